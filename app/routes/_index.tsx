@@ -1,0 +1,44 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { catalogCounts } from "~/models/catalog.server";
+import { getT } from "~/utils/i18n.server";
+
+export const handle = { scripts: false };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = getT(request);
+  const counts = await catalogCounts();
+  return json({ title: t("home.title"), counts });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Hài Lòng" },
+  { name: "description", content: "Hài Lòng" },
+];
+
+export default function Home() {
+  const { counts } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const cards = [
+    { key: "survey", title: t("home.surveyTitle"), body: t("home.surveyBody"), href: null },
+    { key: "dialogue", title: t("home.dialogueTitle"), body: t("home.dialogueBody"), href: null },
+    { key: "feedback", title: t("home.feedbackTitle"), body: t("home.feedbackBody"), href: null },
+  ];
+  return (
+    <div className="page">
+      <h1>{t("home.heading")}</h1>
+      <p className="lead">{t("home.intro", { department: t("app.department") })}</p>
+      <ul className="cards" role="list">
+        {cards.map((c) => (
+          <li key={c.key} className="card">
+            <h2 className="card__title">{c.href ? <a href={c.href}>{c.title}</a> : c.title}</h2>
+            <p>{c.body}</p>
+            {c.href ? null : <p className="tag">{t("home.comingSoon")}</p>}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">{t("home.stats", counts)}</p>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import i18next, { type TFunction } from "i18next";
+import { i18nOptions, pickLanguage, type Lang } from "~/lib/i18n";
+
+export function getLang(request: Request): Lang {
+  return pickLanguage(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+}
+
+/** A fresh i18next instance per request: a shared one would leak one reader's language into another's page. */
+export function createI18n(lng: Lang) {
+  const instance = i18next.createInstance();
+  void instance.init(i18nOptions(lng));
+  return instance;
+}
+
+export function getT(request: Request): { t: TFunction; lng: Lang } {
+  const lng = getLang(request);
+  return { t: createI18n(lng).t, lng };
+}

@@ -1,0 +1,104 @@
+// The database connection: a pg pool to the server named by DATABASE_URL, or the embedded
+// PostgreSQL (PGlite) through its node-postgres shim. Both go through the same pg driver and
+// Kysely's stock PostgresDialect, so type parsing and SQL are the same on both.
+import { PGlite } from "@electric-sql/pglite";
+import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { acquireDataDirLock } from "./lock";
+import type { Database } from "./types";
+
+// count(*) is int8 and sums are numeric: pg returns both as strings. Our counts stay far below
+// 2^53, so numbers are the honest type. Dates stay "YYYY-MM-DD" strings: a JS Date at local
+// midnight shifts the day in other time zones.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
+
+export type DB = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: DB;
+  kind: "postgres" | "pglite";
+  pool: pg.Pool;
+  /** The schema the tables live in (search_path), when not the default. */
+  schema?: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  url?: string;
+  /** Embedded data directory; "memory://" for a throw-away database. */
+  pgliteDir?: string;
+  /** Start the embedded database from a dump (tests use a migrated template). */
+  loadDataDir?: Blob | File;
+  schema?: string;
+  poolMax?: number;
+  /** Hold the one-owner lock on the data directory (off for memory:// databases). */
+  lock?: boolean;
+}
+
+function makeHandle(pool: pg.Pool, kind: DatabaseHandle["kind"], onClose: () => Promise<void>, schema?: string): DatabaseHandle {
+  // An idle client whose server went away emits an error on the pool; without a listener Node
+  // would crash the whole portal. The next query opens a new connection once the server is back.
+  pool.on("error", (err) => console.error(`[db] idle connection lost: ${err.message}`));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    kind,
+    pool,
+    schema,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await onClose();
+    },
+  };
+}
+
+export async function connect(opts: ConnectOptions): Promise<DatabaseHandle> {
+  if (opts.url) {
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolMax ?? 10,
+      // Fail fast when the server is down so /healthz and pages answer instead of hanging.
+      connectionTimeoutMillis: 3000,
+      idleTimeoutMillis: 30000,
+      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+    });
+    return makeHandle(pool, "postgres", async () => {}, opts.schema);
+  }
+  const dir = opts.pgliteDir ?? "./.data/pglite";
+  const memory = dir.startsWith("memory://");
+  const release = opts.lock !== false && !memory ? acquireDataDirLock(dir) : () => {};
+  try {
+    const pglite = new PGlite(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : undefined);
+    await pglite.waitReady;
+    const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+    return makeHandle(pool, "pglite", async () => {
+      await pglite.close();
+      release();
+    });
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+// The process-wide handle. The server opens it before listening; each test file opens its own.
+let current: DatabaseHandle | null = null;
+
+export function setDatabase(handle: DatabaseHandle | null): void {
+  current = handle;
+}
+
+export function currentDatabase(): DatabaseHandle | null {
+  return current;
+}
+
+export function db(): DB {
+  if (!current) throw new Error("The database is not open yet (call openDatabase first).");
+  return current.db;
+}

@@ -1,0 +1,8 @@
+// Migrations are listed here by name rather than read from the folder at run time, so the same
+// list works in the bundled server, in tsx scripts and in vitest. Names sort in the order they run.
+import type { Migration } from "kysely";
+import * as foundation from "./2026_11_27_001_foundation";
+
+export const migrations: Record<string, Migration> = {
+  "2026_11_27_001_foundation": foundation,
+};

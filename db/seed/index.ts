@@ -1,0 +1,54 @@
+// Demo data so a newcomer sees a living portal. Written only into an empty database (no units
+// yet), under an advisory lock so two instances starting together do not both write it.
+import { sql } from "kysely";
+import type { DB } from "../client";
+import { demoHolidays } from "./holidays";
+import { demoProcedures } from "./procedures";
+import { demoUnits } from "./units";
+
+const SEED_LOCK = 7_210_001;
+
+async function seedFoundation(trx: DB) {
+  const ids = new Map<string, number>();
+  for (const [i, u] of demoUnits.entries()) {
+    const row = await trx
+      .insertInto("unit")
+      .values({
+        code: u.code,
+        name_vi: u.name_vi,
+        name_en: u.name_en,
+        kind: u.kind,
+        parent_id: u.parent ? ids.get(u.parent)! : null,
+        sort_order: i,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids.set(u.code, row.id);
+  }
+  await trx
+    .insertInto("procedure")
+    .values(
+      demoProcedures.map((p) => ({
+        code: p.code,
+        name_vi: p.name_vi,
+        name_en: p.name_en,
+        field_vi: p.field_vi,
+        field_en: p.field_en,
+        unit_id: ids.get(p.unit) ?? null,
+      })),
+    )
+    .execute();
+  await trx.insertInto("holiday").values(demoHolidays).onConflict((oc) => oc.column("date").doNothing()).execute();
+}
+
+/** Returns true when it wrote the demo data, false when the database already had data. */
+export async function seedDemo(db: DB): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    const { n } = await trx.selectFrom("unit").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    if (Number(n) > 0) return false;
+    // Each feature's demo data, in the order they depend on each other.
+    await seedFoundation(trx);
+    return true;
+  });
+}

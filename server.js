@@ -1,0 +1,65 @@
+// The production server: opens the database before it listens, compresses, caches built assets
+// for a year, sets the security headers, and on SIGTERM finishes requests in flight and exits.
+import crypto from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+process.env.NODE_ENV ??= "production";
+const root = path.dirname(fileURLToPath(import.meta.url));
+const build = await import("./build/index.js");
+const portal = build.entry.module;
+
+let env;
+try {
+  env = await portal.startPortal();
+} catch (err) {
+  console.error(`[hai-long] cannot start: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}
+const production = env.NODE_ENV === "production";
+
+const app = express();
+app.disable("x-powered-by");
+if (env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY);
+app.use(compression());
+app.use((req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  res.set(portal.securityHeaders(res.locals.cspNonce, production));
+  next();
+});
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip }),
+  }),
+);
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  const { port } = server.address();
+  console.log(`[hai-long] listening on http://localhost:${port}`);
+});
+server.keepAliveTimeout = 5_000;
+
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[hai-long] ${signal}: finishing requests in flight`);
+  // A hard stop well inside the 2 s an orchestrator is promised, whatever still hangs.
+  setTimeout(() => process.exit(0), env.SHUTDOWN_GRACE_MS + 400).unref();
+  server.close(async () => {
+    await portal.stopPortal().catch((e) => console.error(e));
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), env.SHUTDOWN_GRACE_MS).unref();
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

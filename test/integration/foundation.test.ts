@@ -1,0 +1,80 @@
+import { sql } from "kysely";
+import { db, currentDatabase, setDatabase } from "../../db/client";
+import { migrateDown, migrateToLatest } from "../../db/migrate";
+import { seedDemo } from "../../db/seed/index";
+import { loader as healthz } from "~/routes/healthz";
+import { loader as home } from "~/routes/_index";
+import { loader as lang } from "~/routes/lang.$lng";
+
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+
+describe("migrations", () => {
+  it("create the foundation tables with the default settings", async () => {
+    const settings = await db().selectFrom("setting").selectAll().execute();
+    const byKey = Object.fromEntries(settings.map((s) => [s.key, s.value]));
+    expect(byKey["satisfaction.target"]).toBe(0.9);
+    expect(byKey["satisfaction.suppression_threshold"]).toBe(5);
+    expect(byKey["feedback.days.answer"]).toBe(15);
+  });
+
+  it("go down one step and up again", async () => {
+    const schema = currentDatabase()!.schema;
+    const down = await migrateDown(db(), schema);
+    expect(down.results?.[0]?.direction).toBe("Down");
+    await expect(sql`select 1 from unit`.execute(db())).rejects.toThrow();
+    const up = await migrateToLatest(db(), schema);
+    expect(up.results?.length).toBeGreaterThan(0);
+    expect((await db().selectFrom("setting").selectAll().execute()).length).toBeGreaterThan(5);
+  });
+});
+
+describe("demo data", () => {
+  it("is written into an empty database only, once", async () => {
+    expect(await seedDemo(db())).toBe(true);
+    expect(await seedDemo(db())).toBe(false);
+    const units = await db().selectFrom("unit").selectAll().execute();
+    expect(units.map((u) => u.code)).toEqual(expect.arrayContaining(["BGD", "VP", "QLCN", "CCTDC"]));
+    const child = units.find((u) => u.parent_id !== null)!;
+    expect(units.some((u) => u.id === child.parent_id)).toBe(true);
+    const procedures = await db().selectFrom("procedure").selectAll().execute();
+    expect(procedures.length).toBeGreaterThanOrEqual(15);
+    for (const p of procedures) {
+      expect(p.name_vi).not.toBe(p.name_en);
+      expect(p.unit_id).not.toBeNull();
+    }
+    const holiday = await db().selectFrom("holiday").selectAll().where("date", "=", "2026-02-17").executeTakeFirst();
+    expect(holiday?.date).toBe("2026-02-17");
+  });
+});
+
+describe("routes", () => {
+  it("home page counts the catalogue and titles itself in the reader's language", async () => {
+    const res = await home(args(new Request("http://x/", { headers: { "Accept-Language": "en" } })));
+    const data = await res.json();
+    expect(data.title).toMatch(/your opinion/);
+    expect(data.counts.procedures).toBeGreaterThanOrEqual(15);
+    const vi = await (await home(args(new Request("http://x/")))).json();
+    expect(vi.title).toMatch(/ý kiến của bạn/);
+  });
+
+  it("healthz answers 200 with a database and 503 without one", async () => {
+    expect((await healthz()).status).toBe(200);
+    const handle = currentDatabase();
+    setDatabase(null);
+    try {
+      expect((await healthz()).status).toBe(503);
+    } finally {
+      setDatabase(handle);
+    }
+  });
+
+  it("the language switch sets a cookie and returns only to this site", async () => {
+    const res = await lang(args(new Request("http://x/lang/en?to=%2Fabc"), { lng: "en" }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/abc");
+    expect(res.headers.get("Set-Cookie")).toMatch(/^lng=en;/);
+    const evil = await lang(args(new Request("http://x/lang/vi?to=%2F%2Fevil.example"), { lng: "vi" }));
+    expect(evil.headers.get("Location")).toBe("/");
+    await expect(lang(args(new Request("http://x/lang/fr"), { lng: "fr" }))).rejects.toMatchObject({ status: 404 });
+  });
+});

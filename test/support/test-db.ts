@@ -1,0 +1,39 @@
+// An isolated database for one test file: its own schema on the server named by DATABASE_URL,
+// or its own in-memory embedded PostgreSQL started from a migrated template. Dropped afterwards.
+import fs from "node:fs";
+import crypto from "node:crypto";
+import pg from "pg";
+import { connect, type DatabaseHandle } from "../../db/client";
+import { migrateToLatest } from "../../db/migrate";
+
+export interface TestDatabase extends DatabaseHandle {
+  dispose(): Promise<void>;
+}
+
+export async function createTestDatabase(templatePath?: string): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const schema = `t_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const handle = await connect({ url, schema, poolMax: 20 });
+    await migrateToLatest(handle.db, schema);
+    return {
+      ...handle,
+      async dispose() {
+        await handle.close();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop schema ${schema} cascade`);
+        await c.end();
+      },
+    };
+  }
+  const loadDataDir = templatePath ? new Blob([fs.readFileSync(templatePath)]) : undefined;
+  const handle = await connect({ pgliteDir: "memory://", loadDataDir, lock: false });
+  // With a template this finds nothing to do; without one it builds the schema from scratch.
+  await migrateToLatest(handle.db);
+  return { ...handle, dispose: () => handle.close() };
+}

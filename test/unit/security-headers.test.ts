@@ -1,0 +1,17 @@
+import { securityHeaders } from "~/utils/security-headers.server";
+
+describe("securityHeaders", () => {
+  it("allows only the portal's own scripts and this response's nonce, and no framing", () => {
+    const h = securityHeaders("abc123", false);
+    const csp = h["Content-Security-Policy"];
+    expect(csp).toContain("script-src 'self' 'nonce-abc123'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(h["X-Content-Type-Options"]).toBe("nosniff");
+    expect(h["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["Strict-Transport-Security"]).toBeUndefined();
+  });
+  it("adds HSTS in production", () => {
+    expect(securityHeaders("n", true)["Strict-Transport-Security"]).toMatch(/max-age=\d{7,}/);
+  });
+});
