@@ -1,6 +1,6 @@
 // Language choice, shared by server and browser. Pure: no cookies or requests are read here.
-import en from "~/locales/en";
-import vi from "~/locales/vi";
+import en from "~/locales/en/index";
+import vi from "~/locales/vi/index";
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];

@@ -1,5 +1,5 @@
-import en from "~/locales/en";
-import vi from "~/locales/vi";
+import en from "~/locales/en/index";
+import vi from "~/locales/vi/index";
 import { pickLanguage, safeReturnPath } from "~/lib/i18n";
 
 function keys(obj: object, prefix = ""): string[] {

@@ -1,5 +1,5 @@
-// Vietnamese is the source language: every key starts here, and en.ts must have the same shape.
-const vi = {
+// Texts shared by every page. Vietnamese is the source language; en/ has the same keys.
+const common = {
   app: {
     name: "Hài Lòng",
     tagline: "Cổng khảo sát sự hài lòng, đối thoại và phản ánh, kiến nghị",
@@ -51,5 +51,4 @@ const vi = {
   },
 };
 
-export default vi;
-export type Translation = typeof vi;
+export default common;

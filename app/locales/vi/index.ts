@@ -1,0 +1,10 @@
+// Vietnamese is the source language: every key starts here. Each feature keeps its texts in its
+// own file; en/index.ts is typed against this one, so a missing key is a type error.
+import common from "./common";
+
+const vi = {
+  ...common,
+};
+
+export default vi;
+export type Translation = typeof vi;

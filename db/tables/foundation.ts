@@ -1,0 +1,59 @@
+// Units, procedures, settings, holidays.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { Timestamp } from "./common";
+
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  // board | office | division | subdepartment | center — free text so another department can add kinds
+  kind: string;
+  parent_id: number | null;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ProcedureTable {
+  id: Generated<number>;
+  code: string;
+  // The national code on the national public-service portal, when the admin has filled it in.
+  national_code: string | null;
+  name_vi: string;
+  name_en: string;
+  field_vi: string;
+  field_en: string;
+  unit_id: number | null;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
+}
+
+export interface HolidayTable {
+  date: ColumnType<string, string, string>;
+  name_vi: string;
+  name_en: string;
+  // "off": a public holiday or a swapped day off; "work": a weekend day made a working day.
+  kind: Generated<"off" | "work">;
+}
+
+export interface FoundationTables {
+  unit: UnitTable;
+  procedure: ProcedureTable;
+  setting: SettingTable;
+  holiday: HolidayTable;
+}
+
+export type Unit = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type UnitUpdate = Updateable<UnitTable>;
+export type Procedure = Selectable<ProcedureTable>;
+export type NewProcedure = Insertable<ProcedureTable>;
+export type Holiday = Selectable<HolidayTable>;
