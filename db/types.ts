@@ -2,7 +2,9 @@
 // Row types say what the database returns: Generated<> for columns it fills in, `| null` only
 // where a column is nullable.
 import type { FoundationTables } from "./tables/foundation";
+import type { StaffTables } from "./tables/staff";
 
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, StaffTables {}
 
 export type * from "./tables/foundation";
+export type * from "./tables/staff";

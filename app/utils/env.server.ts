@@ -25,10 +25,16 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   TRUST_PROXY: z.string().optional(),
+  // Secure cookies need HTTPS (browsers exempt http://localhost). Default: on in production.
+  COOKIE_SECURE: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60000).default(1500),
 });
 
 export type Env = z.infer<typeof schema>;
+
+export function cookieSecure(e: Env): boolean {
+  return e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : e.NODE_ENV === "production";
+}
 
 export class EnvError extends Error {}
 

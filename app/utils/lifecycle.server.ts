@@ -2,6 +2,9 @@
 import { currentDatabase, setDatabase } from "../../db/client";
 import { DataDirLockedError } from "../../db/lock";
 import { openDatabase } from "../../db/open";
+import { demoStaff } from "../../db/seed/staff";
+import { ensureFirstAdmin } from "~/models/staff.server";
+import { db } from "./db.server";
 import { env, type Env } from "./env.server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -14,12 +17,23 @@ export async function startPortal(): Promise<Env> {
   for (;;) {
     try {
       await openDatabase({ databaseUrl: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seedDemo: e.SEED_DEMO });
+      await ensureFirstAdmin(e.ADMIN_EMAIL, e.ADMIN_PASSWORD, (m) => console.log(m));
+      if (e.SEED_DEMO) await printDemoAccounts();
       return e;
     } catch (err) {
       if (err instanceof DataDirLockedError || !e.DATABASE_URL || Date.now() > deadline) throw err;
       console.error(`[db] PostgreSQL not reachable yet (${(err as Error).message}); retrying in 2 s`);
       await sleep(2000);
     }
+  }
+}
+
+async function printDemoAccounts() {
+  const present = await db().selectFrom("staff_user").select("email").where("email", "in", demoStaff.map((s) => s.email)).execute();
+  if (!present.length) return;
+  console.log("[demo] DEMO ONLY accounts (never on a real deployment; set SEED_DEMO=false):");
+  for (const s of demoStaff.filter((d) => present.some((p) => p.email === d.email))) {
+    console.log(`[demo]   ${s.role.padEnd(7)} ${s.email}  ${s.password}`);
   }
 }
 

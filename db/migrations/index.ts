@@ -2,7 +2,9 @@
 // list works in the bundled server, in tsx scripts and in vitest. Names sort in the order they run.
 import type { Migration } from "kysely";
 import * as foundation from "./2026_11_27_001_foundation";
+import * as staff from "./2026_11_27_002_staff";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
+  "2026_11_27_002_staff": staff,
 };

@@ -2,8 +2,10 @@
 // yet), under an advisory lock so two instances starting together do not both write it.
 import { sql } from "kysely";
 import type { DB } from "../client";
+import { hashPassword } from "../../app/utils/password.server";
 import { demoHolidays } from "./holidays";
 import { demoProcedures } from "./procedures";
+import { demoStaff } from "./staff";
 import { demoUnits } from "./units";
 
 const SEED_LOCK = 7_210_001;
@@ -41,6 +43,17 @@ async function seedFoundation(trx: DB) {
   await trx.insertInto("holiday").values(demoHolidays).onConflict((oc) => oc.column("date").doNothing()).execute();
 }
 
+async function seedStaff(trx: DB) {
+  const units = await trx.selectFrom("unit").select(["id", "code"]).execute();
+  const unitId = (code: string | null) => units.find((u) => u.code === code)?.id ?? null;
+  for (const s of demoStaff) {
+    await trx
+      .insertInto("staff_user")
+      .values({ email: s.email, name: s.name, role: s.role, unit_id: unitId(s.unit), password_hash: await hashPassword(s.password) })
+      .execute();
+  }
+}
+
 /** Returns true when it wrote the demo data, false when the database already had data. */
 export async function seedDemo(db: DB): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -49,6 +62,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
     if (Number(n) > 0) return false;
     // Each feature's demo data, in the order they depend on each other.
     await seedFoundation(trx);
+    await seedStaff(trx);
     return true;
   });
 }

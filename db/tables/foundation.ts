@@ -1,6 +1,6 @@
 // Units, procedures, settings, holidays.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
-import type { Timestamp } from "./common";
+import type { GeneratedTimestamp } from "./common";
 
 export interface UnitTable {
   id: Generated<number>;
@@ -12,7 +12,7 @@ export interface UnitTable {
   parent_id: number | null;
   sort_order: Generated<number>;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface ProcedureTable {
@@ -26,13 +26,13 @@ export interface ProcedureTable {
   field_en: string;
   unit_id: number | null;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface SettingTable {
   key: string;
   value: ColumnType<unknown, string, string>;
-  updated_at: Generated<Timestamp>;
+  updated_at: GeneratedTimestamp;
   updated_by: number | null;
 }
 

@@ -1,0 +1,21 @@
+// The staff area's navigation as data: each entry names the roles that may use it, so the
+// menu shows a person only what their role allows. Each feature adds its own line.
+import type { Role } from "../../db/tables/staff";
+
+export interface StaffNavItem {
+  to: string;
+  /** Translation key. */
+  label: string;
+  roles: readonly Role[];
+}
+
+export const staffNav: StaffNavItem[] = [
+  { to: "/staff", label: "staffNav.dashboard", roles: ["admin", "office", "unit", "viewer"] },
+  { to: "/staff/users", label: "staffNav.users", roles: ["admin"] },
+  { to: "/staff/audit", label: "staffNav.audit", roles: ["admin"] },
+  { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
+];
+
+export function navFor(role: Role): StaffNavItem[] {
+  return staffNav.filter((item) => item.roles.includes(role));
+}

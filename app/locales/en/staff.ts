@@ -1,0 +1,13 @@
+import type vi from "../vi/staff";
+
+const staff: typeof vi = {
+  staffNav: {
+    label: "Staff area navigation",
+    dashboard: "Overview",
+    users: "Accounts",
+    audit: "Audit log",
+    password: "Change password",
+  },
+};
+
+export default staff;

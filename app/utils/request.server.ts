@@ -1,0 +1,29 @@
+// What the server knows about where a request came from. server.js overwrites this header on
+// every request with express's req.ip, so a client cannot set it.
+export const CLIENT_IP_HEADER = "x-hl-client-ip";
+
+export function clientIp(request: Request): string {
+  return request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+}
+
+/** Refuses a state-changing request that another site made the browser send (on top of
+ * SameSite=Lax cookies). Requests without either header come from non-browser clients, which
+ * cannot carry a victim's cookie anyway. */
+export function assertSameOrigin(request: Request): void {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const site = request.headers.get("Sec-Fetch-Site");
+  if (site && site !== "same-origin" && site !== "none") throw new Response("Cross-site request refused", { status: 403 });
+  const origin = request.headers.get("Origin");
+  if (origin && origin !== "null") {
+    const host = request.headers.get("X-Forwarded-Host") ?? new URL(request.url).host;
+    let originHost = "";
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      /* malformed Origin: refused below */
+    }
+    if (originHost !== host) throw new Response("Cross-site request refused", { status: 403 });
+  } else if (origin === "null") {
+    throw new Response("Cross-site request refused", { status: 403 });
+  }
+}
