@@ -26,6 +26,9 @@ app.disable("x-powered-by");
 if (env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY);
 app.use(compression());
 app.use((req, res, next) => {
+  // The app reads the client's address from this header (see app/utils/request.server.ts);
+  // whatever a client sent under that name is overwritten here.
+  req.headers["x-hl-client-ip"] = req.ip ?? "unknown";
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   res.set(portal.securityHeaders(res.locals.cspNonce, production));
   next();
