@@ -5,6 +5,9 @@ export function securityHeaders(nonce: string, production: boolean): Record<stri
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self'",
+    // Style attributes (chart libraries and progress bars set them) cannot run code; style
+    // sheets still come only from the portal.
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
