@@ -3,8 +3,10 @@
 // where a column is nullable.
 import type { FoundationTables } from "./tables/foundation";
 import type { StaffTables } from "./tables/staff";
+import type { SurveyTables } from "./tables/survey";
 
-export interface Database extends FoundationTables, StaffTables {}
+export interface Database extends FoundationTables, StaffTables, SurveyTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
+export type * from "./tables/survey";

@@ -1,10 +1,14 @@
 import type { Translation } from "../vi/index";
 import common from "./common";
 import staff from "./staff";
+import survey from "./survey";
+import surveyStaff from "./survey-staff";
 
 const en: Translation = {
   ...common,
   ...staff,
+  ...survey,
+  ...surveyStaff,
 };
 
 export default en;

@@ -2,10 +2,14 @@
 // own file; en/index.ts is typed against this one, so a missing key is a type error.
 import common from "./common";
 import staff from "./staff";
+import survey from "./survey";
+import surveyStaff from "./survey-staff";
 
 const vi = {
   ...common,
   ...staff,
+  ...survey,
+  ...surveyStaff,
 };
 
 export default vi;
