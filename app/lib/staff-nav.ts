@@ -13,6 +13,9 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff", label: "staffNav.dashboard", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/users", label: "staffNav.users", roles: ["admin"] },
   { to: "/staff/audit", label: "staffNav.audit", roles: ["admin"] },
+  { to: "/staff/surveys", label: "survey.nav.surveys", roles: ["admin", "office"] },
+  { to: "/staff/paper", label: "survey.nav.paper", roles: ["admin", "office", "unit"] },
+  { to: "/staff/coverage", label: "survey.nav.coverage", roles: ["admin", "office", "unit"] },
   { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
 ];
 

@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { signWith } from "~/utils/sign.server";
 import { storeResponse } from "~/models/response.server";
 import { getSurveyForm } from "~/models/survey.server";
+import type { loadSurveyPage } from "~/models/survey-page.server";
 import { db } from "~/utils/db.server";
 import { makeUnit } from "../support/staff";
 import { countResponses, ensureForms, formAFields, formBFields, formToken, getSurvey, makeProcedure, postSurvey, signLink, SLUG_A, SLUG_B } from "../support/survey";
@@ -20,14 +21,15 @@ beforeAll(async () => {
 });
 
 const responseRow = (id: string) => db().selectFrom("response").selectAll().where("id", "=", id).executeTakeFirst();
+type FormPage = Extract<Awaited<ReturnType<typeof loadSurveyPage>>, { state: "form" }>;
 const sidOf = async (token: string) => JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()).sid as string;
 
 describe("the survey page", () => {
   it("issues a fresh signed submission id on every load and is never cached", async () => {
     const a = await getSurvey(SLUG_B);
     const b = await getSurvey(SLUG_B);
-    const da = await a.json();
-    const db_ = await b.json();
+    const da = (await a.json()) as FormPage;
+    const db_ = (await b.json()) as FormPage;
     expect(da.state).toBe("form");
     expect(await sidOf(da.token)).not.toBe(await sidOf(db_.token));
     expect(a.headers.get("Cache-Control")).toBe("no-store");
@@ -39,10 +41,10 @@ describe("the survey page", () => {
 
   it("shows the unit and counter from a signed link, in the reader's language", async () => {
     const c = await signLink({ u: unitId, k: "Q3", ch: "qr" });
-    const vi = await (await getSurvey(SLUG_B, { query: `?c=${c}` })).json();
+    const vi = (await (await getSurvey(SLUG_B, { query: `?c=${c}` })).json()) as FormPage;
     expect(vi.place.fixed).toEqual({ unit: expect.stringMatching(/^Đơn vị/), procedure: null, counter: "Q3" });
-    const en = await (await getSurvey(SLUG_B, { query: `?c=${c}`, cookie: "lng=en" })).json();
-    expect(en.place.fixed.unit).toMatch(/^Unit /);
+    const en = (await (await getSurvey(SLUG_B, { query: `?c=${c}`, cookie: "lng=en" })).json()) as FormPage;
+    expect(en.place.fixed?.unit).toMatch(/^Unit /);
     expect(en.survey.items[0].text).toMatch(/^Information about the service/);
   });
 

@@ -43,7 +43,7 @@ const survey: typeof vi = {
     scale: {
       L5: { "1": "Very dissatisfied", "2": "Dissatisfied", "3": "Neither", "4": "Satisfied", "5": "Very satisfied", "0": "No opinion" },
       L3: { "3": "Very satisfied", "2": "Satisfied", "1": "Not yet satisfied" },
-      PRIORITY: { "3": "A lot", "2": "Much", "1": "A little" },
+      PRIORITY: { "3": "A lot", "2": "Quite a lot", "1": "A little" },
       yesno: { "1": "Yes", "0": "No" },
     },
     blocks: {
