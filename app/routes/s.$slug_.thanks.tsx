@@ -4,7 +4,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NO_STORE, SurveyErrorBoundary, surveyHeaders } from "~/components/survey/route-parts";
+import { NO_STORE, PHONE_CACHE, SurveyErrorBoundary, surveyHeaders } from "~/components/survey/route-parts";
 import surveyCss from "~/styles/survey.css";
 import { getT } from "~/utils/i18n.server";
 import { surveyPath, verifyLink } from "~/utils/survey-tokens.server";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const feedbackHref = unit ? `/feedback?${new URLSearchParams({ unit, ...(procedure ? { procedure } : {}) })}` : null;
   const context = await verifyLink(url.searchParams.get("c"));
   const kioskNext = context?.ch === "kiosk" ? await surveyPath(params.slug ?? "", context) : null;
-  return json({ title: t("survey.thanks.title"), feedbackHref, kioskNext }, { headers: NO_STORE });
+  return json({ title: t("survey.thanks.title"), feedbackHref, kioskNext }, { headers: kioskNext ? NO_STORE : PHONE_CACHE });
 }
 
 export default function Thanks() {

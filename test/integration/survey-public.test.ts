@@ -32,7 +32,8 @@ describe("the survey page", () => {
     const db_ = (await b.json()) as FormPage;
     expect(da.state).toBe("form");
     expect(await sidOf(da.token)).not.toBe(await sidOf(db_.token));
-    expect(a.headers.get("Cache-Control")).toBe("no-store");
+    // A phone's page: always asked for again, but the back button may show the same one.
+    expect(a.headers.get("Cache-Control")).toBe("private, no-cache");
     expect(a.headers.get("Set-Cookie")).toMatch(/^hl_dev=[\w-]{22};.*HttpOnly/);
     // A browser that already has its device id is not given a new one.
     expect((await getSurvey(SLUG_B, { cookie: "hl_dev=abcdefghijklmnopqrstuv" })).headers.get("Set-Cookie")).toBeNull();
@@ -43,6 +44,10 @@ describe("the survey page", () => {
     const c = await signLink({ u: unitId, k: "Q3", ch: "qr" });
     const vi = (await (await getSurvey(SLUG_B, { query: `?c=${c}` })).json()) as FormPage;
     expect(vi.place.fixed).toEqual({ unit: expect.stringMatching(/^Đơn vị/), procedure: null, counter: "Q3" });
+    expect(vi.kioskReset).toBeNull();
+    // A kiosk page is never stored: the back button must not show the previous person's page.
+    const kiosk = await getSurvey(SLUG_B, { query: `?c=${await signLink({ u: unitId, k: "K9", ch: "kiosk" })}` });
+    expect(kiosk.headers.get("Cache-Control")).toBe("no-store");
     const en = (await (await getSurvey(SLUG_B, { query: `?c=${c}`, cookie: "lng=en" })).json()) as FormPage;
     expect(en.place.fixed?.unit).toMatch(/^Unit /);
     expect(en.survey.items[0].text).toMatch(/^Information about the service/);
