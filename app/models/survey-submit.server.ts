@@ -36,7 +36,8 @@ export async function thanksLocation(slug: string, info: { unitId: number; proce
     q.set("unit", String(info.unitId));
     if (info.procedureId) q.set("procedure", String(info.procedureId));
   }
-  if (context?.ch === "kiosk") q.set("c", await signLink(context));
+  // The link goes along so "another form" (and a kiosk's fresh form) keeps the unit and counter.
+  if (context) q.set("c", await signLink(context));
   const qs = q.toString();
   return `/s/${encodeURIComponent(slug)}/thanks${qs ? `?${qs}` : ""}`;
 }

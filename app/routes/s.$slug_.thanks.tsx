@@ -29,12 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const procedure = id(url.searchParams.get("procedure"));
   const feedbackHref = unit ? `/feedback?${new URLSearchParams({ unit, ...(procedure ? { procedure } : {}) })}` : null;
   const context = await verifyLink(url.searchParams.get("c"));
-  const kioskNext = context?.ch === "kiosk" ? await surveyPath(params.slug ?? "", context) : null;
-  return json({ title: t("survey.thanks.title"), feedbackHref, kioskNext }, { headers: kioskNext ? NO_STORE : PHONE_CACHE });
+  const slug = params.slug ?? "";
+  const kioskNext = context?.ch === "kiosk" ? await surveyPath(slug, context) : null;
+  const fresh = await surveyPath(slug, context ?? undefined);
+  const another = `${fresh}${fresh.includes("?") ? "&" : "?"}new=1`;
+  return json({ title: t("survey.thanks.title"), feedbackHref, kioskNext, another }, { headers: kioskNext ? NO_STORE : PHONE_CACHE });
 }
 
 export default function Thanks() {
-  const { feedbackHref, kioskNext } = useLoaderData<typeof loader>();
+  const { feedbackHref, kioskNext, another } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page page--narrow thanks" data-kiosk-reset={kioskNext ?? undefined} data-kiosk-idle={kioskNext ? KIOSK_RETURN_S * 1000 : undefined}>
@@ -73,6 +76,9 @@ export default function Thanks() {
           )}
           <li>
             <a href="/dialogues">{t("survey.thanks.dialogue")}</a>
+          </li>
+          <li>
+            <a href={another}>{t("survey.thanks.another")}</a>
           </li>
           <li>
             <a href="/">{t("survey.thanks.home")}</a>

@@ -4,10 +4,9 @@ import crypto from "node:crypto";
 import { signWith } from "~/utils/sign.server";
 import { storeResponse } from "~/models/response.server";
 import { getSurveyForm } from "~/models/survey.server";
-import type { loadSurveyPage } from "~/models/survey-page.server";
 import { db } from "~/utils/db.server";
 import { makeUnit } from "../support/staff";
-import { countResponses, ensureForms, formAFields, formBFields, formToken, getSurvey, makeProcedure, postSurvey, signLink, SLUG_A, SLUG_B } from "../support/survey";
+import { countResponses, ensureForms, type FormPage, formAFields, formBFields, formToken, getSurvey, makeProcedure, postSurvey, signLink, SLUG_A, SLUG_B } from "../support/survey";
 
 let unitId: number;
 let otherUnit: number;
@@ -21,23 +20,56 @@ beforeAll(async () => {
 });
 
 const responseRow = (id: string) => db().selectFrom("response").selectAll().where("id", "=", id).executeTakeFirst();
-type FormPage = Extract<Awaited<ReturnType<typeof loadSurveyPage>>, { state: "form" }>;
 const sidOf = async (token: string) => JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()).sid as string;
 
 describe("the survey page", () => {
-  it("issues a fresh signed submission id on every load and is never cached", async () => {
-    const a = await getSurvey(SLUG_B);
-    const b = await getSurvey(SLUG_B);
-    const da = (await a.json()) as FormPage;
-    const db_ = (await b.json()) as FormPage;
-    expect(da.state).toBe("form");
-    expect(await sidOf(da.token)).not.toBe(await sidOf(db_.token));
+  it("gives a new visitor a new submission id, and the same browser the same one until sent and shortly after", async () => {
+    const first = await getSurvey(SLUG_B);
+    const a = (await first.json()) as FormPage;
+    expect(a.state).toBe("form");
+    expect(a.survey.items).toHaveLength(34);
     // A phone's page: always asked for again, but the back button may show the same one.
-    expect(a.headers.get("Cache-Control")).toBe("private, no-cache");
-    expect(a.headers.get("Set-Cookie")).toMatch(/^hl_dev=[\w-]{22};.*HttpOnly/);
+    expect(first.headers.get("Cache-Control")).toBe("private, no-cache");
+    const cookies = first.headers.getSetCookie();
+    expect(cookies.find((c) => c.startsWith("hl_dev="))).toMatch(/^hl_dev=[\w-]{22};.*HttpOnly/);
+    const form = cookies.find((c) => c.startsWith("hl_form="))!;
+    expect(form).toMatch(new RegExp(`^hl_form=${await sidOf(a.token)}\\.\\d+\\.-; Path=/s/${SLUG_B}; .*HttpOnly`));
+    const cookie = `hl_dev=abcdefghijklmnopqrstuv; ${form.split(";")[0]}`;
+
+    // Another visitor gets another id; this browser coming back (reload, back) gets the same form.
+    expect(await sidOf(((await (await getSurvey(SLUG_B)).json()) as FormPage).token)).not.toBe(await sidOf(a.token));
+    const again = await getSurvey(SLUG_B, { cookie });
+    expect(((await again.json()) as FormPage).token).toBe(a.token);
     // A browser that already has its device id is not given a new one.
-    expect((await getSurvey(SLUG_B, { cookie: "hl_dev=abcdefghijklmnopqrstuv" })).headers.get("Set-Cookie")).toBeNull();
-    expect(da.survey.items).toHaveLength(34);
+    expect(again.headers.getSetCookie().some((c) => c.startsWith("hl_dev="))).toBe(false);
+
+    // Sent: for a few minutes the page still carries that id (going back and sending again is
+    // the same response) and says so, with a way to start another form.
+    expect((await postSurvey(SLUG_B, formBFields("4", { _f: a.token, unit: String(unitId) }), { cookie })).status).toBe(302);
+    const after = (await (await getSurvey(SLUG_B, { cookie })).json()) as FormPage;
+    expect(after.token).toBe(a.token);
+    expect(after.alreadySent).toBe(true);
+    expect(after.another).toBe(`/s/${SLUG_B}?new=1`);
+    expect(await sidOf(((await (await getSurvey(SLUG_B, { cookie, query: "?new=1" })).json()) as FormPage).token)).not.toBe(await sidOf(a.token));
+    // Another counter's link is another form.
+    const c = await signLink({ u: unitId, k: "Q7", ch: "qr" });
+    expect(await sidOf(((await (await getSurvey(SLUG_B, { cookie, query: `?c=${c}` })).json()) as FormPage).token)).not.toBe(await sidOf(a.token));
+    // Later on, a visit is a new form again.
+    await db().updateTable("response").set({ created_at: new Date(Date.now() - 11 * 60_000) }).where("id", "=", await sidOf(a.token)).execute();
+    const later = (await (await getSurvey(SLUG_B, { cookie })).json()) as FormPage;
+    expect(await sidOf(later.token)).not.toBe(await sidOf(a.token));
+    expect(later.alreadySent).toBe(false);
+  });
+
+  it("never reuses an id on a kiosk, and never lets a kiosk page be stored", async () => {
+    const c = await signLink({ u: unitId, k: "K9", ch: "kiosk" });
+    const first = await getSurvey(SLUG_B, { query: `?c=${c}` });
+    expect(first.headers.get("Cache-Control")).toBe("no-store");
+    expect(first.headers.getSetCookie().some((x) => x.startsWith("hl_form="))).toBe(false);
+    const a = (await first.json()) as FormPage;
+    const b = (await (await getSurvey(SLUG_B, { query: `?c=${c}`, cookie: "hl_dev=abcdefghijklmnopqrstuv" })).json()) as FormPage;
+    expect(await sidOf(a.token)).not.toBe(await sidOf(b.token));
+    expect(a.kioskReset).toBe(`/s/${SLUG_B}?c=${c}`);
   });
 
   it("shows the unit and counter from a signed link, in the reader's language", async () => {
@@ -45,9 +77,6 @@ describe("the survey page", () => {
     const vi = (await (await getSurvey(SLUG_B, { query: `?c=${c}` })).json()) as FormPage;
     expect(vi.place.fixed).toEqual({ unit: expect.stringMatching(/^Đơn vị/), procedure: null, counter: "Q3" });
     expect(vi.kioskReset).toBeNull();
-    // A kiosk page is never stored: the back button must not show the previous person's page.
-    const kiosk = await getSurvey(SLUG_B, { query: `?c=${await signLink({ u: unitId, k: "K9", ch: "kiosk" })}` });
-    expect(kiosk.headers.get("Cache-Control")).toBe("no-store");
     const en = (await (await getSurvey(SLUG_B, { query: `?c=${c}`, cookie: "lng=en" })).json()) as FormPage;
     expect(en.place.fixed?.unit).toMatch(/^Unit /);
     expect(en.survey.items[0].text).toMatch(/^Information about the service/);

@@ -86,3 +86,6 @@ export const countResponses = async (surveySlug: string) => {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 };
+
+/** The survey page's loader data when it shows a form. */
+export type FormPage = Extract<Awaited<ReturnType<Awaited<ReturnType<typeof loader>>["json"]>>, { state: "form" }>;

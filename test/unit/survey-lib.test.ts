@@ -5,6 +5,7 @@ import { isDissatisfied, offersFeedback } from "~/lib/survey/feedback";
 import { decideFlags, minFillMs } from "~/lib/survey/flags";
 import { FORM_A, FORM_B } from "~/lib/survey/forms";
 import { groupByBlock, type FormItem } from "~/lib/survey/items";
+import { chooseSubmission, formatPending, parsePending, REPLAY_WINDOW_MS } from "~/lib/survey/pending";
 import { SCALES } from "~/lib/survey/scales";
 import { keyedHashWith, signWith, verifyWith } from "~/utils/sign.server";
 
@@ -175,5 +176,22 @@ describe("the shipped forms", () => {
     expect(blocks).toEqual(["ACCESS", "PROC", "STAFF", "RESULT", "PAKN", "OVERALL", "EXPECT", "DEMO"]);
     expect(FORM_B.items.filter((i) => i.code.endsWith("_SAT"))).toHaveLength(5);
     expect(FORM_A.items.filter((i) => i.options?.some((o) => o.score !== undefined))).toHaveLength(4);
+  });
+});
+
+describe("the pending submission id", () => {
+  const p = { sid: "0b7e6c1e-1f7a-4f5e-9a54-2b1c3d4e5f60", t: 1_795_000_000_000, ctx: "-" };
+  const now = new Date(p.t + 60_000);
+  it("round-trips through its cookie value and refuses anything else", () => {
+    expect(parsePending(formatPending(p))).toEqual(p);
+    for (const bad of ["", "x.1.-", `${p.sid}.abc.-`, `${p.sid}.${p.t}`, `${p.sid}.${p.t}.-.x`, `${p.sid}.${p.t}.a b`]) expect(parsePending(bad)).toBeNull();
+  });
+  it("reuses the id until sent and for a short while after, for the same link only", () => {
+    expect(chooseSubmission({ pending: p, ctx: "-", fresh: false, sentAt: null, now })).toEqual({ reuse: true, alreadySent: false });
+    expect(chooseSubmission({ pending: p, ctx: "-", fresh: false, sentAt: new Date(now.getTime() - REPLAY_WINDOW_MS + 1), now })).toEqual({ reuse: true, alreadySent: true });
+    expect(chooseSubmission({ pending: p, ctx: "-", fresh: false, sentAt: new Date(now.getTime() - REPLAY_WINDOW_MS - 1), now })).toEqual({ reuse: false });
+    expect(chooseSubmission({ pending: p, ctx: "abc", fresh: false, sentAt: null, now })).toEqual({ reuse: false });
+    expect(chooseSubmission({ pending: p, ctx: "-", fresh: true, sentAt: null, now })).toEqual({ reuse: false });
+    expect(chooseSubmission({ pending: null, ctx: "-", fresh: false, sentAt: null, now })).toEqual({ reuse: false });
   });
 });
