@@ -1,6 +1,6 @@
 // The thanks page after a survey (also after a replayed submission, which lands on the same
 // address). It offers the feedback form, carrying the unit and procedure — never who answered.
-// On a kiosk it returns to a fresh form by itself, with or without JavaScript.
+// On a kiosk it returns to a fresh form by itself (public/kiosk.js).
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,10 +15,9 @@ export const headers = surveyHeaders;
 
 const KIOSK_RETURN_S = 8;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? ""} — Hài Lòng` },
-  ...(data?.kioskNext ? [{ httpEquiv: "refresh", content: `${KIOSK_RETURN_S};url=${data.kioskNext}` }] : []),
-];
+// No <meta http-equiv="refresh">: the kiosk's own script returns to a fresh form (a meta refresh
+// fails WCAG 2.2.1 for every other reader); without JavaScript the big button does it.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
 const id = (v: string | null) => (v && /^[1-9]\d{0,8}$/.test(v) ? v : null);
 
