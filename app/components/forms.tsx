@@ -123,3 +123,62 @@ export function CheckboxField({ name, label, defaultChecked, hint }: { name: str
     </div>
   );
 }
+
+/** GOV.UK radios: a fieldset whose legend is the question, one hint line per choice. */
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  options: { value: string; label: string; hint?: string }[];
+  defaultValue?: string | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      {/* The error summary links to #name: the fieldset carries that id. */}
+      <fieldset id={name} className="radios" aria-describedby={describedBy(name, hint, error)} tabIndex={-1}>
+        <legend>{legend}</legend>
+        {hint ? (
+          <span id={`${name}-hint`} className="field__hint">
+            {hint}
+          </span>
+        ) : null}
+        {error ? (
+          <span id={`${name}-error`} className="field__error">
+            <span className="visually-hidden">{t("staff.form.errorPrefix")} </span>
+            {t(error)}
+          </span>
+        ) : null}
+        {options.map((o) => (
+          <div key={o.value} className="radios__item">
+            <input id={`${name}-${o.value}`} name={name} type="radio" value={o.value} defaultChecked={defaultValue === o.value} aria-describedby={o.hint ? `${name}-${o.value}-hint` : undefined} />
+            <label htmlFor={`${name}-${o.value}`}>{o.label}</label>
+            {o.hint ? (
+              <span id={`${name}-${o.value}-hint`} className="field__hint">
+                {o.hint}
+              </span>
+            ) : null}
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+/** A table that may scroll sideways on a phone: focusable and named, so a keyboard user can
+ * scroll it and a screen reader announces it (axe: scrollable-region-focusable). */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 // The account fields shared by "new account" and "edit account": name, role, unit.
 import { useTranslation } from "react-i18next";
-import { SelectField, TextField } from "~/components/forms";
+import { RadioGroup, SelectField, TextField } from "~/components/forms";
 import type { FieldErrors } from "~/lib/forms";
 import { ALL_ROLES_LIST } from "~/lib/roles";
 
@@ -23,13 +23,13 @@ export function AccountFields({
   return (
     <>
       <TextField name="name" label={t("staff.users.name")} autoComplete="off" defaultValue={values.name} error={errors.name} />
-      <SelectField
+      <RadioGroup
         name="role"
-        label={t("staff.users.role")}
+        legend={t("staff.users.role")}
         hint={t("staff.users.roleHint")}
         defaultValue={values.role ?? ""}
         error={errors.role}
-        options={[{ value: "", label: t("staff.form.choose") }, ...ALL_ROLES_LIST.map((r) => ({ value: r, label: `${t(`staff.roles.${r}`)} — ${t(`staff.roleSummary.${r}`)}` }))]}
+        options={ALL_ROLES_LIST.map((r) => ({ value: r, label: t(`staff.roles.${r}`), hint: t(`staff.roleSummary.${r}`) }))}
       />
       <SelectField
         name="unitId"

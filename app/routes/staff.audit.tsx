@@ -4,7 +4,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, TableWrap, TextField } from "~/components/forms";
 import { formatDateTime, nextDay, vnDayStart } from "~/lib/format";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { listAudit } from "~/models/audit.server";
@@ -83,7 +83,7 @@ export default function AuditLog() {
         </div>
       </Form>
       {rows.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t("staff.audit.caption")}>
           <table>
             <caption className="visually-hidden">{t("staff.audit.caption")}</caption>
             <thead>
@@ -111,7 +111,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="notice">{t("staff.audit.empty")}</p>
       )}

@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { ErrorSummary, SelectField, TableWrap, TextField } from "~/components/forms";
 import { formatDate, parseDateInput, weekday } from "~/lib/format";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import { deleteHoliday, getHoliday, holidaysByYear, saveHoliday } from "~/models/holidays.server";
@@ -94,13 +94,12 @@ export default function Holidays() {
       {years.map(({ year, days }) => (
         <section key={year} aria-labelledby={`year-${year}`}>
           <h2 id={`year-${year}`}>{t("staff.holidays.year", { year })}</h2>
-          <div className="table-wrap">
+          <TableWrap label={t("staff.holidays.year", { year })}>
             <table>
               <thead>
                 <tr>
                   <th scope="col">{t("staff.holidays.date")}</th>
                   <th scope="col">{t("staff.holidays.name")}</th>
-                  <th scope="col">{t("staff.holidays.kind")}</th>
                   <th scope="col">
                     <span className="visually-hidden">{t("staff.holidays.actions")}</span>
                   </th>
@@ -112,8 +111,11 @@ export default function Holidays() {
                     <td>
                       {t(`staff.holidays.weekdays.${weekday(d.date)}`)} {formatDate(d.date, lng)}
                     </td>
-                    <td>{lng === "en" ? d.name_en : d.name_vi}</td>
-                    <td>{t(`staff.holidays.kinds.${d.kind}`)}</td>
+                    <td>
+                      {lng === "en" ? d.name_en : d.name_vi}
+                      <br />
+                      <span className={d.kind === "work" ? "tag" : "muted"}>{t(`staff.holidays.kinds.${d.kind}`)}</span>
+                    </td>
                     <td>
                       <div className="button-row">
                         <Link to={`/staff/holidays?edit=${d.date}`} aria-label={t("staff.holidays.editLabel", { date: formatDate(d.date, lng) })}>
@@ -132,7 +134,7 @@ export default function Holidays() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ))}
     </div>

@@ -4,6 +4,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { TableWrap } from "~/components/forms";
 import { listProceduresForStaff } from "~/models/procedures.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
@@ -48,7 +49,7 @@ export default function Procedures() {
       ) : (
         <p className="muted">{t("staff.procedures.unitNote")}</p>
       )}
-      <div className="table-wrap">
+      <TableWrap label={t("staff.procedures.heading")}>
         <table>
           <caption className="visually-hidden">{t("staff.procedures.caption", { count: procedures.length })}</caption>
           <thead>
@@ -75,7 +76,7 @@ export default function Procedures() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { TableWrap } from "~/components/forms";
 import { listAllUnits } from "~/models/units.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
@@ -29,7 +30,7 @@ export default function Units() {
           {t("staff.units.new")}
         </Link>
       </p>
-      <div className="table-wrap">
+      <TableWrap label={t("staff.units.heading")}>
         <table>
           <caption className="visually-hidden">{t("staff.units.heading")}</caption>
           <thead>
@@ -59,7 +60,7 @@ export default function Units() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { TableWrap } from "~/components/forms";
 import { listUsers } from "~/models/staff-admin.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
@@ -27,7 +28,7 @@ export default function Users() {
           {t("staff.users.new")}
         </Link>
       </p>
-      <div className="table-wrap">
+      <TableWrap label={t("staff.users.heading")}>
         <table>
           <caption className="visually-hidden">{t("staff.users.caption", { count: users.length })}</caption>
           <thead>
@@ -56,7 +57,7 @@ export default function Users() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }
