@@ -7,7 +7,7 @@ import { loader as procedures } from "~/routes/staff.procedures._index";
 import { authenticate } from "~/models/staff.server";
 import { db } from "~/utils/db.server";
 import { getSessionUser } from "~/utils/session.server";
-import { makeUnit, signIn, staffRequest } from "../support/staff";
+import { makeUnit, signIn, staffRequest, TEST_PASSWORD } from "../support/staff";
 
 // Action answers are unions (errors | done); the tests read whichever field they expect.
 const body = (res: Response): Promise<any> => res.json();
@@ -103,7 +103,10 @@ describe("changing an account", () => {
     expect(await alive(again.cookie)).not.toBeNull(); // another user's session is untouched
     const detail = await (await editLoader(args(staffRequest(`/staff/users/${target.id}`, admin.cookie), { id: String(target.id) }))).json();
     expect(detail.account).toMatchObject({ active: false, openSessions: 0 });
+    // The right password no longer signs in, with the same answer as any wrong one.
+    expect(await authenticate(target.email, TEST_PASSWORD, "10.9.0.3")).toMatchObject({ ok: false, reason: "invalid" });
     await edit(target.id, { intent: "enable" });
+    expect(await authenticate(target.email, TEST_PASSWORD, "10.9.0.3")).toMatchObject({ ok: true });
     expect((await audits(target.id)).map((l) => l.action)).toEqual(["user.disable", "user.enable"]);
   });
 
