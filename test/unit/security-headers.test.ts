@@ -5,7 +5,9 @@ describe("securityHeaders", () => {
     const h = securityHeaders("abc123", false);
     const csp = h["Content-Security-Policy"];
     expect(csp).toContain("script-src 'self' 'nonce-abc123'");
-    expect(csp).not.toContain("unsafe-inline");
+    const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src "))!;
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(csp).toContain("style-src 'self';");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(h["X-Content-Type-Options"]).toBe("nosniff");
     expect(h["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");

@@ -1,0 +1,24 @@
+// Consent records (NĐ 13/2023): one row per purpose a person agreed to, with the version of the
+// notice text they saw, and its withdrawal. Frozen once landed.
+import { sql, type Kysely } from "kysely";
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable("consent_record")
+    .addColumn("id", "bigserial", (c) => c.primaryKey())
+    .addColumn("purpose", "text", (c) => c.notNull())
+    // What the consent belongs to, e.g. ("dialogue_registration", "42") or ("feedback", "17").
+    .addColumn("subject_kind", "text", (c) => c.notNull())
+    .addColumn("subject_id", "text", (c) => c.notNull())
+    .addColumn("notice_version", "text", (c) => c.notNull())
+    .addColumn("lang", "text", (c) => c.notNull())
+    .addColumn("given_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn("withdrawn_at", "timestamptz")
+    .addColumn("withdrawn_how", "text")
+    .execute();
+  await db.schema.createIndex("consent_subject_idx").on("consent_record").columns(["subject_kind", "subject_id"]).execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("consent_record").execute();
+}
