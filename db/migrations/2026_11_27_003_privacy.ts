@@ -1,5 +1,6 @@
 // Consent records (NĐ 13/2023): one row per purpose a person agreed to, with the version of the
-// notice text they saw, and its withdrawal. Frozen once landed.
+// notice text they saw, and its withdrawal. And fixed-window counters for abuse limits on public
+// forms, keyed on hashes (never an IP or a device id in clear). Frozen once landed.
 import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -17,8 +18,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("withdrawn_how", "text")
     .execute();
   await db.schema.createIndex("consent_subject_idx").on("consent_record").columns(["subject_kind", "subject_id"]).execute();
+
+  await db.schema
+    .createTable("rate_limit")
+    .addColumn("key", "text", (c) => c.primaryKey())
+    .addColumn("window_start", "timestamptz", (c) => c.notNull())
+    .addColumn("count", "integer", (c) => c.notNull())
+    .addColumn("expires_at", "timestamptz", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("rate_limit_expires_idx").on("rate_limit").column("expires_at").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("rate_limit").execute();
   await db.schema.dropTable("consent_record").execute();
 }

@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from "kysely";
-import type { GeneratedTimestamp, NullableTimestamp } from "./common";
+import type { GeneratedTimestamp, NullableTimestamp, Timestamp } from "./common";
 
 export interface ConsentRecordTable {
   id: Generated<string>;
@@ -13,8 +13,16 @@ export interface ConsentRecordTable {
   withdrawn_how: string | null;
 }
 
+export interface RateLimitTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+  expires_at: Timestamp;
+}
+
 export interface PrivacyTables {
   consent_record: ConsentRecordTable;
+  rate_limit: RateLimitTable;
 }
 
 export type ConsentRecord = Selectable<ConsentRecordTable>;
