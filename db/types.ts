@@ -2,9 +2,11 @@
 // Row types say what the database returns: Generated<> for columns it fills in, `| null` only
 // where a column is nullable.
 import type { FoundationTables } from "./tables/foundation";
+import type { PrivacyTables } from "./tables/privacy";
 import type { StaffTables } from "./tables/staff";
 
-export interface Database extends FoundationTables, StaffTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
+export type * from "./tables/privacy";
