@@ -5,7 +5,8 @@ import * as z from "zod";
 import type { Lang } from "~/lib/i18n";
 import { parseCoverageCsv, parseDay, type CsvError } from "~/lib/survey/coverage-csv";
 import { recordAudit } from "~/models/audit.server";
-import { unitScope, type StaffUser } from "~/utils/auth.server";
+import { scopeByUnit } from "~/models/scope.server";
+import type { StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { mayUseUnit } from "./survey-links.server";
 
@@ -29,15 +30,13 @@ export const servedFormSchema = z
   .refine((v) => v.end >= v.start, { path: ["end"], message: `${E}end` });
 
 export async function listServed(user: StaffUser, lang: Lang, limit = 200) {
-  const scope = unitScope(user);
-  let q = db()
+  const q = db()
     .selectFrom("served_count as c")
     .innerJoin("unit as u", "u.id", "c.unit_id")
     .leftJoin("procedure as p", "p.id", "c.procedure_id")
     .leftJoin("staff_user as s", "s.id", "c.entered_by")
     .select(["c.id", "c.period_start", "c.period_end", "c.count", "c.entered_at", "u.name_vi as unit_vi", "u.name_en as unit_en", "p.code as proc_code", "p.name_vi as proc_vi", "p.name_en as proc_en", "s.name as by"]);
-  if (!scope.all) q = q.where("c.unit_id", "=", scope.unitId ?? -1);
-  const rows = await q.orderBy("c.period_start", "desc").orderBy("u.sort_order").orderBy("c.id").limit(limit).execute();
+  const rows = await scopeByUnit(q, "c.unit_id", user).orderBy("c.period_start", "desc").orderBy("u.sort_order").orderBy("c.id").limit(limit).execute();
   return rows.map((r) => ({
     id: r.id,
     start: r.period_start,

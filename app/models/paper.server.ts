@@ -3,7 +3,8 @@
 import * as z from "zod";
 import type { Lang } from "~/lib/i18n";
 import { parsePaperAnswers, type FormValues } from "~/lib/survey/answers";
-import { isoDay, vnInstant } from "~/lib/survey/dates";
+import { vnDay } from "~/lib/format";
+import { vnInstant } from "~/lib/survey/dates";
 import { storeResponse } from "~/models/response.server";
 import { mayUseUnit } from "~/models/survey-links.server";
 import { currentVersionId, itemsOfVersion, resolvePlace, showItem } from "~/models/survey.server";
@@ -63,8 +64,8 @@ export async function enterPaperForm(user: StaffUser, request: Request, surveyId
     return { ok: false, errors, values };
   }
   const p = place.data;
-  const today = isoDay(now);
-  const earliest = isoDay(new Date(now.getTime() - MAX_AGE_DAYS * 86_400_000));
+  const today = vnDay(now);
+  const earliest = vnDay(new Date(now.getTime() - MAX_AGE_DAYS * 86_400_000));
   const day = p.date ?? today;
   if (day > today || day < earliest || Number.isNaN(vnInstant(day).getTime())) errors.date = "surveyStaff.paper.errors.date";
   if (!mayUseUnit(user, p.unit)) errors.unit = "surveyStaff.paper.errors.unit";

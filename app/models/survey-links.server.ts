@@ -5,6 +5,7 @@ import type { Lang } from "~/lib/i18n";
 import { contextFromLinkForm, linkFormSchema, type SurveyContext } from "~/lib/survey/context";
 import { fieldErrors } from "~/lib/survey/item-form";
 import { listProcedures, listUnits } from "~/models/catalog.server";
+import { inScope } from "~/models/scope.server";
 import { resolvePlace } from "~/models/survey.server";
 import { unitScope, type StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -28,10 +29,8 @@ export async function placesFor(user: StaffUser, lang: Lang) {
   };
 }
 
-export function mayUseUnit(user: StaffUser, unitId: number): boolean {
-  const scope = unitScope(user);
-  return scope.all || scope.unitId === unitId;
-}
+/** Whether this user may make links, type in forms or record figures for the unit. */
+export const mayUseUnit = (user: StaffUser, unitId: number): boolean => inScope(user, unitId);
 
 export type LinkResult = { ok: true; path: string; context: SurveyContext } | { ok: false; errors: Record<string, string> };
 

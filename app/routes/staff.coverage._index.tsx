@@ -3,9 +3,10 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Select, StaffErrorSummary, TextInput } from "~/components/survey/staff-form";
-import { formatDate } from "~/lib/survey/dates";
+import { formatDate } from "~/lib/format";
 import { fieldErrors } from "~/lib/survey/item-form";
 import { listServed, procedureFits, saveServed, servedFormSchema } from "~/models/coverage.server";
 import { placesFor } from "~/models/survey-links.server";
@@ -22,11 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t, lng } = getT(request);
   const saved = new URL(request.url).searchParams.get("saved");
   const rows = await listServed(user, lng);
-  const day = (s: string) => formatDate(new Date(`${s}T12:00:00+07:00`), lng);
   return json({
     title: t("surveyStaff.coverage.title"),
     places: await placesFor(user, lng),
-    rows: rows.map((r) => ({ ...r, period: `${day(r.start)} – ${day(r.end)}` })),
+    rows: rows.map((r) => ({ ...r, period: `${formatDate(r.start, lng)} – ${formatDate(r.end, lng)}` })),
     saved: saved && /^\d+$/.test(saved) ? Number(saved) : null,
   });
 }
@@ -77,7 +77,7 @@ export default function Coverage() {
       {d.rows.length === 0 ? (
         <p>{t("surveyStaff.coverage.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("surveyStaff.coverage.recent")}>
           <table>
             <thead>
               <tr>
@@ -102,7 +102,7 @@ export default function Coverage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </div>
   );

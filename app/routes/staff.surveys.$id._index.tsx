@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemsTable, SettingsForm, VersionsTable } from "~/components/survey/survey-admin-parts";
-import { formatDateTime, vnLocalInput } from "~/lib/survey/dates";
+import { formatDateTime } from "~/lib/format";
+import { vnLocalInput } from "~/lib/survey/dates";
 import { fieldErrors, surveySettingsSchema } from "~/lib/survey/item-form";
 import { getSurveyAdmin, newVersion, publishLatest, updateSurveySettings } from "~/models/survey-admin.server";
 import { deleteItem, moveItem } from "~/models/survey-items.server";

@@ -2,6 +2,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { surveyStatus } from "~/lib/survey/status";
 import { listSurveysForStaff } from "~/models/survey-admin.server";
@@ -45,7 +46,7 @@ export default function StaffSurveys() {
         </Link>
       </p>
       {surveys.length === 0 ? <p>{t("surveyStaff.list.none")}</p> : null}
-      <div className="table-wrap">
+      <TableWrap label={t("surveyStaff.list.title")}>
         <table>
           <caption className="visually-hidden">{t("surveyStaff.list.title")}</caption>
           <thead>
@@ -85,7 +86,7 @@ export default function StaffSurveys() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

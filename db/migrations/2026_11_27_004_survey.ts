@@ -1,5 +1,6 @@
-// Surveys as data (versions of ordered items), anonymous responses and their answers, the
-// generic rate-limit counters, and served counts for the response rate. Frozen once landed.
+// Surveys as data (versions of ordered items), anonymous responses and their answers, and
+// served counts for the response rate. (Abuse-limit counters: rate_limit, migration 003.)
+// Frozen once landed.
 import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -92,18 +93,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("answer_item_idx").on("answer").columns(["item_id", "value"]).execute();
 
-  // Fixed-window counters for any feature's abuse limits. Keys are keyed hashes and every row
-  // expires, so the table never becomes a record of devices or addresses.
-  await db.schema
-    .createTable("rate_limit")
-    .addColumn("key", "text", (c) => c.notNull())
-    .addColumn("window_start", "timestamptz", (c) => c.notNull())
-    .addColumn("count", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("expires_at", "timestamptz", (c) => c.notNull())
-    .addPrimaryKeyConstraint("rate_limit_pk", ["key", "window_start"])
-    .execute();
-  await db.schema.createIndex("rate_limit_expires_idx").on("rate_limit").column("expires_at").execute();
-
   // Dossiers served per unit (and optionally procedure) in a period: the response rate's denominator.
   await db.schema
     .createTable("served_count")
@@ -123,7 +112,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("served_count").execute();
-  await db.schema.dropTable("rate_limit").execute();
   await db.schema.dropTable("answer").execute();
   await db.schema.dropTable("response").execute();
   await db.schema.dropTable("survey_item").execute();

@@ -1,6 +1,6 @@
-// Surveys, their versions and items, responses and answers, rate-limit counters, served counts.
+// Surveys, their versions and items, responses and answers, served counts.
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
-import type { GeneratedTimestamp, NullableTimestamp, Timestamp } from "./common";
+import type { GeneratedTimestamp, NullableTimestamp } from "./common";
 
 export type SurveyKind = "A" | "B" | "custom";
 export type ItemType = "L5" | "L3" | "PRIORITY" | "single" | "multi" | "yesno" | "text" | "textarea";
@@ -83,13 +83,6 @@ export interface AnswerTable {
   choices: string[] | null;
 }
 
-export interface RateLimitTable {
-  key: string;
-  window_start: Timestamp;
-  count: Generated<number>;
-  expires_at: Timestamp;
-}
-
 export interface ServedCountTable {
   id: Generated<number>;
   unit_id: number;
@@ -107,7 +100,6 @@ export interface SurveyTables {
   survey_item: SurveyItemTable;
   response: ResponseTable;
   answer: AnswerTable;
-  rate_limit: RateLimitTable;
   served_count: ServedCountTable;
 }
 

@@ -1,6 +1,7 @@
 // Parts of the survey management page: the settings form, the versions table and the items table.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/forms";
 import { Checkbox, StaffErrorSummary, TextArea, TextInput } from "./staff-form";
 
 export interface SettingsValues {
@@ -45,7 +46,7 @@ export interface VersionRow {
 export function VersionsTable({ versions }: { versions: VersionRow[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableWrap label={t("surveyStaff.edit.versions")}>
       <table>
         <caption className="visually-hidden">{t("surveyStaff.edit.versions")}</caption>
         <thead>
@@ -69,7 +70,7 @@ export function VersionsTable({ versions }: { versions: VersionRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -100,7 +101,7 @@ function ItemAction({ intent, itemId, label, text, extra }: { intent: string; it
 export function ItemsTable({ surveyId, items, editable }: { surveyId: number; items: ItemRow[]; editable: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableWrap label={t("surveyStaff.edit.colText")}>
       <table>
         <thead>
           <tr>
@@ -140,6 +141,6 @@ export function ItemsTable({ surveyId, items, editable }: { surveyId: number; it
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -2,6 +2,7 @@
 // Commas or semicolons (spreadsheets set to Vietnamese save with ";"), quoted fields, an optional
 // header line, dates as dd/mm/yyyy or yyyy-mm-dd. Pure: codes are checked against the catalogue
 // by the caller.
+import { parseDateInput } from "../format";
 
 export interface CsvRow {
   line: number;
@@ -43,17 +44,11 @@ function splitLine(line: string, sep: string): string[] {
   return out;
 }
 
-/** "dd/mm/yyyy", "d/m/yyyy" or "yyyy-mm-dd" → "yyyy-mm-dd" when it is a real date. */
+/** A real day between 2000 and 2100 ("dd/mm/yyyy" or "yyyy-mm-dd") as "yyyy-mm-dd"; the
+ * range catches a year typed wrong. */
 export function parseDay(s: string): string | null {
-  let y: number, m: number, d: number;
-  const vn = s.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
-  const iso = s.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
-  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 2000 || y > 2100) return null;
-  return date.toISOString().slice(0, 10);
+  const d = parseDateInput(s);
+  return d && d >= "2000-01-01" && d <= "2100-12-31" ? d : null;
 }
 
 export function parseCoverageCsv(text: string): { rows: CsvRow[]; errors: CsvError[] } {

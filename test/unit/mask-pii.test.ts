@@ -1,0 +1,17 @@
+import { containsPii, MASK, maskPii } from "~/lib/mask-pii";
+
+describe("maskPii", () => {
+  it("masks phones, emails and ID numbers in Vietnamese text", () => {
+    expect(maskPii("Gọi tôi 0912 345 678 nhé")).toBe(`Gọi tôi ${MASK} nhé`);
+    expect(maskPii("SĐT: +84 912.345.678")).toBe(`SĐT: ${MASK}`);
+    expect(maskPii("email nguyen.van.a@gmail.com ạ")).toBe(`email ${MASK} ạ`);
+    expect(maskPii("CCCD 082095001234, MST 1201234567")).toBe(`CCCD ${MASK}, MST ${MASK}`);
+    expect(containsPii("số 0273.3871.234")).toBe(true);
+  });
+
+  it("leaves ordinary numbers, dates and procedure codes alone", () => {
+    const text = "Hồ sơ nộp ngày 15/06/2026, mất 20 ngày, thủ tục KHCN-08, phí 500.000 đồng, năm 2026.";
+    expect(maskPii(text)).toBe(text);
+    expect(containsPii("Quyết định 2640/QĐ-BNV")).toBe(false);
+  });
+});
