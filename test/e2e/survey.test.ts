@@ -132,6 +132,20 @@ describe.skipIf(!pgUp)(`Form B on a phone without JavaScript (needs PostgreSQL a
     });
   }
 
+  it("refuses a forged counter link with a clear page in the reader's language, still without JavaScript", async () => {
+    for (const [lang, title] of [["vi", "Đường dẫn khảo sát không hợp lệ"], ["en", "This survey link is not valid"]] as const) {
+      const ctx = await phoneContext(browser, { lang, javaScriptEnabled: false });
+      const page = await ctx.newPage();
+      const forged = Buffer.from(JSON.stringify({ u: 1, k: "Q1", ch: "qr" })).toString("base64url") + ".AAAAAAAAAAAAAAAAAAAAAA";
+      const res = await page.goto(`${server.url}/s/${FORM_B.slug}?c=${forged}`);
+      expect(res?.status()).toBe(400);
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(title);
+      expect(await page.locator("script").count()).toBe(0);
+      expect(await page.locator("form").count()).toBe(0);
+      await ctx.close();
+    }
+  });
+
   it("going back after sending and sending again records one response", async () => {
     const ctx = await phoneContext(browser, { lang: "vi", javaScriptEnabled: false });
     const page = await openFormB(ctx, "vi");
