@@ -186,7 +186,7 @@ describe.skipIf(!pgUp)(`Form B on a phone without JavaScript (needs PostgreSQL a
     });
     await page.getByRole("button", { name: L.en.send }).click().catch(() => {});
     await expect.poll(responses).toBe(before + 1);
-    expect(page.url()).toMatch(/^chrome-error:/);
+    await expect.poll(() => page.url()).toMatch(/^chrome-error:/);
     // The person opens the survey again (scans the QR code again): the same form comes back,
     // saying it was sent; sending it is recognised as the response already stored.
     await page.goto(`${server.url}/s/${FORM_B.slug}`);
