@@ -13,6 +13,8 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff", label: "staffNav.dashboard", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/users", label: "staffNav.users", roles: ["admin"] },
   { to: "/staff/audit", label: "staffNav.audit", roles: ["admin"] },
+  { to: "/staff/feedback", label: "feedback.nav.staff", roles: ["admin", "office", "unit"] },
+  { to: "/staff/feedback?view=notify", label: "feedback.nav.notify", roles: ["admin", "office"] },
   { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
 ];
 

@@ -1,0 +1,129 @@
+// Staff list of feedback, the most urgent first, with "due soon" and "late" marks. A unit sees
+// only what is assigned to it (the model scopes the query). The "to notify" view is the Office's
+// call list and shows contact details: each view of it is logged.
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "~/lib/hcm-time";
+import type { Lang } from "~/lib/i18n";
+import { recordAudit } from "~/models/audit.server";
+import { FEEDBACK_VIEWS, listFeedback, notifyList, type FeedbackView } from "~/models/feedback-staff.server";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/feedback.css";
+
+export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  const params = new URL(request.url).searchParams;
+  const asked = params.get("view") as FeedbackView | null;
+  const view: FeedbackView = asked && FEEDBACK_VIEWS.includes(asked) ? asked : "open";
+  const title = t("feedback.staff.title");
+  if (view === "notify") {
+    if (user.role !== "admin" && user.role !== "office") throw new Response("Forbidden", { status: 403 });
+    const rows = await notifyList();
+    if (rows.length) await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", details: { ids: rows.map((r) => r.id), list: "notify" } });
+    return json({ title, view, canNotify: true, list: null, notify: rows.map((r) => ({ ...r, published_at: r.published_at?.toISOString() ?? null })) });
+  }
+  const list = await listFeedback(user, { view, page: Number(params.get("page") ?? "1"), lang: lng });
+  return json({ title, view, canNotify: user.role === "admin" || user.role === "office", list, notify: null });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export default function StaffFeedbackList() {
+  const { view, list, notify, canNotify } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  return (
+    <div className="page">
+      <h1>{t("feedback.staff.heading")}</h1>
+      <nav aria-label={t("feedback.staff.viewsLabel")}>
+        <ul className="fb-tabs">
+          {FEEDBACK_VIEWS.filter((v) => v !== "notify" || canNotify).map((v) => (
+            <li key={v}>
+              <Link to={`/staff/feedback?view=${v}`} aria-current={v === view ? "page" : undefined}>
+                {t(`feedback.staff.views.${v}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {notify ? (
+        <>
+          <p>{t("feedback.staff.notifyIntro")}</p>
+          <p className="muted">{t("feedback.staff.piiLogged")}</p>
+          {notify.length === 0 ? <p>{t("feedback.staff.none")}</p> : null}
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("feedback.common.code")}</th>
+                  <th scope="col">{t("feedback.common.publishedAt")}</th>
+                  <th scope="col">{t("feedback.staff.name")}</th>
+                  <th scope="col">{t("feedback.staff.phone")}</th>
+                  <th scope="col">{t("feedback.staff.email")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {notify.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={`/staff/feedback/${r.id}`}>{r.code}</Link>
+                    </td>
+                    <td>{formatDate(r.published_at, lang)}</td>
+                    <td>{r.name}</td>
+                    <td>
+                      <a href={`tel:${r.phone.replace(/[^\d+]/g, "")}`}>{r.phone}</a>
+                    </td>
+                    <td>{r.email}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : list ? (
+        <>
+          {list.items.length === 0 ? <p>{t("feedback.staff.none")}</p> : null}
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("feedback.common.code")}</th>
+                  <th scope="col">{t("feedback.common.status")}</th>
+                  <th scope="col">{t("feedback.staff.due")}</th>
+                  <th scope="col">{t("feedback.common.title")}</th>
+                  <th scope="col">{t("feedback.common.unit")}</th>
+                  <th scope="col">{t("feedback.common.received")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.items.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={`/staff/feedback/${r.id}`}>{r.code}</Link>
+                    </td>
+                    <td>{t(`feedback.statuses.${r.status}`)}</td>
+                    <td>
+                      {formatDate(r.dueDate, lang)}{" "}
+                      {r.urgency ? <span className={`fb-tag fb-tag--${r.urgency}`}>{t(`feedback.staff.urgency.${r.urgency}`)}</span> : null}
+                      {r.late ? <span className="fb-tag fb-tag--late">{t("feedback.staff.lateFlag")}</span> : null}
+                    </td>
+                    <td>{r.title ?? t(`feedback.kinds.${r.kind}`)}</td>
+                    <td>{r.unit ?? ""}</td>
+                    <td>{formatDate(r.receivedAt, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {list.hasMore ? <Link to={`/staff/feedback?view=${view}&page=${list.page + 1}`}>{t("feedback.staff.more")}</Link> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
