@@ -4,9 +4,8 @@
 import type { Lang } from "~/lib/i18n";
 import { checkAttachments, feedbackFormSchema, fieldErrors, FEEDBACK_FIELDS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/schemas/feedback";
 import { submitFeedback } from "./feedback-intake.server";
-import { hit, limitKey } from "./rate-limit.server";
+import { hit } from "./rate-limit.server";
 import { clientIp } from "~/utils/request.server";
-import { getSecrets } from "~/utils/secrets.server";
 import { field, parseForm, type FormLimits } from "~/utils/upload.server";
 import { db } from "~/utils/db.server";
 
@@ -58,8 +57,7 @@ export async function receiveFeedbackForm(request: Request, lang: Lang): Promise
   }
   if (!parsed.success || Object.keys(errors).length) return fail(form.tooLarge ? 413 : 400, errors, errorParams);
 
-  const secret = (await getSecrets())[0];
-  const limit = await hit(limitKey("feedback-submit", clientIp(request), secret), SUBMIT_LIMIT, HOUR);
+  const limit = await hit(`feedback-submit:${clientIp(request)}`, SUBMIT_LIMIT, HOUR);
   if (!limit.allowed) {
     // A retry of a form already received still gets its code back.
     const seen = await db().selectFrom("feedback").select("code").where("submission_id", "=", parsed.data.submissionId).executeTakeFirst();

@@ -18,7 +18,8 @@ const HOUR = 3_600_000;
 /** Failed look-ups counted against a code in the current window, without counting one more. */
 async function failuresSoFar(key: string, windowMs: number, now = new Date()): Promise<number> {
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const row = await db().selectFrom("rate_limit").select("count").where("key", "=", key).where("window_start", "=", windowStart).executeTakeFirst();
+  const stored = limitKey(key, (await getSecrets())[0]);
+  const row = await db().selectFrom("rate_limit").select("count").where("key", "=", stored).where("window_start", "=", windowStart).executeTakeFirst();
   return row?.count ?? 0;
 }
 
@@ -43,11 +44,10 @@ export async function handleStatusPost(request: Request, lang: Lang): Promise<St
   if (!who.success) return out(400, { errors: fieldErrors(who.error) });
   const { code, phone } = who.data;
 
-  const secret = (await getSecrets())[0];
-  const byAddress = await hit(limitKey("feedback-status-ip", clientIp(request), secret), LOOKUPS_PER_ADDRESS, QUARTER_HOUR);
+  const byAddress = await hit(`feedback-status-ip:${clientIp(request)}`, LOOKUPS_PER_ADDRESS, QUARTER_HOUR);
   if (!byAddress.allowed) return out(429, { errors: { form: "feedback.status.limited" } });
 
-  const codeKey = limitKey("feedback-status-code", code, secret);
+  const codeKey = `feedback-status-code:${code}`;
   // A code guessed at too often stays shut for the hour, even for the right phone.
   if ((await failuresSoFar(codeKey, HOUR)) >= FAILURES_PER_CODE) return out(429, { errors: { form: "feedback.status.limited" } });
   const before = await senderView(code, phone, lang);

@@ -34,7 +34,7 @@ function fields(overrides: Record<string, string> = {}) {
 function multipart(path: string, data: Record<string, string>, files: { name: string; bytes: Uint8Array; type?: string }[] = [], ip = freshIp()) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(data)) fd.append(k, v);
-  for (const f of files) fd.append("attachments", new File([f.bytes], f.name, { type: f.type ?? "application/octet-stream" }));
+  for (const f of files) fd.append("attachments", new File([Buffer.from(f.bytes)], f.name, { type: f.type ?? "application/octet-stream" }));
   return new Request(`http://localhost${path}`, { method: "POST", body: fd, headers: { "x-hl-client-ip": ip, "Accept-Language": "vi" } });
 }
 

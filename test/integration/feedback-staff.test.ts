@@ -94,7 +94,7 @@ describe("the staff workflow", () => {
     // The public register shows the answer and no personal data at all.
     const answers = await (await answersLoader(args(new Request("http://localhost/feedback/answers")))).json();
     const item = answers.items.find((i: { code: string }) => i.code === fb.code);
-    expect(item.answer).toContain("Sở xin lỗi");
+    expect(item!.answer).toContain("Sở xin lỗi");
     const text = JSON.stringify(answers);
     for (const secret of ["Riêng Tư", "Kín Đáo", "0900 222 333", "0900222333", "rieng.tu@example.com", "Bí Mật"]) expect(text).not.toContain(secret);
 
@@ -163,7 +163,7 @@ describe("who sees and does what", () => {
 
   it("shows a unit only its own cases, in the list, the detail and the downloads", async () => {
     const list = await (await listLoader(args(staffRequest("/staff/feedback?view=all", unitUserA.cookie)))).json();
-    const ids = list.list.items.map((i: { id: number }) => i.id);
+    const ids = list.list!.items.map((i: { id: number }) => i.id);
     expect(ids).toContain(ownId);
     expect(ids).not.toContain(otherId);
     expect((await thrown(detailLoader(args(staffRequest(`/staff/feedback/${otherId}`, unitUserA.cookie), { id: String(otherId) })))).status).toBe(404);
@@ -217,10 +217,10 @@ describe("who sees and does what", () => {
 
   it("lists open cases by urgency: the earliest limit first", async () => {
     const list = await (await listLoader(args(staffRequest("/staff/feedback", office.cookie)))).json();
-    const dues = list.list.items.map((i: { dueDate: string | null }) => i.dueDate).filter(Boolean);
+    const dues = list.list!.items.map((i: { dueDate: string | null }) => i.dueDate).filter(Boolean);
     expect(dues.length).toBeGreaterThan(1);
     expect([...dues].sort()).toEqual(dues);
-    for (const i of list.list.items) expect(["late", "due_soon", "ok", null]).toContain(i.urgency);
+    for (const i of list.list!.items) expect(["late", "due_soon", "ok", null]).toContain(i.urgency);
   });
 });
 
