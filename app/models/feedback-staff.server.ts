@@ -4,6 +4,7 @@ import { sql, type SelectQueryBuilder } from "kysely";
 import type { Database } from "../../db/types";
 import { urgency } from "~/lib/feedback-deadlines";
 import { allowedActions, FINAL_STATUSES, OPEN_STATUSES, type FeedbackStatus } from "~/lib/feedback-workflow";
+import type { FeedbackView } from "~/lib/feedback-views";
 import { hcmDate } from "~/lib/hcm-time";
 import type { Lang } from "~/lib/i18n";
 import { maskPii } from "~/lib/mask-pii";
@@ -19,8 +20,6 @@ export function scopeFeedback<DB extends { f: Database["feedback"] }, TB extends
   return q.where(sql.ref<number>("f.unit_id"), "=", scope.unitId ?? -1);
 }
 
-export const FEEDBACK_VIEWS = ["open", "done", "notify", "all"] as const;
-export type FeedbackView = (typeof FEEDBACK_VIEWS)[number];
 export const LIST_PAGE_SIZE = 50;
 
 export async function listFeedback(user: StaffUser, opts: { view: FeedbackView; page?: number; lang: Lang; now?: Date }) {

@@ -7,7 +7,8 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/hcm-time";
 import type { Lang } from "~/lib/i18n";
 import { recordAudit } from "~/models/audit.server";
-import { FEEDBACK_VIEWS, listFeedback, notifyList, type FeedbackView } from "~/models/feedback-staff.server";
+import { FEEDBACK_VIEWS, parseView } from "~/lib/feedback-views";
+import { listFeedback, notifyList } from "~/models/feedback-staff.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
@@ -19,8 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const params = new URL(request.url).searchParams;
-  const asked = params.get("view") as FeedbackView | null;
-  const view: FeedbackView = asked && FEEDBACK_VIEWS.includes(asked) ? asked : "open";
+  const view = parseView(params.get("view"));
   const title = t("feedback.staff.title");
   if (view === "notify") {
     if (user.role !== "admin" && user.role !== "office") throw new Response("Forbidden", { status: 403 });
