@@ -111,7 +111,7 @@ export default function StaffFeedbackList() {
                     <td>
                       {formatDate(r.dueDate, lang)}{" "}
                       {r.urgency ? <span className={`fb-tag fb-tag--${r.urgency}`}>{t(`feedback.staff.urgency.${r.urgency}`)}</span> : null}
-                      {r.late ? <span className="fb-tag fb-tag--late">{t("feedback.staff.lateFlag")}</span> : null}
+                      {r.late && r.urgency !== "late" ? <span className="fb-tag fb-tag--late">{t("feedback.staff.lateFlag")}</span> : null}
                     </td>
                     <td>{r.title ?? t(`feedback.kinds.${r.kind}`)}</td>
                     <td>{r.unit ?? ""}</td>
