@@ -6,13 +6,14 @@ import type { Database } from "../../db/types";
 import { addWorkingDays } from "~/lib/working-days";
 import { isLate, stageDue } from "~/lib/feedback-deadlines";
 import { transition, type FeedbackStatus } from "~/lib/feedback-workflow";
-import { hcmDate } from "~/lib/hcm-time";
+import { vnDay } from "~/lib/format";
 import { maskPii } from "~/lib/mask-pii";
 import type { StaffAction } from "~/schemas/feedback-staff";
 import { recordAudit } from "./audit.server";
 import { feedbackDays, workCalendar } from "./feedback-settings.server";
 import { notifySender } from "./feedback-notify.server";
-import { unitScope, type StaffUser } from "~/utils/auth.server";
+import { inScope } from "./scope.server";
+import type { StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
 export type ActResult =
@@ -21,13 +22,12 @@ export type ActResult =
 
 export async function actOnFeedback(request: Request | null, user: StaffUser, id: number, cmd: StaffAction, now = new Date()): Promise<ActResult> {
   const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
-  const today = hcmDate(now);
+  const today = vnDay(now);
   const result = await db()
     .transaction()
     .execute(async (trx): Promise<ActResult> => {
       const row = await trx.selectFrom("feedback").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
-      const scope = unitScope(user);
-      if (!row || (!scope.all && row.unit_id !== scope.unitId)) return { ok: false, reason: "not_found" };
+      if (!row || !inScope(user, row.unit_id)) return { ok: false, reason: "not_found" };
       const action = cmd.intent;
       const t = transition(row.status, action, { kind: "staff", role: user.role, ownUnit: row.unit_id !== null && row.unit_id === user.unitId }, cmd.intent === "classify" ? { feedbackClass: cmd.feedbackClass } : {});
       if (!t.ok) return { ok: false, reason: t.reason };

@@ -2,7 +2,7 @@
 // received in a period, and the QĐ 766 satisfaction-with-handling rate with its n.
 import { sql } from "kysely";
 import { handlingSatisfaction, type HandlingRate } from "~/lib/feedback-figures";
-import { hcmDate } from "~/lib/hcm-time";
+import { nextDay, vnDay, vnDayStart } from "~/lib/format";
 import { db } from "~/utils/db.server";
 
 export interface FeedbackFiguresInput {
@@ -32,15 +32,15 @@ export interface FeedbackFigures {
   satisfaction: HandlingRate;
 }
 
-const asDay = (v: string | Date) => (typeof v === "string" ? v : hcmDate(v));
+const asDay = (v: string | Date) => (typeof v === "string" ? v : vnDay(v));
 
 export async function feedbackFigures(input: FeedbackFiguresInput): Promise<FeedbackFigures> {
   const from = asDay(input.from);
   const to = asDay(input.to);
-  const today = hcmDate(input.now ?? new Date());
-  // The period's days run midnight to midnight in Vietnam (UTC+7, no daylight saving).
-  const start = new Date(`${from}T00:00:00+07:00`);
-  const end = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const today = vnDay(input.now ?? new Date());
+  // The period's days run midnight to midnight in Viet Nam.
+  const start = vnDayStart(from);
+  const end = vnDayStart(nextDay(to));
   const overdue = sql<boolean>`(f.handled_at is null and f.due_date is not null and f.due_date < ${today}::date)`;
   const c = (cond: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${cond})`;
   let q = db()

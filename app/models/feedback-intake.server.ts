@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { formatCode, normalisePhone } from "~/lib/feedback-code";
 import { intakeDeadlines, stageDue } from "~/lib/feedback-deadlines";
 import type { FeedbackKind } from "~/lib/feedback-workflow";
-import { hcmDate } from "~/lib/hcm-time";
+import { vnDay } from "~/lib/format";
 import type { Lang } from "~/lib/i18n";
 import type { CheckedFile } from "~/schemas/feedback";
 import { recordConsent } from "./consent.server";
@@ -61,7 +61,7 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
   const seen = await bySubmission(input.submissionId);
   if (seen) return seen;
   const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
-  const today = hcmDate(now);
+  const today = vnDay(now);
   const dues = intakeDeadlines(today, days, cal);
   try {
     return await db()

@@ -7,7 +7,7 @@ import type { Database } from "../../db/types";
 import { normalisePhone } from "~/lib/feedback-code";
 import { intakeDeadlines, stageDue } from "~/lib/feedback-deadlines";
 import { transition, type FeedbackStatus, type Rating } from "~/lib/feedback-workflow";
-import { hcmDate } from "~/lib/hcm-time";
+import { vnDay } from "~/lib/format";
 import type { Lang } from "~/lib/i18n";
 import { maskPii } from "~/lib/mask-pii";
 import type { CheckedFile } from "~/schemas/feedback";
@@ -100,7 +100,7 @@ export async function addInfoFromSender(
       if (retried) return { ok: true } as const;
       const t = transition(row.status, "add_info", { kind: "citizen" });
       if (!t.ok) return { ok: false, reason: "state" } as const;
-      const today = hcmDate(now);
+      const today = vnDay(now);
       const dues = intakeDeadlines(today, days, cal);
       await trx
         .updateTable("feedback")
@@ -136,7 +136,7 @@ export async function rateFromSender(code: string, phone: string, rating: Rating
       const t = transition(row.status, "rate", { kind: "citizen" }, { rating });
       if (!t.ok) return { ok: false, reason: "state" } as const;
       const reopen = t.to === "in_progress";
-      const answerDue = reopen ? intakeDeadlines(hcmDate(now), days, cal).answer_due : row.answer_due;
+      const answerDue = reopen ? intakeDeadlines(vnDay(now), days, cal).answer_due : row.answer_due;
       await trx
         .updateTable("feedback")
         .set({

@@ -1,35 +1,27 @@
 // The staff side of feedback: lists sorted by urgency, one case in full, its attachments. Every
 // query is scoped here (a unit sees only what is assigned to it), not only in the pages.
-import { sql, type SelectQueryBuilder } from "kysely";
-import type { Database } from "../../db/types";
 import { urgency } from "~/lib/feedback-deadlines";
 import { allowedActions, FINAL_STATUSES, OPEN_STATUSES, type FeedbackStatus } from "~/lib/feedback-workflow";
 import type { FeedbackView } from "~/lib/feedback-views";
-import { hcmDate } from "~/lib/hcm-time";
+import { vnDay } from "~/lib/format";
 import type { Lang } from "~/lib/i18n";
 import { maskPii } from "~/lib/mask-pii";
 import { feedbackDays, workCalendar } from "./feedback-settings.server";
-import { canSeePersonalData, unitScope, type StaffUser } from "~/utils/auth.server";
+import { scopeByUnit } from "./scope.server";
+import { canSeePersonalData, type StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-
-/** Narrows a query on `feedback as f` to what the user may see. */
-export function scopeFeedback<DB extends { f: Database["feedback"] }, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>, user: StaffUser): SelectQueryBuilder<DB, TB, O> {
-  const scope = unitScope(user);
-  if (scope.all) return q;
-  // A unit account without a unit sees nothing rather than everything.
-  return q.where(sql.ref<number>("f.unit_id"), "=", scope.unitId ?? -1);
-}
 
 export const LIST_PAGE_SIZE = 50;
 
 export async function listFeedback(user: StaffUser, opts: { view: FeedbackView; page?: number; lang: Lang; now?: Date }) {
   const page = Math.max(1, Math.floor(opts.page ?? 1) || 1);
   const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
-  let q = scopeFeedback(
+  let q = scopeByUnit(
     db()
       .selectFrom("feedback as f")
       .leftJoin("unit as u", "u.id", "f.unit_id")
       .select(["f.id", "f.code", "f.kind", "f.status", "f.title", "f.received_at", "f.due_date", "f.late", "f.notify_status", "f.published_at", "u.name_vi as unit_vi", "u.name_en as unit_en"]),
+    "f.unit_id",
     user,
   );
   if (opts.view === "open") {
@@ -42,7 +34,7 @@ export async function listFeedback(user: StaffUser, opts: { view: FeedbackView; 
     q = q.orderBy("f.received_at", "desc");
   }
   const rows = await q.orderBy("f.id").limit(LIST_PAGE_SIZE + 1).offset((page - 1) * LIST_PAGE_SIZE).execute();
-  const today = hcmDate(opts.now ?? new Date());
+  const today = vnDay(opts.now ?? new Date());
   const items = rows.slice(0, LIST_PAGE_SIZE).map((r) => ({
     id: r.id,
     code: r.code,
@@ -74,7 +66,7 @@ export async function notifyList() {
 }
 
 export async function getFeedbackForStaff(user: StaffUser, id: number, lang: Lang) {
-  const row = await scopeFeedback(db().selectFrom("feedback as f").selectAll("f"), user).where("f.id", "=", id).executeTakeFirst();
+  const row = await scopeByUnit(db().selectFrom("feedback as f").selectAll("f"), "f.unit_id", user).where("f.id", "=", id).executeTakeFirst();
   if (!row) return null;
   const pii = canSeePersonalData(user);
   const [contact, events, attachments, unit, procedure, assignee, days, cal] = await Promise.all([
@@ -101,7 +93,7 @@ export async function getFeedbackForStaff(user: StaffUser, id: number, lang: Lan
       content: pii ? row.content : maskPii(row.content),
       title: row.title && !pii ? maskPii(row.title) : row.title,
     },
-    urgency: urgency(row.due_date, hcmDate(new Date()), cal, days.dueSoon),
+    urgency: urgency(row.due_date, vnDay(new Date()), cal, days.dueSoon),
     contact: contact ?? null,
     events: events.map((e) => ({ ...e, at: e.at.toISOString(), note: e.note && !pii ? maskPii(e.note) : e.note })),
     attachments: attachments.map((a) => ({ ...a, created_at: a.created_at.toISOString() })),
@@ -114,7 +106,7 @@ export async function getFeedbackForStaff(user: StaffUser, id: number, lang: Lan
 export type StaffFeedbackDetail = NonNullable<Awaited<ReturnType<typeof getFeedbackForStaff>>>;
 
 export async function getAttachment(user: StaffUser, feedbackId: number, attachmentId: number) {
-  const visible = await scopeFeedback(db().selectFrom("feedback as f").select("f.id"), user).where("f.id", "=", feedbackId).executeTakeFirst();
+  const visible = await scopeByUnit(db().selectFrom("feedback as f").select("f.id"), "f.unit_id", user).where("f.id", "=", feedbackId).executeTakeFirst();
   if (!visible) return null;
   return db()
     .selectFrom("feedback_attachment")

@@ -3,11 +3,14 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "~/lib/hcm-time";
+import { formatDate as fmtDate } from "~/lib/format";
 import type { Lang } from "~/lib/i18n";
 import { publishedAnswers } from "~/models/feedback-public.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
+
+/** Dates may be missing (a limit not set yet): show nothing then. */
+const formatDate = (v: string | null | undefined, lang: Lang) => (v ? fmtDate(v, lang) : "");
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];

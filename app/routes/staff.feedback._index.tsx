@@ -4,7 +4,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "~/lib/hcm-time";
+import { formatDate as fmtDate } from "~/lib/format";
 import type { Lang } from "~/lib/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { FEEDBACK_VIEWS, parseView } from "~/lib/feedback-views";
@@ -12,6 +12,9 @@ import { listFeedback, notifyList } from "~/models/feedback-staff.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
+
+/** Dates may be missing (a limit not set yet): show nothing then. */
+const formatDate = (v: string | null | undefined, lang: Lang) => (v ? fmtDate(v, lang) : "");
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];

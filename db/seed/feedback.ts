@@ -6,7 +6,7 @@ import type { DB } from "../client";
 import { formatCode, normalisePhone } from "../../app/lib/feedback-code";
 import { DEFAULT_FEEDBACK_DAYS, intakeDeadlines, isLate, stageDue } from "../../app/lib/feedback-deadlines";
 import { transition } from "../../app/lib/feedback-workflow";
-import { hcmDate } from "../../app/lib/hcm-time";
+import { vnDay } from "../../app/lib/format";
 import { maskPii } from "../../app/lib/mask-pii";
 import { PRIVACY_NOTICES } from "../../app/lib/privacy-notices";
 import { addWorkingDays, calendarFrom } from "../../app/lib/working-days";
@@ -34,10 +34,10 @@ export async function seedFeedback(trx: DB, now = new Date()): Promise<void> {
   const units = new Map((await trx.selectFrom("unit").select(["id", "code"]).execute()).map((u) => [u.code, u.id]));
   const procs = new Map((await trx.selectFrom("procedure").select(["id", "code"]).execute()).map((p) => [p.code, p.id]));
   const staff = new Map((await trx.selectFrom("staff_user").select(["id", "email", "name", "role", "unit_id"]).execute()).map((s) => [s.email, s]));
-  const today = hcmDate(now);
+  const today = vnDay(now);
   const stories = [...feedbackStories].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const [i, story] of stories.entries()) {
-    const receivedDay = hcmDate(new Date(now.getTime() - story.daysAgo * DAY));
+    const receivedDay = vnDay(new Date(now.getTime() - story.daysAgo * DAY));
     const receivedAt = new Date(`${receivedDay}T08:${String(10 + i).padStart(2, "0")}:00+07:00`);
     const { last } = await trx
       .insertInto("feedback_counter")

@@ -2,7 +2,7 @@
 // a renamed executable is refused and nothing is stored, a real submission gets its code, the
 // status page finds it, and every page passes axe (WCAG 2.1 A/AA).
 import type { Browser, Page } from "playwright-core";
-import { hcmDate } from "~/lib/hcm-time";
+import { vnDay } from "~/lib/format";
 import { axeViolations, collectPageErrors, launchBrowser, phoneContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -86,7 +86,7 @@ describe("feedback without JavaScript on a phone", () => {
     const code = (await page.getByTestId("feedback-code").textContent())!.trim();
     // Nothing was stored for the refused posts: this is the first feedback of the day (the demo
     // data has none dated today), so it took number 0001.
-    expect(code).toBe(`PAKN.${hcmDate(new Date()).replaceAll("-", "")}.0001`);
+    expect(code).toBe(`PAKN.${vnDay(new Date()).replaceAll("-", "")}.0001`);
     expect(await axeOf(page)).toEqual([]);
     await fitsPhone(page);
 

@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import { action as formAction, loader as formLoader } from "~/routes/feedback._index";
 import { action as statusAction } from "~/routes/feedback.status";
 import { submitFeedback, type IntakeInput } from "~/models/feedback-intake.server";
-import { hcmDate } from "~/lib/hcm-time";
+import { vnDay } from "~/lib/format";
 import { db } from "~/utils/db.server";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
@@ -68,7 +68,7 @@ describe("the feedback form", () => {
     const res = (await formAction(args(multipart("/feedback", data, [{ name: "giay-hen.pdf", bytes: PDF }])))) as Response;
     expect(res.status).toBe(302);
     const code = decodeURIComponent(res.headers.get("Location")!.split("code=")[1]);
-    expect(code).toMatch(new RegExp(`^PAKN\\.${hcmDate(new Date()).replaceAll("-", "")}\\.\\d{4}$`));
+    expect(code).toMatch(new RegExp(`^PAKN\\.${vnDay(new Date()).replaceAll("-", "")}\\.\\d{4}$`));
     const fb = await db().selectFrom("feedback").selectAll().where("code", "=", code).executeTakeFirstOrThrow();
     expect(fb).toMatchObject({ status: "received", kind: "phan_anh", title: "Hồ sơ trả chậm", lang: "vi" });
     // Limits are set at intake: 2 working days ≤ 5 ≤ 15.
@@ -163,7 +163,7 @@ describe("the feedback form", () => {
 
 describe("200 concurrent submissions", () => {
   it("get 200 distinct codes of the day, none lost", async () => {
-    const day = hcmDate(new Date());
+    const day = vnDay(new Date());
     const before = await counts();
     const startNo = (await db().selectFrom("feedback_counter").select("last").where("day", "=", day).executeTakeFirst())?.last ?? 0;
     const input = (i: number): IntakeInput => ({

@@ -2,7 +2,7 @@
 import { seedDemo } from "../../db/seed/index";
 import { feedbackFigures } from "~/models/feedback-figures.server";
 import { publishedAnswers } from "~/models/feedback-public.server";
-import { hcmDate } from "~/lib/hcm-time";
+import { vnDay } from "~/lib/format";
 import { db } from "~/utils/db.server";
 
 describe("demo feedback", () => {
@@ -13,7 +13,7 @@ describe("demo feedback", () => {
     const statuses = new Set(rows.map((r) => r.status));
     for (const s of ["received", "info_requested", "refused", "transferred", "in_progress", "drafted", "approved", "published", "closed"]) expect(statuses, s).toContain(s);
     expect(rows.filter((r) => r.status === "transferred").every((r) => r.transfer_dispatch)).toBe(true);
-    const today = hcmDate(new Date());
+    const today = vnDay(new Date());
     expect(rows.some((r) => r.late || (r.due_date !== null && r.due_date < today))).toBe(true);
     expect(rows.some((r) => r.reopened_count > 0)).toBe(true);
     // No demo case is dated today, so the first real submission of the day gets number 0001.
@@ -32,7 +32,7 @@ describe("demo feedback", () => {
       expect(text).not.toContain(c.name);
       expect(text).not.toContain(c.phone);
     }
-    const figures = await feedbackFigures({ from: hcmDate(new Date(Date.now() - 200 * 86_400_000)), to: today });
+    const figures = await feedbackFigures({ from: vnDay(new Date(Date.now() - 200 * 86_400_000)), to: today });
     expect(figures.received).toBe(rows.length);
     expect(figures.satisfaction.n).toBe(rows.length);
   });

@@ -1,7 +1,6 @@
 import { formatCode, isValidPhone, normaliseCode, normalisePhone } from "~/lib/feedback-code";
 import { DEFAULT_FEEDBACK_DAYS, intakeDeadlines, isLate, stageDue, urgency } from "~/lib/feedback-deadlines";
 import { handlingSatisfaction } from "~/lib/feedback-figures";
-import { formatDate, formatDateTime, hcmDate } from "~/lib/hcm-time";
 import { calendarFrom, EMPTY_CALENDAR } from "~/lib/working-days";
 
 describe("tracking codes and phones", () => {
@@ -22,15 +21,6 @@ describe("tracking codes and phones", () => {
     expect(isValidPhone("02733871234")).toBe(true);
     expect(isValidPhone("912345678")).toBe(false);
     expect(isValidPhone("09123")).toBe(false);
-  });
-});
-
-describe("Ho Chi Minh dates", () => {
-  it("take the day in UTC+7 and show dd/mm/yyyy", () => {
-    expect(hcmDate(new Date("2026-11-26T17:30:00Z"))).toBe("2026-11-27");
-    expect(hcmDate(new Date("2026-11-26T16:59:00Z"))).toBe("2026-11-26");
-    expect(formatDate("2026-11-27")).toBe("27/11/2026");
-    expect(formatDateTime("2026-11-27T02:05:00Z")).toBe("09:05 27/11/2026");
   });
 });
 

@@ -2,9 +2,13 @@
 // the attachments and the full log.
 import type { SerializeFrom } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatDateTime } from "~/lib/hcm-time";
+import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/lib/format";
 import type { Lang } from "~/lib/i18n";
 import type { StaffFeedbackDetail } from "~/models/feedback-staff.server";
+
+/** Dates may be missing (a limit not set yet): show nothing then. */
+const formatDate = (v: string | null | undefined, lang: Lang) => (v ? fmtDate(v, lang) : "");
+const formatDateTime = (v: string | null | undefined, lang: Lang) => (v ? fmtDateTime(v, lang) : "");
 
 export type Detail = SerializeFrom<StaffFeedbackDetail>;
 

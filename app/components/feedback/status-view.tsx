@@ -1,11 +1,15 @@
 // What the sender sees about their feedback, and the two things they can do there.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatDateTime } from "~/lib/hcm-time";
+import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/lib/format";
 import type { Lang } from "~/lib/i18n";
 import type { SenderView } from "~/models/feedback-public.server";
 import { ATTACHMENT_ACCEPT } from "~/schemas/feedback";
 import { ErrorSummary, fieldId, RadioGroup, TextArea, type ErrorParams, type Errors } from "./fields";
+
+/** Dates may be missing (a limit not set yet): show nothing then. */
+const formatDate = (v: string | null | undefined, lang: Lang) => (v ? fmtDate(v, lang) : "");
+const formatDateTime = (v: string | null | undefined, lang: Lang) => (v ? fmtDateTime(v, lang) : "");
 
 interface Props {
   view: SenderView;
