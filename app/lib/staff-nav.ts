@@ -18,7 +18,6 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff/holidays", label: "staffNav.holidays", roles: ["admin"] },
   { to: "/staff/audit", label: "staffNav.audit", roles: ["admin"] },
   { to: "/staff/feedback", label: "feedback.nav.staff", roles: ["admin", "office", "unit"] },
-  { to: "/staff/feedback?view=notify", label: "feedback.nav.notify", roles: ["admin", "office"] },
   { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
 ];
 

@@ -120,7 +120,11 @@ export function StaffDetail({ detail }: { detail: Detail }) {
                 <td>{formatDateTime(e.at, lang)}</td>
                 <td>
                   {t(`feedback.events.${e.action}`, { defaultValue: e.action })}
-                  {e.to_status !== e.from_status && e.from_status ? ` → ${t(`feedback.statuses.${e.to_status}`, { defaultValue: e.to_status })}` : ""}
+                  {e.to_status !== e.from_status && e.from_status ? (
+                    <span className="muted fb-status-change">
+                      {t("feedback.common.status")}: {t(`feedback.statuses.${e.to_status}`, { defaultValue: e.to_status })}
+                    </span>
+                  ) : null}
                 </td>
                 <td>{e.actor_name ?? (["receive", "add_info", "rate"].includes(e.action) ? t("feedback.staff.senderActor") : t("feedback.staff.systemActor"))}</td>
                 <td className="fb-text">{e.note}</td>

@@ -4,7 +4,6 @@ const feedback: typeof vi = {
   feedback: {
     nav: {
       staff: "Feedback",
-      notify: "Senders to notify",
     },
     kinds: {
       phan_anh: "Feedback (phản ánh)",

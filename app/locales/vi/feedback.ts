@@ -3,7 +3,6 @@ const feedback = {
   feedback: {
     nav: {
       staff: "Phản ánh, kiến nghị",
-      notify: "Danh sách cần báo tin",
     },
     kinds: {
       phan_anh: "Phản ánh",
