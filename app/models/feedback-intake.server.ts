@@ -42,7 +42,8 @@ async function bySubmission(submissionId: string): Promise<IntakeResult | null> 
 }
 
 /** The next number of the day. The row lock taken by the upsert is held to the end of the
- * transaction, so concurrent submissions queue for the code and a rolled-back one leaves no gap. */
+ * transaction, so concurrent submissions queue for the code and a rolled-back one leaves no gap;
+ * callers take it as the transaction's last step to hold that lock as briefly as possible. */
 export async function nextDailyNumber(trx: DB, day: string): Promise<number> {
   const row = await trx
     .insertInto("feedback_counter")
@@ -67,11 +68,11 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
     return await db()
       .transaction()
       .execute(async (trx) => {
-        const code = formatCode(today, await nextDailyNumber(trx, today));
         const fb = await trx
           .insertInto("feedback")
           .values({
-            code,
+            // Replaced below, inside this transaction: nobody else ever sees it.
+            code: `pending:${input.submissionId}`,
             submission_id: input.submissionId,
             kind: input.kind,
             title: input.title ?? null,
@@ -104,6 +105,8 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
           .insertInto("feedback_event")
           .values({ feedback_id: fb.id, at: now, action: "receive", from_status: null, to_status: "received", details: JSON.stringify({ attachments: input.attachments.length }) })
           .execute();
+        const code = formatCode(today, await nextDailyNumber(trx, today));
+        await trx.updateTable("feedback").set({ code }).where("id", "=", fb.id).execute();
         return { id: fb.id, code, duplicate: false };
       });
   } catch (e) {
