@@ -4,17 +4,13 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate as fmtDate } from "~/lib/format";
-import type { Lang } from "~/lib/i18n";
+import { FeedbackTable, NotifyTable } from "~/components/feedback/staff-lists";
 import { recordAudit } from "~/models/audit.server";
 import { FEEDBACK_VIEWS, parseView } from "~/lib/feedback-views";
 import { listFeedback, notifyList } from "~/models/feedback-staff.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
-
-/** Dates may be missing (a limit not set yet): show nothing then. */
-const formatDate = (v: string | null | undefined, lang: Lang) => (v ? fmtDate(v, lang) : "");
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -39,8 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function StaffFeedbackList() {
   const { view, list, notify, canNotify } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
   return (
     <div className="page">
       <h1>{t("feedback.staff.heading")}</h1>
@@ -56,74 +51,10 @@ export default function StaffFeedbackList() {
         </ul>
       </nav>
       {notify ? (
-        <>
-          <p>{t("feedback.staff.notifyIntro")}</p>
-          <p className="muted">{t("feedback.staff.piiLogged")}</p>
-          {notify.length === 0 ? <p>{t("feedback.staff.none")}</p> : null}
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("feedback.common.code")}</th>
-                  <th scope="col">{t("feedback.common.publishedAt")}</th>
-                  <th scope="col">{t("feedback.staff.name")}</th>
-                  <th scope="col">{t("feedback.staff.phone")}</th>
-                  <th scope="col">{t("feedback.staff.email")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {notify.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`/staff/feedback/${r.id}`}>{r.code}</Link>
-                    </td>
-                    <td>{formatDate(r.published_at, lang)}</td>
-                    <td>{r.name}</td>
-                    <td>
-                      <a href={`tel:${r.phone.replace(/[^\d+]/g, "")}`}>{r.phone}</a>
-                    </td>
-                    <td>{r.email}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+        <NotifyTable rows={notify} />
       ) : list ? (
         <>
-          {list.items.length === 0 ? <p>{t("feedback.staff.none")}</p> : null}
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("feedback.common.code")}</th>
-                  <th scope="col">{t("feedback.common.status")}</th>
-                  <th scope="col">{t("feedback.staff.due")}</th>
-                  <th scope="col">{t("feedback.common.title")}</th>
-                  <th scope="col">{t("feedback.common.unit")}</th>
-                  <th scope="col">{t("feedback.common.received")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`/staff/feedback/${r.id}`}>{r.code}</Link>
-                    </td>
-                    <td>{t(`feedback.statuses.${r.status}`)}</td>
-                    <td>
-                      {formatDate(r.dueDate, lang)}{" "}
-                      {r.urgency ? <span className={`fb-tag fb-tag--${r.urgency}`}>{t(`feedback.staff.urgency.${r.urgency}`)}</span> : null}
-                      {r.late && r.urgency !== "late" ? <span className="fb-tag fb-tag--late">{t("feedback.staff.lateFlag")}</span> : null}
-                    </td>
-                    <td>{r.title ?? t(`feedback.kinds.${r.kind}`)}</td>
-                    <td>{r.unit ?? ""}</td>
-                    <td>{formatDate(r.receivedAt, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FeedbackTable items={list.items} />
           {list.hasMore ? <Link to={`/staff/feedback?view=${view}&page=${list.page + 1}`}>{t("feedback.staff.more")}</Link> : null}
         </>
       ) : null}

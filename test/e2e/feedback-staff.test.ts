@@ -67,6 +67,8 @@ describe.skipIf(!LOGIN_ROUTE)("staff feedback workflow in a browser (needs /staf
     await page.waitForURL(/\/staff\/feedback/);
 
     // The list, most urgent first, links to the new case.
+    await page.getByRole("heading", { level: 1, name: "Phản ánh, kiến nghị" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("link", { name: code }).click();
     await page.waitForURL(/\/staff\/feedback\/\d+$/);
     await page.getByRole("heading", { level: 1, name: new RegExp(code.replaceAll(".", "\\.")) }).waitFor();

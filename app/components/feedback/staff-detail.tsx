@@ -2,6 +2,7 @@
 // the attachments and the full log.
 import type { SerializeFrom } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/forms";
 import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/lib/format";
 import type { Lang } from "~/lib/i18n";
 import type { StaffFeedbackDetail } from "~/models/feedback-staff.server";
@@ -104,7 +105,7 @@ export function StaffDetail({ detail }: { detail: Detail }) {
       ) : null}
 
       <h2>{t("feedback.staff.history")}</h2>
-      <div className="table-wrap">
+      <TableWrap label={t("feedback.staff.history")}>
         <table>
           <thead>
             <tr>
@@ -132,7 +133,7 @@ export function StaffDetail({ detail }: { detail: Detail }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }
