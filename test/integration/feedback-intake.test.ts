@@ -5,6 +5,8 @@ import { sql } from "kysely";
 import { action as formAction, loader as formLoader } from "~/routes/feedback._index";
 import { action as statusAction } from "~/routes/feedback.status";
 import { submitFeedback, type IntakeInput } from "~/models/feedback-intake.server";
+import { actOnFeedback } from "~/models/feedback-actions.server";
+import { signIn } from "../support/staff";
 import { vnDay } from "~/lib/format";
 import { db } from "~/utils/db.server";
 
@@ -233,6 +235,53 @@ describe("the status page", () => {
     const res = (await statusAction(args(urlencoded("/feedback/status", { code: "abc", phone: "" })))) as Response;
     expect(res.status).toBe(400);
     expect((await res.json()).errors).toEqual({ code: "feedback.errors.codeInvalid", phone: "feedback.errors.phoneRequired" });
+  });
+});
+
+describe("the sender on the status page", () => {
+  it("adds the information asked for (with a file), and rates the published answer", async () => {
+    const office = await signIn("office");
+    const staff = { id: office.id, email: office.email, name: "Văn phòng", role: "office" as const, unitId: null, mustChangePassword: false, sessionId: "t" };
+    const res = (await formAction(args(multipart("/feedback", fields({ phone: "0900 000 666" }))))) as Response;
+    const code = decodeURIComponent(res.headers.get("Location")!.split("code=")[1]);
+    const id = (await db().selectFrom("feedback").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
+    await actOnFeedback(null, staff, id, { intent: "request_info", note: "Xin gửi ảnh giấy hẹn." });
+
+    const seen = await ((await statusAction(args(urlencoded("/feedback/status", { code, phone: "0900000666" })))) as Response).json();
+    expect(seen.view).toMatchObject({ status: "info_requested", canAddInfo: true, infoRequest: "Xin gửi ảnh giấy hẹn." });
+
+    // A renamed executable is refused here too, with nothing changed.
+    const mz = new Uint8Array(Buffer.from("MZ\x90\x00\x03\x00", "latin1"));
+    const bad = (await statusAction(args(multipart("/feedback/status", { intent: "add_info", code, phone: "0900000666", requestId: crypto.randomUUID(), info: "Ảnh giấy hẹn đây." }, [{ name: "giay-hen.png", bytes: mz }])))) as Response;
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors).toEqual({ attachments: "feedback.errors.file_unsupported" });
+    expect((await db().selectFrom("feedback").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("info_requested");
+
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const ok = (await statusAction(args(multipart("/feedback/status", { intent: "add_info", code, phone: "0900000666", requestId: crypto.randomUUID(), info: "Ảnh giấy hẹn đây." }, [{ name: "giay-hen.png", bytes: png }])))) as Response;
+    expect(ok.status).toBe(200);
+    const okBody = await ok.json();
+    expect(okBody.message).toBe("feedback.status.infoSent");
+    expect(okBody.view.status).toBe("received");
+    expect(okBody.view.attachments.map((a: { filename: string }) => a.filename)).toEqual(["giay-hen.png"]);
+
+    for (const cmd of [
+      { intent: "classify", feedbackClass: "competent" },
+      { intent: "assign", unitId: (await db().insertInto("unit").values({ code: `U${crypto.randomBytes(3).toString("hex")}`, name_vi: "Đơn vị", name_en: "Unit", kind: "division" }).returning("id").executeTakeFirstOrThrow()).id },
+      { intent: "draft", answer: "Sở đã trả kết quả và xin lỗi vì chậm trễ." },
+      { intent: "approve", approver: "Phó Giám đốc" },
+      { intent: "publish", publicContent: "Hồ sơ trả chậm hơn giấy hẹn." },
+    ] as const) expect((await actOnFeedback(null, staff, id, cmd)).ok).toBe(true);
+
+    const noChoice = (await statusAction(args(urlencoded("/feedback/status", { intent: "rate", code, phone: "0900000666" })))) as Response;
+    expect((await noChoice.json()).errors).toEqual({ rating: "feedback.errors.ratingRequired" });
+    const rated = (await statusAction(args(urlencoded("/feedback/status", { intent: "rate", code, phone: "0900000666", rating: "satisfied" })))) as Response;
+    const ratedBody = await rated.json();
+    expect(ratedBody).toMatchObject({ status: 200, message: "feedback.status.rated", view: { status: "closed", rating: "satisfied", answer: "Sở đã trả kết quả và xin lỗi vì chậm trễ." } });
+    // A second rating (a retry) changes nothing and says the state moved on.
+    const again = (await statusAction(args(urlencoded("/feedback/status", { intent: "rate", code, phone: "0900000666", rating: "unsatisfied" })))) as Response;
+    expect(again.status).toBe(409);
+    expect((await db().selectFrom("feedback").select(["status", "reopened_count"]).where("id", "=", id).executeTakeFirstOrThrow())).toEqual({ status: "closed", reopened_count: 0 });
   });
 });
 
