@@ -17,6 +17,7 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff/settings", label: "staffNav.settings", roles: ["admin"] },
   { to: "/staff/holidays", label: "staffNav.holidays", roles: ["admin"] },
   { to: "/staff/audit", label: "staffNav.audit", roles: ["admin"] },
+  { to: "/staff/feedback", label: "feedback.nav.staff", roles: ["admin", "office", "unit"] },
   { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
 ];
 

@@ -2,10 +2,12 @@
 // own file; en/index.ts is typed against this one, so a missing key is a type error.
 import common from "./common";
 import staff from "./staff";
+import feedback from "./feedback";
 
 const vi = {
   ...common,
   ...staff,
+  ...feedback,
 };
 
 export default vi;
