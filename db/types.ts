@@ -1,14 +1,16 @@
 // The one Database interface for Kysely, assembled from each feature's tables (db/tables/*).
 // Row types say what the database returns: Generated<> for columns it fills in, `| null` only
 // where a column is nullable.
+import type { FeedbackTables } from "./tables/feedback";
 import type { FoundationTables } from "./tables/foundation";
 import type { PrivacyTables } from "./tables/privacy";
 import type { StaffTables } from "./tables/staff";
 import type { SurveyTables } from "./tables/survey";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
 export type * from "./tables/privacy";
 export type * from "./tables/survey";
+export type * from "./tables/feedback";

@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { DB } from "../client";
 import { hashPassword } from "../../app/utils/password.server";
+import { seedFeedback } from "./feedback";
 import { demoHolidays } from "./holidays";
 import { demoProcedures } from "./procedures";
 import { demoStaff } from "./staff";
@@ -65,6 +66,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
     await seedFoundation(trx);
     await seedStaff(trx);
     await seedSurveys(trx);
+    await seedFeedback(trx);
     return true;
   });
 }

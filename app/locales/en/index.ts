@@ -3,12 +3,14 @@ import common from "./common";
 import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
+import feedback from "./feedback";
 
 const en: Translation = {
   ...common,
   ...staff,
   ...survey,
   ...surveyStaff,
+  ...feedback,
 };
 
 export default en;

@@ -4,12 +4,14 @@ import common from "./common";
 import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
+import feedback from "./feedback";
 
 const vi = {
   ...common,
   ...staff,
   ...survey,
   ...surveyStaff,
+  ...feedback,
 };
 
 export default vi;
