@@ -3,9 +3,9 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TableWrap } from "~/components/forms";
+import { ErrorSummary, TableWrap } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Select, StaffErrorSummary, TextInput } from "~/components/survey/staff-form";
+import { Select, TextInput } from "~/components/survey/staff-form";
 import { formatDate } from "~/lib/format";
 import { fieldErrors } from "~/lib/survey/item-form";
 import { listServed, procedureFits, saveServed, servedFormSchema } from "~/models/coverage.server";
@@ -62,7 +62,7 @@ export default function Coverage() {
         <Link to="/staff/coverage/import">{t("surveyStaff.coverage.import")}</Link>
       </p>
       <h2>{t("surveyStaff.coverage.add")}</h2>
-      <StaffErrorSummary errors={result?.errors} order={["unit", "procedure", "start", "end", "count"]} />
+      <ErrorSummary errors={result?.errors} order={["unit", "procedure", "start", "end", "count"]} />
       <Form method="post" noValidate>
         <Select name="unit" label={t("surveyStaff.coverage.unit")} defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")} error={e.unit} options={[{ value: "", label: t("surveyStaff.coverage.chooseUnit") }, ...d.places.units]} />
         <Select name="procedure" label={t("surveyStaff.coverage.procedure")} defaultValue={v.procedure} error={e.procedure} options={[{ value: "", label: t("surveyStaff.coverage.allProcedures") }]} groups={d.places.procedureGroups} />

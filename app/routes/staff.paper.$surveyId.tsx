@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PaperField } from "~/components/survey/paper-field";
-import { Select, StaffErrorSummary, TextInput } from "~/components/survey/staff-form";
+import { ErrorSummary } from "~/components/forms";
+import { Select, TextInput } from "~/components/survey/staff-form";
 import { fieldName } from "~/lib/survey/items";
 import { enterPaperForm, paperForm } from "~/models/paper.server";
 import { placesFor } from "~/models/survey-links.server";
@@ -64,7 +65,7 @@ export default function PaperEntry() {
         </p>
       ) : null}
       <p>{t("surveyStaff.paper.how")}</p>
-      <StaffErrorSummary errors={errors} order={order} />
+      <ErrorSummary errors={errors} order={order} />
       {/* A new key per submission id: React must not keep the previous form's typed values. */}
       <Form method="post" noValidate autoComplete="off" key={result ? "again" : d.sid}>
         <input type="hidden" name="sid" value={String(v.sid ?? d.sid)} />

@@ -3,7 +3,8 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Checkbox, Select, StaffErrorSummary, TextArea, TextInput } from "~/components/survey/staff-form";
+import { CheckboxField, ErrorSummary } from "~/components/forms";
+import { Select, TextArea, TextInput } from "~/components/survey/staff-form";
 import { optionsToText, parseItemForm } from "~/lib/survey/item-form";
 import { ITEM_TYPES } from "~/lib/survey/scales";
 import { getItemForEdit, saveItem } from "~/models/survey-items.server";
@@ -74,7 +75,7 @@ export default function EditItem() {
         <Link to={`/staff/surveys/${d.surveyId}`}>{t("surveyStaff.back")}</Link>
       </p>
       <h1>{d.title}</h1>
-      <StaffErrorSummary errors={result?.errors} order={[...FIELDS]} />
+      <ErrorSummary errors={result?.errors} order={[...FIELDS]} />
       <Form method="post" noValidate>
         <TextInput name="code" label={t("surveyStaff.item.code")} hint={t("surveyStaff.item.codeHint")} defaultValue={v.code} error={e.code} maxLength={32} />
         <TextInput name="block" label={t("surveyStaff.item.block")} hint={t("surveyStaff.item.blockHint")} defaultValue={v.block} error={e.block} maxLength={20} />
@@ -83,7 +84,7 @@ export default function EditItem() {
         <TextArea name="text_en" label={t("surveyStaff.item.textEn")} defaultValue={v.text_en} error={e.text_en} rows={2} />
         <TextInput name="help_vi" label={t("surveyStaff.item.helpVi")} defaultValue={v.help_vi} error={e.help_vi} />
         <TextInput name="help_en" label={t("surveyStaff.item.helpEn")} defaultValue={v.help_en} error={e.help_en} />
-        <Checkbox name="required" label={t("surveyStaff.item.required")} defaultChecked={v.required === "on"} />
+        <CheckboxField name="required" label={t("surveyStaff.item.required")} defaultChecked={v.required === "on"} />
         <TextArea name="options" label={t("surveyStaff.item.options")} hint={t("surveyStaff.item.optionsHint")} defaultValue={v.options} error={e.options} rows={5} />
         <TextInput name="max_length" label={t("surveyStaff.item.maxLength")} hint={t("surveyStaff.item.maxLengthHint")} defaultValue={v.max_length} error={e.max_length} inputMode="numeric" />
         <button type="submit" className="button">

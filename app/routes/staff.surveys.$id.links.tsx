@@ -4,7 +4,8 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Radios, Select, StaffErrorSummary, TextInput } from "~/components/survey/staff-form";
+import { ErrorSummary, RadioGroup } from "~/components/forms";
+import { Select, TextInput } from "~/components/survey/staff-form";
 import { makeLink, placesFor, surveyHeader } from "~/models/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
@@ -41,11 +42,11 @@ export default function SurveyLinks() {
         {t("surveyStaff.links.title")}: {d.survey.title}
       </h1>
       <p>{t("surveyStaff.links.intro")}</p>
-      <StaffErrorSummary errors={d.errors} order={["unit", "counter", "channel", "procedure"]} />
+      <ErrorSummary errors={d.errors} order={["unit", "counter", "channel", "procedure"]} />
       <Form method="get" noValidate>
         <Select name="unit" label={t("surveyStaff.links.unit")} defaultValue={d.values.unit} error={e.unit} options={[{ value: "", label: t("surveyStaff.links.chooseUnit") }, ...d.places.units]} />
         <TextInput name="counter" label={t("surveyStaff.links.counter")} hint={t("surveyStaff.links.counterHint")} defaultValue={d.values.counter} error={e.counter} maxLength={20} />
-        <Radios
+        <RadioGroup
           name="channel"
           legend={t("surveyStaff.links.channel")}
           defaultValue={d.values.channel ?? "qr"}

@@ -3,7 +3,8 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Radios, Select, StaffErrorSummary, TextInput } from "~/components/survey/staff-form";
+import { ErrorSummary, RadioGroup } from "~/components/forms";
+import { Select, TextInput } from "~/components/survey/staff-form";
 import { createSurveySchema, fieldErrors } from "~/lib/survey/item-form";
 import { createSurvey, listSurveysForStaff } from "~/models/survey-admin.server";
 import staffCss from "~/styles/survey-staff.css";
@@ -41,9 +42,9 @@ export default function NewSurvey() {
     <div className="page page--narrow">
       <h1>{t("surveyStaff.create.title")}</h1>
       <p>{t("surveyStaff.create.intro")}</p>
-      <StaffErrorSummary errors={data?.errors} order={["source", "copy_of", "slug", "title_vi", "title_en"]} />
+      <ErrorSummary errors={data?.errors} order={["source", "copy_of", "slug", "title_vi", "title_en"]} />
       <Form method="post" noValidate>
-        <Radios
+        <RadioGroup
           name="source"
           legend={t("surveyStaff.create.source")}
           defaultValue={v.source ?? "B"}

@@ -1,23 +1,8 @@
-// Form parts for the survey's staff pages: label, hint and error tied to the control with
-// aria-describedby, and an error summary linking to each field.
+// Form fields the survey's staff pages need beyond ~/components/forms (which has the error
+// summary, checkbox and radios they use): a text box with a length limit or datetime-local, a
+// textarea, and a select with <optgroup>s (procedures grouped by unit). Same markup and classes.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-
-export function StaffErrorSummary({ errors, order }: { errors?: Record<string, string> | null; order?: string[] }) {
-  const { t } = useTranslation();
-  if (!errors || !Object.keys(errors).length) return null;
-  const keys = order ? [...order.filter((k) => k in errors), ...Object.keys(errors).filter((k) => !order.includes(k))] : Object.keys(errors);
-  return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t("surveyStaff.errorSummary")}</h2>
-      <ul>
-        {keys.map((k) => (
-          <li key={k}>{k === "_form" ? t(errors[k]) : <a href={`#${k}`}>{t(errors[k])}</a>}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 interface FieldProps {
   name: string;
@@ -112,38 +97,5 @@ export function Select({ options, groups, defaultValue, ...f }: FieldProps & { o
         ))}
       </select>
     </Field>
-  );
-}
-
-export function Checkbox({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
-  return (
-    <div className="field field--check">
-      <input id={name} name={name} type="checkbox" value="on" defaultChecked={defaultChecked} />
-      <label htmlFor={name}>{label}</label>
-    </div>
-  );
-}
-
-/** A titled radio group (fieldset/legend). */
-export function Radios({ name, legend, options, defaultValue, error }: { name: string; legend: string; options: Choice[]; defaultValue?: string; error?: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <fieldset className="radios" aria-describedby={error ? `${name}-error` : undefined}>
-        <legend>{legend}</legend>
-        {error ? (
-          <span id={`${name}-error`} className="field__error">
-            <span className="visually-hidden">{t("surveyStaff.errorPrefix")} </span>
-            {t(error)}
-          </span>
-        ) : null}
-        {options.map((o, i) => (
-          <div key={o.value} className="field--check">
-            <input type="radio" name={name} id={i === 0 ? name : `${name}-${o.value}`} value={o.value} defaultChecked={defaultValue === o.value} />
-            <label htmlFor={i === 0 ? name : `${name}-${o.value}`}>{o.label}</label>
-          </div>
-        ))}
-      </fieldset>
-    </div>
   );
 }

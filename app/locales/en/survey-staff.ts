@@ -2,7 +2,6 @@ import type vi from "../vi/survey-staff";
 
 const surveyStaff: typeof vi = {
   surveyStaff: {
-    errorSummary: "There is a problem",
     errorPrefix: "Error:",
     yes: "Yes",
     no: "No",
