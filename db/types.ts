@@ -5,10 +5,12 @@ import type { FeedbackTables } from "./tables/feedback";
 import type { FoundationTables } from "./tables/foundation";
 import type { PrivacyTables } from "./tables/privacy";
 import type { StaffTables } from "./tables/staff";
+import type { SurveyTables } from "./tables/survey";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, FeedbackTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
 export type * from "./tables/privacy";
+export type * from "./tables/survey";
 export type * from "./tables/feedback";

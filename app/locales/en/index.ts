@@ -1,11 +1,15 @@
 import type { Translation } from "../vi/index";
 import common from "./common";
 import staff from "./staff";
+import survey from "./survey";
+import surveyStaff from "./survey-staff";
 import feedback from "./feedback";
 
 const en: Translation = {
   ...common,
   ...staff,
+  ...survey,
+  ...surveyStaff,
   ...feedback,
 };
 

@@ -2,11 +2,15 @@
 // own file; en/index.ts is typed against this one, so a missing key is a type error.
 import common from "./common";
 import staff from "./staff";
+import survey from "./survey";
+import surveyStaff from "./survey-staff";
 import feedback from "./feedback";
 
 const vi = {
   ...common,
   ...staff,
+  ...survey,
+  ...surveyStaff,
   ...feedback,
 };
 
