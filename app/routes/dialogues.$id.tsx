@@ -15,7 +15,7 @@ import { hit, limitKey } from "~/models/rate-limit.server";
 import { parseForm, signUpSchema } from "~/schemas/dialogue";
 import { rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { getT } from "~/utils/i18n.server";
-import { clientIp } from "~/utils/request.server";
+import { assertSameOrigin, clientIp } from "~/utils/request.server";
 import { getSecrets } from "~/utils/secrets.server";
 import css from "~/styles/dialogue.css";
 
@@ -52,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.session.title ?? "Hài Lòng" }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // The registration cookie rides on these posts: refuse ones another site made the browser send.
+  assertSameOrigin(request);
   const { lng } = getT(request);
   const s = await publicSession(params.id);
   // Generous per address: a whole service hall may sit behind one public IP.

@@ -15,7 +15,7 @@ import { askSchema, cancelSchema, idSchema, lookupSchema, parseForm } from "~/sc
 import { forgetRegistrant, readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { getT } from "~/utils/i18n.server";
 import { publicBaseUrl } from "~/utils/public-url.server";
-import { clientIp } from "~/utils/request.server";
+import { assertSameOrigin, clientIp } from "~/utils/request.server";
 import { getSecrets } from "~/utils/secrets.server";
 import css from "~/styles/dialogue.css";
 
@@ -52,6 +52,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const back = (flag: string, hash = "") => redirect(`${HERE}?${flag}${hash}`, { status: 303 });
 
 export async function action({ request }: ActionFunctionArgs) {
+  // The registration cookie rides on these posts: refuse ones another site made the browser send.
+  assertSameOrigin(request);
   const fd = await request.formData();
   const intent = fd.get("intent");
   if (intent === "lookup") {

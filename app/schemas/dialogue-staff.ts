@@ -4,7 +4,7 @@ import { HIDE_REASONS } from "~/lib/dialogue-state";
 import { fromVnInput } from "~/lib/dialogue-time";
 import { normalisePhone } from "~/lib/dialogue-code";
 import type { SessionInput } from "~/models/dialogue-session.server";
-import { idSchema, kindSchema, optionalText, requiredText, QUESTION_MAX } from "./dialogue";
+import { ALWAYS, idSchema, kindSchema, optionalText, requiredText, QUESTION_MAX } from "./dialogue";
 
 const when = (key = "dialogue.errors.dateTimeRequired") =>
   z
@@ -50,8 +50,8 @@ export const sessionSchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.venue && !v.online_url) ctx.addIssue({ code: "custom", path: ["venue"], message: "dialogue.errors.placeRequired" });
-    if (v.topics.length > 20 || v.topics.some((t) => t.length > 100)) ctx.addIssue({ code: "custom", path: ["topics"], message: "dialogue.errors.topicsInvalid" });
-  });
+    if (Array.isArray(v.topics) && (v.topics.length > 20 || v.topics.some((t) => t.length > 100))) ctx.addIssue({ code: "custom", path: ["topics"], message: "dialogue.errors.topicsInvalid" });
+  }, ALWAYS);
 
 /** The form's procedure checkboxes arrive as repeated fields; zod sees one string, so they are read here. */
 export function procedureIds(fd: FormData): number[] {
@@ -80,7 +80,7 @@ export const onBehalfSchema = z
     if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.phoneInvalid" });
     if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v.email)) ctx.addIssue({ code: "custom", path: ["email"], message: "dialogue.errors.emailInvalid" });
     if (v.kind === "business" && !v.organisation) ctx.addIssue({ code: "custom", path: ["organisation"], message: "dialogue.errors.organisationRequired" });
-  });
+  }, ALWAYS);
 
 export const approveSchema = z.object({ id: idSchema, public_text: requiredText(QUESTION_MAX, "dialogue.errors.questionRequired"), topic: optionalText(100) });
 export const hideSchema = z
@@ -101,7 +101,7 @@ export const answerSchema = z
   .superRefine((v, ctx) => {
     if (v.status === "answered" && !v.answer_text) ctx.addIssue({ code: "custom", path: ["answer_text"], message: "dialogue.errors.answerRequired" });
     if (v.status === "answered" && !v.answered_in) ctx.addIssue({ code: "custom", path: ["answered_in"], message: "dialogue.errors.answeredInRequired" });
-  });
+  }, ALWAYS);
 export const staffQuestionSchema = z.object({
   text: requiredText(QUESTION_MAX, "dialogue.errors.questionRequired"),
   topic: optionalText(100),
@@ -121,7 +121,7 @@ export const walkInSchema = z
   .superRefine((v, ctx) => {
     if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.phoneInvalid" });
     if (v.kind === "business" && !v.organisation) ctx.addIssue({ code: "custom", path: ["organisation"], message: "dialogue.errors.organisationRequired" });
-  });
+  }, ALWAYS);
 
 export const minutesSchema = z.object({
   opened_at: optionalWhen,

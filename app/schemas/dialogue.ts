@@ -14,6 +14,9 @@ export const optionalText = (max: number) =>
 export const requiredText = (max: number, key = "dialogue.errors.required") =>
   z.string({ error: key }).trim().min(1, { error: key }).max(max, { error: "dialogue.errors.tooLong" });
 
+/** Cross-field checks run even when a field failed, so the person sees every problem at once. */
+export const ALWAYS = { when: () => true };
+
 const ticked = (key: string) => z.literal("on", { error: key });
 
 export const kindSchema = z.enum(["citizen", "business"], { error: "dialogue.errors.kindRequired" });
@@ -38,7 +41,7 @@ export const signUpSchema = z
     if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.phoneInvalid" });
     if (v.email && !normaliseEmail(v.email)) ctx.addIssue({ code: "custom", path: ["email"], message: "dialogue.errors.emailInvalid" });
     if (v.kind === "business" && !v.organisation) ctx.addIssue({ code: "custom", path: ["organisation"], message: "dialogue.errors.organisationRequired" });
-  })
+  }, ALWAYS)
   .transform((v) => ({ ...v, phoneNorm: v.phone ? normalisePhone(v.phone) : null, emailNorm: v.email ? normaliseEmail(v.email) : null }));
 
 export const lookupSchema = z.object({
@@ -75,10 +78,20 @@ export function parseForm<S extends z.ZodType>(schema: S, fd: FormData): { ok: t
   for (const [k, v] of fd.entries()) if (typeof v === "string") values[k] = v;
   const res = schema.safeParse(values);
   if (res.success) return { ok: true, data: res.data };
-  const errors: FieldErrors = {};
+  const found: FieldErrors = {};
   for (const issue of res.error.issues) {
     const field = issue.path.length ? String(issue.path[0]) : "_form";
-    errors[field] ??= issue.message.startsWith("dialogue.") ? issue.message : "dialogue.errors.invalid";
+    found[field] ??= issue.message.startsWith("dialogue.") ? issue.message : "dialogue.errors.invalid";
   }
+  // The summary lists problems in the order of the form, not the order the checks ran.
+  const order = fieldOrder(schema);
+  const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
+  const errors = Object.fromEntries(Object.entries(found).sort(([a], [b]) => rank(a) - rank(b)));
   return { ok: false, errors, values };
+}
+
+function fieldOrder(schema: z.ZodType): string[] {
+  const s = schema as unknown as { shape?: Record<string, unknown>; def?: { in?: z.ZodType } };
+  if (s.shape) return Object.keys(s.shape);
+  return s.def?.in ? fieldOrder(s.def.in) : [];
 }

@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { DB } from "../client";
 import { hashPassword } from "../../app/utils/password.server";
+import { seedDialogue } from "./dialogue";
 import { demoHolidays } from "./holidays";
 import { demoProcedures } from "./procedures";
 import { demoStaff } from "./staff";
@@ -63,6 +64,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
     // Each feature's demo data, in the order they depend on each other.
     await seedFoundation(trx);
     await seedStaff(trx);
+    await seedDialogue(trx);
     return true;
   });
 }
