@@ -35,6 +35,7 @@ export async function runQuestionAction(request: Request, user: StaffUser, s: Di
     case "approve": {
       const p = parseForm(approveSchema, fd);
       if (!p.ok) return fail(p.errors, p.values);
+      if (p.data.topic && !s.topics.includes(p.data.topic)) return fail({ topic: "dialogue.errors.topicInvalid" });
       return done(await approveQuestion(c, s.id, p.data.id, p.data.public_text, p.data.topic));
     }
     case "hide": {
