@@ -17,6 +17,7 @@ import { idSchema, parseForm } from "~/schemas/dialogue";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
+import { TableWrap } from "~/components/dialogue/table-wrap";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -198,7 +199,7 @@ export default function CheckinPage() {
       </details>
       <h2>{t("dialogue.staff.checkin.log")}</h2>
       {d.attempts.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t("dialogue.staff.checkin.log")}>
           <table>
             <thead>
               <tr>
@@ -221,7 +222,7 @@ export default function CheckinPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t("dialogue.staff.checkin.logEmpty")}</p>
       )}

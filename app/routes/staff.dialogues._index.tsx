@@ -9,6 +9,7 @@ import { listStaffSessions, sessionTitle } from "~/models/dialogue-session.serve
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
+import { TableWrap } from "~/components/dialogue/table-wrap";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -63,7 +64,7 @@ export default function StaffDialogues() {
       </ul>
       <h2>{t("dialogue.staff.list.sessions")}</h2>
       {sessions.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t("dialogue.staff.list.sessions")}>
           <table>
             <thead>
               <tr>
@@ -100,7 +101,7 @@ export default function StaffDialogues() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t("dialogue.staff.list.none")}</p>
       )}

@@ -29,7 +29,7 @@ async function door(cookie: string, id: number, form: Record<string, string>) {
 function upload(cookie: string, id: number, bytes: Uint8Array, name: string) {
   const fd = new FormData();
   fd.set("intent", "scan");
-  fd.set("scan", new File([bytes], name));
+  fd.set("scan", new File([new Uint8Array(bytes)], name));
   return new Request(`http://localhost/staff/dialogues/${id}/minutes`, { method: "POST", headers: { Cookie: cookie, Origin: "http://localhost" }, body: fd });
 }
 
@@ -54,7 +54,7 @@ describe("check-in", () => {
 
     // Search without diacritics finds the name; the view of names is logged.
     const found = await (await checkin.loader(args(staffRequest(`/staff/dialogues/${id}/checkin?q=nguyen%20thi%20dao`, office.cookie), id))).json();
-    expect(found.found.map((f: { name: string }) => f.name)).toEqual(["Nguyễn Thị Đào"]);
+    expect(found.found!.map((f: { name: string }) => f.name)).toEqual(["Nguyễn Thị Đào"]);
     const bId = b.ok ? b.registration.id : 0;
     expect(await door(office.cookie, id, { intent: "checkin", registration: String(bId) })).toMatchObject({ result: { ok: true, kind: "business" } });
 

@@ -112,8 +112,8 @@ describe("questions", () => {
     const v2 = await registrationRoute.action({ request: form({ intent: "vote", question: String(q) }, cookie), params: {}, context: {} });
     expect(v2.headers.get("Location")).toContain("voted=already");
     const page = await (await registrationRoute.loader({ request: new Request("http://localhost/dialogues/registration", { headers: { Cookie: cookie } }), params: {}, context: {} })).json();
-    expect(page.view.voted).toEqual([q]);
-    expect(page.view.publicQuestions[0].votes).toBe(1);
+    expect(page.view!.voted).toEqual([q]);
+    expect(page.view!.publicQuestions[0].votes).toBe(1);
   });
 
   it("merges a duplicate: its votes move along once per registration, its asker follows the target's answer", async () => {

@@ -164,14 +164,14 @@ describe("a session's life", () => {
     // The office sees the call list with what to say; the view is logged.
     const view = await (await page.loader(args(staffRequest(`/staff/dialogues/${id}`, office.cookie), id))).json();
     expect(view.calls).toHaveLength(3);
-    expect(view.calls[0].message).toContain(formatVnDateTime(newStart));
+    expect(view.calls![0].message).toContain(formatVnDateTime(newStart));
     expect(view.registrants).toHaveLength(3);
     const pii = await db().selectFrom("audit_log").selectAll().where("action", "=", "pii.view").where("actor_id", "=", office.id).execute();
     expect(pii.length).toBe(1);
     expect(JSON.stringify(pii[0].details)).not.toContain("@");
 
     // Marking a call done takes it off the list, audited.
-    const called = await page.action(args(staffRequest(`/staff/dialogues/${id}`, office.cookie, { form: { intent: "called", notification: String(view.calls[0].id) } }), id));
+    const called = await page.action(args(staffRequest(`/staff/dialogues/${id}`, office.cookie, { form: { intent: "called", notification: String(view.calls![0].id) } }), id));
     expect(called.status).toBe(303);
     expect((await (await page.loader(args(staffRequest(`/staff/dialogues/${id}`, office.cookie), id))).json()).calls).toHaveLength(2);
 

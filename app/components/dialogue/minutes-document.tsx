@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import type { PublicMinutes } from "~/lib/dialogue-minutes";
 import { formatVnDate, formatVnDateTime, formatVnTime } from "~/lib/dialogue-time";
+import { TableWrap } from "./table-wrap";
 
 export function MinutesDocument({ m }: { m: PublicMinutes }) {
   const { t, i18n } = useTranslation();
@@ -47,7 +48,7 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
       </dl>
 
       <h2>{t("dialogue.minutes.attendance")}</h2>
-      <div className="table-wrap">
+      <TableWrap label={t("dialogue.minutes.attendance")}>
         <table>
           <caption className="visually-hidden">{t("dialogue.minutes.attendance")}</caption>
           <thead>
@@ -73,7 +74,7 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className="muted">{t("dialogue.minutes.attendanceNote", { registered: m.attendance.registered, walkIns: m.attendance.walkIns })}</p>
 
       {m.summary ? (
@@ -120,7 +121,7 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
 
       <h2>{t("dialogue.minutes.followups")}</h2>
       {m.followups.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t("dialogue.minutes.followups")}>
           <table>
             <thead>
               <tr>
@@ -144,7 +145,7 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t("dialogue.minutes.noFollowups")}</p>
       )}

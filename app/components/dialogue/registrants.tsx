@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatVnDateTime } from "~/lib/dialogue-time";
 import { Checkbox, ErrorSummary, Radios, TextArea, TextField, type Errors, type Values } from "./fields";
+import { TableWrap } from "./table-wrap";
 
 export interface RegistrantRow {
   id: number;
@@ -25,7 +26,7 @@ export function Registrants({ rows, canCancel }: { rows: RegistrantRow[]; canCan
   const { t } = useTranslation();
   if (!rows.length) return <p>{t("dialogue.staff.registrants.none")}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t("dialogue.staff.registrants.heading")}>
       <table>
         <thead>
           <tr>
@@ -72,7 +73,7 @@ export function Registrants({ rows, canCancel }: { rows: RegistrantRow[]; canCan
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

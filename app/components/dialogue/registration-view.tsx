@@ -66,7 +66,7 @@ export function RegistrationDetails({ view, flags, errors, values }: { view: Reg
           {t(flags.voted === "ok" ? "dialogue.registration.flash.voted" : "dialogue.registration.flash.alreadyVoted")}
         </p>
       ) : null}
-      {errors?._form ? <ErrorSummary errors={{ _form: errors._form }} /> : null}
+      <ErrorSummary errors={errors} />
       <p>{t("dialogue.registration.yourCode")}</p>
       <p>
         <span className="reg-code" data-testid="registration-code">

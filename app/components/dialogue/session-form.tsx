@@ -70,7 +70,7 @@ export function SessionForm({
       <TextArea name="topics" label={t("dialogue.staff.form.topics")} hint={t("dialogue.staff.form.topicsHint")} defaultValue={d.topics} {...common} />
       <fieldset className="field">
         <legend>{t("dialogue.staff.form.procedures")}</legend>
-        <div className="table-wrap" style={{ maxHeight: "16rem", overflowY: "auto" }}>
+        <div className="table-wrap" role="region" aria-label={t("dialogue.staff.form.procedures")} tabIndex={0} style={{ maxHeight: "16rem", overflowY: "auto" }}>
           {procedures.map((p) => (
             <div key={p.id} className="checkbox">
               <input id={`proc-${p.id}`} type="checkbox" name="procedure_ids" value={p.id} defaultChecked={picked.has(p.id)} />
