@@ -109,6 +109,11 @@ export default function DialoguePage() {
           {s.cancelReason ? <p>{t("dialogue.page.cancelReason", { reason: s.cancelReason })}</p> : null}
         </div>
       ) : null}
+      {registration === "open" ? (
+        <p>
+          <a href="#signup-title">{t("dialogue.page.jumpToSignup")}</a>
+        </p>
+      ) : null}
       {s.description ? <p className="lead">{s.description}</p> : null}
       <SessionFacts s={s} procedures={procedures} />
       <p className="button-row">

@@ -124,6 +124,7 @@ const dialogue: typeof vi = {
       haveCode: "Already registered? Look up, cancel or send a question with your code",
     },
     page: {
+      jumpToSignup: "Sign up now",
       back: "All dialogues",
       cancelled: "This dialogue has been cancelled. Everyone registered has been told.",
       cancelReason: "Reason: {{reason}}",

@@ -123,6 +123,7 @@ const dialogue = {
       haveCode: "Đã đăng ký? Tra cứu, hủy đăng ký, gửi câu hỏi bằng mã của bạn",
     },
     page: {
+      jumpToSignup: "Đăng ký tham dự ngay",
       back: "Tất cả buổi đối thoại",
       cancelled: "Buổi đối thoại này đã bị hủy. Người đã đăng ký được thông báo.",
       cancelReason: "Lý do: {{reason}}",
