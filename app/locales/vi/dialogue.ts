@@ -1,5 +1,5 @@
-// The citizen dialogue: public pages, sign-up, questions, minutes, notices. The staff pages
-// texts and the error messages live in their own files under the same `dialogue` key.
+// The citizen dialogue: public pages, sign-up, questions, minutes, notices. Texts of the staff
+// pages and the error messages live in their own files under the same `dialogue` key.
 import errors from "./dialogue-errors";
 import staff from "./dialogue-staff";
 
