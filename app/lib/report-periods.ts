@@ -1,0 +1,79 @@
+// Report periods (domain.md §4). Data cut-off by NĐ 09/2019/NĐ-CP Art. 12: a quarter runs from
+// the 15th of the month before it to the 14th of its last month; the 6-month, 9-month and
+// year periods start on 15/12 of the previous year. Due dates are the reform plan's (before
+// 26/02, 26/05, 26/08, 20/11). Dates are calendar days in Asia/Ho_Chi_Minh (UTC+7, no DST).
+export type PeriodKind = "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
+export const PERIOD_KINDS: PeriodKind[] = ["Q1", "Q2", "H1", "Q3", "M9", "Q4", "Y"];
+
+export interface PeriodWindow {
+  year: number;
+  kind: PeriodKind;
+  /** First day, inclusive, "YYYY-MM-DD". */
+  start: string;
+  /** Last day, inclusive. */
+  end: string;
+  /** The plan's "before" date, or null where the plan sets none. */
+  due: string | null;
+}
+
+const d = (y: number, m: number, day: number) => `${y}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+
+export function defaultWindow(year: number, kind: PeriodKind): PeriodWindow {
+  const prevDec15 = d(year - 1, 12, 15);
+  switch (kind) {
+    case "Q1":
+      return { year, kind, start: prevDec15, end: d(year, 3, 14), due: d(year, 2, 26) };
+    case "Q2":
+      return { year, kind, start: d(year, 3, 15), end: d(year, 6, 14), due: null };
+    case "Q3":
+      return { year, kind, start: d(year, 6, 15), end: d(year, 9, 14), due: d(year, 8, 26) };
+    case "Q4":
+      return { year, kind, start: d(year, 9, 15), end: d(year, 12, 14), due: null };
+    case "H1":
+      return { year, kind, start: prevDec15, end: d(year, 6, 14), due: d(year, 5, 26) };
+    case "M9":
+      return { year, kind, start: prevDec15, end: d(year, 9, 14), due: null };
+    case "Y":
+      return { year, kind, start: prevDec15, end: d(year, 12, 14), due: d(year, 11, 20) };
+  }
+}
+
+export function defaultWindows(year: number): PeriodWindow[] {
+  return PERIOD_KINDS.map((k) => defaultWindow(year, k));
+}
+
+/** The period a report is compared with: the quarter before, or the same period a year earlier. */
+export function previousOf(year: number, kind: PeriodKind): { year: number; kind: PeriodKind } {
+  const quarters: PeriodKind[] = ["Q1", "Q2", "Q3", "Q4"];
+  const i = quarters.indexOf(kind);
+  if (i > 0) return { year, kind: quarters[i - 1] };
+  if (i === 0) return { year: year - 1, kind: "Q4" };
+  return { year: year - 1, kind };
+}
+
+/** The half-open UTC instant range [from, to) covering the inclusive local dates start..end. */
+export function instantRange(start: string, end: string): { from: Date; to: Date } {
+  const from = new Date(`${start}T00:00:00+07:00`);
+  const to = new Date(new Date(`${end}T00:00:00+07:00`).getTime() + 24 * 3600 * 1000);
+  return { from, to };
+}
+
+/** The local (Asia/Ho_Chi_Minh) calendar date of an instant, "YYYY-MM-DD". */
+export function localDate(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** The report year a local date falls in: 15/12 onwards counts for the next year. */
+export function reportYearOf(date: string): number {
+  const [y, m, day] = date.split("-").map(Number);
+  return m === 12 && day >= 15 ? y + 1 : y;
+}
+
+/** Whether the inclusive local date range a..b is valid (start ≤ end, both real dates). */
+export function isValidRange(start: string, end: string): boolean {
+  const re = /^\d{4}-\d{2}-\d{2}$/;
+  if (!re.test(start) || !re.test(end)) return false;
+  const a = new Date(`${start}T00:00:00Z`);
+  const b = new Date(`${end}T00:00:00Z`);
+  return !Number.isNaN(a.getTime()) && !Number.isNaN(b.getTime()) && a.toISOString().startsWith(start) && b.toISOString().startsWith(end) && a <= b;
+}

@@ -1,0 +1,40 @@
+import { defaultWindow, defaultWindows, instantRange, isValidRange, localDate, previousOf, reportYearOf } from "~/lib/report-periods";
+
+describe("report periods (NĐ 09/2019 cut-off)", () => {
+  it("pre-fills the windows and the plan's due dates", () => {
+    expect(defaultWindow(2026, "Q1")).toEqual({ year: 2026, kind: "Q1", start: "2025-12-15", end: "2026-03-14", due: "2026-02-26" });
+    expect(defaultWindow(2026, "Q2")).toMatchObject({ start: "2026-03-15", end: "2026-06-14", due: null });
+    expect(defaultWindow(2026, "Q3")).toMatchObject({ start: "2026-06-15", end: "2026-09-14", due: "2026-08-26" });
+    expect(defaultWindow(2026, "Q4")).toMatchObject({ start: "2026-09-15", end: "2026-12-14" });
+    expect(defaultWindow(2026, "H1")).toMatchObject({ start: "2025-12-15", end: "2026-06-14", due: "2026-05-26" });
+    expect(defaultWindow(2026, "M9")).toMatchObject({ start: "2025-12-15", end: "2026-09-14" });
+    expect(defaultWindow(2026, "Y")).toMatchObject({ start: "2025-12-15", end: "2026-12-14", due: "2026-11-20" });
+    expect(defaultWindows(2027)).toHaveLength(7);
+  });
+
+  it("the four quarters tile the year with no gap or overlap", () => {
+    const q = ["Q1", "Q2", "Q3", "Q4"].map((k) => instantRange(defaultWindow(2026, k as "Q1").start, defaultWindow(2026, k as "Q1").end));
+    for (let i = 1; i < 4; i++) expect(q[i].from.getTime()).toBe(q[i - 1].to.getTime());
+    const y = instantRange(defaultWindow(2026, "Y").start, defaultWindow(2026, "Y").end);
+    expect(q[0].from.getTime()).toBe(y.from.getTime());
+    expect(q[3].to.getTime()).toBe(y.to.getTime());
+  });
+
+  it("compares with the quarter before or the same period a year earlier", () => {
+    expect(previousOf(2026, "Q3")).toEqual({ year: 2026, kind: "Q2" });
+    expect(previousOf(2026, "Q1")).toEqual({ year: 2025, kind: "Q4" });
+    expect(previousOf(2026, "H1")).toEqual({ year: 2025, kind: "H1" });
+  });
+
+  it("works in Asia/Ho_Chi_Minh days", () => {
+    const r = instantRange("2026-03-15", "2026-06-14");
+    expect(r.from.toISOString()).toBe("2026-03-14T17:00:00.000Z");
+    expect(r.to.toISOString()).toBe("2026-06-14T17:00:00.000Z");
+    expect(localDate(new Date("2026-12-14T17:30:00Z"))).toBe("2026-12-15");
+    expect(reportYearOf("2026-12-15")).toBe(2027);
+    expect(reportYearOf("2026-12-14")).toBe(2026);
+    expect(isValidRange("2026-01-01", "2026-02-30")).toBe(false);
+    expect(isValidRange("2026-03-01", "2026-02-01")).toBe(false);
+    expect(isValidRange("2026-01-01", "2026-03-14")).toBe(true);
+  });
+});
