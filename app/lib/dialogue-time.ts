@@ -1,8 +1,6 @@
-// Times for the dialogue pages: stored as instants, typed and shown in Viet Nam time
-// (Asia/Ho_Chi_Minh, UTC+7 all year since 1975 — no daylight saving to get wrong). Pure.
-import type { Lang } from "./i18n";
-
-export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+// Times typed into and shown by the dialogue pages, in Viet Nam time (UTC+7 all year since 1975,
+// no daylight saving to get wrong): what ~/lib/format does not have — the time of day, the
+// datetime-local box both ways, and a calendar year's bounds. Pure.
 const OFFSET_MS = 7 * 3600_000;
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -14,21 +12,6 @@ function vnFields(date: Date) {
 
 function asDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
-}
-
-/** "05/12/2026 08:30" in both languages: day first, as people here read it. */
-export function formatVnDateTime(value: Date | string, _lang: Lang = "vi"): string {
-  const f = vnFields(asDate(value));
-  return `${pad(f.d)}/${pad(f.m)}/${f.y} ${pad(f.hh)}:${pad(f.mm)}`;
-}
-
-export function formatVnDate(value: Date | string): string {
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split("-");
-    return `${d}/${m}/${y}`;
-  }
-  const f = vnFields(asDate(value));
-  return `${pad(f.d)}/${pad(f.m)}/${f.y}`;
 }
 
 export function formatVnTime(value: Date | string): string {
@@ -62,12 +45,6 @@ export function fromVnInput(input: string | null | undefined): Date | null {
   return date;
 }
 
-/** "YYYY-MM-DD" of an instant in Viet Nam. */
-export function vnDay(value: Date | string = new Date()): string {
-  const f = vnFields(asDate(value));
-  return `${f.y}-${pad(f.m)}-${pad(f.d)}`;
-}
-
 /** [start, end) of a calendar year in Viet Nam time. */
 export function vnYearRange(year: number): { from: Date; to: Date } {
   return { from: new Date(Date.UTC(year, 0, 1) - OFFSET_MS), to: new Date(Date.UTC(year + 1, 0, 1) - OFFSET_MS) };
@@ -75,8 +52,4 @@ export function vnYearRange(year: number): { from: Date; to: Date } {
 
 export function vnYear(value: Date | string = new Date()): number {
   return vnFields(asDate(value)).y;
-}
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * 86400_000);
 }

@@ -29,9 +29,15 @@ export function icsUtc(date: Date): string {
   return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
-/** TEXT values: backslash, semicolon and comma are escaped; every line break becomes \n. */
+/** TEXT values: backslash, semicolon and comma are escaped; every line break becomes \n; other
+ * control characters (pasted from office documents) are not allowed in TEXT and are dropped. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "");
 }
 
 /** Lines longer than 75 octets are folded (CRLF + one space), never inside a UTF-8 character. */

@@ -2,6 +2,7 @@
 // reform plan asks for one a year), how many came, what share of questions got an answer, and
 // how many promised follow-ups are still open.
 import { vnYearRange } from "~/lib/dialogue-time";
+import { vnDay } from "~/lib/format";
 import { db } from "~/utils/db.server";
 
 export interface DialogueFigures {
@@ -51,7 +52,7 @@ export async function dialogueFigures({ year, today }: { year: number; today?: s
     .where("q.session_id", "in", ids)
     .where("q.status", "in", ["approved", "pending"])
     .executeTakeFirstOrThrow();
-  const day = today ?? new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const day = today ?? vnDay();
   const f = await db()
     .selectFrom("dialogue_followup")
     .select([

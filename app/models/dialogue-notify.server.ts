@@ -4,7 +4,7 @@
 // be emailed (no SMTP, no address, the send failed) lands on the staff call list.
 import type { Kysely } from "kysely";
 import type { Database, DialogueSession, NotificationKind } from "../../db/types";
-import { formatVnDateTime } from "~/lib/dialogue-time";
+import { formatDateTime } from "~/lib/format";
 import { isLang, type Lang } from "~/lib/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
@@ -30,7 +30,7 @@ function compose(kind: NotificationKind, s: SessionForNotice, r: NoticeTarget, c
   const { t } = createI18n(lang);
   const vars = {
     title: lang === "en" && s.title_en ? s.title_en : s.title_vi,
-    when: `${formatVnDateTime(s.starts_at, lang)}–${formatVnDateTime(s.ends_at, lang).slice(11)}`,
+    when: `${formatDateTime(s.starts_at, lang)}–${formatDateTime(s.ends_at, lang).slice(11)}`,
     where: [s.venue, s.online_url].filter(Boolean).join(" — "),
     code: r.code,
     reason: s.cancel_reason ?? "",

@@ -8,6 +8,7 @@ import type { Lang } from "~/lib/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { queueNotices, type NoticeContext } from "~/models/dialogue-notify.server";
 import { fillSeats } from "~/models/dialogue-registration.server";
+import { getSetting } from "~/models/settings.server";
 import { db } from "~/utils/db.server";
 
 export type Actor = { id: number; email: string };
@@ -34,12 +35,6 @@ export interface SessionInput {
 }
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string>; values?: Record<string, unknown> };
-
-export async function noticeDays(conn: Kysely<Database> = db()): Promise<number> {
-  const row = await conn.selectFrom("setting").select("value").where("key", "=", "dialogue.notice_days").executeTakeFirst();
-  const n = Number(row?.value);
-  return Number.isFinite(n) && n >= 0 ? n : 7;
-}
 
 /** Blank publication and registration dates get their defaults: published `noticeDays` before
  * the start, registration open from publication until a day before. */
@@ -80,9 +75,13 @@ async function setProcedures(trx: Kysely<Database>, sessionId: number, ids: numb
   }
 }
 
+/** The notice period (setting dialogue.notice_days), read before a transaction opens: on the
+ * embedded database a read through db() inside one would wait for ever. */
+export const noticeDays = () => getSetting("dialogue.notice_days");
+
 export async function createSession(request: Request, actor: Actor, input: SessionInput): Promise<Result<{ id: number }>> {
+  const days = await noticeDays();
   return db().transaction().execute(async (trx) => {
-    const days = await noticeDays(trx);
     const d = withDefaults(input, days);
     const errors = checkSessionTimes({ startsAt: input.startsAt, endsAt: input.endsAt, ...d }, days);
     if (Object.keys(errors).length) return { ok: false as const, errors, values: { days } };
@@ -115,11 +114,11 @@ export async function updateSession(
   input: SessionInput,
   ctx: NoticeContext,
 ): Promise<Result<{ moved: boolean; noticeIds: string[] }>> {
+  const days = await noticeDays();
   return db().transaction().execute(async (trx) => {
     const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
     if (!s) throw new Response("Not found", { status: 404 });
     if (!isEditable(s.status)) return { ok: false as const, errors: { _form: "dialogue.errors.notEditable" } };
-    const days = await noticeDays(trx);
     const d = withDefaults(input, days);
     const errors = checkSessionTimes({ startsAt: input.startsAt, endsAt: input.endsAt, ...d }, days);
     // Once announced, the notice period is history: a later move may not break it retroactively,
@@ -171,12 +170,12 @@ export async function changeStatus(
   ctx: NoticeContext,
 ): Promise<Result<{ status: DialogueStatus; noticeIds: string[] }>> {
   const now = opts.now ?? new Date();
+  const days = await noticeDays();
   return db().transaction().execute(async (trx): Promise<Result<{ status: DialogueStatus; noticeIds: string[] }>> => {
     const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
     if (!s) throw new Response("Not found", { status: 404 });
     const to = nextStatus(s.status, transition);
     if (!to) return { ok: false as const, errors: { _form: "dialogue.errors.badTransition" } };
-    const days = await noticeDays(trx);
     if (transition === "publish" && !noticeIsLongEnough(s.publish_at, s.starts_at, days, now)) {
       return { ok: false as const, errors: { _form: "dialogue.errors.noticeTooShortNow" }, values: { days } };
     }

@@ -11,12 +11,11 @@ import { PRIVACY_NOTICES } from "~/lib/privacy-notices";
 import { listPublicQuestions, moderationSummary } from "~/models/dialogue-question.server";
 import { seatCounts, signUp } from "~/models/dialogue-registration.server";
 import { getSession, sessionProcedures, sessionView } from "~/models/dialogue-session.server";
-import { hit, limitKey } from "~/models/rate-limit.server";
+import { hit } from "~/models/rate-limit.server";
 import { parseForm, signUpSchema } from "~/schemas/dialogue";
 import { rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { getT } from "~/utils/i18n.server";
 import { assertSameOrigin, clientIp } from "~/utils/request.server";
-import { getSecrets } from "~/utils/secrets.server";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };
@@ -57,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { lng } = getT(request);
   const s = await publicSession(params.id);
   // Generous per address: a whole service hall may sit behind one public IP.
-  const limit = await hit(limitKey("dialogue-signup", clientIp(request), (await getSecrets())[0]), 60, 10 * 60_000);
+  const limit = await hit(`dialogue-signup:${clientIp(request)}`, 60, 10 * 60_000);
   if (!limit.allowed) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
   const fd = await request.formData();
   const parsed = parseForm(signUpSchema, fd);

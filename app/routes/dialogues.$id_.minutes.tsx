@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MinutesDocument } from "~/components/dialogue/minutes-document";
 import { isPublic } from "~/lib/dialogue-state";
-import { formatVnDateTime } from "~/lib/dialogue-time";
+import { formatDateTime } from "~/lib/format";
 import { getPublicMinutes, minutesVersions } from "~/models/dialogue-minutes.server";
 import { getSession } from "~/models/dialogue-session.server";
 import { getT } from "~/utils/i18n.server";
@@ -48,7 +48,7 @@ export default function PublicMinutesPage() {
             {versions.map((v) => (
               <li key={v.version}>
                 <Link to={`?v=${v.version}`} aria-current={v.version === minutes.version ? "page" : undefined}>
-                  {t("dialogue.minutes.versionLine", { version: v.version, date: formatVnDateTime(v.publishedAt) })}
+                  {t("dialogue.minutes.versionLine", { version: v.version, date: formatDateTime(v.publishedAt) })}
                 </Link>
               </li>
             ))}

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusTag } from "~/components/dialogue/session-facts";
 import { registrationState } from "~/lib/dialogue-state";
-import { formatVnDateTime } from "~/lib/dialogue-time";
+import { formatDateTime } from "~/lib/format";
 import { listPublicSessions, sessionTitle } from "~/models/dialogue-session.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
@@ -42,7 +42,7 @@ export default function DialogueList() {
         <Link to={`/dialogues/${s.id}`}>{s.title}</Link>
       </h3>
       <p>
-        {formatVnDateTime(s.startsAt)}
+        {formatDateTime(s.startsAt)}
         {s.venue ? ` — ${s.venue}` : ""}
         {s.online ? ` — ${t("dialogue.list.online")}` : ""}
       </p>

@@ -10,13 +10,12 @@ import { deliverNotices } from "~/models/dialogue-notify.server";
 import { askQuestion, listPublicQuestions, ownQuestions, vote, votedQuestionIds } from "~/models/dialogue-question.server";
 import { cancelRegistration, findRegistration, getOwnRegistration } from "~/models/dialogue-registration.server";
 import { getSession, sessionView } from "~/models/dialogue-session.server";
-import { hit, limitKey } from "~/models/rate-limit.server";
+import { hit } from "~/models/rate-limit.server";
 import { askSchema, cancelSchema, idSchema, lookupSchema, parseForm } from "~/schemas/dialogue";
 import { forgetRegistrant, readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { getT } from "~/utils/i18n.server";
 import { publicBaseUrl } from "~/utils/public-url.server";
 import { assertSameOrigin, clientIp } from "~/utils/request.server";
-import { getSecrets } from "~/utils/secrets.server";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };
@@ -58,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = fd.get("intent");
   if (intent === "lookup") {
     // Code + contact is 30 bits and a phone number; a per-address limit makes guessing hopeless.
-    const limit = await hit(limitKey("dialogue-lookup", clientIp(request), (await getSecrets())[0]), 30, 15 * 60_000);
+    const limit = await hit(`dialogue-lookup:${clientIp(request)}`, 30, 15 * 60_000);
     if (!limit.allowed) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
     const parsed = parseForm(lookupSchema, fd);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);

@@ -17,7 +17,7 @@ import { idSchema, parseForm } from "~/schemas/dialogue";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
-import { TableWrap } from "~/components/dialogue/table-wrap";
+import { TableWrap } from "~/components/forms";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];

@@ -3,13 +3,14 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusTag } from "~/components/dialogue/session-facts";
-import { formatVnDateTime, vnYear } from "~/lib/dialogue-time";
+import { vnYear } from "~/lib/dialogue-time";
+import { formatDateTime } from "~/lib/format";
 import { dialogueFigures } from "~/models/dialogue-figures.server";
 import { listStaffSessions, sessionTitle } from "~/models/dialogue-session.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
-import { TableWrap } from "~/components/dialogue/table-wrap";
+import { TableWrap } from "~/components/forms";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -88,7 +89,7 @@ export default function StaffDialogues() {
                   <td>
                     <Link to={`/staff/dialogues/${s.id}`}>{s.title}</Link>
                   </td>
-                  <td>{formatVnDateTime(s.starts_at)}</td>
+                  <td>{formatDateTime(s.starts_at)}</td>
                   <td>
                     <StatusTag status={s.status} />
                   </td>

@@ -1,6 +1,7 @@
 // The citizen-side dialogue forms, checked on the server. Messages are translation keys.
 import * as z from "zod";
 import { normaliseCode, normaliseContact, normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
+import { formValues, parseForm as parseFormShared, type FieldErrors } from "~/lib/forms";
 
 /** Empty boxes arrive as "": treat them as not filled in. */
 export const optionalText = (max: number) =>
@@ -70,24 +71,16 @@ export const cancelSchema = z.object({ confirm: ticked("dialogue.errors.confirmC
 
 export const idSchema = z.coerce.number({ error: "dialogue.errors.invalid" }).int().positive({ error: "dialogue.errors.invalid" });
 
-export type FieldErrors = Record<string, string>;
-
-/** Form in → typed data, or the first error key per field and the text values to put back. */
+/** The shared form parser, with what the dialogue's public forms add: the values as typed, to
+ * put back in the form, and the problems listed in the order of the form rather than the order
+ * the checks ran. */
 export function parseForm<S extends z.ZodType>(schema: S, fd: FormData): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
-  const values: Record<string, string> = {};
-  for (const [k, v] of fd.entries()) if (typeof v === "string") values[k] = v;
-  const res = schema.safeParse(values);
-  if (res.success) return { ok: true, data: res.data };
-  const found: FieldErrors = {};
-  for (const issue of res.error.issues) {
-    const field = issue.path.length ? String(issue.path[0]) : "_form";
-    found[field] ??= issue.message.startsWith("dialogue.") ? issue.message : "dialogue.errors.invalid";
-  }
-  // The summary lists problems in the order of the form, not the order the checks ran.
+  const res = parseFormShared(schema, fd, "dialogue.errors.invalid");
+  if (res.ok) return res;
   const order = fieldOrder(schema);
   const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
-  const errors = Object.fromEntries(Object.entries(found).sort(([a], [b]) => rank(a) - rank(b)));
-  return { ok: false, errors, values };
+  const errors = Object.fromEntries(Object.entries(res.errors).sort(([a], [b]) => rank(a) - rank(b)));
+  return { ok: false, errors, values: formValues(fd) };
 }
 
 function fieldOrder(schema: z.ZodType): string[] {

@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import type { DB } from "../client";
 import type { NewDialogueSession } from "../types";
 import { foldName, newRegistrationCode } from "../../app/lib/dialogue-code";
+import { vnDay } from "../../app/lib/format";
 import { maskPii } from "../../app/lib/mask-pii";
 import { buildPublicMinutes } from "../../app/lib/dialogue-minutes";
 import { recordConsent } from "../../app/models/consent.server";
@@ -18,7 +19,6 @@ function vnAt(days: number, hour: number, minute = 0): Date {
   const d = new Date(Date.UTC(vnNow.getUTCFullYear(), vnNow.getUTCMonth(), vnNow.getUTCDate() + days, hour, minute) - 7 * 3600_000);
   return d;
 }
-const ymd = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 const PEOPLE: [string, "citizen" | "business", string | null][] = [
   ["Nguyễn Văn An", "citizen", null],
@@ -189,7 +189,7 @@ export async function seedDialogue(trx: DB) {
       ...lastRegs.slice(0, 10).map((r, i) => ({ session_id: lastId, registration_id: r, method: "code" as const, code_entered: null, ok: true, reason: null, staff_id: staffId, at: new Date(lastStart.getTime() - 15 * 60_000 + i * 60_000) })),
     ])
     .execute();
-  const lastDue = ymd(new Date(lastStart.getTime() + 30 * DAY));
+  const lastDue = vnDay(new Date(lastStart.getTime() + 30 * DAY));
   const lastQs = await questions(
     trx,
     lastId,
@@ -206,9 +206,9 @@ export async function seedDialogue(trx: DB) {
   await trx
     .insertInto("dialogue_followup")
     .values([
-      { session_id: lastId, question_id: lastQs[0], action: "Công bố quy trình giải quyết rút gọn thủ tục công bố hợp quy trên Cổng dịch vụ công.", unit_id: units.get("CCTDC")!, due_date: ymd(new Date(lastStart.getTime() + 45 * DAY)), status: "done", result: "Đã công bố.", done_at: new Date(lastStart.getTime() + 40 * DAY), created_by: staffId },
-      { session_id: lastId, question_id: lastQs[3], action: "Làm video hướng dẫn nộp hồ sơ trực tuyến cho 5 thủ tục được nộp nhiều nhất.", unit_id: units.get("TTTT")!, due_date: ymd(new Date(lastStart.getTime() + 120 * DAY)), status: "in_progress", result: "Đã xong 3/5 video.", created_by: staffId },
-      { session_id: lastId, question_id: null, action: "Tổng hợp kết quả đối thoại vào báo cáo cải cách hành chính năm.", unit_id: units.get("VP")!, due_date: ymd(new Date(lastStart.getTime() + 30 * DAY)), status: "done", result: "Đã đưa vào báo cáo.", done_at: new Date(lastStart.getTime() + 25 * DAY), created_by: staffId },
+      { session_id: lastId, question_id: lastQs[0], action: "Công bố quy trình giải quyết rút gọn thủ tục công bố hợp quy trên Cổng dịch vụ công.", unit_id: units.get("CCTDC")!, due_date: vnDay(new Date(lastStart.getTime() + 45 * DAY)), status: "done", result: "Đã công bố.", done_at: new Date(lastStart.getTime() + 40 * DAY), created_by: staffId },
+      { session_id: lastId, question_id: lastQs[3], action: "Làm video hướng dẫn nộp hồ sơ trực tuyến cho 5 thủ tục được nộp nhiều nhất.", unit_id: units.get("TTTT")!, due_date: vnDay(new Date(lastStart.getTime() + 120 * DAY)), status: "in_progress", result: "Đã xong 3/5 video.", created_by: staffId },
+      { session_id: lastId, question_id: null, action: "Tổng hợp kết quả đối thoại vào báo cáo cải cách hành chính năm.", unit_id: units.get("VP")!, due_date: vnDay(new Date(lastStart.getTime() + 30 * DAY)), status: "done", result: "Đã đưa vào báo cáo.", done_at: new Date(lastStart.getTime() + 25 * DAY), created_by: staffId },
     ])
     .execute();
   await trx
@@ -261,7 +261,7 @@ export async function seedDialogue(trx: DB) {
   const regs: number[] = [];
   // The first one has a known code for trying the look-up page: DEMA26 with phone 0900200000.
   for (let i = 0; i < 20; i++) regs.push(await register(trx, thisId, i, { code: i === 0 ? "DEMA26" : undefined, staffId, phoneBlock: 2 }));
-  const due = ymd(new Date(start.getTime() + 15 * DAY));
+  const due = vnDay(new Date(start.getTime() + 15 * DAY));
   await questions(
     trx,
     thisId,

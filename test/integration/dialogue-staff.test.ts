@@ -11,7 +11,8 @@ import * as checkin from "~/routes/staff.dialogues.$id_.checkin";
 import * as minutes from "~/routes/staff.dialogues.$id_.minutes";
 import * as scan from "~/routes/staff.dialogues.$id_.scan";
 import { signUp } from "~/models/dialogue-registration.server";
-import { formatVnDateTime, fromVnInput, toVnInput } from "~/lib/dialogue-time";
+import { fromVnInput, toVnInput } from "~/lib/dialogue-time";
+import { formatDateTime } from "~/lib/format";
 import { db } from "~/utils/db.server";
 import { makeSession, person } from "../support/dialogue";
 import { icsDate, parseIcsStrict } from "../support/ics-check";
@@ -164,7 +165,7 @@ describe("a session's life", () => {
     // The office sees the call list with what to say; the view is logged.
     const view = await (await page.loader(args(staffRequest(`/staff/dialogues/${id}`, office.cookie), id))).json();
     expect(view.calls).toHaveLength(3);
-    expect(view.calls![0].message).toContain(formatVnDateTime(newStart));
+    expect(view.calls![0].message).toContain(formatDateTime(newStart));
     expect(view.registrants).toHaveLength(3);
     const pii = await db().selectFrom("audit_log").selectAll().where("action", "=", "pii.view").where("actor_id", "=", office.id).execute();
     expect(pii.length).toBe(1);

@@ -26,6 +26,8 @@ export function parseIcsStrict(raw: string | Uint8Array): ParsedIcs {
     new TextDecoder("utf-8", { fatal: true }).decode(encoder.encode(line));
   });
   const lines = text.slice(0, -2).replace(/\r\n[ \t]/g, "").split("\r\n");
+  // Content lines carry no control characters but the horizontal tab (RFC 5545 §3.1).
+  for (const line of lines) if (/[\x00-\x08\x0a-\x1f\x7f]/.test(line)) throw new Error(`control character in: ${JSON.stringify(line)}`);
   const expectLine = (i: number, v: string) => {
     if (lines[i] !== v) throw new Error(`line ${i + 1}: expected ${v}, got ${lines[i]}`);
   };
@@ -39,7 +41,7 @@ export function parseIcsStrict(raw: string | Uint8Array): ParsedIcs {
   const props = (from: number, to: number) => {
     const out: Record<string, string> = {};
     for (const line of lines.slice(from, to)) {
-      const m = /^([A-Z-]+)(;[^:]*)?:(.*)$/.exec(line);
+      const m = /^([A-Z-]+)(;[^:]*)?:([\s\S]*)$/.exec(line);
       if (!m) throw new Error(`not a property line: ${line}`);
       if (m[1] in out) throw new Error(`${m[1]} appears twice`);
       out[m[1]] = m[3];

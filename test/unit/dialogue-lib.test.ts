@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { CODE_ALPHABET, foldName, newRegistrationCode, normaliseCode, normaliseContact, normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
 import { buildPublicMinutes, minutesPublishProblems, type MinutesSource } from "~/lib/dialogue-minutes";
 import { availableTransitions, checkSessionTimes, nextStatus, noticeIsLongEnough, registrationState } from "~/lib/dialogue-state";
-import { formatVnDate, formatVnDateTime, fromVnInput, toVnInput, vnYearRange } from "~/lib/dialogue-time";
+import { fromVnInput, toVnInput, vnYearRange } from "~/lib/dialogue-time";
+import { formatDate, formatDateTime } from "~/lib/format";
 import { parseForm, signUpSchema } from "~/schemas/dialogue";
 
 const DAY = 86400_000;
@@ -52,10 +53,10 @@ describe("Viet Nam time", () => {
     expect(d.toISOString()).toBe("2026-12-18T01:30:00.000Z");
     expect(fromVnInput("18/12/2026 08:30")).toEqual(d);
     expect(toVnInput(d)).toBe("2026-12-18T08:30");
-    expect(formatVnDateTime(d)).toBe("18/12/2026 08:30");
-    expect(formatVnDate("2027-01-02")).toBe("02/01/2027");
+    expect(formatDateTime(d)).toBe("18/12/2026 08:30");
+    expect(formatDate("2027-01-02")).toBe("02/01/2027");
     // 23:30 on 31/12 in Viet Nam is still the old year there, although UTC says 16:30.
-    expect(formatVnDate(new Date("2026-12-31T16:30:00Z"))).toBe("31/12/2026");
+    expect(formatDate(new Date("2026-12-31T16:30:00Z"))).toBe("31/12/2026");
     expect(fromVnInput("31/02/2026 08:00")).toBeNull();
     expect(fromVnInput("2026-12-18")).toBeNull();
     expect(vnYearRange(2026).from.toISOString()).toBe("2025-12-31T17:00:00.000Z");

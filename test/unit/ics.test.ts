@@ -38,6 +38,7 @@ describe("calendar files", () => {
 
   it("escape backslashes, semicolons, commas and line breaks in text", () => {
     expect(escapeText("a,b;c\\d\ne\r\nf")).toBe("a\\,b\\;c\\\\d\\ne\\nf");
+    expect(escapeText("tab\there\u000bvt\u0000")).toBe("tab\there" + "vt");
   });
 
   it("fold long lines at 75 octets without splitting a Vietnamese character", () => {
@@ -53,7 +54,7 @@ describe("calendar files", () => {
   it("give back any summary and description unchanged after escaping, folding and reading", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 300 }), fc.string({ unit: "grapheme", maxLength: 500 }), (summary, description) => {
-        const clean = (s: string) => s.replace(/\r\n?/g, "\n");
+        const clean = (s: string) => s.replace(/\r\n?/g, "\n").replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "");
         const { event } = parseIcsStrict(buildIcs({ ...base, summary, description, url: undefined }));
         expect(event.SUMMARY).toBe(clean(summary));
         expect(event.DESCRIPTION ?? "").toBe(clean(description));

@@ -2,8 +2,9 @@
 // dialogue.css). It renders a PublicMinutes snapshot, which carries no personal data by design.
 import { useTranslation } from "react-i18next";
 import type { PublicMinutes } from "~/lib/dialogue-minutes";
-import { formatVnDate, formatVnDateTime, formatVnTime } from "~/lib/dialogue-time";
-import { TableWrap } from "./table-wrap";
+import { formatVnTime } from "~/lib/dialogue-time";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { TableWrap } from "~/components/forms";
 
 export function MinutesDocument({ m }: { m: PublicMinutes }) {
   const { t, i18n } = useTranslation();
@@ -18,14 +19,14 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
         <p>{t("dialogue.minutes.mottoSub")}</p>
         <h1 id="minutes-title">{t("dialogue.minutes.documentTitle")}</h1>
         <p>{title}</p>
-        <p className="muted">{t("dialogue.minutes.versionLine", { version: m.version, date: formatVnDateTime(m.publishedAt) })}</p>
+        <p className="muted">{t("dialogue.minutes.versionLine", { version: m.version, date: formatDateTime(m.publishedAt) })}</p>
       </header>
 
       <h2>{t("dialogue.minutes.general")}</h2>
       <dl className="facts">
         <dt>{t("dialogue.facts.when")}</dt>
         <dd>
-          {m.openedAt ? `${formatVnDateTime(m.openedAt)} – ${m.closedAt ? formatVnTime(m.closedAt) : ""}` : `${formatVnDateTime(s.startsAt)} – ${formatVnTime(s.endsAt)}`}
+          {m.openedAt ? `${formatDateTime(m.openedAt)} – ${m.closedAt ? formatVnTime(m.closedAt) : ""}` : `${formatDateTime(s.startsAt)} – ${formatVnTime(s.endsAt)}`}
         </dd>
         <dt>{t("dialogue.facts.venue")}</dt>
         <dd>{[s.venue, s.onlineUrl].filter(Boolean).join(" — ")}</dd>
@@ -104,7 +105,7 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
                     {q.answeredIn === "after" ? ` (${t("dialogue.answer.answered_after")})` : ""}
                   </>
                 ) : (
-                  t("dialogue.minutes.answerPending", { unit: unit(q), date: q.dueDate ? formatVnDate(q.dueDate) : "—" })
+                  t("dialogue.minutes.answerPending", { unit: unit(q), date: q.dueDate ? formatDate(q.dueDate) : "—" })
                 )}
               </p>
               {q.conclusion ? (
@@ -139,7 +140,7 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
                     {f.issueNumber ? <span className="muted"> ({t("dialogue.minutes.issueNumber", { n: f.issueNumber })})</span> : null}
                   </td>
                   <td>{unit(f)}</td>
-                  <td>{formatVnDate(f.dueDate)}</td>
+                  <td>{formatDate(f.dueDate)}</td>
                   <td>{t(`dialogue.followupStatus.${f.status}`)}</td>
                 </tr>
               ))}

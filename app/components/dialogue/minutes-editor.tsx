@@ -3,7 +3,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MinutesSource } from "~/lib/dialogue-minutes";
-import { formatVnDate, formatVnDateTime, toVnInput } from "~/lib/dialogue-time";
+import { toVnInput } from "~/lib/dialogue-time";
+import { formatDate, formatDateTime } from "~/lib/format";
 import { ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from "./fields";
 
 interface EditorData {
@@ -52,7 +53,7 @@ export function MinutesEditor({ data, form, errors, values }: { data: EditorData
                   <p className="question__text">{f.action}</p>
                   <p className="question__meta">
                     <span>{i18n.language === "en" ? f.unitEn : f.unitVi}</span>
-                    <span>{t("dialogue.answer.due", { date: formatVnDate(f.dueDate) })}</span>
+                    <span>{t("dialogue.answer.due", { date: formatDate(f.dueDate) })}</span>
                     <span className="tag">{t(`dialogue.followupStatus.${f.status}`)}</span>
                   </p>
                   <Form method="post" noValidate>
@@ -109,7 +110,7 @@ export function MinutesEditor({ data, form, errors, values }: { data: EditorData
         <h2 id="scan-title">{t("dialogue.staff.minutes.scanHeading")}</h2>
         {data.scan ? (
           <p>
-            {t("dialogue.staff.minutes.scanStored", { at: formatVnDateTime(data.scan.uploadedAt), kb: Math.ceil(data.scan.size / 1024) })}{" "}
+            {t("dialogue.staff.minutes.scanStored", { at: formatDateTime(data.scan.uploadedAt), kb: Math.ceil(data.scan.size / 1024) })}{" "}
             <a href={`/staff/dialogues/${data.sessionId}/scan`}>{t("dialogue.staff.minutes.scanDownload")}</a>
           </p>
         ) : (
@@ -140,7 +141,7 @@ export function MinutesEditor({ data, form, errors, values }: { data: EditorData
         <h2 id="publish-title">{t("dialogue.staff.minutes.publishHeading")}</h2>
         {data.versions.length ? (
           <p>
-            {t("dialogue.staff.minutes.published", { version: data.versions[0].version, date: formatVnDateTime(data.versions[0].publishedAt) })}{" "}
+            {t("dialogue.staff.minutes.published", { version: data.versions[0].version, date: formatDateTime(data.versions[0].publishedAt) })}{" "}
             <a href={`/dialogues/${data.sessionId}/minutes`}>{t("dialogue.staff.minutes.publicLink")}</a>
           </p>
         ) : null}

@@ -3,7 +3,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HIDE_REASONS } from "~/lib/dialogue-state";
-import { formatVnDateTime, vnDay } from "~/lib/dialogue-time";
+import { formatDateTime, vnDay } from "~/lib/format";
 import { maskPii } from "~/lib/mask-pii";
 import { ErrorSummary, Radios, SelectField, TextArea, TextField, type Errors, type Values } from "./fields";
 import { AnswerState } from "./public-questions";
@@ -69,7 +69,7 @@ export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets
         {q.topic ? <span>{t("dialogue.questions.topic", { topic: q.topic })}</span> : null}
         <span>{t("dialogue.questions.votes", { n: q.votes })}</span>
         <span>{t(`dialogue.channel.${q.channel}`)}</span>
-        <span>{formatVnDateTime(q.created_at)}</span>
+        <span>{formatDateTime(q.created_at)}</span>
         {q.asker_name ? <span>{t("dialogue.staff.questions.askedBy", { name: q.asker_name })}</span> : null}
         {q.asker_kind ? <span>{t(`dialogue.kind.${q.asker_kind}`)}</span> : null}
       </p>

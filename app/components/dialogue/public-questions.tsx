@@ -2,7 +2,7 @@
 // on the page, with where each answer stands. Voting happens on the registration page.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatVnDate } from "~/lib/dialogue-time";
+import { formatDate } from "~/lib/format";
 
 export interface PublicQuestionView {
   id: number;
@@ -25,7 +25,7 @@ export function AnswerState({ q }: { q: Pick<PublicQuestionView, "answerStatus" 
           {q.answerStatus === "answered" ? t(`dialogue.answer.answered_${q.answeredIn ?? "after"}`) : t("dialogue.answer.pending")}
         </span>
         {q.unit ? <span>{t("dialogue.answer.unit", { unit: q.unit })}</span> : null}
-        {q.dueDate && q.answerStatus !== "answered" ? <span>{t("dialogue.answer.due", { date: formatVnDate(q.dueDate) })}</span> : null}
+        {q.dueDate && q.answerStatus !== "answered" ? <span>{t("dialogue.answer.due", { date: formatDate(q.dueDate) })}</span> : null}
       </p>
       {q.answer ? <div className="question__answer">{q.answer}</div> : null}
     </>

@@ -2,9 +2,9 @@
 // someone on their behalf, and the call list of people to phone about a change.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatVnDateTime } from "~/lib/dialogue-time";
+import { formatDateTime } from "~/lib/format";
 import { Checkbox, ErrorSummary, Radios, TextArea, TextField, type Errors, type Values } from "./fields";
-import { TableWrap } from "./table-wrap";
+import { TableWrap } from "~/components/forms";
 
 export interface RegistrantRow {
   id: number;
@@ -51,7 +51,7 @@ export function Registrants({ rows, canCancel }: { rows: RegistrantRow[]; canCan
               <td>{t(`dialogue.kind.${r.kind}`)}</td>
               <td>
                 {r.status === "waitlisted" ? t("dialogue.staff.registrants.waitlistPlace", { place: r.place }) : t(`dialogue.registrationStatus.${r.status}`)}
-                {r.checked_in_at ? <div className="muted">{t("dialogue.staff.registrants.checkedIn", { at: formatVnDateTime(r.checked_in_at) })}</div> : null}
+                {r.checked_in_at ? <div className="muted">{t("dialogue.staff.registrants.checkedIn", { at: formatDateTime(r.checked_in_at) })}</div> : null}
               </td>
               <td>{r.code}</td>
               <td>{t(`dialogue.channel.${r.channel}`)}</td>

@@ -1,6 +1,7 @@
 // The notice of a dialogue session: when, where, who chairs, the topics and procedures.
 import { useTranslation } from "react-i18next";
-import { formatVnDateTime, formatVnTime } from "~/lib/dialogue-time";
+import { formatVnTime } from "~/lib/dialogue-time";
+import { formatDateTime } from "~/lib/format";
 import type { DialogueStatus } from "../../../db/tables/dialogue";
 
 export interface FactsView {
@@ -23,7 +24,7 @@ export function SessionFacts({ s, procedures = [] }: { s: FactsView; procedures?
     <dl className="facts">
       <dt>{t("dialogue.facts.when")}</dt>
       <dd>
-        {formatVnDateTime(s.startsAt)} – {formatVnTime(s.endsAt)} <span className="muted">{t("dialogue.facts.timeZone")}</span>
+        {formatDateTime(s.startsAt)} – {formatVnTime(s.endsAt)} <span className="muted">{t("dialogue.facts.timeZone")}</span>
       </dd>
       {s.venue ? (
         <>
@@ -52,7 +53,7 @@ export function SessionFacts({ s, procedures = [] }: { s: FactsView; procedures?
         </>
       ) : null}
       <dt>{t("dialogue.facts.registration")}</dt>
-      <dd>{t("dialogue.facts.registrationWindow", { from: formatVnDateTime(s.opensAt), to: formatVnDateTime(s.closesAt) })}</dd>
+      <dd>{t("dialogue.facts.registrationWindow", { from: formatDateTime(s.opensAt), to: formatDateTime(s.closesAt) })}</dd>
       {s.planNumber ? (
         <>
           <dt>{t("dialogue.facts.plan")}</dt>
