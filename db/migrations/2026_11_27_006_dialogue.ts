@@ -38,8 +38,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("cancel_reason", "text")
     // The calendar file's SEQUENCE: bumped whenever what a calendar shows changes.
     .addColumn("sequence", "integer", (c) => c.notNull().defaultTo(0))
-    // Hands out waitlist order numbers; only ever read and bumped under the row lock.
-    .addColumn("waitlist_counter", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("created_by", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(now))

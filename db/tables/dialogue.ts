@@ -40,7 +40,6 @@ export interface DialogueSessionTable {
   cancelled_at: NullableTimestamp;
   cancel_reason: string | null;
   sequence: Generated<number>;
-  waitlist_counter: Generated<number>;
   created_by: number | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
