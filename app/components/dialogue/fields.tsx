@@ -57,77 +57,48 @@ interface Base {
   vars?: Record<string, string | number>;
 }
 
+/** Label, hint and error line around one control; `control` gets the id and aria props to use. */
+function Shell({ f, control }: { f: Base; control: (a: { id: string; "aria-invalid"?: true; "aria-describedby"?: string; defaultValue?: string }) => ReactNode }) {
+  const error = f.errors?.[f.name];
+  const id = f.id ?? f.name;
+  const value = f.values?.[f.name] ?? (f.defaultValue == null ? undefined : String(f.defaultValue));
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id}>{f.label}</label>
+      <Hint name={id} hint={f.hint} />
+      <ErrorLine name={id} error={error} vars={f.vars} />
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, f.hint, error), defaultValue: value })}
+    </div>
+  );
+}
+
 export function TextField({
   type = "text",
   autoComplete,
   inputMode,
   ...f
 }: Base & { type?: "text" | "email" | "tel" | "number" | "date" | "datetime-local" | "url" | "search"; autoComplete?: string; inputMode?: "text" | "numeric" | "tel" | "email" }) {
-  const error = f.errors?.[f.name];
-  const id = f.id ?? f.name;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id}>{f.label}</label>
-      <Hint name={id} hint={f.hint} />
-      <ErrorLine name={id} error={error} vars={f.vars} />
-      <input
-        id={id}
-        name={f.name}
-        type={type}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        required={f.required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, f.hint, error)}
-        defaultValue={f.values?.[f.name] ?? f.defaultValue ?? undefined}
-      />
-    </div>
-  );
+  return <Shell f={f} control={(a) => <input {...a} name={f.name} type={type} autoComplete={autoComplete} inputMode={inputMode} required={f.required} />} />;
 }
 
 export function TextArea({ rows = 4, ...f }: Base & { rows?: number }) {
-  const error = f.errors?.[f.name];
-  const id = f.id ?? f.name;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id}>{f.label}</label>
-      <Hint name={id} hint={f.hint} />
-      <ErrorLine name={id} error={error} vars={f.vars} />
-      <textarea
-        id={id}
-        name={f.name}
-        rows={rows}
-        required={f.required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, f.hint, error)}
-        defaultValue={f.values?.[f.name] ?? f.defaultValue ?? undefined}
-      />
-    </div>
-  );
+  return <Shell f={f} control={(a) => <textarea {...a} name={f.name} rows={rows} required={f.required} />} />;
 }
 
 export function SelectField({ options, ...f }: Base & { options: { value: string; label: string }[] }) {
-  const error = f.errors?.[f.name];
-  const id = f.id ?? f.name;
   return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id}>{f.label}</label>
-      <Hint name={id} hint={f.hint} />
-      <ErrorLine name={id} error={error} vars={f.vars} />
-      <select
-        id={id}
-        name={f.name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, f.hint, error)}
-        defaultValue={f.values?.[f.name] ?? (f.defaultValue == null ? "" : String(f.defaultValue))}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Shell
+      f={f}
+      control={(a) => (
+        <select {...a} name={f.name} defaultValue={a.defaultValue ?? ""}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
