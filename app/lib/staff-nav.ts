@@ -21,6 +21,7 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff/paper", label: "survey.nav.paper", roles: ["admin", "office", "unit"] },
   { to: "/staff/coverage", label: "survey.nav.coverage", roles: ["admin", "office", "unit"] },
   { to: "/staff/feedback", label: "feedback.nav.staff", roles: ["admin", "office", "unit"] },
+  { to: "/staff/dialogues", label: "dialogue.staffNav", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
 ];
 

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { DB } from "../client";
 import { hashPassword } from "../../app/utils/password.server";
 import { seedFeedback } from "./feedback";
+import { seedDialogue } from "./dialogue";
 import { demoHolidays } from "./holidays";
 import { demoProcedures } from "./procedures";
 import { demoStaff } from "./staff";
@@ -67,6 +68,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
     await seedStaff(trx);
     await seedSurveys(trx);
     await seedFeedback(trx);
+    await seedDialogue(trx);
     return true;
   });
 }

@@ -1,5 +1,6 @@
 import type { Translation } from "../vi/index";
 import common from "./common";
+import dialogue from "./dialogue";
 import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
@@ -11,6 +12,7 @@ const en: Translation = {
   ...survey,
   ...surveyStaff,
   ...feedback,
+  ...dialogue,
 };
 
 export default en;

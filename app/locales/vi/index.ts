@@ -1,6 +1,7 @@
 // Vietnamese is the source language: every key starts here. Each feature keeps its texts in its
 // own file; en/index.ts is typed against this one, so a missing key is a type error.
 import common from "./common";
+import dialogue from "./dialogue";
 import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
@@ -12,6 +13,7 @@ const vi = {
   ...survey,
   ...surveyStaff,
   ...feedback,
+  ...dialogue,
 };
 
 export default vi;
