@@ -22,6 +22,9 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff/coverage", label: "survey.nav.coverage", roles: ["admin", "office", "unit"] },
   { to: "/staff/feedback", label: "feedback.nav.staff", roles: ["admin", "office", "unit"] },
   { to: "/staff/dialogues", label: "dialogue.staffNav", roles: ["admin", "office", "unit", "viewer"] },
+  { to: "/staff/privacy", label: "privacy.nav.requests", roles: ["admin", "office"] },
+  { to: "/staff/privacy/retention", label: "privacy.nav.retention", roles: ["admin"] },
+  { to: "/staff/audit?action=pii.", label: "privacy.nav.access", roles: ["admin"] },
   { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
 ];
 

@@ -6,6 +6,7 @@ import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
 import feedback from "./feedback";
+import privacy from "./privacy";
 
 const vi = {
   ...common,
@@ -14,6 +15,7 @@ const vi = {
   ...surveyStaff,
   ...feedback,
   ...dialogue,
+  ...privacy,
 };
 
 export default vi;
