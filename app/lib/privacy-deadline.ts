@@ -21,7 +21,9 @@ export function deadlineState(dueAt: Date, now: Date, soonHours = DUE_SOON_HOURS
   return "on_time";
 }
 
-/** Whole hours left (negative when late), rounded towards "less time" so nobody is misled. */
+/** Whole hours left, rounded down; when late, whole hours late as a negative number, at least 1
+ * (half an hour late reads "1 h late", never "0 h late"). */
 export function hoursLeft(dueAt: Date, now: Date): number {
-  return Math.floor((dueAt.getTime() - now.getTime()) / HOUR);
+  const h = (dueAt.getTime() - now.getTime()) / HOUR;
+  return h >= 0 ? Math.floor(h) : -Math.max(1, Math.floor(-h));
 }

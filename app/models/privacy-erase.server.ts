@@ -34,16 +34,16 @@ async function alreadyErased(trx: Kysely<Database>, s: Subject): Promise<boolean
  * was erased before (nothing done). */
 export async function eraseInTransaction(trx: Kysely<Database>, s: Subject, reason: ErasureReason, requestId: number | null = null, now = new Date()): Promise<boolean> {
   if (await alreadyErased(trx, s)) return false;
-  if (s.kind === "dialogue_registration") await eraseRegistration(trx, s.id);
+  if (s.kind === "dialogue_registration") await eraseRegistration(trx, s.id, now);
   else await eraseFeedback(trx, s.id);
   await trx.insertInto("privacy_erasure").values({ subject_kind: s.kind, subject_id: s.id, reason, request_id: requestId, erased_at: now }).execute();
   return true;
 }
 
-async function eraseRegistration(trx: Kysely<Database>, id: number) {
+async function eraseRegistration(trx: Kysely<Database>, id: number, now: Date) {
   await trx
     .updateTable("dialogue_registration")
-    .set({ name: ERASED_NAME, name_search: "", phone: null, phone_norm: null, email: null, email_norm: null, organisation: null, accessibility: null })
+    .set({ name: ERASED_NAME, name_search: "", phone: null, phone_norm: null, email: null, email_norm: null, organisation: null, accessibility: null, erased_at: now })
     .where("id", "=", id)
     .execute();
   const questions = await trx.selectFrom("dialogue_question").select(["id", "text"]).where("registration_id", "=", id).execute();

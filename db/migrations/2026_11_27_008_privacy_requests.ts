@@ -38,9 +38,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("erased_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint("privacy_erasure_subject_uq", ["subject_kind", "subject_id"])
     .execute();
+
+  // A registration whose contact was erased has neither phone nor email: migration 006's check
+  // allowed that only for walk-ins. It now also allows it once erased.
+  await db.schema.alterTable("dialogue_registration").addColumn("erased_at", "timestamptz").execute();
+  await db.schema.alterTable("dialogue_registration").dropConstraint("dialogue_registration_contact").execute();
+  await db.schema
+    .alterTable("dialogue_registration")
+    .addCheckConstraint("dialogue_registration_contact", sql`phone_norm is not null or email_norm is not null or status = 'walk_in' or erased_at is not null`)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("dialogue_registration").dropConstraint("dialogue_registration_contact").execute();
+  // Erased rows cannot satisfy the old rule; going down keeps them by marking them walk-ins' kin:
+  // there is no contact to restore.
+  await sql`delete from dialogue_registration where erased_at is not null and phone_norm is null and email_norm is null and status <> 'walk_in'`.execute(db);
+  await db.schema
+    .alterTable("dialogue_registration")
+    .addCheckConstraint("dialogue_registration_contact", sql`phone_norm is not null or email_norm is not null or status = 'walk_in'`)
+    .execute();
+  await db.schema.alterTable("dialogue_registration").dropColumn("erased_at").execute();
   await db.schema.dropTable("privacy_erasure").execute();
   await db.schema.dropTable("privacy_request").execute();
 }

@@ -25,6 +25,7 @@ describe("the 72-hour deadline", () => {
     const due = new Date("2026-11-30T10:00:00Z");
     expect(hoursLeft(due, new Date(due.getTime() - 5.9 * H))).toBe(5);
     expect(hoursLeft(due, new Date(due.getTime() + 0.5 * H))).toBe(-1);
+    expect(hoursLeft(due, new Date(due.getTime() + 8.2 * H))).toBe(-8);
   });
 });
 
