@@ -14,7 +14,7 @@ import { getSettings } from "./settings.server";
 import { db } from "~/utils/db.server";
 
 /** Any fixed number, the same in every instance: "the retention job" for pg_try_advisory_xact_lock. */
-const RETENTION_LOCK_KEY = 880_027_1127;
+export const RETENTION_LOCK_KEY = 880_027_1127;
 
 export interface ExpiredItem {
   kind: RetentionKind;
