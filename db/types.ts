@@ -1,12 +1,14 @@
 // The one Database interface for Kysely, assembled from each feature's tables (db/tables/*).
 // Row types say what the database returns: Generated<> for columns it fills in, `| null` only
 // where a column is nullable.
+import type { DashboardTables } from "./tables/dashboard";
 import type { FoundationTables } from "./tables/foundation";
 import type { PrivacyTables } from "./tables/privacy";
 import type { StaffTables } from "./tables/staff";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, DashboardTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
 export type * from "./tables/privacy";
+export type * from "./tables/dashboard";

@@ -77,3 +77,8 @@ export function isValidRange(start: string, end: string): boolean {
   const b = new Date(`${end}T00:00:00Z`);
   return !Number.isNaN(a.getTime()) && !Number.isNaN(b.getTime()) && a.toISOString().startsWith(start) && b.toISOString().startsWith(end) && a <= b;
 }
+
+/** "2026-03-14" → "14/03/2026", as dates are written in Vietnamese documents. */
+export function dmy(date: string): string {
+  return date.split("-").reverse().join("/");
+}

@@ -11,6 +11,8 @@ export interface StaffNavItem {
 
 export const staffNav: StaffNavItem[] = [
   { to: "/staff", label: "staffNav.dashboard", roles: ["admin", "office", "unit", "viewer"] },
+  { to: "/staff/reports", label: "staffNav.reports", roles: ["admin", "office", "unit", "viewer"] },
+  { to: "/staff/comments", label: "staffNav.comments", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/users", label: "staffNav.users", roles: ["admin"] },
   { to: "/staff/audit", label: "staffNav.audit", roles: ["admin"] },
   { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },

@@ -4,9 +4,11 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026_11_27_001_foundation";
 import * as staff from "./2026_11_27_002_staff";
 import * as privacy from "./2026_11_27_003_privacy";
+import * as dashboard from "./2026_11_27_007_dashboard";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
   "2026_11_27_002_staff": staff,
   "2026_11_27_003_privacy": privacy,
+  "2026_11_27_007_dashboard": dashboard,
 };

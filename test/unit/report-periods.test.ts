@@ -38,3 +38,18 @@ describe("report periods (NĐ 09/2019 cut-off)", () => {
     expect(isValidRange("2026-01-01", "2026-03-14")).toBe(true);
   });
 });
+
+import { parseDashboardQuery, quarterOf } from "~/schemas/dashboard";
+
+describe("dashboard filters", () => {
+  it("finds the report quarter of a day", () => {
+    expect(quarterOf("2026-12-15")).toEqual({ year: 2027, kind: "Q1" });
+    expect(quarterOf("2026-03-14")).toEqual({ year: 2026, kind: "Q1" });
+    expect(quarterOf("2026-03-15")).toEqual({ year: 2026, kind: "Q2" });
+    expect(quarterOf("2026-11-27")).toEqual({ year: 2026, kind: "Q4" });
+  });
+  it("ignores malformed values instead of failing", () => {
+    const q = parseDashboardQuery(new URL("http://x/staff?survey=abc&period=2026-Q9&unit=-1&channel=fax&flagged=1&procedure=3"));
+    expect(q).toEqual({ survey: undefined, period: undefined, unit: undefined, channel: undefined, flagged: "1", procedure: 3, version: undefined });
+  });
+});

@@ -1,10 +1,12 @@
 // Vietnamese is the source language: every key starts here. Each feature keeps its texts in its
 // own file; en/index.ts is typed against this one, so a missing key is a type error.
 import common from "./common";
+import dashboard from "./dashboard";
 import staff from "./staff";
 
 const vi = {
   ...common,
+  ...dashboard,
   ...staff,
 };
 

@@ -1,0 +1,25 @@
+// A report period's figures for the reform report, beside the previous period's.
+import type { Lang } from "~/lib/i18n";
+import { previousOf, type PeriodKind } from "~/lib/report-periods";
+import type { StaffUser } from "~/utils/auth.server";
+import { getDashboard, listSurveys } from "./dashboard-view.server";
+import { getPeriod } from "./report-period.server";
+
+export async function getReport(user: StaffUser, year: number, kind: PeriodKind, lang: Lang) {
+  const surveys = await listSurveys(lang);
+  const formB = surveys.find((s) => s.kind === "B") ?? surveys[0];
+  const prevKey = previousOf(year, kind);
+  const [period, prevPeriod] = await Promise.all([getPeriod(year, kind), getPeriod(prevKey.year, prevKey.kind)]);
+  const figures = async (p: typeof period, k: { year: number; kind: PeriodKind }) =>
+    formB ? getDashboard(user, { surveyId: formB.id, from: p.start_date, to: p.end_date }, k, lang) : null;
+  const [current, previous] = await Promise.all([figures(period, { year, kind }), figures(prevPeriod, prevKey)]);
+  return {
+    survey: formB ?? null,
+    period: { year, kind, start: period.start_date, end: period.end_date, due: period.due_date },
+    previousPeriod: { year: prevKey.year, kind: prevKey.kind, start: prevPeriod.start_date, end: prevPeriod.end_date },
+    current,
+    previous,
+  };
+}
+
+export type Report = Awaited<ReturnType<typeof getReport>>;

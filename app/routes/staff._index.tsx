@@ -1,0 +1,43 @@
+// The satisfaction dashboard: the staff area's home page.
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DashboardFilters } from "~/components/dashboard/filters";
+import { Headline } from "~/components/dashboard/headline";
+import { BlockSection, ChannelSection, DistributionSection, TrendSection, UnitSection, VolumeSection } from "~/components/dashboard/sections";
+import { loadDashboardPage } from "~/models/dashboard-page.server";
+import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/dashboard.css";
+
+export const access: RouteAccess = { loader: ALL_ROLES };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  const page = await loadDashboardPage(user, new URL(request.url), lng);
+  return json({ ...page, lang: lng, title: t("dashboard.title") });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
+
+export default function DashboardPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const d = data.dashboard;
+  return (
+    <div className="page">
+      <h1>{t("dashboard.title")}</h1>
+      <DashboardFilters options={data.options} selected={data.selected} />
+      {d.hasOverall ? <Headline rate={d.headline.rate} verdict={d.headline.verdict} target={d.target} lang={data.lang} /> : <p className="notice">{t("dashboard.noOverall")}</p>}
+      <TrendSection d={d} lang={data.lang} />
+      <UnitSection d={d} lang={data.lang} />
+      <BlockSection d={d} lang={data.lang} />
+      <DistributionSection d={d} lang={data.lang} />
+      <ChannelSection d={d} lang={data.lang} />
+      <VolumeSection d={d} lang={data.lang} />
+    </div>
+  );
+}
