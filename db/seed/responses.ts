@@ -2,7 +2,6 @@
 // every kind of verdict: units above the target, one clearly below, one too small to judge.
 // Deterministic (seeded random), bulk-inserted, then the rollups are built once by GROUP BY.
 import crypto from "node:crypto";
-import { sql } from "kysely";
 import type { DB } from "../client";
 import { rebuildRollups } from "../../app/models/rollup.server";
 
@@ -151,6 +150,5 @@ export async function seedDemoResponses(trx: DB, opts: { perSurvey?: Record<stri
   ];
   const served = profiles.flatMap((u) => quarters.map(([s, e]) => ({ unit_id: u.id, procedure_id: null, period_start: s, period_end: e, count: Math.round(((counts.B ?? 0) * u.weight) / 4 / 0.35) })));
   await trx.insertInto("served_count").values(served as never).execute();
-  await sql`select 1`.execute(trx);
   await rebuildRollups(trx);
 }
