@@ -56,8 +56,8 @@ async function main() {
     t = performance.now();
     await rebuildRollups(db);
     await sql`analyze`.execute(db);
-    const { rows } = (await sql<{ rows: number }>`select count(*)::int as rows from answer_rollup`.execute(db)).rows[0] ? (await sql<{ rows: number }>`select count(*)::int as rows from answer_rollup`.execute(db)) : { rows: [] };
-    console.log(`rollups built in ${((performance.now() - t) / 1000).toFixed(1)} s (${rows[0]?.rows.toLocaleString("en")} rollup rows)`);
+    const rollupRows = (await sql<{ n: number }>`select count(*)::int as n from answer_rollup`.execute(db)).rows[0].n;
+    console.log(`rollups built in ${((performance.now() - t) / 1000).toFixed(1)} s (${rollupRows.toLocaleString("en")} rollup rows)`);
 
     const office: StaffUser = { id: 0, email: "bench", name: "bench", role: "office", unitId: null, mustChangePassword: false, sessionId: "" };
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
