@@ -5,10 +5,12 @@ import type { DashboardTables } from "./tables/dashboard";
 import type { FoundationTables } from "./tables/foundation";
 import type { PrivacyTables } from "./tables/privacy";
 import type { StaffTables } from "./tables/staff";
+import type { SurveyTables } from "./tables/survey";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, DashboardTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, DashboardTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
 export type * from "./tables/privacy";
+export type * from "./tables/survey";
 export type * from "./tables/dashboard";

@@ -6,6 +6,7 @@ import { hashPassword } from "../../app/utils/password.server";
 import { demoHolidays } from "./holidays";
 import { demoProcedures } from "./procedures";
 import { demoStaff } from "./staff";
+import { seedSurveys } from "./survey";
 import { demoUnits } from "./units";
 
 const SEED_LOCK = 7_210_001;
@@ -63,6 +64,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
     // Each feature's demo data, in the order they depend on each other.
     await seedFoundation(trx);
     await seedStaff(trx);
+    await seedSurveys(trx);
     return true;
   });
 }

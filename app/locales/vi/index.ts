@@ -3,11 +3,15 @@
 import common from "./common";
 import dashboard from "./dashboard";
 import staff from "./staff";
+import survey from "./survey";
+import surveyStaff from "./survey-staff";
 
 const vi = {
   ...common,
   ...dashboard,
   ...staff,
+  ...survey,
+  ...surveyStaff,
 };
 
 export default vi;

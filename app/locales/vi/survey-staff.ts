@@ -1,0 +1,7 @@
+const surveyStaff = {
+  surveyStaff: {
+    title: "Khảo sát",
+  },
+};
+
+export default surveyStaff;
