@@ -18,10 +18,11 @@ async function drained(out: PassThrough) {
 export function csvSink(out: PassThrough): RowSink {
   let started = false;
   return {
+    // The first section starts the file; later ones follow a blank line and their name, so a
+    // one-table export is plain CSV and a several-table one still reads as sections.
     sheet(name, header) {
       if (!started) out.write(BOM);
-      else out.write("\r\n");
-      if (started || name) out.write(csvLine([name]));
+      else out.write("\r\n" + csvLine([name]));
       started = true;
       out.write(csvLine(header));
     },

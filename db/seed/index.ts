@@ -6,6 +6,7 @@ import { hashPassword } from "../../app/utils/password.server";
 import { demoHolidays } from "./holidays";
 import { demoProcedures } from "./procedures";
 import { demoStaff } from "./staff";
+import { seedDemoResponses } from "./responses";
 import { seedSurveys } from "./survey";
 import { demoUnits } from "./units";
 
@@ -65,6 +66,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
     await seedFoundation(trx);
     await seedStaff(trx);
     await seedSurveys(trx);
+    await seedDemoResponses(trx);
     return true;
   });
 }
