@@ -33,6 +33,8 @@ export interface ItemMeta {
   position: number;
   text_vi: string;
   text_en: string;
+  /** Choices carry TT 01 points (Form A). */
+  scored: boolean;
   ids: number[];
 }
 
@@ -41,7 +43,7 @@ export async function surveyItems(surveyId: number): Promise<ItemMeta[]> {
   const rows = await db()
     .selectFrom("survey_item as si")
     .innerJoin("survey_version as sv", "sv.id", "si.version_id")
-    .select(["si.id", "si.code", "si.block", "si.type", "si.position", "si.text_vi", "si.text_en", "sv.version"])
+    .select(["si.id", "si.code", "si.block", "si.type", "si.position", "si.text_vi", "si.text_en", "si.options", "sv.version"])
     .where("sv.survey_id", "=", surveyId)
     .orderBy("sv.version", "desc")
     .orderBy("si.position")
@@ -50,7 +52,10 @@ export async function surveyItems(surveyId: number): Promise<ItemMeta[]> {
   for (const r of rows) {
     const m = byCode.get(r.code);
     if (m) m.ids.push(r.id);
-    else byCode.set(r.code, { code: r.code, block: r.block, type: r.type, position: r.position, text_vi: r.text_vi, text_en: r.text_en, ids: [r.id] });
+    else {
+      const scored = (r.options ?? []).some((o) => typeof o.score === "number");
+      byCode.set(r.code, { code: r.code, block: r.block, type: r.type, position: r.position, text_vi: r.text_vi, text_en: r.text_en, scored, ids: [r.id] });
+    }
   }
   return [...byCode.values()].sort((a, b) => a.position - b.position);
 }

@@ -4,7 +4,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Headline } from "~/components/dashboard/headline";
-import { ReportBlocks, ReportUnits, ReportVolume } from "~/components/dashboard/report-tables";
+import { ReportBlocks, ReportTt01, ReportUnits, ReportVolume } from "~/components/dashboard/report-tables";
 import { dmy, type PeriodKind } from "~/lib/report-periods";
 import { getReport } from "~/models/report.server";
 import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
@@ -44,6 +44,7 @@ export default function ReportPage() {
       {current ? <Headline rate={current.headline.rate} verdict={current.headline.verdict} target={current.target} lang={lang} /> : <p>{t("reports.notAvailable")}</p>}
       {current && previous ? <ReportUnits current={current} previous={previous} lang={lang} /> : null}
       {current && previous ? <ReportBlocks current={current} previous={previous} lang={lang} /> : null}
+      {report.tt01 ? <ReportTt01 now={report.tt01} before={report.tt01Previous} lang={lang} /> : null}
       {current ? <ReportVolume current={current} lang={lang} /> : null}
 
       <section className="no-print" aria-labelledby="downloads">

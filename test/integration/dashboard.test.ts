@@ -174,3 +174,23 @@ describe("exports", () => {
     expect(header.join(",")).toBe(csv[0].replace(/^\uFEFF/, ""));
   });
 });
+
+import { getReport } from "~/models/report.server";
+
+describe("report period", () => {
+  it("gives the period's figures beside the previous period's, and Form A graded under TT 01", async () => {
+    const r = await getReport(office, 2026, "Q4", "vi");
+    expect(r.period).toMatchObject({ year: 2026, kind: "Q4", start: "2026-09-15", end: "2026-12-14" });
+    expect(r.previousPeriod).toMatchObject({ year: 2026, kind: "Q3" });
+    expect(r.current?.headline.rate.n).toBeGreaterThan(0);
+    expect(r.previous?.headline.rate.n).toBeGreaterThan(0);
+    expect(r.tt01?.indicators.map((i) => i.code)).toEqual(expect.arrayContaining(["A_TIME", "A_CONTACTS", "A_AGENCIES", "A_INFO", "A_COST", "A_ATTITUDE", "A_OVERALL"]));
+    for (const i of r.tt01!.indicators) {
+      if (i.score !== null) {
+        expect(i.score).toBeGreaterThanOrEqual(0);
+        expect(i.score).toBeLessThanOrEqual(2);
+      }
+    }
+    expect(r.tt01?.agency?.grade).toMatch(/excellent|good|fair|average|weak/);
+  });
+});

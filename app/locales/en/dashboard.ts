@@ -106,6 +106,11 @@ const dashboard: typeof vi = {
     figuresXlsx: "Figures (Excel)",
     responsesCsv: "Anonymous responses (CSV)",
     responsesXlsx: "Anonymous responses (Excel)",
+    indicator: "Indicator",
+    score: "Score (0–2)",
+    dossiers: "Dossiers",
+    tt01Total: "Total on the 18-point scale: {{total}} — grade {{grade}} ({{count}} indicators).",
+    grades: { excellent: "Excellent", good: "Good", fair: "Fair", average: "Average", weak: "Weak" },
     print: "Use your browser's Print command to print the report on A4.",
   },
   comments: {

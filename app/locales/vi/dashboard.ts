@@ -105,6 +105,11 @@ const dashboard = {
     figuresXlsx: "Số liệu (Excel)",
     responsesCsv: "Phiếu trả lời ẩn danh (CSV)",
     responsesXlsx: "Phiếu trả lời ẩn danh (Excel)",
+    indicator: "Chỉ số",
+    score: "Điểm (0–2)",
+    dossiers: "Số hồ sơ",
+    tt01Total: "Tổng điểm quy về thang 18: {{total}} — xếp loại {{grade}} ({{count}} chỉ số).",
+    grades: { excellent: "Xuất sắc", good: "Tốt", fair: "Khá", average: "Trung bình", weak: "Yếu" },
     print: "Dùng lệnh In của trình duyệt để in báo cáo trên khổ A4.",
   },
   comments: {
