@@ -1,6 +1,7 @@
 // Dashboard figures, read from the rollups (never from raw answers on a page view). Items are
 // matched across survey versions by their code, so a reworded version still adds up.
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
+import { splitWindow } from "~/lib/report-periods";
 import { db } from "~/utils/db.server";
 
 export interface DashboardFilter {
@@ -69,11 +70,22 @@ const dimColumn: Record<Exclude<Dim, "none">, string> = {
   version: "survey_version_id",
 };
 
-function where(f: DashboardFilter, itemIds: number[] | null, opts: { keepFlagged?: boolean } = {}): Expression<SqlBool> {
-  const parts = [sql`ar.day between ${f.from}::date and ${f.to}::date`];
-  parts.push(
-    sql`ar.survey_version_id in (select id from survey_version where survey_id = ${f.surveyId})`,
-  );
+const COLS = sql.raw("survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5");
+
+/** The rollup rows covering the inclusive window from..to: whole half-months from the
+ * half-month table, leftover edge days from the daily one. `key` tags the rows (trend periods). */
+function windowRows(from: string, to: string, key = ""): RawBuilder<unknown> {
+  const { buckets, days } = splitWindow(from, to);
+  const parts: RawBuilder<unknown>[] = [];
+  if (buckets) parts.push(sql`select ${key} as pkey, ${COLS} from answer_rollup_half where bucket between ${buckets.first}::date and ${buckets.last}::date`);
+  for (const [a, b] of days) parts.push(sql`select ${key} as pkey, ${COLS} from answer_rollup where day between ${a}::date and ${b}::date`);
+  // An empty window still has to be a valid (empty) row source.
+  if (!parts.length) parts.push(sql`select ${key} as pkey, ${COLS} from answer_rollup where false`);
+  return sql.join(parts, sql` union all `);
+}
+
+function where(f: Omit<DashboardFilter, "from" | "to">, itemIds: number[] | null, opts: { keepFlagged?: boolean } = {}): Expression<SqlBool> {
+  const parts = [sql`ar.survey_version_id in (select id from survey_version where survey_id = ${f.surveyId})`];
   if (itemIds) parts.push(sql`ar.item_id = any(${itemIds}::int[])`);
   if (f.unitId) parts.push(sql`ar.unit_id = ${f.unitId}`);
   if (f.procedureId) parts.push(sql`ar.procedure_id = ${f.procedureId}`);
@@ -97,7 +109,7 @@ export async function countsBy(f: DashboardFilter, itemIds: number[] | null, dim
   const flagExpr = opts.splitFlagged ? sql`ar.flagged` : sql`false`;
   const result = await sql<CountsRow & { item_id: number }>`
     select ${keyExpr} as key, ${itemExpr} as item_id, ${flagExpr} as flagged, ${sums}
-    from answer_rollup ar
+    from (${windowRows(f.from, f.to)}) as ar
     where ${where(f, itemIds, { keepFlagged: opts.splitFlagged })}
     group by 1, 2, 3`.execute(db());
   return result.rows;
@@ -109,7 +121,7 @@ export async function responsesBy(f: DashboardFilter, dim: Dim): Promise<{ key: 
   const result = await sql<{ key: string; flagged: boolean; responses: number }>`
     select ${keyExpr} as key, ar.flagged, sum(ar.responses)::int as responses
     from response_rollup ar
-    where ${where(f, null, { keepFlagged: true })}
+    where ar.day between ${f.from}::date and ${f.to}::date and ${where(f, null, { keepFlagged: true })}
     group by 1, 2`.execute(db());
   return result.rows;
 }
@@ -121,15 +133,12 @@ export async function countsByPeriods(
   periods: { key: string; start: string; end: string }[],
 ): Promise<CountsRow[]> {
   if (!periods.length) return [];
-  const values = sql.join(periods.map((p) => sql`(${p.key}, ${p.start}::date, ${p.end}::date)`));
-  const minStart = periods.reduce((m, p) => (p.start < m ? p.start : m), periods[0].start);
-  const maxEnd = periods.reduce((m, p) => (p.end > m ? p.end : m), periods[0].end);
+  const rows = sql.join(periods.map((p) => windowRows(p.start, p.end, p.key)), sql` union all `);
   const result = await sql<CountsRow>`
-    select p.key, ${sums}
-    from (values ${values}) as p(key, s, e)
-    join answer_rollup ar on ar.day between p.s and p.e
-    where ${where({ ...f, from: minStart, to: maxEnd }, itemIds)}
-    group by p.key`.execute(db());
+    select ar.pkey as key, ${sums}
+    from (${rows}) as ar
+    where ${where(f, itemIds)}
+    group by ar.pkey`.execute(db());
   return result.rows;
 }
 

@@ -40,6 +40,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("answer_rollup_pk", ["item_id", "day", "unit_id", "procedure_id", "channel", "flagged", "survey_version_id"])
     .execute();
 
+  // The same counts per half-month (1st–14th, 15th–end). Report windows run from a 15th to a
+  // 14th, so a period's figures come from a few dozen rows per cell instead of one per day; the
+  // daily table only fills in the edges of a window that does not align (an edited period).
+  await db.schema
+    .createTable("answer_rollup_half")
+    .addColumn("bucket", "date", (c) => c.notNull())
+    .addColumn("survey_version_id", "integer", (c) => c.notNull())
+    .addColumn("unit_id", "integer", (c) => c.notNull())
+    .addColumn("procedure_id", "integer", (c) => c.notNull())
+    .addColumn("channel", "text", (c) => c.notNull())
+    .addColumn("flagged", "boolean", (c) => c.notNull())
+    .addColumn("item_id", "integer", (c) => c.notNull())
+    .addColumn("c0", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("c1", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("c2", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("c3", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("c4", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("c5", "integer", (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint("answer_rollup_half_pk", ["item_id", "bucket", "unit_id", "procedure_id", "channel", "flagged", "survey_version_id"])
+    .execute();
+  await db.schema.createIndex("answer_rollup_half_bucket_idx").on("answer_rollup_half").columns(["bucket", "unit_id"]).execute();
+
   // Responses per day and cell: the volume, and the denominator of the response rate.
   await db.schema
     .createTable("response_rollup")
@@ -60,6 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("response_time_id_idx").execute();
   await db.schema.dropTable("response_rollup").execute();
+  await db.schema.dropTable("answer_rollup_half").execute();
   await db.schema.dropTable("answer_rollup").execute();
   await db.schema.dropTable("report_period").execute();
 }

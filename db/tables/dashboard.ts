@@ -31,6 +31,10 @@ export interface AnswerRollupTable {
   c5: Generated<number>;
 }
 
+export interface AnswerRollupHalfTable extends Omit<AnswerRollupTable, "day"> {
+  bucket: DateCol;
+}
+
 export interface ResponseRollupTable {
   day: DateCol;
   survey_version_id: number;
@@ -44,6 +48,7 @@ export interface ResponseRollupTable {
 export interface DashboardTables {
   report_period: ReportPeriodTable;
   answer_rollup: AnswerRollupTable;
+  answer_rollup_half: AnswerRollupHalfTable;
   response_rollup: ResponseRollupTable;
 }
 

@@ -24,31 +24,34 @@ async function main() {
     const version = await db.selectFrom("survey_version").select("id").where("survey_id", "=", survey.id).orderBy("version", "desc").executeTakeFirstOrThrow();
     const items = await db.selectFrom("survey_item").select(["id", "type"]).where("version_id", "=", version.id).execute();
     const units = (await db.selectFrom("unit").select("id").execute()).map((u) => u.id);
-    const procs = (await db.selectFrom("procedure").select("id").execute()).map((p) => p.id);
+    const procRows = await db.selectFrom("procedure").select(["id", "unit_id"]).execute();
+    const procs = procRows.map((p) => p.id);
+    // Realistic cells: a procedure belongs to one unit, so responses pick a (unit, procedure)
+    // pair from the catalogue, or a unit with no procedure named.
+    const pairUnits = [...procRows.map((p) => p.unit_id!), ...units];
+    const pairProcs = [...procRows.map((p) => p.id), ...units.map(() => 0)];
 
     let t = performance.now();
     console.log(`seeding ${N.toLocaleString("en")} responses …`);
     await sql`
-      insert into response (id, survey_id, survey_version_id, unit_id, procedure_id, channel, lang, submitted_at, created_at, flagged, flag_reasons)
-      select gen_random_uuid(), ${survey.id}, ${version.id},
-        (${units}::int[])[1 + floor(random() * ${units.length})::int],
-        case when random() < 0.8 then (${procs}::int[])[1 + floor(random() * ${procs.length})::int] end,
+      insert into response (id, survey_id, survey_version_id, unit_id, procedure_id, counter, channel, lang, submitted_at, created_at, flagged, flag_reasons)
+      select gen_random_uuid(), ${survey.id}, ${version.id}, (${pairUnits}::int[])[k], nullif((${pairProcs}::int[])[k], 0), 'bench',
         (array['qr','kiosk','web','paper'])[1 + floor(random() * 4)::int], 'vi',
         now() - random() * interval '365 days', now(), random() < 0.01, '{}'
-      from generate_series(1, ${N})`.execute(db);
+      from (select 1 + floor(random() * ${pairUnits.length})::int as k from generate_series(1, ${N})) g`.execute(db);
     for (const item of items) {
       if (item.type === "L5") {
         await sql`insert into answer (response_id, item_id, value)
           select id, ${item.id}, case when random() < 0.04 then 0 when random() < 0.9 then 4 + (random() < 0.55)::int else 1 + floor(random() * 3)::int end
-          from response where survey_version_id = ${version.id} and created_at > now() - interval '1 day'`.execute(db);
+          from response where counter = 'bench'`.execute(db);
       } else if (item.type === "text" || item.type === "textarea") {
         await sql`insert into answer (response_id, item_id, text)
           select id, ${item.id}, 'Góp ý thử nghiệm số ' || (random() * 1000)::int
-          from response where survey_version_id = ${version.id} and random() < 0.1`.execute(db);
+          from response where counter = 'bench' and random() < 0.1`.execute(db);
       } else {
         await sql`insert into answer (response_id, item_id, value)
           select id, ${item.id}, 1 + floor(random() * 3)::int
-          from response where survey_version_id = ${version.id}`.execute(db);
+          from response where counter = 'bench'`.execute(db);
       }
     }
     const { answers } = (await sql<{ answers: number }>`select count(*)::int as answers from answer`.execute(db)).rows[0];
