@@ -6,7 +6,7 @@ import { defaultWindow, previousOf, type PeriodKind } from "~/lib/report-periods
 import { verdict } from "~/lib/stats";
 import { unitScope, type StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { countsBy, countsByPeriods, responsesBy, servedBy, surveyItems, type DashboardFilter } from "./dashboard.server";
+import { breakdown, countsBy, countsByPeriods, responsesBy, servedBy, surveyItems, type BreakdownRow, type DashboardFilter } from "./dashboard.server";
 
 export async function readNumberSetting(key: string, fallback: number): Promise<number> {
   const row = await db().selectFrom("setting").select("value").where("key", "=", key).executeTakeFirst();
@@ -55,17 +55,24 @@ export async function getDashboard(user: StaffUser, f: DashboardFilter, period: 
   const overallIds = overall?.ids ?? [-1];
   const sum = (rows: Counts[]) => rows.reduce(addCounts, ZERO);
 
-  const [headRows, unitRows, itemRows, channelRows, trendRows, volumeRows, served] = await Promise.all([
-    countsBy(filter, overallIds, "none"),
-    countsBy(filter, overallIds, "unit"),
+  const [overallRows, itemRows, trendRows, volumeRows, served] = await Promise.all([
+    breakdown(filter, overallIds),
     countsBy(filter, null, "none", { byItem: true }),
-    countsBy(filter, overallIds, "channel", { splitFlagged: true }),
     countsByPeriods(filter, overallIds, trendQuarters(period.year, period.kind)),
     responsesBy(filter, "unit"),
     servedBy(filter),
   ]);
+  // Flagged responses count only when the filter asks for them; the channel view shows them apart.
+  const counted = (r: BreakdownRow) => filter.includeFlagged || !r.flagged;
+  const merged = (dim: BreakdownRow["dim"]) => {
+    const byKey = new Map<string, Counts>();
+    for (const r of overallRows.filter((x) => x.dim === dim && counted(x))) byKey.set(r.key, addCounts(byKey.get(r.key) ?? ZERO, r));
+    return [...byKey.entries()].map(([key, c]) => ({ key, ...c }));
+  };
+  const unitRows = merged("unit");
+  const channelRows = overallRows.filter((r) => r.dim === "channel");
 
-  const headline = l5Rate(sum(headRows));
+  const headline = l5Rate(sum(merged("all")));
   const byItem = new Map<number, Counts>(itemRows.map((r) => [r.item_id!, r]));
   const { blocks, sipas } = blockFigures(items, byItem);
   const distribution = items

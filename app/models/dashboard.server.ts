@@ -115,6 +115,24 @@ export async function countsBy(f: DashboardFilter, itemIds: number[] | null, dim
   return result.rows;
 }
 
+export interface BreakdownRow extends Counts {
+  dim: "all" | "unit" | "channel";
+  key: string;
+  flagged: boolean;
+}
+
+/** The given items' counts overall, by unit and by channel, each split by the flag, in one
+ * scan (GROUPING SETS) instead of three. */
+export async function breakdown(f: DashboardFilter, itemIds: number[]): Promise<BreakdownRow[]> {
+  const result = await sql<BreakdownRow>`
+    select case when grouping(ar.unit_id) = 0 then 'unit' when grouping(ar.channel) = 0 then 'channel' else 'all' end as dim,
+      coalesce(ar.unit_id::text, ar.channel, '') as key, ar.flagged, ${sums}
+    from (${windowRows(f.from, f.to)}) as ar
+    where ${where(f, itemIds, { keepFlagged: true })}
+    group by grouping sets ((ar.flagged), (ar.unit_id, ar.flagged), (ar.channel, ar.flagged))`.execute(db());
+  return result.rows;
+}
+
 /** Responses per dimension value (volume), flagged apart. */
 export async function responsesBy(f: DashboardFilter, dim: Dim): Promise<{ key: string; flagged: boolean; responses: number }[]> {
   const keyExpr = dim === "none" ? sql`''` : sql.raw(`ar.${dimColumn[dim]}::text`);
