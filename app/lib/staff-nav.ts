@@ -13,11 +13,25 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff", label: "staffNav.dashboard", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/reports", label: "staffNav.reports", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/comments", label: "staffNav.comments", roles: ["admin", "office", "unit", "viewer"] },
+  { to: "/staff/procedures", label: "staffNav.procedures", roles: ["admin", "office", "unit"] },
   { to: "/staff/users", label: "staffNav.users", roles: ["admin"] },
+  { to: "/staff/units", label: "staffNav.units", roles: ["admin"] },
+  { to: "/staff/settings", label: "staffNav.settings", roles: ["admin"] },
+  { to: "/staff/holidays", label: "staffNav.holidays", roles: ["admin"] },
   { to: "/staff/audit", label: "staffNav.audit", roles: ["admin"] },
   { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
 ];
 
 export function navFor(role: Role): StaffNavItem[] {
   return staffNav.filter((item) => item.roles.includes(role));
+}
+
+/** Where to go after signing in: only pages of the staff area (never back to sign-in or
+ * sign-out, never another site); anything else goes to the overview. */
+export function staffReturnPath(to: string | null | undefined): string {
+  if (!to || !to.startsWith("/staff") || to.startsWith("//") || to.includes("\\")) return "/staff";
+  const path = to.split(/[?#]/)[0];
+  if (path !== "/staff" && !path.startsWith("/staff/")) return "/staff";
+  if (path.startsWith("/staff/login") || path.startsWith("/staff/logout")) return "/staff";
+  return to;
 }

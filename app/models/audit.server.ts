@@ -5,8 +5,14 @@ import type { Database } from "../../db/types";
 import { db } from "~/utils/db.server";
 import { clientIp } from "~/utils/request.server";
 
+/** Who did it: a staff member (a StaffUser fits), or null for an anonymous attempt. */
+export interface Actor {
+  id: number;
+  email: string;
+}
+
 export interface AuditEntry {
-  actor: { id: number; email: string } | null;
+  actor: Actor | null;
   action: string;
   entity?: string;
   entityId?: string | number | null;
@@ -18,6 +24,7 @@ export async function recordAudit(request: Request | null, entry: AuditEntry, co
   await conn
     .insertInto("audit_log")
     .values({
+      // Only the id and email, whatever object was passed in.
       actor_id: entry.actor?.id ?? null,
       actor_email: entry.actor?.email ?? null,
       action: entry.action,

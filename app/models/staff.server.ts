@@ -1,9 +1,12 @@
-// Staff accounts: sign-in, the admin's user management, password changes.
-import { sql } from "kysely";
+// Staff accounts: sign-in, creating an account, a user changing their own password, the first
+// admin. The admin's user management (with its audit entries) is in staff-admin.server.ts.
+import { sql, type Kysely } from "kysely";
 import type { Role } from "../../db/tables/staff";
+import type { Database } from "../../db/types";
+import { recordAudit } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 import { dummyHash, generatePassword, hashPassword, verifyPassword } from "~/utils/password.server";
-import { revokeUserSessions } from "~/utils/session.server";
+import { createSession, revokeUserSessions } from "~/utils/session.server";
 import { accountKey, ACCOUNT_LIMIT, clearFailures, lockedUntil, recordFailure, sourceKey, SOURCE_LIMIT } from "./throttle.server";
 
 export type SignInResult =
@@ -11,7 +14,7 @@ export type SignInResult =
   | { ok: false; reason: "invalid"; failures: number }
   | { ok: false; reason: "locked"; until: Date };
 
-const normalise = (email: string) => email.trim().toLowerCase();
+export const normalise = (email: string) => email.trim().toLowerCase();
 
 export async function authenticate(email: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
   const acct = accountKey(email);
@@ -40,34 +43,25 @@ export async function authenticate(email: string, password: string, ip: string, 
   return { ok: false, reason: "invalid", failures };
 }
 
-export async function listUsers() {
-  return db()
-    .selectFrom("staff_user as u")
-    .leftJoin("unit", "unit.id", "u.unit_id")
-    .select(["u.id", "u.email", "u.name", "u.role", "u.unit_id", "u.active", "u.must_change_password", "u.created_at", "unit.name_vi as unit_vi", "unit.name_en as unit_en"])
-    .orderBy("u.active", "desc")
-    .orderBy("u.email")
-    .execute();
-}
-
-export async function getUser(id: number) {
-  return db().selectFrom("staff_user").select(["id", "email", "name", "role", "unit_id", "active"]).where("id", "=", id).executeTakeFirst();
-}
-
-export async function emailTaken(email: string): Promise<boolean> {
-  const row = await db().selectFrom("staff_user").select("id").where(sql`lower(email)`, "=", normalise(email)).executeTakeFirst();
+export async function emailTaken(email: string, conn: Kysely<Database> = db()): Promise<boolean> {
+  const row = await conn.selectFrom("staff_user").select("id").where(sql`lower(email)`, "=", normalise(email)).executeTakeFirst();
   return !!row;
 }
 
-export async function createUser(input: { email: string; name: string; role: Role; unitId: number | null; password: string; mustChange?: boolean }) {
-  const row = await db()
+export async function createUser(
+  input: { email: string; name: string; role: Role; unitId: number | null; password: string; mustChange?: boolean },
+  conn: Kysely<Database> = db(),
+) {
+  // Hashing takes ~100 ms of CPU; done before the insert so a transaction is not held open for it.
+  const passwordHash = await hashPassword(input.password);
+  const row = await conn
     .insertInto("staff_user")
     .values({
       email: input.email.trim(),
       name: input.name.trim(),
       role: input.role,
       unit_id: input.unitId,
-      password_hash: await hashPassword(input.password),
+      password_hash: passwordHash,
       must_change_password: input.mustChange ?? true,
     })
     .returning("id")
@@ -75,39 +69,34 @@ export async function createUser(input: { email: string; name: string; role: Rol
   return row.id;
 }
 
-export async function updateUser(id: number, input: { name: string; role: Role; unitId: number | null }) {
-  await db().updateTable("staff_user").set({ name: input.name.trim(), role: input.role, unit_id: input.unitId }).where("id", "=", id).execute();
-  // A changed role takes effect at once: the next request reads the user afresh.
-}
+export type ChangePasswordResult = { ok: true; setCookie: string } | { ok: false; reason: "wrongCurrent" | "locked" };
 
-export async function setUserActive(id: number, active: boolean) {
-  await db().updateTable("staff_user").set({ active }).where("id", "=", id).execute();
-  if (!active) await revokeUserSessions(id);
-}
-
-/** A new temporary password, shown once to the admin; the user must change it at next sign-in. */
-export async function resetPassword(id: number): Promise<string> {
-  const password = generatePassword();
+/** The signed-in user changes their own password. Wrong current passwords count towards the
+ * same lock as sign-in, so a borrowed session cannot be used to guess the password. Every
+ * session of the user ends, and this browser gets a fresh one (a new id after the change). */
+export async function changePassword(user: { id: number; email: string }, current: string, next: string, request: Request, now = new Date()): Promise<ChangePasswordResult> {
+  const acct = accountKey(user.email);
+  if (await lockedUntil([acct], now)) return { ok: false, reason: "locked" };
+  const row = await db().selectFrom("staff_user").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(current, row.password_hash))) {
+    await recordFailure([{ key: acct, limit: ACCOUNT_LIMIT }], now);
+    await recordAudit(request, { actor: user, action: "auth.password_change_failed", entity: "staff_user", entityId: user.id });
+    return { ok: false, reason: "wrongCurrent" };
+  }
+  const passwordHash = await hashPassword(next);
   await db()
-    .updateTable("staff_user")
-    .set({ password_hash: await hashPassword(password), must_change_password: true, password_changed_at: new Date() })
-    .where("id", "=", id)
-    .execute();
-  await revokeUserSessions(id);
-  return password;
-}
-
-export async function changePassword(userId: number, current: string, next: string, keepSessionId: string): Promise<boolean> {
-  const user = await db().selectFrom("staff_user").select("password_hash").where("id", "=", userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(current, user.password_hash))) return false;
-  await db()
-    .updateTable("staff_user")
-    .set({ password_hash: await hashPassword(next), must_change_password: false, password_changed_at: new Date() })
-    .where("id", "=", userId)
-    .execute();
-  // Anyone who knew the old password is signed out everywhere else.
-  await revokeUserSessions(userId, keepSessionId);
-  return true;
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .updateTable("staff_user")
+        .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: now })
+        .where("id", "=", user.id)
+        .execute();
+      // Anyone who knew the old password is signed out everywhere.
+      const ended = await revokeUserSessions(user.id, undefined, trx);
+      await recordAudit(request, { actor: user, action: "auth.password_changed", entity: "staff_user", entityId: user.id, details: { sessionsEnded: ended } }, trx);
+    });
+  return { ok: true, setCookie: await createSession(user.id, now) };
 }
 
 /** First run: make sure someone can sign in as admin. From ADMIN_EMAIL/ADMIN_PASSWORD, or a

@@ -3,6 +3,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardFilters } from "~/components/dashboard/filters";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Headline } from "~/components/dashboard/headline";
 import { BlockSection, ChannelSection, DistributionSection, TrendSection, UnitSection, VolumeSection } from "~/components/dashboard/sections";
 import { loadDashboardPage } from "~/models/dashboard-page.server";
@@ -40,4 +41,8 @@ export default function DashboardPage() {
       <VolumeSection d={d} lang={data.lang} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -3,11 +3,12 @@
 // its children, because Remix runs their loaders in parallel.
 import { redirect } from "@remix-run/node";
 import type { Role } from "../../db/tables/staff";
+import { ALL_ROLES_LIST } from "~/lib/roles";
 import { assertSameOrigin } from "./request.server";
 import { getSessionUser, type StaffUser } from "./session.server";
 
 export type { Role, StaffUser };
-export const ALL_ROLES: readonly Role[] = ["admin", "office", "unit", "viewer"];
+export const ALL_ROLES: readonly Role[] = ALL_ROLES_LIST;
 
 /** What a staff route module exports so that its rules are data the route-inventory test reads. */
 export interface RouteAccess {

@@ -3,7 +3,8 @@
 // expires (12 h), sits idle (2 h), is signed out, or its user is disabled.
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../db/types";
 import { db } from "~/utils/db.server";
 import type { Role } from "../../db/tables/staff";
 import { cookieSecure, env } from "./env.server";
@@ -89,9 +90,9 @@ export async function destroySession(request: Request): Promise<string> {
 }
 
 /** Ends every session of a user (sign out everywhere, disable, password change), optionally
- * keeping the one in use. */
-export async function revokeUserSessions(userId: number, keepSessionId?: string): Promise<number> {
-  let q = db().updateTable("staff_session").set({ revoked_at: sql`now()` }).where("user_id", "=", userId).where("revoked_at", "is", null);
+ * keeping the one in use. Pass the transaction when it is part of one. */
+export async function revokeUserSessions(userId: number, keepSessionId?: string, conn: Kysely<Database> = db()): Promise<number> {
+  let q = conn.updateTable("staff_session").set({ revoked_at: sql`now()` }).where("user_id", "=", userId).where("revoked_at", "is", null);
   if (keepSessionId) q = q.where("id", "!=", keepSessionId);
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows);
