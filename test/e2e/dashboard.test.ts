@@ -55,7 +55,7 @@ describe("satisfaction dashboard", () => {
     await page.getByRole("button", { name: "Xem" }).click();
     await page.waitForURL(/unit=\d+/);
     const rows = page.locator("#by-unit table tbody tr");
-    expect(await rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
     await expect(rows.first().locator("th").textContent()).resolves.toBe("Phòng Quản lý Công nghệ và Chuyên ngành");
 
     await page.goto(server.url + "/staff/reports");
@@ -82,8 +82,11 @@ describe("satisfaction dashboard", () => {
     expect(units.rowCount).toBeGreaterThan(2);
 
     const [raw] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Phiếu trả lời ẩn danh (CSV)" }).click()]);
-    const rawLines = fs.readFileSync((await raw.path())!, "utf8").trim().split("\r\n");
-    expect(rawLines[0]).toMatch(/^\uFEFFresponse_id,submitted_at_local,survey_version,unit,procedure,channel/);
+    const rawText = fs.readFileSync((await raw.path())!, "utf8");
+    expect(rawText.charCodeAt(0)).toBe(0xfeff);
+    // trim() also drops the byte-order mark.
+    const rawLines = rawText.trim().split("\r\n");
+    expect(rawLines[0]).toMatch(/^response_id,submitted_at_local,survey_version,unit,procedure,channel/);
     expect(rawLines.length).toBeGreaterThan(n / 2);
     await ctx.close();
   });

@@ -15,8 +15,8 @@ interface Props {
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section className="dash-section" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+    <section className="dash-section" id={id} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
       {children}
     </section>
   );
