@@ -2,15 +2,19 @@
 // Row types say what the database returns: Generated<> for columns it fills in, `| null` only
 // where a column is nullable.
 import type { DashboardTables } from "./tables/dashboard";
+import type { FeedbackTables } from "./tables/feedback";
+import type { DialogueTables } from "./tables/dialogue";
 import type { FoundationTables } from "./tables/foundation";
 import type { PrivacyTables } from "./tables/privacy";
 import type { StaffTables } from "./tables/staff";
 import type { SurveyTables } from "./tables/survey";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, DashboardTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
 export type * from "./tables/privacy";
 export type * from "./tables/survey";
+export type * from "./tables/feedback";
+export type * from "./tables/dialogue";
 export type * from "./tables/dashboard";

@@ -125,6 +125,12 @@ export async function insertResponseInTrx(trx: Trx, input: StoreResponseInput): 
   return { status: "stored", id: input.id };
 }
 
+/** When the response with this submission id was written, or null when there is none. */
+export async function responseSentAt(id: string): Promise<Date | null> {
+  const row = await db().selectFrom("response").select("created_at").where("id", "=", id).executeTakeFirst();
+  return row ? new Date(row.created_at) : null;
+}
+
 export async function responseExists(id: string): Promise<boolean> {
   const row = await db().selectFrom("response").select("id").where("id", "=", id).executeTakeFirst();
   return !!row;

@@ -107,3 +107,24 @@ export async function resolvePlace(unitId: number, procedureId: number | null) {
   if (proc.unit_id !== null && proc.unit_id !== unitId) return { ok: false as const, reason: "mismatch" as const };
   return { ok: true as const };
 }
+
+/** Any version of a survey (the latest when none is named), as citizens would see it: the staff preview. */
+export async function getSurveyVersionForPreview(surveyId: number, version: number | null, lang: Lang) {
+  const s = await db().selectFrom("survey").selectAll().where("id", "=", surveyId).executeTakeFirst();
+  if (!s) return null;
+  let q = db().selectFrom("survey_version").select(["id", "version", "published_at", "frozen"]).where("survey_id", "=", surveyId);
+  q = version ? q.where("version", "=", version) : q.orderBy("version", "desc").limit(1);
+  const v = await q.executeTakeFirst();
+  if (!v) return null;
+  const items = (await itemsOfVersion(v.id)).map((r) => showItem(r, lang));
+  return {
+    id: s.id,
+    kind: s.kind,
+    title: lang === "en" ? s.title_en : s.title_vi,
+    intro: lang === "en" ? s.intro_en : s.intro_vi,
+    version: v.version,
+    published: !!v.published_at,
+    frozen: v.frozen,
+    items,
+  };
+}

@@ -22,8 +22,8 @@ export default function Home() {
   const { t } = useTranslation();
   const cards = [
     { key: "survey", title: t("home.surveyTitle"), body: t("home.surveyBody"), href: "/s" },
-    { key: "dialogue", title: t("home.dialogueTitle"), body: t("home.dialogueBody"), href: null },
-    { key: "feedback", title: t("home.feedbackTitle"), body: t("home.feedbackBody"), href: null },
+    { key: "dialogue", title: t("home.dialogueTitle"), body: t("home.dialogueBody"), href: "/dialogues" },
+    { key: "feedback", title: t("home.feedbackTitle"), body: t("home.feedbackBody"), href: "/feedback" },
   ];
   return (
     <div className="page">

@@ -1,10 +1,10 @@
 // The thanks page after a survey (also after a replayed submission, which lands on the same
 // address). It offers the feedback form, carrying the unit and procedure — never who answered.
-// On a kiosk it returns to a fresh form by itself, with or without JavaScript.
+// On a kiosk it returns to a fresh form by itself (public/kiosk.js).
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NO_STORE, SurveyErrorBoundary, surveyHeaders } from "~/components/survey/route-parts";
+import { NO_STORE, PHONE_CACHE, SurveyErrorBoundary, surveyHeaders } from "~/components/survey/route-parts";
 import surveyCss from "~/styles/survey.css";
 import { getT } from "~/utils/i18n.server";
 import { surveyPath, verifyLink } from "~/utils/survey-tokens.server";
@@ -15,10 +15,9 @@ export const headers = surveyHeaders;
 
 const KIOSK_RETURN_S = 8;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? ""} — Hài Lòng` },
-  ...(data?.kioskNext ? [{ httpEquiv: "refresh", content: `${KIOSK_RETURN_S};url=${data.kioskNext}` }] : []),
-];
+// No <meta http-equiv="refresh">: the kiosk's own script returns to a fresh form (a meta refresh
+// fails WCAG 2.2.1 for every other reader); without JavaScript the big button does it.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
 const id = (v: string | null) => (v && /^[1-9]\d{0,8}$/.test(v) ? v : null);
 
@@ -29,12 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const procedure = id(url.searchParams.get("procedure"));
   const feedbackHref = unit ? `/feedback?${new URLSearchParams({ unit, ...(procedure ? { procedure } : {}) })}` : null;
   const context = await verifyLink(url.searchParams.get("c"));
-  const kioskNext = context?.ch === "kiosk" ? await surveyPath(params.slug ?? "", context) : null;
-  return json({ title: t("survey.thanks.title"), feedbackHref, kioskNext }, { headers: NO_STORE });
+  const slug = params.slug ?? "";
+  const kioskNext = context?.ch === "kiosk" ? await surveyPath(slug, context) : null;
+  const fresh = await surveyPath(slug, context ?? undefined);
+  const another = `${fresh}${fresh.includes("?") ? "&" : "?"}new=1`;
+  return json({ title: t("survey.thanks.title"), feedbackHref, kioskNext, another }, { headers: kioskNext ? NO_STORE : PHONE_CACHE });
 }
 
 export default function Thanks() {
-  const { feedbackHref, kioskNext } = useLoaderData<typeof loader>();
+  const { feedbackHref, kioskNext, another } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page page--narrow thanks" data-kiosk-reset={kioskNext ?? undefined} data-kiosk-idle={kioskNext ? KIOSK_RETURN_S * 1000 : undefined}>
@@ -73,6 +75,9 @@ export default function Thanks() {
           )}
           <li>
             <a href="/dialogues">{t("survey.thanks.dialogue")}</a>
+          </li>
+          <li>
+            <a href={another}>{t("survey.thanks.another")}</a>
           </li>
           <li>
             <a href="/">{t("survey.thanks.home")}</a>

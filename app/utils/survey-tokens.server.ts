@@ -7,7 +7,10 @@ const TOKEN_PURPOSE = "survey-form";
 export const TOKEN_FIELD = "_f";
 export const HONEYPOT_FIELD = "website";
 
-export const signLink = (c: SurveyContext) => sign(LINK_PURPOSE, c);
+/** Keys in one fixed order, so the same link always signs to the same string (a kiosk's
+ * "fresh form" address is then exactly the address staff issued). */
+export const signLink = (c: SurveyContext) =>
+  sign(LINK_PURPOSE, { u: c.u, ...(c.k ? { k: c.k } : {}), ch: c.ch, ...(c.p ? { p: c.p } : {}) });
 export const verifyLink = (token: string | null | undefined) => verify(LINK_PURPOSE, token, contextSchema);
 export const verifyFormToken = (token: string | null | undefined) => verify(TOKEN_PURPOSE, token, formTokenSchema);
 export const signFormToken = (t: FormToken) => sign(TOKEN_PURPOSE, t);

@@ -1,5 +1,6 @@
-// Surveys as data (versions of ordered items), anonymous responses and their answers, the
-// generic rate-limit counters, and served counts for the response rate. Frozen once landed.
+// Surveys as data (versions of ordered items), anonymous responses and their answers, and
+// served counts for the response rate. (Abuse-limit counters: rate_limit, migration 003.)
+// Frozen once landed.
 import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {

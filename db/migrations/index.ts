@@ -5,6 +5,8 @@ import * as foundation from "./2026_11_27_001_foundation";
 import * as staff from "./2026_11_27_002_staff";
 import * as privacy from "./2026_11_27_003_privacy";
 import * as survey from "./2026_11_27_004_survey";
+import * as feedback from "./2026_11_27_005_feedback";
+import * as dialogue from "./2026_11_27_006_dialogue";
 import * as dashboard from "./2026_11_27_007_dashboard";
 
 export const migrations: Record<string, Migration> = {
@@ -12,5 +14,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_002_staff": staff,
   "2026_11_27_003_privacy": privacy,
   "2026_11_27_004_survey": survey,
+  "2026_11_27_005_feedback": feedback,
+  "2026_11_27_006_dialogue": dialogue,
   "2026_11_27_007_dashboard": dashboard,
 };

@@ -3,6 +3,8 @@
 import { sql } from "kysely";
 import type { DB } from "../client";
 import { hashPassword } from "../../app/utils/password.server";
+import { seedFeedback } from "./feedback";
+import { seedDialogue } from "./dialogue";
 import { demoHolidays } from "./holidays";
 import { demoProcedures } from "./procedures";
 import { demoStaff } from "./staff";
@@ -66,6 +68,8 @@ export async function seedDemo(db: DB): Promise<boolean> {
     await seedFoundation(trx);
     await seedStaff(trx);
     await seedSurveys(trx);
+    await seedFeedback(trx);
+    await seedDialogue(trx);
     await seedDemoResponses(trx);
     return true;
   });

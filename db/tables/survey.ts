@@ -1,6 +1,6 @@
-// Surveys, their versions and items, responses and answers, rate-limit counters, served counts.
+// Surveys, their versions and items, responses and answers, served counts.
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
-import type { GeneratedTimestamp, NullableTimestamp, Timestamp } from "./common";
+import type { GeneratedTimestamp, NullableTimestamp } from "./common";
 
 export type SurveyKind = "A" | "B" | "custom";
 export type ItemType = "L5" | "L3" | "PRIORITY" | "single" | "multi" | "yesno" | "text" | "textarea";

@@ -5,16 +5,20 @@ import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
-/** Never cached: each load must carry a fresh submission id, and on a shared tablet the back
- * button must not bring back the previous person's page. */
+/**
+ * Caching of survey pages. A phone's page is `private, no-cache`: every new visit asks the server
+ * (a fresh submission id each time), while the back button brings back the same page and id, so
+ * going back and sending again records one response. A kiosk page and any page holding typed
+ * answers are `no-store`: on a shared tablet the back button must never bring back the previous
+ * person's page.
+ */
+export const PHONE_CACHE = { "Cache-Control": "private, no-cache" };
 export const NO_STORE = { "Cache-Control": "no-store" };
 
 export const surveyHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders, errorHeaders }) => {
-  const h = new Headers(NO_STORE);
-  for (const src of [loaderHeaders, actionHeaders, errorHeaders]) {
-    const cookie = src?.get("Set-Cookie");
-    if (cookie) h.append("Set-Cookie", cookie);
-  }
+  const cache = errorHeaders?.get("Cache-Control") ?? actionHeaders?.get("Cache-Control") ?? loaderHeaders.get("Cache-Control") ?? NO_STORE["Cache-Control"];
+  const h = new Headers({ "Cache-Control": cache });
+  for (const src of [loaderHeaders, actionHeaders, errorHeaders]) for (const cookie of src?.getSetCookie() ?? []) h.append("Set-Cookie", cookie);
   return h;
 };
 

@@ -50,7 +50,9 @@ export function SurveyForm(p: SurveyFormProps) {
           </ul>
         </div>
       ) : null}
-      <form method="post" autoComplete="off" noValidate className="survey" data-kiosk-reset={p.kioskReset ?? undefined}>
+      {/* On a kiosk the browser must not put the previous person's answers back (autocomplete
+          off also turns off form restoring); on a phone, restoring them after "back" is a help. */}
+      <form method="post" autoComplete={p.kioskReset ? "off" : undefined} noValidate className="survey" data-kiosk-reset={p.kioskReset ?? undefined}>
         {p.token ? <input type="hidden" name="_f" value={p.token} /> : null}
         <PlaceFields kind={p.kind} place={p.place} errors={p.errors} values={p.values} />
         {groups.map((g, gi) => (

@@ -123,10 +123,9 @@ export function parsePaperAnswers(items: FormItem[], read: FieldReader): ParseRe
     }
   }
   const parsed = collect(items, buildAnswersSchema(items, { enforceRequired: false }), input, values);
-  if (Object.keys(errors).length) return { ok: false, errors: { ...(parsed.ok ? {} : parsed.errors), ...errors }, values };
-  if (!parsed.ok) {
-    // A scale digit out of range reads better as "type a digit from the paper" than "choose one".
-    for (const [code, key] of Object.entries(parsed.errors)) if (key === E.chooseOne) parsed.errors[code] = E.paperDigit;
-  }
-  return parsed;
+  if (parsed.ok && !Object.keys(errors).length) return parsed;
+  // A scale digit out of range reads better as "type a number from the paper" than "choose one".
+  const all = { ...(parsed.ok ? {} : parsed.errors), ...errors };
+  for (const [code, key] of Object.entries(all)) if (key === E.chooseOne) all[code] = E.paperDigit;
+  return { ok: false, errors: all, values };
 }

@@ -28,7 +28,19 @@ export const isKiosk = (c: SurveyContext | undefined) => c?.ch === "kiosk";
 export const counterSchema = z
   .string()
   .trim()
-  .max(20, { error: "survey.links.errors.counterTooLong" })
-  .regex(/^[\p{L}\p{N} ._-]*$/u, { error: "survey.links.errors.counterChars" });
+  .max(20, { error: "surveyStaff.links.errors.counterTooLong" })
+  .regex(/^[\p{L}\p{N} ._-]*$/u, { error: "surveyStaff.links.errors.counterChars" });
 
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The staff form that makes a counter link (a GET form: making a link changes nothing). */
+export const linkFormSchema = z.object({
+  unit: z.coerce.number({ error: "surveyStaff.links.errors.unit" }).int().positive({ error: "surveyStaff.links.errors.unit" }),
+  counter: counterSchema.default(""),
+  channel: z.enum(LINK_CHANNELS, { error: "surveyStaff.links.errors.channel" }),
+  procedure: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional()),
+});
+
+export function contextFromLinkForm(v: z.output<typeof linkFormSchema>): SurveyContext {
+  return { u: v.unit, ch: v.channel, ...(v.counter ? { k: v.counter } : {}), ...(v.procedure ? { p: v.procedure } : {}) };
+}

@@ -1,9 +1,11 @@
 import type { Translation } from "../vi/index";
 import common from "./common";
 import dashboard from "./dashboard";
+import dialogue from "./dialogue";
 import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
+import feedback from "./feedback";
 
 const en: Translation = {
   ...common,
@@ -11,6 +13,8 @@ const en: Translation = {
   ...staff,
   ...survey,
   ...surveyStaff,
+  ...feedback,
+  ...dialogue,
 };
 
 export default en;

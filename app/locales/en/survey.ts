@@ -38,12 +38,14 @@ const survey: typeof vi = {
       closedBody: "This survey is not taking answers now. Thank you for your interest.",
       toList: "See the open surveys",
       kioskNote: "Counter tablet: after 60 seconds without use, the form starts afresh for the next person.",
+      alreadySent: "You have just sent this form, thank you. Sending it again will not add another.",
+      another: "To rate another visit, open a new form",
       preview: "Preview — this form cannot be sent.",
     },
     scale: {
       L5: { "1": "Very dissatisfied", "2": "Dissatisfied", "3": "Neither", "4": "Satisfied", "5": "Very satisfied", "0": "No opinion" },
       L3: { "3": "Very satisfied", "2": "Satisfied", "1": "Not yet satisfied" },
-      PRIORITY: { "3": "A lot", "2": "Much", "1": "A little" },
+      PRIORITY: { "3": "A lot", "2": "Quite a lot", "1": "A little" },
       yesno: { "1": "Yes", "0": "No" },
     },
     blocks: {
@@ -86,6 +88,7 @@ const survey: typeof vi = {
       feedback: "Send feedback",
       feedbackPlain: "Something to report or suggest? Send feedback",
       dialogue: "Sign up for the dialogue with the department's leaders",
+      another: "Rate another visit",
       home: "Back to the home page",
       kioskNext: "New form for the next person",
       kioskAuto: "The screen returns to a new form in a few seconds.",

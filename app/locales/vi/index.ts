@@ -2,9 +2,11 @@
 // own file; en/index.ts is typed against this one, so a missing key is a type error.
 import common from "./common";
 import dashboard from "./dashboard";
+import dialogue from "./dialogue";
 import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
+import feedback from "./feedback";
 
 const vi = {
   ...common,
@@ -12,6 +14,8 @@ const vi = {
   ...staff,
   ...survey,
   ...surveyStaff,
+  ...feedback,
+  ...dialogue,
 };
 
 export default vi;

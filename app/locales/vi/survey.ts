@@ -38,6 +38,8 @@ const survey = {
       closedBody: "Khảo sát này hiện không nhận ý kiến. Cảm ơn ông/bà đã quan tâm.",
       toList: "Xem các khảo sát đang mở",
       kioskNote: "Máy khảo sát tại quầy: sau 60 giây không thao tác, phiếu được làm mới để người sau dùng.",
+      alreadySent: "Ông/bà vừa gửi phiếu này, cảm ơn ông/bà. Gửi lại sẽ không tạo thêm phiếu.",
+      another: "Đánh giá một lần làm thủ tục khác: mở phiếu mới",
       preview: "Xem trước — phiếu này không được gửi đi.",
     },
     scale: {
@@ -86,6 +88,7 @@ const survey = {
       feedback: "Gửi phản ánh, kiến nghị",
       feedbackPlain: "Có điều muốn phản ánh hoặc kiến nghị? Gửi phản ánh, kiến nghị",
       dialogue: "Đăng ký tham dự đối thoại với lãnh đạo Sở",
+      another: "Đánh giá một lần làm thủ tục khác",
       home: "Về trang chủ",
       kioskNext: "Phiếu mới cho người tiếp theo",
       kioskAuto: "Màn hình sẽ tự trở về phiếu mới sau vài giây.",

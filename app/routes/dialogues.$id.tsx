@@ -1,0 +1,159 @@
+// A dialogue session's public page: the notice and agenda, seats left, the sign-up form, and the
+// approved questions with where their answers stand. Works without JavaScript.
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PublicQuestions } from "~/components/dialogue/public-questions";
+import { SessionFacts, StatusTag } from "~/components/dialogue/session-facts";
+import { SignUpForm } from "~/components/dialogue/signup-form";
+import { isPublic, registrationState } from "~/lib/dialogue-state";
+import { PRIVACY_NOTICES } from "~/lib/privacy-notices";
+import { listPublicQuestions, moderationSummary } from "~/models/dialogue-question.server";
+import { seatCounts, signUp } from "~/models/dialogue-registration.server";
+import { getSession, sessionProcedures, sessionView } from "~/models/dialogue-session.server";
+import { hit } from "~/models/rate-limit.server";
+import { parseForm, signUpSchema } from "~/schemas/dialogue";
+import { rememberRegistrant } from "~/utils/dialogue-cookie.server";
+import { getT } from "~/utils/i18n.server";
+import { assertSameOrigin, clientIp } from "~/utils/request.server";
+import css from "~/styles/dialogue.css";
+
+export const handle = { scripts: false };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+async function publicSession(idParam: string | undefined) {
+  const s = await getSession(Number(idParam));
+  if (!s || !isPublic(s, new Date())) throw new Response("Not found", { status: 404 });
+  return s;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng } = getT(request);
+  const s = await publicSession(params.id);
+  const [procedures, counts, questions, moderation] = await Promise.all([
+    sessionProcedures(s.id, lng),
+    seatCounts(s.id),
+    listPublicQuestions(s.id, lng),
+    moderationSummary(s.id),
+  ]);
+  const notice = PRIVACY_NOTICES.dialogue_registration;
+  return json({
+    session: sessionView(s, lng),
+    procedures,
+    registration: registrationState(s, new Date()),
+    seats: { capacity: s.capacity, taken: counts.confirmed, waiting: counts.waitlisted },
+    questions,
+    moderation,
+    notice: { text: notice.text[lng], consentLabel: notice.consentLabel[lng], version: notice.version },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.session.title ?? "Hài Lòng" }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // The registration cookie rides on these posts: refuse ones another site made the browser send.
+  assertSameOrigin(request);
+  const { lng } = getT(request);
+  const s = await publicSession(params.id);
+  // Generous per address: a whole service hall may sit behind one public IP.
+  const limit = await hit(`dialogue-signup:${clientIp(request)}`, 60, 10 * 60_000);
+  if (!limit.allowed) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
+  const fd = await request.formData();
+  const parsed = parseForm(signUpSchema, fd);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
+  const d = parsed.data;
+  const res = await signUp({
+    sessionId: s.id,
+    name: d.name,
+    phone: d.phone,
+    phoneNorm: d.phoneNorm,
+    email: d.email,
+    emailNorm: d.emailNorm,
+    kind: d.kind,
+    organisation: d.organisation,
+    accessibility: d.accessibility,
+    question: d.question,
+    topic: d.topic,
+    lang: lng,
+    channel: "online",
+  });
+  if (!res.ok) {
+    const errors = res.reason === "bad_topic" ? { topic: "dialogue.errors.topicInvalid" } : { _form: "dialogue.errors.registrationClosed" };
+    const values = Object.fromEntries([...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+    return json({ errors, values }, res.reason === "bad_topic" ? 400 : 409);
+  }
+  return redirect(`/dialogues/registration?${res.created ? "new" : "again"}=1`, {
+    status: 303,
+    headers: { "Set-Cookie": await rememberRegistrant(res.registration.id) },
+  });
+}
+
+export default function DialoguePage() {
+  const { session: s, procedures, registration, seats, questions, moderation, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const left = Math.max(0, seats.capacity - seats.taken);
+  return (
+    <div className="page">
+      <p>
+        <Link to="/dialogues">{t("dialogue.page.back")}</Link>
+      </p>
+      <h1>{s.title}</h1>
+      <p>
+        <StatusTag status={s.status} /> <span className="tag">{t(`dialogue.registrationState.${registration}`)}</span>
+      </p>
+      {s.status === "cancelled" ? (
+        <div className="notice notice--warn" role="status">
+          <p>{t("dialogue.page.cancelled")}</p>
+          {s.cancelReason ? <p>{t("dialogue.page.cancelReason", { reason: s.cancelReason })}</p> : null}
+        </div>
+      ) : null}
+      {registration === "open" ? (
+        <p>
+          <a href="#signup-title">{t("dialogue.page.jumpToSignup")}</a>
+        </p>
+      ) : null}
+      {s.description ? <p className="lead">{s.description}</p> : null}
+      <SessionFacts s={s} procedures={procedures} />
+      <p className="button-row">
+        <a className="button button--secondary" href={`/dialogues/${s.id}/ics`} download>
+          {t("dialogue.page.addToCalendar")}
+        </a>
+        {s.status === "minutes_published" ? (
+          <Link className="button button--secondary" to={`/dialogues/${s.id}/minutes`}>
+            {t("dialogue.page.readMinutes")}
+          </Link>
+        ) : null}
+      </p>
+      {registration === "open" || registration === "closed" ? (
+        <p>{left > 0 ? t("dialogue.page.seatsLeft", { left, capacity: seats.capacity }) : t("dialogue.page.seatsFull", { waiting: seats.waiting })}</p>
+      ) : null}
+      {registration === "open" ? (
+        <SignUpForm topics={s.topics} notice={notice} errors={actionData?.errors} values={actionData?.values} full={left === 0} />
+      ) : actionData?.errors ? (
+        <p className="notice notice--warn" role="alert">
+          {t("dialogue.errors.registrationClosed")}
+        </p>
+      ) : null}
+      <p>
+        <Link to="/dialogues/registration">{t("dialogue.page.manage")}</Link>
+      </p>
+      <h2 id="questions">{t("dialogue.questions.heading")}</h2>
+      <p className="muted">{t("dialogue.questions.rule")}</p>
+      <PublicQuestions questions={questions} />
+      {moderation.hidden.length || moderation.merged ? (
+        <p className="muted">
+          {[
+            ...moderation.hidden.map((h) => t("dialogue.questions.hiddenCount", { n: h.n, reason: t(`dialogue.hideReason.${h.reason}`) })),
+            moderation.merged ? t("dialogue.questions.mergedCount", { n: moderation.merged }) : null,
+          ]
+            .filter(Boolean)
+            .join(" ")}
+        </p>
+      ) : null}
+      {moderation.pending ? <p className="muted">{t("dialogue.questions.pendingCount", { n: moderation.pending })}</p> : null}
+    </div>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

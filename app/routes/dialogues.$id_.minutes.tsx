@@ -1,0 +1,62 @@
+// The published minutes of a dialogue, without personal data, printable on A4. Earlier versions
+// stay readable: a correction is a new version, never an edit of the old one.
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MinutesDocument } from "~/components/dialogue/minutes-document";
+import { isPublic } from "~/lib/dialogue-state";
+import { formatDateTime } from "~/lib/format";
+import { getPublicMinutes, minutesVersions } from "~/models/dialogue-minutes.server";
+import { getSession } from "~/models/dialogue-session.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/dialogue.css";
+
+export const handle = { scripts: false };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { t } = getT(request);
+  const s = await getSession(Number(params.id));
+  if (!s || !isPublic(s, new Date())) throw new Response("Not found", { status: 404 });
+  const v = Number(new URL(request.url).searchParams.get("v")) || undefined;
+  const minutes = await getPublicMinutes(s.id, v);
+  if (!minutes) throw new Response("Not found", { status: 404 });
+  const versions = await minutesVersions(s.id);
+  return json({
+    title: t("dialogue.minutes.pageTitle"),
+    minutes,
+    versions: versions.map((x) => ({ version: x.version, publishedAt: x.published_at.toISOString() })),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export default function PublicMinutesPage() {
+  const { minutes, versions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <p className="no-print">
+        <Link to={`/dialogues/${minutes.session.id}`}>{t("dialogue.minutes.backToSession")}</Link>
+      </p>
+      <p className="notice no-print">{t("dialogue.minutes.printHint")}</p>
+      <MinutesDocument m={minutes} />
+      {versions.length > 1 ? (
+        <nav className="no-print" aria-label={t("dialogue.minutes.versions")}>
+          <h2>{t("dialogue.minutes.versions")}</h2>
+          <ul>
+            {versions.map((v) => (
+              <li key={v.version}>
+                <Link to={`?v=${v.version}`} aria-current={v.version === minutes.version ? "page" : undefined}>
+                  {t("dialogue.minutes.versionLine", { version: v.version, date: formatDateTime(v.publishedAt) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,0 +1,82 @@
+// Public list of dialogue sessions: upcoming first, then past ones with their minutes.
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusTag } from "~/components/dialogue/session-facts";
+import { registrationState } from "~/lib/dialogue-state";
+import { formatDateTime } from "~/lib/format";
+import { listPublicSessions, sessionTitle } from "~/models/dialogue-session.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/dialogue.css";
+
+export const handle = { scripts: false };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t, lng } = getT(request);
+  const now = new Date();
+  const rows = await listPublicSessions(now);
+  const sessions = rows.map((s) => ({
+    id: s.id,
+    title: sessionTitle(s, lng),
+    startsAt: s.starts_at.toISOString(),
+    venue: s.venue,
+    online: Boolean(s.online_url),
+    status: s.status,
+    registration: registrationState(s, now),
+    upcoming: s.starts_at > now && s.status !== "cancelled",
+  }));
+  return json({ title: t("dialogue.list.title"), sessions });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export default function DialogueList() {
+  const { sessions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const upcoming = sessions.filter((s) => s.upcoming);
+  const past = sessions.filter((s) => !s.upcoming);
+  const item = (s: (typeof sessions)[number]) => (
+    <li key={s.id} className="card">
+      <h3 className="card__title">
+        <Link to={`/dialogues/${s.id}`}>{s.title}</Link>
+      </h3>
+      <p>
+        {formatDateTime(s.startsAt)}
+        {s.venue ? ` — ${s.venue}` : ""}
+        {s.online ? ` — ${t("dialogue.list.online")}` : ""}
+      </p>
+      <p>
+        <StatusTag status={s.status} />{" "}
+        {s.registration === "open" ? <span className="tag tag--ok">{t("dialogue.registrationState.open")}</span> : null}
+      </p>
+    </li>
+  );
+  return (
+    <div className="page">
+      <h1>{t("dialogue.list.heading")}</h1>
+      <p className="lead">{t("dialogue.list.intro")}</p>
+      <h2>{t("dialogue.list.upcoming")}</h2>
+      {upcoming.length ? (
+        <ul className="cards" role="list">
+          {upcoming.map(item)}
+        </ul>
+      ) : (
+        <p>{t("dialogue.list.noneUpcoming")}</p>
+      )}
+      <h2>{t("dialogue.list.past")}</h2>
+      {past.length ? (
+        <ul className="cards" role="list">
+          {past.map(item)}
+        </ul>
+      ) : (
+        <p>{t("dialogue.list.nonePast")}</p>
+      )}
+      <p>
+        <Link to="/dialogues/registration">{t("dialogue.list.haveCode")}</Link>
+      </p>
+    </div>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,0 +1,119 @@
+// A person's own registration, found by code + phone or email: status and waitlist place,
+// calendar file, cancel, add a question, see where their questions stand, vote. Without
+// JavaScript: every button is a small form posting here, answered by a redirect back.
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LookupForm, RegistrationDetails } from "~/components/dialogue/registration-view";
+import { acceptsQuestions } from "~/lib/dialogue-state";
+import { deliverNotices } from "~/models/dialogue-notify.server";
+import { askQuestion, listPublicQuestions, ownQuestions, vote, votedQuestionIds } from "~/models/dialogue-question.server";
+import { cancelRegistration, findRegistration, getOwnRegistration } from "~/models/dialogue-registration.server";
+import { getSession, sessionView } from "~/models/dialogue-session.server";
+import { hit } from "~/models/rate-limit.server";
+import { askSchema, cancelSchema, idSchema, lookupSchema, parseForm } from "~/schemas/dialogue";
+import { forgetRegistrant, readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
+import { getT } from "~/utils/i18n.server";
+import { publicOrigin } from "~/utils/public-url.server";
+import { assertSameOrigin, clientIp } from "~/utils/request.server";
+import css from "~/styles/dialogue.css";
+
+export const handle = { scripts: false };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+const HERE = "/dialogues/registration";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t, lng } = getT(request);
+  const regId = await readRegistrant(request);
+  const r = regId ? await getOwnRegistration(regId) : null;
+  if (!r) return json({ title: t("dialogue.registration.lookupTitle"), view: null });
+  const s = (await getSession(r.session_id))!;
+  const live = r.status !== "cancelled";
+  const [mine, publicQs, voted] = await Promise.all([ownQuestions(r.id, lng), listPublicQuestions(s.id, lng), votedQuestionIds(r.id)]);
+  return json({
+    title: t("dialogue.registration.title"),
+    view: {
+      registration: { code: r.code, name: r.name, kind: r.kind, status: r.status, place: r.place, checkedIn: Boolean(r.checked_in_at) },
+      session: sessionView(s, lng),
+      canCancel: (r.status === "confirmed" || r.status === "waitlisted") && s.starts_at > new Date() && s.status !== "cancelled",
+      canAsk: live && acceptsQuestions(s.status),
+      canVote: live && acceptsQuestions(s.status),
+      mine,
+      publicQuestions: publicQs,
+      voted,
+    },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+const back = (flag: string, hash = "") => redirect(`${HERE}?${flag}${hash}`, { status: 303 });
+
+export async function action({ request }: ActionFunctionArgs) {
+  // The registration cookie rides on these posts: refuse ones another site made the browser send.
+  assertSameOrigin(request);
+  const fd = await request.formData();
+  const intent = fd.get("intent");
+  if (intent === "lookup") {
+    // Code + contact is 30 bits and a phone number; a per-address limit makes guessing hopeless.
+    const limit = await hit(`dialogue-lookup:${clientIp(request)}`, 30, 15 * 60_000);
+    if (!limit.allowed) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
+    const parsed = parseForm(lookupSchema, fd);
+    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
+    const id = await findRegistration(parsed.data.code, parsed.data.contact);
+    if (!id) return json({ errors: { _form: "dialogue.errors.lookupFailed" }, values: { code: String(fd.get("code") ?? ""), contact: String(fd.get("contact") ?? "") } }, 400);
+    return redirect(HERE, { status: 303, headers: { "Set-Cookie": await rememberRegistrant(id) } });
+  }
+  if (intent === "forget") return redirect(HERE, { status: 303, headers: { "Set-Cookie": await forgetRegistrant() } });
+
+  const regId = await readRegistrant(request);
+  if (!regId) return json({ errors: { _form: "dialogue.errors.sessionExpired" }, values: {} }, 401);
+  if (intent === "cancel") {
+    const parsed = parseForm(cancelSchema, fd);
+    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
+    const res = await cancelRegistration(regId, { baseUrl: publicOrigin(request) });
+    if (res.ok) await deliverNotices(res.noticeIds);
+    return back("cancelled=1");
+  }
+  if (intent === "ask") {
+    const parsed = parseForm(askSchema, fd);
+    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
+    const res = await askQuestion(regId, parsed.data.question, parsed.data.topic);
+    if (!res.ok) {
+      const key = { closed: "dialogue.errors.questionsClosed", too_many: "dialogue.errors.tooManyQuestions", bad_topic: "dialogue.errors.topicInvalid", cancelled: "dialogue.errors.registrationCancelled" }[res.reason];
+      return json({ errors: { [res.reason === "bad_topic" ? "topic" : "question"]: key }, values: { question: parsed.data.question, topic: parsed.data.topic ?? "" } }, 400);
+    }
+    return back("asked=1", "#my-questions");
+  }
+  if (intent === "vote") {
+    const q = idSchema.safeParse(fd.get("question"));
+    if (!q.success) return json({ errors: { _form: "dialogue.errors.invalid" }, values: {} }, 400);
+    const res = await vote(regId, q.data);
+    if (res === "not_allowed") return json({ errors: { _form: "dialogue.errors.voteNotAllowed" }, values: {} }, 400);
+    return back(`voted=${res}`, `#q-${q.data}`);
+  }
+  return json({ errors: { _form: "dialogue.errors.invalid" }, values: {} }, 400);
+}
+
+export default function RegistrationPage() {
+  const { view } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  if (!view) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t("dialogue.registration.lookupHeading")}</h1>
+        <LookupForm errors={actionData?.errors} values={actionData?.values} />
+      </div>
+    );
+  }
+  return (
+    <div className="page page--narrow">
+      <RegistrationDetails view={view} flags={Object.fromEntries(params.entries())} errors={actionData?.errors} values={actionData?.values} />
+    </div>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

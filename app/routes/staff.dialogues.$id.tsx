@@ -1,0 +1,221 @@
+// Staff: one session — state changes, details (a change of time or place is sent to every
+// registrant), registrants with their contact details (office and admin only, each view logged),
+// registering someone on their behalf, and the call list when email cannot reach people.
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextArea } from "~/components/dialogue/fields";
+import { CallList, OnBehalfForm, Registrants } from "~/components/dialogue/registrants";
+import { SessionFacts, StatusTag } from "~/components/dialogue/session-facts";
+import { SessionForm } from "~/components/dialogue/session-form";
+import { StaffTabs } from "~/components/dialogue/staff-tabs";
+import { availableTransitions, isEditable, type Transition } from "~/lib/dialogue-state";
+import { recordAudit } from "~/models/audit.server";
+import { listProcedures } from "~/models/catalog.server";
+import { callList, deliverNotices, noticeCounts } from "~/models/dialogue-notify.server";
+import { listRegistrants, seatCounts } from "~/models/dialogue-registration.server";
+import { getSession, noticeDays, sessionProcedures, sessionView } from "~/models/dialogue-session.server";
+import { runSessionAction } from "~/utils/dialogue-actions.server";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/dialogue.css";
+
+export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"], action: ["admin", "office"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const { lng } = getT(request);
+  const s = await getSession(Number(params.id));
+  if (!s) throw new Response("Not found", { status: 404 });
+  const manage = user.role === "admin" || user.role === "office";
+  const [counts, notices, procedures, allProcedures, days] = await Promise.all([
+    seatCounts(s.id),
+    noticeCounts(s.id),
+    sessionProcedures(s.id, lng),
+    manage ? listProcedures(lng) : Promise.resolve([]),
+    noticeDays(),
+  ]);
+  let registrants = null;
+  let calls = null;
+  if (manage) {
+    const rows = await listRegistrants(s.id);
+    registrants = rows.map((r) => ({ ...r, place: r.place === null ? null : Number(r.place) }));
+    calls = await callList(s.id);
+    if (rows.length || calls.length) {
+      await recordAudit(request, {
+        actor: { id: user.id, email: user.email },
+        action: "pii.view",
+        entity: "dialogue_session",
+        entityId: s.id,
+        details: { registrations: rows.map((r) => r.id), calls: calls.map((c) => c.id) },
+      });
+    }
+  }
+  return json({
+    role: user.role,
+    manage,
+    session: { ...sessionView(s, lng), titleVi: s.title_vi, titleEn: s.title_en, descriptionVi: s.description_vi, descriptionEn: s.description_en, procedureIds: s.procedureIds },
+    procedures,
+    allProcedures,
+    noticeDays: days,
+    counts,
+    notices,
+    transitions: manage ? availableTransitions(s.status) : [],
+    editable: manage && isEditable(s.status),
+    registrants,
+    calls,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.session.title ?? "Hài Lòng" }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireStaff(request, access.action!);
+  const s = await getSession(Number(params.id));
+  if (!s) throw new Response("Not found", { status: 404 });
+  const out = await runSessionAction(request, user, s, await request.formData());
+  if ("noticeIds" in out && out.noticeIds?.length) await deliverNotices(out.noticeIds);
+  if (out.redirect) return redirect(`/staff/dialogues/${s.id}?${out.redirect}`, { status: 303 });
+  return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {}, vars: out.vars ?? {} }, 400);
+}
+
+export default function StaffDialogue() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const s = d.session;
+  const errorsFor = (form: string) => (a?.form === form ? a.errors : undefined);
+  const valuesFor = (form: string) => (a?.form === form ? a.values : undefined);
+  const flash = ["saved", "moved", "status", "registered", "cancelled", "called"].find((f) => params.get(f));
+  return (
+    <div className="page">
+      <StaffTabs sessionId={s.id} role={d.role} title={t("dialogue.staff.session.kicker")} />
+      <h1>{s.title}</h1>
+      <p>
+        <StatusTag status={s.status} /> <a href={`/dialogues/${s.id}`}>{t("dialogue.staff.session.publicPage")}</a>
+      </p>
+      {flash ? (
+        <p className="notice notice--ok" role="status">
+          {t(`dialogue.staff.session.flash.${flash}`, { value: params.get(flash) ?? "" })}
+        </p>
+      ) : null}
+      <ul className="counts">
+        <li>
+          <strong>
+            {d.counts.confirmed}/{s.capacity}
+          </strong>
+          {t("dialogue.staff.counts.confirmed")}
+        </li>
+        <li>
+          <strong>{d.counts.waitlisted}</strong>
+          {t("dialogue.staff.counts.waitlisted")}
+        </li>
+        <li>
+          <strong>{d.counts.checkedIn.total}</strong>
+          {t("dialogue.staff.counts.checkedIn")}
+        </li>
+        <li>
+          <strong>{d.counts.cancelled}</strong>
+          {t("dialogue.staff.counts.cancelled")}
+        </li>
+        <li>
+          <strong>{d.notices.toCall}</strong>
+          {t("dialogue.staff.counts.toCall")}
+        </li>
+        <li>
+          <strong>{d.notices.sent}</strong>
+          {t("dialogue.staff.counts.emailed")}
+        </li>
+      </ul>
+
+      {d.manage ? (
+        <section aria-labelledby="state-title">
+          <h2 id="state-title">{t("dialogue.staff.session.stateHeading")}</h2>
+          <ErrorSummary errors={errorsFor("transition")} vars={a?.vars} />
+          <div className="button-row">
+            {d.transitions
+              .filter((x: Transition) => x !== "cancel")
+              .map((x: Transition) => (
+                <Form method="post" key={x}>
+                  <input type="hidden" name="intent" value="transition" />
+                  <input type="hidden" name="transition" value={x} />
+                  <button type="submit" className="button">
+                    {t(`dialogue.transition.${x}`)}
+                  </button>
+                </Form>
+              ))}
+          </div>
+          {d.transitions.includes("cancel") ? (
+            <details open={a?.form === "cancel"}>
+              <summary>{t("dialogue.transition.cancel")}</summary>
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="cancel" />
+                <ErrorSummary errors={errorsFor("cancel")} />
+                <TextArea name="reason" label={t("dialogue.staff.session.cancelReason")} hint={t("dialogue.staff.session.cancelHint")} errors={errorsFor("cancel")} values={valuesFor("cancel")} />
+                <button type="submit" className="button button--warning">
+                  {t("dialogue.staff.session.cancelSubmit")}
+                </button>
+              </Form>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
+
+      <h2>{t("dialogue.staff.session.details")}</h2>
+      {d.editable ? (
+        <details open={a?.form === "save"}>
+          <summary>{t("dialogue.staff.session.edit")}</summary>
+          <SessionForm
+            defaults={{
+              ...s,
+              plan_number: s.planNumber,
+              title_vi: s.titleVi,
+              title_en: s.titleEn,
+              description_vi: s.descriptionVi,
+              description_en: s.descriptionEn,
+              invited_groups: s.invitedGroups,
+              starts_at: s.startsAt,
+              ends_at: s.endsAt,
+              online_url: s.onlineUrl,
+              registration_opens_at: s.opensAt,
+              registration_closes_at: s.closesAt,
+              publish_at: s.publishAt,
+            }}
+            procedures={d.allProcedures}
+            noticeDays={d.noticeDays}
+            errors={errorsFor("save")}
+            values={valuesFor("save")}
+            vars={a?.vars}
+            submitLabel={t("dialogue.staff.session.saveSubmit")}
+            announced={s.status !== "draft"}
+          />
+        </details>
+      ) : null}
+      <SessionFacts s={s} procedures={d.procedures} />
+
+      {d.registrants ? (
+        <section aria-labelledby="reg-title">
+          <h2 id="reg-title">{t("dialogue.staff.registrants.heading")}</h2>
+          <Registrants rows={d.registrants} canCancel={d.manage} />
+          <details open={a?.form === "register"}>
+            <summary>{t("dialogue.staff.onBehalf.heading")}</summary>
+            <OnBehalfForm errors={errorsFor("register")} values={valuesFor("register")} />
+          </details>
+        </section>
+      ) : (
+        <p className="muted">{t("dialogue.staff.registrants.hidden")}</p>
+      )}
+      {d.calls ? (
+        <section aria-labelledby="calls-title">
+          <h2 id="calls-title">{t("dialogue.staff.calls.heading")}</h2>
+          <p>{t("dialogue.staff.calls.intro")}</p>
+          <CallList rows={d.calls} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,0 +1,99 @@
+// Staff: the minutes of a held session — opening details, chair's conclusion, follow-up actions,
+// the signed scan, and publication. The preview is exactly what the public will read.
+import {
+  json,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MinutesDocument } from "~/components/dialogue/minutes-document";
+import { MinutesEditor } from "~/components/dialogue/minutes-editor";
+import { StaffTabs } from "~/components/dialogue/staff-tabs";
+import { buildPublicMinutes, minutesPublishProblems } from "~/lib/dialogue-minutes";
+import { listUnits } from "~/models/catalog.server";
+import { loadMinutesSource, minutesVersions, SCAN_MAX_BYTES, scanInfo } from "~/models/dialogue-minutes.server";
+import { sessionTitle } from "~/models/dialogue-session.server";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { runMinutesAction } from "~/utils/dialogue-minutes-actions.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/dialogue.css";
+
+export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  const id = Number(params.id);
+  const src = Number.isSafeInteger(id) ? await loadMinutesSource(id) : null;
+  if (!src) throw new Response("Not found", { status: 404 });
+  const [versions, scan, units] = await Promise.all([minutesVersions(id), scanInfo(id), listUnits(lng)]);
+  const next = (versions[0]?.version ?? 0) + 1;
+  return json({
+    title: t("dialogue.staff.minutes.title"),
+    sessionTitle: sessionTitle({ title_vi: src.session.titleVi, title_en: src.session.titleEn }, lng),
+    sessionId: id,
+    role: user.role,
+    source: src,
+    preview: buildPublicMinutes(src, next, new Date()),
+    problems: minutesPublishProblems(src),
+    versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at.toISOString() })),
+    scan,
+    units: units.map((u) => ({ id: u.id, name: u.name })),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireStaff(request, access.action!);
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || !(await loadMinutesSource(id))) throw new Response("Not found", { status: 404 });
+  let fd: FormData;
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    // Refuse an oversized upload before reading it; the handler's limit catches a lying header.
+    if (Number(request.headers.get("Content-Length") ?? 0) > SCAN_MAX_BYTES + 64 * 1024) {
+      return json({ form: "scan", errors: { scan: "dialogue.errors.scanTooLarge" }, values: {} }, 413);
+    }
+    try {
+      fd = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: SCAN_MAX_BYTES }));
+    } catch {
+      return json({ form: "scan", errors: { scan: "dialogue.errors.scanTooLarge" }, values: {} }, 413);
+    }
+  } else {
+    fd = await request.formData();
+  }
+  const out = await runMinutesAction({ request, user }, id, fd);
+  if (out.ok) return redirect(`/staff/dialogues/${id}/minutes?done=${out.form}`, { status: 303 });
+  return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {} }, 400);
+}
+
+export default function StaffMinutes() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const done = params.get("done");
+  return (
+    <div className="page">
+      <StaffTabs sessionId={d.sessionId} role={d.role} title={d.sessionTitle} />
+      <h1 className="no-print">{t("dialogue.staff.minutes.heading")}</h1>
+      {done ? (
+        <p className="notice notice--ok no-print" role="status">
+          {t(`dialogue.staff.minutes.done.${done}`)}
+        </p>
+      ) : null}
+      <MinutesEditor data={d} form={a?.form ?? null} errors={a?.errors} values={a?.values} />
+      <h2 className="no-print">{t("dialogue.staff.minutes.preview")}</h2>
+      <MinutesDocument m={d.preview} />
+    </div>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,0 +1,113 @@
+// Staff: every dialogue session with its seats and pending questions, and this year's figures.
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusTag } from "~/components/dialogue/session-facts";
+import { vnYear } from "~/lib/dialogue-time";
+import { formatDateTime } from "~/lib/format";
+import { dialogueFigures } from "~/models/dialogue-figures.server";
+import { listStaffSessions, sessionTitle } from "~/models/dialogue-session.server";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/dialogue.css";
+import { TableWrap } from "~/components/forms";
+
+export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  const year = vnYear();
+  const [rows, figures] = await Promise.all([listStaffSessions(), dialogueFigures({ year })]);
+  return json({
+    title: t("dialogue.staff.list.title"),
+    canCreate: user.role === "admin" || user.role === "office",
+    sessions: rows.map((s) => ({ ...s, title: sessionTitle(s, lng), starts_at: s.starts_at.toISOString(), confirmed: Number(s.confirmed), waitlisted: Number(s.waitlisted), pending: Number(s.pending_questions) })),
+    figures,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export default function StaffDialogues() {
+  const { sessions, canCreate, figures } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const pct = figures.questions.answeredShare === null ? "—" : `${Math.round(figures.questions.answeredShare * 100)} %`;
+  return (
+    <div className="page">
+      <h1>{t("dialogue.staff.list.heading")}</h1>
+      {canCreate ? (
+        <p>
+          <Link className="button" to="/staff/dialogues/new">
+            {t("dialogue.staff.list.new")}
+          </Link>
+        </p>
+      ) : null}
+      <h2>{t("dialogue.staff.figures.heading", { year: figures.year })}</h2>
+      <ul className="counts">
+        <li>
+          <strong>{figures.held ? t("dialogue.staff.figures.yes") : t("dialogue.staff.figures.no")}</strong>
+          {t("dialogue.staff.figures.held")}
+        </li>
+        <li>
+          <strong>{figures.attendance.total}</strong>
+          {t("dialogue.staff.figures.attendance", { citizen: figures.attendance.citizen, business: figures.attendance.business })}
+        </li>
+        <li>
+          <strong>{pct}</strong>
+          {t("dialogue.staff.figures.answered", { answered: figures.questions.answered, total: figures.questions.total })}
+        </li>
+        <li>
+          <strong>{figures.followUps.open}</strong>
+          {t("dialogue.staff.figures.openFollowups", { overdue: figures.followUps.overdue })}
+        </li>
+      </ul>
+      <h2>{t("dialogue.staff.list.sessions")}</h2>
+      {sessions.length ? (
+        <TableWrap label={t("dialogue.staff.list.sessions")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("dialogue.staff.list.session")}</th>
+                <th scope="col">{t("dialogue.facts.when")}</th>
+                <th scope="col">{t("dialogue.staff.list.status")}</th>
+                <th scope="col" className="num">
+                  {t("dialogue.staff.list.seats")}
+                </th>
+                <th scope="col" className="num">
+                  {t("dialogue.staff.list.waitlisted")}
+                </th>
+                <th scope="col" className="num">
+                  {t("dialogue.staff.list.pending")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link to={`/staff/dialogues/${s.id}`}>{s.title}</Link>
+                  </td>
+                  <td>{formatDateTime(s.starts_at)}</td>
+                  <td>
+                    <StatusTag status={s.status} />
+                  </td>
+                  <td className="num">
+                    {s.confirmed}/{s.capacity}
+                  </td>
+                  <td className="num">{s.waitlisted}</td>
+                  <td className="num">{s.pending}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ) : (
+        <p>{t("dialogue.staff.list.none")}</p>
+      )}
+    </div>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,0 +1,52 @@
+// Staff: a new dialogue session (a draft until published from its page).
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SessionForm } from "~/components/dialogue/session-form";
+import { listProcedures } from "~/models/catalog.server";
+import { createSession, noticeDays } from "~/models/dialogue-session.server";
+import { parseForm } from "~/schemas/dialogue";
+import { procedureIds, sessionInput, sessionSchema } from "~/schemas/dialogue-staff";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/dialogue.css";
+
+export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  return json({ title: t("dialogue.staff.new.title"), procedures: await listProcedures(lng), noticeDays: await noticeDays() });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request, access.action!);
+  const fd = await request.formData();
+  const parsed = parseForm(sessionSchema, fd);
+  const values = { ...(parsed.ok ? {} : parsed.values), procedure_ids: procedureIds(fd).join(",") };
+  if (!parsed.ok) return json({ errors: parsed.errors, values, vars: {} }, 400);
+  const res = await createSession(request, { id: user.id, email: user.email }, sessionInput(parsed.data, fd));
+  if (!res.ok) {
+    const raw = Object.fromEntries([...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+    return json({ errors: res.errors, values: { ...raw, ...values }, vars: {} }, 400);
+  }
+  return redirect(`/staff/dialogues/${res.id}`, { status: 303 });
+}
+
+export default function NewDialogue() {
+  const { procedures, noticeDays } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <h1>{t("dialogue.staff.new.heading")}</h1>
+      <p>{t("dialogue.staff.new.intro")}</p>
+      <SessionForm procedures={procedures} noticeDays={noticeDays} errors={data?.errors} values={data?.values} submitLabel={t("dialogue.staff.new.submit")} />
+    </div>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
