@@ -7,6 +7,8 @@ import { unitScope, type StaffUser } from "~/utils/auth.server";
 import { listProcedures, listUnits } from "./catalog.server";
 import type { DashboardFilter } from "./dashboard.server";
 import { getDashboard, listSurveys, listVersions, reportYears } from "./dashboard-view.server";
+import { dialogueFigures } from "./dialogue-figures.server";
+import { feedbackFigures } from "./feedback-figures.server";
 import { getPeriod, listPeriods } from "./report-period.server";
 
 async function resolveFilter(user: StaffUser, url: URL, lang: Lang) {
@@ -39,16 +41,20 @@ export async function loadExportFilter(user: StaffUser, url: URL): Promise<Dashb
 
 export async function loadDashboardPage(user: StaffUser, url: URL, lang: Lang) {
   const { period, surveys, survey, scope, filter } = await resolveFilter(user, url, lang);
-  const [years, units, procedures, versions, dashboard] = await Promise.all([
+  const [years, units, procedures, versions, dashboard, feedback, dialogue] = await Promise.all([
     reportYears(quarterOf(localDate(new Date())).year),
     listUnits(lang),
     listProcedures(lang, filter.unitId ?? undefined),
     survey ? listVersions(survey.id) : Promise.resolve([]),
     getDashboard(user, filter, period, lang),
+    feedbackFigures({ from: filter.from, to: filter.to, unitId: scope.all ? undefined : (scope.unitId ?? -1) }),
+    dialogueFigures({ year: period.year }),
   ]);
   const periods = (await Promise.all(years.map((y) => listPeriods(y)))).flat();
   return {
     dashboard,
+    feedback,
+    dialogue,
     selected: {
       survey: survey?.id ?? null,
       period: `${period.year}-${period.kind}`,

@@ -2,7 +2,7 @@
 //
 // storeResponse() is the only way a response is written (public form, kiosk, paper entry). It
 // opens ONE transaction and calls insertResponseInTrx(); anything that must change together with
-// a new response belongs inside that transaction, after the insert (see the SEAM note below).
+// a new response belongs inside that transaction, after the insert — the dashboard rollups do.
 import type { Kysely } from "kysely";
 import type { AnswerValue, FormItem } from "~/lib/survey/items";
 import { offersFeedback } from "~/lib/survey/feedback";

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { DashboardFilters } from "~/components/dashboard/filters";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Headline } from "~/components/dashboard/headline";
+import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboard/other-figures";
 import { BlockSection, ChannelSection, DistributionSection, TrendSection, UnitSection, VolumeSection } from "~/components/dashboard/sections";
 import { loadDashboardPage } from "~/models/dashboard-page.server";
 import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
@@ -39,6 +40,8 @@ export default function DashboardPage() {
       <DistributionSection d={d} lang={data.lang} />
       <ChannelSection d={d} lang={data.lang} />
       <VolumeSection d={d} lang={data.lang} />
+      <FeedbackFiguresTable f={data.feedback} lang={data.lang} title={t("figures.feedback.title")} />
+      <DialogueFiguresTable d={data.dialogue} lang={data.lang} title={t("figures.dialogue.title")} />
     </div>
   );
 }

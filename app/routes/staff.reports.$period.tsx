@@ -4,6 +4,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Headline } from "~/components/dashboard/headline";
+import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboard/other-figures";
 import { ReportBlocks, ReportTt01, ReportUnits, ReportVolume } from "~/components/dashboard/report-tables";
 import { dmy, type PeriodKind } from "~/lib/report-periods";
 import { getReport } from "~/models/report.server";
@@ -45,6 +46,8 @@ export default function ReportPage() {
       {current && previous ? <ReportUnits current={current} previous={previous} lang={lang} /> : null}
       {current && previous ? <ReportBlocks current={current} previous={previous} lang={lang} /> : null}
       {report.tt01 ? <ReportTt01 now={report.tt01} before={report.tt01Previous} lang={lang} /> : null}
+      <FeedbackFiguresTable f={report.feedback} lang={lang} title={t("reports.feedback")} />
+      <DialogueFiguresTable d={report.dialogue} lang={lang} title={t("reports.dialogue")} />
       {current ? <ReportVolume current={current} lang={lang} /> : null}
 
       <section className="no-print" aria-labelledby="downloads">

@@ -123,6 +123,36 @@ const dashboard: typeof vi = {
     prev: "Previous page",
     next: "Next page",
   },
+  figures: {
+    feedback: {
+      title: "Feedback in the period",
+      received: "Received",
+      byKind: "By kind",
+      kinds: "{{phan_anh}} reports, {{kien_nghi}} recommendations",
+      byClass: "By class",
+      classes: "within competence {{competent}}; about officials' conduct {{conduct}}; transferred {{transferred}}; refused {{refused}}; not yet classified {{unclassified}}",
+      handled: "Handled",
+      handledSplit: "{{handled}} (on time {{onTime}}, late {{late}})",
+      pending: "In progress",
+      pendingSplit: "{{pending}} (past the limit {{overdue}})",
+      rated: "Rated by the sender",
+      ratedSplit: "{{rated}} (satisfied {{satisfied}})",
+      satisfaction: "Satisfaction with handling (QĐ 766/QĐ-TTg)",
+      formula: "Formula: (total {{total}} − unsatisfied {{unsatisfied}} − late {{late}} − reopened {{reopened}}) ÷ total.",
+    },
+    dialogue: {
+      title: "Dialogue with citizens and businesses",
+      held: "Dialogue held in {{year}}",
+      yes: "Yes",
+      no: "Not yet",
+      sessions: "Sessions (not counting cancelled ones)",
+      attendance: "Attendance",
+      attendanceSplit: "{{total}} (citizens {{citizen}}, businesses {{business}})",
+      answered: "Questions answered",
+      followUps: "Follow-up actions",
+      followUpsSplit: "{{total}} (open {{open}}, overdue {{overdue}})",
+    },
+  },
 };
 
 export default dashboard;

@@ -122,6 +122,36 @@ const dashboard = {
     prev: "Trang trước",
     next: "Trang sau",
   },
+  figures: {
+    feedback: {
+      title: "Phản ánh, kiến nghị trong kỳ",
+      received: "Đã tiếp nhận",
+      byKind: "Theo loại",
+      kinds: "{{phan_anh}} phản ánh, {{kien_nghi}} kiến nghị",
+      byClass: "Theo phân loại",
+      classes: "thuộc thẩm quyền {{competent}}; về hành vi công chức {{conduct}}; chuyển cơ quan khác {{transferred}}; từ chối {{refused}}; chưa phân loại {{unclassified}}",
+      handled: "Đã xử lý xong",
+      handledSplit: "{{handled}} (đúng hạn {{onTime}}, trễ hạn {{late}})",
+      pending: "Đang xử lý",
+      pendingSplit: "{{pending}} (đã quá hạn {{overdue}})",
+      rated: "Người gửi đánh giá",
+      ratedSplit: "{{rated}} (hài lòng {{satisfied}})",
+      satisfaction: "Mức độ hài lòng với việc xử lý (QĐ 766/QĐ-TTg)",
+      formula: "Công thức: (tổng {{total}} − không hài lòng {{unsatisfied}} − trễ hạn {{late}} − phải xử lý lại {{reopened}}) ÷ tổng.",
+    },
+    dialogue: {
+      title: "Đối thoại với người dân, doanh nghiệp",
+      held: "Đã tổ chức đối thoại năm {{year}}",
+      yes: "Có",
+      no: "Chưa",
+      sessions: "Số buổi (không tính buổi hủy)",
+      attendance: "Người tham dự",
+      attendanceSplit: "{{total}} (người dân {{citizen}}, doanh nghiệp {{business}})",
+      answered: "Câu hỏi đã được trả lời",
+      followUps: "Việc cần làm sau đối thoại",
+      followUpsSplit: "{{total}} (còn mở {{open}}, quá hạn {{overdue}})",
+    },
+  },
 };
 
 export default dashboard;
