@@ -2,6 +2,7 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/forms";
 import * as z from "zod";
 import { dmy, isValidRange, localDate } from "~/lib/report-periods";
 import { recordAudit } from "~/models/audit.server";
@@ -78,7 +79,7 @@ export default function ReportPeriods() {
       </Form>
       {result?.ok ? <p className="notice notice--ok" role="status">{t("reports.saved")}</p> : null}
       {result && !result.ok ? <p className="error-summary" role="alert">{t(result.error)}</p> : null}
-      <div className="table-wrap">
+      <TableWrap label={t("reports.title")}>
         <table>
           <thead>
             <tr>
@@ -124,7 +125,7 @@ export default function ReportPeriods() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

@@ -237,5 +237,10 @@ describe("report period", () => {
       }
     }
     expect(r.tt01?.agency?.grade).toMatch(/excellent|good|fair|average|weak/);
+    // The feedback and dialogue figures travel with the report.
+    expect(r.feedback.from).toBe("2026-09-15");
+    expect(r.feedback.received).toBeGreaterThanOrEqual(r.feedback.handled);
+    expect(r.dialogue.year).toBe(2026);
+    expect(typeof r.dialogue.held).toBe("boolean");
   });
 });

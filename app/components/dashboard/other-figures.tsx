@@ -1,5 +1,6 @@
 // Feedback handling (QĐ 766) and this year's dialogue, for the dashboard and the reports.
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/forms";
 import type { Lang } from "~/lib/i18n";
 import { formatInterval, formatNumber, formatPercent } from "~/lib/percent";
 import { wilson } from "~/lib/stats";
@@ -27,7 +28,7 @@ export function FeedbackFiguresTable({ f, lang, title }: { f: FeedbackFigures; l
   return (
     <section className="dash-section" aria-labelledby="fb-figures-title">
       <h2 id="fb-figures-title">{title}</h2>
-      <div className="table-wrap">
+      <TableWrap label={title}>
         <table>
           <tbody>
             {rows.map(([k, v]) => (
@@ -38,7 +39,7 @@ export function FeedbackFiguresTable({ f, lang, title }: { f: FeedbackFigures; l
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className="muted">{t("figures.feedback.formula", { unsatisfied: s.unsatisfied, late: s.late, reopened: s.reopened, total: s.total })}</p>
     </section>
   );
@@ -57,7 +58,7 @@ export function DialogueFiguresTable({ d, lang, title }: { d: DialogueFigures; l
   return (
     <section className="dash-section" aria-labelledby="dl-figures-title">
       <h2 id="dl-figures-title">{title}</h2>
-      <div className="table-wrap">
+      <TableWrap label={title}>
         <table>
           <tbody>
             {rows.map(([k, v]) => (
@@ -68,7 +69,7 @@ export function DialogueFiguresTable({ d, lang, title }: { d: DialogueFigures; l
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

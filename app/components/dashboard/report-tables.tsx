@@ -1,5 +1,6 @@
 // The report's comparison tables: this period beside the previous one.
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/forms";
 import type { Lang } from "~/lib/i18n";
 import { formatInterval, formatNumber, formatPercent } from "~/lib/percent";
 import type { Dashboard } from "~/models/dashboard-view.server";
@@ -19,7 +20,7 @@ export function ReportUnits({ current, previous, lang }: { current: Dashboard; p
   return (
     <section aria-labelledby="r-units">
       <h2 id="r-units">{t("reports.units")}</h2>
-      <div className="table-wrap">
+      <TableWrap label={t("reports.units")}>
         <table className="report-compare">
           <thead>
             <tr>
@@ -57,7 +58,7 @@ export function ReportUnits({ current, previous, lang }: { current: Dashboard; p
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -71,7 +72,7 @@ export function ReportBlocks({ current, previous, lang }: { current: Dashboard; 
   return (
     <section aria-labelledby="r-blocks">
       <h2 id="r-blocks">{t("reports.blocks")}</h2>
-      <div className="table-wrap">
+      <TableWrap label={t("reports.blocks")}>
         <table className="report-compare">
           <thead>
             <tr>
@@ -94,7 +95,7 @@ export function ReportBlocks({ current, previous, lang }: { current: Dashboard; 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -104,7 +105,7 @@ export function ReportVolume({ current, lang }: { current: Dashboard; lang: Lang
   return (
     <section aria-labelledby="r-volume">
       <h2 id="r-volume">{t("reports.volume")}</h2>
-      <div className="table-wrap">
+      <TableWrap label={t("reports.volume")}>
         <table>
           <thead>
             <tr>
@@ -125,7 +126,7 @@ export function ReportVolume({ current, lang }: { current: Dashboard; lang: Lang
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -140,7 +141,7 @@ export function ReportTt01({ now, before, lang }: { now: Tt01; before: Tt01 | nu
         <p>{t("reports.notAvailable")}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableWrap label={t("reports.tt01")}>
             <table className="report-compare">
               <thead>
                 <tr>
@@ -163,7 +164,7 @@ export function ReportTt01({ now, before, lang }: { now: Tt01; before: Tt01 | nu
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {now.agency ? (
             <p>
               {t("reports.tt01Total", { total: score(now.agency.total18), grade: t(`reports.grades.${now.agency.grade}`), count: now.indicators.length })}

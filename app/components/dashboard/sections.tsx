@@ -1,5 +1,6 @@
 // The dashboard's sections: each chart comes with a server-rendered table of the same figures.
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/forms";
 import { DistributionChart } from "~/components/charts/distribution-chart";
 import { RateBars } from "~/components/charts/rate-bars";
 import { TrendChart } from "~/components/charts/trend-chart";
@@ -35,7 +36,7 @@ export function TrendSection({ d, lang }: Props) {
         target={d.target}
         data={d.trend.map((p) => ({ label: p.key, rate: p.rate.rate, low: p.rate.ci?.low ?? null, high: p.rate.ci?.high ?? null }))}
       />
-      <div className="table-wrap">
+      <TableWrap label={t("dashboard.trend")}>
         <table>
           <caption className="visually-hidden">{t("dashboard.trend")}</caption>
           <thead>
@@ -59,7 +60,7 @@ export function TrendSection({ d, lang }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </Section>
   );
 }
@@ -73,7 +74,7 @@ export function UnitSection({ d, lang }: Props) {
         target={d.target}
         data={d.byUnit.map((u) => ({ label: u.name, rate: u.rate.rate, low: u.rate.ci?.low ?? null, high: u.rate.ci?.high ?? null }))}
       />
-      <div className="table-wrap">
+      <TableWrap label={t("dashboard.byUnit")}>
         <table>
           <caption className="visually-hidden">{t("dashboard.byUnit")}</caption>
           <thead>
@@ -95,7 +96,7 @@ export function UnitSection({ d, lang }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className="muted">{t("dashboard.suppressedNote", { threshold: d.threshold })}</p>
     </Section>
   );
@@ -110,7 +111,7 @@ export function BlockSection({ d, lang }: Props) {
         target={d.target}
         data={d.blocks.map((b) => ({ label: t(`dashboard.blocks.${b.block}`), rate: b.index, low: null, high: null }))}
       />
-      <div className="table-wrap">
+      <TableWrap label={t("dashboard.byBlock")}>
         <table>
           <caption className="visually-hidden">{t("dashboard.byBlock")}</caption>
           <thead>
@@ -132,7 +133,7 @@ export function BlockSection({ d, lang }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p>{t("dashboard.sipas", { value: formatPercent(d.sipas, lang) })}</p>
     </Section>
   );
@@ -149,7 +150,7 @@ export function DistributionSection({ d, lang }: Props) {
   return (
     <Section id="distribution" title={t("dashboard.distribution")}>
       <DistributionChart label={t("dashboard.distributionLabel")} data={rows} names={names} />
-      <div className="table-wrap">
+      <TableWrap label={t("dashboard.distribution")}>
         <table>
           <caption className="visually-hidden">{t("dashboard.distribution")}</caption>
           <thead>
@@ -180,7 +181,7 @@ export function DistributionSection({ d, lang }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </Section>
   );
 }
@@ -195,7 +196,7 @@ export function ChannelSection({ d, lang }: Props) {
         target={d.target}
         data={d.byChannel.filter((c) => !c.suppressed).map((c) => ({ label: name(c), rate: c.rate.rate, low: c.rate.ci?.low ?? null, high: c.rate.ci?.high ?? null }))}
       />
-      <div className="table-wrap">
+      <TableWrap label={t("dashboard.byChannel")}>
         <table>
           <caption className="visually-hidden">{t("dashboard.byChannel")}</caption>
           <thead>
@@ -215,7 +216,7 @@ export function ChannelSection({ d, lang }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </Section>
   );
 }
@@ -224,7 +225,7 @@ export function VolumeSection({ d, lang }: Props) {
   const { t } = useTranslation();
   return (
     <Section id="volume" title={t("dashboard.volume")}>
-      <div className="table-wrap">
+      <TableWrap label={t("dashboard.volume")}>
         <table>
           <caption className="visually-hidden">{t("dashboard.volume")}</caption>
           <thead>
@@ -248,7 +249,7 @@ export function VolumeSection({ d, lang }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </Section>
   );
 }
