@@ -1,6 +1,7 @@
 // The one Database interface for Kysely, assembled from each feature's tables (db/tables/*).
 // Row types say what the database returns: Generated<> for columns it fills in, `| null` only
 // where a column is nullable.
+import type { DashboardTables } from "./tables/dashboard";
 import type { FeedbackTables } from "./tables/feedback";
 import type { DialogueTables } from "./tables/dialogue";
 import type { FoundationTables } from "./tables/foundation";
@@ -9,7 +10,7 @@ import type { PrivacyRequestTables } from "./tables/privacy-requests";
 import type { StaffTables } from "./tables/staff";
 import type { SurveyTables } from "./tables/survey";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, PrivacyRequestTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
@@ -17,4 +18,5 @@ export type * from "./tables/privacy";
 export type * from "./tables/survey";
 export type * from "./tables/feedback";
 export type * from "./tables/dialogue";
+export type * from "./tables/dashboard";
 export type * from "./tables/privacy-requests";
