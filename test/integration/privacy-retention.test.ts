@@ -8,6 +8,7 @@ import { submitFeedback } from "~/models/feedback-intake.server";
 import { feedbackFigures } from "~/models/feedback-figures.server";
 import { dialogueFigures } from "~/models/dialogue-figures.server";
 import { signUp } from "~/models/dialogue-registration.server";
+import { storeResponse } from "~/models/response.server";
 import { previewRetention, runRetention, RETENTION_LOCK_KEY } from "~/models/privacy-retention.server";
 import { startRetentionSchedule, stopRetentionSchedule } from "~/utils/retention-schedule.server";
 import { vnDay } from "~/lib/format";
@@ -53,6 +54,7 @@ async function surveyFigures() {
   return { responses: Number(n), distribution: rows.map((r) => [r.item_id, r.value, Number(r.n)]) };
 }
 
+/** Three responses through the one way responses are written, so the dashboard rollups fill too. */
 async function addSurveyResponses() {
   await ensureForms();
   const unitId = await makeUnit();
@@ -60,10 +62,29 @@ async function addSurveyResponses() {
   const v = await db().selectFrom("survey_version").select("id").where("survey_id", "=", s.id).orderBy("id", "desc").limit(1).executeTakeFirstOrThrow();
   const items = await db().selectFrom("survey_item").select("id").where("version_id", "=", v.id).orderBy("id").limit(3).execute();
   for (const value of [5, 4, 2]) {
-    const id = crypto.randomUUID();
-    await db().insertInto("response").values({ id, survey_id: s.id, survey_version_id: v.id, unit_id: unitId, channel: "web", lang: "vi" }).execute();
-    await db().insertInto("answer").values(items.map((i) => ({ response_id: id, item_id: i.id, value }))).execute();
+    const res = await storeResponse({
+      id: crypto.randomUUID(),
+      surveyId: s.id,
+      versionId: v.id,
+      unitId,
+      procedureId: null,
+      counter: null,
+      channel: "web",
+      lang: "vi",
+      startedAt: null,
+      flagReasons: [],
+      dossierHash: null,
+      enteredBy: null,
+      answers: items.map((i) => ({ itemId: i.id, value, text: null, choices: null })),
+    });
+    expect(res.status).toBe("stored");
   }
+}
+
+/** What the satisfaction dashboard reads: its rollup tables, row for row. */
+async function dashboardRollups() {
+  const all = async (t: "answer_rollup" | "answer_rollup_half" | "response_rollup") => (await db().selectFrom(t).selectAll().execute()).map((r) => JSON.stringify(r)).sort();
+  return { answers: await all("answer_rollup"), half: await all("answer_rollup_half"), responses: await all("response_rollup") };
 }
 
 describe("the retention job", () => {
@@ -104,11 +125,13 @@ describe("the retention job", () => {
       feedback: await feedbackFigures({ from: day, to: day, now: NOW }),
       dialogue: await dialogueFigures({ year, today: day }),
       survey: await surveyFigures(),
+      dashboard: await dashboardRollups(),
     });
     const before = await figures();
     expect(before.dialogue.attendance.total).toBe(1);
     expect(before.feedback.received).toBe(3);
     expect(before.survey.responses).toBe(3);
+    expect(before.dashboard.answers.length).toBeGreaterThan(0);
 
     // Nothing has expired today.
     expect((await previewRetention(NOW)).counts).toEqual({ dialogue_registration: 0, feedback_contact: 0, privacy_request: 0 });
