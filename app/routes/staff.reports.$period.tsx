@@ -5,7 +5,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Headline } from "~/components/dashboard/headline";
 import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboard/other-figures";
-import { ReportBlocks, ReportTt01, ReportUnits, ReportVolume } from "~/components/dashboard/report-tables";
+import { ReportBlocks, ReportTt01, ReportUnits } from "~/components/dashboard/report-tables";
+import { VolumeSection } from "~/components/dashboard/sections";
 import { dmy, type PeriodKind } from "~/lib/report-periods";
 import { getReport } from "~/models/report.server";
 import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
@@ -48,7 +49,7 @@ export default function ReportPage() {
       {report.tt01 ? <ReportTt01 now={report.tt01} before={report.tt01Previous} lang={lang} /> : null}
       <FeedbackFiguresTable f={report.feedback} lang={lang} title={t("reports.feedback")} />
       <DialogueFiguresTable d={report.dialogue} lang={lang} title={t("reports.dialogue")} />
-      {current ? <ReportVolume current={current} lang={lang} /> : null}
+      {current ? <VolumeSection d={current} lang={lang} title={t("reports.volume")} /> : null}
 
       <section className="no-print" aria-labelledby="downloads">
         <h2 id="downloads">{t("reports.downloads")}</h2>

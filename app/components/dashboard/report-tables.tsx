@@ -100,37 +100,6 @@ export function ReportBlocks({ current, previous, lang }: { current: Dashboard; 
   );
 }
 
-export function ReportVolume({ current, lang }: { current: Dashboard; lang: Lang }) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="r-volume">
-      <h2 id="r-volume">{t("reports.volume")}</h2>
-      <TableWrap label={t("reports.volume")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.unit")}</th>
-              <th scope="col" className="num">{t("dashboard.responses")}</th>
-              <th scope="col" className="num">{t("dashboard.served")}</th>
-              <th scope="col" className="num">{t("dashboard.responseRate")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {current.volume.map((v) => (
-              <tr key={v.unitId}>
-                <th scope="row">{v.name}</th>
-                <td className="num">{formatNumber(v.responses, lang)}</td>
-                <td className="num">{formatNumber(v.served, lang)}</td>
-                <td className="num">{formatPercent(v.responseRate, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-    </section>
-  );
-}
-
 export function ReportTt01({ now, before, lang }: { now: Tt01; before: Tt01 | null; lang: Lang }) {
   const { t } = useTranslation();
   const score = (x: number | null | undefined) => (x === null || x === undefined ? "—" : formatNumber(x, lang, 1));

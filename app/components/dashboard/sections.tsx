@@ -7,7 +7,7 @@ import { TrendChart } from "~/components/charts/trend-chart";
 import type { Lang } from "~/lib/i18n";
 import { formatNumber, formatPercent } from "~/lib/percent";
 import type { Dashboard } from "~/models/dashboard-view.server";
-import { RateCells, VerdictBadge } from "./verdict";
+import { RateTable } from "./rate-table";
 
 interface Props {
   d: Dashboard;
@@ -36,31 +36,13 @@ export function TrendSection({ d, lang }: Props) {
         target={d.target}
         data={d.trend.map((p) => ({ label: p.key, rate: p.rate.rate, low: p.rate.ci?.low ?? null, high: p.rate.ci?.high ?? null }))}
       />
-      <TableWrap label={t("dashboard.trend")}>
-        <table>
-          <caption className="visually-hidden">{t("dashboard.trend")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.col.period")}</th>
-              <th scope="col" className="num">{t("dashboard.col.rate")}</th>
-              <th scope="col" className="num">{t("dashboard.col.n")}</th>
-              <th scope="col" className="num">{t("dashboard.col.interval")}</th>
-              <th scope="col">{t("dashboard.col.verdict")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.trend.map((p) => (
-              <tr key={p.key}>
-                <th scope="row">{label(p.key)}</th>
-                <RateCells rate={p.rate} threshold={d.threshold} lang={lang} />
-                <td>
-                  <VerdictBadge verdict={p.verdict} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <RateTable
+        caption={t("dashboard.trend")}
+        firstCol={t("dashboard.col.period")}
+        rows={d.trend.map((p) => ({ key: p.key, name: label(p.key), rate: p.rate, verdict: p.verdict }))}
+        threshold={d.threshold}
+        lang={lang}
+      />
     </Section>
   );
 }
@@ -74,29 +56,13 @@ export function UnitSection({ d, lang }: Props) {
         target={d.target}
         data={d.byUnit.map((u) => ({ label: u.name, rate: u.rate.rate, low: u.rate.ci?.low ?? null, high: u.rate.ci?.high ?? null }))}
       />
-      <TableWrap label={t("dashboard.byUnit")}>
-        <table>
-          <caption className="visually-hidden">{t("dashboard.byUnit")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.unit")}</th>
-              <th scope="col" className="num">{t("dashboard.col.rate")}</th>
-              <th scope="col" className="num">{t("dashboard.col.n")}</th>
-              <th scope="col" className="num">{t("dashboard.col.interval")}</th>
-              <th scope="col">{t("dashboard.col.verdict")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.byUnit.map((u) => (
-              <tr key={u.key}>
-                <th scope="row">{u.name}</th>
-                <RateCells rate={u.rate} suppressed={u.suppressed} threshold={d.threshold} lang={lang} />
-                <td>{u.suppressed ? null : <VerdictBadge verdict={u.verdict} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <RateTable
+        caption={t("dashboard.byUnit")}
+        firstCol={t("dashboard.unit")}
+        rows={d.byUnit.map((u) => ({ key: u.key, name: u.name, rate: u.rate, verdict: u.verdict, suppressed: u.suppressed }))}
+        threshold={d.threshold}
+        lang={lang}
+      />
       <p className="muted">{t("dashboard.suppressedNote", { threshold: d.threshold })}</p>
     </Section>
   );
@@ -196,35 +162,22 @@ export function ChannelSection({ d, lang }: Props) {
         target={d.target}
         data={d.byChannel.filter((c) => !c.suppressed).map((c) => ({ label: name(c), rate: c.rate.rate, low: c.rate.ci?.low ?? null, high: c.rate.ci?.high ?? null }))}
       />
-      <TableWrap label={t("dashboard.byChannel")}>
-        <table>
-          <caption className="visually-hidden">{t("dashboard.byChannel")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.channel")}</th>
-              <th scope="col" className="num">{t("dashboard.col.rate")}</th>
-              <th scope="col" className="num">{t("dashboard.col.n")}</th>
-              <th scope="col" className="num">{t("dashboard.col.interval")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.byChannel.map((c) => (
-              <tr key={c.key}>
-                <th scope="row">{name(c)}</th>
-                <RateCells rate={c.rate} suppressed={c.suppressed} threshold={d.threshold} lang={lang} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <RateTable
+        caption={t("dashboard.byChannel")}
+        firstCol={t("dashboard.channel")}
+        rows={d.byChannel.map((c) => ({ key: c.key, name: name(c), rate: c.rate, suppressed: c.suppressed }))}
+        threshold={d.threshold}
+        lang={lang}
+        verdicts={false}
+      />
     </Section>
   );
 }
 
-export function VolumeSection({ d, lang }: Props) {
+export function VolumeSection({ d, lang, title }: Props & { title?: string }) {
   const { t } = useTranslation();
   return (
-    <Section id="volume" title={t("dashboard.volume")}>
+    <Section id="volume" title={title ?? t("dashboard.volume")}>
       <TableWrap label={t("dashboard.volume")}>
         <table>
           <caption className="visually-hidden">{t("dashboard.volume")}</caption>
