@@ -2,13 +2,17 @@
 // Row types say what the database returns: Generated<> for columns it fills in, `| null` only
 // where a column is nullable.
 import type { DialogueTables } from "./tables/dialogue";
+import type { FeedbackTables } from "./tables/feedback";
 import type { FoundationTables } from "./tables/foundation";
 import type { PrivacyTables } from "./tables/privacy";
 import type { StaffTables } from "./tables/staff";
+import type { SurveyTables } from "./tables/survey";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, DialogueTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
 export type * from "./tables/privacy";
+export type * from "./tables/survey";
+export type * from "./tables/feedback";
 export type * from "./tables/dialogue";

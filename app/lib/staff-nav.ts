@@ -17,6 +17,10 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff/settings", label: "staffNav.settings", roles: ["admin"] },
   { to: "/staff/holidays", label: "staffNav.holidays", roles: ["admin"] },
   { to: "/staff/audit", label: "staffNav.audit", roles: ["admin"] },
+  { to: "/staff/surveys", label: "survey.nav.surveys", roles: ["admin", "office"] },
+  { to: "/staff/paper", label: "survey.nav.paper", roles: ["admin", "office", "unit"] },
+  { to: "/staff/coverage", label: "survey.nav.coverage", roles: ["admin", "office", "unit"] },
+  { to: "/staff/feedback", label: "feedback.nav.staff", roles: ["admin", "office", "unit"] },
   { to: "/staff/dialogues", label: "dialogue.staffNav", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
 ];

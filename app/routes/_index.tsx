@@ -21,9 +21,9 @@ export default function Home() {
   const { counts } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const cards = [
-    { key: "survey", title: t("home.surveyTitle"), body: t("home.surveyBody"), href: null },
+    { key: "survey", title: t("home.surveyTitle"), body: t("home.surveyBody"), href: "/s" },
     { key: "dialogue", title: t("home.dialogueTitle"), body: t("home.dialogueBody"), href: "/dialogues" },
-    { key: "feedback", title: t("home.feedbackTitle"), body: t("home.feedbackBody"), href: null },
+    { key: "feedback", title: t("home.feedbackTitle"), body: t("home.feedbackBody"), href: "/feedback" },
   ];
   return (
     <div className="page">

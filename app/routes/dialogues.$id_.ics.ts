@@ -5,13 +5,13 @@ import { isPublic } from "~/lib/dialogue-state";
 import { buildIcs } from "~/lib/ics";
 import { getSession, sessionDescription, sessionTitle } from "~/models/dialogue-session.server";
 import { getT } from "~/utils/i18n.server";
-import { publicBaseUrl } from "~/utils/public-url.server";
+import { publicOrigin } from "~/utils/public-url.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, lng } = getT(request);
   const s = await getSession(Number(params.id));
   if (!s || !isPublic(s, new Date())) throw new Response("Not found", { status: 404 });
-  const base = publicBaseUrl(request);
+  const base = publicOrigin(request);
   const title = sessionTitle(s, lng);
   const body = buildIcs({
     uid: `dialogue-${s.id}@${new URL(base).hostname}`,

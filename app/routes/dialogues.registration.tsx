@@ -14,7 +14,7 @@ import { hit } from "~/models/rate-limit.server";
 import { askSchema, cancelSchema, idSchema, lookupSchema, parseForm } from "~/schemas/dialogue";
 import { forgetRegistrant, readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { getT } from "~/utils/i18n.server";
-import { publicBaseUrl } from "~/utils/public-url.server";
+import { publicOrigin } from "~/utils/public-url.server";
 import { assertSameOrigin, clientIp } from "~/utils/request.server";
 import css from "~/styles/dialogue.css";
 
@@ -72,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "cancel") {
     const parsed = parseForm(cancelSchema, fd);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
-    const res = await cancelRegistration(regId, { baseUrl: publicBaseUrl(request) });
+    const res = await cancelRegistration(regId, { baseUrl: publicOrigin(request) });
     if (res.ok) await deliverNotices(res.noticeIds);
     return back("cancelled=1");
   }

@@ -10,7 +10,7 @@ import { cancelSessionSchema, onBehalfSchema, procedureIds, sessionInput, sessio
 import { normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
 import type { StaffUser } from "./auth.server";
 import { getT } from "./i18n.server";
-import { publicBaseUrl } from "./public-url.server";
+import { publicOrigin } from "./public-url.server";
 
 export interface ActionOutcome {
   redirect?: string;
@@ -27,7 +27,7 @@ const raw = (fd: FormData) => Object.fromEntries([...fd.entries()].filter((e): e
 
 export async function runSessionAction(request: Request, user: StaffUser, s: DialogueSession, fd: FormData): Promise<ActionOutcome> {
   const actor = { id: user.id, email: user.email };
-  const ctx = { baseUrl: publicBaseUrl(request) };
+  const ctx = { baseUrl: publicOrigin(request) };
   const intent = String(fd.get("intent") ?? "");
 
   if (intent === "save") {

@@ -7,7 +7,7 @@ import { addStaffQuestion, approveQuestion, assignQuestion, hideQuestion, mergeQ
 import { parseForm, idSchema } from "~/schemas/dialogue";
 import { answerSchema, approveSchema, assignSchema, hideSchema, mergeSchema, staffQuestionSchema } from "~/schemas/dialogue-staff";
 import type { StaffUser } from "./auth.server";
-import { publicBaseUrl } from "./public-url.server";
+import { publicOrigin } from "./public-url.server";
 
 export interface QuestionActionOutcome {
   ok: boolean;
@@ -66,7 +66,7 @@ export async function runQuestionAction(request: Request, user: StaffUser, s: Di
         s.id,
         d.id,
         { status: d.status, answeredIn: d.answered_in ?? null, answerText: d.answer_text, answeredBy: d.answered_by, conclusion: d.conclusion },
-        { baseUrl: publicBaseUrl(request) },
+        { baseUrl: publicOrigin(request) },
       );
       return done(res, undefined, res.ok ? res.noticeIds : undefined);
     }

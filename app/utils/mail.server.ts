@@ -1,21 +1,34 @@
-// Email through the SMTP server named by SMTP_URL. Without it, nothing is sent and callers fall
-// back to something a person does (the dialogue's staff call list). Never throws: a mail server
-// that is down must not undo the change the mail was about.
+// Outgoing email, when the operator has configured SMTP_URL. Without it (or when the server
+// refuses the message) sendMail answers false and the caller falls back to another channel —
+// for feedback, the staff's call list. No message is ever queued silently.
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "./env.server";
 
 let transport: { url: string; t: Transporter } | null = null;
 
+function transporter(url: string): Transporter {
+  if (!transport || transport.url !== url) transport = { url, t: nodemailer.createTransport(url) };
+  return transport.t;
+}
+
+/** The sender address: `?from=` on SMTP_URL, else no-reply at the portal's public host. */
+export function fromAddress(smtpUrl: string, publicUrl: string | undefined): string {
+  const from = new URL(smtpUrl).searchParams.get("from");
+  if (from) return from;
+  const host = publicUrl ? new URL(publicUrl).hostname : "localhost";
+  return `Hài Lòng <no-reply@${host}>`;
+}
+
 export async function sendMail(msg: { to: string; subject: string; text: string }): Promise<boolean> {
-  const url = env().SMTP_URL;
-  if (!url) return false;
-  if (transport?.url !== url) transport = { url, t: nodemailer.createTransport(url) };
+  const e = env();
+  if (!e.SMTP_URL) return false;
   try {
-    const from = `Hài Lòng <no-reply@${new URL(env().PUBLIC_URL ?? "http://localhost").hostname}>`;
-    await transport.t.sendMail({ from, ...msg });
+    const url = new URL(e.SMTP_URL);
+    url.searchParams.delete("from");
+    await transporter(url.toString()).sendMail({ from: fromAddress(e.SMTP_URL, e.PUBLIC_URL), to: msg.to, subject: msg.subject, text: msg.text });
     return true;
-  } catch (e) {
-    console.error(`[mail] not sent: ${(e as Error).message}`);
+  } catch (err) {
+    console.error(`[mail] not sent: ${(err as Error).message}`);
     return false;
   }
 }

@@ -1,7 +1,10 @@
+// The portal's public address for links printed or sent elsewhere (QR posters, kiosk links):
+// PUBLIC_URL when the operator set it (behind a proxy the request's own origin may be internal),
+// otherwise the origin the request came to.
 import { env } from "./env.server";
 
-/** The portal's address for links that leave the page (calendar files, emails): PUBLIC_URL when
- * the operator set it, else the origin the request came to. */
-export function publicBaseUrl(request: Request): string {
-  return (env().PUBLIC_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
+export function publicOrigin(request: Request): string {
+  const fromEnv = env().PUBLIC_URL;
+  if (fromEnv) return fromEnv.replace(/\/+$/, "");
+  return new URL(request.url).origin;
 }

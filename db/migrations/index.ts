@@ -4,11 +4,15 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026_11_27_001_foundation";
 import * as staff from "./2026_11_27_002_staff";
 import * as privacy from "./2026_11_27_003_privacy";
+import * as survey from "./2026_11_27_004_survey";
+import * as feedback from "./2026_11_27_005_feedback";
 import * as dialogue from "./2026_11_27_006_dialogue";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
   "2026_11_27_002_staff": staff,
   "2026_11_27_003_privacy": privacy,
+  "2026_11_27_004_survey": survey,
+  "2026_11_27_005_feedback": feedback,
   "2026_11_27_006_dialogue": dialogue,
 };

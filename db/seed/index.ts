@@ -4,9 +4,11 @@ import { sql } from "kysely";
 import type { DB } from "../client";
 import { hashPassword } from "../../app/utils/password.server";
 import { seedDialogue } from "./dialogue";
+import { seedFeedback } from "./feedback";
 import { demoHolidays } from "./holidays";
 import { demoProcedures } from "./procedures";
 import { demoStaff } from "./staff";
+import { seedSurveys } from "./survey";
 import { demoUnits } from "./units";
 
 const SEED_LOCK = 7_210_001;
@@ -64,6 +66,8 @@ export async function seedDemo(db: DB): Promise<boolean> {
     // Each feature's demo data, in the order they depend on each other.
     await seedFoundation(trx);
     await seedStaff(trx);
+    await seedSurveys(trx);
+    await seedFeedback(trx);
     await seedDialogue(trx);
     return true;
   });

@@ -2,10 +2,16 @@ import type { Translation } from "../vi/index";
 import common from "./common";
 import dialogue from "./dialogue";
 import staff from "./staff";
+import survey from "./survey";
+import surveyStaff from "./survey-staff";
+import feedback from "./feedback";
 
 const en: Translation = {
   ...common,
   ...staff,
+  ...survey,
+  ...surveyStaff,
+  ...feedback,
   ...dialogue,
 };
 

@@ -3,10 +3,16 @@
 import common from "./common";
 import dialogue from "./dialogue";
 import staff from "./staff";
+import survey from "./survey";
+import surveyStaff from "./survey-staff";
+import feedback from "./feedback";
 
 const vi = {
   ...common,
   ...staff,
+  ...survey,
+  ...surveyStaff,
+  ...feedback,
   ...dialogue,
 };
 

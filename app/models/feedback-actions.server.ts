@@ -1,0 +1,140 @@
+// Staff steps on a feedback case. Each runs in one transaction with the row locked: the state
+// machine decides whether it is allowed, the row and its deadlines change, and an event and an
+// audit entry are written — all of it or none.
+import type { Updateable } from "kysely";
+import type { Database } from "../../db/types";
+import { addWorkingDays } from "~/lib/working-days";
+import { isLate, stageDue } from "~/lib/feedback-deadlines";
+import { transition, type FeedbackStatus } from "~/lib/feedback-workflow";
+import { vnDay } from "~/lib/format";
+import { maskPii } from "~/lib/mask-pii";
+import type { StaffAction } from "~/schemas/feedback-staff";
+import { recordAudit } from "./audit.server";
+import { feedbackDays, workCalendar } from "./feedback-settings.server";
+import { notifySender } from "./feedback-notify.server";
+import { inScope } from "./scope.server";
+import type { StaffUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+
+export type ActResult =
+  | { ok: true; status: FeedbackStatus; notified?: "emailed" | "to_notify" }
+  | { ok: false; reason: "not_found" | "role" | "state" | "params" | "invalid"; field?: string; message?: string };
+
+export async function actOnFeedback(request: Request | null, user: StaffUser, id: number, cmd: StaffAction, now = new Date()): Promise<ActResult> {
+  const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
+  const today = vnDay(now);
+  const result = await db()
+    .transaction()
+    .execute(async (trx): Promise<ActResult> => {
+      const row = await trx.selectFrom("feedback").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+      if (!row || !inScope(user, row.unit_id)) return { ok: false, reason: "not_found" };
+      const action = cmd.intent;
+      const t = transition(row.status, action, { kind: "staff", role: user.role, ownUnit: row.unit_id !== null && row.unit_id === user.unitId }, cmd.intent === "classify" ? { feedbackClass: cmd.feedbackClass } : {});
+      if (!t.ok) return { ok: false, reason: t.reason };
+
+      const set: Updateable<Database["feedback"]> = { status: t.to, updated_at: now };
+      let late = row.late;
+      let note: string | null = null;
+      const details: Record<string, unknown> = {};
+      let publishDue = row.publish_due;
+
+      switch (cmd.intent) {
+        case "refuse":
+          late ||= isLate(today, row.refuse_due);
+          Object.assign(set, { refuse_reason: cmd.reason, handled_at: now });
+          note = cmd.reason;
+          break;
+        case "request_info": {
+          // Only the first request is held to its limit (QĐ 766 counts the first).
+          const earlier = await trx.selectFrom("feedback_event").select("id").where("feedback_id", "=", id).where("action", "=", "request_info").executeTakeFirst();
+          if (!earlier) late ||= isLate(today, row.info_due);
+          set.info_request = cmd.note;
+          note = cmd.note;
+          break;
+        }
+        case "classify":
+          set.class = cmd.feedbackClass;
+          if (cmd.feedbackClass === "transferred") {
+            late ||= isLate(today, row.transfer_due);
+            Object.assign(set, { transfer_agency: cmd.agency, transfer_dispatch: cmd.dispatch, handled_at: now });
+          }
+          Object.assign(details, { class: cmd.feedbackClass, agency: cmd.agency, dispatch: cmd.dispatch });
+          note = cmd.note ?? null;
+          break;
+        case "assign": {
+          const unit = await trx.selectFrom("unit").select("id").where("id", "=", cmd.unitId).where("active", "=", true).executeTakeFirst();
+          if (!unit) return { ok: false, reason: "invalid", field: "unitId", message: "feedback.errors.unitRequired" };
+          if (cmd.assigneeId) {
+            const person = await trx.selectFrom("staff_user").select(["id", "role", "unit_id"]).where("id", "=", cmd.assigneeId).where("active", "=", true).executeTakeFirst();
+            // A unit account can only be given cases of its own unit, or it could not see them.
+            if (!person || person.role === "viewer" || (person.role === "unit" && person.unit_id !== cmd.unitId)) {
+              return { ok: false, reason: "invalid", field: "assigneeId", message: "feedback.errors.assigneeInvalid" };
+            }
+          }
+          Object.assign(set, { unit_id: cmd.unitId, assignee_id: cmd.assigneeId ?? null });
+          Object.assign(details, { unitId: cmd.unitId, assigneeId: cmd.assigneeId ?? null });
+          note = cmd.note ?? null;
+          break;
+        }
+        case "note":
+          note = cmd.note;
+          break;
+        case "draft":
+          set.answer_draft = cmd.answer;
+          break;
+        case "return_draft":
+          Object.assign(set, { approved_at: null, approved_by_name: null, publish_due: null });
+          publishDue = null;
+          note = cmd.note;
+          break;
+        case "approve":
+          // The Board has no account: the Office records which director approved, by name.
+          late ||= isLate(today, row.answer_due);
+          publishDue = addWorkingDays(today, days.publish, cal);
+          Object.assign(set, { approved_at: now, approved_by_name: cmd.approver, publish_due: publishDue });
+          details.approver = cmd.approver;
+          note = cmd.note ?? null;
+          break;
+        case "publish": {
+          late ||= isLate(today, row.publish_due);
+          const contact = await trx.selectFrom("feedback_contact").select("email").where("feedback_id", "=", id).executeTakeFirst();
+          Object.assign(set, {
+            published_at: now,
+            handled_at: now,
+            answer_published: row.answer_draft,
+            public_title: cmd.publicTitle ? maskPii(cmd.publicTitle) : null,
+            public_content: maskPii(cmd.publicContent),
+            // On the call list until an email has actually gone out.
+            notify_status: "to_notify",
+          });
+          details.email = !!contact?.email;
+          break;
+        }
+        case "mark_notified":
+          set.notify_status = "notified";
+          note = cmd.note ?? null;
+          break;
+      }
+      set.late = late;
+      set.due_date = stageDue(t.to, { transfer_due: row.transfer_due, answer_due: row.answer_due, publish_due: publishDue });
+      await trx.updateTable("feedback").set(set).where("id", "=", id).execute();
+      await trx
+        .insertInto("feedback_event")
+        .values({
+          feedback_id: id,
+          at: now,
+          action,
+          from_status: row.status,
+          to_status: t.to,
+          actor_id: user.id,
+          actor_name: user.name,
+          note,
+          details: Object.keys(details).length ? JSON.stringify(details) : null,
+        })
+        .execute();
+      await recordAudit(request, { actor: { id: user.id, email: user.email }, action: `feedback.${action}`, entity: "feedback", entityId: id, details: { from: row.status, to: t.to } }, trx);
+      return { ok: true, status: t.to };
+    });
+  if (result.ok && cmd.intent === "publish") return { ...result, notified: await notifySender(id) };
+  return result;
+}

@@ -1,0 +1,70 @@
+// One public submission from start to finish: read the form within its limits, check the fields
+// and the attachments' real types, hold back floods, then store it. Every refusal is a message
+// key for the page, with what the person typed, and nothing stored.
+import type { Lang } from "~/lib/i18n";
+import { checkAttachments, feedbackFormSchema, fieldErrors, FEEDBACK_FIELDS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/schemas/feedback";
+import { submitFeedback } from "./feedback-intake.server";
+import { hit } from "./rate-limit.server";
+import { clientIp } from "~/utils/request.server";
+import { field, parseForm, type FormLimits } from "~/utils/upload.server";
+import { db } from "~/utils/db.server";
+
+export const FORM_LIMITS: FormLimits = {
+  maxFileBytes: MAX_ATTACHMENT_BYTES,
+  maxFiles: MAX_ATTACHMENTS,
+  maxFieldBytes: 64 * 1024,
+  // Beyond this the body is not read at all; between 10 MB and this, files are read and dropped
+  // so the typed text can come back with the message.
+  hardCapBytes: 40 * 1024 * 1024,
+};
+/** Submissions per network address per hour: generous, since a whole service hall may share one. */
+export const SUBMIT_LIMIT = 20;
+const HOUR = 3_600_000;
+
+export type FormFailure = {
+  ok: false;
+  status: number;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  errorParams: Record<string, Record<string, string>>;
+  filesDropped: boolean;
+};
+export type FormResult = { ok: true; code: string; duplicate: boolean } | FormFailure;
+
+export async function receiveFeedbackForm(request: Request, lang: Lang): Promise<FormResult> {
+  const form = await parseForm(request, FORM_LIMITS);
+  const values: Record<string, string> = { submissionId: field(form, "submissionId") };
+  for (const name of FEEDBACK_FIELDS) values[name] = field(form, name);
+  const filesDropped = form.files.length > 0 || form.tooLarge;
+  const fail = (status: number, errors: Record<string, string>, errorParams: FormFailure["errorParams"] = {}): FormFailure => ({ ok: false, status, values, errors, errorParams, filesDropped });
+
+  if (form.unreadable && !form.tooLarge) return fail(400, { form: "feedback.errors.unreadable" });
+  if (field(form, "homepage").trim() !== "") return fail(400, { form: "feedback.errors.honeypot" });
+
+  const parsed = feedbackFormSchema.safeParse(values);
+  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+  const errorParams: FormFailure["errorParams"] = {};
+  let files: Extract<ReturnType<typeof checkAttachments>, { ok: true }>["files"] = [];
+  if (form.tooLarge) errors.attachments = "feedback.errors.filesTooLarge";
+  else if (form.tooMany) errors.attachments = "feedback.errors.filesTooMany";
+  else {
+    const checked = checkAttachments(form.files);
+    if (checked.ok) files = checked.files;
+    else {
+      errors.attachments = checked.reason;
+      errorParams.attachments = { filename: checked.filename };
+    }
+  }
+  if (!parsed.success || Object.keys(errors).length) return fail(form.tooLarge ? 413 : 400, errors, errorParams);
+
+  const limit = await hit(`feedback-submit:${clientIp(request)}`, SUBMIT_LIMIT, HOUR);
+  if (!limit.allowed) {
+    // A retry of a form already received still gets its code back.
+    const seen = await db().selectFrom("feedback").select("code").where("submission_id", "=", parsed.data.submissionId).executeTakeFirst();
+    if (seen) return { ok: true, code: seen.code, duplicate: true };
+    return fail(429, { form: "feedback.errors.rateLimited" });
+  }
+  const { consent: _consent, ...input } = parsed.data;
+  const res = await submitFeedback({ ...input, lang, attachments: files });
+  return { ok: true, code: res.code, duplicate: res.duplicate };
+}

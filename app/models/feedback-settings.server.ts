@@ -1,0 +1,25 @@
+// The feedback time limits (from the portal's settings) and the holiday calendar, read fresh on
+// each use: the admin may edit either at any time, and both are a handful of rows.
+import { DEFAULT_FEEDBACK_DAYS, type FeedbackDays } from "~/lib/feedback-deadlines";
+import { calendarFrom, type WorkCalendar } from "~/lib/working-days";
+import { getSettings } from "./settings.server";
+import { db } from "~/utils/db.server";
+
+/** The limits in working days; settings.server answers the legal default for a missing key. */
+export async function feedbackDays(): Promise<FeedbackDays> {
+  const s = await getSettings();
+  const pick = (v: number, fallback: number) => (Number.isInteger(v) && v >= 0 && v <= 365 ? v : fallback);
+  return {
+    refuse: pick(s["feedback.days.refuse"], DEFAULT_FEEDBACK_DAYS.refuse),
+    requestInfo: pick(s["feedback.days.request_info"], DEFAULT_FEEDBACK_DAYS.requestInfo),
+    transfer: pick(s["feedback.days.transfer"], DEFAULT_FEEDBACK_DAYS.transfer),
+    answer: pick(s["feedback.days.answer"], DEFAULT_FEEDBACK_DAYS.answer),
+    publish: pick(s["feedback.days.publish"], DEFAULT_FEEDBACK_DAYS.publish),
+    dueSoon: pick(s["feedback.due_soon_days"], DEFAULT_FEEDBACK_DAYS.dueSoon),
+  };
+}
+
+export async function workCalendar(): Promise<WorkCalendar> {
+  const rows = await db().selectFrom("holiday").select(["date", "kind"]).execute();
+  return calendarFrom(rows);
+}

@@ -1,0 +1,88 @@
+// The sender's status page: look up by code and phone, send the information asked for, rate
+// the answer. Limited per network address and per code, so nobody can try phone numbers
+// against a code; a wrong pair gets the same answer whether or not the code exists.
+import type { Lang } from "~/lib/i18n";
+import { addInfoSchema, checkAttachments, fieldErrors, lookupSchema, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, rateSchema, type CheckedFile } from "~/schemas/feedback";
+import { addInfoFromSender, rateFromSender, senderView, type SenderView } from "./feedback-public.server";
+import { hit, limitKey } from "./rate-limit.server";
+import { clientIp } from "~/utils/request.server";
+import { getSecrets } from "~/utils/secrets.server";
+import { field, parseForm } from "~/utils/upload.server";
+import { db } from "~/utils/db.server";
+
+export const LOOKUPS_PER_ADDRESS = 30;
+export const FAILURES_PER_CODE = 10;
+const QUARTER_HOUR = 15 * 60_000;
+const HOUR = 3_600_000;
+
+/** Failed look-ups counted against a code in the current window, without counting one more. */
+async function failuresSoFar(key: string, windowMs: number, now = new Date()): Promise<number> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const stored = limitKey(key, (await getSecrets())[0]);
+  const row = await db().selectFrom("rate_limit").select("count").where("key", "=", stored).where("window_start", "=", windowStart).executeTakeFirst();
+  return row?.count ?? 0;
+}
+
+export interface StatusResult {
+  status: number;
+  view: SenderView | null;
+  /** Translation key of a message shown above the status. */
+  message: string | null;
+  errors: Record<string, string>;
+  errorParams: Record<string, Record<string, string>>;
+  values: { code: string; phone: string; info?: string; comment?: string };
+}
+
+export async function handleStatusPost(request: Request, lang: Lang): Promise<StatusResult> {
+  const form = await parseForm(request, { maxFileBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS, maxFieldBytes: 64 * 1024, hardCapBytes: 40 * 1024 * 1024 });
+  const intent = field(form, "intent") || "lookup";
+  const values = { code: field(form, "code"), phone: field(form, "phone"), info: field(form, "info"), comment: field(form, "comment") };
+  const out = (status: number, patch: Partial<StatusResult>): StatusResult => ({ status, view: null, message: null, errors: {}, errorParams: {}, values, ...patch });
+
+  if (form.unreadable && !form.tooLarge) return out(400, { errors: { form: "feedback.errors.unreadable" } });
+  const who = lookupSchema.safeParse(values);
+  if (!who.success) return out(400, { errors: fieldErrors(who.error) });
+  const { code, phone } = who.data;
+
+  const byAddress = await hit(`feedback-status-ip:${clientIp(request)}`, LOOKUPS_PER_ADDRESS, QUARTER_HOUR);
+  if (!byAddress.allowed) return out(429, { errors: { form: "feedback.status.limited" } });
+
+  const codeKey = `feedback-status-code:${code}`;
+  // A code guessed at too often stays shut for the hour, even for the right phone.
+  if ((await failuresSoFar(codeKey, HOUR)) >= FAILURES_PER_CODE) return out(429, { errors: { form: "feedback.status.limited" } });
+  const before = await senderView(code, phone, lang);
+  if (!before) {
+    const failed = await hit(codeKey, FAILURES_PER_CODE, HOUR);
+    return out(failed.allowed ? 404 : 429, { errors: { form: failed.allowed ? "feedback.status.notFound" : "feedback.status.limited" } });
+  }
+
+  if (intent === "add_info") {
+    const parsed = addInfoSchema.safeParse({ requestId: field(form, "requestId"), info: values.info });
+    const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+    const errorParams: StatusResult["errorParams"] = {};
+    let files: CheckedFile[] = [];
+    if (form.tooLarge) errors.attachments = "feedback.errors.filesTooLarge";
+    else if (form.tooMany) errors.attachments = "feedback.errors.filesTooMany";
+    else {
+      const checked = checkAttachments(form.files);
+      if (checked.ok) files = checked.files;
+      else {
+        errors.attachments = checked.reason;
+        errorParams.attachments = { filename: checked.filename };
+      }
+    }
+    if (!parsed.success || Object.keys(errors).length) return out(form.tooLarge ? 413 : 400, { view: before, errors, errorParams });
+    const res = await addInfoFromSender(code, phone, { requestId: parsed.data.requestId, info: parsed.data.info, files });
+    const view = await senderView(code, phone, lang);
+    return out(res.ok ? 200 : 409, { view, message: res.ok ? "feedback.status.infoSent" : "feedback.status.stateChanged", values: { code, phone } });
+  }
+  if (intent === "rate") {
+    const parsed = rateSchema.safeParse({ rating: field(form, "rating"), comment: values.comment });
+    if (!parsed.success) return out(400, { view: before, errors: fieldErrors(parsed.error) });
+    const res = await rateFromSender(code, phone, parsed.data.rating, parsed.data.comment);
+    const view = await senderView(code, phone, lang);
+    const message = !res.ok ? "feedback.status.stateChanged" : parsed.data.rating === "unsatisfied" ? "feedback.status.reopened" : "feedback.status.rated";
+    return out(res.ok ? 200 : 409, { view, message, values: { code, phone } });
+  }
+  return out(200, { view: before, values: { code, phone } });
+}

@@ -1,0 +1,130 @@
+// Surveys as citizens meet them: the open ones, and the current published version of one with
+// its items in the reader's language.
+import type { Lang } from "~/lib/i18n";
+import type { ShownItem } from "~/lib/survey/items";
+import { db } from "~/utils/db.server";
+import type { DB } from "../../db/client";
+import type { SurveyItemRow, SurveyKind } from "../../db/tables/survey";
+
+export interface ShownSurvey {
+  id: number;
+  slug: string;
+  kind: SurveyKind;
+  title: string;
+  intro: string;
+  open: boolean;
+  versionId: number | null;
+  items: ShownItem[];
+}
+
+export function isOpen(s: { active: boolean; opens_at: Date | null; closes_at: Date | null }, now: Date): boolean {
+  if (!s.active) return false;
+  if (s.opens_at && new Date(s.opens_at) > now) return false;
+  if (s.closes_at && new Date(s.closes_at) <= now) return false;
+  return true;
+}
+
+export function showItem(r: SurveyItemRow, lang: Lang): ShownItem {
+  return {
+    id: r.id,
+    code: r.code,
+    block: r.block,
+    type: r.type,
+    required: r.required,
+    options: r.options,
+    maxLength: r.max_length,
+    text: lang === "en" ? r.text_en : r.text_vi,
+    help: (lang === "en" ? r.help_en : r.help_vi) || null,
+  };
+}
+
+export async function itemsOfVersion(versionId: number, conn: DB = db()): Promise<SurveyItemRow[]> {
+  return conn.selectFrom("survey_item").selectAll().where("version_id", "=", versionId).orderBy("position").orderBy("id").execute();
+}
+
+/** The latest published version of a survey (the one citizens answer), or null. */
+export async function currentVersionId(surveyId: number, now = new Date(), conn: DB = db()): Promise<number | null> {
+  const row = await conn
+    .selectFrom("survey_version")
+    .select("id")
+    .where("survey_id", "=", surveyId)
+    .where("published_at", "is not", null)
+    .where("published_at", "<=", now)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** A survey by its public slug with its current version's items; null when there is no such survey. */
+export async function getSurveyForm(slug: string, lang: Lang, now = new Date()): Promise<ShownSurvey | null> {
+  const s = await db().selectFrom("survey").selectAll().where("slug", "=", slug).executeTakeFirst();
+  if (!s) return null;
+  const versionId = await currentVersionId(s.id, now);
+  const items = versionId ? (await itemsOfVersion(versionId)).map((r) => showItem(r, lang)) : [];
+  return {
+    id: s.id,
+    slug: s.slug,
+    kind: s.kind,
+    title: lang === "en" ? s.title_en : s.title_vi,
+    intro: lang === "en" ? s.intro_en : s.intro_vi,
+    open: isOpen(s, now) && versionId !== null && items.length > 0,
+    versionId,
+    items,
+  };
+}
+
+/** Surveys a citizen can answer now, for the public list. */
+export async function listOpenSurveys(lang: Lang, now = new Date()) {
+  const rows = await db()
+    .selectFrom("survey as s")
+    .select(["s.id", "s.slug", "s.kind", "s.title_vi", "s.title_en", "s.intro_vi", "s.intro_en", "s.closes_at"])
+    .where("s.active", "=", true)
+    .where((eb) => eb.or([eb("s.opens_at", "is", null), eb("s.opens_at", "<=", now)]))
+    .where((eb) => eb.or([eb("s.closes_at", "is", null), eb("s.closes_at", ">", now)]))
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom("survey_version as v").select("v.id").whereRef("v.survey_id", "=", "s.id").where("v.published_at", "<=", now)),
+    )
+    .orderBy("s.kind", "desc")
+    .orderBy("s.id")
+    .execute();
+  return rows.map((r) => ({
+    slug: r.slug,
+    kind: r.kind,
+    title: lang === "en" ? r.title_en : r.title_vi,
+    intro: lang === "en" ? r.intro_en : r.intro_vi,
+    closesAt: r.closes_at,
+  }));
+}
+
+/** The unit and procedure a link or a citizen named, checked against the catalogue. */
+export async function resolvePlace(unitId: number, procedureId: number | null) {
+  const unit = await db().selectFrom("unit").select(["id"]).where("id", "=", unitId).where("active", "=", true).executeTakeFirst();
+  if (!unit) return { ok: false as const, reason: "unit" as const };
+  if (procedureId === null) return { ok: true as const };
+  const proc = await db().selectFrom("procedure").select(["id", "unit_id"]).where("id", "=", procedureId).where("active", "=", true).executeTakeFirst();
+  if (!proc) return { ok: false as const, reason: "procedure" as const };
+  if (proc.unit_id !== null && proc.unit_id !== unitId) return { ok: false as const, reason: "mismatch" as const };
+  return { ok: true as const };
+}
+
+/** Any version of a survey (the latest when none is named), as citizens would see it: the staff preview. */
+export async function getSurveyVersionForPreview(surveyId: number, version: number | null, lang: Lang) {
+  const s = await db().selectFrom("survey").selectAll().where("id", "=", surveyId).executeTakeFirst();
+  if (!s) return null;
+  let q = db().selectFrom("survey_version").select(["id", "version", "published_at", "frozen"]).where("survey_id", "=", surveyId);
+  q = version ? q.where("version", "=", version) : q.orderBy("version", "desc").limit(1);
+  const v = await q.executeTakeFirst();
+  if (!v) return null;
+  const items = (await itemsOfVersion(v.id)).map((r) => showItem(r, lang));
+  return {
+    id: s.id,
+    kind: s.kind,
+    title: lang === "en" ? s.title_en : s.title_vi,
+    intro: lang === "en" ? s.intro_en : s.intro_vi,
+    version: v.version,
+    published: !!v.published_at,
+    frozen: v.frozen,
+    items,
+  };
+}

@@ -1,0 +1,51 @@
+// The public feedback form (NĐ 20/2008 Art. 7). Works without JavaScript: a plain multipart form
+// posts here; errors come back with what was typed; success redirects to the code.
+import crypto from "node:crypto";
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { FeedbackForm } from "~/components/feedback/feedback-form";
+import { PRIVACY_NOTICES } from "~/lib/privacy-notices";
+import { listProcedures } from "~/models/catalog.server";
+import { receiveFeedbackForm } from "~/models/feedback-form.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/feedback.css";
+
+export const handle = { scripts: false };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t, lng } = getT(request);
+  const procedures = await listProcedures(lng);
+  return json({
+    title: t("feedback.form.title"),
+    submissionId: crypto.randomUUID(),
+    procedures: procedures.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` })),
+    notice: { text: PRIVACY_NOTICES.feedback.text[lng], consent: PRIVACY_NOTICES.feedback.consentLabel[lng] },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { lng } = getT(request);
+  const result = await receiveFeedbackForm(request, lng);
+  if (result.ok) return redirect(`/feedback/sent?code=${encodeURIComponent(result.code)}`);
+  return json(result, { status: result.status });
+}
+
+export default function FeedbackPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = actionData && !actionData.ok ? actionData : null;
+  return (
+    <FeedbackForm
+      submissionId={failed?.values.submissionId || data.submissionId}
+      procedures={data.procedures}
+      notice={data.notice}
+      values={failed?.values ?? {}}
+      errors={failed?.errors ?? {}}
+      errorParams={failed?.errorParams ?? {}}
+      filesDropped={failed?.filesDropped ?? false}
+    />
+  );
+}

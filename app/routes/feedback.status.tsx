@@ -1,0 +1,68 @@
+// The sender's status page (NĐ 20/2008 Art. 12): code + phone, posted (so the phone stays out
+// of addresses and logs). Also where the sender adds information and rates the answer.
+import crypto from "node:crypto";
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextField } from "~/components/feedback/fields";
+import { StatusView } from "~/components/feedback/status-view";
+import { normaliseCode } from "~/lib/feedback-code";
+import { handleStatusPost } from "~/models/feedback-status.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/feedback.css";
+
+export const handle = { scripts: false };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = getT(request);
+  const code = new URL(request.url).searchParams.get("code");
+  return json({ title: t("feedback.status.title"), code: normaliseCode(code) ?? "", requestId: crypto.randomUUID() });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { lng } = getT(request);
+  const result = await handleStatusPost(request, lng);
+  return json(result, { status: result.status });
+}
+
+export default function FeedbackStatus() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors = result?.errors ?? {};
+  const lookupErrors = result?.view ? {} : errors;
+  return (
+    <div className="page page--narrow">
+      <h1>{t("feedback.status.heading")}</h1>
+      {result?.message ? (
+        <div className={`notice ${result.status === 200 ? "notice--ok" : "notice--warn"}`} role="status">
+          <p>{t(result.message)}</p>
+        </div>
+      ) : null}
+      {result?.view ? (
+        <>
+          <StatusView view={result.view} phone={result.values.phone} requestId={data.requestId} errors={errors} errorParams={result.errorParams} values={result.values} />
+          <p>
+            <a href="/feedback/status">{t("feedback.status.anotherLookup")}</a>
+          </p>
+        </>
+      ) : (
+        <>
+          <ErrorSummary errors={lookupErrors} order={["code", "phone"]} />
+          <p>{t("feedback.status.intro")}</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="lookup" />
+            <TextField name="code" label={t("feedback.common.code")} hint={t("feedback.status.codeHint")} required autoComplete="off" spellCheck={false} defaultValue={result?.values.code ?? data.code} error={lookupErrors.code} />
+            <TextField name="phone" type="tel" inputMode="tel" label={t("feedback.status.phone")} required autoComplete="tel" defaultValue={result?.values.phone ?? ""} error={lookupErrors.phone} />
+            <button type="submit" className="button">
+              {t("feedback.status.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+// The public survey page: one phone-first page that works with JavaScript off and sends none
+// (a kiosk link adds one small static script for the idle reset).
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MessagePage, NO_STORE, PHONE_CACHE, SurveyErrorBoundary, surveyHeaders } from "~/components/survey/route-parts";
+import { SurveyForm } from "~/components/survey/survey-form";
+import type { FormValues } from "~/lib/survey/answers";
+import { loadSurveyPage } from "~/models/survey-page.server";
+import { submitSurvey } from "~/models/survey-submit.server";
+import surveyCss from "~/styles/survey.css";
+import { deviceCookieHeader, readDeviceId } from "~/utils/device.server";
+import { contextKey, pendingCookie, readPending } from "~/utils/pending-form.server";
+import { getT } from "~/utils/i18n.server";
+import { assertSameOrigin } from "~/utils/request.server";
+
+export const handle = { scripts: false };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];
+export const headers = surveyHeaders;
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data && "survey" in data ? `${data.survey.title} — Hài Lòng` : "Hài Lòng" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { t, lng } = getT(request);
+  const url = new URL(request.url);
+  const slug = params.slug ?? "";
+  const linkParam = url.searchParams.get("c");
+  const page = await loadSurveyPage({ slug, linkParam, lang: lng, pending: readPending(request), ctxKey: contextKey(linkParam), fresh: url.searchParams.has("new") });
+  if (page.state === "bad_link") throw json({ title: t("survey.errors.badLinkTitle"), body: t("survey.errors.badLink") }, { status: 400, headers: NO_STORE });
+  if (page.state === "not_found") throw new Response("Not found", { status: 404 });
+  const headers = new Headers(page.state === "form" && page.kioskReset ? NO_STORE : PHONE_CACHE);
+  const cookie = deviceCookieHeader(request);
+  if (cookie) headers.append("Set-Cookie", cookie);
+  if (page.state === "form" && page.pending) headers.append("Set-Cookie", pendingCookie(slug, page.pending));
+  const { pending: _kept, ...shown } = page as typeof page & { pending?: unknown };
+  return json({ ...shown, lang: lng, dossier: url.searchParams.get("d")?.slice(0, 40) ?? "", another: `/s/${encodeURIComponent(slug)}?${new URLSearchParams({ new: "1", ...(linkParam ? { c: linkParam } : {}) })}` }, { headers });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // A page on another site cannot make a visitor's browser post answers here.
+  assertSameOrigin(request);
+  const { t, lng } = getT(request);
+  const form = await request.formData();
+  const out = await submitSurvey({ request, slug: params.slug ?? "", form, lang: lng, deviceId: readDeviceId(request) });
+  switch (out.kind) {
+    case "thanks":
+      return redirect(out.location, { headers: NO_STORE });
+    case "invalid":
+      // The page keeps the typed answers: never stored on a kiosk; on a phone "back" may show it.
+      return json({ state: "invalid" as const, errors: out.errors, values: out.values, token: out.token }, { status: 400, headers: out.context?.ch === "kiosk" ? NO_STORE : PHONE_CACHE });
+    case "duplicate_dossier":
+      return json({ state: "message" as const, title: t("survey.errors.dossierUsedTitle"), body: t("survey.errors.dossierUsed") }, { status: 409, headers: NO_STORE });
+    case "stale":
+      return json({ state: "message" as const, title: t("survey.errors.staleTitle"), body: t("survey.errors.stale") }, { status: 409, headers: NO_STORE });
+    case "closed":
+      return json({ state: "message" as const, title: t("survey.form.closedTitle"), body: t("survey.form.closedBody") }, { status: 410, headers: NO_STORE });
+    case "not_found":
+      throw new Response("Not found", { status: 404 });
+    case "bad_form":
+      throw json({ title: t("errors.badRequestTitle"), body: t("survey.errors.badForm") }, { status: 400, headers: NO_STORE });
+  }
+}
+
+export default function SurveyPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  if (result?.state === "message") {
+    return (
+      <MessagePage title={result.title} body={result.body}>
+        <p>
+          <a href="/feedback">{t("survey.thanks.feedback")}</a>
+        </p>
+      </MessagePage>
+    );
+  }
+  if (data.state !== "form") {
+    return (
+      <MessagePage title={t("survey.form.closedTitle")} body={t("survey.form.closedBody")}>
+        <p>
+          <a href="/s">{t("survey.form.toList")}</a>
+        </p>
+      </MessagePage>
+    );
+  }
+  const invalid = result?.state === "invalid" ? result : null;
+  const values: FormValues = invalid?.values ?? { dossier: data.dossier };
+  return (
+    <div className="page page--narrow survey-page">
+      <h1>{data.survey.title}</h1>
+      {data.survey.intro ? <p>{data.survey.intro}</p> : null}
+      <p className="muted">
+        {t("survey.form.anonymous")} {t("survey.form.count", { count: data.survey.items.length })}
+      </p>
+      {data.kioskReset ? <p className="notice">{t("survey.form.kioskNote")}</p> : null}
+      {data.alreadySent ? (
+        <div className="notice notice--ok" role="status">
+          <p>{t("survey.form.alreadySent")}</p>
+          <p>
+            <a href={data.another}>{t("survey.form.another")}</a>
+          </p>
+        </div>
+      ) : null}
+      <SurveyForm
+        kind={data.survey.kind}
+        items={data.survey.items}
+        lang={data.lang}
+        token={invalid?.token ?? data.token}
+        place={data.place}
+        errors={invalid?.errors ?? {}}
+        values={values}
+        kioskReset={data.kioskReset}
+      />
+      {data.kioskReset ? <script src="/kiosk.js" defer /> : null}
+    </div>
+  );
+}
+
+export const ErrorBoundary = SurveyErrorBoundary;

@@ -1,0 +1,113 @@
+// Dossiers served per unit and period (the response rate's denominator): the recorded figures
+// and a form to record one. CSV import is on /staff/coverage/import.
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TableWrap } from "~/components/forms";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Select, TextInput } from "~/components/survey/staff-form";
+import { formatDate } from "~/lib/format";
+import { fieldErrors } from "~/lib/survey/item-form";
+import { listServed, procedureFits, saveServed, servedFormSchema } from "~/models/coverage.server";
+import { placesFor } from "~/models/survey-links.server";
+import staffCss from "~/styles/survey-staff.css";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+
+export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  const saved = new URL(request.url).searchParams.get("saved");
+  const rows = await listServed(user, lng);
+  return json({
+    title: t("surveyStaff.coverage.title"),
+    places: await placesFor(user, lng),
+    rows: rows.map((r) => ({ ...r, period: `${formatDate(r.start, lng)} – ${formatDate(r.end, lng)}` })),
+    saved: saved && /^\d+$/.test(saved) ? Number(saved) : null,
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request, access.action!);
+  const values = Object.fromEntries(await request.formData()) as Record<string, string>;
+  const parsed = servedFormSchema.safeParse(values);
+  if (!parsed.success) return json({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const v = parsed.data;
+  if (!(await procedureFits(v.unit, v.procedure ?? null))) return json({ errors: { procedure: "surveyStaff.coverage.errors.procedure" }, values }, { status: 400 });
+  const r = await saveServed(user, request, [{ unitId: v.unit, procedureId: v.procedure ?? null, start: v.start, end: v.end, count: v.count }], "form");
+  if (!r.ok) return json({ errors: { unit: r.key }, values }, { status: 403 });
+  return redirect(`/staff/coverage?saved=${r.count}`);
+}
+
+export default function Coverage() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const e: Record<string, string> = result?.errors ?? {};
+  const v: Record<string, string> = result?.values ?? {};
+  return (
+    <div className="page">
+      <h1>{t("surveyStaff.coverage.title")}</h1>
+      <p>{t("surveyStaff.coverage.intro")}</p>
+      {d.saved !== null && !result ? (
+        <p className="notice notice--ok" role="status">
+          {t("surveyStaff.coverage.saved", { count: d.saved })}
+        </p>
+      ) : null}
+      <p>
+        <Link to="/staff/coverage/import">{t("surveyStaff.coverage.import")}</Link>
+      </p>
+      <h2>{t("surveyStaff.coverage.add")}</h2>
+      <ErrorSummary errors={result?.errors} order={["unit", "procedure", "start", "end", "count"]} />
+      <Form method="post" noValidate>
+        <Select name="unit" label={t("surveyStaff.coverage.unit")} defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")} error={e.unit} options={[{ value: "", label: t("surveyStaff.coverage.chooseUnit") }, ...d.places.units]} />
+        <Select name="procedure" label={t("surveyStaff.coverage.procedure")} defaultValue={v.procedure} error={e.procedure} options={[{ value: "", label: t("surveyStaff.coverage.allProcedures") }]} groups={d.places.procedureGroups} />
+        <TextInput type="date" name="start" label={t("surveyStaff.coverage.start")} defaultValue={v.start} error={e.start} />
+        <TextInput type="date" name="end" label={t("surveyStaff.coverage.end")} defaultValue={v.end} error={e.end} />
+        <TextInput name="count" label={t("surveyStaff.coverage.count")} defaultValue={v.count} error={e.count} inputMode="numeric" maxLength={7} />
+        <button type="submit" className="button">
+          {t("surveyStaff.coverage.save")}
+        </button>
+      </Form>
+      <h2>{t("surveyStaff.coverage.recent")}</h2>
+      {d.rows.length === 0 ? (
+        <p>{t("surveyStaff.coverage.empty")}</p>
+      ) : (
+        <TableWrap label={t("surveyStaff.coverage.recent")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("surveyStaff.coverage.colUnit")}</th>
+                <th scope="col">{t("surveyStaff.coverage.colProcedure")}</th>
+                <th scope="col">{t("surveyStaff.coverage.colPeriod")}</th>
+                <th scope="col" className="num">
+                  {t("surveyStaff.coverage.colCount")}
+                </th>
+                <th scope="col">{t("surveyStaff.coverage.colBy")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.unit}</td>
+                  <td>{r.procedure ?? t("surveyStaff.coverage.all")}</td>
+                  <td>{r.period}</td>
+                  <td className="num">{r.count}</td>
+                  <td>{r.by ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,28 @@
+// Download of a feedback attachment, for staff who may see the case; logged as a personal-data
+// view. Sent as a download with the type decided at upload, never rendered inline.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordAudit } from "~/models/audit.server";
+import { getAttachment } from "~/models/feedback-staff.server";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+
+export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const id = Number(params.id);
+  const aid = Number(params.aid);
+  if (!Number.isInteger(id) || !Number.isInteger(aid) || id <= 0 || aid <= 0) throw new Response("Not found", { status: 404 });
+  const file = await getAttachment(user, id, aid);
+  if (!file) throw new Response("Not found", { status: 404 });
+  await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback_attachment", entityId: aid, details: { feedbackId: id } });
+  const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(new Uint8Array(file.data), {
+    headers: {
+      "Content-Type": file.mime,
+      "Content-Length": String(file.size),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,77 @@
+// One feedback case for staff: the facts, the sender (logged as a personal-data view), the
+// deadlines, the log, and the steps the user's role allows from the current state.
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StaffActions } from "~/components/feedback/staff-actions";
+import { StaffDetail } from "~/components/feedback/staff-detail";
+import { recordAudit } from "~/models/audit.server";
+import { actOnFeedback } from "~/models/feedback-actions.server";
+import { assignmentChoices, getFeedbackForStaff } from "~/models/feedback-staff.server";
+import { fieldErrors } from "~/schemas/feedback";
+import { staffActionSchema } from "~/schemas/feedback-staff";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/feedback.css";
+
+export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+const parseId = (raw: string | undefined) => {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  const id = parseId(params.id);
+  const detail = await getFeedbackForStaff(user, id, lng);
+  if (!detail) throw new Response("Not found", { status: 404 });
+  if (detail.contact) await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", entityId: id, details: { fields: ["contact"] } });
+  const choices = detail.actions.includes("assign") ? await assignmentChoices(lng) : null;
+  return json({ title: t("feedback.staff.detailTitle", { code: detail.feedback.code }), detail, choices });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireStaff(request, access.action!);
+  const id = parseId(params.id);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = staffActionSchema.safeParse(form);
+  const intent = typeof form.intent === "string" ? form.intent : "";
+  if (!parsed.success) return json({ intent, errors: fieldErrors(parsed.error), values: form }, { status: 400 });
+  const res = await actOnFeedback(request, user, id, parsed.data);
+  if (res.ok) return redirect(`/staff/feedback/${id}?done=${parsed.data.intent}${res.notified ? `&notified=${res.notified}` : ""}`);
+  if (res.reason === "not_found") throw new Response("Not found", { status: 404 });
+  const status = res.reason === "role" ? 403 : res.reason === "state" ? 409 : 400;
+  const errors = res.reason === "invalid" && res.field ? { [res.field]: res.message! } : { form: `feedback.errors.${res.reason}` };
+  return json({ intent, errors, values: form }, { status });
+}
+
+export default function StaffFeedbackDetail() {
+  const { detail, choices } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t } = useTranslation();
+  const done = search.get("done");
+  const notified = search.get("notified");
+  return (
+    <div className="page">
+      <p>
+        <Link to="/staff/feedback">{t("feedback.staff.back")}</Link>
+      </p>
+      <h1>{t("feedback.staff.detailTitle", { code: detail.feedback.code })}</h1>
+      {done && !result ? (
+        <div className="notice notice--ok" role="status">
+          <p>{t("feedback.staff.done", { step: t(`feedback.events.${done}`, { defaultValue: done }) })}</p>
+          {notified === "emailed" ? <p>{t("feedback.staff.emailed")}</p> : notified === "to_notify" ? <p>{t("feedback.staff.toNotify")}</p> : null}
+        </div>
+      ) : null}
+      <StaffDetail detail={detail} />
+      <StaffActions detail={detail} choices={choices} result={result ?? null} />
+    </div>
+  );
+}

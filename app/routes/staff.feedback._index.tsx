@@ -1,0 +1,63 @@
+// Staff list of feedback, the most urgent first, with "due soon" and "late" marks. A unit sees
+// only what is assigned to it (the model scopes the query). The "to notify" view is the Office's
+// call list and shows contact details: each view of it is logged.
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FeedbackTable, NotifyTable } from "~/components/feedback/staff-lists";
+import { recordAudit } from "~/models/audit.server";
+import { FEEDBACK_VIEWS, parseView } from "~/lib/feedback-views";
+import { listFeedback, notifyList } from "~/models/feedback-staff.server";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/feedback.css";
+
+export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  const params = new URL(request.url).searchParams;
+  const view = parseView(params.get("view"));
+  const title = t("feedback.staff.title");
+  if (view === "notify") {
+    if (user.role !== "admin" && user.role !== "office") throw new Response("Forbidden", { status: 403 });
+    const rows = await notifyList();
+    if (rows.length) await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", details: { ids: rows.map((r) => r.id), list: "notify" } });
+    return json({ title, view, canNotify: true, list: null, notify: rows.map((r) => ({ ...r, published_at: r.published_at?.toISOString() ?? null })) });
+  }
+  const list = await listFeedback(user, { view, page: Number(params.get("page") ?? "1"), lang: lng });
+  return json({ title, view, canNotify: user.role === "admin" || user.role === "office", list, notify: null });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export default function StaffFeedbackList() {
+  const { view, list, notify, canNotify } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <h1>{t("feedback.staff.heading")}</h1>
+      <nav aria-label={t("feedback.staff.viewsLabel")}>
+        <ul className="fb-tabs">
+          {FEEDBACK_VIEWS.filter((v) => v !== "notify" || canNotify).map((v) => (
+            <li key={v}>
+              <Link to={`/staff/feedback?view=${v}`} aria-current={v === view ? "page" : undefined}>
+                {t(`feedback.staff.views.${v}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {notify ? (
+        <NotifyTable rows={notify} />
+      ) : list ? (
+        <>
+          <FeedbackTable items={list.items} />
+          {list.hasMore ? <Link to={`/staff/feedback?view=${view}&page=${list.page + 1}`}>{t("feedback.staff.more")}</Link> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// Paper entry: a keyboard-only screen to type in one paper form after another. Each form gets
+// its own submission id, so a double Enter or a resend after a dropped connection stores it once.
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PaperField } from "~/components/survey/paper-field";
+import { ErrorSummary } from "~/components/forms";
+import { Select, TextInput } from "~/components/survey/staff-form";
+import { fieldName } from "~/lib/survey/items";
+import { enterPaperForm, paperForm } from "~/models/paper.server";
+import { placesFor } from "~/models/survey-links.server";
+import staffCss from "~/styles/survey-staff.css";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+
+export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.heading ?? ""} — Hài Lòng` }];
+
+const surveyIdOf = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  const id = surveyIdOf(params.surveyId);
+  const survey = id ? await paperForm(id, lng) : null;
+  if (!survey) throw new Response("Not found", { status: 404 });
+  const q = new URL(request.url).searchParams;
+  const places = await placesFor(user, lng);
+  // The place and date of the last form stay filled in: a pile of forms usually shares them.
+  const keep = { unit: q.get("unit") ?? (places.units.length === 1 ? places.units[0].value : ""), procedure: q.get("procedure") ?? "", date: q.get("date") ?? "" };
+  return json({ heading: t("surveyStaff.paper.heading", { title: survey.title }), survey, lang: lng, places, keep, saved: q.get("saved") === "1", sid: crypto.randomUUID() });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireStaff(request, access.action!);
+  const { lng } = getT(request);
+  const id = surveyIdOf(params.surveyId);
+  if (!id) throw new Response("Not found", { status: 404 });
+  const form = await request.formData();
+  const out = await enterPaperForm(user, request, id, form, lng);
+  if (out.ok) {
+    const keep = new URLSearchParams({ saved: "1", unit: String(form.get("unit") ?? ""), procedure: String(form.get("procedure") ?? ""), date: String(form.get("date") ?? "") });
+    return redirect(`/staff/paper/${id}?${keep}`);
+  }
+  if ("reason" in out) throw new Response(out.reason === "not_found" ? "Not found" : "Bad request", { status: out.reason === "not_found" ? 404 : 400 });
+  return json({ errors: out.errors, values: out.values }, { status: 400 });
+}
+
+export default function PaperEntry() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const v: Record<string, unknown> = result?.values ?? d.keep;
+  const e: Record<string, string> = result?.errors ?? {};
+  const order = ["unit", "procedure", "date", "dossier", ...d.survey.items.map((i) => fieldName(i.code))];
+  const errors = result ? Object.fromEntries(Object.entries(e).map(([k, msg]) => [d.survey.items.some((i) => i.code === k) ? fieldName(k) : k, msg])) : null;
+  return (
+    <div className="page">
+      <h1>{d.heading}</h1>
+      {d.saved && !result ? (
+        <p className="notice notice--ok" role="status">
+          {t("surveyStaff.paper.saved")}
+        </p>
+      ) : null}
+      <p>{t("surveyStaff.paper.how")}</p>
+      <ErrorSummary errors={errors} order={order} />
+      {/* A new key per submission id: React must not keep the previous form's typed values. */}
+      <Form method="post" noValidate autoComplete="off" key={result ? "again" : d.sid}>
+        <input type="hidden" name="sid" value={String(v.sid ?? d.sid)} />
+        <Select name="unit" label={t("surveyStaff.coverage.unit")} defaultValue={String(v.unit ?? "")} error={e.unit} options={[{ value: "", label: t("surveyStaff.coverage.chooseUnit") }, ...d.places.units]} />
+        <Select name="procedure" label={t("surveyStaff.coverage.procedure")} defaultValue={String(v.procedure ?? "")} error={e.procedure} options={[{ value: "", label: t("surveyStaff.coverage.allProcedures") }]} groups={d.places.procedureGroups} />
+        <TextInput type="date" name="date" label={t("surveyStaff.paper.date")} hint={t("surveyStaff.paper.dateHint")} defaultValue={String(v.date ?? "")} error={e.date} />
+        {d.survey.kind === "A" ? <TextInput name="dossier" label={t("survey.form.dossier")} defaultValue={String(v.dossier ?? "")} error={e.dossier} maxLength={40} /> : null}
+        <div className="paper-grid">
+          {d.survey.items.map((item, i) => (
+            <PaperField key={item.id} item={item} n={i + 1} lang={d.lang} value={result?.values[item.code]} error={e[item.code]} autoFocus={i === 0 && d.saved && !result} />
+          ))}
+        </div>
+        <button type="submit" className="button">
+          {t("surveyStaff.paper.save")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,88 @@
+// Making signed links for a unit and counter: a QR poster, a kiosk tablet, or a link to send.
+// A GET form: a link is computed, nothing is stored, so nothing needs an audit entry.
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, RadioGroup } from "~/components/forms";
+import { Select, TextInput } from "~/components/survey/staff-form";
+import { makeLink, placesFor, surveyHeader } from "~/models/survey-links.server";
+import staffCss from "~/styles/survey-staff.css";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+import { publicOrigin } from "~/utils/public-url.server";
+
+export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
+  const survey = id ? await surveyHeader(id, lng) : null;
+  if (!survey) throw new Response("Not found", { status: 404 });
+  const query = Object.fromEntries(new URL(request.url).searchParams) as Record<string, string>;
+  const asked = "unit" in query;
+  const made = asked ? await makeLink(user, survey.slug, query) : null;
+  const link = made?.ok ? { url: `${publicOrigin(request)}${made.path}`, path: made.path, kiosk: made.context.ch === "kiosk", poster: `/staff/surveys/${survey.id}/poster?c=${made.path.split("?c=")[1]}` } : null;
+  return json({ title: t("surveyStaff.links.title"), survey, places: await placesFor(user, lng), values: query, errors: made && !made.ok ? made.errors : null, link });
+}
+
+export default function SurveyLinks() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const e = d.errors ?? {};
+  return (
+    <div className="page page--narrow">
+      <p>
+        <Link to="/staff/surveys">{t("surveyStaff.back")}</Link>
+      </p>
+      <h1>
+        {t("surveyStaff.links.title")}: {d.survey.title}
+      </h1>
+      <p>{t("surveyStaff.links.intro")}</p>
+      <ErrorSummary errors={d.errors} order={["unit", "counter", "channel", "procedure"]} />
+      <Form method="get" noValidate>
+        <Select name="unit" label={t("surveyStaff.links.unit")} defaultValue={d.values.unit} error={e.unit} options={[{ value: "", label: t("surveyStaff.links.chooseUnit") }, ...d.places.units]} />
+        <TextInput name="counter" label={t("surveyStaff.links.counter")} hint={t("surveyStaff.links.counterHint")} defaultValue={d.values.counter} error={e.counter} maxLength={20} />
+        <RadioGroup
+          name="channel"
+          legend={t("surveyStaff.links.channel")}
+          defaultValue={d.values.channel ?? "qr"}
+          error={e.channel}
+          options={[
+            { value: "qr", label: t("surveyStaff.links.channelQr") },
+            { value: "kiosk", label: t("surveyStaff.links.channelKiosk") },
+            { value: "web", label: t("surveyStaff.links.channelWeb") },
+          ]}
+        />
+        <Select name="procedure" label={t("surveyStaff.links.procedure")} defaultValue={d.values.procedure} error={e.procedure} options={[{ value: "", label: t("surveyStaff.links.anyProcedure") }]} groups={d.places.procedureGroups} />
+        <button type="submit" className="button">
+          {t("surveyStaff.links.make")}
+        </button>
+      </Form>
+      {d.link ? (
+        <section aria-labelledby="link-title" className="notice notice--ok">
+          <h2 id="link-title">{t("surveyStaff.links.result")}</h2>
+          <p className="link-box">{d.link.url}</p>
+          <p className="actions-inline">
+            <a href={d.link.poster} className="button button--secondary">
+              {t("surveyStaff.links.poster")}
+            </a>
+            {d.link.kiosk ? (
+              <a href={d.link.path} className="button button--secondary">
+                {t("surveyStaff.links.openKiosk")}
+              </a>
+            ) : null}
+          </p>
+          {d.link.kiosk ? <p>{t("surveyStaff.links.kioskNote")}</p> : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

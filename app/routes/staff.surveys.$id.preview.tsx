@@ -1,0 +1,46 @@
+// A version of a survey exactly as citizens see it, without a way to send it (?v=<version>).
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SurveyForm } from "~/components/survey/survey-form";
+import { placeChoice } from "~/models/survey-page.server";
+import { getSurveyVersionForPreview } from "~/models/survey.server";
+import surveyCss from "~/styles/survey.css";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+
+export const access: RouteAccess = { loader: ["admin", "office"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.heading ?? ""} — Hài Lòng` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
+  const v = new URL(request.url).searchParams.get("v");
+  const survey = id ? await getSurveyVersionForPreview(id, v && /^\d{1,4}$/.test(v) ? Number(v) : null, lng) : null;
+  if (!survey) throw new Response("Not found", { status: 404 });
+  const state = survey.published ? t("surveyStaff.edit.colPublished") : t("surveyStaff.edit.notPublished");
+  return json({ survey, lang: lng, place: await placeChoice(lng), heading: t("surveyStaff.preview.title", { title: survey.title }), versionLine: t("surveyStaff.preview.version", { n: survey.version, state }) });
+}
+
+export default function Preview() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="page page--narrow survey-page">
+      <p>
+        <Link to={`/staff/surveys/${d.survey.id}`}>{t("surveyStaff.back")}</Link>
+      </p>
+      <p className="tag">{d.versionLine}</p>
+      <h1>{d.survey.title}</h1>
+      {d.survey.intro ? <p>{d.survey.intro}</p> : null}
+      <SurveyForm kind={d.survey.kind} items={d.survey.items} lang={d.lang} token={null} place={d.place} errors={{}} values={{}} kioskReset={null} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

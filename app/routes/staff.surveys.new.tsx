@@ -1,0 +1,72 @@
+// Create a survey from Form A, Form B or a copy of another survey's questions.
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, RadioGroup } from "~/components/forms";
+import { Select, TextInput } from "~/components/survey/staff-form";
+import { createSurveySchema, fieldErrors } from "~/lib/survey/item-form";
+import { createSurvey, listSurveysForStaff } from "~/models/survey-admin.server";
+import staffCss from "~/styles/survey-staff.css";
+import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+
+export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, access.loader!);
+  const { t, lng } = getT(request);
+  const surveys = (await listSurveysForStaff()).map((s) => ({ value: String(s.id), label: lng === "en" ? s.title_en : s.title_vi }));
+  return json({ title: t("surveyStaff.create.title"), surveys });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request, access.action!);
+  const values = Object.fromEntries(await request.formData()) as Record<string, string>;
+  const parsed = createSurveySchema.safeParse(values);
+  if (!parsed.success) return json({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const result = await createSurvey(user, request, parsed.data);
+  if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
+  return redirect(`/staff/surveys/${result.id}`);
+}
+
+export default function NewSurvey() {
+  const { surveys } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const e = data?.errors ?? {};
+  const v = data?.values ?? {};
+  return (
+    <div className="page page--narrow">
+      <h1>{t("surveyStaff.create.title")}</h1>
+      <p>{t("surveyStaff.create.intro")}</p>
+      <ErrorSummary errors={data?.errors} order={["source", "copy_of", "slug", "title_vi", "title_en"]} />
+      <Form method="post" noValidate>
+        <RadioGroup
+          name="source"
+          legend={t("surveyStaff.create.source")}
+          defaultValue={v.source ?? "B"}
+          error={e.source}
+          options={[
+            { value: "B", label: t("surveyStaff.create.sourceB") },
+            { value: "A", label: t("surveyStaff.create.sourceA") },
+            { value: "copy", label: t("surveyStaff.create.sourceCopy") },
+          ]}
+        />
+        <Select name="copy_of" label={t("surveyStaff.create.copyOf")} error={e.copy_of} defaultValue={v.copy_of} options={[{ value: "", label: t("surveyStaff.create.copyNone") }, ...surveys]} />
+        <TextInput name="slug" label={t("surveyStaff.create.slug")} hint={t("surveyStaff.create.slugHint")} error={e.slug} defaultValue={v.slug} maxLength={60} />
+        <TextInput name="title_vi" label={t("surveyStaff.create.titleVi")} error={e.title_vi} defaultValue={v.title_vi} maxLength={200} />
+        <TextInput name="title_en" label={t("surveyStaff.create.titleEn")} error={e.title_en} defaultValue={v.title_en} maxLength={200} />
+        <button type="submit" className="button">
+          {t("surveyStaff.create.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
