@@ -3,11 +3,12 @@
 import { sql } from "kysely";
 import type { DB } from "../client";
 import { hashPassword } from "../../app/utils/password.server";
-import { seedDialogue } from "./dialogue";
 import { seedFeedback } from "./feedback";
+import { seedDialogue } from "./dialogue";
 import { demoHolidays } from "./holidays";
 import { demoProcedures } from "./procedures";
 import { demoStaff } from "./staff";
+import { seedDemoResponses } from "./responses";
 import { seedSurveys } from "./survey";
 import { demoUnits } from "./units";
 
@@ -69,6 +70,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
     await seedSurveys(trx);
     await seedFeedback(trx);
     await seedDialogue(trx);
+    await seedDemoResponses(trx);
     return true;
   });
 }
