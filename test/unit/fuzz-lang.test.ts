@@ -16,6 +16,15 @@ async function call(lng: string, to: string | null) {
 }
 
 describe("language switch, fuzzed", () => {
+  it("percent-encodes a return path with letters beyond Latin-1 instead of failing (found by fuzzing)", async () => {
+    const res = await call("vi", "/Ā?q=Tiền Giang");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/%C4%80?q=Ti%E1%BB%81n%20Giang");
+    // What the URL parser turns into a protocol-relative address is refused.
+    expect((await call("en", "/\t/evil.example")).headers.get("Location")).toBe("/");
+    expect((await call("en", "/.//evil.example")).headers.get("Location")).not.toMatch(/^\/\//);
+  });
+
   it(`sets only vi or en and never redirects off the site (${RUNS} cases)`, async () => {
     const toArb = fc.oneof(nastyString, fc.constantFrom(null, "//evil.example", "https://evil.example/", "/\\evil.example", "\\\\evil", "/feedback?x=1#a", "javascript:alert(1)", "/%2F%2Fevil"), fc.webUrl(), fc.webPath());
     await fc.assert(
