@@ -28,7 +28,10 @@ function submit(url: string, body: string, i: number) {
     redirect: "manual",
     body,
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url, Cookie: `hl_dev=${crypto.randomBytes(16).toString("base64url")}; lng=vi`, "X-Forwarded-For": `10.9.${i >> 8}.${i & 255}` },
-  }).then(async (r) => ({ status: r.status, location: r.headers.get("location"), text: await r.text() }));
+  }).then(
+    async (r) => ({ status: r.status, location: r.headers.get("location"), text: await r.text() }),
+    (e: Error) => ({ status: 0, location: null, text: `${e.message}: ${(e.cause as Error | undefined)?.message}` }),
+  );
 }
 
 const sidOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()).sid as string;
@@ -65,11 +68,13 @@ describe.skipIf(!pgUp)(`the database going away during submissions (needs Postgr
 
       const acked = forms.filter((_, i) => results[i].status === 302);
       const refused = forms.map((f, i) => ({ ...f, r: results[i] })).filter((x) => x.r.status !== 302);
+      console.log(`[faults] database cut during ${N} submissions: ${acked.length} acknowledged, ${refused.length} told to try again`);
       // The cut must have hit some submissions and spared others, or this proved nothing.
       expect(acked.length).toBeGreaterThan(0);
       expect(refused.length).toBeGreaterThan(0);
+      expect(s.proc.exitCode, s.logs.join("").slice(-3000)).toBeNull();
       for (const x of refused) {
-        expect(x.r.status).toBe(500);
+        expect(x.r.status, x.r.text.slice(0, 300)).toBe(500);
         expect(x.r.text).toContain("Xin vui lòng thử lại");
       }
       const count = async (ids: string[]) => (await direct.query(`select id, (select count(*)::int from answer where response_id = r.id) as answers from response r where id = any($1)`, [ids])).rows;
@@ -130,6 +135,7 @@ for (const kind of ["embedded", ...(pgUp ? ["PostgreSQL"] : [])] as const) {
         });
         // Every request fully sent on its own connection, then SIGTERM while they are in flight.
         const sent = await Promise.all(forms.map((f, i) => postRaw(s.url, f.body, i + 1)));
+        await sleep(100);
         const stopped = s.stop();
         const answers = await Promise.all(sent.map((x) => x.response.catch((e: Error) => ({ status: 0, complete: false, error: e.message }))));
         expect(answers).toEqual(forms.map(() => ({ status: 302, complete: true })));
