@@ -1,6 +1,7 @@
 // The one Database interface for Kysely, assembled from each feature's tables (db/tables/*).
 // Row types say what the database returns: Generated<> for columns it fills in, `| null` only
 // where a column is nullable.
+import type { DashboardTables } from "./tables/dashboard";
 import type { FeedbackTables } from "./tables/feedback";
 import type { DialogueTables } from "./tables/dialogue";
 import type { FoundationTables } from "./tables/foundation";
@@ -8,7 +9,7 @@ import type { PrivacyTables } from "./tables/privacy";
 import type { StaffTables } from "./tables/staff";
 import type { SurveyTables } from "./tables/survey";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
@@ -16,3 +17,4 @@ export type * from "./tables/privacy";
 export type * from "./tables/survey";
 export type * from "./tables/feedback";
 export type * from "./tables/dialogue";
+export type * from "./tables/dashboard";

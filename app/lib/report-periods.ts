@@ -77,3 +77,37 @@ export function isValidRange(start: string, end: string): boolean {
   const b = new Date(`${end}T00:00:00Z`);
   return !Number.isNaN(a.getTime()) && !Number.isNaN(b.getTime()) && a.toISOString().startsWith(start) && b.toISOString().startsWith(end) && a <= b;
 }
+
+/** "2026-03-14" → "14/03/2026", as dates are written in Vietnamese documents. */
+export function dmy(date: string): string {
+  return date.split("-").reverse().join("/");
+}
+
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The half-month a day belongs to, named by its first day: the 1st (days 1–14) or the 15th. */
+export function halfMonthOf(date: string): string {
+  return `${date.slice(0, 8)}${Number(date.slice(8, 10)) < 15 ? "01" : "15"}`;
+}
+
+/** The last day of the half-month that starts on `bucket`. */
+export function halfMonthEnd(bucket: string): string {
+  if (bucket.endsWith("-01")) return `${bucket.slice(0, 8)}14`;
+  const [y, m] = bucket.split("-").map(Number);
+  return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`, -1);
+}
+
+/** Splits the inclusive window from..to into whole half-months (read from the half-month
+ * rollup) and the leftover days at either edge (read from the daily rollup). */
+export function splitWindow(from: string, to: string): { buckets: { first: string; last: string } | null; days: [string, string][] } {
+  if (from > to) return { buckets: null, days: [] };
+  let first = halfMonthOf(from);
+  if (first !== from) first = addDays(halfMonthEnd(first), 1);
+  let last = halfMonthOf(to);
+  if (halfMonthEnd(last) !== to) last = halfMonthOf(addDays(last, -1));
+  if (first > last || halfMonthEnd(last) > to || first < from) return { buckets: null, days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (from < first) days.push([from, addDays(first, -1)]);
+  if (halfMonthEnd(last) < to) days.push([addDays(halfMonthEnd(last), 1), to]);
+  return { buckets: { first, last }, days };
+}

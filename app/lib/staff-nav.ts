@@ -10,18 +10,21 @@ export interface StaffNavItem {
 }
 
 export const staffNav: StaffNavItem[] = [
+  // The daily work first, then the catalogue, then administration.
   { to: "/staff", label: "staffNav.dashboard", roles: ["admin", "office", "unit", "viewer"] },
+  { to: "/staff/reports", label: "staffNav.reports", roles: ["admin", "office", "unit", "viewer"] },
+  { to: "/staff/comments", label: "staffNav.comments", roles: ["admin", "office", "unit", "viewer"] },
+  { to: "/staff/surveys", label: "survey.nav.surveys", roles: ["admin", "office"] },
+  { to: "/staff/paper", label: "survey.nav.paper", roles: ["admin", "office", "unit"] },
+  { to: "/staff/coverage", label: "survey.nav.coverage", roles: ["admin", "office", "unit"] },
+  { to: "/staff/feedback", label: "feedback.nav.staff", roles: ["admin", "office", "unit"] },
+  { to: "/staff/dialogues", label: "dialogue.staffNav", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/procedures", label: "staffNav.procedures", roles: ["admin", "office", "unit"] },
   { to: "/staff/users", label: "staffNav.users", roles: ["admin"] },
   { to: "/staff/units", label: "staffNav.units", roles: ["admin"] },
   { to: "/staff/settings", label: "staffNav.settings", roles: ["admin"] },
   { to: "/staff/holidays", label: "staffNav.holidays", roles: ["admin"] },
   { to: "/staff/audit", label: "staffNav.audit", roles: ["admin"] },
-  { to: "/staff/surveys", label: "survey.nav.surveys", roles: ["admin", "office"] },
-  { to: "/staff/paper", label: "survey.nav.paper", roles: ["admin", "office", "unit"] },
-  { to: "/staff/coverage", label: "survey.nav.coverage", roles: ["admin", "office", "unit"] },
-  { to: "/staff/feedback", label: "feedback.nav.staff", roles: ["admin", "office", "unit"] },
-  { to: "/staff/dialogues", label: "dialogue.staffNav", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
 ];
 

@@ -45,3 +45,30 @@ export function pointsFromL5(v: number): Points | null {
   if (v === 1 || v === 2) return 0;
   return null;
 }
+
+/** Counts of answer codes 0–5 for one item (from the rollups). */
+export interface CodeCounts {
+  c0: number;
+  c1: number;
+  c2: number;
+  c3: number;
+  c4: number;
+  c5: number;
+}
+
+// For yes/no indicators, the answer that earns the 2 points: no unofficial cost; an apology
+// received when the dossier was late (asked only of late dossiers, so those who skip it are not
+// scored). Our reading of TT 01 Art. 13; a ministry revision changes this map, not the code.
+export const YES_NO_GOOD: Record<string, "yes" | "no"> = { A_COST: "no", A_APOLOGY: "yes" };
+
+/** An item's TT 01 indicator total from its answer counts, or null when it is not scored.
+ * Scored choices store their 2/1/0 points as the answer's value; L5 maps 4–5 → 2, 3 → 1, 1–2 → 0. */
+export function indicatorFromCounts(item: { code: string; type: string; scored: boolean }, c: CodeCounts): IndicatorTotal | null {
+  if (item.type === "single" && item.scored) return { code: item.code, points: c.c1 + 2 * c.c2, dossiers: c.c0 + c.c1 + c.c2 };
+  if (item.type === "L5") return { code: item.code, points: 2 * (c.c4 + c.c5) + c.c3, dossiers: c.c1 + c.c2 + c.c3 + c.c4 + c.c5 };
+  if (item.type === "yesno" && YES_NO_GOOD[item.code]) {
+    const good = YES_NO_GOOD[item.code] === "yes" ? c.c1 : c.c0;
+    return { code: item.code, points: 2 * good, dossiers: c.c0 + c.c1 };
+  }
+  return null;
+}

@@ -10,8 +10,7 @@ import { mayUseUnit } from "~/models/survey-links.server";
 import { currentVersionId, itemsOfVersion, resolvePlace, showItem } from "~/models/survey.server";
 import type { StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { keyedHash } from "~/utils/sign.server";
-import { normaliseDossier } from "./survey-submit.server";
+import { dossierHash } from "./survey-submit.server";
 
 /** Surveys with a published version: paper forms may still arrive after a survey closes. */
 export async function paperSurveys(lang: Lang) {
@@ -89,7 +88,7 @@ export async function enterPaperForm(user: StaffUser, request: Request, surveyId
       // The date written on the form; noon, so the day stays the same in any report period.
       submittedAt: day === today ? now : vnInstant(day, "12:00"),
       flagReasons: [],
-      dossierHash: survey.kind === "A" && p.dossier ? await keyedHash(`dossier:${survey.id}`, normaliseDossier(p.dossier)) : null,
+      dossierHash: survey.kind === "A" && p.dossier ? await dossierHash(survey.id, p.dossier) : null,
       enteredBy: user.id,
       answers: parsed.answers,
     },

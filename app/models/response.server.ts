@@ -2,7 +2,7 @@
 //
 // storeResponse() is the only way a response is written (public form, kiosk, paper entry). It
 // opens ONE transaction and calls insertResponseInTrx(); anything that must change together with
-// a new response belongs inside that transaction, after the insert (see the SEAM note below).
+// a new response belongs inside that transaction, after the insert — the dashboard rollups do.
 import type { Kysely } from "kysely";
 import type { AnswerValue, FormItem } from "~/lib/survey/items";
 import { offersFeedback } from "~/lib/survey/feedback";
@@ -11,6 +11,7 @@ import { db } from "~/utils/db.server";
 import type { Channel } from "../../db/tables/survey";
 import type { Database } from "../../db/types";
 import { itemsOfVersion } from "./survey.server";
+import { addResponseToRollups } from "./rollup.server";
 
 type Trx = Kysely<Database>;
 
@@ -50,8 +51,6 @@ export async function storeResponse(input: StoreResponseInput, audit?: { request
     .execute(async (trx) => {
       const result = await insertResponseInTrx(trx, input);
       if (result.status === "stored") {
-        // SEAM: per-day rollups (the dashboard) are maintained here, with `trx`, only for a
-        // response that was really inserted — a replay must not count twice.
         if (audit) await recordAudit(audit.request, { ...audit.entry, entityId: result.id }, trx);
       }
       return result;
@@ -74,6 +73,8 @@ export async function insertResponseInTrx(trx: Trx, input: StoreResponseInput): 
       .executeTakeFirstOrThrow();
     if (Number(n) !== itemIds.length) return { status: "stale_form" };
   }
+  // One instant for the row and its rollup day, so both always agree.
+  const submittedAt = input.submittedAt ?? new Date();
   // `on conflict do nothing` covers both unique rules: the submission id (a replay) and one
   // response per dossier. A concurrent twin waits for this row's transaction, then does nothing.
   const inserted = await trx
@@ -88,7 +89,7 @@ export async function insertResponseInTrx(trx: Trx, input: StoreResponseInput): 
       channel: input.channel,
       lang: input.lang,
       started_at: input.startedAt,
-      submitted_at: input.submittedAt ?? new Date(),
+      submitted_at: submittedAt,
       flagged: input.flagReasons.length > 0,
       flag_reasons: input.flagReasons,
       dossier_hash: input.dossierHash,
@@ -107,6 +108,20 @@ export async function insertResponseInTrx(trx: Trx, input: StoreResponseInput): 
       .values(input.answers.map((a) => ({ response_id: input.id, item_id: a.itemId, value: a.value, text: a.text, choices: a.choices })))
       .execute();
   }
+  // The dashboard's per-day rollups move in the same transaction, so they are exact the moment
+  // the response exists, and a replay (which returned above) can never count twice.
+  await addResponseToRollups(
+    trx,
+    {
+      submittedAt,
+      surveyVersionId: input.versionId,
+      unitId: input.unitId,
+      procedureId: input.procedureId,
+      channel: input.channel,
+      flagged: input.flagReasons.length > 0,
+    },
+    input.answers,
+  );
   return { status: "stored", id: input.id };
 }
 

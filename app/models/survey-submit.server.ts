@@ -19,7 +19,11 @@ const placeSchema = z.object({
 });
 const dossierSchema = z.string().trim().max(40, { error: "survey.errors.dossierTooLong" });
 
-export const normaliseDossier = (code: string) => code.toUpperCase().replace(/\s+/g, "");
+const normaliseDossier = (code: string) => code.toUpperCase().replace(/\s+/g, "");
+
+/** The only form a dossier code is kept in: a keyed hash, per survey, of the code without spaces
+ * or case, so "hs 001" and "HS001" are the same dossier. */
+export const dossierHash = (surveyId: number, code: string) => keyedHash(`dossier:${surveyId}`, normaliseDossier(code));
 
 export type SubmitOutcome =
   | { kind: "bad_form" }
@@ -82,13 +86,13 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
     }
   }
 
-  let dossierHash: string | null = null;
+  let dossier: string | null = null;
   if (survey.kind === "A") {
     const raw = String(form.get("dossier") ?? "");
     values.dossier = raw;
     const d = dossierSchema.safeParse(raw);
     if (!d.success) errors.dossier = d.error.issues[0].message;
-    else if (d.data) dossierHash = await keyedHash(`dossier:${survey.id}`, normaliseDossier(d.data));
+    else if (d.data) dossier = await dossierHash(survey.id, d.data);
   }
 
   if (!parsed.ok || Object.keys(errors).length) {
@@ -115,7 +119,7 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
     startedAt: new Date(token.t),
     submittedAt: now,
     flagReasons,
-    dossierHash,
+    dossierHash: dossier,
     enteredBy: null,
     answers: parsed.answers,
   });

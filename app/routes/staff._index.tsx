@@ -1,46 +1,47 @@
-// The staff overview: a welcome and the pages this role may use. (The satisfaction dashboard
-// will take this place.)
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+// The satisfaction dashboard: the staff area's home page.
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DashboardFilters } from "~/components/dashboard/filters";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ALL_ROLES_LIST } from "~/lib/roles";
-import { navFor } from "~/lib/staff-nav";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { Headline } from "~/components/dashboard/headline";
+import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboard/other-figures";
+import { BlockSection, ChannelSection, DistributionSection, TrendSection, UnitSection, VolumeSection } from "~/components/dashboard/sections";
+import { loadDashboardPage } from "~/models/dashboard-page.server";
+import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import css from "~/styles/dashboard.css";
 
-export const access: RouteAccess = { loader: ALL_ROLES_LIST };
+export const access: RouteAccess = { loader: ALL_ROLES };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
-  const { t } = getT(request);
-  return json({
-    title: t("staff.overview.title"),
-    name: user.name,
-    role: user.role,
-    links: navFor(user.role)
-      .filter((item) => item.to !== "/staff")
-      .map(({ to, label }) => ({ to, label })),
-  });
+  const { t, lng } = getT(request);
+  const page = await loadDashboardPage(user, new URL(request.url), lng);
+  return json({ ...page, lang: lng, title: t("dashboard.title") });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
-export default function StaffOverview() {
-  const { name, role, links } = useLoaderData<typeof loader>();
+export default function DashboardPage() {
+  const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const d = data.dashboard;
   return (
     <div className="page">
-      <h1>{t("staff.overview.heading", { name })}</h1>
-      <p className="lead">{t(`staff.overview.role.${role}`)}</p>
-      <h2>{t("staff.overview.whatYouCanDo")}</h2>
-      <ul className="quick-links">
-        {links.map((l) => (
-          <li key={l.to}>
-            <Link to={l.to}>{t(l.label)}</Link>
-          </li>
-        ))}
-      </ul>
+      <h1>{t("dashboard.title")}</h1>
+      <DashboardFilters options={data.options} selected={data.selected} />
+      {d.hasOverall ? <Headline rate={d.headline.rate} verdict={d.headline.verdict} target={d.target} lang={data.lang} /> : <p className="notice">{t("dashboard.noOverall")}</p>}
+      <TrendSection d={d} lang={data.lang} />
+      <UnitSection d={d} lang={data.lang} />
+      <BlockSection d={d} lang={data.lang} />
+      <DistributionSection d={d} lang={data.lang} />
+      <ChannelSection d={d} lang={data.lang} />
+      <VolumeSection d={d} lang={data.lang} />
+      <FeedbackFiguresTable f={data.feedback} lang={data.lang} title={t("figures.feedback.title")} />
+      <DialogueFiguresTable d={data.dialogue} lang={data.lang} title={t("figures.dialogue.title")} />
     </div>
   );
 }

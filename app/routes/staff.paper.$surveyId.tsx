@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PaperField } from "~/components/survey/paper-field";
 import { ErrorSummary } from "~/components/forms";
 import { Select, TextInput } from "~/components/survey/staff-form";
-import { fieldName } from "~/lib/survey/items";
+import { fieldName, idParam } from "~/lib/survey/items";
 import { enterPaperForm, paperForm } from "~/models/paper.server";
 import { placesFor } from "~/models/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
@@ -18,12 +18,10 @@ export const access: RouteAccess = { loader: ["admin", "office", "unit"], action
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.heading ?? ""} — Hài Lòng` }];
 
-const surveyIdOf = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const id = surveyIdOf(params.surveyId);
+  const id = idParam(params.surveyId);
   const survey = id ? await paperForm(id, lng) : null;
   if (!survey) throw new Response("Not found", { status: 404 });
   const q = new URL(request.url).searchParams;
@@ -36,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const { lng } = getT(request);
-  const id = surveyIdOf(params.surveyId);
+  const id = idParam(params.surveyId);
   if (!id) throw new Response("Not found", { status: 404 });
   const form = await request.formData();
   const out = await enterPaperForm(user, request, id, form, lng);

@@ -3,6 +3,7 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { idParam } from "~/lib/survey/items";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemsTable, SettingsForm, VersionsTable } from "~/components/survey/survey-admin-parts";
 import { formatDateTime } from "~/lib/format";
@@ -19,12 +20,10 @@ export const access: RouteAccess = { loader: ["admin", "office"], action: ["admi
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
-const idOf = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, access.loader!);
   const { lng } = getT(request);
-  const id = idOf(params.id);
+  const id = idParam(params.id);
   const data = id ? await getSurveyAdmin(id) : null;
   if (!data) throw new Response("Not found", { status: 404 });
   const { survey: s, versions, latest, items } = data;
@@ -49,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const id = idOf(params.id);
+  const id = idParam(params.id);
   if (!id) throw new Response("Not found", { status: 404 });
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -70,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (r.reason === "not_found") throw new Response("Not found", { status: 404 });
     return json({ errors: null, message: r.reason === "no_items" ? "surveyStaff.errors.noItems" : "surveyStaff.errors.frozen", values: null }, { status: 409 });
   }
-  const itemId = idOf(String(form.get("itemId") ?? ""));
+  const itemId = idParam(String(form.get("itemId") ?? ""));
   if ((intent === "move" || intent === "delete") && itemId) {
     const r = intent === "move" ? await moveItem(user, request, id, itemId, form.get("dir") === "-1" ? -1 : 1) : await deleteItem(user, request, id, itemId);
     if (r.ok) return back(intent === "delete" ? "deleted" : "moved");

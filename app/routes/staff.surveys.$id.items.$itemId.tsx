@@ -2,6 +2,7 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { idParam } from "~/lib/survey/items";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckboxField, ErrorSummary } from "~/components/forms";
 import { Select, TextArea, TextInput } from "~/components/survey/staff-form";
@@ -16,12 +17,11 @@ export const access: RouteAccess = { loader: ["admin", "office"], action: ["admi
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
-const idOf = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
 const FIELDS = ["code", "block", "type", "text_vi", "text_en", "help_vi", "help_en", "options", "max_length"] as const;
 
 function target(params: { id?: string; itemId?: string }) {
-  const surveyId = idOf(params.id);
-  const itemId = params.itemId === "new" ? null : idOf(params.itemId);
+  const surveyId = idParam(params.id);
+  const itemId = params.itemId === "new" ? null : idParam(params.itemId);
   if (!surveyId || (params.itemId !== "new" && !itemId)) throw new Response("Not found", { status: 404 });
   return { surveyId, itemId };
 }

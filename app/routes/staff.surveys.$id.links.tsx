@@ -3,6 +3,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { idParam } from "~/lib/survey/items";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { Select, TextInput } from "~/components/survey/staff-form";
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
+  const id = idParam(params.id);
   const survey = id ? await surveyHeader(id, lng) : null;
   if (!survey) throw new Response("Not found", { status: 404 });
   const query = Object.fromEntries(new URL(request.url).searchParams) as Record<string, string>;

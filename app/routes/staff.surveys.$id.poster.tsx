@@ -3,6 +3,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { idParam } from "~/lib/survey/items";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { posterFor } from "~/models/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
+  const id = idParam(params.id);
   const poster = id ? await posterFor(user, id, new URL(request.url).searchParams.get("c"), publicOrigin(request), lng) : null;
   if (!poster) throw new Response("Not found", { status: 404 });
   return json({ title: t("surveyStaff.poster.title"), poster });

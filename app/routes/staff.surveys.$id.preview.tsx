@@ -2,6 +2,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { idParam } from "~/lib/survey/items";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SurveyForm } from "~/components/survey/survey-form";
 import { placeChoice } from "~/models/survey-page.server";
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
+  const id = idParam(params.id);
   const v = new URL(request.url).searchParams.get("v");
   const survey = id ? await getSurveyVersionForPreview(id, v && /^\d{1,4}$/.test(v) ? Number(v) : null, lng) : null;
   if (!survey) throw new Response("Not found", { status: 404 });

@@ -7,6 +7,7 @@ import * as privacy from "./2026_11_27_003_privacy";
 import * as survey from "./2026_11_27_004_survey";
 import * as feedback from "./2026_11_27_005_feedback";
 import * as dialogue from "./2026_11_27_006_dialogue";
+import * as dashboard from "./2026_11_27_007_dashboard";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_004_survey": survey,
   "2026_11_27_005_feedback": feedback,
   "2026_11_27_006_dialogue": dialogue,
+  "2026_11_27_007_dashboard": dashboard,
 };

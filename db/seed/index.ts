@@ -8,6 +8,7 @@ import { seedDialogue } from "./dialogue";
 import { demoHolidays } from "./holidays";
 import { demoProcedures } from "./procedures";
 import { demoStaff } from "./staff";
+import { seedDemoResponses } from "./responses";
 import { seedSurveys } from "./survey";
 import { demoUnits } from "./units";
 
@@ -69,6 +70,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
     await seedSurveys(trx);
     await seedFeedback(trx);
     await seedDialogue(trx);
+    await seedDemoResponses(trx);
     return true;
   });
 }

@@ -89,9 +89,20 @@ describe("the staff area for a role", () => {
     await page.waitForURL(server.url + "/staff");
     const nav = page.getByRole("navigation", { name: "Điều hướng khu vực cán bộ" });
     const items = (await nav.getByRole("link").allTextContents()).map((s) => s.trim());
-    expect(items).toEqual(["Tổng quan", "Thủ tục hành chính", "Khảo sát", "Nhập phiếu giấy", "Số hồ sơ đã phục vụ", "Phản ánh, kiến nghị", "Đối thoại", "Đổi mật khẩu"]);
+    expect(items).toEqual([
+      "Tổng quan",
+      "Báo cáo",
+      "Ý kiến bằng lời",
+      "Khảo sát",
+      "Nhập phiếu giấy",
+      "Số hồ sơ đã phục vụ",
+      "Phản ánh, kiến nghị",
+      "Đối thoại",
+      "Thủ tục hành chính",
+      "Đổi mật khẩu",
+    ]);
     for (const adminOnly of ["Tài khoản", "Nhật ký thao tác", "Cài đặt", "Đơn vị", "Lịch nghỉ lễ"]) expect(items).not.toContain(adminOnly);
-    await expect(page.locator("h1").textContent()).resolves.toBe("Xin chào, Trần Thị Văn Phòng");
+    await expect(page.locator("h1").textContent()).resolves.toBe("Mức độ hài lòng");
     await expect(page.locator(".staff-bar").textContent()).resolves.toContain("Văn phòng Sở");
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

@@ -38,3 +38,56 @@ describe("report periods (NĐ 09/2019 cut-off)", () => {
     expect(isValidRange("2026-01-01", "2026-03-14")).toBe(true);
   });
 });
+
+import { parseDashboardQuery, quarterOf } from "~/schemas/dashboard";
+
+describe("dashboard filters", () => {
+  it("finds the report quarter of a day", () => {
+    expect(quarterOf("2026-12-15")).toEqual({ year: 2027, kind: "Q1" });
+    expect(quarterOf("2026-03-14")).toEqual({ year: 2026, kind: "Q1" });
+    expect(quarterOf("2026-03-15")).toEqual({ year: 2026, kind: "Q2" });
+    expect(quarterOf("2026-11-27")).toEqual({ year: 2026, kind: "Q4" });
+  });
+  it("ignores malformed values instead of failing", () => {
+    const q = parseDashboardQuery(new URL("http://x/staff?survey=abc&period=2026-Q9&unit=-1&channel=fax&flagged=1&procedure=3"));
+    expect(q).toEqual({ survey: undefined, period: undefined, unit: undefined, channel: undefined, flagged: "1", procedure: 3, version: undefined });
+  });
+});
+
+import { halfMonthEnd, halfMonthOf, splitWindow } from "~/lib/report-periods";
+
+describe("half-month buckets", () => {
+  it("name and end each half-month", () => {
+    expect(halfMonthOf("2026-02-14")).toBe("2026-02-01");
+    expect(halfMonthOf("2026-02-15")).toBe("2026-02-15");
+    expect(halfMonthEnd("2026-02-01")).toBe("2026-02-14");
+    expect(halfMonthEnd("2026-02-15")).toBe("2026-02-28");
+    expect(halfMonthEnd("2028-02-15")).toBe("2028-02-29");
+    expect(halfMonthEnd("2026-12-15")).toBe("2026-12-31");
+  });
+
+  it("cover a report window with whole half-months and no leftover days", () => {
+    expect(splitWindow("2026-06-15", "2026-09-14")).toEqual({ buckets: { first: "2026-06-15", last: "2026-09-01" }, days: [] });
+    expect(splitWindow("2025-12-15", "2026-12-14")).toEqual({ buckets: { first: "2025-12-15", last: "2026-12-01" }, days: [] });
+  });
+
+  it("read the edges of an unaligned window from the daily table", () => {
+    expect(splitWindow("2026-06-10", "2026-09-20")).toEqual({
+      buckets: { first: "2026-06-15", last: "2026-09-01" },
+      days: [["2026-06-10", "2026-06-14"], ["2026-09-15", "2026-09-20"]],
+    });
+    expect(splitWindow("2026-06-16", "2026-06-20")).toEqual({ buckets: null, days: [["2026-06-16", "2026-06-20"]] });
+    expect(splitWindow("2026-06-15", "2026-06-30")).toEqual({ buckets: { first: "2026-06-15", last: "2026-06-15" }, days: [] });
+    expect(splitWindow("2026-06-20", "2026-06-10")).toEqual({ buckets: null, days: [] });
+  });
+
+  it("cover every day of a window exactly once", () => {
+    const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1;
+    for (const [from, to] of [["2026-01-03", "2026-11-27"], ["2025-12-15", "2026-03-14"], ["2026-02-14", "2026-03-15"], ["2026-07-01", "2026-07-31"]]) {
+      const s = splitWindow(from, to);
+      let covered = s.days.reduce((n, [a, b]) => n + days(a, b), 0);
+      if (s.buckets) covered += days(s.buckets.first, halfMonthEnd(s.buckets.last));
+      expect(covered, `${from}..${to}`).toBe(days(from, to));
+    }
+  });
+});

@@ -89,3 +89,20 @@ describe("TT 01 scoring", () => {
     expect(pointsFromL5(0)).toBeNull();
   });
 });
+
+import { indicatorFromCounts } from "~/lib/tt01";
+
+describe("TT 01 indicators from answer counts", () => {
+  const z = { c0: 0, c1: 0, c2: 0, c3: 0, c4: 0, c5: 0 };
+  it("reads scored choices, L5 and yes/no items", () => {
+    // 6 early (2), 3 on time (1), 1 late (0): 15 points over 10 dossiers → 1.5
+    expect(indicatorFromCounts({ code: "A_TIME", type: "single", scored: true }, { ...z, c2: 6, c1: 3, c0: 1 })).toEqual({ code: "A_TIME", points: 15, dossiers: 10 });
+    // L5: 5 → 2, 4 → 2, 3 → 1, 2 → 0; no opinion (0) left out.
+    expect(indicatorFromCounts({ code: "A_OVERALL", type: "L5", scored: false }, { ...z, c5: 2, c4: 1, c3: 1, c2: 1, c0: 4 })).toEqual({ code: "A_OVERALL", points: 7, dossiers: 5 });
+    // No unofficial cost is the good answer: 8 "no" (0), 2 "yes" (1) → 16 points.
+    expect(indicatorFromCounts({ code: "A_COST", type: "yesno", scored: false }, { ...z, c0: 8, c1: 2 })).toEqual({ code: "A_COST", points: 16, dossiers: 10 });
+    expect(indicatorFromCounts({ code: "A_APOLOGY", type: "yesno", scored: false }, { ...z, c0: 1, c1: 3 })).toEqual({ code: "A_APOLOGY", points: 6, dossiers: 4 });
+    expect(indicatorFromCounts({ code: "DEMO_TYPE", type: "single", scored: false }, { ...z, c1: 3 })).toBeNull();
+    expect(indicatorFromCounts({ code: "OTHER_YN", type: "yesno", scored: false }, { ...z, c1: 3 })).toBeNull();
+  });
+});

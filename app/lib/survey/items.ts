@@ -52,3 +52,6 @@ export interface PlaceChoice {
   /** Procedures grouped by their unit, for a <select> with <optgroup>s. */
   procedureGroups: { unit: string; procedures: { id: number; name: string }[] }[];
 }
+
+/** A numeric id from a URL segment or form field; null for anything else (then: 404). */
+export const idParam = (v: string | null | undefined): number | null => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);

@@ -1,5 +1,6 @@
 import type { Translation } from "../vi/index";
 import common from "./common";
+import dashboard from "./dashboard";
 import dialogue from "./dialogue";
 import staff from "./staff";
 import survey from "./survey";
@@ -8,6 +9,7 @@ import feedback from "./feedback";
 
 const en: Translation = {
   ...common,
+  ...dashboard,
   ...staff,
   ...survey,
   ...surveyStaff,

@@ -4,6 +4,8 @@ const staff: typeof vi = {
   staffNav: {
     label: "Staff area navigation",
     dashboard: "Overview",
+    reports: "Reports",
+    comments: "Written comments",
     procedures: "Procedures",
     users: "Accounts",
     units: "Units",

@@ -1,6 +1,7 @@
 // Vietnamese is the source language: every key starts here. Each feature keeps its texts in its
 // own file; en/index.ts is typed against this one, so a missing key is a type error.
 import common from "./common";
+import dashboard from "./dashboard";
 import dialogue from "./dialogue";
 import staff from "./staff";
 import survey from "./survey";
@@ -9,6 +10,7 @@ import feedback from "./feedback";
 
 const vi = {
   ...common,
+  ...dashboard,
   ...staff,
   ...survey,
   ...surveyStaff,

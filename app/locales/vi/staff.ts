@@ -3,6 +3,8 @@ const staff = {
   staffNav: {
     label: "Điều hướng khu vực cán bộ",
     dashboard: "Tổng quan",
+    reports: "Báo cáo",
+    comments: "Ý kiến bằng lời",
     procedures: "Thủ tục hành chính",
     users: "Tài khoản",
     units: "Đơn vị",

@@ -1,0 +1,78 @@
+// Reads the dashboard's query string into a filter (with defaults and the user's unit scope)
+// and gathers the figures and the filter options.
+import type { Lang } from "~/lib/i18n";
+import { localDate, type PeriodKind } from "~/lib/report-periods";
+import { parseDashboardQuery, parsePeriod, quarterOf } from "~/schemas/dashboard";
+import { unitScope, type StaffUser } from "~/utils/auth.server";
+import { listProcedures, listUnits } from "./catalog.server";
+import type { DashboardFilter } from "./dashboard.server";
+import { getDashboard, listSurveys, listVersions, reportYears } from "./dashboard-view.server";
+import { dialogueFigures } from "./dialogue-figures.server";
+import { feedbackFigures } from "./feedback-figures.server";
+import { getPeriod, listPeriods } from "./report-period.server";
+
+async function resolveFilter(user: StaffUser, url: URL, lang: Lang) {
+  const q = parseDashboardQuery(url);
+  const period = parsePeriod(q.period, quarterOf(localDate(new Date())));
+  const surveys = await listSurveys(lang);
+  const survey = surveys.find((s) => s.id === q.survey) ?? surveys[0];
+  const scope = unitScope(user);
+  const win = await getPeriod(period.year, period.kind);
+  const filter: DashboardFilter = {
+    surveyId: survey?.id ?? -1,
+    from: win.start_date,
+    to: win.end_date,
+    // A unit's staff see their own unit only, whatever the query string says.
+    unitId: scope.all ? (q.unit ?? null) : (scope.unitId ?? -1),
+    procedureId: q.procedure ?? null,
+    channel: q.channel ?? null,
+    versionId: q.version ?? null,
+    includeFlagged: q.flagged === "1",
+  };
+  return { period, surveys, survey, scope, filter };
+}
+
+/** The filter the dashboard would use for this query string. Raw exports keep flagged
+ * responses, marked in their own column. */
+export async function loadExportFilter(user: StaffUser, url: URL): Promise<DashboardFilter> {
+  const { filter } = await resolveFilter(user, url, "vi");
+  return { ...filter, includeFlagged: true };
+}
+
+export async function loadDashboardPage(user: StaffUser, url: URL, lang: Lang) {
+  const { period, surveys, survey, scope, filter } = await resolveFilter(user, url, lang);
+  const [years, units, procedures, versions, dashboard, feedback, dialogue] = await Promise.all([
+    reportYears(quarterOf(localDate(new Date())).year),
+    listUnits(lang),
+    listProcedures(lang, filter.unitId ?? undefined),
+    survey ? listVersions(survey.id) : Promise.resolve([]),
+    getDashboard(user, filter, period, lang),
+    feedbackFigures({ from: filter.from, to: filter.to, unitId: scope.all ? undefined : (scope.unitId ?? -1) }),
+    dialogueFigures({ year: period.year }),
+  ]);
+  const periods = (await Promise.all(years.map((y) => listPeriods(y)))).flat();
+  return {
+    dashboard,
+    feedback,
+    dialogue,
+    selected: {
+      survey: survey?.id ?? null,
+      period: `${period.year}-${period.kind}`,
+      unit: filter.unitId ?? null,
+      procedure: filter.procedureId ?? null,
+      channel: filter.channel ?? null,
+      version: filter.versionId ?? null,
+      flagged: !!filter.includeFlagged,
+      from: filter.from,
+      to: filter.to,
+    },
+    options: {
+      surveys,
+      periods: periods.map((p) => ({ value: `${p.year}-${p.kind}`, year: p.year, kind: p.kind as PeriodKind, start: p.start_date, end: p.end_date })),
+      units: scope.all ? units : units.filter((u) => u.id === filter.unitId),
+      unitLocked: !scope.all,
+      procedures,
+      versions,
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// Everything the dashboard page shows, for one filter, as plain serialisable figures.
+import { sql } from "kysely";
+import { addCounts, blockFigures, l5Rate, overallItem, ratedCell, responseRate, ZERO, type Counts } from "~/lib/dashboard-figures";
+import type { Lang } from "~/lib/i18n";
+import { defaultWindow, previousOf, type PeriodKind } from "~/lib/report-periods";
+import { verdict } from "~/lib/stats";
+import { unitScope, type StaffUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { breakdown, countsBy, countsByPeriods, responsesBy, servedBy, surveyItems, type BreakdownRow, type DashboardFilter } from "./dashboard.server";
+
+export async function readNumberSetting(key: string, fallback: number): Promise<number> {
+  const row = await db().selectFrom("setting").select("value").where("key", "=", key).executeTakeFirst();
+  const v = Number(row?.value);
+  return Number.isFinite(v) ? v : fallback;
+}
+
+export async function listSurveys(lang: Lang) {
+  const rows = await db().selectFrom("survey").select(["id", "kind", "slug", "title_vi", "title_en"]).orderBy("kind", "desc").orderBy("id").execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, slug: r.slug, title: lang === "en" ? r.title_en : r.title_vi }));
+}
+
+export async function listVersions(surveyId: number) {
+  return db().selectFrom("survey_version").select(["id", "version"]).where("survey_id", "=", surveyId).orderBy("version").execute();
+}
+
+/** The last eight quarters up to (and including) the given one, as dated windows. */
+export function trendQuarters(year: number, kind: PeriodKind): { key: string; start: string; end: string }[] {
+  const quarters: PeriodKind[] = ["Q1", "Q2", "Q3", "Q4"];
+  let cur = { year, kind: quarters.includes(kind) ? kind : ("Q4" as PeriodKind) };
+  const out: { key: string; start: string; end: string }[] = [];
+  for (let i = 0; i < 8; i++) {
+    const w = defaultWindow(cur.year, cur.kind);
+    out.unshift({ key: `${cur.kind}/${cur.year}`, start: w.start, end: w.end });
+    cur = previousOf(cur.year, cur.kind);
+  }
+  return out;
+}
+
+export async function getDashboard(user: StaffUser, f: DashboardFilter, period: { year: number; kind: PeriodKind }, lang: Lang) {
+  // Scoping is enforced here as well as where the filter is read: a unit's staff never get
+  // another unit's figures from this function, whoever calls it.
+  const scope = unitScope(user);
+  const filter: DashboardFilter = scope.all ? f : { ...f, unitId: scope.unitId ?? -1 };
+  const [target, threshold, items, units] = await Promise.all([
+    readNumberSetting("satisfaction.target", 0.9),
+    readNumberSetting("satisfaction.suppression_threshold", 5),
+    surveyItems(filter.surveyId),
+    db().selectFrom("unit").select(["id", "name_vi", "name_en"]).orderBy("sort_order").execute(),
+  ]);
+  const unitName = (id: string | number) => {
+    const u = units.find((x) => String(x.id) === String(id));
+    return u ? (lang === "en" ? u.name_en : u.name_vi) : String(id);
+  };
+  const overall = overallItem(items);
+  const overallIds = overall?.ids ?? [-1];
+  const sum = (rows: Counts[]) => rows.reduce(addCounts, ZERO);
+
+  const [overallRows, itemRows, trendRows, volumeRows, served] = await Promise.all([
+    breakdown(filter, overallIds),
+    countsBy(filter, null, "none", { byItem: true }),
+    countsByPeriods(filter, overallIds, trendQuarters(period.year, period.kind)),
+    responsesBy(filter, "unit"),
+    servedBy(filter),
+  ]);
+  // Flagged responses count only when the filter asks for them; the channel view shows them apart.
+  const counted = (r: BreakdownRow) => filter.includeFlagged || !r.flagged;
+  const merged = (dim: BreakdownRow["dim"]) => {
+    const byKey = new Map<string, Counts>();
+    for (const r of overallRows.filter((x) => x.dim === dim && counted(x))) byKey.set(r.key, addCounts(byKey.get(r.key) ?? ZERO, r));
+    return [...byKey.entries()].map(([key, c]) => ({ key, ...c }));
+  };
+  const unitRows = merged("unit");
+  const channelRows = overallRows.filter((r) => r.dim === "channel");
+
+  const headline = l5Rate(sum(merged("all")));
+  const byItem = new Map<number, Counts>(itemRows.map((r) => [r.item_id!, r]));
+  const { blocks, sipas } = blockFigures(items, byItem);
+  const distribution = items
+    .filter((i) => i.type === "L5")
+    .map((i) => {
+      const c = i.ids.reduce((acc, id) => addCounts(acc, byItem.get(id) ?? ZERO), ZERO);
+      return { code: i.code, block: i.block, text: lang === "en" ? i.text_en : i.text_vi, counts: c, rate: l5Rate(c) };
+    });
+  const trend = trendQuarters(period.year, period.kind).map((p) => {
+    const row = trendRows.find((r) => r.key === p.key);
+    const r = l5Rate(row ?? ZERO);
+    return { key: p.key, start: p.start, end: p.end, rate: r, verdict: verdict(r, target) };
+  });
+  const byUnit = unitRows
+    .map((r) => ({ ...ratedCell(r.key, r, target, threshold), name: unitName(r.key) }))
+    .sort((a, b) => (b.rate.rate ?? -1) - (a.rate.rate ?? -1));
+  const byChannel = channelRows
+    .map((r) => ({ channel: r.key, flagged: !!r.flagged, ...ratedCell(`${r.key}${r.flagged ? ":flagged" : ""}`, r, target, threshold) }))
+    .sort((a, b) => a.channel.localeCompare(b.channel) || Number(a.flagged) - Number(b.flagged));
+  const volume = units
+    .map((u) => {
+      const responses = volumeRows.filter((v) => Number(v.key) === u.id && !v.flagged).reduce((a, v) => a + v.responses, 0);
+      const flagged = volumeRows.filter((v) => Number(v.key) === u.id && v.flagged).reduce((a, v) => a + v.responses, 0);
+      const s = served.find((x) => x.unit_id === u.id)?.served;
+      return { unitId: u.id, name: lang === "en" ? u.name_en : u.name_vi, responses, flagged, served: s ?? null, responseRate: responseRate(responses, s) };
+    })
+    .filter((v) => v.responses > 0 || v.flagged > 0 || v.served !== null);
+
+  return {
+    target,
+    threshold,
+    hasOverall: !!overall,
+    headline: { rate: headline, verdict: verdict(headline, target) },
+    trend,
+    byUnit,
+    blocks,
+    sipas,
+    distribution,
+    byChannel,
+    volume,
+    totals: {
+      responses: volume.reduce((a, v) => a + v.responses, 0),
+      flagged: volume.reduce((a, v) => a + v.flagged, 0),
+    },
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+
+/** Report years that have any response, newest first, plus the current one. */
+export async function reportYears(currentYear: number): Promise<number[]> {
+  // A day from 15/12 on belongs to the next report year: shifting by 17 days moves 15/12 to 01/01.
+  const r = await sql<{ y: number }>`select distinct extract(year from day + interval '17 days')::int as y from response_rollup order by 1 desc`.execute(db());
+  const years = new Set([currentYear, ...r.rows.map((x) => x.y)]);
+  return [...years].sort((a, b) => b - a);
+}

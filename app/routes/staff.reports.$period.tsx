@@ -1,0 +1,77 @@
+// One report period's figures for the reform report, compared with the previous period,
+// printable on A4. Every percentage carries its n and interval.
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Headline } from "~/components/dashboard/headline";
+import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboard/other-figures";
+import { ReportBlocks, ReportTt01, ReportUnits } from "~/components/dashboard/report-tables";
+import { VolumeSection } from "~/components/dashboard/sections";
+import { dmy, type PeriodKind } from "~/lib/report-periods";
+import { getReport } from "~/models/report.server";
+import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/dashboard.css";
+
+export const access: RouteAccess = { loader: ALL_ROLES };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const m = /^(\d{4})-(Q1|Q2|Q3|Q4|H1|M9|Y)$/.exec(params.period ?? "");
+  if (!m) throw new Response("Not found", { status: 404 });
+  const { t, lng } = getT(request);
+  const report = await getReport(user, Number(m[1]), m[2] as PeriodKind, lng);
+  const periodName = t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${m[2]}`), year: m[1] });
+  return json({ report, lang: lng, title: t("reports.reportTitle", { period: periodName }), canExportRaw: user.role !== "viewer" });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export default function ReportPage() {
+  const { report, lang, title, canExportRaw } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { period, previousPeriod: prev, current, previous } = report;
+  const prevName = t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${prev.kind}`), year: prev.year });
+  const query = `survey=${report.survey?.id ?? ""}&period=${period.year}-${period.kind}`;
+  return (
+    <div className="page report">
+      <h1>{title}</h1>
+      <p>{t("reports.window", { from: dmy(period.start), to: dmy(period.end) })}</p>
+      {period.due ? <p>{t("reports.dueLine", { due: dmy(period.due) })}</p> : null}
+      <p className="muted">{t("reports.previous", { period: prevName, from: dmy(prev.start), to: dmy(prev.end) })}</p>
+      <p className="muted no-print">{t("reports.print")}</p>
+
+      <h2>{t("reports.satisfaction")}</h2>
+      {current ? <Headline rate={current.headline.rate} verdict={current.headline.verdict} target={current.target} lang={lang} /> : <p>{t("reports.notAvailable")}</p>}
+      {current && previous ? <ReportUnits current={current} previous={previous} lang={lang} /> : null}
+      {current && previous ? <ReportBlocks current={current} previous={previous} lang={lang} /> : null}
+      {report.tt01 ? <ReportTt01 now={report.tt01} before={report.tt01Previous} lang={lang} /> : null}
+      <FeedbackFiguresTable f={report.feedback} lang={lang} title={t("reports.feedback")} />
+      <DialogueFiguresTable d={report.dialogue} lang={lang} title={t("reports.dialogue")} />
+      {current ? <VolumeSection d={current} lang={lang} title={t("reports.volume")} /> : null}
+
+      <section className="no-print" aria-labelledby="downloads">
+        <h2 id="downloads">{t("reports.downloads")}</h2>
+        <p className="downloads">
+          <a className="button button--secondary" href={`/staff/export/figures?${query}&format=csv`} download>
+            {t("reports.figuresCsv")}
+          </a>
+          <a className="button button--secondary" href={`/staff/export/figures?${query}&format=xlsx`} download>
+            {t("reports.figuresXlsx")}
+          </a>
+          {canExportRaw ? (
+            <>
+              <a className="button button--secondary" href={`/staff/export/responses?${query}&format=csv`} download>
+                {t("reports.responsesCsv")}
+              </a>
+              <a className="button button--secondary" href={`/staff/export/responses?${query}&format=xlsx`} download>
+                {t("reports.responsesXlsx")}
+              </a>
+            </>
+          ) : null}
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+// Report periods of a year: the windows and due dates, editable by the Office.
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/forms";
+import * as z from "zod";
+import { dmy, isValidRange, localDate } from "~/lib/report-periods";
+import { recordAudit } from "~/models/audit.server";
+import { listPeriods, updatePeriod } from "~/models/report-period.server";
+import { quarterOf } from "~/schemas/dashboard";
+import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
+import css from "~/styles/dashboard.css";
+
+export const access: RouteAccess = { loader: ALL_ROLES, action: ["admin", "office"] };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+const yearParam = z.coerce.number().int().min(2000).max(2100);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, access.loader!);
+  const current = quarterOf(localDate(new Date())).year;
+  const parsed = yearParam.safeParse(new URL(request.url).searchParams.get("year"));
+  const year = parsed.success ? parsed.data : current;
+  return json({ year, current, periods: await listPeriods(year), canEdit: access.action!.includes(user.role) });
+}
+
+const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const periodForm = z.object({
+  id: z.coerce.number().int().positive(),
+  start: dateField,
+  end: dateField,
+  due: z.union([dateField, z.literal("")]),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request, access.action!);
+  const parsed = periodForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success || !isValidRange(parsed.data.start, parsed.data.end) || (parsed.data.due && !isValidRange(parsed.data.due, parsed.data.due))) {
+    return json({ ok: false as const, id: parsed.success ? parsed.data.id : null, error: "reports.invalidRange" }, { status: 400 });
+  }
+  const { id, start, end, due } = parsed.data;
+  const before = await updatePeriod(id, { start, end, due: due || null }, user.id);
+  if (!before) return json({ ok: false as const, id, error: "reports.invalidRange" }, { status: 400 });
+  await recordAudit(request, {
+    actor: user,
+    action: "report_period.update",
+    entity: "report_period",
+    entityId: id,
+    details: { before: { start: before.start_date, end: before.end_date, due: before.due_date }, after: { start, end, due: due || null } },
+  });
+  return json({ ok: true as const, id, error: null });
+}
+
+export default function ReportPeriods() {
+  const { year, current, periods, canEdit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const label = (kind: string) => t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${kind}`), year });
+  return (
+    <div className="page">
+      <h1>{t("reports.title")}</h1>
+      <p>{t("reports.intro")}</p>
+      <Form method="get" className="filters no-print">
+        <div className="field">
+          <label htmlFor="year">{t("reports.year")}</label>
+          <select id="year" name="year" defaultValue={year}>
+            {[current + 1, current, current - 1, current - 2].map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button className="button" type="submit">
+            {t("reports.show")}
+          </button>
+        </div>
+      </Form>
+      {result?.ok ? <p className="notice notice--ok" role="status">{t("reports.saved")}</p> : null}
+      {result && !result.ok ? <p className="error-summary" role="alert">{t(result.error)}</p> : null}
+      <TableWrap label={t("reports.title")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("dashboard.col.period")}</th>
+              <th scope="col">{t("dashboard.col.from")}</th>
+              <th scope="col">{t("dashboard.col.to")}</th>
+              <th scope="col">{t("dashboard.col.due")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("reports.open")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{label(p.kind)}</th>
+                {canEdit ? (
+                  <td colSpan={3}>
+                    <Form method="post" className="period-form" aria-label={label(p.kind)}>
+                      <input type="hidden" name="id" value={p.id} />
+                      <label className="visually-hidden" htmlFor={`start-${p.id}`}>{`${label(p.kind)}: ${t("dashboard.col.from")}`}</label>
+                      <input type="date" id={`start-${p.id}`} name="start" defaultValue={p.start_date} required />
+                      <label className="visually-hidden" htmlFor={`end-${p.id}`}>{`${label(p.kind)}: ${t("dashboard.col.to")}`}</label>
+                      <input type="date" id={`end-${p.id}`} name="end" defaultValue={p.end_date} required />
+                      <label className="visually-hidden" htmlFor={`due-${p.id}`}>{`${label(p.kind)}: ${t("dashboard.col.due")}`}</label>
+                      <input type="date" id={`due-${p.id}`} name="due" defaultValue={p.due_date ?? ""} />
+                      <button type="submit" className="button button--secondary">
+                        {t("reports.save")}
+                      </button>
+                    </Form>
+                  </td>
+                ) : (
+                  <>
+                    <td>{dmy(p.start_date)}</td>
+                    <td>{dmy(p.end_date)}</td>
+                    <td>{p.due_date ? dmy(p.due_date) : "—"}</td>
+                  </>
+                )}
+                <td>
+                  <Link to={`/staff/reports/${year}-${p.kind}`}>{t("reports.open")}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// Streams an export as a download: the writer runs in the background while the body streams,
+// and a failure half-way ends the stream (the browser reports a failed download) instead of
+// leaving it open.
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { CONTENT_TYPE, csvSink, xlsxSink, type RowSink } from "./export-stream.server";
+
+export type ExportFormat = "csv" | "xlsx";
+
+export function parseFormat(url: URL): ExportFormat {
+  return url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+}
+
+export function streamDownload(format: ExportFormat, filename: string, write: (sink: RowSink) => Promise<unknown>): Response {
+  const out = new PassThrough();
+  const sink = format === "xlsx" ? xlsxSink(out) : csvSink(out);
+  write(sink).catch((err) => {
+    console.error(`[export] ${filename} failed: ${(err as Error).message}`);
+    out.destroy(err as Error);
+  });
+  return new Response(createReadableStreamFromReadable(out), {
+    headers: {
+      "Content-Type": CONTENT_TYPE[format],
+      "Content-Disposition": `attachment; filename="${filename}.${format}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,55 @@
+import type { ColumnType, Generated, Selectable } from "kysely";
+import type { GeneratedTimestamp } from "./common";
+
+type DateCol = ColumnType<string, string, string>;
+type NullableDateCol = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface ReportPeriodTable {
+  id: Generated<number>;
+  year: number;
+  kind: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
+  start_date: DateCol;
+  end_date: DateCol;
+  due_date: NullableDateCol;
+  updated_by: number | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface AnswerRollupTable {
+  day: DateCol;
+  survey_version_id: number;
+  unit_id: number;
+  procedure_id: number;
+  channel: string;
+  flagged: boolean;
+  item_id: number;
+  c0: Generated<number>;
+  c1: Generated<number>;
+  c2: Generated<number>;
+  c3: Generated<number>;
+  c4: Generated<number>;
+  c5: Generated<number>;
+}
+
+export interface AnswerRollupHalfTable extends Omit<AnswerRollupTable, "day"> {
+  bucket: DateCol;
+}
+
+export interface ResponseRollupTable {
+  day: DateCol;
+  survey_version_id: number;
+  unit_id: number;
+  procedure_id: number;
+  channel: string;
+  flagged: boolean;
+  responses: Generated<number>;
+}
+
+export interface DashboardTables {
+  report_period: ReportPeriodTable;
+  answer_rollup: AnswerRollupTable;
+  answer_rollup_half: AnswerRollupHalfTable;
+  response_rollup: ResponseRollupTable;
+}
+
+export type ReportPeriod = Selectable<ReportPeriodTable>;

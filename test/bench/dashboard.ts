@@ -1,0 +1,104 @@
+// Dashboard and export at a million responses, on PostgreSQL:
+//   npx tsx test/bench/dashboard.ts            (BENCH_RESPONSES=1000000 by default)
+// Seeds N Form B responses (about 25 answers each) straight in SQL, builds the rollups, then
+// prints the dashboard's server time p50/p95 per view, the same figures by GROUP BY over the raw
+// answers, and the time and peak memory of exporting every response to CSV and XLSX.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { sql } from "kysely";
+import { createBenchDatabase, ms, timeIt } from "./bench-db";
+import { getDashboard } from "../../app/models/dashboard-view.server";
+import { rawCountsByUnit, surveyItems } from "../../app/models/dashboard.server";
+import { overallItem } from "../../app/lib/dashboard-figures";
+import { rebuildRollups } from "../../app/models/rollup.server";
+import type { StaffUser } from "../../app/utils/session.server";
+
+const N = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+async function main() {
+  const bench = await createBenchDatabase("bench_dash");
+  const db = bench.handle.db;
+  try {
+    const survey = await db.selectFrom("survey").select(["id"]).where("kind", "=", "B").executeTakeFirstOrThrow();
+    const version = await db.selectFrom("survey_version").select("id").where("survey_id", "=", survey.id).orderBy("version", "desc").executeTakeFirstOrThrow();
+    const items = await db.selectFrom("survey_item").select(["id", "type"]).where("version_id", "=", version.id).execute();
+    const units = (await db.selectFrom("unit").select("id").execute()).map((u) => u.id);
+    const procRows = await db.selectFrom("procedure").select(["id", "unit_id"]).execute();
+    const procs = procRows.map((p) => p.id);
+    // Realistic cells: a procedure belongs to one unit, so responses pick a (unit, procedure)
+    // pair from the catalogue, or a unit with no procedure named.
+    const pairUnits = [...procRows.map((p) => p.unit_id!), ...units];
+    const pairProcs = [...procRows.map((p) => p.id), ...units.map(() => 0)];
+
+    let t = performance.now();
+    console.log(`seeding ${N.toLocaleString("en")} responses …`);
+    await sql`
+      insert into response (id, survey_id, survey_version_id, unit_id, procedure_id, counter, channel, lang, submitted_at, created_at, flagged, flag_reasons)
+      select gen_random_uuid(), ${survey.id}, ${version.id}, (${pairUnits}::int[])[k], nullif((${pairProcs}::int[])[k], 0), 'bench',
+        (array['qr','kiosk','web','paper'])[1 + floor(random() * 4)::int], 'vi',
+        now() - random() * interval '365 days', now(), random() < 0.01, '{}'
+      from (select 1 + floor(random() * ${pairUnits.length})::int as k from generate_series(1, ${N})) g`.execute(db);
+    for (const item of items) {
+      if (item.type === "L5") {
+        await sql`insert into answer (response_id, item_id, value)
+          select id, ${item.id}, case when random() < 0.04 then 0 when random() < 0.9 then 4 + (random() < 0.55)::int else 1 + floor(random() * 3)::int end
+          from response where counter = 'bench'`.execute(db);
+      } else if (item.type === "text" || item.type === "textarea") {
+        await sql`insert into answer (response_id, item_id, text)
+          select id, ${item.id}, 'Góp ý thử nghiệm số ' || (random() * 1000)::int
+          from response where counter = 'bench' and random() < 0.1`.execute(db);
+      } else {
+        await sql`insert into answer (response_id, item_id, value)
+          select id, ${item.id}, 1 + floor(random() * 3)::int
+          from response where counter = 'bench'`.execute(db);
+      }
+    }
+    const { answers } = (await sql<{ answers: number }>`select count(*)::int as answers from answer`.execute(db)).rows[0];
+    console.log(`seeded ${N.toLocaleString("en")} responses, ${answers.toLocaleString("en")} answers in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    t = performance.now();
+    await rebuildRollups(db);
+    await sql`analyze`.execute(db);
+    const rollupRows = (await sql<{ n: number }>`select count(*)::int as n from answer_rollup`.execute(db)).rows[0].n;
+    console.log(`rollups built in ${((performance.now() - t) / 1000).toFixed(1)} s (${rollupRows.toLocaleString("en")} rollup rows)`);
+
+    const office: StaffUser = { id: 0, email: "bench", name: "bench", role: "office", unitId: null, mustChangePassword: false, sessionId: "" };
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
+    const quarterAgo = new Date(Date.now() - 91 * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
+    const base = { surveyId: survey.id, from: quarterAgo, to: today };
+    const views: [string, Parameters<typeof getDashboard>[1]][] = [
+      ["quarter, all units", base],
+      ["full year, all units", { ...base, from: yearAgo }],
+      ["quarter, one unit", { ...base, unitId: units[1] }],
+      ["quarter, one channel", { ...base, channel: "qr" }],
+      ["quarter, one procedure", { ...base, procedureId: procs[3] }],
+      ["year, unit + channel", { ...base, from: yearAgo, unitId: units[1], channel: "kiosk" }],
+    ];
+    console.log(`\ndashboard server time (getDashboard: 7 queries on the rollups), ${RUNS} runs each`);
+    for (const [name, f] of views) {
+      const r = await timeIt(RUNS, () => getDashboard(office, f, { year: 2026, kind: "Q4" }, "vi"));
+      console.log(`  ${name.padEnd(26)} p50 ${ms(r.p50).padStart(10)}  p95 ${ms(r.p95).padStart(10)}`);
+    }
+    const overall = overallItem(await surveyItems(survey.id))!;
+    console.log(`\nthe same by-unit figure by GROUP BY over the raw answers, ${Math.min(RUNS, 5)} runs each`);
+    for (const [name, f] of views.slice(0, 2)) {
+      const r = await timeIt(Math.min(RUNS, 5), () => rawCountsByUnit(f, overall.ids));
+      console.log(`  ${name.padEnd(26)} p50 ${ms(r.p50).padStart(10)}  p95 ${ms(r.p95).padStart(10)}`);
+    }
+
+    console.log(`\nexport of all ${N.toLocaleString("en")}+ responses (separate process, peak RSS)`);
+    for (const format of ["csv", "xlsx"]) {
+      const out = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "export-worker.ts"), bench.url, String(survey.id), yearAgo, today, format], {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      });
+      if (out.status !== 0) console.log(`  ${format}: failed\n${out.stderr}`);
+      else console.log(`  ${out.stdout.trim()}`);
+    }
+  } finally {
+    await bench.drop();
+  }
+}
+
+await main();

@@ -1,0 +1,93 @@
+// The Office's dashboard in a real browser: figures with n and intervals, a chart and its table,
+// filters, a report period, and downloads that parse back to the figures on the page.
+import fs from "node:fs";
+import ExcelJS from "exceljs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { axeViolations, collectPageErrors, launchBrowser } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function officeContext(lang: "vi" | "en"): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === "vi" ? "vi-VN" : "en-GB", acceptDownloads: true });
+  const page = await ctx.newPage();
+  await page.goto(server.url + "/staff/login");
+  await page.getByLabel(/^(Địa chỉ email|Email address)$/).fill("vanphong@demo.hailong.vn");
+  await page.getByLabel(/^(Mật khẩu|Password)$/).fill("demo-Office-2026");
+  await page.getByRole("button", { name: /^(Đăng nhập|Sign in)$/ }).click();
+  await page.waitForURL(server.url + "/staff");
+  return { ctx, page };
+}
+
+/** "93,5 %" or "93.5%" → 93.5 */
+const pctOf = (s: string) => Number(s.replace(/[%\s]/g, "").replace(",", "."));
+
+describe("satisfaction dashboard", () => {
+  for (const lang of ["vi", "en"] as const) {
+    it(`shows the headline with n and interval, a chart and its table, in ${lang}`, async () => {
+      const { ctx, page } = await officeContext(lang);
+      const errors = collectPageErrors(page);
+      await expect(page.locator("h1").first().textContent()).resolves.toBe(lang === "vi" ? "Mức độ hài lòng" : "Satisfaction");
+      const headline = page.locator("section.headline");
+      await expect(headline.textContent()).resolves.toMatch(lang === "vi" ? /Khoảng tin cậy 95 %/ : /95% confidence interval/);
+      await expect(headline.locator(".verdict").textContent()).resolves.toMatch(/Đạt|Không đạt|Chưa đủ cơ sở kết luận|Met|Below target|Not yet demonstrable/);
+      // recharts draws after hydration; the table next to it is there from the server.
+      await page.locator("#by-unit .recharts-surface").first().waitFor({ timeout: 15_000 });
+      expect(await page.locator("#by-unit table tbody tr").count()).toBeGreaterThan(2);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await ctx.close();
+    });
+  }
+
+  it("filters by unit, opens a report period and downloads figures that match the page", async () => {
+    const { ctx, page } = await officeContext("vi");
+    await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "Phòng Quản lý Công nghệ và Chuyên ngành" });
+    await page.getByRole("button", { name: "Xem" }).click();
+    await page.waitForURL(/unit=\d+/);
+    const rows = page.locator("#by-unit table tbody tr");
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+    await expect(rows.first().locator("th").textContent()).resolves.toBe("Phòng Quản lý Công nghệ và Chuyên ngành");
+
+    await page.goto(server.url + "/staff/reports");
+    await page.getByRole("link", { name: "Mở báo cáo" }).first().click();
+    await page.waitForURL(/\/staff\/reports\/\d{4}-Q1/);
+    const rateText = (await page.locator("section.headline .headline__rate").textContent())!;
+    const body = (await page.locator("section.headline").textContent())!;
+    const n = Number(/\/(\d[\d.]*) ý kiến hợp lệ/.exec(body)![1].replace(/\./g, ""));
+
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Số liệu (CSV)" }).click()]);
+    const csv = fs.readFileSync((await csvDownload.path())!, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const headlineRow = csv.split("\r\n")[1].split(",");
+    expect(Number(headlineRow[1])).toBeCloseTo(pctOf(rateText), 5);
+    expect(Number(headlineRow[2])).toBe(n);
+
+    const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Số liệu (Excel)" }).click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await xlsxDownload.path())!);
+    const sheet = wb.getWorksheet("headline")!;
+    expect(Number(sheet.getRow(2).getCell(2).value)).toBeCloseTo(pctOf(rateText), 5);
+    expect(Number(sheet.getRow(2).getCell(3).value)).toBe(n);
+    const units = wb.getWorksheet("by_unit")!;
+    expect(units.rowCount).toBeGreaterThan(2);
+
+    const [raw] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Phiếu trả lời ẩn danh (CSV)" }).click()]);
+    const rawText = fs.readFileSync((await raw.path())!, "utf8");
+    expect(rawText.charCodeAt(0)).toBe(0xfeff);
+    // trim() also drops the byte-order mark.
+    const rawLines = rawText.trim().split("\r\n");
+    expect(rawLines[0]).toMatch(/^response_id,submitted_at_local,survey_version,unit,procedure,channel/);
+    expect(rawLines.length).toBeGreaterThan(n / 2);
+    await ctx.close();
+  });
+});

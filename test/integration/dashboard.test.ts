@@ -1,0 +1,246 @@
+// The dashboard on the demo year: rollups equal the raw answers, verdicts of every kind, unit
+// scoping, suppression, and exports that parse back to the same figures.
+import crypto from "node:crypto";
+import { PassThrough } from "node:stream";
+import ExcelJS from "exceljs";
+import { sql } from "kysely";
+import { seedDemo } from "../../db/seed/index";
+import { getDashboard } from "~/models/dashboard-view.server";
+import { rawCountsByUnit, surveyItems } from "~/models/dashboard.server";
+import { exportResponses } from "~/models/export.server";
+import { storeResponse } from "~/models/response.server";
+import { overallItem } from "~/lib/dashboard-figures";
+import { localDate } from "~/lib/report-periods";
+import { csvSink, xlsxSink } from "~/utils/export-stream.server";
+import { db } from "~/utils/db.server";
+import type { StaffUser } from "~/utils/session.server";
+
+const office: StaffUser = { id: 1, email: "o@x", name: "o", role: "office", unitId: null, mustChangePassword: false, sessionId: "" };
+const today = localDate(new Date());
+const yearAgo = localDate(new Date(Date.now() - 366 * 86_400_000));
+let surveyB: number;
+let versionB: number;
+
+beforeAll(async () => {
+  await seedDemo(db());
+  surveyB = (await db().selectFrom("survey").select("id").where("kind", "=", "B").executeTakeFirstOrThrow()).id;
+  versionB = (await db().selectFrom("survey_version").select("id").where("survey_id", "=", surveyB).executeTakeFirstOrThrow()).id;
+}, 60_000);
+
+async function collect(run: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise((r) => out.on("end", r));
+  await run(out);
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+describe("rollups", () => {
+  it("equal the GROUP BY over the raw answers after responses stored one by one, replays included", async () => {
+    const items = await db().selectFrom("survey_item").select(["id", "type"]).where("version_id", "=", versionB).execute();
+    const units = await db().selectFrom("unit").select("id").execute();
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const id = crypto.randomUUID();
+      ids.push(id);
+      await storeResponse({
+        id,
+        surveyId: surveyB,
+        versionId: versionB,
+        unitId: units[i % units.length].id,
+        procedureId: null,
+        counter: null,
+        channel: (["qr", "kiosk", "web", "paper"] as const)[i % 4],
+        lang: "vi",
+        startedAt: null,
+        // Around midnight in Vietnam: the rollup day must be the local day.
+        submittedAt: new Date(Date.UTC(2026, 5, 10 + (i % 3), 16, 30 + i)),
+        flagReasons: i % 7 === 0 ? ["too_fast"] : [],
+        dossierHash: null,
+        enteredBy: null,
+        answers: items.filter((it) => it.type === "L5").map((it, k) => ({ itemId: it.id, value: (i + k) % 6, text: null, choices: null })),
+      });
+    }
+    // A replay of the first one changes nothing.
+    const again = await storeResponse({
+      id: ids[0],
+      surveyId: surveyB,
+      versionId: versionB,
+      unitId: units[0].id,
+      procedureId: null,
+      counter: null,
+      channel: "qr",
+      lang: "vi",
+      startedAt: null,
+      flagReasons: [],
+      dossierHash: null,
+      enteredBy: null,
+      answers: [],
+    });
+    expect(again.status).toBe("replayed");
+
+    const diff = await sql<{ n: number }>`
+      with raw as (
+        select (r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date as day, r.survey_version_id, r.unit_id,
+               coalesce(r.procedure_id, 0) as procedure_id, r.channel, r.flagged, a.item_id,
+               count(*) filter (where a.value = 0)::int as c0, count(*) filter (where a.value = 1)::int as c1,
+               count(*) filter (where a.value = 2)::int as c2, count(*) filter (where a.value = 3)::int as c3,
+               count(*) filter (where a.value = 4)::int as c4, count(*) filter (where a.value = 5)::int as c5
+        from response r join answer a on a.response_id = r.id where a.value between 0 and 5
+        group by 1, 2, 3, 4, 5, 6, 7),
+      roll as (select day, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5 from answer_rollup)
+      select ((select count(*) from (select * from raw except select * from roll) x) +
+              (select count(*) from (select * from roll except select * from raw) y))::int as n`.execute(db());
+    expect(diff.rows[0].n).toBe(0);
+    const halfDiff = await sql<{ n: number }>`
+      with raw as (
+        select date_trunc('month', (r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date)::date
+                 + case when extract(day from (r.submitted_at at time zone 'Asia/Ho_Chi_Minh')) >= 15 then 14 else 0 end as bucket,
+               r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0) as procedure_id, r.channel, r.flagged, a.item_id,
+               count(*) filter (where a.value = 0)::int as c0, count(*) filter (where a.value = 1)::int as c1,
+               count(*) filter (where a.value = 2)::int as c2, count(*) filter (where a.value = 3)::int as c3,
+               count(*) filter (where a.value = 4)::int as c4, count(*) filter (where a.value = 5)::int as c5
+        from response r join answer a on a.response_id = r.id where a.value between 0 and 5
+        group by 1, 2, 3, 4, 5, 6, 7),
+      roll as (select bucket, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5 from answer_rollup_half)
+      select ((select count(*) from (select * from raw except select * from roll) x) +
+              (select count(*) from (select * from roll except select * from raw) y))::int as n`.execute(db());
+    expect(halfDiff.rows[0].n).toBe(0);
+    const responses = await sql<{ n: number }>`
+      select ((select count(*) from response)::int - (select coalesce(sum(responses), 0) from response_rollup)::int) as n`.execute(db());
+    expect(responses.rows[0].n).toBe(0);
+    // The 16:30 UTC response of 10/06 is counted on 10/06 23:30 local; one at 17:00+ UTC on the 11th.
+    const days = await db().selectFrom("response_rollup").select("day").where("day", "in", ["2026-06-10", "2026-06-11", "2026-06-12", "2026-06-13"]).execute();
+    expect(new Set(days.map((d) => d.day))).toEqual(new Set(["2026-06-10", "2026-06-11", "2026-06-12", "2026-06-13"]));
+  });
+});
+
+describe("dashboard figures on the demo year", () => {
+  it("show a met unit, a unit below the target and one too small to judge, with n and intervals", async () => {
+    const d = await getDashboard(office, { surveyId: surveyB, from: yearAgo, to: today }, { year: 2026, kind: "Q4" }, "vi");
+    expect(d.headline.rate.n).toBeGreaterThan(1500);
+    expect(d.headline.rate.ci!.low).toBeLessThan(d.headline.rate.rate!);
+    const kinds = new Set(d.byUnit.filter((u) => !u.suppressed).map((u) => u.verdict.kind));
+    expect(kinds).toContain("met");
+    expect(kinds).toContain("below");
+    expect(kinds).toContain("undetermined");
+    const undetermined = d.byUnit.find((u) => u.verdict.kind === "undetermined")!;
+    expect(undetermined.verdict.moreNeeded === null || undetermined.verdict.moreNeeded > 0).toBe(true);
+    expect(d.blocks.map((b) => b.block)).toEqual(["ACCESS", "PROC", "STAFF", "RESULT", "PAKN"]);
+    expect(d.sipas).not.toBeNull();
+    expect(d.byChannel.some((c) => c.flagged)).toBe(true);
+    expect(d.trend).toHaveLength(8);
+  });
+
+  it("match the raw answers for the headline by unit, over aligned and unaligned windows", async () => {
+    for (const f of [
+      { surveyId: surveyB, from: yearAgo, to: today },
+      { surveyId: surveyB, from: "2025-12-15", to: "2026-09-14" },
+    ]) {
+      const d = await getDashboard(office, f, { year: 2026, kind: "Q4" }, "vi");
+      const overall = overallItem(await surveyItems(surveyB))!;
+      const raw = await rawCountsByUnit(f, overall.ids);
+      for (const u of d.byUnit.filter((x) => !x.suppressed)) {
+        const r = raw.find((x) => x.key === u.key)!;
+        expect(u.rate.n).toBe(r.c1 + r.c2 + r.c3 + r.c4 + r.c5);
+        expect(u.rate.satisfied).toBe(r.c4 + r.c5);
+      }
+    }
+  });
+
+  it("give a unit's staff their own unit only, whatever the filter asks", async () => {
+    const qlcn = (await db().selectFrom("unit").select("id").where("code", "=", "QLCN").executeTakeFirstOrThrow()).id;
+    const vp = (await db().selectFrom("unit").select("id").where("code", "=", "VP").executeTakeFirstOrThrow()).id;
+    const unitUser: StaffUser = { ...office, role: "unit", unitId: qlcn };
+    const d = await getDashboard(unitUser, { surveyId: surveyB, from: yearAgo, to: today, unitId: vp }, { year: 2026, kind: "Q4" }, "vi");
+    expect(d.byUnit.map((u) => Number(u.key))).toEqual([qlcn]);
+  });
+
+  it("suppress cells under the threshold", async () => {
+    const d = await getDashboard(office, { surveyId: surveyB, from: today, to: today }, { year: 2026, kind: "Q4" }, "vi");
+    for (const u of d.byUnit) {
+      if (u.rate.n < 5) {
+        expect(u.suppressed).toBe(true);
+        expect(u.rate.rate).toBeNull();
+      }
+    }
+  });
+});
+
+describe("exports", () => {
+  it("write every response as CSV with a BOM, masked free text and defused formulas", async () => {
+    const id = crypto.randomUUID();
+    const item = await db().selectFrom("survey_item").select("id").where("version_id", "=", versionB).where("code", "=", "EXP_OTHER").executeTakeFirstOrThrow();
+    const units = await db().selectFrom("unit").select("id").execute();
+    await storeResponse({
+      id,
+      surveyId: surveyB,
+      versionId: versionB,
+      unitId: units[0].id,
+      procedureId: null,
+      counter: null,
+      channel: "web",
+      lang: "vi",
+      startedAt: null,
+      flagReasons: [],
+      dossierHash: null,
+      enteredBy: null,
+      answers: [{ itemId: item.id, value: null, text: '=HYPERLINK("x") gọi 0912 345 678', choices: null }],
+    });
+    const f = { surveyId: surveyB, from: "2000-01-01", to: "2100-01-01", includeFlagged: true };
+    const buf = await collect((out) => exportResponses(f, csvSink(out)));
+    const text = buf.toString("utf8");
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const lines = text.trim().split("\r\n");
+    const { n } = await db()
+      .selectFrom("response")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("survey_id", "=", surveyB)
+      .executeTakeFirstOrThrow();
+    expect(lines.length - 1).toBe(Number(n));
+    const mine = lines.find((l) => l.startsWith(id))!;
+    expect(mine).toContain(`"'=HYPERLINK(""x"") gọi [***]"`);
+    expect(mine).not.toContain("0912");
+  });
+
+  it("write the same rows as XLSX", async () => {
+    const f = { surveyId: surveyB, from: yearAgo, to: today, includeFlagged: true };
+    const csv = (await collect((out) => exportResponses(f, csvSink(out)))).toString("utf8").trim().split("\r\n");
+    const xlsx = await collect((out) => exportResponses(f, xlsxSink(out)));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(csv.length);
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.join(",")).toBe(csv[0].replace(/^\uFEFF/, ""));
+  });
+});
+
+import { getReport } from "~/models/report.server";
+
+describe("report period", () => {
+  it("gives the period's figures beside the previous period's, and Form A graded under TT 01", async () => {
+    const r = await getReport(office, 2026, "Q4", "vi");
+    expect(r.period).toMatchObject({ year: 2026, kind: "Q4", start: "2026-09-15", end: "2026-12-14" });
+    expect(r.previousPeriod).toMatchObject({ year: 2026, kind: "Q3" });
+    expect(r.current?.headline.rate.n).toBeGreaterThan(0);
+    expect(r.previous?.headline.rate.n).toBeGreaterThan(0);
+    expect(r.tt01?.indicators.map((i) => i.code)).toEqual(
+      expect.arrayContaining(["A_TIME", "A_CONTACTS", "A_AGENCIES", "A_INFO", "A_COST", "A_ATTITUDE", "A_OVERALL"])
+    );
+    for (const i of r.tt01!.indicators) {
+      if (i.score !== null) {
+        expect(i.score).toBeGreaterThanOrEqual(0);
+        expect(i.score).toBeLessThanOrEqual(2);
+      }
+    }
+    expect(r.tt01?.agency?.grade).toMatch(/excellent|good|fair|average|weak/);
+    // The feedback and dialogue figures travel with the report.
+    expect(r.feedback.from).toBe("2026-09-15");
+    expect(r.feedback.received).toBeGreaterThanOrEqual(r.feedback.handled);
+    expect(r.dialogue.year).toBe(2026);
+    expect(typeof r.dialogue.held).toBe("boolean");
+  });
+});
