@@ -15,7 +15,7 @@ const BENCHES = [
   ["Feedback intake", "feedback-intake.ts"],
 ] as const;
 
-ensureBuild();
+ensureBuild(true);
 const failed: string[] = [];
 for (const [title, file] of BENCHES) {
   const full = path.join(HERE, file);

@@ -10,8 +10,10 @@ import { ROOT } from "../support/server";
 /** The secret the bench gives the server (SESSION_SECRET), so it can sign the same form tokens. */
 export const BENCH_SECRET = `bench-${crypto.randomBytes(24).toString("hex")}`;
 
-export function ensureBuild() {
-  if (fs.existsSync(path.join(ROOT, "build/index.js")) && fs.existsSync(path.join(ROOT, "public/build"))) return;
+/** Builds the app when there is no build (or always, with `fresh`: the runner measures the code
+ * as it is, not a build left over from an older checkout). */
+export function ensureBuild(fresh = false) {
+  if (!fresh && fs.existsSync(path.join(ROOT, "build/index.js")) && fs.existsSync(path.join(ROOT, "public/build"))) return;
   console.log("building the app (npx remix build) …");
   const r = spawnSync("npx", ["remix", "build"], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error("remix build failed");
