@@ -95,6 +95,7 @@ async function loadDatabase(handle: DatabaseHandle, unitId: number) {
   };
   const latencies: number[] = [];
   let errors = 0;
+  const reasons = new Map<string, number>();
   const end = performance.now() + SECONDS * 1000;
   const t0 = performance.now();
   await Promise.all(
@@ -103,9 +104,14 @@ async function loadDatabase(handle: DatabaseHandle, unitId: number) {
         const s = performance.now();
         try {
           const r = await storeResponse({ ...base, id: crypto.randomUUID() });
-          if (r.status !== "stored") errors++;
-        } catch {
+          if (r.status !== "stored") {
+            errors++;
+            reasons.set(r.status, (reasons.get(r.status) ?? 0) + 1);
+          }
+        } catch (e) {
           errors++;
+          const m = e instanceof Error ? e.message.slice(0, 80) : String(e);
+          reasons.set(m, (reasons.get(m) ?? 0) + 1);
         }
         latencies.push(performance.now() - s);
       }
@@ -115,7 +121,7 @@ async function loadDatabase(handle: DatabaseHandle, unitId: number) {
   setDatabase(null);
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-  return { rate: (latencies.length / ms) * 1000, p50: q(0.5), p99: q(0.99), n: latencies.length, errors };
+  return { rate: (latencies.length / ms) * 1000, p50: q(0.5), p99: q(0.99), n: latencies.length - errors, errors, reasons: [...reasons].map(([m, n]) => `${n}× ${m}`).join("; ") };
 }
 
 const f0 = (n: number) => n.toFixed(0);
@@ -127,7 +133,7 @@ function report(kind: string, http: HttpFigures, dbl: Awaited<ReturnType<typeof 
   console.log(`  ${f0(http.rate)} submits/s, latency p50 ${f0(http.p50)} ms, p99 ${f0(http.p99)} ms`);
   console.log(`  ${acknowledged} acknowledged (thanks page), ${http.stored} stored, of which flagged: ${JSON.stringify(http.flagged)}; errors: ${other.length ? other.map(([k, v]) => `${v}× HTTP ${k}`).join(", ") : "none"}, ${http.socketErrors} socket errors, ${http.timeouts} timeouts`);
   console.log(`${kind}: the database's own limit, storeResponse() through one pool of ${POOL}, ${CONNECTIONS} at once, ${SECONDS} s`);
-  console.log(`  ${f0(dbl.rate)} transactions/s, p50 ${f0(dbl.p50)} ms, p99 ${f0(dbl.p99)} ms (${dbl.n} stored, ${dbl.errors} errors)`);
+  console.log(`  ${f0(dbl.rate)} transactions/s, p50 ${f0(dbl.p50)} ms, p99 ${f0(dbl.p99)} ms (${dbl.n} stored, ${dbl.errors} errors${dbl.errors ? `: ${dbl.reasons}` : ""})`);
   const ratio = http.rate / dbl.rate;
   console.log(`  ratio server / database: ${(ratio * 100).toFixed(0)} %  — goal: at least 50 % with p99 under 100 ms: ${ratio >= 0.5 && http.p99 < 100 ? "met" : "NOT met"}`);
 }
