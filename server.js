@@ -26,6 +26,9 @@ const app = express();
 app.disable("x-powered-by");
 if (env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY);
 app.use(compression());
+// One line per request with personal query values and anything like a phone or email masked;
+// bodies are never logged (app/lib/redact.ts). LOG_REQUESTS=false turns it off.
+if (process.env.LOG_REQUESTS !== "false") app.use(portal.requestLogger((line) => console.log(line)));
 app.use((req, res, next) => {
   // The app reads the client's address from this header (see app/utils/request.server.ts);
   // whatever a client sent under that name is overwritten here.
@@ -84,7 +87,7 @@ async function shutdown(signal) {
   // So keep accepting for a moment, then stop; net.Server's close leaves open connections alone.
   setTimeout(() => {
     net.Server.prototype.close.call(server, async () => {
-      await portal.stopPortal().catch((e) => console.error(e));
+      await portal.stopPortal().catch((e) => console.error(`[hai-long] stop failed: ${e instanceof Error ? e.message : typeof e}`));
       process.exit(0);
     });
   }, DRAIN_MS);

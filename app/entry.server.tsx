@@ -6,12 +6,22 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
+import { redactTarget, safeErrorText } from "~/lib/redact";
 import { createI18n, getLang } from "~/utils/i18n.server";
 
 // server.js reaches the portal's start-up and shutdown through the built entry module, so the
 // TypeScript database layer is bundled once and shared with the routes.
 export { startPortal, stopPortal } from "~/utils/lifecycle.server";
 export { securityHeaders } from "~/utils/security-headers.server";
+export { requestLogger } from "~/lib/request-log";
+
+/** Remix logs a loader's or action's error through this: the masked error and the redacted path,
+ * never the request body or headers (a form's phone and email must not reach the logs). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  const url = new URL(request.url);
+  console.error(`[error] ${request.method} ${redactTarget(url.pathname + url.search)}\n${safeErrorText(error)}`);
+}
 
 const ABORT_DELAY = 5_000;
 
@@ -53,7 +63,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) console.error(`[render] ${safeErrorText(error)}`);
         },
       },
     );

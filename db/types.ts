@@ -6,10 +6,11 @@ import type { FeedbackTables } from "./tables/feedback";
 import type { DialogueTables } from "./tables/dialogue";
 import type { FoundationTables } from "./tables/foundation";
 import type { PrivacyTables } from "./tables/privacy";
+import type { PrivacyRequestTables } from "./tables/privacy-requests";
 import type { StaffTables } from "./tables/staff";
 import type { SurveyTables } from "./tables/survey";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
@@ -18,3 +19,4 @@ export type * from "./tables/survey";
 export type * from "./tables/feedback";
 export type * from "./tables/dialogue";
 export type * from "./tables/dashboard";
+export type * from "./tables/privacy-requests";

@@ -24,8 +24,9 @@ export default defineConfig({
           include: ["test/integration/**/*.test.{ts,tsx}"],
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/setup-db.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: the demo seed and 200-way concurrency tests are slow on a busy 2-core box.
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
         },
       },
       {
@@ -33,8 +34,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.{ts,tsx}"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 150_000,
+          hookTimeout: 180_000,
           // Each file starts its own server (and browser); two at a time keep both cores busy.
           fileParallelism: true,
         },

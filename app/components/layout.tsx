@@ -38,6 +38,9 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t("app.footer")}</p>
+      <p>
+        <a href="/privacy">{t("privacy.footerLink")}</a>
+      </p>
     </footer>
   );
 }

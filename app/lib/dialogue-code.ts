@@ -1,4 +1,5 @@
 // Registration codes and the contact details used to recognise "the same person". Pure.
+import { isValidPhone, normalisePhone as phoneDigits } from "./feedback-code";
 // No 0/O, 1/I/L: a code read aloud at the door or copied from a phone screen cannot be misread.
 export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 export const CODE_LENGTH = 6;
@@ -18,16 +19,12 @@ export function normaliseCode(input: string): string | null {
   return code;
 }
 
-/** A Vietnamese phone number as 0 + 9 or 10 digits: "+84 912.345.678" → "0912345678". */
+/** A Vietnamese phone number as 0 + 9 or 10 digits ("+84 912.345.678" → "0912345678"), the same
+ * form feedback uses; anything with letters in it is refused rather than guessed at. */
 export function normalisePhone(input: string): string | null {
-  const trimmed = input.trim();
-  if (!/^\+?[\d\s().-]+$/.test(trimmed)) return null;
-  let digits = trimmed.replace(/\D/g, "");
-  if (trimmed.startsWith("+") || (digits.startsWith("84") && digits.length >= 11)) {
-    if (!digits.startsWith("84")) return null;
-    digits = "0" + digits.slice(2);
-  }
-  return /^0\d{9,10}$/.test(digits) ? digits : null;
+  if (!/^\+?[\d\s().-]+$/.test(input.trim())) return null;
+  const digits = phoneDigits(input);
+  return isValidPhone(digits) ? digits : null;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;

@@ -19,12 +19,15 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff/coverage", label: "survey.nav.coverage", roles: ["admin", "office", "unit"] },
   { to: "/staff/feedback", label: "feedback.nav.staff", roles: ["admin", "office", "unit"] },
   { to: "/staff/dialogues", label: "dialogue.staffNav", roles: ["admin", "office", "unit", "viewer"] },
+  { to: "/staff/privacy", label: "privacy.nav.requests", roles: ["admin", "office"] },
   { to: "/staff/procedures", label: "staffNav.procedures", roles: ["admin", "office", "unit"] },
   { to: "/staff/users", label: "staffNav.users", roles: ["admin"] },
   { to: "/staff/units", label: "staffNav.units", roles: ["admin"] },
   { to: "/staff/settings", label: "staffNav.settings", roles: ["admin"] },
   { to: "/staff/holidays", label: "staffNav.holidays", roles: ["admin"] },
   { to: "/staff/audit", label: "staffNav.audit", roles: ["admin"] },
+  { to: "/staff/privacy/retention", label: "privacy.nav.retention", roles: ["admin"] },
+  { to: "/staff/audit?action=pii.", label: "privacy.nav.access", roles: ["admin"] },
   { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
 ];
 

@@ -29,8 +29,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!s) throw new Response("Not found", { status: 404 });
   const q = new URL(request.url).searchParams.get("q")?.trim() ?? "";
   const [counts, attempts, found] = await Promise.all([seatCounts(s.id), recentAttempts(s.id), q ? searchAttendees(s.id, q) : Promise.resolve(null)]);
-  if (found?.length) {
-    await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "dialogue_session", entityId: s.id, details: { search: found.map((r) => r.id) } });
+  // The recent check-ins name the people at the door: a view of personal data too.
+  const named = attempts.filter((a) => a.name);
+  if (found?.length || named.length) {
+    await recordAudit(request, {
+      actor: { id: user.id, email: user.email },
+      action: "pii.view",
+      entity: "dialogue_session",
+      entityId: s.id,
+      details: { ...(found?.length ? { search: found.map((r) => r.id) } : {}), ...(named.length ? { attempts: named.map((a) => a.id) } : {}) },
+    });
   }
   return json({
     title: t("dialogue.staff.checkin.title"),

@@ -1,15 +1,6 @@
 // Staff: the minutes of a held session — opening details, chair's conclusion, follow-up actions,
 // the signed scan, and publication. The preview is exactly what the public will read.
-import {
-  json,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MinutesDocument } from "~/components/dialogue/minutes-document";
@@ -18,10 +9,11 @@ import { StaffTabs } from "~/components/dialogue/staff-tabs";
 import { buildPublicMinutes, minutesPublishProblems } from "~/lib/dialogue-minutes";
 import { listUnits } from "~/models/catalog.server";
 import { loadMinutesSource, minutesVersions, SCAN_MAX_BYTES, scanInfo } from "~/models/dialogue-minutes.server";
-import { sessionTitle } from "~/models/dialogue-session.server";
+import { getSession, sessionTitle } from "~/models/dialogue-session.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { runMinutesAction } from "~/utils/dialogue-minutes-actions.server";
 import { getT } from "~/utils/i18n.server";
+import { parseForm as parseUpload } from "~/utils/upload.server";
 import css from "~/styles/dialogue.css";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
@@ -54,21 +46,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || !(await loadMinutesSource(id))) throw new Response("Not found", { status: 404 });
-  let fd: FormData;
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    // Refuse an oversized upload before reading it; the handler's limit catches a lying header.
-    if (Number(request.headers.get("Content-Length") ?? 0) > SCAN_MAX_BYTES + 64 * 1024) {
-      return json({ form: "scan", errors: { scan: "dialogue.errors.scanTooLarge" }, values: {} }, 413);
-    }
-    try {
-      fd = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: SCAN_MAX_BYTES }));
-    } catch {
-      return json({ form: "scan", errors: { scan: "dialogue.errors.scanTooLarge" }, values: {} }, 413);
-    }
-  } else {
-    fd = await request.formData();
-  }
+  if (!(await getSession(id))) throw new Response("Not found", { status: 404 });
+  // The shared reader: a scan over the limit ends in a message, never a crash or a full read.
+  // Text fields may hold 10 000 Vietnamese characters (up to 4 bytes each) before validation.
+  const form = await parseUpload(request, { maxFileBytes: SCAN_MAX_BYTES, maxFiles: 1, maxFieldBytes: 64 * 1024, hardCapBytes: SCAN_MAX_BYTES + 256 * 1024 });
+  if (form.tooLarge) return json({ form: "scan", errors: { scan: "dialogue.errors.scanTooLarge" }, values: {} }, 413);
+  if (form.unreadable) return json({ form: "unknown", errors: { _form: "dialogue.errors.invalid" }, values: {} }, 400);
+  const fd = new FormData();
+  for (const [name, values] of form.fields) for (const v of values) fd.append(name, v);
+  for (const f of form.files) fd.append(f.field, new File([new Uint8Array(f.bytes)], f.filename));
   const out = await runMinutesAction({ request, user }, id, fd);
   if (out.ok) return redirect(`/staff/dialogues/${id}/minutes?done=${out.form}`, { status: 303 });
   return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {} }, 400);

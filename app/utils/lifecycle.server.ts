@@ -6,6 +6,7 @@ import { demoStaff } from "../../db/seed/staff";
 import { ensureFirstAdmin } from "~/models/staff.server";
 import { db } from "./db.server";
 import { env, type Env } from "./env.server";
+import { startRetentionSchedule, stopRetentionSchedule } from "./retention-schedule.server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -19,6 +20,8 @@ export async function startPortal(): Promise<Env> {
       await openDatabase({ databaseUrl: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seedDemo: e.SEED_DEMO });
       await ensureFirstAdmin(e.ADMIN_EMAIL, e.ADMIN_PASSWORD, (m) => console.log(m));
       if (e.SEED_DEMO) await printDemoAccounts();
+      // Erase expired personal data now and daily; not awaited, so listening does not wait.
+      startRetentionSchedule();
       return e;
     } catch (err) {
       if (err instanceof DataDirLockedError || !e.DATABASE_URL || Date.now() > deadline) throw err;
@@ -38,6 +41,7 @@ async function printDemoAccounts() {
 }
 
 export async function stopPortal(): Promise<void> {
+  await stopRetentionSchedule();
   const handle = currentDatabase();
   setDatabase(null);
   await handle?.close();

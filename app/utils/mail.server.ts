@@ -1,6 +1,7 @@
 // Outgoing email, when the operator has configured SMTP_URL. Without it (or when the server
 // refuses the message) sendMail answers false and the caller falls back to another channel —
 // for feedback, the staff's call list. No message is ever queued silently.
+import { maskPii } from "~/lib/mask-pii";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "./env.server";
 
@@ -28,7 +29,8 @@ export async function sendMail(msg: { to: string; subject: string; text: string 
     await transporter(url.toString()).sendMail({ from: fromAddress(e.SMTP_URL, e.PUBLIC_URL), to: msg.to, subject: msg.subject, text: msg.text });
     return true;
   } catch (err) {
-    console.error(`[mail] not sent: ${(err as Error).message}`);
+    // The message of a refused recipient names the address: masked.
+    console.error(`[mail] not sent: ${maskPii((err as Error).message)}`);
     return false;
   }
 }

@@ -8,6 +8,7 @@ import * as survey from "./2026_11_27_004_survey";
 import * as feedback from "./2026_11_27_005_feedback";
 import * as dialogue from "./2026_11_27_006_dialogue";
 import * as dashboard from "./2026_11_27_007_dashboard";
+import * as privacyRequests from "./2026_11_27_008_privacy_requests";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_005_feedback": feedback,
   "2026_11_27_006_dialogue": dialogue,
   "2026_11_27_007_dashboard": dashboard,
+  "2026_11_27_008_privacy_requests": privacyRequests,
 };

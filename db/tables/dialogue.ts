@@ -74,6 +74,8 @@ export interface DialogueRegistrationTable {
   cancelled_by: number | null;
   checked_in_at: NullableTimestamp;
   checked_in_by: number | null;
+  /** Set when the person's data was erased (migration 008, app/models/privacy-erase.server.ts). */
+  erased_at: NullableTimestamp;
 }
 
 export interface DialogueQuestionTable {

@@ -98,6 +98,7 @@ describe("the staff area for a role", () => {
       "Số hồ sơ đã phục vụ",
       "Phản ánh, kiến nghị",
       "Đối thoại",
+      "Yêu cầu về dữ liệu cá nhân",
       "Thủ tục hành chính",
       "Đổi mật khẩu",
     ]);

@@ -53,6 +53,9 @@ export function SignUpForm({
         {notice.text}
       </p>
       <p className="muted">{t("dialogue.signup.noticeVersion", { version: notice.version })}</p>
+      <p>
+        <a href="/privacy">{t("privacy.noticeLink")}</a>
+      </p>
       <Checkbox name="adult" label={t("dialogue.signup.adult")} hint={t("dialogue.signup.adultHint")} errors={errors} values={values} />
       <Checkbox name="consent" label={notice.consentLabel} errors={errors} values={values} />
       <button type="submit" className="button">

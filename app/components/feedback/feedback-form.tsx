@@ -97,6 +97,9 @@ export function FeedbackForm({ submissionId, procedures, notice, values, errors,
         <h2 id="fb-notice-heading">{t("feedback.form.noticeHeading")}</h2>
         <div className="notice" id="fb-notice">
           <p>{notice.text}</p>
+          <p>
+            <a href="/privacy">{t("privacy.noticeLink")}</a>
+          </p>
         </div>
         <div className={`field${errors.consent ? " field--error" : ""}`}>
           <fieldset className="fb-fieldset" aria-describedby={errors.consent ? "fb-consent-error" : undefined}>

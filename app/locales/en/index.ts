@@ -6,6 +6,7 @@ import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
 import feedback from "./feedback";
+import privacy from "./privacy";
 
 const en: Translation = {
   ...common,
@@ -15,6 +16,7 @@ const en: Translation = {
   ...surveyStaff,
   ...feedback,
   ...dialogue,
+  ...privacy,
 };
 
 export default en;

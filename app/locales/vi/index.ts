@@ -7,6 +7,7 @@ import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
 import feedback from "./feedback";
+import privacy from "./privacy";
 
 const vi = {
   ...common,
@@ -16,6 +17,7 @@ const vi = {
   ...surveyStaff,
   ...feedback,
   ...dialogue,
+  ...privacy,
 };
 
 export default vi;

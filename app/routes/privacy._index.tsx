@@ -1,0 +1,70 @@
+// The privacy notice (NĐ 13/2023 Art. 13; domain.md §7): who processes what, why, for how long,
+// and how a person uses their rights. The retention period is the admin's setting, so the page
+// never promises a period the job does not keep.
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getSettings } from "~/models/settings.server";
+import { getT } from "~/utils/i18n.server";
+import css from "~/styles/privacy.css";
+
+export const handle = { scripts: false };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = getT(request);
+  const settings = await getSettings();
+  return json({
+    title: t("privacy.notice.title"),
+    months: settings["privacy.retention_months"],
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+const SECTIONS = ["who", "consent", "retention", "rights", "contact"] as const;
+
+export default function PrivacyNotice() {
+  const { months } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const section = (key: (typeof SECTIONS)[number]) => (
+    <section key={key} aria-labelledby={`privacy-${key}`}>
+      <h2 id={`privacy-${key}`}>{t(`privacy.notice.${key}Heading`)}</h2>
+      <p>{t(`privacy.notice.${key}`, { months })}</p>
+      {key === "rights" ? (
+        <>
+          <p>
+            <strong>{t("privacy.notice.promise")}</strong>
+          </p>
+          <p>
+            <a className="button" href="/privacy/request">
+              {t("privacy.notice.requestLink")}
+            </a>
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
+  return (
+    <div className="page page--narrow privacy-notice-page">
+      <h1>{t("privacy.notice.heading")}</h1>
+      <p>{t("privacy.notice.intro")}</p>
+      {section("who")}
+      <section aria-labelledby="privacy-purposes">
+        <h2 id="privacy-purposes">{t("privacy.notice.purposesHeading")}</h2>
+        <h3>{t("privacy.notice.surveyHeading")}</h3>
+        <p>{t("privacy.notice.survey")}</p>
+        <h3>{t("privacy.notice.dialogueHeading")}</h3>
+        <p>{t("privacy.notice.dialogue")}</p>
+        <h3>{t("privacy.notice.feedbackHeading")}</h3>
+        <p>{t("privacy.notice.feedback")}</p>
+      </section>
+      {SECTIONS.slice(1).map(section)}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,66 @@
+// Self-service requests about one's own personal data (domain.md §7): code + phone or email,
+// then see, correct, ask for deletion or withdraw consent. Works without JavaScript; every post
+// is answered in place and carries the code and contact again (no cookie).
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { RequestView } from "~/components/privacy/request-view";
+import { handlePrivacyPost } from "~/models/privacy-self-service.server";
+import { getT } from "~/utils/i18n.server";
+import { assertSameOrigin } from "~/utils/request.server";
+import css from "~/styles/privacy.css";
+
+export const handle = { scripts: false };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = getT(request);
+  return json({ title: t("privacy.request.title") });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const { lng } = getT(request);
+  const result = await handlePrivacyPost(request, lng);
+  // The answer shows personal data: no cache may keep it.
+  return json(result, { status: result.status, headers: { "Cache-Control": "no-store" } });
+}
+
+export default function PrivacyRequest() {
+  useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lookupErrors = result && !result.view ? result.errors : {};
+  return (
+    <div className="page page--narrow">
+      {result?.view ? (
+        <RequestView result={result} view={result.view} />
+      ) : (
+        <>
+          <ErrorSummary errors={lookupErrors} order={["code", "contact"]} />
+          <h1>{t("privacy.request.heading")}</h1>
+          <p>{t("privacy.request.intro")}</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="lookup" />
+            <TextField name="code" label={t("privacy.request.code")} hint={t("privacy.request.codeHint")} autoComplete="off" required defaultValue={result?.values.code ?? ""} error={lookupErrors.code} />
+            <TextField name="contact" label={t("privacy.request.contact")} hint={t("privacy.request.contactHint")} autoComplete="tel" required defaultValue={result?.values.contact ?? ""} error={lookupErrors.contact} />
+            <button type="submit" className="button">
+              {t("privacy.request.submit")}
+            </button>
+          </Form>
+          <p>
+            <a href="/privacy">{t("privacy.request.noticeLink")}</a>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
