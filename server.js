@@ -1,6 +1,7 @@
 // The production server: opens the database before it listens, compresses, caches built assets
 // for a year, sets the security headers, and on SIGTERM finishes requests in flight and exits.
 import crypto from "node:crypto";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -54,17 +55,49 @@ const server = app.listen(env.PORT, env.HOST, () => {
 server.keepAliveTimeout = 5_000;
 
 let stopping = false;
+const DRAIN_MS = 150;
+// Which connections are fresh (accepted, no request read yet) and which sit idle between
+// requests. On SIGTERM only the idle ones are closed: http.Server.close() and
+// closeIdleConnections() also drop a fresh connection whose request is already on the wire but
+// not yet parsed (under load: many of them), and that client gets a reset instead of an answer.
+const connections = new Map();
+server.on("connection", (socket) => {
+  connections.set(socket, { served: 0, active: false });
+  socket.once("close", () => connections.delete(socket));
+});
+server.on("request", (req, res) => {
+  const c = connections.get(req.socket);
+  if (c) {
+    c.served++;
+    c.active = true;
+    res.once("finish", () => (c.active = false));
+  }
+  // While stopping, every answer closes its connection behind it.
+  if (stopping) res.setHeader("Connection", "close");
+});
+
 async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   console.log(`[hai-long] ${signal}: finishing requests in flight`);
   // A hard stop well inside the 2 s an orchestrator is promised, whatever still hangs.
   setTimeout(() => process.exit(0), env.SHUTDOWN_GRACE_MS + 400).unref();
-  server.close(async () => {
-    await portal.stopPortal().catch((e) => console.error(`[hai-long] stop failed: ${e instanceof Error ? e.message : typeof e}`));
-    process.exit(0);
-  });
-  server.closeIdleConnections();
+  // Connections the kernel already completed wait in the listen backlog until the event loop
+  // accepts them (late when a request is busy): closing the listener at once would reset them.
+  // So keep accepting for a moment, then stop; net.Server's close leaves open connections alone.
+  setTimeout(() => {
+    net.Server.prototype.close.call(server, async () => {
+      await portal.stopPortal().catch((e) => console.error(`[hai-long] stop failed: ${e instanceof Error ? e.message : typeof e}`));
+      process.exit(0);
+    });
+  }, DRAIN_MS);
+  const closeIdle = () => {
+    for (const [socket, c] of connections) if (c.served > 0 && !c.active) socket.destroy();
+  };
+  closeIdle();
+  // A keep-alive connection that goes idle later: its last answer carried "Connection: close";
+  // sweep again in case a client holds it open anyway.
+  setInterval(closeIdle, 100).unref();
   setTimeout(() => server.closeAllConnections(), env.SHUTDOWN_GRACE_MS).unref();
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -42,6 +42,13 @@ function makeHandle(pool: pg.Pool, kind: DatabaseHandle["kind"], onClose: () => 
   // An idle client whose server went away emits an error on the pool; without a listener Node
   // would crash the whole portal. The next query opens a new connection once the server is back.
   pool.on("error", (err) => console.error(`[db] idle connection lost: ${err.message}`));
+  // A connection lost while a request holds it between two queries (inside a transaction) is
+  // reported on the client, not the pool: without a listener that 'error' event crashed the whole
+  // portal (found by the fault test that cuts the database during submissions). The request's
+  // next query fails, it gets the "try again" page, and the pool drops the dead client on release.
+  pool.on("connect", (client) => {
+    client.on("error", (err) => console.error(`[db] connection lost during a request: ${err.message}`));
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {

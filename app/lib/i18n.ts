@@ -56,5 +56,16 @@ export function pickLanguage(cookieHeader: string | null, acceptLanguage: string
 /** Only same-site paths are allowed as a return address, so the switcher is no open redirect. */
 export function safeReturnPath(to: string | null | undefined, fallback = "/"): string {
   if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // Parsed and serialised again: the result is percent-encoded (a Location header holds bytes
+  // only; "/Ā" made redirect() throw, a 500 found by the fuzz test), and whatever the URL parser
+  // makes of tabs, dots and backslashes is checked once more for a way off the site.
+  let u: URL;
+  try {
+    u = new URL(to, "http://same.invalid");
+  } catch {
+    return fallback;
+  }
+  const path = u.pathname + u.search + u.hash;
+  if (u.host !== "same.invalid" || path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  return path;
 }

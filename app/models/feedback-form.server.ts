@@ -56,6 +56,12 @@ export async function receiveFeedbackForm(request: Request, lang: Lang): Promise
     }
   }
   if (!parsed.success || Object.keys(errors).length) return fail(form.tooLarge ? 413 : 400, errors, errorParams);
+  // The list only offers real procedures, but a hand-made post may name any number: without this
+  // the insert's foreign key refused it with a 500 (found by the fuzz test).
+  if (parsed.data.procedureId !== undefined) {
+    const proc = await db().selectFrom("procedure").select("id").where("id", "=", parsed.data.procedureId).executeTakeFirst();
+    if (!proc) return fail(400, { procedureId: "feedback.errors.procedureInvalid" });
+  }
 
   const limit = await hit(`feedback-submit:${clientIp(request)}`, SUBMIT_LIMIT, HOUR);
   if (!limit.allowed) {

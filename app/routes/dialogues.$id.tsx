@@ -15,7 +15,7 @@ import { hit } from "~/models/rate-limit.server";
 import { parseForm, signUpSchema } from "~/schemas/dialogue";
 import { rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { getT } from "~/utils/i18n.server";
-import { assertSameOrigin, clientIp } from "~/utils/request.server";
+import { assertSameOrigin, clientIp, readFormData } from "~/utils/request.server";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Generous per address: a whole service hall may sit behind one public IP.
   const limit = await hit(`dialogue-signup:${clientIp(request)}`, 60, 10 * 60_000);
   if (!limit.allowed) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const parsed = parseForm(signUpSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
   const d = parsed.data;

@@ -15,7 +15,7 @@ import { askSchema, cancelSchema, idSchema, lookupSchema, parseForm } from "~/sc
 import { forgetRegistrant, readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { getT } from "~/utils/i18n.server";
 import { publicOrigin } from "~/utils/public-url.server";
-import { assertSameOrigin, clientIp } from "~/utils/request.server";
+import { assertSameOrigin, clientIp, readFormData } from "~/utils/request.server";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };
@@ -53,7 +53,7 @@ const back = (flag: string, hash = "") => redirect(`${HERE}?${flag}${hash}`, { s
 export async function action({ request }: ActionFunctionArgs) {
   // The registration cookie rides on these posts: refuse ones another site made the browser send.
   assertSameOrigin(request);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const intent = fd.get("intent");
   if (intent === "lookup") {
     // Code + contact is 30 bits and a phone number; a per-address limit makes guessing hopeless.

@@ -12,7 +12,7 @@ import surveyCss from "~/styles/survey.css";
 import { deviceCookieHeader, readDeviceId } from "~/utils/device.server";
 import { contextKey, pendingCookie, readPending } from "~/utils/pending-form.server";
 import { getT } from "~/utils/i18n.server";
-import { assertSameOrigin } from "~/utils/request.server";
+import { assertSameOrigin, readFormData } from "~/utils/request.server";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A page on another site cannot make a visitor's browser post answers here.
   assertSameOrigin(request);
   const { t, lng } = getT(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const out = await submitSurvey({ request, slug: params.slug ?? "", form, lang: lng, deviceId: readDeviceId(request) });
   switch (out.kind) {
     case "thanks":

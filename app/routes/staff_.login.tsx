@@ -12,7 +12,7 @@ import { loginSchema } from "~/schemas/staff";
 import staffCss from "~/styles/staff.css";
 import type { RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { assertSameOrigin } from "~/utils/request.server";
+import { assertSameOrigin, readFormData } from "~/utils/request.server";
 import { getSessionUser } from "~/utils/session.server";
 
 /** Public: this is where people without a session are sent. */
@@ -31,7 +31,7 @@ type ActionData = { errors: FieldErrors; values: { email: string }; minutes?: nu
 export async function action({ request }: ActionFunctionArgs) {
   // A sign-in another site makes the browser send would put this browser in someone else's account.
   assertSameOrigin(request);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const email = String(fd.get("email") ?? "");
   const parsed = parseForm(loginSchema, fd);
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: { email } }, { status: 400 });

@@ -27,3 +27,20 @@ export function assertSameOrigin(request: Request): void {
     throw new Response("Cross-site request refused", { status: 403 });
   }
 }
+
+/** The posted form, as the person could have typed it. A body that is not a form at all (JSON, a
+ * broken multipart body, a wrong Content-Type) reads as an empty one, so the page answers with
+ * its usual "required" messages instead of a 500 (`request.formData()` throws a TypeError on
+ * such bodies). NUL characters are dropped: PostgreSQL text cannot hold them (the insert fails)
+ * and no one types one. Both found by the fuzz tests. */
+export async function readFormData(request: Request): Promise<FormData> {
+  let fd: FormData;
+  try {
+    fd = await request.formData();
+  } catch {
+    return new FormData();
+  }
+  const out = new FormData();
+  for (const [k, v] of fd.entries()) out.append(k.replaceAll("\u0000", ""), typeof v === "string" ? v.replaceAll("\u0000", "") : v);
+  return out;
+}

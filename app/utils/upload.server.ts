@@ -37,7 +37,8 @@ export function field(form: ParsedForm, name: string): string {
 
 export async function parseForm(request: Request, limits: FormLimits): Promise<ParsedForm> {
   const out: ParsedForm = { fields: new Map(), files: [], tooLarge: false, tooMany: false, unreadable: false };
-  const add = (name: string, value: string) => out.fields.set(name, [...(out.fields.get(name) ?? []), value]);
+  // PostgreSQL text cannot hold a NUL character (the insert fails): no one types one, so drop it.
+  const add = (name: string, value: string) => out.fields.set(name, [...(out.fields.get(name) ?? []), value.replaceAll("\u0000", "")]);
   const type = request.headers.get("Content-Type") ?? "";
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > limits.hardCapBytes) return { ...out, tooLarge: true, unreadable: true };

@@ -1,0 +1,54 @@
+// What the benches share: a built app, a throw-away PostgreSQL database, a signed Form B post.
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { FORM_B } from "../../app/lib/survey/forms";
+import { signWith } from "../../app/utils/sign.server";
+import { ROOT } from "../support/server";
+
+/** The secret the bench gives the server (SESSION_SECRET), so it can sign the same form tokens. */
+export const BENCH_SECRET = `bench-${crypto.randomBytes(24).toString("hex")}`;
+
+/** Builds the app when there is no build (or always, with `fresh`: the runner measures the code
+ * as it is, not a build left over from an older checkout). */
+export function ensureBuild(fresh = false) {
+  if (!fresh && fs.existsSync(path.join(ROOT, "build/index.js")) && fs.existsSync(path.join(ROOT, "public/build"))) return;
+  console.log("building the app (npx remix build) …");
+  const r = spawnSync("npx", ["remix", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("remix build failed");
+}
+
+const REQUIRED_B = FORM_B.items.filter((i) => i.required).map((i) => i.code);
+
+/** A Form B token as the page issues it: a new submission id, issued `ageMs` ago. Signing with
+ * the server's secret gives exactly what a GET of the page would have put in the hidden field;
+ * back-dating it stands for the person's minutes of reading (the form's minimum fill time). */
+export function formBToken(sid = crypto.randomUUID(), ageMs = 120_000, secret = BENCH_SECRET) {
+  return signWith(secret, "survey-form", { sid, t: Date.now() - ageMs, s: FORM_B.slug });
+}
+
+/** The urlencoded body a phone posts: every required question answered "satisfied", a unit, the
+ * empty honeypot, the token. */
+export function formBBody(unitId: number, token: string) {
+  const b = new URLSearchParams();
+  b.set("_f", token);
+  b.set("unit", String(unitId));
+  b.set("procedure", "");
+  b.set("website", "");
+  for (const code of REQUIRED_B) b.set(`q_${code}`, "4");
+  return b.toString();
+}
+
+/** A device id of the cookie's shape (22 base64url characters): one per simulated phone. */
+export const deviceId = () => crypto.randomBytes(16).toString("base64url");
+
+let ipCounter = 0;
+/** A distinct documentation-range address per simulated phone (sent as X-Forwarded-For to a
+ * server started with TRUST_PROXY=1, as behind the department's load balancer). */
+export function nextAddress() {
+  ipCounter++;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+export const pct = (x: number) => `${(x * 100).toFixed(0)} %`;

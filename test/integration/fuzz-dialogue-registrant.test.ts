@@ -1,0 +1,81 @@
+// Fuzzing what a signed-up person posts on their registration page: asking a question and
+// cancelling (sign-up and look-up: fuzz-dialogue.test.ts). Never a 5xx, never a row written (or a
+// registration cancelled) for a refused body, and every refusal carries messages in the reader's
+// language. The per-address limits are not what is under test: every case comes from its own address.
+import crypto from "node:crypto";
+import fc from "fast-check";
+import { signUp } from "~/models/dialogue-registration.server";
+import { action as signUpAction } from "~/routes/dialogues.$id";
+import { action as registrationAction } from "~/routes/dialogues.registration";
+import { db } from "~/utils/db.server";
+import { rememberRegistrant } from "~/utils/dialogue-cookie.server";
+import { makeSession, person } from "../support/dialogue";
+import { callAction, encodingArb, expectRefusalInLanguage, formArb, makePost, nastyString, nextIp, rowCounts, rowTracker, RUNS, FUZZ_TIMEOUT, type Encoding, type Fields } from "../support/fuzz";
+
+const TABLES = ["dialogue_registration", "dialogue_question", "dialogue_vote", "dialogue_notification", "consent_record"];
+const rows = rowTracker(() => rowCounts(db(), TABLES, ["select count(*) from dialogue_registration where status = 'cancelled'"]));
+const langArb = fc.constantFrom<"vi" | "en">("vi", "en");
+const phoneArb = fc.integer({ min: 10_000_000, max: 99_999_999 }).map((n) => `09${n}`);
+
+let sessionId: number;
+beforeAll(async () => {
+  sessionId = await makeSession({ capacity: 5 });
+});
+
+/** A registrant of the session and their signed cookie (a fresh one after each cancellation). */
+async function registrant() {
+  const r = await signUp(person(sessionId));
+  if (!r.ok) throw new Error("could not sign up");
+  return { id: r.registration.id, cookie: (await rememberRegistrant(r.registration.id)).split(";")[0] };
+}
+
+const registration = (fields: Fields, encoding: Encoding, lang: "vi" | "en", cookie?: string) =>
+  callAction(() => registrationAction({ request: makePost("http://localhost/dialogues/registration", fields, { encoding, lang, ip: nextIp(), cookie }), params: {}, context: {} }));
+
+describe("a registrant's actions, fuzzed", () => {
+  it(`asking a question: refusals store nothing, in the reader's language (${RUNS} cases)`, async () => {
+    let who = await registrant();
+    const good = { intent: fc.constant("ask"), question: fc.constantFrom("Thủ tục này mất bao lâu?", "What documents are needed?"), topic: fc.constantFrom("", "Bức xạ", "Không có") };
+    let asked = 0;
+    await rows.start();
+    await fc.assert(
+      fc.asyncProperty(formArb(good), encodingArb, langArb, async (fields, encoding, lang) => {
+        const o = await registration(fields, encoding, lang, who.cookie);
+        if (o.status === 303) {
+          asked++;
+          // A fresh registrant, so the per-person question limit does not end the accepted path.
+          who = await registrant();
+          await rows.accepted();
+        } else {
+          expectRefusalInLanguage(o, lang);
+          await rows.expectUnchanged();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(asked).toBeGreaterThan(0);
+  }, FUZZ_TIMEOUT);
+
+  it(`cancelling: nothing changes unless the cancellation was confirmed; refusals in the reader's language (${RUNS} cases)`, async () => {
+    let who = await registrant();
+    let cancelled = 0;
+    await rows.start();
+    await fc.assert(
+      fc.asyncProperty(formArb({ intent: fc.constant("cancel"), confirm: fc.constantFrom("on", "off", "yes", "") }), encodingArb, langArb, fc.boolean(), async (fields, encoding, lang, withCookie) => {
+        const o = await registration(fields, encoding, lang, withCookie ? who.cookie : `hl_dialogue=${crypto.randomBytes(12).toString("base64url")}`);
+        if (o.status === 303) {
+          cancelled++;
+          const row = await db().selectFrom("dialogue_registration").select("status").where("id", "=", who.id).executeTakeFirstOrThrow();
+          expect(row.status).toBe("cancelled");
+          who = await registrant();
+          await rows.accepted();
+        } else {
+          expectRefusalInLanguage(o, lang);
+          await rows.expectUnchanged();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(cancelled).toBeGreaterThan(0);
+  }, FUZZ_TIMEOUT);
+});
