@@ -67,17 +67,6 @@ const staff: typeof vi = {
       locked: "Too many failed sign-ins. For your safety, signing in is paused; try again in {{minutes}} minutes.",
       forgot: "Forgotten your password? Ask the Department's administrator for a temporary one.",
     },
-    overview: {
-      title: "Staff area",
-      heading: "Hello, {{name}}",
-      whatYouCanDo: "You can use",
-      role: {
-        admin: "You are an administrator: you manage accounts, units and settings and read the audit log.",
-        office: "You work in the Department's office: you work with the data of every unit.",
-        unit: "You are unit staff: you work with your own unit's data.",
-        viewer: "You can read dashboards and reports (without personal data).",
-      },
-    },
     password: {
       title: "Change password",
       heading: "Change your password",

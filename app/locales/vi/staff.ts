@@ -66,17 +66,6 @@ const staff = {
       locked: "Đăng nhập sai quá nhiều lần. Vì an toàn, việc đăng nhập tạm khóa; vui lòng thử lại sau {{minutes}} phút.",
       forgot: "Quên mật khẩu? Hãy liên hệ quản trị viên của Sở để được cấp mật khẩu tạm thời.",
     },
-    overview: {
-      title: "Khu vực cán bộ",
-      heading: "Xin chào, {{name}}",
-      whatYouCanDo: "Bạn có thể sử dụng",
-      role: {
-        admin: "Bạn là quản trị viên: quản lý tài khoản, đơn vị, cài đặt và xem nhật ký thao tác.",
-        office: "Bạn thuộc Văn phòng Sở: làm việc với dữ liệu của mọi đơn vị.",
-        unit: "Bạn là cán bộ đơn vị: làm việc với dữ liệu của đơn vị mình.",
-        viewer: "Bạn có quyền xem bảng số liệu và báo cáo (không có dữ liệu cá nhân).",
-      },
-    },
     password: {
       title: "Đổi mật khẩu",
       heading: "Đổi mật khẩu",
