@@ -13,14 +13,28 @@ import { migrateToLatest } from "../../db/migrate";
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    runId: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  if (process.env.DATABASE_URL) {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    // Each test file makes a schema named after this run; they are all dropped here at the end,
+    // not one by one as files finish: a schema dropped while another file's migrator lists every
+    // schema's tables made that listing fail ("schema … does not exist").
+    const runId = `r${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
     project.provide("pgliteTemplate", "");
-    return;
+    project.provide("runId", runId);
+    return async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      const { rows } = await c.query<{ nspname: string }>(`select nspname from pg_namespace where nspname like $1`, [`t_${runId}_%`]);
+      for (const r of rows) await c.query(`drop schema ${r.nspname} cascade`);
+      await c.end();
+    };
   }
+  project.provide("runId", "");
   const pglite = new PGlite("memory://");
   await pglite.waitReady;
   const db = new Kysely<any>({

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "./test-db";
 let handle: TestDatabase | undefined;
 
 beforeAll(async () => {
-  handle = await createTestDatabase(inject("pgliteTemplate") || undefined);
+  handle = await createTestDatabase(inject("pgliteTemplate") || undefined, inject("runId"));
   setDatabase(handle);
 });
 

@@ -10,10 +10,10 @@ export interface TestDatabase extends DatabaseHandle {
   dispose(): Promise<void>;
 }
 
-export async function createTestDatabase(templatePath?: string): Promise<TestDatabase> {
+export async function createTestDatabase(templatePath?: string, runId = ""): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const schema = `t_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
+    const schema = `t_${runId || "x"}_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
@@ -24,6 +24,9 @@ export async function createTestDatabase(templatePath?: string): Promise<TestDat
       ...handle,
       async dispose() {
         await handle.close();
+        // Inside a test run the global teardown drops every schema of the run at once; a caller
+        // outside one (no run id) drops its own.
+        if (runId) return;
         const c = new pg.Client({ connectionString: url });
         await c.connect();
         await c.query(`drop schema ${schema} cascade`);
