@@ -7,6 +7,7 @@ import { verdict } from "~/lib/stats";
 import { unitScope, type StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { breakdown, countsBy, countsByPeriods, responsesBy, servedBy, surveyItems, type BreakdownRow, type DashboardFilter } from "./dashboard.server";
+import { foldPendingRollups } from "./rollup.server";
 
 export async function readNumberSetting(key: string, fallback: number): Promise<number> {
   const row = await db().selectFrom("setting").select("value").where("key", "=", key).executeTakeFirst();
@@ -41,6 +42,7 @@ export async function getDashboard(user: StaffUser, f: DashboardFilter, period: 
   // another unit's figures from this function, whoever calls it.
   const scope = unitScope(user);
   const filter: DashboardFilter = scope.all ? f : { ...f, unitId: scope.unitId ?? -1 };
+  await foldPendingRollups();
   const [target, threshold, items, units] = await Promise.all([
     readNumberSetting("satisfaction.target", 0.9),
     readNumberSetting("satisfaction.suppression_threshold", 5),
@@ -124,6 +126,7 @@ export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
 /** Report years that have any response, newest first, plus the current one. */
 export async function reportYears(currentYear: number): Promise<number[]> {
+  await foldPendingRollups();
   // A day from 15/12 on belongs to the next report year: shifting by 17 days moves 15/12 to 01/01.
   const r = await sql<{ y: number }>`select distinct extract(year from day + interval '17 days')::int as y from response_rollup order by 1 desc`.execute(db());
   const years = new Set([currentYear, ...r.rows.map((x) => x.y)]);

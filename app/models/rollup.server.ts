@@ -1,104 +1,93 @@
-// The dashboard's rollups: per local day, survey version, unit, procedure, channel, flag and
-// item, how many answers took each code 0–5. addResponseToRollups runs inside the transaction
-// that stores a response, so figures are exact the moment the citizen sees "thank you".
-import { sql, type Kysely } from "kysely";
+// The dashboard's rollups: per local day (and half-month), survey version, unit, procedure,
+// channel, flag and item, how many answers took each code 0–5.
+//
+// A stored response queues its id in rollup_pending, in the transaction that stores it (see
+// response.server.ts). foldPendingRollups() moves queued responses into the rollups in batches:
+// each batch deletes its queue rows and adds their counts in ONE transaction, so a response is
+// counted exactly once however many instances fold at the same time. Readers of the rollups fold
+// first, so figures include every response stored before the read; the portal also folds every
+// few seconds (schedule.server.ts) so the queue stays short.
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "../../db/types";
-import { halfMonthOf, localDate } from "~/lib/report-periods";
+import { db } from "~/utils/db.server";
 
-export interface RollupResponse {
-  submittedAt: Date;
-  surveyVersionId: number;
-  unitId: number;
-  procedureId: number | null;
-  channel: string;
-  flagged: boolean;
-}
+type Conn = Kysely<Database>;
 
-export interface RollupAnswer {
-  itemId: number;
-  value: number | null;
-}
+const BATCH = 2000;
+const LOCAL_DAY = sql`(r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date`;
+const CELL = sql`r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0) as procedure_id, r.channel, r.flagged`;
+/** The half-month a local day falls in: the 1st or the 15th of its month (halfMonthOf in TS). */
+const bucketOf = (day: RawBuilder<unknown>) => sql`date_trunc('month', ${day})::date + case when extract(day from ${day}) >= 15 then 14 else 0 end`;
 
-const CODES = [0, 1, 2, 3, 4, 5] as const;
+const responseCounts = (where: RawBuilder<unknown>) => sql`
+  select ${LOCAL_DAY} as day, ${CELL}, count(*)::int
+  from response r where ${where}
+  group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`;
 
-export async function addResponseToRollups(trx: Kysely<Database>, r: RollupResponse, answers: RollupAnswer[]): Promise<void> {
-  const cell = {
-    day: localDate(r.submittedAt),
-    survey_version_id: r.surveyVersionId,
-    unit_id: r.unitId,
-    procedure_id: r.procedureId ?? 0,
-    channel: r.channel,
-    flagged: r.flagged,
-  };
-  await trx
-    .insertInto("response_rollup")
-    .values({ ...cell, responses: 1 })
-    .onConflict((oc) =>
-      oc.columns(["day", "unit_id", "procedure_id", "channel", "flagged", "survey_version_id"]).doUpdateSet({
-        responses: sql`response_rollup.responses + 1`,
-      }),
-    )
-    .execute();
-  // Items in id order: concurrent transactions take the row locks in the same order, so two
-  // responses for the same cell wait for each other instead of deadlocking.
-  const counted = answers
-    .filter((a): a is { itemId: number; value: number } => a.value !== null && Number.isInteger(a.value) && a.value >= 0 && a.value <= 5)
-    .sort((a, b) => a.itemId - b.itemId);
-  if (!counted.length) return;
-  const { day, ...rest } = cell;
-  const codes = (v: number) => Object.fromEntries(CODES.map((c) => [`c${c}`, v === c ? 1 : 0])) as Record<`c${(typeof CODES)[number]}`, number>;
-  // "count + excluded.count" for each code column: the upsert adds this response's ones.
-  const addExcluded = (table: "answer_rollup" | "answer_rollup_half") => ({
-    c0: sql<number>`${sql.ref(`${table}.c0`)} + excluded.c0`,
-    c1: sql<number>`${sql.ref(`${table}.c1`)} + excluded.c1`,
-    c2: sql<number>`${sql.ref(`${table}.c2`)} + excluded.c2`,
-    c3: sql<number>`${sql.ref(`${table}.c3`)} + excluded.c3`,
-    c4: sql<number>`${sql.ref(`${table}.c4`)} + excluded.c4`,
-    c5: sql<number>`${sql.ref(`${table}.c5`)} + excluded.c5`,
-  });
-  await trx
-    .insertInto("answer_rollup")
-    .values(counted.map((a) => ({ ...cell, item_id: a.itemId, ...codes(a.value) })))
-    .onConflict((oc) =>
-      oc.columns(["item_id", "day", "unit_id", "procedure_id", "channel", "flagged", "survey_version_id"]).doUpdateSet(addExcluded("answer_rollup")),
-    )
-    .execute();
-  await trx
-    .insertInto("answer_rollup_half")
-    .values(counted.map((a) => ({ ...rest, bucket: halfMonthOf(day), item_id: a.itemId, ...codes(a.value) })))
-    .onConflict((oc) =>
-      oc.columns(["item_id", "bucket", "unit_id", "procedure_id", "channel", "flagged", "survey_version_id"]).doUpdateSet(addExcluded("answer_rollup_half")),
-    )
-    .execute();
-}
+const answerCounts = (where: RawBuilder<unknown>) => sql`
+  select ${LOCAL_DAY} as day, ${CELL}, a.item_id,
+         count(*) filter (where a.value = 0)::int as c0, count(*) filter (where a.value = 1)::int as c1,
+         count(*) filter (where a.value = 2)::int as c2, count(*) filter (where a.value = 3)::int as c3,
+         count(*) filter (where a.value = 4)::int as c4, count(*) filter (where a.value = 5)::int as c5
+  from response r join answer a on a.response_id = r.id
+  where a.value between 0 and 5 and ${where}
+  group by 1, 2, 3, 4, 5, 6, 7`;
 
-/** Recomputes every rollup from the raw answers with one GROUP BY each. For bulk loads (demo
- * data, benchmarks) and repairs — never on a page view. */
-export async function rebuildRollups(conn: Kysely<Database>): Promise<void> {
-  await sql`delete from answer_rollup`.execute(conn);
-  await sql`delete from answer_rollup_half`.execute(conn);
-  await sql`delete from response_rollup`.execute(conn);
+const COLS = sql.raw("survey_version_id, unit_id, procedure_id, channel, flagged, item_id");
+/** "c0 = t.c0 + excluded.c0, …": an upsert adds the batch's counts to what is there. */
+const addCodes = (table: string) => sql.raw([0, 1, 2, 3, 4, 5].map((c) => `c${c} = ${table}.c${c} + excluded.c${c}`).join(", "));
+
+/** Adds the responses matching `where` to all three rollups. Rows go in key order, so two
+ * concurrent batches lock shared rollup rows in the same order and never deadlock. */
+async function addToRollups(conn: Conn, where: RawBuilder<unknown>): Promise<void> {
   await sql`
     insert into response_rollup (day, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
-    select (r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date, r.survey_version_id, r.unit_id,
-           coalesce(r.procedure_id, 0), r.channel, r.flagged, count(*)
-    from response r
-    group by 1, 2, 3, 4, 5, 6`.execute(conn);
+    ${responseCounts(where)}
+    on conflict (day, survey_version_id, unit_id, procedure_id, channel, flagged)
+    do update set responses = response_rollup.responses + excluded.responses`.execute(conn);
   await sql`
-    insert into answer_rollup (day, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5)
-    select (r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date, r.survey_version_id, r.unit_id,
-           coalesce(r.procedure_id, 0), r.channel, r.flagged, a.item_id,
-           count(*) filter (where a.value = 0), count(*) filter (where a.value = 1),
-           count(*) filter (where a.value = 2), count(*) filter (where a.value = 3),
-           count(*) filter (where a.value = 4), count(*) filter (where a.value = 5)
-    from response r join answer a on a.response_id = r.id
-    where a.value between 0 and 5
-    group by 1, 2, 3, 4, 5, 6, 7`.execute(conn);
+    insert into answer_rollup (day, ${COLS}, c0, c1, c2, c3, c4, c5)
+    select * from (${answerCounts(where)}) x order by 1, 2, 3, 4, 5, 6, 7
+    on conflict (item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")}`.execute(conn);
   await sql`
-    insert into answer_rollup_half (bucket, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5)
-    select date_trunc('month', day)::date + case when extract(day from day) >= 15 then 14 else 0 end,
-           survey_version_id, unit_id, procedure_id, channel, flagged, item_id,
-           sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
-    from answer_rollup
-    group by 1, 2, 3, 4, 5, 6, 7`.execute(conn);
+    insert into answer_rollup_half (bucket, ${COLS}, c0, c1, c2, c3, c4, c5)
+    select ${bucketOf(sql`x.day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
+    from (${answerCounts(where)}) x group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
+    on conflict (item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(conn);
+}
+
+/** Adds every queued response to the rollups; returns how many it added. Safe to call from any
+ * number of requests and instances at once. A fold that meets queue rows another fold holds
+ * waits for it (no SKIP LOCKED) instead of passing them by: when it returns, every response
+ * queued before the call is in the rollups, so a reader that folds first misses none. Not inside
+ * another transaction: on the embedded database that would wait forever for the one connection. */
+export async function foldPendingRollups(conn: Conn = db()): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await conn.transaction().execute(async (trx) => {
+      // In id order, so two folds lock queue rows in the same order and cannot deadlock.
+      const taken = await sql<{ response_id: string }>`
+        delete from rollup_pending where response_id in (
+          select response_id from rollup_pending order by response_id limit ${BATCH} for update)
+        returning response_id`.execute(trx);
+      const ids = taken.rows.map((r) => r.response_id);
+      if (ids.length) await addToRollups(trx, sql`r.id = any(${ids}::uuid[])`);
+      return ids.length;
+    });
+    total += n;
+    // Rows passed over while waiting on another fold can leave a short batch with more queued:
+    // only an empty batch ends the loop.
+    if (n === 0) return total;
+  }
+}
+
+/** Recomputes every rollup from the raw answers with one GROUP BY each and empties the queue, in
+ * one transaction. For bulk loads (demo data, benchmarks) and repairs — never on a page view. */
+export async function rebuildRollups(conn: Conn): Promise<void> {
+  const run = async (trx: Conn) => {
+    for (const t of ["rollup_pending", "answer_rollup", "answer_rollup_half", "response_rollup"]) await sql`delete from ${sql.table(t)}`.execute(trx);
+    await addToRollups(trx, sql`true`);
+  };
+  if (conn.isTransaction) await run(conn);
+  else await conn.transaction().execute(run);
 }

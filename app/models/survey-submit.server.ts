@@ -6,7 +6,7 @@ import { parseAnswers, type FormValues } from "~/lib/survey/answers";
 import type { SurveyContext } from "~/lib/survey/context";
 import { offersFeedback } from "~/lib/survey/feedback";
 import { decideFlags, LIMITS } from "~/lib/survey/flags";
-import { hit } from "~/models/rate-limit.server";
+import { hitAll, type Limit } from "~/models/rate-limit.server";
 import { responseExists, storeResponse, thanksFor } from "~/models/response.server";
 import { getSurveyForm, resolvePlace, type ShownSurvey } from "~/models/survey.server";
 import { clientIp } from "~/utils/request.server";
@@ -122,6 +122,7 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
     dossierHash: dossier,
     enteredBy: null,
     answers: parsed.answers,
+    versionFrozen: survey.versionFrozen,
   });
   if (result.status === "duplicate_dossier") return { kind: "duplicate_dossier" };
   if (result.status === "stale_form") return { kind: "stale" };
@@ -133,14 +134,12 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
 /** Counts this submission against every limit that applies; true when any is exceeded. The
  * address is only one of them and set high: a whole service hall may share it. */
 async function overAnyLimit(request: Request, surveyId: number, context: SurveyContext | undefined, deviceId: string | null, now: Date) {
-  const keys: { key: string; limit: number; windowMs: number }[] = [];
+  const keys: Limit[] = [];
   const kiosk = context?.ch === "kiosk";
   if (deviceId) keys.push({ key: `survey-device:${deviceId}`, ...(kiosk ? LIMITS.kioskDevice : LIMITS.device) });
   if (context) keys.push({ key: `survey-link:${context.u}|${context.k ?? ""}|${context.ch}|${context.p ?? ""}`, ...LIMITS.link });
   else keys.push({ key: `survey-open:${surveyId}`, ...LIMITS.openForm });
   keys.push({ key: `survey-ip:${clientIp(request)}`, ...LIMITS.address });
   // Every key is counted, even after one is over, so each limit sees the true traffic.
-  let over = false;
-  for (const k of keys) if (!(await hit(k.key, k.limit, k.windowMs, now)).allowed) over = true;
-  return over;
+  return (await hitAll(keys, now)).some((r) => !r.allowed);
 }

@@ -3,11 +3,13 @@ import { addCounts, ZERO, type Counts } from "~/lib/dashboard-figures";
 import type { Lang } from "~/lib/i18n";
 import { agencyScore, indicatorFromCounts, indicatorScore } from "~/lib/tt01";
 import { unitScope, type StaffUser } from "~/utils/auth.server";
+import { foldPendingRollups } from "./rollup.server";
 import { countsBy, surveyItems, type DashboardFilter } from "./dashboard.server";
 
 export async function getTt01(user: StaffUser, f: DashboardFilter, lang: Lang) {
   const scope = unitScope(user);
   const filter = scope.all ? f : { ...f, unitId: scope.unitId ?? -1 };
+  await foldPendingRollups();
   const [items, rows] = await Promise.all([surveyItems(filter.surveyId), countsBy(filter, null, "none", { byItem: true })]);
   const byItem = new Map<number, Counts>(rows.map((r) => [r.item_id!, r]));
   const indicators = items

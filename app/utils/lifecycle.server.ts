@@ -6,7 +6,7 @@ import { demoStaff } from "../../db/seed/staff";
 import { ensureFirstAdmin } from "~/models/staff.server";
 import { db } from "./db.server";
 import { env, type Env } from "./env.server";
-import { startRetentionSchedule, stopRetentionSchedule } from "./retention-schedule.server";
+import { startRetentionSchedule, startRollupSchedule, stopRetentionSchedule, stopRollupSchedule } from "./schedule.server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -22,6 +22,7 @@ export async function startPortal(): Promise<Env> {
       if (e.SEED_DEMO) await printDemoAccounts();
       // Erase expired personal data now and daily; not awaited, so listening does not wait.
       startRetentionSchedule();
+      startRollupSchedule();
       return e;
     } catch (err) {
       if (err instanceof DataDirLockedError || !e.DATABASE_URL || Date.now() > deadline) throw err;
@@ -41,7 +42,7 @@ async function printDemoAccounts() {
 }
 
 export async function stopPortal(): Promise<void> {
-  await stopRetentionSchedule();
+  await Promise.all([stopRetentionSchedule(), stopRollupSchedule()]);
   const handle = currentDatabase();
   setDatabase(null);
   await handle?.close();

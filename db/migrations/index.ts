@@ -9,6 +9,7 @@ import * as feedback from "./2026_11_27_005_feedback";
 import * as dialogue from "./2026_11_27_006_dialogue";
 import * as dashboard from "./2026_11_27_007_dashboard";
 import * as privacyRequests from "./2026_11_27_008_privacy_requests";
+import * as rollupQueue from "./2026_11_27_009_rollup_queue";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_006_dialogue": dialogue,
   "2026_11_27_007_dashboard": dashboard,
   "2026_11_27_008_privacy_requests": privacyRequests,
+  "2026_11_27_009_rollup_queue": rollupQueue,
 };

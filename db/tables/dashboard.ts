@@ -45,11 +45,17 @@ export interface ResponseRollupTable {
   responses: Generated<number>;
 }
 
+/** A stored response not yet added to the rollups (see foldPendingRollups). */
+export interface RollupPendingTable {
+  response_id: string;
+}
+
 export interface DashboardTables {
   report_period: ReportPeriodTable;
   answer_rollup: AnswerRollupTable;
   answer_rollup_half: AnswerRollupHalfTable;
   response_rollup: ResponseRollupTable;
+  rollup_pending: RollupPendingTable;
 }
 
 export type ReportPeriod = Selectable<ReportPeriodTable>;

@@ -92,6 +92,8 @@ async function loadDatabase(handle: DatabaseHandle, unitId: number) {
     dossierHash: null,
     enteredBy: null,
     answers: parsed.answers,
+    // As the server passes it: the HTTP run's responses froze the version.
+    versionFrozen: survey.versionFrozen,
   };
   const latencies: number[] = [];
   let errors = 0;

@@ -9,8 +9,9 @@ import { feedbackFigures } from "~/models/feedback-figures.server";
 import { dialogueFigures } from "~/models/dialogue-figures.server";
 import { signUp } from "~/models/dialogue-registration.server";
 import { storeResponse } from "~/models/response.server";
+import { foldPendingRollups } from "~/models/rollup.server";
 import { previewRetention, runRetention, RETENTION_LOCK_KEY } from "~/models/privacy-retention.server";
-import { startRetentionSchedule, stopRetentionSchedule } from "~/utils/retention-schedule.server";
+import { startRetentionSchedule, stopRetentionSchedule } from "~/utils/schedule.server";
 import { vnDay } from "~/lib/format";
 import { makeSession, person } from "../support/dialogue";
 import { makeUnit } from "../support/staff";
@@ -83,6 +84,7 @@ async function addSurveyResponses() {
 
 /** What the satisfaction dashboard reads: its rollup tables, row for row. */
 async function dashboardRollups() {
+  await foldPendingRollups();
   const all = async (t: "answer_rollup" | "answer_rollup_half" | "response_rollup") => (await db().selectFrom(t).selectAll().execute()).map((r) => JSON.stringify(r)).sort();
   return { answers: await all("answer_rollup"), half: await all("answer_rollup_half"), responses: await all("response_rollup") };
 }

@@ -197,19 +197,31 @@ describe("idempotency", () => {
     expect(Number(n.n)).toBe(25);
   });
 
-  it("storeResponse itself: concurrent calls with one id give one stored and the rest replayed", async () => {
+  // Both ways a response is written: the one-statement insert a frozen version takes, and the
+  // transaction that first freezes the version and checks its items.
+  it.each([true, false])("storeResponse itself (version read as frozen: %s): concurrent calls with one id give one stored and the rest replayed", async (versionFrozen) => {
     const survey = (await getSurveyForm(SLUG_B, "vi"))!;
+    expect(survey.versionFrozen).toBe(true);
     const id = crypto.randomUUID();
     const input = {
       id, surveyId: survey.id, versionId: survey.versionId!, unitId, procedureId: null, counter: null, channel: "web" as const, lang: "vi" as const,
-      startedAt: null, flagReasons: [], dossierHash: null, enteredBy: null,
-      answers: [{ itemId: survey.items[0].id, value: 3, text: null, choices: null }],
+      startedAt: null, flagReasons: ["rate"], dossierHash: null, enteredBy: null, versionFrozen,
+      answers: [
+        { itemId: survey.items[0].id, value: 3, text: null, choices: null },
+        { itemId: survey.items[1].id, value: null, text: "Chữ 'có' \"nháy\" \\ và ký tự lạ 😀", choices: ["a", "b,c"] },
+      ],
     };
     const out = await Promise.all(Array.from({ length: 4 }, () => storeResponse(input)));
     expect(out.filter((o) => o.status === "stored")).toHaveLength(1);
     expect(out.filter((o) => o.status === "replayed")).toHaveLength(3);
-    const n = await db().selectFrom("response").select((eb) => eb.fn.countAll<number>().as("n")).where("id", "=", id).executeTakeFirstOrThrow();
-    expect(Number(n.n)).toBe(1);
+    const count = async (t: "response" | "rollup_pending" | "answer", col: "id" | "response_id") =>
+      Number((await db().selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).where(col, "=", id).executeTakeFirstOrThrow()).n);
+    expect(await count("response", "id")).toBe(1);
+    expect(await count("rollup_pending", "response_id")).toBe(1);
+    // The answers arrive exactly as given, text, quotes and choice lists included.
+    const answers = await db().selectFrom("answer").select(["item_id", "value", "text", "choices"]).where("response_id", "=", id).orderBy("item_id").execute();
+    expect(answers.map((a) => ({ itemId: a.item_id, value: a.value, text: a.text, choices: a.choices }))).toEqual([...input.answers].sort((a, b) => a.itemId - b.itemId));
+    expect((await responseRow(id))?.flag_reasons).toEqual(["rate"]);
   });
 });
 

@@ -48,11 +48,26 @@ function itemSchema(item: FormItem, enforceRequired: boolean): z.ZodType {
   return z.preprocess(blankToUndefined, required ? z.string({ error: E.enterText }).pipe(s) : s.optional());
 }
 
+type AnswersSchema = z.ZodObject<Record<string, z.ZodType>>;
+
+// Built schemas by what they check. Building one (and zod compiling it on its first parse) took
+// ~2 ms of every submission; a form's items rarely change, so the same few schemas serve all.
+const schemas = new Map<string, AnswersSchema>();
+const MAX_SCHEMAS = 100;
+
 /** The zod schema for a whole form: one key per item code. */
-export function buildAnswersSchema(items: FormItem[], opts: { enforceRequired?: boolean } = {}) {
-  const shape: Record<string, z.ZodType> = {};
-  for (const item of items) shape[item.code] = itemSchema(item, opts.enforceRequired ?? true);
-  return z.object(shape);
+export function buildAnswersSchema(items: FormItem[], opts: { enforceRequired?: boolean } = {}): AnswersSchema {
+  const enforce = opts.enforceRequired ?? true;
+  const key = JSON.stringify([enforce, items.map((i) => [i.code, i.type, i.required, i.options, i.maxLength])]);
+  let schema = schemas.get(key);
+  if (!schema) {
+    const shape: Record<string, z.ZodType> = {};
+    for (const item of items) shape[item.code] = itemSchema(item, enforce);
+    schema = z.object(shape);
+    if (schemas.size >= MAX_SCHEMAS) schemas.clear();
+    schemas.set(key, schema);
+  }
+  return schema;
 }
 
 function toAnswer(item: FormItem, raw: unknown): AnswerValue | null {
