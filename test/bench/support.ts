@@ -52,3 +52,25 @@ export function nextAddress() {
 }
 
 export const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+
+const TICK_MS = 10; // Linux USER_HZ is 100: /proc counts CPU time in 10 ms ticks
+
+/** CPU time (user + system, ms) a process has used so far, read from /proc (Linux only). */
+export function processCpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** CPU time (ms) used so far by every PostgreSQL server process on this machine: the bench is the
+ * only client while it runs, so the difference over a run is that run's database work. */
+export function postgresCpuMs(): number {
+  let ms = 0;
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") ms += processCpuMs(Number(pid));
+    } catch {
+      // the process ended while we read
+    }
+  }
+  return ms;
+}
