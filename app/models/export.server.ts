@@ -7,8 +7,8 @@ import { db } from "~/utils/db.server";
 import type { DashboardFilter } from "./dashboard.server";
 import { surveyItems } from "./dashboard.server";
 
-// Measured at 100k responses: 5000 rows a page keeps the per-page round trips negligible and a
-// page (with its answers) a few MB.
+// 5000 rows a page: the per-page round trips are negligible and a page with its answers is a few
+// MB (peak RSS 255–297 MB at 100k responses, 159 MB of it the bare process). Not tuned further.
 const PAGE = 5000;
 
 interface PageRow extends ResponseAnswers {

@@ -1,7 +1,7 @@
 // A streaming XLSX writer: sheets are written row by row into a ZIP entry as they come, and the
 // workbook's small parts (sheet list, relationships, content types, styles) at the end, once the
-// sheets are known. Replaces exceljs's WorkbookWriter for exports: about ten times faster for a
-// million rows, and its memory does not grow with the row count.
+// sheets are known. Replaces exceljs's WorkbookWriter for exports (with the query changes the
+// 100k-response XLSX export went from 32 s to 8 s); its memory does not grow with the row count.
 import type { Writable } from "node:stream";
 import {
   ROOT_RELS_XML,

@@ -3,7 +3,8 @@
 // answers through the plain primary key cost ~0.06 ms per response, mostly heap visits — the
 // answers of one response lie on ~25 different heap pages when answers are loaded item by item.
 // With the score carried in the primary key's index (INCLUDE) the scores come from an
-// index-only scan (~0.02 ms). Free text is not included: a B-tree entry must stay under ~2.7 kB
+// index-only scan (~0.03 ms) — once the table is vacuumed (visibility map set, as autovacuum
+// does for older rows); freshly loaded rows still visit the heap. Free text is not included: a B-tree entry must stay under ~2.7 kB
 // and comments can be longer; the few text/choice answers (value is null) get a small partial
 // index instead. Swapping the primary key rebuilds its index under a table lock: on a large
 // database run this migration in a quiet hour. Frozen once landed.
