@@ -16,6 +16,15 @@ export function csvCell(value: unknown): string {
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvLine(values: unknown[]): string {
-  return values.map(csvCell).join(",") + "\r\n";
+export function csvLine(values: readonly unknown[]): string {
+  // Same result as values.map(csvCell).join(","), without the per-cell checks numbers and empty
+  // cells never need: a million-row export builds 35 million cells.
+  let line = "";
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) line += ",";
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    line += typeof v === "number" ? String(v) : csvCell(v);
+  }
+  return line + "\r\n";
 }

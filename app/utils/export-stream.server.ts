@@ -1,8 +1,9 @@
 // Row writers for CSV and XLSX that stream into a Node stream, respecting back-pressure so a
 // million rows never sit in memory at once.
-import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type { Writable } from "node:stream";
 import { BOM, csvLine, safeCell } from "~/lib/csv";
+import { XlsxWriter, type Cell } from "./xlsx-writer.server";
+import { drain } from "./zip-writer.server";
 
 export interface RowSink {
   /** Starts a sheet (XLSX) or a blank-line-separated section (CSV). */
@@ -11,49 +12,58 @@ export interface RowSink {
   end(): Promise<void>;
 }
 
-async function drained(out: PassThrough) {
-  if (out.writableNeedDrain) await new Promise((r) => out.once("drain", r));
-}
+// Lines are gathered into one string of about this many characters per write: a write per row
+// cost more than building the row (profiled at a million rows).
+const BATCH_CHARS = 256 * 1024;
 
-export function csvSink(out: PassThrough): RowSink {
+export function csvSink(out: Writable): RowSink {
   let started = false;
+  let pending = "";
+  const flush = async () => {
+    const text = pending;
+    pending = "";
+    if (text && !out.write(text)) await drain(out);
+  };
   return {
     // The first section starts the file; later ones follow a blank line and their name, so a
     // one-table export is plain CSV and a several-table one still reads as sections.
     sheet(name, header) {
-      if (!started) out.write(BOM);
-      else out.write("\r\n" + csvLine([name]));
+      if (!started) pending += BOM;
+      else pending += "\r\n" + csvLine([name]);
       started = true;
-      out.write(csvLine(header));
+      pending += csvLine(header);
     },
     async row(values) {
-      if (!out.write(csvLine(values))) await drained(out);
+      pending += csvLine(values);
+      if (pending.length >= BATCH_CHARS) await flush();
     },
     async end() {
+      await flush();
       out.end();
     },
   };
 }
 
-export function xlsxSink(out: PassThrough): RowSink {
-  // Inline strings (no shared-strings table) keep memory flat however many rows there are.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  let ws: ExcelJS.Worksheet | null = null;
-  let rows = 0;
+export function xlsxSink(out: Writable): RowSink {
+  const xlsx = new XlsxWriter(out);
+  // sheet() is synchronous in the RowSink contract (callers do not await it) while starting a
+  // ZIP entry is not: the steps are chained and every row or end waits for the chain first.
+  let ready: Promise<void> = Promise.resolve();
   return {
     sheet(name, header) {
-      ws?.commit();
-      ws = wb.addWorksheet(name.slice(0, 31) || "Sheet");
-      ws.addRow(header).commit();
+      ready = ready.then(async () => {
+        await xlsx.addSheet(name);
+        await xlsx.addRow(header);
+      });
     },
     async row(values) {
+      await ready;
       // Numbers stay numbers; text goes through the same formula guard as CSV.
-      ws!.addRow(values.map((v) => (typeof v === "number" || v === null || v === undefined ? v ?? null : safeCell(v)))).commit();
-      if (++rows % 1000 === 0) await drained(out);
+      await xlsx.addRow(values.map((v): Cell => (typeof v === "number" || v === null || v === undefined ? v : safeCell(v))));
     },
     async end() {
-      ws?.commit();
-      await wb.commit();
+      await ready;
+      await xlsx.finish();
     },
   };
 }

@@ -10,6 +10,7 @@ import * as dialogue from "./2026_11_27_006_dialogue";
 import * as dashboard from "./2026_11_27_007_dashboard";
 import * as privacyRequests from "./2026_11_27_008_privacy_requests";
 import * as rollupQueue from "./2026_11_27_009_rollup_queue";
+import * as exportIndexes from "./2026_11_27_010_export_indexes";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_007_dashboard": dashboard,
   "2026_11_27_008_privacy_requests": privacyRequests,
   "2026_11_27_009_rollup_queue": rollupQueue,
+  "2026_11_27_010_export_indexes": exportIndexes,
 };

@@ -224,6 +224,80 @@ describe("exports", () => {
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     expect(header.join(",")).toBe(csv[0].replace(/^\uFEFF/, ""));
   });
+
+  it("keep awkward free text intact in XLSX (XML specials, control characters, Vietnamese, formulas) and masked like CSV", async () => {
+    const id = crypto.randomUUID();
+    const item = await db().selectFrom("survey_item").select("id").where("version_id", "=", versionB).where("code", "=", "EXP_OTHER").executeTakeFirstOrThrow();
+    const units = await db().selectFrom("unit").select("id").execute();
+    const text = '+SUM(A1) <b>&"Tiếng Việt"</b>\u0001\u001f _x0041_ a\r\nb gọi 0912 345 678 ';
+    await storeResponse({
+      id,
+      surveyId: surveyB,
+      versionId: versionB,
+      unitId: units[0].id,
+      procedureId: null,
+      counter: null,
+      channel: "web",
+      lang: "vi",
+      startedAt: null,
+      submittedAt: new Date(Date.UTC(2031, 0, 1, 2, 3)),
+      flagReasons: [],
+      dossierHash: null,
+      enteredBy: null,
+      answers: [{ itemId: item.id, value: null, text, choices: null }],
+    });
+    const f = { surveyId: surveyB, from: "2031-01-01", to: "2031-01-01", includeFlagged: true };
+    const expected = "'+SUM(A1) <b>&\"Tiếng Việt\"</b>\u0001\u001f _x0041_ a\r\nb gọi [***] ";
+    const csv = (await collect((out) => exportResponses(f, csvSink(out)))).toString("utf8");
+    expect(csv).toContain(`"${expected.replace(/"/g, '""')}"`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await collect((out) => exportResponses(f, xlsxSink(out)))) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(2);
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const row = (ws.getRow(2).values as unknown[]).slice(1);
+    expect(row[0]).toBe(id);
+    expect(row[1]).toBe("2031-01-01 09:03");
+    // Excel (and LibreOffice) decode _xHHHH_ escapes; exceljs leaves them, so decode as Excel does.
+    const cell = String(row[header.indexOf("EXP_OTHER")]).replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    expect(cell).toBe(expected);
+    await db().deleteFrom("response").where("id", "=", id).execute();
+  });
+
+  it("write every response exactly once across page boundaries, microseconds apart and in both formats", async () => {
+    const units = await db().selectFrom("unit").select("id").execute();
+    // 12,001 responses a microsecond apart: a millisecond cursor re-read rows at every page edge.
+    await sql`
+      insert into response (id, survey_id, survey_version_id, unit_id, channel, lang, submitted_at, flagged, flag_reasons)
+      select gen_random_uuid(), ${surveyB}, ${versionB}, ${units[0].id}, 'web', 'vi',
+        timestamptz '2032-03-04 05:06:07.000001+00' + g * interval '1 microsecond', false, '{}'
+      from generate_series(0, 12000) g`.execute(db());
+    const item = await db().selectFrom("survey_item").select("id").where("version_id", "=", versionB).where("type", "=", "L5").executeTakeFirstOrThrow();
+    await sql`insert into answer (response_id, item_id, value)
+      select id, ${item.id}, 1 + (extract(microseconds from submitted_at)::int % 5) from response
+      where submitted_at >= '2032-03-04' and submitted_at < '2032-03-05'`.execute(db());
+    try {
+      const f = { surveyId: surveyB, from: "2032-03-04", to: "2032-03-04", includeFlagged: true };
+      const lines = (await collect((out) => exportResponses(f, csvSink(out)))).toString("utf8").trim().split("\r\n");
+      expect(lines.length).toBe(12_002);
+      expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(12_001);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await collect((out) => exportResponses(f, xlsxSink(out)))) as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      expect(ws.rowCount).toBe(12_002);
+      // Every row parses back to the CSV row, numbers as numbers.
+      const header = lines[0].replace(/^\uFEFF/, "").split(",");
+      const col = header.length;
+      for (const n of [2, 5001, 5002, 10_001, 10_002, 12_002]) {
+        const cells = (ws.getRow(n).values as unknown[]).slice(1);
+        const asCsv = Array.from({ length: col }, (_, i) => (cells[i] === undefined || cells[i] === null ? "" : String(cells[i]))).join(",");
+        expect(asCsv).toBe(lines[n - 1]);
+      }
+      expect(typeof (ws.getRow(2).values as unknown[])[header.indexOf("survey_version") + 1]).toBe("number");
+    } finally {
+      await sql`delete from response where submitted_at >= '2032-03-04' and submitted_at < '2032-03-05'`.execute(db());
+    }
+  });
 });
 
 import { getReport } from "~/models/report.server";
