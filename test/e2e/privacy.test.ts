@@ -126,7 +126,9 @@ describe("the staff privacy pages", () => {
     expect(await axeViolations(page)).toEqual([]);
     await row.getByRole("link").click();
     await page.waitForURL(/\/staff\/privacy\/\d+$/);
-    await expect(page.locator("main").textContent()).resolves.toContain("Lê Thị Quyền");
+    // The staff pages navigate client-side: the address changes a moment before the new page
+    // renders (CI once read the list page's text here), so wait for the request's own content.
+    await page.locator("main", { hasText: "Lê Thị Quyền" }).waitFor({ timeout: 10_000 });
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(server.url + "/staff/privacy/retention");
     await expect(page.locator("h1").textContent()).resolves.toBe("Thời hạn lưu dữ liệu cá nhân");
