@@ -40,8 +40,14 @@ async function act(page: Page, summary: string, intent: string, fill: (box: Loca
   const box = page.locator("details").filter({ has: page.locator("summary", { hasText: summary }) });
   if (!(await box.evaluate((d) => (d as HTMLDetailsElement).open))) await box.locator("summary").click();
   await fill(box);
+  // Every step adds a row to the case's history. The page navigates client-side and its address
+  // changes a moment before the new page renders (CI once read the previous render here), so
+  // the step counts as done once its row is on the page.
+  const history = page.getByRole("region", { name: "Nhật ký xử lý" }).locator("tbody tr");
+  const before = await history.count();
   await box.locator("button[type=submit]").click();
   await page.waitForURL(new RegExp(`done=${intent}`));
+  await expect.poll(() => history.count(), { timeout: 10_000 }).toBeGreaterThan(before);
 }
 
 describe.skipIf(!LOGIN_ROUTE)("staff feedback workflow in a browser (needs /staff/login from the staff-core work)", () => {

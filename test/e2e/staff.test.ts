@@ -88,6 +88,8 @@ describe("the staff area for a role", () => {
     await signInWith(page, "vanphong@demo.hailong.vn", "demo-Office-2026");
     await page.waitForURL(server.url + "/staff");
     const nav = page.getByRole("navigation", { name: "Điều hướng khu vực cán bộ" });
+    // allTextContents() does not wait: the address changes a moment before the new page renders.
+    await nav.waitFor();
     const items = (await nav.getByRole("link").allTextContents()).map((s) => s.trim());
     expect(items).toEqual([
       "Tổng quan",
@@ -131,6 +133,7 @@ describe("the staff area for a role", () => {
     await page.goto(server.url + "/staff/login");
     await signInWith(page, "admin@demo.hailong.vn", "demo-Admin-2026");
     await page.waitForURL(server.url + "/staff");
+    await page.getByRole("navigation", { name: "Staff area navigation" }).waitFor();
     const items = (await page.getByRole("navigation", { name: "Staff area navigation" }).getByRole("link").allTextContents()).map((s) => s.trim());
     expect(items).toEqual(expect.arrayContaining(["Accounts", "Audit log", "Settings", "Units", "Holiday calendar"]));
     expect(await axeViolations(page)).toEqual([]);
