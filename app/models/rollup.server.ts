@@ -45,14 +45,17 @@ async function addToRollups(conn: Conn, where: RawBuilder<unknown>): Promise<voi
     ${responseCounts(where)}
     on conflict (day, survey_version_id, unit_id, procedure_id, channel, flagged)
     do update set responses = response_rollup.responses + excluded.responses`.execute(conn);
+  // The answers are read and counted once (a CTE used twice is computed once) for both the daily
+  // and the half-month rollup; the two inserts touch different tables, so one statement holds both.
   await sql`
-    insert into answer_rollup (day, ${COLS}, c0, c1, c2, c3, c4, c5)
-    select * from (${answerCounts(where)}) x order by 1, 2, 3, 4, 5, 6, 7
-    on conflict (item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")}`.execute(conn);
-  await sql`
+    with counted as (${answerCounts(where)}),
+    daily as (
+      insert into answer_rollup (day, ${COLS}, c0, c1, c2, c3, c4, c5)
+      select * from counted order by 1, 2, 3, 4, 5, 6, 7
+      on conflict (item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")})
     insert into answer_rollup_half (bucket, ${COLS}, c0, c1, c2, c3, c4, c5)
-    select ${bucketOf(sql`x.day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
-    from (${answerCounts(where)}) x group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
+    select ${bucketOf(sql`day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
+    from counted group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
     on conflict (item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(conn);
 }
 
