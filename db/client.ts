@@ -6,6 +6,7 @@ import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { acquireDataDirLock } from "./lock";
+import { nameStatements } from "./prepared";
 import type { Database } from "./types";
 
 // count(*) is int8 and sums are numeric: pg returns both as strings. Our counts stay far below
@@ -48,6 +49,8 @@ function makeHandle(pool: pg.Pool, kind: DatabaseHandle["kind"], onClose: () => 
   // next query fails, it gets the "try again" page, and the pool drops the dead client on release.
   pool.on("connect", (client) => {
     client.on("error", (err) => console.error(`[db] connection lost during a request: ${err.message}`));
+    // The embedded database runs in this process: no network, and its shim plans per call anyway.
+    if (kind === "postgres") nameStatements(client);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;

@@ -117,11 +117,6 @@ export async function responseSentAt(id: string): Promise<Date | null> {
   return row ? new Date(row.created_at) : null;
 }
 
-export async function responseExists(id: string): Promise<boolean> {
-  const row = await db().selectFrom("response").select("id").where("id", "=", id).executeTakeFirst();
-  return !!row;
-}
-
 /** What the thanks page needs about a stored response: where it was, and whether to offer the
  * feedback form. Read back from the database, so a replay shows the very same page. */
 export async function thanksFor(id: string): Promise<{ unitId: number; procedureId: number | null; offerFeedback: boolean } | null> {

@@ -7,8 +7,8 @@ import type { SurveyContext } from "~/lib/survey/context";
 import { offersFeedback } from "~/lib/survey/feedback";
 import { decideFlags, LIMITS } from "~/lib/survey/flags";
 import { hitAll, type Limit } from "~/models/rate-limit.server";
-import { responseExists, storeResponse, thanksFor } from "~/models/response.server";
-import { getSurveyForm, resolvePlace, type ShownSurvey } from "~/models/survey.server";
+import { storeResponse, thanksFor } from "~/models/response.server";
+import { getSurveyForSubmission, type ShownSurvey } from "~/models/survey.server";
 import { clientIp } from "~/utils/request.server";
 import { keyedHash } from "~/utils/sign.server";
 import { HONEYPOT_FIELD, signLink, TOKEN_FIELD, verifyFormToken } from "~/utils/survey-tokens.server";
@@ -52,12 +52,20 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
   const tokenString = String(form.get(TOKEN_FIELD) ?? "");
   const token = await verifyFormToken(tokenString);
   if (!token || token.s !== slug) return { kind: "bad_form" };
-  const survey = await getSurveyForm(slug, lang, now);
-  if (!survey) return { kind: "not_found" };
   const context = token.c;
 
+  // Where the service was given: from the signed link, or chosen by the citizen.
+  const placeInput = { unit: context ? context.u : (form.get("unit") ?? ""), procedure: context?.p ?? form.get("procedure") ?? "" };
+  const place = placeSchema.safeParse(placeInput);
+  const unitId = place.success ? place.data.unit : null;
+  const procedureId = place.success ? (place.data.procedure ?? null) : null;
+
+  const found = await getSurveyForSubmission(slug, lang, { responseId: token.sid, unitId, procedureId }, now);
+  if (!found) return { kind: "not_found" };
+  const { survey } = found;
+
   // A retry of a form already stored shows the same thanks page and writes nothing.
-  if (await responseExists(token.sid)) {
+  if (found.stored) {
     const info = await thanksFor(token.sid);
     return { kind: "thanks", location: await thanksLocation(slug, info!, context) };
   }
@@ -66,24 +74,12 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
   const read = (name: string) => form.getAll(name).map(String);
   const parsed = parseAnswers(survey.items, read);
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
-  const values: FormValues = { ...parsed.values };
-
-  // Where the service was given: from the signed link, or chosen by the citizen.
-  const placeInput = { unit: context ? context.u : (form.get("unit") ?? ""), procedure: context?.p ?? form.get("procedure") ?? "" };
-  values.unit = String(placeInput.unit);
-  values.procedure = String(placeInput.procedure ?? "");
-  const place = placeSchema.safeParse(placeInput);
-  let unitId = 0;
-  let procedureId: number | null = null;
-  if (!place.success) errors.unit = "survey.errors.chooseUnit";
-  else {
-    unitId = place.data.unit;
-    procedureId = place.data.procedure ?? null;
-    const check = await resolvePlace(unitId, procedureId);
-    if (!check.ok) {
-      if (check.reason === "unit") errors.unit = "survey.errors.chooseUnit";
-      else errors.procedure = check.reason === "mismatch" ? "survey.errors.procedureOtherUnit" : "survey.errors.chooseProcedure";
-    }
+  const values: FormValues = { ...parsed.values, unit: String(placeInput.unit), procedure: String(placeInput.procedure ?? "") };
+  const check = found.place;
+  if (unitId === null || !check) errors.unit = "survey.errors.chooseUnit";
+  else if (!check.ok) {
+    if (check.reason === "unit") errors.unit = "survey.errors.chooseUnit";
+    else errors.procedure = check.reason === "mismatch" ? "survey.errors.procedureOtherUnit" : "survey.errors.chooseProcedure";
   }
 
   let dossier: string | null = null;
@@ -95,7 +91,7 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
     else if (d.data) dossier = await dossierHash(survey.id, d.data);
   }
 
-  if (!parsed.ok || Object.keys(errors).length) {
+  if (!parsed.ok || unitId === null || Object.keys(errors).length) {
     return { kind: "invalid", survey, token: tokenString, context, errors, values };
   }
 

@@ -2,6 +2,7 @@
 // its items in the reader's language.
 import type { Lang } from "~/lib/i18n";
 import type { ShownItem } from "~/lib/survey/items";
+import { placeVerdict, type PlaceCheck } from "~/lib/survey/place";
 import { db } from "~/utils/db.server";
 import type { DB } from "../../db/client";
 import type { SurveyItemRow, SurveyKind } from "../../db/tables/survey";
@@ -76,10 +77,9 @@ async function itemsForForm(versionId: number, frozen: boolean): Promise<SurveyI
   return rows;
 }
 
-/** A survey by its public slug with its current version's items; null when there is no such survey. */
-export async function getSurveyForm(slug: string, lang: Lang, now = new Date()): Promise<ShownSurvey | null> {
-  // The survey and its current version in one round trip: every submission reads them.
-  const s = await db()
+/** The survey with this slug and its current version (id, frozen) as of `now`. */
+function surveyBySlug(slug: string, now: Date) {
+  return db()
     .selectFrom("survey")
     .leftJoinLateral(
       (eb) =>
@@ -96,9 +96,12 @@ export async function getSurveyForm(slug: string, lang: Lang, now = new Date()):
     )
     .selectAll("survey")
     .select(["cv.id as current_version_id", "cv.frozen as current_frozen"])
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  if (!s) return null;
+    .where("slug", "=", slug);
+}
+
+type SurveyRow = Awaited<ReturnType<ReturnType<typeof surveyBySlug>["executeTakeFirstOrThrow"]>>;
+
+async function shownSurvey(s: SurveyRow, lang: Lang, now: Date): Promise<ShownSurvey> {
   const versionId = s.current_version_id ?? null;
   const items = versionId ? (await itemsForForm(versionId, !!s.current_frozen)).map((r) => showItem(r, lang)) : [];
   return {
@@ -112,6 +115,39 @@ export async function getSurveyForm(slug: string, lang: Lang, now = new Date()):
     versionFrozen: !!s.current_frozen,
     items,
   };
+}
+
+/** A survey by its public slug with its current version's items; null when there is no such survey. */
+export async function getSurveyForm(slug: string, lang: Lang, now = new Date()): Promise<ShownSurvey | null> {
+  // The survey and its current version in one round trip: every page view reads them.
+  const s = await surveyBySlug(slug, now).executeTakeFirst();
+  return s ? shownSurvey(s, lang, now) : null;
+}
+
+/** What a submission needs to know before it is stored, read in ONE round trip (every citizen's
+ * post asks it): the survey as getSurveyForm() shows it, whether a response with this id is
+ * already stored (a resent form), and — when the post named a unit — resolvePlace()'s verdict. */
+export async function getSurveyForSubmission(
+  slug: string,
+  lang: Lang,
+  probe: { responseId: string; unitId: number | null; procedureId: number | null },
+  now = new Date(),
+): Promise<{ survey: ShownSurvey; stored: boolean; place: PlaceCheck | null } | null> {
+  const { unitId, procedureId } = probe;
+  const s = await surveyBySlug(slug, now)
+    .select((eb) => [
+      eb.exists(eb.selectFrom("response").select("response.id").where("response.id", "=", probe.responseId)).as("stored"),
+      eb.selectFrom("unit").select("unit.active").where("unit.id", "=", unitId ?? 0).as("unit_active"),
+      eb.selectFrom("procedure").select("procedure.active").where("procedure.id", "=", procedureId ?? 0).as("procedure_active"),
+      eb.selectFrom("procedure").select("procedure.unit_id").where("procedure.id", "=", procedureId ?? 0).as("procedure_unit_id"),
+    ])
+    .executeTakeFirst();
+  if (!s) return null;
+  const place =
+    unitId === null
+      ? null
+      : placeVerdict(unitId, s.unit_active === true, procedureId === null ? null : s.procedure_active === true ? { unitId: s.procedure_unit_id ?? null } : undefined);
+  return { survey: await shownSurvey(s, lang, now), stored: !!s.stored, place };
 }
 
 /** Surveys a citizen can answer now, for the public list. */
@@ -138,14 +174,11 @@ export async function listOpenSurveys(lang: Lang, now = new Date()) {
 }
 
 /** The unit and procedure a link or a citizen named, checked against the catalogue. */
-export async function resolvePlace(unitId: number, procedureId: number | null) {
+export async function resolvePlace(unitId: number, procedureId: number | null): Promise<PlaceCheck> {
   const unit = await db().selectFrom("unit").select(["id"]).where("id", "=", unitId).where("active", "=", true).executeTakeFirst();
-  if (!unit) return { ok: false as const, reason: "unit" as const };
-  if (procedureId === null) return { ok: true as const };
+  if (!unit || procedureId === null) return placeVerdict(unitId, !!unit, null);
   const proc = await db().selectFrom("procedure").select(["id", "unit_id"]).where("id", "=", procedureId).where("active", "=", true).executeTakeFirst();
-  if (!proc) return { ok: false as const, reason: "procedure" as const };
-  if (proc.unit_id !== null && proc.unit_id !== unitId) return { ok: false as const, reason: "mismatch" as const };
-  return { ok: true as const };
+  return placeVerdict(unitId, true, proc ? { unitId: proc.unit_id } : undefined);
 }
 
 /** Any version of a survey (the latest when none is named), as citizens would see it: the staff preview. */

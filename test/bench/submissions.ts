@@ -2,6 +2,7 @@
 // for the same transaction (storeResponse() through one pg pool), on PostgreSQL and on the
 // embedded database. Prints figures; asserts nothing. Run: npx tsx test/bench/submissions.ts
 // BENCH_SECONDS (default 20) and BENCH_CONNECTIONS (default 64) change the load.
+import os from "node:os";
 import autocannon from "autocannon";
 import { sql } from "kysely";
 import { connect, setDatabase, type DatabaseHandle } from "../../db/client";
@@ -29,6 +30,8 @@ interface HttpFigures {
   /** CPU ms per request: the server process, and PostgreSQL's processes (0 when embedded). */
   serverCpu: number;
   pgCpu: number;
+  /** CPU ms per request of this process: the load tool's own share of the machine. */
+  loadCpu: number;
 }
 
 async function firstUnit(server: RunningServer): Promise<number> {
@@ -42,7 +45,7 @@ async function firstUnit(server: RunningServer): Promise<number> {
  * its own address, so the device and address limits see what many phones would send. */
 async function loadHttp(server: RunningServer, unitId: number): Promise<Omit<HttpFigures, "stored" | "flagged"> & { t0: Date }> {
   const t0 = new Date();
-  const cpu0 = { server: processCpuMs(server.proc.pid!), pg: postgresCpuMs() };
+  const cpu0 = { server: processCpuMs(server.proc.pid!), pg: postgresCpuMs(), self: process.cpuUsage() };
   const r = await autocannon({
     url: server.url,
     connections: CONNECTIONS,
@@ -69,7 +72,9 @@ async function loadHttp(server: RunningServer, unitId: number): Promise<Omit<Htt
   const n = Math.max(1, r.requests.total);
   const serverCpu = (processCpuMs(server.proc.pid!) - cpu0.server) / n;
   const pgCpu = (postgresCpuMs() - cpu0.pg) / n;
-  return { t0, rate: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, sent: r.requests.sent, status, socketErrors: r.errors, timeouts: r.timeouts, serverCpu, pgCpu };
+  const self = process.cpuUsage(cpu0.self);
+  const loadCpu = (self.user + self.system) / 1000 / n;
+  return { t0, rate: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, sent: r.requests.sent, status, socketErrors: r.errors, timeouts: r.timeouts, serverCpu, pgCpu, loadCpu };
 }
 
 /** What the same server spends on the lightest requests, for scale: a static file (Express only)
@@ -166,6 +171,12 @@ function report(kind: string, http: HttpFigures, dbl: Awaited<ReturnType<typeof 
   // what bounds the rate once the cores are busy.
   const embedded = kind === "embedded" ? " (the embedded database runs inside this process)" : "";
   console.log(`  CPU per submission: server ${f1(http.serverCpu)} ms${embedded}${http.pgCpu >= 0.05 ? ` + PostgreSQL ${f1(http.pgCpu)} ms` : ""}; per transaction in the limit run: driver ${f1(dbl.driverCpu)} ms${dbl.pgCpu >= 0.05 ? ` + PostgreSQL ${f1(dbl.pgCpu)} ms` : ""}`);
+  // The budget the goal leaves: at half the limit every process on the machine (server, database,
+  // load tool) shares the cores, so their CPU per submission together must fit in cores / rate.
+  const half = dbl.rate / 2;
+  const budget = (os.availableParallelism() * 1000) / half;
+  const spent = http.serverCpu + http.pgCpu + http.loadCpu;
+  console.log(`  CPU budget at 50 % of the limit (${f0(half)}/s on ${os.availableParallelism()} cores): ${f1(budget)} ms per submission for every process together; spent now ${f1(spent)} ms (server ${f1(http.serverCpu)}${http.pgCpu >= 0.05 ? ` + PostgreSQL ${f1(http.pgCpu)}` : ""} + load tool ${f1(http.loadCpu)})`);
   console.log(`  the same server's lightest requests for scale: a static file ${f1(floor.file)} ms, /healthz (Remix routing + one query) ${f1(floor.health)} ms CPU`);
 }
 

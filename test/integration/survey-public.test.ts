@@ -151,6 +151,10 @@ describe("submitting", () => {
     expect(noUnit.errors).toEqual({ unit: "survey.errors.chooseUnit" });
     const mismatch = await (await postSurvey(SLUG_B, formBFields("4", { _f: await formToken(SLUG_B), unit: String(otherUnit), procedure: String(procId) }))).json();
     expect(mismatch.errors).toEqual({ procedure: "survey.errors.procedureOtherUnit" });
+    const noSuchUnit = await (await postSurvey(SLUG_B, formBFields("4", { _f: await formToken(SLUG_B), unit: "999999" }))).json();
+    expect(noSuchUnit.errors).toEqual({ unit: "survey.errors.chooseUnit" });
+    const noSuchProcedure = await (await postSurvey(SLUG_B, formBFields("4", { _f: await formToken(SLUG_B), unit: String(unitId), procedure: "999999" }))).json();
+    expect(noSuchProcedure.errors).toEqual({ procedure: "survey.errors.chooseProcedure" });
   });
 
   it("refuses a tampered form token with a clear page, storing nothing", async () => {
