@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
+import { isDatabaseUnavailable } from "~/lib/db-errors";
 import { redactTarget, safeErrorText } from "~/lib/redact";
 import { createI18n, getLang } from "~/utils/i18n.server";
 
@@ -15,12 +16,27 @@ export { startPortal, stopPortal } from "~/utils/lifecycle.server";
 export { securityHeaders } from "~/utils/security-headers.server";
 export { requestLogger } from "~/lib/request-log";
 
+// Requests that failed because the database was out of reach: they are answered 503 with
+// Retry-After (a moment's outage, "try again"), not 500 (something is broken). Remix reports the
+// error here before it renders the error page, with the same Request object.
+const databaseUnavailable = new WeakSet<Request>();
+const RETRY_AFTER_S = "10";
+
 /** Remix logs a loader's or action's error through this: the masked error and the redacted path,
  * never the request body or headers (a form's phone and email must not reach the logs). */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  if (isDatabaseUnavailable(error)) databaseUnavailable.add(request);
   const url = new URL(request.url);
   console.error(`[error] ${request.method} ${redactTarget(url.pathname + url.search)}\n${safeErrorText(error)}`);
+}
+
+/** The same for a client-side navigation's data request. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  if (response.status !== 500 || !databaseUnavailable.has(request)) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", RETRY_AFTER_S);
+  return new Response(response.body, { status: 503, headers });
 }
 
 const ABORT_DELAY = 5_000;
@@ -32,6 +48,10 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  if (responseStatusCode === 500 && databaseUnavailable.has(request)) {
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", RETRY_AFTER_S);
+  }
   const nonce = (loadContext as { cspNonce?: string })?.cspNonce ?? "";
   const i18n = createI18n(getLang(request));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;

@@ -21,7 +21,9 @@ export function GeneralErrorBoundary() {
     <div className="page page--narrow error-page">
       <h1>{title}</h1>
       <p>{body}</p>
-      <p className="muted">{t("errors.code", { status })}</p>
+      {/* A known status only: an unexpected error may also be a 503 (the database out of reach,
+          see entry.server.tsx), which this boundary cannot tell from a 500. */}
+      {isRouteErrorResponse(error) ? <p className="muted">{t("errors.code", { status })}</p> : null}
       <p>
         <Link to="/" className="button button--secondary">
           {t("errors.backHome")}
