@@ -104,7 +104,9 @@ describe.skipIf(!pgUp)(`PostgreSQL going away (needs PostgreSQL at ${PG_BASE_URL
       await proxy.down();
       expect((await get(s.url + "/healthz")).status).toBe(503);
       const page = await get(s.url + "/");
-      expect(page.status).toBe(500);
+      // "Unavailable for a moment", not "broken": 503 with the time to wait.
+      expect(page.status).toBe(503);
+      expect(page.headers.get("retry-after")).toBe("10");
       const body = await page.text();
       expect(body).toContain("Đã có lỗi xảy ra");
       expect(body).not.toMatch(/at \S+ \(|ECONNREFUSED|node_modules/);
