@@ -43,7 +43,8 @@ async function stampede(n: number, capacity: number) {
   const results = await Promise.all(Array.from({ length: n }, (_, i) => (i % 2 ? other.signUp : signUp)(person(sessionId))));
   await other.close();
   console.log(`[bench] ${n} concurrent sign-ups for ${capacity} seats, two instances: ${Date.now() - t0} ms (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`);
-  expect(results.every((r) => r.ok && r.created)).toBe(true);
+  // Each one a new registration; a failure names what the odd ones got (a CI run once saw one).
+  expect(results.flatMap((r, i) => (r.ok && r.created ? [] : [`#${i}: ${r.ok ? "an existing registration" : r.reason}`]))).toEqual([]);
   const rows = await statuses(sessionId);
   expect(rows).toHaveLength(n);
   expect(rows.filter((r) => r.status === "confirmed")).toHaveLength(capacity);
