@@ -75,8 +75,9 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
   const parsed = parseAnswers(survey.items, read);
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const values: FormValues = { ...parsed.values, unit: String(placeInput.unit), procedure: String(placeInput.procedure ?? "") };
+  // No verdict means the post named no valid unit at all.
   const check = found.place;
-  if (unitId === null || !check) errors.unit = "survey.errors.chooseUnit";
+  if (!check) errors.unit = "survey.errors.chooseUnit";
   else if (!check.ok) {
     if (check.reason === "unit") errors.unit = "survey.errors.chooseUnit";
     else errors.procedure = check.reason === "mismatch" ? "survey.errors.procedureOtherUnit" : "survey.errors.chooseProcedure";

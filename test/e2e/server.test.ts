@@ -110,6 +110,10 @@ describe.skipIf(!pgUp)(`PostgreSQL going away (needs PostgreSQL at ${PG_BASE_URL
       const body = await page.text();
       expect(body).toContain("Đã có lỗi xảy ra");
       expect(body).not.toMatch(/at \S+ \(|ECONNREFUSED|node_modules/);
+      // The same for a client-side navigation's data request (the home page's loader reads the catalogue).
+      const data = await get(s.url + "/?index&_data=routes%2F_index");
+      expect(data.status).toBe(503);
+      expect(data.headers.get("retry-after")).toBe("10");
       expect(s.proc.exitCode).toBeNull();
 
       await proxy.up();

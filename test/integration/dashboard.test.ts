@@ -177,26 +177,33 @@ describe("dashboard figures on the demo year", () => {
   });
 });
 
+/** A Form B response whose only answer is this free-text comment; returns its id. */
+async function storeComment(text: string, submittedAt?: Date): Promise<string> {
+  const id = crypto.randomUUID();
+  const item = await db().selectFrom("survey_item").select("id").where("version_id", "=", versionB).where("code", "=", "EXP_OTHER").executeTakeFirstOrThrow();
+  const unit = await db().selectFrom("unit").select("id").orderBy("id").executeTakeFirstOrThrow();
+  await storeResponse({
+    id,
+    surveyId: surveyB,
+    versionId: versionB,
+    unitId: unit.id,
+    procedureId: null,
+    counter: null,
+    channel: "web",
+    lang: "vi",
+    startedAt: null,
+    submittedAt,
+    flagReasons: [],
+    dossierHash: null,
+    enteredBy: null,
+    answers: [{ itemId: item.id, value: null, text, choices: null }],
+  });
+  return id;
+}
+
 describe("exports", () => {
   it("write every response as CSV with a BOM, masked free text and defused formulas", async () => {
-    const id = crypto.randomUUID();
-    const item = await db().selectFrom("survey_item").select("id").where("version_id", "=", versionB).where("code", "=", "EXP_OTHER").executeTakeFirstOrThrow();
-    const units = await db().selectFrom("unit").select("id").execute();
-    await storeResponse({
-      id,
-      surveyId: surveyB,
-      versionId: versionB,
-      unitId: units[0].id,
-      procedureId: null,
-      counter: null,
-      channel: "web",
-      lang: "vi",
-      startedAt: null,
-      flagReasons: [],
-      dossierHash: null,
-      enteredBy: null,
-      answers: [{ itemId: item.id, value: null, text: '=HYPERLINK("x") gọi 0912 345 678', choices: null }],
-    });
+    const id = await storeComment('=HYPERLINK("x") gọi 0912 345 678');
     const f = { surveyId: surveyB, from: "2000-01-01", to: "2100-01-01", includeFlagged: true };
     const buf = await collect((out) => exportResponses(f, csvSink(out)));
     const text = buf.toString("utf8");
@@ -226,26 +233,7 @@ describe("exports", () => {
   });
 
   it("keep awkward free text intact in XLSX (XML specials, control characters, Vietnamese, formulas) and masked like CSV", async () => {
-    const id = crypto.randomUUID();
-    const item = await db().selectFrom("survey_item").select("id").where("version_id", "=", versionB).where("code", "=", "EXP_OTHER").executeTakeFirstOrThrow();
-    const units = await db().selectFrom("unit").select("id").execute();
-    const text = '+SUM(A1) <b>&"Tiếng Việt"</b>\u0001\u001f _x0041_ a\r\nb gọi 0912 345 678 ';
-    await storeResponse({
-      id,
-      surveyId: surveyB,
-      versionId: versionB,
-      unitId: units[0].id,
-      procedureId: null,
-      counter: null,
-      channel: "web",
-      lang: "vi",
-      startedAt: null,
-      submittedAt: new Date(Date.UTC(2031, 0, 1, 2, 3)),
-      flagReasons: [],
-      dossierHash: null,
-      enteredBy: null,
-      answers: [{ itemId: item.id, value: null, text, choices: null }],
-    });
+    const id = await storeComment('+SUM(A1) <b>&"Tiếng Việt"</b>\u0001\u001f _x0041_ a\r\nb gọi 0912 345 678 ', new Date(Date.UTC(2031, 0, 1, 2, 3)));
     const f = { surveyId: surveyB, from: "2031-01-01", to: "2031-01-01", includeFlagged: true };
     const expected = "'+SUM(A1) <b>&\"Tiếng Việt\"</b>\u0001\u001f _x0041_ a\r\nb gọi [***] ";
     const csv = (await collect((out) => exportResponses(f, csvSink(out)))).toString("utf8");
