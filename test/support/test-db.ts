@@ -19,7 +19,7 @@ export async function createTestDatabase(templatePath?: string, runId = ""): Pro
     await admin.query(`create schema ${schema}`);
     await admin.end();
     const handle = await connect({ url, schema, poolMax: 20 });
-    await migrateToLatest(handle.db, schema);
+    await migrateRacingOtherFiles(handle, schema);
     return {
       ...handle,
       async dispose() {
@@ -39,4 +39,21 @@ export async function createTestDatabase(templatePath?: string, runId = ""): Pro
   // With a template this finds nothing to do; without one it builds the schema from scratch.
   await migrateToLatest(handle.db);
   return { ...handle, dispose: () => handle.close() };
+}
+
+/** Kysely's migrator first checks that its own tables exist by introspecting EVERY schema on the
+ * server, outside its lock (kysely/dist/esm/migration/migrator.js, getTables), and that query
+ * fails with "relation … does not exist" when another test file drops a table at that moment
+ * (foundation.test.ts migrates its schema down and up). Only that failure is retried. */
+async function migrateRacingOtherFiles(handle: DatabaseHandle, schema: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(handle.db, schema);
+      return;
+    } catch (e) {
+      const raced = e instanceof Error && /relation "[^"]+" does not exist/.test(e.message) && !e.message.includes(`"${schema}.`);
+      if (!raced || attempt === 3) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
