@@ -17,6 +17,7 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff/surveys", label: "survey.nav.surveys", roles: ["admin", "office"] },
   { to: "/staff/paper", label: "survey.nav.paper", roles: ["admin", "office", "unit"] },
   { to: "/staff/coverage", label: "survey.nav.coverage", roles: ["admin", "office", "unit"] },
+  { to: "/staff/late-dossiers", label: "tt01.nav", roles: ["admin", "office", "unit"] },
   { to: "/staff/feedback", label: "feedback.nav.staff", roles: ["admin", "office", "unit"] },
   { to: "/staff/dialogues", label: "dialogue.staffNav", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/privacy", label: "privacy.nav.requests", roles: ["admin", "office"] },

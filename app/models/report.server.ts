@@ -17,15 +17,15 @@ export async function getReport(user: StaffUser, year: number, kind: PeriodKind,
   const [period, prevPeriod] = await Promise.all([getPeriod(year, kind), getPeriod(prevKey.year, prevKey.kind)]);
   const figures = async (p: typeof period, k: { year: number; kind: PeriodKind }) =>
     formB ? getDashboard(user, { surveyId: formB.id, from: p.start_date, to: p.end_date }, k, lang) : null;
-  const tt01 = async (p: typeof period) => (formA ? getTt01(user, { surveyId: formA.id, from: p.start_date, to: p.end_date }, lang) : null);
+  const tt01 = async (p: typeof period, k: { year: number; kind: PeriodKind }) => (formA ? getTt01(user, { surveyId: formA.id, from: p.start_date, to: p.end_date }, k) : null);
   // A unit's staff see their own unit's feedback only; the dialogue is the department's.
   const scope = unitScope(user);
   const feedbackUnit = scope.all ? undefined : (scope.unitId ?? -1);
   const [current, previous, tt01Now, tt01Before, feedback, feedbackBefore, dialogue] = await Promise.all([
     figures(period, { year, kind }),
     figures(prevPeriod, prevKey),
-    tt01(period),
-    tt01(prevPeriod),
+    tt01(period, { year, kind }),
+    tt01(prevPeriod, prevKey),
     feedbackFigures({ from: period.start_date, to: period.end_date, unitId: feedbackUnit }),
     feedbackFigures({ from: prevPeriod.start_date, to: prevPeriod.end_date, unitId: feedbackUnit }),
     dialogueFigures({ year }),

@@ -5,7 +5,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Headline } from "~/components/dashboard/headline";
 import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboard/other-figures";
-import { ReportBlocks, ReportTt01, ReportUnits } from "~/components/dashboard/report-tables";
+import { ReportBlocks, ReportUnits } from "~/components/dashboard/report-tables";
+import { ReportTt01 } from "~/components/dashboard/report-tt01";
 import { VolumeSection } from "~/components/dashboard/sections";
 import { dmy, type PeriodKind } from "~/lib/report-periods";
 import { getReport } from "~/models/report.server";
@@ -23,13 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, lng } = getT(request);
   const report = await getReport(user, Number(m[1]), m[2] as PeriodKind, lng);
   const periodName = t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${m[2]}`), year: m[1] });
-  return json({ report, lang: lng, title: t("reports.reportTitle", { period: periodName }), canExportRaw: user.role !== "viewer" });
+  return json({ report, lang: lng, title: t("reports.reportTitle", { period: periodName }), canExportRaw: user.role !== "viewer", canEnterTt01: user.role === "office" || user.role === "admin", canRegister: user.role !== "viewer" });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
 export default function ReportPage() {
-  const { report, lang, title, canExportRaw } = useLoaderData<typeof loader>();
+  const { report, lang, title, canExportRaw, canEnterTt01, canRegister } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const { period, previousPeriod: prev, current, previous } = report;
   const prevName = t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${prev.kind}`), year: prev.year });
@@ -46,7 +47,15 @@ export default function ReportPage() {
       {current ? <Headline rate={current.headline.rate} verdict={current.headline.verdict} target={current.target} lang={lang} /> : <p>{t("reports.notAvailable")}</p>}
       {current && previous ? <ReportUnits current={current} previous={previous} lang={lang} /> : null}
       {current && previous ? <ReportBlocks current={current} previous={previous} lang={lang} /> : null}
-      {report.tt01 ? <ReportTt01 now={report.tt01} before={report.tt01Previous} lang={lang} /> : null}
+      {report.tt01 ? (
+        <ReportTt01
+          now={report.tt01}
+          before={report.tt01Previous}
+          lang={lang}
+          editHref={canEnterTt01 ? `/staff/tt01/${period.year}-${period.kind}` : undefined}
+          registerHref={canRegister ? "/staff/late-dossiers" : undefined}
+        />
+      ) : null}
       <FeedbackFiguresTable f={report.feedback} lang={lang} title={t("reports.feedback")} />
       <DialogueFiguresTable d={report.dialogue} lang={lang} title={t("reports.dialogue")} />
       {current ? <VolumeSection d={current} lang={lang} title={t("reports.volume")} /> : null}

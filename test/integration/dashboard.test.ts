@@ -297,16 +297,19 @@ describe("report period", () => {
     expect(r.previousPeriod).toMatchObject({ year: 2026, kind: "Q3" });
     expect(r.current?.headline.rate.n).toBeGreaterThan(0);
     expect(r.previous?.headline.rate.n).toBeGreaterThan(0);
-    expect(r.tt01?.indicators.map((i) => i.code)).toEqual(
-      expect.arrayContaining(["A_TIME", "A_CONTACTS", "A_AGENCIES", "A_INFO", "A_COST", "A_ATTITUDE", "A_OVERALL"])
-    );
+    // TT 01 Art. 13–14: nine indicators; 1, 3, 4, 7 from Form A, 8 from the feedback figures,
+    // 2, 5, 6, 9 entered by staff (none in the demo data, so no grade: Art. 15 sums all nine).
+    expect(r.tt01?.indicators.map((i) => [i.no, i.source])).toEqual([
+      [1, "citizen"], [2, "staff"], [3, "citizen"], [4, "citizen"], [5, "staff"], [6, "staff"], [7, "citizen"], [8, "feedback"], [9, "staff"],
+    ]);
     for (const i of r.tt01!.indicators) {
       if (i.score !== null) {
         expect(i.score).toBeGreaterThanOrEqual(0);
         expect(i.score).toBeLessThanOrEqual(2);
       }
     }
-    expect(r.tt01?.agency?.grade).toMatch(/excellent|good|fair|average|weak/);
+    expect(r.tt01?.total.missing).toEqual([2, 5, 6, 9]);
+    expect(r.tt01?.total.grade).toBeNull();
     // The feedback and dialogue figures travel with the report.
     expect(r.feedback.from).toBe("2026-09-15");
     expect(r.feedback.received).toBeGreaterThanOrEqual(r.feedback.handled);

@@ -4,7 +4,6 @@ import { TableWrap } from "~/components/forms";
 import type { Lang } from "~/lib/i18n";
 import { formatInterval, formatNumber, formatPercent } from "~/lib/percent";
 import type { Dashboard } from "~/models/dashboard-view.server";
-import type { Tt01 } from "~/models/tt01.server";
 import { VerdictBadge } from "./verdict";
 
 function Delta({ now, before, lang }: { now: number | null; before: number | null; lang: Lang }) {
@@ -96,51 +95,6 @@ export function ReportBlocks({ current, previous, lang }: { current: Dashboard; 
           </tbody>
         </table>
       </TableWrap>
-    </section>
-  );
-}
-
-export function ReportTt01({ now, before, lang }: { now: Tt01; before: Tt01 | null; lang: Lang }) {
-  const { t } = useTranslation();
-  const score = (x: number | null | undefined) => (x === null || x === undefined ? "—" : formatNumber(x, lang, 1));
-  return (
-    <section aria-labelledby="r-tt01">
-      <h2 id="r-tt01">{t("reports.tt01")}</h2>
-      {now.indicators.length === 0 || now.dossiers === 0 ? (
-        <p>{t("reports.notAvailable")}</p>
-      ) : (
-        <>
-          <TableWrap label={t("reports.tt01")}>
-            <table className="report-compare">
-              <thead>
-                <tr>
-                  <th scope="col">{t("reports.indicator")}</th>
-                  <th scope="col" className="num">{t("reports.score")}</th>
-                  <th scope="col" className="num">{t("reports.dossiers")}</th>
-                  <th scope="col" className="num">{t("reports.previousCol")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {now.indicators.map((i) => (
-                  <tr key={i.code}>
-                    <th scope="row">
-                      <span className="muted">{i.code}</span> {i.text}
-                    </th>
-                    <td className="num">{score(i.score)}</td>
-                    <td className="num">{i.dossiers}</td>
-                    <td className="num">{score(before?.indicators.find((b) => b.code === i.code)?.score)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          {now.agency ? (
-            <p>
-              {t("reports.tt01Total", { total: score(now.agency.total18), grade: t(`reports.grades.${now.agency.grade}`), count: now.indicators.length })}
-            </p>
-          ) : null}
-        </>
-      )}
     </section>
   );
 }

@@ -22,7 +22,8 @@ export const CSV_MAX_LINES = 5000;
 export const CSV_MAX_BYTES = 1_000_000;
 const E = "surveyStaff.coverage.errors.";
 
-function splitLine(line: string, sep: string): string[] {
+/** One CSV line split at `sep`, quotes honoured (shared with the late-dossier register import). */
+export function splitLine(line: string, sep: string): string[] {
   const out: string[] = [];
   let cur = "";
   let quoted = false;
