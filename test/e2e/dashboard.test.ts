@@ -61,6 +61,12 @@ describe("satisfaction dashboard", () => {
     await page.goto(server.url + "/staff/reports");
     await page.getByRole("link", { name: "Mở báo cáo" }).first().click();
     await page.waitForURL(/\/staff\/reports\/\d{4}-Q1/);
+    // TT 01 (docs/rules/tt01.md): nine indicators; the demo has no Office entries for 2, 5, 6, 9,
+    // so a partial total and no grade.
+    const tt01 = page.locator("section#r-tt01, section[aria-labelledby=r-tt01]");
+    await expect(tt01.locator("table").first().locator("tbody tr").count()).resolves.toBe(9);
+    await expect(tt01.locator(".tt01-total").textContent()).resolves.toMatch(/Còn thiếu chỉ số 2, 5, 6, 9: chưa xếp loại/);
+    expect(await axeViolations(page)).toEqual([]);
     const rateText = (await page.locator("section.headline .headline__rate").textContent())!;
     const body = (await page.locator("section.headline").textContent())!;
     const n = Number(/\/(\d[\d.]*) ý kiến hợp lệ/.exec(body)![1].replace(/\./g, ""));
@@ -88,6 +94,24 @@ describe("satisfaction dashboard", () => {
     const rawLines = rawText.trim().split("\r\n");
     expect(rawLines[0]).toMatch(/^response_id,submitted_at_local,survey_version,unit,procedure,channel/);
     expect(rawLines.length).toBeGreaterThan(n / 2);
+    await ctx.close();
+  });
+
+  it("records a late dossier and shows it in the register, in Vietnamese", async () => {
+    const { ctx, page } = await officeContext("vi");
+    const errors = collectPageErrors(page);
+    await page.goto(server.url + "/staff/late-dossiers");
+    await page.getByLabel("Mã hồ sơ").fill("E2E-HS-001");
+    await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "Phòng Quản lý Công nghệ và Chuyên ngành" });
+    await page.getByLabel("Ngày hẹn trả kết quả").fill("2026-10-01");
+    await page.getByLabel("Ngày trả kết quả thực tế (để trống nếu chưa trả)").fill("2026-10-03");
+    await page.getByRole("group", { name: "Đã gửi phiếu xin lỗi và hẹn lại ngày trả kết quả?" }).getByLabel("Có").check();
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.waitForURL(/saved=1/);
+    await expect(page.getByRole("status").textContent()).resolves.toMatch(/Đã lưu 1 hồ sơ/);
+    await expect(page.locator("table tbody tr").first().locator("td").first().textContent()).resolves.toBe("E2E-HS-001");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
     await ctx.close();
   });
 });
