@@ -114,4 +114,33 @@ describe("satisfaction dashboard", () => {
     expect(errors).toEqual([]);
     await ctx.close();
   });
+
+  it("the Office enters indicators 2, 5, 6, 9 and the report then gives the sum of nine and its grade", async () => {
+    const { ctx, page } = await officeContext("vi");
+    const errors = collectPageErrors(page);
+    await page.goto(server.url + "/staff/reports");
+    await page.getByRole("link", { name: "Mở báo cáo" }).first().click();
+    await page.waitForURL(/\/staff\/reports\/\d{4}-Q1/);
+    await page.getByRole("link", { name: "Nhập chỉ số 2, 5, 6, 9 cho kỳ này" }).click();
+    await page.waitForURL(/\/staff\/tt01\/\d{4}-Q1/);
+    expect(await axeViolations(page)).toEqual([]);
+    const entered: Record<number, string> = { 2: "1,8", 5: "2", 6: "1,5", 9: "1,2" };
+    for (const [no, v] of Object.entries(entered)) await page.getByLabel(new RegExp(`^Điểm chỉ số ${no}:`)).fill(v);
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.waitForURL(/saved=1/);
+    await page.getByRole("link", { name: "Quay lại báo cáo" }).click();
+    await page.waitForURL(/\/staff\/reports\/\d{4}-Q1$/);
+    const rows = page.locator("section[aria-labelledby=r-tt01] table").first().locator("tbody tr");
+    await rows.first().waitFor();
+    const scores = (await rows.locator("td:nth-child(3)").allTextContents()).map((x) => Number(x.replace(",", ".")));
+    expect(scores).toHaveLength(9);
+    expect([scores[1], scores[4], scores[5], scores[8]]).toEqual([1.8, 2, 1.5, 1.2]);
+    // TT 01 Art. 15: the plain sum of the nine, and its band.
+    const total = Math.round(scores.reduce((a, b) => a + b, 0) * 10) / 10;
+    const band = total >= 15 ? "Xuất sắc" : total >= 12 ? "Tốt" : total >= 9 ? "Khá" : total >= 6 ? "Trung bình" : "Yếu";
+    const line = (await page.locator(".tt01-total").textContent())!;
+    expect(line).toBe(`Tổng điểm: ${total.toFixed(1).replace(".", ",")}/18 — xếp loại ${band}.`);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
 });
