@@ -111,8 +111,9 @@ export async function getTt01(user: StaffUser, f: DashboardFilter, period: { yea
     // Of late dossiers whose person answered the apology item, the share that got a letter.
     side("apology", rate(late.apologyYes, late.apologyYes + late.apologyNo), threshold),
   ];
-  const [matched, units] = await Promise.all([register.matchHashes(filter.surveyId, late.hashes), db().selectFrom("unit").select(["id", "name_vi", "name_en"]).execute()]);
   const lateWithCode = late.hashes.length;
+  const shown = lateWithCode >= threshold;
+  const [matched, units] = await Promise.all([shown ? register.matchHashes(filter.surveyId, late.hashes) : null, db().selectFrom("unit").select(["id", "name_vi", "name_en"]).execute()]);
   return {
     indicators,
     total,
@@ -122,7 +123,7 @@ export async function getTt01(user: StaffUser, f: DashboardFilter, period: { yea
     register: register.figures,
     // How many "late" answers name a dossier that is in the register; hidden under the threshold
     // so a small count cannot point at one person's answer.
-    match: lateWithCode >= threshold ? { lateWithCode, inRegister: matched } : { lateWithCode, inRegister: null },
+    match: { lateWithCode, inRegister: matched },
     threshold,
     /** The staff-entered indicators apply to the whole department only. */
     unitScoped: !scope.all || !!filter.unitId,

@@ -64,7 +64,8 @@ describe("satisfaction dashboard", () => {
     // TT 01 (docs/rules/tt01.md): nine indicators; the demo has no Office entries for 2, 5, 6, 9,
     // so a partial total and no grade.
     const tt01 = page.locator("section#r-tt01, section[aria-labelledby=r-tt01]");
-    await expect(tt01.locator("table").first().locator("tbody tr").count()).resolves.toBe(9);
+    // The report opens by client-side navigation: wait for its rows, not just the URL.
+    await expect.poll(() => tt01.locator("table").first().locator("tbody tr").count(), { timeout: 10_000 }).toBe(9);
     await expect(tt01.locator(".tt01-total").textContent()).resolves.toMatch(/Còn thiếu chỉ số 2, 5, 6, 9: chưa xếp loại/);
     expect(await axeViolations(page)).toEqual([]);
     const rateText = (await page.locator("section.headline .headline__rate").textContent())!;
