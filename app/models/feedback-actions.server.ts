@@ -21,13 +21,14 @@ export type ActResult =
   | { ok: false; reason: "not_found" | "role" | "state" | "params" | "invalid"; field?: string; message?: string };
 
 export async function actOnFeedback(request: Request | null, user: StaffUser, id: number, cmd: StaffAction, now = new Date()): Promise<ActResult> {
-  const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
+  const days = await feedbackDays();
   const today = vnDay(now);
   const result = await db()
     .transaction()
     .execute(async (trx): Promise<ActResult> => {
       const row = await trx.selectFrom("feedback").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
       if (!row || !inScope(user, row.unit_id)) return { ok: false, reason: "not_found" };
+      const cal = await workCalendar(trx);
       const action = cmd.intent;
       const t = transition(row.status, action, { kind: "staff", role: user.role, ownUnit: row.unit_id !== null && row.unit_id === user.unitId }, cmd.intent === "classify" ? { feedbackClass: cmd.feedbackClass } : {});
       if (!t.ok) return { ok: false, reason: t.reason };

@@ -84,12 +84,13 @@ export async function addInfoFromSender(
   input: { requestId: string; info: string; files: CheckedFile[] },
   now = new Date(),
 ): Promise<SenderActionResult> {
-  const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
+  const days = await feedbackDays();
   return db()
     .transaction()
     .execute(async (trx) => {
       const row = await findForSender(trx, code, phone, true);
       if (!row) return { ok: false, reason: "not_found" } as const;
+      const cal = await workCalendar(trx);
       const retried = await trx
         .selectFrom("feedback_event")
         .select("id")
@@ -127,12 +128,13 @@ export async function addInfoFromSender(
 /** The sender rates the published answer; "unsatisfied" reopens the case with the same unit,
  * a fresh answer limit runs from today, and the case is no longer counted as handled. */
 export async function rateFromSender(code: string, phone: string, rating: Rating, comment: string | undefined, now = new Date()): Promise<SenderActionResult> {
-  const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
+  const days = await feedbackDays();
   return db()
     .transaction()
     .execute(async (trx) => {
       const row = await findForSender(trx, code, phone, true);
       if (!row) return { ok: false, reason: "not_found" } as const;
+      const cal = await workCalendar(trx);
       const t = transition(row.status, "rate", { kind: "citizen" }, { rating });
       if (!t.ok) return { ok: false, reason: "state" } as const;
       const reopen = t.to === "in_progress";

@@ -128,12 +128,34 @@ export function StaffDetail({ detail }: { detail: Detail }) {
                   ) : null}
                 </td>
                 <td>{e.actor_name ?? (["receive", "add_info", "rate"].includes(e.action) ? t("feedback.staff.senderActor") : t("feedback.staff.systemActor"))}</td>
-                <td className="fb-text">{e.note}</td>
+                <td className="fb-text">
+                  {e.note}
+                  {e.action === "deadlines_moved" ? <MovedLimits details={e.details} lang={lang} /> : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableWrap>
+    </>
+  );
+}
+
+/** A holiday change's move of this case's limits, old → new (docs/rules/holidays.md). */
+function MovedLimits({ details, lang }: { details: unknown; lang: Lang }) {
+  const { t } = useTranslation();
+  const d = details as { calendar?: { date?: string }; changes?: { field: string; from: string | null; to: string | null }[] } | null;
+  if (!d?.changes?.length) return null;
+  return (
+    <>
+      {d.calendar?.date ? t("feedback.staff.movedBy", { date: formatDate(d.calendar.date, lang) }) : null}
+      <ul className="fb-moved">
+        {d.changes.map((c) => (
+          <li key={c.field}>
+            {t(`feedback.deadlineFields.${c.field}`, { defaultValue: c.field })}: {c.from ? formatDate(c.from, lang) : "—"} → {c.to ? formatDate(c.to, lang) : "—"}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -262,6 +262,18 @@ const staff: typeof vi = {
       cancelEdit: "Cancel",
       saved: "Saved.",
       deleted: "Deleted.",
+      confirmed: "Day confirmed.",
+      unconfirmed: "To be confirmed",
+      confirm: "Confirm",
+      confirmLabel: "Confirm {{date}} matches the government's announcement",
+      moved: {
+        title: "Open feedback cases whose limits moved: {{count}} (change of {{date}})",
+        none: "The change of {{date}} moved no open feedback case's limit.",
+        caption: "Limits moved",
+        case: "Case code",
+        limit: "Limit",
+        change: "Old → new",
+      },
       weekdays: {
         "0": "Sun",
         "1": "Mon",

@@ -261,6 +261,18 @@ const staff = {
       cancelEdit: "Hủy sửa",
       saved: "Đã lưu.",
       deleted: "Đã xóa.",
+      confirmed: "Đã xác nhận ngày nghỉ.",
+      unconfirmed: "Cần xác nhận",
+      confirm: "Xác nhận",
+      confirmLabel: "Xác nhận ngày {{date}} đúng với thông báo của Chính phủ",
+      moved: {
+        title: "Số phản ánh, kiến nghị đang xử lý bị thay đổi thời hạn: {{count}} (thay đổi ngày {{date}})",
+        none: "Thay đổi ngày {{date}} không làm thay đổi thời hạn của phản ánh, kiến nghị nào đang xử lý.",
+        caption: "Thời hạn đã thay đổi",
+        case: "Mã phản ánh",
+        limit: "Thời hạn",
+        change: "Cũ → mới",
+      },
       weekdays: {
         "0": "CN",
         "1": "T2",
