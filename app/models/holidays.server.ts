@@ -1,8 +1,10 @@
 // The holiday calendar: public holidays and swapped days ("off") and weekend days made working
 // days ("work"). Working-day deadlines (feedback, dialogue notices) are counted from it, and a
 // change moves the limits of open feedback cases with it.
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/types";
+import { holidayCoverage, type HolidayCoverage } from "~/lib/holiday-coverage";
+import { vnDay } from "~/lib/format";
 import { calendarFrom } from "~/lib/working-days";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { calendarRows, lockCalendar, moveOpenDeadlines, type CalendarChange, type MovedCase } from "~/models/feedback-deadlines.server";
@@ -132,4 +134,33 @@ export async function calendarChangeNotice(changeId: string): Promise<CalendarCh
   if (!row || !row.entity_id) return null;
   const details = (row.details ?? {}) as { moved?: MovedCase[] };
   return { action: row.action, date: row.entity_id, moved: Array.isArray(details.moved) ? details.moved : [] };
+}
+
+export interface HolidayWarning extends HolidayCoverage {
+  /** Days in the window shipped from the statute and not yet confirmed by the admin. */
+  unconfirmed: string[];
+}
+
+/** What the dashboard warns about, for the coming 60 days from `now`; null when all is well. */
+export async function holidayWarning(now = new Date()): Promise<HolidayWarning | null> {
+  const today = vnDay(now);
+  const first = Number(today.slice(0, 4));
+  const years = await db()
+    .selectFrom("holiday")
+    .select(sql<string>`to_char(date, 'YYYY')`.as("year"))
+    .where("date", ">=", `${first}-01-01`)
+    .where("date", "<=", `${first + 1}-12-31`)
+    .groupBy(sql`to_char(date, 'YYYY')`)
+    .execute();
+  const coverage = holidayCoverage(today, years.map((y) => y.year));
+  const unconfirmed = await db()
+    .selectFrom("holiday")
+    .select("date")
+    .where("confirmed", "=", false)
+    .where("date", ">=", coverage.from)
+    .where("date", "<=", coverage.to)
+    .orderBy("date")
+    .execute();
+  if (!coverage.missingYears.length && !unconfirmed.length) return null;
+  return { ...coverage, unconfirmed: unconfirmed.map((u) => u.date) };
 }

@@ -238,6 +238,12 @@ const staff = {
         range: "Vui lòng nhập số từ {{min}} đến {{max}}.",
       },
     },
+    holidayWarning: {
+      missing: "Lịch nghỉ lễ chưa có ngày nào của năm {{years}}: thời hạn xử lý phản ánh, kiến nghị trong {{days}} ngày tới (đến {{to}}) đang được tính như không có ngày nghỉ lễ.",
+      unconfirmed: "Các ngày nghỉ sắp tới chưa được xác nhận theo thông báo của Chính phủ: {{dates}}.",
+      fix: "Cập nhật lịch nghỉ lễ",
+      askAdmin: "Đề nghị quản trị viên cập nhật lịch nghỉ lễ.",
+    },
     holidays: {
       title: "Lịch nghỉ lễ",
       heading: "Lịch nghỉ lễ và ngày làm bù",
