@@ -75,4 +75,47 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
     expect(after).toMatchObject({ handled: 10, handledOnTime: 9, handledLate: 1, pending: 0, overdue: 0 });
     expect(after.satisfaction).toMatchObject({ unsatisfied: 1, late: 1, good: 8 });
   });
+
+  it("counts a new case the Office marks as the same matter raised again, once, as 'repeated'", async () => {
+    // The first sender, satisfied on paper, sends the same matter again on Thu 20/3/2025; the Office
+    // classifies and assigns it that day (answer limit 15 working days → Thu 10/4/2025).
+    const again = await submitFeedback(
+      { submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người gửi", address: "Mỹ Tho", phone: cases[0].phone, content: "Tôi gửi lại: câu trả lời trước chưa giải quyết được việc.", lang: "vi", attachments: [] },
+      at("2025-03-20"),
+    );
+    await actOnFeedback(null, office, again.id, { intent: "classify", feedbackClass: "competent" }, at("2025-03-20"));
+    await actOnFeedback(null, office, again.id, { intent: "assign", unitId }, at("2025-03-20"));
+
+    // Attempts that must change nothing: its own code, a later case's code, a code that is no code,
+    // and a unit account (not the Office).
+    const later = await submitFeedback(
+      { submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người khác", address: "Mỹ Tho", phone: "0912399999", content: "Một phản ánh nhận sau để thử đánh dấu.", lang: "vi", attachments: [] },
+      at("2025-04-15"),
+    );
+    for (const earlierCode of [again.code, later.code, "PAKN.2025", "x'; drop table feedback; --"]) {
+      expect(await actOnFeedback(null, office, again.id, { intent: "mark_repeat", earlierCode }, at("2025-03-21"))).toEqual({ ok: false, reason: "invalid", field: "earlierCode", message: "feedback.errors.repeatOfInvalid" });
+    }
+    const unitUser = await signIn("unit", unitId);
+    const asUnit: StaffUser = { id: unitUser.id, email: unitUser.email, name: "Đơn vị", role: "unit", unitId, mustChangePassword: false, sessionId: "test" };
+    expect(await actOnFeedback(null, asUnit, again.id, { intent: "mark_repeat", earlierCode: cases[0].code }, at("2025-03-21"))).toEqual({ ok: false, reason: "role" });
+    expect((await db().selectFrom("feedback").select("repeat_of").where("id", "=", again.id).executeTakeFirstOrThrow()).repeat_of).toBeNull();
+
+    // The Office marks it (the code typed in lower case still reads).
+    expect(await actOnFeedback(null, office, again.id, { intent: "mark_repeat", earlierCode: cases[0].code.toLowerCase() }, at("2025-03-21"))).toMatchObject({ ok: true, status: "in_progress" });
+    const f = await feedbackFigures({ ...PERIOD, now: at("2025-04-10") });
+    // 11 cases: (11 − 1 unsatisfied (case 10's rating) − 1 late (case 10's second answer) − 1 repeated) ÷ 11 = 8/11.
+    expect(f.satisfaction).toMatchObject({ total: 11, unsatisfied: 1, late: 1, repeated: 1, good: 8, n: 11 });
+    // Both histories say so.
+    const events = await db().selectFrom("feedback_event").select(["feedback_id", "action"]).where("action", "in", ["mark_repeat", "raised_again"]).orderBy("id").execute();
+    expect(events).toHaveLength(2);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { feedback_id: again.id, action: "mark_repeat" },
+        { feedback_id: cases[0].id, action: "raised_again" },
+      ]),
+    );
+    // Cleared with an empty code, the term goes back to 0.
+    expect(await actOnFeedback(null, office, again.id, { intent: "mark_repeat", earlierCode: undefined }, at("2025-03-24"))).toMatchObject({ ok: true });
+    expect((await feedbackFigures({ ...PERIOD, now: at("2025-04-10") })).satisfaction.repeated).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 // The facts of one case for staff: what was sent, by whom (if the role may see it), the limits,
 // the attachments and the full log.
 import type { SerializeFrom } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/forms";
 import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/lib/format";
@@ -101,6 +102,7 @@ export function StaffDetail({ detail }: { detail: Detail }) {
           <Fact label={t("feedback.staff.notifyStatus")}>{f.notify_status ? t(`feedback.staff.notifyStatuses.${f.notify_status}`) : null}</Fact>
           <Fact label={t("feedback.staff.rating")}>{f.rating ? t(`feedback.ratings.${f.rating}`) : null}</Fact>
           <Fact label={t("feedback.staff.reopened")}>{f.reopened_count ? String(f.reopened_count) : null}</Fact>
+          <Fact label={t("feedback.staff.repeatOf")}>{detail.repeatOf ? <Link to={`/staff/feedback/${detail.repeatOf.id}`}>{detail.repeatOf.code}</Link> : null}</Fact>
         </dl>
       ) : null}
 

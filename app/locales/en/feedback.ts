@@ -47,6 +47,7 @@ const feedback: typeof vi = {
       rate: "Sender rated the answer",
       deadlines_moved: "Limits moved with the holiday calendar",
       mark_repeat: "Marked as raised again because of dissatisfaction",
+      raised_again: "The sender raised this again (a new case)",
     },
     deadlineFields: {
       refuse_due: "Limit to refuse",
@@ -163,6 +164,7 @@ const feedback: typeof vi = {
       pageLabel: "Pages",
     },
     errors: {
+      repeatOfInvalid: "No case received before this one has that code.",
       invalid: "This value is not valid.",
       tooLong: "This is too long.",
       formExpired: "The form is out of date. Please reload the page and send it again.",
@@ -254,6 +256,7 @@ const feedback: typeof vi = {
       publicVersion: "Public text",
       rating: "Sender's rating",
       reopened: "Times reopened",
+      repeatOf: "Raised again, not satisfied with",
       notifyStatus: "Notification",
       notifyStatuses: {
         emailed: "Email sent",
@@ -285,8 +288,11 @@ const feedback: typeof vi = {
         approve: "Record the Board's approval",
         publish: "Publish and notify the sender",
         mark_notified: "Mark as notified",
+        mark_repeat: "Mark as raised again because of dissatisfaction",
       },
       fields: {
+        earlierCode: "Code of the earlier case",
+        earlierCodeHint: "The sender was not satisfied with the answer to that case and sent it again. For example PAKN.20261127.0007. Leave empty to clear the mark.",
         reason: "Reason for not accepting",
         request: "Information the sender must add",
         feedbackClass: "Classification",
