@@ -81,8 +81,17 @@ async function changeCalendar(
         { actor, action: done.change.action, entity: "holiday", entityId: done.change.date, details: { ...done.details, moved: moved.map((m) => ({ id: m.id, code: m.code, changes: m.changes })) } },
         trx,
       );
-      // The calendar lock is held: the newest holiday entry is this one.
-      const entry = await trx.selectFrom("audit_log").select("id").where("entity", "=", "holiday").orderBy("id", "desc").limit(1).executeTakeFirstOrThrow();
+      // The calendar lock is held, so no other change of this kind and day can land meanwhile:
+      // the newest such entry is this one.
+      const entry = await trx
+        .selectFrom("audit_log")
+        .select("id")
+        .where("entity", "=", "holiday")
+        .where("entity_id", "=", done.change.date)
+        .where("action", "=", done.change.action)
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirstOrThrow();
       return { ok: true, changeId: String(entry.id), moved } as const;
     });
 }
