@@ -4,6 +4,7 @@ import { holidayCoverage } from "~/lib/holiday-coverage";
 import { addWorkingDays, calendarFrom } from "~/lib/working-days";
 import { holidayWarning, saveHoliday } from "~/models/holidays.server";
 import { loader as dashboardLoader } from "~/routes/staff._index";
+import { action as holidaysAction } from "~/routes/staff.holidays";
 import { db } from "~/utils/db.server";
 import { signIn, staffRequest } from "../support/staff";
 
@@ -27,6 +28,30 @@ describe("the statutory days shipped for 2027 and 2028", () => {
     // (4/2–10/2 off, 6–7/2 the weekend).
     const cal = calendarFrom(rows);
     expect(addWorkingDays("2027-02-03", 2, cal)).toBe("2027-02-12");
+  });
+});
+
+describe("confirming a shipped day", () => {
+  it("lets the admin confirm it (audited, nothing moves), refuses the Office, and answers 400 to a bad date", async () => {
+    const [admin, office] = await Promise.all([signIn("admin"), signIn("office")]);
+    const post = async (who: { cookie: string }, form: Record<string, string>) => {
+      try {
+        return (await holidaysAction({ request: staffRequest("/staff/holidays", who.cookie, { form }), params: {}, context: {} })) as Response;
+      } catch (e) {
+        if (e instanceof Response) return e;
+        throw e;
+      }
+    };
+    expect((await post(office, { intent: "confirm", date: "2027-04-16" })).status).toBe(403);
+    expect((await post(admin, { intent: "confirm", date: "not-a-date" })).status).toBe(400);
+    const ok = await post(admin, { intent: "confirm", date: "2027-04-16" });
+    expect(ok.headers.get("Location")).toBe("/staff/holidays?done=confirmed");
+    expect((await db().selectFrom("holiday").select("confirmed").where("date", "=", "2027-04-16").executeTakeFirstOrThrow()).confirmed).toBe(true);
+    // Twice is "not found": nothing left to confirm.
+    expect((await post(admin, { intent: "confirm", date: "2027-04-16" })).status).toBe(400);
+    const log = await db().selectFrom("audit_log").select(["action", "actor_id"]).where("entity", "=", "holiday").where("entity_id", "=", "2027-04-16").execute();
+    expect(log).toEqual([{ action: "holiday.confirm", actor_id: admin.id }]);
+    await db().updateTable("holiday").set({ confirmed: false }).where("date", "=", "2027-04-16").execute();
   });
 });
 
