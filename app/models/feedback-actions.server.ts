@@ -121,7 +121,7 @@ export async function actOnFeedback(request: Request | null, user: StaffUser, id
           const code = cmd.earlierCode ? normaliseCode(cmd.earlierCode) : null;
           if (cmd.earlierCode && !code) return { ok: false, reason: "invalid", field: "earlierCode", message: "feedback.errors.repeatOfInvalid" };
           const earlier = code
-            ? await trx.selectFrom("feedback").select(["id", "code"]).where("code", "=", code).where("id", "<>", id).where("received_at", "<", row.received_at).executeTakeFirst()
+            ? await trx.selectFrom("feedback").select(["id", "code", "status"]).where("code", "=", code).where("id", "<>", id).where("received_at", "<", row.received_at).executeTakeFirst()
             : null;
           if (code && !earlier) return { ok: false, reason: "invalid", field: "earlierCode", message: "feedback.errors.repeatOfInvalid" };
           set.repeat_of = earlier?.id ?? null;
@@ -131,7 +131,7 @@ export async function actOnFeedback(request: Request | null, user: StaffUser, id
             // The earlier case's history says it was raised again.
             await trx
               .insertInto("feedback_event")
-              .values({ feedback_id: earlier.id, at: now, action: "raised_again", from_status: null, to_status: (await trx.selectFrom("feedback").select("status").where("id", "=", earlier.id).executeTakeFirstOrThrow()).status, actor_id: user.id, actor_name: user.name, details: JSON.stringify({ laterId: id, laterCode: row.code }) })
+              .values({ feedback_id: earlier.id, at: now, action: "raised_again", from_status: null, to_status: earlier.status, actor_id: user.id, actor_name: user.name, details: JSON.stringify({ laterId: id, laterCode: row.code }) })
               .execute();
           }
           break;
