@@ -38,6 +38,7 @@ export const FEEDBACK_ACTIONS = [
   "publish",
   "mark_notified",
   "rate",
+  "mark_repeat",
 ] as const;
 export type FeedbackAction = (typeof FEEDBACK_ACTIONS)[number];
 
@@ -80,6 +81,10 @@ const RULES: Record<FeedbackAction, Rule> = {
   approve: { from: ["drafted"], who: ["office"], to: () => "approved" },
   publish: { from: ["approved"], who: ["office"], to: () => "published" },
   mark_notified: { from: ["published", "closed"], who: ["office"], to: same },
+  // The Office marks a new case as the same matter raised again by a sender not satisfied with
+  // an earlier answer (QĐ 766's "repeated" term, docs/rules/feedback-figures.md), or clears the
+  // mark. Done while the case is open, before it is refused as a duplicate or closed.
+  mark_repeat: { from: ["received", "info_requested", "classified", "in_progress", "drafted", "approved", "published"], who: ["office"], to: same },
   // An unsatisfied rating reopens the case with the same unit.
   rate: {
     from: ["published"],

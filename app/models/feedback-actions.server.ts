@@ -8,6 +8,7 @@ import { isLate, stageDue } from "~/lib/feedback-deadlines";
 import { transition, type FeedbackStatus } from "~/lib/feedback-workflow";
 import { vnDay } from "~/lib/format";
 import { maskPii } from "~/lib/mask-pii";
+import { normaliseCode } from "~/lib/feedback-code";
 import type { StaffAction } from "~/schemas/feedback-staff";
 import { recordAudit } from "./audit.server";
 import { feedbackDays, workCalendar } from "./feedback-settings.server";
@@ -21,13 +22,14 @@ export type ActResult =
   | { ok: false; reason: "not_found" | "role" | "state" | "params" | "invalid"; field?: string; message?: string };
 
 export async function actOnFeedback(request: Request | null, user: StaffUser, id: number, cmd: StaffAction, now = new Date()): Promise<ActResult> {
-  const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
+  const days = await feedbackDays();
   const today = vnDay(now);
   const result = await db()
     .transaction()
     .execute(async (trx): Promise<ActResult> => {
       const row = await trx.selectFrom("feedback").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
       if (!row || !inScope(user, row.unit_id)) return { ok: false, reason: "not_found" };
+      const cal = await workCalendar(trx);
       const action = cmd.intent;
       const t = transition(row.status, action, { kind: "staff", role: user.role, ownUnit: row.unit_id !== null && row.unit_id === user.unitId }, cmd.intent === "classify" ? { feedbackClass: cmd.feedbackClass } : {});
       if (!t.ok) return { ok: false, reason: t.reason };
@@ -114,6 +116,26 @@ export async function actOnFeedback(request: Request | null, user: StaffUser, id
           set.notify_status = "notified";
           note = cmd.note ?? null;
           break;
+        case "mark_repeat": {
+          // Only an earlier case can be the one raised again; never the case itself.
+          const code = cmd.earlierCode ? normaliseCode(cmd.earlierCode) : null;
+          if (cmd.earlierCode && !code) return { ok: false, reason: "invalid", field: "earlierCode", message: "feedback.errors.repeatOfInvalid" };
+          const earlier = code
+            ? await trx.selectFrom("feedback").select(["id", "code", "status"]).where("code", "=", code).where("id", "<>", id).where("received_at", "<", row.received_at).executeTakeFirst()
+            : null;
+          if (code && !earlier) return { ok: false, reason: "invalid", field: "earlierCode", message: "feedback.errors.repeatOfInvalid" };
+          set.repeat_of = earlier?.id ?? null;
+          Object.assign(details, { earlierId: earlier?.id ?? null, earlierCode: earlier?.code ?? null, previous: row.repeat_of });
+          note = cmd.note ?? null;
+          if (earlier) {
+            // The earlier case's history says it was raised again.
+            await trx
+              .insertInto("feedback_event")
+              .values({ feedback_id: earlier.id, at: now, action: "raised_again", from_status: null, to_status: earlier.status, actor_id: user.id, actor_name: user.name, details: JSON.stringify({ laterId: id, laterCode: row.code }) })
+              .execute();
+          }
+          break;
+        }
       }
       set.late = late;
       set.due_date = stageDue(t.to, { transfer_due: row.transfer_due, answer_due: row.answer_due, publish_due: publishDue });

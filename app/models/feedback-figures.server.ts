@@ -1,5 +1,6 @@
 // Feedback figures for the dashboard and the periodic reports: counts over the feedback
-// received in a period, and the QĐ 766 satisfaction-with-handling rate with its n.
+// received in a period, and the QĐ 766 satisfaction-with-handling rate with its terms and n.
+// Which event feeds which count: docs/rules/feedback-figures.md.
 import { sql } from "kysely";
 import { handlingSatisfaction, type HandlingRate } from "~/lib/feedback-figures";
 import { nextDay, vnDay, vnDayStart } from "~/lib/format";
@@ -20,8 +21,10 @@ export interface FeedbackFigures {
   received: number;
   byKind: { phan_anh: number; kien_nghi: number };
   byClass: { competent: number; conduct: number; transferred: number; refused: number; unclassified: number };
-  /** Cases whose handling ended (refused, transferred, or answer published). */
+  /** Cases whose handling ended (refused, transferred, or answer published) and that are not
+   * open again: a case reopened by an unsatisfied rating is pending until answered again. */
   handled: number;
+  /** handled − handledLate: what TT 01 indicator 8 reads (feedback handled on time). */
   handledOnTime: number;
   handledLate: number;
   /** Not yet handled, and of those, already past the department's limit. */
@@ -59,8 +62,11 @@ export async function feedbackFigures(input: FeedbackFiguresInput): Promise<Feed
       c(sql`f.handled_at is null`).as("pending"),
       c(overdue).as("overdue"),
       c(sql`f.late or ${overdue}`).as("late_any"),
+      // The sender's unsatisfied rating of a published answer. The reopening it causes is the
+      // same event and feeds no other term.
       c(sql`f.unsatisfied_count > 0`).as("unsatisfied"),
-      c(sql`f.reopened_count > 0`).as("reopened"),
+      // A case staff marked as the same matter raised again by a dissatisfied sender: its own event.
+      c(sql`f.repeat_of is not null`).as("repeated"),
       c(sql`f.rating is not null or f.unsatisfied_count > 0`).as("rated"),
       c(sql`f.rating = 'satisfied'`).as("rated_satisfied"),
     ])
@@ -84,6 +90,6 @@ export async function feedbackFigures(input: FeedbackFiguresInput): Promise<Feed
     ratedSatisfied: n(r.rated_satisfied),
     // "Handled late" for the rate includes open cases already past their limit: a case nobody
     // answered in time must not count in the department's favour.
-    satisfaction: handlingSatisfaction({ total: n(r.received), unsatisfied: n(r.unsatisfied), late: n(r.late_any), reopened: n(r.reopened) }),
+    satisfaction: handlingSatisfaction({ total: n(r.received), unsatisfied: n(r.unsatisfied), late: n(r.late_any), repeated: n(r.repeated) }),
   };
 }

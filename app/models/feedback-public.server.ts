@@ -84,12 +84,13 @@ export async function addInfoFromSender(
   input: { requestId: string; info: string; files: CheckedFile[] },
   now = new Date(),
 ): Promise<SenderActionResult> {
-  const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
+  const days = await feedbackDays();
   return db()
     .transaction()
     .execute(async (trx) => {
       const row = await findForSender(trx, code, phone, true);
       if (!row) return { ok: false, reason: "not_found" } as const;
+      const cal = await workCalendar(trx);
       const retried = await trx
         .selectFrom("feedback_event")
         .select("id")
@@ -125,14 +126,15 @@ export async function addInfoFromSender(
 }
 
 /** The sender rates the published answer; "unsatisfied" reopens the case with the same unit,
- * and a fresh answer limit runs from today. */
+ * a fresh answer limit runs from today, and the case is no longer counted as handled. */
 export async function rateFromSender(code: string, phone: string, rating: Rating, comment: string | undefined, now = new Date()): Promise<SenderActionResult> {
-  const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
+  const days = await feedbackDays();
   return db()
     .transaction()
     .execute(async (trx) => {
       const row = await findForSender(trx, code, phone, true);
       if (!row) return { ok: false, reason: "not_found" } as const;
+      const cal = await workCalendar(trx);
       const t = transition(row.status, "rate", { kind: "citizen" }, { rating });
       if (!t.ok) return { ok: false, reason: "state" } as const;
       const reopen = t.to === "in_progress";
@@ -145,6 +147,9 @@ export async function rateFromSender(code: string, phone: string, rating: Rating
           rated_at: now,
           unsatisfied_count: reopen ? row.unsatisfied_count + 1 : row.unsatisfied_count,
           reopened_count: reopen ? row.reopened_count + 1 : row.reopened_count,
+          // Reopened, the case is no longer handled: it is pending, then overdue past its new limit,
+          // until answered again (the first answer's date stays in the log).
+          handled_at: reopen ? null : row.handled_at,
           answer_due: answerDue,
           due_date: stageDue(t.to as FeedbackStatus, { transfer_due: row.transfer_due, answer_due: answerDue, publish_due: null }),
           updated_at: now,

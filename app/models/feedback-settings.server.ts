@@ -3,6 +3,8 @@
 import { DEFAULT_FEEDBACK_DAYS, type FeedbackDays } from "~/lib/feedback-deadlines";
 import { calendarFrom, type WorkCalendar } from "~/lib/working-days";
 import { getSettings } from "./settings.server";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/types";
 import { db } from "~/utils/db.server";
 
 /** The limits in working days; settings.server answers the legal default for a missing key. */
@@ -19,7 +21,9 @@ export async function feedbackDays(): Promise<FeedbackDays> {
   };
 }
 
-export async function workCalendar(): Promise<WorkCalendar> {
-  const rows = await db().selectFrom("holiday").select(["date", "kind"]).execute();
+/** Pass the transaction that holds a feedback row's lock: a holiday change that moved the row's
+ * limits has then landed, and the step counts on the same calendar. */
+export async function workCalendar(conn: Kysely<Database> = db()): Promise<WorkCalendar> {
+  const rows = await conn.selectFrom("holiday").select(["date", "kind"]).execute();
   return calendarFrom(rows);
 }

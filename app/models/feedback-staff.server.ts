@@ -101,6 +101,8 @@ export async function getFeedbackForStaff(user: StaffUser, id: number, lang: Lan
     procedure: procedure ? `${procedure.code} — ${lang === "en" ? procedure.name_en : procedure.name_vi}` : null,
     assignee: assignee?.name ?? null,
     actions: allowedActions(row.status as FeedbackStatus, actor),
+    // The earlier case this one raises again (QĐ 766 "repeated"), by code.
+    repeatOf: row.repeat_of ? ((await db().selectFrom("feedback").select(["id", "code"]).where("id", "=", row.repeat_of).executeTakeFirst()) ?? null) : null,
   };
 }
 export type StaffFeedbackDetail = NonNullable<Awaited<ReturnType<typeof getFeedbackForStaff>>>;

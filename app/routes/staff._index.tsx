@@ -7,7 +7,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Headline } from "~/components/dashboard/headline";
 import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboard/other-figures";
 import { BlockSection, ChannelSection, DistributionSection, TrendSection, UnitSection, VolumeSection } from "~/components/dashboard/sections";
+import { HolidayWarningNotice } from "~/components/holidays/holiday-warning";
 import { loadDashboardPage } from "~/models/dashboard-page.server";
+import { holidayWarning } from "~/models/holidays.server";
 import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dashboard.css";
@@ -19,8 +21,13 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const page = await loadDashboardPage(user, new URL(request.url), lng);
-  return json({ ...page, lang: lng, title: t("dashboard.title") });
+  const [page, holidays] = await Promise.all([
+    loadDashboardPage(user, new URL(request.url), lng),
+    // Feedback limits are counted on the holiday calendar: those who keep it or rely on it are told
+    // when it runs out.
+    user.role === "admin" || user.role === "office" ? holidayWarning() : Promise.resolve(null),
+  ]);
+  return json({ ...page, holidayWarning: holidays, canEditHolidays: user.role === "admin", lang: lng, title: t("dashboard.title") });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
@@ -32,6 +39,7 @@ export default function DashboardPage() {
   return (
     <div className="page">
       <h1>{t("dashboard.title")}</h1>
+      {data.holidayWarning ? <HolidayWarningNotice w={data.holidayWarning} lang={data.lang} canEdit={data.canEditHolidays} /> : null}
       <DashboardFilters options={data.options} selected={data.selected} />
       {d.hasOverall ? <Headline rate={d.headline.rate} verdict={d.headline.verdict} target={d.target} lang={data.lang} /> : <p className="notice">{t("dashboard.noOverall")}</p>}
       <TrendSection d={d} lang={data.lang} />

@@ -1,5 +1,6 @@
 // The holiday calendar, grouped by year: days off (holidays, swapped days) and weekend days made
-// working days. Deadlines in working days are counted from it.
+// working days. Deadlines in working days are counted from it; after a change the page lists the
+// open feedback cases whose limits moved (docs/rules/holidays.md).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, TableWrap, TextField } from "~/components/forms";
 import { formatDate, parseDateInput, weekday } from "~/lib/format";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
-import { deleteHoliday, getHoliday, holidaysByYear, saveHoliday } from "~/models/holidays.server";
+import { calendarChangeNotice, confirmHoliday, deleteHoliday, getHoliday, holidaysByYear, saveHoliday } from "~/models/holidays.server";
+import { MovedDeadlines } from "~/components/holidays/moved-deadlines";
 import { holidaySchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
@@ -20,16 +22,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const editDate = parseDateInput(url.searchParams.get("edit"));
   const editing = editDate ? ((await getHoliday(editDate)) ?? null) : null;
-  return json({ title: t("staff.holidays.title"), years: await holidaysByYear(), editing, lng, done: url.searchParams.get("done") });
+  const change = url.searchParams.get("change");
+  const moved = change ? await calendarChangeNotice(change) : null;
+  return json({ title: t("staff.holidays.title"), years: await holidaysByYear(), editing, lng, done: url.searchParams.get("done"), moved });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const fd = await request.formData();
+  const notFound = () => json({ errors: { _form: "staff.holidays.errors.notFound" } as FieldErrors, values: {} }, { status: 400 });
+  if (fd.get("intent") === "confirm") {
+    const date = parseDateInput(String(fd.get("date") ?? ""));
+    if (!date || !(await confirmHoliday(date, user, request))) return notFound();
+    return redirect("/staff/holidays?done=confirmed");
+  }
   if (fd.get("intent") === "delete") {
     const date = parseDateInput(String(fd.get("date") ?? ""));
-    if (!date || !(await deleteHoliday(date, user, request))) return json({ errors: { _form: "staff.holidays.errors.notFound" } as FieldErrors, values: {} }, { status: 400 });
-    return redirect("/staff/holidays?done=deleted");
+    const result = date ? await deleteHoliday(date, user, request) : null;
+    if (!result?.ok) return notFound();
+    return redirect(`/staff/holidays?done=deleted&change=${result.changeId}`);
   }
   const parsed = parseForm(holidaySchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
@@ -39,13 +50,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const errors: FieldErrors = result.error === "dateTaken" ? { date: "staff.holidays.errors.dateTaken" } : { _form: "staff.holidays.errors.notFound" };
     return json({ errors, values: formValues(fd) }, { status: 400 });
   }
-  return redirect("/staff/holidays?done=saved");
+  return redirect(`/staff/holidays?done=saved&change=${result.changeId}`);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
 
 export default function Holidays() {
-  const { years, editing, lng, done } = useLoaderData<typeof loader>();
+  const { years, editing, lng, done, moved } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors: FieldErrors = data?.errors ?? {};
@@ -62,9 +73,10 @@ export default function Holidays() {
       <h1>{t("staff.holidays.heading")}</h1>
       {done && !data ? (
         <p className="notice notice--ok" role="status">
-          {t(done === "deleted" ? "staff.holidays.deleted" : "staff.holidays.saved")}
+          {t(done === "deleted" ? "staff.holidays.deleted" : done === "confirmed" ? "staff.holidays.confirmed" : "staff.holidays.saved")}
         </p>
       ) : null}
+      {moved && !data ? <MovedDeadlines notice={moved} lng={lng} /> : null}
       <section aria-labelledby="holiday-form" className="page--narrow">
         <h2 id="holiday-form">{v.original ? t("staff.holidays.editHeading", { date: formatDate(v.original, lng) }) : t("staff.holidays.addHeading")}</h2>
         <Form method="post" noValidate>
@@ -115,12 +127,27 @@ export default function Holidays() {
                       {lng === "en" ? d.name_en : d.name_vi}
                       <br />
                       <span className={d.kind === "work" ? "tag" : "muted"}>{t(`staff.holidays.kinds.${d.kind}`)}</span>
+                      {d.confirmed ? null : (
+                        <>
+                          {" "}
+                          <span className="tag">{t("staff.holidays.unconfirmed")}</span>
+                        </>
+                      )}
                     </td>
                     <td>
                       <div className="button-row">
                         <Link to={`/staff/holidays?edit=${d.date}`} aria-label={t("staff.holidays.editLabel", { date: formatDate(d.date, lng) })}>
                           {t("staff.holidays.edit")}
                         </Link>
+                        {d.confirmed ? null : (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="confirm" />
+                            <input type="hidden" name="date" value={d.date} />
+                            <button type="submit" className="button button--secondary button--small" aria-label={t("staff.holidays.confirmLabel", { date: formatDate(d.date, lng) })}>
+                              {t("staff.holidays.confirm")}
+                            </button>
+                          </Form>
+                        )}
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="delete" />
                           <input type="hidden" name="date" value={d.date} />

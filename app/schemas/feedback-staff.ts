@@ -42,6 +42,8 @@ export const staffActionSchema = z.discriminatedUnion(
       publicContent: text(10, 10000, "publicContentRequired"),
     }),
     z.object({ intent: z.literal("mark_notified"), note: optional(2000) }),
+    // An empty code clears the mark.
+    z.object({ intent: z.literal("mark_repeat"), earlierCode: optional(40), note: optional(2000) }),
   ],
   E("intentInvalid"),
 );

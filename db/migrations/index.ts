@@ -12,6 +12,7 @@ import * as privacyRequests from "./2026_11_27_008_privacy_requests";
 import * as rollupQueue from "./2026_11_27_009_rollup_queue";
 import * as exportIndexes from "./2026_11_27_010_export_indexes";
 import * as tt01 from "./2026_12_06_014_tt01";
+import * as feedbackFigures from "./2026_12_06_015_feedback_figures";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_009_rollup_queue": rollupQueue,
   "2026_11_27_010_export_indexes": exportIndexes,
   "2026_12_06_014_tt01": tt01,
+  "2026_12_06_015_feedback_figures": feedbackFigures,
 };

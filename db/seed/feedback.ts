@@ -122,6 +122,7 @@ function replay(story: Story, receivedDay: string, receivedAt: Date, ctx: Ctx) {
     rated_at: null,
     unsatisfied_count: 0,
     reopened_count: 0,
+    repeat_of: null,
     notify_status: null,
   };
   const events: Ev[] = [{ at: receivedAt, action: "receive", from_status: null, to_status: "received", actor_id: null, actor_name: null, note: null, details: null }];
@@ -198,6 +199,7 @@ function replay(story: Story, receivedDay: string, receivedAt: Date, ctx: Ctx) {
         if (t.to === "in_progress") {
           r.unsatisfied_count++;
           r.reopened_count++;
+          r.handled_at = null;
           r.answer_due = intakeDeadlines(day, ctx.days, ctx.cal).answer_due;
         }
         break;

@@ -50,6 +50,8 @@ export interface FeedbackTable {
   rated_at: NullableTimestamp;
   unsatisfied_count: Generated<number>;
   reopened_count: Generated<number>;
+  /** The earlier case this one raises again because its sender was not satisfied (QĐ 766 "repeated"). */
+  repeat_of: Generated<number | null>;
   notify_status: "emailed" | "to_notify" | "notified" | null;
   updated_at: GeneratedTimestamp;
 }

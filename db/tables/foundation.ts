@@ -42,6 +42,8 @@ export interface HolidayTable {
   name_en: string;
   // "off": a public holiday or a swapped day off; "work": a weekend day made a working day.
   kind: Generated<"off" | "work">;
+  // False for days shipped from the statute before the year's arrangement was announced.
+  confirmed: Generated<boolean>;
 }
 
 export interface FoundationTables {

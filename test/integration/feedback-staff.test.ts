@@ -256,23 +256,27 @@ describe("feedback figures", () => {
     await mk("2025-04-01", "0911000007"); // outside the period
 
     const f = await feedbackFigures({ from: "2025-03-01", to: "2025-03-31", now: at("2025-05-01") });
+    // d was rated unsatisfied and reopened on 24/3: it is pending again, not handled (its new answer
+    // limit, 15 working days from Mon 24/3, is Mon 14/4, so on 1/5 it is overdue), as are e (limit
+    // 27/3) and the unclassified case (transfer limit Fri 14/3).
     expect(f).toMatchObject({
       received: 6,
       byKind: { phan_anh: 4, kien_nghi: 2 },
       byClass: { competent: 3, conduct: 0, transferred: 1, refused: 1, unclassified: 1 },
-      handled: 4,
-      handledOnTime: 3,
+      handled: 3,
+      handledOnTime: 2,
       handledLate: 1,
-      pending: 2,
-      overdue: 2,
+      pending: 3,
+      overdue: 3,
       rated: 2,
       ratedSatisfied: 1,
     });
-    // (6 − 1 unsatisfied − 3 late (1 handled late + 2 overdue) − 1 reopened) ÷ 6
-    expect(f.satisfaction).toMatchObject({ total: 6, unsatisfied: 1, late: 3, reopened: 1, n: 6 });
+    // (6 − 1 unsatisfied (d's rating) − 4 late (b handled late; d, e and the unclassified case
+    // overdue) − 0 repeated) ÷ 6 = 1/6. d's rating and d's lateness are two events: each counts.
+    expect(f.satisfaction).toMatchObject({ total: 6, unsatisfied: 1, late: 4, repeated: 0, good: 1, n: 6 });
     expect(f.satisfaction.rate).toBeCloseTo(1 / 6);
     const byUnit = await feedbackFigures({ from: "2025-03-01", to: "2025-03-31", unitId: unit1, now: at("2025-05-01") });
-    expect(byUnit).toMatchObject({ received: 2, handled: 2, handledLate: 0, satisfaction: { total: 2, unsatisfied: 1, reopened: 1, late: 0 } });
+    expect(byUnit).toMatchObject({ received: 2, handled: 1, handledLate: 0, pending: 1, satisfaction: { total: 2, unsatisfied: 1, repeated: 0, late: 1 } });
     expect((await feedbackFigures({ from: new Date("2030-01-01T00:00:00Z"), to: new Date("2030-01-31T00:00:00Z") })).satisfaction).toMatchObject({ rate: null, n: 0 });
   });
 

@@ -63,10 +63,25 @@ describe("feedback deadlines", () => {
 });
 
 describe("QĐ 766 satisfaction with handling", () => {
-  it("is (total − unsatisfied − late − reopened) ÷ total, with its n", () => {
-    expect(handlingSatisfaction({ total: 20, unsatisfied: 1, late: 2, reopened: 1 })).toMatchObject({ rate: 16 / 20, n: 20 });
-    expect(handlingSatisfaction({ total: 0, unsatisfied: 0, late: 0, reopened: 0 })).toMatchObject({ rate: null, n: 0 });
-    // Never below zero when the deductions overlap.
-    expect(handlingSatisfaction({ total: 2, unsatisfied: 2, late: 2, reopened: 2 }).rate).toBe(0);
+  // docs/rules/feedback-figures.md: (total − rated unsatisfied − handled late − repeated because of
+  // dissatisfaction) ÷ total, each term a count of cases in which that event happened.
+  it("is (total − unsatisfied − late − repeated) ÷ total, with its terms and n", () => {
+    // 20 − 1 − 2 − 1 = 16 → 16/20 = 80 %.
+    expect(handlingSatisfaction({ total: 20, unsatisfied: 1, late: 2, repeated: 1 })).toMatchObject({ good: 16, rate: 16 / 20, n: 20, floored: false });
+    expect(handlingSatisfaction({ total: 0, unsatisfied: 0, late: 0, repeated: 0 })).toMatchObject({ rate: null, n: 0, good: 0 });
+  });
+
+  it("charges one unsatisfied rating once: 10 cases, one rated unsatisfied → 90 %", () => {
+    // The example: (10 − 1 − 0 − 0) ÷ 10 = 9/10. The old code also subtracted the reopening
+    // that same rating caused and gave 8/10.
+    const r = handlingSatisfaction({ total: 10, unsatisfied: 1, late: 0, repeated: 0 });
+    expect(r).toMatchObject({ good: 9, rate: 0.9, n: 10 });
+  });
+
+  it("never goes below 0 when the terms overlap, and says so", () => {
+    // 2 cases, each late, rated unsatisfied and raised again: 2 − 2 − 2 − 2 = −4 → 0.
+    expect(handlingSatisfaction({ total: 2, unsatisfied: 2, late: 2, repeated: 2 })).toMatchObject({ rate: 0, good: 0, floored: true });
+    // A case both late and rated unsatisfied costs two: 3 − 1 − 1 − 0 = 1 → 1/3.
+    expect(handlingSatisfaction({ total: 3, unsatisfied: 1, late: 1, repeated: 0 }).rate).toBeCloseTo(1 / 3);
   });
 });

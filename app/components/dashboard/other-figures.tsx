@@ -10,7 +10,7 @@ import type { FeedbackFigures } from "~/models/feedback-figures.server";
 export function FeedbackFiguresTable({ f, lang, title }: { f: FeedbackFigures; lang: Lang; title: string }) {
   const { t } = useTranslation();
   const s = f.satisfaction;
-  const good = s.rate === null ? 0 : Math.round(s.rate * s.n);
+  const pct = s.rate === null ? "—" : formatPercent(s.rate, lang);
   const rows: [string, string][] = [
     [t("figures.feedback.received"), formatNumber(f.received, lang)],
     [t("figures.feedback.byKind"), t("figures.feedback.kinds", { phan_anh: f.byKind.phan_anh, kien_nghi: f.byKind.kien_nghi })],
@@ -18,11 +18,14 @@ export function FeedbackFiguresTable({ f, lang, title }: { f: FeedbackFigures; l
     [t("figures.feedback.handled"), t("figures.feedback.handledSplit", { handled: f.handled, onTime: f.handledOnTime, late: f.handledLate })],
     [t("figures.feedback.pending"), t("figures.feedback.pendingSplit", { pending: f.pending, overdue: f.overdue })],
     [t("figures.feedback.rated"), t("figures.feedback.ratedSplit", { rated: f.rated, satisfied: f.ratedSatisfied })],
+    // The QĐ 766 rate's terms, each beside the rate, so a reader can redo the arithmetic.
+    [t("figures.feedback.termTotal"), formatNumber(s.total, lang)],
+    [t("figures.feedback.termUnsatisfied"), formatNumber(s.unsatisfied, lang)],
+    [t("figures.feedback.termLate"), formatNumber(s.late, lang)],
+    [t("figures.feedback.termRepeated"), formatNumber(s.repeated, lang)],
     [
       t("figures.feedback.satisfaction"),
-      s.rate === null
-        ? "—"
-        : `${formatPercent(s.rate, lang)} (n = ${s.n}; ${t("dashboard.col.interval")}: ${formatInterval(wilson(good, s.n), lang)})`,
+      s.rate === null ? "—" : `${pct} (n = ${s.n}; ${t("dashboard.col.interval")}: ${formatInterval(wilson(s.good, s.n), lang)})`,
     ],
   ];
   return (
@@ -40,7 +43,10 @@ export function FeedbackFiguresTable({ f, lang, title }: { f: FeedbackFigures; l
           </tbody>
         </table>
       </TableWrap>
-      <p className="muted">{t("figures.feedback.formula", { unsatisfied: s.unsatisfied, late: s.late, reopened: s.reopened, total: s.total })}</p>
+      <p className="muted">
+        {t("figures.feedback.formula", { unsatisfied: s.unsatisfied, late: s.late, repeated: s.repeated, total: s.total, good: s.good, rate: pct })}
+        {s.floored ? ` ${t("figures.feedback.floored")}` : ""} {t("figures.feedback.sources")}
+      </p>
     </section>
   );
 }

@@ -17,7 +17,7 @@ interface Result {
   values: Record<string, unknown>;
 }
 
-const STAFF_STEPS: FeedbackAction[] = ["classify", "request_info", "refuse", "assign", "note", "draft", "return_draft", "approve", "publish", "mark_notified"];
+const STAFF_STEPS: FeedbackAction[] = ["classify", "request_info", "refuse", "assign", "note", "draft", "return_draft", "approve", "publish", "mark_notified", "mark_repeat"];
 
 export function StaffActions({ detail, choices, result }: { detail: Detail; choices: Choices | null; result: Result | null }) {
   const { t } = useTranslation();
@@ -96,6 +96,19 @@ export function StaffActions({ detail, choices, result }: { detail: Detail; choi
           defaultValue={val("publish", "publicContent", maskPii(f.content))}
           error={err("publish", "publicContent")}
         />
+      </>
+    ),
+    mark_repeat: (
+      <>
+        <TextField
+          name="earlierCode"
+          idBase={id("mark_repeat", "earlierCode")}
+          label={t("feedback.staff.fields.earlierCode")}
+          hint={t("feedback.staff.fields.earlierCodeHint")}
+          defaultValue={val("mark_repeat", "earlierCode", detail.repeatOf?.code ?? "")}
+          error={err("mark_repeat", "earlierCode")}
+        />
+        <TextArea name="note" idBase={id("mark_repeat", "note")} label={t("feedback.staff.fields.note")} rows={2} defaultValue={val("mark_repeat", "note")} error={err("mark_repeat", "note")} />
       </>
     ),
     mark_notified: <TextArea name="note" idBase={id("mark_notified", "note")} label={t("feedback.staff.fields.note")} rows={2} defaultValue={val("mark_notified", "note")} error={err("mark_notified", "note")} />,

@@ -1,6 +1,7 @@
 // The facts of one case for staff: what was sent, by whom (if the role may see it), the limits,
 // the attachments and the full log.
 import type { SerializeFrom } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/forms";
 import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/lib/format";
@@ -101,6 +102,7 @@ export function StaffDetail({ detail }: { detail: Detail }) {
           <Fact label={t("feedback.staff.notifyStatus")}>{f.notify_status ? t(`feedback.staff.notifyStatuses.${f.notify_status}`) : null}</Fact>
           <Fact label={t("feedback.staff.rating")}>{f.rating ? t(`feedback.ratings.${f.rating}`) : null}</Fact>
           <Fact label={t("feedback.staff.reopened")}>{f.reopened_count ? String(f.reopened_count) : null}</Fact>
+          <Fact label={t("feedback.staff.repeatOf")}>{detail.repeatOf ? <Link to={`/staff/feedback/${detail.repeatOf.id}`}>{detail.repeatOf.code}</Link> : null}</Fact>
         </dl>
       ) : null}
 
@@ -128,12 +130,34 @@ export function StaffDetail({ detail }: { detail: Detail }) {
                   ) : null}
                 </td>
                 <td>{e.actor_name ?? (["receive", "add_info", "rate"].includes(e.action) ? t("feedback.staff.senderActor") : t("feedback.staff.systemActor"))}</td>
-                <td className="fb-text">{e.note}</td>
+                <td className="fb-text">
+                  {e.note}
+                  {e.action === "deadlines_moved" ? <MovedLimits details={e.details} lang={lang} /> : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableWrap>
+    </>
+  );
+}
+
+/** A holiday change's move of this case's limits, old → new (docs/rules/holidays.md). */
+function MovedLimits({ details, lang }: { details: unknown; lang: Lang }) {
+  const { t } = useTranslation();
+  const d = details as { calendar?: { date?: string }; changes?: { field: string; from: string | null; to: string | null }[] } | null;
+  if (!d?.changes?.length) return null;
+  return (
+    <>
+      {d.calendar?.date ? t("feedback.staff.movedBy", { date: formatDate(d.calendar.date, lang) }) : null}
+      <ul className="fb-moved">
+        {d.changes.map((c) => (
+          <li key={c.field}>
+            {t(`feedback.deadlineFields.${c.field}`, { defaultValue: c.field })}: {c.from ? formatDate(c.from, lang) : "—"} → {c.to ? formatDate(c.to, lang) : "—"}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

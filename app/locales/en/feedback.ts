@@ -45,6 +45,17 @@ const feedback: typeof vi = {
       mark_notified: "Sender notified",
       notify: "Email sent to the sender",
       rate: "Sender rated the answer",
+      deadlines_moved: "Limits moved with the holiday calendar",
+      mark_repeat: "Marked as raised again because of dissatisfaction",
+      raised_again: "The sender raised this again (a new case)",
+    },
+    deadlineFields: {
+      refuse_due: "Limit to refuse",
+      info_due: "Limit to ask for more information",
+      transfer_due: "Limit to transfer",
+      answer_due: "Answer limit",
+      publish_due: "Publication limit",
+      due_date: "Current step's limit",
     },
     ratings: {
       satisfied: "Satisfied",
@@ -153,6 +164,7 @@ const feedback: typeof vi = {
       pageLabel: "Pages",
     },
     errors: {
+      repeatOfInvalid: "No case received before this one has that code.",
       invalid: "This value is not valid.",
       tooLong: "This is too long.",
       formExpired: "The form is out of date. Please reload the page and send it again.",
@@ -244,6 +256,7 @@ const feedback: typeof vi = {
       publicVersion: "Public text",
       rating: "Sender's rating",
       reopened: "Times reopened",
+      repeatOf: "Raised again, not satisfied with",
       notifyStatus: "Notification",
       notifyStatuses: {
         emailed: "Email sent",
@@ -256,6 +269,7 @@ const feedback: typeof vi = {
       step: "Step",
       note: "Note",
       senderActor: "Sender",
+      movedBy: "Because {{date}} changed in the holiday calendar:",
       systemActor: "System",
       download: "Download {{filename}}",
       actionsHeading: "Actions",
@@ -274,8 +288,11 @@ const feedback: typeof vi = {
         approve: "Record the Board's approval",
         publish: "Publish and notify the sender",
         mark_notified: "Mark as notified",
+        mark_repeat: "Mark as raised again because of dissatisfaction",
       },
       fields: {
+        earlierCode: "Code of the earlier case",
+        earlierCodeHint: "The sender was not satisfied with the answer to that case and sent it again. For example PAKN.20261127.0007. Leave empty to clear the mark.",
         reason: "Reason for not accepting",
         request: "Information the sender must add",
         feedbackClass: "Classification",

@@ -239,6 +239,12 @@ const staff: typeof vi = {
         range: "Enter a number from {{min}} to {{max}}.",
       },
     },
+    holidayWarning: {
+      missing: "The holiday calendar has no day for {{years}}: feedback limits in the next {{days}} days (to {{to}}) are counted as if there were no public holidays.",
+      unconfirmed: "Coming days off not yet confirmed against the government's announcement: {{dates}}.",
+      fix: "Update the holiday calendar",
+      askAdmin: "Ask the administrator to update the holiday calendar.",
+    },
     holidays: {
       title: "Holiday calendar",
       heading: "Holidays and make-up working days",
@@ -262,6 +268,18 @@ const staff: typeof vi = {
       cancelEdit: "Cancel",
       saved: "Saved.",
       deleted: "Deleted.",
+      confirmed: "Day confirmed.",
+      unconfirmed: "To be confirmed",
+      confirm: "Confirm",
+      confirmLabel: "Confirm {{date}} matches the government's announcement",
+      moved: {
+        title: "Open feedback cases whose limits moved: {{count}} (change of {{date}})",
+        none: "The change of {{date}} moved no open feedback case's limit.",
+        caption: "Limits moved",
+        case: "Case code",
+        limit: "Limit",
+        change: "Old → new",
+      },
       weekdays: {
         "0": "Sun",
         "1": "Mon",

@@ -44,6 +44,17 @@ const feedback = {
       mark_notified: "Đã báo tin cho người gửi",
       notify: "Đã gửi email cho người gửi",
       rate: "Người gửi đánh giá",
+      deadlines_moved: "Thời hạn thay đổi theo lịch nghỉ lễ",
+      mark_repeat: "Đánh dấu gửi lại do không hài lòng",
+      raised_again: "Người gửi gửi lại nội dung này (hồ sơ mới)",
+    },
+    deadlineFields: {
+      refuse_due: "Hạn từ chối tiếp nhận",
+      info_due: "Hạn đề nghị bổ sung",
+      transfer_due: "Hạn chuyển cơ quan khác",
+      answer_due: "Hạn trả lời",
+      publish_due: "Hạn công khai",
+      due_date: "Hạn của bước hiện tại",
     },
     ratings: {
       satisfied: "Hài lòng",
@@ -153,6 +164,7 @@ const feedback = {
     },
     errors: {
       invalid: "Giá trị không hợp lệ.",
+      repeatOfInvalid: "Không có phản ánh, kiến nghị nào nhận trước phản ánh này với mã đã nhập.",
       tooLong: "Nội dung quá dài.",
       formExpired: "Biểu mẫu đã cũ. Xin tải lại trang và gửi lại.",
       kindRequired: "Chọn phản ánh hoặc kiến nghị.",
@@ -243,6 +255,7 @@ const feedback = {
       publicVersion: "Nội dung công khai",
       rating: "Đánh giá của người gửi",
       reopened: "Số lần mở lại",
+      repeatOf: "Gửi lại do không hài lòng với",
       notifyStatus: "Báo tin",
       notifyStatuses: {
         emailed: "Đã gửi email",
@@ -255,6 +268,7 @@ const feedback = {
       step: "Bước",
       note: "Ghi chú",
       senderActor: "Người gửi",
+      movedBy: "Do thay đổi ngày {{date}} trong lịch nghỉ lễ:",
       systemActor: "Hệ thống",
       download: "Tải về {{filename}}",
       actionsHeading: "Thao tác",
@@ -273,8 +287,11 @@ const feedback = {
         approve: "Ghi nhận lãnh đạo duyệt",
         publish: "Công khai và báo cho người gửi",
         mark_notified: "Đánh dấu đã báo tin",
+        mark_repeat: "Đánh dấu gửi lại do không hài lòng",
       },
       fields: {
+        earlierCode: "Mã phản ánh, kiến nghị trước đó",
+        earlierCodeHint: "Người gửi chưa hài lòng với câu trả lời của phản ánh này và gửi lại. Ví dụ PAKN.20261127.0007. Để trống để bỏ đánh dấu.",
         reason: "Lý do không tiếp nhận",
         request: "Thông tin cần người gửi bổ sung",
         feedbackClass: "Phân loại",

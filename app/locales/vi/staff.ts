@@ -238,6 +238,12 @@ const staff = {
         range: "Vui lòng nhập số từ {{min}} đến {{max}}.",
       },
     },
+    holidayWarning: {
+      missing: "Lịch nghỉ lễ chưa có ngày nào của năm {{years}}: thời hạn xử lý phản ánh, kiến nghị trong {{days}} ngày tới (đến {{to}}) đang được tính như không có ngày nghỉ lễ.",
+      unconfirmed: "Các ngày nghỉ sắp tới chưa được xác nhận theo thông báo của Chính phủ: {{dates}}.",
+      fix: "Cập nhật lịch nghỉ lễ",
+      askAdmin: "Đề nghị quản trị viên cập nhật lịch nghỉ lễ.",
+    },
     holidays: {
       title: "Lịch nghỉ lễ",
       heading: "Lịch nghỉ lễ và ngày làm bù",
@@ -261,6 +267,18 @@ const staff = {
       cancelEdit: "Hủy sửa",
       saved: "Đã lưu.",
       deleted: "Đã xóa.",
+      confirmed: "Đã xác nhận ngày nghỉ.",
+      unconfirmed: "Cần xác nhận",
+      confirm: "Xác nhận",
+      confirmLabel: "Xác nhận ngày {{date}} đúng với thông báo của Chính phủ",
+      moved: {
+        title: "Số phản ánh, kiến nghị đang xử lý bị thay đổi thời hạn: {{count}} (thay đổi ngày {{date}})",
+        none: "Thay đổi ngày {{date}} không làm thay đổi thời hạn của phản ánh, kiến nghị nào đang xử lý.",
+        caption: "Thời hạn đã thay đổi",
+        case: "Mã phản ánh",
+        limit: "Thời hạn",
+        change: "Cũ → mới",
+      },
       weekdays: {
         "0": "CN",
         "1": "T2",
