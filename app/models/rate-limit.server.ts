@@ -13,9 +13,6 @@ const SWEEP_EVERY_MS = 60_000;
 export interface HitResult {
   allowed: boolean;
   count: number;
-  /** The stored key (namespace and keyed hash) and the start of the window counted. */
-  key: string;
-  windowStart: Date;
 }
 
 /** The stored form of a key: "<namespace>:<HMAC of the whole key>". */
@@ -67,7 +64,7 @@ export async function hitAll(limits: Limit[], now = new Date()): Promise<HitResu
   const byKey = new Map(counted.map((r) => [r.key, r.count]));
   return limits.map((l, i) => {
     const count = byKey.get(rows[i].key)!;
-    return { allowed: count <= l.limit, count, key: rows[i].key, windowStart: rows[i].window_start };
+    return { allowed: count <= l.limit, count };
   });
 }
 

@@ -7,11 +7,12 @@ import { parseAnswers, type FormValues } from "~/lib/survey/answers";
 import type { SurveyContext } from "~/lib/survey/context";
 import { offersFeedback } from "~/lib/survey/feedback";
 import { changedAnswers, contentKey, decideFlags, LIMITS, rateReason, retroSpan, type SourceKind } from "~/lib/survey/flags";
-import { hitAll, type HitResult, type Limit } from "~/models/rate-limit.server";
+import { hitAll, limitKey, type HitResult, type Limit } from "~/models/rate-limit.server";
 import { flagSourceWindow, sweepResponseSources } from "~/models/response-flags.server";
 import { storedContent, storeResponse, thanksFor } from "~/models/response.server";
 import { getSurveyForSubmission, type ShownSurvey } from "~/models/survey.server";
 import { clientIp } from "~/utils/request.server";
+import { getSecrets } from "~/utils/secrets.server";
 import { keyedHash } from "~/utils/sign.server";
 import { HONEYPOT_FIELD, signLink, TOKEN_FIELD, verifyFormToken } from "~/utils/survey-tokens.server";
 
@@ -162,7 +163,9 @@ export function secondId(sid: string, content: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-type Counted = { kind: SourceKind; limit: number; hit: HitResult };
+/** A source's count in its window, with the stored key (the rate-limit key's namespace and keyed
+ * hash, as rate_limit holds it: never the device id or address) and the window's start. */
+type Counted = { kind: SourceKind; limit: number; hit: HitResult & { key: string; windowStart: Date } };
 
 /** Counts this submission against the limit of each source it came from: the device (cookie), the
  * signed link, the address. The address is set high: a whole service hall may share it. Every key
@@ -174,8 +177,12 @@ async function countSources(request: Request, context: SurveyContext | undefined
   if (deviceId) keys.push({ kind: "device", key: `survey-device:${deviceId}`, ...(kiosk ? LIMITS.kioskDevice : LIMITS.device) });
   if (context) keys.push({ kind: "link", key: `survey-link:${context.u}|${context.k ?? ""}|${context.ch}|${context.p ?? ""}`, ...LIMITS.link });
   keys.push({ kind: "address", key: `survey-ip:${clientIp(request)}`, ...LIMITS.address });
-  const hits = await hitAll(keys, now);
-  return keys.map((k, i) => ({ kind: k.kind, limit: k.limit, hit: hits[i] }));
+  const [hits, secret] = await Promise.all([hitAll(keys, now), getSecrets().then((s) => s[0])]);
+  return keys.map((k, i) => ({
+    kind: k.kind,
+    limit: k.limit,
+    hit: { ...hits[i], key: limitKey(k.key, secret), windowStart: new Date(Math.floor(now.getTime() / k.windowMs) * k.windowMs) },
+  }));
 }
 
 let lastSweep = 0;
