@@ -1,0 +1,109 @@
+// Issue 14 part 6: a question's wording never changes under its answers. Every version with an
+// answer is frozen however the answer was written (seed, import, migration: no application code
+// in between), an edit of a frozen version is refused with a message, and a change makes a new
+// version (docs/rules/survey-versions.md).
+import crypto from "node:crypto";
+import type { Kysely } from "kysely";
+import * as migration017 from "../../db/migrations/2026_12_06_017_flags_versions";
+import * as manage from "~/routes/staff.surveys.$id._index";
+import * as item from "~/routes/staff.surveys.$id.items.$itemId";
+import { db } from "~/utils/db.server";
+import { makeUnit, signIn, staffRequest } from "../support/staff";
+import { ensureForms, SLUG_B } from "../support/survey";
+import { insertFormVersion } from "../../db/seed/survey";
+import { FORM_B } from "~/lib/survey/forms";
+
+const call = async (fn: Function, request: Request, params: Record<string, string> = {}) => {
+  try {
+    return (await fn({ request, params, context: {} })) as Response;
+  } catch (e) {
+    if (e instanceof Response) return e;
+    throw e;
+  }
+};
+
+let unitId: number;
+beforeAll(async () => {
+  await ensureForms();
+  unitId = await makeUnit();
+});
+
+/** A response written straight into the table, as the demo seed and a bulk import write them. */
+async function rawResponse(surveyId: number, versionId: number) {
+  const id = crypto.randomUUID();
+  await db().insertInto("response").values({ id, survey_id: surveyId, survey_version_id: versionId, unit_id: unitId, procedure_id: null, counter: null, channel: "paper", lang: "vi", started_at: null, dossier_hash: null, entered_by: null }).execute();
+  const firstItem = await db().selectFrom("survey_item").select("id").where("version_id", "=", versionId).orderBy("position").executeTakeFirstOrThrow();
+  await db().insertInto("answer").values({ response_id: id, item_id: firstItem.id, value: 4, text: null, choices: null }).execute();
+  return id;
+}
+
+async function newSurvey(slug: string) {
+  const s = await db().insertInto("survey").values({ slug, kind: "B", title_vi: slug, title_en: slug, active: true }).returning("id").executeTakeFirstOrThrow();
+  const versionId = await insertFormVersion(db(), s.id, 1, FORM_B, new Date(Date.now() - 60_000));
+  return { surveyId: s.id, versionId };
+}
+
+const frozen = async (versionId: number) => (await db().selectFrom("survey_version").select("frozen").where("id", "=", versionId).executeTakeFirstOrThrow()).frozen;
+
+describe("a version with answers is frozen, whatever wrote them", () => {
+  it("the migration freezes every existing version that has answers, and only those", async () => {
+    // The database as it was before migration 017: answers written in bulk left versions editable.
+    await migration017.down(db() as Kysely<any>);
+    const answered = await newSurvey("truoc-017-co-phieu");
+    const empty = await newSurvey("truoc-017-chua-phieu");
+    await rawResponse(answered.surveyId, answered.versionId);
+    expect(await frozen(answered.versionId)).toBe(false);
+    await migration017.up(db() as Kysely<any>);
+    expect(await frozen(answered.versionId)).toBe(true);
+    expect(await frozen(empty.versionId)).toBe(false);
+  });
+
+  it("a response inserted by any path (a seed, an import) freezes its version in the same statement", async () => {
+    const s = await newSurvey("nhap-tu-tep");
+    expect(await frozen(s.versionId)).toBe(false);
+    await rawResponse(s.surveyId, s.versionId);
+    expect(await frozen(s.versionId)).toBe(true);
+  });
+
+  it("the database refuses to change, add or delete a frozen version's items, or to thaw it", async () => {
+    const s = await newSurvey("khoa-o-csdl");
+    await rawResponse(s.surveyId, s.versionId);
+    const it1 = await db().selectFrom("survey_item").select(["id", "text_vi"]).where("version_id", "=", s.versionId).orderBy("position").executeTakeFirstOrThrow();
+    await expect(db().updateTable("survey_item").set({ text_vi: "Câu hỏi đã đổi" }).where("id", "=", it1.id).execute()).rejects.toThrow("survey_version_frozen");
+    await expect(db().deleteFrom("survey_item").where("id", "=", it1.id).execute()).rejects.toThrow("survey_version_frozen");
+    await expect(
+      db().insertInto("survey_item").values({ version_id: s.versionId, position: 99, code: "NEW", block: "X", type: "L5", text_vi: "x", text_en: "x", help_vi: null, help_en: null, options: null, max_length: null }).execute(),
+    ).rejects.toThrow("survey_version_frozen");
+    await expect(db().updateTable("survey_version").set({ frozen: false }).where("id", "=", s.versionId).execute()).rejects.toThrow("survey_version_frozen");
+    expect((await db().selectFrom("survey_item").select("text_vi").where("id", "=", it1.id).executeTakeFirstOrThrow()).text_vi).toBe(it1.text_vi);
+  });
+});
+
+describe("the seeded Form B v1 with answers, in the staff pages", () => {
+  it("shows it locked, refuses an edit with a message in the reader's language, and a change goes into a new version", async () => {
+    const survey = await db().selectFrom("survey").select("id").where("slug", "=", SLUG_B).executeTakeFirstOrThrow();
+    const v1 = await db().selectFrom("survey_version").select("id").where("survey_id", "=", survey.id).where("version", "=", 1).executeTakeFirstOrThrow();
+    // Written as the demo seed writes its 2,600 answers: straight into the tables.
+    await rawResponse(survey.id, v1.id);
+    const office = await signIn("office");
+    const id = String(survey.id);
+    const page = await (await call(manage.loader, staffRequest(`/staff/surveys/${id}`, office.cookie), { id })).json();
+    expect(page.latest).toEqual({ version: 1, published: true, frozen: true });
+
+    const overall = await db().selectFrom("survey_item").selectAll().where("version_id", "=", v1.id).where("code", "=", "OVERALL").executeTakeFirstOrThrow();
+    const form = { code: "OVERALL", block: overall.block, type: "L5", text_vi: "Câu hỏi đã bị đổi", text_en: "A changed question", required: "on" };
+    const refused = await call(item.action, staffRequest(`/staff/surveys/${id}/items/${overall.id}`, office.cookie, { form }), { id, itemId: String(overall.id) });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).errors).toEqual({ _form: "surveyStaff.errors.frozen" });
+    expect((await db().selectFrom("survey_item").select("text_vi").where("id", "=", overall.id).executeTakeFirstOrThrow()).text_vi).toBe(overall.text_vi);
+
+    // The change goes into version 2, which copies the items and stays editable until answered.
+    const made = await call(manage.action, staffRequest(`/staff/surveys/${id}`, office.cookie, { form: { intent: "new_version" } }), { id });
+    expect(made.headers.get("Location")).toBe(`/staff/surveys/${id}?done=version-2`);
+    const v2 = await db().selectFrom("survey_version").select("id").where("survey_id", "=", survey.id).where("version", "=", 2).executeTakeFirstOrThrow();
+    const overall2 = await db().selectFrom("survey_item").select("id").where("version_id", "=", v2.id).where("code", "=", "OVERALL").executeTakeFirstOrThrow();
+    const saved = await call(item.action, staffRequest(`/staff/surveys/${id}/items/${overall2.id}`, office.cookie, { form }), { id, itemId: String(overall2.id) });
+    expect(saved.status).toBe(302);
+    expect((await db().selectFrom("survey_item").select("text_vi").where("id", "=", overall.id).executeTakeFirstOrThrow()).text_vi).toBe(overall.text_vi);
+  });
+});
