@@ -6,6 +6,7 @@ import dialogue from "./dialogue";
 import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
+import surveyFlags from "./survey-flags";
 import feedback from "./feedback";
 import privacy from "./privacy";
 
@@ -15,6 +16,7 @@ const vi = {
   ...staff,
   ...survey,
   ...surveyStaff,
+  ...surveyFlags,
   ...feedback,
   ...dialogue,
   ...privacy,
