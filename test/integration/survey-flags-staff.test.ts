@@ -77,7 +77,8 @@ describe("who may see and accept flagged responses", () => {
 describe("accepting a batch back", () => {
   it("refuses bad input with a 400 and changes nothing", async () => {
     const office = await signIn("office");
-    for (const form of [{ day: "2031-02-30", reasons: "too_fast" }, { day: DAY, reasons: "too_fast'; drop table response; --" }, { day: DAY, reasons: "too_fast", note: "x".repeat(501) }]) {
+    const bad: Record<string, string>[] = [{ day: "2031-02-30", reasons: "too_fast" }, { day: DAY, reasons: "too_fast'; drop table response; --" }, { day: DAY, reasons: "too_fast", note: "x".repeat(501) }];
+    for (const form of bad) {
       expect((await call(page.action, staffRequest(path, office.cookie, { form }), params)).status).toBe(400);
     }
     expect((await call(page.loader, staffRequest(`/staff/surveys/${surveyId}/flags?from=2031-05-21&to=2031-05-20`, office.cookie), params)).status).toBe(400);
