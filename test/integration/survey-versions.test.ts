@@ -7,6 +7,8 @@ import type { Kysely } from "kysely";
 import * as migration017 from "../../db/migrations/2026_12_06_017_flags_versions";
 import * as manage from "~/routes/staff.surveys.$id._index";
 import * as item from "~/routes/staff.surveys.$id.items.$itemId";
+import { loadDashboardPage } from "~/models/dashboard-page.server";
+import { storeResponse } from "~/models/response.server";
 import { db } from "~/utils/db.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
@@ -105,5 +107,34 @@ describe("the seeded Form B v1 with answers, in the staff pages", () => {
     const saved = await call(item.action, staffRequest(`/staff/surveys/${id}/items/${overall2.id}`, office.cookie, { form }), { id, itemId: String(overall2.id) });
     expect(saved.status).toBe(302);
     expect((await db().selectFrom("survey_item").select("text_vi").where("id", "=", overall.id).executeTakeFirstOrThrow()).text_vi).toBe(overall.text_vi);
+  });
+});
+
+describe("figures across versions", () => {
+  it("the dashboard says when its responses span several versions, with n per version, and the version filter shows one", async () => {
+    const survey = await db().selectFrom("survey").select("id").where("slug", "=", SLUG_B).executeTakeFirstOrThrow();
+    const office = await signIn("office");
+    const id = String(survey.id);
+    // Version 2 (made in the test above) is published: from now on citizens answer it.
+    expect((await call(manage.action, staffRequest(`/staff/surveys/${id}`, office.cookie, { form: { intent: "publish" } }), { id })).status).toBe(302);
+    const versions = await db().selectFrom("survey_version").select(["id", "version"]).where("survey_id", "=", survey.id).orderBy("version").execute();
+    const store = async (versionId: number) => {
+      const overall = await db().selectFrom("survey_item").select("id").where("version_id", "=", versionId).where("code", "=", "OVERALL").executeTakeFirstOrThrow();
+      await storeResponse({
+        id: crypto.randomUUID(), surveyId: survey.id, versionId, unitId, procedureId: null, counter: null, channel: "web", lang: "vi",
+        startedAt: null, flagReasons: [], dossierHash: null, enteredBy: null, answers: [{ itemId: overall.id, value: 5, text: null, choices: null }],
+      });
+    };
+    // Three answers to version 1 and two to version 2, today.
+    for (const v of [versions[0].id, versions[0].id, versions[0].id, versions[1].id, versions[1].id]) await store(v);
+    const user = { id: office.id, email: office.email, name: "o", role: "office" as const, unitId: null, mustChangePassword: false, sessionId: "" };
+    const all = await loadDashboardPage(user, new URL(`http://localhost/staff?survey=${id}&unit=${unitId}`), "vi");
+    expect(all.versionSpread).toEqual([
+      { versionId: versions[0].id, version: 1, responses: 3 },
+      { versionId: versions[1].id, version: 2, responses: 2 },
+    ]);
+    const one = await loadDashboardPage(user, new URL(`http://localhost/staff?survey=${id}&unit=${unitId}&version=${versions[1].id}`), "vi");
+    expect(one.versionSpread).toEqual([{ versionId: versions[1].id, version: 2, responses: 2 }]);
+    expect(one.dashboard.headline.rate.n).toBe(2);
   });
 });

@@ -39,6 +39,12 @@ const surveyFlags: typeof vi = {
       empty: "This batch has no flagged responses left (it may have been accepted already).",
     },
   },
+  surveyVersions: {
+    several: "These figures include responses to several survey versions (questions matched by code): {{list}}. Choose one version in the filter to see it alone.",
+    one: "Figures of {{list}}.",
+    item: "version {{version}}, n = {{n}}",
+    none: "The chosen version has no responses in this period.",
+  },
 };
 
 export default surveyFlags;
