@@ -215,6 +215,41 @@ describe("idempotency", () => {
     expect(rows.filter((r) => r.id !== sid).map((r) => [r.value, r.flag_reasons])).toEqual([[5, ["repeat_fast", "repeat_near"]]]);
   });
 
+  // Issue 14: a family member at the counter answers on the same phone a few minutes later. The
+  // page still carries the used form (the 10-minute resend window); their different answers are a
+  // response of their own, stored and not flagged (docs/rules/flags.md), never dropped behind a
+  // thanks page that says "recorded".
+  it("a second person on the same phone a few minutes later is stored as a new, unflagged response", async () => {
+    const cookieDev = `hl_dev=${crypto.randomBytes(16).toString("base64url")}`;
+    const first = await getSurvey(SLUG_B, { cookie: cookieDev });
+    const a = (await first.json()) as FormPage;
+    const cookie = `${cookieDev}; ${first.headers.getSetCookie().find((c) => c.startsWith("hl_form="))!.split(";")[0]}`;
+    const before = await countResponses(SLUG_B);
+    const sid = await sidOf(a.token);
+    // The token is back-dated as a person's fill time would be; the first person answers 4 everywhere.
+    const token = await formToken(SLUG_B, { sid });
+    expect((await postSurvey(SLUG_B, formBFields("4", { _f: token, unit: String(unitId) }), { cookie, ip: "192.0.2.77" })).status).toBe(302);
+    // Three minutes later the same phone opens the page: the same form, marked as already sent.
+    await db().updateTable("response").set({ submitted_at: new Date(Date.now() - 3 * 60_000) }).where("id", "=", sid).execute();
+    const again = (await (await getSurvey(SLUG_B, { cookie })).json()) as FormPage;
+    expect([await sidOf(again.token), again.alreadySent]).toEqual([sid, true]);
+    // The second person answers 2 everywhere and sends that same form.
+    const res = await postSurvey(SLUG_B, formBFields("2", { _f: token, unit: String(unitId) }), { cookie, ip: "192.0.2.77" });
+    expect(res.status).toBe(302);
+    expect(await countResponses(SLUG_B)).toBe(before + 2);
+    const second = await db()
+      .selectFrom("response")
+      .innerJoin("answer", "answer.response_id", "response.id")
+      .innerJoin("survey_item", "survey_item.id", "answer.item_id")
+      .select(["response.id", "flag_reasons", "value"])
+      .where("code", "=", "OVERALL")
+      .where("response.id", "!=", sid)
+      .orderBy("response.created_at", "desc")
+      .executeTakeFirstOrThrow();
+    expect([second.value, second.flag_reasons]).toEqual([2, []]);
+    expect((await responseRow(sid))?.flag_reasons).toEqual([]);
+  });
+
   it("two concurrent submissions of the same id store one response", async () => {
     const token = await formToken(SLUG_B);
     const fields = formBFields("4", { _f: token, unit: String(unitId) });
