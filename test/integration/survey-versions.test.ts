@@ -8,6 +8,9 @@ import * as migration017 from "../../db/migrations/2026_12_06_017_flags_versions
 import * as manage from "~/routes/staff.surveys.$id._index";
 import * as item from "~/routes/staff.surveys.$id.items.$itemId";
 import { loadDashboardPage } from "~/models/dashboard-page.server";
+import { getReport } from "~/models/report.server";
+import { localDate } from "~/lib/report-periods";
+import { quarterOf } from "~/schemas/dashboard";
 import { storeResponse } from "~/models/response.server";
 import { db } from "~/utils/db.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
@@ -136,5 +139,12 @@ describe("figures across versions", () => {
     const one = await loadDashboardPage(user, new URL(`http://localhost/staff?survey=${id}&unit=${unitId}&version=${versions[1].id}`), "vi");
     expect(one.versionSpread).toEqual([{ versionId: versions[1].id, version: 2, responses: 2 }]);
     expect(one.dashboard.headline.rate.n).toBe(2);
+    // The period's A4 report says the same (all units: only these five are in the rollups here).
+    const q = quarterOf(localDate(new Date()));
+    const report = await getReport(user, q.year, q.kind, "vi");
+    expect(report.versions.map((v) => [v.version, v.responses])).toEqual([
+      [1, 3],
+      [2, 2],
+    ]);
   });
 });
