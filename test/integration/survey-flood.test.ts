@@ -118,3 +118,34 @@ describe("an hour of flood from one address", () => {
     expect(await acceptBatch(office, request, { surveyId, day: DAY, reasons: "rate_address", note: "" })).toEqual({ ok: false, reason: "empty" });
   });
 });
+
+describe("a source going over its limit after its first responses were counted", () => {
+  it("takes those responses out of the figures too, and the rollups still match the raw answers", async () => {
+    const day = "2031-03-11";
+    const t = Date.parse("2031-03-11T03:00:00Z");
+    const device = newDevice();
+    const f = { surveyId, from: day, to: day, unitId };
+    const h = async () => (await getDashboard(office, f, { year: 2031, kind: "Q1" }, "vi")).headline.rate;
+    // A genuine neighbour (own phone, own address) answers 5; the phone under test answers 1.
+    await post(new Date(t), { device: newDevice(), ip: "100.65.0.1", value: "4", overall: "5" });
+    for (let i = 0; i < 5; i++) await post(new Date(t + (i + 1) * 60_000), { device, ip: "100.65.0.2", value: "1", overall: "1" });
+    // Five from one phone are within its limit (5 an hour): counted, and folded into the rollups now.
+    expect((await h()).n).toBe(6);
+    // The sixth passes the limit: the phone's whole hour is flagged, the five already counted too.
+    await post(new Date(t + 10 * 60_000), { device, ip: "100.65.0.2", value: "1", overall: "1" });
+    const after = await h();
+    expect([after.n, after.rate]).toEqual([1, 1]);
+    const rows = await sql<{ flagged: boolean; responses: number }>`
+      select flagged, sum(responses)::int as responses from response_rollup where unit_id = ${unitId} and day = ${day}::date group by 1 order by 1`.execute(db());
+    expect(rows.rows).toEqual([
+      { flagged: false, responses: 1 },
+      { flagged: true, responses: 6 },
+    ]);
+    const raw = await sql<{ flagged: boolean; n: number }>`
+      select r.flagged, count(*)::int as n from response r join answer a on a.response_id = r.id
+      where r.unit_id = ${unitId} and (r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date = ${day}::date group by 1 order by 1`.execute(db());
+    const rolled = await sql<{ flagged: boolean; n: number }>`
+      select flagged, sum(c0 + c1 + c2 + c3 + c4 + c5)::int as n from answer_rollup where unit_id = ${unitId} and day = ${day}::date group by 1 having sum(c0 + c1 + c2 + c3 + c4 + c5) > 0 order by 1`.execute(db());
+    expect(rolled.rows).toEqual(raw.rows);
+  });
+});
