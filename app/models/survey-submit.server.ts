@@ -191,7 +191,11 @@ let lastSweep = 0;
  * posts, sent before the limit, must not count either (docs/rules/flags.md). */
 async function flagOverLimitSources(over: Counted[], now: Date): Promise<void> {
   for (const o of over) {
-    if (o.hit.count <= o.limit + retroSpan(o.limit)) await flagSourceWindow(o.hit.key, o.hit.windowStart, rateReason(o.kind));
+    const past = o.hit.count - o.limit;
+    const span = retroSpan(o.limit);
+    // Right after the limit, then once every `span` posts: a response of the source that was
+    // still being stored during the first passes is caught by a later one while the flood goes on.
+    if (past <= span || past % span === 0) await flagSourceWindow(o.hit.key, o.hit.windowStart, rateReason(o.kind));
   }
   if (now.getTime() - lastSweep > 60_000) {
     lastSweep = now.getTime();

@@ -149,3 +149,14 @@ describe("a source going over its limit after its first responses were counted",
     expect(rolled.rows).toEqual(raw.rows);
   });
 });
+
+describe("40 posts at once from one phone", () => {
+  it("are all stored and all flagged on the device, the first five included", async () => {
+    const now = new Date("2031-03-12T03:00:00Z");
+    const device = newDevice();
+    const ids = await Promise.all(Array.from({ length: 40 }, () => post(now, { device, ip: "100.66.0.1", value: "1", overall: "1" })));
+    const rows = await db().selectFrom("response").select(["flagged", "flag_reasons"]).where("id", "in", ids).execute();
+    expect(rows).toHaveLength(40);
+    expect(rows.filter((r) => !r.flagged || r.flag_reasons.join() !== "rate_device")).toEqual([]);
+  });
+});

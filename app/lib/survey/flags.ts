@@ -65,9 +65,10 @@ export const LIMITS = {
 
 /** While a source's count in its window is past its limit by at most this much, each of its
  * submissions flags again every response the source sent in the window: the ones before the
- * limit, and one that was still being stored when the limit was crossed. Past that, everything
- * the source sent is flagged already, and re-reading its thousands of responses on every post of
- * a flood would only slow the flood's own requests. */
+ * limit, and one that was still being stored when the limit was crossed. Past that, only every
+ * this-many-th submission does (a straggler is still caught while the flood goes on): everything
+ * else is flagged already, and re-reading a flood's thousands of responses on every post would
+ * only slow the flood's own requests. */
 export const retroSpan = (limit: number) => Math.max(limit, 20);
 
 type Answer = { itemId: number; value: number | null; text: string | null; choices: string[] | null };
