@@ -7,6 +7,7 @@ import { unitScope, type StaffUser } from "~/utils/auth.server";
 import { listProcedures, listUnits } from "./catalog.server";
 import type { DashboardFilter } from "./dashboard.server";
 import { getDashboard, listSurveys, listVersions, reportYears } from "./dashboard-view.server";
+import { versionCounts } from "./dashboard-versions.server";
 import { dialogueFigures } from "./dialogue-figures.server";
 import { feedbackFigures } from "./feedback-figures.server";
 import { getPeriod, listPeriods } from "./report-period.server";
@@ -51,8 +52,11 @@ export async function loadDashboardPage(user: StaffUser, url: URL, lang: Lang) {
     dialogueFigures({ year: period.year }),
   ]);
   const periods = (await Promise.all(years.map((y) => listPeriods(y)))).flat();
+  // After getDashboard: the rollups are folded. Which versions the figures mix, with n each.
+  const versionSpread = survey ? await versionCounts(filter) : [];
   return {
     dashboard,
+    versionSpread,
     feedback,
     dialogue,
     selected: {

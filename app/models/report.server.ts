@@ -3,6 +3,7 @@ import type { Lang } from "~/lib/i18n";
 import { previousOf, type PeriodKind } from "~/lib/report-periods";
 import type { StaffUser } from "~/utils/auth.server";
 import { getDashboard, listSurveys } from "./dashboard-view.server";
+import { versionCounts } from "./dashboard-versions.server";
 import { getPeriod } from "./report-period.server";
 import { getTt01 } from "./tt01.server";
 import { dialogueFigures } from "./dialogue-figures.server";
@@ -30,7 +31,10 @@ export async function getReport(user: StaffUser, year: number, kind: PeriodKind,
     feedbackFigures({ from: prevPeriod.start_date, to: prevPeriod.end_date, unitId: feedbackUnit }),
     dialogueFigures({ year }),
   ]);
+  // Which survey versions the period's answers came from, n each (after getDashboard folded the rollups).
+  const versions = formB ? await versionCounts({ surveyId: formB.id, from: period.start_date, to: period.end_date, unitId: scope.all ? null : (scope.unitId ?? -1) }) : [];
   return {
+    versions,
     survey: formB ?? null,
     period: { year, kind, start: period.start_date, end: period.end_date, due: period.due_date },
     previousPeriod: { year: prevKey.year, kind: prevKey.kind, start: prevPeriod.start_date, end: prevPeriod.end_date },

@@ -36,6 +36,10 @@ export interface StoreResponseInput {
   /** The caller read the version as frozen, together with the items the answers refer to: they
    * cannot have changed since, so there is nothing to lock or check (the public form's case). */
   versionFrozen?: boolean;
+  /** The rate-limit sources (keyed hashes) that counted this submission, each with its window:
+   * recorded so that a source going over its limit later in the window flags this response too
+   * (docs/rules/flags.md). */
+  sources?: { source: string; windowStart: Date }[];
 }
 
 export type StoreResult =
@@ -89,6 +93,7 @@ export async function insertResponseInTrx(trx: Trx, input: StoreResponseInput): 
 async function insertResponseRows(conn: Trx, input: StoreResponseInput): Promise<StoreResult> {
   const answers = JSON.stringify(input.answers.map((a) => ({ item_id: a.itemId, value: a.value, text: a.text, choices: a.choices })));
   const flagged = input.flagReasons.length > 0;
+  const sources = JSON.stringify((input.sources ?? []).map((x) => ({ source: x.source, window_start: x.windowStart.toISOString() })));
   const inserted = await sql<{ id: string }>`
     with ins as (
       insert into response (id, survey_id, survey_version_id, unit_id, procedure_id, counter, channel, lang,
@@ -99,6 +104,10 @@ async function insertResponseRows(conn: Trx, input: StoreResponseInput): Promise
       on conflict do nothing
       returning id),
     queued as (insert into rollup_pending (response_id) select id from ins),
+    sourced as (
+      insert into response_source (source, window_start, response_id)
+      select x.source, x.window_start, ins.id from ins, json_to_recordset(${sources}::json) as x(source text, window_start timestamptz)
+      on conflict do nothing),
     answered as (
       insert into answer (response_id, item_id, value, text, choices)
       select ins.id, x.item_id, x.value, x.text, x.choices
@@ -129,4 +138,24 @@ export async function thanksFor(id: string): Promise<{ unitId: number; procedure
   const formItems: FormItem[] = items.map((i) => ({ id: i.id, code: i.code, block: i.block, type: i.type, required: i.required, options: i.options, maxLength: i.max_length }));
   const values: AnswerValue[] = answers.map((a) => ({ itemId: a.item_id, value: a.value, text: a.text, choices: a.choices }));
   return { unitId: r.unit_id, procedureId: r.procedure_id, offerFeedback: offersFeedback(formItems, values) };
+}
+
+/** What a stored response said and when, to tell a resend of it from a second, different
+ * response sent with the same form (docs/rules/flags.md); null when there is none. */
+export async function storedContent(id: string) {
+  const r = await db()
+    .selectFrom("response")
+    .select(["survey_version_id", "unit_id", "procedure_id", "dossier_hash", "submitted_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!r) return null;
+  const answers = await db().selectFrom("answer").select(["item_id", "value", "text", "choices"]).where("response_id", "=", id).execute();
+  return {
+    versionId: r.survey_version_id,
+    unitId: r.unit_id,
+    procedureId: r.procedure_id,
+    dossierHash: r.dossier_hash,
+    submittedAt: new Date(r.submitted_at),
+    answers: answers.map((a) => ({ itemId: a.item_id, value: a.value, text: a.text, choices: a.choices })),
+  };
 }

@@ -94,3 +94,57 @@ export async function rebuildRollups(conn: Conn): Promise<void> {
   if (conn.isTransaction) await run(conn);
   else await conn.transaction().execute(run);
 }
+
+/** One side of a flag change: the responses `ids` counted in the cell with flag `flagged`, each
+ * `sign` times (-1 takes them out of the cell, +1 puts them in). */
+interface Side {
+  ids: string[];
+  flagged: boolean;
+  sign: 1 | -1;
+}
+
+const signedResponses = (s: Side) => sql`
+  select ${LOCAL_DAY} as day, r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0) as procedure_id, r.channel,
+         ${s.flagged}::boolean as flagged, ${s.sign}::int as n
+  from response r where r.id = any(${s.ids}::uuid[])`;
+
+const signedAnswers = (s: Side) => sql`
+  select ${LOCAL_DAY} as day, r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0) as procedure_id, r.channel,
+         ${s.flagged}::boolean as flagged, a.item_id,
+         ${sql.join([0, 1, 2, 3, 4, 5].map((c) => sql`${s.sign}::int * (a.value = ${sql.lit(c)})::int as ${sql.ref(`c${c}`)}`))}
+  from response r join answer a on a.response_id = r.id
+  where a.value between 0 and 5 and r.id = any(${s.ids}::uuid[])`;
+
+/**
+ * Moves responses between the flagged and unflagged cells of every rollup, for a flag set or
+ * cleared after they were stored (docs/rules/flags.md). Each rollup is changed by ONE ordered
+ * upsert holding both sides, so, like a fold, it locks rollup rows in key order and cannot
+ * deadlock with a fold or another move. `sides` holds the responses already folded, taken out of
+ * their old cell (-1), and every changed response put into its new one (+1). Call inside the
+ * transaction that changes response.flagged, after taking the changed responses out of the queue.
+ */
+export async function moveInRollups(trx: Conn, sides: Side[]): Promise<void> {
+  const used = sides.filter((s) => s.ids.length);
+  if (!used.length) return;
+  const union = (f: (s: Side) => RawBuilder<unknown>) => sql.join(used.map(f), sql` union all `);
+  await sql`
+    insert into response_rollup (day, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
+    select day, survey_version_id, unit_id, procedure_id, channel, flagged, sum(n)::int
+    from (${union(signedResponses)}) x
+    group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
+    on conflict (day, survey_version_id, unit_id, procedure_id, channel, flagged)
+    do update set responses = response_rollup.responses + excluded.responses`.execute(trx);
+  const sums = sql.raw([0, 1, 2, 3, 4, 5].map((c) => `sum(c${c})::int as c${c}`).join(", "));
+  await sql`
+    with counted as (
+      select day, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, ${sums}
+      from (${union(signedAnswers)}) x group by 1, 2, 3, 4, 5, 6, 7),
+    daily as (
+      insert into answer_rollup (day, ${COLS}, c0, c1, c2, c3, c4, c5)
+      select * from counted order by 1, 2, 3, 4, 5, 6, 7
+      on conflict (item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")})
+    insert into answer_rollup_half (bucket, ${COLS}, c0, c1, c2, c3, c4, c5)
+    select ${bucketOf(sql`day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
+    from counted group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
+    on conflict (item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(trx);
+}

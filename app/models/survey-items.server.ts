@@ -4,12 +4,19 @@
 import type { ItemInput } from "~/lib/survey/item-form";
 import { recordAudit } from "~/models/audit.server";
 import type { StaffUser } from "~/utils/auth.server";
+import { isFrozenVersionError } from "~/lib/survey/frozen";
 import { db } from "~/utils/db.server";
 import { lockLatestVersion } from "./survey-admin.server";
 
 export type ItemResult = { ok: true; id: number } | { ok: false; reason: "not_found" | "frozen" } | { ok: false; reason: "invalid"; errors: Record<string, string> };
 
 const actorOf = (u: StaffUser) => ({ id: u.id, email: u.email });
+
+/** An edit the database refused because the version is frozen is the same "frozen" answer. */
+const frozenAsResult = (e: unknown): ItemResult => {
+  if (isFrozenVersionError(e)) return { ok: false, reason: "frozen" };
+  throw e;
+};
 
 export async function getItemForEdit(surveyId: number, itemId: number) {
   return db()
@@ -45,7 +52,8 @@ export async function saveItem(user: StaffUser, request: Request, surveyId: numb
       }
       await recordAudit(request, { actor: actorOf(user), action: itemId === null ? "survey.item.create" : "survey.item.update", entity: "survey_item", entityId: id, details: { surveyId, version: v.version, code: input.code } }, trx);
       return { ok: true, id };
-    });
+    })
+    .catch(frozenAsResult);
 }
 
 export async function deleteItem(user: StaffUser, request: Request, surveyId: number, itemId: number): Promise<ItemResult> {
@@ -59,7 +67,8 @@ export async function deleteItem(user: StaffUser, request: Request, surveyId: nu
       if (!gone) return { ok: false, reason: "not_found" };
       await recordAudit(request, { actor: actorOf(user), action: "survey.item.delete", entity: "survey_item", entityId: itemId, details: { surveyId, version: v.version, code: gone.code } }, trx);
       return { ok: true, id: itemId };
-    });
+    })
+    .catch(frozenAsResult);
 }
 
 /** Swaps an item with its neighbour above (-1) or below (+1). */
@@ -80,5 +89,6 @@ export async function moveItem(user: StaffUser, request: Request, surveyId: numb
       for (const [k, it] of list.entries()) await trx.updateTable("survey_item").set({ position: k + 1 }).where("id", "=", it.id).execute();
       await recordAudit(request, { actor: actorOf(user), action: "survey.item.move", entity: "survey_item", entityId: itemId, details: { surveyId, version: v.version, dir } }, trx);
       return { ok: true, id: itemId };
-    });
+    })
+    .catch(frozenAsResult);
 }

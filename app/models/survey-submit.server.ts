@@ -1,15 +1,18 @@
 // A citizen's submission of the public form, from the posted fields to a stored response: the
 // signed token and link, the answers, the abuse signs, the store. Routes call submitSurvey().
+import crypto from "node:crypto";
 import * as z from "zod";
 import type { Lang } from "~/lib/i18n";
 import { parseAnswers, type FormValues } from "~/lib/survey/answers";
 import type { SurveyContext } from "~/lib/survey/context";
 import { offersFeedback } from "~/lib/survey/feedback";
-import { decideFlags, LIMITS } from "~/lib/survey/flags";
-import { hitAll, type Limit } from "~/models/rate-limit.server";
-import { storeResponse, thanksFor } from "~/models/response.server";
+import { changedAnswers, contentKey, decideFlags, LIMITS, rateReason, retroSpan, type SourceKind } from "~/lib/survey/flags";
+import { hitAll, limitKey, type HitResult, type Limit } from "~/models/rate-limit.server";
+import { flagSourceWindow, sweepResponseSources } from "~/models/response-flags.server";
+import { storedContent, storeResponse, thanksFor } from "~/models/response.server";
 import { getSurveyForSubmission, type ShownSurvey } from "~/models/survey.server";
 import { clientIp } from "~/utils/request.server";
+import { getSecrets } from "~/utils/secrets.server";
 import { keyedHash } from "~/utils/sign.server";
 import { HONEYPOT_FIELD, signLink, TOKEN_FIELD, verifyFormToken } from "~/utils/survey-tokens.server";
 
@@ -64,11 +67,13 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
   if (!found) return { kind: "not_found" };
   const { survey } = found;
 
-  // A retry of a form already stored shows the same thanks page and writes nothing.
-  if (found.stored) {
-    const info = await thanksFor(token.sid);
-    return { kind: "thanks", location: await thanksLocation(slug, info!, context) };
-  }
+  // This form already brought a response. The same answers again are a resend (double tap, back
+  // and send again, a retry): the same thanks page, nothing written. Different answers are a
+  // second person on the same phone, stored below as a response of its own.
+  const earlier = found.stored ? await storedContent(token.sid) : null;
+  const replay = async () => ({ kind: "thanks" as const, location: await thanksLocation(slug, (await thanksFor(token.sid))!, context) });
+  // Answered under an earlier version, or the survey has closed since: only a resend comes back so.
+  if (found.stored && (!earlier || earlier.versionId !== survey.versionId || !survey.open)) return replay();
   if (!survey.open || !survey.versionId) return { kind: "closed" };
 
   const read = (name: string) => form.getAll(name).map(String);
@@ -96,47 +101,104 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
     return { kind: "invalid", survey, token: tokenString, context, errors, values };
   }
 
-  const overLimit = await overAnyLimit(request, survey.id, context, deviceId, now);
-  const flagReasons = decideFlags({
-    honeypot: String(form.get(HONEYPOT_FIELD) ?? ""),
-    elapsedMs: now.getTime() - token.t,
-    answered: parsed.answers.length,
-    overLimit,
-  });
+  const content = { unitId, procedureId, dossierHash: dossier, answers: parsed.answers };
+  /** The id to store this content under, given the response already stored with the form's id. */
+  const second = (stored: NonNullable<typeof earlier>) =>
+    contentKey(stored) === contentKey(content)
+      ? null
+      : { id: secondId(token.sid, contentKey(content)), sinceEarlierMs: now.getTime() - stored.submittedAt.getTime(), changedAnswers: changedAnswers(stored.answers, parsed.answers) };
+  type Target = { id: string; sinceEarlierMs?: number; changedAnswers?: number };
+  let target: Target | null = earlier ? second(earlier) : { id: token.sid };
+  if (!target) return replay();
 
-  const result = await storeResponse({
-    id: token.sid,
+  const limits = await countSources(request, context, deviceId, now);
+  const over = limits.filter((l) => !l.hit.allowed);
+  const base = {
     surveyId: survey.id,
     versionId: survey.versionId,
     unitId,
     procedureId,
     counter: context?.k || null,
-    channel: context?.ch ?? "web",
+    channel: context?.ch ?? ("web" as const),
     lang,
     startedAt: new Date(token.t),
     submittedAt: now,
-    flagReasons,
     dossierHash: dossier,
     enteredBy: null,
     answers: parsed.answers,
     versionFrozen: survey.versionFrozen,
-  });
+    sources: limits.map((l) => ({ source: l.hit.key, windowStart: l.hit.windowStart })),
+  };
+  const flagsFor = (t: { sinceEarlierMs?: number; changedAnswers?: number }) =>
+    decideFlags({
+      honeypot: String(form.get(HONEYPOT_FIELD) ?? ""),
+      elapsedMs: now.getTime() - token.t,
+      answered: parsed.answers.length,
+      overLimit: over.map((l) => l.kind),
+      sinceEarlierMs: t.sinceEarlierMs,
+      changedAnswers: t.changedAnswers,
+    });
+
+  let result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
+  if (result.status === "replayed" && target.id === token.sid) {
+    // Another post with this form was stored while this one was on its way: the same answers are
+    // the same response; different ones a second response.
+    const stored = await storedContent(token.sid);
+    target = stored && second(stored);
+    if (target) result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
+  }
   if (result.status === "duplicate_dossier") return { kind: "duplicate_dossier" };
   if (result.status === "stale_form") return { kind: "stale" };
+  if (result.status === "stored") await flagOverLimitSources(over, now);
   const info =
     result.status === "stored" ? { unitId, procedureId, offerFeedback: offersFeedback(survey.items, parsed.answers) } : (await thanksFor(result.id))!;
   return { kind: "thanks", location: await thanksLocation(slug, info, context) };
 }
 
-/** Counts this submission against every limit that applies; true when any is exceeded. The
- * address is only one of them and set high: a whole service hall may share it. */
-async function overAnyLimit(request: Request, surveyId: number, context: SurveyContext | undefined, deviceId: string | null, now: Date) {
-  const keys: Limit[] = [];
+/** The id of a second, different response sent with the form `sid`: derived from the form's id
+ * and the content, so a resend of that second response is stored once too. */
+export function secondId(sid: string, content: string): string {
+  const h = crypto.createHash("sha256").update(`${sid}\n${content}`).digest("hex");
+  // Shaped as an RFC 9562 version 8 (custom) uuid.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A source's count in its window, with the stored key (the rate-limit key's namespace and keyed
+ * hash, as rate_limit holds it: never the device id or address) and the window's start. */
+type Counted = { kind: SourceKind; limit: number; hit: HitResult & { key: string; windowStart: Date } };
+
+/** Counts this submission against the limit of each source it came from: the device (cookie), the
+ * signed link, the address. The address is set high: a whole service hall may share it. Every key
+ * is counted, even after one is over, so each limit sees the true traffic. There is no limit on
+ * the form as a whole: it would flag everyone's answers once a flood passed it. */
+async function countSources(request: Request, context: SurveyContext | undefined, deviceId: string | null, now: Date): Promise<Counted[]> {
+  const keys: (Limit & { kind: SourceKind })[] = [];
   const kiosk = context?.ch === "kiosk";
-  if (deviceId) keys.push({ key: `survey-device:${deviceId}`, ...(kiosk ? LIMITS.kioskDevice : LIMITS.device) });
-  if (context) keys.push({ key: `survey-link:${context.u}|${context.k ?? ""}|${context.ch}|${context.p ?? ""}`, ...LIMITS.link });
-  else keys.push({ key: `survey-open:${surveyId}`, ...LIMITS.openForm });
-  keys.push({ key: `survey-ip:${clientIp(request)}`, ...LIMITS.address });
-  // Every key is counted, even after one is over, so each limit sees the true traffic.
-  return (await hitAll(keys, now)).some((r) => !r.allowed);
+  if (deviceId) keys.push({ kind: "device", key: `survey-device:${deviceId}`, ...(kiosk ? LIMITS.kioskDevice : LIMITS.device) });
+  if (context) keys.push({ kind: "link", key: `survey-link:${context.u}|${context.k ?? ""}|${context.ch}|${context.p ?? ""}`, ...LIMITS.link });
+  keys.push({ kind: "address", key: `survey-ip:${clientIp(request)}`, ...LIMITS.address });
+  const [hits, secret] = await Promise.all([hitAll(keys, now), getSecrets().then((s) => s[0])]);
+  return keys.map((k, i) => ({
+    kind: k.kind,
+    limit: k.limit,
+    hit: { ...hits[i], key: limitKey(k.key, secret), windowStart: new Date(Math.floor(now.getTime() / k.windowMs) * k.windowMs) },
+  }));
+}
+
+let lastSweep = 0;
+
+/** A source just past its limit also flags what it sent earlier in the window: the flood's first
+ * posts, sent before the limit, must not count either (docs/rules/flags.md). */
+async function flagOverLimitSources(over: Counted[], now: Date): Promise<void> {
+  for (const o of over) {
+    const past = o.hit.count - o.limit;
+    const span = retroSpan(o.limit);
+    // Right after the limit, then once every `span` posts: a response of the source that was
+    // still being stored during the first passes is caught by a later one while the flood goes on.
+    if (past <= span || past % span === 0) await flagSourceWindow(o.hit.key, o.hit.windowStart, rateReason(o.kind));
+  }
+  if (now.getTime() - lastSweep > 60_000) {
+    lastSweep = now.getTime();
+    await sweepResponseSources(now);
+  }
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { DashboardFilters } from "~/components/dashboard/filters";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Headline } from "~/components/dashboard/headline";
+import { VersionSpread } from "~/components/dashboard/version-spread";
 import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboard/other-figures";
 import { BlockSection, ChannelSection, DistributionSection, TrendSection, UnitSection, VolumeSection } from "~/components/dashboard/sections";
 import { HolidayWarningNotice } from "~/components/holidays/holiday-warning";
@@ -41,6 +42,7 @@ export default function DashboardPage() {
       <h1>{t("dashboard.title")}</h1>
       {data.holidayWarning ? <HolidayWarningNotice w={data.holidayWarning} lang={data.lang} canEdit={data.canEditHolidays} /> : null}
       <DashboardFilters options={data.options} selected={data.selected} />
+      <VersionSpread spread={data.versionSpread} filtered={data.selected.version !== null} lang={data.lang} />
       {d.hasOverall ? <Headline rate={d.headline.rate} verdict={d.headline.verdict} target={d.target} lang={data.lang} /> : <p className="notice">{t("dashboard.noOverall")}</p>}
       <TrendSection d={d} lang={data.lang} />
       <UnitSection d={d} lang={data.lang} />

@@ -4,6 +4,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Headline } from "~/components/dashboard/headline";
+import { VersionSpread } from "~/components/dashboard/version-spread";
 import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboard/other-figures";
 import { ReportBlocks, ReportUnits } from "~/components/dashboard/report-tables";
 import { ReportTt01 } from "~/components/dashboard/report-tt01";
@@ -44,6 +45,7 @@ export default function ReportPage() {
       <p className="muted no-print">{t("reports.print")}</p>
 
       <h2>{t("reports.satisfaction")}</h2>
+      <VersionSpread spread={report.versions} filtered={false} lang={lang} />
       {current ? <Headline rate={current.headline.rate} verdict={current.headline.verdict} target={current.target} lang={lang} /> : <p>{t("reports.notAvailable")}</p>}
       {current && previous ? <ReportUnits current={current} previous={previous} lang={lang} /> : null}
       {current && previous ? <ReportBlocks current={current} previous={previous} lang={lang} /> : null}

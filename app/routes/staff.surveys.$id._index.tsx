@@ -116,6 +116,7 @@ export default function ManageSurvey() {
       <p className="actions-inline">
         <Link to={`/staff/surveys/${d.id}/preview`}>{t("surveyStaff.edit.preview", { n: latest?.version ?? 1 })}</Link>
         <Link to={`/staff/surveys/${d.id}/links`}>{t("surveyStaff.edit.links")}</Link>
+        <Link to={`/staff/surveys/${d.id}/flags`}>{t("surveyFlags.link")}</Link>
       </p>
 
       <h2>{t("surveyStaff.edit.versions")}</h2>

@@ -73,6 +73,27 @@ export interface ResponseTable {
   flag_reasons: ColumnType<string[], string[] | undefined, string[]>;
   dossier_hash: string | null;
   entered_by: number | null;
+  /** The accepted batch that made this flagged response count again (migration 017). */
+  accepted_in: Generated<number | null>;
+}
+
+/** Which rate-limit source sent a response in which window (see docs/rules/flags.md). */
+export interface ResponseSourceTable {
+  source: string;
+  window_start: ColumnType<Date, Date, Date>;
+  response_id: string;
+}
+
+/** A flagged batch (survey, local day, reasons) the Office accepted back. */
+export interface FlagAcceptanceTable {
+  id: Generated<number>;
+  survey_id: number;
+  day: ColumnType<string, string, string>;
+  reasons: string;
+  responses: number;
+  note: Generated<string>;
+  accepted_by: number | null;
+  accepted_at: GeneratedTimestamp;
 }
 
 export interface AnswerTable {
@@ -101,6 +122,8 @@ export interface SurveyTables {
   response: ResponseTable;
   answer: AnswerTable;
   served_count: ServedCountTable;
+  response_source: ResponseSourceTable;
+  flag_acceptance: FlagAcceptanceTable;
 }
 
 export type SurveyRow = Selectable<SurveyTable>;

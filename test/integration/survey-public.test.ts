@@ -175,18 +175,79 @@ describe("idempotency", () => {
     const token = await formToken(SLUG_B);
     const fields = formBFields("2", { _f: token, unit: String(unitId), procedure: String(procId) });
     const before = await countResponses(SLUG_B);
-    const first = await postSurvey(SLUG_B, fields);
-    // The second time the person changed an answer: still the same submission, still one row.
-    const second = await postSurvey(SLUG_B, { ...fields, q_OVERALL: "5" });
-    const third = await postSurvey(SLUG_B, fields);
+    const results = [await postSurvey(SLUG_B, fields), await postSurvey(SLUG_B, fields), await postSurvey(SLUG_B, fields)];
     expect(await countResponses(SLUG_B)).toBe(before + 1);
     const where = `/s/${SLUG_B}/thanks?unit=${unitId}&procedure=${procId}`;
-    for (const r of [first, second, third]) {
+    for (const r of results) {
       expect(r.status).toBe(302);
       expect(r.headers.get("Location")).toBe(where);
     }
     const stored = await db().selectFrom("answer").innerJoin("survey_item", "survey_item.id", "answer.item_id").select("value").where("response_id", "=", await sidOf(token)).where("code", "=", "OVERALL").executeTakeFirstOrThrow();
     expect(stored.value).toBe(2);
+  });
+
+  // Issue 14: the same form sent again with OTHER answers used to be dropped while the thanks page
+  // said "recorded". It is a response of its own now; sent back at once with one answer changed
+  // it looks like a re-send with a tweak, so it is flagged (docs/rules/flags.md: repeat_fast,
+  // sooner than 25 × 0.4 s = 10 s after the first; repeat_near, at most 2 answers changed).
+  it("the same form sent again with one answer changed is stored as a second response, flagged, and itself stored once", async () => {
+    const t0 = new Date();
+    const token = await formToken(SLUG_B);
+    const fields = formBFields("2", { _f: token, unit: String(unitId), procedure: String(procId) });
+    const before = await countResponses(SLUG_B);
+    await postSurvey(SLUG_B, fields);
+    const changed = { ...fields, q_OVERALL: "5" };
+    const second = await postSurvey(SLUG_B, changed);
+    const again = await postSurvey(SLUG_B, changed);
+    expect(await countResponses(SLUG_B)).toBe(before + 2);
+    for (const r of [second, again]) expect(r.headers.get("Location")).toBe(`/s/${SLUG_B}/thanks?unit=${unitId}&procedure=${procId}`);
+    const rows = await db()
+      .selectFrom("response")
+      .innerJoin("answer", "answer.response_id", "response.id")
+      .innerJoin("survey_item", "survey_item.id", "answer.item_id")
+      .select(["response.id", "flag_reasons", "value"])
+      .where("code", "=", "OVERALL")
+      .where("response.submitted_at", ">=", t0)
+      .orderBy("value")
+      .execute();
+    const sid = await sidOf(token);
+    expect(rows.filter((r) => r.id === sid).map((r) => [r.value, r.flag_reasons])).toEqual([[2, []]]);
+    expect(rows.filter((r) => r.id !== sid).map((r) => [r.value, r.flag_reasons])).toEqual([[5, ["repeat_fast", "repeat_near"]]]);
+  });
+
+  // Issue 14: a family member at the counter answers on the same phone a few minutes later. The
+  // page still carries the used form (the 10-minute resend window); their different answers are a
+  // response of their own, stored and not flagged (docs/rules/flags.md), never dropped behind a
+  // thanks page that says "recorded".
+  it("a second person on the same phone a few minutes later is stored as a new, unflagged response", async () => {
+    const cookieDev = `hl_dev=${crypto.randomBytes(16).toString("base64url")}`;
+    const first = await getSurvey(SLUG_B, { cookie: cookieDev });
+    const a = (await first.json()) as FormPage;
+    const cookie = `${cookieDev}; ${first.headers.getSetCookie().find((c) => c.startsWith("hl_form="))!.split(";")[0]}`;
+    const before = await countResponses(SLUG_B);
+    const sid = await sidOf(a.token);
+    // The token is back-dated as a person's fill time would be; the first person answers 4 everywhere.
+    const token = await formToken(SLUG_B, { sid });
+    expect((await postSurvey(SLUG_B, formBFields("4", { _f: token, unit: String(unitId) }), { cookie, ip: "192.0.2.77" })).status).toBe(302);
+    // Three minutes later the same phone opens the page: the same form, marked as already sent.
+    await db().updateTable("response").set({ submitted_at: new Date(Date.now() - 3 * 60_000) }).where("id", "=", sid).execute();
+    const again = (await (await getSurvey(SLUG_B, { cookie })).json()) as FormPage;
+    expect([await sidOf(again.token), again.alreadySent]).toEqual([sid, true]);
+    // The second person answers 2 everywhere and sends that same form.
+    const res = await postSurvey(SLUG_B, formBFields("2", { _f: token, unit: String(unitId) }), { cookie, ip: "192.0.2.77" });
+    expect(res.status).toBe(302);
+    expect(await countResponses(SLUG_B)).toBe(before + 2);
+    const second = await db()
+      .selectFrom("response")
+      .innerJoin("answer", "answer.response_id", "response.id")
+      .innerJoin("survey_item", "survey_item.id", "answer.item_id")
+      .select(["response.id", "flag_reasons", "value"])
+      .where("code", "=", "OVERALL")
+      .where("response.id", "!=", sid)
+      .orderBy("response.created_at", "desc")
+      .executeTakeFirstOrThrow();
+    expect([second.value, second.flag_reasons]).toEqual([2, []]);
+    expect((await responseRow(sid))?.flag_reasons).toEqual([]);
   });
 
   it("two concurrent submissions of the same id store one response", async () => {
@@ -243,16 +304,18 @@ describe("abuse signs are flagged, never dropped", () => {
     expect(row?.flagged).toBe(true);
   });
 
-  it("flags a device over its limit but not other phones in the same hall (one shared address)", async () => {
+  // docs/rules/flags.md: over its limit (5 an hour), the device is the flooding source, so
+  // everything it sent in the hour is flagged, its first five too; a neighbour is not.
+  it("flags everything a device sent in the hour once it is over its limit, but not other phones in the same hall (one shared address)", async () => {
     const device = `hl_dev=${crypto.randomBytes(16).toString("base64url")}`;
     const tokens: string[] = [];
     for (let i = 0; i < 6; i++) {
       const t = await formToken(SLUG_B);
       tokens.push(t);
       expect((await postSurvey(SLUG_B, formBFields("4", { _f: t, unit: String(unitId) }), { cookie: device, ip: "192.0.2.50" })).status).toBe(302);
+      if (i === 4) expect(await flagsOf(t)).toEqual([]);
     }
-    expect(await flagsOf(tokens[4])).toEqual([]);
-    expect(await flagsOf(tokens[5])).toEqual(["rate"]);
+    for (const t of tokens) expect(await flagsOf(t)).toEqual(["rate_device"]);
     // Someone else behind the same address is not punished.
     const neighbour = await formToken(SLUG_B);
     await postSurvey(SLUG_B, formBFields("4", { _f: neighbour, unit: String(unitId) }), { cookie: `hl_dev=${crypto.randomBytes(16).toString("base64url")}`, ip: "192.0.2.50" });

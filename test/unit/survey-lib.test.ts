@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { buildAnswersSchema, parseAnswers, parsePaperAnswers } from "~/lib/survey/answers";
 import { contextSchema } from "~/lib/survey/context";
 import { isDissatisfied, offersFeedback } from "~/lib/survey/feedback";
-import { decideFlags, minFillMs } from "~/lib/survey/flags";
+import { changedAnswers, contentKey, decideFlags, minFillMs } from "~/lib/survey/flags";
 import { FORM_A, FORM_B } from "~/lib/survey/forms";
 import { groupByBlock, type FormItem } from "~/lib/survey/items";
 import { chooseSubmission, formatPending, parsePending, REPLAY_WINDOW_MS } from "~/lib/survey/pending";
@@ -102,10 +102,30 @@ describe("parsePaperAnswers (typed from paper)", () => {
 
 describe("flags", () => {
   it("flags a honeypot, a hurried form and a limit, and nothing else", () => {
-    expect(decideFlags({ honeypot: "", elapsedMs: 60_000, answered: 25, overLimit: false })).toEqual([]);
-    expect(decideFlags({ honeypot: "x", elapsedMs: 60_000, answered: 25, overLimit: false })).toEqual(["honeypot"]);
-    expect(decideFlags({ honeypot: "", elapsedMs: 9_000, answered: 25, overLimit: false })).toEqual(["too_fast"]);
-    expect(decideFlags({ honeypot: "", elapsedMs: Number.NaN, answered: 1, overLimit: true })).toEqual(["too_fast", "rate"]);
+    expect(decideFlags({ honeypot: "", elapsedMs: 60_000, answered: 25, overLimit: [] })).toEqual([]);
+    expect(decideFlags({ honeypot: "x", elapsedMs: 60_000, answered: 25, overLimit: [] })).toEqual(["honeypot"]);
+    expect(decideFlags({ honeypot: "", elapsedMs: 9_000, answered: 25, overLimit: [] })).toEqual(["too_fast"]);
+    expect(decideFlags({ honeypot: "", elapsedMs: Number.NaN, answered: 1, overLimit: ["device", "address"] })).toEqual(["too_fast", "rate_device", "rate_address"]);
+  });
+  // docs/rules/flags.md, "A second response with the same form": Form B with 25 answers needs
+  // 25 × 0.4 s = 10 s; a second response sooner than that, or changing at most 2 answers, is flagged.
+  it("flags a second response on the same form when it comes too soon or changes almost nothing", () => {
+    const base = { honeypot: "", elapsedMs: 600_000, answered: 25, overLimit: [] };
+    expect(decideFlags({ ...base, sinceEarlierMs: 9_999, changedAnswers: 25 })).toEqual(["repeat_fast"]);
+    expect(decideFlags({ ...base, sinceEarlierMs: 10_000, changedAnswers: 3 })).toEqual([]);
+    expect(decideFlags({ ...base, sinceEarlierMs: 120_000, changedAnswers: 2 })).toEqual(["repeat_near"]);
+    expect(decideFlags({ ...base, sinceEarlierMs: 1_000, changedAnswers: 1 })).toEqual(["repeat_fast", "repeat_near"]);
+  });
+  it("counts changed answers, a left-out answer included, and tells content apart", () => {
+    const a = [
+      { itemId: 1, value: 4, text: null, choices: null },
+      { itemId: 2, value: null, text: null, choices: ["x", "y"] },
+    ];
+    expect(changedAnswers(a, [{ ...a[0] }, { ...a[1], choices: ["y", "x"] }])).toBe(0);
+    expect(changedAnswers(a, [{ ...a[0], value: 5 }])).toBe(2);
+    const c = { unitId: 1, procedureId: null, dossierHash: null, answers: a };
+    expect(contentKey(c)).toBe(contentKey({ ...c, answers: [...a].reverse() }));
+    expect(contentKey(c)).not.toBe(contentKey({ ...c, unitId: 2 }));
   });
   it("asks at least 3 s, and 0.4 s per answered question for long forms", () => {
     expect(minFillMs(0)).toBe(3000);

@@ -5,6 +5,7 @@ import dialogue from "./dialogue";
 import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
+import surveyFlags from "./survey-flags";
 import feedback from "./feedback";
 import privacy from "./privacy";
 import tt01 from "./tt01";
@@ -15,6 +16,7 @@ const en: Translation = {
   ...staff,
   ...survey,
   ...surveyStaff,
+  ...surveyFlags,
   ...feedback,
   ...dialogue,
   ...privacy,

@@ -38,7 +38,7 @@ const survey: typeof vi = {
       closedBody: "This survey is not taking answers now. Thank you for your interest.",
       toList: "See the open surveys",
       kioskNote: "Counter tablet: after 60 seconds without use, the form starts afresh for the next person.",
-      alreadySent: "You have just sent this form, thank you. Sending it again will not add another.",
+      alreadySent: "You have just sent this form, thank you. Sending the same answers again will not add another; someone else answering on this phone, please open a new form.",
       another: "To rate another visit, open a new form",
       preview: "Preview — this form cannot be sent.",
     },

@@ -6,6 +6,7 @@ import dialogue from "./dialogue";
 import staff from "./staff";
 import survey from "./survey";
 import surveyStaff from "./survey-staff";
+import surveyFlags from "./survey-flags";
 import feedback from "./feedback";
 import privacy from "./privacy";
 import tt01 from "./tt01";
@@ -16,6 +17,7 @@ const vi = {
   ...staff,
   ...survey,
   ...surveyStaff,
+  ...surveyFlags,
   ...feedback,
   ...dialogue,
   ...privacy,

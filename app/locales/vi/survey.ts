@@ -38,7 +38,7 @@ const survey = {
       closedBody: "Khảo sát này hiện không nhận ý kiến. Cảm ơn ông/bà đã quan tâm.",
       toList: "Xem các khảo sát đang mở",
       kioskNote: "Máy khảo sát tại quầy: sau 60 giây không thao tác, phiếu được làm mới để người sau dùng.",
-      alreadySent: "Ông/bà vừa gửi phiếu này, cảm ơn ông/bà. Gửi lại sẽ không tạo thêm phiếu.",
+      alreadySent: "Ông/bà vừa gửi phiếu này, cảm ơn ông/bà. Gửi lại đúng các câu trả lời đó sẽ không tạo thêm phiếu; người khác đánh giá trên máy này xin mở phiếu mới.",
       another: "Đánh giá một lần làm thủ tục khác: mở phiếu mới",
       preview: "Xem trước — phiếu này không được gửi đi.",
     },
