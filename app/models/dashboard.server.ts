@@ -192,3 +192,21 @@ export async function rawCountsByUnit(f: DashboardFilter, itemIds: number[]): Pr
     group by r.unit_id`.execute(db());
   return result.rows;
 }
+
+/** Per period and per value of one dimension, the given items' counts: the parent tables a
+ * filtered view is checked against (docs/rules/suppression.md). One scan for all periods. */
+export async function countsByPeriodsDim(
+  f: Omit<DashboardFilter, "from" | "to">,
+  itemIds: number[],
+  periods: { key: string; start: string; end: string }[],
+  dim: Exclude<Dim, "none">,
+): Promise<(CountsRow & { pkey: string })[]> {
+  if (!periods.length) return [];
+  const rows = sql.join(periods.map((p) => windowRows(p.start, p.end, p.key)), sql` union all `);
+  const result = await sql<CountsRow & { pkey: string }>`
+    select ar.pkey, ${sql.raw(`ar.${dimColumn[dim]}::text`)} as key, ${sums}
+    from (${rows}) as ar
+    where ${where(f, itemIds)}
+    group by 1, 2`.execute(db());
+  return result.rows;
+}

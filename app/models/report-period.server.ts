@@ -33,3 +33,13 @@ export async function updatePeriod(id: number, input: { start: string; end: stri
     .execute();
   return before;
 }
+
+/** The stored (possibly edited) windows of the given periods, keyed "KIND/YEAR" — the trend
+ * uses these, so a trend point and the headline of the same period read the same days. */
+export async function windowsOf(keys: { year: number; kind: PeriodKind }[]): Promise<Map<string, { start: string; end: string }>> {
+  const years = [...new Set(keys.map((k) => k.year))];
+  if (!years.length) return new Map();
+  await Promise.all(years.map((y) => ensureYear(y)));
+  const rows = await db().selectFrom("report_period").select(["year", "kind", "start_date", "end_date"]).where("year", "in", years).execute();
+  return new Map(rows.map((r) => [`${r.kind}/${r.year}`, { start: r.start_date, end: r.end_date }]));
+}

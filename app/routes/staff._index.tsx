@@ -33,7 +33,7 @@ export default function DashboardPage() {
     <div className="page">
       <h1>{t("dashboard.title")}</h1>
       <DashboardFilters options={data.options} selected={data.selected} />
-      {d.hasOverall ? <Headline rate={d.headline.rate} verdict={d.headline.verdict} target={d.target} lang={data.lang} /> : <p className="notice">{t("dashboard.noOverall")}</p>}
+      {d.hasOverall ? <Headline rate={d.headline.rate} verdict={d.headline.verdict} target={d.target} lang={data.lang} suppressed={d.headline.suppressed} threshold={d.threshold} /> : <p className="notice">{t("dashboard.noOverall")}</p>}
       <TrendSection d={d} lang={data.lang} />
       <UnitSection d={d} lang={data.lang} />
       <BlockSection d={d} lang={data.lang} />

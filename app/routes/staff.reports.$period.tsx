@@ -43,7 +43,7 @@ export default function ReportPage() {
       <p className="muted no-print">{t("reports.print")}</p>
 
       <h2>{t("reports.satisfaction")}</h2>
-      {current ? <Headline rate={current.headline.rate} verdict={current.headline.verdict} target={current.target} lang={lang} /> : <p>{t("reports.notAvailable")}</p>}
+      {current ? <Headline rate={current.headline.rate} verdict={current.headline.verdict} target={current.target} lang={lang} suppressed={current.headline.suppressed} threshold={current.threshold} /> : <p>{t("reports.notAvailable")}</p>}
       {current && previous ? <ReportUnits current={current} previous={previous} lang={lang} /> : null}
       {current && previous ? <ReportBlocks current={current} previous={previous} lang={lang} /> : null}
       {report.tt01 ? <ReportTt01 now={report.tt01} before={report.tt01Previous} lang={lang} /> : null}
