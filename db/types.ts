@@ -7,10 +7,11 @@ import type { DialogueTables } from "./tables/dialogue";
 import type { FoundationTables } from "./tables/foundation";
 import type { PrivacyTables } from "./tables/privacy";
 import type { PrivacyRequestTables } from "./tables/privacy-requests";
+import type { ReportSnapshotTables } from "./tables/report-snapshot";
 import type { StaffTables } from "./tables/staff";
 import type { SurveyTables } from "./tables/survey";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables, ReportSnapshotTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
@@ -20,3 +21,4 @@ export type * from "./tables/feedback";
 export type * from "./tables/dialogue";
 export type * from "./tables/dashboard";
 export type * from "./tables/privacy-requests";
+export type * from "./tables/report-snapshot";

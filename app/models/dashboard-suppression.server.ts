@@ -10,7 +10,7 @@ const VIEW = "__view";
 export async function narrowedHidden(
   filter: DashboardFilter,
   overallIds: number[],
-  quarters: { key: string; start: string; end: string }[],
+  quarters: { key: string; start: string; end: string; snapshotId?: number | null }[],
   window: { from: string; to: string },
   threshold: number,
 ): Promise<{ view: boolean; trend: Set<string> }> {
@@ -20,7 +20,7 @@ export async function narrowedHidden(
     { dim: "channel" as const, value: filter.channel },
     { dim: "version" as const, value: filter.versionId },
   ].filter((d) => d.value !== null && d.value !== undefined);
-  const periods = [...quarters, { key: VIEW, start: window.from, end: window.to }];
+  const periods = [...quarters, { key: VIEW, start: window.from, end: window.to, snapshotId: filter.snapshotId }];
   type D = (typeof dims)[number];
   const memo = new Map<string, Promise<Set<string>>>();
   // The periods in which the view narrowed by `subset` is hidden: its value is hidden in a parent

@@ -12,6 +12,7 @@ import { breakdown, countsBy, countsByPeriods, responsesBy, servedBy, surveyItem
 import { narrowedHidden } from "./dashboard-suppression.server";
 import { foldPendingRollups } from "./rollup.server";
 import { windowsOf } from "./report-period.server";
+import { sentSnapshots, type Snapshot } from "./report-snapshot.server";
 
 export async function readNumberSetting(key: string, fallback: number): Promise<number> {
   const row = await db().selectFrom("setting").select("value").where("key", "=", key).executeTakeFirst();
@@ -42,10 +43,13 @@ export function trendKeys(year: number, kind: PeriodKind): { year: number; kind:
 
 /** The trend's quarters as dated windows: the Office's edited windows where it edited them
  * (the headline reads those too), the NĐ 09/2019 defaults otherwise. */
-export async function trendQuarters(year: number, kind: PeriodKind): Promise<{ key: string; start: string; end: string }[]> {
+export async function trendQuarters(year: number, kind: PeriodKind, opts: { sent?: boolean } = {}): Promise<{ key: string; start: string; end: string; snapshotId?: number }[]> {
   const keys = trendKeys(year, kind);
-  const stored = await windowsOf(keys);
+  // A sent report's trend reads the sent quarters' frozen counts, as its headline does.
+  const [stored, sent] = await Promise.all([windowsOf(keys), opts.sent ? sentSnapshots(keys) : Promise.resolve(new Map<string, Snapshot>())]);
   return keys.map((k) => {
+    const snap = sent.get(k.key);
+    if (snap) return { key: k.key, start: snap.start, end: snap.end, snapshotId: snap.id };
     const w = stored.get(k.key) ?? defaultWindow(k.year, k.kind);
     return { key: k.key, start: w.start, end: w.end };
   });
@@ -71,7 +75,7 @@ export async function getDashboard(user: StaffUser, f: DashboardFilter, period: 
   const overallIds = overall?.ids ?? [-1];
   const sum = (rows: Counts[]) => rows.reduce(addCounts, ZERO);
 
-  const quarters = await trendQuarters(period.year, period.kind);
+  const quarters = await trendQuarters(period.year, period.kind, { sent: !!filter.snapshotId });
   const [overallRows, itemRows, trendRows, volumeRows, served] = await Promise.all([
     breakdown(filter, overallIds),
     countsBy(filter, null, "none", { byItem: true }),
