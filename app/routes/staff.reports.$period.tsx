@@ -49,7 +49,7 @@ export default function ReportPage() {
   const { t } = useTranslation();
   const { period, previousPeriod: prev, current, previous } = report;
   const prevName = t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${prev.kind}`), year: prev.year });
-  const query = `survey=${report.survey?.id ?? ""}&period=${period.year}-${period.kind}`;
+  const query = `survey=${report.survey?.id ?? ""}&period=${period.year}-${period.kind}${report.sent ? "&sent=1" : ""}`;
   return (
     <div className="page report">
       <h1>{title}</h1>

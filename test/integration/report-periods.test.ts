@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import { getReport } from "~/models/report.server";
 import * as dashboardRoute from "~/routes/staff._index";
+import * as exportRoute from "~/routes/staff.export.figures";
 import * as paperRoute from "~/routes/staff.paper.$surveyId";
 import * as reportRoute from "~/routes/staff.reports.$period";
 import * as periodsRoute from "~/routes/staff.reports._index";
@@ -118,6 +119,11 @@ describe("a sent report", () => {
     // The live dashboard has the new forms.
     const live = (await (await call(dashboardRoute.loader, staffRequest(`/staff?survey=${surveyB}&period=2025-Q3`, office.cookie))).json()) as { dashboard: { headline: { rate: { n: number } } } };
     expect(live.dashboard.headline.rate.n).toBe(51);
+
+    // The report's downloads carry sent=1: the figures as sent (45), not the live ones (51).
+    const csv = async (q: string) => (await call(exportRoute.loader, staffRequest(`/staff/export/figures?survey=${surveyB}&period=2025-Q3${q}&format=csv`, office.cookie))).text();
+    expect((await csv("&sent=1")).split("\r\n")[1].split(",")[2]).toBe("45");
+    expect((await csv("")).split("\r\n")[1].split(",")[2]).toBe("51");
 
     // The sent window cannot be edited afterwards.
     const id = await periodId(2025, "Q3");
