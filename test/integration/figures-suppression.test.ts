@@ -138,18 +138,20 @@ describe("every filter combination a staff role can make", () => {
       const user = await signIn(r, which === "small" ? small : which === "big" ? big : null);
       const found: string[] = [];
       let views = 0;
+      // A unit's staff cannot choose a unit (the page locks it); they can forge one in the query.
+      const unitChoices = r === "unit" ? ["", String(which === "small" ? big : small)] : units();
       for (const s of surveys())
         for (const period of periods)
-          for (const u of units())
+          for (const u of unitChoices)
             for (const p of procedures())
               for (const c of channels) {
                 const q = `${s}&period=${period}&unit=${u}&procedure=${p}&channel=${c}`;
-                const page = await load(user.cookie, q);
+                const [page, csv] = await Promise.all([load(user.cookie, q), exportCsv(user.cookie, q)]);
                 found.push(...smallFigures(page.dashboard).map((f) => `${q}: ${f}`));
-                found.push(...smallInCsv(await exportCsv(user.cookie, q)).map((f) => `${q} (export): ${f}`));
+                found.push(...smallInCsv(csv).map((f) => `${q} (export): ${f}`));
                 views++;
               }
-      expect(views).toBe(3 * 2 * 4 * 3 * 5);
+      expect(views).toBe(3 * 2 * unitChoices.length * 3 * 5);
       expect(found).toEqual([]);
     }, 600_000);
   }
