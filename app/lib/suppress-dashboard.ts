@@ -80,5 +80,7 @@ export function suppressFigures(f: RawFigures, s: SuppressionInput) {
     const h = hiddenVolume.has(String(v.unitId));
     return { ...v, responses: h ? null : v.responses, responseRate: h ? null : v.responseRate, flagged: hiddenFlagged.has(String(v.unitId)) ? null : v.flagged, suppressed: h };
   });
-  return { ...f, suppressed: false, headline, trend, byUnit, byChannel, blocks, sipas, distribution, volume };
+  // The totals are published counts too: 1–4 of them would point at the few people behind them.
+  const totals = { responses: small(f.totals.responses ?? 0) ? null : f.totals.responses, flagged: small(f.totals.flagged ?? 0) ? null : f.totals.flagged };
+  return { ...f, suppressed: false, headline, trend, byUnit, byChannel, blocks, sipas, distribution, volume, totals };
 }
