@@ -100,7 +100,8 @@ describe("satisfaction dashboard", () => {
     // The Office sends the report: the figures are frozen and stay the same on the page.
     await page.getByRole("button", { name: "Chốt số liệu (đánh dấu đã gửi báo cáo)" }).click();
     await expect(page.getByRole("status").textContent()).resolves.toBe("Đã chốt số liệu kỳ báo cáo.");
-    await expect(page.locator("section.report-sending").textContent()).resolves.toMatch(/Đã chốt số liệu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    // The action's message can show before the page's figures are read again: wait for them.
+    await expect.poll(() => page.locator("section.report-sending").textContent(), { timeout: 15_000 }).toMatch(/Đã chốt số liệu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
     await expect(page.locator("section.headline .headline__rate").textContent()).resolves.toBe(rateText);
     await ctx.close();
   });
