@@ -7,11 +7,12 @@ import type { DialogueTables } from "./tables/dialogue";
 import type { FoundationTables } from "./tables/foundation";
 import type { PrivacyTables } from "./tables/privacy";
 import type { PrivacyRequestTables } from "./tables/privacy-requests";
+import type { ReportSnapshotTables } from "./tables/report-snapshot";
 import type { StaffTables } from "./tables/staff";
 import type { SurveyTables } from "./tables/survey";
 import type { Tt01Tables } from "./tables/tt01";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables, Tt01Tables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables, Tt01Tables, ReportSnapshotTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
@@ -22,3 +23,4 @@ export type * from "./tables/dialogue";
 export type * from "./tables/dashboard";
 export type * from "./tables/privacy-requests";
 export type * from "./tables/tt01";
+export type * from "./tables/report-snapshot";

@@ -22,6 +22,9 @@ export function l5Rate(c: Counts): Rate {
   return rate(c.c4 + c.c5, c.c1 + c.c2 + c.c3 + c.c4 + c.c5);
 }
 
+/** What a hidden figure carries: no count, no rate, no interval. */
+export const HIDDEN_RATE: Rate = { satisfied: 0, n: 0, rate: null, ci: null };
+
 export interface RatedCell {
   key: string;
   rate: Rate;
@@ -36,7 +39,8 @@ export function ratedCell(key: string, c: Counts, target: number, threshold: num
   const hidden = suppress(r, threshold).suppressed;
   return {
     key,
-    rate: hidden ? { satisfied: 0, n: r.n, rate: null, ci: null } : r,
+    // Nothing of a hidden cell travels to the page, its n included (docs/rules/suppression.md).
+    rate: hidden ? HIDDEN_RATE : r,
     verdict: hidden ? { kind: "no_data", moreNeeded: null } : verdict(r, target),
     suppressed: hidden,
   };

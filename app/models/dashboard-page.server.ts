@@ -11,6 +11,7 @@ import { versionCounts } from "./dashboard-versions.server";
 import { dialogueFigures } from "./dialogue-figures.server";
 import { feedbackFigures } from "./feedback-figures.server";
 import { getPeriod, listPeriods } from "./report-period.server";
+import { snapshotOf } from "./report-snapshot.server";
 
 async function resolveFilter(user: StaffUser, url: URL, lang: Lang) {
   const q = parseDashboardQuery(url);
@@ -30,6 +31,9 @@ async function resolveFilter(user: StaffUser, url: URL, lang: Lang) {
     versionId: q.version ?? null,
     includeFlagged: q.flagged === "1",
   };
+  // The report of a sent period downloads the figures as sent, over the window as sent.
+  const snap = q.sent === "1" ? await snapshotOf(win.id) : null;
+  if (snap) Object.assign(filter, { from: snap.start, to: snap.end, snapshotId: snap.id });
   return { period, surveys, survey, scope, filter };
 }
 

@@ -1,13 +1,18 @@
 // Everything the dashboard page shows, for one filter, as plain serialisable figures.
 import { sql } from "kysely";
-import { addCounts, blockFigures, l5Rate, overallItem, ratedCell, responseRate, ZERO, type Counts } from "~/lib/dashboard-figures";
+import { addCounts, blockFigures, l5Rate, overallItem, responseRate, ZERO, type Counts } from "~/lib/dashboard-figures";
+import { suppressFigures } from "~/lib/suppress-dashboard";
+import { tooSmall } from "~/lib/suppression";
 import type { Lang } from "~/lib/i18n";
 import { defaultWindow, previousOf, type PeriodKind } from "~/lib/report-periods";
 import { verdict } from "~/lib/stats";
 import { unitScope, type StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { breakdown, countsBy, countsByPeriods, responsesBy, servedBy, surveyItems, type BreakdownRow, type DashboardFilter } from "./dashboard.server";
+import { narrowedHidden } from "./dashboard-suppression.server";
 import { foldPendingRollups } from "./rollup.server";
+import { windowsOf } from "./report-period.server";
+import { sentSnapshots, type Snapshot } from "./report-snapshot.server";
 
 export async function readNumberSetting(key: string, fallback: number): Promise<number> {
   const row = await db().selectFrom("setting").select("value").where("key", "=", key).executeTakeFirst();
@@ -24,17 +29,30 @@ export async function listVersions(surveyId: number) {
   return db().selectFrom("survey_version").select(["id", "version"]).where("survey_id", "=", surveyId).orderBy("version").execute();
 }
 
-/** The last eight quarters up to (and including) the given one, as dated windows. */
-export function trendQuarters(year: number, kind: PeriodKind): { key: string; start: string; end: string }[] {
+/** The last eight quarters up to (and including) the given one, as keys "KIND/YEAR". */
+export function trendKeys(year: number, kind: PeriodKind): { year: number; kind: PeriodKind; key: string }[] {
   const quarters: PeriodKind[] = ["Q1", "Q2", "Q3", "Q4"];
   let cur = { year, kind: quarters.includes(kind) ? kind : ("Q4" as PeriodKind) };
-  const out: { key: string; start: string; end: string }[] = [];
+  const out: { year: number; kind: PeriodKind; key: string }[] = [];
   for (let i = 0; i < 8; i++) {
-    const w = defaultWindow(cur.year, cur.kind);
-    out.unshift({ key: `${cur.kind}/${cur.year}`, start: w.start, end: w.end });
+    out.unshift({ ...cur, key: `${cur.kind}/${cur.year}` });
     cur = previousOf(cur.year, cur.kind);
   }
   return out;
+}
+
+/** The trend's quarters as dated windows: the Office's edited windows where it edited them
+ * (the headline reads those too), the NĐ 09/2019 defaults otherwise. */
+export async function trendQuarters(year: number, kind: PeriodKind, opts: { sent?: boolean } = {}): Promise<{ key: string; start: string; end: string; snapshotId?: number }[]> {
+  const keys = trendKeys(year, kind);
+  // A sent report's trend reads the sent quarters' frozen counts, as its headline does.
+  const [stored, sent] = await Promise.all([windowsOf(keys), opts.sent ? sentSnapshots(keys) : Promise.resolve(new Map<string, Snapshot>())]);
+  return keys.map((k) => {
+    const snap = sent.get(k.key);
+    if (snap) return { key: k.key, start: snap.start, end: snap.end, snapshotId: snap.id };
+    const w = stored.get(k.key) ?? defaultWindow(k.year, k.kind);
+    return { key: k.key, start: w.start, end: w.end };
+  });
 }
 
 export async function getDashboard(user: StaffUser, f: DashboardFilter, period: { year: number; kind: PeriodKind }, lang: Lang) {
@@ -57,10 +75,11 @@ export async function getDashboard(user: StaffUser, f: DashboardFilter, period: 
   const overallIds = overall?.ids ?? [-1];
   const sum = (rows: Counts[]) => rows.reduce(addCounts, ZERO);
 
+  const quarters = await trendQuarters(period.year, period.kind, { sent: !!filter.snapshotId });
   const [overallRows, itemRows, trendRows, volumeRows, served] = await Promise.all([
     breakdown(filter, overallIds),
     countsBy(filter, null, "none", { byItem: true }),
-    countsByPeriods(filter, overallIds, trendQuarters(period.year, period.kind)),
+    countsByPeriods(filter, overallIds, quarters),
     responsesBy(filter, "unit"),
     servedBy(filter),
   ]);
@@ -83,17 +102,13 @@ export async function getDashboard(user: StaffUser, f: DashboardFilter, period: 
       const c = i.ids.reduce((acc, id) => addCounts(acc, byItem.get(id) ?? ZERO), ZERO);
       return { code: i.code, block: i.block, text: lang === "en" ? i.text_en : i.text_vi, counts: c, rate: l5Rate(c) };
     });
-  const trend = trendQuarters(period.year, period.kind).map((p) => {
+  const trend = quarters.map((p) => {
     const row = trendRows.find((r) => r.key === p.key);
     const r = l5Rate(row ?? ZERO);
     return { key: p.key, start: p.start, end: p.end, rate: r, verdict: verdict(r, target) };
   });
-  const byUnit = unitRows
-    .map((r) => ({ ...ratedCell(r.key, r, target, threshold), name: unitName(r.key) }))
-    .sort((a, b) => (b.rate.rate ?? -1) - (a.rate.rate ?? -1));
-  const byChannel = channelRows
-    .map((r) => ({ channel: r.key, flagged: !!r.flagged, ...ratedCell(`${r.key}${r.flagged ? ":flagged" : ""}`, r, target, threshold) }))
-    .sort((a, b) => a.channel.localeCompare(b.channel) || Number(a.flagged) - Number(b.flagged));
+  const byUnit = unitRows.map(({ key, ...counts }) => ({ key, name: unitName(key), counts }));
+  const byChannel = channelRows.map((r) => ({ key: `${r.key}${r.flagged ? ":flagged" : ""}`, channel: r.key, flagged: !!r.flagged, counts: r as Counts }));
   const volume = units
     .map((u) => {
       const responses = volumeRows.filter((v) => Number(v.key) === u.id && !v.flagged).reduce((a, v) => a + v.responses, 0);
@@ -103,10 +118,7 @@ export async function getDashboard(user: StaffUser, f: DashboardFilter, period: 
     })
     .filter((v) => v.responses > 0 || v.flagged > 0 || v.served !== null);
 
-  return {
-    target,
-    threshold,
-    hasOverall: !!overall,
+  const raw = {
     headline: { rate: headline, verdict: verdict(headline, target) },
     trend,
     byUnit,
@@ -119,6 +131,17 @@ export async function getDashboard(user: StaffUser, f: DashboardFilter, period: 
       responses: volume.reduce((a, v) => a + v.responses, 0),
       flagged: volume.reduce((a, v) => a + v.flagged, 0),
     },
+  };
+  const hidden = await narrowedHidden(filter, overallIds, quarters, { from: filter.from, to: filter.to }, threshold);
+  // A cumulative period (6, 9 months, year) with a hidden quarter inside would give that quarter
+  // back as "year minus the other quarters".
+  const inside = quarters.filter((q) => q.start >= filter.from && q.end <= filter.to);
+  const quarterHidden = inside.length > 1 && inside.some((q) => hidden.trend.has(q.key) || tooSmall(trend.find((p) => p.key === q.key)?.rate.n ?? 0, threshold));
+  return {
+    target,
+    threshold,
+    hasOverall: !!overall,
+    ...suppressFigures(raw, { target, threshold, viewHidden: hidden.view || quarterHidden, hiddenTrend: hidden.trend }),
   };
 }
 

@@ -1,6 +1,7 @@
 // Dashboard figures, read from the rollups (never from raw answers on a page view). Items are
 // matched across survey versions by their code, so a reworded version still adds up.
-import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
+import type { Database } from "../../db/types";
 import { splitWindow } from "~/lib/report-periods";
 import { db } from "~/utils/db.server";
 
@@ -16,6 +17,8 @@ export interface DashboardFilter {
   /** Flagged (suspicious) responses are left out of the figures unless asked for; the channel
    * view always shows them apart. */
   includeFlagged?: boolean;
+  /** Read a sent report's frozen counts (report_snapshot_count) instead of the live rollups. */
+  snapshotId?: number | null;
 }
 
 export interface Counts {
@@ -74,7 +77,9 @@ const COLS = sql.raw("survey_version_id, unit_id, procedure_id, channel, flagged
 
 /** The rollup rows covering the inclusive window from..to: whole half-months from the
  * half-month table, leftover edge days from the daily one. `key` tags the rows (trend periods). */
-function windowRows(from: string, to: string, key = ""): RawBuilder<unknown> {
+function windowRows(from: string, to: string, key = "", snapshotId?: number | null): RawBuilder<unknown> {
+  // A sent report's counts were copied from these same rows when it was sent.
+  if (snapshotId) return sql`select ${key} as pkey, ${COLS} from report_snapshot_count where snapshot_id = ${snapshotId}`;
   const { buckets, days } = splitWindow(from, to);
   const parts: RawBuilder<unknown>[] = [];
   if (buckets) parts.push(sql`select ${key} as pkey, ${COLS} from answer_rollup_half where bucket between ${buckets.first}::date and ${buckets.last}::date`);
@@ -109,7 +114,7 @@ export async function countsBy(f: DashboardFilter, itemIds: number[] | null, dim
   const flagExpr = opts.splitFlagged ? sql`ar.flagged` : sql`false`;
   const result = await sql<CountsRow & { item_id: number }>`
     select ${keyExpr} as key, ${itemExpr} as item_id, ${flagExpr} as flagged, ${sums}
-    from (${windowRows(f.from, f.to)}) as ar
+    from (${windowRows(f.from, f.to, "", f.snapshotId)}) as ar
     where ${where(f, itemIds, { keepFlagged: opts.splitFlagged })}
     group by 1, 2, 3`.execute(db());
   return result.rows;
@@ -127,7 +132,7 @@ export async function breakdown(f: DashboardFilter, itemIds: number[]): Promise<
   const result = await sql<BreakdownRow>`
     select case when grouping(ar.unit_id) = 0 then 'unit' when grouping(ar.channel) = 0 then 'channel' else 'all' end as dim,
       coalesce(ar.unit_id::text, ar.channel, '') as key, ar.flagged, ${sums}
-    from (${windowRows(f.from, f.to)}) as ar
+    from (${windowRows(f.from, f.to, "", f.snapshotId)}) as ar
     where ${where(f, itemIds, { keepFlagged: true })}
     group by grouping sets ((ar.flagged), (ar.unit_id, ar.flagged), (ar.channel, ar.flagged))`.execute(db());
   return result.rows;
@@ -138,8 +143,8 @@ export async function responsesBy(f: DashboardFilter, dim: Dim): Promise<{ key: 
   const keyExpr = dim === "none" ? sql`''` : sql.raw(`ar.${dimColumn[dim]}::text`);
   const result = await sql<{ key: string; flagged: boolean; responses: number }>`
     select ${keyExpr} as key, ar.flagged, sum(ar.responses)::int as responses
-    from response_rollup ar
-    where ar.day between ${f.from}::date and ${f.to}::date and ${where(f, null, { keepFlagged: true })}
+    from ${f.snapshotId ? sql`report_snapshot_response ar where ar.snapshot_id = ${f.snapshotId}` : sql`response_rollup ar where ar.day between ${f.from}::date and ${f.to}::date`}
+      and ${where(f, null, { keepFlagged: true })}
     group by 1, 2`.execute(db());
   return result.rows;
 }
@@ -148,10 +153,10 @@ export async function responsesBy(f: DashboardFilter, dim: Dim): Promise<{ key: 
 export async function countsByPeriods(
   f: Omit<DashboardFilter, "from" | "to">,
   itemIds: number[],
-  periods: { key: string; start: string; end: string }[],
+  periods: { key: string; start: string; end: string; snapshotId?: number | null }[],
 ): Promise<CountsRow[]> {
   if (!periods.length) return [];
-  const rows = sql.join(periods.map((p) => windowRows(p.start, p.end, p.key)), sql` union all `);
+  const rows = sql.join(periods.map((p) => windowRows(p.start, p.end, p.key, p.snapshotId)), sql` union all `);
   const result = await sql<CountsRow>`
     select ar.pkey as key, ${sums}
     from (${rows}) as ar
@@ -191,4 +196,37 @@ export async function rawCountsByUnit(f: DashboardFilter, itemIds: number[]): Pr
       ${f.channel ? sql`and r.channel = ${f.channel}` : sql``}
     group by r.unit_id`.execute(db());
   return result.rows;
+}
+
+/** Per period and per value of one dimension, the given items' counts: the parent tables a
+ * filtered view is checked against (docs/rules/suppression.md). One scan for all periods. */
+export async function countsByPeriodsDim(
+  f: Omit<DashboardFilter, "from" | "to">,
+  itemIds: number[],
+  periods: { key: string; start: string; end: string; snapshotId?: number | null }[],
+  dim: Exclude<Dim, "none">,
+): Promise<(CountsRow & { pkey: string })[]> {
+  if (!periods.length) return [];
+  const rows = sql.join(periods.map((p) => windowRows(p.start, p.end, p.key, p.snapshotId)), sql` union all `);
+  const result = await sql<CountsRow & { pkey: string }>`
+    select ar.pkey, ${sql.raw(`ar.${dimColumn[dim]}::text`)} as key, ${sums}
+    from (${rows}) as ar
+    where ${where(f, itemIds)}
+    group by 1, 2`.execute(db());
+  return result.rows;
+}
+
+/** Copies a window's rollup counts into a snapshot (sending a report). Run inside the
+ * transaction that creates the snapshot row, after a fold, so the copy is what was read. */
+export async function copyWindowToSnapshot(conn: Kysely<Database>, snapshotId: number, from: string, to: string): Promise<void> {
+  await sql`
+    insert into report_snapshot_count (snapshot_id, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5)
+    select ${snapshotId}, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
+    from (${windowRows(from, to)}) as ar
+    group by survey_version_id, unit_id, procedure_id, channel, flagged, item_id`.execute(conn);
+  await sql`
+    insert into report_snapshot_response (snapshot_id, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
+    select ${snapshotId}, survey_version_id, unit_id, procedure_id, channel, flagged, sum(responses)
+    from response_rollup where day between ${from}::date and ${to}::date
+    group by survey_version_id, unit_id, procedure_id, channel, flagged`.execute(conn);
 }

@@ -11,6 +11,7 @@ import { currentVersionId, itemsOfVersion, resolvePlace, showItem } from "~/mode
 import type { StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { dossierHash } from "./survey-submit.server";
+import { sentPeriodsOn } from "./report-snapshot.server";
 
 /** Surveys with a published version: paper forms may still arrive after a survey closes. */
 export async function paperSurveys(lang: Lang) {
@@ -72,6 +73,10 @@ export async function enterPaperForm(user: StaffUser, request: Request, surveyId
     const check = await resolvePlace(p.unit, p.procedure ?? null);
     if (!check.ok) errors[check.reason === "unit" ? "unit" : "procedure"] = check.reason === "unit" ? "surveyStaff.paper.errors.unit" : "surveyStaff.paper.errors.procedure";
   }
+  // A form dated into a period whose report was sent changes figures already sent: the Office
+  // alone may enter it, and the audit entry names the sent periods (docs/rules/report-periods.md).
+  const sent = errors.date ? [] : await sentPeriodsOn(day);
+  if (sent.length && user.role !== "office") errors.date = "reportStatus.paperSentPeriod";
   if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors, values };
 
   const result = await storeResponse(
@@ -92,7 +97,12 @@ export async function enterPaperForm(user: StaffUser, request: Request, surveyId
       enteredBy: user.id,
       answers: parsed.answers,
     },
-    { request, entry: { actor: { id: user.id, email: user.email }, action: "survey.paper.create", entity: "response", details: { surveyId: survey.id, unitId: p.unit } } },
+    {
+      request,
+      entry: sent.length
+        ? { actor: { id: user.id, email: user.email }, action: "survey.paper.create_in_sent_period", entity: "response", details: { surveyId: survey.id, unitId: p.unit, date: day, sentPeriods: sent.map((x) => `${x.year}-${x.kind}`) } }
+        : { actor: { id: user.id, email: user.email }, action: "survey.paper.create", entity: "response", details: { surveyId: survey.id, unitId: p.unit } },
+    },
   );
   if (result.status === "duplicate_dossier") return { ok: false, errors: { dossier: "surveyStaff.paper.errors.dossierUsed" }, values };
   if (result.status === "stale_form") return { ok: false, errors: { _form: "surveyStaff.paper.errors.stale" }, values };

@@ -33,3 +33,19 @@ export async function updatePeriod(id: number, input: { start: string; end: stri
     .execute();
   return before;
 }
+
+/** The stored (possibly edited) windows of the given periods, keyed "KIND/YEAR" — the trend
+ * uses these, so a trend point and the headline of the same period read the same days. */
+export async function windowsOf(keys: { year: number; kind: PeriodKind }[]): Promise<Map<string, { start: string; end: string }>> {
+  const years = [...new Set(keys.map((k) => k.year))];
+  if (!years.length) return new Map();
+  const read = () => db().selectFrom("report_period").select(["year", "kind", "start_date", "end_date"]).where("year", "in", years).execute();
+  let rows = await read();
+  // A page view writes nothing unless a year's periods were never created.
+  const missing = years.filter((y) => rows.filter((r) => r.year === y).length < 7);
+  if (missing.length) {
+    await Promise.all(missing.map((y) => ensureYear(y)));
+    rows = await read();
+  }
+  return new Map(rows.map((r) => [`${r.kind}/${r.year}`, { start: r.start_date, end: r.end_date }]));
+}

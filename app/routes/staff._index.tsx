@@ -43,7 +43,7 @@ export default function DashboardPage() {
       {data.holidayWarning ? <HolidayWarningNotice w={data.holidayWarning} lang={data.lang} canEdit={data.canEditHolidays} /> : null}
       <DashboardFilters options={data.options} selected={data.selected} />
       <VersionSpread spread={data.versionSpread} filtered={data.selected.version !== null} lang={data.lang} />
-      {d.hasOverall ? <Headline rate={d.headline.rate} verdict={d.headline.verdict} target={d.target} lang={data.lang} /> : <p className="notice">{t("dashboard.noOverall")}</p>}
+      {d.hasOverall ? <Headline rate={d.headline.rate} verdict={d.headline.verdict} target={d.target} lang={data.lang} suppressed={d.headline.suppressed} threshold={d.threshold} /> : <p className="notice">{t("dashboard.noOverall")}</p>}
       <TrendSection d={d} lang={data.lang} />
       <UnitSection d={d} lang={data.lang} />
       <BlockSection d={d} lang={data.lang} />

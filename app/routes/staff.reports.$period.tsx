@@ -1,7 +1,7 @@
 // One report period's figures for the reform report, compared with the previous period,
 // printable on A4. Every percentage carries its n and interval.
-import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Headline } from "~/components/dashboard/headline";
 import { VersionSpread } from "~/components/dashboard/version-spread";
@@ -11,42 +11,60 @@ import { ReportTt01 } from "~/components/dashboard/report-tt01";
 import { VolumeSection } from "~/components/dashboard/sections";
 import { dmy, type PeriodKind } from "~/lib/report-periods";
 import { getReport } from "~/models/report.server";
+import { ReportCoverage, ReportSending } from "~/components/dashboard/report-status";
+import { sendPeriodReport } from "~/models/report-send.server";
 import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dashboard.css";
 
-export const access: RouteAccess = { loader: ALL_ROLES };
+// Sending (chốt số liệu) is the Office's act: it freezes the figures the report shows.
+export const access: RouteAccess = { loader: ALL_ROLES, action: ["office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
-  const m = /^(\d{4})-(Q1|Q2|Q3|Q4|H1|M9|Y)$/.exec(params.period ?? "");
+  const m = PERIOD_PARAM.exec(params.period ?? "");
   if (!m) throw new Response("Not found", { status: 404 });
   const { t, lng } = getT(request);
   const report = await getReport(user, Number(m[1]), m[2] as PeriodKind, lng);
   const periodName = t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${m[2]}`), year: m[1] });
-  return json({ report, lang: lng, title: t("reports.reportTitle", { period: periodName }), canExportRaw: user.role !== "viewer", canEnterTt01: user.role === "office" || user.role === "admin", canRegister: user.role !== "viewer" });
+  return json({ report, lang: lng, title: t("reports.reportTitle", { period: periodName }), canExportRaw: user.role !== "viewer", canEnterTt01: user.role === "office" || user.role === "admin", canRegister: user.role !== "viewer", canSend: access.action!.includes(user.role) });
+}
+
+const PERIOD_PARAM = /^(\d{4})-(Q1|Q2|Q3|Q4|H1|M9|Y)$/;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireStaff(request, access.action!);
+  const m = PERIOD_PARAM.exec(params.period ?? "");
+  if (!m) throw new Response("Not found", { status: 404 });
+  const form = await request.formData();
+  if (form.get("intent") !== "send") return json({ ok: false as const, message: "reportStatus.alreadySent" }, { status: 400 });
+  const out = await sendPeriodReport(request, user, Number(m[1]), m[2] as PeriodKind);
+  return out ? json({ ok: true as const, message: "reportStatus.justSent" }) : json({ ok: false as const, message: "reportStatus.alreadySent" }, { status: 409 });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
 export default function ReportPage() {
-  const { report, lang, title, canExportRaw, canEnterTt01, canRegister } = useLoaderData<typeof loader>();
+  const { report, lang, title, canExportRaw, canEnterTt01, canRegister, canSend } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const { period, previousPeriod: prev, current, previous } = report;
   const prevName = t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${prev.kind}`), year: prev.year });
-  const query = `survey=${report.survey?.id ?? ""}&period=${period.year}-${period.kind}`;
+  const query = `survey=${report.survey?.id ?? ""}&period=${period.year}-${period.kind}${report.sent ? "&sent=1" : ""}`;
   return (
     <div className="page report">
       <h1>{title}</h1>
-      <p>{t("reports.window", { from: dmy(period.start), to: dmy(period.end) })}</p>
+      <ReportCoverage report={report} />
       {period.due ? <p>{t("reports.dueLine", { due: dmy(period.due) })}</p> : null}
       <p className="muted">{t("reports.previous", { period: prevName, from: dmy(prev.start), to: dmy(prev.end) })}</p>
       <p className="muted no-print">{t("reports.print")}</p>
+      {result ? <p className={result.ok ? "notice notice--ok" : "error-summary"} role={result.ok ? "status" : "alert"}>{t(result.message)}</p> : null}
+      <ReportSending report={report} canSend={canSend} lang={lang} threshold={current?.threshold ?? 5} />
 
       <h2>{t("reports.satisfaction")}</h2>
       <VersionSpread spread={report.versions} filtered={false} lang={lang} />
-      {current ? <Headline rate={current.headline.rate} verdict={current.headline.verdict} target={current.target} lang={lang} /> : <p>{t("reports.notAvailable")}</p>}
+      {current ? <Headline rate={current.headline.rate} verdict={current.headline.verdict} target={current.target} lang={lang} suppressed={current.headline.suppressed} threshold={current.threshold} /> : <p>{t("reports.notAvailable")}</p>}
       {current && previous ? <ReportUnits current={current} previous={previous} lang={lang} /> : null}
       {current && previous ? <ReportBlocks current={current} previous={previous} lang={lang} /> : null}
       {report.tt01 ? (

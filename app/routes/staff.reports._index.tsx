@@ -7,6 +7,7 @@ import * as z from "zod";
 import { dmy, isValidRange, localDate } from "~/lib/report-periods";
 import { recordAudit } from "~/models/audit.server";
 import { listPeriods, updatePeriod } from "~/models/report-period.server";
+import { snapshotOf } from "~/models/report-snapshot.server";
 import { quarterOf } from "~/schemas/dashboard";
 import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
 import css from "~/styles/dashboard.css";
@@ -39,6 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ ok: false as const, id: parsed.success ? parsed.data.id : null, error: "reports.invalidRange" }, { status: 400 });
   }
   const { id, start, end, due } = parsed.data;
+  // A sent report keeps the window it was sent with (docs/rules/report-periods.md).
+  if (await snapshotOf(id)) return json({ ok: false as const, id, error: "reportStatus.lockedPeriod" }, { status: 409 });
   const before = await updatePeriod(id, { start, end, due: due || null }, user.id);
   if (!before) return json({ ok: false as const, id, error: "reports.invalidRange" }, { status: 400 });
   await recordAudit(request, {

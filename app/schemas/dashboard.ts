@@ -17,6 +17,8 @@ export const dashboardQuery = z.object({
   version: optionalId,
   channel: z.enum(["qr", "kiosk", "web", "paper"]).optional().catch(undefined),
   flagged: z.literal("1").optional().catch(undefined),
+  /** "1": a sent period's figures as sent (its frozen snapshot), e.g. the report's downloads. */
+  sent: z.literal("1").optional().catch(undefined),
 });
 
 export type DashboardQuery = z.infer<typeof dashboardQuery>;

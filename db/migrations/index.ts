@@ -13,6 +13,7 @@ import * as rollupQueue from "./2026_11_27_009_rollup_queue";
 import * as exportIndexes from "./2026_11_27_010_export_indexes";
 import * as tt01 from "./2026_12_06_014_tt01";
 import * as feedbackFigures from "./2026_12_06_015_feedback_figures";
+import * as reportSnapshots from "./2026_12_06_016_report_snapshots";
 import * as flagsVersions from "./2026_12_06_017_flags_versions";
 
 export const migrations: Record<string, Migration> = {
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_010_export_indexes": exportIndexes,
   "2026_12_06_014_tt01": tt01,
   "2026_12_06_015_feedback_figures": feedbackFigures,
+  "2026_12_06_016_report_snapshots": reportSnapshots,
   "2026_12_06_017_flags_versions": flagsVersions,
 };

@@ -88,6 +88,14 @@ describe("satisfaction dashboard", () => {
     const units = wb.getWorksheet("by_unit")!;
     expect(units.rowCount).toBeGreaterThan(2);
 
+    // The report says what it covers: its NĐ 09 window, and actual figures for the whole window
+    // or up to the reading date with the rest marked "ước thực hiện".
+    const coverage = (await page.locator("section.report-coverage").textContent())!;
+    expect(coverage).toMatch(/^Kỳ báo cáo: từ \d{2}\/\d{2}\/\d{4} đến \d{2}\/\d{2}\/\d{4}/);
+    expect(coverage).toMatch(/Số liệu thực hiện cả kỳ\.|Số liệu thực hiện tính đến \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}.*ước thực hiện/);
+    await expect(page.locator("section.report-sending").textContent()).resolves.toContain("Chưa chốt số liệu");
+    expect(await axeViolations(page)).toEqual([]);
+
     const [raw] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Phiếu trả lời ẩn danh (CSV)" }).click()]);
     const rawText = fs.readFileSync((await raw.path())!, "utf8");
     expect(rawText.charCodeAt(0)).toBe(0xfeff);
@@ -95,6 +103,13 @@ describe("satisfaction dashboard", () => {
     const rawLines = rawText.trim().split("\r\n");
     expect(rawLines[0]).toMatch(/^response_id,submitted_at_local,survey_version,unit,procedure,channel/);
     expect(rawLines.length).toBeGreaterThan(n / 2);
+
+    // The Office sends the report: the figures are frozen and stay the same on the page.
+    await page.getByRole("button", { name: "Chốt số liệu (đánh dấu đã gửi báo cáo)" }).click();
+    await expect(page.getByRole("status").textContent()).resolves.toBe("Đã chốt số liệu kỳ báo cáo.");
+    // The action's message can show before the page's figures are read again: wait for them.
+    await expect.poll(() => page.locator("section.report-sending").textContent(), { timeout: 15_000 }).toMatch(/Đã chốt số liệu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    await expect(page.locator("section.headline .headline__rate").textContent()).resolves.toBe(rateText);
     await ctx.close();
   });
 

@@ -65,7 +65,7 @@ export function ReportUnits({ current, previous, lang }: { current: Dashboard; p
 export function ReportBlocks({ current, previous, lang }: { current: Dashboard; previous: Dashboard; lang: Lang }) {
   const { t } = useTranslation();
   const rows = [
-    ...current.blocks.map((b) => ({ key: b.block, name: t(`dashboard.blocks.${b.block}`), now: b.index, n: b.minN, before: previous.blocks.find((x) => x.block === b.block)?.index ?? null })),
+    ...current.blocks.map((b) => ({ key: b.block, name: t(`dashboard.blocks.${b.block}`), now: b.index, n: b.suppressed ? null : b.minN, before: previous.blocks.find((x) => x.block === b.block)?.index ?? null })),
     { key: "SIPAS", name: "SIPAS", now: current.sipas, n: null as number | null, before: previous.sipas },
   ];
   return (

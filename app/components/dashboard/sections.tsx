@@ -39,7 +39,7 @@ export function TrendSection({ d, lang }: Props) {
       <RateTable
         caption={t("dashboard.trend")}
         firstCol={t("dashboard.col.period")}
-        rows={d.trend.map((p) => ({ key: p.key, name: label(p.key), rate: p.rate, verdict: p.verdict }))}
+        rows={d.trend.map((p) => ({ key: p.key, name: label(p.key), rate: p.rate, verdict: p.verdict, suppressed: p.suppressed }))}
         threshold={d.threshold}
         lang={lang}
       />
@@ -64,6 +64,7 @@ export function UnitSection({ d, lang }: Props) {
         lang={lang}
       />
       <p className="muted">{t("dashboard.suppressedNote", { threshold: d.threshold })}</p>
+      <p className="muted">{t("dashboard.suppression.complementary")}</p>
     </Section>
   );
 }
@@ -92,8 +93,16 @@ export function BlockSection({ d, lang }: Props) {
             {d.blocks.map((b) => (
               <tr key={b.block}>
                 <th scope="row">{t(`dashboard.blocks.${b.block}`)}</th>
-                <td className="num">{formatPercent(b.index, lang)}</td>
-                <td className="num">{b.minN}</td>
+                {b.suppressed ? (
+                  <td className="num" colSpan={2}>
+                    {t("dashboard.suppressed", { threshold: d.threshold })}
+                  </td>
+                ) : (
+                  <>
+                    <td className="num">{formatPercent(b.index, lang)}</td>
+                    <td className="num">{b.minN}</td>
+                  </>
+                )}
                 <td className="num">{b.question ? `${formatPercent(b.question.rate, lang)} (n = ${b.question.n})` : "—"}</td>
               </tr>
             ))}
@@ -108,7 +117,7 @@ export function BlockSection({ d, lang }: Props) {
 export function DistributionSection({ d, lang }: Props) {
   const { t } = useTranslation();
   const share = (x: number, n: number) => (n > 0 ? x / n : 0);
-  const rows = d.distribution.map((q) => {
+  const rows = d.distribution.filter((q) => !q.suppressed).map((q) => {
     const n = q.rate.n;
     return { label: q.code, s1: share(q.counts.c1, n), s2: share(q.counts.c2, n), s3: share(q.counts.c3, n), s4: share(q.counts.c4, n), s5: share(q.counts.c5, n) };
   });
@@ -137,12 +146,20 @@ export function DistributionSection({ d, lang }: Props) {
                 <th scope="row">
                   <span className="muted">{q.code}</span> {q.text}
                 </th>
-                {([1, 2, 3, 4, 5, 0] as const).map((i) => (
-                  <td className="num" key={i}>
-                    {formatNumber(q.counts[`c${i}`], lang)}
+                {q.suppressed ? (
+                  <td className="num" colSpan={7}>
+                    {t("dashboard.suppressed", { threshold: d.threshold })}
                   </td>
-                ))}
-                <td className="num">{formatPercent(q.rate.rate, lang)}</td>
+                ) : (
+                  <>
+                    {([1, 2, 3, 4, 5, 0] as const).map((i) => (
+                      <td className="num" key={i}>
+                        {formatNumber(q.counts[`c${i}`], lang)}
+                      </td>
+                    ))}
+                    <td className="num">{formatPercent(q.rate.rate, lang)}</td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>
@@ -176,6 +193,7 @@ export function ChannelSection({ d, lang }: Props) {
 
 export function VolumeSection({ d, lang, title }: Props & { title?: string }) {
   const { t } = useTranslation();
+  const hidden = t("dashboard.suppressed", { threshold: d.threshold });
   return (
     <Section id="volume" title={title ?? t("dashboard.volume")}>
       <TableWrap label={t("dashboard.volume")}>
@@ -194,10 +212,10 @@ export function VolumeSection({ d, lang, title }: Props & { title?: string }) {
             {d.volume.map((v) => (
               <tr key={v.unitId}>
                 <th scope="row">{v.name}</th>
-                <td className="num">{formatNumber(v.responses, lang)}</td>
-                <td className="num">{formatNumber(v.flagged, lang)}</td>
+                <td className="num">{v.responses === null ? hidden : formatNumber(v.responses, lang)}</td>
+                <td className="num">{v.flagged === null ? hidden : formatNumber(v.flagged, lang)}</td>
                 <td className="num">{formatNumber(v.served, lang)}</td>
-                <td className="num">{formatPercent(v.responseRate, lang)}</td>
+                <td className="num">{v.responses === null ? hidden : formatPercent(v.responseRate, lang)}</td>
               </tr>
             ))}
           </tbody>

@@ -52,6 +52,10 @@ const dashboard: typeof vi = {
     flaggedResponses: "Flagged responses",
     suppressed: "Hidden (under {{threshold}} answers)",
     suppressedNote: "Cells with fewer than {{threshold}} answers are hidden so nobody can be identified (Decree 61/2018, Art. 27).",
+    suppression: {
+      view: "The figures of this selection are hidden: the group has fewer than {{threshold}} answers, or must be hidden so a small group cannot be worked out by subtraction (Decree 61/2018, Art. 27).",
+      complementary: "When only one cell of a table is hidden, the next smallest is hidden too, so it cannot be worked out as the total minus the other cells.",
+    },
     col: {
       name: "Name",
       rate: "Satisfied",

@@ -9,6 +9,7 @@ import surveyFlags from "./survey-flags";
 import feedback from "./feedback";
 import privacy from "./privacy";
 import tt01 from "./tt01";
+import reportStatus from "./report-status";
 
 const en: Translation = {
   ...common,
@@ -21,6 +22,7 @@ const en: Translation = {
   ...dialogue,
   ...privacy,
   ...tt01,
+  ...reportStatus,
 };
 
 export default en;

@@ -51,6 +51,10 @@ const dashboard = {
     flaggedResponses: "Phiếu bị đánh dấu",
     suppressed: "Ẩn (dưới {{threshold}} ý kiến)",
     suppressedNote: "Ô có dưới {{threshold}} ý kiến được ẩn để không ai bị nhận diện (NĐ 61/2018, Điều 27).",
+    suppression: {
+      view: "Các số liệu của lựa chọn này được ẩn: nhóm có dưới {{threshold}} ý kiến, hoặc phải ẩn để không thể suy ra một nhóm nhỏ bằng phép trừ (NĐ 61/2018, Điều 27).",
+      complementary: "Khi trong một bảng chỉ có một ô bị ẩn, ô nhỏ kế tiếp cũng được ẩn, để không thể tính ra ô đó bằng cách lấy tổng trừ các ô còn lại.",
+    },
     col: {
       name: "Tên",
       rate: "Tỷ lệ hài lòng",

@@ -10,6 +10,7 @@ import surveyFlags from "./survey-flags";
 import feedback from "./feedback";
 import privacy from "./privacy";
 import tt01 from "./tt01";
+import reportStatus from "./report-status";
 
 const vi = {
   ...common,
@@ -22,6 +23,7 @@ const vi = {
   ...dialogue,
   ...privacy,
   ...tt01,
+  ...reportStatus,
 };
 
 export default vi;

@@ -1,0 +1,21 @@
+// Sending a period's report: the snapshot and its audit entry.
+import type { PeriodKind } from "~/lib/report-periods";
+import type { StaffUser } from "~/utils/auth.server";
+import { recordAudit } from "./audit.server";
+import { getPeriod } from "./report-period.server";
+import { sendReport } from "./report-snapshot.server";
+
+export async function sendPeriodReport(request: Request, user: StaffUser, year: number, kind: PeriodKind) {
+  const period = await getPeriod(year, kind);
+  const snap = await sendReport(period.id, user.id);
+  if (snap) {
+    await recordAudit(request, {
+      actor: user,
+      action: "report_period.send",
+      entity: "report_period",
+      entityId: period.id,
+      details: { period: `${year}-${kind}`, start: snap.start, end: snap.end, readThrough: snap.readThrough },
+    });
+  }
+  return snap;
+}
