@@ -15,7 +15,7 @@ export interface RegistrantRow {
   kind: "citizen" | "business";
   organisation: string | null;
   accessibility: string | null;
-  status: "confirmed" | "waitlisted" | "cancelled" | "walk_in";
+  status: "confirmed" | "waitlisted" | "cancelled" | "walk_in" | "to_confirm";
   place: number | null;
   channel: string;
   created_at: string;

@@ -1,0 +1,18 @@
+// Texts of the limits that slow an attacker without locking out the owner (docs/security/limits.md).
+import type vi from "../vi/limits";
+
+const limits: typeof vi = {
+  limits: {
+    users: {
+      signIn: "Sign-in",
+      waiting: "Unknown browsers wait until {{at}} ({{count}} tries)",
+      attempts: "{{count}} tries from unknown browsers in the last hour",
+      browsersWaiting: "{{count}} known browsers waiting",
+      unlock: "Unblock sign-in",
+      unlockFor: "Unblock sign-in for {{email}}",
+      unlocked: "Sign-in unblocked for {{email}}: they can sign in now.",
+      hint: "After 5 wrong sign-ins from unknown browsers, each further try must wait longer (1, 2, 4, 8, then 15 minutes). Browsers where the person signed in before are not affected. Each wait that begins is recorded in the audit log (auth.login_locked).",
+    },
+  },
+};
+export default limits;

@@ -1,0 +1,15 @@
+// Texts of the limits that slow an attacker without locking out the owner (docs/security/limits.md).
+export default {
+  limits: {
+    users: {
+      signIn: "Đăng nhập",
+      waiting: "Trình duyệt lạ phải chờ đến {{at}} ({{count}} lần thử)",
+      attempts: "{{count}} lần thử từ trình duyệt lạ trong giờ qua",
+      browsersWaiting: "{{count}} trình duyệt quen đang phải chờ",
+      unlock: "Mở chặn đăng nhập",
+      unlockFor: "Mở chặn đăng nhập cho {{email}}",
+      unlocked: "Đã mở chặn đăng nhập cho {{email}}: người này có thể đăng nhập ngay.",
+      hint: "Sau 5 lần đăng nhập sai từ trình duyệt lạ, mỗi lần thử tiếp theo phải chờ lâu dần (1, 2, 4, 8 rồi 15 phút). Trình duyệt người dùng đã từng đăng nhập đúng không bị ảnh hưởng. Mỗi lần bắt đầu phải chờ đều được ghi vào nhật ký thao tác (auth.login_locked).",
+    },
+  },
+};
