@@ -60,7 +60,10 @@ export async function take(targets: Target[], now = new Date()): Promise<Taken[]
   // fresh: the run ended (quiet long enough) — start again at 1. blocked: still waiting — count
   // nothing, note the refusal. Otherwise count one more and set the next wait from the new count.
   const fresh = sql`attempt_limit.last_at <= excluded.last_at - attempt_limit.quiet_ms * interval '1 millisecond'`;
-  const blocked = sql`(not (${fresh}) and attempt_limit.next_at > excluded.last_at)`;
+  // Within the free attempts nothing waits, whatever the clocks: concurrent requests take their
+  // time before they queue on the row lock, so one may carry a time a little before the last
+  // counted attempt's.
+  const blocked = sql`(not (${fresh}) and attempt_limit.count >= excluded.free_n and attempt_limit.next_at > excluded.last_at)`;
   const newCount = sql<number>`(case when ${fresh} then 1 when ${blocked} then attempt_limit.count else attempt_limit.count + 1 end)`;
   const wait = sql`(case when ${newCount} < excluded.free_n then 0 else least(excluded.cap_ms::float8, excluded.base_ms * power(2::float8, least(${newCount} - excluded.free_n, 30))) end)`;
   const counted = await db()
@@ -96,7 +99,9 @@ export async function take(targets: Target[], now = new Date()): Promise<Taken[]
 
 /** Gives back an attempt that succeeded (the right password, a code with its own contact):
  * someone who knows the answer is no attacker, and a whole office or carrier network behind one
- * address should not use up its allowance by signing in or finding their own records. */
+ * address should not use up its allowance by signing in or finding their own records. Not once
+ * an attempt has been turned away since the last counted one: in a burst, a success must not
+ * reopen the pool to the attempts still waiting (they would be checked beyond the allowance). */
 export async function refund(keys: string[]): Promise<void> {
   if (!keys.length) return;
   const stored = await Promise.all(keys.map(storedKey));
@@ -108,6 +113,7 @@ export async function refund(keys: string[]): Promise<void> {
       next_at: sql`case when ${newCount} < attempt_limit.free_n then least(attempt_limit.next_at, attempt_limit.last_at) else attempt_limit.next_at end`,
     })
     .where("key", "in", stored)
+    .where("refused", "=", 0)
     .execute();
 }
 

@@ -30,6 +30,9 @@ export async function authenticate(email: string, password: string, ip: string, 
   // Waiting means waiting: the right password is refused too, unchecked, and the message is the
   // same whether or not the email exists.
   if (refused.length) {
+    // Unchecked, so it uses up no other pool's allowance (an attacker refused on one account
+    // does not also wear down the address's pool for everyone behind it).
+    await refund(taken.filter((t) => t.allowed).map((t) => t.key));
     const last = refused.reduce((a, b) => (b.nextAt > a.nextAt ? b : a));
     return { ok: false, reason: "locked", until: last.nextAt, pool: last.pool, started: refused.some((r) => r.refused === 1) };
   }
