@@ -205,6 +205,7 @@ const feedback: typeof vi = {
         open: "In progress",
         done: "Done",
         notify: "To notify",
+        held: "Held for review",
         all: "All",
       },
       viewsLabel: "Choose a list",

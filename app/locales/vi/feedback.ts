@@ -204,6 +204,7 @@ const feedback = {
         open: "Đang xử lý",
         done: "Đã xong",
         notify: "Cần báo tin",
+        held: "Giữ lại xem xét",
         all: "Tất cả",
       },
       viewsLabel: "Chọn danh sách",
