@@ -42,15 +42,15 @@ describe("feedback from one hall's Wi-Fi", () => {
     // Staff see them under "held for review"; the Office releases one, audited; a unit may not.
     const office = await signIn("office");
     const held = await (await listLoader(args(staffRequest("/staff/feedback?view=held", office.cookie)))).json();
-    expect(held.list.items).toHaveLength(40);
-    expect(held.list.items.every((r: { held: boolean }) => r.held)).toBe(true);
-    const one = held.list.items[0].id as number;
+    expect(held.list!.items).toHaveLength(40);
+    expect(held.list!.items.every((r: { held: boolean }) => r.held)).toBe(true);
+    const one = held.list!.items[0].id as number;
     const unit = await signIn("unit");
     await expect(listAction(args(staffRequest("/staff/feedback", unit.cookie, { form: { intent: "release", id: String(one) } })))).rejects.toMatchObject({ status: 403 });
     const res = await listAction(args(staffRequest("/staff/feedback", office.cookie, { form: { intent: "release", id: String(one) } })));
     expect(await res.json()).toEqual({ released: 1, error: null });
     const after = await (await listLoader(args(staffRequest("/staff/feedback?view=held", office.cookie)))).json();
-    expect(after.list.items).toHaveLength(39);
+    expect(after.list!.items).toHaveLength(39);
     const audit = await db().selectFrom("audit_log").select(["actor_id", "details"]).where("action", "=", "feedback.release_hold").execute();
     expect(audit).toEqual([{ actor_id: office.id, details: { ids: [one] } }]);
     const bad = await listAction(args(staffRequest("/staff/feedback", office.cookie, { form: { intent: "release", id: "x" } })));
