@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     view: {
       registration: { code: r.code, name: r.name, kind: r.kind, status: r.status, place: r.place, checkedIn: Boolean(r.checked_in_at) },
       session: sessionView(s, lng),
-      canCancel: (r.status === "confirmed" || r.status === "waitlisted") && s.starts_at > new Date() && s.status !== "cancelled",
+      canCancel: (r.status === "confirmed" || r.status === "waitlisted" || r.status === "to_confirm") && s.starts_at > new Date() && s.status !== "cancelled",
       canAsk: live && acceptsQuestions(s.status),
       canVote: live && acceptsQuestions(s.status),
       mine,

@@ -42,6 +42,7 @@ const dialogue: typeof vi = {
       waitlisted: "Waitlist",
       cancelled: "Cancelled",
       walk_in: "Walk-in",
+      to_confirm: "Waiting to confirm",
     },
     questionStatus: {
       all: "All",
@@ -185,6 +186,7 @@ const dialogue: typeof vi = {
         waitlisted: "You are number {{place}} on the waitlist. When someone cancels, the first person waiting gets the seat automatically and is told.",
         cancelled: "The registration is cancelled.",
         walk_in: "You were registered at the door.",
+        to_confirm: "Your sign-up is waiting to be confirmed: many sign-ups came at once from the network you are using, so staff will look and confirm. Once confirmed you get a seat if one is left, otherwise a waitlist place. Keep your code.",
       },
       checkedIn: "You checked in at the dialogue.",
       cancelHeading: "Cancel registration",

@@ -10,6 +10,14 @@ const limits: typeof vi = {
       releaseFor: "Reviewed feedback {{code}}",
       released: "{{count}} feedback items are now handled as usual.",
     },
+    dialogue: {
+      toConfirmCount: "waiting to confirm",
+      toConfirmIntro: "Sign-ups waiting to confirm: past 5 in an hour from one network address (perhaps made-up names in bulk). They hold no seat yet. Confirm: a seat if one is left, otherwise the end of the waitlist. Reject: the sign-up is cancelled.",
+      confirm: "Confirm",
+      reject: "Reject",
+      confirmAll: "Confirm every sign-up waiting to confirm",
+      rejectAll: "Reject every sign-up waiting to confirm",
+    },
     users: {
       signIn: "Sign-in",
       waiting: "Unknown browsers wait until {{at}} ({{count}} tries)",

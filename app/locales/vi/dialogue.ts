@@ -43,6 +43,7 @@ const dialogue = {
       waitlisted: "Danh sách chờ",
       cancelled: "Đã hủy",
       walk_in: "Đến trực tiếp",
+      to_confirm: "Chờ xác nhận",
     },
     questionStatus: {
       all: "Tất cả",
@@ -186,6 +187,7 @@ const dialogue = {
         waitlisted: "Bạn đang ở vị trí số {{place}} trong danh sách chờ. Khi có người hủy, người đứng đầu danh sách chờ tự động có chỗ và được thông báo.",
         cancelled: "Đăng ký đã hủy.",
         walk_in: "Bạn được ghi nhận khi đến trực tiếp.",
+        to_confirm: "Đăng ký của bạn đang chờ xác nhận: có nhiều lượt đăng ký cùng lúc từ mạng bạn đang dùng, nên cán bộ sẽ xem và xác nhận. Khi được xác nhận, bạn có chỗ nếu còn, nếu không thì vào danh sách chờ. Hãy giữ mã đăng ký.",
       },
       checkedIn: "Bạn đã điểm danh tại buổi đối thoại.",
       cancelHeading: "Hủy đăng ký",

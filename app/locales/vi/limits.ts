@@ -8,6 +8,14 @@ export default {
       releaseFor: "Đã xem xét phản ánh {{code}}",
       released: "Đã đưa {{count}} phản ánh vào xử lý như thường.",
     },
+    dialogue: {
+      toConfirmCount: "chờ xác nhận",
+      toConfirmIntro: "Đăng ký chờ xác nhận: quá 5 lượt đăng ký trong một giờ từ cùng một địa chỉ mạng (có thể là đăng ký giả hàng loạt). Các đăng ký này chưa giữ chỗ. Xác nhận: có chỗ nếu còn, nếu không thì vào cuối danh sách chờ. Từ chối: hủy đăng ký.",
+      confirm: "Xác nhận",
+      reject: "Từ chối",
+      confirmAll: "Xác nhận tất cả đăng ký chờ xác nhận",
+      rejectAll: "Từ chối tất cả đăng ký chờ xác nhận",
+    },
     users: {
       signIn: "Đăng nhập",
       waiting: "Trình duyệt lạ phải chờ đến {{at}} ({{count}} lần thử)",
