@@ -120,7 +120,7 @@ const feedback: typeof vi = {
       phone: "Phone number you gave",
       submit: "Look up",
       notFound: "No feedback was found with this code and phone number. Please check them.",
-      limited: "Too many look-ups. Please try again in 15 minutes.",
+      limited: "Too many look-ups. Please try again in a few minutes.",
       resultHeading: "Feedback {{code}}",
       answerDue: "Answer expected by",
       refuseReason: "Why it was not accepted",

@@ -119,7 +119,7 @@ const feedback = {
       phone: "Số điện thoại đã khai",
       submit: "Tra cứu",
       notFound: "Không tìm thấy phản ánh, kiến nghị với mã và số điện thoại này. Xin kiểm tra lại.",
-      limited: "Bạn đã tra cứu quá nhiều lần. Xin thử lại sau 15 phút.",
+      limited: "Bạn đã tra cứu quá nhiều lần. Xin thử lại sau ít phút.",
       resultHeading: "Phản ánh, kiến nghị {{code}}",
       answerDue: "Hạn trả lời dự kiến",
       refuseReason: "Lý do không tiếp nhận",
