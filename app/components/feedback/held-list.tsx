@@ -21,8 +21,8 @@ export function HeldList({ items, canRelease }: { items: Items; canRelease: bool
               <Form method="post">
                 <input type="hidden" name="intent" value="release" />
                 <input type="hidden" name="id" value={r.id} />
-                <button type="submit" className="button button--secondary" aria-label={t("limits.feedback.releaseFor", { code: r.code })}>
-                  {t("limits.feedback.release")} · {r.code}
+                <button type="submit" className="button button--secondary">
+                  {t("limits.feedback.release")}: {r.code}
                 </button>
               </Form>
             </li>
