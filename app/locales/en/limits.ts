@@ -7,7 +7,6 @@ const limits: typeof vi = {
       heldTag: "Held for review",
       heldIntro: "Feedback sent from one network address past 20 in an hour (many people on one hall's Wi-Fi, or one person sending in bulk). All of it is stored and every sender got a code. Look at each; if it is genuine, press “Reviewed” to handle it as usual.",
       release: "Reviewed",
-      releaseFor: "Reviewed feedback {{code}}",
       released: "{{count}} feedback items are now handled as usual.",
     },
     dialogue: {

@@ -5,7 +5,6 @@ export default {
       heldTag: "Giữ lại xem xét",
       heldIntro: "Các phản ánh, kiến nghị gửi từ một địa chỉ mạng quá 20 lượt trong một giờ (có thể là nhiều người cùng dùng Wi-Fi của một hội trường, hoặc một người gửi hàng loạt). Tất cả đều đã được lưu và người gửi đã nhận mã. Hãy xem từng phản ánh; nếu là phản ánh thật, bấm “Đã xem xét” để đưa vào xử lý như thường.",
       release: "Đã xem xét",
-      releaseFor: "Đã xem xét phản ánh {{code}}",
       released: "Đã đưa {{count}} phản ánh vào xử lý như thường.",
     },
     dialogue: {
