@@ -2,7 +2,9 @@
 // "to confirm", holding no seat; the next real citizen still gets one; staff confirm (a seat if
 // one is free, else the waitlist) or reject, never passing the capacity (docs/security/limits.md).
 // Before, 45 made-up sign-ups from one address took every seat and the next citizen was waitlisted.
+import { checkInById } from "~/models/dialogue-checkin.server";
 import { action as publicAction } from "~/routes/dialogues.$id";
+import { getSessionUser } from "~/utils/session.server";
 import { action as staffAction } from "~/routes/staff.dialogues.$id";
 import { db } from "~/utils/db.server";
 import { makeSession, statuses } from "../support/dialogue";
@@ -80,4 +82,16 @@ describe("a burst of made-up sign-ups from one address", () => {
     const audit = await db().selectFrom("audit_log").select("details").where("action", "=", "dialogue.registration.reject").execute();
     expect((audit[0].details as { settled: unknown[] }).settled).toHaveLength(35);
   }, 120_000);
+
+  it("at the door, a sign-up still waiting to confirm is not checked in: staff settle it first", async () => {
+    const sessionId = await makeSession({ capacity: 50 });
+    await Promise.all(Array.from({ length: 6 }, () => signUpAt(sessionId, "198.18.0.99")));
+    const waiting = (await statuses(sessionId)).find((r) => r.status === "to_confirm")!;
+    const office = await signIn("office");
+    const request = staffRequest(`/staff/dialogues/${sessionId}/checkin`, office.cookie);
+    const user = (await getSessionUser(request))!;
+    expect(await checkInById({ request, user }, sessionId, waiting.id)).toMatchObject({ ok: false, reason: "to_confirm" });
+    await settle(sessionId, office.cookie, { intent: "confirm_registration", registration: String(waiting.id) });
+    expect(await checkInById({ request, user }, sessionId, waiting.id)).toMatchObject({ ok: true });
+  }, 60_000);
 });
