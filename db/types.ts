@@ -11,8 +11,9 @@ import type { ReportSnapshotTables } from "./tables/report-snapshot";
 import type { StaffTables } from "./tables/staff";
 import type { SurveyTables } from "./tables/survey";
 import type { Tt01Tables } from "./tables/tt01";
+import type { LimitTables } from "./tables/limits";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables, Tt01Tables, ReportSnapshotTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables, Tt01Tables, ReportSnapshotTables, LimitTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
@@ -24,3 +25,4 @@ export type * from "./tables/dashboard";
 export type * from "./tables/privacy-requests";
 export type * from "./tables/tt01";
 export type * from "./tables/report-snapshot";
+export type * from "./tables/limits";

@@ -12,7 +12,7 @@ import { seatCounts, waitlistPlace } from "~/models/dialogue-registration.server
 import type { StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
-export type CheckinReason = "bad_code" | "not_found" | "cancelled" | "waitlisted" | "already_checked_in" | "already_registered" | "session_closed" | "room_full";
+export type CheckinReason = "bad_code" | "not_found" | "cancelled" | "waitlisted" | "to_confirm" | "already_checked_in" | "already_registered" | "session_closed" | "room_full";
 
 export type CheckinResult =
   | { ok: true; name: string; kind: AttendeeKind; code: string }
@@ -59,6 +59,8 @@ async function checkIn(c: Ctx, sessionId: number, method: "code" | "search", fin
       if (!doorOpen(s)) return log({ ok: false, reason: "session_closed" });
       if (!r) return log({ ok: false, reason: "not_found" });
       if (r.status === "cancelled") return log({ ok: false, reason: "cancelled", name: r.name });
+      // Past its address's share of sign-ups, not yet settled (docs/security/limits.md): no seat to check into.
+      if (r.status === "to_confirm") return log({ ok: false, reason: "to_confirm", name: r.name });
       if (r.status === "waitlisted") return log({ ok: false, reason: "waitlisted", name: r.name, place: await waitlistPlace(trx, sessionId, r.waitlist_seq) });
       if (r.checked_in_at) return log({ ok: false, reason: "already_checked_in", name: r.name, at: r.checked_in_at });
       await trx.updateTable("dialogue_registration").set({ checked_in_at: new Date(), checked_in_by: c.user.id }).where("id", "=", r.id).execute();

@@ -31,6 +31,9 @@ export interface SignUpInput {
   /** "online" for the public form; staff register on behalf by phone, at the desk or from paper. */
   channel: Exclude<RegistrationChannel, "walk_in">;
   staff?: { id: number; email: string; request: Request };
+  /** Past its address's share of sign-ups: stored "to confirm", holding no seat and no waitlist
+   * place until staff settle it (dialogue-settle.server.ts; docs/security/limits.md). */
+  toConfirm?: boolean;
 }
 
 export interface RegistrationSummary {
@@ -43,7 +46,7 @@ export interface RegistrationSummary {
 
 export type SignUpResult = { ok: true; created: boolean; registration: RegistrationSummary } | { ok: false; reason: "not_found" | "closed" | "bad_topic" };
 
-async function lockSession(trx: Kysely<Database>, id: number) {
+export async function lockSession(trx: Kysely<Database>, id: number) {
   return trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
@@ -125,11 +128,12 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
         return { ok: true, created: false, registration: { id: r.id, code: r.code, status: r.status, place: await waitlistPlace(trx, s.id, r.waitlist_seq) } };
       }
 
-      const seat = Number(probe.confirmed) < s.capacity;
+      const seat = !input.toConfirm && Number(probe.confirmed) < s.capacity;
+      const status: RegistrationStatus = input.toConfirm ? "to_confirm" : seat ? "confirmed" : "waitlisted";
       // The waitlist is ordered by seq; the next one goes after every seq ever given here (a
       // promoted person's seq is cleared, a cancelled one's kept, so the maximum never repeats a
       // live one's). Safe because the session's row lock serialises sign-ups.
-      const seq = seat ? null : Number(probe.last_seq ?? 0) + 1;
+      const seq = status === "waitlisted" ? Number(probe.last_seq ?? 0) + 1 : null;
       let inserted: { id: number; code: string } | undefined;
       for (let attempt = 0; !inserted; attempt++) {
         if (attempt === 8) throw new Error("could not find a free registration code");
@@ -147,7 +151,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
             kind: input.kind,
             organisation: input.organisation,
             accessibility: input.accessibility,
-            status: seat ? "confirmed" : "waitlisted",
+            status,
             waitlist_seq: seq,
             channel: input.channel,
             created_by: input.staff?.id ?? null,
@@ -179,7 +183,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
         ok: true,
         created: true,
         // Everyone already waiting is ahead of a newcomer.
-        registration: { id: inserted.id, code: inserted.code, status: seat ? "confirmed" : "waitlisted", place: seat ? null : Number(probe.waiting) + 1 },
+        registration: { id: inserted.id, code: inserted.code, status, place: status === "waitlisted" ? Number(probe.waiting) + 1 : null },
       };
     });
   return result;
@@ -284,6 +288,7 @@ export async function seatCounts(sessionId: number, conn: Kysely<Database> = db(
     waitlisted: sum((r) => r.status === "waitlisted"),
     cancelled: sum((r) => r.status === "cancelled"),
     walkIns: sum((r) => r.status === "walk_in"),
+    toConfirm: sum((r) => r.status === "to_confirm"),
     checkedIn: {
       citizen: sum((r) => r.kind === "citizen", "checked_in"),
       business: sum((r) => r.kind === "business", "checked_in"),

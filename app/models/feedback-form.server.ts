@@ -17,7 +17,9 @@ export const FORM_LIMITS: FormLimits = {
   // so the typed text can come back with the message.
   hardCapBytes: 40 * 1024 * 1024,
 };
-/** Submissions per network address per hour: generous, since a whole service hall may share one. */
+/** Submissions per network address per hour taken as usual; past it they are still stored and
+ * answered with their code, and held for review (a whole service hall may share one address, so
+ * nothing is ever refused: docs/security/limits.md). */
 export const SUBMIT_LIMIT = 20;
 const HOUR = 3_600_000;
 
@@ -64,13 +66,7 @@ export async function receiveFeedbackForm(request: Request, lang: Lang): Promise
   }
 
   const limit = await hit(`feedback-submit:${clientIp(request)}`, SUBMIT_LIMIT, HOUR);
-  if (!limit.allowed) {
-    // A retry of a form already received still gets its code back.
-    const seen = await db().selectFrom("feedback").select("code").where("submission_id", "=", parsed.data.submissionId).executeTakeFirst();
-    if (seen) return { ok: true, code: seen.code, duplicate: true };
-    return fail(429, { form: "feedback.errors.rateLimited" });
-  }
   const { consent: _consent, ...input } = parsed.data;
-  const res = await submitFeedback({ ...input, lang, attachments: files });
+  const res = await submitFeedback({ ...input, lang, attachments: files, held: limit.allowed ? undefined : "address_burst" });
   return { ok: true, code: res.code, duplicate: res.duplicate };
 }

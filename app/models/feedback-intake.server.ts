@@ -27,6 +27,8 @@ export interface IntakeInput {
   content: string;
   lang: Lang;
   attachments: CheckedFile[];
+  /** Kept and held for a person to review (docs/security/limits.md), never refused. */
+  held?: "address_burst";
 }
 
 export interface IntakeResult {
@@ -84,6 +86,8 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
             base_date: today,
             ...dues,
             due_date: stageDue("received", { ...dues, publish_due: null }),
+            held_at: input.held ? now : null,
+            held_reason: input.held ?? null,
           })
           .returning("id")
           .executeTakeFirstOrThrow();

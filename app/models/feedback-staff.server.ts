@@ -20,7 +20,7 @@ export async function listFeedback(user: StaffUser, opts: { view: FeedbackView; 
     db()
       .selectFrom("feedback as f")
       .leftJoin("unit as u", "u.id", "f.unit_id")
-      .select(["f.id", "f.code", "f.kind", "f.status", "f.title", "f.received_at", "f.due_date", "f.late", "f.notify_status", "f.published_at", "u.name_vi as unit_vi", "u.name_en as unit_en"]),
+      .select(["f.id", "f.code", "f.kind", "f.status", "f.title", "f.received_at", "f.due_date", "f.late", "f.notify_status", "f.published_at", "f.held_at", "f.released_at", "u.name_vi as unit_vi", "u.name_en as unit_en"]),
     "f.unit_id",
     user,
   );
@@ -28,6 +28,8 @@ export async function listFeedback(user: StaffUser, opts: { view: FeedbackView; 
     q = q.where("f.status", "in", [...OPEN_STATUSES, "info_requested"]).orderBy("f.due_date", (ob) => ob.asc().nullsLast()).orderBy("f.received_at", "asc");
   } else if (opts.view === "done") {
     q = q.where("f.status", "in", [...FINAL_STATUSES, "published"]).orderBy("f.updated_at", "desc");
+  } else if (opts.view === "held") {
+    q = q.where("f.held_at", "is not", null).where("f.released_at", "is", null).orderBy("f.received_at", "asc");
   } else if (opts.view === "notify") {
     q = q.where("f.notify_status", "=", "to_notify").orderBy("f.published_at", "asc");
   } else {
@@ -47,6 +49,7 @@ export async function listFeedback(user: StaffUser, opts: { view: FeedbackView; 
     urgency: urgency(r.due_date, today, cal, days.dueSoon),
     late: r.late,
     notifyStatus: r.notify_status,
+    held: r.held_at !== null && r.released_at === null,
     unit: opts.lang === "en" ? r.unit_en : r.unit_vi,
   }));
   return { items, page, hasMore: rows.length > LIST_PAGE_SIZE };

@@ -1,27 +1,13 @@
 // The sender's status page: look up by code and phone, send the information asked for, rate
-// the answer. Limited per network address and per code, so nobody can try phone numbers
-// against a code; a wrong pair gets the same answer whether or not the code exists.
+// the answer. Paced per code, per phone and per network address (lookup-limit.server.ts), so
+// nobody can try phone numbers against a code; a wrong pair gets the same answer whether or not
+// the code exists.
 import type { Lang } from "~/lib/i18n";
 import { addInfoSchema, checkAttachments, fieldErrors, lookupSchema, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, rateSchema, type CheckedFile } from "~/schemas/feedback";
 import { addInfoFromSender, rateFromSender, senderView, type SenderView } from "./feedback-public.server";
-import { hit, limitKey } from "./rate-limit.server";
+import { beginLookup } from "./lookup-limit.server";
 import { clientIp } from "~/utils/request.server";
-import { getSecrets } from "~/utils/secrets.server";
 import { field, parseForm } from "~/utils/upload.server";
-import { db } from "~/utils/db.server";
-
-export const LOOKUPS_PER_ADDRESS = 30;
-export const FAILURES_PER_CODE = 10;
-const QUARTER_HOUR = 15 * 60_000;
-const HOUR = 3_600_000;
-
-/** Failed look-ups counted against a code in the current window, without counting one more. */
-async function failuresSoFar(key: string, windowMs: number, now = new Date()): Promise<number> {
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const stored = limitKey(key, (await getSecrets())[0]);
-  const row = await db().selectFrom("rate_limit").select("count").where("key", "=", stored).where("window_start", "=", windowStart).executeTakeFirst();
-  return row?.count ?? 0;
-}
 
 export interface StatusResult {
   status: number;
@@ -44,17 +30,12 @@ export async function handleStatusPost(request: Request, lang: Lang): Promise<St
   if (!who.success) return out(400, { errors: fieldErrors(who.error) });
   const { code, phone } = who.data;
 
-  const byAddress = await hit(`feedback-status-ip:${clientIp(request)}`, LOOKUPS_PER_ADDRESS, QUARTER_HOUR);
-  if (!byAddress.allowed) return out(429, { errors: { form: "feedback.status.limited" } });
-
-  const codeKey = `feedback-status-code:${code}`;
-  // A code guessed at too often stays shut for the hour, even for the right phone.
-  if ((await failuresSoFar(codeKey, HOUR)) >= FAILURES_PER_CODE) return out(429, { errors: { form: "feedback.status.limited" } });
+  // Counted before the record is read; a wait is minutes, never an hour-long lock.
+  const gate = await beginLookup(code, phone, clientIp(request));
+  if (!gate.ok) return out(429, { errors: { form: "feedback.status.limited" } });
   const before = await senderView(code, phone, lang);
-  if (!before) {
-    const failed = await hit(codeKey, FAILURES_PER_CODE, HOUR);
-    return out(failed.allowed ? 404 : 429, { errors: { form: failed.allowed ? "feedback.status.notFound" : "feedback.status.limited" } });
-  }
+  if (!before) return out(404, { errors: { form: "feedback.status.notFound" } });
+  await gate.found();
 
   if (intent === "add_info") {
     const parsed = addInfoSchema.safeParse({ requestId: field(form, "requestId"), info: values.info });

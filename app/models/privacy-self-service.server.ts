@@ -9,13 +9,10 @@ import type { Lang } from "~/lib/i18n";
 import { confirmSchema, correctionSchema, lookupSchema, submissionSchema } from "~/schemas/privacy";
 import { recordAccess, requestCorrection, requestDeletion, requestsFor, withdrawNow } from "./privacy-request.server";
 import { findSubject, subjectData, type FoundSubject } from "./privacy-subject.server";
-import { hit } from "./rate-limit.server";
+import { beginLookup } from "./lookup-limit.server";
 import { clientIp } from "~/utils/request.server";
 import { publicOrigin } from "~/utils/public-url.server";
 
-export const POSTS_PER_ADDRESS = 30;
-export const FAILURES_PER_CODE = 10;
-const QUARTER_HOUR = 15 * 60_000;
 
 export interface SelfServiceView {
   kind: FoundSubject["kind"];
@@ -65,16 +62,15 @@ export async function handlePrivacyPost(request: Request, lang: Lang): Promise<S
   delete values.intent;
   const out = (status: number, patch: Partial<SelfServiceResult>): SelfServiceResult => ({ status, view: null, form, errors: {}, values, message: null, ...patch });
 
-  const byAddress = await hit(`privacy-request-ip:${clientIp(request)}`, POSTS_PER_ADDRESS, QUARTER_HOUR);
-  if (!byAddress.allowed) return out(429, { form: "lookup", errors: { _form: "privacy.errors.limited" } });
   const who = parseForm(lookupSchema, fd, "privacy.errors.codeInvalid");
   if (!who.ok) return out(400, { form: "lookup", errors: who.errors });
-  const codeKey = `privacy-request-code:${who.data.code.code}`;
+  // Paced per code, per contact and per address before anything is read (lookup-limit.server.ts):
+  // the code's pool is the one the feedback and registration pages use too.
+  const gate = await beginLookup(who.data.code.code, who.data.contact, clientIp(request));
+  if (!gate.ok) return out(429, { form: "lookup", errors: { _form: "privacy.errors.limited" } });
   const subject = await findSubject(who.data.code, who.data.contact);
-  if (!subject) {
-    const failed = await hit(codeKey, FAILURES_PER_CODE, 3_600_000);
-    return out(failed.allowed ? 404 : 429, { form: "lookup", errors: { _form: failed.allowed ? "privacy.errors.notFound" : "privacy.errors.limited" } });
-  }
+  if (!subject) return out(404, { form: "lookup", errors: { _form: "privacy.errors.notFound" } });
+  await gate.found();
   const base = { request, subject, lang };
 
   if (form === "lookup") {

@@ -7,22 +7,35 @@ import { recordAudit } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 import { dummyHash, generatePassword, hashPassword, verifyPassword } from "~/utils/password.server";
 import { createSession, revokeUserSessions } from "~/utils/session.server";
-import { accountKey, ACCOUNT_LIMIT, clearFailures, lockedUntil, recordFailure, sourceKey, SOURCE_LIMIT } from "./throttle.server";
+import { clientIp } from "~/utils/request.server";
+import { knownBrowserId } from "~/utils/known-browser.server";
+import { refund, take } from "./attempt-limit.server";
+import { accountKey, signInTargets, type Pool } from "./throttle.server";
 
 export type SignInResult =
   | { ok: true; userId: number; email: string }
   | { ok: false; reason: "invalid"; failures: number }
-  | { ok: false; reason: "locked"; until: Date };
+  /** `pool` is the pool that refused; `started` marks the first refusal of this wait. */
+  | { ok: false; reason: "locked"; until: Date; pool: Pool; started: boolean };
 
 export const normalise = (email: string) => email.trim().toLowerCase();
 
-export async function authenticate(email: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
-  const acct = accountKey(email);
-  const src = sourceKey(ip);
-  const until = await lockedUntil([acct, src], now);
-  // Locked means locked: the right password is refused too, and the message is the same
-  // whether or not the email exists.
-  if (until) return { ok: false, reason: "locked", until };
+/** Counts the attempt against its pools first (one statement), and checks the password only
+ * when every pool lets it through: of 60 attempts at once, only the pool's allowance is checked.
+ * `knownBrowser` is this browser's id for the account (hl_known cookie), when it has one. */
+export async function authenticate(email: string, password: string, ip: string, now = new Date(), knownBrowser: string | null = null): Promise<SignInResult> {
+  const targets = signInTargets(email, ip, knownBrowser);
+  const taken = await take(targets, now);
+  const refused = taken.map((t, i) => ({ ...t, pool: targets[i].pool })).filter((t) => !t.allowed);
+  // Waiting means waiting: the right password is refused too, unchecked, and the message is the
+  // same whether or not the email exists.
+  if (refused.length) {
+    // Unchecked, so it uses up no other pool's allowance (an attacker refused on one account
+    // does not also wear down the address's pool for everyone behind it).
+    await refund(taken.filter((t) => t.allowed).map((t) => t.key));
+    const last = refused.reduce((a, b) => (b.nextAt > a.nextAt ? b : a));
+    return { ok: false, reason: "locked", until: last.nextAt, pool: last.pool, started: refused.some((r) => r.refused === 1) };
+  }
   const user = await db()
     .selectFrom("staff_user")
     .select(["id", "email", "password_hash", "active"])
@@ -30,17 +43,10 @@ export async function authenticate(email: string, password: string, ip: string, 
     .executeTakeFirst();
   const valid = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
   if (user && user.active && valid) {
-    await clearFailures(acct);
+    await refund(targets.map((t) => t.key));
     return { ok: true, userId: user.id, email: user.email };
   }
-  const failures = await recordFailure(
-    [
-      { key: acct, limit: ACCOUNT_LIMIT },
-      { key: src, limit: SOURCE_LIMIT },
-    ],
-    now,
-  );
-  return { ok: false, reason: "invalid", failures };
+  return { ok: false, reason: "invalid", failures: taken[0].count };
 }
 
 export async function emailTaken(email: string, conn: Kysely<Database> = db()): Promise<boolean> {
@@ -71,18 +77,18 @@ export async function createUser(
 
 export type ChangePasswordResult = { ok: true; setCookie: string } | { ok: false; reason: "wrongCurrent" | "locked" };
 
-/** The signed-in user changes their own password. Wrong current passwords count towards the
- * same lock as sign-in, so a borrowed session cannot be used to guess the password. Every
+/** The signed-in user changes their own password. Every try is counted against
+ * same pools as a sign-in (before the check), so a borrowed session cannot be used to guess the password. Every
  * session of the user ends, and this browser gets a fresh one (a new id after the change). */
 export async function changePassword(user: { id: number; email: string }, current: string, next: string, request: Request, now = new Date()): Promise<ChangePasswordResult> {
-  const acct = accountKey(user.email);
-  if (await lockedUntil([acct], now)) return { ok: false, reason: "locked" };
+  const targets = signInTargets(user.email, clientIp(request), await knownBrowserId(request, accountKey(user.email)));
+  if ((await take(targets, now)).some((t) => !t.allowed)) return { ok: false, reason: "locked" };
   const row = await db().selectFrom("staff_user").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(current, row.password_hash))) {
-    await recordFailure([{ key: acct, limit: ACCOUNT_LIMIT }], now);
     await recordAudit(request, { actor: user, action: "auth.password_change_failed", entity: "staff_user", entityId: user.id });
     return { ok: false, reason: "wrongCurrent" };
   }
+  await refund(targets.map((t) => t.key));
   const passwordHash = await hashPassword(next);
   await db()
     .transaction()

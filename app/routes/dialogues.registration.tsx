@@ -10,7 +10,7 @@ import { deliverNotices } from "~/models/dialogue-notify.server";
 import { askQuestion, listPublicQuestions, ownQuestions, vote, votedQuestionIds } from "~/models/dialogue-question.server";
 import { cancelRegistration, findRegistration, getOwnRegistration } from "~/models/dialogue-registration.server";
 import { getSession, sessionView } from "~/models/dialogue-session.server";
-import { hit } from "~/models/rate-limit.server";
+import { beginLookup } from "~/models/lookup-limit.server";
 import { askSchema, cancelSchema, idSchema, lookupSchema, parseForm } from "~/schemas/dialogue";
 import { forgetRegistrant, readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { getT } from "~/utils/i18n.server";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     view: {
       registration: { code: r.code, name: r.name, kind: r.kind, status: r.status, place: r.place, checkedIn: Boolean(r.checked_in_at) },
       session: sessionView(s, lng),
-      canCancel: (r.status === "confirmed" || r.status === "waitlisted") && s.starts_at > new Date() && s.status !== "cancelled",
+      canCancel: (r.status === "confirmed" || r.status === "waitlisted" || r.status === "to_confirm") && s.starts_at > new Date() && s.status !== "cancelled",
       canAsk: live && acceptsQuestions(s.status),
       canVote: live && acceptsQuestions(s.status),
       mine,
@@ -56,12 +56,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const fd = await readFormData(request);
   const intent = fd.get("intent");
   if (intent === "lookup") {
-    // Code + contact is 30 bits and a phone number; a per-address limit makes guessing hopeless.
-    const limit = await hit(`dialogue-lookup:${clientIp(request)}`, 30, 15 * 60_000);
-    if (!limit.allowed) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
     const parsed = parseForm(lookupSchema, fd);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
+    // Paced per code, per contact and per address before the look-up (docs/security/limits.md):
+    // guessing a phone for a code, or a code for a phone, slows to a trickle; the owner is not
+    // locked out for an hour by a stranger or by their own typos.
+    const gate = await beginLookup(parsed.data.code, parsed.data.contact, clientIp(request));
+    if (!gate.ok) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
     const id = await findRegistration(parsed.data.code, parsed.data.contact);
+    if (id) await gate.found();
     if (!id) return json({ errors: { _form: "dialogue.errors.lookupFailed" }, values: { code: String(fd.get("code") ?? ""), contact: String(fd.get("contact") ?? "") } }, 400);
     return redirect(HERE, { status: 303, headers: { "Set-Cookie": await rememberRegistrant(id) } });
   }

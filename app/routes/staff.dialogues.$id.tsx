@@ -5,7 +5,7 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextArea } from "~/components/dialogue/fields";
-import { CallList, OnBehalfForm, Registrants } from "~/components/dialogue/registrants";
+import { CallList, OnBehalfForm, Registrants, SettleAll } from "~/components/dialogue/registrants";
 import { SessionFacts, StatusTag } from "~/components/dialogue/session-facts";
 import { SessionForm } from "~/components/dialogue/session-form";
 import { StaffTabs } from "~/components/dialogue/staff-tabs";
@@ -14,6 +14,7 @@ import { recordAudit } from "~/models/audit.server";
 import { listProcedures } from "~/models/catalog.server";
 import { callList, deliverNotices, noticeCounts } from "~/models/dialogue-notify.server";
 import { listRegistrants, seatCounts } from "~/models/dialogue-registration.server";
+import { runSettleAction } from "~/utils/dialogue-settle-actions.server";
 import { getSession, noticeDays, sessionProcedures, sessionView } from "~/models/dialogue-session.server";
 import { runSessionAction } from "~/utils/dialogue-actions.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
@@ -74,7 +75,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
-  const out = await runSessionAction(request, user, s, await request.formData());
+  const fd = await request.formData();
+  const settled = await runSettleAction(request, user, s.id, fd);
+  if (settled) {
+    if (settled.noticeIds.length) await deliverNotices(settled.noticeIds);
+    return redirect(`/staff/dialogues/${s.id}?${settled.redirect}`, { status: 303 });
+  }
+  const out = await runSessionAction(request, user, s, fd);
   if ("noticeIds" in out && out.noticeIds?.length) await deliverNotices(out.noticeIds);
   if (out.redirect) return redirect(`/staff/dialogues/${s.id}?${out.redirect}`, { status: 303 });
   return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {}, vars: out.vars ?? {} }, 400);
@@ -88,7 +95,7 @@ export default function StaffDialogue() {
   const s = d.session;
   const errorsFor = (form: string) => (a?.form === form ? a.errors : undefined);
   const valuesFor = (form: string) => (a?.form === form ? a.values : undefined);
-  const flash = ["saved", "moved", "status", "registered", "cancelled", "called"].find((f) => params.get(f));
+  const flash = ["saved", "moved", "status", "registered", "cancelled", "called", "settled"].find((f) => params.get(f));
   return (
     <div className="page">
       <StaffTabs sessionId={s.id} role={d.role} title={t("dialogue.staff.session.kicker")} />
@@ -112,6 +119,12 @@ export default function StaffDialogue() {
           <strong>{d.counts.waitlisted}</strong>
           {t("dialogue.staff.counts.waitlisted")}
         </li>
+        {d.counts.toConfirm ? (
+          <li>
+            <strong>{d.counts.toConfirm}</strong>
+            {t("limits.dialogue.toConfirmCount")}
+          </li>
+        ) : null}
         <li>
           <strong>{d.counts.checkedIn.total}</strong>
           {t("dialogue.staff.counts.checkedIn")}
@@ -198,6 +211,7 @@ export default function StaffDialogue() {
       {d.registrants ? (
         <section aria-labelledby="reg-title">
           <h2 id="reg-title">{t("dialogue.staff.registrants.heading")}</h2>
+          <SettleAll count={d.counts.toConfirm} />
           <Registrants rows={d.registrants} canCancel={d.manage} />
           <details open={a?.form === "register"}>
             <summary>{t("dialogue.staff.onBehalf.heading")}</summary>

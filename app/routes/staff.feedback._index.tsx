@@ -1,10 +1,12 @@
 // Staff list of feedback, the most urgent first, with "due soon" and "late" marks. A unit sees
 // only what is assigned to it (the model scopes the query). The "to notify" view is the Office's
 // call list and shows contact details: each view of it is logged.
-import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { HeldList } from "~/components/feedback/held-list";
 import { FeedbackTable, NotifyTable } from "~/components/feedback/staff-lists";
+import { releaseHeld } from "~/models/feedback-hold.server";
 import { recordAudit } from "~/models/audit.server";
 import { FEEDBACK_VIEWS, parseView } from "~/lib/feedback-views";
 import { listFeedback, notifyList } from "~/models/feedback-staff.server";
@@ -12,7 +14,7 @@ import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
 
-export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
+export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,13 +33,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title, view, canNotify: user.role === "admin" || user.role === "office", list, notify: null });
 }
 
+/** Releases feedback held for review into the usual handling (the Office, an admin). */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request, access.action!);
+  const fd = await request.formData();
+  const ids = fd.getAll("id").map(Number);
+  if (fd.get("intent") !== "release" || !ids.length || ids.some((n) => !Number.isSafeInteger(n) || n <= 0)) return json({ released: null, error: "staff.errors.invalid" }, { status: 400 });
+  return json({ released: await releaseHeld(ids, user, request), error: null });
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
 export default function StaffFeedbackList() {
   const { view, list, notify, canNotify } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
     <div className="page">
+      {done?.released != null ? (
+        <p className="notice notice--ok" role="status">
+          {t("limits.feedback.released", { count: done.released })}
+        </p>
+      ) : null}
+      {done?.error ? (
+        <p className="notice notice--warn" role="alert">
+          {t(done.error)}
+        </p>
+      ) : null}
       <h1>{t("feedback.staff.heading")}</h1>
       <nav aria-label={t("feedback.staff.viewsLabel")}>
         <ul className="fb-tabs">
@@ -52,6 +74,8 @@ export default function StaffFeedbackList() {
       </nav>
       {notify ? (
         <NotifyTable rows={notify} />
+      ) : list && view === "held" ? (
+        <HeldList items={list.items} canRelease={canNotify} />
       ) : list ? (
         <>
           <FeedbackTable items={list.items} />

@@ -1,27 +1,59 @@
-// The admin's list of staff accounts.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+// The admin's list of staff accounts, with who is being made to wait at sign-in and a button
+// that ends the wait (docs/security/limits.md).
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TableWrap } from "~/components/forms";
+import { formatDateTime } from "~/lib/format";
+import type { Lang } from "~/lib/i18n";
+import { signInWaits, unlockSignIn } from "~/models/sign-in-admin.server";
 import { listUsers } from "~/models/staff-admin.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 
-export const access: RouteAccess = { loader: ["admin"] };
+export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, access.loader!);
-  return json({ title: getT(request).t("staff.users.title"), users: await listUsers() });
+  const { t, lng } = getT(request);
+  const users = await listUsers();
+  const waits = await signInWaits(users);
+  const shown = Object.fromEntries(
+    Object.entries(waits).map(([id, w]) => [id, { until: w.until ? formatDateTime(w.until, lng as Lang) : null, attempts: w.attempts, browsersWaiting: w.browsersWaiting }]),
+  );
+  return json({ title: t("staff.users.title"), users, waits: shown });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const me = await requireStaff(request, access.action!);
+  const fd = await request.formData();
+  const id = Number(fd.get("id"));
+  if (fd.get("intent") !== "unlock" || !Number.isInteger(id) || id <= 0) return json({ error: "staff.errors.invalid", email: null }, { status: 400 });
+  const r = await unlockSignIn(id, me, request);
+  if (!r.ok) return json({ error: r.error, email: null }, { status: 404 });
+  const user = (await listUsers()).find((u) => u.id === id);
+  return json({ error: null, email: user?.email ?? "" });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
 
 export default function Users() {
-  const { users } = useLoaderData<typeof loader>();
+  const { users, waits } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
     <div className="page">
+      {done?.email ? (
+        <p className="notice notice--ok" role="status">
+          {t("limits.users.unlocked", { email: done.email })}
+        </p>
+      ) : null}
+      {done?.error ? (
+        <p className="notice notice--warn" role="alert">
+          {t(done.error)}
+        </p>
+      ) : null}
       <h1>{t("staff.users.heading")}</h1>
       <p>
         <Link to="/staff/users/new" className="button">
@@ -38,6 +70,7 @@ export default function Users() {
               <th scope="col">{t("staff.users.role")}</th>
               <th scope="col">{t("staff.users.unit")}</th>
               <th scope="col">{t("staff.users.status")}</th>
+              <th scope="col">{t("limits.users.signIn")}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,11 +86,30 @@ export default function Users() {
                   {u.active ? t("staff.users.active") : t("staff.users.disabled")}
                   {u.active && u.must_change_password ? ` · ${t("staff.users.mustChange")}` : ""}
                 </td>
+                <td>
+                  {waits[u.id] ? (
+                    <>
+                      {waits[u.id].until ? <span className="tag">{t("limits.users.waiting", { at: waits[u.id].until, count: waits[u.id].attempts })}</span> : null}
+                      {!waits[u.id].until && waits[u.id].attempts ? <span>{t("limits.users.attempts", { count: waits[u.id].attempts })}</span> : null}
+                      {waits[u.id].browsersWaiting ? <span> {t("limits.users.browsersWaiting", { count: waits[u.id].browsersWaiting })}</span> : null}
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="unlock" />
+                        <input type="hidden" name="id" value={u.id} />
+                        <button type="submit" className="button button--secondary" aria-label={t("limits.users.unlockFor", { email: u.email })}>
+                          {t("limits.users.unlock")}
+                        </button>
+                      </Form>
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableWrap>
+      <p className="muted">{t("limits.users.hint")}</p>
     </div>
   );
 }

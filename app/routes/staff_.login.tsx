@@ -36,7 +36,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, fd);
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: { email } }, { status: 400 });
   const outcome = await signInWithPassword(parsed.data.email, parsed.data.password, request);
-  if (outcome.ok) return redirect(staffReturnPath(parsed.data.to), { headers: { "Set-Cookie": outcome.setCookie } });
+  if (outcome.ok) {
+    const headers = new Headers();
+    for (const c of outcome.setCookies) headers.append("Set-Cookie", c);
+    return redirect(staffReturnPath(parsed.data.to), { headers });
+  }
   if (outcome.reason === "locked") {
     return json<ActionData>({ errors: { _form: "staff.login.locked" }, values: { email }, minutes: outcome.minutes }, { status: 429 });
   }

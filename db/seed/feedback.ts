@@ -16,7 +16,7 @@ import { feedbackStories, type Story } from "./feedback-stories";
 const DAY = 86_400_000;
 const OFFICE = "vanphong@demo.hailong.vn";
 
-type Row = Omit<Selectable<FeedbackTable>, "id" | "received_at" | "updated_at">;
+type Row = Omit<Selectable<FeedbackTable>, "id" | "received_at" | "updated_at" | "held_at" | "held_reason" | "released_at" | "released_by">;
 interface Ev {
   at: Date;
   action: string;

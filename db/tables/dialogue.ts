@@ -4,7 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { GeneratedTimestamp, NullableTimestamp, Timestamp } from "./common";
 
 export type DialogueStatus = "draft" | "published" | "registration_closed" | "held" | "minutes_published" | "cancelled";
-export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled" | "walk_in";
+/** "to_confirm": past its address's share, waiting for staff (chờ xác nhận; migration 012). */
+export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled" | "walk_in" | "to_confirm";
 export type RegistrationChannel = "online" | "phone" | "desk" | "paper" | "walk_in";
 export type AttendeeKind = "citizen" | "business";
 export type QuestionStatus = "pending" | "approved" | "hidden" | "merged";
@@ -76,6 +77,9 @@ export interface DialogueRegistrationTable {
   checked_in_by: number | null;
   /** Set when the person's data was erased (migration 008, app/models/privacy-erase.server.ts). */
   erased_at: NullableTimestamp;
+  /** Who confirmed or rejected a sign-up that waited "to confirm", and when (migration 012). */
+  settled_by: number | null;
+  settled_at: NullableTimestamp;
 }
 
 export interface DialogueQuestionTable {

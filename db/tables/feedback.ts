@@ -54,6 +54,11 @@ export interface FeedbackTable {
   repeat_of: Generated<number | null>;
   notify_status: "emailed" | "to_notify" | "notified" | null;
   updated_at: GeneratedTimestamp;
+  /** Held for review: sent past its address's hourly share (migration 012). */
+  held_at: NullableTimestamp;
+  held_reason: "address_burst" | null;
+  released_at: NullableTimestamp;
+  released_by: number | null;
 }
 
 export interface FeedbackContactTable {

@@ -86,7 +86,9 @@ describe.skipIf(!pgUp)(`two instances behind a round-robin balancer (needs Postg
           method: "POST",
           redirect: "manual",
           body: new URLSearchParams({ name: `Người thử ${i}`, phone: `0988${String(100000 + i)}`, kind: "citizen", adult: "on", consent: "on" }),
-          // Each from its own phone and address: the per-address limit is not under test here.
+          // Each from its own phone. The balancer adds the address it sees (this test's, for all
+          // 60), so past 5 they wait "to confirm" (docs/security/limits.md) until staff confirm
+          // them below — through both instances at once as well.
           headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: lb.url, "X-Forwarded-For": `198.51.100.${i + 1}` },
         }).then((r) => ({ status: r.status, backend: r.headers.get("x-backend") })),
       ),
@@ -99,8 +101,29 @@ describe.skipIf(!pgUp)(`two instances behind a round-robin balancer (needs Postg
          from dialogue_registration where session_id = $1`,
       [sessionId],
     );
-    const r = after.rows[0];
-    expect(r.n - before.rows[0].n).toBe(N);
+    expect(after.rows[0].n - before.rows[0].n).toBe(N);
+    const waiting = await client.query(`select id from dialogue_registration where session_id = $1 and status = 'to_confirm' order by id`, [sessionId]);
+    expect(waiting.rows).toHaveLength(N - 5);
+    const staff = await login("vanphong@demo.hailong.vn", "demo-Office-2026", "192.0.2.11");
+    const cookie = staff.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const settled = await Promise.all(
+      waiting.rows.map((w) =>
+        fetch(`${lb.url}/staff/dialogues/${sessionId}`, {
+          method: "POST",
+          redirect: "manual",
+          body: new URLSearchParams({ intent: "confirm_registration", registration: String(w.id) }),
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: lb.url, Cookie: cookie },
+        }).then((r) => r.status),
+      ),
+    );
+    expect(settled).toEqual(Array(N - 5).fill(303));
+    const final = await client.query(
+      `select count(*) filter (where status = 'confirmed')::int as confirmed, count(*) filter (where status = 'waitlisted')::int as waitlisted,
+              (select capacity from dialogue_session where id = $1) as capacity
+         from dialogue_registration where session_id = $1`,
+      [sessionId],
+    );
+    const r = final.rows[0];
     expect(r.confirmed).toBe(r.capacity);
     const seq = await client.query(`select waitlist_seq from dialogue_registration where session_id = $1 and status = 'waitlisted' order by waitlist_seq`, [sessionId]);
     // The waitlist has no duplicates: two instances never handed out the same place.

@@ -15,7 +15,7 @@ export interface RegistrantRow {
   kind: "citizen" | "business";
   organisation: string | null;
   accessibility: string | null;
-  status: "confirmed" | "waitlisted" | "cancelled" | "walk_in";
+  status: "confirmed" | "waitlisted" | "cancelled" | "walk_in" | "to_confirm";
   place: number | null;
   channel: string;
   created_at: string;
@@ -57,6 +57,7 @@ export function Registrants({ rows, canCancel }: { rows: RegistrantRow[]; canCan
               <td>{t(`dialogue.channel.${r.channel}`)}</td>
               {canCancel ? (
                 <td>
+                  {r.status === "to_confirm" ? <SettleButtons id={r.id} name={r.name} /> : null}
                   {r.status === "confirmed" || r.status === "waitlisted" ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="cancel_registration" />
@@ -74,6 +75,50 @@ export function Registrants({ rows, canCancel }: { rows: RegistrantRow[]; canCan
         </tbody>
       </table>
     </TableWrap>
+  );
+}
+
+/** Confirm or reject one sign-up waiting to confirm (docs/security/limits.md). */
+function SettleButtons({ id, name }: { id: number; name: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      {(["confirm", "reject"] as const).map((d) => (
+        <Form method="post" key={d}>
+          <input type="hidden" name="intent" value={`${d}_registration`} />
+          <input type="hidden" name="registration" value={id} />
+          <button type="submit" className={d === "confirm" ? "button" : "button button--secondary"}>
+            {t(`limits.dialogue.${d}`)}
+            <span className="visually-hidden"> {name}</span>
+          </button>
+        </Form>
+      ))}
+    </div>
+  );
+}
+
+/** Settles every sign-up waiting to confirm at once: a burst of made-up names is rejected in one click. */
+export function SettleAll({ count }: { count: number }) {
+  const { t } = useTranslation();
+  if (!count) return null;
+  return (
+    <div className="notice notice--warn">
+      <p>{t("limits.dialogue.toConfirmIntro")}</p>
+      <div className="button-row">
+        <Form method="post">
+          <input type="hidden" name="intent" value="confirm_all_to_confirm" />
+          <button type="submit" className="button button--secondary">
+            {t("limits.dialogue.confirmAll")} ({count})
+          </button>
+        </Form>
+        <Form method="post">
+          <input type="hidden" name="intent" value="reject_all_to_confirm" />
+          <button type="submit" className="button button--warning">
+            {t("limits.dialogue.rejectAll")} ({count})
+          </button>
+        </Form>
+      </div>
+    </div>
   );
 }
 

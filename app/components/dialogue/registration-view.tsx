@@ -37,7 +37,7 @@ interface OwnQuestion {
 }
 
 export interface RegistrationViewData {
-  registration: { code: string; name: string; kind: "citizen" | "business"; status: "confirmed" | "waitlisted" | "cancelled" | "walk_in"; place: number | null; checkedIn: boolean };
+  registration: { code: string; name: string; kind: "citizen" | "business"; status: "confirmed" | "waitlisted" | "cancelled" | "walk_in" | "to_confirm"; place: number | null; checkedIn: boolean };
   session: SessionView;
   canCancel: boolean;
   canAsk: boolean;

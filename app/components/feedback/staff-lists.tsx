@@ -37,6 +37,7 @@ export function FeedbackTable({ items }: { items: SerializeFrom<Awaited<ReturnTy
                 {formatDate(r.dueDate, lang)}{" "}
                 {r.urgency ? <span className={`fb-tag fb-tag--${r.urgency}`}>{t(`feedback.staff.urgency.${r.urgency}`)}</span> : null}
                 {r.late && r.urgency !== "late" ? <span className="fb-tag fb-tag--late">{t("feedback.staff.lateFlag")}</span> : null}
+                {r.held ? <span className="fb-tag fb-tag--due_soon">{t("limits.feedback.heldTag")}</span> : null}
               </td>
               <td>{r.title ?? t(`feedback.kinds.${r.kind}`)}</td>
               <td>{r.unit ?? ""}</td>

@@ -77,6 +77,7 @@ const staff: typeof vi = {
       registered: "Registered. The person's code: {{value}} (read it out to them).",
       cancelled: "Registration cancelled; the first person waiting (if any) got the seat.",
       called: "Call recorded.",
+      settled: "{{value}} sign-ups waiting to confirm settled.",
     },
     stateHeading: "Status",
     cancelReason: "Reason for cancelling",

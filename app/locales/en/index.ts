@@ -10,6 +10,7 @@ import feedback from "./feedback";
 import privacy from "./privacy";
 import tt01 from "./tt01";
 import reportStatus from "./report-status";
+import limits from "./limits";
 
 const en: Translation = {
   ...common,
@@ -23,6 +24,7 @@ const en: Translation = {
   ...privacy,
   ...tt01,
   ...reportStatus,
+  ...limits,
 };
 
 export default en;

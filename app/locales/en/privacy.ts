@@ -97,7 +97,7 @@ const privacy: typeof vi = {
       contactRequired: "Enter your phone or email",
       contactInvalid: "Enter a phone number (e.g. 0912 345 678) or an email (e.g. name@example.com)",
       notFound: "No case matches this code and phone or email. Check the code and the contact you gave.",
-      limited: "Too many attempts. Please try again in 15 minutes.",
+      limited: "Too many attempts. Please try again in a few minutes.",
       nameRequired: "Enter your full name",
       phoneInvalid: "Enter a phone number like 0912 345 678",
       emailInvalid: "Enter an email like name@example.com",

@@ -76,6 +76,7 @@ const staff = {
       registered: "Đã đăng ký. Mã của người đăng ký: {{value}} (hãy đọc cho họ).",
       cancelled: "Đã hủy đăng ký; người đầu danh sách chờ (nếu có) đã được nhận chỗ.",
       called: "Đã ghi nhận cuộc gọi.",
+      settled: "Đã xử lý {{value}} đăng ký chờ xác nhận.",
     },
     stateHeading: "Trạng thái",
     cancelReason: "Lý do hủy",

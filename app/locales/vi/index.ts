@@ -11,6 +11,7 @@ import feedback from "./feedback";
 import privacy from "./privacy";
 import tt01 from "./tt01";
 import reportStatus from "./report-status";
+import limits from "./limits";
 
 const vi = {
   ...common,
@@ -24,6 +25,7 @@ const vi = {
   ...privacy,
   ...tt01,
   ...reportStatus,
+  ...limits,
 };
 
 export default vi;

@@ -96,7 +96,7 @@ const privacy = {
       contactRequired: "Nhập số điện thoại hoặc email",
       contactInvalid: "Nhập số điện thoại (ví dụ 0912 345 678) hoặc email (ví dụ ten@example.com)",
       notFound: "Không tìm thấy hồ sơ với mã và số điện thoại hoặc email này. Kiểm tra lại mã và thông tin liên hệ.",
-      limited: "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau 15 phút.",
+      limited: "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ít phút.",
       nameRequired: "Nhập họ và tên",
       phoneInvalid: "Nhập số điện thoại đúng dạng, ví dụ 0912 345 678",
       emailInvalid: "Nhập email đúng dạng, ví dụ ten@example.com",
