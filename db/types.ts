@@ -9,8 +9,9 @@ import type { PrivacyTables } from "./tables/privacy";
 import type { PrivacyRequestTables } from "./tables/privacy-requests";
 import type { StaffTables } from "./tables/staff";
 import type { SurveyTables } from "./tables/survey";
+import type { CitizenKeyTables } from "./tables/citizen-keys";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables, CitizenKeyTables {}
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
@@ -20,3 +21,4 @@ export type * from "./tables/feedback";
 export type * from "./tables/dialogue";
 export type * from "./tables/dashboard";
 export type * from "./tables/privacy-requests";
+export type * from "./tables/citizen-keys";

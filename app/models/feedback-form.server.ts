@@ -3,6 +3,8 @@
 // key for the page, with what the person typed, and nothing stored.
 import type { Lang } from "~/lib/i18n";
 import { checkAttachments, feedbackFormSchema, fieldErrors, FEEDBACK_FIELDS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/schemas/feedback";
+import { fullCode } from "~/lib/citizen-code";
+import { mailFeedbackCode } from "./citizen-code-mail.server";
 import { submitFeedback } from "./feedback-intake.server";
 import { hit } from "./rate-limit.server";
 import { clientIp } from "~/utils/request.server";
@@ -29,7 +31,7 @@ export type FormFailure = {
   errorParams: Record<string, Record<string, string>>;
   filesDropped: boolean;
 };
-export type FormResult = { ok: true; code: string; duplicate: boolean } | FormFailure;
+export type FormResult = { ok: true; code: string; fullCode: string; duplicate: boolean } | FormFailure;
 
 export async function receiveFeedbackForm(request: Request, lang: Lang): Promise<FormResult> {
   const form = await parseForm(request, FORM_LIMITS);
@@ -66,11 +68,13 @@ export async function receiveFeedbackForm(request: Request, lang: Lang): Promise
   const limit = await hit(`feedback-submit:${clientIp(request)}`, SUBMIT_LIMIT, HOUR);
   if (!limit.allowed) {
     // A retry of a form already received still gets its code back.
-    const seen = await db().selectFrom("feedback").select("code").where("submission_id", "=", parsed.data.submissionId).executeTakeFirst();
-    if (seen) return { ok: true, code: seen.code, duplicate: true };
+    const seen = await db().selectFrom("feedback").select(["code", "access_key"]).where("submission_id", "=", parsed.data.submissionId).executeTakeFirst();
+    if (seen) return { ok: true, code: seen.code, fullCode: fullCode(seen.code, seen.access_key), duplicate: true };
     return fail(429, { form: "feedback.errors.rateLimited" });
   }
   const { consent: _consent, ...input } = parsed.data;
   const res = await submitFeedback({ ...input, lang, attachments: files });
-  return { ok: true, code: res.code, duplicate: res.duplicate };
+  // The full code goes to the sender's email as well as to this browser (when mail is set up).
+  if (!res.duplicate && input.email) await mailFeedbackCode(res.id);
+  return { ok: true, code: res.code, fullCode: res.fullCode, duplicate: res.duplicate };
 }

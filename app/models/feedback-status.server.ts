@@ -1,6 +1,7 @@
-// The sender's status page: look up by code and phone, send the information asked for, rate
+// The sender's status page: look up by full code (short code + secret key) and phone, send the information asked for, rate
 // the answer. Limited per network address and per code, so nobody can try phone numbers
 // against a code; a wrong pair gets the same answer whether or not the code exists.
+import { parseFeedbackCode } from "~/lib/citizen-code";
 import type { Lang } from "~/lib/i18n";
 import { addInfoSchema, checkAttachments, fieldErrors, lookupSchema, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, rateSchema, type CheckedFile } from "~/schemas/feedback";
 import { addInfoFromSender, rateFromSender, senderView, type SenderView } from "./feedback-public.server";
@@ -47,7 +48,8 @@ export async function handleStatusPost(request: Request, lang: Lang): Promise<St
   const byAddress = await hit(`feedback-status-ip:${clientIp(request)}`, LOOKUPS_PER_ADDRESS, QUARTER_HOUR);
   if (!byAddress.allowed) return out(429, { errors: { form: "feedback.status.limited" } });
 
-  const codeKey = `feedback-status-code:${code}`;
+  // Counted per short code: guessing keys for one case is what this limit stops.
+  const codeKey = `feedback-status-code:${parseFeedbackCode(code)!.code}`;
   // A code guessed at too often stays shut for the hour, even for the right phone.
   if ((await failuresSoFar(codeKey, HOUR)) >= FAILURES_PER_CODE) return out(429, { errors: { form: "feedback.status.limited" } });
   const before = await senderView(code, phone, lang);

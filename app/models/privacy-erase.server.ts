@@ -52,6 +52,8 @@ async function eraseRegistration(trx: Kysely<Database>, id: number, now: Date) {
     if (masked !== q.text) await trx.updateTable("dialogue_question").set({ text: masked }).where("id", "=", q.id).execute();
   }
   await trx.deleteFrom("dialogue_notification").where("registration_id", "=", id).where("status", "in", ["queued", "to_call"]).execute();
+  // Any browser still signed in as this registration is signed out.
+  await trx.deleteFrom("dialogue_registrant_session").where("registration_id", "=", id).execute();
 }
 
 async function eraseFeedback(trx: Kysely<Database>, id: number) {
