@@ -29,17 +29,18 @@ export interface ParsedCode {
   key: string | null;
 }
 
-const FEEDBACK = /^(PAKN\.\d{8}\.\d{4,6})(?:-([A-Z0-9-]+))?$/;
+const SHORT_FEEDBACK = /^PAKN\.\d{8}\.\d{4,6}$/;
 
 /** "pakn.20261206.0001 - k7m2q x9p4t" → { code: "PAKN.20261206.0001", key: "K7M2QX9P4T" }; the
- * short code alone → key null; anything else null. */
+ * short code alone → key null; anything else null. Spaces and dashes may fall anywhere (phone
+ * keyboards): the key is always the last 10 characters, so the split needs no separator. */
 export function parseFeedbackCode(input: string | null | undefined): ParsedCode | null {
   if (!input) return null;
-  const m = input.trim().toUpperCase().replace(/\s+/g, "").match(FEEDBACK);
-  if (!m) return null;
-  if (m[2] === undefined) return { code: m[1], key: null };
-  const key = m[2].replace(/-/g, "");
-  return isKey(key) ? { code: m[1], key } : null;
+  const s = input.toUpperCase().replace(/[\s-]/g, "");
+  if (SHORT_FEEDBACK.test(s)) return { code: s, key: null };
+  const code = s.slice(0, -KEY_LENGTH);
+  const key = s.slice(-KEY_LENGTH);
+  return SHORT_FEEDBACK.test(code) && isKey(key) ? { code, key } : null;
 }
 
 /** "dema26-xa7k2-p9qwe" → { code: "DEMA26", key: "XA7K2P9QWE" }; six letters → key null. */

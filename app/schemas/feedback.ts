@@ -68,7 +68,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message.startsWith("feedback.") ? issue.message : "feedback.errors.invalid";
+    out[key] ??= issue.message.startsWith("feedback.") || issue.message.startsWith("codes.") ? issue.message : "feedback.errors.invalid";
   }
   return out;
 }
