@@ -33,6 +33,12 @@ export async function mailFeedbackCode(id: number): Promise<boolean> {
   return sendMail({ to: row.email, subject: t("codes.mail.feedbackSubject", vars), text: t("codes.mail.feedbackBody", vars) });
 }
 
+/** The sender's full code, for office staff to read out on the phone (the caller logs pii.view). */
+export async function senderFullCode(id: number): Promise<string | null> {
+  const row = await db().selectFrom("feedback").select(["code", "access_key"]).where("id", "=", id).executeTakeFirst();
+  return row ? fullCode(row.code, row.access_key) : null;
+}
+
 export async function mailRegistrationCode(id: number): Promise<boolean> {
   const row = await db()
     .selectFrom("dialogue_registration as r")

@@ -15,8 +15,9 @@ import { sameSecret } from "~/utils/secret-compare.server";
 
 export const OTP_TTL_MS = 15 * 60_000;
 export const OTP_MAX_TRIES = 5;
-/** Codes sent to one subject per hour: its owner's inbox is not someone else's megaphone. */
-export const OTP_SENDS_PER_HOUR = 5;
+/** Codes sent to one subject per day: its owner's inbox is not someone else's megaphone, and
+ * with OTP_MAX_TRIES this caps guesses at 25 a day (docs/security/citizen-codes.md). */
+export const OTP_SENDS_PER_DAY = 5;
 
 export interface OtpSubject {
   kind: PrivacySubjectKind;
@@ -47,7 +48,7 @@ export async function sendOtp(s: OtpSubject, purpose: OtpPurpose, now = new Date
   if (!env().SMTP_URL) return false;
   const to = await emailOnFile(s);
   if (!to) return false;
-  if (!(await hit(`otp-send:${s.kind}:${s.id}`, OTP_SENDS_PER_HOUR, 3_600_000, now)).allowed) return false;
+  if (!(await hit(`otp-send:${s.kind}:${s.id}`, OTP_SENDS_PER_DAY, 24 * 3_600_000, now)).allowed) return false;
   const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, "0");
   await db().transaction().execute(async (trx) => {
     await trx

@@ -306,6 +306,8 @@ export async function listRegistrants(sessionId: number) {
     .select([
       "id",
       "code",
+      // The secret half, so staff can read the full code out to the registrant on the phone.
+      "access_key",
       "name",
       "phone",
       "email",

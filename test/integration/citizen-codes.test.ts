@@ -162,3 +162,23 @@ describe("the registrant's sign-in", () => {
     expect(ok.status).toBe(303);
   });
 });
+
+describe("staff reading a full code out to its owner", () => {
+  it("office sees a sender's full code on request, logged as a personal-data view; a viewer cannot open the case", async () => {
+    const { submitFeedback } = await import("~/models/feedback-intake.server");
+    const { loader: detailLoader } = await import("~/routes/staff.feedback.$id");
+    const { signIn, staffRequest } = await import("../support/staff");
+    const fb = await submitFeedback({ submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người Gọi Điện", address: "Số 1 đường Gọi", phone: "0915 000 001", content: "Tôi mất mã, xin Sở đọc lại giúp.", lang: "vi", attachments: [] });
+    const office = await signIn("office");
+    const plain = await (await detailLoader(args(staffRequest(`/staff/feedback/${fb.id}`, office.cookie), { id: String(fb.id) }))).json();
+    expect(plain).toMatchObject({ mayShowCode: true, fullCode: null });
+    const logged = async () => (await db().selectFrom("audit_log").select("id").where("entity", "=", "feedback").where("entity_id", "=", String(fb.id)).where("action", "=", "pii.view").execute()).length;
+    const before = await logged();
+    const shown = await (await detailLoader(args(staffRequest(`/staff/feedback/${fb.id}?showCode=1`, office.cookie), { id: String(fb.id) }))).json();
+    expect(shown.fullCode).toBe(fb.fullCode);
+    // The contact view and the code view: two entries.
+    expect(await logged()).toBe(before + 2);
+    const viewer = await signIn("viewer");
+    await expect(call(() => detailLoader(args(staffRequest(`/staff/feedback/${fb.id}?showCode=1`, viewer.cookie), { id: String(fb.id) })))).resolves.toMatchObject({ status: 403 });
+  });
+});

@@ -16,6 +16,10 @@ const codes: typeof vi = {
       keepFull: "Write this full code down and keep it to yourself. Only this page shows it; if you gave an email, it was sent there too. You need the full code and the phone you gave to look up your feedback.",
       fullGone: "The full code is shown once, right after sending, and sent to the email you gave. If you lost it, call the Department's Office with the short code to have it sent again to the contact you gave.",
     },
+    staff: {
+      fullCode: "The sender's full code (read it out only to the sender, on the phone on file)",
+      showCode: "Show the full code to read out to the sender (logged)",
+    },
     signup: {
       checkContact: "If this phone or email is already registered for this dialogue, we have sent the registration details to that email (or staff will call that phone). No new registration was made.",
     },

@@ -15,6 +15,10 @@ const codes = {
       keepFull: "Hãy ghi lại mã đầy đủ này và giữ riêng cho mình. Chỉ trang này hiện mã đầy đủ; nếu bạn đã khai email, mã cũng được gửi đến email đó. Bạn cần mã đầy đủ và số điện thoại đã khai để tra cứu.",
       fullGone: "Mã đầy đủ chỉ hiện một lần ngay sau khi gửi, và được gửi đến email bạn đã khai. Nếu mất, hãy gọi Văn phòng Sở với mã ngắn để được gửi lại đến liên hệ đã khai.",
     },
+    staff: {
+      fullCode: "Mã đầy đủ của người gửi (chỉ đọc cho đúng người gửi, qua số điện thoại đã khai)",
+      showCode: "Hiện mã đầy đủ để đọc cho người gửi (được ghi nhật ký)",
+    },
     signup: {
       checkContact: "Nếu số điện thoại hoặc email này đã đăng ký buổi đối thoại này, chúng tôi đã gửi thông tin đăng ký đến email đó (hoặc cán bộ sẽ gọi đến số điện thoại đó). Không có đăng ký mới nào được tạo.",
     },
