@@ -17,7 +17,7 @@ const QUARTER_HOUR = 15 * 60_000;
 const HOUR = 3_600_000;
 
 /** Failed look-ups counted against a code in the current window, without counting one more. */
-async function failuresSoFar(key: string, windowMs: number, now = new Date()): Promise<number> {
+export async function failuresSoFar(key: string, windowMs: number, now = new Date()): Promise<number> {
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const stored = limitKey(key, (await getSecrets())[0]);
   const row = await db().selectFrom("rate_limit").select("count").where("key", "=", stored).where("window_start", "=", windowStart).executeTakeFirst();

@@ -10,6 +10,7 @@ import { confirmSchema, correctionSchema, lookupSchema, submissionSchema } from 
 import { checkOtp, sendOtp } from "./citizen-otp.server";
 import { recordAccess, requestCorrection, requestDeletion, requestWithdrawal, requestsFor, withdrawNow } from "./privacy-request.server";
 import { findSubject, subjectData, type FoundSubject } from "./privacy-subject.server";
+import { failuresSoFar } from "./feedback-status.server";
 import { hit } from "./rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 import { publicOrigin } from "~/utils/public-url.server";
@@ -73,6 +74,9 @@ export async function handlePrivacyPost(request: Request, lang: Lang): Promise<S
   const who = parseForm(lookupSchema, fd, "privacy.errors.codeInvalid");
   if (!who.ok) return out(400, { form: "lookup", errors: who.errors });
   const codeKey = `privacy-request-code:${who.data.code.code}`;
+  // A short code guessed at too often stays shut for the hour, even for the right key: without
+  // this a guess was still tried before the limit answered (docs/security/citizen-codes.md).
+  if ((await failuresSoFar(codeKey, 3_600_000)) >= FAILURES_PER_CODE) return out(429, { form: "lookup", errors: { _form: "privacy.errors.limited" } });
   const subject = await findSubject(who.data.code, who.data.contact);
   if (!subject) {
     const failed = await hit(codeKey, FAILURES_PER_CODE, 3_600_000);

@@ -182,3 +182,18 @@ describe("staff reading a full code out to its owner", () => {
     await expect(call(() => detailLoader(args(staffRequest(`/staff/feedback/${fb.id}?showCode=1`, viewer.cookie), { id: String(fb.id) })))).resolves.toMatchObject({ status: 403 });
   });
 });
+
+describe("guessing keys for one case on the privacy page", () => {
+  it("after 10 wrong keys for a short code, even the right full code is refused for the hour", async () => {
+    const { submitFeedback } = await import("~/models/feedback-intake.server");
+    const fb = await submitFeedback({ submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người Bị Đoán", address: "Số 10 đường Đoán", phone: "0915 000 010", content: "Nội dung thử giới hạn đoán mã.", lang: "vi", attachments: [] });
+    for (let i = 0; i < 10; i++) {
+      const guess = `${fb.code}-K7M2Q-X9P${"23456789AB"[i]}T`;
+      const r = await call(() => privacyAction(args(form("/privacy/request", { intent: "lookup", code: guess, contact: "0915000010" }))));
+      expect(r.status).toBe(404);
+    }
+    const right = await call(() => privacyAction(args(form("/privacy/request", { intent: "lookup", code: fb.fullCode, contact: "0915000010" }))));
+    expect(right.status).toBe(429);
+    expect((await right.json()).view).toBeNull();
+  });
+});
