@@ -36,6 +36,8 @@ export async function eraseInTransaction(trx: Kysely<Database>, s: Subject, reas
   if (await alreadyErased(trx, s)) return false;
   if (s.kind === "dialogue_registration") await eraseRegistration(trx, s.id, now);
   else await eraseFeedback(trx, s.id);
+  // One-time codes for a contact that no longer exists have nothing left to confirm.
+  await trx.deleteFrom("citizen_otp").where("subject_kind", "=", s.kind).where("subject_id", "=", s.id).execute();
   await trx.insertInto("privacy_erasure").values({ subject_kind: s.kind, subject_id: s.id, reason, request_id: requestId, erased_at: now }).execute();
   return true;
 }
