@@ -12,6 +12,7 @@ import { askQuestion, listPublicQuestions, ownQuestions, vote, votedQuestionIds 
 import { confirmCancel, startCancel } from "~/models/dialogue-cancel.server";
 import { findRegistration, getOwnRegistration } from "~/models/dialogue-registration.server";
 import { getSession, sessionView } from "~/models/dialogue-session.server";
+import { failuresSoFar } from "~/models/feedback-status.server";
 import { hit } from "~/models/rate-limit.server";
 import { askSchema, cancelSchema, idSchema, lookupSchema, parseForm } from "~/schemas/dialogue";
 import { forgetRegistrant, readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
@@ -64,7 +65,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!limit.allowed) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
     const parsed = parseForm(lookupSchema, fd);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
+    // Keys guessed for one door code: 10 failures an hour from all addresses together, then shut
+    // for the hour, the right key included (docs/security/citizen-codes.md).
+    const codeKey = `dialogue-lookup-code:${parsed.data.code.code}`;
+    if ((await failuresSoFar(codeKey, 3_600_000)) >= 10) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
     const id = await findRegistration(parsed.data.code.code, parsed.data.code.key, parsed.data.contact);
+    if (!id) await hit(codeKey, 10, 3_600_000);
     if (!id) return json({ errors: { _form: "dialogue.errors.lookupFailed" }, values: { code: String(fd.get("code") ?? ""), contact: String(fd.get("contact") ?? "") } }, 400);
     return redirect(HERE, { status: 303, headers: { "Set-Cookie": await rememberRegistrant(id) } });
   }

@@ -197,3 +197,20 @@ describe("guessing keys for one case on the privacy page", () => {
     expect((await right.json()).view).toBeNull();
   });
 });
+
+describe("guessing keys for one registration", () => {
+  it("after 10 wrong keys for a door code, even the right full code is refused for the hour", async () => {
+    const sid = await makeSession();
+    const p = person(sid);
+    const r = await signUp(p);
+    if (!r.ok) throw new Error("sign-up failed");
+    for (let i = 0; i < 10; i++) {
+      const guess = `${r.registration.code}-K7M2Q-X9P${"23456789AB"[i]}T`;
+      const res = await call(() => registrationAction(args(form("/dialogues/registration", { intent: "lookup", code: guess, contact: p.phone! }))));
+      expect(res.status).toBe(400);
+    }
+    const right = await call(() => registrationAction(args(form("/dialogues/registration", { intent: "lookup", code: r.registration.fullCode, contact: p.phone! }))));
+    expect(right.status).toBe(429);
+    expect(right.headers.get("Set-Cookie")).toBeNull();
+  });
+});
