@@ -151,3 +151,20 @@ describe.skipIf(!hasPg)("a stranger with a phone number, over HTTP, on PostgreSQ
     expect(again.headers.get("Set-Cookie")).toMatch(/^hl_dialogue=/);
   }, 120_000);
 });
+
+describe.skipIf(!hasPg)("the demo", () => {
+  it("the README's demo code opens the demo registration; its door code alone does not", async () => {
+    const s = await startServer({ postgres: true });
+    try {
+      const send = (code: string) =>
+        fetch(s.url + "/dialogues/registration", { method: "POST", body: new URLSearchParams({ intent: "lookup", code, contact: "0900200000" }), headers: { "Content-Type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+      expect((await send("DEMA26")).status).toBe(400);
+      const ok = await send("DEMA26-SKHCN-TGDEM");
+      expect(ok.status).toBe(303);
+      const page = await (await fetch(s.url + "/dialogues/registration", { headers: { Cookie: ok.headers.get("Set-Cookie")!.split(";")[0] } })).text();
+      expect(page).toContain("DEMA26-SKHCN-TGDEM");
+    } finally {
+      await s.dispose();
+    }
+  }, 60_000);
+});
