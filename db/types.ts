@@ -13,7 +13,8 @@ import type { SurveyTables } from "./tables/survey";
 import type { Tt01Tables } from "./tables/tt01";
 import type { LimitTables } from "./tables/limits";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables, Tt01Tables, ReportSnapshotTables, LimitTables {}
+export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables, Tt01Tables, ReportSnapshotTables, LimitTables, CitizenKeyTables {}
+import type { CitizenKeyTables } from "./tables/citizen-keys";
 
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
@@ -26,3 +27,4 @@ export type * from "./tables/privacy-requests";
 export type * from "./tables/tt01";
 export type * from "./tables/report-snapshot";
 export type * from "./tables/limits";
+export type * from "./tables/citizen-keys";

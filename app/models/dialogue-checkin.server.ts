@@ -4,7 +4,8 @@
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import type { AttendeeKind, Database, DialogueSession } from "../../db/types";
-import { foldName, newRegistrationCode, normaliseCode } from "~/lib/dialogue-code";
+import { parseRegistrationCode } from "~/lib/citizen-code";
+import { foldName, newRegistrationCode } from "~/lib/dialogue-code";
 import type { Lang } from "~/lib/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { recordConsent } from "~/models/consent.server";
@@ -69,7 +70,8 @@ async function checkIn(c: Ctx, sessionId: number, method: "code" | "search", fin
 }
 
 export async function checkInByCode(c: Ctx, sessionId: number, typed: string): Promise<CheckinResult> {
-  const code = normaliseCode(typed);
+  // The door code is the first six letters; a full code (with its key) shown at the door works too.
+  const code = parseRegistrationCode(typed)?.code ?? null;
   if (!code) {
     return db()
       .transaction()
@@ -153,7 +155,7 @@ export async function searchAttendees(sessionId: number, query: string) {
   if (q.length < 2) return [];
   const folded = foldName(q).replace(/[%_\\]/g, "\\$&");
   const digits = q.replace(/\D/g, "");
-  const code = normaliseCode(q);
+  const code = parseRegistrationCode(q)?.code ?? null;
   return db()
     .selectFrom("dialogue_registration")
     .select(["id", "code", "name", "kind", "organisation", "status", "checked_in_at", "accessibility"])

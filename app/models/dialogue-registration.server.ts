@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { AttendeeKind, Database, DialogueSession, RegistrationChannel, RegistrationStatus } from "../../db/types";
+import { fullCode } from "~/lib/citizen-code";
 import { foldName, newRegistrationCode } from "~/lib/dialogue-code";
 import { keyedLimiter } from "~/lib/limiter";
 import { isAnnounced, registrationState, staffMayRegister } from "~/lib/dialogue-state";
@@ -14,6 +15,7 @@ import { recordConsent } from "~/models/consent.server";
 import { insertQuestion } from "~/models/dialogue-question.server";
 import { queueNotices, type NoticeContext } from "~/models/dialogue-notify.server";
 import { db } from "~/utils/db.server";
+import { sameSecret } from "~/utils/secret-compare.server";
 
 export interface SignUpInput {
   sessionId: number;
@@ -39,6 +41,8 @@ export interface SignUpInput {
 export interface RegistrationSummary {
   id: number;
   code: string;
+  /** Door code + secret key (docs/security/citizen-codes.md): for the registrant only. */
+  fullCode: string;
   status: RegistrationStatus;
   /** 1-based place on the waitlist, null when not waitlisted. */
   place: number | null;
@@ -122,10 +126,12 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
         // A second sign-up (or a retry of the first) with the same phone or email gets the first one back.
         const r = await trx
           .selectFrom("dialogue_registration")
-          .select(["id", "code", "status", "waitlist_seq"])
+          .select(["id", "code", "access_key", "status", "waitlist_seq"])
           .where("id", "=", Number(probe.existing))
           .executeTakeFirstOrThrow();
-        return { ok: true, created: false, registration: { id: r.id, code: r.code, status: r.status, place: await waitlistPlace(trx, s.id, r.waitlist_seq) } };
+        // The caller decides who may see it: never the browser of a sign-up that merely matched.
+        const registration = { id: r.id, code: r.code, fullCode: fullCode(r.code, r.access_key), status: r.status, place: await waitlistPlace(trx, s.id, r.waitlist_seq) };
+        return { ok: true, created: false, registration };
       }
 
       const seat = !input.toConfirm && Number(probe.confirmed) < s.capacity;
@@ -134,7 +140,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
       // promoted person's seq is cleared, a cancelled one's kept, so the maximum never repeats a
       // live one's). Safe because the session's row lock serialises sign-ups.
       const seq = status === "waitlisted" ? Number(probe.last_seq ?? 0) + 1 : null;
-      let inserted: { id: number; code: string } | undefined;
+      let inserted: { id: number; code: string; access_key: string } | undefined;
       for (let attempt = 0; !inserted; attempt++) {
         if (attempt === 8) throw new Error("could not find a free registration code");
         inserted = await trx
@@ -158,7 +164,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
             lang: input.lang,
           })
           .onConflict((oc) => oc.columns(["session_id", "code"]).doNothing())
-          .returning(["id", "code"])
+          .returning(["id", "code", "access_key"])
           .executeTakeFirst();
       }
       await recordConsent(trx, { purpose: "dialogue_registration", subjectKind: "dialogue_registration", subjectId: inserted.id, lang: input.lang });
@@ -183,7 +189,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
         ok: true,
         created: true,
         // Everyone already waiting is ahead of a newcomer.
-        registration: { id: inserted.id, code: inserted.code, status, place: status === "waitlisted" ? Number(probe.waiting) + 1 : null },
+        registration: { id: inserted.id, code: inserted.code, fullCode: fullCode(inserted.code, inserted.access_key), status, place: status === "waitlisted" ? Number(probe.waiting) + 1 : null },
       };
     });
   return result;
@@ -255,20 +261,21 @@ export async function cancelRegistration(
     });
 }
 
-/** The registration a code and a phone or email point to, or null (the same answer for a wrong
- * code and a wrong contact, so neither can be probed alone). */
-export async function findRegistration(code: string, contact: { phone: string } | { email: string }): Promise<number | null> {
-  let q = db().selectFrom("dialogue_registration").select("id").where("code", "=", code);
+/** The registration a full code (door code + secret key) and a phone or email point to, or null
+ * (the same answer for a wrong code, key or contact, so none can be probed alone). */
+export async function findRegistration(code: string, key: string, contact: { phone: string } | { email: string }): Promise<number | null> {
+  let q = db().selectFrom("dialogue_registration").select(["id", "access_key"]).where("code", "=", code);
   q = "phone" in contact ? q.where("phone_norm", "=", contact.phone) : q.where("email_norm", "=", contact.email);
   const row = await q.orderBy("id", "desc").limit(1).executeTakeFirst();
-  return row?.id ?? null;
+  const ok = sameSecret(row?.access_key ?? "", key);
+  return row && ok ? row.id : null;
 }
 
 /** What the person sees about their own registration. */
 export async function getOwnRegistration(id: number) {
   const r = await db()
     .selectFrom("dialogue_registration")
-    .select(["id", "session_id", "code", "name", "kind", "organisation", "status", "waitlist_seq", "checked_in_at", "created_at", "promoted_at", "phone", "email"])
+    .select(["id", "session_id", "code", "access_key", "name", "kind", "organisation", "status", "waitlist_seq", "checked_in_at", "created_at", "promoted_at", "phone", "email"])
     .where("id", "=", id)
     .executeTakeFirst();
   if (!r) return null;
@@ -304,6 +311,8 @@ export async function listRegistrants(sessionId: number) {
     .select([
       "id",
       "code",
+      // The secret half, so staff can read the full code out to the registrant on the phone.
+      "access_key",
       "name",
       "phone",
       "email",

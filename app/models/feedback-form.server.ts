@@ -3,6 +3,7 @@
 // key for the page, with what the person typed, and nothing stored.
 import type { Lang } from "~/lib/i18n";
 import { checkAttachments, feedbackFormSchema, fieldErrors, FEEDBACK_FIELDS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/schemas/feedback";
+import { mailFeedbackCode } from "./citizen-code-mail.server";
 import { submitFeedback } from "./feedback-intake.server";
 import { hit } from "./rate-limit.server";
 import { clientIp } from "~/utils/request.server";
@@ -31,7 +32,7 @@ export type FormFailure = {
   errorParams: Record<string, Record<string, string>>;
   filesDropped: boolean;
 };
-export type FormResult = { ok: true; code: string; duplicate: boolean } | FormFailure;
+export type FormResult = { ok: true; code: string; fullCode: string; duplicate: boolean } | FormFailure;
 
 export async function receiveFeedbackForm(request: Request, lang: Lang): Promise<FormResult> {
   const form = await parseForm(request, FORM_LIMITS);
@@ -67,6 +68,9 @@ export async function receiveFeedbackForm(request: Request, lang: Lang): Promise
 
   const limit = await hit(`feedback-submit:${clientIp(request)}`, SUBMIT_LIMIT, HOUR);
   const { consent: _consent, ...input } = parsed.data;
+  // Past the address's share it is still stored and answered with its code, held for review.
   const res = await submitFeedback({ ...input, lang, attachments: files, held: limit.allowed ? undefined : "address_burst" });
-  return { ok: true, code: res.code, duplicate: res.duplicate };
+  // The full code goes to the sender's email as well as to this browser (when mail is set up).
+  if (!res.duplicate && input.email) await mailFeedbackCode(res.id);
+  return { ok: true, code: res.code, fullCode: res.fullCode, duplicate: res.duplicate };
 }

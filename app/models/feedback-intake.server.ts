@@ -3,6 +3,7 @@
 // day. A retry with the same submission id returns the first code instead of a second feedback.
 import crypto from "node:crypto";
 import { sql } from "kysely";
+import { fullCode } from "~/lib/citizen-code";
 import { formatCode, normalisePhone } from "~/lib/feedback-code";
 import { intakeDeadlines, stageDue } from "~/lib/feedback-deadlines";
 import type { FeedbackKind } from "~/lib/feedback-workflow";
@@ -34,13 +35,17 @@ export interface IntakeInput {
 export interface IntakeResult {
   id: number;
   code: string;
+  /** The code with its secret key: shown once to the sender and sent to their email, never to
+   * anyone else (docs/security/citizen-codes.md). */
+  fullCode: string;
   /** True when this submission id had already been received: nothing new was written. */
   duplicate: boolean;
 }
 
 async function bySubmission(submissionId: string): Promise<IntakeResult | null> {
-  const row = await db().selectFrom("feedback").select(["id", "code"]).where("submission_id", "=", submissionId).executeTakeFirst();
-  return row ? { ...row, duplicate: true } : null;
+  // Only the browser that holds the form's random submission id can send it again.
+  const row = await db().selectFrom("feedback").select(["id", "code", "access_key"]).where("submission_id", "=", submissionId).executeTakeFirst();
+  return row ? { id: row.id, code: row.code, fullCode: fullCode(row.code, row.access_key), duplicate: true } : null;
 }
 
 /** The next number of the day. The row lock taken by the upsert is held to the end of the
@@ -89,7 +94,7 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
             held_at: input.held ? now : null,
             held_reason: input.held ?? null,
           })
-          .returning("id")
+          .returning(["id", "access_key"])
           .executeTakeFirstOrThrow();
         await trx
           .insertInto("feedback_contact")
@@ -111,7 +116,7 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
           .execute();
         const code = formatCode(today, await nextDailyNumber(trx, today));
         await trx.updateTable("feedback").set({ code }).where("id", "=", fb.id).execute();
-        return { id: fb.id, code, duplicate: false };
+        return { id: fb.id, code, fullCode: fullCode(code, fb.access_key), duplicate: false };
       });
   } catch (e) {
     // Two posts of one form raced: the second waited on the unique index and lost.

@@ -1,10 +1,11 @@
 // What a sender sees with their code and phone, what they may do there (send the information
 // asked for, rate the answer), and the public register of published answers. Nothing here
 // returns the sender's name, address, phone, email or organisation.
-import crypto from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/types";
+import { parseFeedbackCode } from "~/lib/citizen-code";
 import { normalisePhone } from "~/lib/feedback-code";
+import { sameSecret } from "~/utils/secret-compare.server";
 import { intakeDeadlines, stageDue } from "~/lib/feedback-deadlines";
 import { transition, type FeedbackStatus, type Rating } from "~/lib/feedback-workflow";
 import { vnDay } from "~/lib/format";
@@ -15,30 +16,29 @@ import { insertAttachments } from "./feedback-intake.server";
 import { feedbackDays, workCalendar } from "./feedback-settings.server";
 import { db } from "~/utils/db.server";
 
-// Both sides are hashed with a key of this process before the constant-time comparison, so the
-// comparison's time says nothing about the stored number, whatever the lengths.
-const compareKey = crypto.randomBytes(32);
-const digest = (s: string) => crypto.createHmac("sha256", compareKey).update(s).digest();
-
 export function samePhone(stored: string, typed: string): boolean {
-  return crypto.timingSafeEqual(digest(stored), digest(normalisePhone(typed)));
+  return sameSecret(stored, normalisePhone(typed));
 }
 
 /** Public steps of the log; internal notes, drafts and who did what stay with the staff. */
 const PUBLIC_ACTIONS = ["receive", "request_info", "add_info", "refuse", "classify", "assign", "approve", "publish", "rate"];
 
-async function findForSender(conn: Kysely<Database>, code: string, phone: string, lock = false) {
+/** The feedback a full code (short code + secret key) and the sender's phone point to, or null.
+ * The short code alone is not enough: it counts up per day (docs/security/citizen-codes.md). */
+async function findForSender(conn: Kysely<Database>, full: string, phone: string, lock = false) {
+  const parsed = parseFeedbackCode(full);
   let q = conn
     .selectFrom("feedback as f")
     .innerJoin("feedback_contact as c", "c.feedback_id", "f.id")
     .selectAll("f")
     .select("c.phone_digits")
-    .where("f.code", "=", code);
+    .where("f.code", "=", parsed?.code ?? "");
   if (lock) q = q.forUpdate("f") as typeof q;
   const row = await q.executeTakeFirst();
   // Compare even when the code is unknown, so timing does not tell codes that exist.
-  const match = samePhone(row?.phone_digits ?? "", phone);
-  return row && match ? row : null;
+  const keyOk = sameSecret(row?.access_key ?? "", parsed?.key ?? "-");
+  const phoneOk = samePhone(row?.phone_digits ?? "", phone);
+  return row && parsed?.key && keyOk && phoneOk ? row : null;
 }
 
 export async function senderView(code: string, phone: string, lang: Lang) {

@@ -1,7 +1,8 @@
-// The sender's status page: look up by code and phone, send the information asked for, rate
-// the answer. Paced per code, per phone and per network address (lookup-limit.server.ts), so
-// nobody can try phone numbers against a code; a wrong pair gets the same answer whether or not
-// the code exists.
+// The sender's status page: look up by full code (short code + secret key) and phone, send the
+// information asked for, rate the answer. Paced per short code, per phone and per network address
+// (lookup-limit.server.ts), so nobody can try keys or phone numbers against a code; a wrong pair
+// gets the same answer whether or not the code exists.
+import { parseFeedbackCode } from "~/lib/citizen-code";
 import type { Lang } from "~/lib/i18n";
 import { addInfoSchema, checkAttachments, fieldErrors, lookupSchema, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, rateSchema, type CheckedFile } from "~/schemas/feedback";
 import { addInfoFromSender, rateFromSender, senderView, type SenderView } from "./feedback-public.server";
@@ -30,8 +31,9 @@ export async function handleStatusPost(request: Request, lang: Lang): Promise<St
   if (!who.success) return out(400, { errors: fieldErrors(who.error) });
   const { code, phone } = who.data;
 
-  // Counted before the record is read; a wait is minutes, never an hour-long lock.
-  const gate = await beginLookup(code, phone, clientIp(request));
+  // Counted before the record is read, against the short code (guessing keys for one case is
+  // what it stops); a wait is minutes, never an hour-long lock.
+  const gate = await beginLookup(parseFeedbackCode(code)!.code, phone, clientIp(request));
   if (!gate.ok) return out(429, { errors: { form: "feedback.status.limited" } });
   const before = await senderView(code, phone, lang);
   if (!before) return out(404, { errors: { form: "feedback.status.notFound" } });

@@ -36,6 +36,8 @@ export async function eraseInTransaction(trx: Kysely<Database>, s: Subject, reas
   if (await alreadyErased(trx, s)) return false;
   if (s.kind === "dialogue_registration") await eraseRegistration(trx, s.id, now);
   else await eraseFeedback(trx, s.id);
+  // One-time codes for a contact that no longer exists have nothing left to confirm.
+  await trx.deleteFrom("citizen_otp").where("subject_kind", "=", s.kind).where("subject_id", "=", s.id).execute();
   await trx.insertInto("privacy_erasure").values({ subject_kind: s.kind, subject_id: s.id, reason, request_id: requestId, erased_at: now }).execute();
   return true;
 }
@@ -52,6 +54,8 @@ async function eraseRegistration(trx: Kysely<Database>, id: number, now: Date) {
     if (masked !== q.text) await trx.updateTable("dialogue_question").set({ text: masked }).where("id", "=", q.id).execute();
   }
   await trx.deleteFrom("dialogue_notification").where("registration_id", "=", id).where("status", "in", ["queued", "to_call"]).execute();
+  // Any browser still signed in as this registration is signed out.
+  await trx.deleteFrom("dialogue_registrant_session").where("registration_id", "=", id).execute();
 }
 
 async function eraseFeedback(trx: Kysely<Database>, id: number) {

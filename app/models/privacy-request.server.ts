@@ -110,6 +110,14 @@ export async function withdrawNow(input: RequestInput, ctx: NoticeContext): Prom
     });
 }
 
+/** A withdrawal that could not be confirmed through the contact on file (no email, or no mail
+ * server): an open request staff settle after calling the phone on file. Nothing changes yet. */
+export async function requestWithdrawal(input: RequestInput): Promise<CreatedRequest> {
+  return db()
+    .transaction()
+    .execute((trx) => insertRequest(trx, input, "withdraw", {}));
+}
+
 /** The person's requests about this case, newest first (no personal data in them). */
 export async function requestsFor(subject: { kind: string; id: number }) {
   return db()

@@ -1,5 +1,5 @@
-// The public request page's posts: look up by code + phone or email, then see, correct, ask for
-// deletion or withdraw consent. No cookie: every post carries the code and contact again (like
+// The public request page's posts: look up by full code + phone or email, then see, correct, ask
+// for deletion or withdraw consent (confirmed by a code sent to the email on file, else by staff). No cookie: every post carries the code and contact again (like
 // the feedback status page), so a shared phone keeps nothing. Limited per network address and,
 // for failed look-ups, per code, so nobody can try contacts against a code.
 import crypto from "node:crypto";
@@ -7,7 +7,8 @@ import { formatDateTime } from "~/lib/format";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import type { Lang } from "~/lib/i18n";
 import { confirmSchema, correctionSchema, lookupSchema, submissionSchema } from "~/schemas/privacy";
-import { recordAccess, requestCorrection, requestDeletion, requestsFor, withdrawNow } from "./privacy-request.server";
+import { checkOtp, sendOtp } from "./citizen-otp.server";
+import { recordAccess, requestCorrection, requestDeletion, requestWithdrawal, requestsFor, withdrawNow } from "./privacy-request.server";
 import { findSubject, subjectData, type FoundSubject } from "./privacy-subject.server";
 import { beginLookup } from "./lookup-limit.server";
 import { clientIp } from "~/utils/request.server";
@@ -30,7 +31,9 @@ export interface SelfServiceResult {
   status: number;
   view: SelfServiceView | null;
   /** The form the errors belong to. */
-  form: "lookup" | "correct" | "delete" | "withdraw";
+  form: "lookup" | "correct" | "delete" | "withdraw" | "withdraw_otp";
+  /** Set when a confirmation code was emailed: the page asks for it, with this submission id. */
+  otp?: { intent: "withdraw_otp"; submissionId: string };
   errors: FieldErrors;
   values: Record<string, string>;
   message: { key: string; params?: Record<string, string> } | null;
@@ -55,7 +58,7 @@ async function buildView(subject: FoundSubject, lang: Lang): Promise<SelfService
 export async function handlePrivacyPost(request: Request, lang: Lang): Promise<SelfServiceResult> {
   const fd = await request.formData();
   const intent = String(fd.get("intent") ?? "lookup");
-  const form = (["correct", "delete", "withdraw"].includes(intent) ? intent : "lookup") as SelfServiceResult["form"];
+  const form = (["correct", "delete", "withdraw", "withdraw_otp"].includes(intent) ? intent : "lookup") as SelfServiceResult["form"];
   const values = formValues(fd);
   // The submission ids and the intent are not something to put back into a form.
   delete values.submissionId;
@@ -91,13 +94,26 @@ export async function handlePrivacyPost(request: Request, lang: Lang): Promise<S
     const created = await requestCorrection(input, parsed.data);
     return out(200, { view: await buildView(subject, lang), message: { key: "privacy.request.correctionReceived", params: { due: formatDateTime(created.dueAt, lang) } } });
   }
+  if (form === "withdraw_otp") {
+    // The change that erases: only with the code sent to the contact on file.
+    if (!(await checkOtp(subject, "withdraw", String(fd.get("otp") ?? "")))) {
+      return out(400, { view: await buildView(subject, lang), errors: { otp: "codes.otp.wrong" }, otp: { intent: "withdraw_otp", submissionId: input.submissionId } });
+    }
+    await withdrawNow(input, { baseUrl: publicOrigin(request) });
+    // The contact it was found by is gone now: the page shows what is left by the subject itself.
+    return out(200, { view: await buildView(subject, lang), message: { key: "privacy.request.withdrawn" } });
+  }
   const confirmed = parseForm(confirmSchema, fd, "privacy.errors.confirmRequired");
   if (!confirmed.ok) return out(400, { view: await buildView(subject, lang), errors: { [`${form}-confirm`]: confirmed.errors.confirm ?? "privacy.errors.confirmRequired" } });
   if (form === "delete") {
     const created = await requestDeletion(input);
     return out(200, { view: await buildView(subject, lang), message: { key: "privacy.request.deletionReceived", params: { due: formatDateTime(created.dueAt, lang) } } });
   }
-  await withdrawNow(input, { baseUrl: publicOrigin(request) });
-  // The contact it was found by is gone now: the page shows what is left by the subject itself.
-  return out(200, { view: await buildView(subject, lang), message: { key: "privacy.request.withdrawn" } });
+  // Knowing the full code is not enough to erase: the contact on file confirms (a code by email),
+  // or, when it cannot, staff do after calling the phone on file.
+  if (await sendOtp(subject, "withdraw")) {
+    return out(200, { view: await buildView(subject, lang), message: { key: "codes.otp.withdrawSent" }, otp: { intent: "withdraw_otp", submissionId: input.submissionId } });
+  }
+  const created = await requestWithdrawal(input);
+  return out(200, { view: await buildView(subject, lang), message: { key: "codes.otp.withdrawQueued", params: { due: formatDateTime(created.dueAt, lang) } } });
 }

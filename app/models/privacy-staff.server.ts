@@ -7,6 +7,7 @@ import { foldName, normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
 import { normalisePhone as feedbackPhoneDigits } from "~/lib/feedback-code";
 import type { Correction } from "~/schemas/privacy";
 import { recordAudit, type Actor } from "./audit.server";
+import { withdrawConsent } from "./consent.server";
 import type { NoticeContext } from "./dialogue-notify.server";
 import { cancelIfUpcoming, eraseInTransaction } from "./privacy-erase.server";
 import { db } from "~/utils/db.server";
@@ -78,7 +79,7 @@ export async function fulfilRequest(request: Request, actor: Actor, id: number, 
   if (!pre) return { ok: false, reason: "not_found" };
   if (pre.status !== "open") return { ok: false, reason: "decided" };
   // Outside the transaction below: cancelling takes the dialogue's own locks in its own order.
-  if (pre.kind === "delete") await cancelIfUpcoming({ kind: pre.subject_kind, id: pre.subject_id }, ctx, now);
+  if (pre.kind === "delete" || pre.kind === "withdraw") await cancelIfUpcoming({ kind: pre.subject_kind, id: pre.subject_id }, ctx, now);
   return db()
     .transaction()
     .execute(async (trx): Promise<DecideResult> => {
@@ -87,6 +88,11 @@ export async function fulfilRequest(request: Request, actor: Actor, id: number, 
       const r = locked.row;
       if (r.kind === "correct" && r.requested) await applyCorrection(trx, r.subject_kind, r.subject_id, r.requested as unknown as Correction);
       if (r.kind === "delete") await eraseInTransaction(trx, { kind: r.subject_kind, id: r.subject_id }, "request", r.id, now);
+      // A withdrawal staff confirmed with the person by phone (docs/security/citizen-codes.md).
+      if (r.kind === "withdraw") {
+        await withdrawConsent(r.subject_kind, r.subject_id, "staff_confirmed", trx);
+        await eraseInTransaction(trx, { kind: r.subject_kind, id: r.subject_id }, "withdrawal", r.id, now);
+      }
       await trx.updateTable("privacy_request").set({ status: "fulfilled", decided_at: now, decided_by: actor.id, requested: null }).where("id", "=", id).execute();
       await recordAudit(request, { actor, action: "privacy.request.fulfil", entity: "privacy_request", entityId: id, details: { kind: r.kind, subject: r.subject_kind, subjectId: r.subject_id } }, trx);
       return { ok: true };

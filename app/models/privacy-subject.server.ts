@@ -1,4 +1,4 @@
-// Finding whose data a privacy request is about (a code plus the phone or email given with it)
+// Finding whose data a privacy request is about (a full code plus the phone or email given with it)
 // and reading that data back, for the person themselves and for the staff member who acts on
 // their request. Reading it for staff is a view of personal data: the caller logs pii.view.
 import type { Kysely } from "kysely";
@@ -9,6 +9,7 @@ import type { SubjectCode } from "~/schemas/privacy";
 import { findRegistration } from "./dialogue-registration.server";
 import { sessionTitle } from "./dialogue-session.server";
 import { db } from "~/utils/db.server";
+import { sameSecret } from "~/utils/secret-compare.server";
 
 export interface FoundSubject {
   kind: PrivacySubjectKind;
@@ -19,19 +20,21 @@ export interface FoundSubject {
 /** The subject a code and a contact point to, or null (the same answer for a wrong code and a
  * wrong contact). Erased data cannot be found: the contact it was matched on is gone. */
 export async function findSubject(code: SubjectCode, contact: { phone: string } | { email: string }): Promise<FoundSubject | null> {
+  if (!code.key) return null;
   if (code.kind === "dialogue_registration") {
-    const id = await findRegistration(code.code, contact);
+    const id = await findRegistration(code.code, code.key, contact);
     return id ? { kind: "dialogue_registration", id, code: code.code } : null;
   }
   const row = await db()
     .selectFrom("feedback as f")
     .innerJoin("feedback_contact as c", "c.feedback_id", "f.id")
-    .select(["f.id", "c.phone_digits", "c.email"])
+    .select(["f.id", "f.access_key", "c.phone_digits", "c.email"])
     .where("f.code", "=", code.code)
     .executeTakeFirst();
   if (!row) return null;
   const ok = "phone" in contact ? feedbackPhoneDigits(contact.phone) === row.phone_digits : (row.email ?? "").trim().toLowerCase() === contact.email;
-  return ok ? { kind: "feedback", id: row.id, code: code.code } : null;
+  // The key, not the short code, is what only the sender holds (docs/security/citizen-codes.md).
+  return ok && sameSecret(row.access_key, code.key) ? { kind: "feedback", id: row.id, code: code.code } : null;
 }
 
 export interface SubjectData {

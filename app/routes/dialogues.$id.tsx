@@ -1,7 +1,7 @@
 // A dialogue session's public page: the notice and agenda, seats left, the sign-up form, and the
 // approved questions with where their answers stand. Works without JavaScript.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PublicQuestions } from "~/components/dialogue/public-questions";
 import { SessionFacts, StatusTag } from "~/components/dialogue/session-facts";
@@ -13,7 +13,9 @@ import { seatCounts, signUp } from "~/models/dialogue-registration.server";
 import { getSession, sessionProcedures, sessionView } from "~/models/dialogue-session.server";
 import { hit } from "~/models/rate-limit.server";
 import { parseForm, signUpSchema } from "~/schemas/dialogue";
-import { rememberRegistrant } from "~/utils/dialogue-cookie.server";
+import { mailRegistrationCode, sendRegistrationDetails } from "~/models/citizen-code-mail.server";
+import { readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
+import { publicOrigin } from "~/utils/public-url.server";
 import { getT } from "~/utils/i18n.server";
 import { assertSameOrigin, clientIp, readFormData } from "~/utils/request.server";
 import css from "~/styles/dialogue.css";
@@ -88,7 +90,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values = Object.fromEntries([...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
     return json({ errors, values }, res.reason === "bad_topic" ? 400 : 409);
   }
-  return redirect(`/dialogues/registration?${res.created ? "new" : "again"}=1`, {
+  if (!res.created) {
+    // The contact is already registered. Only a browser already signed in as that registration
+    // (a double tap, the back button) is shown it again; anyone else gets the same answer whether
+    // or not the contact was registered, and the details go to the contact on file.
+    if ((await readRegistrant(request)) === res.registration.id) return redirect("/dialogues/registration?again=1", 303);
+    await sendRegistrationDetails(res.registration.id, { baseUrl: publicOrigin(request) });
+    return redirect(`/dialogues/${s.id}?checkContact=1#signup-title`, 303);
+  }
+  await mailRegistrationCode(res.registration.id);
+  return redirect("/dialogues/registration?new=1", {
     status: 303,
     headers: { "Set-Cookie": await rememberRegistrant(res.registration.id) },
   });
@@ -97,6 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DialoguePage() {
   const { session: s, procedures, registration, seats, questions, moderation, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const { t } = useTranslation();
   const left = Math.max(0, seats.capacity - seats.taken);
   return (
@@ -133,6 +145,11 @@ export default function DialoguePage() {
       </p>
       {registration === "open" || registration === "closed" ? (
         <p>{left > 0 ? t("dialogue.page.seatsLeft", { left, capacity: seats.capacity }) : t("dialogue.page.seatsFull", { waiting: seats.waiting })}</p>
+      ) : null}
+      {params.get("checkContact") === "1" ? (
+        <div className="notice" role="status" data-testid="check-contact">
+          <p>{t("codes.signup.checkContact")}</p>
+        </div>
       ) : null}
       {registration === "open" ? (
         <SignUpForm topics={s.topics} notice={notice} errors={actionData?.errors} values={actionData?.values} full={left === 0} />

@@ -4,11 +4,13 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CancelOtpForm } from "~/components/dialogue/cancel-otp-form";
 import { LookupForm, RegistrationDetails } from "~/components/dialogue/registration-view";
+import { fullCode } from "~/lib/citizen-code";
 import { acceptsQuestions } from "~/lib/dialogue-state";
-import { deliverNotices } from "~/models/dialogue-notify.server";
 import { askQuestion, listPublicQuestions, ownQuestions, vote, votedQuestionIds } from "~/models/dialogue-question.server";
-import { cancelRegistration, findRegistration, getOwnRegistration } from "~/models/dialogue-registration.server";
+import { confirmCancel, startCancel } from "~/models/dialogue-cancel.server";
+import { findRegistration, getOwnRegistration } from "~/models/dialogue-registration.server";
 import { getSession, sessionView } from "~/models/dialogue-session.server";
 import { beginLookup } from "~/models/lookup-limit.server";
 import { askSchema, cancelSchema, idSchema, lookupSchema, parseForm } from "~/schemas/dialogue";
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t("dialogue.registration.title"),
     view: {
-      registration: { code: r.code, name: r.name, kind: r.kind, status: r.status, place: r.place, checkedIn: Boolean(r.checked_in_at) },
+      registration: { code: fullCode(r.code, r.access_key), name: r.name, kind: r.kind, status: r.status, place: r.place, checkedIn: Boolean(r.checked_in_at) },
       session: sessionView(s, lng),
       canCancel: (r.status === "confirmed" || r.status === "waitlisted" || r.status === "to_confirm") && s.starts_at > new Date() && s.status !== "cancelled",
       canAsk: live && acceptsQuestions(s.status),
@@ -58,25 +60,31 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "lookup") {
     const parsed = parseForm(lookupSchema, fd);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
-    // Paced per code, per contact and per address before the look-up (docs/security/limits.md):
-    // guessing a phone for a code, or a code for a phone, slows to a trickle; the owner is not
-    // locked out for an hour by a stranger or by their own typos.
-    const gate = await beginLookup(parsed.data.code, parsed.data.contact, clientIp(request));
+    // The full code carries a 49.5-bit key besides the contact (docs/security/citizen-codes.md).
+    // Paced per door code, per contact and per address before the look-up (docs/security/limits.md):
+    // guessing keys or a phone for a code slows to a trickle; the owner is not locked out for an
+    // hour by a stranger or by their own typos.
+    const gate = await beginLookup(parsed.data.code.code, parsed.data.contact, clientIp(request));
     if (!gate.ok) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
-    const id = await findRegistration(parsed.data.code, parsed.data.contact);
+    const id = await findRegistration(parsed.data.code.code, parsed.data.code.key, parsed.data.contact);
     if (id) await gate.found();
     if (!id) return json({ errors: { _form: "dialogue.errors.lookupFailed" }, values: { code: String(fd.get("code") ?? ""), contact: String(fd.get("contact") ?? "") } }, 400);
     return redirect(HERE, { status: 303, headers: { "Set-Cookie": await rememberRegistrant(id) } });
   }
-  if (intent === "forget") return redirect(HERE, { status: 303, headers: { "Set-Cookie": await forgetRegistrant() } });
+  if (intent === "forget") return redirect(HERE, { status: 303, headers: { "Set-Cookie": await forgetRegistrant(request) } });
 
   const regId = await readRegistrant(request);
   if (!regId) return json({ errors: { _form: "dialogue.errors.sessionExpired" }, values: {} }, 401);
   if (intent === "cancel") {
     const parsed = parseForm(cancelSchema, fd);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
-    const res = await cancelRegistration(regId, { baseUrl: publicOrigin(request) });
-    if (res.ok) await deliverNotices(res.noticeIds);
+    const started = await startCancel(regId, { baseUrl: publicOrigin(request) });
+    if (started === "queued") return back("cancelRequested=1");
+    return json({ errors: {}, values: {}, otp: true }, 200);
+  }
+  if (intent === "cancel_otp") {
+    const ok = await confirmCancel(regId, String(fd.get("otp") ?? ""), { baseUrl: publicOrigin(request) });
+    if (!ok) return json({ errors: { otp: "codes.otp.wrong" }, values: {}, otp: true }, 400);
     return back("cancelled=1");
   }
   if (intent === "ask") {
@@ -112,8 +120,15 @@ export default function RegistrationPage() {
       </div>
     );
   }
+  const otp = actionData && "otp" in actionData && actionData.otp;
   return (
     <div className="page page--narrow">
+      {params.get("cancelRequested") === "1" ? (
+        <div className="notice" role="status">
+          <p>{t("codes.otp.cancelQueued")}</p>
+        </div>
+      ) : null}
+      {otp ? <CancelOtpForm error={actionData?.errors && "otp" in actionData.errors ? String(actionData.errors.otp) : undefined} /> : null}
       <RegistrationDetails view={view} flags={Object.fromEntries(params.entries())} errors={actionData?.errors} values={actionData?.values} />
     </div>
   );

@@ -7,6 +7,7 @@ import { FeedbackForm } from "~/components/feedback/feedback-form";
 import { PRIVACY_NOTICES } from "~/lib/privacy-notices";
 import { listProcedures } from "~/models/catalog.server";
 import { receiveFeedbackForm } from "~/models/feedback-form.server";
+import { flashCode } from "~/utils/code-flash.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
 
@@ -29,7 +30,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request }: ActionFunctionArgs) {
   const { lng } = getT(request);
   const result = await receiveFeedbackForm(request, lng);
-  if (result.ok) return redirect(`/feedback/sent?code=${encodeURIComponent(result.code)}`);
+  // The address carries the short code only; the full one (with its secret key) rides in a cookie.
+  if (result.ok) return redirect(`/feedback/sent?code=${encodeURIComponent(result.code)}`, { headers: { "Set-Cookie": await flashCode("/feedback/sent", result.fullCode) } });
   return json(result, { status: result.status });
 }
 

@@ -1,9 +1,11 @@
-// After a submission: the tracking code, shown once and plainly. The code alone reveals nothing
-// (a look-up also needs the phone), so it may sit in the address.
+// After a submission: the full code (short code + secret key), shown once and plainly. The
+// address carries only the short code, which opens nothing; the full one comes in a short-lived
+// cookie set by the form's post (docs/security/citizen-codes.md).
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { normaliseCode } from "~/lib/feedback-code";
+import { fullCode, parseFeedbackCode } from "~/lib/citizen-code";
+import { readFlashCode } from "~/utils/code-flash.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
 
@@ -12,26 +14,36 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = getT(request);
-  const code = normaliseCode(new URL(request.url).searchParams.get("code"));
+  const code = parseFeedbackCode(new URL(request.url).searchParams.get("code"))?.code;
   if (!code) throw new Response("Not found", { status: 404 });
-  return json({ title: t("feedback.sent.title"), code });
+  const flashed = parseFeedbackCode(await readFlashCode("/feedback/sent", request));
+  const full = flashed?.key && flashed.code === code ? fullCode(code, flashed.key) : null;
+  // The page holds a secret: no cache may keep it.
+  return json({ title: t("feedback.sent.title"), code, full }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
 export default function FeedbackSent() {
-  const { code } = useLoaderData<typeof loader>();
+  const { code, full } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page page--narrow">
       <div className="notice notice--ok" role="status">
         <h1>{t("feedback.sent.heading")}</h1>
-        <p>{t("feedback.sent.codeLabel")}:</p>
-        <p className="fb-code" data-testid="feedback-code">
-          {code}
+        {full ? (
+          <>
+            <p>{t("codes.sent.fullLabel")}:</p>
+            <p className="fb-code" data-testid="feedback-code">
+              {full}
+            </p>
+          </>
+        ) : null}
+        <p>
+          {t("codes.sent.shortLabel")}: <strong data-testid="feedback-short-code">{code}</strong>
         </p>
       </div>
-      <p>{t("feedback.sent.keep")}</p>
+      <p>{full ? t("codes.sent.keepFull") : t("codes.sent.fullGone")}</p>
       <p>{t("feedback.sent.next")}</p>
       <p>
         <a className="button" href={`/feedback/status?code=${encodeURIComponent(code)}`}>

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/feedback/fields";
 import { StatusView } from "~/components/feedback/status-view";
-import { normaliseCode } from "~/lib/feedback-code";
+import { parseFeedbackCode } from "~/lib/citizen-code";
 import { handleStatusPost } from "~/models/feedback-status.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
@@ -17,7 +17,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = getT(request);
   const code = new URL(request.url).searchParams.get("code");
-  return json({ title: t("feedback.status.title"), code: normaliseCode(code) ?? "", requestId: crypto.randomUUID() });
+  return json({ title: t("feedback.status.title"), code: parseFeedbackCode(code)?.code ?? "", requestId: crypto.randomUUID() });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];

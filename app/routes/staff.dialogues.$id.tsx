@@ -13,6 +13,7 @@ import { availableTransitions, isEditable, type Transition } from "~/lib/dialogu
 import { recordAudit } from "~/models/audit.server";
 import { listProcedures } from "~/models/catalog.server";
 import { callList, deliverNotices, noticeCounts } from "~/models/dialogue-notify.server";
+import { fullCode } from "~/lib/citizen-code";
 import { listRegistrants, seatCounts } from "~/models/dialogue-registration.server";
 import { runSettleAction } from "~/utils/dialogue-settle-actions.server";
 import { getSession, noticeDays, sessionProcedures, sessionView } from "~/models/dialogue-session.server";
@@ -41,7 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let calls = null;
   if (manage) {
     const rows = await listRegistrants(s.id);
-    registrants = rows.map((r) => ({ ...r, place: r.place === null ? null : Number(r.place) }));
+    // The full code, for office staff to read out to a registrant who calls (docs/security/citizen-codes.md).
+    registrants = rows.map(({ access_key, ...r }) => ({ ...r, code: fullCode(r.code, access_key), place: r.place === null ? null : Number(r.place) }));
     calls = await callList(s.id);
     if (rows.length || calls.length) {
       await recordAudit(request, {

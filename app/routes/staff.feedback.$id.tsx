@@ -7,6 +7,7 @@ import { StaffActions } from "~/components/feedback/staff-actions";
 import { StaffDetail } from "~/components/feedback/staff-detail";
 import { recordAudit } from "~/models/audit.server";
 import { actOnFeedback } from "~/models/feedback-actions.server";
+import { senderFullCode } from "~/models/citizen-code-mail.server";
 import { assignmentChoices, getFeedbackForStaff } from "~/models/feedback-staff.server";
 import { fieldErrors } from "~/schemas/feedback";
 import { staffActionSchema } from "~/schemas/feedback-staff";
@@ -31,7 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!detail) throw new Response("Not found", { status: 404 });
   if (detail.contact) await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", entityId: id, details: { fields: ["contact"] } });
   const choices = detail.actions.includes("assign") ? await assignmentChoices(lng) : null;
-  return json({ title: t("feedback.staff.detailTitle", { code: detail.feedback.code }), detail, choices });
+  // Office and admin may show the sender's full code, to read it out to a sender who calls
+  // (docs/security/citizen-codes.md); each showing is logged as a personal-data view.
+  const mayShowCode = user.role === "admin" || user.role === "office";
+  let fullCode: string | null = null;
+  if (mayShowCode && new URL(request.url).searchParams.get("showCode") === "1") {
+    fullCode = await senderFullCode(id);
+    await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", entityId: id, details: { fields: ["access_key"] } });
+  }
+  return json({ title: t("feedback.staff.detailTitle", { code: detail.feedback.code }), detail, choices, mayShowCode, fullCode });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
@@ -52,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffFeedbackDetail() {
-  const { detail, choices } = useLoaderData<typeof loader>();
+  const { detail, choices, mayShowCode, fullCode } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t } = useTranslation();
@@ -64,6 +73,15 @@ export default function StaffFeedbackDetail() {
         <Link to="/staff/feedback">{t("feedback.staff.back")}</Link>
       </p>
       <h1>{t("feedback.staff.detailTitle", { code: detail.feedback.code })}</h1>
+      {fullCode ? (
+        <p className="notice" data-testid="sender-full-code">
+          {t("codes.staff.fullCode")}: <strong>{fullCode}</strong>
+        </p>
+      ) : mayShowCode ? (
+        <p>
+          <a href="?showCode=1">{t("codes.staff.showCode")}</a>
+        </p>
+      ) : null}
       {done && !result ? (
         <div className="notice notice--ok" role="status">
           <p>{t("feedback.staff.done", { step: t(`feedback.events.${done}`, { defaultValue: done }) })}</p>

@@ -1,6 +1,7 @@
 // The citizen-side dialogue forms, checked on the server. Messages are translation keys.
 import * as z from "zod";
-import { normaliseCode, normaliseContact, normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
+import { parseRegistrationCode } from "~/lib/citizen-code";
+import { normaliseContact, normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
 import { formValues, parseForm as parseFormShared, type FieldErrors } from "~/lib/forms";
 
 /** Empty boxes arrive as "": treat them as not filled in. */
@@ -50,9 +51,11 @@ export const lookupSchema = z.object({
     .string({ error: "dialogue.errors.codeRequired" })
     .trim()
     .min(1, { error: "dialogue.errors.codeRequired" })
-    .max(20, { error: "dialogue.errors.codeInvalid" })
-    .refine((v) => normaliseCode(v) !== null, { error: "dialogue.errors.codeInvalid" })
-    .transform((v) => normaliseCode(v)!),
+    .max(40, { error: "dialogue.errors.codeInvalid" })
+    .refine((v) => parseRegistrationCode(v) !== null, { error: "dialogue.errors.codeInvalid" })
+    // The six-letter door code alone opens nothing (docs/security/citizen-codes.md).
+    .refine((v) => parseRegistrationCode(v)?.key !== null, { error: "codes.errors.needsKey" })
+    .transform((v) => parseRegistrationCode(v) as { code: string; key: string }),
   contact: z
     .string({ error: "dialogue.errors.contactRequired" })
     .trim()

@@ -1,7 +1,8 @@
 // The citizen-facing feedback forms. Messages are translation keys, rendered in the reader's language.
 import * as z from "zod";
 import { sniffFile, type FileKind } from "~/lib/file-type";
-import { isValidPhone, normaliseCode, normalisePhone } from "~/lib/feedback-code";
+import { fullCode, parseFeedbackCode } from "~/lib/citizen-code";
+import { isValidPhone, normalisePhone } from "~/lib/feedback-code";
 import { FEEDBACK_KINDS } from "~/lib/feedback-workflow";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -39,10 +40,13 @@ export type FeedbackForm = z.infer<typeof feedbackFormSchema>;
 export const FEEDBACK_FIELDS = ["kind", "name", "address", "phone", "email", "organisation", "procedureId", "dossierCode", "title", "content", "consent"] as const;
 
 export const lookupSchema = z.object({
+  // The full code (short code + secret key), in canonical form. The short code alone gets its
+  // own message: it is what staff read out, not what opens the case.
   code: z.string(E("codeInvalid")).transform((v, ctx) => {
-    const c = normaliseCode(v);
+    const c = parseFeedbackCode(v);
     if (!c) ctx.addIssue({ code: "custom", message: "feedback.errors.codeInvalid" });
-    return c ?? "";
+    else if (!c.key) ctx.addIssue({ code: "custom", message: "codes.errors.feedbackNeedsKey" });
+    return c?.key ? fullCode(c.code, c.key) : "";
   }),
   phone,
 });
@@ -64,7 +68,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message.startsWith("feedback.") ? issue.message : "feedback.errors.invalid";
+    out[key] ??= issue.message.startsWith("feedback.") || issue.message.startsWith("codes.") ? issue.message : "feedback.errors.invalid";
   }
   return out;
 }

@@ -1,16 +1,18 @@
 // The privacy request forms, checked on the server. Messages are translation keys under privacy.
 import * as z from "zod";
-import { normaliseContact, normaliseCode as normaliseRegistrationCode, normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
-import { normaliseCode as normaliseFeedbackCode } from "~/lib/feedback-code";
+import { parseFeedbackCode, parseRegistrationCode } from "~/lib/citizen-code";
+import { normaliseContact, normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
 
-export type SubjectCode = { kind: "feedback"; code: string } | { kind: "dialogue_registration"; code: string };
+/** key: the secret half of the full code; null when only the short code was typed. */
+export type SubjectCode = { kind: "feedback"; code: string; key: string | null } | { kind: "dialogue_registration"; code: string; key: string | null };
 
-/** A feedback tracking code (PAKN.YYYYMMDD.NNNN) or a dialogue registration code (6 letters). */
+/** A feedback tracking code (PAKN.YYYYMMDD.NNNN) or a dialogue registration code (6 letters),
+ * each with or without its secret key (docs/security/citizen-codes.md). */
 export function parseSubjectCode(input: string): SubjectCode | null {
-  const fb = normaliseFeedbackCode(input);
-  if (fb) return { kind: "feedback", code: fb };
-  const reg = normaliseRegistrationCode(input);
-  return reg ? { kind: "dialogue_registration", code: reg } : null;
+  const fb = parseFeedbackCode(input);
+  if (fb) return { kind: "feedback", ...fb };
+  const reg = parseRegistrationCode(input);
+  return reg ? { kind: "dialogue_registration", ...reg } : null;
 }
 
 export const lookupSchema = z.object({
@@ -20,6 +22,8 @@ export const lookupSchema = z.object({
     .min(1, { error: "privacy.errors.codeRequired" })
     .max(40, { error: "privacy.errors.codeInvalid" })
     .refine((v) => parseSubjectCode(v) !== null, { error: "privacy.errors.codeInvalid" })
+    // The short code is what staff read out; it opens nothing by itself.
+    .refine((v) => parseSubjectCode(v)?.key !== null, { error: "codes.errors.needsKey" })
     .transform((v) => parseSubjectCode(v)!),
   contact: z
     .string({ error: "privacy.errors.contactRequired" })

@@ -1,7 +1,11 @@
-// After a person proves who they are (code + phone or email, or by signing up), a signed cookie
+// After a person proves who they are (full code + phone or email, or by signing up), a cookie
 // remembers their registration for two hours, so the no-JavaScript pages can offer cancel, ask
-// and vote without asking for the code on every click. It holds only the registration's id.
+// and vote without asking for the code on every click. The cookie holds a random token; the
+// server keeps its hash, the registration and the expiry (dialogue_registrant_session), so
+// "forget" and an erasure end it at once, and a copied cookie dies with its row.
+import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
+import { db } from "./db.server";
 import { cookieSecure, env } from "./env.server";
 import { getSecrets } from "./secrets.server";
 
@@ -18,16 +22,40 @@ async function cookie() {
   });
 }
 
-export async function rememberRegistrant(registrationId: number): Promise<string> {
-  return (await cookie()).serialize({ r: registrationId });
-}
+const hash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
-export async function readRegistrant(request: Request): Promise<number | null> {
+async function token(request: Request): Promise<string | null> {
   const value = await (await cookie()).parse(request.headers.get("Cookie"));
-  const id = value && typeof value === "object" ? Number((value as { r?: unknown }).r) : NaN;
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
+  const t = value && typeof value === "object" ? (value as { t?: unknown }).t : null;
+  return typeof t === "string" && /^[A-Za-z0-9_-]{43}$/.test(t) ? t : null;
 }
 
-export async function forgetRegistrant(): Promise<string> {
+export async function rememberRegistrant(registrationId: number, now = new Date()): Promise<string> {
+  const t = crypto.randomBytes(32).toString("base64url");
+  // Expired rows of anyone go with each new one: the table stays the size of two hours' sign-ins.
+  await db().deleteFrom("dialogue_registrant_session").where("expires_at", "<", now).execute();
+  await db()
+    .insertInto("dialogue_registrant_session")
+    .values({ token_hash: hash(t), registration_id: registrationId, expires_at: new Date(now.getTime() + MAX_AGE * 1000) })
+    .execute();
+  return (await cookie()).serialize({ t });
+}
+
+export async function readRegistrant(request: Request, now = new Date()): Promise<number | null> {
+  const t = await token(request);
+  if (!t) return null;
+  const row = await db()
+    .selectFrom("dialogue_registrant_session")
+    .select("registration_id")
+    .where("token_hash", "=", hash(t))
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return row?.registration_id ?? null;
+}
+
+/** Ends this browser's sign-in on the server as well as in the browser. */
+export async function forgetRegistrant(request: Request): Promise<string> {
+  const t = await token(request);
+  if (t) await db().deleteFrom("dialogue_registrant_session").where("token_hash", "=", hash(t)).execute();
   return (await cookie()).serialize("", { maxAge: 0 });
 }

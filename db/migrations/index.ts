@@ -11,6 +11,7 @@ import * as dashboard from "./2026_11_27_007_dashboard";
 import * as privacyRequests from "./2026_11_27_008_privacy_requests";
 import * as rollupQueue from "./2026_11_27_009_rollup_queue";
 import * as exportIndexes from "./2026_11_27_010_export_indexes";
+import * as citizenKeys from "./2026_12_06_011_citizen_keys";
 import * as limits from "./2026_12_06_012_limits";
 import * as tt01 from "./2026_12_06_014_tt01";
 import * as feedbackFigures from "./2026_12_06_015_feedback_figures";
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_008_privacy_requests": privacyRequests,
   "2026_11_27_009_rollup_queue": rollupQueue,
   "2026_11_27_010_export_indexes": exportIndexes,
+  "2026_12_06_011_citizen_keys": citizenKeys,
   "2026_12_06_012_limits": limits,
   "2026_12_06_014_tt01": tt01,
   "2026_12_06_015_feedback_figures": feedbackFigures,

@@ -51,7 +51,7 @@ async function register(
   trx: DB,
   sessionId: number,
   i: number,
-  opts: { status?: "confirmed" | "walk_in"; checkedIn?: Date | null; code?: string; staffId?: number | null; phoneBlock: number },
+  opts: { status?: "confirmed" | "walk_in"; checkedIn?: Date | null; code?: string; accessKey?: string; staffId?: number | null; phoneBlock: number },
 ) {
   const [name, kind, org] = PEOPLE[i % PEOPLE.length];
   // 0900 1xx xxx for last year, 0900 2xx xxx for this year: fictitious, never a real subscriber's pattern in the demo.
@@ -62,6 +62,8 @@ async function register(
     .values({
       session_id: sessionId,
       code: opts.code ?? newRegistrationCode((max) => crypto.randomInt(max)),
+      // Otherwise the database draws one (migration 011).
+      ...(opts.accessKey ? { access_key: opts.accessKey } : {}),
       name,
       name_search: foldName(name),
       phone: opts.status === "walk_in" ? null : phone,
@@ -259,8 +261,9 @@ export async function seedDialogue(trx: DB) {
   });
   if (procs.length) await trx.insertInto("dialogue_session_procedure").values(procs.map((p) => ({ session_id: thisId, procedure_id: p.id }))).execute();
   const regs: number[] = [];
-  // The first one has a known code for trying the look-up page: DEMA26 with phone 0900200000.
-  for (let i = 0; i < 20; i++) regs.push(await register(trx, thisId, i, { code: i === 0 ? "DEMA26" : undefined, staffId, phoneBlock: 2 }));
+  // The first one has a known full code for trying the look-up page: DEMA26-SKHCN-TGDEM with
+  // phone 0900200000 (a public demo key; every other key is drawn by the database).
+  for (let i = 0; i < 20; i++) regs.push(await register(trx, thisId, i, { code: i === 0 ? "DEMA26" : undefined, accessKey: i === 0 ? "SKHCNTGDEM" : undefined, staffId, phoneBlock: 2 }));
   const due = vnDay(new Date(start.getTime() + 15 * DAY));
   await questions(
     trx,

@@ -16,7 +16,8 @@ import { feedbackStories, type Story } from "./feedback-stories";
 const DAY = 86_400_000;
 const OFFICE = "vanphong@demo.hailong.vn";
 
-type Row = Omit<Selectable<FeedbackTable>, "id" | "received_at" | "updated_at" | "held_at" | "held_reason" | "released_at" | "released_by">;
+// access_key: the database gives each row its own (migration 011).
+type Row = Omit<Selectable<FeedbackTable>, "id" | "received_at" | "updated_at" | "held_at" | "held_reason" | "released_at" | "released_by" | "access_key">;
 interface Ev {
   at: Date;
   action: string;

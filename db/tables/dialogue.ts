@@ -11,7 +11,7 @@ export type AttendeeKind = "citizen" | "business";
 export type QuestionStatus = "pending" | "approved" | "hidden" | "merged";
 export type QuestionChannel = "online" | "phone" | "desk" | "paper" | "at_dialogue";
 export type FollowupStatus = "open" | "in_progress" | "done";
-export type NotificationKind = "moved" | "cancelled" | "promoted" | "answered";
+export type NotificationKind = "moved" | "cancelled" | "promoted" | "answered" | "details" | "cancel_request";
 
 type DateColumn = ColumnType<string, string, string>;
 type NullableDateColumn = ColumnType<string | null, string | null | undefined, string | null>;
@@ -55,6 +55,8 @@ export interface DialogueRegistrationTable {
   id: Generated<number>;
   session_id: number;
   code: string;
+  /** The secret half of the full code (migration 011, docs/security/citizen-codes.md). */
+  access_key: Generated<string>;
   name: string;
   name_search: string;
   phone: string | null;

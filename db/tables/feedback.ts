@@ -14,6 +14,8 @@ export interface FeedbackCounterTable {
 export interface FeedbackTable {
   id: Generated<number>;
   code: string;
+  /** The secret half of the full code (migration 011, docs/security/citizen-codes.md). */
+  access_key: Generated<string>;
   submission_id: string;
   kind: FeedbackKind;
   title: string | null;

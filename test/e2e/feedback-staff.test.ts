@@ -30,7 +30,8 @@ async function submitAsCitizen(): Promise<string> {
   await page.getByLabel(/Tôi đã đọc thông báo trên/).check();
   await page.getByRole("button", { name: "Gửi phản ánh, kiến nghị" }).click();
   await page.waitForURL(/\/feedback\/sent\?code=/);
-  const code = (await page.getByTestId("feedback-code").textContent())!.trim();
+  // Staff see the short code (the full one with its key is the sender's: docs/security/citizen-codes.md).
+  const code = (await page.getByTestId("feedback-short-code").textContent())!.trim();
   await ctx.close();
   return code;
 }

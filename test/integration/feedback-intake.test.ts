@@ -9,6 +9,7 @@ import { actOnFeedback } from "~/models/feedback-actions.server";
 import { signIn } from "../support/staff";
 import { vnDay } from "~/lib/format";
 import { db } from "~/utils/db.server";
+import { fullCodeOf } from "../support/codes";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 let ipCounter = 0;
@@ -200,16 +201,18 @@ describe("200 concurrent submissions", () => {
 
 describe("the status page", () => {
   let code = "";
+  let short = "";
   beforeAll(async () => {
     const res = (await formAction(args(multipart("/feedback", fields({ phone: "0900 000 555", name: "Trần Thị Bí Mật", address: "Số 99 đường Riêng Tư" }))))) as Response;
-    code = decodeURIComponent(res.headers.get("Location")!.split("code=")[1]);
+    short = decodeURIComponent(res.headers.get("Location")!.split("code=")[1]);
+    code = await fullCodeOf(res);
   });
 
   it("shows the status for the right code and phone, in any spelling, and nothing personal", async () => {
     const res = (await statusAction(args(urlencoded("/feedback/status", { intent: "lookup", code: code.toLowerCase(), phone: "+84 900 000 555" })))) as Response;
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.view).toMatchObject({ code, status: "received", canAddInfo: false, canRate: false });
+    expect(body.view).toMatchObject({ code: short, status: "received", canAddInfo: false, canRate: false });
     const text = JSON.stringify(body.view);
     expect(text).not.toContain("Trần Thị Bí Mật");
     expect(text).not.toContain("Riêng Tư");
@@ -220,7 +223,7 @@ describe("the status page", () => {
     const wrong = (await statusAction(args(urlencoded("/feedback/status", { code, phone: "0900 000 556" })))) as Response;
     expect(wrong.status).toBe(404);
     expect((await wrong.json()).errors).toEqual({ form: "feedback.status.notFound" });
-    const unknown = (await statusAction(args(urlencoded("/feedback/status", { code: "PAKN.20200101.0001", phone: "0900 000 555" })))) as Response;
+    const unknown = (await statusAction(args(urlencoded("/feedback/status", { code: "PAKN.20200101.0001-K7M2Q-X9P4T", phone: "0900 000 555" })))) as Response;
     expect(unknown.status).toBe(404);
     for (let i = 0; i < 9; i++) await statusAction(args(urlencoded("/feedback/status", { code, phone: `0900 111 ${String(i).padStart(3, "0")}` })));
     // Five free guesses at a code, then a wait (30 s, doubling): the right phone waits too…
@@ -245,8 +248,9 @@ describe("the sender on the status page", () => {
     const office = await signIn("office");
     const staff = { id: office.id, email: office.email, name: "Văn phòng", role: "office" as const, unitId: null, mustChangePassword: false, sessionId: "t" };
     const res = (await formAction(args(multipart("/feedback", fields({ phone: "0900 000 666" }))))) as Response;
-    const code = decodeURIComponent(res.headers.get("Location")!.split("code=")[1]);
-    const id = (await db().selectFrom("feedback").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
+    const short = decodeURIComponent(res.headers.get("Location")!.split("code=")[1]);
+    const code = await fullCodeOf(res);
+    const id = (await db().selectFrom("feedback").select("id").where("code", "=", short).executeTakeFirstOrThrow()).id;
     await actOnFeedback(null, staff, id, { intent: "request_info", note: "Xin gửi ảnh giấy hẹn." });
 
     const seen = await ((await statusAction(args(urlencoded("/feedback/status", { code, phone: "0900000666" })))) as Response).json();

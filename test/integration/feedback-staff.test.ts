@@ -99,13 +99,13 @@ describe("the staff workflow", () => {
     for (const secret of ["Riêng Tư", "Kín Đáo", "0900 222 333", "0900222333", "rieng.tu@example.com", "Bí Mật"]) expect(text).not.toContain(secret);
 
     // The sender reads it with code and phone, and an unsatisfied rating reopens it.
-    const seen = await senderView(fb.code, "0900222333", "vi");
+    const seen = await senderView(fb.fullCode, "0900222333", "vi");
     expect(seen).toMatchObject({ status: "published", canRate: true, answer: expect.stringContaining("Sở xin lỗi") });
-    expect(await rateFromSender(fb.code, "0900222333", "unsatisfied", "Chưa rõ")).toEqual({ ok: true });
+    expect(await rateFromSender(fb.fullCode, "0900222333", "unsatisfied", "Chưa rõ")).toEqual({ ok: true });
     const reopened = await db().selectFrom("feedback").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(reopened).toMatchObject({ status: "in_progress", unsatisfied_count: 1, reopened_count: 1, rating: "unsatisfied", answer_published: row.answer_published });
     expect(reopened.due_date).toBe(reopened.answer_due);
-    expect(await rateFromSender(fb.code, "0900222333", "satisfied", undefined)).toEqual({ ok: false, reason: "state" });
+    expect(await rateFromSender(fb.fullCode, "0900222333", "satisfied", undefined)).toEqual({ ok: false, reason: "state" });
   });
 
   it("refuses with a reason, asks for more information, and transfers with a dispatch number", async () => {
@@ -117,12 +117,12 @@ describe("the staff workflow", () => {
     expect((await post(b.id, office, { intent: "request_info", note: "Xin cho biết mã hồ sơ." })).status).toBe(302);
     const before = await db().selectFrom("feedback").selectAll().where("id", "=", b.id).executeTakeFirstOrThrow();
     expect(before).toMatchObject({ status: "info_requested", due_date: null, info_request: "Xin cho biết mã hồ sơ." });
-    expect((await senderView(b.code, "0900444555", "vi"))?.infoRequest).toBe("Xin cho biết mã hồ sơ.");
+    expect((await senderView(b.fullCode, "0900444555", "vi"))?.infoRequest).toBe("Xin cho biết mã hồ sơ.");
     const requestId = crypto.randomUUID();
     const info = { requestId, info: "Mã hồ sơ 000.00.27.H55-261102-0001", files: [{ filename: "bien-nhan.pdf", bytes: PDF, kind: "pdf" as const, mime: "application/pdf" }] };
-    expect(await addInfoFromSender(b.code, "0900444555", info, new Date("2026-11-09T03:00:00Z"))).toEqual({ ok: true });
+    expect(await addInfoFromSender(b.fullCode, "0900444555", info, new Date("2026-11-09T03:00:00Z"))).toEqual({ ok: true });
     // A retried post of the same information is answered as done, without a second entry.
-    expect(await addInfoFromSender(b.code, "0900444555", info, new Date("2026-11-09T03:01:00Z"))).toEqual({ ok: true });
+    expect(await addInfoFromSender(b.fullCode, "0900444555", info, new Date("2026-11-09T03:01:00Z"))).toEqual({ ok: true });
     const after = await db().selectFrom("feedback").selectAll().where("id", "=", b.id).executeTakeFirstOrThrow();
     // The clock restarts from the day the information arrived (Mon 9/11): 5 working days → Mon 16/11.
     expect(after).toMatchObject({ status: "received", base_date: "2026-11-09", transfer_due: "2026-11-16", due_date: "2026-11-16" });
@@ -245,10 +245,10 @@ describe("feedback figures", () => {
     await actOnFeedback(null, o, b.id, { intent: "classify", feedbackClass: "transferred", agency: "Sở Y tế", dispatch: "1/CV" }, at("2025-03-14"));
     const c = await mk("2025-03-05", "0911000003", "kien_nghi");
     await answer(c.id, unit1, "2025-03-20", "2025-03-21");
-    await rateFromSender(c.code, "0911000003", "satisfied", undefined, at("2025-03-24"));
+    await rateFromSender(c.fullCode, "0911000003", "satisfied", undefined, at("2025-03-24"));
     const d = await mk("2025-03-05", "0911000004");
     await answer(d.id, unit1, "2025-03-20", "2025-03-21");
-    await rateFromSender(d.code, "0911000004", "unsatisfied", undefined, at("2025-03-24"));
+    await rateFromSender(d.fullCode, "0911000004", "unsatisfied", undefined, at("2025-03-24"));
     const e = await mk("2025-03-06", "0911000005");
     await actOnFeedback(null, o, e.id, { intent: "classify", feedbackClass: "competent" }, at("2025-03-06"));
     await actOnFeedback(null, o, e.id, { intent: "assign", unitId: unit2 }, at("2025-03-06"));

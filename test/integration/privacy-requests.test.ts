@@ -70,12 +70,12 @@ describe("consent records", () => {
 describe("the public request page", () => {
   it("shows the data for the right code and phone, records the access, and tells nothing for a wrong pair", async () => {
     const fb = await newFeedback();
-    const wrong = await send({ intent: "lookup", code: fb.code, contact: "0900000000" });
+    const wrong = await send({ intent: "lookup", code: fb.fullCode, contact: "0900000000" });
     expect(wrong.status).toBe(404);
     expect(wrong.body.errors._form).toBe("privacy.errors.notFound");
     expect(wrong.body.view).toBeNull();
     const before = await auditCount("privacy.request.access");
-    const ok = await send({ intent: "lookup", code: fb.code.toLowerCase(), contact: fb.phone.replace(/^0/, "+84 ") });
+    const ok = await send({ intent: "lookup", code: fb.fullCode.toLowerCase(), contact: fb.phone.replace(/^0/, "+84 ") });
     expect(ok.status).toBe(200);
     expect(ok.body.view.fields).toEqual(expect.arrayContaining([{ key: "name", value: "Trần Thị Riêng Tư" }, { key: "attachments", value: "1" }]));
     expect(ok.body.view.consents[0]).toMatchObject({ purpose: "feedback", version: PRIVACY_NOTICES.feedback.version, withdrawn: null });
@@ -104,7 +104,7 @@ describe("correction", () => {
     const p = person(sid, { email: "an.nguyen@example.vn", emailNorm: "an.nguyen@example.vn" });
     const r = await signUp(p);
     if (!r.ok) throw new Error("sign-up failed");
-    const code = r.registration.code;
+    const code = r.registration.fullCode;
     const view = await send({ intent: "lookup", code, contact: "an.nguyen@example.vn" });
     const nothing = await send({ intent: "correct", submissionId: view.body.view.submissionIds.correct, code, contact: p.phone!, name: p.name, phone: p.phone!, email: "an.nguyen@example.vn", organisation: p.organisation ?? "" });
     expect(nothing.body.errors).toEqual({ _form: "privacy.errors.nothingChanged" });
@@ -127,7 +127,7 @@ describe("correction", () => {
 
     const office = await signIn("office");
     const list = await (await listLoader(args(staffRequest("/staff/privacy", office.cookie)))).json();
-    expect(list.open.find((o: { id: number }) => o.id === reqs[0].id)).toMatchObject({ state: "on_time", code });
+    expect(list.open.find((o: { id: number }) => o.id === reqs[0].id)).toMatchObject({ state: "on_time", code: r.registration.code });
     const piiBefore = await auditCount("pii.view");
     const detail = await (await detailLoader(args(staffRequest(`/staff/privacy/${reqs[0].id}`, office.cookie), { id: String(reqs[0].id) }))).json();
     expect(detail.request.requested!.name).toBe("Nguyễn Văn An");
@@ -151,10 +151,10 @@ describe("correction", () => {
 describe("deletion and refusal", () => {
   it("a refused request needs a reason, which the person then sees", async () => {
     const fb = await newFeedback();
-    const v = await send({ intent: "lookup", code: fb.code, contact: fb.phone });
-    const unticked = await send({ intent: "delete", submissionId: v.body.view.submissionIds.delete, code: fb.code, contact: fb.phone });
+    const v = await send({ intent: "lookup", code: fb.fullCode, contact: fb.phone });
+    const unticked = await send({ intent: "delete", submissionId: v.body.view.submissionIds.delete, code: fb.fullCode, contact: fb.phone });
     expect(unticked.body.errors).toEqual({ "delete-confirm": "privacy.errors.confirmRequired" });
-    await send({ intent: "delete", submissionId: v.body.view.submissionIds.delete, code: fb.code, contact: fb.phone, confirm: "yes" });
+    await send({ intent: "delete", submissionId: v.body.view.submissionIds.delete, code: fb.fullCode, contact: fb.phone, confirm: "yes" });
     const req = await db().selectFrom("privacy_request").selectAll().where("subject_id", "=", fb.id).where("kind", "=", "delete").executeTakeFirstOrThrow();
     const office = await signIn("office");
     const url = `/staff/privacy/${req.id}`;
@@ -163,7 +163,7 @@ describe("deletion and refusal", () => {
     expect((await db().selectFrom("privacy_request").select("status").where("id", "=", req.id).executeTakeFirstOrThrow()).status).toBe("open");
     const reason = "Phản ánh đang được xử lý, pháp luật yêu cầu lưu hồ sơ.";
     await detailAction(args(staffRequest(url, office.cookie, { form: { intent: "refuse", reason } }), { id: String(req.id) }));
-    const seen = await send({ intent: "lookup", code: fb.code, contact: fb.phone });
+    const seen = await send({ intent: "lookup", code: fb.fullCode, contact: fb.phone });
     expect(seen.body.view.requests[0]).toMatchObject({ kind: "delete", status: "refused", refuseReason: reason });
     expect(await db().selectFrom("feedback_contact").select("name").where("feedback_id", "=", fb.id).executeTakeFirst()).toBeTruthy();
   });
@@ -172,8 +172,8 @@ describe("deletion and refusal", () => {
     const fb = await newFeedback();
     const day = vnDay();
     const figuresBefore = await feedbackFigures({ from: day, to: day });
-    const v = await send({ intent: "lookup", code: fb.code, contact: fb.phone });
-    await send({ intent: "delete", submissionId: v.body.view.submissionIds.delete, code: fb.code, contact: fb.phone, confirm: "yes" });
+    const v = await send({ intent: "lookup", code: fb.fullCode, contact: fb.phone });
+    await send({ intent: "delete", submissionId: v.body.view.submissionIds.delete, code: fb.fullCode, contact: fb.phone, confirm: "yes" });
     const req = await db().selectFrom("privacy_request").selectAll().where("subject_id", "=", fb.id).where("kind", "=", "delete").executeTakeFirstOrThrow();
     const admin = await signIn("admin");
     await detailAction(args(staffRequest(`/staff/privacy/${req.id}`, admin.cookie, { form: { intent: "fulfil" } }), { id: String(req.id) }));
@@ -185,37 +185,48 @@ describe("deletion and refusal", () => {
     expect(await db().selectFrom("privacy_erasure").select("reason").where("subject_id", "=", fb.id).executeTakeFirstOrThrow()).toEqual({ reason: "request" });
     expect(await feedbackFigures({ from: day, to: day })).toEqual(figuresBefore);
     // The code and phone no longer open anything.
-    expect((await send({ intent: "lookup", code: fb.code, contact: fb.phone })).status).toBe(404);
+    expect((await send({ intent: "lookup", code: fb.fullCode, contact: fb.phone })).status).toBe(404);
   });
 });
 
-describe("withdrawal", () => {
-  it("cancels an upcoming registration, hands the seat on, erases the data and marks the consent", async () => {
+describe("withdrawal without mail: a request staff settle after calling the phone on file", () => {
+  it("changes nothing at once; fulfilled by staff it cancels the upcoming registration, hands the seat on, erases the data and marks the consent", async () => {
     const sid = await makeSession({ capacity: 1 });
     const first = person(sid);
     const a = await signUp(first);
     const b = await signUp(person(sid));
     if (!a.ok || !b.ok) throw new Error("sign-up failed");
     expect(b.registration.status).toBe("waitlisted");
-    const v = await send({ intent: "lookup", code: a.registration.code, contact: first.phone! });
-    const res = await send({ intent: "withdraw", submissionId: v.body.view.submissionIds.withdraw, code: a.registration.code, contact: first.phone!, confirm: "yes" });
+    const v = await send({ intent: "lookup", code: a.registration.fullCode, contact: first.phone! });
+    const res = await send({ intent: "withdraw", submissionId: v.body.view.submissionIds.withdraw, code: a.registration.fullCode, contact: first.phone!, confirm: "yes" });
     expect(res.status).toBe(200);
-    expect(res.body.message.key).toBe("privacy.request.withdrawn");
-    expect(res.body.view.erased).toBe(true);
+    expect(res.body.message.key).toBe("codes.otp.withdrawQueued");
+    expect(res.body.view.erased).toBe(false);
+    const untouched = await db().selectFrom("dialogue_registration").selectAll().where("id", "=", a.registration.id).executeTakeFirstOrThrow();
+    expect(untouched).toMatchObject({ status: "confirmed", name: first.name, phone: first.phone });
+    const w = await db().selectFrom("privacy_request").selectAll().where("subject_id", "=", a.registration.id).where("kind", "=", "withdraw").executeTakeFirstOrThrow();
+    expect(w.status).toBe("open");
+
+    const office = await signIn("office");
+    const done = await detailAction(args(staffRequest(`/staff/privacy/${w.id}`, office.cookie, { form: { intent: "fulfil" } }), { id: String(w.id) }));
+    expect(done.status).toBe(303);
     const reg = await db().selectFrom("dialogue_registration").selectAll().where("id", "=", a.registration.id).executeTakeFirstOrThrow();
     expect(reg).toMatchObject({ status: "cancelled", name: "—", phone: null, phone_norm: null, email: null, organisation: null });
     expect((await db().selectFrom("dialogue_registration").select("status").where("id", "=", b.registration.id).executeTakeFirstOrThrow()).status).toBe("confirmed");
     const consent = await db().selectFrom("consent_record").selectAll().where("subject_kind", "=", "dialogue_registration").where("subject_id", "=", String(a.registration.id)).executeTakeFirstOrThrow();
     expect(consent.withdrawn_at).not.toBeNull();
-    expect(consent.withdrawn_how).toBe("self_service");
-    const w = await db().selectFrom("privacy_request").selectAll().where("subject_id", "=", a.registration.id).where("kind", "=", "withdraw").executeTakeFirstOrThrow();
-    expect(w.status).toBe("fulfilled");
+    expect(consent.withdrawn_how).toBe("staff_confirmed");
+    expect((await db().selectFrom("privacy_request").select("status").where("id", "=", w.id).executeTakeFirstOrThrow()).status).toBe("fulfilled");
   });
 
   it("a withdrawn feedback loses its contact but stays a case that is handled and counted", async () => {
     const fb = await newFeedback();
-    const v = await send({ intent: "lookup", code: fb.code, contact: fb.phone });
-    await send({ intent: "withdraw", submissionId: v.body.view.submissionIds.withdraw, code: fb.code, contact: fb.phone, confirm: "yes" });
+    const v = await send({ intent: "lookup", code: fb.fullCode, contact: fb.phone });
+    await send({ intent: "withdraw", submissionId: v.body.view.submissionIds.withdraw, code: fb.fullCode, contact: fb.phone, confirm: "yes" });
+    expect(await db().selectFrom("feedback_contact").selectAll().where("feedback_id", "=", fb.id).execute()).toHaveLength(1);
+    const w = await db().selectFrom("privacy_request").selectAll().where("subject_id", "=", fb.id).where("kind", "=", "withdraw").executeTakeFirstOrThrow();
+    const admin = await signIn("admin");
+    await detailAction(args(staffRequest(`/staff/privacy/${w.id}`, admin.cookie, { form: { intent: "fulfil" } }), { id: String(w.id) }));
     expect(await db().selectFrom("feedback_contact").selectAll().where("feedback_id", "=", fb.id).execute()).toEqual([]);
     expect((await db().selectFrom("feedback").select("status").where("id", "=", fb.id).executeTakeFirstOrThrow()).status).toBe("received");
     const consent = await db().selectFrom("consent_record").selectAll().where("subject_kind", "=", "feedback").where("subject_id", "=", String(fb.id)).executeTakeFirstOrThrow();

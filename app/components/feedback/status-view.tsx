@@ -17,7 +17,8 @@ interface Props {
   requestId: string;
   errors: Errors;
   errorParams: ErrorParams;
-  values: { info?: string; comment?: string };
+  /** code: the full code the page was opened with (the view shows only the short one). */
+  values: { code?: string; info?: string; comment?: string };
 }
 
 export function StatusView({ view, phone, requestId, errors, errorParams, values }: Props) {
@@ -25,7 +26,7 @@ export function StatusView({ view, phone, requestId, errors, errorParams, values
   const lang = i18n.language as Lang;
   const hidden = (
     <>
-      <input type="hidden" name="code" value={view.code} />
+      <input type="hidden" name="code" value={values.code ?? view.code} />
       <input type="hidden" name="phone" value={phone} />
     </>
   );

@@ -43,12 +43,23 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
   const open = view.requests.some((r) => r.status === "open");
   return (
     <>
-      <ErrorSummary errors={errors} order={[...editable, "delete-confirm", "withdraw-confirm"]} />
+      <ErrorSummary errors={errors} order={["otp", ...editable, "delete-confirm", "withdraw-confirm"]} />
       <h1>{t(view.kind === "feedback" ? "privacy.request.caseFeedback" : "privacy.request.caseDialogue", { code: view.code })}</h1>
       {result.message ? (
         <div className="notice notice--ok" role="status">
           <p>{t(result.message.key, result.message.params)}</p>
         </div>
+      ) : null}
+      {result.otp ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value={result.otp.intent} />
+          <input type="hidden" name="submissionId" value={result.otp.submissionId} />
+          <Who values={result.values} />
+          <TextField name="otp" label={t("codes.otp.label")} inputMode="numeric" autoComplete="one-time-code" error={errors.otp} />
+          <button type="submit" className="button">
+            {t("codes.otp.submit")}
+          </button>
+        </Form>
       ) : null}
       <h2>{t("privacy.request.yourData")}</h2>
       <dl className="privacy-data">

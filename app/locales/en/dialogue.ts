@@ -166,7 +166,7 @@ const dialogue: typeof vi = {
       lookupHeading: "Find your registration",
       lookupIntro: "Enter your registration code and the phone number or email you registered with.",
       code: "Registration code",
-      codeHint: "6 characters, for example K7M2QX",
+      codeHint: "The full code, for example K7M2QX-A3B4C-D5E6F",
       contact: "Phone number or email",
       contactHint: "The same as when you registered.",
       lookupSubmit: "Find",
@@ -181,7 +181,7 @@ const dialogue: typeof vi = {
         alreadyVoted: "You have already voted for this question.",
       },
       yourCode: "Your registration code:",
-      keepCode: "Keep this code. With your phone or email it lets you look up, cancel, ask, vote, and check in at the dialogue.",
+      keepCode: "Keep this full code to yourself. With your phone or email it lets you look up, cancel, ask and vote; at the door the first 6 characters are enough.",
       statusHeading: "Status",
       status: {
         confirmed: "You have a seat.",
@@ -227,6 +227,14 @@ const dialogue: typeof vi = {
       cancelledPrefix: "[CANCELLED]",
     },
     notice: {
+      details: {
+        subject: "Your registration for the dialogue “{{title}}”",
+        body: "Someone (perhaps you) just signed up again for the dialogue “{{title}}” with your phone or email. You are already registered; no new registration was made.\nYour full look-up code: {{full}}\nSee or cancel your registration: {{lookup}}\nIf this was not you, you need not do anything.",
+      },
+      cancel_request: {
+        subject: "A registrant asks to cancel their seat at the dialogue “{{title}}”",
+        body: "Registrant {{code}} asks to cancel their seat at the dialogue “{{title}}”. Call the registered phone to make sure it is them, then cancel the registration on the dialogue's staff page.",
+      },
       moved: {
         subject: "The dialogue “{{title}}” has a new time or place",
         body: "The dialogue “{{title}}” you registered for (code {{code}}) has changed.\nNew time: {{when}}.\nPlace: {{where}}.\nUpdate your calendar: {{ics}}\nDetails: {{url}}\nCancel if you can no longer come: {{lookup}}",

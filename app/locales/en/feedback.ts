@@ -127,7 +127,7 @@ const feedback: typeof vi = {
       title: "Look up feedback — Hài Lòng",
       heading: "Look up your feedback",
       intro: "Enter the code you received when sending and the phone number you gave.",
-      codeHint: "Like PAKN.20261127.0001",
+      codeHint: "The full code, like PAKN.20261127.0001-K7M2Q-X9P4T",
       phone: "Phone number you gave",
       submit: "Look up",
       notFound: "No feedback was found with this code and phone number. Please check them.",

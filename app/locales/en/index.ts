@@ -11,6 +11,7 @@ import privacy from "./privacy";
 import tt01 from "./tt01";
 import reportStatus from "./report-status";
 import limits from "./limits";
+import codes from "./citizen-codes";
 
 const en: Translation = {
   ...common,
@@ -25,6 +26,7 @@ const en: Translation = {
   ...tt01,
   ...reportStatus,
   ...limits,
+  ...codes,
 };
 
 export default en;

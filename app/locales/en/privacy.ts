@@ -38,7 +38,7 @@ const privacy: typeof vi = {
       heading: "See, correct or delete your data",
       intro: "Enter the code you received (your dialogue registration code or your feedback code, PAKN.YYYYMMDD.NNNN) and the phone or email you gave.",
       code: "Registration or feedback code",
-      codeHint: "For example: K7M2QX or PAKN.20261127.0001",
+      codeHint: "The full code, for example K7M2QX-A3B4C-D5E6F or PAKN.20261127.0001-K7M2Q-X9P4T",
       contact: "Phone or email",
       contactHint: "The phone or email you gave when you registered or sent feedback.",
       submit: "Show my data",

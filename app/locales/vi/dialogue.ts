@@ -167,7 +167,7 @@ const dialogue = {
       lookupHeading: "Tra cứu đăng ký",
       lookupIntro: "Nhập mã đăng ký và số điện thoại hoặc email bạn đã dùng khi đăng ký.",
       code: "Mã đăng ký",
-      codeHint: "6 ký tự, ví dụ: K7M2QX",
+      codeHint: "Mã đầy đủ, ví dụ: K7M2QX-A3B4C-D5E6F",
       contact: "Số điện thoại hoặc email",
       contactHint: "Giống như khi đăng ký.",
       lookupSubmit: "Tra cứu",
@@ -182,7 +182,7 @@ const dialogue = {
         alreadyVoted: "Bạn đã bình chọn câu hỏi này rồi.",
       },
       yourCode: "Mã đăng ký của bạn:",
-      keepCode: "Hãy lưu mã này. Bạn cần mã cùng số điện thoại hoặc email để tra cứu, hủy, gửi câu hỏi, bình chọn và khi điểm danh tại buổi đối thoại.",
+      keepCode: "Hãy lưu mã đầy đủ này và giữ riêng cho mình. Bạn cần mã đầy đủ cùng số điện thoại hoặc email để tra cứu, hủy, gửi câu hỏi và bình chọn; tại cửa chỉ cần 6 ký tự đầu.",
       statusHeading: "Tình trạng",
       status: {
         confirmed: "Bạn đã có chỗ.",
@@ -228,6 +228,14 @@ const dialogue = {
       cancelledPrefix: "[ĐÃ HỦY]",
     },
     notice: {
+      details: {
+        subject: "Thông tin đăng ký buổi đối thoại “{{title}}”",
+        body: "Ai đó (có thể là bạn) vừa đăng ký lại buổi đối thoại “{{title}}” bằng số điện thoại hoặc email của bạn. Bạn đã có đăng ký; không có đăng ký mới nào được tạo.\nMã tra cứu đầy đủ của bạn: {{full}}\nXem hoặc hủy đăng ký: {{lookup}}\nNếu không phải bạn, bạn không cần làm gì.",
+      },
+      cancel_request: {
+        subject: "Người đăng ký xin hủy chỗ tại buổi đối thoại “{{title}}”",
+        body: "Người đăng ký mã {{code}} xin hủy chỗ tại buổi đối thoại “{{title}}”. Hãy gọi số điện thoại đã đăng ký để xác nhận đúng người, rồi hủy đăng ký trên trang quản lý buổi đối thoại.",
+      },
       moved: {
         subject: "Buổi đối thoại “{{title}}” đã thay đổi thời gian hoặc địa điểm",
         body: "Buổi đối thoại “{{title}}” mà bạn đăng ký (mã {{code}}) đã thay đổi.\nThời gian mới: {{when}}.\nĐịa điểm: {{where}}.\nCập nhật lịch của bạn: {{ics}}\nXem chi tiết: {{url}}\nHủy đăng ký nếu không tham dự được: {{lookup}}",

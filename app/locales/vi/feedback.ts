@@ -126,7 +126,7 @@ const feedback = {
       title: "Tra cứu phản ánh, kiến nghị — Hài Lòng",
       heading: "Tra cứu phản ánh, kiến nghị",
       intro: "Nhập mã bạn nhận được khi gửi và số điện thoại đã khai.",
-      codeHint: "Dạng PAKN.20261127.0001",
+      codeHint: "Mã đầy đủ, dạng PAKN.20261127.0001-K7M2Q-X9P4T",
       phone: "Số điện thoại đã khai",
       submit: "Tra cứu",
       notFound: "Không tìm thấy phản ánh, kiến nghị với mã và số điện thoại này. Xin kiểm tra lại.",

@@ -12,6 +12,7 @@ import privacy from "./privacy";
 import tt01 from "./tt01";
 import reportStatus from "./report-status";
 import limits from "./limits";
+import codes from "./citizen-codes";
 
 const vi = {
   ...common,
@@ -26,6 +27,7 @@ const vi = {
   ...tt01,
   ...reportStatus,
   ...limits,
+  ...codes,
 };
 
 export default vi;

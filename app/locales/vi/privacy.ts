@@ -37,7 +37,7 @@ const privacy = {
       heading: "Xem, sửa hoặc xóa dữ liệu của bạn",
       intro: "Nhập mã bạn đã nhận (mã đăng ký đối thoại hoặc mã phản ánh dạng PAKN.YYYYMMDD.NNNN) và số điện thoại hoặc email bạn đã cung cấp.",
       code: "Mã đăng ký hoặc mã phản ánh",
-      codeHint: "Ví dụ: K7M2QX hoặc PAKN.20261127.0001",
+      codeHint: "Mã đầy đủ, ví dụ: K7M2QX-A3B4C-D5E6F hoặc PAKN.20261127.0001-K7M2Q-X9P4T",
       contact: "Số điện thoại hoặc email",
       contactHint: "Số điện thoại hoặc email bạn đã ghi khi đăng ký hoặc gửi phản ánh.",
       submit: "Xem dữ liệu của tôi",
