@@ -7,6 +7,7 @@ import survey from "./survey";
 import surveyStaff from "./survey-staff";
 import feedback from "./feedback";
 import privacy from "./privacy";
+import http from "./http";
 
 const en: Translation = {
   ...common,
@@ -17,6 +18,7 @@ const en: Translation = {
   ...feedback,
   ...dialogue,
   ...privacy,
+  ...http,
 };
 
 export default en;

@@ -8,6 +8,7 @@ import survey from "./survey";
 import surveyStaff from "./survey-staff";
 import feedback from "./feedback";
 import privacy from "./privacy";
+import http from "./http";
 
 const vi = {
   ...common,
@@ -18,6 +19,7 @@ const vi = {
   ...feedback,
   ...dialogue,
   ...privacy,
+  ...http,
 };
 
 export default vi;
