@@ -1,5 +1,6 @@
 // One feedback case for staff: the facts, the sender (logged as a personal-data view), the
 // deadlines, the log, and the steps the user's role allows from the current state.
+import { isDbId } from "~/lib/ids";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,7 +20,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 const parseId = (raw: string | undefined) => {
   const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!isDbId(id)) throw new Response("Not found", { status: 404 });
   return id;
 };
 

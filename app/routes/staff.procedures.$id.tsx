@@ -1,4 +1,5 @@
 // Adding (/staff/procedures/new) or changing a procedure in the catalogue.
+import { isDbId } from "~/lib/ids";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +17,7 @@ export const access: RouteAccess = { loader: ["admin", "office"], action: ["admi
 function procedureId(params: { id?: string }): number | null {
   if (params.id === "new") return null;
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!isDbId(id)) throw new Response("Not found", { status: 404 });
   return id;
 }
 

@@ -1,5 +1,6 @@
 // Adding (/staff/units/new) or changing a unit: code, names, kind, parent, active. A parent
 // that would put the unit under itself is refused.
+import { isDbId } from "~/lib/ids";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,7 +19,7 @@ export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 function unitId(params: { id?: string }): number | null {
   if (params.id === "new") return null;
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!isDbId(id)) throw new Response("Not found", { status: 404 });
   return id;
 }
 

@@ -1,5 +1,6 @@
 // One staff account: change name, role and unit; disable or enable; reset the password; sign
 // the person out everywhere. Each button is its own small form with an `intent`.
+import { isDbId } from "~/lib/ids";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,7 +21,7 @@ export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
 function userId(params: { id?: string }): number {
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!isDbId(id)) throw new Response("Not found", { status: 404 });
   return id;
 }
 

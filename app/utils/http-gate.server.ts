@@ -77,11 +77,33 @@ export function refuse(req: Req, res: Res, kind: Refusal, opts: { close?: boolea
   if (kind === "method") res.setHeader("Allow", [...METHODS].join(", "));
   if (opts.close) {
     res.setHeader("Connection", "close");
-    // Node ends the connection once the answer is out; this is the backstop for a client that
-    // keeps sending into a half-closed socket.
-    res.once("finish", () => setTimeout(() => req.socket.destroy(), 1000).unref());
+    lingerThenClose(req);
   }
   res.end(body);
+}
+
+const LINGER_MS = 1000;
+const LINGER_BYTES = 1024 * 1024;
+
+/** Closing a connection while the client is still sending makes the kernel answer its next bytes
+ * with a reset, and a client that had not yet read our 413 loses it. So the rest of the body is
+ * read and thrown away for a moment (at most 1 s or 1 MiB) before the connection is cut: the
+ * client reads the answer, and the server holds no more than one chunk of it at a time. */
+function lingerThenClose(req: Req) {
+  const socket = req.socket;
+  let drained = 0;
+  req.unpipe();
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.byteLength;
+    if (drained > LINGER_BYTES) socket.destroy();
+  });
+  req.resume();
+  // Node calls destroySoon() once a "Connection: close" answer is out: end our side now (the
+  // client sees the answer end), cut the connection a moment later.
+  socket.destroySoon = function (this: typeof socket) {
+    this.end();
+    setTimeout(() => this.destroy(), LINGER_MS).unref();
+  };
 }
 
 /** A form another site made the browser send: Sec-Fetch-Site says so, or Origin names a host that
