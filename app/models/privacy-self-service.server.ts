@@ -10,7 +10,7 @@ import { confirmSchema, correctionSchema, lookupSchema, submissionSchema } from 
 import { recordAccess, requestCorrection, requestDeletion, requestsFor, withdrawNow } from "./privacy-request.server";
 import { findSubject, subjectData, type FoundSubject } from "./privacy-subject.server";
 import { hit } from "./rate-limit.server";
-import { clientIp } from "~/utils/request.server";
+import { clientIp, readFormData } from "~/utils/request.server";
 import { publicOrigin } from "~/utils/public-url.server";
 
 export const POSTS_PER_ADDRESS = 30;
@@ -56,7 +56,7 @@ async function buildView(subject: FoundSubject, lang: Lang): Promise<SelfService
 }
 
 export async function handlePrivacyPost(request: Request, lang: Lang): Promise<SelfServiceResult> {
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const intent = String(fd.get("intent") ?? "lookup");
   const form = (["correct", "delete", "withdraw"].includes(intent) ? intent : "lookup") as SelfServiceResult["form"];
   const values = formValues(fd);

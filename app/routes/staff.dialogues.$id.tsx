@@ -19,6 +19,7 @@ import { runSessionAction } from "~/utils/dialogue-actions.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
-  const out = await runSessionAction(request, user, s, await request.formData());
+  const out = await runSessionAction(request, user, s, await readFormData(request));
   if ("noticeIds" in out && out.noticeIds?.length) await deliverNotices(out.noticeIds);
   if (out.redirect) return redirect(`/staff/dialogues/${s.id}?${out.redirect}`, { status: 303 });
   return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {}, vars: out.vars ?? {} }, 400);

@@ -11,6 +11,7 @@ import { deleteHoliday, getHoliday, holidaysByYear, saveHoliday } from "~/models
 import { holidaySchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   if (fd.get("intent") === "delete") {
     const date = parseDateInput(String(fd.get("date") ?? ""));
     if (!date || !(await deleteHoliday(date, user, request))) return json({ errors: { _form: "staff.holidays.errors.notFound" } as FieldErrors, values: {} }, { status: 400 });

@@ -11,6 +11,7 @@ import { unitOptions } from "~/models/units.server";
 import { procedureSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = procedureId(params);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const parsed = parseForm(procedureSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
   const result = await saveProcedure(id, parsed.data, user, request);

@@ -12,6 +12,7 @@ import { getUnit, saveUnit, unitOptions } from "~/models/units.server";
 import { unitSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = unitId(params);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const parsed = parseForm(unitSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
   const result = await saveUnit(id, parsed.data, user, request);

@@ -16,6 +16,7 @@ import { unitOptions } from "~/models/units.server";
 import { editUserSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -41,7 +42,7 @@ type ActionData =
 export async function action({ request, params }: ActionFunctionArgs) {
   const me = await requireStaff(request, access.action!);
   const id = userId(params);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const intent = String(fd.get("intent") ?? "");
   const fail = (errors: FieldErrors, values?: Record<string, string>) => json<ActionData>({ intent, errors, values }, { status: 400 });
   if (intent === "update") {
