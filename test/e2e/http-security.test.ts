@@ -5,7 +5,9 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { promisify } from "node:util";
 import http from "node:http";
+import fc from "fast-check";
 import pg from "pg";
+import { RUNS } from "../support/fuzz";
 import { PG_BASE_URL, reachablePostgres, spawnServer, startServer, type RunningServer } from "../support/server";
 
 const pgUp = await reachablePostgres();
@@ -238,6 +240,25 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
     const log = s.logs.slice(logFrom).join("");
     expect(log).not.toMatch(STACK);
     expect(log).not.toMatch(/\s500\s/);
+  });
+
+  it(`answers any method, content type, encoding and path 4xx or better, never a stack trace (${Math.min(RUNS, 150)} requests)`, async () => {
+    const logFrom = s.logs.length;
+    const paths = ["/", "/feedback", "/feedback/status", "/privacy/request", "/staff/login", "/staff/logout", "/staff/users/new", "/staff/feedback/1", "/staff/settings", "/s/khao-sat-hai-long", "/dialogues/registration", "/lang/en", "/staff/coverage/import"];
+    const types = ["application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=ISO-8859-1", "multipart/form-data; boundary=zz", "multipart/form-data", "application/json", "text/plain", "application/xml", "image/png", "", "x/\u0000"];
+    const bodyArb = fc.oneof(fc.constant(""), fc.string({ maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), fc.constant("--zz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--zz--\r\n"), fc.constant('{"email":"a","password":"b"}'), fc.constant("email=%FF%FE&password=%00"));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "POST"), fc.constantFrom(...paths), fc.constantFrom(...types), bodyArb, fc.boolean(), fc.constantFrom("vi", "en"), async (method, path, type, body, signedIn, lng) => {
+        const headers: Record<string, string> = { Origin: s.url, Cookie: [`lng=${lng}`, signedIn ? officeCookie : ""].filter(Boolean).join("; ") };
+        if (type) headers["Content-Type"] = type.replace("\u0000", "");
+        const hasBody = method !== "GET" && method !== "HEAD";
+        const r = await raw(s.url, method, path, headers, hasBody ? Buffer.from(body, "utf8") : undefined);
+        expect(r.status, `${method} ${path} ${type}`).toBeLessThan(500);
+        if (r.status >= 400 && r.headers["content-type"]?.startsWith("text/html") && method !== "HEAD") expect(r.body).toMatch(lng === "vi" ? /<html lang="vi"/ : /<html lang="en"/);
+      }),
+      { numRuns: Math.min(RUNS, 150) },
+    );
+    expect(s.logs.slice(logFrom).join("")).not.toMatch(STACK);
   });
 
   it("keeps a file whose name holds ';' or '=' or starts with '=', and says so when a file is empty", async () => {
