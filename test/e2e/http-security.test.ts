@@ -242,7 +242,7 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
     expect(log).not.toMatch(/\s500\s/);
   });
 
-  it(`answers any method, content type, encoding and path 4xx or better, never a stack trace (${Math.min(RUNS, 150)} requests)`, async () => {
+  it(`answers any method, content type, encoding and path 4xx or better, never a stack trace (${Math.min(RUNS, 160)} requests)`, async () => {
     const logFrom = s.logs.length;
     const paths = ["/", "/feedback", "/feedback/status", "/privacy/request", "/staff/login", "/staff/logout", "/staff/users/new", "/staff/feedback/1", "/staff/settings", "/s/khao-sat-hai-long", "/dialogues/registration", "/lang/en", "/staff/coverage/import"];
     const types = ["application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=ISO-8859-1", "multipart/form-data; boundary=zz", "multipart/form-data", "application/json", "text/plain", "application/xml", "image/png", "", "x/\u0000"];
@@ -256,7 +256,7 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
         expect(r.status, `${method} ${path} ${type}`).toBeLessThan(500);
         if (r.status >= 400 && r.headers["content-type"]?.startsWith("text/html") && method !== "HEAD") expect(r.body).toMatch(lng === "vi" ? /<html lang="vi"/ : /<html lang="en"/);
       }),
-      { numRuns: Math.min(RUNS, 150) },
+      { numRuns: Math.min(RUNS, 160) },
     );
     expect(s.logs.slice(logFrom).join("")).not.toMatch(STACK);
   });
