@@ -4,7 +4,6 @@ import crypto from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 
@@ -24,7 +23,9 @@ const production = env.NODE_ENV === "production";
 
 const app = express();
 app.disable("x-powered-by");
-if (env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY);
+// TRUST_PROXY is checked at start (a number of proxies or their addresses; app/utils/env.server.ts).
+// Without it no X-Forwarded-* header is read: the client's address is the socket's.
+if (env.TRUST_PROXY !== undefined) app.set("trust proxy", env.TRUST_PROXY);
 app.use(compression());
 // One line per request with personal query values and anything like a phone or email masked;
 // bodies are never logged (app/lib/redact.ts). LOG_REQUESTS=false turns it off.
@@ -39,20 +40,31 @@ app.use((req, res, next) => {
 });
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+// Body caps, same-origin forms, the public address and the 400-not-500 rule live in the gate
+// (app/utils/http-gate.server.ts, docs/security/http.md).
 app.all(
   "*",
-  createRequestHandler({
+  portal.createPortalHandler({
     build,
     mode: env.NODE_ENV,
+    trustProxy: env.TRUST_PROXY !== undefined,
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip }),
+    log: (line) => console.error(line),
   }),
 );
+app.use(portal.handleServerError((line) => console.error(line)));
 
 const server = app.listen(env.PORT, env.HOST, () => {
   const { port } = server.address();
   console.log(`[hai-long] listening on http://localhost:${port}`);
 });
 server.keepAliveTimeout = 5_000;
+// A client that asks before sending a body ("Expect: 100-continue") is told 413 before it sends a
+// byte when its declared length is past the route's cap; otherwise it may go on.
+server.on("checkContinue", (req, res) => {
+  if (portal.mayContinue(req)) res.writeContinue();
+  server.emit("request", req, res);
+});
 
 let stopping = false;
 const DRAIN_MS = 150;

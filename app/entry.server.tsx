@@ -8,6 +8,7 @@ import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
 import { isDatabaseUnavailable } from "~/lib/db-errors";
 import { redactTarget, safeErrorText } from "~/lib/redact";
+import { noteBadInput } from "~/utils/http-gate.server";
 import { createI18n, getLang } from "~/utils/i18n.server";
 
 // server.js reaches the portal's start-up and shutdown through the built entry module, so the
@@ -15,6 +16,7 @@ import { createI18n, getLang } from "~/utils/i18n.server";
 export { startPortal, stopPortal } from "~/utils/lifecycle.server";
 export { securityHeaders } from "~/utils/security-headers.server";
 export { requestLogger } from "~/lib/request-log";
+export { createPortalHandler, handleServerError, mayContinue } from "~/utils/http-gate.server";
 
 // Requests that failed because the database was out of reach: they are answered 503 with
 // Retry-After (a moment's outage, "try again"), not 500 (something is broken). Remix reports the
@@ -26,8 +28,14 @@ const RETRY_AFTER_S = "10";
  * never the request body or headers (a form's phone and email must not reach the logs). */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  if (isDatabaseUnavailable(error)) databaseUnavailable.add(request);
   const url = new URL(request.url);
+  // The client's own bad input (a body that is no form, a number PostgreSQL refuses): answered
+  // 400 by the server's gate, one line in the log and no stack trace.
+  if (noteBadInput(error, request)) {
+    console.error(`[bad-input] ${request.method} ${redactTarget(url.pathname + url.search)}: ${error instanceof Error ? error.message.split("\n")[0].slice(0, 200) : typeof error}`);
+    return;
+  }
+  if (isDatabaseUnavailable(error)) databaseUnavailable.add(request);
   console.error(`[error] ${request.method} ${redactTarget(url.pathname + url.search)}\n${safeErrorText(error)}`);
 }
 

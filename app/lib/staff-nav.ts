@@ -1,6 +1,7 @@
 // The staff area's navigation as data: each entry names the roles that may use it, so the
 // menu shows a person only what their role allows. Each feature adds its own line.
 import type { Role } from "../../db/tables/staff";
+import { safeReturnPath } from "./i18n";
 
 export interface StaffNavItem {
   to: string;
@@ -38,8 +39,11 @@ export function navFor(role: Role): StaffNavItem[] {
 
 /** Where to go after signing in: only pages of the staff area (never back to sign-in or
  * sign-out, never another site); anything else goes to the overview. */
-export function staffReturnPath(to: string | null | undefined): string {
-  if (!to || !to.startsWith("/staff") || to.startsWith("//") || to.includes("\\")) return "/staff";
+export function staffReturnPath(raw: string | null | undefined): string {
+  if (!raw || !raw.startsWith("/staff") || raw.startsWith("//") || raw.includes("\\")) return "/staff";
+  // Parsed and percent-encoded first: a Location header holds bytes only ("/staff/Ā" made the
+  // redirect throw after the password was accepted), and "/staff/../x" is checked as "/x".
+  const to = safeReturnPath(raw, "/staff");
   const path = to.split(/[?#]/)[0];
   if (path !== "/staff" && !path.startsWith("/staff/")) return "/staff";
   if (path.startsWith("/staff/login") || path.startsWith("/staff/logout")) return "/staff";

@@ -1,6 +1,7 @@
 // Dialogue sessions: create, edit, move, change state, and read them for the public and staff.
 // Changes that registrants must hear about (moved, cancelled) queue their notices in the same
 // transaction as the change; the caller delivers them after commit (deliverNotices).
+import { isDbId } from "~/lib/ids";
 import type { Kysely } from "kysely";
 import type { Database, DialogueSession, DialogueStatus } from "../../db/types";
 import { checkSessionTimes, isAnnounced, isEditable, nextStatus, noticeIsLongEnough, type Transition } from "~/lib/dialogue-state";
@@ -208,7 +209,7 @@ export async function changeStatus(
 }
 
 export async function getSession(id: number): Promise<(DialogueSession & { procedureIds: number[] }) | null> {
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  if (!isDbId(id)) return null;
   const s = await db().selectFrom("dialogue_session").selectAll().where("id", "=", id).executeTakeFirst();
   if (!s) return null;
   const procs = await db().selectFrom("dialogue_session_procedure").select("procedure_id").where("session_id", "=", id).execute();

@@ -9,14 +9,15 @@ import { hit } from "./rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 import { field, parseForm, type FormLimits } from "~/utils/upload.server";
 import { db } from "~/utils/db.server";
+import { FEEDBACK_BODY_MAX } from "~/utils/body-limits.server";
 
 export const FORM_LIMITS: FormLimits = {
   maxFileBytes: MAX_ATTACHMENT_BYTES,
   maxFiles: MAX_ATTACHMENTS,
   maxFieldBytes: 64 * 1024,
-  // Beyond this the body is not read at all; between 10 MB and this, files are read and dropped
-  // so the typed text can come back with the message.
-  hardCapBytes: 40 * 1024 * 1024,
+  // Beyond this the body is not read at all (the server's gate refuses it first, with a 413);
+  // between 10 MB and this, files are read and dropped so the typed text can come back.
+  hardCapBytes: FEEDBACK_BODY_MAX,
 };
 /** Submissions per network address per hour taken as usual; past it they are still stored and
  * answered with their code, and held for review (a whole service hall may share one address, so

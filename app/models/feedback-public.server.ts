@@ -1,6 +1,8 @@
 // What a sender sees with their code and phone, what they may do there (send the information
 // asked for, rate the answer), and the public register of published answers. Nothing here
 // returns the sender's name, address, phone, email or organisation.
+import { pageNumber } from "~/lib/ids";
+import crypto from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { parseFeedbackCode } from "~/lib/citizen-code";
@@ -169,7 +171,7 @@ export const ANSWERS_PAGE_SIZE = 20;
 /** Published answers, newest first, with free text masked again at read time (the masking
  * rules may have improved since publication). */
 export async function publishedAnswers(lang: Lang, page = 1) {
-  const p = Math.max(1, Math.floor(page) || 1);
+  const p = pageNumber(page);
   const rows = await db()
     .selectFrom("feedback as f")
     .leftJoin("unit as u", "u.id", "f.unit_id")

@@ -1,5 +1,6 @@
 // The staff side of feedback: lists sorted by urgency, one case in full, its attachments. Every
 // query is scoped here (a unit sees only what is assigned to it), not only in the pages.
+import { pageNumber } from "~/lib/ids";
 import { urgency } from "~/lib/feedback-deadlines";
 import { allowedActions, FINAL_STATUSES, OPEN_STATUSES, type FeedbackStatus } from "~/lib/feedback-workflow";
 import type { FeedbackView } from "~/lib/feedback-views";
@@ -14,7 +15,7 @@ import { db } from "~/utils/db.server";
 export const LIST_PAGE_SIZE = 50;
 
 export async function listFeedback(user: StaffUser, opts: { view: FeedbackView; page?: number; lang: Lang; now?: Date }) {
-  const page = Math.max(1, Math.floor(opts.page ?? 1) || 1);
+  const page = pageNumber(opts.page);
   const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
   let q = scopeByUnit(
     db()

@@ -3,6 +3,7 @@
 // (lookup-limit.server.ts), so nobody can try keys or phone numbers against a code; a wrong pair
 // gets the same answer whether or not the code exists.
 import { parseFeedbackCode } from "~/lib/citizen-code";
+import { FEEDBACK_BODY_MAX } from "~/utils/body-limits.server";
 import type { Lang } from "~/lib/i18n";
 import { addInfoSchema, checkAttachments, fieldErrors, lookupSchema, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, rateSchema, type CheckedFile } from "~/schemas/feedback";
 import { addInfoFromSender, rateFromSender, senderView, type SenderView } from "./feedback-public.server";
@@ -21,7 +22,7 @@ export interface StatusResult {
 }
 
 export async function handleStatusPost(request: Request, lang: Lang): Promise<StatusResult> {
-  const form = await parseForm(request, { maxFileBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS, maxFieldBytes: 64 * 1024, hardCapBytes: 40 * 1024 * 1024 });
+  const form = await parseForm(request, { maxFileBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS, maxFieldBytes: 64 * 1024, hardCapBytes: FEEDBACK_BODY_MAX });
   const intent = field(form, "intent") || "lookup";
   const values = { code: field(form, "code"), phone: field(form, "phone"), info: field(form, "info"), comment: field(form, "comment") };
   const out = (status: number, patch: Partial<StatusResult>): StatusResult => ({ status, view: null, message: null, errors: {}, errorParams: {}, values, ...patch });

@@ -11,7 +11,7 @@ import { checkOtp, sendOtp } from "./citizen-otp.server";
 import { recordAccess, requestCorrection, requestDeletion, requestWithdrawal, requestsFor, withdrawNow } from "./privacy-request.server";
 import { findSubject, subjectData, type FoundSubject } from "./privacy-subject.server";
 import { beginLookup } from "./lookup-limit.server";
-import { clientIp } from "~/utils/request.server";
+import { clientIp, readFormData } from "~/utils/request.server";
 import { publicOrigin } from "~/utils/public-url.server";
 
 
@@ -56,7 +56,7 @@ async function buildView(subject: FoundSubject, lang: Lang): Promise<SelfService
 }
 
 export async function handlePrivacyPost(request: Request, lang: Lang): Promise<SelfServiceResult> {
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const intent = String(fd.get("intent") ?? "lookup");
   const form = (["correct", "delete", "withdraw", "withdraw_otp"].includes(intent) ? intent : "lookup") as SelfServiceResult["form"];
   const values = formValues(fd);

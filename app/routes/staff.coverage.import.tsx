@@ -10,6 +10,7 @@ import { importServedCsv } from "~/models/coverage.server";
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -27,7 +28,7 @@ const fail = (errors: CsvError[], text: string, status = 400) => json({ errors, 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   if (Number(request.headers.get("Content-Length") ?? 0) > CSV_MAX_BYTES * 2) return fail([{ line: 0, key: `${E}csvTooBig` }], "", 413);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const file = form.get("file");
   const pasted = String(form.get("text") ?? "");
   const text = file && typeof file !== "string" && file.size > 0 ? (file.size > CSV_MAX_BYTES ? null : await file.text()) : pasted;

@@ -21,6 +21,7 @@ import { runSessionAction } from "~/utils/dialogue-actions.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const settled = await runSettleAction(request, user, s.id, fd);
   if (settled) {
     if (settled.noticeIds.length) await deliverNotices(settled.noticeIds);

@@ -18,6 +18,7 @@ import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
 import { TableWrap } from "~/components/forms";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const c = { request, user };
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const intent = fd.get("intent");
   let out: Out;
   if (intent === "code") {

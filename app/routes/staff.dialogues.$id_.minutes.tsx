@@ -1,5 +1,6 @@
 // Staff: the minutes of a held session — opening details, chair's conclusion, follow-up actions,
 // the signed scan, and publication. The preview is exactly what the public will read.
+import { isDbId } from "~/lib/ids";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const id = Number(params.id);
-  const src = Number.isSafeInteger(id) ? await loadMinutesSource(id) : null;
+  const src = isDbId(id) ? await loadMinutesSource(id) : null;
   if (!src) throw new Response("Not found", { status: 404 });
   const [versions, scan, units] = await Promise.all([minutesVersions(id), scanInfo(id), listUnits(lng)]);
   const next = (versions[0]?.version ?? 0) + 1;

@@ -15,6 +15,7 @@ import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { runQuestionAction } from "~/utils/dialogue-question-actions.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
-  const out = await runQuestionAction(request, user, s, await request.formData());
+  const out = await runQuestionAction(request, user, s, await readFormData(request));
   if (out.noticeIds?.length) await deliverNotices(out.noticeIds);
   if (out.ok) return redirect(`${new URL(request.url).pathname}${new URL(request.url).search}${out.anchor ? `#${out.anchor}` : ""}`, { status: 303 });
   return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {} }, 400);

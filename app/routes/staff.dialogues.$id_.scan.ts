@@ -1,5 +1,6 @@
 // Staff: the signed scan of the minutes. It may show signatures and names, so it stays with
 // office staff (each download logged) and is never part of the public minutes.
+import { isDbId } from "~/lib/ids";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
 import { getScan } from "~/models/dialogue-minutes.server";
@@ -10,7 +11,7 @@ export const access: RouteAccess = { loader: ["admin", "office"] };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const id = Number(params.id);
-  const scan = Number.isSafeInteger(id) ? await getScan(id) : null;
+  const scan = isDbId(id) ? await getScan(id) : null;
   if (!scan) throw new Response("Not found", { status: 404 });
   await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.export", entity: "dialogue_minutes", entityId: id, details: { what: "signed scan" } });
   return new Response(new Uint8Array(scan.bytes), {

@@ -10,6 +10,7 @@ import { procedureIds, sessionInput, sessionSchema } from "~/schemas/dialogue-st
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -24,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const parsed = parseForm(sessionSchema, fd);
   const values = { ...(parsed.ok ? {} : parsed.values), procedure_ids: procedureIds(fd).join(",") };
   if (!parsed.ok) return json({ errors: parsed.errors, values, vars: {} }, 400);

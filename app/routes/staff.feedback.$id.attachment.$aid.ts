@@ -1,5 +1,6 @@
 // Download of a feedback attachment, for staff who may see the case; logged as a personal-data
 // view. Sent as a download with the type decided at upload, never rendered inline.
+import { isDbId } from "~/lib/ids";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
 import { getAttachment } from "~/models/feedback-staff.server";
@@ -11,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const id = Number(params.id);
   const aid = Number(params.aid);
-  if (!Number.isInteger(id) || !Number.isInteger(aid) || id <= 0 || aid <= 0) throw new Response("Not found", { status: 404 });
+  if (!isDbId(id) || !isDbId(aid)) throw new Response("Not found", { status: 404 });
   const file = await getAttachment(user, id, aid);
   if (!file) throw new Response("Not found", { status: 404 });
   await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback_attachment", entityId: aid, details: { feedbackId: id } });

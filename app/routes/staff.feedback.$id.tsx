@@ -1,5 +1,6 @@
 // One feedback case for staff: the facts, the sender (logged as a personal-data view), the
 // deadlines, the log, and the steps the user's role allows from the current state.
+import { isDbId } from "~/lib/ids";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,13 +15,14 @@ import { staffActionSchema } from "~/schemas/feedback-staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 const parseId = (raw: string | undefined) => {
   const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!isDbId(id)) throw new Response("Not found", { status: 404 });
   return id;
 };
 
@@ -48,7 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = parseId(params.id);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = staffActionSchema.safeParse(form);
   const intent = typeof form.intent === "string" ? form.intent : "";
   if (!parsed.success) return json({ intent, errors: fieldErrors(parsed.error), values: form }, { status: 400 });

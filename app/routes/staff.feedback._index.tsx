@@ -2,6 +2,7 @@
 // only what is assigned to it (the model scopes the query). The "to notify" view is the Office's
 // call list and shows contact details: each view of it is logged.
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/request.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HeldList } from "~/components/feedback/held-list";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Releases feedback held for review into the usual handling (the Office, an admin). */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const ids = fd.getAll("id").map(Number);
   if (fd.get("intent") !== "release" || !ids.length || ids.some((n) => !Number.isSafeInteger(n) || n <= 0)) return json({ released: null, error: "staff.errors.invalid" }, { status: 400 });
   return json({ released: await releaseHeld(ids, user, request), error: null });

@@ -13,6 +13,7 @@ import { MovedDeadlines } from "~/components/holidays/moved-deadlines";
 import { holidaySchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const notFound = () => json({ errors: { _form: "staff.holidays.errors.notFound" } as FieldErrors, values: {} }, { status: 400 });
   if (fd.get("intent") === "confirm") {
     const date = parseDateInput(String(fd.get("date") ?? ""));

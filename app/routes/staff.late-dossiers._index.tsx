@@ -2,6 +2,7 @@
 // the latest entries and a form to record one. CSV import is on /staff/late-dossiers/import.
 // Dossier codes point at people's dossiers: no viewer role here, and each list view is logged.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/request.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, RadioGroup, TableWrap } from "~/components/forms";
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const values = Object.fromEntries(FIELDS.map((k) => [k, String(form.get(k) ?? "")])) as Record<(typeof FIELDS)[number], string>;
   const checked = checkLate({ ...values, apology: values.apology === "1" ? "1" : values.apology === "0" ? "0" : "" });
   const errors: Record<string, string> = checked.ok ? {} : { ...checked.errors };

@@ -1,6 +1,7 @@
 // The register of late dossiers from a CSV file (or pasted text), as /staff/coverage/import does
 // served counts: every line checked first, nothing saved unless every line is right.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/request.server";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -28,7 +29,7 @@ const fail = (errors: LateCsvError[], text: string, status = 400) => json({ erro
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   if (Number(request.headers.get("Content-Length") ?? 0) > CSV_MAX_BYTES * 2) return fail([{ line: 0, key: `${E}csvTooBig` }], "", 413);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const file = form.get("file");
   const pasted = String(form.get("text") ?? "");
   const text = file && typeof file !== "string" && file.size > 0 ? (file.size > CSV_MAX_BYTES ? null : await file.text()) : pasted;

@@ -13,6 +13,7 @@ import { placesFor } from "~/models/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { lng } = getT(request);
   const id = idParam(params.surveyId);
   if (!id) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readFormData(request);
   const out = await enterPaperForm(user, request, id, form, lng);
   if (out.ok) {
     const keep = new URLSearchParams({ saved: "1", unit: String(form.get("unit") ?? ""), procedure: String(form.get("procedure") ?? ""), date: String(form.get("date") ?? "") });

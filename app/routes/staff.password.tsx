@@ -12,6 +12,7 @@ import { changePassword } from "~/models/staff.server";
 import { passwordSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES_LIST, action: ALL_ROLES_LIST };
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const parsed = parseForm(passwordSchema, await request.formData());
+  const parsed = parseForm(passwordSchema, await readFormData(request));
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   const weak = checkPasswordPolicy(parsed.data.password, user.email);
   if (weak) return json({ errors: { password: `staff.errors.${weak}` } as FieldErrors }, { status: 400 });

@@ -18,6 +18,7 @@ import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import { publicOrigin } from "~/utils/public-url.server";
 import css from "~/styles/privacy.css";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -66,7 +67,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = requestId(params.id);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const actor = { id: user.id, email: user.email };
   if (fd.get("intent") === "refuse") {
     const parsed = parseForm(refuseSchema, fd, "privacy.errors.reasonRequired");

@@ -1,4 +1,5 @@
 // Adding (/staff/procedures/new) or changing a procedure in the catalogue.
+import { isDbId } from "~/lib/ids";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,13 +11,14 @@ import { unitOptions } from "~/models/units.server";
 import { procedureSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 
 function procedureId(params: { id?: string }): number | null {
   if (params.id === "new") return null;
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!isDbId(id)) throw new Response("Not found", { status: 404 });
   return id;
 }
 
@@ -35,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = procedureId(params);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const parsed = parseForm(procedureSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
   const result = await saveProcedure(id, parsed.data, user, request);

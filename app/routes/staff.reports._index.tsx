@@ -11,6 +11,7 @@ import { snapshotOf } from "~/models/report-snapshot.server";
 import { quarterOf } from "~/schemas/dashboard";
 import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
 import css from "~/styles/dashboard.css";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES, action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -35,7 +36,7 @@ const periodForm = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const parsed = periodForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = periodForm.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success || !isValidRange(parsed.data.start, parsed.data.end) || (parsed.data.due && !isValidRange(parsed.data.due, parsed.data.due))) {
     return json({ ok: false as const, id: parsed.success ? parsed.data.id : null, error: "reports.invalidRange" }, { status: 400 });
   }

@@ -10,6 +10,7 @@ import { fieldName, SETTING_DEFS, SETTING_GROUPS, settingsFormSchema, toInput } 
 import { getSettings, otherSettings, updateSettings } from "~/models/settings.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const parsed = parseForm(settingsFormSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
   const changed = await updateSettings(parsed.data, user, request);

@@ -15,6 +15,7 @@ import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { publicOrigin } from "~/utils/public-url.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = idParam(params.id);
   if (!id) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const back = (done: string) => redirect(`/staff/surveys/${id}?done=${done}`);
   if (intent === "settings") {

@@ -12,6 +12,7 @@ import { getItemForEdit, saveItem } from "~/models/survey-items.server";
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const { surveyId, itemId } = target(params);
-  const values = Object.fromEntries(await request.formData()) as Record<string, string>;
+  const values = Object.fromEntries(await readFormData(request)) as Record<string, string>;
   const parsed = parseItemForm(values);
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });
   const r = await saveItem(user, request, surveyId, itemId, parsed.data);

@@ -1,6 +1,7 @@
 // TT 01 indicators 2, 5, 6 and 9 for one report period, entered by the Office from the one-stop
 // system (docs/rules/tt01.md). Each save is audited with the old and new scores.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/request.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms";
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const period = periodOf(params.period);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const values: Record<string, string> = {};
   const errors: Record<string, string> = {};
   const entries = STAFF_INDICATORS.map((no) => {

@@ -1,5 +1,6 @@
 // Adding (/staff/units/new) or changing a unit: code, names, kind, parent, active. A parent
 // that would put the unit under itself is refused.
+import { isDbId } from "~/lib/ids";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +12,7 @@ import { getUnit, saveUnit, unitOptions } from "~/models/units.server";
 import { unitSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -18,7 +20,7 @@ export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 function unitId(params: { id?: string }): number | null {
   if (params.id === "new") return null;
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!isDbId(id)) throw new Response("Not found", { status: 404 });
   return id;
 }
 
@@ -39,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = unitId(params);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const parsed = parseForm(unitSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
   const result = await saveUnit(id, parsed.data, user, request);

@@ -1,5 +1,6 @@
 // One staff account: change name, role and unit; disable or enable; reset the password; sign
 // the person out everywhere. Each button is its own small form with an `intent`.
+import { isDbId } from "~/lib/ids";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,12 +16,13 @@ import { unitOptions } from "~/models/units.server";
 import { editUserSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
 function userId(params: { id?: string }): number {
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!isDbId(id)) throw new Response("Not found", { status: 404 });
   return id;
 }
 
@@ -40,7 +42,7 @@ type ActionData =
 export async function action({ request, params }: ActionFunctionArgs) {
   const me = await requireStaff(request, access.action!);
   const id = userId(params);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const intent = String(fd.get("intent") ?? "");
   const fail = (errors: FieldErrors, values?: Record<string, string>) => json<ActionData>({ intent, errors, values }, { status: 400 });
   if (intent === "update") {

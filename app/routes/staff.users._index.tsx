@@ -1,6 +1,7 @@
 // The admin's list of staff accounts, with who is being made to wait at sign-in and a button
 // that ends the wait (docs/security/limits.md).
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/request.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireStaff(request, access.action!);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const id = Number(fd.get("id"));
   if (fd.get("intent") !== "unlock" || !Number.isInteger(id) || id <= 0) return json({ error: "staff.errors.invalid", email: null }, { status: 400 });
   const r = await unlockSignIn(id, me, request);

@@ -13,6 +13,7 @@ import { unitOptions } from "~/models/units.server";
 import { newUserSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -26,7 +27,7 @@ type ActionData = { errors: FieldErrors; values: Record<string, string> } | { cr
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const parsed = parseForm(newUserSchema, fd);
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
   const result = await createAccount(parsed.data, user, request);

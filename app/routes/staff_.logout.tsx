@@ -3,7 +3,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { signOut } from "~/models/sign-in.server";
 import type { RouteAccess } from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/request.server";
+import { assertSameOrigin, readFormData } from "~/utils/request.server";
 
 /** Public: signing out must work for every role, and for a user who still has to change their
  * password (requireStaff would send them to /staff/password instead). */
@@ -15,7 +15,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const fd = await request.formData();
+  const fd = await readFormData(request);
   const setCookie = await signOut(request, fd.get("everywhere") === "on");
   return redirect("/staff/login", { headers: { "Set-Cookie": setCookie } });
 }

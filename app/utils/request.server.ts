@@ -15,7 +15,10 @@ export function assertSameOrigin(request: Request): void {
   if (site && site !== "same-origin" && site !== "none") throw new Response("Cross-site request refused", { status: 403 });
   const origin = request.headers.get("Origin");
   if (origin && origin !== "null") {
-    const host = request.headers.get("X-Forwarded-Host") ?? new URL(request.url).host;
+    // The server's gate has already matched Origin against the public host or the host the
+    // request came to, and hands pages PUBLIC_URL's origin; X-Forwarded-Host is never read here
+    // (a client could set it; only the gate reads it, and only with TRUST_PROXY).
+    const host = new URL(request.url).host;
     let originHost = "";
     try {
       originHost = new URL(origin).host;

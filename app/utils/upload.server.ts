@@ -1,7 +1,7 @@
 // Reads a posted form, multipart or not, with limits that end in a message rather than a crash:
-// files beyond the total allowed are read and thrown away (so the text the person typed still
-// comes back to them with the message), and a body past a hard cap stops the reading at once.
-import { unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
+// files beyond the total allowed are dropped (so the text the person typed still comes back to
+// them with the message), and a body past a hard cap stops the reading at once. The server's gate
+// caps the body before this (app/utils/body-limits.server.ts); the cap here holds for any caller.
 
 export interface UploadedFile {
   field: string;
@@ -35,6 +35,21 @@ export function field(form: ParsedForm, name: string): string {
   return form.fields.get(name)?.[0] ?? "";
 }
 
+/** The body as a stream that fails once more than `cap` bytes have passed: nothing past the cap
+ * is read, whatever the Content-Length said (or did not say). */
+function capped(body: ReadableStream<Uint8Array>, cap: number): ReadableStream<Uint8Array> {
+  let seen = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > cap) throw new HardCap();
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
 export async function parseForm(request: Request, limits: FormLimits): Promise<ParsedForm> {
   const out: ParsedForm = { fields: new Map(), files: [], tooLarge: false, tooMany: false, unreadable: false };
   // PostgreSQL text cannot hold a NUL character (the insert fails): no one types one, so drop it.
@@ -43,51 +58,32 @@ export async function parseForm(request: Request, limits: FormLimits): Promise<P
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > limits.hardCapBytes) return { ...out, tooLarge: true, unreadable: true };
 
-  if (!type.startsWith("multipart/form-data")) {
-    try {
-      const fd = await request.formData();
-      for (const [k, v] of fd.entries()) if (typeof v === "string") add(k, v.slice(0, limits.maxFieldBytes));
-    } catch {
-      out.unreadable = true;
-    }
+  // The body is read through a counter that stops at the hard cap, then parsed by the platform's
+  // own form reader, which follows RFC 7578: a file name may hold ";", "=" or start with "=" (the
+  // reader used before split the header on them and lost the file or the whole form).
+  let fd: FormData;
+  try {
+    const body = request.body ? capped(request.body, limits.hardCapBytes) : null;
+    fd = await new Response(body, { headers: { "Content-Type": type } }).formData();
+  } catch (e) {
+    if (e instanceof HardCap || (e as { cause?: unknown })?.cause instanceof HardCap) out.tooLarge = true;
+    out.unreadable = true;
     return out;
   }
 
-  let total = 0;
   let fileBytes = 0;
-  const handler = async ({ name, filename, contentType, data }: UploadHandlerPart) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const isFile = typeof filename === "string";
-    const cap = isFile ? Infinity : limits.maxFieldBytes;
-    for await (const chunk of data) {
-      total += chunk.byteLength;
-      if (total > limits.hardCapBytes) throw new HardCap();
-      // Past a limit, keep reading (the rest of the form may follow) but keep nothing.
-      if (size + chunk.byteLength <= cap && !(isFile && (out.tooLarge || fileBytes + size + chunk.byteLength > limits.maxFileBytes))) {
-        chunks.push(chunk);
-      } else if (isFile) {
-        out.tooLarge = true;
-      }
-      size += chunk.byteLength;
+  for (const [name, value] of fd.entries()) {
+    if (typeof value === "string") {
+      add(name, value.length > limits.maxFieldBytes ? Buffer.from(value, "utf8").subarray(0, limits.maxFieldBytes).toString("utf8") : value);
+      continue;
     }
-    if (!isFile) {
-      add(name, Buffer.concat(chunks).toString("utf8"));
-      return undefined;
-    }
-    if (!filename || size === 0) return undefined; // an empty file input
-    fileBytes += size;
+    // A file input left empty arrives as a nameless, empty part: that is "no file". A named file
+    // of 0 bytes is kept, so the page says it is empty instead of dropping it unseen.
+    if (!value.name && value.size === 0) continue;
+    fileBytes += value.size;
     if (fileBytes > limits.maxFileBytes) out.tooLarge = true;
     if (out.files.length >= limits.maxFiles) out.tooMany = true;
-    else if (!out.tooLarge) out.files.push({ field: name, filename, contentType, bytes: Buffer.concat(chunks) });
-    return undefined;
-  };
-
-  try {
-    await unstable_parseMultipartFormData(request, handler);
-  } catch (e) {
-    if (e instanceof HardCap) out.tooLarge = true;
-    out.unreadable = true;
+    else if (!out.tooLarge) out.files.push({ field: name, filename: value.name || "file", contentType: value.type, bytes: new Uint8Array(await value.arrayBuffer()) });
   }
   if (out.tooLarge) out.files = [];
   return out;

@@ -44,8 +44,8 @@ describe("sign-in page", () => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).toMatch(/Path=\//);
     // Secure follows the environment: on in production, off for plain-HTTP tests.
-    expect(cookieSecure(parseEnv({ NODE_ENV: "production" }))).toBe(true);
-    expect(cookieSecure(parseEnv({ NODE_ENV: "production", COOKIE_SECURE: "false" }))).toBe(false);
+    expect(cookieSecure(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://hailong.example.gov.vn" }))).toBe(true);
+    expect(cookieSecure(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://hailong.example.gov.vn", COOKIE_SECURE: "false" }))).toBe(false);
 
     // Signing in again from a browser that already holds a session gives a different id.
     const second = await loginAction(args(loginPost({ email: user.email, password: TEST_PASSWORD, to: "https://evil.example/" }, "10.1.0.1", "vi", cookieOf(first))));

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -61,12 +62,32 @@ export async function dropPgDatabase(url: string): Promise<void> {
   await c.end();
 }
 
-/** Spawns server.js and resolves once it listens, or rejects with its output if it exits first. */
-export function spawnServer(env: Record<string, string>): Promise<{ proc: ChildProcess; port: number; logs: string[] }> {
+/** A port free at this moment (the kernel's pick, released at once). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns server.js and resolves once it listens, or rejects with its output if it exits first.
+ * Production requires PUBLIC_URL: unless the caller gives one (or `PUBLIC_URL: ""` to leave it
+ * out), the server gets a free port and http://localhost:<port> as its public address. */
+export async function spawnServer(env: Record<string, string>): Promise<{ proc: ChildProcess; port: number; logs: string[] }> {
   const logs: string[] = [];
+  const addressing: Record<string, string> = {};
+  if (env.PUBLIC_URL === undefined) {
+    const port = env.PORT ?? String(await freePort());
+    addressing.PORT = port;
+    addressing.PUBLIC_URL = /^\d+$/.test(port) ? `http://localhost:${port}` : "http://localhost";
+  }
   const proc = spawn(process.execPath, ["server.js"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0", ...env },
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0", ...addressing, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   return new Promise((resolve, reject) => {

@@ -12,6 +12,7 @@ import tt01 from "./tt01";
 import reportStatus from "./report-status";
 import limits from "./limits";
 import codes from "./citizen-codes";
+import http from "./http";
 
 const en: Translation = {
   ...common,
@@ -27,6 +28,7 @@ const en: Translation = {
   ...reportStatus,
   ...limits,
   ...codes,
+  ...http,
 };
 
 export default en;

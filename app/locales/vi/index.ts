@@ -13,6 +13,7 @@ import tt01 from "./tt01";
 import reportStatus from "./report-status";
 import limits from "./limits";
 import codes from "./citizen-codes";
+import http from "./http";
 
 const vi = {
   ...common,
@@ -28,6 +29,7 @@ const vi = {
   ...reportStatus,
   ...limits,
   ...codes,
+  ...http,
 };
 
 export default vi;
