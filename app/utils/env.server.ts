@@ -87,9 +87,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const issues = result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
   // A production server without its public address would have to take it from the request's
   // Host header, which any client sets: refuse to start instead.
+  // The demo (SEED_DEMO on, the default: public passwords, never a real deployment) runs at
+  // http://localhost:PORT without it, so `npm install && npm start` stays the whole set-up; links
+  // are still built from that configured address alone, never from the request.
   const nodeEnv = result.success ? result.data.NODE_ENV : cleaned.NODE_ENV;
-  if (nodeEnv === "production" && !cleaned.PUBLIC_URL) {
-    issues.push({ path: "PUBLIC_URL", message: "required in production: the portal's public address, such as https://hailong.example.gov.vn (to try the portal on this computer: PUBLIC_URL=http://localhost:3000)" });
+  const demo = result.success ? result.data.SEED_DEMO : cleaned.SEED_DEMO === undefined || ["true", "1", "yes"].includes(cleaned.SEED_DEMO);
+  if (nodeEnv === "production" && !demo && !cleaned.PUBLIC_URL) {
+    issues.push({ path: "PUBLIC_URL", message: "required in production (SEED_DEMO=false): the portal's public address, such as https://hailong.example.gov.vn" });
   }
   if (!result.success || issues.length) {
     const lines = issues.map((i) => `  ${i.path}: ${i.message}`);

@@ -323,7 +323,7 @@ describe("starting without a safe address", () => {
     return err!.message;
   };
   it("refuses to start in production without PUBLIC_URL, or with one that has a path", async () => {
-    expect(await refuse({ PUBLIC_URL: "" })).toMatch(/PUBLIC_URL: required in production/);
+    expect(await refuse({ PUBLIC_URL: "", SEED_DEMO: "false" })).toMatch(/PUBLIC_URL: required in production/);
     expect(await refuse({ PUBLIC_URL: "https://hailong.example.gov.vn/app?x=1" })).toMatch(/PUBLIC_URL: must be the portal's origin only/);
   });
   it("refuses TRUST_PROXY=true and nonsense with a message, not a stack trace", async () => {
