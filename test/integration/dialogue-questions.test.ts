@@ -102,9 +102,9 @@ describe("questions", () => {
       });
     const noCookie = await registrationRoute.action({ request: form({ intent: "vote", question: String(q) }), params: {}, context: {} });
     expect(noCookie.status).toBe(401);
-    const wrong = await registrationRoute.action({ request: form({ intent: "lookup", code: r.ok ? r.registration.code : "", contact: "0999999999" }), params: {}, context: {} });
+    const wrong = await registrationRoute.action({ request: form({ intent: "lookup", code: r.ok ? r.registration.fullCode : "", contact: "0999999999" }), params: {}, context: {} });
     expect(await wrong.json()).toMatchObject({ errors: { _form: "dialogue.errors.lookupFailed" } });
-    const ok = await registrationRoute.action({ request: form({ intent: "lookup", code: r.ok ? r.registration.code.toLowerCase() : "", contact: p.phone! }), params: {}, context: {} });
+    const ok = await registrationRoute.action({ request: form({ intent: "lookup", code: r.ok ? r.registration.fullCode.toLowerCase() : "", contact: p.phone! }), params: {}, context: {} });
     expect(ok.status).toBe(303);
     const cookie = ok.headers.get("Set-Cookie")!.split(";")[0];
     const v1 = await registrationRoute.action({ request: form({ intent: "vote", question: String(q) }, cookie), params: {}, context: {} });

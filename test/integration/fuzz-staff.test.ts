@@ -49,7 +49,7 @@ const methodArb = fc.constantFrom("POST", "POST", "POST", "PUT", "PATCH", "DELET
 const langArb = fc.constantFrom<"vi" | "en">("vi", "en");
 
 const TABLES = ["unit", "procedure", "setting", "holiday", "staff_user", "survey", "survey_item", "served_count", "feedback", "feedback_event", "dialogue_session", "dialogue_registration", "dialogue_question", "dialogue_minutes", "report_period", "privacy_request"];
-const KEY = /^[a-zA-Z]+(\.[a-zA-Z0-9_]+)+$/;
+const KEY = /^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z0-9_]+)+$/;
 
 /** Field messages the page would show: each a key with a text in the reader's language. */
 function checkMessages(data: unknown, lang: "vi" | "en") {

@@ -66,9 +66,9 @@ describe("a carrier's NAT: thousands of phones behind one address", () => {
       ),
     );
     const ip = "100.64.50.50";
-    const burst = await Promise.all(mine.slice(0, 40).map((f, i) => lookup(f.code, `0988${String(200000 + i)}`, ip)));
+    const burst = await Promise.all(mine.slice(0, 40).map((f, i) => lookup(f.fullCode, `0988${String(200000 + i)}`, ip)));
     expect(burst.map((r) => r.status)).toEqual(Array(40).fill(200));
-    for (let i = 40; i < 100; i++) expect((await lookup(mine[i].code, `0988${String(200000 + i)}`, ip)).status).toBe(200);
+    for (let i = 40; i < 100; i++) expect((await lookup(mine[i].fullCode, `0988${String(200000 + i)}`, ip)).status).toBe(200);
   }, 120_000);
 
   it("an address is slowed only after 300 failed look-ups, and then for seconds", async () => {

@@ -158,7 +158,7 @@ export async function callAction(run: () => Promise<Response>): Promise<Outcome>
   return { status: res.status, data, location: res.headers.get("Location") };
 }
 
-const KEY = /^[a-zA-Z]+(\.[a-zA-Z0-9_]+)+$/;
+const KEY = /^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z0-9_]+)+$/;
 // Letters only Vietnamese uses (and none English does).
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúýõãĩũ]/i;
 

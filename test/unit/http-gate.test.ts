@@ -28,7 +28,9 @@ describe("TRUST_PROXY", () => {
 
 describe("PUBLIC_URL", () => {
   it("is required in production and must be an origin", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/PUBLIC_URL: required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", SEED_DEMO: "false" })).toThrow(/PUBLIC_URL: required in production/);
+    // The demo (SEED_DEMO on by default, public passwords) runs at http://localhost:PORT.
+    expect(parseEnv({ NODE_ENV: "production" }).PUBLIC_URL).toBeUndefined();
     expect(() => parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://a.example/app" })).toThrow(/origin only/);
     expect(() => parseEnv({ NODE_ENV: "production", PUBLIC_URL: "ftp://a.example" })).toThrow(/origin only/);
     expect(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://hailong.example.gov.vn/" }).PUBLIC_URL).toBe("https://hailong.example.gov.vn");
