@@ -16,7 +16,7 @@ const PERIOD = { from: "2025-03-01", to: "2025-03-31" };
 
 let office: StaffUser;
 let unitId: number;
-const cases: { id: number; code: string; phone: string }[] = [];
+const cases: { id: number; code: string; fullCode: string; phone: string }[] = [];
 
 beforeAll(async () => {
   const s = await signIn("office");
@@ -35,11 +35,11 @@ beforeAll(async () => {
     await actOnFeedback(null, office, fb.id, { intent: "draft", answer: "Câu trả lời mẫu đủ dài để hợp lệ." }, at("2025-03-10"));
     await actOnFeedback(null, office, fb.id, { intent: "approve", approver: "Giám đốc" }, at("2025-03-10"));
     expect(await actOnFeedback(null, office, fb.id, { intent: "publish", publicContent: "Nội dung công khai mẫu" }, at("2025-03-11"))).toMatchObject({ ok: true });
-    cases.push({ id: fb.id, code: fb.code, phone });
+    cases.push({ id: fb.id, code: fb.code, fullCode: fb.fullCode, phone });
   }
   // Nine senders are satisfied; the tenth is not, on Wed 12/3, which reopens the case.
-  for (const c of cases.slice(0, 9)) expect(await rateFromSender(c.code, c.phone, "satisfied", undefined, at("2025-03-12"))).toEqual({ ok: true });
-  expect(await rateFromSender(cases[9].code, cases[9].phone, "unsatisfied", "Chưa trả lời đúng câu hỏi", at("2025-03-12"))).toEqual({ ok: true });
+  for (const c of cases.slice(0, 9)) expect(await rateFromSender(c.fullCode, c.phone, "satisfied", undefined, at("2025-03-12"))).toEqual({ ok: true });
+  expect(await rateFromSender(cases[9].fullCode, cases[9].phone, "unsatisfied", "Chưa trả lời đúng câu hỏi", at("2025-03-12"))).toEqual({ ok: true });
 });
 
 describe("QĐ 766 satisfaction with feedback handling", () => {
