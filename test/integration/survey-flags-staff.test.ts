@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import type { StaffUser } from "~/utils/session.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
+import { showSmallGroups } from "../support/settings";
 
 const call = async (fn: Function, request: Request, params: Record<string, string> = {}) => {
   try {
@@ -42,6 +43,7 @@ const headline = async () => (await getDashboard(asOffice, { surveyId, from: DAY
 
 beforeAll(async () => {
   await ensureForms();
+  await showSmallGroups();
   unitId = await makeUnit();
   surveyId = (await db().selectFrom("survey").select("id").where("slug", "=", SLUG_B).executeTakeFirstOrThrow()).id;
   path = `/staff/surveys/${surveyId}/flags?from=${DAY}&to=${DAY}`;

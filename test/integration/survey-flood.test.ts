@@ -12,6 +12,7 @@ import type { StaffUser } from "~/utils/session.server";
 import { signFormToken } from "~/utils/survey-tokens.server";
 import { makeStaff, makeUnit } from "../support/staff";
 import { ensureForms, formBFields, SLUG_B } from "../support/survey";
+import { showSmallGroups } from "../support/settings";
 
 let unitId: number;
 let surveyId: number;
@@ -19,6 +20,7 @@ let office: StaffUser;
 
 beforeAll(async () => {
   await ensureForms();
+  await showSmallGroups();
   unitId = await makeUnit();
   surveyId = (await db().selectFrom("survey").select("id").where("slug", "=", SLUG_B).executeTakeFirstOrThrow()).id;
   const o = await makeStaff("office");

@@ -15,6 +15,7 @@ import { storeResponse } from "~/models/response.server";
 import { db } from "~/utils/db.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
+import { showSmallGroups } from "../support/settings";
 import { insertFormVersion } from "../../db/seed/survey";
 import { FORM_B } from "~/lib/survey/forms";
 
@@ -30,6 +31,7 @@ const call = async (fn: Function, request: Request, params: Record<string, strin
 let unitId: number;
 beforeAll(async () => {
   await ensureForms();
+  await showSmallGroups();
   unitId = await makeUnit();
 });
 
