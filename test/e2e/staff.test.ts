@@ -98,6 +98,7 @@ describe("the staff area for a role", () => {
       "Khảo sát",
       "Nhập phiếu giấy",
       "Số hồ sơ đã phục vụ",
+      "Hồ sơ trễ hẹn",
       "Phản ánh, kiến nghị",
       "Đối thoại",
       "Yêu cầu về dữ liệu cá nhân",
