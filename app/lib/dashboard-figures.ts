@@ -1,5 +1,5 @@
 // Turns rollup counts into the dashboard's figures. Pure: the model fetches counts, this decides
-// what they mean (domain.md §3), so the rules are unit-tested without a database.
+// what they mean (docs/rules/satisfaction-figures.md), so the rules are unit-tested without a database.
 import { blockIndex, rate, sipasIndex, suppress, verdict, type Rate, type Verdict } from "./stats";
 
 export interface Counts {

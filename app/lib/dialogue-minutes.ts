@@ -1,6 +1,6 @@
 // The public minutes (biên bản) of a dialogue, built from the session's own records: attendance
 // from check-ins, each issue with its answer and conclusion, follow-up actions, the chair's
-// conclusion (domain.md §6). What goes in is chosen field by field: no name, phone or email of
+// conclusion (docs/rules/dialogue.md). What goes in is chosen field by field: no name, phone or email of
 // any participant is ever copied, and every free text is masked again on the way through.
 import { maskPii } from "./mask-pii";
 

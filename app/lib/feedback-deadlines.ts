@@ -1,4 +1,4 @@
-// The time limits on feedback (QĐ 766/QĐ-TTg scoring, domain.md §5), in working days:
+// The time limits on feedback (QĐ 766/QĐ-TTg scoring, docs/rules/feedback-deadlines.md), in working days:
 // refuse within 2, first request for more information within 5, transfer within 5, answer ready
 // within 15 of receipt, answer published within 2 of approval. The numbers are settings.
 import { addWorkingDays, workingDaysBetween, type WorkCalendar } from "./working-days";

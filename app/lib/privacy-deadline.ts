@@ -1,4 +1,4 @@
-// Requests about one's own personal data are met within 72 hours of receipt (domain.md §7,
+// Requests about one's own personal data are met within 72 hours of receipt (docs/rules/personal-data.md,
 // NĐ 13/2023 Art. 14–16 as the portal promises it). Hours, not working days: the promise in the
 // notice is "72 giờ" and a person reads it as three days on the clock. Pure.
 

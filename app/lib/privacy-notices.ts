@@ -1,5 +1,5 @@
-// The privacy notices shown before personal data is collected (NĐ 13/2023 Art. 13; domain.md
-// §7). Each has a version: the consent record stores which text the person saw. Change the
+// The privacy notices shown before personal data is collected (NĐ 13/2023 Art. 13;
+// docs/rules/personal-data.md). Each has a version: the consent record stores which text the person saw. Change the
 // wording → change the version, never edit a published text in place.
 import type { Lang } from "./i18n";
 

@@ -1,4 +1,4 @@
-// What the retention job treats as expired (domain.md §7: keep personal data only while its
+// What the retention job treats as expired (docs/rules/personal-data.md: keep personal data only while its
 // purpose needs it; default 12 months after the dialogue or after the feedback is closed).
 // Pure: the model turns these rules into queries, the unit tests pin the edges.
 

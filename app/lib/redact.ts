@@ -1,4 +1,4 @@
-// Log lines never carry personal data (domain.md §7): request paths keep their shape but lose
+// Log lines never carry personal data (docs/rules/personal-data.md): request paths keep their shape but lose
 // the values of personal query fields, anything that looks like a phone, email or ID number is
 // masked, and bodies are never logged at all. Pure, so the logger and its tests share it.
 import { MASK, maskPii } from "./mask-pii";

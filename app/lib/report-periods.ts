@@ -1,4 +1,4 @@
-// Report periods (domain.md §4). Data cut-off by NĐ 09/2019/NĐ-CP Art. 12: a quarter runs from
+// Report periods (docs/rules/report-periods.md). Data cut-off by NĐ 09/2019/NĐ-CP Art. 12: a quarter runs from
 // the 15th of the month before it to the 14th of its last month; the 6-month, 9-month and
 // year periods start on 15/12 of the previous year. Due dates are the reform plan's (before
 // 26/02, 26/05, 26/08, 20/11). Dates are calendar days in Asia/Ho_Chi_Minh (UTC+7, no DST).

@@ -1,4 +1,4 @@
-// Satisfaction figures (domain.md §3). Pure: counts in, figures out. Every rate travels with its
+// Satisfaction figures (docs/rules/satisfaction-figures.md). Pure: counts in, figures out. Every rate travels with its
 // n and a 95 % Wilson score interval, because "93 % satisfied" from 14 answers proves nothing.
 export const Z95 = 1.959963984540054;
 

@@ -1,4 +1,4 @@
-// Working days for legal deadlines (NĐ 20/2008 feedback limits, domain.md §5): Saturdays and
+// Working days for legal deadlines (NĐ 20/2008 feedback limits, docs/rules/feedback-deadlines.md): Saturdays and
 // Sundays are off, the admin's holiday calendar adds days off ("off") and turns some weekend
 // days into working days ("work", the swapped days around Tết). Dates are "YYYY-MM-DD" strings
 // of the Vietnamese calendar, never Date objects, so no time zone can shift a day.

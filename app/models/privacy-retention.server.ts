@@ -1,4 +1,4 @@
-// The retention job (domain.md §7): personal data whose purpose ended longer ago than
+// The retention job (docs/rules/personal-data.md): personal data whose purpose ended longer ago than
 // privacy.retention_months is erased or anonymised (app/models/privacy-erase.server.ts), and
 // decided privacy requests are deleted after the same period. The anonymous figures stay: the
 // feedback register rows, registration rows with their kind and check-in, questions (masked),

@@ -1,4 +1,4 @@
-// The privacy notice (NĐ 13/2023 Art. 13; domain.md §7): who processes what, why, for how long,
+// The privacy notice (NĐ 13/2023 Art. 13; docs/rules/personal-data.md): who processes what, why, for how long,
 // and how a person uses their rights. The retention period is the admin's setting, so the page
 // never promises a period the job does not keep.
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";

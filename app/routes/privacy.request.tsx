@@ -1,4 +1,4 @@
-// Self-service requests about one's own personal data (domain.md §7): code + phone or email,
+// Self-service requests about one's own personal data (docs/rules/personal-data.md): code + phone or email,
 // then see, correct, ask for deletion or withdraw consent. Works without JavaScript; every post
 // is answered in place and carries the code and contact again (no cookie).
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";

@@ -47,7 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("kind", "text", (c) => c.notNull().defaultTo("off").check(sql`kind in ('off', 'work')`))
     .execute();
 
-  // Defaults every deployment needs (domain.md §3, §5, §6, §7); the admin edits them later.
+  // Defaults every deployment needs (docs/rules/); the admin edits them later.
   const defaults: Record<string, unknown> = {
     "satisfaction.target": 0.9,
     "satisfaction.suppression_threshold": 5,

@@ -8,7 +8,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("survey")
     .addColumn("id", "serial", (c) => c.primaryKey())
     .addColumn("slug", "text", (c) => c.notNull().unique())
-    // A = per-dossier evaluation, B = the SIPAS-aligned periodic survey (domain.md §2).
+    // A = per-dossier evaluation, B = the SIPAS-aligned periodic survey (docs/rules/questionnaires.md).
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('A', 'B', 'custom')`))
     .addColumn("title_vi", "text", (c) => c.notNull())
     .addColumn("title_en", "text", (c) => c.notNull())
@@ -57,7 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("survey_item_version_idx").on("survey_item").columns(["version_id", "position"]).execute();
 
   // The id is the submission id the form carried: a retry of the same form finds it taken.
-  // No IP address, user agent or name is ever stored here (domain.md §7).
+  // No IP address, user agent or name is ever stored here (docs/rules/personal-data.md).
   await db.schema
     .createTable("response")
     .addColumn("id", "uuid", (c) => c.primaryKey())

@@ -1,4 +1,4 @@
-// The citizen dialogue (domain.md §6): sessions, sign-ups with a waitlist, questions with their
+// The citizen dialogue (docs/rules/dialogue.md): sessions, sign-ups with a waitlist, questions with their
 // answers and votes, check-in attempts, notices to registrants, minutes and follow-ups.
 // Frozen once landed: later changes go in a new migration.
 import { sql, type Kysely } from "kysely";

@@ -1,5 +1,5 @@
 // Requests from people about their own personal data (see, correct, delete, withdraw consent),
-// answered within 72 hours (domain.md §7), and the register of erasures: which person's data was
+// answered within 72 hours (docs/rules/personal-data.md), and the register of erasures: which person's data was
 // erased or anonymised, when and why. The erasure register holds no personal data itself; the
 // retention job reads it so it never erases the same subject twice. Frozen once landed.
 import { sql, type Kysely } from "kysely";

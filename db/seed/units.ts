@@ -1,4 +1,4 @@
-// The units named in the department's 2020 reform plan (domain.md §1). Codes are local short
+// The units named in the department's 2020 reform plan (docs/rules/department.md). Codes are local short
 // names; the admin can rename, add or move units later.
 export interface SeedUnit {
   code: string;

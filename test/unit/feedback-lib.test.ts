@@ -27,7 +27,7 @@ describe("tracking codes and phones", () => {
 describe("feedback deadlines", () => {
   const tet = calendarFrom(["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"].map((date) => ({ date, kind: "off" as const })));
 
-  it("set each limit in working days from receipt, with the default settings of domain.md §5", () => {
+  it("set each limit in working days from receipt, with the default settings of docs/rules/feedback-deadlines.md", () => {
     expect(DEFAULT_FEEDBACK_DAYS).toMatchObject({ refuse: 2, requestInfo: 5, transfer: 5, answer: 15, publish: 2 });
     expect(intakeDeadlines("2026-02-12", DEFAULT_FEEDBACK_DAYS, tet)).toEqual({
       refuse_due: "2026-02-23",

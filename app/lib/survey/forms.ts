@@ -1,4 +1,4 @@
-// The two standard questionnaires (domain.md §2), as data: the demo seed writes them and the
+// The two standard questionnaires (docs/rules/questionnaires.md), as data: the demo seed writes them and the
 // Office creates new surveys from them. Wording follows the current public SIPAS form (abridged)
 // and TT 01/2018/TT-VPCP; the ministry revises it, so surveys copy it into versions they own.
 import type { ItemOption, ItemType, SurveyKind } from "../../../db/tables/survey";

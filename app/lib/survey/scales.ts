@@ -1,4 +1,4 @@
-// The answer codes of each item type (domain.md §2 "Scales": store the code, never the label).
+// The answer codes of each item type (docs/rules/questionnaires.md "Scales": store the code, never the label).
 // Labels are translation keys (survey.scale.<type>.<value>); the order is the order shown, the
 // same as on the paper form so that paper entry types the digit the person ticked.
 import type { ItemType } from "../../../db/tables/survey";
