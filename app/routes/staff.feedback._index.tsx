@@ -3,6 +3,7 @@
 // call list and shows contact details: each view of it is logged.
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { readFormData } from "~/utils/request.server";
+import { releaseSchema } from "~/schemas/staff";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HeldList } from "~/components/feedback/held-list";
@@ -38,9 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const fd = await readFormData(request);
-  const ids = fd.getAll("id").map(Number);
-  if (fd.get("intent") !== "release" || !ids.length || ids.some((n) => !Number.isSafeInteger(n) || n <= 0)) return json({ released: null, error: "staff.errors.invalid" }, { status: 400 });
-  return json({ released: await releaseHeld(ids, user, request), error: null });
+  const parsed = releaseSchema.safeParse({ intent: fd.get("intent"), ids: fd.getAll("id") });
+  if (!parsed.success) return json({ released: null, error: "staff.errors.invalid" }, { status: 400 });
+  return json({ released: await releaseHeld(parsed.data.ids, user, request), error: null });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];

@@ -2,6 +2,7 @@
 // that ends the wait (docs/security/limits.md).
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { readFormData } from "~/utils/request.server";
+import { unlockSchema } from "~/schemas/staff";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -29,8 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireStaff(request, access.action!);
   const fd = await readFormData(request);
-  const id = Number(fd.get("id"));
-  if (fd.get("intent") !== "unlock" || !Number.isInteger(id) || id <= 0) return json({ error: "staff.errors.invalid", email: null }, { status: 400 });
+  const parsed = unlockSchema.safeParse({ intent: fd.get("intent"), id: fd.get("id") });
+  if (!parsed.success) return json({ error: "staff.errors.invalid", email: null }, { status: 400 });
+  const id = parsed.data.id;
   const r = await unlockSignIn(id, me, request);
   if (!r.ok) return json({ error: r.error, email: null }, { status: 404 });
   const user = (await listUsers()).find((u) => u.id === id);

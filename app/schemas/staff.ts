@@ -158,3 +158,10 @@ export const auditFilterSchema = z
     page: z.coerce.number().int().min(1).max(100000).optional().catch(1),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], error: "staff.audit.errors.toBeforeFrom" });
+
+/** A database id posted by a staff form (an integer column: at most 2^31 − 1). */
+const postedId = z.coerce.number().int().positive().max(2_147_483_647);
+/** Unlocking one account's sign-in (/staff/users). */
+export const unlockSchema = z.object({ intent: z.literal("unlock"), id: postedId });
+/** Releasing held feedback (/staff/feedback?view=held): one or more case ids. */
+export const releaseSchema = z.object({ intent: z.literal("release"), ids: z.array(postedId).min(1).max(500) });
