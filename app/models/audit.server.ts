@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { db } from "~/utils/db.server";
 import { clientIp } from "~/utils/request.server";
+import type { Client } from "~/utils/client";
 
 /** Who did it: a staff member (a StaffUser fits), or null for an anonymous attempt. */
 export interface Actor {
@@ -20,7 +21,8 @@ export interface AuditEntry {
 }
 
 /** Records one action. Pass the transaction when the action is part of one, so both land or neither. */
-export async function recordAudit(request: Request | null, entry: AuditEntry, conn: Kysely<Database> = db()): Promise<void> {
+// `Request` is still accepted while services move to `Client` (the route reads the request once).
+export async function recordAudit(from: Client | Request | null, entry: AuditEntry, conn: Kysely<Database> = db()): Promise<void> {
   await conn
     .insertInto("audit_log")
     .values({
@@ -30,7 +32,7 @@ export async function recordAudit(request: Request | null, entry: AuditEntry, co
       action: entry.action,
       entity: entry.entity ?? null,
       entity_id: entry.entityId == null ? null : String(entry.entityId),
-      ip: request ? clientIp(request) : null,
+      ip: from == null ? null : from instanceof Request ? clientIp(from) : from.ip,
       details: entry.details ? JSON.stringify(entry.details) : null,
     })
     .execute();

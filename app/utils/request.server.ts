@@ -1,3 +1,4 @@
+import type { Client } from "./client";
 // What the server knows about where a request came from. server.js overwrites this header on
 // every request with express's req.ip, so a client cannot set it.
 export const CLIENT_IP_HEADER = "x-hl-client-ip";
@@ -46,4 +47,9 @@ export async function readFormData(request: Request): Promise<FormData> {
   const out = new FormData();
   for (const [k, v] of fd.entries()) out.append(k.replaceAll("\u0000", ""), typeof v === "string" ? v.replaceAll("\u0000", "") : v);
   return out;
+}
+
+/** The plain client value a service takes instead of the request. */
+export function clientOf(request: Request): Client {
+  return { ip: clientIp(request) };
 }
