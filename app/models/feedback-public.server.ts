@@ -2,7 +2,6 @@
 // asked for, rate the answer), and the public register of published answers. Nothing here
 // returns the sender's name, address, phone, email or organisation.
 import { pageNumber } from "~/lib/ids";
-import crypto from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { parseFeedbackCode } from "~/lib/citizen-code";
