@@ -128,7 +128,7 @@ export function buildReportDocument(r: ReportFigures, s: DocumentSettings, o: { 
   sections.push({ heading: t("reportDoc.s4"), paragraphs: [dialogueParagraph(r.dialogue, t, r.period.year)] });
   sections.push({ heading: t("reportDoc.s5"), paragraphs: [t("reportDoc.proposals")], placeholder: true });
 
-  return {
+  return noBreak({
     lang,
     parentAgency: upper(s.parentAgency, lang),
     agency: upper(s.agency, lang),
@@ -137,7 +137,8 @@ export function buildReportDocument(r: ReportFigures, s: DocumentSettings, o: { 
     motto: t("reportDoc.motto"),
     placeDate: t("reportDoc.placeDate", { place: s.place, year: o.today.slice(0, 4) }),
     kind: t("reportDoc.kind"),
-    summary: t("reportDoc.summary", { period: lang === "vi" ? period.toLocaleLowerCase("vi-VN") : period }),
+    // "quý III năm 2025" inside the sentence: only the first letter lowered.
+    summary: t("reportDoc.summary", { period: lang === "vi" ? period.charAt(0).toLocaleLowerCase("vi-VN") + period.slice(1) : period }),
     coverage,
     sections,
     recipientsTitle: t("reportDoc.recipientsTitle"),
@@ -147,7 +148,15 @@ export function buildReportDocument(r: ReportFigures, s: DocumentSettings, o: { 
       .filter(Boolean),
     signerTitle: upper(s.signerTitle, lang),
     signerName: s.signerName.trim() || t("reportDoc.signerBlank"),
-  };
+  });
+}
+
+/** Every "95 %" of the document, figures and sentences alike, with a no-break space. */
+function noBreak<V>(v: V): V {
+  if (typeof v === "string") return v.replace(/(\d) %/g, "$1\u00a0%") as V;
+  if (Array.isArray(v)) return v.map(noBreak) as V;
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, noBreak(x)])) as V;
+  return v;
 }
 
 function satisfactionSection(r: ReportFigures, t: T, lang: Lang, pct: (x: number | null | undefined, d?: number) => string, periodName: (p: { year: number; kind: PeriodKind }) => string): DocSection {
