@@ -66,6 +66,9 @@ describe("the report document", () => {
     for (const s of ["Đăng xuất", "Đăng xuất trên mọi thiết bị", "Văn phòng Sở", ...nav]) expect(first, s).not.toContain(squash(s));
     // The headline sentence is printed whole, its percentage unbroken.
     expect(pages.join("")).toContain(squash(satisfaction));
+    // Page numbers from page 2, at the top: page 2 begins with "2", page 1 with the agency.
+    expect(pages[1]).toMatch(/^2(?!\d)/);
+    expect(first).toMatch(/^UBNDTỈNHTIỀNGIANG/);
     // A4 in points (210 × 297 mm).
     expect(pdf.toString("latin1")).toMatch(/\/MediaBox\s*\[0 0 595\.9\d* 842\.\d+\]/);
 
@@ -96,7 +99,7 @@ describe("/ket-qua", () => {
       // The sent period is there with its rate, n and interval; the unsent one is not.
       const sent = page.locator(`section[aria-labelledby="period-${SENT}"]`);
       await expect(sent.locator("h2").textContent()).resolves.toBe(lang === "vi" ? "Quý III năm 2026" : "Q3 2026");
-      await expect(sent.locator("dd").first().textContent()).resolves.toMatch(lang === "vi" ? /^\d+,\d % — [\d.]+\/[\d.]+ ý kiến hợp lệ$/ : /^\d+\.\d% — [\d,]+\/[\d,]+ valid answers$/);
+      await expect(sent.locator("dd").first().textContent()).resolves.toMatch(lang === "vi" ? /^\d+,\d\s% — [\d.]+\/[\d.]+ ý kiến hợp lệ$/ : /^\d+\.\d% — [\d,]+\/[\d,]+ valid answers$/);
       expect(await page.locator(`#period-${UNSENT}`).count()).toBe(0);
       expect(await page.locator("table tbody tr").count()).toBe(await page.locator("section.results-period").count());
       expect(await axeViolations(page)).toEqual([]);

@@ -53,6 +53,11 @@ function toUnicode(cmap: string): Map<number, string> {
     for (const m of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(parseInt(m[1], 16), hex(m[2]));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    // The array form: one destination per code.
+    for (const m of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\[([^\]]*)\]/g)) {
+      const lo = parseInt(m[1], 16);
+      [...m[3].matchAll(/<([0-9A-Fa-f]+)>/g)].forEach((d, i) => map.set(lo + i, hex(d[1])));
+    }
     for (const m of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
       const [lo, hi] = [parseInt(m[1], 16), parseInt(m[2], 16)];
       const base = hex(m[3]);
@@ -84,24 +89,27 @@ export function pdfPages(pdf: Buffer): string[] {
     const resRef = ref(d, "Resources");
     if (resRef !== null) resources = dictOf(resRef);
     const fontBlock = /\/Font\s*<<([\s\S]*?)>>/.exec(resources)?.[1] ?? dictOf(ref(resources, "Font"));
-    const fonts = new Map<string, Map<number, string>>();
+    // Type0 fonts take two bytes a code; simple and Type3 fonts (Skia's synthetic bold) one.
+    const fonts = new Map<string, { map: Map<number, string>; bytes: number }>();
     for (const f of fontBlock.matchAll(/\/([\w.+-]+)\s+(\d+) 0 R/g)) {
-      const tu = ref(dictOf(Number(f[2])), "ToUnicode");
+      const fd = dictOf(Number(f[2]));
+      const tu = ref(fd, "ToUnicode");
       const stream = tu === null ? null : objs.get(tu)?.stream;
-      fonts.set(f[1], stream ? toUnicode(stream.toString("latin1")) : new Map());
+      fonts.set(f[1], { map: stream ? toUnicode(stream.toString("latin1")) : new Map(), bytes: /\/Subtype\s*\/Type0/.test(fd) ? 2 : 1 });
     }
     const contents = /\/Contents\s*\[([^\]]*)\]/.exec(d)?.[1] ?? /\/Contents\s+(\d+ 0 R)/.exec(d)?.[1] ?? "";
     const code = [...contents.matchAll(/(\d+) 0 R/g)].map((c) => objs.get(Number(c[1]))?.stream?.toString("latin1") ?? "").join("\n");
-    let font = new Map<number, string>();
+    let font = { map: new Map<number, string>(), bytes: 2 };
     let text = "";
     const decode = (h: string) => {
       let out = "";
-      for (let i = 0; i + 4 <= h.length; i += 4) out += font.get(parseInt(h.slice(i, i + 4), 16)) ?? "";
+      const w = font.bytes * 2;
+      for (let i = 0; i + w <= h.length; i += w) out += font.map.get(parseInt(h.slice(i, i + w), 16)) ?? "";
       return out;
     };
     const ops = /\/([\w.+-]+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj|\[((?:[^\]]|\\\])*)\]\s*TJ|\bT\*|[-\d.]+\s+[-\d.]+\s+T[dD]|(?:[-\d.]+\s+){6}Tm|\bET\b/g;
     for (const m of code.matchAll(ops)) {
-      if (m[1]) font = fonts.get(m[1]) ?? new Map();
+      if (m[1]) font = fonts.get(m[1]) ?? { map: new Map(), bytes: 2 };
       else if (m[2] !== undefined) text += decode(m[2]);
       else if (m[3] !== undefined) text += [...m[3].matchAll(/<([0-9A-Fa-f]*)>/g)].map((x) => decode(x[1])).join("");
       else if (!text.endsWith("\n")) text += "\n";
