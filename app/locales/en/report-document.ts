@@ -7,7 +7,7 @@ const reportDocument: typeof vi = {
     nation: "SOCIALIST REPUBLIC OF VIET NAM",
     motto: "Independence - Freedom - Happiness",
     number: "No.: …/BC-{{symbol}}",
-    placeDate: "{{place}}, … … {{year}}",
+    placeDate: "{{place}}, …/…/{{year}}",
     kind: "REPORT",
     summary: "Results of the survey of citizens' and businesses' satisfaction with the service of state administrative agencies, {{period}}",
     pageTitle: "Report document — {{period}}",
