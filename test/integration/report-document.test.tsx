@@ -131,6 +131,14 @@ describe("the report document of Q3/2025", () => {
     expect(text).not.toContain("Bản nháp");
     const page = await pageOf("2025-Q3");
     expect(page.text).toContain("(47/53 ý kiến hợp lệ");
+
+    // A unit's staff get their own unit's document only: RDA's 36/40 as sent, no other unit.
+    const unitStaff = await signIn("unit", a);
+    const res = await docx("2025-Q3", unitStaff.cookie);
+    expect(res.status).toBe(200);
+    const own = docxText(unzip(Buffer.from(await res.arrayBuffer())).get("word/document.xml")!.toString("utf8"));
+    expect(own).toContain("90,0 % (36/40 ý kiến hợp lệ");
+    expect(own).not.toMatch(/47\/53|Đơn vị RDB|Đơn vị RDC/);
   });
 
   it("answers 404 for a period that does not exist and sends strangers to sign in", async () => {
