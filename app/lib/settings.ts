@@ -4,7 +4,7 @@
 // in the table; until then getSettings() answers the default.
 import * as z from "zod";
 
-export interface SettingDef {
+export interface NumberSettingDef {
   key: string;
   /** "percent": stored as a fraction (0.9), typed and shown as a percentage (90). */
   kind: "percent" | "int";
@@ -12,8 +12,21 @@ export interface SettingDef {
   max: number;
   default: number;
   /** Groups the page into sections; a translation key under staff.settings.groups. */
-  group: "satisfaction" | "dialogue" | "feedback" | "privacy";
+  group: SettingGroup;
 }
+
+/** A line of text (the report's agency names, place, signer). `min` and `max` bound its length. */
+export interface TextSettingDef {
+  key: string;
+  kind: "text";
+  min: number;
+  max: number;
+  default: string;
+  group: SettingGroup;
+}
+
+export type SettingDef = NumberSettingDef | TextSettingDef;
+type SettingGroup = "satisfaction" | "dialogue" | "feedback" | "privacy" | "report";
 
 export const SETTING_DEFS = [
   { key: "satisfaction.target", kind: "percent", min: 50, max: 100, default: 0.9, group: "satisfaction" },
@@ -26,13 +39,25 @@ export const SETTING_DEFS = [
   { key: "feedback.days.publish", kind: "int", min: 1, max: 60, default: 2, group: "feedback" },
   { key: "feedback.due_soon_days", kind: "int", min: 1, max: 30, default: 2, group: "feedback" },
   { key: "privacy.retention_months", kind: "int", min: 1, max: 120, default: 12, group: "privacy" },
+  // The report in the format of Nghị định 30/2020/NĐ-CP (docs/rules/report-document.md): who
+  // issues it, under whom, where, who signs, and the symbol after "Số: …/BC-". Demo defaults.
+  { key: "report.parent_agency", kind: "text", min: 1, max: 120, default: "UBND tỉnh Tiền Giang", group: "report" },
+  { key: "report.agency", kind: "text", min: 1, max: 120, default: "Sở Khoa học và Công nghệ tỉnh Tiền Giang", group: "report" },
+  { key: "report.symbol", kind: "text", min: 1, max: 30, default: "SKHCN", group: "report" },
+  { key: "report.place", kind: "text", min: 1, max: 60, default: "Mỹ Tho", group: "report" },
+  { key: "report.signer_title", kind: "text", min: 1, max: 120, default: "GIÁM ĐỐC", group: "report" },
+  // Empty until the Office names the signer: the document then leaves the line for the clerk.
+  { key: "report.signer_name", kind: "text", min: 0, max: 120, default: "", group: "report" },
+  { key: "report.recipients", kind: "text", min: 1, max: 500, default: "UBND tỉnh (để báo cáo); Sở Nội vụ (để tổng hợp); Giám đốc, các Phó Giám đốc Sở; Lưu: VT, VP", group: "report" },
 ] as const satisfies readonly SettingDef[];
 
-export type SettingKey = (typeof SETTING_DEFS)[number]["key"];
-/** Every setting, typed; what getSettings() returns. */
-export type Settings = Record<SettingKey, number>;
+type Def = (typeof SETTING_DEFS)[number];
+export type SettingKey = Def["key"];
+export type TextSettingKey = Extract<Def, { kind: "text" }>["key"];
+/** Every setting, typed: numbers, and strings for the text settings; what getSettings() returns. */
+export type Settings = { [D in Def as D["key"]]: D extends { kind: "text" } ? string : number };
 
-export const SETTING_GROUPS = ["satisfaction", "dialogue", "feedback", "privacy"] as const;
+export const SETTING_GROUPS = ["satisfaction", "dialogue", "feedback", "privacy", "report"] as const;
 
 /** Form field names cannot hold dots in a readable id, so "a.b_c" becomes "a__b_c". */
 export const fieldName = (key: string) => key.replace(/\./g, "__");
@@ -42,11 +67,26 @@ export function defaultSettings(): Settings {
 }
 
 /** What the form shows for a stored value: a percentage for fractions. */
-export function toInput(def: SettingDef, value: number): string {
-  return def.kind === "percent" ? String(Math.round(value * 1000) / 10) : String(value);
+export function toInput(def: SettingDef, value: number | string): string {
+  return def.kind === "percent" && typeof value === "number" ? String(Math.round(value * 1000) / 10) : String(value);
 }
 
-function numberField(def: SettingDef) {
+/** Whether a stored value fits its setting (a hand-edited row of the wrong type keeps the default). */
+export function fitsSetting(def: SettingDef, value: unknown): value is number | string {
+  return def.kind === "text" ? typeof value === "string" && value.length <= def.max : typeof value === "number" && Number.isFinite(value);
+}
+
+function textField(def: TextSettingDef) {
+  // One line: line breaks and other control characters become spaces, runs of spaces one.
+  const base = z
+    .string({ error: "staff.settings.errors.required" })
+    .transform((s) => s.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim());
+  return base
+    .refine((s) => s.length >= def.min, { error: "staff.settings.errors.required" })
+    .refine((s) => s.length <= def.max, { error: "staff.settings.errors.tooLong" });
+}
+
+function numberField(def: NumberSettingDef) {
   const base = z
     .string({ error: "staff.settings.errors.required" })
     .trim()
@@ -66,5 +106,5 @@ function numberField(def: SettingDef) {
 
 /** The settings form's schema: field names from fieldName(), values as stored. */
 export const settingsFormSchema = z
-  .object(Object.fromEntries(SETTING_DEFS.map((d) => [fieldName(d.key), numberField(d)])))
-  .transform((o) => Object.fromEntries(SETTING_DEFS.map((d) => [d.key, o[fieldName(d.key)] as number])) as Settings);
+  .object(Object.fromEntries(SETTING_DEFS.map((d: SettingDef) => [fieldName(d.key), d.kind === "text" ? textField(d) : numberField(d)])))
+  .transform((o) => Object.fromEntries(SETTING_DEFS.map((d) => [d.key, o[fieldName(d.key)] as number | string])) as Settings);

@@ -4,6 +4,8 @@ import { sql } from "kysely";
 import { instantRange, localDate, type PeriodKind } from "~/lib/report-periods";
 import { db } from "~/utils/db.server";
 import { copyWindowToSnapshot } from "./dashboard.server";
+import { dialogueFigures, type DialogueFigures } from "./dialogue-figures.server";
+import { feedbackFigures, type FeedbackFigures } from "./feedback-figures.server";
 import { foldPendingRollups } from "./rollup.server";
 
 export interface Snapshot {
@@ -14,9 +16,17 @@ export interface Snapshot {
   readThrough: string;
   sentAt: Date;
   sentBy: number | null;
+  /** The department's feedback handling and dialogue as sent; null when sent before they were frozen. */
+  feedback: FeedbackFigures | null;
+  dialogue: DialogueFigures | null;
 }
 
-const toSnapshot = (r: { id: number; period_id: number; start_date: string; end_date: string; read_through: string; sent_at: Date; sent_by: number | null }): Snapshot => ({
+type SnapshotRow = { id: number; period_id: number; start_date: string; end_date: string; read_through: string; sent_at: Date; sent_by: number | null; feedback: unknown; dialogue: unknown };
+
+// jsonb comes back parsed from pg and PGlite; a string (a driver that does not parse) is parsed here.
+const jsonOf = <T>(v: unknown): T | null => (v === null || v === undefined ? null : ((typeof v === "string" ? JSON.parse(v) : v) as T));
+
+const toSnapshot = (r: SnapshotRow): Snapshot => ({
   id: r.id,
   periodId: r.period_id,
   start: r.start_date,
@@ -24,6 +34,8 @@ const toSnapshot = (r: { id: number; period_id: number; start_date: string; end_
   readThrough: r.read_through,
   sentAt: r.sent_at,
   sentBy: r.sent_by,
+  feedback: jsonOf<FeedbackFigures>(r.feedback),
+  dialogue: jsonOf<DialogueFigures>(r.dialogue),
 });
 
 export async function snapshotOf(periodId: number): Promise<Snapshot | null> {
@@ -65,12 +77,23 @@ export async function sendReport(periodId: number, userId: number, now = new Dat
   await foldPendingRollups();
   const today = localDate(now);
   const readThrough = today < period.end_date ? (today < period.start_date ? period.start_date : today) : period.end_date;
+  // The department's feedback handling and dialogue, read now and frozen with the counts.
+  const [feedback, dialogue] = await Promise.all([feedbackFigures({ from: period.start_date, to: period.end_date, now }), dialogueFigures({ year: period.year, today })]);
   return db()
     .transaction()
     .execute(async (trx) => {
       const row = await trx
         .insertInto("report_snapshot")
-        .values({ period_id: periodId, start_date: period.start_date, end_date: period.end_date, read_through: readThrough, sent_at: now, sent_by: userId })
+        .values({
+          period_id: periodId,
+          start_date: period.start_date,
+          end_date: period.end_date,
+          read_through: readThrough,
+          sent_at: now,
+          sent_by: userId,
+          feedback: JSON.stringify(feedback),
+          dialogue: JSON.stringify(dialogue),
+        })
         .onConflict((oc) => oc.column("period_id").doNothing())
         .returningAll()
         .executeTakeFirst();

@@ -54,9 +54,11 @@ export async function getReport(user: StaffUser, year: number, kind: PeriodKind,
     previous,
     tt01: tt01Now,
     tt01Previous: tt01Before,
-    feedback,
-    feedbackPrevious: feedbackBefore,
-    dialogue,
+    // A sent report prints the department's feedback and dialogue figures as sent; a unit's staff
+    // read their own unit's feedback, which was not frozen.
+    feedback: sent?.feedback && scope.all ? sent.feedback : feedback,
+    feedbackPrevious: prevSent?.feedback && scope.all ? prevSent.feedback : feedbackBefore,
+    dialogue: sent?.dialogue ?? dialogue,
   };
 }
 

@@ -2,21 +2,27 @@
 // Features call getSettings() for typed values; a key missing from the table answers its default.
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
-import { defaultSettings, SETTING_DEFS, type SettingKey, type Settings } from "~/lib/settings";
+import { defaultSettings, fitsSetting, SETTING_DEFS, type SettingDef, type SettingKey, type Settings } from "~/lib/settings";
 
 const KEYS: readonly string[] = SETTING_DEFS.map((d) => d.key);
+const DEFS: readonly SettingDef[] = SETTING_DEFS;
+
+/** Stored values over the defaults; a value of the wrong type (a hand-edited row) keeps the default. */
+function withStored(rows: { key: string; value: unknown }[]): Settings {
+  const settings: Record<string, number | string> = defaultSettings();
+  for (const r of rows) {
+    const def = DEFS.find((d) => d.key === r.key);
+    if (def && fitsSetting(def, r.value)) settings[r.key] = r.value;
+  }
+  return settings as Settings;
+}
 
 export async function getSettings(): Promise<Settings> {
   const rows = await db().selectFrom("setting").select(["key", "value"]).where("key", "in", [...KEYS]).execute();
-  const settings = defaultSettings();
-  for (const r of rows) {
-    // A value someone put in the table by hand that is not a number keeps the default.
-    if (typeof r.value === "number" && Number.isFinite(r.value)) settings[r.key as SettingKey] = r.value;
-  }
-  return settings;
+  return withStored(rows);
 }
 
-export async function getSetting<K extends SettingKey>(key: K): Promise<number> {
+export async function getSetting<K extends SettingKey>(key: K): Promise<Settings[K]> {
   return (await getSettings())[key];
 }
 
@@ -33,11 +39,10 @@ export async function updateSettings(next: Settings, actor: Actor, request: Requ
     .transaction()
     .execute(async (trx) => {
       const rows = await trx.selectFrom("setting").select(["key", "value"]).where("key", "in", [...KEYS]).forUpdate().execute();
-      const current = defaultSettings();
-      for (const r of rows) if (typeof r.value === "number") current[r.key as SettingKey] = r.value;
-      const changes: Record<string, { from: number; to: number }> = {};
-      for (const def of SETTING_DEFS) {
-        const to = next[def.key];
+      const current: Record<string, number | string> = withStored(rows);
+      const changes: Record<string, { from: number | string; to: number | string }> = {};
+      for (const def of DEFS) {
+        const to = (next as Record<string, number | string>)[def.key];
         const stored = rows.find((r) => r.key === def.key);
         if (stored && current[def.key] === to) continue;
         if (!stored && to === def.default) continue;

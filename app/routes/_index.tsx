@@ -24,6 +24,7 @@ export default function Home() {
     { key: "survey", title: t("home.surveyTitle"), body: t("home.surveyBody"), href: "/s" },
     { key: "dialogue", title: t("home.dialogueTitle"), body: t("home.dialogueBody"), href: "/dialogues" },
     { key: "feedback", title: t("home.feedbackTitle"), body: t("home.feedbackBody"), href: "/feedback" },
+    { key: "results", title: t("results.homeTitle"), body: t("results.homeBody"), href: "/ket-qua" },
   ];
   return (
     <div className="page">

@@ -84,6 +84,12 @@ export default function ReportPage() {
       <section className="no-print" aria-labelledby="downloads">
         <h2 id="downloads">{t("reports.downloads")}</h2>
         <p className="downloads">
+          <a className="button" href={`/staff/reports/${period.year}-${period.kind}/document`}>
+            {t("reportDoc.openDocument")}
+          </a>
+          <a className="button button--secondary" href={`/staff/reports/${period.year}-${period.kind}/docx`} download>
+            {t("reportDoc.downloadDocx")}
+          </a>
           <a className="button button--secondary" href={`/staff/export/figures?${query}&format=csv`} download>
             {t("reports.figuresCsv")}
           </a>

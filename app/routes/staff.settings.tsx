@@ -1,5 +1,5 @@
-// The admin's settings: the satisfaction target, the small-group threshold, deadlines and the
-// retention period. Each change is audited with its old and new value.
+// The admin's settings: the satisfaction target, the small-group threshold, deadlines, the
+// retention period and the report document's agency, place and signer. Each change is audited with its old and new value.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -66,8 +66,12 @@ export default function SettingsPage() {
                   key={d.key}
                   name={name}
                   label={t(`staff.settings.labels.${name}`)}
-                  hint={t(d.kind === "percent" ? "staff.settings.percentHint" : "staff.settings.rangeHint", RANGES[name])}
-                  inputMode={d.kind === "percent" ? "decimal" : "numeric"}
+                  hint={
+                    d.kind === "text"
+                      ? `${t(`staff.settings.textHints.${name}`)} ${t("staff.settings.textHint", RANGES[name])}`
+                      : t(d.kind === "percent" ? "staff.settings.percentHint" : "staff.settings.rangeHint", RANGES[name])
+                  }
+                  inputMode={d.kind === "text" ? undefined : d.kind === "percent" ? "decimal" : "numeric"}
                   defaultValue={values[name]}
                   error={errors[name]}
                   errorValues={RANGES[name]}

@@ -12,6 +12,9 @@ export interface ReportSnapshotTable {
   read_through: DateCol;
   sent_at: GeneratedTimestamp;
   sent_by: number | null;
+  /** Feedback-handling and dialogue figures as sent (migration 018); null when sent before it. */
+  feedback: ColumnType<unknown, string | null | undefined, string | null>;
+  dialogue: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 interface Cell {

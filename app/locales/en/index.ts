@@ -10,6 +10,7 @@ import feedback from "./feedback";
 import privacy from "./privacy";
 import tt01 from "./tt01";
 import reportStatus from "./report-status";
+import reportDocument from "./report-document";
 import limits from "./limits";
 import codes from "./citizen-codes";
 import http from "./http";
@@ -26,6 +27,7 @@ const en: Translation = {
   ...privacy,
   ...tt01,
   ...reportStatus,
+  ...reportDocument,
   ...limits,
   ...codes,
   ...http,

@@ -11,6 +11,7 @@ import feedback from "./feedback";
 import privacy from "./privacy";
 import tt01 from "./tt01";
 import reportStatus from "./report-status";
+import reportDocument from "./report-document";
 import limits from "./limits";
 import codes from "./citizen-codes";
 import http from "./http";
@@ -27,6 +28,7 @@ const vi = {
   ...privacy,
   ...tt01,
   ...reportStatus,
+  ...reportDocument,
   ...limits,
   ...codes,
   ...http,
