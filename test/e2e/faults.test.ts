@@ -10,11 +10,11 @@ import { PGlite } from "@electric-sql/pglite";
 import { FORM_B } from "~/lib/survey/forms";
 import { createPgDatabase, dropPgDatabase, PG_BASE_URL, reachablePostgres, startServer, type RunningServer } from "../support/server";
 import { startTcpProxy } from "../support/tcp-proxy";
+import { acceptedPorts, until } from "../support/wait";
 import { formBBody, formBToken } from "../bench/support";
 
 const pgUp = await reachablePostgres();
 const SECRET = `faults-${crypto.randomBytes(24).toString("hex")}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function firstUnit(url: string) {
   const html = await (await fetch(`${url}/s/${FORM_B.slug}`)).text();
@@ -55,13 +55,20 @@ describe.skipIf(!pgUp)(`the database going away during submissions (needs Postgr
         return { sid: sidOf(token), body: formBBody(unit, token) };
       });
       // 8 phones at a time; the connection to the database is cut after the first 30 and
-      // restored 1.5 s later, while submissions keep coming.
+      // restored once 8 submissions have been refused, while submissions keep coming.
       const results: { status: number; location: string | null; retryAfter: string | null; text: string }[] = new Array(N);
       let nextIndex = 0;
+      let cut: Promise<void> | undefined;
+      let restored = false;
       const worker = async () => {
         for (let i = nextIndex++; i < N; i = nextIndex++) {
-          if (i === 30) void proxy.down().then(() => sleep(1500)).then(() => proxy.up());
+          if (i === 30) cut = proxy.down();
           results[i] = await submit(s.url, forms[i].body, i);
+          if (cut && !restored && results.filter((r) => r && r.status !== 302).length >= 8) {
+            restored = true;
+            await cut;
+            await proxy.up();
+          }
         }
       };
       await Promise.all(Array.from({ length: 8 }, worker));
@@ -86,9 +93,7 @@ describe.skipIf(!pgUp)(`the database going away during submissions (needs Postgr
       expect(stored.every((r) => r.answers === answersEach)).toBe(true);
 
       // The database is back: each refused phone sends the very same form again.
-      let healthy = 0;
-      for (let i = 0; i < 40 && healthy !== 200; i++, await sleep(250)) healthy = (await fetch(`${s.url}/healthz`)).status;
-      expect(healthy).toBe(200);
+      expect(await until(async () => (await fetch(`${s.url}/healthz`)).status, (st) => st === 200, { timeoutMs: 10_000 })).toBe(200);
       const retried = await Promise.all(refused.map((x, i) => submit(s.url, x.body, 1000 + i)));
       expect(retried.map((r) => r.status)).toEqual(refused.map(() => 302));
       const all = await count(forms.map((f) => f.sid));
@@ -108,7 +113,7 @@ describe.skipIf(!pgUp)(`the database going away during submissions (needs Postgr
  * the promise of the complete response (or the error). */
 function postRaw(url: string, body: string, i: number) {
   const u = new URL(`${url}/s/${FORM_B.slug}`);
-  return new Promise<{ response: Promise<{ status: number; complete: boolean }> }>((sent, fail) => {
+  return new Promise<{ port: number; response: Promise<{ status: number; complete: boolean }> }>((sent, fail) => {
     const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: "POST", agent: false, headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), Origin: url, Cookie: `hl_dev=${crypto.randomBytes(16).toString("base64url")}`, "X-Forwarded-For": `10.8.0.${i}` } });
     const response = new Promise<{ status: number; complete: boolean }>((resolve, reject) => {
       req.on("response", (res) => {
@@ -120,7 +125,7 @@ function postRaw(url: string, body: string, i: number) {
     });
     response.catch(() => {});
     req.on("error", fail);
-    req.end(body, () => sent({ response }));
+    req.end(body, () => sent({ port: req.socket!.localPort!, response }));
   });
 }
 
@@ -146,7 +151,20 @@ for (const kind of ["embedded", ...(pgUp ? ["PostgreSQL"] : [])] as const) {
         const forms = newForms();
         // Every request fully sent on its own connection, then SIGTERM while they are in flight.
         const sent = await Promise.all(forms.map((f, i) => postRaw(s.url, f.body, i + 1)));
-        await sleep(100);
+        // SIGTERM once the server process has taken every one of those connections: seen held by
+        // it, or already answered (a quick server may answer some between two looks).
+        const ports = sent.map((x) => x.port);
+        const settled = new Set<number>();
+        for (const x of sent) void x.response.finally(() => settled.add(x.port)).catch(() => {});
+        const seen = new Set<number>();
+        await until(
+          async () => {
+            for (const p of acceptedPorts(s.proc.pid!, s.port)) seen.add(p);
+            return ports.filter((p) => !seen.has(p) && !settled.has(p));
+          },
+          (waiting) => waiting.length === 0,
+          { timeoutMs: 10_000, everyMs: 10 },
+        );
         const stopped = s.stop();
         const answers = await Promise.all(sent.map((x) => x.response.catch((e: Error) => ({ status: 0, complete: false, error: e.message }))));
         expect(answers).toEqual(forms.map(() => ({ status: 302, complete: true })));

@@ -65,9 +65,15 @@ function upload(url: string, path: string, opts: { total: number; declared?: num
       res.on("data", (d: string) => (body += d));
       res.on("end", finish);
       res.on("error", finish);
+      // A response cut short ends with 'close' and no 'end'.
+      res.on("close", finish);
     });
     req.on("error", finish);
-    req.on("close", () => setTimeout(finish, 200));
+    // Closed without any response (the server reset the upload): nothing more will come. With a
+    // response, its own 'end' or 'close' finishes.
+    req.on("close", () => {
+      if (!status) finish();
+    });
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     const pump = async () => {
       while (!done && sent < opts.total) {

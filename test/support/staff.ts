@@ -16,9 +16,25 @@ export async function makeUnit(code = `U${crypto.randomBytes(3).toString("hex")}
   return row.id;
 }
 
+// A sign-in checks the password against the stored hash with the scrypt cost written in that hash
+// (app/utils/password.server.ts). Test accounts store one made at N=2^10, 32 times cheaper than
+// the portal's 2^15: the pacing and session tests sign in hundreds of times on a busy machine.
+// What is proved does not change (right and wrong passwords are told apart by the same code);
+// the cost of new hashes has its own unit test (test/unit/password.test.ts).
+let cheapHash: string | undefined;
+function testPasswordHash() {
+  if (!cheapHash) {
+    const salt = crypto.randomBytes(16);
+    const hash = crypto.scryptSync(TEST_PASSWORD.normalize("NFC"), salt, 32, { N: 1024, r: 8, p: 1 });
+    cheapHash = `scrypt$1024$8$1$${salt.toString("base64")}$${hash.toString("base64")}`;
+  }
+  return cheapHash;
+}
+
 export async function makeStaff(role: Role, unitId: number | null = null, opts: { mustChange?: boolean } = {}) {
   const email = `${role}-${crypto.randomBytes(4).toString("hex")}@test.hailong.vn`;
   const id = await createUser({ email, name: `Test ${role}`, role, unitId, password: TEST_PASSWORD, mustChange: opts.mustChange ?? false });
+  await db().updateTable("staff_user").set({ password_hash: testPasswordHash() }).where("id", "=", id).execute();
   return { id, email, role, unitId };
 }
 
