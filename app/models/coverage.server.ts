@@ -9,6 +9,7 @@ import { scopeByUnit } from "~/models/scope.server";
 import type { StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { mayUseUnit } from "./survey-links.server";
+import type { Client } from "~/utils/client";
 
 const E = "surveyStaff.coverage.errors.";
 export interface ServedInput {
@@ -49,7 +50,7 @@ export async function listServed(user: StaffUser, lang: Lang, limit = 200) {
 }
 
 /** Saves rows in one transaction with one audit entry; refuses all if any is outside the user's units. */
-export async function saveServed(user: StaffUser, request: Request, rows: ServedInput[], source: "form" | "csv"): Promise<{ ok: true; count: number } | { ok: false; key: string }> {
+export async function saveServed(user: StaffUser, client: Client, rows: ServedInput[], source: "form" | "csv"): Promise<{ ok: true; count: number } | { ok: false; key: string }> {
   if (rows.some((r) => !mayUseUnit(user, r.unitId))) return { ok: false, key: `${E}scope` };
   return db()
     .transaction()
@@ -61,7 +62,7 @@ export async function saveServed(user: StaffUser, request: Request, rows: Served
           .onConflict((oc) => oc.columns(["unit_id", "procedure_id", "period_start", "period_end"]).doUpdateSet({ count: r.count, entered_by: user.id, entered_at: new Date() }))
           .execute();
       }
-      await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "coverage.save", entity: "served_count", details: { source, rows: rows.length } }, trx);
+      await recordAudit(client, { actor: { id: user.id, email: user.email }, action: "coverage.save", entity: "served_count", details: { source, rows: rows.length } }, trx);
       return { ok: true as const, count: rows.length };
     });
 }
@@ -74,7 +75,7 @@ export async function procedureFits(unitId: number, procedureId: number | null):
 }
 
 /** A CSV import: every line checked (codes against the catalogue, the user's units); all or nothing. */
-export async function importServedCsv(user: StaffUser, request: Request, text: string) {
+export async function importServedCsv(user: StaffUser, client: Client, text: string) {
   const { rows, errors } = parseCoverageCsv(text);
   const all: CsvError[] = [...errors];
   const units = new Map((await db().selectFrom("unit").select(["id", "code"]).execute()).map((u) => [u.code.toUpperCase(), u.id]));
@@ -102,6 +103,6 @@ export async function importServedCsv(user: StaffUser, request: Request, text: s
     inputs.push({ unitId, procedureId, start: r.start, end: r.end, count: r.count });
   }
   if (all.length || !inputs.length) return { ok: false as const, errors: all.length ? all.sort((a, b) => a.line - b.line) : [{ line: 0, key: `${E}csvEmpty` }] };
-  const saved = await saveServed(user, request, inputs, "csv");
+  const saved = await saveServed(user, client, inputs, "csv");
   return saved.ok ? { ok: true as const, count: saved.count } : { ok: false as const, errors: [{ line: 0, key: saved.key }] };
 }

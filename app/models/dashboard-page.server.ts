@@ -1,8 +1,8 @@
-// Reads the dashboard's query string into a filter (with defaults and the user's unit scope)
-// and gathers the figures and the filter options.
+// Turns the dashboard's query (read from the query string by the route) into a filter, with
+// defaults and the user's unit scope, and gathers the figures and the filter options.
 import type { Lang } from "~/lib/i18n";
 import { localDate, type PeriodKind } from "~/lib/report-periods";
-import { parseDashboardQuery, parsePeriod, quarterOf } from "~/schemas/dashboard";
+import { parsePeriod, quarterOf, type DashboardQuery } from "~/schemas/dashboard";
 import { unitScope, type StaffUser } from "~/utils/auth.server";
 import { listProcedures, listUnits } from "./catalog.server";
 import type { DashboardFilter } from "./dashboard.server";
@@ -13,8 +13,7 @@ import { feedbackFigures } from "./feedback-figures.server";
 import { getPeriod, listPeriods } from "./report-period.server";
 import { snapshotOf } from "./report-snapshot.server";
 
-async function resolveFilter(user: StaffUser, url: URL, lang: Lang) {
-  const q = parseDashboardQuery(url);
+async function resolveFilter(user: StaffUser, q: DashboardQuery, lang: Lang) {
   const period = parsePeriod(q.period, quarterOf(localDate(new Date())));
   const surveys = await listSurveys(lang);
   const survey = surveys.find((s) => s.id === q.survey) ?? surveys[0];
@@ -37,15 +36,15 @@ async function resolveFilter(user: StaffUser, url: URL, lang: Lang) {
   return { period, surveys, survey, scope, filter };
 }
 
-/** The filter the dashboard would use for this query string. Raw exports keep flagged
- * responses, marked in their own column. */
-export async function loadExportFilter(user: StaffUser, url: URL): Promise<DashboardFilter> {
-  const { filter } = await resolveFilter(user, url, "vi");
+/** The filter the dashboard would use for this query (the route reads it from the query string
+ * with parseDashboardQuery). Raw exports keep flagged responses, marked in their own column. */
+export async function loadExportFilter(user: StaffUser, query: DashboardQuery): Promise<DashboardFilter> {
+  const { filter } = await resolveFilter(user, query, "vi");
   return { ...filter, includeFlagged: true };
 }
 
-export async function loadDashboardPage(user: StaffUser, url: URL, lang: Lang) {
-  const { period, surveys, survey, scope, filter } = await resolveFilter(user, url, lang);
+export async function loadDashboardPage(user: StaffUser, query: DashboardQuery, lang: Lang) {
+  const { period, surveys, survey, scope, filter } = await resolveFilter(user, query, lang);
   const [years, units, procedures, versions, dashboard, feedback, dialogue] = await Promise.all([
     reportYears(quarterOf(localDate(new Date())).year),
     listUnits(lang),

@@ -13,12 +13,7 @@ import { narrowedHidden } from "./dashboard-suppression.server";
 import { foldPendingRollups } from "./rollup.server";
 import { windowsOf } from "./report-period.server";
 import { sentSnapshots, type Snapshot } from "./report-snapshot.server";
-
-export async function readNumberSetting(key: string, fallback: number): Promise<number> {
-  const row = await db().selectFrom("setting").select("value").where("key", "=", key).executeTakeFirst();
-  const v = Number(row?.value);
-  return Number.isFinite(v) ? v : fallback;
-}
+import { getSettings } from "./settings.server";
 
 export async function listSurveys(lang: Lang) {
   const rows = await db().selectFrom("survey").select(["id", "kind", "slug", "title_vi", "title_en"]).orderBy("kind", "desc").orderBy("id").execute();
@@ -61,12 +56,14 @@ export async function getDashboard(user: StaffUser, f: DashboardFilter, period: 
   const scope = unitScope(user);
   const filter: DashboardFilter = scope.all ? f : { ...f, unitId: scope.unitId ?? -1 };
   await foldPendingRollups();
-  const [target, threshold, items, units] = await Promise.all([
-    readNumberSetting("satisfaction.target", 0.9),
-    readNumberSetting("satisfaction.suppression_threshold", 5),
+  // The typed settings: their defaults live once, in lib/settings.ts.
+  const [settings, items, units] = await Promise.all([
+    getSettings(),
     surveyItems(filter.surveyId),
     db().selectFrom("unit").select(["id", "name_vi", "name_en"]).orderBy("sort_order").execute(),
   ]);
+  const target = settings["satisfaction.target"];
+  const threshold = settings["satisfaction.suppression_threshold"];
   const unitName = (id: string | number) => {
     const u = units.find((x) => String(x.id) === String(id));
     return u ? (lang === "en" ? u.name_en : u.name_vi) : String(id);

@@ -8,6 +8,7 @@ import { shiftCaseDeadlines, type DeadlineChange } from "~/lib/feedback-deadline
 import { OPEN_STATUSES } from "~/lib/feedback-workflow";
 import { vnDay } from "~/lib/format";
 import type { WorkCalendar } from "~/lib/working-days";
+import type { Client } from "~/utils/client";
 import { recordAudit, type Actor } from "./audit.server";
 
 export interface MovedCase {
@@ -26,7 +27,7 @@ export async function moveOpenDeadlines(
   trx: Kysely<Database>,
   before: WorkCalendar,
   after: WorkCalendar,
-  who: { actor: Actor & { name?: string }; request: Request | null; change: CalendarChange; now?: Date },
+  who: { actor: Actor & { name?: string }; client: Client | null; change: CalendarChange; now?: Date },
 ): Promise<MovedCase[]> {
   const now = who.now ?? new Date();
   // Locked in id order: a staff step on a case waits for the move (and then reads the new
@@ -85,7 +86,7 @@ export async function moveOpenDeadlines(
         details: JSON.stringify(details),
       })
       .execute();
-    await recordAudit(who.request, { actor: who.actor, action: "feedback.deadlines_moved", entity: "feedback", entityId: r.id, details }, trx);
+    await recordAudit(who.client, { actor: who.actor, action: "feedback.deadlines_moved", entity: "feedback", entityId: r.id, details }, trx);
     moved.push({ id: r.id, code: r.code, changes });
   }
   return moved;

@@ -5,6 +5,7 @@ import { recordAudit } from "~/models/audit.server";
 import { acceptFlagged } from "~/models/response-flags.server";
 import type { StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import type { Client } from "~/utils/client";
 
 const LOCAL_DAY = sql<string>`to_char((r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD')`;
 /** A batch's reasons as one text, in the order they were given ("too_fast+rate_address"). */
@@ -45,7 +46,7 @@ export type AcceptResult = { ok: true; batchId: number; accepted: number } | { o
 
 /** Accepts back every flagged response of the survey with exactly these reasons on that local
  * day: they count in the figures again. Audited in the same transaction. */
-export async function acceptBatch(user: StaffUser, request: Request, input: { surveyId: number; day: string; reasons: string; note: string }): Promise<AcceptResult> {
+export async function acceptBatch(user: StaffUser, client: Client, input: { surveyId: number; day: string; reasons: string; note: string }): Promise<AcceptResult> {
   return db()
     .transaction()
     .execute(async (trx): Promise<AcceptResult> => {
@@ -68,7 +69,7 @@ export async function acceptBatch(user: StaffUser, request: Request, input: { su
       );
       await trx.updateTable("flag_acceptance").set({ responses: changed.length }).where("id", "=", batch.id).execute();
       await recordAudit(
-        request,
+        client,
         {
           actor: { id: user.id, email: user.email },
           action: "survey.flags.accept",

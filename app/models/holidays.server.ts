@@ -9,6 +9,7 @@ import { calendarFrom } from "~/lib/working-days";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { calendarRows, lockCalendar, moveOpenDeadlines, type CalendarChange, type MovedCase } from "~/models/feedback-deadlines.server";
 import { db } from "~/utils/db.server";
+import type { Client } from "~/utils/client";
 
 export interface HolidayRow {
   date: string;
@@ -46,13 +47,13 @@ export async function getHoliday(date: string): Promise<HolidayRow | undefined> 
 }
 
 /** The admin checked a shipped day against the government's announcement. Nothing moves. */
-export async function confirmHoliday(date: string, actor: Actor, request: Request | null): Promise<boolean> {
+export async function confirmHoliday(date: string, actor: Actor, client: Client | null): Promise<boolean> {
   return db()
     .transaction()
     .execute(async (trx) => {
       const res = await trx.updateTable("holiday").set({ confirmed: true }).where("date", "=", date).where("confirmed", "=", false).executeTakeFirst();
       if (!Number(res.numUpdatedRows)) return false;
-      await recordAudit(request, { actor, action: "holiday.confirm", entity: "holiday", entityId: date }, trx);
+      await recordAudit(client, { actor, action: "holiday.confirm", entity: "holiday", entityId: date }, trx);
       return true;
     });
 }
@@ -64,7 +65,7 @@ export type CalendarResult = { ok: true; changeId: string; moved: MovedCase[] } 
  * audited with the cases it moved. The audit entry's id lets the page show what moved. */
 async function changeCalendar(
   actor: Actor & { name?: string },
-  request: Request | null,
+  client: Client | null,
   apply: (trx: Kysely<Database>) => Promise<{ ok: true; change: CalendarChange; details: Record<string, unknown> } | { ok: false; error: "dateTaken" | "notFound" }>,
 ): Promise<CalendarResult> {
   return db()
@@ -75,9 +76,9 @@ async function changeCalendar(
       const done = await apply(trx);
       if (!done.ok) return done;
       const after = calendarFrom(await calendarRows(trx));
-      const moved = await moveOpenDeadlines(trx, before, after, { actor, request, change: done.change });
+      const moved = await moveOpenDeadlines(trx, before, after, { actor, client, change: done.change });
       await recordAudit(
-        request,
+        client,
         { actor, action: done.change.action, entity: "holiday", entityId: done.change.date, details: { ...done.details, moved: moved.map((m) => ({ id: m.id, code: m.code, changes: m.changes })) } },
         trx,
       );
@@ -102,9 +103,9 @@ export async function saveHoliday(
   day: { date: string; nameVi: string; nameEn: string; kind: "off" | "work" },
   original: string | null,
   actor: Actor & { name?: string },
-  request: Request | null,
+  client: Client | null,
 ): Promise<CalendarResult> {
-  return changeCalendar(actor, request, async (trx) => {
+  return changeCalendar(actor, client, async (trx) => {
     const input = { date: day.date, name_vi: day.nameVi, name_en: day.nameEn, kind: day.kind, confirmed: true };
     const clash = await trx.selectFrom("holiday").select("date").where("date", "=", input.date).executeTakeFirst();
     if (clash && clash.date !== original) return { ok: false, error: "dateTaken" } as const;
@@ -122,8 +123,8 @@ export async function saveHoliday(
   });
 }
 
-export async function deleteHoliday(date: string, actor: Actor & { name?: string }, request: Request | null): Promise<CalendarResult> {
-  return changeCalendar(actor, request, async (trx) => {
+export async function deleteHoliday(date: string, actor: Actor & { name?: string }, client: Client | null): Promise<CalendarResult> {
+  return changeCalendar(actor, client, async (trx) => {
     const row = await trx.deleteFrom("holiday").where("date", "=", date).returning(["name_vi", "kind"]).executeTakeFirst();
     if (!row) return { ok: false, error: "notFound" } as const;
     return { ok: true, change: { action: "holiday.delete", date }, details: row } as const;

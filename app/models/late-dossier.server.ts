@@ -10,6 +10,7 @@ import { recordAudit } from "./audit.server";
 import type { DashboardFilter } from "./dashboard.server";
 import { inScope, scopeByUnit } from "./scope.server";
 import { dossierHash } from "./survey-submit.server";
+import type { Client } from "~/utils/client";
 
 const E = "tt01.register.errors.";
 
@@ -20,14 +21,14 @@ export interface LateRow extends LateInput {
 
 /** The register's latest entries with the dossier codes. The codes point at people's dossiers,
  * so every read of this list is logged as a personal-data view. */
-export async function listLate(user: StaffUser, request: Request, lang: Lang, limit = 200) {
+export async function listLate(user: StaffUser, client: Client, lang: Lang, limit = 200) {
   const q = db()
     .selectFrom("late_dossier as l")
     .innerJoin("unit as u", "u.id", "l.unit_id")
     .leftJoin("procedure as p", "p.id", "l.procedure_id")
     .select(["l.id", "l.dossier_code", "l.promised_date", "l.returned_date", "l.apology_sent", "l.apology_date", "l.new_date", "l.new_date_kept", "u.name_vi", "u.name_en", "p.code as proc_code"]);
   const rows = await scopeByUnit(q, "l.unit_id", user).orderBy("l.promised_date", "desc").orderBy("l.id", "desc").limit(limit).execute();
-  await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "late_dossier", details: { rows: rows.length } });
+  await recordAudit(client, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "late_dossier", details: { rows: rows.length } });
   return rows.map((r) => ({
     id: r.id,
     code: r.dossier_code,
@@ -44,7 +45,7 @@ export async function listLate(user: StaffUser, request: Request, lang: Lang, li
 
 /** Saves entries in one transaction with one audit entry. Recording a code again corrects its
  * entry; all are refused if any entry, or the entry it would correct, is outside the user's units. */
-export async function saveLate(user: StaffUser, request: Request, rows: LateRow[], source: "form" | "csv"): Promise<{ ok: true; count: number } | { ok: false; key: string }> {
+export async function saveLate(user: StaffUser, client: Client, rows: LateRow[], source: "form" | "csv"): Promise<{ ok: true; count: number } | { ok: false; key: string }> {
   if (rows.some((r) => !inScope(user, r.unitId))) return { ok: false, key: `${E}scope` };
   return db()
     .transaction()
@@ -70,13 +71,13 @@ export async function saveLate(user: StaffUser, request: Request, rows: LateRow[
           .execute();
       }
       // The audit names how many, not which dossiers: the log is read more widely than the register.
-      await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "late_dossier.save", entity: "late_dossier", details: { source, rows: rows.length } }, trx);
+      await recordAudit(client, { actor: { id: user.id, email: user.email }, action: "late_dossier.save", entity: "late_dossier", details: { source, rows: rows.length } }, trx);
       return { ok: true as const, count: rows.length };
     });
 }
 
 /** A CSV import: every line checked (codes against the catalogue, the user's units); all or nothing. */
-export async function importLateCsv(user: StaffUser, request: Request, text: string) {
+export async function importLateCsv(user: StaffUser, client: Client, text: string) {
   const { rows, errors } = parseLateCsv(text);
   const all: LateCsvError[] = [...errors];
   const units = new Map((await db().selectFrom("unit").select(["id", "code"]).execute()).map((u) => [u.code.toUpperCase(), u.id]));
@@ -104,7 +105,7 @@ export async function importLateCsv(user: StaffUser, request: Request, text: str
     inputs.push({ ...r, unitId, procedureId });
   }
   if (all.length || !inputs.length) return { ok: false as const, errors: all.length ? all.sort((a, b) => a.line - b.line) : [{ line: 0, key: `${E}csvEmpty` }] };
-  const saved = await saveLate(user, request, inputs, "csv");
+  const saved = await saveLate(user, client, inputs, "csv");
   return saved.ok ? { ok: true as const, count: saved.count } : { ok: false as const, errors: [{ line: 0, key: saved.key }] };
 }
 

@@ -2,6 +2,7 @@
 // through the same idempotent store as the public form, with the audit entry in its transaction.
 import * as z from "zod";
 import type { Lang } from "~/lib/i18n";
+import { allOf, firstOf, type PostedFields } from "~/lib/posted";
 import { parsePaperAnswers, type FormValues } from "~/lib/survey/answers";
 import { vnDay } from "~/lib/format";
 import { vnInstant } from "~/lib/survey/dates";
@@ -9,6 +10,7 @@ import { storeResponse } from "~/models/response.server";
 import { mayUseUnit } from "~/models/survey-links.server";
 import { currentVersionId, itemsOfVersion, resolvePlace, showItem } from "~/models/survey.server";
 import type { StaffUser } from "~/utils/auth.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 import { dossierHash } from "./survey-submit.server";
 import { sentPeriodsOn } from "./report-snapshot.server";
@@ -47,12 +49,13 @@ export type PaperOutcome =
   | { ok: false; errors: Record<string, string>; values: FormValues }
   | { ok: false; reason: "not_found" | "bad_request" };
 
-export async function enterPaperForm(user: StaffUser, request: Request, surveyId: number, form: FormData, lang: Lang, now = new Date()): Promise<PaperOutcome> {
+/** `fields`: the posted form as plain values (the route reads the request). */
+export async function enterPaperForm(user: StaffUser, client: Client, surveyId: number, fields: PostedFields, lang: Lang, now = new Date()): Promise<PaperOutcome> {
   const survey = await paperForm(surveyId, lang);
   if (!survey) return { ok: false, reason: "not_found" };
-  const raw = Object.fromEntries(["sid", "unit", "procedure", "date", "dossier"].map((k) => [k, String(form.get(k) ?? "")]));
+  const raw = Object.fromEntries(["sid", "unit", "procedure", "date", "dossier"].map((k) => [k, firstOf(fields, k) ?? ""]));
   const place = placeSchema.safeParse(raw);
-  const parsed = parsePaperAnswers(survey.items, (name) => form.getAll(name).map(String));
+  const parsed = parsePaperAnswers(survey.items, (name) => allOf(fields, name));
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const values: FormValues = { ...parsed.values, ...raw };
   if (!place.success) {
@@ -98,7 +101,7 @@ export async function enterPaperForm(user: StaffUser, request: Request, surveyId
       answers: parsed.answers,
     },
     {
-      request,
+      client,
       entry: sent.length
         ? { actor: { id: user.id, email: user.email }, action: "survey.paper.create_in_sent_period", entity: "response", details: { surveyId: survey.id, unitId: p.unit, date: day, sentPeriods: sent.map((x) => `${x.year}-${x.kind}`) } }
         : { actor: { id: user.id, email: user.email }, action: "survey.paper.create", entity: "response", details: { surveyId: survey.id, unitId: p.unit } },

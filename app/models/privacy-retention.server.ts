@@ -12,6 +12,7 @@ import { recordAudit, type Actor } from "./audit.server";
 import { eraseInTransaction } from "./privacy-erase.server";
 import { getSettings } from "./settings.server";
 import { db } from "~/utils/db.server";
+import type { Client } from "~/utils/client";
 
 /** Any fixed number, the same in every instance: "the retention job" for pg_try_advisory_xact_lock. */
 export const RETENTION_LOCK_KEY = 880_027_1127;
@@ -86,7 +87,7 @@ export type RetentionRun = { ran: false } | { ran: true; counts: RetentionCounts
 
 /** Erases what has expired at `now`. `by` is the admin who pressed "run now" (null: the
  * schedule). Returns ran: false when another instance holds the lock. */
-export async function runRetention(opts: { now?: Date; by?: { actor: Actor; request: Request } } = {}): Promise<RetentionRun> {
+export async function runRetention(opts: { now?: Date; by?: { actor: Actor; client: Client } } = {}): Promise<RetentionRun> {
   const now = opts.now ?? new Date();
   // Read before the transaction: on the embedded database a second connection would wait forever.
   const months = (await getSettings())["privacy.retention_months"];
@@ -103,7 +104,7 @@ export async function runRetention(opts: { now?: Date; by?: { actor: Actor; requ
       const requestIds = items.filter((i) => i.kind === "privacy_request").map((i) => i.id);
       if (requestIds.length) await trx.deleteFrom("privacy_request").where("id", "in", requestIds).execute();
       const counts = countByKind(items);
-      await recordAudit(opts.by?.request ?? null, { actor: opts.by?.actor ?? null, action: "privacy.retention.run", entity: "privacy_retention", details: { counts, months } }, trx);
+      await recordAudit(opts.by?.client ?? null, { actor: opts.by?.actor ?? null, action: "privacy.retention.run", entity: "privacy_retention", details: { counts, months } }, trx);
       return { ran: true, counts };
     });
 }

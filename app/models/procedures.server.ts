@@ -1,9 +1,10 @@
 // The procedure catalogue as staff see and edit it. Reads are scoped: a unit user sees only the
 // procedures its unit handles. The public, active-only list stays in catalog.server.ts.
 import { recordAudit, type Actor } from "~/models/audit.server";
-import { assertInScope, scopeByUnit } from "~/models/scope.server";
+import { inScope, scopeByUnit } from "~/models/scope.server";
 import type { StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import type { Client } from "~/utils/client";
 
 export interface ProcedureInput {
   code: string;
@@ -26,17 +27,20 @@ export async function listProceduresForStaff(user: StaffUser) {
   return scopeByUnit(q, "procedure.unit_id", user).orderBy("procedure.active", "desc").orderBy("procedure.code").execute();
 }
 
-/** One procedure, or a 404 when it does not exist or lies outside the user's unit. */
+/** One procedure, or null when it does not exist or lies outside the user's unit (the same
+ * answer, so a unit user cannot learn which ids other units have). */
 export async function getProcedureForStaff(id: number, user: StaffUser) {
   const row = await db().selectFrom("procedure").select(COLUMNS).where("id", "=", id).executeTakeFirst();
-  if (!row) throw new Response("Not found", { status: 404 });
-  assertInScope(user, row.unit_id);
-  return row;
+  return row && inScope(user, row.unit_id) ? row : null;
 }
 
-export type SaveProcedureResult = { ok: true; id: number } | { ok: false; field: "code" | "unitId" | "_form"; error: string };
+export type SaveProcedureResult =
+  | { ok: true; id: number }
+  | { ok: false; field: "code" | "unitId" | "_form"; error: string }
+  /** The procedure lies outside the user's unit: answered as one that does not exist. */
+  | { ok: false; outOfScope: true };
 
-export async function saveProcedure(id: number | null, input: ProcedureInput, actor: StaffUser, request: Request): Promise<SaveProcedureResult> {
+export async function saveProcedure(id: number | null, input: ProcedureInput, actor: StaffUser, client: Client): Promise<SaveProcedureResult> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -45,7 +49,7 @@ export async function saveProcedure(id: number | null, input: ProcedureInput, ac
         if (!existing) return { ok: false, field: "_form", error: "staff.procedures.errors.notFound" } as const;
         // Only roles with every unit may edit today (admin, office); the check keeps a later
         // role change from opening other units' procedures.
-        assertInScope(actor, existing.unit_id);
+        if (!inScope(actor, existing.unit_id)) return { ok: false, outOfScope: true } as const;
       }
       const taken = await trx.selectFrom("procedure").select("id").where("code", "=", input.code).executeTakeFirst();
       if (taken && taken.id !== id) return { ok: false, field: "code", error: "staff.procedures.errors.codeTaken" } as const;
@@ -71,7 +75,7 @@ export async function saveProcedure(id: number | null, input: ProcedureInput, ac
         procId = id;
       }
       const who: Actor = { id: actor.id, email: actor.email };
-      await recordAudit(request, { actor: who, action: id === null ? "procedure.create" : "procedure.update", entity: "procedure", entityId: procId, details: values }, trx);
+      await recordAudit(client, { actor: who, action: id === null ? "procedure.create" : "procedure.update", entity: "procedure", entityId: procId, details: values }, trx);
       return { ok: true, id: procId } as const;
     });
 }

@@ -4,12 +4,13 @@ import type { StaffUser } from "~/utils/auth.server";
 import { recordAudit } from "./audit.server";
 import { getPeriod } from "./report-period.server";
 import { sendReport } from "./report-snapshot.server";
+import type { Client } from "~/utils/client";
 
-export async function sendPeriodReport(request: Request, user: StaffUser, year: number, kind: PeriodKind) {
+export async function sendPeriodReport(client: Client, user: StaffUser, year: number, kind: PeriodKind) {
   const period = await getPeriod(year, kind);
   const snap = await sendReport(period.id, user.id);
   if (snap) {
-    await recordAudit(request, {
+    await recordAudit(client, {
       actor: user,
       action: "report_period.send",
       entity: "report_period",

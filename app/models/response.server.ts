@@ -8,6 +8,7 @@ import { sql, type Kysely } from "kysely";
 import type { AnswerValue, FormItem } from "~/lib/survey/items";
 import { offersFeedback } from "~/lib/survey/feedback";
 import { recordAudit, type AuditEntry } from "~/models/audit.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 import type { Channel } from "../../db/tables/survey";
 import type { Database } from "../../db/types";
@@ -52,7 +53,7 @@ export type StoreResult =
   | { status: "stale_form" };
 
 /** Writes the response atomically. `audit` is recorded in the same transaction (paper entry). */
-export async function storeResponse(input: StoreResponseInput, audit?: { request: Request; entry: Omit<AuditEntry, "entityId"> }): Promise<StoreResult> {
+export async function storeResponse(input: StoreResponseInput, audit?: { client: Client; entry: Omit<AuditEntry, "entityId"> }): Promise<StoreResult> {
   // Most submissions answer a frozen version: then the response, its answers and its queue entry
   // go in one statement, atomic on its own — one round trip instead of six with BEGIN … COMMIT.
   if (input.versionFrozen && !audit) return insertResponseRows(db(), input);
@@ -61,7 +62,7 @@ export async function storeResponse(input: StoreResponseInput, audit?: { request
     .execute(async (trx) => {
       const result = await insertResponseInTrx(trx, input);
       if (result.status === "stored") {
-        if (audit) await recordAudit(audit.request, { ...audit.entry, entityId: result.id }, trx);
+        if (audit) await recordAudit(audit.client, { ...audit.entry, entityId: result.id }, trx);
       }
       return result;
     });

@@ -13,14 +13,10 @@ export function scopeByUnit<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<D
   return qb.where(sql.ref(column), "=", scope.unitId);
 }
 
-/** Whether a row belonging to `unitId` is inside the user's scope. */
+/** Whether a row belonging to `unitId` is inside the user's scope. A single row fetched by id
+ * outside it is answered as if it did not exist (the page's 404), so a unit user cannot learn
+ * which ids other units have. */
 export function inScope(user: StaffUser, unitId: number | null): boolean {
   const scope = unitScope(user);
   return scope.all || (scope.unitId !== null && scope.unitId === unitId);
-}
-
-/** For a single row fetched by id: outside the user's scope it answers 404, as if the row did
- * not exist, so a unit user cannot learn which ids other units have. */
-export function assertInScope(user: StaffUser, unitId: number | null): void {
-  if (!inScope(user, unitId)) throw new Response("Not found", { status: 404 });
 }

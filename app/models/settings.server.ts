@@ -3,6 +3,7 @@
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 import { defaultSettings, fitsSetting, SETTING_DEFS, type SettingDef, type SettingKey, type Settings } from "~/lib/settings";
+import type { Client } from "~/utils/client";
 
 const KEYS: readonly string[] = SETTING_DEFS.map((d) => d.key);
 const DEFS: readonly SettingDef[] = SETTING_DEFS;
@@ -34,7 +35,7 @@ export async function otherSettings() {
 
 /** Saves the values that changed and records one audit entry with each old → new value.
  * Returns the keys that changed. */
-export async function updateSettings(next: Settings, actor: Actor, request: Request): Promise<string[]> {
+export async function updateSettings(next: Settings, actor: Actor, client: Client): Promise<string[]> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -54,7 +55,7 @@ export async function updateSettings(next: Settings, actor: Actor, request: Requ
           .execute();
       }
       const keys = Object.keys(changes);
-      if (keys.length) await recordAudit(request, { actor, action: "settings.update", entity: "setting", entityId: keys.join(","), details: { changes } }, trx);
+      if (keys.length) await recordAudit(client, { actor, action: "settings.update", entity: "setting", entityId: keys.join(","), details: { changes } }, trx);
       return keys;
     });
 }

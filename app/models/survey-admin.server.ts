@@ -10,6 +10,7 @@ import { insertFormVersion } from "../../db/seed/survey";
 import type { Database } from "../../db/types";
 import type { TemplateItem } from "~/lib/survey/forms";
 import type { SurveyItemRow } from "../../db/tables/survey";
+import type { Client } from "~/utils/client";
 
 type Trx = Kysely<Database>;
 const actorOf = (u: StaffUser) => ({ id: u.id, email: u.email });
@@ -77,7 +78,7 @@ export async function slugTaken(slug: string): Promise<boolean> {
 export type CreateResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
 /** A new survey with version 1 as an unpublished draft, its items from Form A/B or another survey. */
-export async function createSurvey(user: StaffUser, request: Request, input: CreateSurveyInput): Promise<CreateResult> {
+export async function createSurvey(user: StaffUser, client: Client, input: CreateSurveyInput): Promise<CreateResult> {
   return db()
     .transaction()
     .execute(async (trx): Promise<CreateResult> => {
@@ -106,12 +107,12 @@ export async function createSurvey(user: StaffUser, request: Request, input: Cre
         .executeTakeFirst();
       if (!s) return { ok: false, errors: { slug: "surveyStaff.errors.slugTaken" } };
       await insertFormVersion(trx, s.id, 1, { items }, null);
-      await recordAudit(request, { actor: actorOf(user), action: "survey.create", entity: "survey", entityId: s.id, details: { slug: input.slug, source: input.source, copyOf: input.copy_of ?? null } }, trx);
+      await recordAudit(client, { actor: actorOf(user), action: "survey.create", entity: "survey", entityId: s.id, details: { slug: input.slug, source: input.source, copyOf: input.copy_of ?? null } }, trx);
       return { ok: true, id: s.id };
     });
 }
 
-export async function updateSurveySettings(user: StaffUser, request: Request, id: number, input: SurveySettingsInput): Promise<boolean> {
+export async function updateSurveySettings(user: StaffUser, client: Client, id: number, input: SurveySettingsInput): Promise<boolean> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -129,7 +130,7 @@ export async function updateSurveySettings(user: StaffUser, request: Request, id
         .where("id", "=", id)
         .executeTakeFirst();
       if (!Number(res.numUpdatedRows)) return false;
-      await recordAudit(request, { actor: actorOf(user), action: "survey.update", entity: "survey", entityId: id, details: { active: input.active, opensAt: input.opens_at ?? null, closesAt: input.closes_at ?? null } }, trx);
+      await recordAudit(client, { actor: actorOf(user), action: "survey.update", entity: "survey", entityId: id, details: { active: input.active, opensAt: input.opens_at ?? null, closesAt: input.closes_at ?? null } }, trx);
       return true;
     });
 }
@@ -149,7 +150,7 @@ export async function lockLatestVersion(trx: Trx, surveyId: number) {
 export type VersionResult = { ok: true; version: number } | { ok: false; reason: "not_found" | "already_published" | "not_frozen" | "no_items" };
 
 /** Publishes the latest version: from now on citizens answer it. */
-export async function publishLatest(user: StaffUser, request: Request, surveyId: number): Promise<VersionResult> {
+export async function publishLatest(user: StaffUser, client: Client, surveyId: number): Promise<VersionResult> {
   return db()
     .transaction()
     .execute(async (trx): Promise<VersionResult> => {
@@ -159,13 +160,13 @@ export async function publishLatest(user: StaffUser, request: Request, surveyId:
       const { n } = await trx.selectFrom("survey_item").select((eb) => eb.fn.countAll<number>().as("n")).where("version_id", "=", v.id).executeTakeFirstOrThrow();
       if (!Number(n)) return { ok: false, reason: "no_items" };
       await trx.updateTable("survey_version").set({ published_at: new Date() }).where("id", "=", v.id).execute();
-      await recordAudit(request, { actor: actorOf(user), action: "survey.publish", entity: "survey", entityId: surveyId, details: { version: v.version } }, trx);
+      await recordAudit(client, { actor: actorOf(user), action: "survey.publish", entity: "survey", entityId: surveyId, details: { version: v.version } }, trx);
       return { ok: true, version: v.version };
     });
 }
 
 /** A new draft version copying the latest one, once the latest is frozen by responses. */
-export async function newVersion(user: StaffUser, request: Request, surveyId: number): Promise<VersionResult> {
+export async function newVersion(user: StaffUser, client: Client, surveyId: number): Promise<VersionResult> {
   return db()
     .transaction()
     .execute(async (trx): Promise<VersionResult> => {
@@ -174,7 +175,7 @@ export async function newVersion(user: StaffUser, request: Request, surveyId: nu
       if (!v.frozen) return { ok: false, reason: "not_frozen" };
       const items = (await trx.selectFrom("survey_item").selectAll().where("version_id", "=", v.id).orderBy("position").execute()).map(rowToTemplate);
       await insertFormVersion(trx, surveyId, v.version + 1, { items }, null);
-      await recordAudit(request, { actor: actorOf(user), action: "survey.version.create", entity: "survey", entityId: surveyId, details: { version: v.version + 1, from: v.version } }, trx);
+      await recordAudit(client, { actor: actorOf(user), action: "survey.version.create", entity: "survey", entityId: surveyId, details: { version: v.version + 1, from: v.version } }, trx);
       return { ok: true, version: v.version + 1 };
     });
 }

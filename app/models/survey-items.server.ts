@@ -7,6 +7,7 @@ import type { StaffUser } from "~/utils/auth.server";
 import { isFrozenVersionError } from "~/lib/survey/frozen";
 import { db } from "~/utils/db.server";
 import { lockLatestVersion } from "./survey-admin.server";
+import type { Client } from "~/utils/client";
 
 export type ItemResult = { ok: true; id: number } | { ok: false; reason: "not_found" | "frozen" } | { ok: false; reason: "invalid"; errors: Record<string, string> };
 
@@ -30,7 +31,7 @@ export async function getItemForEdit(surveyId: number, itemId: number) {
 }
 
 /** Creates (itemId null) or changes an item of the latest version. */
-export async function saveItem(user: StaffUser, request: Request, surveyId: number, itemId: number | null, input: ItemInput): Promise<ItemResult> {
+export async function saveItem(user: StaffUser, client: Client, surveyId: number, itemId: number | null, input: ItemInput): Promise<ItemResult> {
   return db()
     .transaction()
     .execute(async (trx): Promise<ItemResult> => {
@@ -50,13 +51,13 @@ export async function saveItem(user: StaffUser, request: Request, surveyId: numb
         if (!Number(res.numUpdatedRows)) return { ok: false, reason: "not_found" };
         id = itemId;
       }
-      await recordAudit(request, { actor: actorOf(user), action: itemId === null ? "survey.item.create" : "survey.item.update", entity: "survey_item", entityId: id, details: { surveyId, version: v.version, code: input.code } }, trx);
+      await recordAudit(client, { actor: actorOf(user), action: itemId === null ? "survey.item.create" : "survey.item.update", entity: "survey_item", entityId: id, details: { surveyId, version: v.version, code: input.code } }, trx);
       return { ok: true, id };
     })
     .catch(frozenAsResult);
 }
 
-export async function deleteItem(user: StaffUser, request: Request, surveyId: number, itemId: number): Promise<ItemResult> {
+export async function deleteItem(user: StaffUser, client: Client, surveyId: number, itemId: number): Promise<ItemResult> {
   return db()
     .transaction()
     .execute(async (trx): Promise<ItemResult> => {
@@ -65,14 +66,14 @@ export async function deleteItem(user: StaffUser, request: Request, surveyId: nu
       if (v.frozen) return { ok: false, reason: "frozen" };
       const gone = await trx.deleteFrom("survey_item").where("id", "=", itemId).where("version_id", "=", v.id).returning("code").executeTakeFirst();
       if (!gone) return { ok: false, reason: "not_found" };
-      await recordAudit(request, { actor: actorOf(user), action: "survey.item.delete", entity: "survey_item", entityId: itemId, details: { surveyId, version: v.version, code: gone.code } }, trx);
+      await recordAudit(client, { actor: actorOf(user), action: "survey.item.delete", entity: "survey_item", entityId: itemId, details: { surveyId, version: v.version, code: gone.code } }, trx);
       return { ok: true, id: itemId };
     })
     .catch(frozenAsResult);
 }
 
 /** Swaps an item with its neighbour above (-1) or below (+1). */
-export async function moveItem(user: StaffUser, request: Request, surveyId: number, itemId: number, dir: -1 | 1): Promise<ItemResult> {
+export async function moveItem(user: StaffUser, client: Client, surveyId: number, itemId: number, dir: -1 | 1): Promise<ItemResult> {
   return db()
     .transaction()
     .execute(async (trx): Promise<ItemResult> => {
@@ -87,7 +88,7 @@ export async function moveItem(user: StaffUser, request: Request, surveyId: numb
       [list[i], list[j]] = [list[j], list[i]];
       // Renumber the whole list: positions stay 1..n even if earlier edits left gaps.
       for (const [k, it] of list.entries()) await trx.updateTable("survey_item").set({ position: k + 1 }).where("id", "=", it.id).execute();
-      await recordAudit(request, { actor: actorOf(user), action: "survey.item.move", entity: "survey_item", entityId: itemId, details: { surveyId, version: v.version, dir } }, trx);
+      await recordAudit(client, { actor: actorOf(user), action: "survey.item.move", entity: "survey_item", entityId: itemId, details: { surveyId, version: v.version, dir } }, trx);
       return { ok: true, id: itemId };
     })
     .catch(frozenAsResult);

@@ -46,7 +46,7 @@ export async function placeChoice(lang: Lang, context?: SurveyContext): Promise<
   return { fixed: null, units: units.map((u) => ({ id: u.id, name: u.name })), procedureGroups };
 }
 
-export interface PageRequest {
+export interface SurveyPageQuery {
   slug: string;
   linkParam: string | null;
   lang: Lang;
@@ -57,7 +57,7 @@ export interface PageRequest {
   now?: Date;
 }
 
-export async function loadSurveyPage(r: PageRequest): Promise<SurveyPage> {
+export async function loadSurveyPage(r: SurveyPageQuery): Promise<SurveyPage> {
   const now = r.now ?? new Date();
   let context: SurveyContext | undefined;
   if (r.linkParam !== null) {

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import * as z from "zod";
 import type { Lang } from "~/lib/i18n";
+import { allOf, firstOf, type PostedFields } from "~/lib/posted";
 import { parseAnswers, type FormValues } from "~/lib/survey/answers";
 import type { SurveyContext } from "~/lib/survey/context";
 import { offersFeedback } from "~/lib/survey/feedback";
@@ -11,7 +12,7 @@ import { hitAll, limitKey, type HitResult, type Limit } from "~/models/rate-limi
 import { flagSourceWindow, sweepResponseSources } from "~/models/response-flags.server";
 import { storedContent, storeResponse, thanksFor } from "~/models/response.server";
 import { getSurveyForSubmission, type ShownSurvey } from "~/models/survey.server";
-import { clientIp } from "~/utils/request.server";
+import type { Client } from "~/utils/client";
 import { getSecrets } from "~/utils/secrets.server";
 import { keyedHash } from "~/utils/sign.server";
 import { HONEYPOT_FIELD, signLink, TOKEN_FIELD, verifyFormToken } from "~/utils/survey-tokens.server";
@@ -49,16 +50,18 @@ export async function thanksLocation(slug: string, info: { unitId: number; proce
   return `/s/${encodeURIComponent(slug)}/thanks${qs ? `?${qs}` : ""}`;
 }
 
-export async function submitSurvey(args: { request: Request; slug: string; form: FormData; lang: Lang; deviceId: string | null; now?: Date }): Promise<SubmitOutcome> {
-  const { request, slug, form, lang, deviceId } = args;
+/** `fields`: the posted form as plain values (the route reads the request); `client`: where it came
+ * from, for the address's limit; `deviceId`: the device cookie's value, if any. */
+export async function submitSurvey(args: { client: Client; slug: string; fields: PostedFields; lang: Lang; deviceId: string | null; now?: Date }): Promise<SubmitOutcome> {
+  const { client, slug, fields, lang, deviceId } = args;
   const now = args.now ?? new Date();
-  const tokenString = String(form.get(TOKEN_FIELD) ?? "");
+  const tokenString = firstOf(fields, TOKEN_FIELD) ?? "";
   const token = await verifyFormToken(tokenString);
   if (!token || token.s !== slug) return { kind: "bad_form" };
   const context = token.c;
 
   // Where the service was given: from the signed link, or chosen by the citizen.
-  const placeInput = { unit: context ? context.u : (form.get("unit") ?? ""), procedure: context?.p ?? form.get("procedure") ?? "" };
+  const placeInput = { unit: context ? context.u : (firstOf(fields, "unit") ?? ""), procedure: context?.p ?? firstOf(fields, "procedure") ?? "" };
   const place = placeSchema.safeParse(placeInput);
   const unitId = place.success ? place.data.unit : null;
   const procedureId = place.success ? (place.data.procedure ?? null) : null;
@@ -76,7 +79,7 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
   if (found.stored && (!earlier || earlier.versionId !== survey.versionId || !survey.open)) return replay();
   if (!survey.open || !survey.versionId) return { kind: "closed" };
 
-  const read = (name: string) => form.getAll(name).map(String);
+  const read = (name: string) => allOf(fields, name);
   const parsed = parseAnswers(survey.items, read);
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const values: FormValues = { ...parsed.values, unit: String(placeInput.unit), procedure: String(placeInput.procedure ?? "") };
@@ -90,7 +93,7 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
 
   let dossier: string | null = null;
   if (survey.kind === "A") {
-    const raw = String(form.get("dossier") ?? "");
+    const raw = firstOf(fields, "dossier") ?? "";
     values.dossier = raw;
     const d = dossierSchema.safeParse(raw);
     if (!d.success) errors.dossier = d.error.issues[0].message;
@@ -111,7 +114,7 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
   let target: Target | null = earlier ? second(earlier) : { id: token.sid };
   if (!target) return replay();
 
-  const limits = await countSources(request, context, deviceId, now);
+  const limits = await countSources(client, context, deviceId, now);
   const over = limits.filter((l) => !l.hit.allowed);
   const base = {
     surveyId: survey.id,
@@ -131,7 +134,7 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
   };
   const flagsFor = (t: { sinceEarlierMs?: number; changedAnswers?: number }) =>
     decideFlags({
-      honeypot: String(form.get(HONEYPOT_FIELD) ?? ""),
+      honeypot: firstOf(fields, HONEYPOT_FIELD) ?? "",
       elapsedMs: now.getTime() - token.t,
       answered: parsed.answers.length,
       overLimit: over.map((l) => l.kind),
@@ -171,12 +174,12 @@ type Counted = { kind: SourceKind; limit: number; hit: HitResult & { key: string
  * signed link, the address. The address is set high: a whole service hall may share it. Every key
  * is counted, even after one is over, so each limit sees the true traffic. There is no limit on
  * the form as a whole: it would flag everyone's answers once a flood passed it. */
-async function countSources(request: Request, context: SurveyContext | undefined, deviceId: string | null, now: Date): Promise<Counted[]> {
+async function countSources(client: Client, context: SurveyContext | undefined, deviceId: string | null, now: Date): Promise<Counted[]> {
   const keys: (Limit & { kind: SourceKind })[] = [];
   const kiosk = context?.ch === "kiosk";
   if (deviceId) keys.push({ kind: "device", key: `survey-device:${deviceId}`, ...(kiosk ? LIMITS.kioskDevice : LIMITS.device) });
   if (context) keys.push({ kind: "link", key: `survey-link:${context.u}|${context.k ?? ""}|${context.ch}|${context.p ?? ""}`, ...LIMITS.link });
-  keys.push({ kind: "address", key: `survey-ip:${clientIp(request)}`, ...LIMITS.address });
+  keys.push({ kind: "address", key: `survey-ip:${client.ip}`, ...LIMITS.address });
   const [hits, secret] = await Promise.all([hitAll(keys, now), getSecrets().then((s) => s[0])]);
   return keys.map((k, i) => ({
     kind: k.kind,

@@ -5,6 +5,7 @@ import { STAFF_INDICATORS } from "~/lib/tt01";
 import type { StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import type { Client } from "~/utils/client";
 
 export async function staffScores(period: { year: number; kind: PeriodKind }) {
   return db()
@@ -24,9 +25,12 @@ export interface StaffScoreInput {
   note: string;
 }
 
-/** Saves the period's entries in one transaction with one audit entry naming old and new values. */
-export async function saveStaffScores(user: StaffUser, request: Request, period: { year: number; kind: PeriodKind }, entries: StaffScoreInput[]) {
-  if (entries.some((e) => !STAFF_INDICATORS.includes(e.indicator as never))) throw new Response("Bad indicator", { status: 400 });
+export type SaveScoresResult = { ok: true } | { ok: false; reason: "bad_indicator" };
+
+/** Saves the period's entries in one transaction with one audit entry naming old and new values.
+ * An indicator the portal measures itself is refused whole. */
+export async function saveStaffScores(user: StaffUser, client: Client, period: { year: number; kind: PeriodKind }, entries: StaffScoreInput[]): Promise<SaveScoresResult> {
+  if (entries.some((e) => !STAFF_INDICATORS.includes(e.indicator as never))) return { ok: false, reason: "bad_indicator" };
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -44,7 +48,7 @@ export async function saveStaffScores(user: StaffUser, request: Request, period:
           .execute();
       }
       await recordAudit(
-        request,
+        client,
         {
           actor: { id: user.id, email: user.email },
           action: "tt01.scores.save",
@@ -57,5 +61,6 @@ export async function saveStaffScores(user: StaffUser, request: Request, period:
         },
         trx,
       );
+      return { ok: true } as const;
     });
 }

@@ -10,9 +10,9 @@ import { agencyTotal, CITIZEN_ITEMS, feedbackIndicator, INDICATOR_NOS, INDICATOR
 import { unitScope, type StaffUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { countsBy, surveyItems, type DashboardFilter, type ItemMeta } from "./dashboard.server";
-import { readNumberSetting } from "./dashboard-view.server";
 import { feedbackFigures } from "./feedback-figures.server";
 import { lateRegisterFigures } from "./late-dossier.server";
+import { getSettings } from "./settings.server";
 import { foldPendingRollups } from "./rollup.server";
 import { staffScores } from "./tt01-scores.server";
 
@@ -72,11 +72,8 @@ export async function getTt01(user: StaffUser, f: DashboardFilter, period: { yea
   const scope = unitScope(user);
   const filter: DashboardFilter = scope.all ? f : { ...f, unitId: scope.unitId ?? -1 };
   await foldPendingRollups();
-  const [items, rows, threshold] = await Promise.all([
-    surveyItems(filter.surveyId),
-    countsBy(filter, null, "none", { byItem: true }),
-    readNumberSetting("satisfaction.suppression_threshold", 5),
-  ]);
+  const [items, rows, settings] = await Promise.all([surveyItems(filter.surveyId), countsBy(filter, null, "none", { byItem: true }), getSettings()]);
+  const threshold = settings["satisfaction.suppression_threshold"];
   const byItem = new Map<number, Counts>(rows.map((r) => [r.item_id!, r]));
   const counts = (code: string) => idsOf(items, code).reduce((acc, id) => addCounts(acc, byItem.get(id) ?? ZERO), ZERO);
   const feedbackUnit = scope.all ? (filter.unitId ?? undefined) : (scope.unitId ?? -1);

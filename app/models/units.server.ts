@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 import type { Lang } from "~/lib/i18n";
 import { wouldCycle } from "~/lib/units";
+import type { Client } from "~/utils/client";
 
 export interface UnitInput {
   code: string;
@@ -35,7 +36,7 @@ export type SaveUnitResult = { ok: true; id: number } | { ok: false; field: "cod
 
 /** Creates (id null) or changes a unit. Refuses a code another unit has and a parent that would
  * put the unit under itself. */
-export async function saveUnit(id: number | null, input: UnitInput, actor: Actor, request: Request): Promise<SaveUnitResult> {
+export async function saveUnit(id: number | null, input: UnitInput, actor: Actor, client: Client): Promise<SaveUnitResult> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -67,7 +68,7 @@ export async function saveUnit(id: number | null, input: UnitInput, actor: Actor
         await trx.updateTable("unit").set(values).where("id", "=", id).execute();
         unitId = id;
       }
-      await recordAudit(request, { actor, action: id === null ? "unit.create" : "unit.update", entity: "unit", entityId: unitId, details: values }, trx);
+      await recordAudit(client, { actor, action: id === null ? "unit.create" : "unit.update", entity: "unit", entityId: unitId, details: values }, trx);
       return { ok: true, id: unitId } as const;
     });
 }

@@ -12,7 +12,7 @@ import surveyCss from "~/styles/survey.css";
 import { deviceCookieHeader, readDeviceId } from "~/utils/device.server";
 import { contextKey, pendingCookie, readPending } from "~/utils/pending-form.server";
 import { getT } from "~/utils/i18n.server";
-import { assertSameOrigin, readFormData } from "~/utils/request.server";
+import { assertSameOrigin, clientOf, readPostedFields } from "~/utils/request.server";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const slug = params.slug ?? "";
   const linkParam = url.searchParams.get("c");
-  const page = await loadSurveyPage({ slug, linkParam, lang: lng, pending: readPending(request), ctxKey: contextKey(linkParam), fresh: url.searchParams.has("new") });
+  const page = await loadSurveyPage({ slug, linkParam, lang: lng, pending: readPending(request.headers.get("Cookie")), ctxKey: contextKey(linkParam), fresh: url.searchParams.has("new") });
   if (page.state === "bad_link") throw json({ title: t("survey.errors.badLinkTitle"), body: t("survey.errors.badLink") }, { status: 400, headers: NO_STORE });
   if (page.state === "not_found") throw new Response("Not found", { status: 404 });
   const headers = new Headers(page.state === "form" && page.kioskReset ? NO_STORE : PHONE_CACHE);
@@ -39,8 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A page on another site cannot make a visitor's browser post answers here.
   assertSameOrigin(request);
   const { t, lng } = getT(request);
-  const form = await readFormData(request);
-  const out = await submitSurvey({ request, slug: params.slug ?? "", form, lang: lng, deviceId: readDeviceId(request) });
+  const fields = await readPostedFields(request);
+  const out = await submitSurvey({ client: clientOf(request), slug: params.slug ?? "", fields, lang: lng, deviceId: readDeviceId(request) });
   switch (out.kind) {
     case "thanks":
       return redirect(out.location, { headers: NO_STORE });

@@ -11,6 +11,7 @@ import { BlockSection, ChannelSection, DistributionSection, TrendSection, UnitSe
 import { HolidayWarningNotice } from "~/components/holidays/holiday-warning";
 import { loadDashboardPage } from "~/models/dashboard-page.server";
 import { holidayWarning } from "~/models/holidays.server";
+import { parseDashboardQuery } from "~/schemas/dashboard";
 import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dashboard.css";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const [page, holidays] = await Promise.all([
-    loadDashboardPage(user, new URL(request.url), lng),
+    loadDashboardPage(user, parseDashboardQuery(new URL(request.url)), lng),
     // Feedback limits are counted on the holiday calendar: those who keep it or rely on it are told
     // when it runs out.
     user.role === "admin" || user.role === "office" ? holidayWarning() : Promise.resolve(null),

@@ -13,7 +13,7 @@ import { placesFor } from "~/models/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   const v = parsed.data;
   if (!(await procedureFits(v.unit, v.procedure ?? null))) return json({ errors: { procedure: "surveyStaff.coverage.errors.procedure" }, values }, { status: 400 });
-  const r = await saveServed(user, request, [{ unitId: v.unit, procedureId: v.procedure ?? null, start: v.start, end: v.end, count: v.count }], "form");
+  const r = await saveServed(user, clientOf(request), [{ unitId: v.unit, procedureId: v.procedure ?? null, start: v.start, end: v.end, count: v.count }], "form");
   if (!r.ok) return json({ errors: { unit: r.key }, values }, { status: 403 });
   return redirect(`/staff/coverage?saved=${r.count}`);
 }

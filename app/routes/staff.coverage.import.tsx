@@ -10,7 +10,7 @@ import { importServedCsv } from "~/models/coverage.server";
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const text = file && typeof file !== "string" && file.size > 0 ? (file.size > CSV_MAX_BYTES ? null : await file.text()) : pasted;
   if (text === null || text.split("\n").length > CSV_MAX_LINES + 1) return fail([{ line: 0, key: `${E}csvTooBig` }], pasted);
   if (!text.trim()) return fail([{ line: 0, key: `${E}csvEmpty` }], pasted);
-  const r = await importServedCsv(user, request, text);
+  const r = await importServedCsv(user, clientOf(request), text);
   if (r.ok) return redirect(`/staff/coverage?saved=${r.count}`);
   return fail(r.errors, pasted);
 }

@@ -3,16 +3,18 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
 import { loadExportFilter } from "~/models/dashboard-page.server";
 import { exportResponses } from "~/models/export.server";
+import { parseDashboardQuery } from "~/schemas/dashboard";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { parseFormat, streamDownload } from "~/utils/export-response.server";
+import { clientOf } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const url = new URL(request.url);
-  const format = parseFormat(url);
-  const filter = await loadExportFilter(user, url);
-  await recordAudit(request, { actor: user, action: "export.responses", entity: "survey", entityId: filter.surveyId, details: { ...filter, format } });
+  const format = parseFormat(url.searchParams.get("format"));
+  const filter = await loadExportFilter(user, parseDashboardQuery(url));
+  await recordAudit(clientOf(request), { actor: user, action: "export.responses", entity: "survey", entityId: filter.surveyId, details: { ...filter, format } });
   return streamDownload(format, `hailong-responses-${filter.from}-${filter.to}`, (sink) => exportResponses(filter, sink));
 }

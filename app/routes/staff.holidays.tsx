@@ -13,7 +13,7 @@ import { MovedDeadlines } from "~/components/holidays/moved-deadlines";
 import { holidaySchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -34,19 +34,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const notFound = () => json({ errors: { _form: "staff.holidays.errors.notFound" } as FieldErrors, values: {} }, { status: 400 });
   if (fd.get("intent") === "confirm") {
     const date = parseDateInput(String(fd.get("date") ?? ""));
-    if (!date || !(await confirmHoliday(date, user, request))) return notFound();
+    if (!date || !(await confirmHoliday(date, user, clientOf(request)))) return notFound();
     return redirect("/staff/holidays?done=confirmed");
   }
   if (fd.get("intent") === "delete") {
     const date = parseDateInput(String(fd.get("date") ?? ""));
-    const result = date ? await deleteHoliday(date, user, request) : null;
+    const result = date ? await deleteHoliday(date, user, clientOf(request)) : null;
     if (!result?.ok) return notFound();
     return redirect(`/staff/holidays?done=deleted&change=${result.changeId}`);
   }
   const parsed = parseForm(holidaySchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
   const { original, ...day } = parsed.data;
-  const result = await saveHoliday(day, original, user, request);
+  const result = await saveHoliday(day, original, user, clientOf(request));
   if (!result.ok) {
     const errors: FieldErrors = result.error === "dateTaken" ? { date: "staff.holidays.errors.dateTaken" } : { _form: "staff.holidays.errors.notFound" };
     return json({ errors, values: formValues(fd) }, { status: 400 });

@@ -2,7 +2,7 @@
 // the latest entries and a form to record one. CSV import is on /staff/late-dossiers/import.
 // Dossier codes point at people's dossiers: no viewer role here, and each list view is logged.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, RadioGroup, TableWrap } from "~/components/forms";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const saved = new URL(request.url).searchParams.get("saved");
-  const rows = await listLate(user, request, lng);
+  const rows = await listLate(user, clientOf(request), lng);
   const d = (s: string | null) => (s ? formatDate(s, lng) : "");
   return json({
     title: t("tt01.register.title"),
@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!unitId) errors.unit = "tt01.register.errors.unit";
   else if (values.procedure && (!procedureId || !(await procedureFits(unitId, procedureId)))) errors.procedure = "tt01.register.errors.procedure";
   if (!checked.ok || Object.keys(errors).length) return json({ errors, values }, { status: 400 });
-  const r = await saveLate(user, request, [{ ...checked.value, unitId: unitId!, procedureId }], "form");
+  const r = await saveLate(user, clientOf(request), [{ ...checked.value, unitId: unitId!, procedureId }], "form");
   if (!r.ok) return json({ errors: { unit: r.key }, values }, { status: 403 });
   return redirect(`/staff/late-dossiers?saved=${r.count}`);
 }

@@ -1,7 +1,7 @@
 // The register of late dossiers from a CSV file (or pasted text), as /staff/coverage/import does
 // served counts: every line checked first, nothing saved unless every line is right.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const text = file && typeof file !== "string" && file.size > 0 ? (file.size > CSV_MAX_BYTES ? null : await file.text()) : pasted;
   if (text === null || text.split("\n").length > CSV_MAX_LINES + 1) return fail([{ line: 0, key: `${E}csvTooBig` }], pasted.slice(0, 2000));
   if (!text.trim()) return fail([{ line: 0, key: `${E}csvEmpty` }], pasted);
-  const r = await importLateCsv(user, request, text);
+  const r = await importLateCsv(user, clientOf(request), text);
   if (r.ok) return redirect(`/staff/late-dossiers?saved=${r.count}`);
   return fail(r.errors, pasted);
 }

@@ -7,13 +7,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PaperField } from "~/components/survey/paper-field";
 import { ErrorSummary } from "~/components/forms";
 import { Select, TextInput } from "~/components/survey/staff-form";
+import { firstOf } from "~/lib/posted";
 import { fieldName, idParam } from "~/lib/survey/items";
 import { enterPaperForm, paperForm } from "~/models/paper.server";
 import { placesFor } from "~/models/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readPostedFields } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -37,10 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { lng } = getT(request);
   const id = idParam(params.surveyId);
   if (!id) throw new Response("Not found", { status: 404 });
-  const form = await readFormData(request);
-  const out = await enterPaperForm(user, request, id, form, lng);
+  const fields = await readPostedFields(request);
+  const out = await enterPaperForm(user, clientOf(request), id, fields, lng);
   if (out.ok) {
-    const keep = new URLSearchParams({ saved: "1", unit: String(form.get("unit") ?? ""), procedure: String(form.get("procedure") ?? ""), date: String(form.get("date") ?? "") });
+    const keep = new URLSearchParams({ saved: "1", unit: firstOf(fields, "unit") ?? "", procedure: firstOf(fields, "procedure") ?? "", date: firstOf(fields, "date") ?? "" });
     return redirect(`/staff/paper/${id}?${keep}`);
   }
   if ("reason" in out) throw new Response(out.reason === "not_found" ? "Not found" : "Bad request", { status: out.reason === "not_found" ? 404 : 400 });

@@ -11,6 +11,7 @@ import { previewRetention, runRetention } from "~/models/privacy-retention.serve
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/privacy.css";
+import { clientOf } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -32,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const res = await runRetention({ by: { actor: { id: user.id, email: user.email }, request } });
+  const res = await runRetention({ by: { actor: { id: user.id, email: user.email }, client: clientOf(request) } });
   if (!res.ran) return redirect("/staff/privacy/retention?busy=1", 303);
   const c = res.counts;
   return redirect(`/staff/privacy/retention?r=${c.dialogue_registration}&f=${c.feedback_contact}&q=${c.privacy_request}`, 303);

@@ -11,7 +11,7 @@ import { unitOptions } from "~/models/units.server";
 import { procedureSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 
@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const id = procedureId(params);
   const procedure = id === null ? null : await getProcedureForStaff(id, user);
+  if (id !== null && !procedure) throw new Response("Not found", { status: 404 });
   const { t, lng } = getT(request);
   return json({
     title: procedure ? t("staff.procedures.editTitle", { code: procedure.code }) : t("staff.procedures.newTitle"),
@@ -40,7 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fd = await readFormData(request);
   const parsed = parseForm(procedureSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
-  const result = await saveProcedure(id, parsed.data, user, request);
+  const result = await saveProcedure(id, parsed.data, user, clientOf(request));
+  if (!result.ok && "outOfScope" in result) throw new Response("Not found", { status: 404 });
   if (!result.ok) return json({ errors: { [result.field]: result.error } as FieldErrors, values: formValues(fd) }, { status: 400 });
   return redirect("/staff/procedures");
 }

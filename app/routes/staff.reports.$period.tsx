@@ -1,7 +1,7 @@
 // One report period's figures for the reform report, compared with the previous period,
 // printable on A4. Every percentage carries its n and interval.
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Headline } from "~/components/dashboard/headline";
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!m) throw new Response("Not found", { status: 404 });
   const form = await readFormData(request);
   if (form.get("intent") !== "send") return json({ ok: false as const, message: "reportStatus.alreadySent" }, { status: 400 });
-  const out = await sendPeriodReport(request, user, Number(m[1]), m[2] as PeriodKind);
+  const out = await sendPeriodReport(clientOf(request), user, Number(m[1]), m[2] as PeriodKind);
   return out ? json({ ok: true as const, message: "reportStatus.justSent" }) : json({ ok: false as const, message: "reportStatus.alreadySent" }, { status: 409 });
 }
 

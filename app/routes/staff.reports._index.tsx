@@ -11,7 +11,7 @@ import { snapshotOf } from "~/models/report-snapshot.server";
 import { quarterOf } from "~/schemas/dashboard";
 import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
 import css from "~/styles/dashboard.css";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES, action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (await snapshotOf(id)) return json({ ok: false as const, id, error: "reportStatus.lockedPeriod" }, { status: 409 });
   const before = await updatePeriod(id, { start, end, due: due || null }, user.id);
   if (!before) return json({ ok: false as const, id, error: "reports.invalidRange" }, { status: 400 });
-  await recordAudit(request, {
+  await recordAudit(clientOf(request), {
     actor: user,
     action: "report_period.update",
     entity: "report_period",

@@ -10,7 +10,7 @@ import { fieldName, SETTING_DEFS, SETTING_GROUPS, settingsFormSchema, toInput } 
 import { getSettings, otherSettings, updateSettings } from "~/models/settings.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fd = await readFormData(request);
   const parsed = parseForm(settingsFormSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
-  const changed = await updateSettings(parsed.data, user, request);
+  const changed = await updateSettings(parsed.data, user, clientOf(request));
   return redirect(`/staff/settings?saved=${changed.length}`);
 }
 

@@ -15,7 +15,7 @@ import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { publicOrigin } from "~/utils/public-url.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -61,18 +61,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const kept = { title_vi: "", title_en: "", intro_vi: "", intro_en: "", opens_at: "", closes_at: "", ...values, active: values.active === "on" };
       return json({ errors: fieldErrors(parsed.error), message: null, values: kept }, { status: 400 });
     }
-    if (!(await updateSurveySettings(user, request, id, parsed.data))) throw new Response("Not found", { status: 404 });
+    if (!(await updateSurveySettings(user, clientOf(request), id, parsed.data))) throw new Response("Not found", { status: 404 });
     return back("saved");
   }
   if (intent === "publish" || intent === "new_version") {
-    const r = intent === "publish" ? await publishLatest(user, request, id) : await newVersion(user, request, id);
+    const r = intent === "publish" ? await publishLatest(user, clientOf(request), id) : await newVersion(user, clientOf(request), id);
     if (r.ok) return back(`${intent === "publish" ? "published" : "version"}-${r.version}`);
     if (r.reason === "not_found") throw new Response("Not found", { status: 404 });
     return json({ errors: null, message: r.reason === "no_items" ? "surveyStaff.errors.noItems" : "surveyStaff.errors.frozen", values: null }, { status: 409 });
   }
   const itemId = idParam(String(form.get("itemId") ?? ""));
   if ((intent === "move" || intent === "delete") && itemId) {
-    const r = intent === "move" ? await moveItem(user, request, id, itemId, form.get("dir") === "-1" ? -1 : 1) : await deleteItem(user, request, id, itemId);
+    const r = intent === "move" ? await moveItem(user, clientOf(request), id, itemId, form.get("dir") === "-1" ? -1 : 1) : await deleteItem(user, clientOf(request), id, itemId);
     if (r.ok) return back(intent === "delete" ? "deleted" : "moved");
     if (r.reason === "frozen") return json({ errors: null, message: "surveyStaff.errors.frozen", values: null }, { status: 409 });
     throw new Response("Not found", { status: 404 });

@@ -1,7 +1,7 @@
 // Flagged responses of one survey per day and reasons (office, admin), and accepting a batch back
 // so it counts again (office only; audited). Rules: docs/rules/flags.md.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!survey) throw new Response("Not found", { status: 404 });
   const parsed = parseBatch(Object.fromEntries(await readFormData(request)));
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  const out = await acceptBatch(user, request, { surveyId: survey.id, ...parsed.data });
+  const out = await acceptBatch(user, clientOf(request), { surveyId: survey.id, ...parsed.data });
   if (!out.ok) return json({ errors: { _form: "surveyFlags.errors.empty" } }, { status: 409 });
   const back = new URL(request.url);
   back.searchParams.set("done", String(out.accepted));

@@ -12,7 +12,7 @@ import { getItemForEdit, saveItem } from "~/models/survey-items.server";
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = Object.fromEntries(await readFormData(request)) as Record<string, string>;
   const parsed = parseItemForm(values);
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });
-  const r = await saveItem(user, request, surveyId, itemId, parsed.data);
+  const r = await saveItem(user, clientOf(request), surveyId, itemId, parsed.data);
   if (r.ok) return redirect(`/staff/surveys/${surveyId}?done=item`);
   if (r.reason === "invalid") return json({ errors: r.errors, values }, { status: 400 });
   if (r.reason === "frozen") return json({ errors: { _form: "surveyStaff.errors.frozen" }, values }, { status: 409 });

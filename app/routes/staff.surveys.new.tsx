@@ -10,7 +10,7 @@ import { createSurvey, listSurveysForStaff } from "~/models/survey-admin.server"
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = Object.fromEntries(await readFormData(request)) as Record<string, string>;
   const parsed = createSurveySchema.safeParse(values);
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const result = await createSurvey(user, request, parsed.data);
+  const result = await createSurvey(user, clientOf(request), parsed.data);
   if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
   return redirect(`/staff/surveys/${result.id}`);
 }

@@ -1,7 +1,7 @@
 // TT 01 indicators 2, 5, 6 and 9 for one report period, entered by the Office from the one-stop
 // system (docs/rules/tt01.md). Each save is audited with the old and new scores.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms";
@@ -55,7 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { indicator: no, tenths, note };
   });
   if (Object.keys(errors).length) return json({ errors, values }, { status: 400 });
-  await saveStaffScores(user, request, period, entries);
+  const saved = await saveStaffScores(user, clientOf(request), period, entries);
+  if (!saved.ok) throw new Response("Bad indicator", { status: 400 });
   return redirect(`/staff/tt01/${period.year}-${period.kind}?saved=1`);
 }
 

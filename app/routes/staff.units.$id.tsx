@@ -12,7 +12,7 @@ import { getUnit, saveUnit, unitOptions } from "~/models/units.server";
 import { unitSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fd = await readFormData(request);
   const parsed = parseForm(unitSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
-  const result = await saveUnit(id, parsed.data, user, request);
+  const result = await saveUnit(id, parsed.data, user, clientOf(request));
   if (!result.ok) return json({ errors: { [result.field]: result.error } as FieldErrors, values: formValues(fd) }, { status: 400 });
   return redirect("/staff/units");
 }

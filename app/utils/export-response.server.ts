@@ -7,8 +7,9 @@ import { CONTENT_TYPE, csvSink, xlsxSink, type RowSink } from "./export-stream.s
 
 export type ExportFormat = "csv" | "xlsx";
 
-export function parseFormat(url: URL): ExportFormat {
-  return url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+/** The `format` query parameter's value; anything but "xlsx" is CSV. */
+export function parseFormat(format: string | null): ExportFormat {
+  return format === "xlsx" ? "xlsx" : "csv";
 }
 
 export function streamDownload(format: ExportFormat, filename: string, write: (sink: RowSink) => Promise<unknown>): Response {

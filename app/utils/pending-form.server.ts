@@ -5,8 +5,9 @@ import { cookieSecure, env } from "./env.server";
 
 const NAME = "hl_form";
 
-export function readPending(request: Request): Pending | null {
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
+/** The pending form in the request's `Cookie` header (the route passes the header's value). */
+export function readPending(cookieHeader: string | null): Pending | null {
+  for (const part of (cookieHeader ?? "").split(";")) {
     const [k, v] = part.trim().split("=");
     if (k === NAME) return parsePending(v);
   }

@@ -1,3 +1,4 @@
+import type { PostedFields } from "~/lib/posted";
 import type { Client } from "./client";
 // What the server knows about where a request came from. server.js overwrites this header on
 // every request with express's req.ip, so a client cannot set it.
@@ -46,6 +47,28 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
   const out = new FormData();
   for (const [k, v] of fd.entries()) out.append(k.replaceAll("\u0000", ""), typeof v === "string" ? v.replaceAll("\u0000", "") : v);
+  return out;
+}
+
+/** The posted form's text fields as plain values for a service (`PostedFields`), read as
+ * readFormData reads them (an unreadable body is an empty form; NUL characters dropped) in one
+ * pass, with no FormData copy: the survey's submission path reads it. */
+export async function readPostedFields(request: Request): Promise<PostedFields> {
+  let fd: FormData;
+  try {
+    fd = await request.formData();
+  } catch {
+    return new Map();
+  }
+  const out = new Map<string, string[]>();
+  for (const [k, v] of fd.entries()) {
+    if (typeof v !== "string") continue;
+    const name = k.replaceAll("\u0000", "");
+    const value = v.replaceAll("\u0000", "");
+    const prev = out.get(name);
+    if (prev) prev.push(value);
+    else out.set(name, [value]);
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@ import { scopeByUnit } from "~/models/scope.server";
 import { getSettings } from "~/models/settings.server";
 import { listHolidays } from "~/models/holidays.server";
 import { action as holidaysAction, loader as holidaysLoader } from "~/routes/staff.holidays";
-import { action as procedureAction } from "~/routes/staff.procedures.$id";
+import { action as procedureAction, loader as procedureLoader } from "~/routes/staff.procedures.$id";
 import { loader as proceduresLoader } from "~/routes/staff.procedures._index";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/staff.settings";
 import { action as unitAction } from "~/routes/staff.units.$id";
@@ -84,12 +84,16 @@ describe("procedures and unit scoping", () => {
     expect((await listProceduresForStaff(office)).map((p) => p.code)).toEqual(expect.arrayContaining(["P-A1", "P-A2", "P-B1"]));
   });
 
-  it("answers 404 for another unit's procedure and shows nothing to a unit user without a unit", async () => {
+  it("answers as missing for another unit's procedure (the page's 404) and shows nothing to a unit user without a unit", async () => {
     const unitUser = await userOf((await signIn("unit", unitA)).cookie);
     const other = await db().selectFrom("procedure").select("id").where("code", "=", "P-B1").executeTakeFirstOrThrow();
-    await expect(getProcedureForStaff(other.id, unitUser)).rejects.toMatchObject({ status: 404 });
+    expect(await getProcedureForStaff(other.id, unitUser)).toBeNull();
     const own = await db().selectFrom("procedure").select("id").where("code", "=", "P-A1").executeTakeFirstOrThrow();
-    expect((await getProcedureForStaff(own.id, unitUser)).code).toBe("P-A1");
+    expect((await getProcedureForStaff(own.id, unitUser))?.code).toBe("P-A1");
+    // The page turns "missing" into a 404; the admin sees the other unit's procedure.
+    const page = (id: number) => settle(procedureLoader(args(staffRequest(`/staff/procedures/${id}`, admin.cookie), { id: String(id) })));
+    expect((await page(2_000_000_000)).status).toBe(404);
+    expect((await page(other.id)).status).toBe(200);
     const lost = await userOf((await signIn("unit", null)).cookie);
     expect(await listProceduresForStaff(lost)).toEqual([]);
   });

@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { sql } from "kysely";
 import { getDashboard } from "~/models/dashboard-view.server";
 import { acceptBatch, flaggedBatches } from "~/models/flag-review.server";
+import { postedFields } from "~/lib/posted";
 import { submitSurvey } from "~/models/survey-submit.server";
 import { db } from "~/utils/db.server";
 import type { StaffUser } from "~/utils/session.server";
@@ -31,10 +32,8 @@ beforeAll(async () => {
  * the form was issued two minutes earlier (a person's pace, and a patient script's). */
 async function post(now: Date, o: { device: string; ip: string; value: string; overall: string }) {
   const token = await signFormToken({ sid: crypto.randomUUID(), t: now.getTime() - 120_000, s: SLUG_B });
-  const form = new FormData();
-  for (const [k, v] of Object.entries(formBFields(o.value, { _f: token, unit: String(unitId), q_OVERALL: o.overall }))) form.append(k, String(v));
-  const request = new Request(`http://localhost/s/${SLUG_B}`, { method: "POST", headers: { "x-hl-client-ip": o.ip } });
-  const out = await submitSurvey({ request, slug: SLUG_B, form, lang: "vi", deviceId: o.device, now });
+  const fields = postedFields(formBFields(o.value, { _f: token, unit: String(unitId), q_OVERALL: o.overall }));
+  const out = await submitSurvey({ client: { ip: o.ip }, slug: SLUG_B, fields, lang: "vi", deviceId: o.device, now });
   expect(out.kind).toBe("thanks");
   return JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()).sid as string;
 }
@@ -107,8 +106,8 @@ describe("an hour of flood from one address", () => {
   it("lists the flagged day with its reasons, and accepting the batch back changes the headline by exactly its answers", async () => {
     const batches = await flaggedBatches(surveyId, DAY, DAY);
     expect(batches).toEqual([{ day: DAY, reasons: "rate_address", responses: FLOOD }]);
-    const request = new Request("http://localhost/staff/surveys/flags", { method: "POST", headers: { "x-hl-client-ip": "10.0.0.9" } });
-    const out = await acceptBatch(office, request, { surveyId, day: DAY, reasons: "rate_address", note: "kiểm tra" });
+    const client = { ip: "10.0.0.9" };
+    const out = await acceptBatch(office, client, { surveyId, day: DAY, reasons: "rate_address", note: "kiểm tra" });
     expect(out).toMatchObject({ ok: true, accepted: FLOOD });
     // By hand: the 600 accepted answers are all "1" (valid, not satisfied): 40 / (50 + 600).
     const h = await headline();
@@ -119,7 +118,7 @@ describe("an hour of flood from one address", () => {
     expect(JSON.parse(JSON.stringify(audit.details))).toMatchObject({ surveyId, day: DAY, reasons: "rate_address", responses: FLOOD });
     expect(await flaggedBatches(surveyId, DAY, DAY)).toEqual([]);
     // An accepted batch is not accepted twice.
-    expect(await acceptBatch(office, request, { surveyId, day: DAY, reasons: "rate_address", note: "" })).toEqual({ ok: false, reason: "empty" });
+    expect(await acceptBatch(office, client, { surveyId, day: DAY, reasons: "rate_address", note: "" })).toEqual({ ok: false, reason: "empty" });
   });
 });
 

@@ -158,8 +158,12 @@ describe("managing a survey", () => {
 });
 
 describe("paper entry", () => {
-  const paperForm = async (cookie: string, surveyId: string, fields: Record<string, string>) =>
-    call(paper.action, staffRequest(`/staff/paper/${surveyId}`, cookie, { form: fields }), { surveyId });
+  const paperForm = async (cookie: string, surveyId: string, fields: Record<string, string>, ip?: string) => {
+    const request = staffRequest(`/staff/paper/${surveyId}`, cookie, { form: fields });
+    // The address server.js stamps on every request.
+    if (ip) request.headers.set("x-hl-client-ip", ip);
+    return call(paper.action, request, { surveyId });
+  };
 
   it("records channel paper, who typed it and the date on the form; a resend stores it once; blanks stay unanswered", async () => {
     const office = await signIn("office");
@@ -167,7 +171,10 @@ describe("paper entry", () => {
     const sid = crypto.randomUUID();
     const fields = { sid, unit: String(unitA), procedure: String(procA), date: "2026-11-20", q_ACC1: "5", q_ACC2: "0", q_OVERALL: "2", q_DEMO_TYPE: "2", q_EXP_OTHER: "Ghi trên giấy" };
     const before = await auditCount("survey.paper.create");
-    expect((await paperForm(office.cookie, String(id), fields)).status).toBe(302);
+    const first = await paperForm(office.cookie, String(id), fields, "203.0.113.7");
+    expect(first.status).toBe(302);
+    // The next form keeps the place and date of this one.
+    expect(first.headers.get("Location")).toBe(`/staff/paper/${id}?saved=1&unit=${unitA}&procedure=${procA}&date=2026-11-20`);
     expect((await paperForm(office.cookie, String(id), fields)).status).toBe(302);
     const row = await db().selectFrom("response").selectAll().where("id", "=", sid).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ channel: "paper", entered_by: office.id, unit_id: unitA, procedure_id: procA, flagged: false });
@@ -181,8 +188,8 @@ describe("paper entry", () => {
       { code: "DEMO_TYPE", value: null, choices: ["business"], text: null },
     ]);
     expect(await auditCount("survey.paper.create")).toBe(before + 1);
-    const audit = await db().selectFrom("audit_log").select(["entity", "entity_id"]).where("action", "=", "survey.paper.create").orderBy("id", "desc").executeTakeFirstOrThrow();
-    expect(audit).toEqual({ entity: "response", entity_id: sid });
+    const audit = await db().selectFrom("audit_log").select(["entity", "entity_id", "ip"]).where("action", "=", "survey.paper.create").orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(audit).toEqual({ entity: "response", entity_id: sid, ip: "203.0.113.7" });
   });
 
   it("refuses a number the paper does not have, a future date, and another unit for unit staff — storing nothing", async () => {

@@ -133,12 +133,12 @@ describe("figures across versions", () => {
     // Three answers to version 1 and two to version 2, today.
     for (const v of [versions[0].id, versions[0].id, versions[0].id, versions[1].id, versions[1].id]) await store(v);
     const user = { id: office.id, email: office.email, name: "o", role: "office" as const, unitId: null, mustChangePassword: false, sessionId: "" };
-    const all = await loadDashboardPage(user, new URL(`http://localhost/staff?survey=${id}&unit=${unitId}`), "vi");
+    const all = await loadDashboardPage(user, { survey: survey.id, unit: unitId }, "vi");
     expect(all.versionSpread).toEqual([
       { versionId: versions[0].id, version: 1, responses: 3 },
       { versionId: versions[1].id, version: 2, responses: 2 },
     ]);
-    const one = await loadDashboardPage(user, new URL(`http://localhost/staff?survey=${id}&unit=${unitId}&version=${versions[1].id}`), "vi");
+    const one = await loadDashboardPage(user, { survey: survey.id, unit: unitId, version: versions[1].id }, "vi");
     expect(one.versionSpread).toEqual([{ versionId: versions[1].id, version: 2, responses: 2 }]);
     expect(one.dashboard.headline.rate.n).toBe(2);
     // The period's A4 report says the same (all units: only these five are in the rollups here).
