@@ -73,9 +73,11 @@ app.use(
     },
   }),
 );
-// Anything the in-memory files do not answer (a file added after start, an encoded path).
-app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+// A file named with encoded characters (and a malformed encoding, which is refused 400) goes to
+// the file server; every other path was answered from memory or is no file: no disk look-up.
+const encodedOnly = (handler) => (req, res, next) => (req.path.includes("%") ? handler(req, res, next) : next());
+app.use("/build", encodedOnly(express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" })));
+app.use(encodedOnly(express.static(publicDir, { maxAge: "1h", index: false })));
 // Body caps, same-origin forms, the public address and the 400-not-500 rule live in the gate
 // (app/utils/http-gate.server.ts, docs/security/http.md).
 app.all(

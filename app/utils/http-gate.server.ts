@@ -137,6 +137,10 @@ export interface GateOptions {
   log: (line: string) => void;
 }
 
+/** Answers read whole before they are sent: plain text and data, never pages or files (a CSV
+ * export streams as text/csv, and pages stream as text/html). */
+const SMALL_TYPES = /^(text\/plain|application\/json)\b/i;
+
 /** Forms up to this size are read whole before the page sees them (larger ones, and uploads, stream). */
 const SMALL_FORM = 64 * 1024;
 
@@ -252,7 +256,13 @@ export function createPortalHandler(o: GateOptions) {
       if (!response.headers.has("cache-control")) res.setHeader("Cache-Control", "no-store");
       // A body the page did not read (no action, or refused early) ends its connection.
       if (unsafe && !req.complete) res.setHeader("Connection", "close");
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      if (response.body && SMALL_TYPES.test(response.headers.get("content-type") ?? "") && !response.headers.has("content-length")) {
+        // A short text or data answer (/healthz's "ok", a page's data) goes out whole with its
+        // length, so the compressor skips what is too small to gain from it.
+        const whole = Buffer.from(await response.arrayBuffer());
+        res.setHeader("Content-Length", whole.byteLength);
+        res.end(whole);
+      } else if (response.body) await writeReadableStreamToWritable(response.body, res);
       else res.end();
     } catch (e) {
       if (res.headersSent) {

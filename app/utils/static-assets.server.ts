@@ -39,7 +39,7 @@ interface Asset {
   lastModified: string;
   /** The file can come in another coding: every answer says Vary: Accept-Encoding. */
   vary: boolean;
-  /** False while its compressed forms are being made: the next handler serves it meanwhile. */
+  /** False while its compressed forms are being made. */
   ready: boolean;
   identity: Variant;
   br?: Variant;
@@ -140,7 +140,7 @@ export function loadStaticAssets(mounts: StaticMount[]): Map<string, Asset> {
           set(b, g);
           asset.ready = true;
         },
-        () => assets.delete(url), // left to the next handler, as before
+        () => (asset.ready = true), // sent as it is
       );
     }
   }
@@ -148,22 +148,22 @@ export function loadStaticAssets(mounts: StaticMount[]): Map<string, Asset> {
 }
 
 /** Express middleware: answers GET and HEAD for a known file, passes everything else on (unknown
- * paths, other methods, and anything with a query or an encoded character go to the next handler,
- * as they did before). `headers` are the security headers every answer carries. */
+ * paths, other methods, and a path with a query or an encoded character). `headers` are the security headers every answer carries. */
 export function serveStaticAssets(mounts: StaticMount[], headers: Record<string, string>) {
   const assets = loadStaticAssets(mounts);
   const common = Object.entries(headers);
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     const asset = assets.get(req.url ?? "");
-    if (!asset || !asset.ready) return next();
-    const coding: Encoding = pickEncoding(req.headers["accept-encoding"], { br: Boolean(asset.br), gzip: Boolean(asset.gzip) });
+    if (!asset) return next();
+    // While its compressed forms are being made (the first start on a build), the file goes out as it is.
+    const coding: Encoding = asset.ready ? pickEncoding(req.headers["accept-encoding"], { br: Boolean(asset.br), gzip: Boolean(asset.gzip) }) : "identity";
     const v = coding === "identity" ? asset.identity : asset[coding]!;
     for (const [k, value] of common) res.setHeader(k, value);
     res.setHeader("Cache-Control", asset.cacheControl);
     res.setHeader("Last-Modified", asset.lastModified);
     res.setHeader("ETag", v.etag);
-    if (asset.vary) res.setHeader("Vary", "Accept-Encoding");
+    if (asset.vary || !asset.ready) res.setHeader("Vary", "Accept-Encoding");
     const inm = req.headers["if-none-match"];
     if (inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === v.etag || t.trim() === "*")) {
       res.statusCode = 304;
