@@ -11,8 +11,9 @@ export function pickEncoding(header: string | undefined, available: { br: boolea
     if (!name) continue;
     let weight = 1;
     for (const p of params) {
-      const m = /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(p);
-      if (m) weight = Number(m[1]);
+      const [k, v = ""] = p.split("=").map((x) => x.trim());
+      // A weight that is no number refuses the coding rather than guess.
+      if (k === "q") weight = /^[0-9.]+$/.test(v) ? Number(v) : 0;
     }
     q.set(name.trim(), Number.isFinite(weight) ? weight : 0);
   }
