@@ -16,6 +16,9 @@ import { BENCH_SECRET, deviceId, ensureBuild, formBBody, formBToken, nextAddress
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+/** A fixed number of requests instead of BENCH_SECONDS: on a shared machine the same work for
+ * both sides of a before/after pair. */
+const AMOUNT = process.env.PROFILE_AMOUNT ? Number(process.env.PROFILE_AMOUNT) : undefined;
 const TOP = Number(process.env.PROFILE_TOP ?? 30);
 const target = process.env.PROFILE_PATH;
 
@@ -58,7 +61,10 @@ function place(url: string): string {
   return path.relative(process.cwd(), url.replace(/^file:\/\//, ""));
 }
 
-export function summarise(p: Profile, top = TOP, per = 1, from?: number, to?: number) {
+/** Prints the top items; `cpuPerRequest` (/proc) turns each item's share of the sampled busy time
+ * into CPU ms per request (the sampled time itself is wall time: on a shared machine it also counts
+ * the moments the process waited for a core). */
+export function summarise(p: Profile, top: number, cpuPerRequest: number, from?: number, to?: number) {
   const self = selfTimes(p, from, to);
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const byFn = new Map<string, number>();
@@ -76,9 +82,9 @@ export function summarise(p: Profile, top = TOP, per = 1, from?: number, to?: nu
   byFn.delete("(idle)  (native)");
   byPlace.set("(native)", (byPlace.get("(native)") ?? 0) - idle);
   const busy = total - idle;
-  const line = ([k, us]: [string, number]) => `  ${((us / busy) * 100).toFixed(1).padStart(5)} %  ${(us / 1000 / per).toFixed(3).padStart(7)} ms/req  ${k}`;
-  console.log(`profile: ${(busy / 1000).toFixed(0)} ms busy of ${(total / 1000).toFixed(0)} ms; per request ${(busy / 1000 / per).toFixed(2)} ms`);
-  console.log(`top ${top} functions by self time (share of busy time, ms per request):`);
+  const line = ([k, us]: [string, number]) => `  ${((us / busy) * 100).toFixed(1).padStart(5)} %  ${((us / busy) * cpuPerRequest).toFixed(3).padStart(7)} ms  ${k}`;
+  console.log(`profile: ${(busy / 1000).toFixed(0)} ms sampled busy of ${(total / 1000).toFixed(0)} ms`);
+  console.log(`top ${top} functions by self time (share of the samples; that share of the ${cpuPerRequest.toFixed(2)} ms CPU per request):`);
   for (const e of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(line(e));
   console.log(`by package / file:`);
   for (const e of [...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(line(e));
@@ -103,10 +109,10 @@ async function main() {
   try {
     const html = await (await fetch(`${server.url}/s/${FORM_B.slug}`)).text();
     const unitId = Number(html.match(/<option value="(\d+)"/)![1]);
-    const load = (duration: number) => autocannon({
+    const load = (duration: number, amount?: number) => autocannon({
       url: server.url,
       connections: CONNECTIONS,
-      duration,
+      ...(amount ? { amount } : { duration }),
       timeout: 10,
       requests: [
         target
@@ -132,12 +138,12 @@ async function main() {
     await load(Number(process.env.PROFILE_WARMUP ?? 3));
     const before = processCpuMs(server.proc.pid!);
     from = nowUs();
-    const r = await load(SECONDS);
+    const r = await load(SECONDS, AMOUNT);
     to = nowUs();
     n = r.requests.total;
     cpu = processCpuMs(server.proc.pid!) - before;
     const codes = Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => `${v.count}× ${k}`).join(", ");
-    console.log(`${target ?? "Form B POST"} on ${databaseUrl ? "the given database" : postgres ? "PostgreSQL" : "embedded"}: ${n} requests (${codes}) in ${SECONDS} s at ${CONNECTIONS} connections, ${(r.requests.total / r.duration).toFixed(0)}/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; server CPU ${(cpu / Math.max(1, n)).toFixed(2)} ms per request (/proc)`);
+    console.log(`${target ?? "Form B POST"} on ${databaseUrl ? "the given database" : postgres ? "PostgreSQL" : "embedded"}: ${n} requests (${codes}) in ${((to - from) / 1e6).toFixed(1)} s at ${CONNECTIONS} connections, ${(r.requests.total / r.duration).toFixed(0)}/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; server CPU ${(cpu / Math.max(1, n)).toFixed(2)} ms per request (/proc)`);
   } finally {
     await server.stop();
     await server.dispose();
@@ -145,7 +151,7 @@ async function main() {
   const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) throw new Error(`no profile written in ${dir}`);
   const profile = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Profile;
-  summarise(profile, TOP, Math.max(1, n), from, to);
+  summarise(profile, TOP, cpu / Math.max(1, n), from, to);
   console.log(`(profile kept at ${path.join(dir, file)}; open it in Chrome DevTools for the call tree)`);
 }
 
