@@ -1,5 +1,5 @@
-// The production server: opens the database before it listens, compresses, caches built assets
-// for a year, sets the security headers, and on SIGTERM finishes requests in flight and exits.
+// The production server: opens the database before it listens, serves static files from memory
+// (pre-compressed), compresses pages, caches built assets for a year, sets the security headers, and on SIGTERM finishes requests in flight and exits.
 import crypto from "node:crypto";
 import net from "node:net";
 import path from "node:path";
@@ -26,20 +26,58 @@ app.disable("x-powered-by");
 // TRUST_PROXY is checked at start (a number of proxies or their addresses; app/utils/env.server.ts).
 // Without it no X-Forwarded-* header is read: the client's address is the socket's.
 if (env.TRUST_PROXY !== undefined) app.set("trust proxy", env.TRUST_PROXY);
-app.use(compression());
 // One line per request with personal query values and anything like a phone or email masked;
-// bodies are never logged (app/lib/redact.ts). LOG_REQUESTS=false turns it off.
-if (process.env.LOG_REQUESTS !== "false") app.use(portal.requestLogger((line) => console.log(line)));
+// bodies are never logged (app/lib/redact.ts). LOG_REQUESTS=false turns it off. A write to a pipe
+// is a system call made at once: the lines of one turn of the event loop go out in one write.
+if (process.env.LOG_REQUESTS !== "false") {
+  let pending = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const text = pending.join("\n") + "\n";
+    pending = [];
+    process.stdout.write(text);
+  };
+  process.on("exit", flush);
+  app.use(portal.requestLogger((line) => pending.push(line) === 1 && setImmediate(flush)));
+}
+// Static files from memory, with their Brotli and gzip forms made once (built assets for a year:
+// their names change with their content). They run no inline script: no nonce in their policy.
+const staticHeaders = portal.securityHeaders(undefined, production);
+const publicDir = path.join(root, "public");
+app.use(
+  portal.serveStaticAssets(
+    [
+      { prefix: "/build", dir: path.join(publicDir, "build"), cacheControl: "public, max-age=31536000, immutable" },
+      { prefix: "/", dir: publicDir, cacheControl: "public, max-age=3600" },
+    ],
+    staticHeaders,
+  ),
+);
+const fixedHeaders = portal.fixedSecurityHeaders(production);
 app.use((req, res, next) => {
   // The app reads the client's address from this header (see app/utils/request.server.ts);
   // whatever a client sent under that name is overwritten here.
   req.headers["x-hl-client-ip"] = req.ip ?? "unknown";
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
-  res.set(portal.securityHeaders(res.locals.cspNonce, production));
+  res.setHeader("Content-Security-Policy", portal.contentSecurityPolicy(res.locals.cspNonce));
+  for (const [k, v] of fixedHeaders) res.setHeader(k, v);
   next();
 });
-app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+// Pages are compressed as they stream; a redirect or an empty answer has nothing to compress.
+app.use(
+  compression({
+    filter: (req, res) => {
+      const s = res.statusCode;
+      if (s === 204 || s === 304 || (s >= 300 && s < 400)) return false;
+      return compression.filter(req, res);
+    },
+  }),
+);
+// A file named with encoded characters (and a malformed encoding, which is refused 400) goes to
+// the file server; every other path was answered from memory or is no file: no disk look-up.
+const encodedOnly = (handler) => (req, res, next) => (req.path.includes("%") ? handler(req, res, next) : next());
+app.use("/build", encodedOnly(express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" })));
+app.use(encodedOnly(express.static(publicDir, { maxAge: "1h", index: false })));
 // Body caps, same-origin forms, the public address and the 400-not-500 rule live in the gate
 // (app/utils/http-gate.server.ts, docs/security/http.md).
 app.all(

@@ -14,7 +14,8 @@ import { createI18n, getLang } from "~/utils/i18n.server";
 // server.js reaches the portal's start-up and shutdown through the built entry module, so the
 // TypeScript database layer is bundled once and shared with the routes.
 export { startPortal, stopPortal } from "~/utils/lifecycle.server";
-export { securityHeaders } from "~/utils/security-headers.server";
+export { contentSecurityPolicy, fixedSecurityHeaders, securityHeaders } from "~/utils/security-headers.server";
+export { serveStaticAssets } from "~/utils/static-assets.server";
 export { requestLogger } from "~/lib/request-log";
 export { createPortalHandler, handleServerError, mayContinue } from "~/utils/http-gate.server";
 

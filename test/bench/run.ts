@@ -1,6 +1,7 @@
 // `npm run bench`: every bench under test/bench/, each in its own process (one's database, server
 // and memory do not disturb the next), one after another. A bench file that does not exist (yet)
-// is skipped. Each prints its figures; nothing here asserts a figure.
+// is skipped. Each prints its figures; nothing here asserts a figure. BENCH_QUICK=1 shortens the
+// open-loop bench (10 s fixed run, 5 s search steps) to iterate with.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { ensureBuild } from "./support";
 const HERE = import.meta.dirname;
 const BENCHES = [
   ["Form B submissions against the database's own limit", "submissions.ts"],
+  ["Form B at a fixed arrival rate (open loop)", "open-loop.ts"],
   ["Dashboard and export", "dashboard.ts"],
   ["Bytes of every public page", "page-bytes.ts"],
   ["Dialogue sign-up race", "dialogue-race.ts"],

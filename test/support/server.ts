@@ -30,6 +30,10 @@ export interface StartOptions {
   dataDir?: string;
   databaseUrl?: string;
   env?: Record<string, string>;
+  /** Options for node itself before server.js (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
+  /** Another checkout's directory to run server.js from (a bench comparing builds). */
+  root?: string;
 }
 
 export async function reachablePostgres(url = PG_BASE_URL): Promise<boolean> {
@@ -77,7 +81,7 @@ export function freePort(): Promise<number> {
 /** Spawns server.js and resolves once it listens, or rejects with its output if it exits first.
  * Production requires PUBLIC_URL: unless the caller gives one (or `PUBLIC_URL: ""` to leave it
  * out), the server gets a free port and http://localhost:<port> as its public address. */
-export async function spawnServer(env: Record<string, string>): Promise<{ proc: ChildProcess; port: number; logs: string[] }> {
+export async function spawnServer(env: Record<string, string>, nodeArgs: string[] = [], root = ROOT): Promise<{ proc: ChildProcess; port: number; logs: string[] }> {
   const logs: string[] = [];
   const addressing: Record<string, string> = {};
   if (env.PUBLIC_URL === undefined) {
@@ -85,8 +89,8 @@ export async function spawnServer(env: Record<string, string>): Promise<{ proc: 
     addressing.PORT = port;
     addressing.PUBLIC_URL = /^\d+$/.test(port) ? `http://localhost:${port}` : "http://localhost";
   }
-  const proc = spawn(process.execPath, ["server.js"], {
-    cwd: ROOT,
+  const proc = spawn(process.execPath, [...nodeArgs, "server.js"], {
+    cwd: root,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0", ...addressing, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -114,7 +118,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     dataDir = opts.dataDir ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hl-e2e-")), "pglite");
     env.PGLITE_DIR = dataDir;
   }
-  const { proc, port, logs } = await spawnServer(env);
+  const { proc, port, logs } = await spawnServer(env, opts.nodeArgs, opts.root);
   const exited: Promise<number | null> = new Promise((r) => proc.once("exit", (code) => r(code)));
   const server: RunningServer = {
     url: `http://localhost:${port}`,
