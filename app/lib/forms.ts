@@ -9,9 +9,9 @@ export type FieldErrors = Record<string, string>;
 const SECRET = /password|current|confirm/i;
 
 /** The text fields of a form as typed, for refilling the form after an error. */
-export function formValues(fd: FormData): Record<string, string> {
+export function formValues(fd: FormData | Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of fd.entries()) {
+  for (const [k, v] of fd instanceof FormData ? fd.entries() : Object.entries(fd)) {
     if (typeof v !== "string" || SECRET.test(k)) continue;
     out[k] = k in out ? `${out[k]},${v}` : v;
   }

@@ -11,6 +11,7 @@ import { recordAudit } from "~/models/audit.server";
 import { recordConsent } from "~/models/consent.server";
 import { seatCounts, waitlistPlace } from "~/models/dialogue-registration.server";
 import type { StaffUser } from "~/utils/auth.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 
 export type CheckinReason = "bad_code" | "not_found" | "cancelled" | "waitlisted" | "to_confirm" | "already_checked_in" | "already_registered" | "session_closed" | "room_full";
@@ -19,7 +20,11 @@ export type CheckinResult =
   | { ok: true; name: string; kind: AttendeeKind; code: string }
   | { ok: false; reason: CheckinReason; name?: string; place?: number | null; at?: Date };
 
-type Ctx = { request: Request; user: StaffUser };
+/** What the door gets back: a result, or "no_session" when the session itself is gone (the route
+ * answers 404; nothing is logged, as there is no session to log it against). */
+export type CheckinOutcome = CheckinResult | { ok: false; reason: "no_session" };
+
+type Ctx = { client: Client; user: StaffUser };
 
 /** The door is open while the session is announced or being held. */
 function doorOpen(s: DialogueSession) {
@@ -40,19 +45,19 @@ async function attempt(
     .values({ session_id: sessionId, registration_id: registrationId, method, code_entered: codeEntered, ok: result.ok, reason: result.ok ? null : result.reason, staff_id: c.user.id })
     .execute();
   await recordAudit(
-    c.request,
+    c.client,
     { actor: { id: c.user.id, email: c.user.email }, action: "dialogue.checkin", entity: "dialogue_registration", entityId: registrationId, details: { method, ok: result.ok, reason: result.ok ? null : result.reason } },
     trx,
   );
   return result;
 }
 
-async function checkIn(c: Ctx, sessionId: number, method: "code" | "search", find: { code: string } | { id: number }, codeEntered: string | null): Promise<CheckinResult> {
+async function checkIn(c: Ctx, sessionId: number, method: "code" | "search", find: { code: string } | { id: number }, codeEntered: string | null): Promise<CheckinOutcome> {
   return db()
     .transaction()
-    .execute(async (trx) => {
+    .execute(async (trx): Promise<CheckinOutcome> => {
       const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", sessionId).forUpdate().executeTakeFirst();
-      if (!s) throw new Response("Not found", { status: 404 });
+      if (!s) return { ok: false, reason: "no_session" };
       let q = trx.selectFrom("dialogue_registration").selectAll().where("session_id", "=", sessionId);
       q = "code" in find ? q.where("code", "=", find.code) : q.where("id", "=", find.id);
       const r = await q.forUpdate().executeTakeFirst();
@@ -69,7 +74,7 @@ async function checkIn(c: Ctx, sessionId: number, method: "code" | "search", fin
     });
 }
 
-export async function checkInByCode(c: Ctx, sessionId: number, typed: string): Promise<CheckinResult> {
+export async function checkInByCode(c: Ctx, sessionId: number, typed: string): Promise<CheckinOutcome> {
   // The door code is the first six letters; a full code (with its key) shown at the door works too.
   const code = parseRegistrationCode(typed)?.code ?? null;
   if (!code) {
@@ -80,7 +85,7 @@ export async function checkInByCode(c: Ctx, sessionId: number, typed: string): P
   return checkIn(c, sessionId, "code", { code }, code);
 }
 
-export async function checkInById(c: Ctx, sessionId: number, registrationId: number): Promise<CheckinResult> {
+export async function checkInById(c: Ctx, sessionId: number, registrationId: number): Promise<CheckinOutcome> {
   return checkIn(c, sessionId, "search", { id: registrationId }, null);
 }
 
@@ -95,12 +100,12 @@ export interface WalkInInput {
 
 /** Someone who did not sign up, admitted at the door while the room has space. The staff member
  * confirms the person agreed to the privacy notice; the consent is recorded like any other. */
-export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Promise<CheckinResult> {
+export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Promise<CheckinOutcome> {
   return db()
     .transaction()
-    .execute(async (trx) => {
+    .execute(async (trx): Promise<CheckinOutcome> => {
       const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", sessionId).forUpdate().executeTakeFirst();
-      if (!s) throw new Response("Not found", { status: 404 });
+      if (!s) return { ok: false, reason: "no_session" };
       const log = (res: CheckinResult, id: number | null) => attempt(trx, c, sessionId, "walk_in", res, id, null);
       if (!doorOpen(s)) return log({ ok: false, reason: "session_closed" }, null);
       if (input.phoneNorm) {

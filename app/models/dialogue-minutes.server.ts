@@ -8,11 +8,12 @@ import { nextStatus } from "~/lib/dialogue-state";
 import { recordAudit } from "~/models/audit.server";
 import { seatCounts } from "~/models/dialogue-registration.server";
 import type { StaffUser } from "~/utils/auth.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 
 export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
 
-type Ctx = { request: Request; user: StaffUser };
+type Ctx = { client: Client; user: StaffUser };
 const actorOf = (u: StaffUser) => ({ id: u.id, email: u.email });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -143,7 +144,7 @@ export async function saveMinutes(c: Ctx, sessionId: number, input: MinutesInput
       .values({ session_id: sessionId, ...values })
       .onConflict((oc) => oc.column("session_id").doUpdateSet(values))
       .execute();
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.minutes.save", entity: "dialogue_session", entityId: sessionId }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.minutes.save", entity: "dialogue_session", entityId: sessionId }, trx);
   });
 }
 
@@ -158,7 +159,7 @@ export async function addFollowup(c: Ctx, sessionId: number, input: { action: st
       .values({ session_id: sessionId, question_id: input.questionId, action: input.action, unit_id: input.unitId, due_date: input.dueDate, created_by: c.user.id, result: null })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.followup.add", entity: "dialogue_followup", entityId: row.id }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.followup.add", entity: "dialogue_followup", entityId: row.id }, trx);
     return { ok: true as const, id: row.id };
   });
 }
@@ -172,7 +173,7 @@ export async function updateFollowup(c: Ctx, sessionId: number, id: number, inpu
       .where("session_id", "=", sessionId)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return false;
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.followup.update", entity: "dialogue_followup", entityId: id, details: { status: input.status } }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.followup.update", entity: "dialogue_followup", entityId: id, details: { status: input.status } }, trx);
     return true;
   });
 }
@@ -201,7 +202,7 @@ export async function uploadScan(c: Ctx, sessionId: number, bytes: Uint8Array, f
       .values({ session_id: sessionId, ...values })
       .onConflict((oc) => oc.column("session_id").doUpdateSet(values))
       .execute();
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.minutes.scan", entity: "dialogue_session", entityId: sessionId, details: { size: bytes.length, kind: kind.kind } }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.minutes.scan", entity: "dialogue_session", entityId: sessionId, details: { size: bytes.length, kind: kind.kind } }, trx);
   });
   return { ok: true };
 }
@@ -216,13 +217,14 @@ export async function getScan(sessionId: number) {
   return row?.scan ? { bytes: row.scan, mime: row.scan_mime!, filename: row.scan_filename!, size: row.scan_size!, uploadedAt: row.scan_uploaded_at! } : null;
 }
 
-export type PublishResult = { ok: true; version: number } | { ok: false; errors: Record<string, string> };
+/** `noSession`: the session is gone (the route answers 404). */
+export type PublishResult = { ok: true; version: number } | { ok: false; errors: Record<string, string> } | { ok: false; noSession: true };
 
 /** Publishes the minutes as the next version: a frozen, personal-data-free snapshot. */
 export async function publishMinutes(c: Ctx, sessionId: number, now = new Date()): Promise<PublishResult> {
   return db().transaction().execute(async (trx): Promise<PublishResult> => {
     const s = await trx.selectFrom("dialogue_session").select(["id", "status"]).where("id", "=", sessionId).forUpdate().executeTakeFirst();
-    if (!s) throw new Response("Not found", { status: 404 });
+    if (!s) return { ok: false, noSession: true };
     if (!nextStatus(s.status, "publish_minutes")) return { ok: false, errors: { _form: "dialogue.errors.notHeldYet" } };
     const src = (await loadMinutesSource(sessionId, trx))!;
     const problems = minutesPublishProblems(src);
@@ -235,7 +237,7 @@ export async function publishMinutes(c: Ctx, sessionId: number, now = new Date()
       .values({ session_id: sessionId, version, snapshot: JSON.stringify(snapshot), published_at: now, published_by: c.user.id })
       .execute();
     await trx.updateTable("dialogue_session").set({ status: "minutes_published", updated_at: now }).where("id", "=", sessionId).execute();
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.minutes.publish", entity: "dialogue_session", entityId: sessionId, details: { version } }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.minutes.publish", entity: "dialogue_session", entityId: sessionId, details: { version } }, trx);
     return { ok: true, version };
   });
 }

@@ -11,9 +11,10 @@ import { recordAudit } from "~/models/audit.server";
 import { queueNotices, type NoticeContext } from "~/models/dialogue-notify.server";
 import { insertQuestion } from "~/models/dialogue-question.server";
 import { canSeePersonalData, unitScope, type StaffUser } from "~/utils/auth.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 
-type Ctx = { request: Request; user: StaffUser };
+type Ctx = { client: Client; user: StaffUser };
 const actorOf = (u: StaffUser) => ({ id: u.id, email: u.email });
 
 export interface StaffQuestionFilter {
@@ -91,7 +92,7 @@ export async function approveQuestion(c: Ctx, sessionId: number, id: number, pub
       .set({ status: "approved", public_text: maskPii(publicText.trim() || q.text), topic, moderated_by: c.user.id, moderated_at: new Date() })
       .where("id", "=", id)
       .execute();
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.question.approve", entity: "dialogue_question", entityId: id }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.question.approve", entity: "dialogue_question", entityId: id }, trx);
     return { ok: true };
   });
 }
@@ -106,7 +107,7 @@ export async function hideQuestion(c: Ctx, sessionId: number, id: number, reason
       .set({ status: "hidden", hidden_reason: reason, hidden_note: note, moderated_by: c.user.id, moderated_at: new Date() })
       .where("id", "=", id)
       .execute();
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.question.hide", entity: "dialogue_question", entityId: id, details: { reason } }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.question.hide", entity: "dialogue_question", entityId: id, details: { reason } }, trx);
     return { ok: true };
   });
 }
@@ -117,7 +118,7 @@ export async function restoreQuestion(c: Ctx, sessionId: number, id: number): Pr
     const q = await lockQuestion(trx, sessionId, id);
     if (!q || q.status !== "hidden") return { ok: false, error: "dialogue.errors.badTransition" };
     await trx.updateTable("dialogue_question").set({ status: "pending", hidden_reason: null, hidden_note: null }).where("id", "=", id).execute();
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.question.restore", entity: "dialogue_question", entityId: id }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.question.restore", entity: "dialogue_question", entityId: id }, trx);
     return { ok: true };
   });
 }
@@ -146,7 +147,7 @@ export async function mergeQuestion(c: Ctx, sessionId: number, id: number, intoI
       .set({ status: "merged", merged_into_id: intoId, hidden_reason: null, hidden_note: null, moderated_by: c.user.id, moderated_at: new Date() })
       .where("id", "=", id)
       .execute();
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.question.merge", entity: "dialogue_question", entityId: id, details: { into: intoId } }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.question.merge", entity: "dialogue_question", entityId: id, details: { into: intoId } }, trx);
     return { ok: true };
   });
 }
@@ -162,7 +163,7 @@ export async function assignQuestion(c: Ctx, sessionId: number, id: number, unit
       .set({ unit_id: unitId, due_date: dueDate, updated_by: c.user.id, updated_at: new Date() })
       .where("question_id", "=", id)
       .execute();
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.question.assign", entity: "dialogue_question", entityId: id, details: { unitId, dueDate } }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.question.assign", entity: "dialogue_question", entityId: id, details: { unitId, dueDate } }, trx);
     return { ok: true };
   });
 }
@@ -213,7 +214,7 @@ export async function saveAnswer(c: Ctx, sessionId: number, id: number, input: A
       const unique = [...new Map(askers.map((r) => [r.id, r])).values()];
       noticeIds = await queueNotices(trx, s, "answered", notice, unique, { question: String(id) });
     }
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.question.answer", entity: "dialogue_question", entityId: id, details: { status: input.status } }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.question.answer", entity: "dialogue_question", entityId: id, details: { status: input.status } }, trx);
     return { ok: true, noticeIds };
   });
 }
@@ -232,7 +233,7 @@ export async function addStaffQuestion(
       registrationId = r.id;
     }
     const id = await insertQuestion(trx, { sessionId, registrationId, text: input.text, topic: input.topic, channel: input.channel, staffId: c.user.id, approved: true });
-    await recordAudit(c.request, { actor: actorOf(c.user), action: "dialogue.question.add", entity: "dialogue_question", entityId: id, details: { channel: input.channel } }, trx);
+    await recordAudit(c.client, { actor: actorOf(c.user), action: "dialogue.question.add", entity: "dialogue_question", entityId: id, details: { channel: input.channel } }, trx);
     return { ok: true };
   });
 }

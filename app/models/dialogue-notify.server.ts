@@ -7,6 +7,7 @@ import type { Database, DialogueSession, NotificationKind } from "../../db/types
 import { formatDateTime } from "~/lib/format";
 import { isLang, type Lang } from "~/lib/i18n";
 import { recordAudit } from "~/models/audit.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 import { createI18n } from "~/utils/i18n.server";
 import { sendMail } from "~/utils/mail.server";
@@ -133,7 +134,7 @@ export async function noticeCounts(sessionId: number) {
   return { queued: by.queued ?? 0, sent: by.sent ?? 0, toCall: by.to_call ?? 0, called: by.called ?? 0 };
 }
 
-export async function markCalled(request: Request, actor: { id: number; email: string }, sessionId: number, notificationId: string): Promise<boolean> {
+export async function markCalled(client: Client, actor: { id: number; email: string }, sessionId: number, notificationId: string): Promise<boolean> {
   return db().transaction().execute(async (trx) => {
     const res = await trx
       .updateTable("dialogue_notification")
@@ -143,7 +144,7 @@ export async function markCalled(request: Request, actor: { id: number; email: s
       .where("status", "in", ["to_call", "queued"])
       .executeTakeFirst();
     const done = Number(res.numUpdatedRows) === 1;
-    if (done) await recordAudit(request, { actor, action: "dialogue.notice.called", entity: "dialogue_notification", entityId: notificationId }, trx);
+    if (done) await recordAudit(client, { actor, action: "dialogue.notice.called", entity: "dialogue_notification", entityId: notificationId }, trx);
     return done;
   });
 }

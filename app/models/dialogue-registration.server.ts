@@ -14,6 +14,7 @@ import { recordAudit } from "~/models/audit.server";
 import { recordConsent } from "~/models/consent.server";
 import { insertQuestion } from "~/models/dialogue-question.server";
 import { queueNotices, type NoticeContext } from "~/models/dialogue-notify.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 import { sameSecret } from "~/utils/secret-compare.server";
 
@@ -32,7 +33,7 @@ export interface SignUpInput {
   lang: Lang;
   /** "online" for the public form; staff register on behalf by phone, at the desk or from paper. */
   channel: Exclude<RegistrationChannel, "walk_in">;
-  staff?: { id: number; email: string; request: Request };
+  staff?: { id: number; email: string; client: Client };
   /** Past its address's share of sign-ups: stored "to confirm", holding no seat and no waitlist
    * place until staff settle it (dialogue-settle.server.ts; docs/security/limits.md). */
   toConfirm?: boolean;
@@ -180,7 +181,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
       }
       if (input.staff) {
         await recordAudit(
-          input.staff.request,
+          input.staff.client,
           { actor: input.staff, action: "dialogue.register_on_behalf", entity: "dialogue_registration", entityId: inserted.id, details: { channel: input.channel } },
           trx,
         );
@@ -232,7 +233,7 @@ export type CancelResult = { ok: true; already: boolean; promoted: number[]; not
 export async function cancelRegistration(
   registrationId: number,
   ctx: NoticeContext,
-  opts: { staff?: { id: number; email: string; request: Request }; /** refuse a registration of another session */ sessionId?: number; now?: Date } = {},
+  opts: { staff?: { id: number; email: string; client: Client }; /** refuse a registration of another session */ sessionId?: number; now?: Date } = {},
 ): Promise<CancelResult> {
   const { staff, now = new Date() } = opts;
   return db()
@@ -252,7 +253,7 @@ export async function cancelRegistration(
       const filled = r.status === "confirmed" ? await fillSeats(trx, s, ctx, now) : { promoted: [], noticeIds: [] };
       if (staff) {
         await recordAudit(
-          staff.request,
+          staff.client,
           { actor: staff, action: "dialogue.registration.cancel", entity: "dialogue_registration", entityId: r.id, details: { promoted: filled.promoted } },
           trx,
         );

@@ -10,6 +10,7 @@ import { recordAudit } from "~/models/audit.server";
 import { queueNotices, type NoticeContext } from "~/models/dialogue-notify.server";
 import { fillSeats } from "~/models/dialogue-registration.server";
 import { getSetting } from "~/models/settings.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 
 export type Actor = { id: number; email: string };
@@ -35,7 +36,10 @@ export interface SessionInput {
   procedureIds: number[];
 }
 
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string>; values?: Record<string, unknown> };
+/** A change refused, with the message keys to show (and the figures they name). */
+export type Refusal = { ok: false; errors: Record<string, string>; values?: Record<string, unknown> };
+/** `notFound`: the session is gone (the route answers 404). */
+export type Result<T = object> = ({ ok: true } & T) | Refusal | { ok: false; notFound: true };
 
 /** Blank publication and registration dates get their defaults: published `noticeDays` before
  * the start, registration open from publication until a day before. */
@@ -80,7 +84,7 @@ async function setProcedures(trx: Kysely<Database>, sessionId: number, ids: numb
  * embedded database a read through db() inside one would wait for ever. */
 export const noticeDays = () => getSetting("dialogue.notice_days");
 
-export async function createSession(request: Request, actor: Actor, input: SessionInput): Promise<Result<{ id: number }>> {
+export async function createSession(client: Client, actor: Actor, input: SessionInput): Promise<{ ok: true; id: number } | Refusal> {
   const days = await noticeDays();
   return db().transaction().execute(async (trx) => {
     const d = withDefaults(input, days);
@@ -92,7 +96,7 @@ export async function createSession(request: Request, actor: Actor, input: Sessi
       .returning("id")
       .executeTakeFirstOrThrow();
     await setProcedures(trx, row.id, input.procedureIds);
-    await recordAudit(request, { actor, action: "dialogue.create", entity: "dialogue_session", entityId: row.id }, trx);
+    await recordAudit(client, { actor, action: "dialogue.create", entity: "dialogue_session", entityId: row.id }, trx);
     return { ok: true as const, id: row.id };
   });
 }
@@ -109,7 +113,7 @@ function changed(a: unknown, b: unknown) {
  * the calendar SEQUENCE; more seats promote people from the waitlist; fewer seats than people
  * already confirmed are refused (nobody loses a confirmed seat to an edit). */
 export async function updateSession(
-  request: Request,
+  client: Client,
   actor: Actor,
   id: number,
   input: SessionInput,
@@ -118,7 +122,7 @@ export async function updateSession(
   const days = await noticeDays();
   return db().transaction().execute(async (trx) => {
     const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
-    if (!s) throw new Response("Not found", { status: 404 });
+    if (!s) return { ok: false as const, notFound: true as const };
     if (!isEditable(s.status)) return { ok: false as const, errors: { _form: "dialogue.errors.notEditable" } };
     const d = withDefaults(input, days);
     const errors = checkSessionTimes({ startsAt: input.startsAt, endsAt: input.endsAt, ...d }, days);
@@ -152,7 +156,7 @@ export async function updateSession(
     if (moved) noticeIds.push(...(await queueNotices(trx, after, "moved", ctx)));
     if (isAnnounced(s.status) && input.capacity > s.capacity) noticeIds.push(...(await fillSeats(trx, after, ctx)).noticeIds);
     await recordAudit(
-      request,
+      client,
       { actor, action: moved ? "dialogue.move" : "dialogue.update", entity: "dialogue_session", entityId: id, details: { sequence: after.sequence, notices: noticeIds.length } },
       trx,
     );
@@ -163,7 +167,7 @@ export async function updateSession(
 /** A state change. Publishing checks the notice period; cancelling needs a reason and tells
  * every registrant; marking held needs the start time to have come. */
 export async function changeStatus(
-  request: Request,
+  client: Client,
   actor: Actor,
   id: number,
   transition: Exclude<Transition, "publish_minutes">,
@@ -174,7 +178,7 @@ export async function changeStatus(
   const days = await noticeDays();
   return db().transaction().execute(async (trx): Promise<Result<{ status: DialogueStatus; noticeIds: string[] }>> => {
     const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
-    if (!s) throw new Response("Not found", { status: 404 });
+    if (!s) return { ok: false as const, notFound: true as const };
     const to = nextStatus(s.status, transition);
     if (!to) return { ok: false as const, errors: { _form: "dialogue.errors.badTransition" } };
     if (transition === "publish" && !noticeIsLongEnough(s.publish_at, s.starts_at, days, now)) {
@@ -200,7 +204,7 @@ export async function changeStatus(
       noticeIds.push(...(await queueNotices(trx, after, "cancelled", ctx)));
     }
     await recordAudit(
-      request,
+      client,
       { actor, action: `dialogue.${transition}`, entity: "dialogue_session", entityId: id, details: { from: s.status, to, notices: noticeIds.length } },
       trx,
     );

@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { recordAudit } from "~/models/audit.server";
+import type { Client } from "~/utils/client";
 import { queueNotices, type NoticeContext } from "~/models/dialogue-notify.server";
 import { db } from "~/utils/db.server";
 import { lockSession } from "./dialogue-registration.server";
@@ -12,7 +13,7 @@ import { lockSession } from "./dialogue-registration.server";
 export type Decision = "confirm" | "reject";
 export type SettleResult = { ok: true; settled: { id: number; status: "confirmed" | "waitlisted" | "cancelled" }[]; noticeIds: string[] } | { ok: false; reason: "not_found" };
 
-type Staff = { id: number; email: string; request: Request };
+type Staff = { id: number; email: string; client: Client };
 
 async function settleLocked(trx: Kysely<Database>, sessionId: number, ids: number[] | "all", decision: Decision, staff: Staff, ctx: NoticeContext, now: Date): Promise<SettleResult> {
   const s = await lockSession(trx, sessionId);
@@ -60,7 +61,7 @@ async function settleLocked(trx: Kysely<Database>, sessionId: number, ids: numbe
     for (const r of queued) settled.push({ id: r.id, status: "waitlisted" });
   }
   await recordAudit(
-    staff.request,
+    staff.client,
     { actor: staff, action: decision === "confirm" ? "dialogue.registration.confirm" : "dialogue.registration.reject", entity: "dialogue_session", entityId: sessionId, details: { settled } },
     trx,
   );

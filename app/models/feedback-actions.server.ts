@@ -15,13 +15,15 @@ import { feedbackDays, workCalendar } from "./feedback-settings.server";
 import { notifySender } from "./feedback-notify.server";
 import { inScope } from "./scope.server";
 import type { StaffUser } from "~/utils/auth.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 
 export type ActResult =
   | { ok: true; status: FeedbackStatus; notified?: "emailed" | "to_notify" }
   | { ok: false; reason: "not_found" | "role" | "state" | "params" | "invalid"; field?: string; message?: string };
 
-export async function actOnFeedback(request: Request | null, user: StaffUser, id: number, cmd: StaffAction, now = new Date()): Promise<ActResult> {
+/** `client`: where the staff member acts from (null for a step no request made, as in tests and seeds). */
+export async function actOnFeedback(client: Client | null, user: StaffUser, id: number, cmd: StaffAction, now = new Date()): Promise<ActResult> {
   const days = await feedbackDays();
   const today = vnDay(now);
   const result = await db()
@@ -154,7 +156,7 @@ export async function actOnFeedback(request: Request | null, user: StaffUser, id
           details: Object.keys(details).length ? JSON.stringify(details) : null,
         })
         .execute();
-      await recordAudit(request, { actor: { id: user.id, email: user.email }, action: `feedback.${action}`, entity: "feedback", entityId: id, details: { from: row.status, to: t.to } }, trx);
+      await recordAudit(client, { actor: { id: user.id, email: user.email }, action: `feedback.${action}`, entity: "feedback", entityId: id, details: { from: row.status, to: t.to } }, trx);
       return { ok: true, status: t.to };
     });
   if (result.ok && cmd.intent === "publish") return { ...result, notified: await notifySender(id) };

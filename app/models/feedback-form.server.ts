@@ -1,33 +1,36 @@
-// One public submission from start to finish: read the form within its limits, check the fields
-// and the attachments' real types, hold back floods, then store it. Every refusal is a message
-// key for the page, with what the person typed, and nothing stored.
+// One public submission from start to finish, once the form has been read: check the fields and
+// the attachments' real types, hold back floods, then store it. Every refusal is a message key
+// for the page, with what the person typed, and nothing stored. Reading the multipart body within
+// its limits and choosing the HTTP status is the adapter's work (app/utils/feedback.http.server.ts).
 import type { Lang } from "~/lib/i18n";
-import { checkAttachments, feedbackFormSchema, fieldErrors, FEEDBACK_FIELDS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/schemas/feedback";
+import { checkAttachments, feedbackFormSchema, fieldErrors, FEEDBACK_FIELDS } from "~/schemas/feedback";
 import { mailFeedbackCode } from "./citizen-code-mail.server";
 import { submitFeedback } from "./feedback-intake.server";
 import { hit } from "./rate-limit.server";
-import { clientIp } from "~/utils/request.server";
-import { field, parseForm, type FormLimits } from "~/utils/upload.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
-import { FEEDBACK_BODY_MAX } from "~/utils/body-limits.server";
 
-export const FORM_LIMITS: FormLimits = {
-  maxFileBytes: MAX_ATTACHMENT_BYTES,
-  maxFiles: MAX_ATTACHMENTS,
-  maxFieldBytes: 64 * 1024,
-  // Beyond this the body is not read at all (the server's gate refuses it first, with a 413);
-  // between 10 MB and this, files are read and dropped so the typed text can come back.
-  hardCapBytes: FEEDBACK_BODY_MAX,
-};
 /** Submissions per network address per hour taken as usual; past it they are still stored and
  * answered with their code, and held for review (a whole service hall may share one address, so
  * nothing is ever refused: docs/security/limits.md). */
 export const SUBMIT_LIMIT = 20;
 const HOUR = 3_600_000;
 
+/** A posted form as read: its text fields (first value of each), the files kept, and what the
+ * reading found wrong with the files or the body. */
+export interface PostedForm {
+  fields: Record<string, string>;
+  files: { filename: string; bytes: Uint8Array }[];
+  /** The files together were over the limit (all dropped), or there were too many. */
+  filesProblem: "too_large" | "too_many" | null;
+  /** The body could not be read as a form at all. */
+  unreadable: boolean;
+}
+
 export type FormFailure = {
   ok: false;
-  status: number;
+  /** The files were over the size limit (the page answers 413 rather than 400). */
+  tooLarge: boolean;
   values: Record<string, string>;
   errors: Record<string, string>;
   errorParams: Record<string, Record<string, string>>;
@@ -35,22 +38,23 @@ export type FormFailure = {
 };
 export type FormResult = { ok: true; code: string; fullCode: string; duplicate: boolean } | FormFailure;
 
-export async function receiveFeedbackForm(request: Request, lang: Lang): Promise<FormResult> {
-  const form = await parseForm(request, FORM_LIMITS);
-  const values: Record<string, string> = { submissionId: field(form, "submissionId") };
-  for (const name of FEEDBACK_FIELDS) values[name] = field(form, name);
-  const filesDropped = form.files.length > 0 || form.tooLarge;
-  const fail = (status: number, errors: Record<string, string>, errorParams: FormFailure["errorParams"] = {}): FormFailure => ({ ok: false, status, values, errors, errorParams, filesDropped });
+export async function receiveFeedbackForm(form: PostedForm, client: Client, lang: Lang): Promise<FormResult> {
+  const field = (name: string) => form.fields[name] ?? "";
+  const values: Record<string, string> = { submissionId: field("submissionId") };
+  for (const name of FEEDBACK_FIELDS) values[name] = field(name);
+  const tooLarge = form.filesProblem === "too_large";
+  const filesDropped = form.files.length > 0 || tooLarge;
+  const fail = (errors: Record<string, string>, errorParams: FormFailure["errorParams"] = {}): FormFailure => ({ ok: false, tooLarge, values, errors, errorParams, filesDropped });
 
-  if (form.unreadable && !form.tooLarge) return fail(400, { form: "feedback.errors.unreadable" });
-  if (field(form, "homepage").trim() !== "") return fail(400, { form: "feedback.errors.honeypot" });
+  if (form.unreadable && !tooLarge) return fail({ form: "feedback.errors.unreadable" });
+  if (field("homepage").trim() !== "") return fail({ form: "feedback.errors.honeypot" });
 
   const parsed = feedbackFormSchema.safeParse(values);
   const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   const errorParams: FormFailure["errorParams"] = {};
   let files: Extract<ReturnType<typeof checkAttachments>, { ok: true }>["files"] = [];
-  if (form.tooLarge) errors.attachments = "feedback.errors.filesTooLarge";
-  else if (form.tooMany) errors.attachments = "feedback.errors.filesTooMany";
+  if (tooLarge) errors.attachments = "feedback.errors.filesTooLarge";
+  else if (form.filesProblem === "too_many") errors.attachments = "feedback.errors.filesTooMany";
   else {
     const checked = checkAttachments(form.files);
     if (checked.ok) files = checked.files;
@@ -59,15 +63,15 @@ export async function receiveFeedbackForm(request: Request, lang: Lang): Promise
       errorParams.attachments = { filename: checked.filename };
     }
   }
-  if (!parsed.success || Object.keys(errors).length) return fail(form.tooLarge ? 413 : 400, errors, errorParams);
+  if (!parsed.success || Object.keys(errors).length) return fail(errors, errorParams);
   // The list only offers real procedures, but a hand-made post may name any number: without this
   // the insert's foreign key refused it with a 500 (found by the fuzz test).
   if (parsed.data.procedureId !== undefined) {
     const proc = await db().selectFrom("procedure").select("id").where("id", "=", parsed.data.procedureId).executeTakeFirst();
-    if (!proc) return fail(400, { procedureId: "feedback.errors.procedureInvalid" });
+    if (!proc) return fail({ procedureId: "feedback.errors.procedureInvalid" });
   }
 
-  const limit = await hit(`feedback-submit:${clientIp(request)}`, SUBMIT_LIMIT, HOUR);
+  const limit = await hit(`feedback-submit:${client.ip}`, SUBMIT_LIMIT, HOUR);
   const { consent: _consent, ...input } = parsed.data;
   // Past the address's share it is still stored and answered with its code, held for review.
   const res = await submitFeedback({ ...input, lang, attachments: files, held: limit.allowed ? undefined : "address_burst" });

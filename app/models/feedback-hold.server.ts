@@ -1,9 +1,10 @@
 // Feedback held for review (sent past its address's hourly share: docs/security/limits.md): the
 // Office or an admin looks at it and releases it into the usual handling. Audited.
 import { recordAudit, type Actor } from "~/models/audit.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 
-export async function releaseHeld(ids: number[], actor: Actor, request: Request, now = new Date()): Promise<number> {
+export async function releaseHeld(ids: number[], actor: Actor, client: Client, now = new Date()): Promise<number> {
   if (!ids.length) return 0;
   return db()
     .transaction()
@@ -16,7 +17,7 @@ export async function releaseHeld(ids: number[], actor: Actor, request: Request,
         .where("released_at", "is", null)
         .returning("id")
         .execute();
-      if (rows.length) await recordAudit(request, { actor, action: "feedback.release_hold", entity: "feedback", details: { ids: rows.map((r) => r.id) } }, trx);
+      if (rows.length) await recordAudit(client, { actor, action: "feedback.release_hold", entity: "feedback", details: { ids: rows.map((r) => r.id) } }, trx);
       return rows.length;
     });
 }

@@ -3,16 +3,20 @@
 // (lookup-limit.server.ts), so nobody can try keys or phone numbers against a code; a wrong pair
 // gets the same answer whether or not the code exists.
 import { parseFeedbackCode } from "~/lib/citizen-code";
-import { FEEDBACK_BODY_MAX } from "~/utils/body-limits.server";
 import type { Lang } from "~/lib/i18n";
-import { addInfoSchema, checkAttachments, fieldErrors, lookupSchema, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, rateSchema, type CheckedFile } from "~/schemas/feedback";
+import { addInfoSchema, checkAttachments, fieldErrors, lookupSchema, rateSchema, type CheckedFile } from "~/schemas/feedback";
+import type { PostedForm } from "./feedback-form.server";
 import { addInfoFromSender, rateFromSender, senderView, type SenderView } from "./feedback-public.server";
 import { beginLookup } from "./lookup-limit.server";
-import { clientIp } from "~/utils/request.server";
-import { field, parseForm } from "~/utils/upload.server";
+import type { Client } from "~/utils/client";
+
+/** How the post went, for the page to answer with: shown (200), a field problem (400), files
+ * over the limit (413), too many look-ups (429), no such code and phone (404), or the case moved
+ * on meanwhile (409). */
+export type StatusOutcome = "shown" | "invalid" | "too_large" | "limited" | "not_found" | "state_changed";
 
 export interface StatusResult {
-  status: number;
+  outcome: StatusOutcome;
   view: SenderView | null;
   /** Translation key of a message shown above the status. */
   message: string | null;
@@ -21,32 +25,34 @@ export interface StatusResult {
   values: { code: string; phone: string; info?: string; comment?: string };
 }
 
-export async function handleStatusPost(request: Request, lang: Lang): Promise<StatusResult> {
-  const form = await parseForm(request, { maxFileBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS, maxFieldBytes: 64 * 1024, hardCapBytes: FEEDBACK_BODY_MAX });
-  const intent = field(form, "intent") || "lookup";
-  const values = { code: field(form, "code"), phone: field(form, "phone"), info: field(form, "info"), comment: field(form, "comment") };
-  const out = (status: number, patch: Partial<StatusResult>): StatusResult => ({ status, view: null, message: null, errors: {}, errorParams: {}, values, ...patch });
+/** A post of the status page, read by the route (app/utils/feedback.http.server.ts). */
+export async function handleStatusPost(form: PostedForm, client: Client, lang: Lang): Promise<StatusResult> {
+  const field = (name: string) => form.fields[name] ?? "";
+  const tooLarge = form.filesProblem === "too_large";
+  const intent = field("intent") || "lookup";
+  const values = { code: field("code"), phone: field("phone"), info: field("info"), comment: field("comment") };
+  const out = (outcome: StatusOutcome, patch: Partial<StatusResult>): StatusResult => ({ outcome, view: null, message: null, errors: {}, errorParams: {}, values, ...patch });
 
-  if (form.unreadable && !form.tooLarge) return out(400, { errors: { form: "feedback.errors.unreadable" } });
+  if (form.unreadable && !tooLarge) return out("invalid", { errors: { form: "feedback.errors.unreadable" } });
   const who = lookupSchema.safeParse(values);
-  if (!who.success) return out(400, { errors: fieldErrors(who.error) });
+  if (!who.success) return out("invalid", { errors: fieldErrors(who.error) });
   const { code, phone } = who.data;
 
   // Counted before the record is read, against the short code (guessing keys for one case is
   // what it stops); a wait is minutes, never an hour-long lock.
-  const gate = await beginLookup(parseFeedbackCode(code)!.code, phone, clientIp(request));
-  if (!gate.ok) return out(429, { errors: { form: "feedback.status.limited" } });
+  const gate = await beginLookup(parseFeedbackCode(code)!.code, phone, client.ip);
+  if (!gate.ok) return out("limited", { errors: { form: "feedback.status.limited" } });
   const before = await senderView(code, phone, lang);
-  if (!before) return out(404, { errors: { form: "feedback.status.notFound" } });
+  if (!before) return out("not_found", { errors: { form: "feedback.status.notFound" } });
   await gate.found();
 
   if (intent === "add_info") {
-    const parsed = addInfoSchema.safeParse({ requestId: field(form, "requestId"), info: values.info });
+    const parsed = addInfoSchema.safeParse({ requestId: field("requestId"), info: values.info });
     const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
     const errorParams: StatusResult["errorParams"] = {};
     let files: CheckedFile[] = [];
-    if (form.tooLarge) errors.attachments = "feedback.errors.filesTooLarge";
-    else if (form.tooMany) errors.attachments = "feedback.errors.filesTooMany";
+    if (tooLarge) errors.attachments = "feedback.errors.filesTooLarge";
+    else if (form.filesProblem === "too_many") errors.attachments = "feedback.errors.filesTooMany";
     else {
       const checked = checkAttachments(form.files);
       if (checked.ok) files = checked.files;
@@ -55,18 +61,18 @@ export async function handleStatusPost(request: Request, lang: Lang): Promise<St
         errorParams.attachments = { filename: checked.filename };
       }
     }
-    if (!parsed.success || Object.keys(errors).length) return out(form.tooLarge ? 413 : 400, { view: before, errors, errorParams });
+    if (!parsed.success || Object.keys(errors).length) return out(tooLarge ? "too_large" : "invalid", { view: before, errors, errorParams });
     const res = await addInfoFromSender(code, phone, { requestId: parsed.data.requestId, info: parsed.data.info, files });
     const view = await senderView(code, phone, lang);
-    return out(res.ok ? 200 : 409, { view, message: res.ok ? "feedback.status.infoSent" : "feedback.status.stateChanged", values: { code, phone } });
+    return out(res.ok ? "shown" : "state_changed", { view, message: res.ok ? "feedback.status.infoSent" : "feedback.status.stateChanged", values: { code, phone } });
   }
   if (intent === "rate") {
-    const parsed = rateSchema.safeParse({ rating: field(form, "rating"), comment: values.comment });
-    if (!parsed.success) return out(400, { view: before, errors: fieldErrors(parsed.error) });
+    const parsed = rateSchema.safeParse({ rating: field("rating"), comment: values.comment });
+    if (!parsed.success) return out("invalid", { view: before, errors: fieldErrors(parsed.error) });
     const res = await rateFromSender(code, phone, parsed.data.rating, parsed.data.comment);
     const view = await senderView(code, phone, lang);
     const message = !res.ok ? "feedback.status.stateChanged" : parsed.data.rating === "unsatisfied" ? "feedback.status.reopened" : "feedback.status.rated";
-    return out(res.ok ? 200 : 409, { view, message, values: { code, phone } });
+    return out(res.ok ? "shown" : "state_changed", { view, message, values: { code, phone } });
   }
-  return out(200, { view: before, values: { code, phone } });
+  return out("shown", { view: before, values: { code, phone } });
 }

@@ -18,10 +18,12 @@ import { withdrawConsent } from "./consent.server";
 import type { NoticeContext } from "./dialogue-notify.server";
 import { cancelIfUpcoming, eraseInTransaction } from "./privacy-erase.server";
 import type { FoundSubject } from "./privacy-subject.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 
 export interface RequestInput {
-  request: Request;
+  /** Where the person posted from (the audit entry's address). */
+  client: Client;
   subject: FoundSubject;
   submissionId: string;
   lang: Lang;
@@ -66,7 +68,7 @@ async function insertRequest(
   }
   // The citizen has no account: actor null; the entity names the request, never the person.
   await recordAudit(
-    input.request,
+    input.client,
     { actor: null, action: `privacy.request.${kind}`, entity: "privacy_request", entityId: inserted.id, details: { subject: input.subject.kind, subjectId: input.subject.id } },
     trx,
   );

@@ -11,8 +11,7 @@ import { checkOtp, sendOtp } from "./citizen-otp.server";
 import { recordAccess, requestCorrection, requestDeletion, requestWithdrawal, requestsFor, withdrawNow } from "./privacy-request.server";
 import { findSubject, subjectData, type FoundSubject } from "./privacy-subject.server";
 import { beginLookup } from "./lookup-limit.server";
-import { clientIp, readFormData } from "~/utils/request.server";
-import { publicOrigin } from "~/utils/public-url.server";
+import type { Client } from "~/utils/client";
 
 
 export interface SelfServiceView {
@@ -27,8 +26,12 @@ export interface SelfServiceView {
   submissionIds: { correct: string; delete: string; withdraw: string };
 }
 
+/** How the post went, for the page to answer with: shown (200), a field or form problem (400),
+ * too many look-ups (429), or no such code and contact (404). */
+export type SelfServiceOutcome = "shown" | "invalid" | "limited" | "not_found";
+
 export interface SelfServiceResult {
-  status: number;
+  outcome: SelfServiceOutcome;
   view: SelfServiceView | null;
   /** The form the errors belong to. */
   form: "lookup" | "correct" | "delete" | "withdraw" | "withdraw_otp";
@@ -55,65 +58,73 @@ async function buildView(subject: FoundSubject, lang: Lang): Promise<SelfService
   };
 }
 
-export async function handlePrivacyPost(request: Request, lang: Lang): Promise<SelfServiceResult> {
-  const fd = await readFormData(request);
-  const intent = String(fd.get("intent") ?? "lookup");
+/** One post of the page, as the route read it: the form's text fields, where it came from, and
+ * the public origin that links in notices point to. */
+export interface PrivacyPost {
+  fields: Record<string, string>;
+  client: Client;
+  baseUrl: string;
+}
+
+export async function handlePrivacyPost(post: PrivacyPost, lang: Lang): Promise<SelfServiceResult> {
+  const { fields } = post;
+  const intent = fields.intent ?? "lookup";
   const form = (["correct", "delete", "withdraw", "withdraw_otp"].includes(intent) ? intent : "lookup") as SelfServiceResult["form"];
-  const values = formValues(fd);
+  const values = formValues(fields);
   // The submission ids and the intent are not something to put back into a form.
   delete values.submissionId;
   delete values.intent;
-  const out = (status: number, patch: Partial<SelfServiceResult>): SelfServiceResult => ({ status, view: null, form, errors: {}, values, message: null, ...patch });
+  const out = (outcome: SelfServiceOutcome, patch: Partial<SelfServiceResult>): SelfServiceResult => ({ outcome, view: null, form, errors: {}, values, message: null, ...patch });
 
-  const who = parseForm(lookupSchema, fd, "privacy.errors.codeInvalid");
-  if (!who.ok) return out(400, { form: "lookup", errors: who.errors });
+  const who = parseForm(lookupSchema, fields, "privacy.errors.codeInvalid");
+  if (!who.ok) return out("invalid", { form: "lookup", errors: who.errors });
   // Paced per code, per contact and per address before anything is read (lookup-limit.server.ts):
   // the code's pool is the one the feedback and registration pages use too.
-  const gate = await beginLookup(who.data.code.code, who.data.contact, clientIp(request));
-  if (!gate.ok) return out(429, { form: "lookup", errors: { _form: "privacy.errors.limited" } });
+  const gate = await beginLookup(who.data.code.code, who.data.contact, post.client.ip);
+  if (!gate.ok) return out("limited", { form: "lookup", errors: { _form: "privacy.errors.limited" } });
   const subject = await findSubject(who.data.code, who.data.contact);
-  if (!subject) return out(404, { form: "lookup", errors: { _form: "privacy.errors.notFound" } });
+  if (!subject) return out("not_found", { form: "lookup", errors: { _form: "privacy.errors.notFound" } });
   await gate.found();
-  const base = { request, subject, lang };
+  const base = { client: post.client, subject, lang };
 
   if (form === "lookup") {
     await recordAccess(base);
-    return out(200, { view: await buildView(subject, lang) });
+    return out("shown", { view: await buildView(subject, lang) });
   }
-  const submission = submissionSchema.safeParse(fd.get("submissionId"));
-  if (!submission.success) return out(400, { view: await buildView(subject, lang), errors: { _form: "privacy.errors.formExpired" } });
+  const submission = submissionSchema.safeParse(fields.submissionId);
+  if (!submission.success) return out("invalid", { view: await buildView(subject, lang), errors: { _form: "privacy.errors.formExpired" } });
   const input = { ...base, submissionId: submission.data };
 
   if (form === "correct") {
-    const parsed = parseForm(correctionSchema(subject.kind), fd, "privacy.errors.tooLong");
-    if (!parsed.ok) return out(400, { view: await buildView(subject, lang), errors: parsed.errors });
+    const parsed = parseForm(correctionSchema(subject.kind), fields, "privacy.errors.tooLong");
+    if (!parsed.ok) return out("invalid", { view: await buildView(subject, lang), errors: parsed.errors });
     const current = await subjectData(subject, lang);
     const now = Object.fromEntries((current?.fields ?? []).map((f) => [f.key, f.value ?? ""]));
     const changed = (["name", "phone", "email", "address", "organisation"] as const).some((k) => k in now && parsed.data[k] !== now[k]);
-    if (!changed) return out(400, { view: await buildView(subject, lang), errors: { _form: "privacy.errors.nothingChanged" } });
+    if (!changed) return out("invalid", { view: await buildView(subject, lang), errors: { _form: "privacy.errors.nothingChanged" } });
     const created = await requestCorrection(input, parsed.data);
-    return out(200, { view: await buildView(subject, lang), message: { key: "privacy.request.correctionReceived", params: { due: formatDateTime(created.dueAt, lang) } } });
+    return out("shown", { view: await buildView(subject, lang), message: { key: "privacy.request.correctionReceived", params: { due: formatDateTime(created.dueAt, lang) } } });
   }
   if (form === "withdraw_otp") {
     // The change that erases: only with the code sent to the contact on file.
-    if (!(await checkOtp(subject, "withdraw", String(fd.get("otp") ?? "")))) {
-      return out(400, { view: await buildView(subject, lang), errors: { otp: "codes.otp.wrong" }, otp: { intent: "withdraw_otp", submissionId: input.submissionId } });
+    if (!(await checkOtp(subject, "withdraw", fields.otp ?? ""))) {
+      return out("invalid", { view: await buildView(subject, lang), errors: { otp: "codes.otp.wrong" }, otp: { intent: "withdraw_otp", submissionId: input.submissionId } });
     }
-    await withdrawNow(input, { baseUrl: publicOrigin(request) });
+    await withdrawNow(input, { baseUrl: post.baseUrl });
     // The contact it was found by is gone now: the page shows what is left by the subject itself.
-    return out(200, { view: await buildView(subject, lang), message: { key: "privacy.request.withdrawn" } });
+    return out("shown", { view: await buildView(subject, lang), message: { key: "privacy.request.withdrawn" } });
   }
-  const confirmed = parseForm(confirmSchema, fd, "privacy.errors.confirmRequired");
-  if (!confirmed.ok) return out(400, { view: await buildView(subject, lang), errors: { [`${form}-confirm`]: confirmed.errors.confirm ?? "privacy.errors.confirmRequired" } });
+  const confirmed = parseForm(confirmSchema, fields, "privacy.errors.confirmRequired");
+  if (!confirmed.ok) return out("invalid", { view: await buildView(subject, lang), errors: { [`${form}-confirm`]: confirmed.errors.confirm ?? "privacy.errors.confirmRequired" } });
   if (form === "delete") {
     const created = await requestDeletion(input);
-    return out(200, { view: await buildView(subject, lang), message: { key: "privacy.request.deletionReceived", params: { due: formatDateTime(created.dueAt, lang) } } });
+    return out("shown", { view: await buildView(subject, lang), message: { key: "privacy.request.deletionReceived", params: { due: formatDateTime(created.dueAt, lang) } } });
   }
   // Knowing the full code is not enough to erase: the contact on file confirms (a code by email),
   // or, when it cannot, staff do after calling the phone on file.
   if (await sendOtp(subject, "withdraw")) {
-    return out(200, { view: await buildView(subject, lang), message: { key: "codes.otp.withdrawSent" }, otp: { intent: "withdraw_otp", submissionId: input.submissionId } });
+    return out("shown", { view: await buildView(subject, lang), message: { key: "codes.otp.withdrawSent" }, otp: { intent: "withdraw_otp", submissionId: input.submissionId } });
   }
   const created = await requestWithdrawal(input);
-  return out(200, { view: await buildView(subject, lang), message: { key: "codes.otp.withdrawQueued", params: { due: formatDateTime(created.dueAt, lang) } } });
+  return out("shown", { view: await buildView(subject, lang), message: { key: "codes.otp.withdrawQueued", params: { due: formatDateTime(created.dueAt, lang) } } });
 }

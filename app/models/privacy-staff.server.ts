@@ -11,6 +11,7 @@ import { withdrawConsent } from "./consent.server";
 import type { NoticeContext } from "./dialogue-notify.server";
 import { cancelIfUpcoming, eraseInTransaction } from "./privacy-erase.server";
 import { db } from "~/utils/db.server";
+import type { Client } from "~/utils/client";
 
 /** Open requests, the nearest deadline first. No personal data: kind, code and times only. */
 export async function listOpenRequests() {
@@ -74,7 +75,7 @@ async function applyCorrection(trx: Kysely<Database>, kind: string, id: number, 
 }
 
 /** Does what the request asked: applies the corrections, or erases the data. */
-export async function fulfilRequest(request: Request, actor: Actor, id: number, ctx: NoticeContext, now = new Date()): Promise<DecideResult> {
+export async function fulfilRequest(client: Client, actor: Actor, id: number, ctx: NoticeContext, now = new Date()): Promise<DecideResult> {
   const pre = await getRequest(id);
   if (!pre) return { ok: false, reason: "not_found" };
   if (pre.status !== "open") return { ok: false, reason: "decided" };
@@ -94,19 +95,19 @@ export async function fulfilRequest(request: Request, actor: Actor, id: number, 
         await eraseInTransaction(trx, { kind: r.subject_kind, id: r.subject_id }, "withdrawal", r.id, now);
       }
       await trx.updateTable("privacy_request").set({ status: "fulfilled", decided_at: now, decided_by: actor.id, requested: null }).where("id", "=", id).execute();
-      await recordAudit(request, { actor, action: "privacy.request.fulfil", entity: "privacy_request", entityId: id, details: { kind: r.kind, subject: r.subject_kind, subjectId: r.subject_id } }, trx);
+      await recordAudit(client, { actor, action: "privacy.request.fulfil", entity: "privacy_request", entityId: id, details: { kind: r.kind, subject: r.subject_kind, subjectId: r.subject_id } }, trx);
       return { ok: true };
     });
 }
 
-export async function refuseRequest(request: Request, actor: Actor, id: number, reason: string, now = new Date()): Promise<DecideResult> {
+export async function refuseRequest(client: Client, actor: Actor, id: number, reason: string, now = new Date()): Promise<DecideResult> {
   return db()
     .transaction()
     .execute(async (trx): Promise<DecideResult> => {
       const locked = await lockOpen(trx, id);
       if ("error" in locked) return { ok: false, reason: locked.error! };
       await trx.updateTable("privacy_request").set({ status: "refused", decided_at: now, decided_by: actor.id, refuse_reason: reason, requested: null }).where("id", "=", id).execute();
-      await recordAudit(request, { actor, action: "privacy.request.refuse", entity: "privacy_request", entityId: id, details: { kind: locked.row.kind } }, trx);
+      await recordAudit(client, { actor, action: "privacy.request.refuse", entity: "privacy_request", entityId: id, details: { kind: locked.row.kind } }, trx);
       return { ok: true };
     });
 }

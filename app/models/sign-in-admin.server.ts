@@ -1,6 +1,7 @@
 // The admin's view of sign-in pacing: which accounts strangers are making wait, and the unlock
 // that ends every wait on an account (audited). docs/security/limits.md.
 import { recordAudit, type Actor } from "~/models/audit.server";
+import type { Client } from "~/utils/client";
 import { db } from "~/utils/db.server";
 import { accountWaits, unlockAccount, type AccountWait } from "./throttle.server";
 
@@ -19,10 +20,10 @@ export async function signInWaits(users: { id: number; email: string }[], now = 
 
 export type UnlockResult = { ok: true; cleared: number } | { ok: false; error: string };
 
-export async function unlockSignIn(id: number, actor: Actor, request: Request): Promise<UnlockResult> {
+export async function unlockSignIn(id: number, actor: Actor, client: Client): Promise<UnlockResult> {
   const user = await db().selectFrom("staff_user").select(["id", "email"]).where("id", "=", id).executeTakeFirst();
   if (!user) return { ok: false, error: "staff.users.errors.notFound" };
   const cleared = await unlockAccount(user.email);
-  await recordAudit(request, { actor, action: "user.unlock_sign_in", entity: "staff_user", entityId: id, details: { cleared } });
+  await recordAudit(client, { actor, action: "user.unlock_sign_in", entity: "staff_user", entityId: id, details: { cleared } });
   return { ok: true, cleared };
 }

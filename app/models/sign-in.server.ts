@@ -6,21 +6,29 @@ import { recordAudit } from "~/models/audit.server";
 import { authenticate } from "~/models/staff.server";
 import { accountKey } from "~/models/throttle.server";
 import { knownBrowserId, rememberBrowser } from "~/utils/known-browser.server";
-import { clientIp } from "~/utils/request.server";
-import { createSession, destroySession, getSessionUser, revokeUserSessions } from "~/utils/session.server";
+import type { Client } from "~/utils/client";
+import { createSession, revokeUserSessions } from "~/utils/session.server";
 
 export type SignInOutcome =
   | { ok: true; setCookies: string[]; userId: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; minutes: number };
 
-export async function signInWithPassword(email: string, password: string, request: Request, now = new Date()): Promise<SignInOutcome> {
+/** Where the try comes from: the client's address, and the request's Cookie header (which may
+ * name this browser as known to the account), both read by the route. */
+export interface SignInFrom {
+  client: Client;
+  cookieHeader: string | null;
+}
+
+export async function signInWithPassword(email: string, password: string, from: SignInFrom, now = new Date()): Promise<SignInOutcome> {
   const account = accountKey(email);
-  const result = await authenticate(email, password, clientIp(request), now, await knownBrowserId(request, account));
+  const { client } = from;
+  const result = await authenticate(email, password, client.ip, now, await knownBrowserId(from.cookieHeader, account));
   if (result.ok) {
     // A new session id at every sign-in: an id planted in the browser before is never promoted.
-    const setCookies = [await createSession(result.userId, now), await rememberBrowser(request, account)];
-    await recordAudit(request, { actor: { id: result.userId, email: result.email }, action: "auth.login", entity: "staff_user", entityId: result.userId });
+    const setCookies = [await createSession(result.userId, now), await rememberBrowser(from.cookieHeader, account)];
+    await recordAudit(client, { actor: { id: result.userId, email: result.email }, action: "auth.login", entity: "staff_user", entityId: result.userId });
     return { ok: true, setCookies, userId: result.userId };
   }
   // The address someone typed is not stored, only its hash, so the log is no list of addresses
@@ -28,22 +36,19 @@ export async function signInWithPassword(email: string, password: string, reques
   if (result.reason === "locked") {
     // One entry when a wait begins (not one per refused try: an attacker would fill the log).
     if (result.started) {
-      await recordAudit(request, { actor: null, action: "auth.login_locked", entity: "staff_user", details: { account, pool: result.pool, until: result.until.toISOString() } });
+      await recordAudit(client, { actor: null, action: "auth.login_locked", entity: "staff_user", details: { account, pool: result.pool, until: result.until.toISOString() } });
     }
     return { ok: false, reason: "locked", minutes: minutesUntil(result.until, now) };
   }
-  await recordAudit(request, { actor: null, action: "auth.login_failed", entity: "staff_user", details: { account, failures: result.failures } });
+  await recordAudit(client, { actor: null, action: "auth.login_failed", entity: "staff_user", details: { account, failures: result.failures } });
   return { ok: false, reason: "invalid" };
 }
 
-/** Ends this session (or, `everywhere`, every session of its user) and returns the Set-Cookie
- * header that clears the cookie. Without a session there is nothing to end or record. */
-export async function signOut(request: Request, everywhere: boolean): Promise<string> {
-  const user = await getSessionUser(request);
-  if (user && everywhere) await revokeUserSessions(user.id);
-  const setCookie = await destroySession(request);
-  if (user) {
-    await recordAudit(request, { actor: user, action: everywhere ? "auth.logout_everywhere" : "auth.logout", entity: "staff_user", entityId: user.id });
-  }
-  return setCookie;
+/** Signing out `user` (the session's user, or null when there is none: nothing to end or
+ * record): `everywhere` ends every session of theirs, and the sign-out is recorded. The route
+ * ends this browser's own session and clears its cookie (destroySession) after this. */
+export async function signOut(user: { id: number; email: string } | null, everywhere: boolean, client: Client): Promise<void> {
+  if (!user) return;
+  if (everywhere) await revokeUserSessions(user.id);
+  await recordAudit(client, { actor: user, action: everywhere ? "auth.logout_everywhere" : "auth.logout", entity: "staff_user", entityId: user.id });
 }

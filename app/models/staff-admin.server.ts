@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { Role } from "../../db/tables/staff";
 import { recordAudit, type Actor } from "~/models/audit.server";
+import type { Client } from "~/utils/client";
 import { createUser, emailTaken } from "~/models/staff.server";
 import { db } from "~/utils/db.server";
 import { generatePassword, hashPassword } from "~/utils/password.server";
@@ -51,7 +52,7 @@ export type CreateResult = { ok: true; id: number; password: string } | { ok: fa
 
 /** A new account with a temporary password, returned once for the admin to pass on; the user
  * must change it at first sign-in. */
-export async function createAccount(input: AccountInput & { email: string }, actor: Actor, request: Request): Promise<CreateResult> {
+export async function createAccount(input: AccountInput & { email: string }, actor: Actor, client: Client): Promise<CreateResult> {
   if (!(await unitExists(input.unitId))) return { ok: false, field: "unitId", error: "staff.users.errors.unitMissing" };
   if (await emailTaken(input.email)) return { ok: false, field: "email", error: "staff.users.errors.emailTaken" };
   const password = generatePassword();
@@ -60,7 +61,7 @@ export async function createAccount(input: AccountInput & { email: string }, act
       .transaction()
       .execute(async (trx) => {
         const id = await createUser({ ...input, password, mustChange: true }, trx);
-        await recordAudit(request, { actor, action: "user.create", entity: "staff_user", entityId: id, details: { email: input.email, role: input.role, unitId: input.unitId } }, trx);
+        await recordAudit(client, { actor, action: "user.create", entity: "staff_user", entityId: id, details: { email: input.email, role: input.role, unitId: input.unitId } }, trx);
         return id;
       });
     return { ok: true, id, password };
@@ -75,7 +76,7 @@ export type ChangeResult = { ok: true } | { ok: false; field: "role" | "unitId" 
 
 /** Name, role and unit. A changed role applies from the user's next request: sessions read the
  * user afresh each time. An admin cannot take away their own admin role (nobody could give it back). */
-export async function updateAccount(id: number, input: AccountInput, actor: Actor, request: Request): Promise<ChangeResult> {
+export async function updateAccount(id: number, input: AccountInput, actor: Actor, client: Client): Promise<ChangeResult> {
   if (id === actor.id && input.role !== "admin") return { ok: false, field: "role", error: "staff.users.errors.ownRole" };
   if (!(await unitExists(input.unitId))) return { ok: false, field: "unitId", error: "staff.users.errors.unitMissing" };
   return db()
@@ -85,13 +86,13 @@ export async function updateAccount(id: number, input: AccountInput, actor: Acto
       if (!before) return { ok: false, field: "_form", error: "staff.users.errors.notFound" } as const;
       await trx.updateTable("staff_user").set({ name: input.name, role: input.role, unit_id: input.unitId }).where("id", "=", id).execute();
       const after = { name: input.name, role: input.role, unit_id: input.unitId };
-      await recordAudit(request, { actor, action: "user.update", entity: "staff_user", entityId: id, details: { before, after } }, trx);
+      await recordAudit(client, { actor, action: "user.update", entity: "staff_user", entityId: id, details: { before, after } }, trx);
       return { ok: true } as const;
     });
 }
 
 /** Disabling ends every session of the user at once; enabling lets them sign in again. */
-export async function setAccountActive(id: number, active: boolean, actor: Actor, request: Request): Promise<ChangeResult> {
+export async function setAccountActive(id: number, active: boolean, actor: Actor, client: Client): Promise<ChangeResult> {
   if (id === actor.id && !active) return { ok: false, field: "_form", error: "staff.users.errors.ownDisable" };
   return db()
     .transaction()
@@ -99,13 +100,13 @@ export async function setAccountActive(id: number, active: boolean, actor: Actor
       const res = await trx.updateTable("staff_user").set({ active }).where("id", "=", id).executeTakeFirst();
       if (!Number(res.numUpdatedRows)) return { ok: false, field: "_form", error: "staff.users.errors.notFound" } as const;
       const ended = active ? 0 : await revokeUserSessions(id, undefined, trx);
-      await recordAudit(request, { actor, action: active ? "user.enable" : "user.disable", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } }, trx);
+      await recordAudit(client, { actor, action: active ? "user.enable" : "user.disable", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } }, trx);
       return { ok: true } as const;
     });
 }
 
 /** A new temporary password, returned once; the user's sessions end and they must change it. */
-export async function resetAccountPassword(id: number, actor: Actor, request: Request): Promise<{ ok: true; password: string } | { ok: false; field: "_form"; error: string }> {
+export async function resetAccountPassword(id: number, actor: Actor, client: Client): Promise<{ ok: true; password: string } | { ok: false; field: "_form"; error: string }> {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   return db()
@@ -118,18 +119,18 @@ export async function resetAccountPassword(id: number, actor: Actor, request: Re
         .executeTakeFirst();
       if (!Number(res.numUpdatedRows)) return { ok: false, field: "_form", error: "staff.users.errors.notFound" } as const;
       const ended = await revokeUserSessions(id, undefined, trx);
-      await recordAudit(request, { actor, action: "user.reset_password", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } }, trx);
+      await recordAudit(client, { actor, action: "user.reset_password", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } }, trx);
       return { ok: true, password } as const;
     });
 }
 
 /** Signs the user out on every device (a lost phone, a shared computer). */
-export async function endAccountSessions(id: number, actor: Actor, request: Request): Promise<number> {
+export async function endAccountSessions(id: number, actor: Actor, client: Client): Promise<number> {
   return db()
     .transaction()
     .execute(async (trx) => {
       const ended = await revokeUserSessions(id, undefined, trx);
-      await recordAudit(request, { actor, action: "user.sessions_revoked", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } }, trx);
+      await recordAudit(client, { actor, action: "user.sessions_revoked", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } }, trx);
       return ended;
     });
 }

@@ -7,7 +7,7 @@ import { recordAudit } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 import { dummyHash, generatePassword, hashPassword, verifyPassword } from "~/utils/password.server";
 import { createSession, revokeUserSessions } from "~/utils/session.server";
-import { clientIp } from "~/utils/request.server";
+import type { Client } from "~/utils/client";
 import { knownBrowserId } from "~/utils/known-browser.server";
 import { refund, take } from "./attempt-limit.server";
 import { accountKey, signInTargets, type Pool } from "./throttle.server";
@@ -80,12 +80,20 @@ export type ChangePasswordResult = { ok: true; setCookie: string } | { ok: false
 /** The signed-in user changes their own password. Every try is counted against
  * same pools as a sign-in (before the check), so a borrowed session cannot be used to guess the password. Every
  * session of the user ends, and this browser gets a fresh one (a new id after the change). */
-export async function changePassword(user: { id: number; email: string }, current: string, next: string, request: Request, now = new Date()): Promise<ChangePasswordResult> {
-  const targets = signInTargets(user.email, clientIp(request), await knownBrowserId(request, accountKey(user.email)));
+export async function changePassword(
+  user: { id: number; email: string },
+  current: string,
+  next: string,
+  /** The client's address and the request's Cookie header (this browser may be known to the account). */
+  from: { client: Client; cookieHeader: string | null },
+  now = new Date(),
+): Promise<ChangePasswordResult> {
+  const { client } = from;
+  const targets = signInTargets(user.email, client.ip, await knownBrowserId(from.cookieHeader, accountKey(user.email)));
   if ((await take(targets, now)).some((t) => !t.allowed)) return { ok: false, reason: "locked" };
   const row = await db().selectFrom("staff_user").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(current, row.password_hash))) {
-    await recordAudit(request, { actor: user, action: "auth.password_change_failed", entity: "staff_user", entityId: user.id });
+    await recordAudit(client, { actor: user, action: "auth.password_change_failed", entity: "staff_user", entityId: user.id });
     return { ok: false, reason: "wrongCurrent" };
   }
   await refund(targets.map((t) => t.key));
@@ -100,7 +108,7 @@ export async function changePassword(user: { id: number; email: string }, curren
         .execute();
       // Anyone who knew the old password is signed out everywhere.
       const ended = await revokeUserSessions(user.id, undefined, trx);
-      await recordAudit(request, { actor: user, action: "auth.password_changed", entity: "staff_user", entityId: user.id, details: { sessionsEnded: ended } }, trx);
+      await recordAudit(client, { actor: user, action: "auth.password_changed", entity: "staff_user", entityId: user.id, details: { sessionsEnded: ended } }, trx);
     });
   return { ok: true, setCookie: await createSession(user.id, now) };
 }

@@ -94,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The contact is already registered. Only a browser already signed in as that registration
     // (a double tap, the back button) is shown it again; anyone else gets the same answer whether
     // or not the contact was registered, and the details go to the contact on file.
-    if ((await readRegistrant(request)) === res.registration.id) return redirect("/dialogues/registration?again=1", 303);
+    if ((await readRegistrant(request.headers.get("Cookie"))) === res.registration.id) return redirect("/dialogues/registration?again=1", 303);
     await sendRegistrationDetails(res.registration.id, { baseUrl: publicOrigin(request) });
     return redirect(`/dialogues/${s.id}?checkContact=1#signup-title`, 303);
   }

@@ -27,7 +27,7 @@ const HERE = "/dialogues/registration";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t, lng } = getT(request);
-  const regId = await readRegistrant(request);
+  const regId = await readRegistrant(request.headers.get("Cookie"));
   const r = regId ? await getOwnRegistration(regId) : null;
   if (!r) return json({ title: t("dialogue.registration.lookupTitle"), view: null });
   const s = (await getSession(r.session_id))!;
@@ -71,9 +71,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!id) return json({ errors: { _form: "dialogue.errors.lookupFailed" }, values: { code: String(fd.get("code") ?? ""), contact: String(fd.get("contact") ?? "") } }, 400);
     return redirect(HERE, { status: 303, headers: { "Set-Cookie": await rememberRegistrant(id) } });
   }
-  if (intent === "forget") return redirect(HERE, { status: 303, headers: { "Set-Cookie": await forgetRegistrant(request) } });
+  if (intent === "forget") return redirect(HERE, { status: 303, headers: { "Set-Cookie": await forgetRegistrant(request.headers.get("Cookie")) } });
 
-  const regId = await readRegistrant(request);
+  const regId = await readRegistrant(request.headers.get("Cookie"));
   if (!regId) return json({ errors: { _form: "dialogue.errors.sessionExpired" }, values: {} }, 401);
   if (intent === "cancel") {
     const parsed = parseForm(cancelSchema, fd);

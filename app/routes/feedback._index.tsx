@@ -6,8 +6,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { FeedbackForm } from "~/components/feedback/feedback-form";
 import { PRIVACY_NOTICES } from "~/lib/privacy-notices";
 import { listProcedures } from "~/models/catalog.server";
-import { receiveFeedbackForm } from "~/models/feedback-form.server";
 import { flashCode } from "~/utils/code-flash.server";
+import { receiveFeedbackPost } from "~/utils/feedback.http.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
 
@@ -29,10 +29,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const { lng } = getT(request);
-  const result = await receiveFeedbackForm(request, lng);
+  const { result, status } = await receiveFeedbackPost(request, lng);
   // The address carries the short code only; the full one (with its secret key) rides in a cookie.
   if (result.ok) return redirect(`/feedback/sent?code=${encodeURIComponent(result.code)}`, { headers: { "Set-Cookie": await flashCode("/feedback/sent", result.fullCode) } });
-  return json(result, { status: result.status });
+  return json(result, { status });
 }
 
 export default function FeedbackPage() {

@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = getT(request);
   const code = parseFeedbackCode(new URL(request.url).searchParams.get("code"))?.code;
   if (!code) throw new Response("Not found", { status: 404 });
-  const flashed = parseFeedbackCode(await readFlashCode("/feedback/sent", request));
+  const flashed = parseFeedbackCode(await readFlashCode("/feedback/sent", request.headers.get("Cookie")));
   const full = flashed?.key && flashed.code === code ? fullCode(code, flashed.key) : null;
   // The page holds a secret: no cache may keep it.
   return json({ title: t("feedback.sent.title"), code, full }, { headers: { "Cache-Control": "no-store" } });

@@ -7,7 +7,9 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/feedback/fields";
 import { StatusView } from "~/components/feedback/status-view";
 import { parseFeedbackCode } from "~/lib/citizen-code";
-import { handleStatusPost } from "~/models/feedback-status.server";
+import { handleStatusPost, type StatusOutcome } from "~/models/feedback-status.server";
+import { readFeedbackPost } from "~/utils/feedback.http.server";
+import { clientOf } from "~/utils/request.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
 
@@ -22,10 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
+const STATUS: Record<StatusOutcome, number> = { shown: 200, invalid: 400, too_large: 413, limited: 429, not_found: 404, state_changed: 409 };
+
 export async function action({ request }: ActionFunctionArgs) {
   const { lng } = getT(request);
-  const result = await handleStatusPost(request, lng);
-  return json(result, { status: result.status });
+  const result = await handleStatusPost(await readFeedbackPost(request), clientOf(request), lng);
+  const status = STATUS[result.outcome];
+  return json({ ...result, status }, { status });
 }
 
 export default function FeedbackStatus() {

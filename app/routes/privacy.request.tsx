@@ -7,9 +7,10 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { RequestView } from "~/components/privacy/request-view";
-import { handlePrivacyPost } from "~/models/privacy-self-service.server";
+import { handlePrivacyPost, type SelfServiceOutcome } from "~/models/privacy-self-service.server";
 import { getT } from "~/utils/i18n.server";
-import { assertSameOrigin } from "~/utils/request.server";
+import { publicOrigin } from "~/utils/public-url.server";
+import { assertSameOrigin, clientOf, readFormFields } from "~/utils/request.server";
 import css from "~/styles/privacy.css";
 
 export const handle = { scripts: false };
@@ -22,12 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
+const STATUS: Record<SelfServiceOutcome, number> = { shown: 200, invalid: 400, limited: 429, not_found: 404 };
+
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { lng } = getT(request);
-  const result = await handlePrivacyPost(request, lng);
+  const result = await handlePrivacyPost({ fields: await readFormFields(request), client: clientOf(request), baseUrl: publicOrigin(request) }, lng);
   // The answer shows personal data: no cache may keep it.
-  return json(result, { status: result.status, headers: { "Cache-Control": "no-store" } });
+  return json(result, { status: STATUS[result.outcome], headers: { "Cache-Control": "no-store" } });
 }
 
 export default function PrivacyRequest() {

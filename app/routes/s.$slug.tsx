@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (page.state === "bad_link") throw json({ title: t("survey.errors.badLinkTitle"), body: t("survey.errors.badLink") }, { status: 400, headers: NO_STORE });
   if (page.state === "not_found") throw new Response("Not found", { status: 404 });
   const headers = new Headers(page.state === "form" && page.kioskReset ? NO_STORE : PHONE_CACHE);
-  const cookie = deviceCookieHeader(request);
+  const cookie = deviceCookieHeader(request.headers.get("Cookie"));
   if (cookie) headers.append("Set-Cookie", cookie);
   if (page.state === "form" && page.pending) headers.append("Set-Cookie", pendingCookie(slug, page.pending));
   const { pending: _kept, ...shown } = page as typeof page & { pending?: unknown };
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t, lng } = getT(request);
   const fields = await readPostedFields(request);
-  const out = await submitSurvey({ client: clientOf(request), slug: params.slug ?? "", fields, lang: lng, deviceId: readDeviceId(request) });
+  const out = await submitSurvey({ client: clientOf(request), slug: params.slug ?? "", fields, lang: lng, deviceId: readDeviceId(request.headers.get("Cookie")) });
   switch (out.kind) {
     case "thanks":
       return redirect(out.location, { headers: NO_STORE });

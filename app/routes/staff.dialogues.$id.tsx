@@ -21,7 +21,9 @@ import { runSessionAction } from "~/utils/dialogue-actions.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
-import { readFormData } from "~/utils/request.server";
+import { publicOrigin } from "~/utils/public-url.server";
+import { clientOf, fieldsOf, readFormData } from "~/utils/request.server";
+import { procedureIds } from "~/schemas/dialogue-staff";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -47,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     registrants = rows.map(({ access_key, ...r }) => ({ ...r, code: fullCode(r.code, access_key), place: r.place === null ? null : Number(r.place) }));
     calls = await callList(s.id);
     if (rows.length || calls.length) {
-      await recordAudit(request, {
+      await recordAudit(clientOf(request), {
         actor: { id: user.id, email: user.email },
         action: "pii.view",
         entity: "dialogue_session",
@@ -79,13 +81,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const fd = await readFormData(request);
-  const settled = await runSettleAction(request, user, s.id, fd);
+  const form = { intent: String(fd.get("intent") ?? ""), fields: fieldsOf(fd), procedureIds: procedureIds(fd) };
+  const client = clientOf(request);
+  const baseUrl = publicOrigin(request);
+  const settled = await runSettleAction({ actor: { id: user.id, email: user.email }, client, baseUrl }, s.id, form);
+  if (settled && !settled.ok) throw settled.refused === "bad_request" ? new Response("Bad request", { status: 400 }) : new Response("Not found", { status: 404 });
   if (settled) {
     if (settled.noticeIds.length) await deliverNotices(settled.noticeIds);
     return redirect(`/staff/dialogues/${s.id}?${settled.redirect}`, { status: 303 });
   }
-  const out = await runSessionAction(request, user, s, fd);
+  const out = await runSessionAction({ user, client, baseUrl }, s, form);
+  if (out.notFound) throw new Response("Not found", { status: 404 });
   if ("noticeIds" in out && out.noticeIds?.length) await deliverNotices(out.noticeIds);
+  if (out.status) {
+    const { t } = getT(request);
+    return redirect(`/staff/dialogues/${s.id}?status=${encodeURIComponent(t(`dialogue.status.${out.status}`))}`, { status: 303 });
+  }
   if (out.redirect) return redirect(`/staff/dialogues/${s.id}?${out.redirect}`, { status: 303 });
   return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {}, vars: out.vars ?? {} }, 400);
 }

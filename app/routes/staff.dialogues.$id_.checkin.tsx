@@ -9,7 +9,7 @@ import { StaffTabs } from "~/components/dialogue/staff-tabs";
 import { normalisePhone } from "~/lib/dialogue-code";
 import { formatVnTime } from "~/lib/dialogue-time";
 import { recordAudit } from "~/models/audit.server";
-import { checkInByCode, checkInById, recentAttempts, searchAttendees, walkIn, type CheckinResult } from "~/models/dialogue-checkin.server";
+import { checkInByCode, checkInById, recentAttempts, searchAttendees, walkIn, type CheckinOutcome, type CheckinResult } from "~/models/dialogue-checkin.server";
 import { seatCounts } from "~/models/dialogue-registration.server";
 import { getSession, sessionTitle } from "~/models/dialogue-session.server";
 import { checkinCodeSchema, walkInSchema } from "~/schemas/dialogue-staff";
@@ -18,7 +18,7 @@ import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
 import { TableWrap } from "~/components/forms";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The recent check-ins name the people at the door: a view of personal data too.
   const named = attempts.filter((a) => a.name);
   if (found?.length || named.length) {
-    await recordAudit(request, {
+    await recordAudit(clientOf(request), {
       actor: { id: user.id, email: user.email },
       action: "pii.view",
       entity: "dialogue_session",
@@ -59,27 +59,33 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 type Out = { form: string; result?: CheckinResult; errors?: Record<string, string>; values?: Record<string, string> };
 
+/** A session gone between the page's check and the door's transaction is a 404, like a wrong id. */
+function found(r: CheckinOutcome): CheckinResult {
+  if (!r.ok && r.reason === "no_session") throw new Response("Not found", { status: 404 });
+  return r as CheckinResult;
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const { lng } = getT(request);
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
-  const c = { request, user };
+  const c = { client: clientOf(request), user };
   const fd = await readFormData(request);
   const intent = fd.get("intent");
   let out: Out;
   if (intent === "code") {
     const p = parseForm(checkinCodeSchema, fd);
-    out = p.ok ? { form: "code", result: await checkInByCode(c, s.id, p.data.code) } : { form: "code", errors: p.errors, values: p.values };
+    out = p.ok ? { form: "code", result: found(await checkInByCode(c, s.id, p.data.code)) } : { form: "code", errors: p.errors, values: p.values };
   } else if (intent === "checkin") {
     const id = idSchema.safeParse(fd.get("registration"));
-    out = id.success ? { form: "search", result: await checkInById(c, s.id, id.data) } : { form: "search", errors: { _form: "dialogue.errors.invalid" } };
+    out = id.success ? { form: "search", result: found(await checkInById(c, s.id, id.data)) } : { form: "search", errors: { _form: "dialogue.errors.invalid" } };
   } else if (intent === "walkin") {
     const p = parseForm(walkInSchema, fd);
     out = p.ok
       ? {
           form: "walkin",
-          result: await walkIn(c, s.id, { name: p.data.name, kind: p.data.kind, organisation: p.data.organisation, phone: p.data.phone, phoneNorm: p.data.phone ? normalisePhone(p.data.phone) : null, lang: lng }),
+          result: found(await walkIn(c, s.id, { name: p.data.name, kind: p.data.kind, organisation: p.data.organisation, phone: p.data.phone, phoneNorm: p.data.phone ? normalisePhone(p.data.phone) : null, lang: lng })),
         }
       : { form: "walkin", errors: p.errors, values: p.values };
   } else {

@@ -14,6 +14,7 @@ import { getSession, sessionTitle } from "~/models/dialogue-session.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { runMinutesAction } from "~/utils/dialogue-minutes-actions.server";
 import { getT } from "~/utils/i18n.server";
+import { clientOf } from "~/utils/request.server";
 import { parseForm as parseUpload } from "~/utils/upload.server";
 import css from "~/styles/dialogue.css";
 
@@ -53,10 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseUpload(request, { maxFileBytes: SCAN_MAX_BYTES, maxFiles: 1, maxFieldBytes: 64 * 1024, hardCapBytes: SCAN_MAX_BYTES + 256 * 1024 });
   if (form.tooLarge) return json({ form: "scan", errors: { scan: "dialogue.errors.scanTooLarge" }, values: {} }, 413);
   if (form.unreadable) return json({ form: "unknown", errors: { _form: "dialogue.errors.invalid" }, values: {} }, 400);
-  const fd = new FormData();
-  for (const [name, values] of form.fields) for (const v of values) fd.append(name, v);
-  for (const f of form.files) fd.append(f.field, new File([new Uint8Array(f.bytes)], f.filename));
-  const out = await runMinutesAction({ request, user }, id, fd);
+  // Each field's last value, as a browser's form sends it once.
+  const fields = Object.fromEntries([...form.fields].map(([name, values]) => [name, values[values.length - 1]]));
+  const scan = form.files.find((f) => f.field === "scan") ?? null;
+  const out = await runMinutesAction({ client: clientOf(request), user }, id, { intent: fields.intent ?? "", fields, scan });
+  if (out.notFound) throw new Response("Not found", { status: 404 });
   if (out.ok) return redirect(`/staff/dialogues/${id}/minutes?done=${out.form}`, { status: 303 });
   return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {} }, 400);
 }

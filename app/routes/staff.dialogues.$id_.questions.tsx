@@ -15,7 +15,8 @@ import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { runQuestionAction } from "~/utils/dialogue-question-actions.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
-import { readFormData } from "~/utils/request.server";
+import { publicOrigin } from "~/utils/public-url.server";
+import { clientOf, readFormFields } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const named = questions.filter((q) => q.asker_name);
   if (named.length) {
-    await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "dialogue_session", entityId: s.id, details: { questions: named.map((q) => q.id) } });
+    await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "dialogue_session", entityId: s.id, details: { questions: named.map((q) => q.id) } });
   }
   return json({
     title: t("dialogue.staff.questions.title"),
@@ -64,7 +65,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
-  const out = await runQuestionAction(request, user, s, await readFormData(request));
+  const fields = await readFormFields(request);
+  const out = await runQuestionAction({ user, client: clientOf(request), baseUrl: publicOrigin(request) }, s, { intent: fields.intent ?? "", fields });
+  if (out.forbidden) throw new Response("Forbidden", { status: 403 });
   if (out.noticeIds?.length) await deliverNotices(out.noticeIds);
   if (out.ok) return redirect(`${new URL(request.url).pathname}${new URL(request.url).search}${out.anchor ? `#${out.anchor}` : ""}`, { status: 303 });
   return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {} }, 400);

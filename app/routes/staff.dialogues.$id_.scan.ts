@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
 import { getScan } from "~/models/dialogue-minutes.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { clientOf } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"] };
 
@@ -13,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
   const scan = isDbId(id) ? await getScan(id) : null;
   if (!scan) throw new Response("Not found", { status: 404 });
-  await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.export", entity: "dialogue_minutes", entityId: id, details: { what: "signed scan" } });
+  await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.export", entity: "dialogue_minutes", entityId: id, details: { what: "signed scan" } });
   return new Response(new Uint8Array(scan.bytes), {
     headers: {
       "Content-Type": scan.mime,

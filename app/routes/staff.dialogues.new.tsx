@@ -10,7 +10,7 @@ import { procedureIds, sessionInput, sessionSchema } from "~/schemas/dialogue-st
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(sessionSchema, fd);
   const values = { ...(parsed.ok ? {} : parsed.values), procedure_ids: procedureIds(fd).join(",") };
   if (!parsed.ok) return json({ errors: parsed.errors, values, vars: {} }, 400);
-  const res = await createSession(request, { id: user.id, email: user.email }, sessionInput(parsed.data, fd));
+  const res = await createSession(clientOf(request), { id: user.id, email: user.email }, sessionInput(parsed.data, procedureIds(fd)));
   if (!res.ok) {
     const raw = Object.fromEntries([...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
     return json({ errors: res.errors, values: { ...raw, ...values }, vars: {} }, 400);

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
 import { getAttachment } from "~/models/feedback-staff.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { clientOf } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
 
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isDbId(id) || !isDbId(aid)) throw new Response("Not found", { status: 404 });
   const file = await getAttachment(user, id, aid);
   if (!file) throw new Response("Not found", { status: 404 });
-  await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback_attachment", entityId: aid, details: { feedbackId: id } });
+  await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback_attachment", entityId: aid, details: { feedbackId: id } });
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(new Uint8Array(file.data), {
     headers: {

@@ -15,7 +15,7 @@ import { staffActionSchema } from "~/schemas/feedback-staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/feedback.css";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const detail = await getFeedbackForStaff(user, id, lng);
   if (!detail) throw new Response("Not found", { status: 404 });
-  if (detail.contact) await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", entityId: id, details: { fields: ["contact"] } });
+  if (detail.contact) await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", entityId: id, details: { fields: ["contact"] } });
   const choices = detail.actions.includes("assign") ? await assignmentChoices(lng) : null;
   // Office and admin may show the sender's full code, to read it out to a sender who calls
   // (docs/security/citizen-codes.md); each showing is logged as a personal-data view.
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let fullCode: string | null = null;
   if (mayShowCode && new URL(request.url).searchParams.get("showCode") === "1") {
     fullCode = await senderFullCode(id);
-    await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", entityId: id, details: { fields: ["access_key"] } });
+    await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", entityId: id, details: { fields: ["access_key"] } });
   }
   return json({ title: t("feedback.staff.detailTitle", { code: detail.feedback.code }), detail, choices, mayShowCode, fullCode });
 }
@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = staffActionSchema.safeParse(form);
   const intent = typeof form.intent === "string" ? form.intent : "";
   if (!parsed.success) return json({ intent, errors: fieldErrors(parsed.error), values: form }, { status: 400 });
-  const res = await actOnFeedback(request, user, id, parsed.data);
+  const res = await actOnFeedback(clientOf(request), user, id, parsed.data);
   if (res.ok) return redirect(`/staff/feedback/${id}?done=${parsed.data.intent}${res.notified ? `&notified=${res.notified}` : ""}`);
   if (res.reason === "not_found") throw new Response("Not found", { status: 404 });
   const status = res.reason === "role" ? 403 : res.reason === "state" ? 409 : 400;

@@ -2,7 +2,7 @@
 // only what is assigned to it (the model scopes the query). The "to notify" view is the Office's
 // call list and shows contact details: each view of it is logged.
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 import { releaseSchema } from "~/schemas/staff";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (view === "notify") {
     if (user.role !== "admin" && user.role !== "office") throw new Response("Forbidden", { status: 403 });
     const rows = await notifyList();
-    if (rows.length) await recordAudit(request, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", details: { ids: rows.map((r) => r.id), list: "notify" } });
+    if (rows.length) await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", details: { ids: rows.map((r) => r.id), list: "notify" } });
     return json({ title, view, canNotify: true, list: null, notify: rows.map((r) => ({ ...r, published_at: r.published_at?.toISOString() ?? null })) });
   }
   const list = await listFeedback(user, { view, page: Number(params.get("page") ?? "1"), lang: lng });
@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fd = await readFormData(request);
   const parsed = releaseSchema.safeParse({ intent: fd.get("intent"), ids: fd.getAll("id") });
   if (!parsed.success) return json({ released: null, error: "staff.errors.invalid" }, { status: 400 });
-  return json({ released: await releaseHeld(parsed.data.ids, user, request), error: null });
+  return json({ released: await releaseHeld(parsed.data.ids, user, clientOf(request)), error: null });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];

@@ -12,7 +12,7 @@ import { changePassword } from "~/models/staff.server";
 import { passwordSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES_LIST, action: ALL_ROLES_LIST };
 
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   const weak = checkPasswordPolicy(parsed.data.password, user.email);
   if (weak) return json({ errors: { password: `staff.errors.${weak}` } as FieldErrors }, { status: 400 });
-  const result = await changePassword(user, parsed.data.current, parsed.data.password, request);
+  const result = await changePassword(user, parsed.data.current, parsed.data.password, { client: clientOf(request), cookieHeader: request.headers.get("Cookie") });
   if (!result.ok) {
     const errors: FieldErrors = result.reason === "locked" ? { _form: "staff.password.errors.locked" } : { current: "staff.password.errors.currentWrong" };
     return json({ errors }, { status: result.reason === "locked" ? 429 : 400 });

@@ -18,7 +18,7 @@ import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import { publicOrigin } from "~/utils/public-url.server";
 import css from "~/styles/privacy.css";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const r = await getRequest(id);
   if (!r) throw new Response("Not found", { status: 404 });
   const data = await subjectData({ kind: r.subject_kind, id: r.subject_id }, lng);
-  await recordAudit(request, {
+  await recordAudit(clientOf(request), {
     actor: { id: user.id, email: user.email },
     action: "pii.view",
     entity: r.subject_kind,
@@ -72,12 +72,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (fd.get("intent") === "refuse") {
     const parsed = parseForm(refuseSchema, fd, "privacy.errors.reasonRequired");
     if (!parsed.ok) return json({ errors: parsed.errors, reason: String(fd.get("reason") ?? "") }, 400);
-    const res = await refuseRequest(request, actor, id, parsed.data.reason);
+    const res = await refuseRequest(clientOf(request), actor, id, parsed.data.reason);
     if (!res.ok && res.reason === "not_found") throw new Response("Not found", { status: 404 });
     return redirect(`/staff/privacy/${id}?done=${res.ok ? "refused" : "decided"}`, 303);
   }
   if (fd.get("intent") !== "fulfil") return json({ errors: { _form: "staff.errors.invalid" }, reason: "" }, 400);
-  const res = await fulfilRequest(request, actor, id, { baseUrl: publicOrigin(request) });
+  const res = await fulfilRequest(clientOf(request), actor, id, { baseUrl: publicOrigin(request) });
   if (!res.ok && res.reason === "not_found") throw new Response("Not found", { status: 404 });
   return redirect(`/staff/privacy/${id}?done=${res.ok ? "fulfilled" : "decided"}`, 303);
 }

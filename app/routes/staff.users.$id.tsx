@@ -16,7 +16,7 @@ import { unitOptions } from "~/models/units.server";
 import { editUserSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -48,19 +48,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "update") {
     const parsed = parseForm(editUserSchema, fd);
     if (!parsed.ok) return fail(parsed.errors, formValues(fd));
-    const r = await updateAccount(id, parsed.data, me, request);
+    const r = await updateAccount(id, parsed.data, me, clientOf(request));
     return r.ok ? json<ActionData>({ intent, done: true }) : fail({ [r.field]: r.error }, formValues(fd));
   }
   if (intent === "disable" || intent === "enable") {
-    const r = await setAccountActive(id, intent === "enable", me, request);
+    const r = await setAccountActive(id, intent === "enable", me, clientOf(request));
     return r.ok ? json<ActionData>({ intent, done: true }) : fail({ [r.field]: r.error });
   }
   if (intent === "reset") {
-    const r = await resetAccountPassword(id, me, request);
+    const r = await resetAccountPassword(id, me, clientOf(request));
     return r.ok ? json<ActionData>({ intent, done: true, password: r.password }, { headers: { "Cache-Control": "no-store" } }) : fail({ [r.field]: r.error });
   }
   if (intent === "signout") {
-    return json<ActionData>({ intent, done: true, ended: await endAccountSessions(id, me, request) });
+    return json<ActionData>({ intent, done: true, ended: await endAccountSessions(id, me, clientOf(request)) });
   }
   return fail({ _form: "staff.errors.invalid" });
 }

@@ -1,7 +1,7 @@
 // The admin's list of staff accounts, with who is being made to wait at sign-in and a button
 // that ends the wait (docs/security/limits.md).
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 import { unlockSchema } from "~/schemas/staff";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = unlockSchema.safeParse({ intent: fd.get("intent"), id: fd.get("id") });
   if (!parsed.success) return json({ error: "staff.errors.invalid", email: null }, { status: 400 });
   const id = parsed.data.id;
-  const r = await unlockSignIn(id, me, request);
+  const r = await unlockSignIn(id, me, clientOf(request));
   if (!r.ok) return json({ error: r.error, email: null }, { status: 404 });
   const user = (await listUsers()).find((u) => u.id === id);
   return json({ error: null, email: user?.email ?? "" });

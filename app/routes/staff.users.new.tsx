@@ -13,7 +13,7 @@ import { unitOptions } from "~/models/units.server";
 import { newUserSchema } from "~/schemas/staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/utils/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fd = await readFormData(request);
   const parsed = parseForm(newUserSchema, fd);
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
-  const result = await createAccount(parsed.data, user, request);
+  const result = await createAccount(parsed.data, user, clientOf(request));
   if (!result.ok) return json<ActionData>({ errors: { [result.field]: result.error }, values: formValues(fd) }, { status: 400 });
   // The password is in this one response only: no cache may keep it.
   return json<ActionData>({ created: { id: result.id, email: parsed.data.email, password: result.password } }, { headers: { "Cache-Control": "no-store" } });

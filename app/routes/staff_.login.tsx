@@ -12,7 +12,7 @@ import { loginSchema } from "~/schemas/staff";
 import staffCss from "~/styles/staff.css";
 import type { RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
-import { assertSameOrigin, readFormData } from "~/utils/request.server";
+import { assertSameOrigin, clientOf, readFormData } from "~/utils/request.server";
 import { getSessionUser } from "~/utils/session.server";
 
 /** Public: this is where people without a session are sent. */
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const email = String(fd.get("email") ?? "");
   const parsed = parseForm(loginSchema, fd);
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: { email } }, { status: 400 });
-  const outcome = await signInWithPassword(parsed.data.email, parsed.data.password, request);
+  const outcome = await signInWithPassword(parsed.data.email, parsed.data.password, { client: clientOf(request), cookieHeader: request.headers.get("Cookie") });
   if (outcome.ok) {
     const headers = new Headers();
     for (const c of outcome.setCookies) headers.append("Set-Cookie", c);

@@ -3,7 +3,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { signOut } from "~/models/sign-in.server";
 import type { RouteAccess } from "~/utils/auth.server";
-import { assertSameOrigin, readFormData } from "~/utils/request.server";
+import { assertSameOrigin, clientOf, readFormData } from "~/utils/request.server";
+import { destroySession, getSessionUser } from "~/utils/session.server";
 
 /** Public: signing out must work for every role, and for a user who still has to change their
  * password (requireStaff would send them to /staff/password instead). */
@@ -16,6 +17,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const fd = await readFormData(request);
-  const setCookie = await signOut(request, fd.get("everywhere") === "on");
+  await signOut(await getSessionUser(request), fd.get("everywhere") === "on", clientOf(request));
+  const setCookie = await destroySession(request);
   return redirect("/staff/login", { headers: { "Set-Cookie": setCookie } });
 }

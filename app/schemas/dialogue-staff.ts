@@ -147,7 +147,7 @@ export const followupUpdateSchema = z.object({
 });
 
 /** The parsed session form as the model takes it. */
-export function sessionInput(d: z.output<typeof sessionSchema>, fd: FormData): SessionInput {
+export function sessionInput(d: z.output<typeof sessionSchema>, procedures: number[]): SessionInput {
   return {
     planNumber: d.plan_number,
     titleVi: d.title_vi,
@@ -166,6 +166,6 @@ export function sessionInput(d: z.output<typeof sessionSchema>, fd: FormData): S
     opensAt: d.registration_opens_at,
     closesAt: d.registration_closes_at,
     publishAt: d.publish_at,
-    procedureIds: procedureIds(fd),
+    procedureIds: procedures,
   };
 }

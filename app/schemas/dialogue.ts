@@ -77,7 +77,7 @@ export const idSchema = z.coerce.number({ error: "dialogue.errors.invalid" }).in
 /** The shared form parser, with what the dialogue's public forms add: the values as typed, to
  * put back in the form, and the problems listed in the order of the form rather than the order
  * the checks ran. */
-export function parseForm<S extends z.ZodType>(schema: S, fd: FormData): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
+export function parseForm<S extends z.ZodType>(schema: S, fd: FormData | Record<string, string>): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
   const res = parseFormShared(schema, fd, "dialogue.errors.invalid");
   if (res.ok) return res;
   const order = fieldOrder(schema);

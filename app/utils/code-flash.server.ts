@@ -13,7 +13,8 @@ export async function flashCode(path: string, full: string): Promise<string> {
   return (await cookie(path)).serialize(full);
 }
 
-export async function readFlashCode(path: string, request: Request): Promise<string | null> {
-  const v = await (await cookie(path)).parse(request.headers.get("Cookie"));
+/** The code carried to `path`, from the request's Cookie header as the route read it. */
+export async function readFlashCode(path: string, cookieHeader: string | null): Promise<string | null> {
+  const v = await (await cookie(path)).parse(cookieHeader);
   return typeof v === "string" ? v : null;
 }

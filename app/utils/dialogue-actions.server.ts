@@ -1,19 +1,22 @@
 // The forms of the staff session page: each intent parsed with its schema and handed to one
 // model function. Kept out of the route so the route stays a page.
-import type { DialogueSession } from "../../db/types";
+import type { DialogueSession, DialogueStatus } from "../../db/types";
 import type { Transition } from "~/lib/dialogue-state";
 import { markCalled } from "~/models/dialogue-notify.server";
 import { cancelRegistration, signUp } from "~/models/dialogue-registration.server";
 import { changeStatus, updateSession } from "~/models/dialogue-session.server";
 import { idSchema, parseForm } from "~/schemas/dialogue";
-import { cancelSessionSchema, onBehalfSchema, procedureIds, sessionInput, sessionSchema } from "~/schemas/dialogue-staff";
+import { cancelSessionSchema, onBehalfSchema, sessionInput, sessionSchema } from "~/schemas/dialogue-staff";
 import { normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
 import type { StaffUser } from "./auth.server";
-import { getT } from "./i18n.server";
-import { publicOrigin } from "./public-url.server";
+import type { Client } from "./client";
 
 export interface ActionOutcome {
   redirect?: string;
+  /** The state the session moved to: the page names it (translated) in its redirect. */
+  status?: DialogueStatus;
+  /** The session or registration is gone: the page answers 404. */
+  notFound?: true;
   form?: string;
   errors?: Record<string, string>;
   values?: Record<string, string>;
@@ -23,37 +26,52 @@ export interface ActionOutcome {
 
 const STEPS: Transition[] = ["publish", "close_registration", "reopen_registration", "mark_held"];
 
-const raw = (fd: FormData) => Object.fromEntries([...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+/** A posted form of the page, read by the route: its text fields and the ticked procedures
+ * (repeated checkboxes, which a record of fields cannot hold). */
+export interface SessionForm {
+  intent: string;
+  fields: Record<string, string>;
+  procedureIds: number[];
+}
 
-export async function runSessionAction(request: Request, user: StaffUser, s: DialogueSession, fd: FormData): Promise<ActionOutcome> {
-  const actor = { id: user.id, email: user.email };
-  const ctx = { baseUrl: publicOrigin(request) };
-  const intent = String(fd.get("intent") ?? "");
+/** Who acts, from where, and the public origin that links in notices point to. */
+export interface SessionActionContext {
+  user: StaffUser;
+  client: Client;
+  baseUrl: string;
+}
+
+export async function runSessionAction(c: SessionActionContext, s: DialogueSession, form: SessionForm): Promise<ActionOutcome> {
+  const actor = { id: c.user.id, email: c.user.email };
+  const staff = { ...actor, client: c.client };
+  const ctx = { baseUrl: c.baseUrl };
+  const { intent, fields } = form;
 
   if (intent === "save") {
-    const parsed = parseForm(sessionSchema, fd);
-    const values = { ...raw(fd), procedure_ids: procedureIds(fd).join(",") };
+    const parsed = parseForm(sessionSchema, fields);
+    const values = { ...fields, procedure_ids: form.procedureIds.join(",") };
     if (!parsed.ok) return { form: "save", errors: parsed.errors, values };
-    const res = await updateSession(request, actor, s.id, sessionInput(parsed.data, fd), ctx);
+    const res = await updateSession(c.client, actor, s.id, sessionInput(parsed.data, form.procedureIds), ctx);
+    if (!res.ok && "notFound" in res) return { notFound: true };
     if (!res.ok) return { form: "save", errors: res.errors, values, vars: (res.values ?? {}) as Record<string, number> };
     return { redirect: res.moved ? `moved=${res.noticeIds.length || 1}` : "saved=1", noticeIds: res.noticeIds };
   }
   if (intent === "transition" || intent === "cancel") {
-    const transition = (intent === "cancel" ? "cancel" : String(fd.get("transition"))) as Transition;
+    const transition = (intent === "cancel" ? "cancel" : String(fields.transition)) as Transition;
     if (transition !== "cancel" && !STEPS.includes(transition)) return { form: "transition", errors: { _form: "dialogue.errors.badTransition" } };
     let reason: string | undefined;
     if (transition === "cancel") {
-      const parsed = parseForm(cancelSessionSchema, fd);
+      const parsed = parseForm(cancelSessionSchema, fields);
       if (!parsed.ok) return { form: "cancel", errors: parsed.errors, values: parsed.values };
       reason = parsed.data.reason;
     }
-    const res = await changeStatus(request, actor, s.id, transition as Exclude<Transition, "publish_minutes">, { reason }, ctx);
+    const res = await changeStatus(c.client, actor, s.id, transition as Exclude<Transition, "publish_minutes">, { reason }, ctx);
+    if (!res.ok && "notFound" in res) return { notFound: true };
     if (!res.ok) return { form: transition === "cancel" ? "cancel" : "transition", errors: res.errors, vars: (res.values ?? {}) as Record<string, number> };
-    const { t } = getT(request);
-    return { redirect: `status=${encodeURIComponent(t(`dialogue.status.${res.status}`))}`, noticeIds: res.noticeIds };
+    return { status: res.status, noticeIds: res.noticeIds };
   }
   if (intent === "register") {
-    const parsed = parseForm(onBehalfSchema, fd);
+    const parsed = parseForm(onBehalfSchema, fields);
     if (!parsed.ok) return { form: "register", errors: parsed.errors, values: parsed.values };
     const d = parsed.data;
     const res = await signUp({
@@ -70,22 +88,22 @@ export async function runSessionAction(request: Request, user: StaffUser, s: Dia
       topic: null,
       lang: "vi",
       channel: d.channel,
-      staff: { ...actor, request },
+      staff,
     });
-    if (!res.ok) return { form: "register", errors: { _form: "dialogue.errors.registrationClosed" }, values: raw(fd) };
+    if (!res.ok) return { form: "register", errors: { _form: "dialogue.errors.registrationClosed" }, values: { ...fields } };
     return { redirect: `registered=${res.registration.code}` };
   }
   if (intent === "cancel_registration") {
-    const id = idSchema.safeParse(fd.get("registration"));
+    const id = idSchema.safeParse(fields.registration);
     if (!id.success) return { form: "registrants", errors: { _form: "dialogue.errors.invalid" } };
-    const res = await cancelRegistration(id.data, ctx, { staff: { ...actor, request }, sessionId: s.id });
-    if (!res.ok) throw new Response("Not found", { status: 404 });
+    const res = await cancelRegistration(id.data, ctx, { staff, sessionId: s.id });
+    if (!res.ok) return { notFound: true };
     return { redirect: "cancelled=1", noticeIds: res.noticeIds };
   }
   if (intent === "called") {
-    const id = String(fd.get("notification") ?? "");
+    const id = fields.notification ?? "";
     if (!/^\d+$/.test(id)) return { form: "calls", errors: { _form: "dialogue.errors.invalid" } };
-    await markCalled(request, actor, s.id, id);
+    await markCalled(c.client, actor, s.id, id);
     return { redirect: "called=1" };
   }
   return { form: "unknown", errors: { _form: "dialogue.errors.invalid" } };

@@ -2,7 +2,8 @@
 // remembers their registration for two hours, so the no-JavaScript pages can offer cancel, ask
 // and vote without asking for the code on every click. The cookie holds a random token; the
 // server keeps its hash, the registration and the expiry (dialogue_registrant_session), so
-// "forget" and an erasure end it at once, and a copied cookie dies with its row.
+// "forget" and an erasure end it at once, and a copied cookie dies with its row. The route hands in
+// the request's Cookie header as a string; nothing here reads the request.
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { db } from "./db.server";
@@ -24,8 +25,8 @@ async function cookie() {
 
 const hash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
-async function token(request: Request): Promise<string | null> {
-  const value = await (await cookie()).parse(request.headers.get("Cookie"));
+async function token(cookieHeader: string | null): Promise<string | null> {
+  const value = await (await cookie()).parse(cookieHeader);
   const t = value && typeof value === "object" ? (value as { t?: unknown }).t : null;
   return typeof t === "string" && /^[A-Za-z0-9_-]{43}$/.test(t) ? t : null;
 }
@@ -41,8 +42,9 @@ export async function rememberRegistrant(registrationId: number, now = new Date(
   return (await cookie()).serialize({ t });
 }
 
-export async function readRegistrant(request: Request, now = new Date()): Promise<number | null> {
-  const t = await token(request);
+/** The registration this browser proved, from the request's Cookie header (null when none). */
+export async function readRegistrant(cookieHeader: string | null, now = new Date()): Promise<number | null> {
+  const t = await token(cookieHeader);
   if (!t) return null;
   const row = await db()
     .selectFrom("dialogue_registrant_session")
@@ -54,8 +56,8 @@ export async function readRegistrant(request: Request, now = new Date()): Promis
 }
 
 /** Ends this browser's sign-in on the server as well as in the browser. */
-export async function forgetRegistrant(request: Request): Promise<string> {
-  const t = await token(request);
+export async function forgetRegistrant(cookieHeader: string | null): Promise<string> {
+  const t = await token(cookieHeader);
   if (t) await db().deleteFrom("dialogue_registrant_session").where("token_hash", "=", hash(t)).execute();
   return (await cookie()).serialize("", { maxAge: 0 });
 }

@@ -3,45 +3,57 @@ import { addFollowup, publishMinutes, saveMinutes, updateFollowup, uploadScan } 
 import { parseForm } from "~/schemas/dialogue";
 import { followupSchema, followupUpdateSchema, minutesSchema } from "~/schemas/dialogue-staff";
 import type { StaffUser } from "./auth.server";
+import type { Client } from "./client";
+import type { UploadedFile } from "./upload.server";
 
 export interface MinutesOutcome {
   ok: boolean;
   form: string;
   errors?: Record<string, string>;
   values?: Record<string, string>;
+  /** The session is gone: the page answers 404. */
+  notFound?: true;
 }
 
-export async function runMinutesAction(c: { request: Request; user: StaffUser }, sessionId: number, fd: FormData): Promise<MinutesOutcome> {
-  const intent = String(fd.get("intent") ?? "");
+/** A posted form of the page, read by the route: its text fields and the signed scan, if sent. */
+export interface MinutesForm {
+  intent: string;
+  fields: Record<string, string>;
+  scan: UploadedFile | null;
+}
+
+export async function runMinutesAction(c: { client: Client; user: StaffUser }, sessionId: number, form: MinutesForm): Promise<MinutesOutcome> {
+  const { intent, fields } = form;
   switch (intent) {
     case "save": {
-      const p = parseForm(minutesSchema, fd);
+      const p = parseForm(minutesSchema, fields);
       if (!p.ok) return { ok: false, form: "save", errors: p.errors, values: p.values };
       const d = p.data;
-      if (d.opened_at && d.closed_at && d.closed_at <= d.opened_at) return { ok: false, form: "save", errors: { closed_at: "dialogue.errors.endsBeforeStart" }, values: Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])) };
+      if (d.opened_at && d.closed_at && d.closed_at <= d.opened_at) return { ok: false, form: "save", errors: { closed_at: "dialogue.errors.endsBeforeStart" }, values: { ...fields } };
       await saveMinutes(c, sessionId, { openedAt: d.opened_at, closedAt: d.closed_at, officials: d.officials, summary: d.summary, chairConclusion: d.chair_conclusion });
       return { ok: true, form: "save" };
     }
     case "followup_add": {
-      const p = parseForm(followupSchema, fd);
+      const p = parseForm(followupSchema, fields);
       if (!p.ok) return { ok: false, form: "followup_add", errors: p.errors, values: p.values };
       const res = await addFollowup(c, sessionId, { action: p.data.action, unitId: p.data.unit_id, dueDate: p.data.due_date, questionId: p.data.question_id });
       return res.ok ? { ok: true, form: "followup_add" } : { ok: false, form: "followup_add", errors: { question_id: res.error } };
     }
     case "followup_update": {
-      const p = parseForm(followupUpdateSchema, fd);
-      if (!p.ok) return { ok: false, form: `followup-${fd.get("id")}`, errors: p.errors, values: p.values };
+      const p = parseForm(followupUpdateSchema, fields);
+      if (!p.ok) return { ok: false, form: `followup-${fields.id ?? null}`, errors: p.errors, values: p.values };
       const ok = await updateFollowup(c, sessionId, p.data.id, { status: p.data.status, result: p.data.result });
       return ok ? { ok: true, form: "followup_update" } : { ok: false, form: `followup-${p.data.id}`, errors: { _form: "dialogue.errors.invalid" } };
     }
     case "scan": {
-      const file = fd.get("scan");
-      if (!file || typeof file === "string" || file.size === 0) return { ok: false, form: "scan", errors: { scan: "dialogue.errors.scanEmpty" } };
-      const res = await uploadScan(c, sessionId, new Uint8Array(await file.arrayBuffer()), file.name);
+      const file = form.scan;
+      if (!file || file.bytes.length === 0) return { ok: false, form: "scan", errors: { scan: "dialogue.errors.scanEmpty" } };
+      const res = await uploadScan(c, sessionId, file.bytes, file.filename);
       return res.ok ? { ok: true, form: "scan" } : { ok: false, form: "scan", errors: { scan: res.error } };
     }
     case "publish": {
       const res = await publishMinutes(c, sessionId);
+      if (!res.ok && "noSession" in res) return { ok: false, form: "publish", notFound: true };
       return res.ok ? { ok: true, form: "publish" } : { ok: false, form: "publish", errors: res.errors };
     }
     default:

@@ -7,10 +7,12 @@ import { addStaffQuestion, approveQuestion, assignQuestion, hideQuestion, mergeQ
 import { parseForm, idSchema } from "~/schemas/dialogue";
 import { answerSchema, approveSchema, assignSchema, hideSchema, mergeSchema, staffQuestionSchema } from "~/schemas/dialogue-staff";
 import type { StaffUser } from "./auth.server";
-import { publicOrigin } from "./public-url.server";
+import type { Client } from "./client";
 
 export interface QuestionActionOutcome {
   ok: boolean;
+  /** A unit user asked for moderation: the page answers 403. */
+  forbidden?: true;
   form: string;
   errors?: Record<string, string>;
   values?: Record<string, string>;
@@ -20,12 +22,19 @@ export interface QuestionActionOutcome {
 
 const MODERATION = new Set(["approve", "hide", "restore", "merge", "assign", "add"]);
 
-export async function runQuestionAction(request: Request, user: StaffUser, s: DialogueSession, fd: FormData): Promise<QuestionActionOutcome> {
-  const intent = String(fd.get("intent") ?? "");
+/** `fields`: the posted form's text fields, read by the route; `baseUrl`: the public origin for
+ * links in notices. */
+export async function runQuestionAction(
+  ctx: { user: StaffUser; client: Client; baseUrl: string },
+  s: DialogueSession,
+  posted: { intent: string; fields: Record<string, string> },
+): Promise<QuestionActionOutcome> {
+  const { intent, fields } = posted;
+  const { user } = ctx;
   const manage = user.role === "admin" || user.role === "office";
-  if (MODERATION.has(intent) && !manage) throw new Response("Forbidden", { status: 403 });
-  const c = { request, user };
-  const qid = idSchema.safeParse(fd.get("id"));
+  if (MODERATION.has(intent) && !manage) return { ok: false, forbidden: true, form: intent };
+  const c = { client: ctx.client, user };
+  const qid = idSchema.safeParse(fields.id);
   const form = `${intent}-${qid.success ? qid.data : ""}`;
   const fail = (errors: Record<string, string>, values?: Record<string, string>) => ({ ok: false, form, errors, values });
   const done = (res: { ok: true } | { ok: false; error: string }, values?: Record<string, string>, noticeIds?: string[]): QuestionActionOutcome =>
@@ -33,13 +42,13 @@ export async function runQuestionAction(request: Request, user: StaffUser, s: Di
 
   switch (intent) {
     case "approve": {
-      const p = parseForm(approveSchema, fd);
+      const p = parseForm(approveSchema, fields);
       if (!p.ok) return fail(p.errors, p.values);
       if (p.data.topic && !s.topics.includes(p.data.topic)) return fail({ topic: "dialogue.errors.topicInvalid" });
       return done(await approveQuestion(c, s.id, p.data.id, p.data.public_text, p.data.topic));
     }
     case "hide": {
-      const p = parseForm(hideSchema, fd);
+      const p = parseForm(hideSchema, fields);
       if (!p.ok) return fail(p.errors, p.values);
       return done(await hideQuestion(c, s.id, p.data.id, p.data.reason, p.data.note));
     }
@@ -48,17 +57,17 @@ export async function runQuestionAction(request: Request, user: StaffUser, s: Di
       return done(await restoreQuestion(c, s.id, qid.data));
     }
     case "merge": {
-      const p = parseForm(mergeSchema, fd);
+      const p = parseForm(mergeSchema, fields);
       if (!p.ok) return fail(p.errors, p.values);
       return done(await mergeQuestion(c, s.id, p.data.id, p.data.into));
     }
     case "assign": {
-      const p = parseForm(assignSchema, fd);
+      const p = parseForm(assignSchema, fields);
       if (!p.ok) return fail(p.errors, p.values);
       return done(await assignQuestion(c, s.id, p.data.id, p.data.unit_id, p.data.due_date));
     }
     case "answer": {
-      const p = parseForm(answerSchema, fd);
+      const p = parseForm(answerSchema, fields);
       if (!p.ok) return fail(p.errors, p.values);
       const d = p.data;
       const res = await saveAnswer(
@@ -66,19 +75,19 @@ export async function runQuestionAction(request: Request, user: StaffUser, s: Di
         s.id,
         d.id,
         { status: d.status, answeredIn: d.answered_in ?? null, answerText: d.answer_text, answeredBy: d.answered_by, conclusion: d.conclusion },
-        { baseUrl: publicOrigin(request) },
+        { baseUrl: ctx.baseUrl },
       );
       return done(res, undefined, res.ok ? res.noticeIds : undefined);
     }
     case "add": {
-      const p = parseForm(staffQuestionSchema, fd);
+      const p = parseForm(staffQuestionSchema, fields);
       const addForm = { ...(p.ok ? {} : { errors: p.errors, values: p.values }) };
       if (!p.ok) return { ok: false, form: "add", ...addForm };
       const code = p.data.code ? normaliseCode(p.data.code) : null;
-      if (p.data.code && !code) return { ok: false, form: "add", errors: { code: "dialogue.errors.codeInvalid" }, values: Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])) };
+      if (p.data.code && !code) return { ok: false, form: "add", errors: { code: "dialogue.errors.codeInvalid" }, values: { ...fields } };
       if (p.data.topic && !s.topics.includes(p.data.topic)) return { ok: false, form: "add", errors: { topic: "dialogue.errors.topicInvalid" } };
       const res = await addStaffQuestion(c, s.id, { text: p.data.text, topic: p.data.topic, channel: p.data.channel, registrationCode: code });
-      return res.ok ? { ok: true, form: "add" } : { ok: false, form: "add", errors: { code: res.error }, values: Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])) };
+      return res.ok ? { ok: true, form: "add" } : { ok: false, form: "add", errors: { code: res.error }, values: { ...fields } };
     }
     default:
       return fail({ _form: "dialogue.errors.invalid" });

@@ -29,20 +29,21 @@ async function cookie() {
   });
 }
 
-async function entries(request: Request): Promise<Entry[]> {
-  const value = await (await cookie()).parse(request.headers.get("Cookie"));
+// `cookieHeader`: the request's Cookie header, read by the route and passed down as a string.
+async function entries(cookieHeader: string | null): Promise<Entry[]> {
+  const value = await (await cookie()).parse(cookieHeader);
   if (!Array.isArray(value)) return [];
   return value.filter((e): e is Entry => !!e && typeof e.a === "string" && typeof e.n === "string" && e.n.length >= 16).slice(0, MAX_ACCOUNTS);
 }
 
 /** This browser's id for `account` (an account hash), when it signed in to it before. */
-export async function knownBrowserId(request: Request, account: string): Promise<string | null> {
-  return (await entries(request)).find((e) => e.a === account)?.n ?? null;
+export async function knownBrowserId(cookieHeader: string | null, account: string): Promise<string | null> {
+  return (await entries(cookieHeader)).find((e) => e.a === account)?.n ?? null;
 }
 
 /** The Set-Cookie header that makes this browser known to `account` (keeping its id if it had one). */
-export async function rememberBrowser(request: Request, account: string): Promise<string> {
-  const list = await entries(request);
+export async function rememberBrowser(cookieHeader: string | null, account: string): Promise<string> {
+  const list = await entries(cookieHeader);
   const mine = list.find((e) => e.a === account) ?? { a: account, n: crypto.randomBytes(18).toString("base64url") };
   const next = [mine, ...list.filter((e) => e.a !== account)].slice(0, MAX_ACCOUNTS);
   return (await cookie()).serialize(next);

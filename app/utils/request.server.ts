@@ -72,6 +72,17 @@ export async function readPostedFields(request: Request): Promise<PostedFields> 
   return out;
 }
 
+/** The posted form's text fields as a plain record (a field sent twice keeps its last value, as
+ * `Object.fromEntries` reads it), read like `readFormData`: what a route hands a service. */
+export async function readFormFields(request: Request): Promise<Record<string, string>> {
+  return fieldsOf(await readFormData(request));
+}
+
+/** The text fields of an already read form, as `readFormFields` gives them. */
+export function fieldsOf(fd: FormData): Record<string, string> {
+  return Object.fromEntries([...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
 /** The plain client value a service takes instead of the request. */
 export function clientOf(request: Request): Client {
   return { ip: clientIp(request) };

@@ -2,6 +2,8 @@
 // files beyond the total allowed are dropped (so the text the person typed still comes back to
 // them with the message), and a body past a hard cap stops the reading at once. The server's gate
 // caps the body before this (app/utils/body-limits.server.ts); the cap here holds for any caller.
+// An HTTP adapter: it reads the Request, and routes (or app/utils/*.http.server.ts) call it and
+// hand the services the fields and files it returns, never the request.
 
 export interface UploadedFile {
   field: string;

@@ -5,6 +5,7 @@
 import { checkInById } from "~/models/dialogue-checkin.server";
 import { action as publicAction } from "~/routes/dialogues.$id";
 import { getSessionUser } from "~/utils/session.server";
+import { clientOf } from "~/utils/request.server";
 import { action as staffAction } from "~/routes/staff.dialogues.$id";
 import { db } from "~/utils/db.server";
 import { makeSession, statuses } from "../support/dialogue";
@@ -90,8 +91,8 @@ describe("a burst of made-up sign-ups from one address", () => {
     const office = await signIn("office");
     const request = staffRequest(`/staff/dialogues/${sessionId}/checkin`, office.cookie);
     const user = (await getSessionUser(request))!;
-    expect(await checkInById({ request, user }, sessionId, waiting.id)).toMatchObject({ ok: false, reason: "to_confirm" });
+    expect(await checkInById({ client: clientOf(request), user }, sessionId, waiting.id)).toMatchObject({ ok: false, reason: "to_confirm" });
     await settle(sessionId, office.cookie, { intent: "confirm_registration", registration: String(waiting.id) });
-    expect(await checkInById({ request, user }, sessionId, waiting.id)).toMatchObject({ ok: true });
+    expect(await checkInById({ client: clientOf(request), user }, sessionId, waiting.id)).toMatchObject({ ok: true });
   }, 60_000);
 });

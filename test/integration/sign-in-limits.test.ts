@@ -17,6 +17,8 @@ function loginPost(form: Record<string, string>, ip: string, cookie: string | nu
   request.headers.set(CLIENT_IP_HEADER, ip);
   return request;
 }
+/** What the sign-in page hands the service for a post from `ip` with `cookie`. */
+const from = (ip: string, cookie: string | null = null) => ({ client: { ip }, cookieHeader: cookie });
 /** The cookies a response sets, as a Cookie header. */
 const cookiesOf = (res: Response) =>
   res.headers
@@ -78,17 +80,17 @@ describe("a stranger cannot keep the owner out", () => {
     const owner = await makeStaff("admin");
     const t0 = new Date("2026-12-06T02:00:00Z");
     // The owner signs in once from their browser: it becomes known to the account.
-    const first = await signInWithPassword(owner.email, TEST_PASSWORD, loginPost({}, "10.3.0.1"), t0);
+    const first = await signInWithPassword(owner.email, TEST_PASSWORD, from("10.3.0.1"), t0);
     expect(first.ok).toBe(true);
     const known = (first as { setCookies: string[] }).setCookies.map((c) => c.split(";")[0]).join("; ");
     let strangerChecked = 0;
     for (let q = 0; q < 12; q++) {
       const now = new Date(t0.getTime() + q * 15 * MIN + 1000);
       for (let i = 0; i < 5; i++) {
-        const r = await signInWithPassword(owner.email, `guess-${q}-${i}`, loginPost({}, `198.51.100.${q * 5 + i}`), now);
+        const r = await signInWithPassword(owner.email, `guess-${q}-${i}`, from(`198.51.100.${q * 5 + i}`), now);
         if (!r.ok && r.reason === "invalid") strangerChecked++;
       }
-      const owned = await signInWithPassword(owner.email, TEST_PASSWORD, loginPost({}, "10.3.0.1", known), new Date(now.getTime() + 1000));
+      const owned = await signInWithPassword(owner.email, TEST_PASSWORD, from("10.3.0.1", known), new Date(now.getTime() + 1000));
       expect(owned.ok).toBe(true);
     }
     // The stranger's guesses were checked: 5 free, then one slot per wait (1, 2, 4, 8 minutes fit

@@ -4,7 +4,7 @@ import { readFlashCode } from "~/utils/code-flash.server";
 
 export async function fullCodeOf(res: Response): Promise<string> {
   const set = res.headers.get("Set-Cookie") ?? "";
-  const full = await readFlashCode("/feedback/sent", new Request("http://localhost/feedback/sent", { headers: { Cookie: set.split(";")[0] } }));
+  const full = await readFlashCode("/feedback/sent", set.split(";")[0]);
   if (!full) throw new Error(`no full code in ${res.status} ${set}`);
   return full;
 }
