@@ -44,7 +44,9 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
   return (
     <>
       <ErrorSummary errors={errors} order={["otp", ...editable, "delete-confirm", "withdraw-confirm"]} />
-      <h1>{t(view.kind === "feedback" ? "privacy.request.caseFeedback" : "privacy.request.caseDialogue", { code: view.code })}</h1>
+      <h1>
+        {t(view.kind === "feedback" ? "privacy.request.caseFeedbackLabel" : "privacy.request.caseDialogueLabel")} <span className="code-token">{view.code}</span>
+      </h1>
       {result.message ? (
         <div className="notice notice--ok" role="status">
           <p>{t(result.message.key, result.message.params)}</p>

@@ -32,7 +32,7 @@ export function SurveyForm(p: SurveyFormProps) {
       .map((item, i) => ({ item, n: i + 1 }))
       .filter(({ item }) => p.errors[item.code])
       .map(({ item, n }) => ({
-        href: `#${fieldName(item.code)}`,
+        href: `#${fieldName(item.code)}-q`,
         text: `${t("survey.form.questionShort", { n })}: ${t(p.errors[item.code], { max: maxLengthOf(item) })}`,
       })),
   ];
