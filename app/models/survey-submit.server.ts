@@ -49,7 +49,9 @@ export async function thanksLocation(slug: string, info: { unitId: number; proce
   return `/s/${encodeURIComponent(slug)}/thanks${qs ? `?${qs}` : ""}`;
 }
 
-export async function submitSurvey(args: { request: Request; slug: string; form: FormData; lang: Lang; deviceId: string | null; now?: Date }): Promise<SubmitOutcome> {
+/** `keepOnly`: the reader switched language mid-form; the answers come back as typed, unjudged
+ * and unstored (an "invalid" outcome with no errors). */
+export async function submitSurvey(args: { request: Request; slug: string; form: FormData; lang: Lang; deviceId: string | null; now?: Date; keepOnly?: boolean }): Promise<SubmitOutcome> {
   const { request, slug, form, lang, deviceId } = args;
   const now = args.now ?? new Date();
   const tokenString = String(form.get(TOKEN_FIELD) ?? "");
@@ -97,6 +99,7 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
     else if (d.data) dossier = await dossierHash(survey.id, d.data);
   }
 
+  if (args.keepOnly) return { kind: "invalid", survey, token: tokenString, context, errors: {}, values };
   if (!parsed.ok || unitId === null || Object.keys(errors).length) {
     return { kind: "invalid", survey, token: tokenString, context, errors, values };
   }

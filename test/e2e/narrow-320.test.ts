@@ -2,14 +2,16 @@
 // JavaScript off: nothing may scroll sideways (answers, headings with codes, error messages,
 // results). Also the five-point answer list in scale order, and the tracking code kept whole.
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { FORM_B } from "~/lib/survey/forms";
 import { launchBrowser, phoneContext } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { reachablePostgres, startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  // PostgreSQL when there is one: it starts and seeds faster than the embedded database.
+  [server, browser] = await Promise.all([startServer({ postgres: await reachablePostgres() }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -185,4 +187,52 @@ describe("the five-point answers", () => {
       await ctx.close();
     });
   }
+});
+
+describe("switching language mid-form, JavaScript off", () => {
+  it("keeps every typed answer, judges and stores nothing, and Enter in a text box still sends", async () => {
+    const ctx = await narrow("vi");
+    const page = await ctx.newPage();
+    await page.goto(server.url + "/s/khao-sat-hai-long");
+    expect(await page.locator("script").count()).toBe(0);
+    await page.locator("select[name=unit]").selectOption({ index: 2 });
+    const unit = await page.locator("select[name=unit]").inputValue();
+    const radios = page.locator(".opts--l5");
+    await radios.nth(0).locator("input[value='5']").check();
+    await radios.nth(1).locator("input[value='2']").check();
+    await radios.nth(2).locator("input[value='0']").check();
+    const text = page.locator("main form textarea").first();
+    await text.fill("Cán bộ tận tình, nhưng phải chờ lâu.");
+
+    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Switch to English, keeping your answers" }).click()]);
+    await page.waitForLoadState("load");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("h1").textContent()).toBe(FORM_B.title_en);
+    expect(await page.locator(".error-summary").count()).toBe(0);
+    expect(await page.locator("select[name=unit]").inputValue()).toBe(unit);
+    expect(await radios.nth(0).locator("input[value='5']").isChecked()).toBe(true);
+    expect(await radios.nth(1).locator("input[value='2']").isChecked()).toBe(true);
+    expect(await radios.nth(2).locator("input[value='0']").isChecked()).toBe(true);
+    expect(await radios.nth(3).locator("input:checked").count()).toBe(0);
+    expect(await text.inputValue()).toBe("Cán bộ tận tình, nhưng phải chờ lâu.");
+    expect(await overflowOf(page)).toBeNull();
+
+    // And back to Vietnamese, answers still there; the next plain page stays Vietnamese (cookie).
+    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Chuyển sang tiếng Việt, giữ các câu trả lời đã điền" }).click()]);
+    await page.waitForLoadState("load");
+    expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+    expect(await radios.nth(1).locator("input[value='2']").isChecked()).toBe(true);
+    expect(await text.inputValue()).toBe("Cán bộ tận tình, nhưng phải chờ lâu.");
+
+    // Enter in a one-line box sends the form (its errors show), it does not switch language.
+    await page.goto(server.url + "/s/danh-gia-ho-so");
+    await page.locator("input[name=dossier]").fill("000.00.00.H00-261206-0001");
+    await Promise.all([page.waitForLoadState("load"), page.locator("input[name=dossier]").press("Enter")]);
+    await page.waitForLoadState("load");
+    expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+    expect(await page.locator(".error-summary").count()).toBe(1);
+    await page.goto(server.url + "/");
+    expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+    await ctx.close();
+  });
 });

@@ -105,7 +105,10 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
                     {q.answeredIn === "after" ? ` (${t("dialogue.answer.answered_after")})` : ""}
                   </>
                 ) : (
-                  t("dialogue.minutes.answerPending", { unit: unit(q), date: q.dueDate ? formatDate(q.dueDate) : "—" })
+                  // No unit given yet: say so, not "giao chưa giao đơn vị trả lời".
+                  (en ? q.unitEn : q.unitVi)
+                    ? t("dialogue.minutes.answerPending", { unit: unit(q), date: q.dueDate ? formatDate(q.dueDate) : "—" })
+                    : t("dialogue.minutes.answerPendingNoUnit")
                 )}
               </p>
               {q.conclusion ? (

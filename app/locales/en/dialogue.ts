@@ -275,6 +275,7 @@ const dialogue: typeof vi = {
       raisedByOther: "other",
       answer: "Answer:",
       answerPending: "Not answered at the dialogue; {{unit}} to answer by {{date}}.",
+      answerPendingNoUnit: "Not answered at the dialogue; no unit has been given it to answer yet.",
       conclusion: "Conclusion:",
       noIssues: "No issue was recorded.",
       followups: "Follow-up actions",

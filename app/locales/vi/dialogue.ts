@@ -276,6 +276,7 @@ const dialogue = {
       raisedByOther: "khác",
       answer: "Trả lời:",
       answerPending: "Chưa trả lời tại buổi đối thoại; giao {{unit}} trả lời, hạn {{date}}.",
+      answerPendingNoUnit: "Chưa trả lời tại buổi đối thoại; chưa giao đơn vị trả lời.",
       conclusion: "Kết luận:",
       noIssues: "Không có vấn đề nào được ghi nhận.",
       followups: "Việc cần làm sau đối thoại",

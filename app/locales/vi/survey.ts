@@ -13,7 +13,8 @@ const survey = {
     },
     form: {
       anonymous: "Không cần ghi tên. Chúng tôi không lưu số điện thoại hay địa chỉ IP của ông/bà.",
-      count: "{{count}} câu hỏi. Câu không bắt buộc có ghi “không bắt buộc”.",
+      count_one: "{{count}} câu hỏi, mất khoảng {{minutes}} phút. Câu không bắt buộc có ghi “không bắt buộc”.",
+      count_other: "{{count}} câu hỏi, mất khoảng {{minutes}} phút. Câu không bắt buộc có ghi “không bắt buộc”.",
       part: "Phần {{n}}/{{total}}",
       question: "Câu {{n}}/{{total}}",
       questionShort: "Câu {{n}}",
@@ -61,7 +62,8 @@ const survey = {
       OTHER: "Góp ý",
     },
     errors: {
-      summaryTitle: "Phiếu chưa gửi được: còn {{count}} chỗ cần sửa",
+      summaryTitle_one: "Phiếu chưa gửi được: còn {{count}} chỗ cần sửa",
+      summaryTitle_other: "Phiếu chưa gửi được: còn {{count}} chỗ cần sửa",
       prefix: "Lỗi:",
       chooseOne: "Hãy chọn một câu trả lời",
       chooseAtLeastOne: "Hãy chọn ít nhất một câu trả lời",
