@@ -33,7 +33,7 @@ export type SubmitOutcome =
   | { kind: "not_found" }
   | { kind: "closed" }
   | { kind: "invalid"; survey: ShownSurvey; token: string; context?: SurveyContext; errors: Record<string, string>; values: FormValues }
-  | { kind: "duplicate_dossier" }
+  | { kind: "duplicate_dossier"; survey: ShownSurvey; token: string; context?: SurveyContext; errors: Record<string, string>; values: FormValues }
   | { kind: "stale" }
   | { kind: "thanks"; location: string };
 
@@ -150,7 +150,8 @@ export async function submitSurvey(args: { request: Request; slug: string; form:
     target = stored && second(stored);
     if (target) result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
   }
-  if (result.status === "duplicate_dossier") return { kind: "duplicate_dossier" };
+  // A mistyped code is the likely cause: the answers come back with the code marked, to fix it.
+  if (result.status === "duplicate_dossier") return { kind: "duplicate_dossier", survey, token: tokenString, context, errors: { dossier: "survey.errors.dossierUsed" }, values };
   if (result.status === "stale_form") return { kind: "stale" };
   if (result.status === "stored") await flagOverLimitSources(over, now);
   const info =

@@ -58,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // The page keeps the typed answers: never stored on a kiosk; on a phone "back" may show it.
       return json({ state: "invalid" as const, errors: out.errors, values: out.values, token: out.token }, { status: 400, headers: out.context?.ch === "kiosk" ? NO_STORE : PHONE_CACHE });
     case "duplicate_dossier":
-      return json({ state: "message" as const, title: t("survey.errors.dossierUsedTitle"), body: t("survey.errors.dossierUsed") }, { status: 409, headers: NO_STORE });
+      // Every answer kept, the code marked: a mistyped code is fixed and sent again.
+      return json({ state: "invalid" as const, errors: out.errors, values: out.values, token: out.token }, { status: 409, headers: NO_STORE });
     case "stale":
       return json({ state: "message" as const, title: t("survey.errors.staleTitle"), body: t("survey.errors.stale") }, { status: 409, headers: NO_STORE });
     case "closed":
