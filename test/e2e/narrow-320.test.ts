@@ -60,12 +60,17 @@ describe.each(["vi", "en"] as const)("at 320 px in %s", (lang) => {
     const bad: string[] = [];
     const paths = await publicPaths(ctx);
     expect(paths.length).toBeGreaterThan(14);
+    const rawIds: string[] = [];
     for (const p of paths) {
       await page.goto(server.url + p);
       const o = await overflowOf(page);
       if (o) bad.push(o);
+      // Internal version ids ("dialogue-2026-11-27") are not for citizens' eyes.
+      const id = /\b(dialogue|feedback)-\d{4}-\d{2}-\d{2}\b/.exec((await page.locator("body").textContent()) ?? "");
+      if (id) rawIds.push(`${p}: ${id[0]}`);
     }
     expect(bad).toEqual([]);
+    expect(rawIds).toEqual([]);
     await ctx.close();
   });
 

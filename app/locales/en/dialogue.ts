@@ -156,7 +156,7 @@ const dialogue: typeof vi = {
       topic: "Topic",
       topicNone: "No topic chosen",
       privacyHeading: "About your personal data",
-      noticeVersion: "Notice version: {{version}}",
+      noticeVersion: "This notice applies from {{date}}.",
       adult: "I am 18 or older.",
       adultHint: "A minor registers with a parent or guardian, who fills in this form.",
       submit: "Send registration",

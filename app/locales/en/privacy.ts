@@ -52,7 +52,7 @@ const privacy: typeof vi = {
       empty: "(none)",
       erased: "The personal data of this case has been deleted or anonymised.",
       consentsHeading: "Consent recorded",
-      consentLine: "{{purpose}} — notice version {{version}}, agreed at {{given}}",
+      consentLine: "{{purpose}} — under the notice of {{date}}, agreed at {{given}}",
       consentWithdrawn: "withdrawn at {{at}}",
       requestsHeading: "Your requests",
       requestLine: "{{kind}} — sent at {{received}} — {{status}}",

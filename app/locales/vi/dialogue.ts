@@ -157,7 +157,7 @@ const dialogue = {
       topic: "Chủ đề",
       topicNone: "Chưa chọn chủ đề",
       privacyHeading: "Thông báo về dữ liệu cá nhân",
-      noticeVersion: "Phiên bản thông báo: {{version}}",
+      noticeVersion: "Thông báo này áp dụng từ ngày {{date}}.",
       adult: "Tôi từ đủ 18 tuổi trở lên.",
       adultHint: "Người chưa thành niên đăng ký cùng cha, mẹ hoặc người giám hộ; người giám hộ điền biểu mẫu này.",
       submit: "Gửi đăng ký",

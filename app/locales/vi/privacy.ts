@@ -51,7 +51,7 @@ const privacy = {
       empty: "(không có)",
       erased: "Dữ liệu cá nhân của hồ sơ này đã được xóa hoặc ẩn danh.",
       consentsHeading: "Sự đồng ý đã ghi nhận",
-      consentLine: "{{purpose}} — phiên bản thông báo {{version}}, đồng ý lúc {{given}}",
+      consentLine: "{{purpose}} — theo thông báo ngày {{date}}, đồng ý lúc {{given}}",
       consentWithdrawn: "đã rút lại lúc {{at}}",
       requestsHeading: "Yêu cầu của bạn",
       requestLine: "{{kind}} — gửi lúc {{received}} — {{status}}",
