@@ -76,7 +76,7 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
           </tbody>
         </table>
       </TableWrap>
-      <p className="muted">{t("dialogue.minutes.attendanceNote", { registered: m.attendance.registered, walkIns: m.attendance.walkIns })}</p>
+      <p className="muted">{t("dialogue.minutes.attendanceNote", { total: m.attendance.total, registered: m.attendance.registered, walkIns: m.attendance.walkIns })}</p>
 
       {m.summary ? (
         <>

@@ -267,7 +267,7 @@ const dialogue: typeof vi = {
       attendeeType: "Type",
       present: "Present",
       total: "Total",
-      attendanceNote: "From the check-in record: {{registered}} people with a registered seat, {{walkIns}} walk-ins.",
+      attendanceNote: "From the check-in record. Of {{total}} present: {{registered}} signed up beforehand, {{walkIns}} walked in.",
       summary: "Proceedings",
       issues: "Issues raised and answers",
       issueNumber: "Issue {{n}}",

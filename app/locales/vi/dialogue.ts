@@ -268,7 +268,7 @@ const dialogue = {
       attendeeType: "Đối tượng",
       present: "Có mặt",
       total: "Tổng cộng",
-      attendanceNote: "Số liệu lấy từ điểm danh: {{registered}} người có chỗ theo đăng ký, {{walkIns}} người đến trực tiếp.",
+      attendanceNote: "Số liệu lấy từ điểm danh. Trong {{total}} người tham dự: {{registered}} người đã đăng ký trước, {{walkIns}} người đến trực tiếp.",
       summary: "Diễn biến chính",
       issues: "Các vấn đề được nêu và trả lời",
       issueNumber: "Vấn đề {{n}}",
