@@ -36,7 +36,8 @@ export async function runSessionAction(request: Request, user: StaffUser, s: Dia
     if (!parsed.ok) return { form: "save", errors: parsed.errors, values };
     const res = await updateSession(request, actor, s.id, sessionInput(parsed.data, fd), ctx);
     if (!res.ok) return { form: "save", errors: res.errors, values, vars: (res.values ?? {}) as Record<string, number> };
-    return { redirect: res.moved ? `moved=${res.noticeIds.length || 1}` : "saved=1", noticeIds: res.noticeIds };
+    // Everyone told counts, by email or on the call list (not only the emails): 4 people, 4 notices.
+    return { redirect: res.moved ? `moved=${res.told}` : "saved=1", noticeIds: res.noticeIds };
   }
   if (intent === "transition" || intent === "cancel") {
     const transition = (intent === "cancel" ? "cancel" : String(fd.get("transition"))) as Transition;
