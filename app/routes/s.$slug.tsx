@@ -105,7 +105,8 @@ export default function SurveyPage() {
         {t("survey.form.anonymous")} {t("survey.form.count", { count: data.survey.items.length, minutes: answerMinutes(data.survey.items) })}
       </p>
       {data.kioskReset ? <p className="notice">{t("survey.form.kioskNote")}</p> : null}
-      {data.alreadySent ? (
+      {/* "Already sent" is about the earlier form: not beside the errors of this one. */}
+      {data.alreadySent && !invalid ? (
         <div className="notice notice--ok" role="status">
           <p>{t("survey.form.alreadySent")}</p>
           <p>
