@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -8,6 +7,7 @@ import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
 import { isDatabaseUnavailable } from "~/lib/db-errors";
 import { redactTarget, safeErrorText } from "~/lib/redact";
+import { htmlBodyStream } from "~/utils/html-stream.server";
 import { noteBadInput } from "~/utils/http-gate.server";
 import { createI18n, getLang } from "~/utils/i18n.server";
 
@@ -76,7 +76,8 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a bare PassThrough: react-dom pads some chunks with NUL bytes (app/lib/nul-bytes.ts).
+          const body = htmlBodyStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.append("Vary", "Cookie, Accept-Language");
           resolve(

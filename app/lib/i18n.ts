@@ -6,6 +6,23 @@ export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "vi";
 export const LANG_COOKIE = "lng";
+/** The query parameter a form's language switch posts to (app/components/layout.tsx). */
+export const LANG_PARAM = "lng";
+/** The submit button's name that asks to re-render a form in the other language. */
+export const LANG_SWITCH_FIELD = "_lang";
+
+/** The Set-Cookie value that remembers a reader's language for a year. */
+export function langCookie(lng: Lang): string {
+  return `${LANG_COOKIE}=${lng}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
+/** The path and query without the one-request language parameter (the switcher's return address). */
+export function withoutLangParam(pathname: string, search: string): string {
+  const q = new URLSearchParams(search);
+  q.delete(LANG_PARAM);
+  const rest = q.toString();
+  return rest ? `${pathname}?${rest}` : pathname;
+}
 
 export const resources = { vi: { translation: vi }, en: { translation: en } } as const;
 

@@ -79,7 +79,9 @@ export async function loadMinutesSource(sessionId: number, conn: Kysely<Database
       citizen: counts.checkedIn.citizen,
       business: counts.checkedIn.business,
       total: counts.checkedIn.total,
-      registered: counts.confirmed,
+      // Both parts of the total present: who signed up and came, who walked in (walk-ins are
+      // checked in when added). Seats taken by people who stayed away are in neither.
+      registered: counts.checkedIn.total - counts.walkIns,
       walkIns: counts.walkIns,
     },
     issues: issues.map((q) => ({

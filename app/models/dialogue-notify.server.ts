@@ -45,14 +45,20 @@ function compose(kind: NotificationKind, s: SessionForNotice, r: NoticeTarget, c
 
 /** Writes one notice per registrant; returns the ids waiting to be emailed. Without an explicit
  * list, every live registrant (confirmed or waitlisted) of the session is told. */
-export async function queueNotices(
+export async function queueNotices(...args: Parameters<typeof writeNotices>): Promise<string[]> {
+  return (await writeNotices(...args)).emailIds;
+}
+
+/** The same, also saying how many people are told in all (by email or on the call list): what
+ * staff read after a change, not just the emails among them. */
+export async function writeNotices(
   trx: Kysely<Database>,
   s: SessionForNotice,
   kind: NotificationKind,
   ctx: NoticeContext,
   targets?: NoticeTarget[],
   extra: Record<string, string> = {},
-): Promise<string[]> {
+): Promise<{ emailIds: string[]; written: number }> {
   const regs =
     targets ??
     (await trx
@@ -62,7 +68,7 @@ export async function queueNotices(
       .where("status", "in", ["confirmed", "waitlisted"])
       .orderBy("id")
       .execute());
-  if (!regs.length) return [];
+  if (!regs.length) return { emailIds: [], written: 0 };
   const rows = regs.map((r) => {
     const email = Boolean(r.email_norm);
     return {
@@ -75,7 +81,7 @@ export async function queueNotices(
     };
   });
   const inserted = await trx.insertInto("dialogue_notification").values(rows).returning(["id", "status"]).execute();
-  return inserted.filter((n) => n.status === "queued").map((n) => n.id);
+  return { emailIds: inserted.filter((n) => n.status === "queued").map((n) => n.id), written: inserted.length };
 }
 
 /** Sends queued emails (after the change committed). A notice that cannot go by email moves to

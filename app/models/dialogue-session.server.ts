@@ -7,7 +7,7 @@ import type { Database, DialogueSession, DialogueStatus } from "../../db/types";
 import { checkSessionTimes, isAnnounced, isEditable, nextStatus, noticeIsLongEnough, type Transition } from "~/lib/dialogue-state";
 import type { Lang } from "~/lib/i18n";
 import { recordAudit } from "~/models/audit.server";
-import { queueNotices, type NoticeContext } from "~/models/dialogue-notify.server";
+import { queueNotices, writeNotices, type NoticeContext } from "~/models/dialogue-notify.server";
 import { fillSeats } from "~/models/dialogue-registration.server";
 import { getSetting } from "~/models/settings.server";
 import type { Client } from "~/utils/client";
@@ -118,7 +118,7 @@ export async function updateSession(
   id: number,
   input: SessionInput,
   ctx: NoticeContext,
-): Promise<Result<{ moved: boolean; noticeIds: string[] }>> {
+): Promise<Result<{ moved: boolean; noticeIds: string[]; told: number }>> {
   const days = await noticeDays();
   return db().transaction().execute(async (trx) => {
     const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
@@ -153,14 +153,19 @@ export async function updateSession(
     await setProcedures(trx, id, input.procedureIds);
     const after = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     const noticeIds: string[] = [];
-    if (moved) noticeIds.push(...(await queueNotices(trx, after, "moved", ctx)));
+    let told = 0;
+    if (moved) {
+      const written = await writeNotices(trx, after, "moved", ctx);
+      noticeIds.push(...written.emailIds);
+      told = written.written;
+    }
     if (isAnnounced(s.status) && input.capacity > s.capacity) noticeIds.push(...(await fillSeats(trx, after, ctx)).noticeIds);
     await recordAudit(
       client,
       { actor, action: moved ? "dialogue.move" : "dialogue.update", entity: "dialogue_session", entityId: id, details: { sequence: after.sequence, notices: noticeIds.length } },
       trx,
     );
-    return { ok: true as const, moved, noticeIds };
+    return { ok: true as const, moved, noticeIds, told };
   });
 }
 

@@ -34,7 +34,7 @@ export type SubmitOutcome =
   | { kind: "not_found" }
   | { kind: "closed" }
   | { kind: "invalid"; survey: ShownSurvey; token: string; context?: SurveyContext; errors: Record<string, string>; values: FormValues }
-  | { kind: "duplicate_dossier" }
+  | { kind: "duplicate_dossier"; survey: ShownSurvey; token: string; context?: SurveyContext; errors: Record<string, string>; values: FormValues }
   | { kind: "stale" }
   | { kind: "thanks"; location: string };
 
@@ -51,8 +51,10 @@ export async function thanksLocation(slug: string, info: { unitId: number; proce
 }
 
 /** `fields`: the posted form as plain values (the route reads the request); `client`: where it came
- * from, for the address's limit; `deviceId`: the device cookie's value, if any. */
-export async function submitSurvey(args: { client: Client; slug: string; fields: PostedFields; lang: Lang; deviceId: string | null; now?: Date }): Promise<SubmitOutcome> {
+ * from, for the address's limit; `deviceId`: the device cookie's value, if any. `keepOnly`: the
+ * reader switched language mid-form; the answers come back as typed, unjudged and unstored (an
+ * "invalid" outcome with no errors). */
+export async function submitSurvey(args: { client: Client; slug: string; fields: PostedFields; lang: Lang; deviceId: string | null; now?: Date; keepOnly?: boolean }): Promise<SubmitOutcome> {
   const { client, slug, fields, lang, deviceId } = args;
   const now = args.now ?? new Date();
   const tokenString = firstOf(fields, TOKEN_FIELD) ?? "";
@@ -100,6 +102,7 @@ export async function submitSurvey(args: { client: Client; slug: string; fields:
     else if (d.data) dossier = await dossierHash(survey.id, d.data);
   }
 
+  if (args.keepOnly) return { kind: "invalid", survey, token: tokenString, context, errors: {}, values };
   if (!parsed.ok || unitId === null || Object.keys(errors).length) {
     return { kind: "invalid", survey, token: tokenString, context, errors, values };
   }
@@ -150,7 +153,8 @@ export async function submitSurvey(args: { client: Client; slug: string; fields:
     target = stored && second(stored);
     if (target) result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
   }
-  if (result.status === "duplicate_dossier") return { kind: "duplicate_dossier" };
+  // A mistyped code is the likely cause: the answers come back with the code marked, to fix it.
+  if (result.status === "duplicate_dossier") return { kind: "duplicate_dossier", survey, token: tokenString, context, errors: { dossier: "survey.errors.dossierUsed" }, values };
   if (result.status === "stale_form") return { kind: "stale" };
   if (result.status === "stored") await flagOverLimitSources(over, now);
   const info =

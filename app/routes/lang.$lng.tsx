@@ -1,11 +1,11 @@
 // The language switcher: a plain link sets the cookie and returns to the page, no JavaScript needed.
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { isLang, LANG_COOKIE, safeReturnPath } from "~/lib/i18n";
+import { isLang, langCookie, safeReturnPath } from "~/lib/i18n";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!isLang(params.lng)) throw new Response("Not found", { status: 404 });
   const to = safeReturnPath(new URL(request.url).searchParams.get("to"));
   return redirect(to, {
-    headers: { "Set-Cookie": `${LANG_COOKIE}=${params.lng}; Path=/; Max-Age=31536000; SameSite=Lax` },
+    headers: { "Set-Cookie": langCookie(params.lng) },
   });
 }

@@ -4,7 +4,9 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MessagePage, NO_STORE, PHONE_CACHE, SurveyErrorBoundary, surveyHeaders } from "~/components/survey/route-parts";
-import { SurveyForm } from "~/components/survey/survey-form";
+import { SURVEY_FORM_ID, SurveyForm } from "~/components/survey/survey-form";
+import { isLang, langCookie, LANG_SWITCH_FIELD } from "~/lib/i18n";
+import { answerMinutes } from "~/lib/survey/duration";
 import type { FormValues } from "~/lib/survey/answers";
 import { loadSurveyPage } from "~/models/survey-page.server";
 import { submitSurvey } from "~/models/survey-submit.server";
@@ -14,7 +16,8 @@ import { contextKey, pendingCookie, readPending } from "~/utils/pending-form.ser
 import { getT } from "~/utils/i18n.server";
 import { assertSameOrigin, clientOf, readPostedFields } from "~/utils/request.server";
 
-export const handle = { scripts: false };
+// The header's language switch is a button of the survey form (app/components/layout.tsx).
+export const handle = { scripts: false, langForm: SURVEY_FORM_ID };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];
 export const headers = surveyHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data && "survey" in data ? `${data.survey.title} — Hài Lòng` : "Hài Lòng" }];
@@ -40,7 +43,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t, lng } = getT(request);
   const fields = await readPostedFields(request);
-  const out = await submitSurvey({ client: clientOf(request), slug: params.slug ?? "", fields, lang: lng, deviceId: readDeviceId(request.headers.get("Cookie")) });
+  // The language switch: the same answers back in the language asked for (getLang reads ?lng=).
+  const switching = isLang(fields.get(LANG_SWITCH_FIELD)?.[0] ?? null);
+  const out = await submitSurvey({ client: clientOf(request), slug: params.slug ?? "", fields, lang: lng, deviceId: readDeviceId(request.headers.get("Cookie")), keepOnly: switching });
+  if (switching && out.kind === "invalid") {
+    const headers = new Headers(NO_STORE);
+    headers.append("Set-Cookie", langCookie(lng));
+    return json({ state: "invalid" as const, errors: out.errors, values: out.values, token: out.token }, { headers });
+  }
   switch (out.kind) {
     case "thanks":
       return redirect(out.location, { headers: NO_STORE });
@@ -48,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // The page keeps the typed answers: never stored on a kiosk; on a phone "back" may show it.
       return json({ state: "invalid" as const, errors: out.errors, values: out.values, token: out.token }, { status: 400, headers: out.context?.ch === "kiosk" ? NO_STORE : PHONE_CACHE });
     case "duplicate_dossier":
-      return json({ state: "message" as const, title: t("survey.errors.dossierUsedTitle"), body: t("survey.errors.dossierUsed") }, { status: 409, headers: NO_STORE });
+      // Every answer kept, the code marked: a mistyped code is fixed and sent again.
+      return json({ state: "invalid" as const, errors: out.errors, values: out.values, token: out.token }, { status: 409, headers: NO_STORE });
     case "stale":
       return json({ state: "message" as const, title: t("survey.errors.staleTitle"), body: t("survey.errors.stale") }, { status: 409, headers: NO_STORE });
     case "closed":
@@ -67,6 +78,7 @@ export default function SurveyPage() {
   if (result?.state === "message") {
     return (
       <MessagePage title={result.title} body={result.body}>
+        <LangOnlyForm />
         <p>
           <a href="/feedback">{t("survey.thanks.feedback")}</a>
         </p>
@@ -76,6 +88,7 @@ export default function SurveyPage() {
   if (data.state !== "form") {
     return (
       <MessagePage title={t("survey.form.closedTitle")} body={t("survey.form.closedBody")}>
+        <LangOnlyForm />
         <p>
           <a href="/s">{t("survey.form.toList")}</a>
         </p>
@@ -89,10 +102,11 @@ export default function SurveyPage() {
       <h1>{data.survey.title}</h1>
       {data.survey.intro ? <p>{data.survey.intro}</p> : null}
       <p className="muted">
-        {t("survey.form.anonymous")} {t("survey.form.count", { count: data.survey.items.length })}
+        {t("survey.form.anonymous")} {t("survey.form.count", { count: data.survey.items.length, minutes: answerMinutes(data.survey.items) })}
       </p>
       {data.kioskReset ? <p className="notice">{t("survey.form.kioskNote")}</p> : null}
-      {data.alreadySent ? (
+      {/* "Already sent" is about the earlier form: not beside the errors of this one. */}
+      {data.alreadySent && !invalid ? (
         <div className="notice notice--ok" role="status">
           <p>{t("survey.form.alreadySent")}</p>
           <p>
@@ -113,6 +127,12 @@ export default function SurveyPage() {
       {data.kioskReset ? <script src="/kiosk.js" defer /> : null}
     </div>
   );
+}
+
+/** With no survey form on the page, the header's switch submits this empty one: a plain GET of
+ * the page in the other language. */
+function LangOnlyForm() {
+  return <form id={SURVEY_FORM_ID} method="get" hidden />;
 }
 
 export const ErrorBoundary = SurveyErrorBoundary;

@@ -43,18 +43,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   let registrants = null;
   let calls = null;
+  let writes = null;
   if (manage) {
     const rows = await listRegistrants(s.id);
     // The full code, for office staff to read out to a registrant who calls (docs/security/citizen-codes.md).
     registrants = rows.map(({ access_key, ...r }) => ({ ...r, code: fullCode(r.code, access_key), place: r.place === null ? null : Number(r.place) }));
-    calls = await callList(s.id);
-    if (rows.length || calls.length) {
+    // People with no phone cannot be on a list to phone: their email goes out by hand instead.
+    const all = await callList(s.id);
+    calls = all.filter((c) => c.phone);
+    writes = all.filter((c) => !c.phone);
+    if (rows.length || all.length) {
       await recordAudit(clientOf(request), {
         actor: { id: user.id, email: user.email },
         action: "pii.view",
         entity: "dialogue_session",
         entityId: s.id,
-        details: { registrations: rows.map((r) => r.id), calls: calls.map((c) => c.id) },
+        details: { registrations: rows.map((r) => r.id), calls: all.map((c) => c.id) },
       });
     }
   }
@@ -71,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: manage && isEditable(s.status),
     registrants,
     calls,
+    writes,
   });
 }
 
@@ -240,6 +245,13 @@ export default function StaffDialogue() {
           <h2 id="calls-title">{t("dialogue.staff.calls.heading")}</h2>
           <p>{t("dialogue.staff.calls.intro")}</p>
           <CallList rows={d.calls} />
+        </section>
+      ) : null}
+      {d.writes?.length ? (
+        <section aria-labelledby="writes-title">
+          <h2 id="writes-title">{t("dialogue.staff.calls.writeHeading")}</h2>
+          <p>{t("dialogue.staff.calls.writeIntro")}</p>
+          <CallList rows={d.writes} byEmail />
         </section>
       ) : null}
     </div>

@@ -54,7 +54,8 @@ export async function runSessionAction(c: SessionActionContext, s: DialogueSessi
     const res = await updateSession(c.client, actor, s.id, sessionInput(parsed.data, form.procedureIds), ctx);
     if (!res.ok && "notFound" in res) return { notFound: true };
     if (!res.ok) return { form: "save", errors: res.errors, values, vars: (res.values ?? {}) as Record<string, number> };
-    return { redirect: res.moved ? `moved=${res.noticeIds.length || 1}` : "saved=1", noticeIds: res.noticeIds };
+    // Everyone told counts, by email or on the call list (not only the emails): 4 people, 4 notices.
+    return { redirect: res.moved ? `moved=${res.told}` : "saved=1", noticeIds: res.noticeIds };
   }
   if (intent === "transition" || intent === "cancel") {
     const transition = (intent === "cancel" ? "cancel" : String(fields.transition)) as Transition;

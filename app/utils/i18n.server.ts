@@ -1,7 +1,11 @@
 import i18next, { type TFunction } from "i18next";
-import { i18nOptions, pickLanguage, type Lang } from "~/lib/i18n";
+import { i18nOptions, isLang, LANG_PARAM, pickLanguage, type Lang } from "~/lib/i18n";
 
 export function getLang(request: Request): Lang {
+  // A form's own language switch posts its answers to the page with ?lng= (the cookie it sets
+  // counts from the next request only): that page is answered in the new language.
+  const asked = new URL(request.url).searchParams.get(LANG_PARAM);
+  if (isLang(asked)) return asked;
   return pickLanguage(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
 }
 

@@ -82,10 +82,13 @@ describe("satisfaction dashboard", () => {
     const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Số liệu (Excel)" }).click()]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await xlsxDownload.path())!);
-    const sheet = wb.getWorksheet("headline")!;
+    // Sheet and column names in the reader's language, not "headline", "by_unit", "low (%)".
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Chỉ số chung", "Theo quý", "Theo đơn vị", "Theo tiêu chí", "Phân bố câu trả lời", "Theo kênh", "Số phiếu"]);
+    const sheet = wb.getWorksheet("Chỉ số chung")!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "Tỷ lệ hài lòng chung", "Tỷ lệ hài lòng (%)", "n", "Khoảng tin cậy 95 %: cận dưới (%)", "Khoảng tin cậy 95 %: cận trên (%)", "Đánh giá"]);
     expect(Number(sheet.getRow(2).getCell(2).value)).toBeCloseTo(pctOf(rateText), 5);
     expect(Number(sheet.getRow(2).getCell(3).value)).toBe(n);
-    const units = wb.getWorksheet("by_unit")!;
+    const units = wb.getWorksheet("Theo đơn vị")!;
     expect(units.rowCount).toBeGreaterThan(2);
 
     // The report says what it covers: its NĐ 09 window, and actual figures for the whole window

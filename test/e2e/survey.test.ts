@@ -10,7 +10,7 @@ import { PG_BASE_URL, reachablePostgres, startServer, type RunningServer } from 
 const pgUp = await reachablePostgres();
 const L = {
   vi: { title: FORM_B.title_vi, q: (n: number) => new RegExp(`^Câu ${n}/34 `), sat: "Hài lòng", dissat: "Không hài lòng", unit: "Đơn vị giải quyết", other: /Ý kiến khác/, send: "Gửi phiếu", summary: "Phiếu chưa gửi được: còn 1 chỗ cần sửa", link: "Câu 25: Hãy chọn một câu trả lời", thanks: "Cảm ơn ông/bà", offer: "Gửi phản ánh, kiến nghị" },
-  en: { title: FORM_B.title_en, q: (n: number) => new RegExp(`^Question ${n} of 34 `), sat: "Satisfied", dissat: "Dissatisfied", unit: "Unit that handled your dossier", other: /Anything else/, send: "Send my answers", summary: "Your answers were not sent: 1 thing(s) to fix", link: "Question 25: Choose an answer", thanks: "Thank you", offer: "Send feedback" },
+  en: { title: FORM_B.title_en, q: (n: number) => new RegExp(`^Question ${n} of 34 `), sat: "Satisfied", dissat: "Dissatisfied", unit: "Unit that handled your dossier", other: /Anything else/, send: "Send my answers", summary: "Your answers were not sent: 1 thing to fix", link: "Question 25: Choose an answer", thanks: "Thank you", offer: "Send feedback" },
 };
 
 let server: RunningServer;
@@ -71,9 +71,13 @@ describe.skipIf(!pgUp)(`Form B on a phone without JavaScript (needs PostgreSQL a
       expect(await page.getByRole("group", { name: t.q(24) }).getByRole("radio", { name: t.sat, exact: true }).isChecked()).toBe(true);
       expect(await page.getByLabel(t.other).inputValue()).toBe("Cần thêm ghế chờ");
       expect(await page.getByLabel(t.unit).inputValue()).not.toBe("");
-      // The summary's link leads to the question.
+      // The summary's link leads to the whole question: its text is on screen, not just the boxes.
       await summary.getByRole("link").click();
-      expect(page.url()).toMatch(/#q_OVERALL$/);
+      expect(page.url()).toMatch(/#q_OVERALL-q$/);
+      const legend = page.getByRole("group", { name: t.q(25) }).locator("legend");
+      const top = await legend.evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(200);
 
       let posted = "";
       page.on("request", (r) => {

@@ -95,6 +95,9 @@ describe("minutes", () => {
       args(staffRequest(`/staff/dialogues/${id}/questions`, office.cookie, { form: { intent: "answer", id: String(qs[0].id), status: "answered", answered_in: "dialogue", answer_text: "Đã liên hệ anh qua 0912345678.", answered_by: "Giám đốc Sở" } }), id),
     );
     for (const r of regs) await checkin.action(args(staffRequest(`/staff/dialogues/${id}/checkin`, office.cookie, { form: { intent: "code", code: code(r) } }), id));
+    // One person signed up and did not come; one came without signing up.
+    await signUp(person(id, { name: "Người vắng mặt", kind: "citizen" }));
+    await checkin.action(args(staffRequest(`/staff/dialogues/${id}/checkin`, office.cookie, { form: { intent: "walkin", name: "Ông Đến Thẳng", kind: "citizen", consent_confirmed: "on" } }), id));
 
     const post = (form: Record<string, string>) => minutes.action(args(staffRequest(`/staff/dialogues/${id}/minutes`, office.cookie, { form }), id));
     expect((await post({ intent: "save", chair_conclusion: "Kết luận: các đơn vị trả lời đúng hạn.", officials: "Ông A, Giám đốc Sở", summary: "Khai mạc; hỏi đáp; kết luận." })).status).toBe(303);
@@ -122,13 +125,16 @@ describe("minutes", () => {
     expect(session.status).toBe("minutes_published");
 
     const data = await (await publicMinutes.loader(args(new Request(`http://localhost/dialogues/${id}/minutes`), id))).json();
-    expect(data.minutes.attendance).toMatchObject({ citizen: 2, business: 1, total: 3 });
+    // 4 present = 3 who signed up and came + 1 walk-in; the no-show is in no figure.
+    expect(data.minutes.attendance).toMatchObject({ citizen: 3, business: 1, total: 4, registered: 3, walkIns: 1 });
     expect(data.minutes.issues).toHaveLength(2);
     expect(data.minutes.followups[0]).toMatchObject({ issueNumber: 2, status: "open" });
     const html = ["vi", "en"]
       .map((lng) => renderToString(<I18nextProvider i18n={createI18n(lng as "vi" | "en")}>{<MinutesDocument m={data.minutes} />}</I18nextProvider>))
       .join("\n");
     expect(html).toContain("Kết luận: các đơn vị trả lời đúng hạn.");
+    expect(html).toContain("Trong 4 người tham dự: 3 người đã đăng ký trước, 1 người đến trực tiếp.");
+    expect(html).toContain("Of 4 present: 3 signed up beforehand, 1 walked in.");
     for (const secret of ["0912", "345 678", "345678", "0987", "654.321", "654321", "rieng.tran", "khac@", "@example", "Trần Văn Riêng", "Lê Thị Kín", ...regs.map(code)]) {
       expect(html, secret).not.toContain(secret);
       expect(JSON.stringify(data), secret).not.toContain(secret);

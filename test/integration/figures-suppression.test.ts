@@ -77,8 +77,9 @@ function smallInCsv(csv: string): string[] {
       const c = cellsOf(line);
       const nums = (idx: number[]) => idx.map((j) => Number(c[j])).filter((v) => c.some(Boolean) && Number.isFinite(v));
       let counts: number[] = [];
-      if (name === "volume") counts = nums([1, 2]);
-      else if (name === "distribution") counts = [nums([1, 2, 3, 4, 5]).reduce((a, b) => a + b, 0)];
+      // Section names are in the reader's language (Vietnamese here), like the page.
+      if (name === "Số phiếu") counts = nums([1, 2]);
+      else if (name === "Phân bố câu trả lời") counts = [nums([1, 2, 3, 4, 5]).reduce((a, b) => a + b, 0)];
       else if (header.includes("n")) counts = nums([header.indexOf("n")]).filter((_, k) => c[header.indexOf("n")] !== "");
       for (const v of counts) if (v > 0 && v < T) out.push(`${name}: ${line}`);
     }

@@ -350,8 +350,14 @@ describe("Form A: one evaluation per dossier", () => {
     const t2 = await formToken(SLUG_A);
     const dup = await postSurvey(SLUG_A, formAFields({ _f: t2, unit: String(unitId), dossier: " 000.00.12.h55-261127-0042 " }));
     expect(dup.status).toBe(409);
-    expect((await dup.json()).title).toBe("Hồ sơ này đã được đánh giá");
+    // Not a dead end: the answers come back with the code marked, so a mistyped code can be fixed.
+    const back = await dup.json();
+    expect(back.errors).toEqual({ dossier: "survey.errors.dossierUsed" });
+    expect(back.values).toMatchObject({ dossier: " 000.00.12.h55-261127-0042 ", unit: String(unitId) });
     expect(await countResponses(SLUG_A)).toBe(before);
+    const fixed = await postSurvey(SLUG_A, formAFields({ _f: back.token, unit: String(unitId), dossier: "000.00.12.H55-261127-0043" }));
+    expect(fixed.status).toBe(302);
+    expect(await countResponses(SLUG_A)).toBe(before + 1);
     // The first form sent again is still a replay of its own response, not a duplicate dossier.
     expect((await postSurvey(SLUG_A, formAFields({ _f: t1, unit: String(unitId), dossier: "000.00.12.H55-261127-0042" }))).status).toBe(302);
     // Without a code there is no such limit.

@@ -76,7 +76,7 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
           </tbody>
         </table>
       </TableWrap>
-      <p className="muted">{t("dialogue.minutes.attendanceNote", { registered: m.attendance.registered, walkIns: m.attendance.walkIns })}</p>
+      <p className="muted">{t("dialogue.minutes.attendanceNote", { total: m.attendance.total, registered: m.attendance.registered, walkIns: m.attendance.walkIns })}</p>
 
       {m.summary ? (
         <>
@@ -105,7 +105,10 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
                     {q.answeredIn === "after" ? ` (${t("dialogue.answer.answered_after")})` : ""}
                   </>
                 ) : (
-                  t("dialogue.minutes.answerPending", { unit: unit(q), date: q.dueDate ? formatDate(q.dueDate) : "—" })
+                  // No unit given yet: say so, not "giao chưa giao đơn vị trả lời".
+                  (en ? q.unitEn : q.unitVi)
+                    ? t("dialogue.minutes.answerPending", { unit: unit(q), date: q.dueDate ? formatDate(q.dueDate) : "—" })
+                    : t("dialogue.minutes.answerPendingNoUnit")
                 )}
               </p>
               {q.conclusion ? (

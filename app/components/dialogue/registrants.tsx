@@ -171,7 +171,8 @@ export interface CallRow {
   code: string;
 }
 
-export function CallList({ rows }: { rows: CallRow[] }) {
+/** `byEmail`: people who gave only an email, which the portal could not send: staff write it. */
+export function CallList({ rows, byEmail = false }: { rows: CallRow[]; byEmail?: boolean }) {
   const { t } = useTranslation();
   if (!rows.length) return <p>{t("dialogue.staff.calls.none")}</p>;
   return (
@@ -179,14 +180,14 @@ export function CallList({ rows }: { rows: CallRow[] }) {
       {rows.map((c) => (
         <li key={c.id} className="question">
           <p>
-            <strong>{c.name}</strong> — {c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : c.email} <span className="tag">{t(`dialogue.noticeKind.${c.kind}`)}</span>
+            <strong>{c.name}</strong> — {c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : null} <span className="tag">{t(`dialogue.noticeKind.${c.kind}`)}</span>
           </p>
           <p className="question__text">{c.message}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="called" />
             <input type="hidden" name="notification" value={c.id} />
             <button type="submit" className="button button--secondary">
-              {t("dialogue.staff.calls.done")}
+              {t(byEmail ? "dialogue.staff.calls.written" : "dialogue.staff.calls.done")}
               <span className="visually-hidden"> {c.name}</span>
             </button>
           </Form>

@@ -1,6 +1,7 @@
 // The parts of a person's own registration page: look-up form, status, cancel, ask, questions.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { shownFlash } from "~/lib/flash";
 import type { SessionView } from "~/models/dialogue-session.server";
 import { Checkbox, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from "./fields";
 import { AnswerState, PublicQuestions, type PublicQuestionView } from "./public-questions";
@@ -52,7 +53,8 @@ const FLASHES = ["new", "again", "cancelled", "asked"] as const;
 export function RegistrationDetails({ view, flags, errors, values }: { view: RegistrationViewData; flags: Record<string, string>; errors: Errors; values: Values }) {
   const { t } = useTranslation();
   const { registration: r, session: s } = view;
-  const flash = FLASHES.find((f) => flags[f]);
+  const flash = shownFlash(FLASHES, flags, errors);
+  const voted = shownFlash(["voted"] as const, flags, errors) ? flags.voted : undefined;
   return (
     <>
       <h1>{t("dialogue.registration.heading")}</h1>
@@ -61,9 +63,9 @@ export function RegistrationDetails({ view, flags, errors, values }: { view: Reg
           <p>{t(`dialogue.registration.flash.${flash}`)}</p>
         </div>
       ) : null}
-      {flags.voted ? (
+      {voted ? (
         <p className="notice notice--ok" role="status">
-          {t(flags.voted === "ok" ? "dialogue.registration.flash.voted" : "dialogue.registration.flash.alreadyVoted")}
+          {t(voted === "ok" ? "dialogue.registration.flash.voted" : "dialogue.registration.flash.alreadyVoted")}
         </p>
       ) : null}
       <ErrorSummary errors={errors} />

@@ -1,6 +1,7 @@
 // The public sign-up form: plain HTML, posts to the session page's action, works without JavaScript.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { noticeVersionDate } from "~/lib/notice-version";
 import { Checkbox, ErrorSummary, Radios, SelectField, TextArea, TextField, type Errors, type Values } from "./fields";
 
 export function SignUpForm({
@@ -52,7 +53,7 @@ export function SignUpForm({
       <p className="privacy-notice" id="privacy-notice">
         {notice.text}
       </p>
-      <p className="muted">{t("dialogue.signup.noticeVersion", { version: notice.version })}</p>
+      <p className="muted">{t("dialogue.signup.noticeVersion", { date: noticeVersionDate(notice.version) })}</p>
       <p>
         <a href="/privacy">{t("privacy.noticeLink")}</a>
       </p>

@@ -4,6 +4,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
+import { noticeVersionDate } from "~/lib/notice-version";
 import type { SelfServiceResult, SelfServiceView } from "~/models/privacy-self-service.server";
 
 type Result = Omit<SelfServiceResult, "view">;
@@ -44,7 +45,9 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
   return (
     <>
       <ErrorSummary errors={errors} order={["otp", ...editable, "delete-confirm", "withdraw-confirm"]} />
-      <h1>{t(view.kind === "feedback" ? "privacy.request.caseFeedback" : "privacy.request.caseDialogue", { code: view.code })}</h1>
+      <h1>
+        {t(view.kind === "feedback" ? "privacy.request.caseFeedbackLabel" : "privacy.request.caseDialogueLabel")} <span className="code-token">{view.code}</span>
+      </h1>
       {result.message ? (
         <div className="notice notice--ok" role="status">
           <p>{t(result.message.key, result.message.params)}</p>
@@ -91,7 +94,7 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
           <ul>
             {view.consents.map((c, i) => (
               <li key={i}>
-                {t("privacy.request.consentLine", { purpose: t(`privacy.purposes.${c.purpose}`), version: c.version, given: c.given })}
+                {t("privacy.request.consentLine", { purpose: t(`privacy.purposes.${c.purpose}`), date: noticeVersionDate(c.version), given: c.given })}
                 {c.withdrawn ? ` — ${t("privacy.request.consentWithdrawn", { at: c.withdrawn })}` : null}
               </li>
             ))}

@@ -55,7 +55,7 @@ export function ItemField({ item, n, total, lang, error, values }: Props) {
     const value = String(values[item.code] ?? "");
     const common = { id: name, name, maxLength: max, defaultValue: value, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined };
     return (
-      <div className={`field q${error ? " field--error" : ""}`}>
+      <div id={`${name}-q`} className={`field q${error ? " field--error" : ""}`}>
         <label htmlFor={name} className="q__legend">
           {heading}
         </label>
@@ -71,7 +71,7 @@ export function ItemField({ item, n, total, lang, error, values }: Props) {
   const isChosen = (v: string) => (Array.isArray(chosen) ? chosen.includes(v) : chosen === v);
   const choices = choicesOf(item, lang, t);
   return (
-    <div className={`field q${error ? " field--error" : ""}`}>
+    <div id={`${name}-q`} className={`field q${error ? " field--error" : ""}`}>
       <fieldset aria-describedby={describedBy}>
         <legend className="q__legend">{heading}</legend>
         {hint}

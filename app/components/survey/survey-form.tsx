@@ -20,6 +20,7 @@ export interface SurveyFormProps {
 }
 
 const PLACE_FIELDS = ["unit", "procedure", "dossier"] as const;
+export const SURVEY_FORM_ID = "survey-form";
 
 export function SurveyForm(p: SurveyFormProps) {
   const { t } = useTranslation();
@@ -32,7 +33,7 @@ export function SurveyForm(p: SurveyFormProps) {
       .map((item, i) => ({ item, n: i + 1 }))
       .filter(({ item }) => p.errors[item.code])
       .map(({ item, n }) => ({
-        href: `#${fieldName(item.code)}`,
+        href: `#${fieldName(item.code)}-q`,
         text: `${t("survey.form.questionShort", { n })}: ${t(p.errors[item.code], { max: maxLengthOf(item) })}`,
       })),
   ];
@@ -52,7 +53,7 @@ export function SurveyForm(p: SurveyFormProps) {
       ) : null}
       {/* On a kiosk the browser must not put the previous person's answers back (autocomplete
           off also turns off form restoring); on a phone, restoring them after "back" is a help. */}
-      <form method="post" autoComplete={p.kioskReset ? "off" : undefined} noValidate className="survey" data-kiosk-reset={p.kioskReset ?? undefined}>
+      <form id={SURVEY_FORM_ID} method="post" autoComplete={p.kioskReset ? "off" : undefined} noValidate className="survey" data-kiosk-reset={p.kioskReset ?? undefined}>
         {p.token ? <input type="hidden" name="_f" value={p.token} /> : null}
         <PlaceFields kind={p.kind} place={p.place} errors={p.errors} values={p.values} />
         {groups.map((g, gi) => (

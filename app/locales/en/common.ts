@@ -20,6 +20,8 @@ const common: typeof vi = {
     label: "Language",
     switchTo: "Tiếng Việt",
     switchToLabel: "Chuyển sang tiếng Việt",
+    switchKeepLabel: "Chuyển sang tiếng Việt, giữ các câu trả lời đã điền",
+    defaultSend: "Send",
     vi: "Tiếng Việt",
     en: "English",
   },
@@ -29,7 +31,7 @@ const common: typeof vi = {
     intro:
       "This portal helps the {{department}} learn whether you are satisfied with its public services, hold dialogues with citizens, and receive and answer feedback and recommendations.",
     surveyTitle: "Rate our service",
-    surveyBody: "Answer a few short questions after your visit. No name needed; it takes about 2 minutes.",
+    surveyBody: "Answer a few short questions after your visit. No name needed; each form says how many questions it has and how long it takes.",
     dialogueTitle: "Dialogue with the Department's leaders",
     dialogueBody: "Sign up for the yearly dialogue on administrative procedures and send your questions in advance.",
     feedbackTitle: "Feedback and recommendations",

@@ -68,6 +68,17 @@ const dashboard: typeof vi = {
       to: "To",
       due: "Report due",
       noOpinion: "No opinion",
+      low: "low",
+      high: "high",
+    },
+    sheets: {
+      headline: "Headline",
+      trend: "By quarter",
+      by_unit: "By unit",
+      by_block: "By criterion",
+      distribution: "Distribution of answers",
+      by_channel: "By channel",
+      volume: "Responses",
     },
     channels: { qr: "QR code", kiosk: "Counter tablet", web: "Website", paper: "Paper form" },
     blocks: {

@@ -124,6 +124,9 @@ const staff: typeof vi = {
     intro: "These people could not be told by email (no address, or the portal has no mail server). Phone them, read out the message below, then mark the call as done.",
     none: "Nobody to phone.",
     done: "Called",
+    writeHeading: "Emails to send by hand",
+    writeIntro: "These people left only an email address, and the portal could not send to it. Send the message below from the department's mailbox, then mark it as sent.",
+    written: "Email sent",
   },
   questions: {
     title: "Dialogue questions — Hài Lòng",

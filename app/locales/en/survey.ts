@@ -4,7 +4,7 @@ const survey: typeof vi = {
   survey: {
     list: {
       title: "Open surveys",
-      intro: "Choose the form that fits. No name needed; each takes a few minutes.",
+      intro: "Choose the form that fits. No name needed; each form says how long it takes.",
       none: "There are no open surveys at the moment.",
       closes: "Closes on {{date}}",
       kindA: "After you receive your dossier's result",
@@ -13,7 +13,8 @@ const survey: typeof vi = {
     },
     form: {
       anonymous: "No name needed. We do not keep your phone number or IP address.",
-      count: "{{count}} questions. Questions you may skip say “optional”.",
+      count_one: "{{count}} question, about {{minutes}} min. Questions you may skip say “optional”.",
+      count_other: "{{count}} questions, about {{minutes}} min. Questions you may skip say “optional”.",
       part: "Part {{n}} of {{total}}",
       question: "Question {{n}} of {{total}}",
       questionShort: "Question {{n}}",
@@ -61,7 +62,8 @@ const survey: typeof vi = {
       OTHER: "Suggestions",
     },
     errors: {
-      summaryTitle: "Your answers were not sent: {{count}} thing(s) to fix",
+      summaryTitle_one: "Your answers were not sent: {{count}} thing to fix",
+      summaryTitle_other: "Your answers were not sent: {{count}} things to fix",
       prefix: "Error:",
       chooseOne: "Choose an answer",
       chooseAtLeastOne: "Choose at least one answer",
@@ -75,8 +77,7 @@ const survey: typeof vi = {
       badLinkTitle: "This survey link is not valid",
       badLink: "This survey link is wrong or has been changed. Scan the QR code at the counter again, or open the list of surveys from the home page.",
       badForm: "This form is out of date or not valid. Open the survey again and fill in a new form.",
-      dossierUsedTitle: "This dossier has already been evaluated",
-      dossierUsed: "Each dossier can be evaluated once, and the dossier with this code already has an evaluation. If you want to tell us more, send feedback.",
+      dossierUsed: "A dossier with this code has already been evaluated. Check the code on your appointment slip; your answers are kept. Each dossier is evaluated once; to tell us more, send feedback.",
       staleTitle: "The form has just been updated",
       stale: "The form changed while you were filling it in. Please open a new form; we are sorry for the trouble.",
     },

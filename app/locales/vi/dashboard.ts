@@ -67,6 +67,18 @@ const dashboard = {
       to: "Đến ngày",
       due: "Hạn báo cáo",
       noOpinion: "Không ý kiến",
+      low: "cận dưới",
+      high: "cận trên",
+    },
+    // Sheet names of the figures export (Excel allows 31 characters, no : \\ / ? * [ ]).
+    sheets: {
+      headline: "Chỉ số chung",
+      trend: "Theo quý",
+      by_unit: "Theo đơn vị",
+      by_block: "Theo tiêu chí",
+      distribution: "Phân bố câu trả lời",
+      by_channel: "Theo kênh",
+      volume: "Số phiếu",
     },
     channels: { qr: "Mã QR", kiosk: "Máy tại quầy", web: "Trang web", paper: "Phiếu giấy" },
     blocks: {

@@ -123,6 +123,9 @@ const staff = {
     intro: "Những người này chưa nhận được thông báo qua email (không có email, hoặc hệ thống chưa cấu hình gửi email). Hãy gọi và đọc nội dung dưới đây, rồi đánh dấu đã gọi.",
     none: "Không có ai cần gọi.",
     done: "Đã gọi",
+    writeHeading: "Cần gửi email thủ công",
+    writeIntro: "Những người này chỉ để lại email, và hệ thống chưa gửi được. Hãy gửi nội dung dưới đây từ hộp thư của Sở, rồi đánh dấu đã gửi.",
+    written: "Đã gửi email",
   },
   questions: {
     title: "Câu hỏi đối thoại — Hài Lòng",
