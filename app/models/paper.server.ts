@@ -3,8 +3,7 @@
 import * as z from "zod";
 import type { Lang } from "~/lib/i18n";
 import { parsePaperAnswers, type FormValues } from "~/lib/survey/answers";
-import { vnDay } from "~/lib/format";
-import { vnInstant } from "~/lib/survey/dates";
+import { vnDay, vnInstant } from "~/lib/clock";
 import { storeResponse } from "~/models/response.server";
 import { mayUseUnit } from "~/models/survey-links.server";
 import { currentVersionId, itemsOfVersion, resolvePlace, showItem } from "~/models/survey.server";

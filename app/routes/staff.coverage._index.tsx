@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, TableWrap } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Select, TextInput } from "~/components/survey/staff-form";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/clock";
 import { fieldErrors } from "~/lib/survey/item-form";
 import { listServed, procedureFits, saveServed, servedFormSchema } from "~/models/coverage.server";
 import { placesFor } from "~/models/survey-links.server";

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Checkbox, ErrorSummary, Radios, TextField } from "~/components/dialogue/fields";
 import { StaffTabs } from "~/components/dialogue/staff-tabs";
 import { normalisePhone } from "~/lib/dialogue-code";
-import { formatVnTime } from "~/lib/dialogue-time";
+import { formatTime } from "~/lib/clock";
 import { recordAudit } from "~/models/audit.server";
 import { checkInByCode, checkInById, recentAttempts, searchAttendees, walkIn, type CheckinResult } from "~/models/dialogue-checkin.server";
 import { seatCounts } from "~/models/dialogue-registration.server";
@@ -133,7 +133,7 @@ export default function CheckinPage() {
             <p>{t("dialogue.staff.checkin.ok", { name: r.name, kind: t(`dialogue.kind.${r.kind}`), code: r.code })}</p>
           ) : (
             <p>
-              {t(`dialogue.checkinReason.${r.reason}`, { name: r.name ?? "", place: r.place ?? "", at: r.at ? formatVnTime(r.at) : "" })}
+              {t(`dialogue.checkinReason.${r.reason}`, { name: r.name ?? "", place: r.place ?? "", at: r.at ? formatTime(r.at) : "" })}
             </p>
           )}
         </div>
@@ -164,7 +164,7 @@ export default function CheckinPage() {
                 </p>
                 {p.accessibility ? <p className="muted">{t("dialogue.staff.registrants.needs", { needs: p.accessibility })}</p> : null}
                 {p.checked_in_at ? (
-                  <p className="muted">{t("dialogue.staff.checkin.alreadyAt", { at: formatVnTime(p.checked_in_at) })}</p>
+                  <p className="muted">{t("dialogue.staff.checkin.alreadyAt", { at: formatTime(p.checked_in_at) })}</p>
                 ) : (
                   <Form method="post">
                     <input type="hidden" name="intent" value="checkin" />
@@ -221,7 +221,7 @@ export default function CheckinPage() {
             <tbody>
               {d.attempts.map((x) => (
                 <tr key={x.id}>
-                  <td>{formatVnTime(x.at)}</td>
+                  <td>{formatTime(x.at)}</td>
                   <td>
                     {t(`dialogue.checkinMethod.${x.method}`)} {x.code ?? ""}
                   </td>

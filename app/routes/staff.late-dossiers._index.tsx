@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, RadioGroup, TableWrap } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Select, TextInput } from "~/components/survey/staff-form";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/clock";
 import { checkLate } from "~/lib/late-dossier";
 import { procedureFits } from "~/models/coverage.server";
 import { listLate, saveLate } from "~/models/late-dossier.server";

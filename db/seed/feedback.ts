@@ -6,7 +6,7 @@ import type { DB } from "../client";
 import { formatCode, normalisePhone } from "../../app/lib/feedback-code";
 import { DEFAULT_FEEDBACK_DAYS, intakeDeadlines, isLate, stageDue } from "../../app/lib/feedback-deadlines";
 import { transition } from "../../app/lib/feedback-workflow";
-import { vnDay } from "../../app/lib/format";
+import { vnDay } from "../../app/lib/clock";
 import { maskPii } from "../../app/lib/mask-pii";
 import { PRIVACY_NOTICES } from "../../app/lib/privacy-notices";
 import { addWorkingDays, calendarFrom } from "../../app/lib/working-days";

@@ -7,7 +7,7 @@ import { action as statusAction } from "~/routes/feedback.status";
 import { submitFeedback, type IntakeInput } from "~/models/feedback-intake.server";
 import { actOnFeedback } from "~/models/feedback-actions.server";
 import { signIn } from "../support/staff";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import { db } from "~/utils/db.server";
 import { fullCodeOf } from "../support/codes";
 

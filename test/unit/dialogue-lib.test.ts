@@ -2,8 +2,7 @@ import fc from "fast-check";
 import { CODE_ALPHABET, foldName, newRegistrationCode, normaliseCode, normaliseContact, normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
 import { buildPublicMinutes, minutesPublishProblems, type MinutesSource } from "~/lib/dialogue-minutes";
 import { availableTransitions, checkSessionTimes, nextStatus, noticeIsLongEnough, registrationState } from "~/lib/dialogue-state";
-import { fromVnInput, toVnInput, vnYearRange } from "~/lib/dialogue-time";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime, fromVnInput, toVnInput, vnYearRange } from "~/lib/clock";
 import { parseForm, signUpSchema } from "~/schemas/dialogue";
 
 const DAY = 86400_000;

@@ -1,8 +1,9 @@
 // The dashboard filters: a plain GET form, so a filtered view is a link that can be shared,
 // bookmarked and printed, and works without JavaScript.
+import { formatDate } from "~/lib/clock";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { dmy, type PeriodKind } from "~/lib/report-periods";
+import { type PeriodKind } from "~/lib/report-periods";
 
 interface Options {
   surveys: { id: number; title: string }[];
@@ -42,7 +43,7 @@ export function DashboardFilters({ options, selected }: { options: Options; sele
         <select id="f-period" name="period" defaultValue={selected.period}>
           {options.periods.map((p) => (
             <option key={p.value} value={p.value}>
-              {t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${p.kind}`), year: p.year })} ({dmy(p.start)}–{dmy(p.end)})
+              {t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${p.kind}`), year: p.year })} ({formatDate(p.start)}–{formatDate(p.end)})
             </option>
           ))}
         </select>

@@ -3,8 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MinutesSource } from "~/lib/dialogue-minutes";
-import { toVnInput } from "~/lib/dialogue-time";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime, toVnInput } from "~/lib/clock";
 import { ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from "./fields";
 
 interface EditorData {

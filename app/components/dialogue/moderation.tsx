@@ -3,7 +3,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HIDE_REASONS } from "~/lib/dialogue-state";
-import { formatDateTime, vnDay } from "~/lib/format";
+import { formatDateTime, vnDay } from "~/lib/clock";
 import { maskPii } from "~/lib/mask-pii";
 import { ErrorSummary, Radios, SelectField, TextArea, TextField, type Errors, type Values } from "./fields";
 import { AnswerState } from "./public-questions";

@@ -2,7 +2,7 @@
 // someone on their behalf, and the call list of people to phone about a change.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/clock";
 import { Checkbox, ErrorSummary, Radios, TextArea, TextField, type Errors, type Values } from "./fields";
 import { TableWrap } from "~/components/forms";
 

@@ -1,7 +1,7 @@
 // The form to create or edit a session. Times are typed in Viet Nam time.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { toVnInput } from "~/lib/dialogue-time";
+import { toVnInput } from "~/lib/clock";
 import { ErrorSummary, TextArea, TextField, type Errors, type Values } from "./fields";
 
 export interface SessionFormDefaults {

@@ -1,7 +1,7 @@
 // What the sender sees about their feedback, and the two things they can do there.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/lib/format";
+import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import type { SenderView } from "~/models/feedback-public.server";
 import { ATTACHMENT_ACCEPT } from "~/schemas/feedback";
