@@ -2,7 +2,8 @@
 // and the attachments' real types, hold back floods, then store it. Every refusal is a message
 // key for the page, with what the person typed, and nothing stored.
 import type { Lang } from "~/lib/i18n";
-import { checkAttachments, feedbackFormSchema, fieldErrors, FEEDBACK_FIELDS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/schemas/feedback";
+import { parseForm as parseFields } from "~/lib/forms";
+import { checkAttachments, feedbackFormSchema, FEEDBACK_FIELDS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/schemas/feedback";
 import { mailFeedbackCode } from "./citizen-code-mail.server";
 import { submitFeedback } from "./feedback-intake.server";
 import { hit } from "./rate-limit.server";
@@ -42,11 +43,11 @@ export async function receiveFeedbackForm(request: Request, lang: Lang): Promise
   const filesDropped = form.files.length > 0 || form.tooLarge;
   const fail = (status: number, errors: Record<string, string>, errorParams: FormFailure["errorParams"] = {}): FormFailure => ({ ok: false, status, values, errors, errorParams, filesDropped });
 
-  if (form.unreadable && !form.tooLarge) return fail(400, { form: "feedback.errors.unreadable" });
-  if (field(form, "homepage").trim() !== "") return fail(400, { form: "feedback.errors.honeypot" });
+  if (form.unreadable && !form.tooLarge) return fail(400, { _form: "feedback.errors.unreadable" });
+  if (field(form, "homepage").trim() !== "") return fail(400, { _form: "feedback.errors.honeypot" });
 
-  const parsed = feedbackFormSchema.safeParse(values);
-  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+  const parsed = parseFields(feedbackFormSchema, values, "feedback.errors.invalid");
+  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const errorParams: FormFailure["errorParams"] = {};
   let files: Extract<ReturnType<typeof checkAttachments>, { ok: true }>["files"] = [];
   if (form.tooLarge) errors.attachments = "feedback.errors.filesTooLarge";
@@ -59,7 +60,7 @@ export async function receiveFeedbackForm(request: Request, lang: Lang): Promise
       errorParams.attachments = { filename: checked.filename };
     }
   }
-  if (!parsed.success || Object.keys(errors).length) return fail(form.tooLarge ? 413 : 400, errors, errorParams);
+  if (!parsed.ok || Object.keys(errors).length) return fail(form.tooLarge ? 413 : 400, errors, errorParams);
   // The list only offers real procedures, but a hand-made post may name any number: without this
   // the insert's foreign key refused it with a 500 (found by the fuzz test).
   if (parsed.data.procedureId !== undefined) {

@@ -5,7 +5,8 @@
 import { parseFeedbackCode } from "~/lib/citizen-code";
 import { FEEDBACK_BODY_MAX } from "~/utils/body-limits.server";
 import type { Lang } from "~/lib/i18n";
-import { addInfoSchema, checkAttachments, fieldErrors, lookupSchema, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, rateSchema, type CheckedFile } from "~/schemas/feedback";
+import { parseForm as parseFields } from "~/lib/forms";
+import { addInfoSchema, checkAttachments, lookupSchema, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, rateSchema, type CheckedFile } from "~/schemas/feedback";
 import { addInfoFromSender, rateFromSender, senderView, type SenderView } from "./feedback-public.server";
 import { beginLookup } from "./lookup-limit.server";
 import { clientIp } from "~/utils/request.server";
@@ -27,22 +28,22 @@ export async function handleStatusPost(request: Request, lang: Lang): Promise<St
   const values = { code: field(form, "code"), phone: field(form, "phone"), info: field(form, "info"), comment: field(form, "comment") };
   const out = (status: number, patch: Partial<StatusResult>): StatusResult => ({ status, view: null, message: null, errors: {}, errorParams: {}, values, ...patch });
 
-  if (form.unreadable && !form.tooLarge) return out(400, { errors: { form: "feedback.errors.unreadable" } });
-  const who = lookupSchema.safeParse(values);
-  if (!who.success) return out(400, { errors: fieldErrors(who.error) });
+  if (form.unreadable && !form.tooLarge) return out(400, { errors: { _form: "feedback.errors.unreadable" } });
+  const who = parseFields(lookupSchema, values, "feedback.errors.invalid");
+  if (!who.ok) return out(400, { errors: who.errors });
   const { code, phone } = who.data;
 
   // Counted before the record is read, against the short code (guessing keys for one case is
   // what it stops); a wait is minutes, never an hour-long lock.
   const gate = await beginLookup(parseFeedbackCode(code)!.code, phone, clientIp(request));
-  if (!gate.ok) return out(429, { errors: { form: "feedback.status.limited" } });
+  if (!gate.ok) return out(429, { errors: { _form: "feedback.status.limited" } });
   const before = await senderView(code, phone, lang);
-  if (!before) return out(404, { errors: { form: "feedback.status.notFound" } });
+  if (!before) return out(404, { errors: { _form: "feedback.status.notFound" } });
   await gate.found();
 
   if (intent === "add_info") {
-    const parsed = addInfoSchema.safeParse({ requestId: field(form, "requestId"), info: values.info });
-    const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+    const parsed = parseFields(addInfoSchema, { requestId: field(form, "requestId"), info: values.info }, "feedback.errors.invalid");
+    const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
     const errorParams: StatusResult["errorParams"] = {};
     let files: CheckedFile[] = [];
     if (form.tooLarge) errors.attachments = "feedback.errors.filesTooLarge";
@@ -55,14 +56,14 @@ export async function handleStatusPost(request: Request, lang: Lang): Promise<St
         errorParams.attachments = { filename: checked.filename };
       }
     }
-    if (!parsed.success || Object.keys(errors).length) return out(form.tooLarge ? 413 : 400, { view: before, errors, errorParams });
+    if (!parsed.ok || Object.keys(errors).length) return out(form.tooLarge ? 413 : 400, { view: before, errors, errorParams });
     const res = await addInfoFromSender(code, phone, { requestId: parsed.data.requestId, info: parsed.data.info, files });
     const view = await senderView(code, phone, lang);
     return out(res.ok ? 200 : 409, { view, message: res.ok ? "feedback.status.infoSent" : "feedback.status.stateChanged", values: { code, phone } });
   }
   if (intent === "rate") {
-    const parsed = rateSchema.safeParse({ rating: field(form, "rating"), comment: values.comment });
-    if (!parsed.success) return out(400, { view: before, errors: fieldErrors(parsed.error) });
+    const parsed = parseFields(rateSchema, { rating: field(form, "rating"), comment: values.comment }, "feedback.errors.invalid");
+    if (!parsed.ok) return out(400, { view: before, errors: parsed.errors });
     const res = await rateFromSender(code, phone, parsed.data.rating, parsed.data.comment);
     const view = await senderView(code, phone, lang);
     const message = !res.ok ? "feedback.status.stateChanged" : parsed.data.rating === "unsatisfied" ? "feedback.status.reopened" : "feedback.status.rated";

@@ -12,7 +12,8 @@ import { listPublicQuestions, moderationSummary } from "~/models/dialogue-questi
 import { seatCounts, signUp } from "~/models/dialogue-registration.server";
 import { getSession, sessionProcedures, sessionView } from "~/models/dialogue-session.server";
 import { hit } from "~/models/rate-limit.server";
-import { parseForm, signUpSchema } from "~/schemas/dialogue";
+import { parseForm } from "~/lib/forms";
+import { signUpSchema } from "~/schemas/dialogue";
 import { mailRegistrationCode, sendRegistrationDetails } from "~/models/citizen-code-mail.server";
 import { readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { publicOrigin } from "~/utils/public-url.server";

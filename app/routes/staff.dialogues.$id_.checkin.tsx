@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Checkbox, ErrorSummary, Radios, TextField } from "~/components/dialogue/fields";
+import { Checkbox, ErrorSummary, Radios, TextField } from "~/components/forms";
 import { StaffTabs } from "~/components/dialogue/staff-tabs";
 import { normalisePhone } from "~/lib/dialogue-code";
 import { formatTime } from "~/lib/clock";
@@ -13,7 +13,8 @@ import { checkInByCode, checkInById, recentAttempts, searchAttendees, walkIn, ty
 import { seatCounts } from "~/models/dialogue-registration.server";
 import { getSession, sessionTitle } from "~/models/dialogue-session.server";
 import { checkinCodeSchema, walkInSchema } from "~/schemas/dialogue-staff";
-import { idSchema, parseForm } from "~/schemas/dialogue";
+import { parseForm } from "~/lib/forms";
+import { idSchema } from "~/schemas/dialogue";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { SessionForm } from "~/components/dialogue/session-form";
 import { listProcedures } from "~/models/catalog.server";
 import { createSession, noticeDays } from "~/models/dialogue-session.server";
-import { parseForm } from "~/schemas/dialogue";
+import { parseForm } from "~/lib/forms";
 import { procedureIds, sessionInput, sessionSchema } from "~/schemas/dialogue-staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";

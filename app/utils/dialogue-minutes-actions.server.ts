@@ -1,6 +1,6 @@
 // The forms of the staff minutes page, each parsed and handed to one minutes function.
 import { addFollowup, publishMinutes, saveMinutes, updateFollowup, uploadScan } from "~/models/dialogue-minutes.server";
-import { parseForm } from "~/schemas/dialogue";
+import { parseForm } from "~/lib/forms";
 import { followupSchema, followupUpdateSchema, minutesSchema } from "~/schemas/dialogue-staff";
 import type { StaffUser } from "./auth.server";
 

@@ -4,7 +4,8 @@
 import type { DialogueSession } from "../../db/types";
 import { normaliseCode } from "~/lib/dialogue-code";
 import { addStaffQuestion, approveQuestion, assignQuestion, hideQuestion, mergeQuestion, restoreQuestion, saveAnswer } from "~/models/dialogue-moderation.server";
-import { parseForm, idSchema } from "~/schemas/dialogue";
+import { parseForm } from "~/lib/forms";
+import { idSchema } from "~/schemas/dialogue";
 import { answerSchema, approveSchema, assignSchema, hideSchema, mergeSchema, staffQuestionSchema } from "~/schemas/dialogue-staff";
 import type { StaffUser } from "./auth.server";
 import { publicOrigin } from "./public-url.server";

@@ -3,7 +3,8 @@ import { CODE_ALPHABET, foldName, newRegistrationCode, normaliseCode, normaliseC
 import { buildPublicMinutes, minutesPublishProblems, type MinutesSource } from "~/lib/dialogue-minutes";
 import { availableTransitions, checkSessionTimes, nextStatus, noticeIsLongEnough, registrationState } from "~/lib/dialogue-state";
 import { formatDate, formatDateTime, fromVnInput, toVnInput, vnYearRange } from "~/lib/clock";
-import { parseForm, signUpSchema } from "~/schemas/dialogue";
+import { parseForm } from "~/lib/forms";
+import { signUpSchema } from "~/schemas/dialogue";
 
 const DAY = 86400_000;
 

@@ -3,7 +3,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/lib/clock";
-import { Checkbox, ErrorSummary, Radios, TextArea, TextField, type Errors, type Values } from "./fields";
+import { Checkbox, ErrorSummary, Radios, TextArea, TextField, type Errors, type Values } from "~/components/forms";
 import { TableWrap } from "~/components/forms";
 
 export interface RegistrantRow {

@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { toVnInput } from "~/lib/clock";
-import { ErrorSummary, TextArea, TextField, type Errors, type Values } from "./fields";
+import { ErrorSummary, TextArea, TextField, type Errors, type Values } from "~/components/forms";
 
 export interface SessionFormDefaults {
   plan_number?: string | null;

@@ -1,7 +1,7 @@
 // The public sign-up form: plain HTML, posts to the session page's action, works without JavaScript.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Checkbox, ErrorSummary, Radios, SelectField, TextArea, TextField, type Errors, type Values } from "./fields";
+import { Checkbox, ErrorSummary, Radios, SelectField, TextArea, TextField, type Errors, type Values } from "~/components/forms";
 
 export function SignUpForm({
   topics,
