@@ -44,12 +44,12 @@ export function formValues(input: FormInput): FieldValues {
  * key (a schema that forgot its `error`) still gets a translated, if general, message. */
 const isKey = (m: string) => /^[A-Za-z][\w-]*(\.[\w-]+)+$/.test(m);
 
-export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: FieldValues };
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /**
  * Checks a form against its schema. On failure: one translation key per field (the first
  * problem with a field is the one to fix first), listed in the order of the form rather than
- * the order the checks ran, and the values as typed.
+ * the order the checks ran. To refill the form, formValues() gives the values as typed.
  */
 export function parseForm<S extends z.ZodType>(schema: S, input: FormInput, fallbackKey = "forms.invalid"): Parsed<z.output<S>> {
   const result = schema.safeParse(formFields(input));
@@ -62,7 +62,7 @@ export function parseForm<S extends z.ZodType>(schema: S, input: FormInput, fall
   const order = fieldOrder(schema);
   const rank = (f: string) => (f === FORM_ERROR ? -1 : order.includes(f) ? order.indexOf(f) : order.length);
   const errors = Object.fromEntries(Object.entries(found).sort(([a], [b]) => rank(a) - rank(b)));
-  return { ok: false, errors, values: formValues(input) };
+  return { ok: false, errors };
 }
 
 /** The fields of an object schema in the order it declares them, through refinements and pipes. */

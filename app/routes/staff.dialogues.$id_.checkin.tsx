@@ -13,7 +13,7 @@ import { checkInByCode, checkInById, recentAttempts, searchAttendees, walkIn, ty
 import { seatCounts } from "~/models/dialogue-registration.server";
 import { getSession, sessionTitle } from "~/models/dialogue-session.server";
 import { checkinCodeSchema, walkInSchema } from "~/schemas/dialogue-staff";
-import { parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/lib/forms";
 import { idSchema } from "~/schemas/dialogue";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let out: Out;
   if (intent === "code") {
     const p = parseForm(checkinCodeSchema, fd);
-    out = p.ok ? { form: "code", result: await checkInByCode(c, s.id, p.data.code) } : { form: "code", errors: p.errors, values: p.values };
+    out = p.ok ? { form: "code", result: await checkInByCode(c, s.id, p.data.code) } : { form: "code", errors: p.errors, values: formValues(fd) };
   } else if (intent === "checkin") {
     const id = idSchema.safeParse(fd.get("registration"));
     out = id.success ? { form: "search", result: await checkInById(c, s.id, id.data) } : { form: "search", errors: { _form: "dialogue.errors.invalid" } };
@@ -82,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           form: "walkin",
           result: await walkIn(c, s.id, { name: p.data.name, kind: p.data.kind, organisation: p.data.organisation, phone: p.data.phone, phoneNorm: p.data.phone ? normalisePhone(p.data.phone) : null, lang: lng }),
         }
-      : { form: "walkin", errors: p.errors, values: p.values };
+      : { form: "walkin", errors: p.errors, values: formValues(fd) };
   } else {
     out = { form: "unknown", errors: { _form: "dialogue.errors.invalid" } };
   }

@@ -5,7 +5,7 @@ import type { Transition } from "~/lib/dialogue-state";
 import { markCalled } from "~/models/dialogue-notify.server";
 import { cancelRegistration, signUp } from "~/models/dialogue-registration.server";
 import { changeStatus, updateSession } from "~/models/dialogue-session.server";
-import { parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/lib/forms";
 import { idSchema } from "~/schemas/dialogue";
 import { cancelSessionSchema, onBehalfSchema, procedureIds, sessionInput, sessionSchema } from "~/schemas/dialogue-staff";
 import { normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
@@ -45,7 +45,7 @@ export async function runSessionAction(request: Request, user: StaffUser, s: Dia
     let reason: string | undefined;
     if (transition === "cancel") {
       const parsed = parseForm(cancelSessionSchema, fd);
-      if (!parsed.ok) return { form: "cancel", errors: parsed.errors, values: parsed.values };
+      if (!parsed.ok) return { form: "cancel", errors: parsed.errors, values: formValues(fd) };
       reason = parsed.data.reason;
     }
     const res = await changeStatus(request, actor, s.id, transition as Exclude<Transition, "publish_minutes">, { reason }, ctx);
@@ -55,7 +55,7 @@ export async function runSessionAction(request: Request, user: StaffUser, s: Dia
   }
   if (intent === "register") {
     const parsed = parseForm(onBehalfSchema, fd);
-    if (!parsed.ok) return { form: "register", errors: parsed.errors, values: parsed.values };
+    if (!parsed.ok) return { form: "register", errors: parsed.errors, values: formValues(fd) };
     const d = parsed.data;
     const res = await signUp({
       sessionId: s.id,

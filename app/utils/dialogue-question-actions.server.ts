@@ -4,7 +4,7 @@
 import type { DialogueSession } from "../../db/types";
 import { normaliseCode } from "~/lib/dialogue-code";
 import { addStaffQuestion, approveQuestion, assignQuestion, hideQuestion, mergeQuestion, restoreQuestion, saveAnswer } from "~/models/dialogue-moderation.server";
-import { parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/lib/forms";
 import { idSchema } from "~/schemas/dialogue";
 import { answerSchema, approveSchema, assignSchema, hideSchema, mergeSchema, staffQuestionSchema } from "~/schemas/dialogue-staff";
 import type { StaffUser } from "./auth.server";
@@ -35,13 +35,13 @@ export async function runQuestionAction(request: Request, user: StaffUser, s: Di
   switch (intent) {
     case "approve": {
       const p = parseForm(approveSchema, fd);
-      if (!p.ok) return fail(p.errors, p.values);
+      if (!p.ok) return fail(p.errors, formValues(fd));
       if (p.data.topic && !s.topics.includes(p.data.topic)) return fail({ topic: "dialogue.errors.topicInvalid" });
       return done(await approveQuestion(c, s.id, p.data.id, p.data.public_text, p.data.topic));
     }
     case "hide": {
       const p = parseForm(hideSchema, fd);
-      if (!p.ok) return fail(p.errors, p.values);
+      if (!p.ok) return fail(p.errors, formValues(fd));
       return done(await hideQuestion(c, s.id, p.data.id, p.data.reason, p.data.note));
     }
     case "restore": {
@@ -50,17 +50,17 @@ export async function runQuestionAction(request: Request, user: StaffUser, s: Di
     }
     case "merge": {
       const p = parseForm(mergeSchema, fd);
-      if (!p.ok) return fail(p.errors, p.values);
+      if (!p.ok) return fail(p.errors, formValues(fd));
       return done(await mergeQuestion(c, s.id, p.data.id, p.data.into));
     }
     case "assign": {
       const p = parseForm(assignSchema, fd);
-      if (!p.ok) return fail(p.errors, p.values);
+      if (!p.ok) return fail(p.errors, formValues(fd));
       return done(await assignQuestion(c, s.id, p.data.id, p.data.unit_id, p.data.due_date));
     }
     case "answer": {
       const p = parseForm(answerSchema, fd);
-      if (!p.ok) return fail(p.errors, p.values);
+      if (!p.ok) return fail(p.errors, formValues(fd));
       const d = p.data;
       const res = await saveAnswer(
         c,
@@ -73,7 +73,7 @@ export async function runQuestionAction(request: Request, user: StaffUser, s: Di
     }
     case "add": {
       const p = parseForm(staffQuestionSchema, fd);
-      const addForm = { ...(p.ok ? {} : { errors: p.errors, values: p.values }) };
+      const addForm = { ...(p.ok ? {} : { errors: p.errors, values: formValues(fd) }) };
       if (!p.ok) return { ok: false, form: "add", ...addForm };
       const code = p.data.code ? normaliseCode(p.data.code) : null;
       if (p.data.code && !code) return { ok: false, form: "add", errors: { code: "dialogue.errors.codeInvalid" }, values: Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])) };
