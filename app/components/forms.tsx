@@ -1,174 +1,265 @@
-// GOV.UK-style form parts: a label, an optional hint, the error line, all tied to the control
-// with aria-describedby, and an error summary whose links move focus to the field to fix.
+// The one set of form parts, GOV.UK style, for every feature: a label (or legend), an optional
+// hint, the error line, all tied to the control with aria-describedby, and an error summary
+// whose links move to the field to fix. Plain HTML: they work without JavaScript.
+//
+// A field's error and refill value come either one by one (`error`, `defaultValue`) or from the
+// whole form's maps (`errors`, `values`, as ~/lib/forms's parseForm returns them).
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { FieldErrors } from "~/lib/forms";
+import { FORM_ERROR, type FieldErrors } from "~/lib/forms";
 
-type Values = Record<string, Record<string, string | number>>;
+type Vars = Record<string, string | number>;
 
-export function ErrorSummary({ errors, order, values = {} }: { errors?: FieldErrors | null; order?: string[]; values?: Values }) {
-  const { t } = useTranslation();
-  if (!errors || !Object.keys(errors).length) return null;
-  const fields = order ? [...order.filter((f) => f in errors), ...Object.keys(errors).filter((f) => !order.includes(f))] : Object.keys(errors);
+/**
+ * The list of problems at the top of a form (GOV.UK error summary), focusable so a page may move
+ * focus to it. Each item links to its field's control; an item without `href` is about the whole
+ * form. The page's CSS keeps the linked question's label or legend on screen above the control it
+ * lands on (`.field` scroll-margin in app.css).
+ */
+export function ErrorList({ title, items }: { title: string; items: { href?: string; text: ReactNode; key?: string }[] }) {
+  if (!items.length) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t("staff.form.errorSummary")}</h2>
+      <h2 id="error-summary-title">{title}</h2>
       <ul>
-        {fields.map((f) => (
-          <li key={f}>{f === "_form" ? t(errors[f], values[f]) : <a href={`#${f}`}>{t(errors[f], values[f])}</a>}</li>
+        {items.map((i, n) => (
+          <li key={i.key ?? i.href ?? n}>{i.href ? <a href={i.href}>{i.text}</a> : i.text}</li>
         ))}
       </ul>
     </div>
   );
 }
 
-interface FieldProps {
-  name: string;
-  label: string;
-  hint?: ReactNode;
-  error?: string;
-  errorValues?: Record<string, string | number>;
-}
-
-function describedBy(name: string, hint: unknown, error: unknown) {
-  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function FieldShell({ name, label, hint, error, errorValues, children }: FieldProps & { children: ReactNode }) {
+/**
+ * The error summary of a form from its errors (field → translation key), in `order` if given.
+ * `idFor` maps a field name to its control's id when a page prefixes or suffixes ids; "_form" is
+ * a problem with the whole form, shown without a link.
+ */
+export function ErrorSummary({
+  errors,
+  order,
+  params = {},
+  vars,
+  idFor = (f) => f,
+  title,
+}: {
+  errors?: Partial<FieldErrors> | null;
+  /** Field order when the errors do not come in the form's order already. */
+  order?: readonly string[];
+  /** Values per field for its message. */
+  params?: Record<string, Vars | undefined>;
+  /** Values for every message. */
+  vars?: Vars;
+  idFor?: (field: string) => string;
+  /** The heading, when a page words it differently. */
+  title?: string;
+}) {
   const { t } = useTranslation();
+  const keys = Object.keys(errors ?? {}).filter((k) => errors?.[k]);
+  if (!errors || !keys.length) return null;
+  const fields = order ? [...order.filter((f) => keys.includes(f)), ...keys.filter((f) => !order.includes(f))] : keys;
+  const items = fields.map((f) => ({ key: f, href: f === FORM_ERROR ? undefined : `#${idFor(f)}`, text: t(errors[f]!, { ...vars, ...params[f] }) }));
+  return <ErrorList title={title ?? t("forms.errorSummary")} items={items} />;
+}
+
+export type Errors = FieldErrors | null | undefined;
+export type Values = Record<string, string> | null | undefined;
+
+export interface FieldProps {
+  name: string;
+  /** The control's id, when a page shows the same name twice or prefixes its ids. */
+  id?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Translation key of this field's error. */
+  error?: string | null;
+  /** Or the form's errors, this field's taken from it. */
+  errors?: Partial<FieldErrors> | null;
+  /** Values for the error message. */
+  vars?: Vars;
+  /** The form's values as typed; this field's wins over defaultValue. */
+  values?: Record<string, string> | null;
+  defaultValue?: string | number | null;
+  required?: boolean;
+  /** Say "(required)" or "(optional)" after the label, for forms that mix both. */
+  marker?: boolean;
+}
+
+export const describedBy = (id: string, hint: unknown, error: unknown) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+function resolve(f: FieldProps) {
+  const id = f.id ?? f.name;
+  const error = f.error ?? f.errors?.[f.name] ?? undefined;
+  const typed = f.values?.[f.name];
+  const value = typed ?? (f.defaultValue == null ? undefined : String(f.defaultValue));
+  return { id, error, value };
+}
+
+function Marker({ required }: { required?: boolean }) {
+  const { t } = useTranslation();
+  return <span className="field__marker"> {t(required ? "forms.required" : "forms.optional")}</span>;
+}
+
+export function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <span id={`${id}-hint`} className="field__hint">
+      {hint}
+    </span>
+  ) : null;
+}
+
+export function ErrorLine({ id, error, vars }: { id: string; error?: string | null; vars?: Vars }) {
+  const { t } = useTranslation();
+  return error ? (
+    <span id={`${id}-error`} className="field__error">
+      <span className="visually-hidden">{t("forms.errorPrefix")} </span>
+      {t(error, vars)}
+    </span>
+  ) : null;
+}
+
+interface ControlProps {
+  id: string;
+  name: string;
+  required?: boolean;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+}
+
+/** Label, hint and error line around one control. */
+function Shell({ f, control }: { f: FieldProps; control: (a: ControlProps, value: string | undefined) => ReactNode }) {
+  const { id, error, value } = resolve(f);
   return (
     <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <span id={`${name}-hint`} className="field__hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={`${name}-error`} className="field__error">
-          <span className="visually-hidden">{t("staff.form.errorPrefix")} </span>
-          {t(error, errorValues)}
-        </span>
-      ) : null}
-      {children}
+      <label htmlFor={id}>
+        {f.label}
+        {f.marker ? <Marker required={f.required} /> : null}
+      </label>
+      <Hint id={id} hint={f.hint} />
+      <ErrorLine id={id} error={error} vars={f.vars} />
+      {control({ id, name: f.name, required: f.required, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, f.hint, error) }, value)}
     </div>
   );
 }
 
 export function TextField({
   type = "text",
-  defaultValue,
   autoComplete,
   inputMode,
-  required,
-  ...field
+  maxLength,
+  autoFocus,
+  spellCheck,
+  ...f
 }: FieldProps & {
-  type?: "text" | "email" | "password" | "number" | "date";
-  defaultValue?: string | number | null;
+  type?: "text" | "email" | "tel" | "password" | "number" | "date" | "datetime-local" | "url" | "search";
   autoComplete?: string;
-  inputMode?: "text" | "numeric" | "decimal" | "email";
-  required?: boolean;
+  inputMode?: "text" | "numeric" | "decimal" | "tel" | "email";
+  maxLength?: number;
+  autoFocus?: boolean;
+  spellCheck?: boolean;
 }) {
   return (
-    <FieldShell {...field}>
-      <input
-        id={field.name}
-        name={field.name}
-        type={type}
-        defaultValue={defaultValue ?? undefined}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        required={required}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={describedBy(field.name, field.hint, field.error)}
-      />
-    </FieldShell>
+    <Shell
+      f={f}
+      control={(a, value) => (
+        <input {...a} type={type} defaultValue={value} autoComplete={autoComplete} inputMode={inputMode} maxLength={maxLength} autoFocus={autoFocus} spellCheck={spellCheck} />
+      )}
+    />
   );
 }
 
-export function SelectField({
-  options,
-  defaultValue,
-  ...field
-}: FieldProps & { options: { value: string; label: string }[]; defaultValue?: string | number | null }) {
+export function TextArea({ rows = 4, maxLength, ...f }: FieldProps & { rows?: number; maxLength?: number }) {
+  return <Shell f={f} control={(a, value) => <textarea {...a} rows={rows} maxLength={maxLength} defaultValue={value} />} />;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}
+export interface ChoiceGroup {
+  label: string;
+  options: Choice[];
+}
+
+/** A select; `groups` adds <optgroup>s after the plain options (procedures grouped by unit). */
+export function SelectField({ options, groups, disabled, ...f }: FieldProps & { options: Choice[]; groups?: ChoiceGroup[]; disabled?: boolean }) {
+  const opt = (o: Choice) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
   return (
-    <FieldShell {...field}>
-      <select
-        id={field.name}
-        name={field.name}
-        defaultValue={defaultValue == null ? "" : String(defaultValue)}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={describedBy(field.name, field.hint, field.error)}
-      >
+    <Shell
+      f={f}
+      control={(a, value) => (
+        <select {...a} defaultValue={value ?? ""} disabled={disabled}>
+          {options.map(opt)}
+          {(groups ?? []).map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map(opt)}
+            </optgroup>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
+
+/** GOV.UK radios: a fieldset whose legend is the question, one optional hint line per choice.
+ * The error summary links to the fieldset (it carries the field's id), so the legend is what
+ * comes into view. */
+export function Radios({ options, ...f }: FieldProps & { options: Choice[] }) {
+  const { id, error, value } = resolve(f);
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <fieldset id={id} className="radios" aria-describedby={describedBy(id, f.hint, error)} tabIndex={-1}>
+        <legend>
+          {f.label}
+          {f.marker ? <Marker required={f.required} /> : null}
+        </legend>
+        <Hint id={id} hint={f.hint} />
+        <ErrorLine id={id} error={error} vars={f.vars} />
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
+          <div key={o.value} className="radios__item">
+            <input
+              id={`${id}-${o.value}`}
+              name={f.name}
+              type="radio"
+              value={o.value}
+              defaultChecked={value === o.value}
+              required={f.required}
+              aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
+            />
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+            <Hint id={`${id}-${o.value}`} hint={o.hint} />
+          </div>
         ))}
-      </select>
-    </FieldShell>
-  );
-}
-
-export function CheckboxField({ name, label, defaultChecked, hint }: { name: string; label: string; defaultChecked?: boolean; hint?: string }) {
-  return (
-    <div className="field checkbox">
-      <input id={name} name={name} type="checkbox" value="on" defaultChecked={defaultChecked} aria-describedby={hint ? `${name}-hint` : undefined} />
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <span id={`${name}-hint`} className="field__hint">
-          {hint}
-        </span>
-      ) : null}
+      </fieldset>
     </div>
   );
 }
 
-/** GOV.UK radios: a fieldset whose legend is the question, one hint line per choice. */
-export function RadioGroup({
-  name,
-  legend,
-  hint,
-  error,
-  options,
-  defaultValue,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  error?: string;
-  options: { value: string; label: string; hint?: string }[];
-  defaultValue?: string | null;
-}) {
-  const { t } = useTranslation();
+/** One box the person ticks by an explicit act; never pre-ticked unless they ticked it before an
+ * error (`values`) or it shows a saved setting (`defaultChecked`). */
+export function Checkbox({ defaultChecked, value: sent = "on", ...f }: Omit<FieldProps, "defaultValue"> & { defaultChecked?: boolean; value?: string }) {
+  const { id, error, value } = resolve(f);
   return (
     <div className={error ? "field field--error" : "field"}>
-      {/* The error summary links to #name: the fieldset carries that id. */}
-      <fieldset id={name} className="radios" aria-describedby={describedBy(name, hint, error)} tabIndex={-1}>
-        <legend>{legend}</legend>
-        {hint ? (
-          <span id={`${name}-hint`} className="field__hint">
-            {hint}
-          </span>
-        ) : null}
-        {error ? (
-          <span id={`${name}-error`} className="field__error">
-            <span className="visually-hidden">{t("staff.form.errorPrefix")} </span>
-            {t(error)}
-          </span>
-        ) : null}
-        {options.map((o) => (
-          <div key={o.value} className="radios__item">
-            <input id={`${name}-${o.value}`} name={name} type="radio" value={o.value} defaultChecked={defaultValue === o.value} aria-describedby={o.hint ? `${name}-${o.value}-hint` : undefined} />
-            <label htmlFor={`${name}-${o.value}`}>{o.label}</label>
-            {o.hint ? (
-              <span id={`${name}-${o.value}-hint`} className="field__hint">
-                {o.hint}
-              </span>
-            ) : null}
-          </div>
-        ))}
-      </fieldset>
+      <ErrorLine id={id} error={error} vars={f.vars} />
+      <div className="checkbox">
+        <input
+          id={id}
+          name={f.name}
+          type="checkbox"
+          value={sent}
+          defaultChecked={f.values ? value === sent : defaultChecked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, f.hint, error)}
+        />
+        <label htmlFor={id}>{f.label}</label>
+        <Hint id={id} hint={f.hint} />
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The account fields shared by "new account" and "edit account": name, role, unit.
 import { useTranslation } from "react-i18next";
-import { RadioGroup, SelectField, TextField } from "~/components/forms";
+import { Radios, SelectField, TextField } from "~/components/forms";
 import type { FieldErrors } from "~/lib/forms";
 import { ALL_ROLES_LIST } from "~/lib/roles";
 
@@ -23,9 +23,9 @@ export function AccountFields({
   return (
     <>
       <TextField name="name" label={t("staff.users.name")} autoComplete="off" defaultValue={values.name} error={errors.name} />
-      <RadioGroup
+      <Radios
         name="role"
-        legend={t("staff.users.role")}
+        label={t("staff.users.role")}
         hint={t("staff.users.roleHint")}
         defaultValue={values.role ?? ""}
         error={errors.role}

@@ -2,7 +2,7 @@
 // warning"). A calendar year touched by the window with no day entered at all is uncovered: the
 // limits counted in it skip no holiday. The literal "no holiday in the next 60 days" would warn
 // every summer, when none falls for four months.
-import { addDays } from "./working-days";
+import { addDays } from "./clock";
 
 export const HOLIDAY_WARNING_DAYS = 60;
 

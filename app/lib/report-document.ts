@@ -6,7 +6,8 @@ import type { DialogueFigures } from "~/models/dialogue-figures.server";
 import type { FeedbackFigures } from "~/models/feedback-figures.server";
 import type { Lang } from "./i18n";
 import { formatInterval, formatNumber, formatPercent } from "./percent";
-import { dmy, type PeriodKind } from "./report-periods";
+import { formatDate } from "./clock";
+import type { PeriodKind } from "./report-periods";
 import type { Reading } from "./report-reading";
 import type { Rate, Verdict } from "./stats";
 import type { Settings } from "./settings";
@@ -106,10 +107,10 @@ export function buildReportDocument(r: ReportFigures, s: DocumentSettings, o: { 
   const periodName = (p: { year: number; kind: PeriodKind }) => t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${p.kind}`), year: p.year });
   const period = periodName(r.period);
 
-  const coverage = [t("reportStatus.window", { from: dmy(r.reading.start), to: dmy(r.reading.end) })];
+  const coverage = [t("reportStatus.window", { from: formatDate(r.reading.start), to: formatDate(r.reading.end) })];
   if (r.reading.readThrough === null) coverage.push(t("reportDoc.notStarted"));
-  else coverage.push(t("reportDoc.readThrough", { date: dmy(r.reading.readThrough) }));
-  if (r.reading.estimate) coverage.push(t("reportStatus.estimate", { from: dmy(r.reading.estimate.from), to: dmy(r.reading.estimate.to), days: r.reading.estimate.days }));
+  else coverage.push(t("reportDoc.readThrough", { date: formatDate(r.reading.readThrough) }));
+  if (r.reading.estimate) coverage.push(t("reportStatus.estimate", { from: formatDate(r.reading.estimate.from), to: formatDate(r.reading.estimate.to), days: r.reading.estimate.days }));
   coverage.push(r.sent && o.sentTime ? t("reportDoc.sent", o.sentTime) : t("reportDoc.draft"));
 
   const sections: DocSection[] = [satisfactionSection(r, t, lang, pct, periodName)];

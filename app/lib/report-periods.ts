@@ -1,7 +1,9 @@
 // Report periods (docs/rules/report-periods.md). Data cut-off by NĐ 09/2019/NĐ-CP Art. 12: a quarter runs from
 // the 15th of the month before it to the 14th of its last month; the 6-month, 9-month and
 // year periods start on 15/12 of the previous year. Due dates are the reform plan's (before
-// 26/02, 26/05, 26/08, 20/11). Dates are calendar days in Asia/Ho_Chi_Minh (UTC+7, no DST).
+// 26/02, 26/05, 26/08, 20/11). Dates are calendar days in Asia/Ho_Chi_Minh (UTC+7, no DST); the day arithmetic is ~/lib/clock's.
+import { addDays } from "./clock";
+
 export type PeriodKind = "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
 export const PERIOD_KINDS: PeriodKind[] = ["Q1", "Q2", "H1", "Q3", "M9", "Q4", "Y"];
 
@@ -51,39 +53,11 @@ export function previousOf(year: number, kind: PeriodKind): { year: number; kind
   return { year: year - 1, kind };
 }
 
-/** The half-open UTC instant range [from, to) covering the inclusive local dates start..end. */
-export function instantRange(start: string, end: string): { from: Date; to: Date } {
-  const from = new Date(`${start}T00:00:00+07:00`);
-  const to = new Date(new Date(`${end}T00:00:00+07:00`).getTime() + 24 * 3600 * 1000);
-  return { from, to };
-}
-
-/** The local (Asia/Ho_Chi_Minh) calendar date of an instant, "YYYY-MM-DD". */
-export function localDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
 /** The report year a local date falls in: 15/12 onwards counts for the next year. */
 export function reportYearOf(date: string): number {
   const [y, m, day] = date.split("-").map(Number);
   return m === 12 && day >= 15 ? y + 1 : y;
 }
-
-/** Whether the inclusive local date range a..b is valid (start ≤ end, both real dates). */
-export function isValidRange(start: string, end: string): boolean {
-  const re = /^\d{4}-\d{2}-\d{2}$/;
-  if (!re.test(start) || !re.test(end)) return false;
-  const a = new Date(`${start}T00:00:00Z`);
-  const b = new Date(`${end}T00:00:00Z`);
-  return !Number.isNaN(a.getTime()) && !Number.isNaN(b.getTime()) && a.toISOString().startsWith(start) && b.toISOString().startsWith(end) && a <= b;
-}
-
-/** "2026-03-14" → "14/03/2026", as dates are written in Vietnamese documents. */
-export function dmy(date: string): string {
-  return date.split("-").reverse().join("/");
-}
-
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The half-month a day belongs to, named by its first day: the 1st (days 1–14) or the 15th. */
 export function halfMonthOf(date: string): string {

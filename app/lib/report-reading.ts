@@ -2,9 +2,7 @@
 // the NĐ 09/2019 windows close, so a report read before its window ends covers the days up to the
 // reading date with actual figures ("số liệu đến ngày …") and the days after it are still to come:
 // marked "ước thực hiện" (an estimate), with no number invented for them.
-const DAY = 86_400_000;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY) + 1;
+import { addDays, daysInclusive as daysBetween } from "./clock";
 
 export interface Reading {
   /** The window, inclusive local dates. */

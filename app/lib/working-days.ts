@@ -1,7 +1,8 @@
 // Working days for legal deadlines (NĐ 20/2008 feedback limits, docs/rules/feedback-deadlines.md): Saturdays and
 // Sundays are off, the admin's holiday calendar adds days off ("off") and turns some weekend
 // days into working days ("work", the swapped days around Tết). Dates are "YYYY-MM-DD" strings
-// of the Vietnamese calendar, never Date objects, so no time zone can shift a day.
+// of the Vietnamese calendar, never Date objects, so no time zone can shift a day (~/lib/clock).
+import { addDays, isDay, weekday } from "./clock";
 
 export interface WorkCalendar {
   off: ReadonlySet<string>;
@@ -10,23 +11,11 @@ export interface WorkCalendar {
 
 export const EMPTY_CALENDAR: WorkCalendar = { off: new Set(), work: new Set() };
 
-const DAY_MS = 86_400_000;
 // Limits in law are counted in days or weeks; a loop bound keeps a bad setting from hanging a request.
 const MAX_DAYS = 3660;
 
 function assertYmd(ymd: string): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(ymd) || Number.isNaN(Date.parse(`${ymd}T00:00:00Z`))) throw new RangeError(`not a date: ${ymd}`);
-}
-
-export function addDays(ymd: string, n: number): string {
-  assertYmd(ymd);
-  return new Date(Date.parse(`${ymd}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekday(ymd: string): number {
-  assertYmd(ymd);
-  return new Date(`${ymd}T00:00:00Z`).getUTCDay();
+  if (!isDay(ymd)) throw new RangeError(`not a date: ${ymd}`);
 }
 
 export function isWorkingDay(ymd: string, cal: WorkCalendar): boolean {

@@ -1,6 +1,7 @@
 // Free-text answers for the Office: searchable, newest first, with phone numbers, emails and ID
 // numbers masked — the survey is anonymous, and what people type must not undo that.
 import { sql } from "kysely";
+import { vnDayEnd, vnDayStart } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import { maskPii } from "~/lib/mask-pii";
 import { unitScope, type StaffUser } from "~/utils/auth.server";
@@ -24,8 +25,8 @@ export async function listComments(user: StaffUser, opts: { q?: string; surveyId
     .where(sql<boolean>`length(trim(a.text)) > 0`);
   if (!scope.all) q = q.where("r.unit_id", "=", scope.unitId ?? -1);
   if (opts.surveyId) q = q.where("sv.survey_id", "=", opts.surveyId);
-  if (opts.from) q = q.where("r.submitted_at", ">=", new Date(`${opts.from}T00:00:00+07:00`));
-  if (opts.to) q = q.where("r.submitted_at", "<", new Date(new Date(`${opts.to}T00:00:00+07:00`).getTime() + 86_400_000));
+  if (opts.from) q = q.where("r.submitted_at", ">=", vnDayStart(opts.from));
+  if (opts.to) q = q.where("r.submitted_at", "<", vnDayEnd(opts.to));
   if (opts.q) q = q.where("a.text", "ilike", `%${opts.q.replace(/[%_\\]/g, "\\$&")}%`);
   const rows = await q
     .orderBy("r.submitted_at", "desc")

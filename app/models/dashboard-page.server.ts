@@ -1,7 +1,8 @@
 // Turns the dashboard's query (read from the query string by the route) into a filter, with
 // defaults and the user's unit scope, and gathers the figures and the filter options.
+import { vnDay } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
-import { localDate, type PeriodKind } from "~/lib/report-periods";
+import { type PeriodKind } from "~/lib/report-periods";
 import { parsePeriod, quarterOf, type DashboardQuery } from "~/schemas/dashboard";
 import { unitScope, type StaffUser } from "~/utils/auth.server";
 import { listProcedures, listUnits } from "./catalog.server";
@@ -14,7 +15,7 @@ import { getPeriod, listPeriods } from "./report-period.server";
 import { snapshotOf } from "./report-snapshot.server";
 
 async function resolveFilter(user: StaffUser, q: DashboardQuery, lang: Lang) {
-  const period = parsePeriod(q.period, quarterOf(localDate(new Date())));
+  const period = parsePeriod(q.period, quarterOf(vnDay(new Date())));
   const surveys = await listSurveys(lang);
   const survey = surveys.find((s) => s.id === q.survey) ?? surveys[0];
   const scope = unitScope(user);
@@ -46,7 +47,7 @@ export async function loadExportFilter(user: StaffUser, query: DashboardQuery): 
 export async function loadDashboardPage(user: StaffUser, query: DashboardQuery, lang: Lang) {
   const { period, surveys, survey, scope, filter } = await resolveFilter(user, query, lang);
   const [years, units, procedures, versions, dashboard, feedback, dialogue] = await Promise.all([
-    reportYears(quarterOf(localDate(new Date())).year),
+    reportYears(quarterOf(vnDay(new Date())).year),
     listUnits(lang),
     listProcedures(lang, filter.unitId ?? undefined),
     survey ? listVersions(survey.id) : Promise.resolve([]),

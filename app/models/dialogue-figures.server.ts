@@ -1,8 +1,7 @@
 // The dialogue's figures for the dashboard and the reports: was this year's dialogue held (the
 // reform plan asks for one a year), how many came, what share of questions got an answer, and
 // how many promised follow-ups are still open.
-import { vnYearRange } from "~/lib/dialogue-time";
-import { vnDay } from "~/lib/format";
+import { vnDay, vnYearRange } from "~/lib/clock";
 import { db } from "~/utils/db.server";
 
 export interface DialogueFigures {

@@ -4,7 +4,7 @@
 // be emailed (no SMTP, no address, the send failed) lands on the staff call list.
 import type { Kysely } from "kysely";
 import type { Database, DialogueSession, NotificationKind } from "../../db/types";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/clock";
 import { isLang, type Lang } from "~/lib/i18n";
 import { recordAudit } from "~/models/audit.server";
 import type { Client } from "~/utils/client";

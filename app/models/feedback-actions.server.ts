@@ -6,7 +6,7 @@ import type { Database } from "../../db/types";
 import { addWorkingDays } from "~/lib/working-days";
 import { isLate, stageDue } from "~/lib/feedback-deadlines";
 import { transition, type FeedbackStatus } from "~/lib/feedback-workflow";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import { maskPii } from "~/lib/mask-pii";
 import { normaliseCode } from "~/lib/feedback-code";
 import type { StaffAction } from "~/schemas/feedback-staff";

@@ -6,7 +6,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { shiftCaseDeadlines, type DeadlineChange } from "~/lib/feedback-deadline-shift";
 import { OPEN_STATUSES } from "~/lib/feedback-workflow";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import type { WorkCalendar } from "~/lib/working-days";
 import type { Client } from "~/utils/client";
 import { recordAudit, type Actor } from "./audit.server";

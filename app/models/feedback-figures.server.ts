@@ -3,7 +3,7 @@
 // Which event feeds which count: docs/rules/feedback-figures.md.
 import { sql } from "kysely";
 import { handlingSatisfaction, type HandlingRate } from "~/lib/feedback-figures";
-import { nextDay, vnDay, vnDayStart } from "~/lib/format";
+import { nextDay, vnDay, vnDayStart } from "~/lib/clock";
 import { db } from "~/utils/db.server";
 
 export interface FeedbackFiguresInput {

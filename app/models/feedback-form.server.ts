@@ -3,7 +3,8 @@
 // for the page, with what the person typed, and nothing stored. Reading the multipart body within
 // its limits and choosing the HTTP status is the adapter's work (app/utils/feedback.http.server.ts).
 import type { Lang } from "~/lib/i18n";
-import { checkAttachments, feedbackFormSchema, fieldErrors, FEEDBACK_FIELDS } from "~/schemas/feedback";
+import { parseForm as parseFields } from "~/lib/forms";
+import { checkAttachments, feedbackFormSchema, FEEDBACK_FIELDS } from "~/schemas/feedback";
 import { mailFeedbackCode } from "./citizen-code-mail.server";
 import { submitFeedback } from "./feedback-intake.server";
 import { hit } from "./rate-limit.server";
@@ -46,11 +47,11 @@ export async function receiveFeedbackForm(form: PostedForm, client: Client, lang
   const filesDropped = form.files.length > 0 || tooLarge;
   const fail = (errors: Record<string, string>, errorParams: FormFailure["errorParams"] = {}): FormFailure => ({ ok: false, tooLarge, values, errors, errorParams, filesDropped });
 
-  if (form.unreadable && !tooLarge) return fail({ form: "feedback.errors.unreadable" });
-  if (field("homepage").trim() !== "") return fail({ form: "feedback.errors.honeypot" });
+  if (form.unreadable && !tooLarge) return fail({ _form: "feedback.errors.unreadable" });
+  if (field("homepage").trim() !== "") return fail({ _form: "feedback.errors.honeypot" });
 
-  const parsed = feedbackFormSchema.safeParse(values);
-  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+  const parsed = parseFields(feedbackFormSchema, values, "feedback.errors.invalid");
+  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const errorParams: FormFailure["errorParams"] = {};
   let files: Extract<ReturnType<typeof checkAttachments>, { ok: true }>["files"] = [];
   if (tooLarge) errors.attachments = "feedback.errors.filesTooLarge";
@@ -63,7 +64,7 @@ export async function receiveFeedbackForm(form: PostedForm, client: Client, lang
       errorParams.attachments = { filename: checked.filename };
     }
   }
-  if (!parsed.success || Object.keys(errors).length) return fail(errors, errorParams);
+  if (!parsed.ok || Object.keys(errors).length) return fail(errors, errorParams);
   // The list only offers real procedures, but a hand-made post may name any number: without this
   // the insert's foreign key refused it with a 500 (found by the fuzz test).
   if (parsed.data.procedureId !== undefined) {

@@ -7,7 +7,7 @@ import { fullCode } from "~/lib/citizen-code";
 import { formatCode, normalisePhone } from "~/lib/feedback-code";
 import { intakeDeadlines, stageDue } from "~/lib/feedback-deadlines";
 import type { FeedbackKind } from "~/lib/feedback-workflow";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import type { CheckedFile } from "~/schemas/feedback";
 import { recordConsent } from "./consent.server";

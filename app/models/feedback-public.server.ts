@@ -9,7 +9,7 @@ import { normalisePhone } from "~/lib/feedback-code";
 import { sameSecret } from "~/utils/secret-compare.server";
 import { intakeDeadlines, stageDue } from "~/lib/feedback-deadlines";
 import { transition, type FeedbackStatus, type Rating } from "~/lib/feedback-workflow";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import { maskPii } from "~/lib/mask-pii";
 import type { CheckedFile } from "~/schemas/feedback";

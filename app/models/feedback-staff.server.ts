@@ -4,7 +4,7 @@ import { pageNumber } from "~/lib/ids";
 import { urgency } from "~/lib/feedback-deadlines";
 import { allowedActions, FINAL_STATUSES, OPEN_STATUSES, type FeedbackStatus } from "~/lib/feedback-workflow";
 import type { FeedbackView } from "~/lib/feedback-views";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import { maskPii } from "~/lib/mask-pii";
 import { feedbackDays, workCalendar } from "./feedback-settings.server";

@@ -4,7 +4,8 @@
 // gets the same answer whether or not the code exists.
 import { parseFeedbackCode } from "~/lib/citizen-code";
 import type { Lang } from "~/lib/i18n";
-import { addInfoSchema, checkAttachments, fieldErrors, lookupSchema, rateSchema, type CheckedFile } from "~/schemas/feedback";
+import { parseForm as parseFields } from "~/lib/forms";
+import { addInfoSchema, checkAttachments, lookupSchema, rateSchema, type CheckedFile } from "~/schemas/feedback";
 import type { PostedForm } from "./feedback-form.server";
 import { addInfoFromSender, rateFromSender, senderView, type SenderView } from "./feedback-public.server";
 import { beginLookup } from "./lookup-limit.server";
@@ -33,22 +34,22 @@ export async function handleStatusPost(form: PostedForm, client: Client, lang: L
   const values = { code: field("code"), phone: field("phone"), info: field("info"), comment: field("comment") };
   const out = (outcome: StatusOutcome, patch: Partial<StatusResult>): StatusResult => ({ outcome, view: null, message: null, errors: {}, errorParams: {}, values, ...patch });
 
-  if (form.unreadable && !tooLarge) return out("invalid", { errors: { form: "feedback.errors.unreadable" } });
-  const who = lookupSchema.safeParse(values);
-  if (!who.success) return out("invalid", { errors: fieldErrors(who.error) });
+  if (form.unreadable && !tooLarge) return out("invalid", { errors: { _form: "feedback.errors.unreadable" } });
+  const who = parseFields(lookupSchema, values, "feedback.errors.invalid");
+  if (!who.ok) return out("invalid", { errors: who.errors });
   const { code, phone } = who.data;
 
   // Counted before the record is read, against the short code (guessing keys for one case is
   // what it stops); a wait is minutes, never an hour-long lock.
   const gate = await beginLookup(parseFeedbackCode(code)!.code, phone, client.ip);
-  if (!gate.ok) return out("limited", { errors: { form: "feedback.status.limited" } });
+  if (!gate.ok) return out("limited", { errors: { _form: "feedback.status.limited" } });
   const before = await senderView(code, phone, lang);
-  if (!before) return out("not_found", { errors: { form: "feedback.status.notFound" } });
+  if (!before) return out("not_found", { errors: { _form: "feedback.status.notFound" } });
   await gate.found();
 
   if (intent === "add_info") {
-    const parsed = addInfoSchema.safeParse({ requestId: field("requestId"), info: values.info });
-    const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+    const parsed = parseFields(addInfoSchema, { requestId: field("requestId"), info: values.info }, "feedback.errors.invalid");
+    const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
     const errorParams: StatusResult["errorParams"] = {};
     let files: CheckedFile[] = [];
     if (tooLarge) errors.attachments = "feedback.errors.filesTooLarge";
@@ -61,14 +62,14 @@ export async function handleStatusPost(form: PostedForm, client: Client, lang: L
         errorParams.attachments = { filename: checked.filename };
       }
     }
-    if (!parsed.success || Object.keys(errors).length) return out(tooLarge ? "too_large" : "invalid", { view: before, errors, errorParams });
+    if (!parsed.ok || Object.keys(errors).length) return out(tooLarge ? "too_large" : "invalid", { view: before, errors, errorParams });
     const res = await addInfoFromSender(code, phone, { requestId: parsed.data.requestId, info: parsed.data.info, files });
     const view = await senderView(code, phone, lang);
     return out(res.ok ? "shown" : "state_changed", { view, message: res.ok ? "feedback.status.infoSent" : "feedback.status.stateChanged", values: { code, phone } });
   }
   if (intent === "rate") {
-    const parsed = rateSchema.safeParse({ rating: field("rating"), comment: values.comment });
-    if (!parsed.success) return out("invalid", { view: before, errors: fieldErrors(parsed.error) });
+    const parsed = parseFields(rateSchema, { rating: field("rating"), comment: values.comment }, "feedback.errors.invalid");
+    if (!parsed.ok) return out("invalid", { view: before, errors: parsed.errors });
     const res = await rateFromSender(code, phone, parsed.data.rating, parsed.data.comment);
     const view = await senderView(code, phone, lang);
     const message = !res.ok ? "feedback.status.stateChanged" : parsed.data.rating === "unsatisfied" ? "feedback.status.reopened" : "feedback.status.rated";

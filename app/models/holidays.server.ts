@@ -4,7 +4,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { holidayCoverage, type HolidayCoverage } from "~/lib/holiday-coverage";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import { calendarFrom } from "~/lib/working-days";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { calendarRows, lockCalendar, moveOpenDeadlines, type CalendarChange, type MovedCase } from "~/models/feedback-deadlines.server";

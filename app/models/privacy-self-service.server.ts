@@ -3,7 +3,7 @@
 // the feedback status page), so a shared phone keeps nothing. Limited per network address and,
 // for failed look-ups, per code, so nobody can try contacts against a code.
 import crypto from "node:crypto";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/clock";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import type { Lang } from "~/lib/i18n";
 import { confirmSchema, correctionSchema, lookupSchema, submissionSchema } from "~/schemas/privacy";

@@ -1,7 +1,7 @@
 // The report document (Nghị định 30/2020/NĐ-CP) of a report period: the report's figures (the
 // sent ones once the period is sent) with the agency, place and signer from the settings.
 import type { TFunction } from "i18next";
-import { formatDateTime, vnDay } from "~/lib/format";
+import { formatDateTime, vnDay } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import { buildReportDocument, documentSettings } from "~/lib/report-document";
 import type { PeriodKind } from "~/lib/report-periods";

@@ -1,7 +1,8 @@
 // Sent reports (chốt số liệu): the Office freezes a period's figures; the report then reads the
 // frozen counts and shows what changed since beside them (docs/rules/report-periods.md).
+import { vnDay, vnDayRange } from "~/lib/clock";
 import { sql } from "kysely";
-import { instantRange, localDate, type PeriodKind } from "~/lib/report-periods";
+import type { PeriodKind } from "~/lib/report-periods";
 import { db } from "~/utils/db.server";
 import { copyWindowToSnapshot } from "./dashboard.server";
 import { dialogueFigures, type DialogueFigures } from "./dialogue-figures.server";
@@ -75,7 +76,7 @@ export async function sendReport(periodId: number, userId: number, now = new Dat
   if (!period) return null;
   // Everything stored before this moment goes into the rollups first, then into the copy.
   await foldPendingRollups();
-  const today = localDate(now);
+  const today = vnDay(now);
   const readThrough = today < period.end_date ? (today < period.start_date ? period.start_date : today) : period.end_date;
   // The department's feedback handling and dialogue, read now and frozen with the counts.
   const [feedback, dialogue] = await Promise.all([feedbackFigures({ from: period.start_date, to: period.end_date, now }), dialogueFigures({ year: period.year, today })]);
@@ -106,7 +107,7 @@ export async function sendReport(periodId: number, userId: number, now = new Dat
 /** Responses dated inside a sent window but stored after it was sent: the entries behind the
  * change (late responses, back-dated paper forms), in the reader's unit scope. */
 export async function entriesSince(s: Snapshot, f: { surveyId: number; unitId?: number | null }): Promise<{ entries: number; paper: number }> {
-  const { from, to } = instantRange(s.start, s.end);
+  const { from, to } = vnDayRange(s.start, s.end);
   const r = await sql<{ entries: number; paper: number }>`
     select count(*)::int as entries, count(*) filter (where channel = 'paper')::int as paper
     from response

@@ -1,10 +1,10 @@
 // A report period's figures for the reform report, beside the previous period's.
+import { vnDay } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import { previousOf, type PeriodKind } from "~/lib/report-periods";
 import type { StaffUser } from "~/utils/auth.server";
 import { reportChange } from "~/lib/report-change";
 import { readingOf } from "~/lib/report-reading";
-import { localDate } from "~/lib/report-periods";
 import { getDashboard, listSurveys, type Dashboard } from "./dashboard-view.server";
 import { entriesSince, snapshotOf, type Snapshot } from "./report-snapshot.server";
 import { versionCounts } from "./dashboard-versions.server";
@@ -45,7 +45,7 @@ export async function getReport(user: StaffUser, year: number, kind: PeriodKind,
     survey: formB ?? null,
     period: { id: period.id, year, kind, start: sent?.start ?? period.start_date, end: sent?.end ?? period.end_date, due: period.due_date },
     // What the figures cover: up to the reading date (the sending day once sent), the rest marked as an estimate.
-    reading: sent ? readingOf(sent.start, sent.end, sent.readThrough) : readingOf(period.start_date, period.end_date, localDate(now)),
+    reading: sent ? readingOf(sent.start, sent.end, sent.readThrough) : readingOf(period.start_date, period.end_date, vnDay(now)),
     readAt: sent?.sentAt ?? now,
     sent: sent ? { sentAt: sent.sentAt, readThrough: sent.readThrough } : null,
     change,

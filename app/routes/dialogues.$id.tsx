@@ -12,7 +12,8 @@ import { listPublicQuestions, moderationSummary } from "~/models/dialogue-questi
 import { seatCounts, signUp } from "~/models/dialogue-registration.server";
 import { getSession, sessionProcedures, sessionView } from "~/models/dialogue-session.server";
 import { hit } from "~/models/rate-limit.server";
-import { parseForm, signUpSchema } from "~/schemas/dialogue";
+import { formValues, parseForm } from "~/lib/forms";
+import { signUpSchema } from "~/schemas/dialogue";
 import { mailRegistrationCode, sendRegistrationDetails } from "~/models/citizen-code-mail.server";
 import { readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { publicOrigin } from "~/utils/public-url.server";
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const s = await publicSession(params.id);
   const fd = await readFormData(request);
   const parsed = parseForm(signUpSchema, fd);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, 400);
   // Never refused (a whole service hall may sit behind one public IP), but past a few sign-ups
   // from one address for one session they wait "to confirm" instead of taking seats, so made-up
   // names in bulk cannot fill the room (docs/security/limits.md).

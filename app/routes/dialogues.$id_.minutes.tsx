@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MinutesDocument } from "~/components/dialogue/minutes-document";
 import { isPublic } from "~/lib/dialogue-state";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/clock";
 import { getPublicMinutes, minutesVersions } from "~/models/dialogue-minutes.server";
 import { getSession } from "~/models/dialogue-session.server";
 import { getT } from "~/utils/i18n.server";

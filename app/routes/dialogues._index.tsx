@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusTag } from "~/components/dialogue/session-facts";
 import { registrationState } from "~/lib/dialogue-state";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/clock";
 import { listPublicSessions, sessionTitle } from "~/models/dialogue-session.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";

@@ -13,7 +13,8 @@ import { confirmCancel, startCancel } from "~/models/dialogue-cancel.server";
 import { findRegistration, getOwnRegistration } from "~/models/dialogue-registration.server";
 import { getSession, sessionView } from "~/models/dialogue-session.server";
 import { beginLookup } from "~/models/lookup-limit.server";
-import { askSchema, cancelSchema, idSchema, lookupSchema, parseForm } from "~/schemas/dialogue";
+import { formValues, parseForm } from "~/lib/forms";
+import { askSchema, cancelSchema, idSchema, lookupSchema } from "~/schemas/dialogue";
 import { forgetRegistrant, readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { getT } from "~/utils/i18n.server";
 import { publicOrigin } from "~/utils/public-url.server";
@@ -59,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = fd.get("intent");
   if (intent === "lookup") {
     const parsed = parseForm(lookupSchema, fd);
-    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
+    if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, 400);
     // The full code carries a 49.5-bit key besides the contact (docs/security/citizen-codes.md).
     // Paced per door code, per contact and per address before the look-up (docs/security/limits.md):
     // guessing keys or a phone for a code slows to a trickle; the owner is not locked out for an
@@ -77,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!regId) return json({ errors: { _form: "dialogue.errors.sessionExpired" }, values: {} }, 401);
   if (intent === "cancel") {
     const parsed = parseForm(cancelSchema, fd);
-    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
+    if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, 400);
     const started = await startCancel(regId, { baseUrl: publicOrigin(request) });
     if (started === "queued") return back("cancelRequested=1");
     return json({ errors: {}, values: {}, otp: true }, 200);
@@ -89,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "ask") {
     const parsed = parseForm(askSchema, fd);
-    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, 400);
+    if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, 400);
     const res = await askQuestion(regId, parsed.data.question, parsed.data.topic);
     if (!res.ok) {
       const key = { closed: "dialogue.errors.questionsClosed", too_many: "dialogue.errors.tooManyQuestions", bad_topic: "dialogue.errors.topicInvalid", cancelled: "dialogue.errors.registrationCancelled" }[res.reason];

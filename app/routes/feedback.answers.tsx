@@ -3,7 +3,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate as fmtDate } from "~/lib/format";
+import { formatDate as fmtDate } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import { publishedAnswers } from "~/models/feedback-public.server";
 import { getT } from "~/utils/i18n.server";

@@ -4,7 +4,8 @@ import crypto from "node:crypto";
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField } from "~/components/feedback/fields";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { fieldId } from "~/components/feedback/ids";
 import { StatusView } from "~/components/feedback/status-view";
 import { parseFeedbackCode } from "~/lib/citizen-code";
 import { handleStatusPost, type StatusOutcome } from "~/models/feedback-status.server";
@@ -56,12 +57,12 @@ export default function FeedbackStatus() {
         </>
       ) : (
         <>
-          <ErrorSummary errors={lookupErrors} order={["code", "phone"]} />
+          <ErrorSummary idFor={fieldId} errors={lookupErrors} order={["code", "phone"]} />
           <p>{t("feedback.status.intro")}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="lookup" />
-            <TextField name="code" label={t("feedback.common.code")} hint={t("feedback.status.codeHint")} required autoComplete="off" spellCheck={false} defaultValue={result?.values.code ?? data.code} error={lookupErrors.code} />
-            <TextField name="phone" type="tel" inputMode="tel" label={t("feedback.status.phone")} required autoComplete="tel" defaultValue={result?.values.phone ?? ""} error={lookupErrors.phone} />
+            <TextField marker id={fieldId("code")} name="code" label={t("feedback.common.code")} hint={t("feedback.status.codeHint")} required autoComplete="off" spellCheck={false} defaultValue={result?.values.code ?? data.code} error={lookupErrors.code} />
+            <TextField marker id={fieldId("phone")} name="phone" type="tel" inputMode="tel" label={t("feedback.status.phone")} required autoComplete="tel" defaultValue={result?.values.phone ?? ""} error={lookupErrors.phone} />
             <button type="submit" className="button">
               {t("feedback.status.submit")}
             </button>

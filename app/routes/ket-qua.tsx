@@ -6,10 +6,9 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/forms";
-import { formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import { formatInterval, formatNumber, formatPercent } from "~/lib/percent";
-import { dmy } from "~/lib/report-periods";
 import { publicResults, type PublicPeriod } from "~/models/public-results.server";
 import css from "~/styles/results.css";
 import { getT } from "~/utils/i18n.server";
@@ -135,7 +134,7 @@ export default function Results() {
         return (
           <section key={id} className="results-period" aria-labelledby={id}>
             <h2 id={id}>{name(p)}</h2>
-            <p className="muted">{t("results.window", { from: dmy(p.start), to: dmy(p.end), sent: formatDateTime(p.sentAt).split(" ")[0] })}</p>
+            <p className="muted">{t("results.window", { from: formatDate(p.start), to: formatDate(p.end), sent: formatDateTime(p.sentAt).split(" ")[0] })}</p>
             <dl>
               <div>
                 <dt>{t("results.satisfaction")}</dt>

@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listOpenSurveys } from "~/models/survey.server";
 import surveyCss from "~/styles/survey.css";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/clock";
 import { getT } from "~/utils/i18n.server";
 
 export const handle = { scripts: false };

@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TableWrap, TextField } from "~/components/forms";
-import { formatDateTime, nextDay, vnDayStart } from "~/lib/format";
+import { formatDateTime, nextDay, vnDayStart } from "~/lib/clock";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { listAudit } from "~/models/audit.server";
 import { auditFilterSchema } from "~/schemas/staff";

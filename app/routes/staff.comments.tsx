@@ -1,9 +1,9 @@
 // Free-text answers, searchable, with personal details masked.
+import { formatDate, vnDay } from "~/lib/clock";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
-import { dmy, localDate } from "~/lib/report-periods";
 import { listComments } from "~/models/comments.server";
 import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
@@ -48,7 +48,7 @@ export default function Comments() {
           <li key={`${r.at}-${i}`} className="comment">
             <blockquote>{r.text}</blockquote>
             <p className="muted">
-              {dmy(localDate(new Date(r.at)))} · {r.unit}
+              {formatDate(vnDay(new Date(r.at)))} · {r.unit}
               {r.procedure ? ` · ${r.procedure}` : ""} · {t(`dashboard.channels.${r.channel}`)}
               {r.flagged ? ` · ${t("dashboard.flagged")}` : ""} · <span title={r.question}>{r.code}</span>
             </p>

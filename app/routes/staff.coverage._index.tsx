@@ -3,10 +3,9 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TableWrap } from "~/components/forms";
+import { ErrorSummary, SelectField, TableWrap, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Select, TextInput } from "~/components/survey/staff-form";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/clock";
 import { fieldErrors } from "~/lib/survey/item-form";
 import { listServed, procedureFits, saveServed, servedFormSchema } from "~/models/coverage.server";
 import { placesFor } from "~/models/survey-links.server";
@@ -65,11 +64,11 @@ export default function Coverage() {
       <h2>{t("surveyStaff.coverage.add")}</h2>
       <ErrorSummary errors={result?.errors} order={["unit", "procedure", "start", "end", "count"]} />
       <Form method="post" noValidate>
-        <Select name="unit" label={t("surveyStaff.coverage.unit")} defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")} error={e.unit} options={[{ value: "", label: t("surveyStaff.coverage.chooseUnit") }, ...d.places.units]} />
-        <Select name="procedure" label={t("surveyStaff.coverage.procedure")} defaultValue={v.procedure} error={e.procedure} options={[{ value: "", label: t("surveyStaff.coverage.allProcedures") }]} groups={d.places.procedureGroups} />
-        <TextInput type="date" name="start" label={t("surveyStaff.coverage.start")} defaultValue={v.start} error={e.start} />
-        <TextInput type="date" name="end" label={t("surveyStaff.coverage.end")} defaultValue={v.end} error={e.end} />
-        <TextInput name="count" label={t("surveyStaff.coverage.count")} defaultValue={v.count} error={e.count} inputMode="numeric" maxLength={7} />
+        <SelectField name="unit" label={t("surveyStaff.coverage.unit")} defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")} error={e.unit} options={[{ value: "", label: t("surveyStaff.coverage.chooseUnit") }, ...d.places.units]} />
+        <SelectField name="procedure" label={t("surveyStaff.coverage.procedure")} defaultValue={v.procedure} error={e.procedure} options={[{ value: "", label: t("surveyStaff.coverage.allProcedures") }]} groups={d.places.procedureGroups} />
+        <TextField autoComplete="off" type="date" name="start" label={t("surveyStaff.coverage.start")} defaultValue={v.start} error={e.start} />
+        <TextField autoComplete="off" type="date" name="end" label={t("surveyStaff.coverage.end")} defaultValue={v.end} error={e.end} />
+        <TextField autoComplete="off" name="count" label={t("surveyStaff.coverage.count")} defaultValue={v.count} error={e.count} inputMode="numeric" maxLength={7} />
         <button type="submit" className="button">
           {t("surveyStaff.coverage.save")}
         </button>

@@ -4,13 +4,13 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TextArea } from "~/components/survey/staff-form";
 import { CSV_MAX_BYTES, CSV_MAX_LINES, type CsvError } from "~/lib/survey/coverage-csv";
 import { importServedCsv } from "~/models/coverage.server";
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import { clientOf, readFormData } from "~/utils/request.server";
+import { ErrorList, TextArea } from "~/components/forms";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -49,16 +49,10 @@ export default function CoverageImport() {
       </p>
       <h1>{t("surveyStaff.coverage.import")}</h1>
       <p>{t("surveyStaff.coverage.importIntro")}</p>
-      {result?.errors.length ? (
-        <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t("surveyStaff.coverage.importErrors")}</h2>
-          <ul>
-            {result.errors.map((e, i) => (
-              <li key={i}>{e.line ? t("surveyStaff.coverage.line", { line: e.line, message: t(e.key, { code: e.code ?? "" }) }) : t(e.key)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorList
+        title={t("surveyStaff.coverage.importErrors")}
+        items={(result?.errors ?? []).map((e) => ({ text: e.line ? t("surveyStaff.coverage.line", { line: e.line, message: t(e.key, { code: e.code ?? "" }) }) : t(e.key) }))}
+      />
       <Form method="post" encType="multipart/form-data" noValidate>
         <div className="field">
           <label htmlFor="file">{t("surveyStaff.coverage.file")}</label>

@@ -4,7 +4,7 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextArea } from "~/components/dialogue/fields";
+import { ErrorSummary, TextArea } from "~/components/forms";
 import { CallList, OnBehalfForm, Registrants, SettleAll } from "~/components/dialogue/registrants";
 import { SessionFacts, StatusTag } from "~/components/dialogue/session-facts";
 import { SessionForm } from "~/components/dialogue/session-form";

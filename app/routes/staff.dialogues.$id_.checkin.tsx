@@ -4,16 +4,17 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Checkbox, ErrorSummary, Radios, TextField } from "~/components/dialogue/fields";
+import { Checkbox, ErrorSummary, Radios, TextField } from "~/components/forms";
 import { StaffTabs } from "~/components/dialogue/staff-tabs";
 import { normalisePhone } from "~/lib/dialogue-code";
-import { formatVnTime } from "~/lib/dialogue-time";
+import { formatTime } from "~/lib/clock";
 import { recordAudit } from "~/models/audit.server";
 import { checkInByCode, checkInById, recentAttempts, searchAttendees, walkIn, type CheckinOutcome, type CheckinResult } from "~/models/dialogue-checkin.server";
 import { seatCounts } from "~/models/dialogue-registration.server";
 import { getSession, sessionTitle } from "~/models/dialogue-session.server";
 import { checkinCodeSchema, walkInSchema } from "~/schemas/dialogue-staff";
-import { idSchema, parseForm } from "~/schemas/dialogue";
+import { formValues, parseForm } from "~/lib/forms";
+import { idSchema } from "~/schemas/dialogue";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import css from "~/styles/dialogue.css";
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let out: Out;
   if (intent === "code") {
     const p = parseForm(checkinCodeSchema, fd);
-    out = p.ok ? { form: "code", result: found(await checkInByCode(c, s.id, p.data.code)) } : { form: "code", errors: p.errors, values: p.values };
+    out = p.ok ? { form: "code", result: found(await checkInByCode(c, s.id, p.data.code)) } : { form: "code", errors: p.errors, values: formValues(fd) };
   } else if (intent === "checkin") {
     const id = idSchema.safeParse(fd.get("registration"));
     out = id.success ? { form: "search", result: found(await checkInById(c, s.id, id.data)) } : { form: "search", errors: { _form: "dialogue.errors.invalid" } };
@@ -87,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           form: "walkin",
           result: found(await walkIn(c, s.id, { name: p.data.name, kind: p.data.kind, organisation: p.data.organisation, phone: p.data.phone, phoneNorm: p.data.phone ? normalisePhone(p.data.phone) : null, lang: lng })),
         }
-      : { form: "walkin", errors: p.errors, values: p.values };
+      : { form: "walkin", errors: p.errors, values: formValues(fd) };
   } else {
     out = { form: "unknown", errors: { _form: "dialogue.errors.invalid" } };
   }
@@ -139,7 +140,7 @@ export default function CheckinPage() {
             <p>{t("dialogue.staff.checkin.ok", { name: r.name, kind: t(`dialogue.kind.${r.kind}`), code: r.code })}</p>
           ) : (
             <p>
-              {t(`dialogue.checkinReason.${r.reason}`, { name: r.name ?? "", place: r.place ?? "", at: r.at ? formatVnTime(r.at) : "" })}
+              {t(`dialogue.checkinReason.${r.reason}`, { name: r.name ?? "", place: r.place ?? "", at: r.at ? formatTime(r.at) : "" })}
             </p>
           )}
         </div>
@@ -170,7 +171,7 @@ export default function CheckinPage() {
                 </p>
                 {p.accessibility ? <p className="muted">{t("dialogue.staff.registrants.needs", { needs: p.accessibility })}</p> : null}
                 {p.checked_in_at ? (
-                  <p className="muted">{t("dialogue.staff.checkin.alreadyAt", { at: formatVnTime(p.checked_in_at) })}</p>
+                  <p className="muted">{t("dialogue.staff.checkin.alreadyAt", { at: formatTime(p.checked_in_at) })}</p>
                 ) : (
                   <Form method="post">
                     <input type="hidden" name="intent" value="checkin" />
@@ -227,7 +228,7 @@ export default function CheckinPage() {
             <tbody>
               {d.attempts.map((x) => (
                 <tr key={x.id}>
-                  <td>{formatVnTime(x.at)}</td>
+                  <td>{formatTime(x.at)}</td>
                   <td>
                     {t(`dialogue.checkinMethod.${x.method}`)} {x.code ?? ""}
                   </td>

@@ -3,7 +3,7 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, Radios, SelectField, TextArea, TextField } from "~/components/dialogue/fields";
+import { ErrorSummary, Radios, SelectField, TextArea, TextField } from "~/components/forms";
 import { defaultDueDate, QuestionCard } from "~/components/dialogue/moderation";
 import { StaffTabs } from "~/components/dialogue/staff-tabs";
 import { recordAudit } from "~/models/audit.server";

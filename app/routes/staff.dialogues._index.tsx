@@ -3,8 +3,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusTag } from "~/components/dialogue/session-facts";
-import { vnYear } from "~/lib/dialogue-time";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime, vnYear } from "~/lib/clock";
 import { dialogueFigures } from "~/models/dialogue-figures.server";
 import { listStaffSessions, sessionTitle } from "~/models/dialogue-session.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { SessionForm } from "~/components/dialogue/session-form";
 import { listProcedures } from "~/models/catalog.server";
 import { createSession, noticeDays } from "~/models/dialogue-session.server";
-import { parseForm } from "~/schemas/dialogue";
+import { formValues, parseForm } from "~/lib/forms";
 import { procedureIds, sessionInput, sessionSchema } from "~/schemas/dialogue-staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const fd = await readFormData(request);
   const parsed = parseForm(sessionSchema, fd);
-  const values = { ...(parsed.ok ? {} : parsed.values), procedure_ids: procedureIds(fd).join(",") };
+  const values = { ...(parsed.ok ? {} : formValues(fd)), procedure_ids: procedureIds(fd).join(",") };
   if (!parsed.ok) return json({ errors: parsed.errors, values, vars: {} }, 400);
   const res = await createSession(clientOf(request), { id: user.id, email: user.email }, sessionInput(parsed.data, procedureIds(fd)));
   if (!res.ok) {

@@ -1,6 +1,7 @@
 // One feedback case for staff: the facts, the sender (logged as a personal-data view), the
 // deadlines, the log, and the steps the user's role allows from the current state.
 import { isDbId } from "~/lib/ids";
+import { parseForm } from "~/lib/forms";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,6 @@ import { recordAudit } from "~/models/audit.server";
 import { actOnFeedback } from "~/models/feedback-actions.server";
 import { senderFullCode } from "~/models/citizen-code-mail.server";
 import { assignmentChoices, getFeedbackForStaff } from "~/models/feedback-staff.server";
-import { fieldErrors } from "~/schemas/feedback";
 import { staffActionSchema } from "~/schemas/feedback-staff";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
@@ -51,14 +51,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = parseId(params.id);
   const form = Object.fromEntries(await readFormData(request));
-  const parsed = staffActionSchema.safeParse(form);
+  const parsed = parseForm(staffActionSchema, form, "feedback.errors.invalid");
   const intent = typeof form.intent === "string" ? form.intent : "";
-  if (!parsed.success) return json({ intent, errors: fieldErrors(parsed.error), values: form }, { status: 400 });
+  if (!parsed.ok) return json({ intent, errors: parsed.errors, values: form }, { status: 400 });
   const res = await actOnFeedback(clientOf(request), user, id, parsed.data);
   if (res.ok) return redirect(`/staff/feedback/${id}?done=${parsed.data.intent}${res.notified ? `&notified=${res.notified}` : ""}`);
   if (res.reason === "not_found") throw new Response("Not found", { status: 404 });
   const status = res.reason === "role" ? 403 : res.reason === "state" ? 409 : 400;
-  const errors = res.reason === "invalid" && res.field ? { [res.field]: res.message! } : { form: `feedback.errors.${res.reason}` };
+  const errors = res.reason === "invalid" && res.field ? { [res.field]: res.message! } : { _form: `feedback.errors.${res.reason}` };
   return json({ intent, errors, values: form }, { status });
 }
 

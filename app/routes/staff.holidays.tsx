@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, TableWrap, TextField } from "~/components/forms";
-import { formatDate, parseDateInput, weekday } from "~/lib/format";
+import { formatDate, parseDateInput, weekday } from "~/lib/clock";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import { calendarChangeNotice, confirmHoliday, deleteHoliday, getHoliday, holidaysByYear, saveHoliday } from "~/models/holidays.server";
 import { MovedDeadlines } from "~/components/holidays/moved-deadlines";

@@ -5,10 +5,9 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { clientOf, readFormData } from "~/utils/request.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, RadioGroup, TableWrap } from "~/components/forms";
+import { ErrorSummary, Radios, SelectField, TableWrap, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Select, TextInput } from "~/components/survey/staff-form";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/clock";
 import { checkLate } from "~/lib/late-dossier";
 import { procedureFits } from "~/models/coverage.server";
 import { listLate, saveLate } from "~/models/late-dossier.server";
@@ -75,17 +74,17 @@ export default function LateDossiers() {
       <h2>{t("tt01.register.add")}</h2>
       <ErrorSummary errors={result?.errors} order={[...FIELDS]} />
       <Form method="post" noValidate>
-        <TextInput name="code" label={t("tt01.register.code")} defaultValue={v.code} error={e.code} maxLength={60} />
-        <Select name="unit" label={t("tt01.register.unit")} defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")} error={e.unit} options={[{ value: "", label: t("tt01.register.chooseUnit") }, ...d.places.units]} />
-        <Select name="procedure" label={t("tt01.register.procedure")} defaultValue={v.procedure} error={e.procedure} options={[{ value: "", label: t("tt01.register.noProcedure") }]} groups={d.places.procedureGroups} />
-        <TextInput type="date" name="promised" label={t("tt01.register.promised")} defaultValue={v.promised} error={e.promised} />
-        <TextInput type="date" name="returned" label={t("tt01.register.returned")} defaultValue={v.returned} error={e.returned} />
-        <RadioGroup name="apology" legend={t("tt01.register.apology")} error={e.apology} defaultValue={v.apology} options={[{ value: "1", label: t("tt01.register.yes") }, { value: "0", label: t("tt01.register.no") }]} />
-        <TextInput type="date" name="apologyDate" label={t("tt01.register.apologyDate")} defaultValue={v.apologyDate} error={e.apologyDate} />
-        <TextInput type="date" name="newDate" label={t("tt01.register.newDate")} defaultValue={v.newDate} error={e.newDate} />
-        <RadioGroup
+        <TextField autoComplete="off" name="code" label={t("tt01.register.code")} defaultValue={v.code} error={e.code} maxLength={60} />
+        <SelectField name="unit" label={t("tt01.register.unit")} defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")} error={e.unit} options={[{ value: "", label: t("tt01.register.chooseUnit") }, ...d.places.units]} />
+        <SelectField name="procedure" label={t("tt01.register.procedure")} defaultValue={v.procedure} error={e.procedure} options={[{ value: "", label: t("tt01.register.noProcedure") }]} groups={d.places.procedureGroups} />
+        <TextField autoComplete="off" type="date" name="promised" label={t("tt01.register.promised")} defaultValue={v.promised} error={e.promised} />
+        <TextField autoComplete="off" type="date" name="returned" label={t("tt01.register.returned")} defaultValue={v.returned} error={e.returned} />
+        <Radios name="apology" label={t("tt01.register.apology")} error={e.apology} defaultValue={v.apology} options={[{ value: "1", label: t("tt01.register.yes") }, { value: "0", label: t("tt01.register.no") }]} />
+        <TextField autoComplete="off" type="date" name="apologyDate" label={t("tt01.register.apologyDate")} defaultValue={v.apologyDate} error={e.apologyDate} />
+        <TextField autoComplete="off" type="date" name="newDate" label={t("tt01.register.newDate")} defaultValue={v.newDate} error={e.newDate} />
+        <Radios
           name="kept"
-          legend={t("tt01.register.kept")}
+          label={t("tt01.register.kept")}
           error={e.kept}
           defaultValue={v.kept ?? ""}
           options={[

@@ -5,13 +5,13 @@ import { clientOf, readFormData } from "~/utils/request.server";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TextArea } from "~/components/survey/staff-form";
 import type { LateCsvError } from "~/lib/late-dossier";
 import { CSV_MAX_BYTES, CSV_MAX_LINES } from "~/lib/survey/coverage-csv";
 import { importLateCsv } from "~/models/late-dossier.server";
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
+import { ErrorList, TextArea } from "~/components/forms";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
@@ -50,16 +50,10 @@ export default function LateImport() {
       </p>
       <h1>{t("tt01.register.import")}</h1>
       <p>{t("tt01.register.importIntro")}</p>
-      {result?.errors.length ? (
-        <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t("tt01.register.importErrors")}</h2>
-          <ul>
-            {result.errors.map((e, i) => (
-              <li key={i}>{e.line ? t("tt01.register.line", { line: e.line, message: t(e.key, { code: e.code ?? "" }) }) : t(e.key)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorList
+        title={t("tt01.register.importErrors")}
+        items={(result?.errors ?? []).map((e) => ({ text: e.line ? t("tt01.register.line", { line: e.line, message: t(e.key, { code: e.code ?? "" }) }) : t(e.key) }))}
+      />
       <Form method="post" encType="multipart/form-data" noValidate>
         <div className="field">
           <label htmlFor="file">{t("tt01.register.file")}</label>

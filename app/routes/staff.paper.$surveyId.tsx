@@ -5,8 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PaperField } from "~/components/survey/paper-field";
-import { ErrorSummary } from "~/components/forms";
-import { Select, TextInput } from "~/components/survey/staff-form";
+import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { firstOf } from "~/lib/posted";
 import { fieldName, idParam } from "~/lib/survey/items";
 import { enterPaperForm, paperForm } from "~/models/paper.server";
@@ -69,10 +68,10 @@ export default function PaperEntry() {
       {/* A new key per submission id: React must not keep the previous form's typed values. */}
       <Form method="post" noValidate autoComplete="off" key={result ? "again" : d.sid}>
         <input type="hidden" name="sid" value={String(v.sid ?? d.sid)} />
-        <Select name="unit" label={t("surveyStaff.coverage.unit")} defaultValue={String(v.unit ?? "")} error={e.unit} options={[{ value: "", label: t("surveyStaff.coverage.chooseUnit") }, ...d.places.units]} />
-        <Select name="procedure" label={t("surveyStaff.coverage.procedure")} defaultValue={String(v.procedure ?? "")} error={e.procedure} options={[{ value: "", label: t("surveyStaff.coverage.allProcedures") }]} groups={d.places.procedureGroups} />
-        <TextInput type="date" name="date" label={t("surveyStaff.paper.date")} hint={t("surveyStaff.paper.dateHint")} defaultValue={String(v.date ?? "")} error={e.date} />
-        {d.survey.kind === "A" ? <TextInput name="dossier" label={t("survey.form.dossier")} defaultValue={String(v.dossier ?? "")} error={e.dossier} maxLength={40} /> : null}
+        <SelectField name="unit" label={t("surveyStaff.coverage.unit")} defaultValue={String(v.unit ?? "")} error={e.unit} options={[{ value: "", label: t("surveyStaff.coverage.chooseUnit") }, ...d.places.units]} />
+        <SelectField name="procedure" label={t("surveyStaff.coverage.procedure")} defaultValue={String(v.procedure ?? "")} error={e.procedure} options={[{ value: "", label: t("surveyStaff.coverage.allProcedures") }]} groups={d.places.procedureGroups} />
+        <TextField autoComplete="off" type="date" name="date" label={t("surveyStaff.paper.date")} hint={t("surveyStaff.paper.dateHint")} defaultValue={String(v.date ?? "")} error={e.date} />
+        {d.survey.kind === "A" ? <TextField autoComplete="off" name="dossier" label={t("survey.form.dossier")} defaultValue={String(v.dossier ?? "")} error={e.dossier} maxLength={40} /> : null}
         <div className="paper-grid">
           {d.survey.items.map((item, i) => (
             <PaperField key={item.id} item={item} n={i + 1} lang={d.lang} value={result?.values[item.code]} error={e[item.code]} autoFocus={i === 0 && d.saved && !result} />

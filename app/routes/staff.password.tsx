@@ -50,7 +50,7 @@ export default function ChangePassword() {
   const limits = { min: PASSWORD_MIN, max: PASSWORD_MAX };
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={errors} order={["current", "password", "confirm"]} values={{ password: limits }} />
+      <ErrorSummary errors={errors} order={["current", "password", "confirm"]} params={{ password: limits }} />
       <h1>{t("staff.password.heading")}</h1>
       {changed ? (
         <p className="notice notice--ok" role="status">
@@ -67,7 +67,7 @@ export default function ChangePassword() {
           hint={t("staff.password.hint", limits)}
           autoComplete="new-password"
           error={errors.password}
-          errorValues={limits}
+          vars={limits}
         />
         <TextField name="confirm" type="password" label={t("staff.password.confirm")} autoComplete="new-password" error={errors.confirm} />
         <button type="submit" className="button">

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
 import { RequestDecision } from "~/components/privacy/request-decision";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/clock";
 import { parseForm } from "~/lib/forms";
 import { deadlineState } from "~/lib/privacy-deadline";
 import { recordAudit } from "~/models/audit.server";

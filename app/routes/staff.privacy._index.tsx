@@ -6,7 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TableWrap } from "~/components/forms";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/clock";
 import { deadlineState, hoursLeft } from "~/lib/privacy-deadline";
 import { listDecidedRequests, listOpenRequests } from "~/models/privacy-staff.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";

@@ -5,7 +5,7 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TableWrap } from "~/components/forms";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/clock";
 import { RETENTION_KINDS } from "~/lib/privacy-retention";
 import { previewRetention, runRetention } from "~/models/privacy-retention.server";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";

@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CheckboxField, ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { Checkbox, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import { getProcedureForStaff, saveProcedure } from "~/models/procedures.server";
 import { unitOptions } from "~/models/units.server";
@@ -83,7 +83,7 @@ export default function EditProcedure() {
           error={errors.unitId}
           options={[{ value: "", label: t("staff.procedures.noUnit") }, ...units.map((u) => ({ value: String(u.id), label: u.active ? u.label : `${u.label} (${t("staff.form.inactive")})` }))]}
         />
-        <CheckboxField name="active" label={t("staff.form.activeLabel")} defaultChecked={v.active === "on"} hint={t("staff.procedures.activeHint")} />
+        <Checkbox name="active" label={t("staff.form.activeLabel")} defaultChecked={v.active === "on"} hint={t("staff.procedures.activeHint")} />
         <button type="submit" className="button">
           {t("staff.form.save")}
         </button>

@@ -1,5 +1,6 @@
 // One report period's figures for the reform report, compared with the previous period,
 // printable on A4. Every percentage carries its n and interval.
+import { formatDate } from "~/lib/clock";
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { clientOf, readFormData } from "~/utils/request.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -10,7 +11,7 @@ import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboa
 import { ReportBlocks, ReportUnits } from "~/components/dashboard/report-tables";
 import { ReportTt01 } from "~/components/dashboard/report-tt01";
 import { VolumeSection } from "~/components/dashboard/sections";
-import { dmy, type PeriodKind } from "~/lib/report-periods";
+import { type PeriodKind } from "~/lib/report-periods";
 import { getReport } from "~/models/report.server";
 import { ReportCoverage, ReportSending } from "~/components/dashboard/report-status";
 import { sendPeriodReport } from "~/models/report-send.server";
@@ -57,8 +58,8 @@ export default function ReportPage() {
     <div className="page report">
       <h1>{title}</h1>
       <ReportCoverage report={report} />
-      {period.due ? <p>{t("reports.dueLine", { due: dmy(period.due) })}</p> : null}
-      <p className="muted">{t("reports.previous", { period: prevName, from: dmy(prev.start), to: dmy(prev.end) })}</p>
+      {period.due ? <p>{t("reports.dueLine", { due: formatDate(period.due) })}</p> : null}
+      <p className="muted">{t("reports.previous", { period: prevName, from: formatDate(prev.start), to: formatDate(prev.end) })}</p>
       <p className="muted no-print">{t("reports.print")}</p>
       {result ? <p className={result.ok ? "notice notice--ok" : "error-summary"} role={result.ok ? "status" : "alert"}>{t(result.message)}</p> : null}
       <ReportSending report={report} canSend={canSend} lang={lang} threshold={current?.threshold ?? 5} />

@@ -1,10 +1,10 @@
 // Report periods of a year: the windows and due dates, editable by the Office.
+import { formatDate, isDayRange, vnDay } from "~/lib/clock";
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/forms";
 import * as z from "zod";
-import { dmy, isValidRange, localDate } from "~/lib/report-periods";
 import { recordAudit } from "~/models/audit.server";
 import { listPeriods, updatePeriod } from "~/models/report-period.server";
 import { snapshotOf } from "~/models/report-snapshot.server";
@@ -20,7 +20,7 @@ const yearParam = z.coerce.number().int().min(2000).max(2100);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
-  const current = quarterOf(localDate(new Date())).year;
+  const current = quarterOf(vnDay(new Date())).year;
   const parsed = yearParam.safeParse(new URL(request.url).searchParams.get("year"));
   const year = parsed.success ? parsed.data : current;
   return json({ year, current, periods: await listPeriods(year), canEdit: access.action!.includes(user.role) });
@@ -37,7 +37,7 @@ const periodForm = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const parsed = periodForm.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success || !isValidRange(parsed.data.start, parsed.data.end) || (parsed.data.due && !isValidRange(parsed.data.due, parsed.data.due))) {
+  if (!parsed.success || !isDayRange(parsed.data.start, parsed.data.end) || (parsed.data.due && !isDayRange(parsed.data.due, parsed.data.due))) {
     return json({ ok: false as const, id: parsed.success ? parsed.data.id : null, error: "reports.invalidRange" }, { status: 400 });
   }
   const { id, start, end, due } = parsed.data;
@@ -117,9 +117,9 @@ export default function ReportPeriods() {
                   </td>
                 ) : (
                   <>
-                    <td>{dmy(p.start_date)}</td>
-                    <td>{dmy(p.end_date)}</td>
-                    <td>{p.due_date ? dmy(p.due_date) : "—"}</td>
+                    <td>{formatDate(p.start_date)}</td>
+                    <td>{formatDate(p.end_date)}</td>
+                    <td>{p.due_date ? formatDate(p.due_date) : "—"}</td>
                   </>
                 )}
                 <td>

@@ -48,7 +48,7 @@ export default function SettingsPage() {
   const values: Record<string, string> = data?.values ?? loaded.values;
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={errors} order={SETTING_DEFS.map((d) => fieldName(d.key))} values={RANGES} />
+      <ErrorSummary errors={errors} order={SETTING_DEFS.map((d) => fieldName(d.key))} params={RANGES} />
       <h1>{t("staff.settings.heading")}</h1>
       {loaded.saved !== null && !data ? (
         <p className="notice notice--ok" role="status">
@@ -74,7 +74,7 @@ export default function SettingsPage() {
                   inputMode={d.kind === "text" ? undefined : d.kind === "percent" ? "decimal" : "numeric"}
                   defaultValue={values[name]}
                   error={errors[name]}
-                  errorValues={RANGES[name]}
+                  vars={RANGES[name]}
                 />
               );
             })}

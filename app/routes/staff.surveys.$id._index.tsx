@@ -6,8 +6,7 @@ import { useTranslation } from "react-i18next";
 import { idParam } from "~/lib/survey/items";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemsTable, SettingsForm, VersionsTable } from "~/components/survey/survey-admin-parts";
-import { formatDateTime } from "~/lib/format";
-import { vnLocalInput } from "~/lib/survey/dates";
+import { formatDateTime, toVnInput } from "~/lib/clock";
 import { fieldErrors, surveySettingsSchema } from "~/lib/survey/item-form";
 import { getSurveyAdmin, newVersion, publishLatest, updateSurveySettings } from "~/models/survey-admin.server";
 import { deleteItem, moveItem } from "~/models/survey-items.server";
@@ -37,8 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title_en: s.title_en,
       intro_vi: s.intro_vi,
       intro_en: s.intro_en,
-      opens_at: s.opens_at ? vnLocalInput(new Date(s.opens_at)) : "",
-      closes_at: s.closes_at ? vnLocalInput(new Date(s.closes_at)) : "",
+      opens_at: s.opens_at ? toVnInput(new Date(s.opens_at)) : "",
+      closes_at: s.closes_at ? toVnInput(new Date(s.closes_at)) : "",
       active: s.active,
     },
     versions: versions.map((v) => ({ id: v.id, version: v.version, published: v.published_at ? formatDateTime(new Date(v.published_at), lng) : null, frozen: v.frozen, responses: Number(v.responses ?? 0) })),

@@ -6,8 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TableWrap } from "~/components/forms";
-import { formatDate, formatDateTime } from "~/lib/format";
-import { localDate } from "~/lib/report-periods";
+import { formatDate, formatDateTime, vnDay } from "~/lib/clock";
 import { parseBatch, parseRange } from "~/lib/survey/flag-review";
 import { idParam } from "~/lib/survey/items";
 import { acceptBatch, acceptedBatches, flaggedBatches, type FlaggedBatch } from "~/models/flag-review.server";
@@ -28,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!survey) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
   const asked = { from: url.searchParams.get("from"), to: url.searchParams.get("to") };
-  const range = parseRange(asked, localDate(new Date()));
+  const range = parseRange(asked, vnDay(new Date()));
   const base = { title: t("surveyFlags.title"), survey, canAccept: user.role === "office", values: { from: asked.from ?? "", to: asked.to ?? "" } };
   const accepted = (await acceptedBatches(survey.id)).map((a) => ({ ...a, accepted_at: formatDateTime(new Date(a.accepted_at), lng) }));
   if (!range) return json({ ...base, errors: { from: "surveyFlags.errors.date" } as Record<string, string> | null, batches: [] as FlaggedBatch[], accepted }, { status: 400 });

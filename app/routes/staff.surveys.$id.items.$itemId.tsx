@@ -4,8 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { idParam } from "~/lib/survey/items";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CheckboxField, ErrorSummary } from "~/components/forms";
-import { Select, TextArea, TextInput } from "~/components/survey/staff-form";
+import { Checkbox, ErrorSummary, SelectField, TextArea, TextField } from "~/components/forms";
 import { optionsToText, parseItemForm } from "~/lib/survey/item-form";
 import { ITEM_TYPES } from "~/lib/survey/scales";
 import { getItemForEdit, saveItem } from "~/models/survey-items.server";
@@ -78,16 +77,16 @@ export default function EditItem() {
       <h1>{d.title}</h1>
       <ErrorSummary errors={result?.errors} order={[...FIELDS]} />
       <Form method="post" noValidate>
-        <TextInput name="code" label={t("surveyStaff.item.code")} hint={t("surveyStaff.item.codeHint")} defaultValue={v.code} error={e.code} maxLength={32} />
-        <TextInput name="block" label={t("surveyStaff.item.block")} hint={t("surveyStaff.item.blockHint")} defaultValue={v.block} error={e.block} maxLength={20} />
-        <Select name="type" label={t("surveyStaff.item.type")} defaultValue={v.type} error={e.type} options={ITEM_TYPES.map((x) => ({ value: x, label: t(`surveyStaff.types.${x}`) }))} />
+        <TextField autoComplete="off" name="code" label={t("surveyStaff.item.code")} hint={t("surveyStaff.item.codeHint")} defaultValue={v.code} error={e.code} maxLength={32} />
+        <TextField autoComplete="off" name="block" label={t("surveyStaff.item.block")} hint={t("surveyStaff.item.blockHint")} defaultValue={v.block} error={e.block} maxLength={20} />
+        <SelectField name="type" label={t("surveyStaff.item.type")} defaultValue={v.type} error={e.type} options={ITEM_TYPES.map((x) => ({ value: x, label: t(`surveyStaff.types.${x}`) }))} />
         <TextArea name="text_vi" label={t("surveyStaff.item.textVi")} defaultValue={v.text_vi} error={e.text_vi} rows={2} />
         <TextArea name="text_en" label={t("surveyStaff.item.textEn")} defaultValue={v.text_en} error={e.text_en} rows={2} />
-        <TextInput name="help_vi" label={t("surveyStaff.item.helpVi")} defaultValue={v.help_vi} error={e.help_vi} />
-        <TextInput name="help_en" label={t("surveyStaff.item.helpEn")} defaultValue={v.help_en} error={e.help_en} />
-        <CheckboxField name="required" label={t("surveyStaff.item.required")} defaultChecked={v.required === "on"} />
+        <TextField autoComplete="off" name="help_vi" label={t("surveyStaff.item.helpVi")} defaultValue={v.help_vi} error={e.help_vi} />
+        <TextField autoComplete="off" name="help_en" label={t("surveyStaff.item.helpEn")} defaultValue={v.help_en} error={e.help_en} />
+        <Checkbox name="required" label={t("surveyStaff.item.required")} defaultChecked={v.required === "on"} />
         <TextArea name="options" label={t("surveyStaff.item.options")} hint={t("surveyStaff.item.optionsHint")} defaultValue={v.options} error={e.options} rows={5} />
-        <TextInput name="max_length" label={t("surveyStaff.item.maxLength")} hint={t("surveyStaff.item.maxLengthHint")} defaultValue={v.max_length} error={e.max_length} inputMode="numeric" />
+        <TextField autoComplete="off" name="max_length" label={t("surveyStaff.item.maxLength")} hint={t("surveyStaff.item.maxLengthHint")} defaultValue={v.max_length} error={e.max_length} inputMode="numeric" />
         <button type="submit" className="button">
           {t("surveyStaff.item.save")}
         </button>

@@ -5,8 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { idParam } from "~/lib/survey/items";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, RadioGroup } from "~/components/forms";
-import { Select, TextInput } from "~/components/survey/staff-form";
+import { ErrorSummary, Radios, SelectField, TextField } from "~/components/forms";
 import { makeLink, placesFor, surveyHeader } from "~/models/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
 import { requireStaff, type RouteAccess } from "~/utils/auth.server";
@@ -45,11 +44,11 @@ export default function SurveyLinks() {
       <p>{t("surveyStaff.links.intro")}</p>
       <ErrorSummary errors={d.errors} order={["unit", "counter", "channel", "procedure"]} />
       <Form method="get" noValidate>
-        <Select name="unit" label={t("surveyStaff.links.unit")} defaultValue={d.values.unit} error={e.unit} options={[{ value: "", label: t("surveyStaff.links.chooseUnit") }, ...d.places.units]} />
-        <TextInput name="counter" label={t("surveyStaff.links.counter")} hint={t("surveyStaff.links.counterHint")} defaultValue={d.values.counter} error={e.counter} maxLength={20} />
-        <RadioGroup
+        <SelectField name="unit" label={t("surveyStaff.links.unit")} defaultValue={d.values.unit} error={e.unit} options={[{ value: "", label: t("surveyStaff.links.chooseUnit") }, ...d.places.units]} />
+        <TextField autoComplete="off" name="counter" label={t("surveyStaff.links.counter")} hint={t("surveyStaff.links.counterHint")} defaultValue={d.values.counter} error={e.counter} maxLength={20} />
+        <Radios
           name="channel"
-          legend={t("surveyStaff.links.channel")}
+          label={t("surveyStaff.links.channel")}
           defaultValue={d.values.channel ?? "qr"}
           error={e.channel}
           options={[
@@ -58,7 +57,7 @@ export default function SurveyLinks() {
             { value: "web", label: t("surveyStaff.links.channelWeb") },
           ]}
         />
-        <Select name="procedure" label={t("surveyStaff.links.procedure")} defaultValue={d.values.procedure} error={e.procedure} options={[{ value: "", label: t("surveyStaff.links.anyProcedure") }]} groups={d.places.procedureGroups} />
+        <SelectField name="procedure" label={t("surveyStaff.links.procedure")} defaultValue={d.values.procedure} error={e.procedure} options={[{ value: "", label: t("surveyStaff.links.anyProcedure") }]} groups={d.places.procedureGroups} />
         <button type="submit" className="button">
           {t("surveyStaff.links.make")}
         </button>

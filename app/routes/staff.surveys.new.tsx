@@ -3,8 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, RadioGroup } from "~/components/forms";
-import { Select, TextInput } from "~/components/survey/staff-form";
+import { ErrorSummary, Radios, SelectField, TextField } from "~/components/forms";
 import { createSurveySchema, fieldErrors } from "~/lib/survey/item-form";
 import { createSurvey, listSurveysForStaff } from "~/models/survey-admin.server";
 import staffCss from "~/styles/survey-staff.css";
@@ -45,9 +44,9 @@ export default function NewSurvey() {
       <p>{t("surveyStaff.create.intro")}</p>
       <ErrorSummary errors={data?.errors} order={["source", "copy_of", "slug", "title_vi", "title_en"]} />
       <Form method="post" noValidate>
-        <RadioGroup
+        <Radios
           name="source"
-          legend={t("surveyStaff.create.source")}
+          label={t("surveyStaff.create.source")}
           defaultValue={v.source ?? "B"}
           error={e.source}
           options={[
@@ -56,10 +55,10 @@ export default function NewSurvey() {
             { value: "copy", label: t("surveyStaff.create.sourceCopy") },
           ]}
         />
-        <Select name="copy_of" label={t("surveyStaff.create.copyOf")} error={e.copy_of} defaultValue={v.copy_of} options={[{ value: "", label: t("surveyStaff.create.copyNone") }, ...surveys]} />
-        <TextInput name="slug" label={t("surveyStaff.create.slug")} hint={t("surveyStaff.create.slugHint")} error={e.slug} defaultValue={v.slug} maxLength={60} />
-        <TextInput name="title_vi" label={t("surveyStaff.create.titleVi")} error={e.title_vi} defaultValue={v.title_vi} maxLength={200} />
-        <TextInput name="title_en" label={t("surveyStaff.create.titleEn")} error={e.title_en} defaultValue={v.title_en} maxLength={200} />
+        <SelectField name="copy_of" label={t("surveyStaff.create.copyOf")} error={e.copy_of} defaultValue={v.copy_of} options={[{ value: "", label: t("surveyStaff.create.copyNone") }, ...surveys]} />
+        <TextField autoComplete="off" name="slug" label={t("surveyStaff.create.slug")} hint={t("surveyStaff.create.slugHint")} error={e.slug} defaultValue={v.slug} maxLength={60} />
+        <TextField autoComplete="off" name="title_vi" label={t("surveyStaff.create.titleVi")} error={e.title_vi} defaultValue={v.title_vi} maxLength={200} />
+        <TextField autoComplete="off" name="title_en" label={t("surveyStaff.create.titleEn")} error={e.title_en} defaultValue={v.title_en} maxLength={200} />
         <button type="submit" className="button">
           {t("surveyStaff.create.submit")}
         </button>

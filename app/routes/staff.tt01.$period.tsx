@@ -4,9 +4,8 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { clientOf, readFormData } from "~/utils/request.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TextInput } from "~/components/survey/staff-form";
 import type { PeriodKind } from "~/lib/report-periods";
 import { parseScore, STAFF_INDICATORS } from "~/lib/tt01";
 import { saveStaffScores, staffScores } from "~/models/tt01-scores.server";
@@ -85,8 +84,8 @@ export default function Tt01Scores() {
             <legend>
               {no}. {t(`tt01.names.${no}`)}
             </legend>
-            <TextInput name={`score_${no}`} label={t("tt01.scores.score", { no, name: t(`tt01.names.${no}`) })} defaultValue={v[`score_${no}`]} error={e[`score_${no}`]} inputMode="text" maxLength={4} />
-            <TextInput name={`note_${no}`} label={t("tt01.scores.note", { no })} defaultValue={v[`note_${no}`]} error={e[`note_${no}`]} maxLength={500} />
+            <TextField autoComplete="off" name={`score_${no}`} label={t("tt01.scores.score", { no, name: t(`tt01.names.${no}`) })} defaultValue={v[`score_${no}`]} error={e[`score_${no}`]} inputMode="text" maxLength={4} />
+            <TextField autoComplete="off" name={`note_${no}`} label={t("tt01.scores.note", { no })} defaultValue={v[`note_${no}`]} error={e[`note_${no}`]} maxLength={500} />
           </fieldset>
         ))}
         <button type="submit" className="button">

@@ -5,7 +5,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CheckboxField, ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { Checkbox, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import { parentChoices, UNIT_KINDS } from "~/lib/units";
 import { getUnit, saveUnit, unitOptions } from "~/models/units.server";
@@ -87,7 +87,7 @@ export default function EditUnit() {
           error={errors.parentId}
           options={[{ value: "", label: t("staff.units.noParent") }, ...parents.map((p) => ({ value: String(p.id), label: p.label }))]}
         />
-        <CheckboxField name="active" label={t("staff.form.activeLabel")} defaultChecked={v.active === "on"} hint={t("staff.units.activeHint")} />
+        <Checkbox name="active" label={t("staff.form.activeLabel")} defaultChecked={v.active === "on"} hint={t("staff.units.activeHint")} />
         <button type="submit" className="button">
           {t("staff.form.save")}
         </button>

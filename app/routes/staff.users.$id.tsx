@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
 import { OneTimePassword } from "~/components/one-time-password";
 import { AccountFields } from "~/components/user-fields";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/clock";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import type { Lang } from "~/lib/i18n";
 import { endAccountSessions, getUserDetail, resetAccountPassword, setAccountActive, updateAccount } from "~/models/staff-admin.server";

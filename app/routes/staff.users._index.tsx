@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TableWrap } from "~/components/forms";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import { signInWaits, unlockSignIn } from "~/models/sign-in-admin.server";
 import { listUsers } from "~/models/staff-admin.server";

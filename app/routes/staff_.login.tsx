@@ -56,7 +56,7 @@ export default function StaffLogin() {
   const errors = data?.errors ?? {};
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={data?.errors} order={["email", "password"]} values={{ _form: { minutes: data?.minutes ?? 15 } }} />
+      <ErrorSummary errors={data?.errors} order={["email", "password"]} params={{ _form: { minutes: data?.minutes ?? 15 } }} />
       <h1>{t("staff.login.heading")}</h1>
       <p>{t("staff.login.intro")}</p>
       <Form method="post" noValidate>

@@ -1,7 +1,7 @@
 // The staff-side dialogue forms. Times are typed in Viet Nam time (datetime-local).
 import * as z from "zod";
 import { HIDE_REASONS } from "~/lib/dialogue-state";
-import { fromVnInput } from "~/lib/dialogue-time";
+import { fromVnInput, isDay } from "~/lib/clock";
 import { normalisePhone } from "~/lib/dialogue-code";
 import type { SessionInput } from "~/models/dialogue-session.server";
 import { ALWAYS, idSchema, kindSchema, optionalText, requiredText, QUESTION_MAX } from "./dialogue";
@@ -24,7 +24,7 @@ export const dateSchema = z
   .string({ error: "dialogue.errors.dateRequired" })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dialogue.errors.dateRequired" })
-  .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: "dialogue.errors.dateRequired" });
+  .refine(isDay, { error: "dialogue.errors.dateRequired" });
 
 export const sessionSchema = z
   .object({

@@ -2,7 +2,6 @@
 import * as z from "zod";
 import { parseRegistrationCode } from "~/lib/citizen-code";
 import { normaliseContact, normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
-import { formValues, parseForm as parseFormShared, type FieldErrors } from "~/lib/forms";
 
 /** Empty boxes arrive as "": treat them as not filled in. */
 export const optionalText = (max: number) =>
@@ -73,21 +72,3 @@ export const askSchema = z.object({
 export const cancelSchema = z.object({ confirm: ticked("dialogue.errors.confirmCancel") });
 
 export const idSchema = z.coerce.number({ error: "dialogue.errors.invalid" }).int().positive({ error: "dialogue.errors.invalid" });
-
-/** The shared form parser, with what the dialogue's public forms add: the values as typed, to
- * put back in the form, and the problems listed in the order of the form rather than the order
- * the checks ran. */
-export function parseForm<S extends z.ZodType>(schema: S, fd: FormData | Record<string, string>): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
-  const res = parseFormShared(schema, fd, "dialogue.errors.invalid");
-  if (res.ok) return res;
-  const order = fieldOrder(schema);
-  const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
-  const errors = Object.fromEntries(Object.entries(res.errors).sort(([a], [b]) => rank(a) - rank(b)));
-  return { ok: false, errors, values: formValues(fd) };
-}
-
-function fieldOrder(schema: z.ZodType): string[] {
-  const s = schema as unknown as { shape?: Record<string, unknown>; def?: { in?: z.ZodType } };
-  if (s.shape) return Object.keys(s.shape);
-  return s.def?.in ? fieldOrder(s.def.in) : [];
-}

@@ -61,18 +61,6 @@ export const rateSchema = z.object({
   comment: optionalText(2000),
 });
 
-export type FieldErrors = Record<string, string>;
-
-/** First message per field, keyed by the field's name. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message.startsWith("feedback.") || issue.message.startsWith("codes.") ? issue.message : "feedback.errors.invalid";
-  }
-  return out;
-}
-
 export interface CheckedFile {
   filename: string;
   bytes: Uint8Array;

@@ -2,7 +2,7 @@
 // language); every field a form sends is checked here on the server.
 import * as z from "zod";
 import { ALL_ROLES_LIST } from "~/lib/roles";
-import { parseDateInput, weekday } from "~/lib/format";
+import { parseDateInput, weekday } from "~/lib/clock";
 import { PASSWORD_MAX } from "~/lib/password-policy";
 import { UNIT_KINDS } from "~/lib/units";
 

@@ -5,8 +5,9 @@ import type { Transition } from "~/lib/dialogue-state";
 import { markCalled } from "~/models/dialogue-notify.server";
 import { cancelRegistration, signUp } from "~/models/dialogue-registration.server";
 import { changeStatus, updateSession } from "~/models/dialogue-session.server";
-import { idSchema, parseForm } from "~/schemas/dialogue";
-import { cancelSessionSchema, onBehalfSchema, sessionInput, sessionSchema } from "~/schemas/dialogue-staff";
+import { formValues, parseForm } from "~/lib/forms";
+import { idSchema } from "~/schemas/dialogue";
+import { cancelSessionSchema, onBehalfSchema, procedureIds, sessionInput, sessionSchema } from "~/schemas/dialogue-staff";
 import { normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
 import type { StaffUser } from "./auth.server";
 import type { Client } from "./client";
@@ -63,7 +64,7 @@ export async function runSessionAction(c: SessionActionContext, s: DialogueSessi
     let reason: string | undefined;
     if (transition === "cancel") {
       const parsed = parseForm(cancelSessionSchema, fields);
-      if (!parsed.ok) return { form: "cancel", errors: parsed.errors, values: parsed.values };
+      if (!parsed.ok) return { form: "cancel", errors: parsed.errors, values: formValues(fields) };
       reason = parsed.data.reason;
     }
     const res = await changeStatus(c.client, actor, s.id, transition as Exclude<Transition, "publish_minutes">, { reason }, ctx);
@@ -73,7 +74,7 @@ export async function runSessionAction(c: SessionActionContext, s: DialogueSessi
   }
   if (intent === "register") {
     const parsed = parseForm(onBehalfSchema, fields);
-    if (!parsed.ok) return { form: "register", errors: parsed.errors, values: parsed.values };
+    if (!parsed.ok) return { form: "register", errors: parsed.errors, values: formValues(fields) };
     const d = parsed.data;
     const res = await signUp({
       sessionId: s.id,

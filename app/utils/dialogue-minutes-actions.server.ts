@@ -1,6 +1,6 @@
 // The forms of the staff minutes page, each parsed and handed to one minutes function.
 import { addFollowup, publishMinutes, saveMinutes, updateFollowup, uploadScan } from "~/models/dialogue-minutes.server";
-import { parseForm } from "~/schemas/dialogue";
+import { formValues, parseForm } from "~/lib/forms";
 import { followupSchema, followupUpdateSchema, minutesSchema } from "~/schemas/dialogue-staff";
 import type { StaffUser } from "./auth.server";
 import type { Client } from "./client";
@@ -27,7 +27,7 @@ export async function runMinutesAction(c: { client: Client; user: StaffUser }, s
   switch (intent) {
     case "save": {
       const p = parseForm(minutesSchema, fields);
-      if (!p.ok) return { ok: false, form: "save", errors: p.errors, values: p.values };
+      if (!p.ok) return { ok: false, form: "save", errors: p.errors, values: formValues(fields) };
       const d = p.data;
       if (d.opened_at && d.closed_at && d.closed_at <= d.opened_at) return { ok: false, form: "save", errors: { closed_at: "dialogue.errors.endsBeforeStart" }, values: { ...fields } };
       await saveMinutes(c, sessionId, { openedAt: d.opened_at, closedAt: d.closed_at, officials: d.officials, summary: d.summary, chairConclusion: d.chair_conclusion });
@@ -35,13 +35,13 @@ export async function runMinutesAction(c: { client: Client; user: StaffUser }, s
     }
     case "followup_add": {
       const p = parseForm(followupSchema, fields);
-      if (!p.ok) return { ok: false, form: "followup_add", errors: p.errors, values: p.values };
+      if (!p.ok) return { ok: false, form: "followup_add", errors: p.errors, values: formValues(fields) };
       const res = await addFollowup(c, sessionId, { action: p.data.action, unitId: p.data.unit_id, dueDate: p.data.due_date, questionId: p.data.question_id });
       return res.ok ? { ok: true, form: "followup_add" } : { ok: false, form: "followup_add", errors: { question_id: res.error } };
     }
     case "followup_update": {
       const p = parseForm(followupUpdateSchema, fields);
-      if (!p.ok) return { ok: false, form: `followup-${fields.id ?? null}`, errors: p.errors, values: p.values };
+      if (!p.ok) return { ok: false, form: `followup-${fields.id ?? null}`, errors: p.errors, values: formValues(fields) };
       const ok = await updateFollowup(c, sessionId, p.data.id, { status: p.data.status, result: p.data.result });
       return ok ? { ok: true, form: "followup_update" } : { ok: false, form: `followup-${p.data.id}`, errors: { _form: "dialogue.errors.invalid" } };
     }

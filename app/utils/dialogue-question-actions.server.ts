@@ -4,7 +4,8 @@
 import type { DialogueSession } from "../../db/types";
 import { normaliseCode } from "~/lib/dialogue-code";
 import { addStaffQuestion, approveQuestion, assignQuestion, hideQuestion, mergeQuestion, restoreQuestion, saveAnswer } from "~/models/dialogue-moderation.server";
-import { parseForm, idSchema } from "~/schemas/dialogue";
+import { formValues, parseForm } from "~/lib/forms";
+import { idSchema } from "~/schemas/dialogue";
 import { answerSchema, approveSchema, assignSchema, hideSchema, mergeSchema, staffQuestionSchema } from "~/schemas/dialogue-staff";
 import type { StaffUser } from "./auth.server";
 import type { Client } from "./client";
@@ -43,13 +44,13 @@ export async function runQuestionAction(
   switch (intent) {
     case "approve": {
       const p = parseForm(approveSchema, fields);
-      if (!p.ok) return fail(p.errors, p.values);
+      if (!p.ok) return fail(p.errors, formValues(fields));
       if (p.data.topic && !s.topics.includes(p.data.topic)) return fail({ topic: "dialogue.errors.topicInvalid" });
       return done(await approveQuestion(c, s.id, p.data.id, p.data.public_text, p.data.topic));
     }
     case "hide": {
       const p = parseForm(hideSchema, fields);
-      if (!p.ok) return fail(p.errors, p.values);
+      if (!p.ok) return fail(p.errors, formValues(fields));
       return done(await hideQuestion(c, s.id, p.data.id, p.data.reason, p.data.note));
     }
     case "restore": {
@@ -58,17 +59,17 @@ export async function runQuestionAction(
     }
     case "merge": {
       const p = parseForm(mergeSchema, fields);
-      if (!p.ok) return fail(p.errors, p.values);
+      if (!p.ok) return fail(p.errors, formValues(fields));
       return done(await mergeQuestion(c, s.id, p.data.id, p.data.into));
     }
     case "assign": {
       const p = parseForm(assignSchema, fields);
-      if (!p.ok) return fail(p.errors, p.values);
+      if (!p.ok) return fail(p.errors, formValues(fields));
       return done(await assignQuestion(c, s.id, p.data.id, p.data.unit_id, p.data.due_date));
     }
     case "answer": {
       const p = parseForm(answerSchema, fields);
-      if (!p.ok) return fail(p.errors, p.values);
+      if (!p.ok) return fail(p.errors, formValues(fields));
       const d = p.data;
       const res = await saveAnswer(
         c,
@@ -81,7 +82,7 @@ export async function runQuestionAction(
     }
     case "add": {
       const p = parseForm(staffQuestionSchema, fields);
-      const addForm = { ...(p.ok ? {} : { errors: p.errors, values: p.values }) };
+      const addForm = { ...(p.ok ? {} : { errors: p.errors, values: formValues(fields) }) };
       if (!p.ok) return { ok: false, form: "add", ...addForm };
       const code = p.data.code ? normaliseCode(p.data.code) : null;
       if (p.data.code && !code) return { ok: false, form: "add", errors: { code: "dialogue.errors.codeInvalid" }, values: { ...fields } };

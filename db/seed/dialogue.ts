@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import type { DB } from "../client";
 import type { NewDialogueSession } from "../types";
 import { foldName, newRegistrationCode } from "../../app/lib/dialogue-code";
-import { vnDay } from "../../app/lib/format";
+import { addDays, vnDay, vnInstant, vnYear } from "../../app/lib/clock";
 import { maskPii } from "../../app/lib/mask-pii";
 import { buildPublicMinutes } from "../../app/lib/dialogue-minutes";
 import { recordConsent } from "../../app/models/consent.server";
@@ -15,9 +15,7 @@ import { loadMinutesSource } from "../../app/models/dialogue-minutes.server";
 const DAY = 86400_000;
 /** 08:00 (or the given hour) Viet Nam time, `days` from today. */
 function vnAt(days: number, hour: number, minute = 0): Date {
-  const vnNow = new Date(Date.now() + 7 * 3600_000);
-  const d = new Date(Date.UTC(vnNow.getUTCFullYear(), vnNow.getUTCMonth(), vnNow.getUTCDate() + days, hour, minute) - 7 * 3600_000);
-  return d;
+  return vnInstant(addDays(vnDay(), days), `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`);
 }
 
 const PEOPLE: [string, "citizen" | "business", string | null][] = [
@@ -167,8 +165,8 @@ export async function seedDialogue(trx: DB) {
   const lastId = await session(trx, {
     ...base,
     plan_number: `112/KH-SKHCN`,
-    title_vi: `Đối thoại với người dân và doanh nghiệp về thủ tục hành chính năm ${new Date(lastStart.getTime() + 7 * 3600_000).getUTCFullYear()}`,
-    title_en: `Dialogue with citizens and businesses on administrative procedures, ${new Date(lastStart.getTime() + 7 * 3600_000).getUTCFullYear()}`,
+    title_vi: `Đối thoại với người dân và doanh nghiệp về thủ tục hành chính năm ${vnYear(lastStart)}`,
+    title_en: `Dialogue with citizens and businesses on administrative procedures, ${vnYear(lastStart)}`,
     description_vi: "Lãnh đạo Sở trao đổi, giải đáp vướng mắc về thủ tục hành chính thuộc thẩm quyền của Sở.",
     description_en: "The Department's leaders answer questions about the administrative procedures the Department handles.",
     starts_at: lastStart,
@@ -241,7 +239,7 @@ export async function seedDialogue(trx: DB) {
 
   // This year's dialogue: announced, registration open.
   const start = vnAt(21, 8, 30);
-  const year = new Date(start.getTime() + 7 * 3600_000).getUTCFullYear();
+  const year = vnYear(start);
   const thisId = await session(trx, {
     ...base,
     plan_number: "125/KH-SKHCN",

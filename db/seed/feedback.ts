@@ -6,7 +6,7 @@ import type { DB } from "../client";
 import { formatCode, normalisePhone } from "../../app/lib/feedback-code";
 import { DEFAULT_FEEDBACK_DAYS, intakeDeadlines, isLate, stageDue } from "../../app/lib/feedback-deadlines";
 import { transition } from "../../app/lib/feedback-workflow";
-import { vnDay } from "../../app/lib/format";
+import { vnDay, vnInstant } from "../../app/lib/clock";
 import { maskPii } from "../../app/lib/mask-pii";
 import { PRIVACY_NOTICES } from "../../app/lib/privacy-notices";
 import { addWorkingDays, calendarFrom } from "../../app/lib/working-days";
@@ -39,7 +39,7 @@ export async function seedFeedback(trx: DB, now = new Date()): Promise<void> {
   const stories = [...feedbackStories].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const [i, story] of stories.entries()) {
     const receivedDay = vnDay(new Date(now.getTime() - story.daysAgo * DAY));
-    const receivedAt = new Date(`${receivedDay}T08:${String(10 + i).padStart(2, "0")}:00+07:00`);
+    const receivedAt = vnInstant(receivedDay, `08:${String(10 + i).padStart(2, "0")}`);
     const { last } = await trx
       .insertInto("feedback_counter")
       .values({ day: receivedDay, last: 1 })
@@ -129,7 +129,7 @@ function replay(story: Story, receivedDay: string, receivedAt: Date, ctx: Ctx) {
   const events: Ev[] = [{ at: receivedAt, action: "receive", from_status: null, to_status: "received", actor_id: null, actor_name: null, note: null, details: null }];
   for (const [j, step] of story.steps.entries()) {
     const day = addWorkingDays(receivedDay, step.wd, ctx.cal);
-    const at = new Date(`${day}T09:${String(10 + j).padStart(2, "0")}:00+07:00`);
+    const at = vnInstant(day, `09:${String(10 + j).padStart(2, "0")}`);
     // Stories are relative to today: steps that would lie in the future have not happened yet.
     if (day > ctx.today || at > ctx.now) break;
     const citizen = step.action === "add_info" || step.action === "rate";

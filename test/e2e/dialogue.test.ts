@@ -52,6 +52,15 @@ describe("dialogue on a phone without JavaScript", () => {
     await expect(page.locator(".error-summary").textContent()).resolves.toContain("Vui lòng nhập họ và tên");
     await expect(page.locator(".error-summary").textContent()).resolves.toContain("số điện thoại hoặc email");
     await checkPage(page);
+    // A summary link lands on its field with the question's label still on screen, with no
+    // JavaScript: the browser jumps to the control and the CSS keeps room above it.
+    const first = page.locator(".error-summary a").first();
+    const target = (await first.getAttribute("href"))!;
+    await first.click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(target);
+    const onScreen = (sel: string) => page.locator(sel).evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; });
+    await expect(onScreen(`label[for="${target.slice(1)}"]`)).resolves.toBe(true);
+    await expect(onScreen(target)).resolves.toBe(true);
 
     await page.getByLabel("Họ và tên").fill("Phạm Văn Thử");
     await page.getByLabel("Số điện thoại").fill("0911 222 333");

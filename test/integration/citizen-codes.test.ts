@@ -11,7 +11,7 @@ import { action as registrationAction, loader as registrationLoader } from "~/ro
 import { signUp } from "~/models/dialogue-registration.server";
 import { DETAILS_PER_DAY } from "~/models/citizen-code-mail.server";
 import { CODE_ALPHABET } from "~/lib/dialogue-code";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import { rememberRegistrant } from "~/utils/dialogue-cookie.server";
 import { db } from "~/utils/db.server";
 import { fullCodeOf } from "../support/codes";

@@ -1,5 +1,6 @@
 // The dashboard on the demo year: rollups equal the raw answers, verdicts of every kind, unit
 // scoping, suppression, and exports that parse back to the same figures.
+import { vnDay } from "~/lib/clock";
 import crypto from "node:crypto";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
@@ -11,14 +12,13 @@ import { exportResponses } from "~/models/export.server";
 import { storeResponse } from "~/models/response.server";
 import { foldPendingRollups } from "~/models/rollup.server";
 import { overallItem } from "~/lib/dashboard-figures";
-import { localDate } from "~/lib/report-periods";
 import { csvSink, xlsxSink } from "~/utils/export-stream.server";
 import { db } from "~/utils/db.server";
 import type { StaffUser } from "~/utils/session.server";
 
 const office: StaffUser = { id: 1, email: "o@x", name: "o", role: "office", unitId: null, mustChangePassword: false, sessionId: "" };
-const today = localDate(new Date());
-const yearAgo = localDate(new Date(Date.now() - 366 * 86_400_000));
+const today = vnDay(new Date());
+const yearAgo = vnDay(new Date(Date.now() - 366 * 86_400_000));
 let surveyB: number;
 let versionB: number;
 

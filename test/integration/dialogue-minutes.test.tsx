@@ -6,7 +6,7 @@ import { I18nextProvider } from "react-i18next";
 import { MinutesDocument } from "~/components/dialogue/minutes-document";
 import { dialogueFigures } from "~/models/dialogue-figures.server";
 import { signUp, type SignUpResult } from "~/models/dialogue-registration.server";
-import { vnYear } from "~/lib/dialogue-time";
+import { vnYear } from "~/lib/clock";
 import * as publicMinutes from "~/routes/dialogues.$id_.minutes";
 import * as checkin from "~/routes/staff.dialogues.$id_.checkin";
 import * as minutes from "~/routes/staff.dialogues.$id_.minutes";

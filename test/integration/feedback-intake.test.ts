@@ -7,7 +7,7 @@ import { action as statusAction } from "~/routes/feedback.status";
 import { submitFeedback, type IntakeInput } from "~/models/feedback-intake.server";
 import { actOnFeedback } from "~/models/feedback-actions.server";
 import { signIn } from "../support/staff";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import { db } from "~/utils/db.server";
 import { fullCodeOf } from "../support/codes";
 
@@ -138,7 +138,7 @@ describe("the feedback form", () => {
     expect((await res.json()).errors).toEqual({ name: "feedback.errors.nameRequired", phone: "feedback.errors.phoneInvalid", consent: "feedback.errors.consentRequired" });
     const bot = (await formAction(args(multipart("/feedback", fields({ homepage: "http://spam.example" }))))) as Response;
     expect(bot.status).toBe(400);
-    expect((await bot.json()).errors).toEqual({ form: "feedback.errors.honeypot" });
+    expect((await bot.json()).errors).toEqual({ _form: "feedback.errors.honeypot" });
     expect(await counts()).toEqual(before);
   });
 
@@ -225,14 +225,14 @@ describe("the status page", () => {
   it("says the same for a wrong phone and an unknown code, and slows a code after 5 wrong guesses, for minutes, not the hour", async () => {
     const wrong = (await statusAction(args(urlencoded("/feedback/status", { code, phone: "0900 000 556" })))) as Response;
     expect(wrong.status).toBe(404);
-    expect((await wrong.json()).errors).toEqual({ form: "feedback.status.notFound" });
+    expect((await wrong.json()).errors).toEqual({ _form: "feedback.status.notFound" });
     const unknown = (await statusAction(args(urlencoded("/feedback/status", { code: "PAKN.20200101.0001-K7M2Q-X9P4T", phone: "0900 000 555" })))) as Response;
     expect(unknown.status).toBe(404);
     for (let i = 0; i < 9; i++) await statusAction(args(urlencoded("/feedback/status", { code, phone: `0900 111 ${String(i).padStart(3, "0")}` })));
     // Five free guesses at a code, then a wait (30 s, doubling): the right phone waits too…
     const right = (await statusAction(args(urlencoded("/feedback/status", { code, phone: "0900 000 555" })))) as Response;
     expect(right.status).toBe(429);
-    expect((await right.json()).errors).toEqual({ form: "feedback.status.limited" });
+    expect((await right.json()).errors).toEqual({ _form: "feedback.status.limited" });
     // …but only until the wait ends (moved into the past here), not for the rest of the hour.
     await sql`update attempt_limit set next_at = now() - interval '1 second'`.execute(db());
     const later = (await statusAction(args(urlencoded("/feedback/status", { code, phone: "0900 000 555" })))) as Response;

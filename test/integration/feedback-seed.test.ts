@@ -2,7 +2,7 @@
 import { seedDemo } from "../../db/seed/index";
 import { feedbackFigures } from "~/models/feedback-figures.server";
 import { publishedAnswers } from "~/models/feedback-public.server";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import { db } from "~/utils/db.server";
 
 describe("demo feedback", () => {

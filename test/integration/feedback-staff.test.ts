@@ -139,7 +139,7 @@ describe("the staff workflow", () => {
     const events = await db().selectFrom("feedback_event").select("id").where("feedback_id", "=", fb.id).execute();
     const res = await post(fb.id, office, { intent: "publish", publicContent: "Nội dung công khai đủ dài" });
     expect(res.status).toBe(409);
-    expect((await res.json()).errors).toEqual({ form: "feedback.errors.state" });
+    expect((await res.json()).errors).toEqual({ _form: "feedback.errors.state" });
     expect(await db().selectFrom("feedback_event").select("id").where("feedback_id", "=", fb.id).execute()).toEqual(events);
     expect(await db().selectFrom("audit_log").select("id").where("entity", "=", "feedback").where("entity_id", "=", String(fb.id)).where("action", "like", "feedback.%").execute()).toEqual([]);
   });

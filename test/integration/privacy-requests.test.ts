@@ -10,7 +10,7 @@ import { submitFeedback } from "~/models/feedback-intake.server";
 import { feedbackFigures } from "~/models/feedback-figures.server";
 import { signUp } from "~/models/dialogue-registration.server";
 import { PRIVACY_NOTICES } from "~/lib/privacy-notices";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import { makeSession, person } from "../support/dialogue";
 import { signIn, staffRequest } from "../support/staff";
 import type { SelfServiceResult, SelfServiceView } from "~/models/privacy-self-service.server";

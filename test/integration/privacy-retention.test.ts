@@ -12,7 +12,7 @@ import { storeResponse } from "~/models/response.server";
 import { foldPendingRollups } from "~/models/rollup.server";
 import { previewRetention, runRetention, RETENTION_LOCK_KEY } from "~/models/privacy-retention.server";
 import { startRetentionSchedule, stopRetentionSchedule } from "~/utils/schedule.server";
-import { vnDay } from "~/lib/format";
+import { vnDay } from "~/lib/clock";
 import { makeSession, person } from "../support/dialogue";
 import { makeUnit } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";

@@ -2,6 +2,7 @@
 // answer is frozen however the answer was written (seed, import, migration: no application code
 // in between), an edit of a frozen version is refused with a message, and a change makes a new
 // version (docs/rules/survey-versions.md).
+import { vnDay } from "~/lib/clock";
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import * as migration017 from "../../db/migrations/2026_12_06_017_flags_versions";
@@ -9,7 +10,6 @@ import * as manage from "~/routes/staff.surveys.$id._index";
 import * as item from "~/routes/staff.surveys.$id.items.$itemId";
 import { loadDashboardPage } from "~/models/dashboard-page.server";
 import { getReport } from "~/models/report.server";
-import { localDate } from "~/lib/report-periods";
 import { quarterOf } from "~/schemas/dashboard";
 import { storeResponse } from "~/models/response.server";
 import { db } from "~/utils/db.server";
@@ -142,7 +142,7 @@ describe("figures across versions", () => {
     expect(one.versionSpread).toEqual([{ versionId: versions[1].id, version: 2, responses: 2 }]);
     expect(one.dashboard.headline.rate.n).toBe(2);
     // The period's A4 report says the same (all units: only these five are in the rollups here).
-    const q = quarterOf(localDate(new Date()));
+    const q = quarterOf(vnDay(new Date()));
     const report = await getReport(user, q.year, q.kind, "vi");
     expect(report.versions.map((v) => [v.version, v.responses])).toEqual([
       [1, 3],

@@ -1,4 +1,5 @@
-import { checkAttachments, cleanFilename, feedbackFormSchema, fieldErrors } from "~/schemas/feedback";
+import { parseForm } from "~/lib/forms";
+import { checkAttachments, cleanFilename, feedbackFormSchema } from "~/schemas/feedback";
 import { staffActionSchema } from "~/schemas/feedback-staff";
 
 const good = {
@@ -24,10 +25,10 @@ describe("the public feedback form", () => {
   });
 
   it("requires name, address, phone, content and consent, with translation keys", () => {
-    const r = feedbackFormSchema.safeParse({ ...good, name: " ", address: "", phone: "12", content: "ngắn", consent: "", kind: "khieu_nai", email: "not-an-email" });
-    expect(r.success).toBe(false);
-    if (!r.success)
-      expect(fieldErrors(r.error)).toEqual({
+    const r = parseForm(feedbackFormSchema, { ...good, name: " ", address: "", phone: "12", content: "ngắn", consent: "", kind: "khieu_nai", email: "not-an-email" }, "feedback.errors.invalid");
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors).toEqual({
         name: "feedback.errors.nameRequired",
         address: "feedback.errors.addressRequired",
         phone: "feedback.errors.phoneInvalid",
@@ -62,9 +63,9 @@ describe("attachments", () => {
 
 describe("staff actions", () => {
   it("need a dispatch number and agency to transfer, a reason to refuse", () => {
-    const t = staffActionSchema.safeParse({ intent: "classify", feedbackClass: "transferred", agency: "", dispatch: "" });
-    expect(t.success).toBe(false);
-    if (!t.success) expect(fieldErrors(t.error)).toEqual({ agency: "feedback.errors.agencyRequired", dispatch: "feedback.errors.dispatchRequired" });
+    const t = parseForm(staffActionSchema, { intent: "classify", feedbackClass: "transferred", agency: "", dispatch: "" }, "feedback.errors.invalid");
+    expect(t.ok).toBe(false);
+    if (!t.ok) expect(t.errors).toEqual({ agency: "feedback.errors.agencyRequired", dispatch: "feedback.errors.dispatchRequired" });
     expect(staffActionSchema.safeParse({ intent: "classify", feedbackClass: "competent" }).success).toBe(true);
     expect(staffActionSchema.safeParse({ intent: "refuse", reason: "" }).success).toBe(false);
     expect(staffActionSchema.safeParse({ intent: "delete" }).success).toBe(false);

@@ -1,4 +1,5 @@
-import { defaultWindow, defaultWindows, instantRange, isValidRange, localDate, previousOf, reportYearOf } from "~/lib/report-periods";
+import { isDayRange, vnDay, vnDayRange } from "~/lib/clock";
+import { defaultWindow, defaultWindows, previousOf, reportYearOf } from "~/lib/report-periods";
 
 describe("report periods (NĐ 09/2019 cut-off)", () => {
   it("pre-fills the windows and the plan's due dates", () => {
@@ -13,9 +14,9 @@ describe("report periods (NĐ 09/2019 cut-off)", () => {
   });
 
   it("the four quarters tile the year with no gap or overlap", () => {
-    const q = ["Q1", "Q2", "Q3", "Q4"].map((k) => instantRange(defaultWindow(2026, k as "Q1").start, defaultWindow(2026, k as "Q1").end));
+    const q = ["Q1", "Q2", "Q3", "Q4"].map((k) => vnDayRange(defaultWindow(2026, k as "Q1").start, defaultWindow(2026, k as "Q1").end));
     for (let i = 1; i < 4; i++) expect(q[i].from.getTime()).toBe(q[i - 1].to.getTime());
-    const y = instantRange(defaultWindow(2026, "Y").start, defaultWindow(2026, "Y").end);
+    const y = vnDayRange(defaultWindow(2026, "Y").start, defaultWindow(2026, "Y").end);
     expect(q[0].from.getTime()).toBe(y.from.getTime());
     expect(q[3].to.getTime()).toBe(y.to.getTime());
   });
@@ -27,15 +28,15 @@ describe("report periods (NĐ 09/2019 cut-off)", () => {
   });
 
   it("works in Asia/Ho_Chi_Minh days", () => {
-    const r = instantRange("2026-03-15", "2026-06-14");
+    const r = vnDayRange("2026-03-15", "2026-06-14");
     expect(r.from.toISOString()).toBe("2026-03-14T17:00:00.000Z");
     expect(r.to.toISOString()).toBe("2026-06-14T17:00:00.000Z");
-    expect(localDate(new Date("2026-12-14T17:30:00Z"))).toBe("2026-12-15");
+    expect(vnDay(new Date("2026-12-14T17:30:00Z"))).toBe("2026-12-15");
     expect(reportYearOf("2026-12-15")).toBe(2027);
     expect(reportYearOf("2026-12-14")).toBe(2026);
-    expect(isValidRange("2026-01-01", "2026-02-30")).toBe(false);
-    expect(isValidRange("2026-03-01", "2026-02-01")).toBe(false);
-    expect(isValidRange("2026-01-01", "2026-03-14")).toBe(true);
+    expect(isDayRange("2026-01-01", "2026-02-30")).toBe(false);
+    expect(isDayRange("2026-03-01", "2026-02-01")).toBe(false);
+    expect(isDayRange("2026-01-01", "2026-03-14")).toBe(true);
   });
 });
 

@@ -58,7 +58,7 @@ describe("parseForm", () => {
   it("returns one translation key per field and never zod's English", () => {
     const schema = z.object({ a: z.string().min(1, { error: "x.errors.a" }), b: z.number() });
     const r = parseForm(schema, { a: "" });
-    expect(r).toEqual({ ok: false, errors: { a: "x.errors.a", b: "staff.errors.invalid" } });
+    expect(r).toEqual({ ok: false, errors: { a: "x.errors.a", b: "forms.invalid" } });
   });
   it("does not send passwords back to the page", () => {
     expect(formValues(form({ email: "a@b.vn", password: "secret", current: "x", confirm: "y" }))).toEqual({ email: "a@b.vn" });

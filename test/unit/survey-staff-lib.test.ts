@@ -1,5 +1,5 @@
 import { parseCoverageCsv, parseDay } from "~/lib/survey/coverage-csv";
-import { vnInstant, vnLocalInput } from "~/lib/survey/dates";
+import { vnInstant, toVnInput } from "~/lib/clock";
 import { createSurveySchema, optionsToText, parseItemForm, parseOptionsText, surveySettingsSchema } from "~/lib/survey/item-form";
 import { surveyStatus } from "~/lib/survey/status";
 
@@ -59,7 +59,7 @@ describe("survey forms", () => {
 describe("dates", () => {
   it("converts datetime-local values from and to Vietnam time", () => {
     const d = new Date("2026-12-31T18:30:00Z"); // 01:30 on 1 January in Vietnam
-    expect(vnLocalInput(d)).toBe("2027-01-01T01:30");
+    expect(toVnInput(d)).toBe("2027-01-01T01:30");
     expect(vnInstant("2027-01-01", "01:30").getTime()).toBe(d.getTime());
   });
 });

@@ -2,7 +2,9 @@
 // bookmarked and printed, and works without JavaScript.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { dmy, type PeriodKind } from "~/lib/report-periods";
+import { SelectField } from "~/components/forms";
+import { formatDate } from "~/lib/clock";
+import type { PeriodKind } from "~/lib/report-periods";
 
 interface Options {
   surveys: { id: number; title: string }[];
@@ -27,70 +29,46 @@ export function DashboardFilters({ options, selected }: { options: Options; sele
   const { t } = useTranslation();
   return (
     <Form method="get" className="filters no-print" aria-label={t("dashboard.filters")}>
-      <div className="field">
-        <label htmlFor="f-survey">{t("dashboard.survey")}</label>
-        <select id="f-survey" name="survey" defaultValue={selected.survey ?? ""}>
-          {options.surveys.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-period">{t("dashboard.period")}</label>
-        <select id="f-period" name="period" defaultValue={selected.period}>
-          {options.periods.map((p) => (
-            <option key={p.value} value={p.value}>
-              {t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${p.kind}`), year: p.year })} ({dmy(p.start)}–{dmy(p.end)})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-unit">{t("dashboard.unit")}</label>
-        <select id="f-unit" name="unit" defaultValue={selected.unit ?? ""} disabled={options.unitLocked}>
-          {options.unitLocked ? null : <option value="">{t("dashboard.all")}</option>}
-          {options.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-procedure">{t("dashboard.procedure")}</label>
-        <select id="f-procedure" name="procedure" defaultValue={selected.procedure ?? ""}>
-          <option value="">{t("dashboard.all")}</option>
-          {options.procedures.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.code} — {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-channel">{t("dashboard.channel")}</label>
-        <select id="f-channel" name="channel" defaultValue={selected.channel ?? ""}>
-          <option value="">{t("dashboard.all")}</option>
-          {(["qr", "kiosk", "web", "paper"] as const).map((c) => (
-            <option key={c} value={c}>
-              {t(`dashboard.channels.${c}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-version">{t("dashboard.version")}</label>
-        <select id="f-version" name="version" defaultValue={selected.version ?? ""}>
-          <option value="">{t("dashboard.all")}</option>
-          {options.versions.map((v) => (
-            <option key={v.id} value={v.id}>
-              v{v.version}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="f-survey" name="survey" label={t("dashboard.survey")} defaultValue={selected.survey} options={options.surveys.map((s) => ({ value: String(s.id), label: s.title }))} />
+      <SelectField
+        id="f-period"
+        name="period"
+        label={t("dashboard.period")}
+        defaultValue={selected.period}
+        options={options.periods.map((p) => ({
+          value: p.value,
+          label: `${t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${p.kind}`), year: p.year })} (${formatDate(p.start)}–${formatDate(p.end)})`,
+        }))}
+      />
+      <SelectField
+        id="f-unit"
+        name="unit"
+        label={t("dashboard.unit")}
+        defaultValue={selected.unit}
+        disabled={options.unitLocked}
+        options={[...(options.unitLocked ? [] : [{ value: "", label: t("dashboard.all") }]), ...options.units.map((u) => ({ value: String(u.id), label: u.name }))]}
+      />
+      <SelectField
+        id="f-procedure"
+        name="procedure"
+        label={t("dashboard.procedure")}
+        defaultValue={selected.procedure}
+        options={[{ value: "", label: t("dashboard.all") }, ...options.procedures.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))]}
+      />
+      <SelectField
+        id="f-channel"
+        name="channel"
+        label={t("dashboard.channel")}
+        defaultValue={selected.channel}
+        options={[{ value: "", label: t("dashboard.all") }, ...(["qr", "kiosk", "web", "paper"] as const).map((c) => ({ value: c, label: t(`dashboard.channels.${c}`) }))]}
+      />
+      <SelectField
+        id="f-version"
+        name="version"
+        label={t("dashboard.version")}
+        defaultValue={selected.version}
+        options={[{ value: "", label: t("dashboard.all") }, ...options.versions.map((v) => ({ value: String(v.id), label: `v${v.version}` }))]}
+      />
       <div className="field">
         <input type="checkbox" id="f-flagged" name="flagged" value="1" defaultChecked={selected.flagged} />{" "}
         <label htmlFor="f-flagged">{t("dashboard.includeFlagged")}</label>

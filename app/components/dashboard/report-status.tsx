@@ -3,10 +3,9 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/forms";
-import { formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import { formatNumber, formatPercent } from "~/lib/percent";
-import { dmy } from "~/lib/report-periods";
 import type { Report } from "~/models/report.server";
 
 type Json<T> = T extends Date ? string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
@@ -16,10 +15,10 @@ const timeOf = (at: string | Date) => formatDateTime(at).split(" ");
 export function ReportCoverage({ report }: { report: Json<Report> }) {
   const { t } = useTranslation();
   const r = report.reading;
-  const [date, time] = [dmy(String(r.readThrough ?? r.start)), timeOf(report.readAt).find((x) => x.includes(":")) ?? ""];
+  const [date, time] = [formatDate(String(r.readThrough ?? r.start)), timeOf(report.readAt).find((x) => x.includes(":")) ?? ""];
   return (
-    <section className="report-coverage" aria-label={t("reportStatus.window", { from: dmy(r.start), to: dmy(r.end) })}>
-      <p>{t("reportStatus.window", { from: dmy(r.start), to: dmy(r.end) })}</p>
+    <section className="report-coverage" aria-label={t("reportStatus.window", { from: formatDate(r.start), to: formatDate(r.end) })}>
+      <p>{t("reportStatus.window", { from: formatDate(r.start), to: formatDate(r.end) })}</p>
       {r.readThrough === null ? (
         <p>{t("reportStatus.notStarted")}</p>
       ) : r.estimate ? (
@@ -27,7 +26,7 @@ export function ReportCoverage({ report }: { report: Json<Report> }) {
       ) : (
         <p>{t("reportStatus.complete")}</p>
       )}
-      {r.estimate ? <p className="report-estimate">{t("reportStatus.estimate", { from: dmy(r.estimate.from), to: dmy(r.estimate.to), days: r.estimate.days })}</p> : null}
+      {r.estimate ? <p className="report-estimate">{t("reportStatus.estimate", { from: formatDate(r.estimate.from), to: formatDate(r.estimate.to), days: r.estimate.days })}</p> : null}
     </section>
   );
 }

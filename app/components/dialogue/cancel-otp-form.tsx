@@ -1,7 +1,7 @@
 // The step that confirms a cancellation: the six digits emailed to the registered address.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TextField } from "./fields";
+import { TextField } from "~/components/forms";
 
 export function CancelOtpForm({ error }: { error?: string }) {
   const { t } = useTranslation();

@@ -2,8 +2,7 @@
 // dialogue.css). It renders a PublicMinutes snapshot, which carries no personal data by design.
 import { useTranslation } from "react-i18next";
 import type { PublicMinutes } from "~/lib/dialogue-minutes";
-import { formatVnTime } from "~/lib/dialogue-time";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime, formatTime } from "~/lib/clock";
 import { TableWrap } from "~/components/forms";
 
 export function MinutesDocument({ m }: { m: PublicMinutes }) {
@@ -26,7 +25,7 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
       <dl className="facts">
         <dt>{t("dialogue.facts.when")}</dt>
         <dd>
-          {m.openedAt ? `${formatDateTime(m.openedAt)} – ${m.closedAt ? formatVnTime(m.closedAt) : ""}` : `${formatDateTime(s.startsAt)} – ${formatVnTime(s.endsAt)}`}
+          {m.openedAt ? `${formatDateTime(m.openedAt)} – ${m.closedAt ? formatTime(m.closedAt) : ""}` : `${formatDateTime(s.startsAt)} – ${formatTime(s.endsAt)}`}
         </dd>
         <dt>{t("dialogue.facts.venue")}</dt>
         <dd>{[s.venue, s.onlineUrl].filter(Boolean).join(" — ")}</dd>

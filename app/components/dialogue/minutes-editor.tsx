@@ -3,9 +3,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MinutesSource } from "~/lib/dialogue-minutes";
-import { toVnInput } from "~/lib/dialogue-time";
-import { formatDate, formatDateTime } from "~/lib/format";
-import { ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from "./fields";
+import { formatDate, formatDateTime, toVnInput } from "~/lib/clock";
+import { ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from "~/components/forms";
 
 interface EditorData {
   sessionId: number;
@@ -59,7 +58,7 @@ export function MinutesEditor({ data, form, errors, values }: { data: EditorData
                   <Form method="post" noValidate>
                     <input type="hidden" name="intent" value="followup_update" />
                     <input type="hidden" name="id" value={f.id} />
-                    <ErrorSummary errors={own.errors} suffix={`-${f.id}`} />
+                    <ErrorSummary errors={own.errors} idFor={(name) => `${name}-${f.id}`} />
                     <SelectField
                       id={`status-${f.id}`}
                       name="status"

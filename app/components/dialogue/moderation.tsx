@@ -3,9 +3,9 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HIDE_REASONS } from "~/lib/dialogue-state";
-import { formatDateTime, vnDay } from "~/lib/format";
+import { formatDateTime, vnDay } from "~/lib/clock";
 import { maskPii } from "~/lib/mask-pii";
-import { ErrorSummary, Radios, SelectField, TextArea, TextField, type Errors, type Values } from "./fields";
+import { ErrorSummary, Radios, SelectField, TextArea, TextField, type Errors, type Values } from "~/components/forms";
 import { AnswerState } from "./public-questions";
 
 export interface StaffQuestion {
@@ -86,7 +86,7 @@ export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets
           <summary>{q.status === "pending" ? t("dialogue.staff.questions.approve") : t("dialogue.staff.questions.editPublic")}</summary>
           <Form method="post" noValidate>
             <Hidden intent="approve" id={q.id} />
-            <ErrorSummary errors={mine("approve").errors} suffix={`-${q.id}`} />
+            <ErrorSummary errors={mine("approve").errors} idFor={(f) => `${f}-${q.id}`} />
             <TextArea id={fid("public_text")} name="public_text" label={t("dialogue.staff.questions.publicText")} hint={t("dialogue.staff.questions.publicTextHint")} defaultValue={q.public_text ?? maskPii(q.text)} {...mine("approve")} />
             <SelectField id={fid("topic")} name="topic" label={t("dialogue.signup.topic")} options={topicOptions} defaultValue={q.topic ?? ""} {...mine("approve")} />
             <button type="submit" className="button">
@@ -100,7 +100,7 @@ export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets
           <summary>{t("dialogue.staff.questions.hide")}</summary>
           <Form method="post" noValidate>
             <Hidden intent="hide" id={q.id} />
-            <ErrorSummary errors={mine("hide").errors} suffix={`-${q.id}`} />
+            <ErrorSummary errors={mine("hide").errors} idFor={(f) => `${f}-${q.id}`} />
             <SelectField
               id={fid("reason")}
               name="reason"
@@ -128,7 +128,7 @@ export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets
           <summary>{t("dialogue.staff.questions.merge")}</summary>
           <Form method="post" noValidate>
             <Hidden intent="merge" id={q.id} />
-            <ErrorSummary errors={mine("merge").errors} suffix={`-${q.id}`} />
+            <ErrorSummary errors={mine("merge").errors} idFor={(f) => `${f}-${q.id}`} />
             <SelectField
               id={fid("into")}
               name="into"
@@ -147,7 +147,7 @@ export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets
           <summary>{t("dialogue.staff.questions.assign")}</summary>
           <Form method="post" noValidate>
             <Hidden intent="assign" id={q.id} />
-            <ErrorSummary errors={mine("assign").errors} suffix={`-${q.id}`} />
+            <ErrorSummary errors={mine("assign").errors} idFor={(f) => `${f}-${q.id}`} />
             <SelectField
               id={fid("unit_id")}
               name="unit_id"
@@ -168,7 +168,7 @@ export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets
           <summary>{t("dialogue.staff.questions.answer")}</summary>
           <Form method="post" noValidate>
             <Hidden intent="answer" id={q.id} />
-            <ErrorSummary errors={mine("answer").errors} suffix={`-${q.id}`} />
+            <ErrorSummary errors={mine("answer").errors} idFor={(f) => `${f}-${q.id}`} />
             <Radios
               id={fid("status")}
               name="status"

@@ -2,7 +2,7 @@
 // on the page, with where each answer stands. Voting happens on the registration page.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/clock";
 
 export interface PublicQuestionView {
   id: number;

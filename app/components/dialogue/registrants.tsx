@@ -2,8 +2,8 @@
 // someone on their behalf, and the call list of people to phone about a change.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/lib/format";
-import { Checkbox, ErrorSummary, Radios, TextArea, TextField, type Errors, type Values } from "./fields";
+import { formatDateTime } from "~/lib/clock";
+import { Checkbox, ErrorSummary, Radios, TextArea, TextField, type Errors, type Values } from "~/components/forms";
 import { TableWrap } from "~/components/forms";
 
 export interface RegistrantRow {

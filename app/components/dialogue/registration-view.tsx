@@ -3,7 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { shownFlash } from "~/lib/flash";
 import type { SessionView } from "~/models/dialogue-session.server";
-import { Checkbox, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from "./fields";
+import { Checkbox, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from "~/components/forms";
 import { AnswerState, PublicQuestions, type PublicQuestionView } from "./public-questions";
 import { SessionFacts, StatusTag } from "./session-facts";
 

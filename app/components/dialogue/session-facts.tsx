@@ -1,7 +1,6 @@
 // The notice of a dialogue session: when, where, who chairs, the topics and procedures.
 import { useTranslation } from "react-i18next";
-import { formatVnTime } from "~/lib/dialogue-time";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime, formatTime } from "~/lib/clock";
 import type { DialogueStatus } from "../../../db/tables/dialogue";
 
 export interface FactsView {
@@ -24,7 +23,7 @@ export function SessionFacts({ s, procedures = [] }: { s: FactsView; procedures?
     <dl className="facts">
       <dt>{t("dialogue.facts.when")}</dt>
       <dd>
-        {formatDateTime(s.startsAt)} – {formatVnTime(s.endsAt)} <span className="muted">{t("dialogue.facts.timeZone")}</span>
+        {formatDateTime(s.startsAt)} – {formatTime(s.endsAt)} <span className="muted">{t("dialogue.facts.timeZone")}</span>
       </dd>
       {s.venue ? (
         <>

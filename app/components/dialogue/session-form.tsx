@@ -1,8 +1,8 @@
 // The form to create or edit a session. Times are typed in Viet Nam time.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { toVnInput } from "~/lib/dialogue-time";
-import { ErrorSummary, TextArea, TextField, type Errors, type Values } from "./fields";
+import { toVnInput } from "~/lib/clock";
+import { ErrorSummary, TextArea, TextField, type Errors, type Values } from "~/components/forms";
 
 export interface SessionFormDefaults {
   plan_number?: string | null;

@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { noticeVersionDate } from "~/lib/notice-version";
-import { Checkbox, ErrorSummary, Radios, SelectField, TextArea, TextField, type Errors, type Values } from "./fields";
+import { Checkbox, ErrorSummary, Radios, SelectField, TextArea, TextField, type Errors, type Values } from "~/components/forms";
 
 export function SignUpForm({
   topics,

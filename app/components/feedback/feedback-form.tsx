@@ -2,7 +2,11 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ATTACHMENT_ACCEPT } from "~/schemas/feedback";
-import { ErrorSummary, fieldId, RadioGroup, SelectField, TextArea, TextField, type ErrorParams, type Errors } from "./fields";
+import { ErrorSummary, Radios, SelectField, TextArea, TextField } from "~/components/forms";
+import { fieldId } from "./ids";
+
+type Errors = Partial<Record<string, string>>;
+type ErrorParams = Record<string, Record<string, string>>;
 
 const ORDER = ["submissionId", "kind", "name", "address", "phone", "email", "organisation", "procedureId", "dossierCode", "title", "content", "attachments", "consent"] as const;
 
@@ -20,11 +24,11 @@ export function FeedbackForm({ submissionId, procedures, notice, values, errors,
   const { t } = useTranslation();
   const v = (k: string) => values[k] ?? "";
   // An expired form id has no field of its own: show it at the top.
-  const summaryErrors: Errors = { ...errors, ...(errors.submissionId ? { form: errors.submissionId, submissionId: undefined } : {}) };
+  const summaryErrors: Errors = { ...errors, ...(errors.submissionId ? { _form: errors.submissionId, submissionId: undefined } : {}) };
   return (
     <div className="page page--narrow">
       <h1>{t("feedback.form.heading")}</h1>
-      <ErrorSummary errors={summaryErrors} params={errorParams} order={ORDER} />
+      <ErrorSummary idFor={fieldId} errors={summaryErrors} params={errorParams} order={ORDER} />
       <p>{t("feedback.form.intro")}</p>
       <aside className="notice notice--warn" aria-labelledby="fb-out-of-scope">
         <h2 id="fb-out-of-scope">{t("feedback.form.outOfScopeHeading")}</h2>
@@ -35,7 +39,7 @@ export function FeedbackForm({ submissionId, procedures, notice, values, errors,
       </p>
       <Form method="post" encType="multipart/form-data" noValidate>
         <input type="hidden" name="submissionId" value={submissionId} />
-        <RadioGroup
+        <Radios marker id={fieldId("kind")}
           name="kind"
           label={t("feedback.form.kindLegend")}
           required
@@ -46,28 +50,28 @@ export function FeedbackForm({ submissionId, procedures, notice, values, errors,
 
         <h2>{t("feedback.form.senderHeading")}</h2>
         <p className="muted">{t("feedback.form.requiredNote")}</p>
-        <TextField name="name" label={t("feedback.form.name")} required autoComplete="name" defaultValue={v("name")} error={errors.name} />
-        <TextField name="address" label={t("feedback.form.address")} hint={t("feedback.form.addressHint")} required autoComplete="street-address" defaultValue={v("address")} error={errors.address} />
-        <TextField name="phone" type="tel" inputMode="tel" label={t("feedback.form.phone")} hint={t("feedback.form.phoneHint")} required autoComplete="tel" defaultValue={v("phone")} error={errors.phone} />
-        <TextField name="email" type="email" inputMode="email" label={t("feedback.form.email")} hint={t("feedback.form.emailHint")} autoComplete="email" spellCheck={false} defaultValue={v("email")} error={errors.email} />
-        <TextField name="organisation" label={t("feedback.form.organisation")} autoComplete="organization" defaultValue={v("organisation")} error={errors.organisation} />
+        <TextField marker id={fieldId("name")} name="name" label={t("feedback.form.name")} required autoComplete="name" defaultValue={v("name")} error={errors.name} />
+        <TextField marker id={fieldId("address")} name="address" label={t("feedback.form.address")} hint={t("feedback.form.addressHint")} required autoComplete="street-address" defaultValue={v("address")} error={errors.address} />
+        <TextField marker id={fieldId("phone")} name="phone" type="tel" inputMode="tel" label={t("feedback.form.phone")} hint={t("feedback.form.phoneHint")} required autoComplete="tel" defaultValue={v("phone")} error={errors.phone} />
+        <TextField marker id={fieldId("email")} name="email" type="email" inputMode="email" label={t("feedback.form.email")} hint={t("feedback.form.emailHint")} autoComplete="email" spellCheck={false} defaultValue={v("email")} error={errors.email} />
+        <TextField marker id={fieldId("organisation")} name="organisation" label={t("feedback.form.organisation")} autoComplete="organization" defaultValue={v("organisation")} error={errors.organisation} />
 
         <h2>{t("feedback.form.contentHeading")}</h2>
-        <SelectField
+        <SelectField marker id={fieldId("procedureId")}
           name="procedureId"
           label={t("feedback.form.procedure")}
           defaultValue={v("procedureId")}
           error={errors.procedureId}
           options={[{ value: "", label: t("feedback.form.procedureNone") }, ...procedures]}
         />
-        <TextField name="dossierCode" label={t("feedback.form.dossierCode")} hint={t("feedback.form.dossierHint")} defaultValue={v("dossierCode")} error={errors.dossierCode} />
-        <TextField name="title" label={t("feedback.form.titleField")} defaultValue={v("title")} error={errors.title} />
-        <TextArea name="content" label={t("feedback.form.content")} hint={t("feedback.form.contentHint")} required rows={10} defaultValue={v("content")} error={errors.content} />
+        <TextField marker id={fieldId("dossierCode")} name="dossierCode" label={t("feedback.form.dossierCode")} hint={t("feedback.form.dossierHint")} defaultValue={v("dossierCode")} error={errors.dossierCode} />
+        <TextField marker id={fieldId("title")} name="title" label={t("feedback.form.titleField")} defaultValue={v("title")} error={errors.title} />
+        <TextArea marker id={fieldId("content")} name="content" label={t("feedback.form.content")} hint={t("feedback.form.contentHint")} required rows={10} defaultValue={v("content")} error={errors.content} />
 
         <div className={`field${errors.attachments ? " field--error" : ""}`}>
           <label htmlFor={fieldId("attachments")}>
             {t("feedback.form.attachments")}
-            <span className="fb-marker"> {t("feedback.common.optional")}</span>
+            <span className="field__marker"> {t("forms.optional")}</span>
           </label>
           <span className="field__hint" id="fb-attachments-hint">
             {t("feedback.form.attachmentsHint")}

@@ -4,7 +4,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/forms";
-import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/lib/format";
+import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import type { StaffFeedbackDetail } from "~/models/feedback-staff.server";
 

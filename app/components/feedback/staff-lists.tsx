@@ -3,7 +3,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/forms";
-import { formatDate as fmtDate } from "~/lib/format";
+import { formatDate as fmtDate } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import type { listFeedback, notifyList } from "~/models/feedback-staff.server";
 

@@ -1,11 +1,15 @@
 // What the sender sees about their feedback, and the two things they can do there.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/lib/format";
+import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import type { SenderView } from "~/models/feedback-public.server";
 import { ATTACHMENT_ACCEPT } from "~/schemas/feedback";
-import { ErrorSummary, fieldId, RadioGroup, TextArea, type ErrorParams, type Errors } from "./fields";
+import { ErrorSummary, Radios, TextArea } from "~/components/forms";
+import { fieldId } from "./ids";
+
+type Errors = Partial<Record<string, string>>;
+type ErrorParams = Record<string, Record<string, string>>;
 
 /** Dates may be missing (a limit not set yet): show nothing then. */
 const formatDate = (v: string | null | undefined, lang: Lang) => (v ? fmtDate(v, lang) : "");
@@ -33,7 +37,7 @@ export function StatusView({ view, phone, requestId, errors, errorParams, values
   return (
     <section aria-labelledby="fb-result-heading">
       <h2 id="fb-result-heading">{t("feedback.status.resultHeading", { code: view.code })}</h2>
-      <ErrorSummary errors={errors} params={errorParams} order={["info", "attachments", "rating", "comment"]} />
+      <ErrorSummary idFor={fieldId} errors={errors} params={errorParams} order={["info", "attachments", "rating", "comment"]} />
       <dl className="fb-facts">
         <dt>{t("feedback.common.status")}</dt>
         <dd>
@@ -95,11 +99,11 @@ export function StatusView({ view, phone, requestId, errors, errorParams, values
             {hidden}
             <input type="hidden" name="intent" value="add_info" />
             <input type="hidden" name="requestId" value={requestId} />
-            <TextArea name="info" label={t("feedback.status.info")} hint={t("feedback.status.infoHint")} required defaultValue={values.info} error={errors.info} />
+            <TextArea marker id={fieldId("info")} name="info" label={t("feedback.status.info")} hint={t("feedback.status.infoHint")} required defaultValue={values.info} error={errors.info} />
             <div className={`field${errors.attachments ? " field--error" : ""}`}>
               <label htmlFor={fieldId("attachments")}>
                 {t("feedback.form.attachments")}
-                <span className="fb-marker"> {t("feedback.common.optional")}</span>
+                <span className="field__marker"> {t("forms.optional")}</span>
               </label>
               <span className="field__hint" id="fb-attachments-hint">
                 {t("feedback.form.attachmentsHint")}
@@ -134,14 +138,14 @@ export function StatusView({ view, phone, requestId, errors, errorParams, values
           {hidden}
           <input type="hidden" name="intent" value="rate" />
           <h3>{t("feedback.status.rateHeading")}</h3>
-          <RadioGroup
+          <Radios marker id={fieldId("rating")}
             name="rating"
             label={t("feedback.status.rateLegend")}
             required
             error={errors.rating}
             options={(["satisfied", "unsatisfied"] as const).map((r) => ({ value: r, label: t(`feedback.ratings.${r}`) }))}
           />
-          <TextArea name="comment" label={t("feedback.status.comment")} rows={4} defaultValue={values.comment} error={errors.comment} />
+          <TextArea marker id={fieldId("comment")} name="comment" label={t("feedback.status.comment")} rows={4} defaultValue={values.comment} error={errors.comment} />
           <button type="submit" className="button">
             {t("feedback.status.sendRating")}
           </button>

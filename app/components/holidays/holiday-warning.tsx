@@ -2,7 +2,7 @@
 // days still to be confirmed (docs/rules/holidays.md).
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import type { HolidayWarning } from "~/models/holidays.server";
 

@@ -3,7 +3,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/forms";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/clock";
 import type { Lang } from "~/lib/i18n";
 import type { CalendarChangeNotice } from "~/models/holidays.server";
 

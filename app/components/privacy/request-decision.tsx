@@ -107,7 +107,7 @@ export function RequestDecision({
               </span>
               {errors.reason ? (
                 <span id="reason-error" className="field__error">
-                  <span className="visually-hidden">{t("staff.form.errorPrefix")} </span>
+                  <span className="visually-hidden">{t("forms.errorPrefix")} </span>
                   {t(errors.reason)}
                 </span>
               ) : null}

@@ -3,7 +3,7 @@
 // contact in hidden fields: the page has no session.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { Checkbox, ErrorSummary, TextField } from "~/components/forms";
 import { noticeVersionDate } from "~/lib/notice-version";
 import type { SelfServiceResult, SelfServiceView } from "~/models/privacy-self-service.server";
 
@@ -15,22 +15,6 @@ function Who({ values }: { values: Record<string, string> }) {
       <input type="hidden" name="code" value={values.code ?? ""} />
       <input type="hidden" name="contact" value={values.contact ?? ""} />
     </>
-  );
-}
-
-function ConfirmBox({ id, label, error }: { id: string; label: string; error?: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className={error ? "field field--error checkbox" : "field checkbox"}>
-      {error ? (
-        <span id={`${id}-error`} className="field__error">
-          <span className="visually-hidden">{t("staff.form.errorPrefix")} </span>
-          {t(error)}
-        </span>
-      ) : null}
-      <input id={id} name="confirm" type="checkbox" value="yes" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      <label htmlFor={id}>{label}</label>
-    </div>
   );
 }
 
@@ -138,7 +122,7 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
                 <input type="hidden" name="intent" value="delete" />
                 <input type="hidden" name="submissionId" value={view.submissionIds.delete} />
                 <Who values={result.values} />
-                <ConfirmBox id="delete-confirm" label={t("privacy.request.deleteConfirm")} error={errors["delete-confirm"]} />
+                <Checkbox id="delete-confirm" name="confirm" value="yes" label={t("privacy.request.deleteConfirm")} error={errors["delete-confirm"]} />
                 <button type="submit" className="button button--secondary">
                   {t("privacy.request.deleteSubmit")}
                 </button>
@@ -151,7 +135,7 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
             <input type="hidden" name="intent" value="withdraw" />
             <input type="hidden" name="submissionId" value={view.submissionIds.withdraw} />
             <Who values={result.values} />
-            <ConfirmBox id="withdraw-confirm" label={t("privacy.request.withdrawConfirm")} error={errors["withdraw-confirm"]} />
+            <Checkbox id="withdraw-confirm" name="confirm" value="yes" label={t("privacy.request.withdrawConfirm")} error={errors["withdraw-confirm"]} />
             <button type="submit" className="button button--secondary">
               {t("privacy.request.withdrawSubmit")}
             </button>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { FormValues } from "~/lib/survey/answers";
 import { fieldName, optionLabel, type ShownItem } from "~/lib/survey/items";
 import { isScale, maxLengthOf, SCALES } from "~/lib/survey/scales";
-import { describedBy } from "./staff-form";
+import { describedBy } from "~/components/forms";
 
 function keysHint(item: ShownItem, lang: "vi" | "en", t: (k: string, o?: Record<string, unknown>) => string): string | null {
   if (isScale(item.type)) {
@@ -49,7 +49,7 @@ export function PaperField({ item, n, lang, value, error, autoFocus }: { item: S
       </div>
       {error ? (
         <span className="field__error" id={`${name}-error`}>
-          <span className="visually-hidden">{t("surveyStaff.errorPrefix")} </span>
+          <span className="visually-hidden">{t("forms.errorPrefix")} </span>
           {t(error, { max })}
         </span>
       ) : null}

@@ -1,8 +1,7 @@
 // Parts of the survey management page: the settings form, the versions table and the items table.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, ErrorSummary, TableWrap } from "~/components/forms";
-import { TextArea, TextInput } from "./staff-form";
+import { Checkbox, ErrorSummary, TableWrap, TextArea, TextField } from "~/components/forms";
 
 export interface SettingsValues {
   title_vi: string;
@@ -21,13 +20,13 @@ export function SettingsForm({ values, errors }: { values: SettingsValues; error
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="settings" />
       <ErrorSummary errors={errors} order={["title_vi", "title_en", "intro_vi", "intro_en", "opens_at", "closes_at"]} />
-      <TextInput name="title_vi" label={t("surveyStaff.create.titleVi")} defaultValue={values.title_vi} error={e.title_vi} maxLength={200} />
-      <TextInput name="title_en" label={t("surveyStaff.create.titleEn")} defaultValue={values.title_en} error={e.title_en} maxLength={200} />
+      <TextField autoComplete="off" name="title_vi" label={t("surveyStaff.create.titleVi")} defaultValue={values.title_vi} error={e.title_vi} maxLength={200} />
+      <TextField autoComplete="off" name="title_en" label={t("surveyStaff.create.titleEn")} defaultValue={values.title_en} error={e.title_en} maxLength={200} />
       <TextArea name="intro_vi" label={t("surveyStaff.edit.introVi")} defaultValue={values.intro_vi} error={e.intro_vi} rows={3} />
       <TextArea name="intro_en" label={t("surveyStaff.edit.introEn")} defaultValue={values.intro_en} error={e.intro_en} rows={3} />
-      <TextInput type="datetime-local" name="opens_at" label={t("surveyStaff.edit.opensAt")} hint={t("surveyStaff.edit.dateHint")} defaultValue={values.opens_at} error={e.opens_at} />
-      <TextInput type="datetime-local" name="closes_at" label={t("surveyStaff.edit.closesAt")} hint={t("surveyStaff.edit.dateHint")} defaultValue={values.closes_at} error={e.closes_at} />
-      <CheckboxField name="active" label={t("surveyStaff.edit.active")} defaultChecked={values.active} />
+      <TextField autoComplete="off" type="datetime-local" name="opens_at" label={t("surveyStaff.edit.opensAt")} hint={t("surveyStaff.edit.dateHint")} defaultValue={values.opens_at} error={e.opens_at} />
+      <TextField autoComplete="off" type="datetime-local" name="closes_at" label={t("surveyStaff.edit.closesAt")} hint={t("surveyStaff.edit.dateHint")} defaultValue={values.closes_at} error={e.closes_at} />
+      <Checkbox name="active" label={t("surveyStaff.edit.active")} defaultChecked={values.active} />
       <button type="submit" className="button">
         {t("surveyStaff.edit.save")}
       </button>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { FormValues } from "~/lib/survey/answers";
 import { fieldName, groupByBlock, type PlaceChoice, type ShownItem } from "~/lib/survey/items";
 import { KNOWN_BLOCKS, maxLengthOf } from "~/lib/survey/scales";
+import { ErrorList } from "~/components/forms";
 import { ItemField } from "./item-field";
 import { PlaceFields } from "./place-fields";
 
@@ -39,18 +40,7 @@ export function SurveyForm(p: SurveyFormProps) {
   ];
   return (
     <>
-      {summary.length ? (
-        <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t("survey.errors.summaryTitle", { count: summary.length })}</h2>
-          <ul>
-            {summary.map((s) => (
-              <li key={s.href}>
-                <a href={s.href}>{s.text}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorList title={t("survey.errors.summaryTitle", { count: summary.length })} items={summary} />
       {/* On a kiosk the browser must not put the previous person's answers back (autocomplete
           off also turns off form restoring); on a phone, restoring them after "back" is a help. */}
       <form id={SURVEY_FORM_ID} method="post" autoComplete={p.kioskReset ? "off" : undefined} noValidate className="survey" data-kiosk-reset={p.kioskReset ?? undefined}>

@@ -2,7 +2,7 @@
 // Commas or semicolons (spreadsheets set to Vietnamese save with ";"), quoted fields, an optional
 // header line, dates as dd/mm/yyyy or yyyy-mm-dd. Pure: codes are checked against the catalogue
 // by the caller.
-import { parseDateInput } from "../format";
+import { parseDateInput } from "../clock";
 
 export interface CsvRow {
   line: number;

@@ -1,16 +1,15 @@
 // Input rules of the flagged-responses page (docs/rules/flags.md): the date range shown and a
 // batch accepted back. Pure: the route parses, the model acts.
-import { addDays } from "~/lib/working-days";
+import { addDays, isDay } from "~/lib/clock";
 
-const YMD = /^\d{4}-\d{2}-\d{2}$/;
-const validYmd = (s: string) => YMD.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const validYmd = isDay;
 /** A batch's reasons as the page sends them back: reason codes joined by "+". */
 const REASONS = /^[a-z_]{1,20}(\+[a-z_]{1,20}){0,9}$/;
 
 /** The range to show: the last 30 local days by default; null when a given date is not valid. */
 export function parseRange(q: { from?: string | null; to?: string | null }, today: string): { from: string; to: string } | null {
   const to = q.to || today;
-  const from = q.from || addDays(to.match(YMD) ? to : today, -29);
+  const from = q.from || addDays(isDay(to) ? to : today, -29);
   if (!validYmd(from) || !validYmd(to) || from > to) return null;
   return { from, to };
 }

@@ -3,7 +3,7 @@
 import * as z from "zod";
 import type { ItemOption, ItemType } from "../../../db/tables/survey";
 import { SLUG_RE } from "./context";
-import { vnInstant } from "./dates";
+import { vnInstant } from "../clock";
 import { ITEM_TYPES, MAX_MAX_LENGTH } from "./scales";
 
 const K = "surveyStaff.errors.";

@@ -9,6 +9,13 @@ const common: typeof vi = {
     mainNav: "Main navigation",
     footer: "Hài Lòng — open-source software serving citizens and businesses.",
   },
+  forms: {
+    errorSummary: "There is a problem",
+    errorPrefix: "Error:",
+    required: "(required)",
+    optional: "(optional)",
+    invalid: "Something in the form is not valid. Check it and try again.",
+  },
   nav: {
     home: "Home",
     survey: "Rate our service",

@@ -5,10 +5,6 @@ import staff from "./dialogue-staff";
 const dialogue: typeof vi = {
   dialogue: {
     staffNav: "Dialogue",
-    form: {
-      errorSummary: "There is a problem",
-      errorPrefix: "Error:",
-    },
     status: {
       draft: "Draft",
       published: "Announced",

@@ -62,9 +62,6 @@ const feedback: typeof vi = {
       unsatisfied: "Not satisfied",
     },
     common: {
-      required: "(required)",
-      optional: "(optional)",
-      errorSummary: "There is a problem",
       code: "Tracking code",
       received: "Received on",
       status: "Status",

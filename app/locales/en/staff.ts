@@ -28,8 +28,6 @@ const staff: typeof vi = {
       viewer: "dashboards and reports, no personal data",
     },
     form: {
-      errorSummary: "There is a problem",
-      errorPrefix: "Error:",
       choose: "— Choose —",
       save: "Save",
       active: "In use",

@@ -2,7 +2,6 @@ import type vi from "../vi/survey-staff";
 
 const surveyStaff: typeof vi = {
   surveyStaff: {
-    errorPrefix: "Error:",
     yes: "Yes",
     no: "No",
     back: "Back",

@@ -8,6 +8,13 @@ const common = {
     mainNav: "Điều hướng chính",
     footer: "Hài Lòng — phần mềm mã nguồn mở phục vụ người dân và doanh nghiệp.",
   },
+  forms: {
+    errorSummary: "Có lỗi cần sửa",
+    errorPrefix: "Lỗi:",
+    required: "(bắt buộc)",
+    optional: "(không bắt buộc)",
+    invalid: "Thông tin không hợp lệ, vui lòng kiểm tra lại.",
+  },
   nav: {
     home: "Trang chủ",
     survey: "Đánh giá",

@@ -6,10 +6,6 @@ import staff from "./dialogue-staff";
 const dialogue = {
   dialogue: {
     staffNav: "Đối thoại",
-    form: {
-      errorSummary: "Có lỗi cần sửa",
-      errorPrefix: "Lỗi:",
-    },
     status: {
       draft: "Bản nháp",
       published: "Đã thông báo",

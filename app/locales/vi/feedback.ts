@@ -61,9 +61,6 @@ const feedback = {
       unsatisfied: "Không hài lòng",
     },
     common: {
-      required: "(bắt buộc)",
-      optional: "(không bắt buộc)",
-      errorSummary: "Có lỗi cần sửa",
       code: "Mã phản ánh, kiến nghị",
       received: "Ngày tiếp nhận",
       status: "Tình trạng",

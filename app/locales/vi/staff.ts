@@ -27,8 +27,6 @@ const staff = {
       viewer: "bảng số liệu và báo cáo, không có dữ liệu cá nhân",
     },
     form: {
-      errorSummary: "Có vấn đề cần sửa",
-      errorPrefix: "Lỗi:",
       choose: "— Chọn —",
       save: "Lưu",
       active: "Đang dùng",

@@ -1,7 +1,6 @@
 // Staff pages of the survey: management, links and QR posters, paper entry, served counts.
 const surveyStaff = {
   surveyStaff: {
-    errorPrefix: "Lỗi:",
     yes: "Có",
     no: "Không",
     back: "Quay lại",
