@@ -23,11 +23,11 @@ const production = env.NODE_ENV === "production";
 
 const app = express();
 app.disable("x-powered-by");
-// TRUST_PROXY is checked at start (a number of proxies or their addresses; app/utils/env.server.ts).
+// TRUST_PROXY is checked at start (a number of proxies or their addresses; app/kernel/env.server.ts).
 // Without it no X-Forwarded-* header is read: the client's address is the socket's.
 if (env.TRUST_PROXY !== undefined) app.set("trust proxy", env.TRUST_PROXY);
 // One line per request with personal query values and anything like a phone or email masked;
-// bodies are never logged (app/lib/redact.ts). LOG_REQUESTS=false turns it off. A write to a pipe
+// bodies are never logged (app/kernel/http/redact.ts). LOG_REQUESTS=false turns it off. A write to a pipe
 // is a system call made at once: the lines of one turn of the event loop go out in one write.
 if (process.env.LOG_REQUESTS !== "false") {
   let pending = [];
@@ -55,7 +55,7 @@ app.use(
 );
 const fixedHeaders = portal.fixedSecurityHeaders(production);
 app.use((req, res, next) => {
-  // The app reads the client's address from this header (see app/utils/request.server.ts);
+  // The app reads the client's address from this header (see app/kernel/http/request.server.ts);
   // whatever a client sent under that name is overwritten here.
   req.headers["x-hl-client-ip"] = req.ip ?? "unknown";
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -79,7 +79,7 @@ const encodedOnly = (handler) => (req, res, next) => (req.path.includes("%") ? h
 app.use("/build", encodedOnly(express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" })));
 app.use(encodedOnly(express.static(publicDir, { maxAge: "1h", index: false })));
 // Body caps, same-origin forms, the public address and the 400-not-500 rule live in the gate
-// (app/utils/http-gate.server.ts, docs/security/http.md).
+// (app/kernel/http/http-gate.server.ts, docs/security/http.md).
 app.all(
   "*",
   portal.createPortalHandler({

@@ -3,7 +3,7 @@ import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
-import { DEFAULT_LANG, i18nOptions, isLang } from "~/lib/i18n";
+import { DEFAULT_LANG, i18nOptions, isLang } from "~/kernel/i18n/i18n";
 
 // The server wrote the reader's language into <html lang>; the browser uses the same one.
 const lang = document.documentElement.lang;

@@ -4,20 +4,20 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { NonceProvider } from "~/components/nonce";
-import { isDatabaseUnavailable } from "~/lib/db-errors";
-import { redactTarget, safeErrorText } from "~/lib/redact";
-import { htmlBodyStream } from "~/utils/html-stream.server";
-import { noteBadInput } from "~/utils/http-gate.server";
-import { createI18n, getLang } from "~/utils/i18n.server";
+import { NonceProvider } from "~/kernel/ui/nonce";
+import { isDatabaseUnavailable } from "~/kernel/db/db-errors";
+import { redactTarget, safeErrorText } from "~/kernel/http/redact";
+import { htmlBodyStream } from "~/kernel/http/html-stream.server";
+import { noteBadInput } from "~/kernel/http/http-gate.server";
+import { createI18n, getLang } from "~/kernel/i18n/i18n.server";
 
 // server.js reaches the portal's start-up and shutdown through the built entry module, so the
 // TypeScript database layer is bundled once and shared with the routes.
-export { startPortal, stopPortal } from "~/utils/lifecycle.server";
-export { contentSecurityPolicy, fixedSecurityHeaders, securityHeaders } from "~/utils/security-headers.server";
-export { serveStaticAssets } from "~/utils/static-assets.server";
-export { requestLogger } from "~/lib/request-log";
-export { createPortalHandler, handleServerError, mayContinue } from "~/utils/http-gate.server";
+export { startPortal, stopPortal } from "~/kernel/lifecycle.server";
+export { contentSecurityPolicy, fixedSecurityHeaders, securityHeaders } from "~/kernel/http/security-headers.server";
+export { serveStaticAssets } from "~/kernel/http/static-assets.server";
+export { requestLogger } from "~/kernel/http/request-log";
+export { createPortalHandler, handleServerError, mayContinue } from "~/kernel/http/http-gate.server";
 
 // Requests that failed because the database was out of reach: they are answered 503 with
 // Retry-After (a moment's outage, "try again"), not 500 (something is broken). Remix reports the
@@ -76,7 +76,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          // Not a bare PassThrough: react-dom pads some chunks with NUL bytes (app/lib/nul-bytes.ts).
+          // Not a bare PassThrough: react-dom pads some chunks with NUL bytes (app/kernel/http/nul-bytes.ts).
           const body = htmlBodyStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.append("Vary", "Cookie, Accept-Language");

@@ -2,11 +2,11 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { SiteFooter, SiteHeader } from "~/components/layout";
-import { useNonce } from "~/components/nonce";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import type { Lang } from "~/lib/i18n";
-import { getLang } from "~/utils/i18n.server";
+import { SiteFooter, SiteHeader } from "~/kernel/ui/layout";
+import { useNonce } from "~/kernel/ui/nonce";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import type { Lang } from "~/kernel/i18n/i18n";
+import { getLang } from "~/kernel/i18n/i18n.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [

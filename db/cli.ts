@@ -1,5 +1,5 @@
 // npm run db:migrate | db:down | db:seed — against DATABASE_URL or the embedded database.
-import { parseEnv } from "../app/utils/env.server";
+import { parseEnv } from "../app/kernel/env.server";
 import { connect } from "./client";
 import { migrateDown, migrateToLatest } from "./migrate";
 import { seedDemo } from "./seed/index";

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { catalogCounts } from "~/models/catalog.server";
-import { getT } from "~/utils/i18n.server";
+import { catalogCounts } from "~/features/admin/catalog.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const handle = { scripts: false };
 

@@ -3,22 +3,22 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PublicQuestions } from "~/components/dialogue/public-questions";
-import { SessionFacts, StatusTag } from "~/components/dialogue/session-facts";
-import { SignUpForm } from "~/components/dialogue/signup-form";
-import { isPublic, registrationState } from "~/lib/dialogue-state";
-import { PRIVACY_NOTICES } from "~/lib/privacy-notices";
-import { listPublicQuestions, moderationSummary } from "~/models/dialogue-question.server";
-import { seatCounts, signUp } from "~/models/dialogue-registration.server";
-import { getSession, sessionProcedures, sessionView } from "~/models/dialogue-session.server";
-import { hit } from "~/models/rate-limit.server";
-import { formValues, parseForm } from "~/lib/forms";
-import { signUpSchema } from "~/schemas/dialogue";
-import { mailRegistrationCode, sendRegistrationDetails } from "~/models/citizen-code-mail.server";
-import { readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
-import { publicOrigin } from "~/utils/public-url.server";
-import { getT } from "~/utils/i18n.server";
-import { assertSameOrigin, clientIp, readFormData } from "~/utils/request.server";
+import { PublicQuestions } from "~/features/dialogue/components/public-questions";
+import { SessionFacts, StatusTag } from "~/features/dialogue/components/session-facts";
+import { SignUpForm } from "~/features/dialogue/components/signup-form";
+import { isPublic, registrationState } from "~/features/dialogue/dialogue-state";
+import { PRIVACY_NOTICES } from "~/features/privacy/privacy-notices";
+import { listPublicQuestions, moderationSummary } from "~/features/dialogue/dialogue-question.server";
+import { seatCounts, signUp } from "~/features/dialogue/dialogue-registration.server";
+import { getSession, sessionProcedures, sessionView } from "~/features/dialogue/dialogue-session.server";
+import { hit } from "~/kernel/limits/rate-limit.server";
+import { formValues, parseForm } from "~/kernel/forms/parse";
+import { signUpSchema } from "~/features/dialogue/dialogue.schema";
+import { mailRegistrationCode, sendRegistrationDetails } from "~/features/citizen-codes/citizen-code-mail.server";
+import { readRegistrant, rememberRegistrant } from "~/features/dialogue/dialogue-cookie.server";
+import { publicOrigin } from "~/kernel/http/public-url.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { assertSameOrigin, clientIp, readFormData } from "~/kernel/http/request.server";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };
@@ -180,4 +180,4 @@ export default function DialoguePage() {
   );
 }
 
-export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/kernel/ui/error-boundary";

@@ -1,11 +1,11 @@
 // The session as a calendar file. Its UID never changes and its SEQUENCE goes up with every
 // change, so a calendar that imported it earlier updates the event (or marks it cancelled).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isPublic } from "~/lib/dialogue-state";
-import { buildIcs } from "~/lib/ics";
-import { getSession, sessionDescription, sessionTitle } from "~/models/dialogue-session.server";
-import { getT } from "~/utils/i18n.server";
-import { publicOrigin } from "~/utils/public-url.server";
+import { isPublic } from "~/features/dialogue/dialogue-state";
+import { buildIcs } from "~/features/dialogue/ics";
+import { getSession, sessionDescription, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { publicOrigin } from "~/kernel/http/public-url.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, lng } = getT(request);

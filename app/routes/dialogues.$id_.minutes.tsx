@@ -3,12 +3,12 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MinutesDocument } from "~/components/dialogue/minutes-document";
-import { isPublic } from "~/lib/dialogue-state";
-import { formatDateTime } from "~/lib/clock";
-import { getPublicMinutes, minutesVersions } from "~/models/dialogue-minutes.server";
-import { getSession } from "~/models/dialogue-session.server";
-import { getT } from "~/utils/i18n.server";
+import { MinutesDocument } from "~/features/dialogue/components/minutes-document";
+import { isPublic } from "~/features/dialogue/dialogue-state";
+import { formatDateTime } from "~/kernel/time/clock";
+import { getPublicMinutes, minutesVersions } from "~/features/dialogue/dialogue-minutes.server";
+import { getSession } from "~/features/dialogue/dialogue-session.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };
@@ -59,4 +59,4 @@ export default function PublicMinutesPage() {
   );
 }
 
-export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/kernel/ui/error-boundary";

@@ -2,11 +2,11 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusTag } from "~/components/dialogue/session-facts";
-import { registrationState } from "~/lib/dialogue-state";
-import { formatDateTime } from "~/lib/clock";
-import { listPublicSessions, sessionTitle } from "~/models/dialogue-session.server";
-import { getT } from "~/utils/i18n.server";
+import { StatusTag } from "~/features/dialogue/components/session-facts";
+import { registrationState } from "~/features/dialogue/dialogue-state";
+import { formatDateTime } from "~/kernel/time/clock";
+import { listPublicSessions, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };
@@ -79,4 +79,4 @@ export default function DialogueList() {
   );
 }
 
-export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/kernel/ui/error-boundary";

@@ -4,21 +4,21 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CancelOtpForm } from "~/components/dialogue/cancel-otp-form";
-import { LookupForm, RegistrationDetails } from "~/components/dialogue/registration-view";
-import { fullCode } from "~/lib/citizen-code";
-import { acceptsQuestions } from "~/lib/dialogue-state";
-import { askQuestion, listPublicQuestions, ownQuestions, vote, votedQuestionIds } from "~/models/dialogue-question.server";
-import { confirmCancel, startCancel } from "~/models/dialogue-cancel.server";
-import { findRegistration, getOwnRegistration } from "~/models/dialogue-registration.server";
-import { getSession, sessionView } from "~/models/dialogue-session.server";
-import { beginLookup } from "~/models/lookup-limit.server";
-import { formValues, parseForm } from "~/lib/forms";
-import { askSchema, cancelSchema, idSchema, lookupSchema } from "~/schemas/dialogue";
-import { forgetRegistrant, readRegistrant, rememberRegistrant } from "~/utils/dialogue-cookie.server";
-import { getT } from "~/utils/i18n.server";
-import { publicOrigin } from "~/utils/public-url.server";
-import { assertSameOrigin, clientIp, readFormData } from "~/utils/request.server";
+import { CancelOtpForm } from "~/features/dialogue/components/cancel-otp-form";
+import { LookupForm, RegistrationDetails } from "~/features/dialogue/components/registration-view";
+import { fullCode } from "~/features/citizen-codes/citizen-code";
+import { acceptsQuestions } from "~/features/dialogue/dialogue-state";
+import { askQuestion, listPublicQuestions, ownQuestions, vote, votedQuestionIds } from "~/features/dialogue/dialogue-question.server";
+import { confirmCancel, startCancel } from "~/features/dialogue/dialogue-cancel.server";
+import { findRegistration, getOwnRegistration } from "~/features/dialogue/dialogue-registration.server";
+import { getSession, sessionView } from "~/features/dialogue/dialogue-session.server";
+import { beginLookup } from "~/features/citizen-codes/lookup-limit.server";
+import { formValues, parseForm } from "~/kernel/forms/parse";
+import { askSchema, cancelSchema, idSchema, lookupSchema } from "~/features/dialogue/dialogue.schema";
+import { forgetRegistrant, readRegistrant, rememberRegistrant } from "~/features/dialogue/dialogue-cookie.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { publicOrigin } from "~/kernel/http/public-url.server";
+import { assertSameOrigin, clientIp, readFormData } from "~/kernel/http/request.server";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };
@@ -135,4 +135,4 @@ export default function RegistrationPage() {
   );
 }
 
-export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/kernel/ui/error-boundary";

@@ -3,12 +3,12 @@
 import crypto from "node:crypto";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { FeedbackForm } from "~/components/feedback/feedback-form";
-import { PRIVACY_NOTICES } from "~/lib/privacy-notices";
-import { listProcedures } from "~/models/catalog.server";
-import { flashCode } from "~/utils/code-flash.server";
-import { receiveFeedbackPost } from "~/utils/feedback.http.server";
-import { getT } from "~/utils/i18n.server";
+import { FeedbackForm } from "~/features/feedback/components/feedback-form";
+import { PRIVACY_NOTICES } from "~/features/privacy/privacy-notices";
+import { listProcedures } from "~/features/admin/catalog.server";
+import { flashCode } from "~/features/citizen-codes/code-flash.server";
+import { receiveFeedbackPost } from "~/features/feedback/feedback.http.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/feedback.css";
 
 export const handle = { scripts: false };

@@ -3,10 +3,10 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate as fmtDate } from "~/lib/clock";
-import type { Lang } from "~/lib/i18n";
-import { publishedAnswers } from "~/models/feedback-public.server";
-import { getT } from "~/utils/i18n.server";
+import { formatDate as fmtDate } from "~/kernel/time/clock";
+import type { Lang } from "~/kernel/i18n/i18n";
+import { publishedAnswers } from "~/features/feedback/feedback-public.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/feedback.css";
 
 /** Dates may be missing (a limit not set yet): show nothing then. */

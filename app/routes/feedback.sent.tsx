@@ -4,9 +4,9 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { fullCode, parseFeedbackCode } from "~/lib/citizen-code";
-import { readFlashCode } from "~/utils/code-flash.server";
-import { getT } from "~/utils/i18n.server";
+import { fullCode, parseFeedbackCode } from "~/features/citizen-codes/citizen-code";
+import { readFlashCode } from "~/features/citizen-codes/code-flash.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/feedback.css";
 
 export const handle = { scripts: false };

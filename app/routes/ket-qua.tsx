@@ -5,13 +5,13 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TableWrap } from "~/components/forms";
-import { formatDate, formatDateTime } from "~/lib/clock";
-import type { Lang } from "~/lib/i18n";
-import { formatInterval, formatNumber, formatPercent } from "~/lib/percent";
-import { publicResults, type PublicPeriod } from "~/models/public-results.server";
+import { TableWrap } from "~/kernel/forms/fields";
+import { formatDate, formatDateTime } from "~/kernel/time/clock";
+import type { Lang } from "~/kernel/i18n/i18n";
+import { formatInterval, formatNumber, formatPercent } from "~/features/reports/percent";
+import { publicResults, type PublicPeriod } from "~/features/reports/public-results.server";
 import css from "~/styles/results.css";
-import { getT } from "~/utils/i18n.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];

@@ -4,9 +4,9 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getSettings } from "~/models/settings.server";
-import { getT } from "~/utils/i18n.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { getSettings } from "~/features/admin/settings.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/privacy.css";
 
 export const handle = { scripts: false };

@@ -4,13 +4,13 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextField } from "~/components/forms";
-import { RequestView } from "~/components/privacy/request-view";
-import { handlePrivacyPost, type SelfServiceOutcome } from "~/models/privacy-self-service.server";
-import { getT } from "~/utils/i18n.server";
-import { publicOrigin } from "~/utils/public-url.server";
-import { assertSameOrigin, clientOf, readFormFields } from "~/utils/request.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ErrorSummary, TextField } from "~/kernel/forms/fields";
+import { RequestView } from "~/features/privacy/components/request-view";
+import { handlePrivacyPost, type SelfServiceOutcome } from "~/features/privacy/privacy-self-service.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { publicOrigin } from "~/kernel/http/public-url.server";
+import { assertSameOrigin, clientOf, readFormFields } from "~/kernel/http/request.server";
 import css from "~/styles/privacy.css";
 
 export const handle = { scripts: false };

@@ -3,20 +3,20 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MessagePage, NO_STORE, PHONE_CACHE, SurveyErrorBoundary, surveyHeaders } from "~/components/survey/route-parts";
-import { SURVEY_FORM_ID, SurveyForm } from "~/components/survey/survey-form";
-import { isLang, langCookie, LANG_SWITCH_FIELD } from "~/lib/i18n";
-import { answerMinutes } from "~/lib/survey/duration";
-import type { FormValues } from "~/lib/survey/answers";
-import { loadSurveyPage } from "~/models/survey-page.server";
-import { submitSurvey } from "~/models/survey-submit.server";
+import { MessagePage, NO_STORE, PHONE_CACHE, SurveyErrorBoundary, surveyHeaders } from "~/features/survey/components/route-parts";
+import { SURVEY_FORM_ID, SurveyForm } from "~/features/survey/components/survey-form";
+import { isLang, langCookie, LANG_SWITCH_FIELD } from "~/kernel/i18n/i18n";
+import { answerMinutes } from "~/features/survey/duration";
+import type { FormValues } from "~/features/survey/answers";
+import { loadSurveyPage } from "~/features/survey/survey-page.server";
+import { submitSurvey } from "~/features/survey/survey-submit.server";
 import surveyCss from "~/styles/survey.css";
-import { deviceCookieHeader, readDeviceId } from "~/utils/device.server";
-import { contextKey, pendingCookie, readPending } from "~/utils/pending-form.server";
-import { getT } from "~/utils/i18n.server";
-import { assertSameOrigin, clientOf, readPostedFields } from "~/utils/request.server";
+import { deviceCookieHeader, readDeviceId } from "~/features/survey/device.server";
+import { contextKey, pendingCookie, readPending } from "~/features/survey/pending-form.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { assertSameOrigin, clientOf, readPostedFields } from "~/kernel/http/request.server";
 
-// The header's language switch is a button of the survey form (app/components/layout.tsx).
+// The header's language switch is a button of the survey form (app/kernel/ui/layout.tsx).
 export const handle = { scripts: false, langForm: SURVEY_FORM_ID };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];
 export const headers = surveyHeaders;

@@ -4,10 +4,10 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NO_STORE, PHONE_CACHE, SurveyErrorBoundary, surveyHeaders } from "~/components/survey/route-parts";
+import { NO_STORE, PHONE_CACHE, SurveyErrorBoundary, surveyHeaders } from "~/features/survey/components/route-parts";
 import surveyCss from "~/styles/survey.css";
-import { getT } from "~/utils/i18n.server";
-import { surveyPath, verifyLink } from "~/utils/survey-tokens.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { surveyPath, verifyLink } from "~/features/survey/survey-tokens.server";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];

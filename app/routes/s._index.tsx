@@ -2,10 +2,10 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listOpenSurveys } from "~/models/survey.server";
+import { listOpenSurveys } from "~/features/survey/survey.server";
 import surveyCss from "~/styles/survey.css";
-import { formatDate } from "~/lib/clock";
-import { getT } from "~/utils/i18n.server";
+import { formatDate } from "~/kernel/time/clock";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];

@@ -2,18 +2,18 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DashboardFilters } from "~/components/dashboard/filters";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Headline } from "~/components/dashboard/headline";
-import { VersionSpread } from "~/components/dashboard/version-spread";
-import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboard/other-figures";
-import { BlockSection, ChannelSection, DistributionSection, TrendSection, UnitSection, VolumeSection } from "~/components/dashboard/sections";
-import { HolidayWarningNotice } from "~/components/holidays/holiday-warning";
-import { loadDashboardPage } from "~/models/dashboard-page.server";
-import { holidayWarning } from "~/models/holidays.server";
-import { parseDashboardQuery } from "~/schemas/dashboard";
-import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { DashboardFilters } from "~/features/reports/components/filters";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { Headline } from "~/features/reports/components/headline";
+import { VersionSpread } from "~/features/reports/components/version-spread";
+import { DialogueFiguresTable, FeedbackFiguresTable } from "~/features/reports/components/other-figures";
+import { BlockSection, ChannelSection, DistributionSection, TrendSection, UnitSection, VolumeSection } from "~/features/reports/components/sections";
+import { HolidayWarningNotice } from "~/features/admin/components/holiday-warning";
+import { loadDashboardPage } from "~/features/reports/dashboard-page.server";
+import { holidayWarning } from "~/features/admin/holidays.server";
+import { parseDashboardQuery } from "~/features/reports/dashboard.schema";
+import { ALL_ROLES, requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/dashboard.css";
 
 export const access: RouteAccess = { loader: ALL_ROLES };
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const [page, holidays] = await Promise.all([
-    loadDashboardPage(user, parseDashboardQuery(new URL(request.url)), lng),
+    loadDashboardPage(user, parseDashboardQuery(new URL(request.url).searchParams), lng),
     // Feedback limits are counted on the holiday calendar: those who keep it or rely on it are told
     // when it runs out.
     user.role === "admin" || user.role === "office" ? holidayWarning() : Promise.resolve(null),

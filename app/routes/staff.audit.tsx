@@ -3,14 +3,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TableWrap, TextField } from "~/components/forms";
-import { formatDateTime, nextDay, vnDayStart } from "~/lib/clock";
-import { parseForm, type FieldErrors } from "~/lib/forms";
-import { listAudit } from "~/models/audit.server";
-import { auditFilterSchema } from "~/schemas/staff";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ErrorSummary, TableWrap, TextField } from "~/kernel/forms/fields";
+import { formatDateTime, nextDay, vnDayStart } from "~/kernel/time/clock";
+import { parseForm, type FieldErrors } from "~/kernel/forms/parse";
+import { listAudit } from "~/kernel/audit.server";
+import { auditFilterSchema } from "~/features/accounts/staff.schema";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin"] };
 

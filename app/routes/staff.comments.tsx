@@ -1,12 +1,12 @@
 // Free-text answers, searchable, with personal details masked.
-import { formatDate, vnDay } from "~/lib/clock";
+import { formatDate, vnDay } from "~/kernel/time/clock";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
-import { listComments } from "~/models/comments.server";
-import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { listComments } from "~/features/survey/comments.server";
+import { ALL_ROLES, requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES };
 

@@ -3,16 +3,16 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, SelectField, TableWrap, TextField } from "~/components/forms";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDate } from "~/lib/clock";
-import { fieldErrors } from "~/lib/survey/item-form";
-import { listServed, procedureFits, saveServed, servedFormSchema } from "~/models/coverage.server";
-import { placesFor } from "~/models/survey-links.server";
+import { ErrorSummary, SelectField, TableWrap, TextField } from "~/kernel/forms/fields";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { formatDate } from "~/kernel/time/clock";
+import { fieldErrors } from "~/features/survey/item-form";
+import { listServed, procedureFits, saveServed, servedFormSchema } from "~/features/reports/coverage.server";
+import { placesFor } from "~/features/survey/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

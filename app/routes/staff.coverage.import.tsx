@@ -3,14 +3,14 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CSV_MAX_BYTES, CSV_MAX_LINES, type CsvError } from "~/lib/survey/coverage-csv";
-import { importServedCsv } from "~/models/coverage.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { CSV_MAX_BYTES, CSV_MAX_LINES, type CsvError } from "~/features/survey/coverage-csv";
+import { importServedCsv } from "~/features/reports/coverage.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf, readFormData } from "~/utils/request.server";
-import { ErrorList, TextArea } from "~/components/forms";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
+import { ErrorList, TextArea } from "~/kernel/forms/fields";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

@@ -4,26 +4,26 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextArea } from "~/components/forms";
-import { CallList, OnBehalfForm, Registrants, SettleAll } from "~/components/dialogue/registrants";
-import { SessionFacts, StatusTag } from "~/components/dialogue/session-facts";
-import { SessionForm } from "~/components/dialogue/session-form";
-import { StaffTabs } from "~/components/dialogue/staff-tabs";
-import { availableTransitions, isEditable, type Transition } from "~/lib/dialogue-state";
-import { recordAudit } from "~/models/audit.server";
-import { listProcedures } from "~/models/catalog.server";
-import { callList, deliverNotices, noticeCounts } from "~/models/dialogue-notify.server";
-import { fullCode } from "~/lib/citizen-code";
-import { listRegistrants, seatCounts } from "~/models/dialogue-registration.server";
-import { runSettleAction } from "~/utils/dialogue-settle-actions.server";
-import { getSession, noticeDays, sessionProcedures, sessionView } from "~/models/dialogue-session.server";
-import { runSessionAction } from "~/utils/dialogue-actions.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { ErrorSummary, TextArea } from "~/kernel/forms/fields";
+import { CallList, OnBehalfForm, Registrants, SettleAll } from "~/features/dialogue/components/registrants";
+import { SessionFacts, StatusTag } from "~/features/dialogue/components/session-facts";
+import { SessionForm } from "~/features/dialogue/components/session-form";
+import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
+import { availableTransitions, isEditable, type Transition } from "~/features/dialogue/dialogue-state";
+import { recordAudit } from "~/kernel/audit.server";
+import { listProcedures } from "~/features/admin/catalog.server";
+import { callList, deliverNotices, noticeCounts } from "~/features/dialogue/dialogue-notify.server";
+import { fullCode } from "~/features/citizen-codes/citizen-code";
+import { listRegistrants, seatCounts } from "~/features/dialogue/dialogue-registration.server";
+import { runSettleAction } from "~/features/dialogue/dialogue-settle-actions.server";
+import { getSession, noticeDays, sessionProcedures, sessionView } from "~/features/dialogue/dialogue-session.server";
+import { runSessionAction } from "~/features/dialogue/dialogue-actions.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/dialogue.css";
-import { publicOrigin } from "~/utils/public-url.server";
-import { clientOf, fieldsOf, readFormData } from "~/utils/request.server";
-import { procedureIds } from "~/schemas/dialogue-staff";
+import { publicOrigin } from "~/kernel/http/public-url.server";
+import { clientOf, fieldsOf, readFormData } from "~/kernel/http/request.server";
+import { procedureIds } from "~/features/dialogue/dialogue-staff.schema";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -86,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const fd = await readFormData(request);
-  const form = { intent: String(fd.get("intent") ?? ""), fields: fieldsOf(fd), procedureIds: procedureIds(fd) };
+  const form = { intent: String(fd.get("intent") ?? ""), fields: fieldsOf(fd), procedureIds: procedureIds(fd.getAll("procedure_ids")) };
   const client = clientOf(request);
   const baseUrl = publicOrigin(request);
   const settled = await runSettleAction({ actor: { id: user.id, email: user.email }, client, baseUrl }, s.id, form);
@@ -258,4 +258,4 @@ export default function StaffDialogue() {
   );
 }
 
-export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/kernel/ui/error-boundary";

@@ -4,22 +4,22 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Checkbox, ErrorSummary, Radios, TextField } from "~/components/forms";
-import { StaffTabs } from "~/components/dialogue/staff-tabs";
-import { normalisePhone } from "~/lib/dialogue-code";
-import { formatTime } from "~/lib/clock";
-import { recordAudit } from "~/models/audit.server";
-import { checkInByCode, checkInById, recentAttempts, searchAttendees, walkIn, type CheckinOutcome, type CheckinResult } from "~/models/dialogue-checkin.server";
-import { seatCounts } from "~/models/dialogue-registration.server";
-import { getSession, sessionTitle } from "~/models/dialogue-session.server";
-import { checkinCodeSchema, walkInSchema } from "~/schemas/dialogue-staff";
-import { formValues, parseForm } from "~/lib/forms";
-import { idSchema } from "~/schemas/dialogue";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { Checkbox, ErrorSummary, Radios, TextField } from "~/kernel/forms/fields";
+import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
+import { normalisePhone } from "~/features/dialogue/dialogue-code";
+import { formatTime } from "~/kernel/time/clock";
+import { recordAudit } from "~/kernel/audit.server";
+import { checkInByCode, checkInById, recentAttempts, searchAttendees, walkIn, type CheckinOutcome, type CheckinResult } from "~/features/dialogue/dialogue-checkin.server";
+import { seatCounts } from "~/features/dialogue/dialogue-registration.server";
+import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { checkinCodeSchema, walkInSchema } from "~/features/dialogue/dialogue-staff.schema";
+import { formValues, parseForm } from "~/kernel/forms/parse";
+import { idSchema } from "~/features/dialogue/dialogue.schema";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/dialogue.css";
-import { TableWrap } from "~/components/forms";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { TableWrap } from "~/kernel/forms/fields";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -246,4 +246,4 @@ export default function CheckinPage() {
   );
 }
 
-export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/kernel/ui/error-boundary";

@@ -1,21 +1,21 @@
 // Staff: the minutes of a held session — opening details, chair's conclusion, follow-up actions,
 // the signed scan, and publication. The preview is exactly what the public will read.
-import { isDbId } from "~/lib/ids";
+import { isDbId } from "~/kernel/db/ids";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MinutesDocument } from "~/components/dialogue/minutes-document";
-import { MinutesEditor } from "~/components/dialogue/minutes-editor";
-import { StaffTabs } from "~/components/dialogue/staff-tabs";
-import { buildPublicMinutes, minutesPublishProblems } from "~/lib/dialogue-minutes";
-import { listUnits } from "~/models/catalog.server";
-import { loadMinutesSource, minutesVersions, SCAN_MAX_BYTES, scanInfo } from "~/models/dialogue-minutes.server";
-import { getSession, sessionTitle } from "~/models/dialogue-session.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { runMinutesAction } from "~/utils/dialogue-minutes-actions.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf } from "~/utils/request.server";
-import { parseForm as parseUpload } from "~/utils/upload.server";
+import { MinutesDocument } from "~/features/dialogue/components/minutes-document";
+import { MinutesEditor } from "~/features/dialogue/components/minutes-editor";
+import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
+import { buildPublicMinutes, minutesPublishProblems } from "~/features/dialogue/dialogue-minutes";
+import { listUnits } from "~/features/admin/catalog.server";
+import { loadMinutesSource, minutesVersions, SCAN_MAX_BYTES, scanInfo } from "~/features/dialogue/dialogue-minutes.server";
+import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { runMinutesAction } from "~/features/dialogue/dialogue-minutes-actions.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf } from "~/kernel/http/request.server";
+import { parseForm as parseUpload } from "~/kernel/http/upload.server";
 import css from "~/styles/dialogue.css";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
@@ -85,4 +85,4 @@ export default function StaffMinutes() {
   );
 }
 
-export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/kernel/ui/error-boundary";

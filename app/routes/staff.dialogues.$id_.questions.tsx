@@ -3,20 +3,20 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, Radios, SelectField, TextArea, TextField } from "~/components/forms";
-import { defaultDueDate, QuestionCard } from "~/components/dialogue/moderation";
-import { StaffTabs } from "~/components/dialogue/staff-tabs";
-import { recordAudit } from "~/models/audit.server";
-import { listUnits } from "~/models/catalog.server";
-import { deliverNotices } from "~/models/dialogue-notify.server";
-import { listStaffQuestions, type StaffQuestionFilter } from "~/models/dialogue-moderation.server";
-import { getSession, sessionTitle } from "~/models/dialogue-session.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { runQuestionAction } from "~/utils/dialogue-question-actions.server";
-import { getT } from "~/utils/i18n.server";
+import { ErrorSummary, Radios, SelectField, TextArea, TextField } from "~/kernel/forms/fields";
+import { defaultDueDate, QuestionCard } from "~/features/dialogue/components/moderation";
+import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
+import { recordAudit } from "~/kernel/audit.server";
+import { listUnits } from "~/features/admin/catalog.server";
+import { deliverNotices } from "~/features/dialogue/dialogue-notify.server";
+import { listStaffQuestions, type StaffQuestionFilter } from "~/features/dialogue/dialogue-moderation.server";
+import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { runQuestionAction } from "~/features/dialogue/dialogue-question-actions.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/dialogue.css";
-import { publicOrigin } from "~/utils/public-url.server";
-import { clientOf, readFormFields } from "~/utils/request.server";
+import { publicOrigin } from "~/kernel/http/public-url.server";
+import { clientOf, readFormFields } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -155,4 +155,4 @@ export default function StaffQuestions() {
   );
 }
 
-export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/kernel/ui/error-boundary";

@@ -1,11 +1,11 @@
 // Staff: the signed scan of the minutes. It may show signatures and names, so it stays with
 // office staff (each download logged) and is never part of the public minutes.
-import { isDbId } from "~/lib/ids";
+import { isDbId } from "~/kernel/db/ids";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { recordAudit } from "~/models/audit.server";
-import { getScan } from "~/models/dialogue-minutes.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { clientOf } from "~/utils/request.server";
+import { recordAudit } from "~/kernel/audit.server";
+import { getScan } from "~/features/dialogue/dialogue-minutes.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { clientOf } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"] };
 

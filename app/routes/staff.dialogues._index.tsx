@@ -2,14 +2,14 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusTag } from "~/components/dialogue/session-facts";
-import { formatDateTime, vnYear } from "~/lib/clock";
-import { dialogueFigures } from "~/models/dialogue-figures.server";
-import { listStaffSessions, sessionTitle } from "~/models/dialogue-session.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { StatusTag } from "~/features/dialogue/components/session-facts";
+import { formatDateTime, vnYear } from "~/kernel/time/clock";
+import { dialogueFigures } from "~/features/dialogue/dialogue-figures.server";
+import { listStaffSessions, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/dialogue.css";
-import { TableWrap } from "~/components/forms";
+import { TableWrap } from "~/kernel/forms/fields";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -109,4 +109,4 @@ export default function StaffDialogues() {
   );
 }
 
-export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/kernel/ui/error-boundary";

@@ -2,15 +2,15 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SessionForm } from "~/components/dialogue/session-form";
-import { listProcedures } from "~/models/catalog.server";
-import { createSession, noticeDays } from "~/models/dialogue-session.server";
-import { formValues, parseForm } from "~/lib/forms";
-import { procedureIds, sessionInput, sessionSchema } from "~/schemas/dialogue-staff";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { SessionForm } from "~/features/dialogue/components/session-form";
+import { listProcedures } from "~/features/admin/catalog.server";
+import { createSession, noticeDays } from "~/features/dialogue/dialogue-session.server";
+import { formValues, parseForm } from "~/kernel/forms/parse";
+import { procedureIds, sessionInput, sessionSchema } from "~/features/dialogue/dialogue-staff.schema";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/dialogue.css";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -27,9 +27,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const fd = await readFormData(request);
   const parsed = parseForm(sessionSchema, fd);
-  const values = { ...(parsed.ok ? {} : formValues(fd)), procedure_ids: procedureIds(fd).join(",") };
+  const values = { ...(parsed.ok ? {} : formValues(fd)), procedure_ids: procedureIds(fd.getAll("procedure_ids")).join(",") };
   if (!parsed.ok) return json({ errors: parsed.errors, values, vars: {} }, 400);
-  const res = await createSession(clientOf(request), { id: user.id, email: user.email }, sessionInput(parsed.data, procedureIds(fd)));
+  const res = await createSession(clientOf(request), { id: user.id, email: user.email }, sessionInput(parsed.data, procedureIds(fd.getAll("procedure_ids"))));
   if (!res.ok) {
     const raw = Object.fromEntries([...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
     return json({ errors: res.errors, values: { ...raw, ...values }, vars: {} }, 400);
@@ -50,4 +50,4 @@ export default function NewDialogue() {
   );
 }
 
-export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export { GeneralErrorBoundary as ErrorBoundary } from "~/kernel/ui/error-boundary";

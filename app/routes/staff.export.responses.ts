@@ -1,12 +1,12 @@
 // Raw anonymous responses of the dashboard's current filter, as CSV or XLSX.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { recordAudit } from "~/models/audit.server";
-import { loadExportFilter } from "~/models/dashboard-page.server";
-import { exportResponses } from "~/models/export.server";
-import { parseDashboardQuery } from "~/schemas/dashboard";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { parseFormat, streamDownload } from "~/utils/export-response.server";
-import { clientOf } from "~/utils/request.server";
+import { recordAudit } from "~/kernel/audit.server";
+import { loadExportFilter } from "~/features/reports/dashboard-page.server";
+import { exportResponses } from "~/features/reports/export.server";
+import { parseDashboardQuery } from "~/features/reports/dashboard.schema";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { parseFormat, streamDownload } from "~/kernel/http/export-response.server";
+import { clientOf } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
 
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const url = new URL(request.url);
   const format = parseFormat(url.searchParams.get("format"));
-  const filter = await loadExportFilter(user, parseDashboardQuery(url));
+  const filter = await loadExportFilter(user, parseDashboardQuery(url.searchParams));
   await recordAudit(clientOf(request), { actor: user, action: "export.responses", entity: "survey", entityId: filter.surveyId, details: { ...filter, format } });
   return streamDownload(format, `hailong-responses-${filter.from}-${filter.to}`, (sink) => exportResponses(filter, sink));
 }

@@ -1,11 +1,11 @@
 // Download of a feedback attachment, for staff who may see the case; logged as a personal-data
 // view. Sent as a download with the type decided at upload, never rendered inline.
-import { isDbId } from "~/lib/ids";
+import { isDbId } from "~/kernel/db/ids";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { recordAudit } from "~/models/audit.server";
-import { getAttachment } from "~/models/feedback-staff.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { clientOf } from "~/utils/request.server";
+import { recordAudit } from "~/kernel/audit.server";
+import { getAttachment } from "~/features/feedback/feedback-staff.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { clientOf } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
 

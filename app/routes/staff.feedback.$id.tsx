@@ -1,21 +1,21 @@
 // One feedback case for staff: the facts, the sender (logged as a personal-data view), the
 // deadlines, the log, and the steps the user's role allows from the current state.
-import { isDbId } from "~/lib/ids";
-import { parseForm } from "~/lib/forms";
+import { isDbId } from "~/kernel/db/ids";
+import { parseForm } from "~/kernel/forms/parse";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StaffActions } from "~/components/feedback/staff-actions";
-import { StaffDetail } from "~/components/feedback/staff-detail";
-import { recordAudit } from "~/models/audit.server";
-import { actOnFeedback } from "~/models/feedback-actions.server";
-import { senderFullCode } from "~/models/citizen-code-mail.server";
-import { assignmentChoices, getFeedbackForStaff } from "~/models/feedback-staff.server";
-import { staffActionSchema } from "~/schemas/feedback-staff";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { StaffActions } from "~/features/feedback/components/staff-actions";
+import { StaffDetail } from "~/features/feedback/components/staff-detail";
+import { recordAudit } from "~/kernel/audit.server";
+import { actOnFeedback } from "~/features/feedback/feedback-actions.server";
+import { senderFullCode } from "~/features/citizen-codes/citizen-code-mail.server";
+import { assignmentChoices, getFeedbackForStaff } from "~/features/feedback/feedback-staff.server";
+import { staffActionSchema } from "~/features/feedback/feedback-staff.schema";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/feedback.css";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];

@@ -2,18 +2,18 @@
 // only what is assigned to it (the model scopes the query). The "to notify" view is the Office's
 // call list and shows contact details: each view of it is logged.
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/utils/request.server";
-import { releaseSchema } from "~/schemas/staff";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
+import { releaseSchema } from "~/features/accounts/staff.schema";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { HeldList } from "~/components/feedback/held-list";
-import { FeedbackTable, NotifyTable } from "~/components/feedback/staff-lists";
-import { releaseHeld } from "~/models/feedback-hold.server";
-import { recordAudit } from "~/models/audit.server";
-import { FEEDBACK_VIEWS, parseView } from "~/lib/feedback-views";
-import { listFeedback, notifyList } from "~/models/feedback-staff.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { HeldList } from "~/features/feedback/components/held-list";
+import { FeedbackTable, NotifyTable } from "~/features/feedback/components/staff-lists";
+import { releaseHeld } from "~/features/feedback/feedback-hold.server";
+import { recordAudit } from "~/kernel/audit.server";
+import { FEEDBACK_VIEWS, parseView } from "~/features/feedback/feedback-views";
+import { listFeedback, notifyList } from "~/features/feedback/feedback-staff.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/feedback.css";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office"] };

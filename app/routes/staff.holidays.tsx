@@ -4,16 +4,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SelectField, TableWrap, TextField } from "~/components/forms";
-import { formatDate, parseDateInput, weekday } from "~/lib/clock";
-import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
-import { calendarChangeNotice, confirmHoliday, deleteHoliday, getHoliday, holidaysByYear, saveHoliday } from "~/models/holidays.server";
-import { MovedDeadlines } from "~/components/holidays/moved-deadlines";
-import { holidaySchema } from "~/schemas/staff";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ErrorSummary, SelectField, TableWrap, TextField } from "~/kernel/forms/fields";
+import { formatDate, parseDateInput, weekday } from "~/kernel/time/clock";
+import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
+import { calendarChangeNotice, confirmHoliday, deleteHoliday, getHoliday, holidaysByYear, saveHoliday } from "~/features/admin/holidays.server";
+import { MovedDeadlines } from "~/features/admin/components/moved-deadlines";
+import { holidaySchema } from "~/features/accounts/staff.schema";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 

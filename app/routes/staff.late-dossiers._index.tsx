@@ -2,19 +2,19 @@
 // the latest entries and a form to record one. CSV import is on /staff/late-dossiers/import.
 // Dossier codes point at people's dossiers: no viewer role here, and each list view is logged.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, Radios, SelectField, TableWrap, TextField } from "~/components/forms";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDate } from "~/lib/clock";
-import { checkLate } from "~/lib/late-dossier";
-import { procedureFits } from "~/models/coverage.server";
-import { listLate, saveLate } from "~/models/late-dossier.server";
-import { placesFor } from "~/models/survey-links.server";
+import { ErrorSummary, Radios, SelectField, TableWrap, TextField } from "~/kernel/forms/fields";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { formatDate } from "~/kernel/time/clock";
+import { checkLate } from "~/features/reports/late-dossier";
+import { procedureFits } from "~/features/reports/coverage.server";
+import { listLate, saveLate } from "~/features/reports/late-dossier.server";
+import { placesFor } from "~/features/survey/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

@@ -1,17 +1,17 @@
 // The register of late dossiers from a CSV file (or pasted text), as /staff/coverage/import does
 // served counts: every line checked first, nothing saved unless every line is right.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import type { LateCsvError } from "~/lib/late-dossier";
-import { CSV_MAX_BYTES, CSV_MAX_LINES } from "~/lib/survey/coverage-csv";
-import { importLateCsv } from "~/models/late-dossier.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import type { LateCsvError } from "~/features/reports/late-dossier";
+import { CSV_MAX_BYTES, CSV_MAX_LINES } from "~/features/survey/coverage-csv";
+import { importLateCsv } from "~/features/reports/late-dossier.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { ErrorList, TextArea } from "~/components/forms";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { ErrorList, TextArea } from "~/kernel/forms/fields";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

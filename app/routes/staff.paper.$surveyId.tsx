@@ -3,17 +3,17 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { PaperField } from "~/components/survey/paper-field";
-import { ErrorSummary, SelectField, TextField } from "~/components/forms";
-import { firstOf } from "~/lib/posted";
-import { fieldName, idParam } from "~/lib/survey/items";
-import { enterPaperForm, paperForm } from "~/models/paper.server";
-import { placesFor } from "~/models/survey-links.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { PaperField } from "~/features/survey/components/paper-field";
+import { ErrorSummary, SelectField, TextField } from "~/kernel/forms/fields";
+import { firstOf } from "~/kernel/forms/posted";
+import { fieldName, idParam } from "~/features/survey/items";
+import { enterPaperForm, paperForm } from "~/features/survey/paper.server";
+import { placesFor } from "~/features/survey/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf, readPostedFields } from "~/utils/request.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf, readPostedFields } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

@@ -2,10 +2,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { paperSurveys } from "~/models/paper.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { paperSurveys } from "~/features/survey/paper.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];

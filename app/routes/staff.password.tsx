@@ -3,16 +3,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextField } from "~/components/forms";
-import { parseForm, type FieldErrors } from "~/lib/forms";
-import { checkPasswordPolicy, PASSWORD_MAX, PASSWORD_MIN } from "~/lib/password-policy";
-import { ALL_ROLES_LIST } from "~/lib/roles";
-import { changePassword } from "~/models/staff.server";
-import { passwordSchema } from "~/schemas/staff";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ErrorSummary, TextField } from "~/kernel/forms/fields";
+import { parseForm, type FieldErrors } from "~/kernel/forms/parse";
+import { checkPasswordPolicy, PASSWORD_MAX, PASSWORD_MIN } from "~/features/accounts/password-policy";
+import { ALL_ROLES_LIST } from "~/features/accounts/roles";
+import { changePassword } from "~/features/accounts/staff.server";
+import { passwordSchema } from "~/features/accounts/staff.schema";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES_LIST, action: ALL_ROLES_LIST };
 

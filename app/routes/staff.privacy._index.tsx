@@ -4,13 +4,13 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TableWrap } from "~/components/forms";
-import { formatDateTime } from "~/lib/clock";
-import { deadlineState, hoursLeft } from "~/lib/privacy-deadline";
-import { listDecidedRequests, listOpenRequests } from "~/models/privacy-staff.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { TableWrap } from "~/kernel/forms/fields";
+import { formatDateTime } from "~/kernel/time/clock";
+import { deadlineState, hoursLeft } from "~/features/privacy/privacy-deadline";
+import { listDecidedRequests, listOpenRequests } from "~/features/privacy/privacy-staff.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/privacy.css";
 
 export const access: RouteAccess = { loader: ["admin", "office"] };

@@ -3,15 +3,15 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TableWrap } from "~/components/forms";
-import { formatDate, formatDateTime } from "~/lib/clock";
-import { RETENTION_KINDS } from "~/lib/privacy-retention";
-import { previewRetention, runRetention } from "~/models/privacy-retention.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { TableWrap } from "~/kernel/forms/fields";
+import { formatDate, formatDateTime } from "~/kernel/time/clock";
+import { RETENTION_KINDS } from "~/features/privacy/privacy-retention";
+import { previewRetention, runRetention } from "~/features/privacy/privacy-retention.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/privacy.css";
-import { clientOf } from "~/utils/request.server";
+import { clientOf } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];

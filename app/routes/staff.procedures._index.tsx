@@ -3,11 +3,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TableWrap } from "~/components/forms";
-import { listProceduresForStaff } from "~/models/procedures.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { TableWrap } from "~/kernel/forms/fields";
+import { listProceduresForStaff } from "~/features/admin/procedures.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
 /** Who may open the edit page (its own route module checks the same list). */

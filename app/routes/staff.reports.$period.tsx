@@ -1,22 +1,22 @@
 // One report period's figures for the reform report, compared with the previous period,
 // printable on A4. Every percentage carries its n and interval.
-import { formatDate } from "~/lib/clock";
+import { formatDate } from "~/kernel/time/clock";
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Headline } from "~/components/dashboard/headline";
-import { VersionSpread } from "~/components/dashboard/version-spread";
-import { DialogueFiguresTable, FeedbackFiguresTable } from "~/components/dashboard/other-figures";
-import { ReportBlocks, ReportUnits } from "~/components/dashboard/report-tables";
-import { ReportTt01 } from "~/components/dashboard/report-tt01";
-import { VolumeSection } from "~/components/dashboard/sections";
-import { type PeriodKind } from "~/lib/report-periods";
-import { getReport } from "~/models/report.server";
-import { ReportCoverage, ReportSending } from "~/components/dashboard/report-status";
-import { sendPeriodReport } from "~/models/report-send.server";
-import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { Headline } from "~/features/reports/components/headline";
+import { VersionSpread } from "~/features/reports/components/version-spread";
+import { DialogueFiguresTable, FeedbackFiguresTable } from "~/features/reports/components/other-figures";
+import { ReportBlocks, ReportUnits } from "~/features/reports/components/report-tables";
+import { ReportTt01 } from "~/features/reports/components/report-tt01";
+import { VolumeSection } from "~/features/reports/components/sections";
+import { type PeriodKind } from "~/features/reports/report-periods";
+import { getReport } from "~/features/reports/report.server";
+import { ReportCoverage, ReportSending } from "~/features/reports/components/report-status";
+import { sendPeriodReport } from "~/features/reports/report-send.server";
+import { ALL_ROLES, requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/dashboard.css";
 
 // Sending (chốt số liệu) is the Office's act: it freezes the figures the report shows.

@@ -3,13 +3,13 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ReportDocumentView } from "~/components/report/report-document";
-import type { PeriodKind } from "~/lib/report-periods";
-import { getReportDocument } from "~/models/report-document.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ReportDocumentView } from "~/features/reports/components/report-document";
+import type { PeriodKind } from "~/features/reports/report-periods";
+import { getReportDocument } from "~/features/reports/report-document.server";
 import css from "~/styles/report-document.css";
-import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { ALL_ROLES, requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];

@@ -1,10 +1,10 @@
 // The report document of a period as a DOCX file (Nghị định 30/2020/NĐ-CP), to edit before signing.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { reportDocx } from "~/lib/report-docx";
-import type { PeriodKind } from "~/lib/report-periods";
-import { getReportDocument } from "~/models/report-document.server";
-import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { reportDocx } from "~/features/reports/report-docx";
+import type { PeriodKind } from "~/features/reports/report-periods";
+import { getReportDocument } from "~/features/reports/report-document.server";
+import { ALL_ROLES, requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES };
 

@@ -1,17 +1,17 @@
 // Report periods of a year: the windows and due dates, editable by the Office.
-import { formatDate, isDayRange, vnDay } from "~/lib/clock";
+import { formatDate, isDayRange, vnDay } from "~/kernel/time/clock";
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TableWrap } from "~/components/forms";
+import { TableWrap } from "~/kernel/forms/fields";
 import * as z from "zod";
-import { recordAudit } from "~/models/audit.server";
-import { listPeriods, updatePeriod } from "~/models/report-period.server";
-import { snapshotOf } from "~/models/report-snapshot.server";
-import { quarterOf } from "~/schemas/dashboard";
-import { ALL_ROLES, requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { recordAudit } from "~/kernel/audit.server";
+import { listPeriods, updatePeriod } from "~/features/reports/report-period.server";
+import { snapshotOf } from "~/features/reports/report-snapshot.server";
+import { quarterOf } from "~/features/reports/dashboard.schema";
+import { ALL_ROLES, requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
 import css from "~/styles/dashboard.css";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES, action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];

@@ -3,14 +3,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextField } from "~/components/forms";
-import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
-import { fieldName, SETTING_DEFS, SETTING_GROUPS, settingsFormSchema, toInput } from "~/lib/settings";
-import { getSettings, otherSettings, updateSettings } from "~/models/settings.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ErrorSummary, TextField } from "~/kernel/forms/fields";
+import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
+import { fieldName, SETTING_DEFS, SETTING_GROUPS, settingsFormSchema, toInput } from "~/features/admin/settings";
+import { getSettings, otherSettings, updateSettings } from "~/features/admin/settings.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 

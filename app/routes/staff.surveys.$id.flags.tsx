@@ -1,19 +1,19 @@
 // Flagged responses of one survey per day and reasons (office, admin), and accepting a batch back
 // so it counts again (office only; audited). Rules: docs/rules/flags.md.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TableWrap } from "~/components/forms";
-import { formatDate, formatDateTime, vnDay } from "~/lib/clock";
-import { parseBatch, parseRange } from "~/lib/survey/flag-review";
-import { idParam } from "~/lib/survey/items";
-import { acceptBatch, acceptedBatches, flaggedBatches, type FlaggedBatch } from "~/models/flag-review.server";
-import { surveyHeader } from "~/models/survey-links.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ErrorSummary, TableWrap } from "~/kernel/forms/fields";
+import { formatDate, formatDateTime, vnDay } from "~/kernel/time/clock";
+import { parseBatch, parseRange } from "~/features/survey/flag-review";
+import { idParam } from "~/features/survey/items";
+import { acceptBatch, acceptedBatches, flaggedBatches, type FlaggedBatch } from "~/features/survey/flag-review.server";
+import { surveyHeader } from "~/features/survey/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

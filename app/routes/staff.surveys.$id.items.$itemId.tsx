@@ -2,16 +2,16 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { idParam } from "~/lib/survey/items";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Checkbox, ErrorSummary, SelectField, TextArea, TextField } from "~/components/forms";
-import { optionsToText, parseItemForm } from "~/lib/survey/item-form";
-import { ITEM_TYPES } from "~/lib/survey/scales";
-import { getItemForEdit, saveItem } from "~/models/survey-items.server";
+import { idParam } from "~/features/survey/items";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { Checkbox, ErrorSummary, SelectField, TextArea, TextField } from "~/kernel/forms/fields";
+import { optionsToText, parseItemForm } from "~/features/survey/item-form";
+import { ITEM_TYPES } from "~/features/survey/scales";
+import { getItemForEdit, saveItem } from "~/features/survey/survey-items.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

@@ -3,14 +3,14 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { idParam } from "~/lib/survey/items";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Radios, SelectField, TextField } from "~/components/forms";
-import { makeLink, placesFor, surveyHeader } from "~/models/survey-links.server";
+import { idParam } from "~/features/survey/items";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ErrorSummary, Radios, SelectField, TextField } from "~/kernel/forms/fields";
+import { makeLink, placesFor, surveyHeader } from "~/features/survey/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { publicOrigin } from "~/utils/public-url.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { publicOrigin } from "~/kernel/http/public-url.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

@@ -2,14 +2,14 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { idParam } from "~/lib/survey/items";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SurveyForm } from "~/components/survey/survey-form";
-import { placeChoice } from "~/models/survey-page.server";
-import { getSurveyVersionForPreview } from "~/models/survey.server";
+import { idParam } from "~/features/survey/items";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { SurveyForm } from "~/features/survey/components/survey-form";
+import { placeChoice } from "~/features/survey/survey-page.server";
+import { getSurveyVersionForPreview } from "~/features/survey/survey.server";
 import surveyCss from "~/styles/survey.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];

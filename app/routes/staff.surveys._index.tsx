@@ -2,13 +2,13 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TableWrap } from "~/components/forms";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { surveyStatus } from "~/lib/survey/status";
-import { listSurveysForStaff } from "~/models/survey-admin.server";
+import { TableWrap } from "~/kernel/forms/fields";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { surveyStatus } from "~/features/survey/status";
+import { listSurveysForStaff } from "~/features/survey/survey-admin.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

@@ -2,14 +2,14 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Radios, SelectField, TextField } from "~/components/forms";
-import { createSurveySchema, fieldErrors } from "~/lib/survey/item-form";
-import { createSurvey, listSurveysForStaff } from "~/models/survey-admin.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ErrorSummary, Radios, SelectField, TextField } from "~/kernel/forms/fields";
+import { createSurveySchema, fieldErrors } from "~/features/survey/item-form";
+import { createSurvey, listSurveysForStaff } from "~/features/survey/survey-admin.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

@@ -3,11 +3,11 @@
 import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ALL_ROLES_LIST } from "~/lib/roles";
-import { navFor } from "~/lib/staff-nav";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ALL_ROLES_LIST } from "~/features/accounts/roles";
+import { navFor } from "~/features/accounts/staff-nav";
 import staffCss from "~/styles/staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES_LIST };
 

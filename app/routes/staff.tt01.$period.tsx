@@ -1,17 +1,17 @@
 // TT 01 indicators 2, 5, 6 and 9 for one report period, entered by the Office from the one-stop
 // system (docs/rules/tt01.md). Each save is audited with the old and new scores.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField } from "~/components/forms";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import type { PeriodKind } from "~/lib/report-periods";
-import { parseScore, STAFF_INDICATORS } from "~/lib/tt01";
-import { saveStaffScores, staffScores } from "~/models/tt01-scores.server";
+import { ErrorSummary, TextField } from "~/kernel/forms/fields";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import type { PeriodKind } from "~/features/reports/report-periods";
+import { parseScore, STAFF_INDICATORS } from "~/features/reports/tt01";
+import { saveStaffScores, staffScores } from "~/features/reports/tt01-scores.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

@@ -1,18 +1,18 @@
 // Adding (/staff/units/new) or changing a unit: code, names, kind, parent, active. A parent
 // that would put the unit under itself is refused.
-import { isDbId } from "~/lib/ids";
+import { isDbId } from "~/kernel/db/ids";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Checkbox, ErrorSummary, SelectField, TextField } from "~/components/forms";
-import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
-import { parentChoices, UNIT_KINDS } from "~/lib/units";
-import { getUnit, saveUnit, unitOptions } from "~/models/units.server";
-import { unitSchema } from "~/schemas/staff";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { Checkbox, ErrorSummary, SelectField, TextField } from "~/kernel/forms/fields";
+import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
+import { parentChoices, UNIT_KINDS } from "~/features/admin/units";
+import { getUnit, saveUnit, unitOptions } from "~/features/admin/units.server";
+import { unitSchema } from "~/features/accounts/staff.schema";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 

@@ -2,11 +2,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TableWrap } from "~/components/forms";
-import { listAllUnits } from "~/models/units.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { TableWrap } from "~/kernel/forms/fields";
+import { listAllUnits } from "~/features/admin/units.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin"] };
 

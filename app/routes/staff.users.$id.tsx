@@ -1,22 +1,22 @@
 // One staff account: change name, role and unit; disable or enable; reset the password; sign
 // the person out everywhere. Each button is its own small form with an `intent`.
-import { isDbId } from "~/lib/ids";
+import { isDbId } from "~/kernel/db/ids";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary } from "~/components/forms";
-import { OneTimePassword } from "~/components/one-time-password";
-import { AccountFields } from "~/components/user-fields";
-import { formatDateTime } from "~/lib/clock";
-import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
-import type { Lang } from "~/lib/i18n";
-import { endAccountSessions, getUserDetail, resetAccountPassword, setAccountActive, updateAccount } from "~/models/staff-admin.server";
-import { unitOptions } from "~/models/units.server";
-import { editUserSchema } from "~/schemas/staff";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ErrorSummary } from "~/kernel/forms/fields";
+import { OneTimePassword } from "~/features/accounts/components/one-time-password";
+import { AccountFields } from "~/features/accounts/components/user-fields";
+import { formatDateTime } from "~/kernel/time/clock";
+import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
+import type { Lang } from "~/kernel/i18n/i18n";
+import { endAccountSessions, getUserDetail, resetAccountPassword, setAccountActive, updateAccount } from "~/features/accounts/staff-admin.server";
+import { unitOptions } from "~/features/admin/units.server";
+import { editUserSchema } from "~/features/accounts/staff.schema";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 

@@ -1,18 +1,18 @@
 // The admin's list of staff accounts, with who is being made to wait at sign-in and a button
 // that ends the wait (docs/security/limits.md).
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/utils/request.server";
-import { unlockSchema } from "~/schemas/staff";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
+import { unlockSchema } from "~/features/accounts/staff.schema";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TableWrap } from "~/components/forms";
-import { formatDateTime } from "~/lib/clock";
-import type { Lang } from "~/lib/i18n";
-import { signInWaits, unlockSignIn } from "~/models/sign-in-admin.server";
-import { listUsers } from "~/models/staff-admin.server";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { TableWrap } from "~/kernel/forms/fields";
+import { formatDateTime } from "~/kernel/time/clock";
+import type { Lang } from "~/kernel/i18n/i18n";
+import { signInWaits, unlockSignIn } from "~/features/accounts/sign-in-admin.server";
+import { listUsers } from "~/features/accounts/staff-admin.server";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 

@@ -3,17 +3,17 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextField } from "~/components/forms";
-import { OneTimePassword } from "~/components/one-time-password";
-import { AccountFields } from "~/components/user-fields";
-import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
-import { createAccount } from "~/models/staff-admin.server";
-import { unitOptions } from "~/models/units.server";
-import { newUserSchema } from "~/schemas/staff";
-import { requireStaff, type RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { clientOf, readFormData } from "~/utils/request.server";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ErrorSummary, TextField } from "~/kernel/forms/fields";
+import { OneTimePassword } from "~/features/accounts/components/one-time-password";
+import { AccountFields } from "~/features/accounts/components/user-fields";
+import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
+import { createAccount } from "~/features/accounts/staff-admin.server";
+import { unitOptions } from "~/features/admin/units.server";
+import { newUserSchema } from "~/features/accounts/staff.schema";
+import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 

@@ -3,17 +3,17 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextField } from "~/components/forms";
-import { parseForm, type FieldErrors } from "~/lib/forms";
-import { staffReturnPath } from "~/lib/staff-nav";
-import { signInWithPassword } from "~/models/sign-in.server";
-import { loginSchema } from "~/schemas/staff";
+import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
+import { ErrorSummary, TextField } from "~/kernel/forms/fields";
+import { parseForm, type FieldErrors } from "~/kernel/forms/parse";
+import { staffReturnPath } from "~/features/accounts/staff-nav";
+import { signInWithPassword } from "~/features/accounts/sign-in.server";
+import { loginSchema } from "~/features/accounts/staff.schema";
 import staffCss from "~/styles/staff.css";
-import type { RouteAccess } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
-import { assertSameOrigin, clientOf, readFormData } from "~/utils/request.server";
-import { getSessionUser } from "~/utils/session.server";
+import type { RouteAccess } from "~/features/accounts/auth.server";
+import { getT } from "~/kernel/i18n/i18n.server";
+import { assertSameOrigin, clientOf, readFormData } from "~/kernel/http/request.server";
+import { getSessionUser } from "~/kernel/session.server";
 
 /** Public: this is where people without a session are sent. */
 export const access: RouteAccess = {};

@@ -1,10 +1,10 @@
 // Sign-out: POST only (a link or an image on another page must not sign anyone out). Optionally
 // everywhere: every session of the user, on every device.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { signOut } from "~/models/sign-in.server";
-import type { RouteAccess } from "~/utils/auth.server";
-import { assertSameOrigin, clientOf, readFormData } from "~/utils/request.server";
-import { destroySession, getSessionUser } from "~/utils/session.server";
+import { signOut } from "~/features/accounts/sign-in.server";
+import type { RouteAccess } from "~/features/accounts/auth.server";
+import { assertSameOrigin, clientOf, readFormData } from "~/kernel/http/request.server";
+import { destroySession, getSessionUser } from "~/kernel/session.server";
 
 /** Public: signing out must work for every role, and for a user who still has to change their
  * password (requireStaff would send them to /staff/password instead). */

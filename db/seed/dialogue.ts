@@ -5,12 +5,12 @@
 import crypto from "node:crypto";
 import type { DB } from "../client";
 import type { NewDialogueSession } from "../types";
-import { foldName, newRegistrationCode } from "../../app/lib/dialogue-code";
-import { addDays, vnDay, vnInstant, vnYear } from "../../app/lib/clock";
-import { maskPii } from "../../app/lib/mask-pii";
-import { buildPublicMinutes } from "../../app/lib/dialogue-minutes";
-import { recordConsent } from "../../app/models/consent.server";
-import { loadMinutesSource } from "../../app/models/dialogue-minutes.server";
+import { foldName, newRegistrationCode } from "../../app/features/dialogue/dialogue-code";
+import { addDays, vnDay, vnInstant, vnYear } from "../../app/kernel/time/clock";
+import { maskPii } from "../../app/kernel/mask-pii";
+import { buildPublicMinutes } from "../../app/features/dialogue/dialogue-minutes";
+import { recordConsent } from "../../app/features/privacy/consent.server";
+import { loadMinutesSource } from "../../app/features/dialogue/dialogue-minutes.server";
 
 const DAY = 86400_000;
 /** 08:00 (or the given hour) Viet Nam time, `days` from today. */

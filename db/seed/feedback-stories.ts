@@ -1,7 +1,7 @@
 // Demo feedback: realistic cases about the department's procedures, with obviously fictitious
 // senders (names "Mẫu/Thử", phone numbers 0900 000 0xx, addresses on "đường Thử Nghiệm").
 // Steps are in working days after receipt; the seed replays them through the workflow rules.
-import type { FeedbackClass, FeedbackKind, Rating } from "../../app/lib/feedback-workflow";
+import type { FeedbackClass, FeedbackKind, Rating } from "../../app/features/feedback/feedback-workflow";
 
 export type StoryStep =
   | { wd: number; action: "classify"; cls: FeedbackClass; agency?: string; dispatch?: string; by?: string }

@@ -3,13 +3,13 @@
 // its consent record and a tracking code from the same daily counter the portal uses.
 import { sql, type Selectable } from "kysely";
 import type { DB } from "../client";
-import { formatCode, normalisePhone } from "../../app/lib/feedback-code";
-import { DEFAULT_FEEDBACK_DAYS, intakeDeadlines, isLate, stageDue } from "../../app/lib/feedback-deadlines";
-import { transition } from "../../app/lib/feedback-workflow";
-import { vnDay, vnInstant } from "../../app/lib/clock";
-import { maskPii } from "../../app/lib/mask-pii";
-import { PRIVACY_NOTICES } from "../../app/lib/privacy-notices";
-import { addWorkingDays, calendarFrom } from "../../app/lib/working-days";
+import { formatCode, normalisePhone } from "../../app/features/feedback/feedback-code";
+import { DEFAULT_FEEDBACK_DAYS, intakeDeadlines, isLate, stageDue } from "../../app/features/feedback/feedback-deadlines";
+import { transition } from "../../app/features/feedback/feedback-workflow";
+import { vnDay, vnInstant } from "../../app/kernel/time/clock";
+import { maskPii } from "../../app/kernel/mask-pii";
+import { PRIVACY_NOTICES } from "../../app/features/privacy/privacy-notices";
+import { addWorkingDays, calendarFrom } from "../../app/kernel/time/working-days";
 import type { FeedbackTable } from "../tables/feedback";
 import { feedbackStories, type Story } from "./feedback-stories";
 

@@ -2,7 +2,7 @@
 // yet), under an advisory lock so two instances starting together do not both write it.
 import { sql } from "kysely";
 import type { DB } from "../client";
-import { hashPassword } from "../../app/utils/password.server";
+import { hashPassword } from "../../app/features/accounts/password.server";
 import { seedFeedback } from "./feedback";
 import { seedDialogue } from "./dialogue";
 import { demoHolidays } from "./holidays";

@@ -3,7 +3,7 @@
 // Deterministic (seeded random), bulk-inserted, then the rollups are built once by GROUP BY.
 import crypto from "node:crypto";
 import type { DB } from "../client";
-import { rebuildRollups } from "../../app/models/rollup.server";
+import { rebuildRollups } from "../../app/features/reports/rollup.server";
 
 /** Small deterministic PRNG (mulberry32): the same demo data on every machine. */
 export function rng(seed: number) {

@@ -2,7 +2,7 @@
 // evaluation) with their full item lists in Vietnamese and English, published and open now.
 // Responses are not generated here (the dashboard's demo year is its own step).
 import type { DB } from "../client";
-import { FORM_A, FORM_B, type FormTemplate } from "../../app/lib/survey/forms";
+import { FORM_A, FORM_B, type FormTemplate } from "../../app/features/survey/forms";
 
 export async function insertFormVersion(trx: DB, surveyId: number, version: number, template: Pick<FormTemplate, "items">, publishedAt: Date | null) {
   const v = await trx

@@ -77,7 +77,7 @@ export interface DialogueRegistrationTable {
   cancelled_by: number | null;
   checked_in_at: NullableTimestamp;
   checked_in_by: number | null;
-  /** Set when the person's data was erased (migration 008, app/models/privacy-erase.server.ts). */
+  /** Set when the person's data was erased (migration 008, app/features/privacy/privacy-erase.server.ts). */
   erased_at: NullableTimestamp;
   /** Who confirmed or rejected a sign-up that waited "to confirm", and when (migration 012). */
   settled_by: number | null;

@@ -2,8 +2,8 @@
 import { PassThrough, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { connect, setDatabase } from "../../db/client";
-import { exportResponses } from "../../app/models/export.server";
-import { csvSink, xlsxSink } from "../../app/utils/export-stream.server";
+import { exportResponses } from "../../app/features/reports/export.server";
+import { csvSink, xlsxSink } from "../../app/kernel/files/export-stream.server";
 
 const [url, surveyId, from, to, format] = process.argv.slice(2);
 const handle = await connect({ url, poolMax: 2 });

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { connect, setDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
-import { submitFeedback, type IntakeInput } from "~/models/feedback-intake.server";
+import { submitFeedback, type IntakeInput } from "~/features/feedback/feedback-intake.server";
 
 const N = Number(process.argv[2] ?? 200);
 const url = process.env.DATABASE_URL;

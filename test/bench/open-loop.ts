@@ -12,7 +12,7 @@
 //   BENCH_ONLY=PostgreSQL|embedded   one database only
 import http from "node:http";
 import os from "node:os";
-import { FORM_B } from "../../app/lib/survey/forms";
+import { FORM_B } from "../../app/features/survey/forms";
 import { reachablePostgres, startServer, PG_BASE_URL, type RunningServer } from "../support/server";
 import { BENCH_SECRET, deviceId, ensureBuild, formBBody, formBToken, nextAddress, postgresCpuMs, processCpuMs } from "./support";
 

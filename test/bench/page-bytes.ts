@@ -4,7 +4,7 @@
 // Run: npx tsx test/bench/page-bytes.ts (builds the app first when there is no build).
 import http from "node:http";
 import zlib from "node:zlib";
-import { FORM_B } from "../../app/lib/survey/forms";
+import { FORM_B } from "../../app/features/survey/forms";
 import { startServer } from "../support/server";
 import { ensureBuild } from "./support";
 

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { FORM_B } from "../../app/lib/survey/forms";
+import { FORM_B } from "../../app/features/survey/forms";
 import { reachablePostgres, startServer } from "../support/server";
 import { BENCH_SECRET, deviceId, ensureBuild, formBBody, formBToken, nextAddress, processCpuMs } from "./support";
 

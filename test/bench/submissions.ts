@@ -6,10 +6,10 @@ import os from "node:os";
 import autocannon from "autocannon";
 import { sql } from "kysely";
 import { connect, setDatabase, type DatabaseHandle } from "../../db/client";
-import { parseAnswers } from "../../app/lib/survey/answers";
-import { FORM_B } from "../../app/lib/survey/forms";
-import { storeResponse, type StoreResponseInput } from "../../app/models/response.server";
-import { getSurveyForm } from "../../app/models/survey.server";
+import { parseAnswers } from "../../app/features/survey/answers";
+import { FORM_B } from "../../app/features/survey/forms";
+import { storeResponse, type StoreResponseInput } from "../../app/features/survey/response.server";
+import { getSurveyForm } from "../../app/features/survey/survey.server";
 import { reachablePostgres, startServer, PG_BASE_URL, type RunningServer } from "../support/server";
 import { BENCH_SECRET, deviceId, ensureBuild, formBBody, formBToken, nextAddress, postgresCpuMs, processCpuMs } from "./support";
 

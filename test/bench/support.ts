@@ -3,8 +3,8 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { FORM_B } from "../../app/lib/survey/forms";
-import { signWith } from "../../app/utils/sign.server";
+import { FORM_B } from "../../app/features/survey/forms";
+import { signWith } from "../../app/kernel/sign.server";
 import { ROOT } from "../support/server";
 
 /** The secret the bench gives the server (SESSION_SECRET), so it can sign the same form tokens. */

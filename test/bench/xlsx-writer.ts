@@ -40,7 +40,7 @@ async function child(writer: "ours" | "exceljs", rows: number) {
   });
   const closed = new Promise<void>((resolve, reject) => sink.on("finish", resolve).on("error", reject));
   // Loaded before the clock starts, so both are timed on writing alone.
-  const ours = writer === "ours" ? await import("../../app/utils/xlsx-writer.server") : null;
+  const ours = writer === "ours" ? await import("../../app/kernel/files/xlsx-writer.server") : null;
   const exceljs = writer === "exceljs" ? (await import("exceljs")).default : null;
   global.gc?.();
   const rest = process.memoryUsage().rss;

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
-import { FORM_B } from "~/lib/survey/forms";
+import { FORM_B } from "~/features/survey/forms";
 import { createPgDatabase, dropPgDatabase, PG_BASE_URL, reachablePostgres, startServer, type RunningServer } from "../support/server";
 import { startTcpProxy } from "../support/tcp-proxy";
 import { acceptedPorts, until } from "../support/wait";

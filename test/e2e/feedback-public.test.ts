@@ -2,7 +2,7 @@
 // a renamed executable is refused and nothing is stored, a real submission gets its code, the
 // status page finds it, and every page passes axe (WCAG 2.1 A/AA).
 import type { Browser, Page } from "playwright-core";
-import { vnDay } from "~/lib/clock";
+import { vnDay } from "~/kernel/time/clock";
 import { axeViolations, collectPageErrors, launchBrowser, phoneContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 

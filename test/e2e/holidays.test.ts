@@ -2,8 +2,8 @@
 // its demo data: adding a day off moves the limits of open demo cases and the page lists them,
 // old → new; the shipped days to be confirmed are marked; axe finds nothing.
 import type { Browser } from "playwright-core";
-import { vnDay } from "~/lib/clock";
-import { addWorkingDays, EMPTY_CALENDAR } from "~/lib/working-days";
+import { vnDay } from "~/kernel/time/clock";
+import { addWorkingDays, EMPTY_CALENDAR } from "~/kernel/time/working-days";
 import { axeViolations, collectPageErrors, launchBrowser, phoneContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 

@@ -2,7 +2,7 @@
 // JavaScript off: nothing may scroll sideways (answers, headings with codes, error messages,
 // results). Also the five-point answer list in scale order, and the tracking code kept whole.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { FORM_B } from "~/lib/survey/forms";
+import { FORM_B } from "~/features/survey/forms";
 import { launchBrowser, phoneContext } from "../support/browser";
 import { reachablePostgres, startServer, type RunningServer } from "../support/server";
 

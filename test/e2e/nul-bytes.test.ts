@@ -1,5 +1,5 @@
 // No response body may hold a 0x00 byte: react-dom 18.3.1 pads a chunk with NUL when a
-// multi-byte character does not fit (app/lib/nul-bytes.ts). Crawls every public page reachable
+// multi-byte character does not fit (app/kernel/http/nul-bytes.ts). Crawls every public page reachable
 // from the home page in both languages, plus the surveys, a dialogue made with long Vietnamese
 // text, error states and a few staff pages, and reads each body as raw bytes.
 import pg from "pg";

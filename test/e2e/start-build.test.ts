@@ -7,13 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../support/server";
 
-const COPIED = ["app", "db", "public", "build", "scripts", "remix.config.js", "tsconfig.json", "package.json", "package-lock.json", "server.js"];
+const COPIED = ["app", "db", "public", "build", "remix.config.js", "tsconfig.json", "package.json", "package-lock.json", "server.js"];
 let dir = "";
 const at = (p: string) => path.join(dir, p);
 const mtime = (p: string) => fs.statSync(at(p)).mtimeMs;
 
 function check() {
-  const r = spawnSync(process.execPath, ["scripts/build-check.js"], {
+  const r = spawnSync(process.execPath, ["app/kernel/start/build-check.js"], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" },
     encoding: "utf8",

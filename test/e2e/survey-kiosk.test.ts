@@ -1,8 +1,8 @@
 // The counter tablet: a staff-issued kiosk link, a fresh empty form after each person and after
 // 60 s without input, and a back button that never shows the previous person's answers.
 import type { Browser, Page } from "playwright-core";
-import { FORM_B } from "~/lib/survey/forms";
-import { signWith } from "~/utils/sign.server";
+import { FORM_B } from "~/features/survey/forms";
+import { signWith } from "~/kernel/sign.server";
 import { axeViolations, collectPageErrors, launchBrowser, phoneContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 

@@ -3,7 +3,7 @@
 // server so the test can count what was stored.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import pg from "pg";
-import { FORM_B } from "~/lib/survey/forms";
+import { FORM_B } from "~/features/survey/forms";
 import { axeViolations, collectPageErrors, launchBrowser, phoneContext } from "../support/browser";
 import { PG_BASE_URL, reachablePostgres, startServer, type RunningServer } from "../support/server";
 

@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import { authenticate } from "~/models/staff.server";
-import { recordAudit } from "~/models/audit.server";
-import { ACCOUNT_LIMIT } from "~/models/throttle.server";
-import { requireStaff } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { createSession, getSessionUser, revokeUserSessions, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "~/utils/session.server";
+import { authenticate } from "~/features/accounts/staff.server";
+import { recordAudit } from "~/kernel/audit.server";
+import { ACCOUNT_LIMIT } from "~/features/accounts/throttle.server";
+import { requireStaff } from "~/features/accounts/auth.server";
+import { db } from "~/kernel/db/db.server";
+import { createSession, getSessionUser, revokeUserSessions, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "~/kernel/session.server";
 import { makeStaff, signIn, staffRequest, TEST_PASSWORD } from "../support/staff";
 
 const withCookie = (cookie: string) => new Request("http://localhost/staff", { headers: { Cookie: cookie } });

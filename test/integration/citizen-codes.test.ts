@@ -8,12 +8,12 @@ import { action as statusAction } from "~/routes/feedback.status";
 import { action as privacyAction } from "~/routes/privacy.request";
 import { action as signUpAction } from "~/routes/dialogues.$id";
 import { action as registrationAction, loader as registrationLoader } from "~/routes/dialogues.registration";
-import { signUp } from "~/models/dialogue-registration.server";
-import { DETAILS_PER_DAY } from "~/models/citizen-code-mail.server";
-import { CODE_ALPHABET } from "~/lib/dialogue-code";
-import { vnDay } from "~/lib/clock";
-import { rememberRegistrant } from "~/utils/dialogue-cookie.server";
-import { db } from "~/utils/db.server";
+import { signUp } from "~/features/dialogue/dialogue-registration.server";
+import { DETAILS_PER_DAY } from "~/features/citizen-codes/citizen-code-mail.server";
+import { CODE_ALPHABET } from "~/features/dialogue/dialogue-code";
+import { vnDay } from "~/kernel/time/clock";
+import { rememberRegistrant } from "~/features/dialogue/dialogue-cookie.server";
+import { db } from "~/kernel/db/db.server";
 import { fullCodeOf } from "../support/codes";
 import { makeSession, person } from "../support/dialogue";
 
@@ -166,7 +166,7 @@ describe("the registrant's sign-in", () => {
 
 describe("staff reading a full code out to its owner", () => {
   it("office sees a sender's full code on request, logged as a personal-data view; a viewer cannot open the case", async () => {
-    const { submitFeedback } = await import("~/models/feedback-intake.server");
+    const { submitFeedback } = await import("~/features/feedback/feedback-intake.server");
     const { loader: detailLoader } = await import("~/routes/staff.feedback.$id");
     const { signIn, staffRequest } = await import("../support/staff");
     const fb = await submitFeedback({ submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người Gọi Điện", address: "Số 1 đường Gọi", phone: "0915 000 001", content: "Tôi mất mã, xin Sở đọc lại giúp.", lang: "vi", attachments: [] });
@@ -188,7 +188,7 @@ describe("guessing keys for one case on the privacy page", () => {
   // Paced per short code (docs/security/limits.md): 5 free look-ups, then waits of 30 s doubling
   // to 10 minutes, the right key included while a wait lasts; never an hour-long lock.
   it("after 5 wrong keys for a short code, guesses and the right full code wait; the right code opens once the wait ends", async () => {
-    const { submitFeedback } = await import("~/models/feedback-intake.server");
+    const { submitFeedback } = await import("~/features/feedback/feedback-intake.server");
     const fb = await submitFeedback({ submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người Bị Đoán", address: "Số 10 đường Đoán", phone: "0915 000 010", content: "Nội dung thử giới hạn đoán mã.", lang: "vi", attachments: [] });
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {

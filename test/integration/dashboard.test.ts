@@ -1,20 +1,20 @@
 // The dashboard on the demo year: rollups equal the raw answers, verdicts of every kind, unit
 // scoping, suppression, and exports that parse back to the same figures.
-import { vnDay } from "~/lib/clock";
+import { vnDay } from "~/kernel/time/clock";
 import crypto from "node:crypto";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { seedDemo } from "../../db/seed/index";
-import { getDashboard } from "~/models/dashboard-view.server";
-import { rawCountsByUnit, surveyItems } from "~/models/dashboard.server";
-import { exportResponses } from "~/models/export.server";
-import { storeResponse } from "~/models/response.server";
-import { foldPendingRollups } from "~/models/rollup.server";
-import { overallItem } from "~/lib/dashboard-figures";
-import { csvSink, xlsxSink } from "~/utils/export-stream.server";
-import { db } from "~/utils/db.server";
-import type { StaffUser } from "~/utils/session.server";
+import { getDashboard } from "~/features/reports/dashboard-view.server";
+import { rawCountsByUnit, surveyItems } from "~/features/reports/dashboard.server";
+import { exportResponses } from "~/features/reports/export.server";
+import { storeResponse } from "~/features/survey/response.server";
+import { foldPendingRollups } from "~/features/reports/rollup.server";
+import { overallItem } from "~/features/reports/dashboard-figures";
+import { csvSink, xlsxSink } from "~/kernel/files/export-stream.server";
+import { db } from "~/kernel/db/db.server";
+import type { StaffUser } from "~/kernel/session.server";
 
 const office: StaffUser = { id: 1, email: "o@x", name: "o", role: "office", unitId: null, mustChangePassword: false, sessionId: "" };
 const today = vnDay(new Date());
@@ -288,7 +288,7 @@ describe("exports", () => {
   });
 });
 
-import { getReport } from "~/models/report.server";
+import { getReport } from "~/features/reports/report.server";
 
 describe("report period", () => {
   it("gives the period's figures beside the previous period's, and Form A graded under TT 01", async () => {

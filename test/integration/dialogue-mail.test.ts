@@ -1,15 +1,15 @@
 // With a mail server, notices go by email to those who gave one; the rest, and any email the
 // server refuses, land on the call list. sendMail is replaced here by a recorder.
 import { vi } from "vitest";
-import { deliverNotices } from "~/models/dialogue-notify.server";
-import { signUp } from "~/models/dialogue-registration.server";
-import { changeStatus } from "~/models/dialogue-session.server";
-import { db } from "~/utils/db.server";
+import { deliverNotices } from "~/features/dialogue/dialogue-notify.server";
+import { signUp } from "~/features/dialogue/dialogue-registration.server";
+import { changeStatus } from "~/features/dialogue/dialogue-session.server";
+import { db } from "~/kernel/db/db.server";
 import { ctx, makeSession, person } from "../support/dialogue";
 import { makeStaff } from "../support/staff";
 
 const sent: { to: string; subject: string; text: string }[] = [];
-vi.mock("~/utils/mail.server", () => ({
+vi.mock("~/kernel/mail.server", () => ({
   sendMail: vi.fn(async (m: { to: string; subject: string; text: string }) => {
     sent.push(m);
     return !m.to.startsWith("bounce");

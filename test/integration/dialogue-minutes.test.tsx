@@ -3,18 +3,18 @@
 // personal data, and the figures for the dashboard.
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { MinutesDocument } from "~/components/dialogue/minutes-document";
-import { dialogueFigures } from "~/models/dialogue-figures.server";
-import { signUp, type SignUpResult } from "~/models/dialogue-registration.server";
-import { vnYear } from "~/lib/clock";
+import { MinutesDocument } from "~/features/dialogue/components/minutes-document";
+import { dialogueFigures } from "~/features/dialogue/dialogue-figures.server";
+import { signUp, type SignUpResult } from "~/features/dialogue/dialogue-registration.server";
+import { vnYear } from "~/kernel/time/clock";
 import * as publicMinutes from "~/routes/dialogues.$id_.minutes";
 import * as checkin from "~/routes/staff.dialogues.$id_.checkin";
 import * as minutes from "~/routes/staff.dialogues.$id_.minutes";
 import * as page from "~/routes/staff.dialogues.$id";
 import * as questions from "~/routes/staff.dialogues.$id_.questions";
 import * as scanRoute from "~/routes/staff.dialogues.$id_.scan";
-import { db } from "~/utils/db.server";
-import { createI18n } from "~/utils/i18n.server";
+import { db } from "~/kernel/db/db.server";
+import { createI18n } from "~/kernel/i18n/i18n.server";
 import { makeSession, person } from "../support/dialogue";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 

@@ -1,11 +1,11 @@
 // Questions: moderation (approve, merge, hide with a reason — never deleted), one vote per
 // registration, an answer record for every question, the unit's scope, and what the asker sees.
-import { deliverNotices } from "~/models/dialogue-notify.server";
-import { askQuestion, listPublicQuestions, moderationSummary, ownQuestions, vote } from "~/models/dialogue-question.server";
-import { cancelRegistration, signUp, type SignUpResult } from "~/models/dialogue-registration.server";
+import { deliverNotices } from "~/features/dialogue/dialogue-notify.server";
+import { askQuestion, listPublicQuestions, moderationSummary, ownQuestions, vote } from "~/features/dialogue/dialogue-question.server";
+import { cancelRegistration, signUp, type SignUpResult } from "~/features/dialogue/dialogue-registration.server";
 import * as registrationRoute from "~/routes/dialogues.registration";
 import * as questions from "~/routes/staff.dialogues.$id_.questions";
-import { db } from "~/utils/db.server";
+import { db } from "~/kernel/db/db.server";
 import { ctx, makeSession, person } from "../support/dialogue";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 

@@ -1,10 +1,10 @@
 // Sign-up with capacity and waitlist: never more confirmed than the seats, an ordered waitlist
 // without gaps, the same person recognised, a cancellation promoting exactly the first in line.
-import { consentsFor } from "~/models/consent.server";
-import { deliverNotices } from "~/models/dialogue-notify.server";
-import { cancelRegistration, getOwnRegistration, signUp, type SignUpResult } from "~/models/dialogue-registration.server";
+import { consentsFor } from "~/features/privacy/consent.server";
+import { deliverNotices } from "~/features/dialogue/dialogue-notify.server";
+import { cancelRegistration, getOwnRegistration, signUp, type SignUpResult } from "~/features/dialogue/dialogue-registration.server";
 import { vi } from "vitest";
-import { currentDatabase, db } from "~/utils/db.server";
+import { currentDatabase, db } from "~/kernel/db/db.server";
 import { ctx, makeSession, person, statuses } from "../support/dialogue";
 
 type Ok = Extract<SignUpResult, { ok: true }>;
@@ -25,7 +25,7 @@ async function places(sessionId: number) {
 async function secondInstance() {
   vi.resetModules();
   const client = await import("../../db/client");
-  const model = await import("~/models/dialogue-registration.server");
+  const model = await import("~/features/dialogue/dialogue-registration.server");
   const first = currentDatabase()!;
   const url = process.env.DATABASE_URL;
   const handle = url ? await client.connect({ url, schema: first.schema, poolMax: 20 }) : first;

@@ -2,12 +2,12 @@
 // unsatisfied rating costs one case, and a reopened case is pending, then overdue past its new
 // limit, until it is answered again. Expected figures are computed by hand in the comments.
 import crypto from "node:crypto";
-import { actOnFeedback } from "~/models/feedback-actions.server";
-import { feedbackFigures } from "~/models/feedback-figures.server";
-import { submitFeedback, type IntakeInput } from "~/models/feedback-intake.server";
-import { rateFromSender } from "~/models/feedback-public.server";
-import type { StaffUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import { actOnFeedback } from "~/features/feedback/feedback-actions.server";
+import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
+import { submitFeedback, type IntakeInput } from "~/features/feedback/feedback-intake.server";
+import { rateFromSender } from "~/features/feedback/feedback-public.server";
+import type { StaffUser } from "~/features/accounts/auth.server";
+import { db } from "~/kernel/db/db.server";
 import { makeUnit, signIn } from "../support/staff";
 
 // 10:00 in Viet Nam. No holiday of 2025 is in the test database: working days are Mon–Fri.

@@ -4,11 +4,11 @@ import crypto from "node:crypto";
 import { sql } from "kysely";
 import { action as formAction, loader as formLoader } from "~/routes/feedback._index";
 import { action as statusAction } from "~/routes/feedback.status";
-import { submitFeedback, type IntakeInput } from "~/models/feedback-intake.server";
-import { actOnFeedback } from "~/models/feedback-actions.server";
+import { submitFeedback, type IntakeInput } from "~/features/feedback/feedback-intake.server";
+import { actOnFeedback } from "~/features/feedback/feedback-actions.server";
 import { signIn } from "../support/staff";
-import { vnDay } from "~/lib/clock";
-import { db } from "~/utils/db.server";
+import { vnDay } from "~/kernel/time/clock";
+import { db } from "~/kernel/db/db.server";
 import { fullCodeOf } from "../support/codes";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });

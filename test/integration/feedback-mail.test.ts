@@ -2,10 +2,10 @@
 // the message, and the case leaves the call list.
 import net from "node:net";
 import crypto from "node:crypto";
-import { actOnFeedback } from "~/models/feedback-actions.server";
-import { submitFeedback } from "~/models/feedback-intake.server";
-import type { StaffUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import { actOnFeedback } from "~/features/feedback/feedback-actions.server";
+import { submitFeedback } from "~/features/feedback/feedback-intake.server";
+import type { StaffUser } from "~/features/accounts/auth.server";
+import { db } from "~/kernel/db/db.server";
 import { makeUnit, signIn } from "../support/staff";
 
 const received: string[] = [];

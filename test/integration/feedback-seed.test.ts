@@ -1,9 +1,9 @@
 // The demo feedback: realistic states, fictitious senders, consistent with the workflow rules.
 import { seedDemo } from "../../db/seed/index";
-import { feedbackFigures } from "~/models/feedback-figures.server";
-import { publishedAnswers } from "~/models/feedback-public.server";
-import { vnDay } from "~/lib/clock";
-import { db } from "~/utils/db.server";
+import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
+import { publishedAnswers } from "~/features/feedback/feedback-public.server";
+import { vnDay } from "~/kernel/time/clock";
+import { db } from "~/kernel/db/db.server";
 
 describe("demo feedback", () => {
   it("has about 15 cases in many states, one transferred, one late, published answers, all with consent", async () => {

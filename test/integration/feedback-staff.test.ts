@@ -5,12 +5,12 @@ import { loader as listLoader } from "~/routes/staff.feedback._index";
 import { action as detailAction, loader as detailLoader } from "~/routes/staff.feedback.$id";
 import { loader as attachmentLoader } from "~/routes/staff.feedback.$id.attachment.$aid";
 import { loader as answersLoader } from "~/routes/feedback.answers";
-import { actOnFeedback } from "~/models/feedback-actions.server";
-import { feedbackFigures } from "~/models/feedback-figures.server";
-import { submitFeedback, type IntakeInput } from "~/models/feedback-intake.server";
-import { addInfoFromSender, rateFromSender, senderView } from "~/models/feedback-public.server";
-import type { StaffUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import { actOnFeedback } from "~/features/feedback/feedback-actions.server";
+import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
+import { submitFeedback, type IntakeInput } from "~/features/feedback/feedback-intake.server";
+import { addInfoFromSender, rateFromSender, senderView } from "~/features/feedback/feedback-public.server";
+import type { StaffUser } from "~/features/accounts/auth.server";
+import { db } from "~/kernel/db/db.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 
 type Signed = Awaited<ReturnType<typeof signIn>>;

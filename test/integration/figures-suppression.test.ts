@@ -4,7 +4,7 @@
 // hand-computed cells of the by-unit and by-channel tables are hidden as the rule says.
 import * as dashboardRoute from "~/routes/staff._index";
 import * as exportRoute from "~/routes/staff.export.figures";
-import { db } from "~/utils/db.server";
+import { db } from "~/kernel/db/db.server";
 import { formB, storeB } from "../support/figures";
 import { makeProcedure } from "../support/survey";
 import { makeUnit, signIn, staffRequest } from "../support/staff";

@@ -4,11 +4,11 @@
 // language. The per-address limits are not what is under test: every case comes from its own address.
 import crypto from "node:crypto";
 import fc from "fast-check";
-import { signUp } from "~/models/dialogue-registration.server";
+import { signUp } from "~/features/dialogue/dialogue-registration.server";
 import { action as signUpAction } from "~/routes/dialogues.$id";
 import { action as registrationAction } from "~/routes/dialogues.registration";
-import { db } from "~/utils/db.server";
-import { rememberRegistrant } from "~/utils/dialogue-cookie.server";
+import { db } from "~/kernel/db/db.server";
+import { rememberRegistrant } from "~/features/dialogue/dialogue-cookie.server";
 import { makeSession, person } from "../support/dialogue";
 import { callAction, encodingArb, expectRefusalInLanguage, formArb, makePost, nastyString, nextIp, rowCounts, rowTracker, RUNS, FUZZ_TIMEOUT, type Encoding, type Fields } from "../support/fuzz";
 

@@ -5,10 +5,10 @@
 // one real code; its refusal is checked like any other.)
 import crypto from "node:crypto";
 import fc from "fast-check";
-import { submitFeedback } from "~/models/feedback-intake.server";
+import { submitFeedback } from "~/features/feedback/feedback-intake.server";
 import { action as formAction } from "~/routes/feedback._index";
 import { action as statusAction } from "~/routes/feedback.status";
-import { db } from "~/utils/db.server";
+import { db } from "~/kernel/db/db.server";
 import { callAction, encodingArb, expectRefusalInLanguage, formArb, makePost, nastyString, nextIp, rowCounts, rowTracker, RUNS, FUZZ_TIMEOUT } from "../support/fuzz";
 
 const TABLES = ["feedback", "feedback_contact", "feedback_attachment", "feedback_event", "consent_record"];

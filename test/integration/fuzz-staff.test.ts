@@ -7,9 +7,9 @@
 import fc from "fast-check";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import type { Role } from "../../db/tables/staff";
-import type { RouteAccess } from "~/utils/auth.server";
-import { createI18n } from "~/utils/i18n.server";
-import { db } from "~/utils/db.server";
+import type { RouteAccess } from "~/features/accounts/auth.server";
+import { createI18n } from "~/kernel/i18n/i18n.server";
+import { db } from "~/kernel/db/db.server";
 import { makeUnit, signIn } from "../support/staff";
 import { callAction, encodingArb, makePost, nastyString, nextIp, rowCounts, RUNS, FUZZ_TIMEOUT, type Encoding, type Fields } from "../support/fuzz";
 

@@ -5,9 +5,9 @@
 import crypto from "node:crypto";
 import fc from "fast-check";
 import { sql } from "kysely";
-import { FORM_B } from "~/lib/survey/forms";
+import { FORM_B } from "~/features/survey/forms";
 import { action } from "~/routes/s.$slug";
-import { db } from "~/utils/db.server";
+import { db } from "~/kernel/db/db.server";
 import { callAction, encodingArb, expectRefusalInLanguage, fieldsArb, makePost, nastyString, nextIp, rowCounts, rowTracker, RUNS, FUZZ_TIMEOUT, type Fields } from "../support/fuzz";
 import { makeUnit } from "../support/staff";
 import { ensureForms, formBFields, formToken, SLUG_B } from "../support/survey";

@@ -1,11 +1,11 @@
 // The days shipped for 2027 and 2028 (docs/rules/holidays.md) and the dashboard's 60-day warning,
 // with a fixed clock. The test database holds only what the migrations wrote.
-import { holidayCoverage } from "~/lib/holiday-coverage";
-import { addWorkingDays, calendarFrom } from "~/lib/working-days";
-import { holidayWarning, saveHoliday } from "~/models/holidays.server";
+import { holidayCoverage } from "~/features/admin/holiday-coverage";
+import { addWorkingDays, calendarFrom } from "~/kernel/time/working-days";
+import { holidayWarning, saveHoliday } from "~/features/admin/holidays.server";
 import { loader as dashboardLoader } from "~/routes/staff._index";
 import { action as holidaysAction } from "~/routes/staff.holidays";
-import { db } from "~/utils/db.server";
+import { db } from "~/kernel/db/db.server";
 import { signIn, staffRequest } from "../support/staff";
 
 const at = (d: string) => new Date(`${d}T03:00:00Z`); // 10:00 in Viet Nam

@@ -2,12 +2,12 @@
 // written in each case's history, and listed on the holidays page after the change. Dates are in
 // October 2029, a month with no holiday in the test database: working days are Mon–Fri.
 import crypto from "node:crypto";
-import { actOnFeedback } from "~/models/feedback-actions.server";
-import { submitFeedback } from "~/models/feedback-intake.server";
-import { saveHoliday } from "~/models/holidays.server";
+import { actOnFeedback } from "~/features/feedback/feedback-actions.server";
+import { submitFeedback } from "~/features/feedback/feedback-intake.server";
+import { saveHoliday } from "~/features/admin/holidays.server";
 import { action as holidaysAction, loader as holidaysLoader } from "~/routes/staff.holidays";
-import type { StaffUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import type { StaffUser } from "~/features/accounts/auth.server";
+import { db } from "~/kernel/db/db.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 
 const at = (d: string) => new Date(`${d}T03:00:00Z`); // 10:00 in Viet Nam

@@ -2,12 +2,12 @@
 // "to confirm", holding no seat; the next real citizen still gets one; staff confirm (a seat if
 // one is free, else the waitlist) or reject, never passing the capacity (docs/security/limits.md).
 // Before, 45 made-up sign-ups from one address took every seat and the next citizen was waitlisted.
-import { checkInById } from "~/models/dialogue-checkin.server";
+import { checkInById } from "~/features/dialogue/dialogue-checkin.server";
 import { action as publicAction } from "~/routes/dialogues.$id";
-import { getSessionUser } from "~/utils/session.server";
-import { clientOf } from "~/utils/request.server";
+import { getSessionUser } from "~/kernel/session.server";
+import { clientOf } from "~/kernel/http/request.server";
 import { action as staffAction } from "~/routes/staff.dialogues.$id";
-import { db } from "~/utils/db.server";
+import { db } from "~/kernel/db/db.server";
 import { makeSession, statuses } from "../support/dialogue";
 import { signIn, staffRequest } from "../support/staff";
 

@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { action as formAction } from "~/routes/feedback._index";
 import { action as listAction, loader as listLoader } from "~/routes/staff.feedback._index";
-import { db } from "~/utils/db.server";
+import { db } from "~/kernel/db/db.server";
 import { signIn, staffRequest } from "../support/staff";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });

@@ -2,8 +2,8 @@
 // network (docs/security/limits.md). Before: ten wrong phones locked a code for the rest of the
 // hour, even for its owner, and 30 look-ups from one address locked everyone behind it out.
 import crypto from "node:crypto";
-import { beginLookup } from "~/models/lookup-limit.server";
-import { submitFeedback } from "~/models/feedback-intake.server";
+import { beginLookup } from "~/features/citizen-codes/lookup-limit.server";
+import { submitFeedback } from "~/features/feedback/feedback-intake.server";
 import { action as statusAction } from "~/routes/feedback.status";
 
 const S = 1000;

@@ -4,19 +4,19 @@
 // the job stand aside.
 import crypto from "node:crypto";
 import pg from "pg";
-import { submitFeedback } from "~/models/feedback-intake.server";
-import { feedbackFigures } from "~/models/feedback-figures.server";
-import { dialogueFigures } from "~/models/dialogue-figures.server";
-import { signUp } from "~/models/dialogue-registration.server";
-import { storeResponse } from "~/models/response.server";
-import { foldPendingRollups } from "~/models/rollup.server";
-import { previewRetention, runRetention, RETENTION_LOCK_KEY } from "~/models/privacy-retention.server";
-import { startRetentionSchedule, stopRetentionSchedule } from "~/utils/schedule.server";
-import { vnDay } from "~/lib/clock";
+import { submitFeedback } from "~/features/feedback/feedback-intake.server";
+import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
+import { dialogueFigures } from "~/features/dialogue/dialogue-figures.server";
+import { signUp } from "~/features/dialogue/dialogue-registration.server";
+import { storeResponse } from "~/features/survey/response.server";
+import { foldPendingRollups } from "~/features/reports/rollup.server";
+import { previewRetention, runRetention, RETENTION_LOCK_KEY } from "~/features/privacy/privacy-retention.server";
+import { startRetentionSchedule, stopRetentionSchedule } from "~/kernel/schedule.server";
+import { vnDay } from "~/kernel/time/clock";
 import { makeSession, person } from "../support/dialogue";
 import { makeUnit } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
-import { db } from "~/utils/db.server";
+import { db } from "~/kernel/db/db.server";
 
 const DAY = 86_400_000;
 const NOW = new Date();

@@ -3,10 +3,10 @@
 // notice links to the portal's configured address, never to the forged one. The cancellation is
 // the staff's (a citizen's own now waits for the emailed one-time code or for staff:
 // docs/security/citizen-codes.md); the notice is built the same way for both.
-import { signUp } from "~/models/dialogue-registration.server";
+import { signUp } from "~/features/dialogue/dialogue-registration.server";
 import { action as sessionAction } from "~/routes/staff.dialogues.$id";
-import { db } from "~/utils/db.server";
-import { publicOrigin } from "~/utils/public-url.server";
+import { db } from "~/kernel/db/db.server";
+import { publicOrigin } from "~/kernel/http/public-url.server";
 import { makeSession, person } from "../support/dialogue";
 import { signIn } from "../support/staff";
 

@@ -1,5 +1,5 @@
-import { db } from "~/utils/db.server";
-import { hit, sweepRateLimits } from "~/models/rate-limit.server";
+import { db } from "~/kernel/db/db.server";
+import { hit, sweepRateLimits } from "~/kernel/limits/rate-limit.server";
 
 describe("rate limits", () => {
   it("allow up to the limit in a window, count concurrent hits exactly, and reset in the next window", async () => {

@@ -3,14 +3,14 @@
 // once sent it prints the sent figures; the agency and signer come from the settings. And the
 // public results page (/ket-qua) shows sent periods only, under the small-group rule.
 import { renderToStaticMarkup } from "react-dom/server";
-import { ReportDocumentView } from "~/components/report/report-document";
-import type { ReportDocument } from "~/lib/report-document";
+import { ReportDocumentView } from "~/features/reports/components/report-document";
+import type { ReportDocument } from "~/features/reports/report-document";
 import * as resultsRoute from "~/routes/ket-qua";
 import * as settingsRoute from "~/routes/staff.settings";
 import * as reportRoute from "~/routes/staff.reports.$period";
 import * as documentRoute from "~/routes/staff.reports.$period_.document";
 import * as docxRoute from "~/routes/staff.reports.$period_.docx";
-import { db } from "~/utils/db.server";
+import { db } from "~/kernel/db/db.server";
 import { formB, storeB } from "../support/figures";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { docxText, unzip } from "../support/unzip";

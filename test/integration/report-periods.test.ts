@@ -2,14 +2,14 @@
 // edited windows, a report read before its window closes states its reading date and marks the
 // rest as an estimate, and a sent report keeps its figures with the changes beside them.
 import crypto from "node:crypto";
-import { getReport } from "~/models/report.server";
+import { getReport } from "~/features/reports/report.server";
 import * as dashboardRoute from "~/routes/staff._index";
 import * as exportRoute from "~/routes/staff.export.figures";
 import * as paperRoute from "~/routes/staff.paper.$surveyId";
 import * as reportRoute from "~/routes/staff.reports.$period";
 import * as periodsRoute from "~/routes/staff.reports._index";
-import { db } from "~/utils/db.server";
-import type { StaffUser } from "~/utils/auth.server";
+import { db } from "~/kernel/db/db.server";
+import type { StaffUser } from "~/features/accounts/auth.server";
 import { formB, storeB } from "../support/figures";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 

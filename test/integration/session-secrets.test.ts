@@ -14,7 +14,7 @@ async function sessionsWith(secret: string) {
   process.env.SESSION_SECRET = secret;
   const client = await import("../../db/client");
   client.setDatabase(handle);
-  return import("~/utils/session.server");
+  return import("~/kernel/session.server");
 }
 
 const withCookie = (setCookie: string) => new Request("http://localhost/staff", { headers: { Cookie: setCookie.split(";")[0] } });

@@ -1,12 +1,12 @@
 // Sign-in pacing against an attacker (docs/security/limits.md): attempts are counted before the
 // password check, so a burst gets no more checks than the allowance; a stranger's tries do not
 // keep the owner's known browser out; an admin ends a wait from /staff/users, audited.
-import { authenticate } from "~/models/staff.server";
-import { signInWithPassword } from "~/models/sign-in.server";
+import { authenticate } from "~/features/accounts/staff.server";
+import { signInWithPassword } from "~/features/accounts/sign-in.server";
 import { action as usersAction, loader as usersLoader } from "~/routes/staff.users._index";
 import { action as loginAction } from "~/routes/staff_.login";
-import { db } from "~/utils/db.server";
-import { CLIENT_IP_HEADER } from "~/utils/request.server";
+import { db } from "~/kernel/db/db.server";
+import { CLIENT_IP_HEADER } from "~/kernel/http/request.server";
 import { makeStaff, signIn, staffRequest, TEST_PASSWORD } from "../support/staff";
 
 const MIN = 60_000;

@@ -1,8 +1,8 @@
 // The admin's audit log page: filters (who, action prefix, entity, days in Viet Nam time),
 // newest first, pages of 50.
-import { AUDIT_PAGE_SIZE, recordAudit } from "~/models/audit.server";
+import { AUDIT_PAGE_SIZE, recordAudit } from "~/kernel/audit.server";
 import { loader } from "~/routes/staff.audit";
-import { db } from "~/utils/db.server";
+import { db } from "~/kernel/db/db.server";
 import { signIn, staffRequest } from "../support/staff";
 
 let admin: Awaited<ReturnType<typeof signIn>>;

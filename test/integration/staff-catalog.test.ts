@@ -1,17 +1,17 @@
 // Units, procedures (with unit scoping), settings and the holiday calendar, through their
 // route modules and models.
-import { getProcedureForStaff, listProceduresForStaff } from "~/models/procedures.server";
-import { scopeByUnit } from "~/models/scope.server";
-import { getSettings } from "~/models/settings.server";
-import { listHolidays } from "~/models/holidays.server";
+import { getProcedureForStaff, listProceduresForStaff } from "~/features/admin/procedures.server";
+import { scopeByUnit } from "~/features/accounts/scope.server";
+import { getSettings } from "~/features/admin/settings.server";
+import { listHolidays } from "~/features/admin/holidays.server";
 import { action as holidaysAction, loader as holidaysLoader } from "~/routes/staff.holidays";
 import { action as procedureAction, loader as procedureLoader } from "~/routes/staff.procedures.$id";
 import { loader as proceduresLoader } from "~/routes/staff.procedures._index";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/staff.settings";
 import { action as unitAction } from "~/routes/staff.units.$id";
-import { fieldName, SETTING_DEFS, toInput } from "~/lib/settings";
-import { db } from "~/utils/db.server";
-import { getSessionUser, type StaffUser } from "~/utils/session.server";
+import { fieldName, SETTING_DEFS, toInput } from "~/features/admin/settings";
+import { db } from "~/kernel/db/db.server";
+import { getSessionUser, type StaffUser } from "~/kernel/session.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });

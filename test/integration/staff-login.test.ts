@@ -1,13 +1,13 @@
 // Sign-in, sign-out and changing one's own password, through the route modules themselves.
-import { ACCOUNT_LIMIT } from "~/models/throttle.server";
+import { ACCOUNT_LIMIT } from "~/features/accounts/throttle.server";
 import { action as loginAction, loader as loginLoader } from "~/routes/staff_.login";
 import { action as logoutAction } from "~/routes/staff_.logout";
 import { action as passwordAction, loader as passwordLoader } from "~/routes/staff.password";
 import { loader as overviewLoader } from "~/routes/staff._index";
-import { cookieSecure, parseEnv } from "~/utils/env.server";
-import { db } from "~/utils/db.server";
-import { CLIENT_IP_HEADER } from "~/utils/request.server";
-import { getSessionUser } from "~/utils/session.server";
+import { cookieSecure, parseEnv } from "~/kernel/env.server";
+import { db } from "~/kernel/db/db.server";
+import { CLIENT_IP_HEADER } from "~/kernel/http/request.server";
+import { getSessionUser } from "~/kernel/session.server";
 import { makeStaff, signIn, staffRequest, TEST_PASSWORD } from "../support/staff";
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });

@@ -11,9 +11,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
-import type { Role, RouteAccess } from "~/utils/auth.server";
-import { ALL_ROLES } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import type { Role, RouteAccess } from "~/features/accounts/auth.server";
+import { ALL_ROLES } from "~/features/accounts/auth.server";
+import { db } from "~/kernel/db/db.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 
 const ROUTES = path.resolve(import.meta.dirname, "../../app/routes");

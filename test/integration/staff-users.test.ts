@@ -4,9 +4,9 @@ import { action as editAction, loader as editLoader } from "~/routes/staff.users
 import { action as newAction } from "~/routes/staff.users.new";
 import { loader as listLoader } from "~/routes/staff.users._index";
 import { loader as procedures } from "~/routes/staff.procedures._index";
-import { authenticate } from "~/models/staff.server";
-import { db } from "~/utils/db.server";
-import { getSessionUser } from "~/utils/session.server";
+import { authenticate } from "~/features/accounts/staff.server";
+import { db } from "~/kernel/db/db.server";
+import { getSessionUser } from "~/kernel/session.server";
 import { makeUnit, signIn, staffRequest, TEST_PASSWORD } from "../support/staff";
 
 // Action answers are unions (errors | done); the tests read whichever field they expect.

@@ -3,11 +3,11 @@
 // accepted answers; bad input is a 4xx that changes nothing; 40 accepts at once accept once.
 import crypto from "node:crypto";
 import * as page from "~/routes/staff.surveys.$id.flags";
-import { getDashboard } from "~/models/dashboard-view.server";
-import { storeResponse } from "~/models/response.server";
-import { getSurveyForm } from "~/models/survey.server";
-import { db } from "~/utils/db.server";
-import type { StaffUser } from "~/utils/session.server";
+import { getDashboard } from "~/features/reports/dashboard-view.server";
+import { storeResponse } from "~/features/survey/response.server";
+import { getSurveyForm } from "~/features/survey/survey.server";
+import { db } from "~/kernel/db/db.server";
+import type { StaffUser } from "~/kernel/session.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
 import { showSmallGroups } from "../support/settings";

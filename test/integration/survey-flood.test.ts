@@ -4,13 +4,13 @@
 // equals the genuine answers' rate computed by hand, and the Office can accept a batch back.
 import crypto from "node:crypto";
 import { sql } from "kysely";
-import { getDashboard } from "~/models/dashboard-view.server";
-import { acceptBatch, flaggedBatches } from "~/models/flag-review.server";
-import { postedFields } from "~/lib/posted";
-import { submitSurvey } from "~/models/survey-submit.server";
-import { db } from "~/utils/db.server";
-import type { StaffUser } from "~/utils/session.server";
-import { signFormToken } from "~/utils/survey-tokens.server";
+import { getDashboard } from "~/features/reports/dashboard-view.server";
+import { acceptBatch, flaggedBatches } from "~/features/survey/flag-review.server";
+import { postedFields } from "~/kernel/forms/posted";
+import { submitSurvey } from "~/features/survey/survey-submit.server";
+import { db } from "~/kernel/db/db.server";
+import type { StaffUser } from "~/kernel/session.server";
+import { signFormToken } from "~/features/survey/survey-tokens.server";
 import { makeStaff, makeUnit } from "../support/staff";
 import { ensureForms, formBFields, SLUG_B } from "../support/survey";
 import { showSmallGroups } from "../support/settings";
@@ -45,7 +45,7 @@ const T0 = Date.parse("2031-03-10T02:00:00Z");
 const filter = () => ({ surveyId, from: DAY, to: DAY, unitId });
 const headline = async () => (await getDashboard(office, filter(), { year: 2031, kind: "Q1" }, "vi")).headline.rate;
 
-// The flood is twice the address limit (300 an hour, app/lib/survey/flags.ts): its first 300 are
+// The flood is twice the address limit (300 an hour, app/features/survey/flags.ts): its first 300 are
 // flagged after the fact and the next 300 as they come; more posts would prove nothing new.
 const GENUINE = 60;
 const FLOOD = 600;

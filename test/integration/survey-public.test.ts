@@ -1,10 +1,10 @@
 // The public survey on a real database (embedded and PostgreSQL): signed links, the signed form
 // token, idempotent submissions, flags, one evaluation per dossier, the thanks page's offer.
 import crypto from "node:crypto";
-import { signWith } from "~/utils/sign.server";
-import { storeResponse } from "~/models/response.server";
-import { getSurveyForm } from "~/models/survey.server";
-import { db } from "~/utils/db.server";
+import { signWith } from "~/kernel/sign.server";
+import { storeResponse } from "~/features/survey/response.server";
+import { getSurveyForm } from "~/features/survey/survey.server";
+import { db } from "~/kernel/db/db.server";
 import { makeUnit } from "../support/staff";
 import { countResponses, ensureForms, type FormPage, formAFields, formBFields, formToken, getSurvey, makeProcedure, postSurvey, signLink, SLUG_A, SLUG_B } from "../support/survey";
 

@@ -1,6 +1,6 @@
 // The survey's staff pages on a real database: who may use them, management with frozen
 // versions, paper entry, served counts, links and posters. Every change leaves an audit entry.
-import { db } from "~/utils/db.server";
+import { db } from "~/kernel/db/db.server";
 import * as manage from "~/routes/staff.surveys.$id._index";
 import * as item from "~/routes/staff.surveys.$id.items.$itemId";
 import * as links from "~/routes/staff.surveys.$id.links";

@@ -2,22 +2,22 @@
 // answer is frozen however the answer was written (seed, import, migration: no application code
 // in between), an edit of a frozen version is refused with a message, and a change makes a new
 // version (docs/rules/survey-versions.md).
-import { vnDay } from "~/lib/clock";
+import { vnDay } from "~/kernel/time/clock";
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import * as migration017 from "../../db/migrations/2026_12_06_017_flags_versions";
 import * as manage from "~/routes/staff.surveys.$id._index";
 import * as item from "~/routes/staff.surveys.$id.items.$itemId";
-import { loadDashboardPage } from "~/models/dashboard-page.server";
-import { getReport } from "~/models/report.server";
-import { quarterOf } from "~/schemas/dashboard";
-import { storeResponse } from "~/models/response.server";
-import { db } from "~/utils/db.server";
+import { loadDashboardPage } from "~/features/reports/dashboard-page.server";
+import { getReport } from "~/features/reports/report.server";
+import { quarterOf } from "~/features/reports/dashboard.schema";
+import { storeResponse } from "~/features/survey/response.server";
+import { db } from "~/kernel/db/db.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
 import { showSmallGroups } from "../support/settings";
 import { insertFormVersion } from "../../db/seed/survey";
-import { FORM_B } from "~/lib/survey/forms";
+import { FORM_B } from "~/features/survey/forms";
 
 const call = async (fn: Function, request: Request, params: Record<string, string> = {}) => {
   try {

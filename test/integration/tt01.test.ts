@@ -9,11 +9,11 @@ import { sql } from "kysely";
 import * as scoresRoute from "~/routes/staff.tt01.$period";
 import * as registerRoute from "~/routes/staff.late-dossiers._index";
 import * as importRoute from "~/routes/staff.late-dossiers.import";
-import { storeResponse } from "~/models/response.server";
-import { dossierHash } from "~/models/survey-submit.server";
-import { getTt01 } from "~/models/tt01.server";
-import { db } from "~/utils/db.server";
-import type { StaffUser } from "~/utils/session.server";
+import { storeResponse } from "~/features/survey/response.server";
+import { dossierHash } from "~/features/survey/survey-submit.server";
+import { getTt01 } from "~/features/reports/tt01.server";
+import { db } from "~/kernel/db/db.server";
+import type { StaffUser } from "~/kernel/session.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms, makeProcedure } from "../support/survey";
 

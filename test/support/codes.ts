@@ -1,6 +1,6 @@
 // The full code (short code + secret key) a feedback form's post handed to its own browser: it
 // rides in the flash cookie of the redirect to /feedback/sent, never in the address.
-import { readFlashCode } from "~/utils/code-flash.server";
+import { readFlashCode } from "~/features/citizen-codes/code-flash.server";
 
 export async function fullCodeOf(res: Response): Promise<string> {
   const set = res.headers.get("Set-Cookie") ?? "";

@@ -1,8 +1,8 @@
 // Test factories for the dialogue: a session in a given state, sign-up input for a person.
 import crypto from "node:crypto";
 import type { DialogueStatus } from "../../db/types";
-import type { SignUpInput } from "~/models/dialogue-registration.server";
-import { db } from "~/utils/db.server";
+import type { SignUpInput } from "~/features/dialogue/dialogue-registration.server";
+import { db } from "~/kernel/db/db.server";
 
 const DAY = 86400_000;
 

@@ -1,8 +1,8 @@
 // Test helpers for figures: Form B responses with chosen answers at chosen local days, stored
 // the way the portal stores them (response, answers, rollup queue).
 import crypto from "node:crypto";
-import { storeResponse } from "~/models/response.server";
-import { db } from "~/utils/db.server";
+import { storeResponse } from "~/features/survey/response.server";
+import { db } from "~/kernel/db/db.server";
 import { ensureForms, SLUG_B } from "./survey";
 
 export async function formB() {

@@ -1,6 +1,6 @@
 // Sets one portal setting directly, for tests whose subject is not that setting.
-import type { SettingKey } from "~/lib/settings";
-import { db } from "~/utils/db.server";
+import type { SettingKey } from "~/features/admin/settings";
+import { db } from "~/kernel/db/db.server";
 
 export async function setSetting(key: SettingKey, value: number) {
   await db()

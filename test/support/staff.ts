@@ -1,9 +1,9 @@
 // Test factories for staff: a user of a given role, signed in, with the Cookie header to send.
 import crypto from "node:crypto";
 import type { Role } from "../../db/tables/staff";
-import { createUser } from "~/models/staff.server";
-import { db } from "~/utils/db.server";
-import { createSession } from "~/utils/session.server";
+import { createUser } from "~/features/accounts/staff.server";
+import { db } from "~/kernel/db/db.server";
+import { createSession } from "~/kernel/session.server";
 
 export const TEST_PASSWORD = "correct-horse-battery-staple";
 
@@ -17,7 +17,7 @@ export async function makeUnit(code = `U${crypto.randomBytes(3).toString("hex")}
 }
 
 // A sign-in checks the password against the stored hash with the scrypt cost written in that hash
-// (app/utils/password.server.ts). Test accounts store one made at N=2^10, 32 times cheaper than
+// (app/features/accounts/password.server.ts). Test accounts store one made at N=2^10, 32 times cheaper than
 // the portal's 2^15: the pacing and session tests sign in hundreds of times on a busy machine.
 // What is proved does not change (right and wrong passwords are told apart by the same code);
 // the cost of new hashes has its own unit test (test/unit/password.test.ts).

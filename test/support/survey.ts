@@ -2,11 +2,11 @@
 // loader/action called the way a browser would call them.
 import crypto from "node:crypto";
 import { action, loader } from "~/routes/s.$slug";
-import type { SurveyContext } from "~/lib/survey/context";
-import { db } from "~/utils/db.server";
-import { signFormToken, signLink } from "~/utils/survey-tokens.server";
+import type { SurveyContext } from "~/features/survey/context";
+import { db } from "~/kernel/db/db.server";
+import { signFormToken, signLink } from "~/features/survey/survey-tokens.server";
 import { seedSurveys } from "../../db/seed/survey";
-import { FORM_A, FORM_B } from "~/lib/survey/forms";
+import { FORM_A, FORM_B } from "~/features/survey/forms";
 
 export const SLUG_B = FORM_B.slug;
 export const SLUG_A = FORM_A.slug;

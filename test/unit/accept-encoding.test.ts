@@ -1,4 +1,4 @@
-import { pickEncoding } from "~/lib/accept-encoding";
+import { pickEncoding } from "~/kernel/http/accept-encoding";
 
 const both = { br: true, gzip: true };
 

@@ -1,6 +1,6 @@
 // npm start's rule: build when the build is missing, made for the other mode, or older than any
 // source. Figures are plain times chosen by hand.
-import { buildVerdict } from "../../scripts/build-check.js";
+import { buildVerdict } from "~/kernel/start/build-check.js";
 
 const src = (path: string, mtimeMs: number) => ({ path, mtimeMs });
 

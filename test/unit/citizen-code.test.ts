@@ -1,5 +1,5 @@
 // Full codes as people type them (docs/security/citizen-codes.md).
-import { fullCode, KEY_BITS, parseFeedbackCode, parseRegistrationCode } from "~/lib/citizen-code";
+import { fullCode, KEY_BITS, parseFeedbackCode, parseRegistrationCode } from "~/features/citizen-codes/citizen-code";
 
 describe("full codes", () => {
   it("a key of 10 characters from 31 carries 10·log2(31) ≈ 49.5 bits", () => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { addDays, daysInclusive, formatDate, formatDateTime, formatTime, fromVnInput, isDay, isDayRange, nextDay, parseDateInput, today, toVnInput, vnDay, vnDayEnd, vnDayRange, vnDayStart, vnInstant, vnYear, vnYearRange, weekday } from "~/lib/clock";
+import { addDays, daysInclusive, formatDate, formatDateTime, formatTime, fromVnInput, isDay, isDayRange, nextDay, parseDateInput, today, toVnInput, vnDay, vnDayEnd, vnDayRange, vnDayStart, vnInstant, vnYear, vnYearRange, weekday } from "~/kernel/time/clock";
 
 describe("formatDateTime / formatDate", () => {
   it("shows instants in Viet Nam time, day first", () => {

@@ -1,4 +1,4 @@
-import { csvLine, safeCell } from "~/lib/csv";
+import { csvLine, safeCell } from "~/kernel/files/csv";
 
 describe("csv", () => {
   it("quotes separators, quotes and newlines", () => {

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from "~/lib/db-errors";
+import { isDatabaseUnavailable } from "~/kernel/db/db-errors";
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 

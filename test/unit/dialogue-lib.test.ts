@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { CODE_ALPHABET, foldName, newRegistrationCode, normaliseCode, normaliseContact, normaliseEmail, normalisePhone } from "~/lib/dialogue-code";
-import { buildPublicMinutes, minutesPublishProblems, type MinutesSource } from "~/lib/dialogue-minutes";
-import { availableTransitions, checkSessionTimes, nextStatus, noticeIsLongEnough, registrationState } from "~/lib/dialogue-state";
-import { formatDate, formatDateTime, fromVnInput, toVnInput, vnYearRange } from "~/lib/clock";
-import { formValues, parseForm } from "~/lib/forms";
-import { signUpSchema } from "~/schemas/dialogue";
+import { CODE_ALPHABET, foldName, newRegistrationCode, normaliseCode, normaliseContact, normaliseEmail, normalisePhone } from "~/features/dialogue/dialogue-code";
+import { buildPublicMinutes, minutesPublishProblems, type MinutesSource } from "~/features/dialogue/dialogue-minutes";
+import { availableTransitions, checkSessionTimes, nextStatus, noticeIsLongEnough, registrationState } from "~/features/dialogue/dialogue-state";
+import { formatDate, formatDateTime, fromVnInput, toVnInput, vnYearRange } from "~/kernel/time/clock";
+import { formValues, parseForm } from "~/kernel/forms/parse";
+import { signUpSchema } from "~/features/dialogue/dialogue.schema";
 
 const DAY = 86400_000;
 

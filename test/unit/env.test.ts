@@ -1,4 +1,4 @@
-import { EnvError, parseEnv } from "~/utils/env.server";
+import { EnvError, parseEnv } from "~/kernel/env.server";
 
 describe("parseEnv", () => {
   it("fills in defaults for a newcomer with no environment", () => {

@@ -1,7 +1,7 @@
 // Moving an open case's limits when the holiday calendar changes (docs/rules/holidays.md).
 // October 2029: Mon 1/10 … Fri 5/10, Sat 6/10, … Mon 22/10. Expectations counted by hand.
-import { shiftCaseDeadlines, shiftDue, type OpenCase } from "~/lib/feedback-deadline-shift";
-import { calendarFrom, EMPTY_CALENDAR } from "~/lib/working-days";
+import { shiftCaseDeadlines, shiftDue, type OpenCase } from "~/features/feedback/feedback-deadline-shift";
+import { calendarFrom, EMPTY_CALENDAR } from "~/kernel/time/working-days";
 
 const off = (...dates: string[]) => calendarFrom(dates.map((date) => ({ date, kind: "off" as const })));
 

@@ -2,11 +2,11 @@
 // can redo the arithmetic (docs/rules/feedback-figures.md); the dashboard's holiday warning.
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { FeedbackFiguresTable } from "~/components/dashboard/other-figures";
-import { HolidayWarningNotice } from "~/components/holidays/holiday-warning";
-import { handlingSatisfaction } from "~/lib/feedback-figures";
-import type { FeedbackFigures } from "~/models/feedback-figures.server";
-import { createI18n } from "~/utils/i18n.server";
+import { FeedbackFiguresTable } from "~/features/reports/components/other-figures";
+import { HolidayWarningNotice } from "~/features/admin/components/holiday-warning";
+import { handlingSatisfaction } from "~/features/feedback/feedback-figures";
+import type { FeedbackFigures } from "~/features/feedback/feedback-figures.server";
+import { createI18n } from "~/kernel/i18n/i18n.server";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/\s+/g, " ");
 

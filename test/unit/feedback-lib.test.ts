@@ -1,7 +1,7 @@
-import { formatCode, isValidPhone, normaliseCode, normalisePhone } from "~/lib/feedback-code";
-import { DEFAULT_FEEDBACK_DAYS, intakeDeadlines, isLate, stageDue, urgency } from "~/lib/feedback-deadlines";
-import { handlingSatisfaction } from "~/lib/feedback-figures";
-import { calendarFrom, EMPTY_CALENDAR } from "~/lib/working-days";
+import { formatCode, isValidPhone, normaliseCode, normalisePhone } from "~/features/feedback/feedback-code";
+import { DEFAULT_FEEDBACK_DAYS, intakeDeadlines, isLate, stageDue, urgency } from "~/features/feedback/feedback-deadlines";
+import { handlingSatisfaction } from "~/features/feedback/feedback-figures";
+import { calendarFrom, EMPTY_CALENDAR } from "~/kernel/time/working-days";
 
 describe("tracking codes and phones", () => {
   it("format and read back PAKN.YYYYMMDD.NNNN", () => {

@@ -1,6 +1,6 @@
-import { parseForm } from "~/lib/forms";
-import { checkAttachments, cleanFilename, feedbackFormSchema } from "~/schemas/feedback";
-import { staffActionSchema } from "~/schemas/feedback-staff";
+import { parseForm } from "~/kernel/forms/parse";
+import { checkAttachments, cleanFilename, feedbackFormSchema } from "~/features/feedback/feedback.schema";
+import { staffActionSchema } from "~/features/feedback/feedback-staff.schema";
 
 const good = {
   submissionId: "7b7f7a1e-3d2c-4b8a-9f1e-2a6c1d0e5f43",

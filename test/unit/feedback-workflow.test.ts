@@ -1,4 +1,4 @@
-import { allowedActions, FEEDBACK_ACTIONS, FEEDBACK_STATUSES, transition, type Actor, type FeedbackAction, type FeedbackStatus } from "~/lib/feedback-workflow";
+import { allowedActions, FEEDBACK_ACTIONS, FEEDBACK_STATUSES, transition, type Actor, type FeedbackAction, type FeedbackStatus } from "~/features/feedback/feedback-workflow";
 
 const office: Actor = { kind: "staff", role: "office", ownUnit: false };
 const admin: Actor = { kind: "staff", role: "admin", ownUnit: false };

@@ -1,4 +1,4 @@
-import { sniffFile } from "~/lib/file-type";
+import { sniffFile } from "~/kernel/http/file-type";
 
 const bytes = (...parts: (number[] | string)[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)));

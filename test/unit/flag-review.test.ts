@@ -1,5 +1,5 @@
 // The flagged-responses page's input rules (docs/rules/flags.md, "Reviewing and accepting back").
-import { parseBatch, parseRange } from "~/lib/survey/flag-review";
+import { parseBatch, parseRange } from "~/features/survey/flag-review";
 
 describe("the range shown", () => {
   it("is the last 30 local days by default, ending today", () => {

@@ -1,4 +1,4 @@
-import { shownFlash } from "~/lib/flash";
+import { shownFlash } from "~/kernel/forms/flash";
 
 describe("a success message from the address", () => {
   const keys = ["new", "again", "cancelled", "asked"] as const;

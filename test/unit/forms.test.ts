@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { formValues, parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/kernel/forms/parse";
 
 const schema = z
   .object({

@@ -1,12 +1,12 @@
 // The pure parts of the HTTP gate (docs/security/http.md): settings, caps, the same-origin rule,
 // the bad-input net and the refusal page.
 import type { IncomingMessage } from "node:http";
-import { BodyTooLargeError, isBadInput } from "~/lib/bad-input";
-import { isDbId, pageNumber } from "~/lib/ids";
-import { staffReturnPath } from "~/lib/staff-nav";
-import { bodyLimitFor } from "~/utils/body-limits.server";
-import { parseEnv, parseTrustProxy } from "~/utils/env.server";
-import { isCrossSite, refusalPage } from "~/utils/http-gate.server";
+import { BodyTooLargeError, isBadInput } from "~/kernel/http/bad-input";
+import { isDbId, pageNumber } from "~/kernel/db/ids";
+import { staffReturnPath } from "~/features/accounts/staff-nav";
+import { bodyLimitFor } from "~/kernel/http/body-limits.server";
+import { parseEnv, parseTrustProxy } from "~/kernel/env.server";
+import { isCrossSite, refusalPage } from "~/kernel/http/http-gate.server";
 
 const MiB = 1024 * 1024;
 const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;

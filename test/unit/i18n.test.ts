@@ -1,6 +1,6 @@
 import en from "~/locales/en/index";
 import vi from "~/locales/vi/index";
-import { pickLanguage, safeReturnPath } from "~/lib/i18n";
+import { pickLanguage, safeReturnPath } from "~/kernel/i18n/i18n";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { buildIcs, escapeText, foldLine, icsUtc, type IcsEvent } from "~/lib/ics";
+import { buildIcs, escapeText, foldLine, icsUtc, type IcsEvent } from "~/features/dialogue/ics";
 import { icsDate, parseIcsStrict } from "../support/ics-check";
 
 const base: IcsEvent = {

@@ -1,6 +1,6 @@
 // The register of late dossiers (NĐ 61/2018 Art. 19; docs/rules/tt01.md "The register"): entry
 // checks, the CSV reader and the period's figures, counted by hand.
-import { checkLate, lateFigures, normaliseDossierCode, parseLateCsv, parseYesNo } from "~/lib/late-dossier";
+import { checkLate, lateFigures, normaliseDossierCode, parseLateCsv, parseYesNo } from "~/features/reports/late-dossier";
 
 const ok = { code: "HS-1", promised: "01/07/2031", returned: "05/07/2031", apology: "có", apologyDate: "30/06/2031", newDate: "05/07/2031", kept: "có" };
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildConfig } from "../../eslint.config.js";
+import { buildConfig } from "../../.eslint.config.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/layering");
 let errors: Map<string, string[]>;

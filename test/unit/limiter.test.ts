@@ -1,4 +1,4 @@
-import { keyedLimiter } from "~/lib/limiter";
+import { keyedLimiter } from "~/kernel/limits/limiter";
 
 const tick = () => new Promise((r) => setTimeout(r, 1));
 

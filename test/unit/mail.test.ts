@@ -1,4 +1,4 @@
-import { fromAddress, sendMail } from "~/utils/mail.server";
+import { fromAddress, sendMail } from "~/kernel/mail.server";
 
 describe("sendMail", () => {
   it("answers false when SMTP is not configured, so callers fall back to the call list", async () => {

@@ -1,4 +1,4 @@
-import { containsPii, MASK, maskPii } from "~/lib/mask-pii";
+import { containsPii, MASK, maskPii } from "~/kernel/mask-pii";
 
 describe("maskPii", () => {
   it("masks phones, emails and ID numbers in Vietnamese text", () => {

@@ -1,5 +1,5 @@
-import { noticeVersionDate } from "~/lib/notice-version";
-import { PRIVACY_NOTICES } from "~/lib/privacy-notices";
+import { noticeVersionDate } from "~/features/privacy/notice-version";
+import { PRIVACY_NOTICES } from "~/features/privacy/privacy-notices";
 
 describe("a notice's version as citizens read it", () => {
   it("is the date in the id, day first", () => {

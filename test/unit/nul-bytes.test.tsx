@@ -2,8 +2,8 @@
 // not fit its 2048-byte view; the page stream must drop them and keep every character whole.
 import { PassThrough, type Writable } from "node:stream";
 import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
-import { withoutNulBytes } from "~/lib/nul-bytes";
-import { htmlBodyStream } from "~/utils/html-stream.server";
+import { withoutNulBytes } from "~/kernel/http/nul-bytes";
+import { htmlBodyStream } from "~/kernel/http/html-stream.server";
 
 // Long Vietnamese paragraphs: 3-byte letters ("ệ", "ố") land on every possible view offset.
 const para = (i: number) => `Đoạn ${i}: Sở Khoa học và Công nghệ tỉnh Tiền Giang lắng nghe ý kiến người dân về việc giải quyết hồ sơ, thủ tục hành chính; mỗi ý kiến được ghi nhận.`;

@@ -1,6 +1,6 @@
 // The pace of every limit (docs/security/limits.md), by hand: free attempts, then waits that
 // double from the first one up to the longest.
-import { LOOKUP_ADDRESS, LOOKUP_TARGET, minutesUntil, SIGN_IN_ACCOUNT, waitAfter } from "~/lib/pace";
+import { LOOKUP_ADDRESS, LOOKUP_TARGET, minutesUntil, SIGN_IN_ACCOUNT, waitAfter } from "~/kernel/limits/pace";
 
 const MIN = 60_000;
 

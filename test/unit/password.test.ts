@@ -1,5 +1,5 @@
-import { checkPasswordPolicy } from "~/lib/password-policy";
-import { generatePassword, hashPassword, verifyPassword } from "~/utils/password.server";
+import { checkPasswordPolicy } from "~/features/accounts/password-policy";
+import { generatePassword, hashPassword, verifyPassword } from "~/features/accounts/password.server";
 
 describe("password hashing", () => {
   it("verifies the right password only, with a salt per hash", async () => {

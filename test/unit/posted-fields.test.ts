@@ -1,6 +1,6 @@
 // The posted form as plain values: what the survey and paper-entry services read instead of FormData.
-import { allOf, firstOf, postedFields } from "~/lib/posted";
-import { readPostedFields } from "~/utils/request.server";
+import { allOf, firstOf, postedFields } from "~/kernel/forms/posted";
+import { readPostedFields } from "~/kernel/http/request.server";
 
 const post = (body: BodyInit, contentType?: string) =>
   new Request("http://localhost/s/x", { method: "POST", body, headers: contentType ? { "Content-Type": contentType } : {} });

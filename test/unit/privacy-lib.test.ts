@@ -1,10 +1,10 @@
 // Pure privacy logic: the 72-hour deadline, what retention treats as expired, log redaction and
 // the request logger.
 import { EventEmitter } from "node:events";
-import { deadlineState, hoursLeft, requestDue } from "~/lib/privacy-deadline";
-import { feedbackPurposeEnded, isExpired, retentionCutoff } from "~/lib/privacy-retention";
-import { redactTarget, requestLogLine, safeErrorText } from "~/lib/redact";
-import { requestLogger } from "~/lib/request-log";
+import { deadlineState, hoursLeft, requestDue } from "~/features/privacy/privacy-deadline";
+import { feedbackPurposeEnded, isExpired, retentionCutoff } from "~/features/privacy/privacy-retention";
+import { redactTarget, requestLogLine, safeErrorText } from "~/kernel/http/redact";
+import { requestLogger } from "~/kernel/http/request-log";
 
 const H = 3_600_000;
 

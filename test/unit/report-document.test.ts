@@ -1,10 +1,10 @@
 // The report document as data (docs/rules/report-document.md) and the report settings as text.
 import { createInstance } from "i18next";
-import { i18nOptions } from "~/lib/i18n";
-import { parseForm } from "~/lib/forms";
-import { buildReportDocument, documentSettings } from "~/lib/report-document";
-import { defaultSettings, fieldName, SETTING_DEFS, settingsFormSchema, toInput } from "~/lib/settings";
-import { rate } from "~/lib/stats";
+import { i18nOptions } from "~/kernel/i18n/i18n";
+import { parseForm } from "~/kernel/forms/parse";
+import { buildReportDocument, documentSettings } from "~/features/reports/report-document";
+import { defaultSettings, fieldName, SETTING_DEFS, settingsFormSchema, toInput } from "~/features/admin/settings";
+import { rate } from "~/features/reports/stats";
 
 const i18n = createInstance();
 void i18n.init(i18nOptions("vi"));

@@ -1,5 +1,5 @@
-import { isDayRange, vnDay, vnDayRange } from "~/lib/clock";
-import { defaultWindow, defaultWindows, previousOf, reportYearOf } from "~/lib/report-periods";
+import { isDayRange, vnDay, vnDayRange } from "~/kernel/time/clock";
+import { defaultWindow, defaultWindows, previousOf, reportYearOf } from "~/features/reports/report-periods";
 
 describe("report periods (NĐ 09/2019 cut-off)", () => {
   it("pre-fills the windows and the plan's due dates", () => {
@@ -40,7 +40,7 @@ describe("report periods (NĐ 09/2019 cut-off)", () => {
   });
 });
 
-import { parseDashboardQuery, quarterOf } from "~/schemas/dashboard";
+import { parseDashboardQuery, quarterOf } from "~/features/reports/dashboard.schema";
 
 describe("dashboard filters", () => {
   it("finds the report quarter of a day", () => {
@@ -50,12 +50,12 @@ describe("dashboard filters", () => {
     expect(quarterOf("2026-11-27")).toEqual({ year: 2026, kind: "Q4" });
   });
   it("ignores malformed values instead of failing", () => {
-    const q = parseDashboardQuery(new URL("http://x/staff?survey=abc&period=2026-Q9&unit=-1&channel=fax&flagged=1&procedure=3"));
+    const q = parseDashboardQuery(new URL("http://x/staff?survey=abc&period=2026-Q9&unit=-1&channel=fax&flagged=1&procedure=3").searchParams);
     expect(q).toEqual({ survey: undefined, period: undefined, unit: undefined, channel: undefined, flagged: "1", procedure: 3, version: undefined });
   });
 });
 
-import { halfMonthEnd, halfMonthOf, splitWindow } from "~/lib/report-periods";
+import { halfMonthEnd, halfMonthOf, splitWindow } from "~/features/reports/report-periods";
 
 describe("half-month buckets", () => {
   it("name and end each half-month", () => {

@@ -1,6 +1,6 @@
 // Reading dates and estimate marking (docs/rules/report-periods.md): windows by NĐ 09/2019
 // Art. 12, due dates from the reform plan.
-import { readingOf } from "~/lib/report-reading";
+import { readingOf } from "~/features/reports/report-reading";
 
 describe("what a report covers on its reading date", () => {
   it("Q1 read on its due date 26/02: actual 15/12–26/02, estimate 27/02–14/03", () => {
@@ -31,8 +31,8 @@ describe("what a report covers on its reading date", () => {
   });
 });
 
-import { reportChange } from "~/lib/report-change";
-import { rate } from "~/lib/stats";
+import { reportChange } from "~/features/reports/report-change";
+import { rate } from "~/features/reports/stats";
 
 describe("the change beside a sent report", () => {
   it("shows the figures now, the change in points and answers, and the entries behind it", () => {

@@ -1,4 +1,4 @@
-import { securityHeaders } from "~/utils/security-headers.server";
+import { securityHeaders } from "~/kernel/http/security-headers.server";
 
 function directives(csp: string): Map<string, string> {
   return new Map(csp.split(";").map((d) => {

@@ -1,9 +1,9 @@
 import * as z from "zod";
-import { formValues, parseForm } from "~/lib/forms";
-import { fieldName, SETTING_DEFS, settingsFormSchema, toInput } from "~/lib/settings";
-import { navFor, staffReturnPath } from "~/lib/staff-nav";
-import { parentChoices, wouldCycle } from "~/lib/units";
-import { holidaySchema, newUserSchema, passwordSchema } from "~/schemas/staff";
+import { formValues, parseForm } from "~/kernel/forms/parse";
+import { fieldName, SETTING_DEFS, settingsFormSchema, toInput } from "~/features/admin/settings";
+import { navFor, staffReturnPath } from "~/features/accounts/staff-nav";
+import { parentChoices, wouldCycle } from "~/features/admin/units";
+import { holidaySchema, newUserSchema, passwordSchema } from "~/features/accounts/staff.schema";
 
 const form = (o: Record<string, string>) => {
   const fd = new FormData();

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { serveStaticAssets } from "~/utils/static-assets.server";
+import { serveStaticAssets } from "~/kernel/http/static-assets.server";
 
 function fakeRes() {
   const headers: Record<string, string | number> = {};

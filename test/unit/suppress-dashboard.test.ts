@@ -1,7 +1,7 @@
 // One dashboard view under the small-group rule (docs/rules/suppression.md), threshold 5.
-import type { Counts } from "~/lib/dashboard-figures";
-import { suppressFigures, type RawFigures } from "~/lib/suppress-dashboard";
-import { rate, verdict } from "~/lib/stats";
+import type { Counts } from "~/features/reports/dashboard-figures";
+import { suppressFigures, type RawFigures } from "~/features/reports/suppress-dashboard";
+import { rate, verdict } from "~/features/reports/stats";
 
 const c = (p: Partial<Counts>): Counts => ({ c0: 0, c1: 0, c2: 0, c3: 0, c4: 0, c5: 0, ...p });
 

@@ -1,5 +1,5 @@
 // Small-group suppression (docs/rules/suppression.md): threshold 5 unless said otherwise.
-import { hiddenCells, narrowedHidden, tooSmall } from "~/lib/suppression";
+import { hiddenCells, narrowedHidden, tooSmall } from "~/features/reports/suppression";
 
 const cells = (o: Record<string, number>) => Object.entries(o).map(([key, n]) => ({ key, n }));
 const sorted = (s: Set<string>) => [...s].sort();

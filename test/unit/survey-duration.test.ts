@@ -1,7 +1,7 @@
 // The time a form takes, said on its page: 10 s a choice, 45 s a written answer, 30 s for the
 // unit and procedure, rounded up to whole minutes (figures worked out by hand below).
-import { answerMinutes } from "~/lib/survey/duration";
-import { FORM_A, FORM_B } from "~/lib/survey/forms";
+import { answerMinutes } from "~/features/survey/duration";
+import { FORM_A, FORM_B } from "~/features/survey/forms";
 
 const many = (n: number, type: "L5" | "textarea" | "single") => Array.from({ length: n }, () => ({ type }));
 

@@ -1,13 +1,13 @@
 import fc from "fast-check";
-import { buildAnswersSchema, parseAnswers, parsePaperAnswers } from "~/lib/survey/answers";
-import { contextSchema } from "~/lib/survey/context";
-import { isDissatisfied, offersFeedback } from "~/lib/survey/feedback";
-import { changedAnswers, contentKey, decideFlags, minFillMs } from "~/lib/survey/flags";
-import { FORM_A, FORM_B } from "~/lib/survey/forms";
-import { groupByBlock, type FormItem } from "~/lib/survey/items";
-import { chooseSubmission, formatPending, parsePending, REPLAY_WINDOW_MS } from "~/lib/survey/pending";
-import { SCALES } from "~/lib/survey/scales";
-import { keyedHashWith, signWith, verifyWith } from "~/utils/sign.server";
+import { buildAnswersSchema, parseAnswers, parsePaperAnswers } from "~/features/survey/answers";
+import { contextSchema } from "~/features/survey/context";
+import { isDissatisfied, offersFeedback } from "~/features/survey/feedback";
+import { changedAnswers, contentKey, decideFlags, minFillMs } from "~/features/survey/flags";
+import { FORM_A, FORM_B } from "~/features/survey/forms";
+import { groupByBlock, type FormItem } from "~/features/survey/items";
+import { chooseSubmission, formatPending, parsePending, REPLAY_WINDOW_MS } from "~/features/survey/pending";
+import { SCALES } from "~/features/survey/scales";
+import { keyedHashWith, signWith, verifyWith } from "~/kernel/sign.server";
 
 const items: FormItem[] = [
   { id: 1, code: "Q1", block: "ACCESS", type: "L5", required: true, options: null, maxLength: null },

@@ -1,4 +1,4 @@
-import { placeVerdict } from "~/lib/survey/place";
+import { placeVerdict } from "~/features/survey/place";
 
 describe("the catalogue's verdict on a unit and procedure", () => {
   it("needs an active unit", () => {

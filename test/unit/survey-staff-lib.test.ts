@@ -1,7 +1,7 @@
-import { parseCoverageCsv, parseDay } from "~/lib/survey/coverage-csv";
-import { vnInstant, toVnInput } from "~/lib/clock";
-import { createSurveySchema, optionsToText, parseItemForm, parseOptionsText, surveySettingsSchema } from "~/lib/survey/item-form";
-import { surveyStatus } from "~/lib/survey/status";
+import { parseCoverageCsv, parseDay } from "~/features/survey/coverage-csv";
+import { vnInstant, toVnInput } from "~/kernel/time/clock";
+import { createSurveySchema, optionsToText, parseItemForm, parseOptionsText, surveySettingsSchema } from "~/features/survey/item-form";
+import { surveyStatus } from "~/features/survey/status";
 
 describe("choices typed as text", () => {
   it("round-trips codes, labels, scores and the feedback mark", () => {

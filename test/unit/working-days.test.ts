@@ -1,6 +1,6 @@
 import { demoHolidays } from "../../db/seed/holidays";
-import { addDays, weekday } from "~/lib/clock";
-import { addWorkingDays, calendarFrom, EMPTY_CALENDAR, isWorkingDay, workingDaysBetween } from "~/lib/working-days";
+import { addDays, weekday } from "~/kernel/time/clock";
+import { addWorkingDays, calendarFrom, EMPTY_CALENDAR, isWorkingDay, workingDaysBetween } from "~/kernel/time/working-days";
 
 // The demo's 2026 days, and a nine-day Tết 2027 of this file's own (the days shipped for 2027 are
 // tested in holiday-calendar.test.ts).

@@ -1,10 +1,10 @@
 // The pure pieces of the XLSX export: XML escaping, cell markup, column names, ZIP records, and
 // the pivot of a response's answers into columns.
 import zlib from "node:zlib";
-import { csvCell, csvLine } from "~/lib/csv";
-import { answerCells, columnMap } from "~/lib/export-row";
-import { columnName, rowXml, sheetName, xmlAttr, xmlText } from "~/lib/xlsx-xml";
-import { centralHeader, dataDescriptor, dosDateTime, endOfCentralDirectory, localHeader } from "~/lib/zip-records";
+import { csvCell, csvLine } from "~/kernel/files/csv";
+import { answerCells, columnMap } from "~/features/reports/export-row";
+import { columnName, rowXml, sheetName, xmlAttr, xmlText } from "~/kernel/files/xlsx-xml";
+import { centralHeader, dataDescriptor, dosDateTime, endOfCentralDirectory, localHeader } from "~/kernel/files/zip-records";
 
 describe("xlsx xml", () => {
   it("escapes markup, CR, characters XML forbids and literal _xHHHH_ the way Excel reads them", () => {

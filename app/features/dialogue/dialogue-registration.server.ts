@@ -1,0 +1,336 @@
+// Sign-ups for a dialogue session with a fixed number of seats and an ordered waitlist.
+// Every change to who holds a seat runs in a transaction that first locks the session's row
+// (select … for update), so hundreds of people signing up at once queue on that lock and the
+// count of confirmed seats can never pass the capacity, whatever the number of server instances.
+import crypto from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import type { AttendeeKind, Database, DialogueSession, RegistrationChannel, RegistrationStatus } from "../../../db/types";
+import { fullCode } from "~/features/citizen-codes/citizen-code";
+import { foldName, newRegistrationCode } from "~/features/dialogue/dialogue-code";
+import { keyedLimiter } from "~/kernel/limits/limiter";
+import { isAnnounced, registrationState, staffMayRegister } from "~/features/dialogue/dialogue-state";
+import type { Lang } from "~/kernel/i18n/i18n";
+import { recordAudit } from "~/kernel/audit.server";
+import { recordConsent } from "~/features/privacy/consent.server";
+import { insertQuestion } from "~/features/dialogue/dialogue-question.server";
+import { queueNotices, type NoticeContext } from "~/features/dialogue/dialogue-notify.server";
+import type { Client } from "~/kernel/http/client";
+import { db } from "~/kernel/db/db.server";
+import { sameSecret } from "~/kernel/secret-compare.server";
+
+export interface SignUpInput {
+  sessionId: number;
+  name: string;
+  phone: string | null;
+  phoneNorm: string | null;
+  email: string | null;
+  emailNorm: string | null;
+  kind: AttendeeKind;
+  organisation: string | null;
+  accessibility: string | null;
+  question: string | null;
+  topic: string | null;
+  lang: Lang;
+  /** "online" for the public form; staff register on behalf by phone, at the desk or from paper. */
+  channel: Exclude<RegistrationChannel, "walk_in">;
+  staff?: { id: number; email: string; client: Client };
+  /** Past its address's share of sign-ups: stored "to confirm", holding no seat and no waitlist
+   * place until staff settle it (dialogue-settle.server.ts; docs/security/limits.md). */
+  toConfirm?: boolean;
+}
+
+export interface RegistrationSummary {
+  id: number;
+  code: string;
+  /** Door code + secret key (docs/security/citizen-codes.md): for the registrant only. */
+  fullCode: string;
+  status: RegistrationStatus;
+  /** 1-based place on the waitlist, null when not waitlisted. */
+  place: number | null;
+}
+
+export type SignUpResult = { ok: true; created: boolean; registration: RegistrationSummary } | { ok: false; reason: "not_found" | "closed" | "bad_topic" };
+
+export async function lockSession(trx: Kysely<Database>, id: number) {
+  return trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+export async function waitlistPlace(conn: Kysely<Database>, sessionId: number, seq: number | null): Promise<number | null> {
+  if (seq === null) return null;
+  const { n } = await conn
+    .selectFrom("dialogue_registration")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("session_id", "=", sessionId)
+    .where("status", "=", "waitlisted")
+    .where("waitlist_seq", "<=", seq)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+// A few sign-ups per session in flight per process: enough that the next one is ready the moment
+// the row lock is released, few enough that a burst never holds the whole connection pool.
+const seatQueue = keyedLimiter(3);
+
+export async function signUp(input: SignUpInput, now = new Date()): Promise<SignUpResult> {
+  return seatQueue(String(input.sessionId), () => signUpNow(input, now));
+}
+
+async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
+  const result = await db()
+    .transaction()
+    .execute(async (trx): Promise<SignUpResult> => {
+      const s = await lockSession(trx, input.sessionId);
+      if (!s) return { ok: false, reason: "not_found" };
+      const open = input.channel === "online" ? registrationState(s, now) === "open" : staffMayRegister(s, now);
+      if (!open) return { ok: false, reason: "closed" };
+      if (input.topic && !s.topics.includes(input.topic)) return { ok: false, reason: "bad_topic" };
+
+      // One round trip, after the lock, for everything the decision needs: is this person already
+      // in, how many seats are taken, how long is the waitlist and where does it end. Few round
+      // trips under the lock is what keeps hundreds of sign-ups at once fast.
+      const probe = await trx
+        .selectNoFrom((eb) => [
+          eb
+            .selectFrom("dialogue_registration")
+            .select(eb.fn.countAll<number>().as("n"))
+            .where("session_id", "=", s.id)
+            .where("status", "=", "confirmed")
+            .as("confirmed"),
+          eb
+            .selectFrom("dialogue_registration")
+            .select(eb.fn.countAll<number>().as("n"))
+            .where("session_id", "=", s.id)
+            .where("status", "=", "waitlisted")
+            .as("waiting"),
+          eb
+            .selectFrom("dialogue_registration")
+            .select((e) => e.fn.max("waitlist_seq").as("m"))
+            .where("session_id", "=", s.id)
+            .as("last_seq"),
+          eb
+            .selectFrom("dialogue_registration")
+            .select("id")
+            .where("session_id", "=", s.id)
+            .where("status", "!=", "cancelled")
+            .where((w) =>
+              w.or([
+                ...(input.phoneNorm ? [w("phone_norm", "=", input.phoneNorm)] : []),
+                ...(input.emailNorm ? [w("email_norm", "=", input.emailNorm)] : []),
+              ]),
+            )
+            .orderBy("id")
+            .limit(1)
+            .as("existing"),
+        ])
+        .executeTakeFirstOrThrow();
+      if (probe.existing !== null) {
+        // A second sign-up (or a retry of the first) with the same phone or email gets the first one back.
+        const r = await trx
+          .selectFrom("dialogue_registration")
+          .select(["id", "code", "access_key", "status", "waitlist_seq"])
+          .where("id", "=", Number(probe.existing))
+          .executeTakeFirstOrThrow();
+        // The caller decides who may see it: never the browser of a sign-up that merely matched.
+        const registration = { id: r.id, code: r.code, fullCode: fullCode(r.code, r.access_key), status: r.status, place: await waitlistPlace(trx, s.id, r.waitlist_seq) };
+        return { ok: true, created: false, registration };
+      }
+
+      const seat = !input.toConfirm && Number(probe.confirmed) < s.capacity;
+      const status: RegistrationStatus = input.toConfirm ? "to_confirm" : seat ? "confirmed" : "waitlisted";
+      // The waitlist is ordered by seq; the next one goes after every seq ever given here (a
+      // promoted person's seq is cleared, a cancelled one's kept, so the maximum never repeats a
+      // live one's). Safe because the session's row lock serialises sign-ups.
+      const seq = status === "waitlisted" ? Number(probe.last_seq ?? 0) + 1 : null;
+      let inserted: { id: number; code: string; access_key: string } | undefined;
+      for (let attempt = 0; !inserted; attempt++) {
+        if (attempt === 8) throw new Error("could not find a free registration code");
+        inserted = await trx
+          .insertInto("dialogue_registration")
+          .values({
+            session_id: s.id,
+            code: newRegistrationCode((max) => crypto.randomInt(max)),
+            name: input.name,
+            name_search: foldName(input.name),
+            phone: input.phone,
+            phone_norm: input.phoneNorm,
+            email: input.email,
+            email_norm: input.emailNorm,
+            kind: input.kind,
+            organisation: input.organisation,
+            accessibility: input.accessibility,
+            status,
+            waitlist_seq: seq,
+            channel: input.channel,
+            created_by: input.staff?.id ?? null,
+            lang: input.lang,
+          })
+          .onConflict((oc) => oc.columns(["session_id", "code"]).doNothing())
+          .returning(["id", "code", "access_key"])
+          .executeTakeFirst();
+      }
+      await recordConsent(trx, { purpose: "dialogue_registration", subjectKind: "dialogue_registration", subjectId: inserted.id, lang: input.lang });
+      if (input.question) {
+        await insertQuestion(trx, {
+          sessionId: s.id,
+          registrationId: inserted.id,
+          text: input.question,
+          topic: input.topic,
+          channel: input.channel === "online" ? "online" : input.channel,
+          staffId: input.staff?.id ?? null,
+        });
+      }
+      if (input.staff) {
+        await recordAudit(
+          input.staff.client,
+          { actor: input.staff, action: "dialogue.register_on_behalf", entity: "dialogue_registration", entityId: inserted.id, details: { channel: input.channel } },
+          trx,
+        );
+      }
+      return {
+        ok: true,
+        created: true,
+        // Everyone already waiting is ahead of a newcomer.
+        registration: { id: inserted.id, code: inserted.code, fullCode: fullCode(inserted.code, inserted.access_key), status, place: status === "waitlisted" ? Number(probe.waiting) + 1 : null },
+      };
+    });
+  return result;
+}
+
+/** Gives free seats to the first people on the waitlist, in order, and queues their notices.
+ * Call inside a transaction that holds the session's row lock. */
+export async function fillSeats(trx: Kysely<Database>, s: DialogueSession, ctx: NoticeContext, now = new Date()) {
+  if (!isAnnounced(s.status) || s.starts_at.getTime() <= now.getTime()) return { promoted: [] as number[], noticeIds: [] as string[] };
+  const { n } = await trx
+    .selectFrom("dialogue_registration")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("session_id", "=", s.id)
+    .where("status", "=", "confirmed")
+    .executeTakeFirstOrThrow();
+  const free = s.capacity - Number(n);
+  if (free <= 0) return { promoted: [], noticeIds: [] };
+  const next = await trx
+    .selectFrom("dialogue_registration")
+    .select(["id", "code", "email_norm", "lang"])
+    .where("session_id", "=", s.id)
+    .where("status", "=", "waitlisted")
+    .orderBy("waitlist_seq")
+    .limit(free)
+    .execute();
+  if (!next.length) return { promoted: [], noticeIds: [] };
+  await trx
+    .updateTable("dialogue_registration")
+    .set({ status: "confirmed", waitlist_seq: null, promoted_at: now })
+    .where("id", "in", next.map((r) => r.id))
+    .execute();
+  const noticeIds = await queueNotices(trx, s, "promoted", ctx, next);
+  return { promoted: next.map((r) => r.id), noticeIds };
+}
+
+export type CancelResult = { ok: true; already: boolean; promoted: number[]; noticeIds: string[] } | { ok: false; reason: "not_found" };
+
+/** Cancels a registration (by the person, or by staff on their behalf) and hands the freed seat
+ * to the first person waiting. Cancelling is not withdrawing consent: the record stays. */
+export async function cancelRegistration(
+  registrationId: number,
+  ctx: NoticeContext,
+  opts: { staff?: { id: number; email: string; client: Client }; /** refuse a registration of another session */ sessionId?: number; now?: Date } = {},
+): Promise<CancelResult> {
+  const { staff, now = new Date() } = opts;
+  return db()
+    .transaction()
+    .execute(async (trx): Promise<CancelResult> => {
+      const sessionRef = await trx.selectFrom("dialogue_registration").select("session_id").where("id", "=", registrationId).executeTakeFirst();
+      if (!sessionRef || (opts.sessionId !== undefined && sessionRef.session_id !== opts.sessionId)) return { ok: false, reason: "not_found" };
+      // Session first, then the registration: every seat change takes the locks in this order.
+      const s = (await lockSession(trx, sessionRef.session_id))!;
+      const r = await trx.selectFrom("dialogue_registration").selectAll().where("id", "=", registrationId).forUpdate().executeTakeFirstOrThrow();
+      if (r.status === "cancelled") return { ok: true, already: true, promoted: [], noticeIds: [] };
+      await trx
+        .updateTable("dialogue_registration")
+        .set({ status: "cancelled", cancelled_at: now, cancelled_by: staff?.id ?? null })
+        .where("id", "=", r.id)
+        .execute();
+      const filled = r.status === "confirmed" ? await fillSeats(trx, s, ctx, now) : { promoted: [], noticeIds: [] };
+      if (staff) {
+        await recordAudit(
+          staff.client,
+          { actor: staff, action: "dialogue.registration.cancel", entity: "dialogue_registration", entityId: r.id, details: { promoted: filled.promoted } },
+          trx,
+        );
+      }
+      return { ok: true, already: false, ...filled };
+    });
+}
+
+/** The registration a full code (door code + secret key) and a phone or email point to, or null
+ * (the same answer for a wrong code, key or contact, so none can be probed alone). */
+export async function findRegistration(code: string, key: string, contact: { phone: string } | { email: string }): Promise<number | null> {
+  let q = db().selectFrom("dialogue_registration").select(["id", "access_key"]).where("code", "=", code);
+  q = "phone" in contact ? q.where("phone_norm", "=", contact.phone) : q.where("email_norm", "=", contact.email);
+  const row = await q.orderBy("id", "desc").limit(1).executeTakeFirst();
+  const ok = sameSecret(row?.access_key ?? "", key);
+  return row && ok ? row.id : null;
+}
+
+/** What the person sees about their own registration. */
+export async function getOwnRegistration(id: number) {
+  const r = await db()
+    .selectFrom("dialogue_registration")
+    .select(["id", "session_id", "code", "access_key", "name", "kind", "organisation", "status", "waitlist_seq", "checked_in_at", "created_at", "promoted_at", "phone", "email"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!r) return null;
+  return { ...r, place: r.status === "waitlisted" ? await waitlistPlace(db(), r.session_id, r.waitlist_seq) : null };
+}
+
+export async function seatCounts(sessionId: number, conn: Kysely<Database> = db()) {
+  const rows = await conn
+    .selectFrom("dialogue_registration")
+    .select(["status", "kind", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.count<number>("checked_in_at").as("checked_in")])
+    .where("session_id", "=", sessionId)
+    .groupBy(["status", "kind"])
+    .execute();
+  const sum = (pred: (r: (typeof rows)[number]) => boolean, f: "n" | "checked_in" = "n") => rows.filter(pred).reduce((a, r) => a + Number(r[f]), 0);
+  return {
+    confirmed: sum((r) => r.status === "confirmed"),
+    waitlisted: sum((r) => r.status === "waitlisted"),
+    cancelled: sum((r) => r.status === "cancelled"),
+    walkIns: sum((r) => r.status === "walk_in"),
+    toConfirm: sum((r) => r.status === "to_confirm"),
+    checkedIn: {
+      citizen: sum((r) => r.kind === "citizen", "checked_in"),
+      business: sum((r) => r.kind === "business", "checked_in"),
+      total: sum(() => true, "checked_in"),
+    },
+  };
+}
+
+/** Every registrant with contact details, for office staff. Personal data: the caller logs pii.view. */
+export async function listRegistrants(sessionId: number) {
+  return db()
+    .selectFrom("dialogue_registration")
+    .select([
+      "id",
+      "code",
+      // The secret half, so staff can read the full code out to the registrant on the phone.
+      "access_key",
+      "name",
+      "phone",
+      "email",
+      "kind",
+      "organisation",
+      "accessibility",
+      "status",
+      "waitlist_seq",
+      "channel",
+      "created_at",
+      "checked_in_at",
+      // Place on the waitlist, counted the same way waitlistPlace counts it.
+      sql<number | null>`case when status = 'waitlisted' then row_number() over (partition by status order by waitlist_seq) end`.as("place"),
+    ])
+    .where("session_id", "=", sessionId)
+    .orderBy((eb) => eb.case().when("status", "=", "confirmed").then(0).when("status", "=", "walk_in").then(1).when("status", "=", "waitlisted").then(2).else(3).end())
+    .orderBy("waitlist_seq")
+    .orderBy("id")
+    .execute();
+}

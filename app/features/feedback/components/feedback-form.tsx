@@ -1,0 +1,128 @@
+// The public feedback form's markup. A plain multipart form: it needs no JavaScript.
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ATTACHMENT_ACCEPT } from "~/features/feedback/feedback.schema";
+import { ErrorSummary, Radios, SelectField, TextArea, TextField } from "~/kernel/forms/fields";
+import { fieldId } from "./ids";
+
+type Errors = Partial<Record<string, string>>;
+type ErrorParams = Record<string, Record<string, string>>;
+
+const ORDER = ["submissionId", "kind", "name", "address", "phone", "email", "organisation", "procedureId", "dossierCode", "title", "content", "attachments", "consent"] as const;
+
+export interface FeedbackFormProps {
+  submissionId: string;
+  procedures: { value: string; label: string }[];
+  notice: { text: string; consent: string };
+  values: Record<string, string>;
+  errors: Errors;
+  errorParams: ErrorParams;
+  filesDropped: boolean;
+}
+
+export function FeedbackForm({ submissionId, procedures, notice, values, errors, errorParams, filesDropped }: FeedbackFormProps) {
+  const { t } = useTranslation();
+  const v = (k: string) => values[k] ?? "";
+  // An expired form id has no field of its own: show it at the top.
+  const summaryErrors: Errors = { ...errors, ...(errors.submissionId ? { _form: errors.submissionId, submissionId: undefined } : {}) };
+  return (
+    <div className="page page--narrow">
+      <h1>{t("feedback.form.heading")}</h1>
+      <ErrorSummary idFor={fieldId} errors={summaryErrors} params={errorParams} order={ORDER} />
+      <p>{t("feedback.form.intro")}</p>
+      <aside className="notice notice--warn" aria-labelledby="fb-out-of-scope">
+        <h2 id="fb-out-of-scope">{t("feedback.form.outOfScopeHeading")}</h2>
+        <p>{t("feedback.form.outOfScopeBody")}</p>
+      </aside>
+      <p>
+        <a href="/feedback/status">{t("feedback.form.statusLink")}</a> · <a href="/feedback/answers">{t("feedback.form.answersLink")}</a>
+      </p>
+      <Form method="post" encType="multipart/form-data" noValidate>
+        <input type="hidden" name="submissionId" value={submissionId} />
+        <Radios marker id={fieldId("kind")}
+          name="kind"
+          label={t("feedback.form.kindLegend")}
+          required
+          defaultValue={v("kind")}
+          error={errors.kind}
+          options={(["phan_anh", "kien_nghi"] as const).map((k) => ({ value: k, label: t(`feedback.kinds.${k}`), hint: t(`feedback.kindHints.${k}`) }))}
+        />
+
+        <h2>{t("feedback.form.senderHeading")}</h2>
+        <p className="muted">{t("feedback.form.requiredNote")}</p>
+        <TextField marker id={fieldId("name")} name="name" label={t("feedback.form.name")} required autoComplete="name" defaultValue={v("name")} error={errors.name} />
+        <TextField marker id={fieldId("address")} name="address" label={t("feedback.form.address")} hint={t("feedback.form.addressHint")} required autoComplete="street-address" defaultValue={v("address")} error={errors.address} />
+        <TextField marker id={fieldId("phone")} name="phone" type="tel" inputMode="tel" label={t("feedback.form.phone")} hint={t("feedback.form.phoneHint")} required autoComplete="tel" defaultValue={v("phone")} error={errors.phone} />
+        <TextField marker id={fieldId("email")} name="email" type="email" inputMode="email" label={t("feedback.form.email")} hint={t("feedback.form.emailHint")} autoComplete="email" spellCheck={false} defaultValue={v("email")} error={errors.email} />
+        <TextField marker id={fieldId("organisation")} name="organisation" label={t("feedback.form.organisation")} autoComplete="organization" defaultValue={v("organisation")} error={errors.organisation} />
+
+        <h2>{t("feedback.form.contentHeading")}</h2>
+        <SelectField marker id={fieldId("procedureId")}
+          name="procedureId"
+          label={t("feedback.form.procedure")}
+          defaultValue={v("procedureId")}
+          error={errors.procedureId}
+          options={[{ value: "", label: t("feedback.form.procedureNone") }, ...procedures]}
+        />
+        <TextField marker id={fieldId("dossierCode")} name="dossierCode" label={t("feedback.form.dossierCode")} hint={t("feedback.form.dossierHint")} defaultValue={v("dossierCode")} error={errors.dossierCode} />
+        <TextField marker id={fieldId("title")} name="title" label={t("feedback.form.titleField")} defaultValue={v("title")} error={errors.title} />
+        <TextArea marker id={fieldId("content")} name="content" label={t("feedback.form.content")} hint={t("feedback.form.contentHint")} required rows={10} defaultValue={v("content")} error={errors.content} />
+
+        <div className={`field${errors.attachments ? " field--error" : ""}`}>
+          <label htmlFor={fieldId("attachments")}>
+            {t("feedback.form.attachments")}
+            <span className="field__marker"> {t("forms.optional")}</span>
+          </label>
+          <span className="field__hint" id="fb-attachments-hint">
+            {t("feedback.form.attachmentsHint")}
+            {filesDropped ? ` ${t("feedback.form.filesAgain")}` : ""}
+          </span>
+          {errors.attachments ? (
+            <span className="field__error" id="fb-attachments-error">
+              {t(errors.attachments, errorParams.attachments)}
+            </span>
+          ) : null}
+          <input
+            id={fieldId("attachments")}
+            name="attachments"
+            type="file"
+            multiple
+            accept={ATTACHMENT_ACCEPT}
+            aria-invalid={errors.attachments ? true : undefined}
+            aria-describedby={errors.attachments ? "fb-attachments-hint fb-attachments-error" : "fb-attachments-hint"}
+          />
+        </div>
+
+        <div className="fb-hp" aria-hidden="true">
+          <label htmlFor="fb-homepage">{t("feedback.form.honeypot")}</label>
+          <input id="fb-homepage" name="homepage" type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+
+        <h2 id="fb-notice-heading">{t("feedback.form.noticeHeading")}</h2>
+        <div className="notice" id="fb-notice">
+          <p>{notice.text}</p>
+          <p>
+            <a href="/privacy">{t("privacy.noticeLink")}</a>
+          </p>
+        </div>
+        <div className={`field${errors.consent ? " field--error" : ""}`}>
+          <fieldset className="fb-fieldset" aria-describedby={errors.consent ? "fb-consent-error" : undefined}>
+            <legend className="visually-hidden">{t("feedback.form.consentLegend")}</legend>
+            {errors.consent ? (
+              <span className="field__error" id="fb-consent-error">
+                {t(errors.consent)}
+              </span>
+            ) : null}
+            <div className="fb-choice">
+              <input type="checkbox" id={fieldId("consent")} name="consent" value="yes" defaultChecked={v("consent") === "yes"} aria-describedby="fb-notice" />
+              <label htmlFor={fieldId("consent")}>{notice.consent}</label>
+            </div>
+          </fieldset>
+        </div>
+        <button type="submit" className="button">
+          {t("feedback.form.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

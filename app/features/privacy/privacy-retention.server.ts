@@ -1,0 +1,110 @@
+// The retention job (docs/rules/personal-data.md): personal data whose purpose ended longer ago than
+// privacy.retention_months is erased or anonymised (app/features/privacy/privacy-erase.server.ts), and
+// decided privacy requests are deleted after the same period. The anonymous figures stay: the
+// feedback register rows, registration rows with their kind and check-in, questions (masked),
+// survey responses (anonymous from the start: they carry no identity to erase).
+// Several instances may run it at once: the transaction takes a PostgreSQL advisory lock and an
+// instance that does not get it does nothing this time.
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../../db/types";
+import { FEEDBACK_ENDED_STATUSES, retentionCutoff, type RetentionKind } from "~/features/privacy/privacy-retention";
+import { recordAudit, type Actor } from "~/kernel/audit.server";
+import { eraseInTransaction } from "./privacy-erase.server";
+import { getSettings } from "~/features/admin/settings.server";
+import { db } from "~/kernel/db/db.server";
+import type { Client } from "~/kernel/http/client";
+
+/** Any fixed number, the same in every instance: "the retention job" for pg_try_advisory_xact_lock. */
+export const RETENTION_LOCK_KEY = 880_027_1127;
+
+export interface ExpiredItem {
+  kind: RetentionKind;
+  id: number;
+  /** The case's code: enough for an admin to recognise it, no personal data. */
+  code: string;
+  endedAt: Date;
+}
+
+/** What the job would erase at `now`: registrations of dialogues that ended before the cutoff,
+ * contact data of feedback whose handling ended before it (the last event of a published,
+ * refused, transferred or closed case), decided requests decided before it. Already-erased
+ * subjects are left out. */
+export async function listExpired(conn: Kysely<Database>, now: Date, months: number): Promise<ExpiredItem[]> {
+  const cutoff = retentionCutoff(now, months);
+  const notErased = (kind: string, idCol: string) =>
+    sql<boolean>`not exists (select 1 from privacy_erasure pe where pe.subject_kind = ${kind} and pe.subject_id = ${sql.ref(idCol)})`;
+  const regs = await conn
+    .selectFrom("dialogue_registration as r")
+    .innerJoin("dialogue_session as s", "s.id", "r.session_id")
+    .select(["r.id", "r.code", "s.ends_at as ended"])
+    .where("s.ends_at", "<", cutoff)
+    .where(notErased("dialogue_registration", "r.id"))
+    .orderBy("r.id")
+    .execute();
+  const endedAt = sql<Date>`coalesce((select max(e.at) from feedback_event e where e.feedback_id = f.id), f.handled_at, f.received_at)`;
+  const feedback = await conn
+    .selectFrom("feedback as f")
+    .select(["f.id", "f.code", endedAt.as("ended")])
+    .where("f.status", "in", [...FEEDBACK_ENDED_STATUSES])
+    .where(sql<boolean>`${endedAt} < ${cutoff}`)
+    .where(notErased("feedback", "f.id"))
+    .orderBy("f.id")
+    .execute();
+  const requests = await conn
+    .selectFrom("privacy_request")
+    .select(["id", "subject_code as code", "decided_at as ended"])
+    .where("status", "!=", "open")
+    .where("decided_at", "<", cutoff)
+    .orderBy("id")
+    .execute();
+  const item = (kind: RetentionKind) => (r: { id: number; code: string; ended: Date | null }) => ({ kind, id: r.id, code: r.code, endedAt: new Date(r.ended!) });
+  return [...regs.map(item("dialogue_registration")), ...feedback.map(item("feedback_contact")), ...requests.map(item("privacy_request"))];
+}
+
+export type RetentionCounts = Record<RetentionKind, number>;
+
+export function countByKind(items: ExpiredItem[]): RetentionCounts {
+  const counts: RetentionCounts = { dialogue_registration: 0, feedback_contact: 0, privacy_request: 0 };
+  for (const i of items) counts[i.kind]++;
+  return counts;
+}
+
+export interface RetentionPreview {
+  cutoff: Date;
+  months: number;
+  items: ExpiredItem[];
+  counts: RetentionCounts;
+}
+
+/** The dry run: what would go now, touching nothing. */
+export async function previewRetention(now = new Date()): Promise<RetentionPreview> {
+  const months = (await getSettings())["privacy.retention_months"];
+  const items = await listExpired(db(), now, months);
+  return { cutoff: retentionCutoff(now, months), months, items, counts: countByKind(items) };
+}
+
+export type RetentionRun = { ran: false } | { ran: true; counts: RetentionCounts };
+
+/** Erases what has expired at `now`. `by` is the admin who pressed "run now" (null: the
+ * schedule). Returns ran: false when another instance holds the lock. */
+export async function runRetention(opts: { now?: Date; by?: { actor: Actor; client: Client } } = {}): Promise<RetentionRun> {
+  const now = opts.now ?? new Date();
+  // Read before the transaction: on the embedded database a second connection would wait forever.
+  const months = (await getSettings())["privacy.retention_months"];
+  return db()
+    .transaction()
+    .execute(async (trx): Promise<RetentionRun> => {
+      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${RETENTION_LOCK_KEY}::bigint) as locked`.execute(trx);
+      if (!rows[0]?.locked) return { ran: false };
+      const items = await listExpired(trx, now, months);
+      for (const i of items) {
+        if (i.kind === "dialogue_registration") await eraseInTransaction(trx, { kind: "dialogue_registration", id: i.id }, "retention", null, now);
+        else if (i.kind === "feedback_contact") await eraseInTransaction(trx, { kind: "feedback", id: i.id }, "retention", null, now);
+      }
+      const requestIds = items.filter((i) => i.kind === "privacy_request").map((i) => i.id);
+      if (requestIds.length) await trx.deleteFrom("privacy_request").where("id", "in", requestIds).execute();
+      const counts = countByKind(items);
+      await recordAudit(opts.by?.client ?? null, { actor: opts.by?.actor ?? null, action: "privacy.retention.run", entity: "privacy_retention", details: { counts, months } }, trx);
+      return { ran: true, counts };
+    });
+}

@@ -1,0 +1,54 @@
+// One export row from a response and its answers as the export query returns them (scores and
+// free answers as parallel arrays of item ids and values). Pure, so the pivot is unit-tested.
+import { maskPii } from "~/kernel/mask-pii";
+
+export interface ExportItem {
+  code: string;
+  type: string;
+  /** The item's ids across survey versions: one code is one column. */
+  ids: number[];
+}
+
+export interface ResponseAnswers {
+  num_ids: number[] | null;
+  nums: number[] | null;
+  str_ids: number[] | null;
+  strs: (string | null)[] | null;
+}
+
+export interface ColumnMap {
+  width: number;
+  column: Map<number, number>;
+  /** Columns whose free text is masked (phone numbers, emails typed into comments). */
+  masked: boolean[];
+}
+
+export function columnMap(items: ExportItem[]): ColumnMap {
+  const column = new Map<number, number>();
+  const masked: boolean[] = [];
+  items.forEach((item, i) => {
+    for (const id of item.ids) column.set(id, i);
+    masked.push(item.type === "text" || item.type === "textarea");
+  });
+  return { width: items.length, column, masked };
+}
+
+/** The answer cells in column order: a score as a number, text (masked where free) as a string. */
+export function answerCells(map: ColumnMap, a: ResponseAnswers): (string | number | null)[] {
+  const cells: (string | number | null)[] = new Array(map.width).fill(null);
+  if (a.num_ids && a.nums) {
+    for (let i = 0; i < a.num_ids.length; i++) {
+      const c = map.column.get(a.num_ids[i]);
+      // (A score in a free-text column cannot happen today; if it did it would be masked too.)
+      if (c !== undefined) cells[c] = map.masked[c] ? maskPii(String(a.nums[i])) : a.nums[i];
+    }
+  }
+  if (a.str_ids && a.strs) {
+    for (let i = 0; i < a.str_ids.length; i++) {
+      const c = map.column.get(a.str_ids[i]);
+      const s = a.strs[i];
+      if (c !== undefined && s !== null) cells[c] = map.masked[c] ? maskPii(s) : s;
+    }
+  }
+  return cells;
+}

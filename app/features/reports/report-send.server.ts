@@ -1,0 +1,22 @@
+// Sending a period's report: the snapshot and its audit entry.
+import type { PeriodKind } from "~/features/reports/report-periods";
+import type { StaffUser } from "~/features/accounts/auth.server";
+import { recordAudit } from "~/kernel/audit.server";
+import { getPeriod } from "./report-period.server";
+import { sendReport } from "./report-snapshot.server";
+import type { Client } from "~/kernel/http/client";
+
+export async function sendPeriodReport(client: Client, user: StaffUser, year: number, kind: PeriodKind) {
+  const period = await getPeriod(year, kind);
+  const snap = await sendReport(period.id, user.id);
+  if (snap) {
+    await recordAudit(client, {
+      actor: user,
+      action: "report_period.send",
+      entity: "report_period",
+      entityId: period.id,
+      details: { period: `${year}-${kind}`, start: snap.start, end: snap.end, readThrough: snap.readThrough },
+    });
+  }
+  return snap;
+}

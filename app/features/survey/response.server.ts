@@ -1,0 +1,162 @@
+// Storing a survey response: one transaction, idempotent on the submission id the form carried.
+//
+// storeResponse() is the only way a response is written (public form, kiosk, paper entry). It
+// opens ONE transaction and calls insertResponseInTrx(); anything that must change together with
+// a new response belongs inside that transaction, after the insert — the queue entry that feeds
+// the dashboard rollups does.
+import { sql, type Kysely } from "kysely";
+import type { AnswerValue, FormItem } from "~/features/survey/items";
+import { offersFeedback } from "~/features/survey/feedback";
+import { recordAudit, type AuditEntry } from "~/kernel/audit.server";
+import type { Client } from "~/kernel/http/client";
+import { db } from "~/kernel/db/db.server";
+import type { Channel } from "../../../db/tables/survey";
+import type { Database } from "../../../db/types";
+import { itemsOfVersion } from "./survey.server";
+
+type Trx = Kysely<Database>;
+
+export interface StoreResponseInput {
+  /** The submission id from the form: a uuid made when the form was issued. */
+  id: string;
+  surveyId: number;
+  versionId: number;
+  unitId: number;
+  procedureId: number | null;
+  counter: string | null;
+  channel: Channel;
+  lang: "vi" | "en";
+  startedAt: Date | null;
+  /** Defaults to now; paper entry gives the date written on the form. */
+  submittedAt?: Date;
+  flagReasons: string[];
+  /** Keyed hash of the dossier code (Form A), never the code itself. */
+  dossierHash: string | null;
+  enteredBy: number | null;
+  answers: AnswerValue[];
+  /** The caller read the version as frozen, together with the items the answers refer to: they
+   * cannot have changed since, so there is nothing to lock or check (the public form's case). */
+  versionFrozen?: boolean;
+  /** The rate-limit sources (keyed hashes) that counted this submission, each with its window:
+   * recorded so that a source going over its limit later in the window flags this response too
+   * (docs/rules/flags.md). */
+  sources?: { source: string; windowStart: Date }[];
+}
+
+export type StoreResult =
+  | { status: "stored"; id: string }
+  /** The same submission id came again (double tap, back and resubmit, retry): nothing written. */
+  | { status: "replayed"; id: string }
+  /** Another response already evaluated this dossier (Form A): nothing written. */
+  | { status: "duplicate_dossier" }
+  /** The version's items changed under an open form (staff edited a version without responses). */
+  | { status: "stale_form" };
+
+/** Writes the response atomically. `audit` is recorded in the same transaction (paper entry). */
+export async function storeResponse(input: StoreResponseInput, audit?: { client: Client; entry: Omit<AuditEntry, "entityId"> }): Promise<StoreResult> {
+  // Most submissions answer a frozen version: then the response, its answers and its queue entry
+  // go in one statement, atomic on its own — one round trip instead of six with BEGIN … COMMIT.
+  if (input.versionFrozen && !audit) return insertResponseRows(db(), input);
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const result = await insertResponseInTrx(trx, input);
+      if (result.status === "stored") {
+        if (audit) await recordAudit(audit.client, { ...audit.entry, entityId: result.id }, trx);
+      }
+      return result;
+    });
+}
+
+/** The insert itself. Use only `trx` in here: on the embedded database a stray db() call would
+ * wait forever for the one connection this transaction holds. */
+export async function insertResponseInTrx(trx: Trx, input: StoreResponseInput): Promise<StoreResult> {
+  // Marking the version frozen first takes its row lock, so a staff edit of the items (which
+  // locks the same row) either finishes before this response or is refused after it.
+  await trx.updateTable("survey_version").set({ frozen: true }).where("id", "=", input.versionId).where("frozen", "=", false).execute();
+  const itemIds = [...new Set(input.answers.map((a) => a.itemId))];
+  if (itemIds.length) {
+    const { n } = await trx
+      .selectFrom("survey_item")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("version_id", "=", input.versionId)
+      .where("id", "in", itemIds)
+      .executeTakeFirstOrThrow();
+    if (Number(n) !== itemIds.length) return { status: "stale_form" };
+  }
+  return insertResponseRows(trx, input);
+}
+
+/** The response, its answers (passed as one JSON parameter) and its entry in the rollup queue, in
+ * one statement. `on conflict do nothing` covers both unique rules: the submission id (a replay)
+ * and one response per dossier; a concurrent twin waits for this row's transaction, then inserts
+ * nothing — no answers, no queue entry, so a replay can never be counted twice. */
+async function insertResponseRows(conn: Trx, input: StoreResponseInput): Promise<StoreResult> {
+  const answers = JSON.stringify(input.answers.map((a) => ({ item_id: a.itemId, value: a.value, text: a.text, choices: a.choices })));
+  const flagged = input.flagReasons.length > 0;
+  const sources = JSON.stringify((input.sources ?? []).map((x) => ({ source: x.source, window_start: x.windowStart.toISOString() })));
+  const inserted = await sql<{ id: string }>`
+    with ins as (
+      insert into response (id, survey_id, survey_version_id, unit_id, procedure_id, counter, channel, lang,
+                            started_at, submitted_at, flagged, flag_reasons, dossier_hash, entered_by)
+      values (${input.id}, ${input.surveyId}, ${input.versionId}, ${input.unitId}, ${input.procedureId}, ${input.counter},
+              ${input.channel}, ${input.lang}, ${input.startedAt}, ${input.submittedAt ?? new Date()}, ${flagged},
+              ${input.flagReasons}::text[], ${input.dossierHash}, ${input.enteredBy})
+      on conflict do nothing
+      returning id),
+    queued as (insert into rollup_pending (response_id) select id from ins),
+    sourced as (
+      insert into response_source (source, window_start, response_id)
+      select x.source, x.window_start, ins.id from ins, json_to_recordset(${sources}::json) as x(source text, window_start timestamptz)
+      on conflict do nothing),
+    answered as (
+      insert into answer (response_id, item_id, value, text, choices)
+      select ins.id, x.item_id, x.value, x.text, x.choices
+      from ins, json_to_recordset(${answers}::json) as x(item_id integer, value integer, text text, choices text[]))
+    select id from ins`.execute(conn);
+  if (!inserted.rows.length) {
+    const same = await conn.selectFrom("response").select("id").where("id", "=", input.id).executeTakeFirst();
+    return same ? { status: "replayed", id: same.id } : { status: "duplicate_dossier" };
+  }
+  return { status: "stored", id: input.id };
+}
+
+/** When the response with this submission id was written, or null when there is none. */
+export async function responseSentAt(id: string): Promise<Date | null> {
+  const row = await db().selectFrom("response").select("created_at").where("id", "=", id).executeTakeFirst();
+  return row ? new Date(row.created_at) : null;
+}
+
+/** What the thanks page needs about a stored response: where it was, and whether to offer the
+ * feedback form. Read back from the database, so a replay shows the very same page. */
+export async function thanksFor(id: string): Promise<{ unitId: number; procedureId: number | null; offerFeedback: boolean } | null> {
+  const r = await db().selectFrom("response").select(["unit_id", "procedure_id", "survey_version_id"]).where("id", "=", id).executeTakeFirst();
+  if (!r) return null;
+  const [items, answers] = await Promise.all([
+    itemsOfVersion(r.survey_version_id),
+    db().selectFrom("answer").select(["item_id", "value", "text", "choices"]).where("response_id", "=", id).execute(),
+  ]);
+  const formItems: FormItem[] = items.map((i) => ({ id: i.id, code: i.code, block: i.block, type: i.type, required: i.required, options: i.options, maxLength: i.max_length }));
+  const values: AnswerValue[] = answers.map((a) => ({ itemId: a.item_id, value: a.value, text: a.text, choices: a.choices }));
+  return { unitId: r.unit_id, procedureId: r.procedure_id, offerFeedback: offersFeedback(formItems, values) };
+}
+
+/** What a stored response said and when, to tell a resend of it from a second, different
+ * response sent with the same form (docs/rules/flags.md); null when there is none. */
+export async function storedContent(id: string) {
+  const r = await db()
+    .selectFrom("response")
+    .select(["survey_version_id", "unit_id", "procedure_id", "dossier_hash", "submitted_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!r) return null;
+  const answers = await db().selectFrom("answer").select(["item_id", "value", "text", "choices"]).where("response_id", "=", id).execute();
+  return {
+    versionId: r.survey_version_id,
+    unitId: r.unit_id,
+    procedureId: r.procedure_id,
+    dossierHash: r.dossier_hash,
+    submittedAt: new Date(r.submitted_at),
+    answers: answers.map((a) => ({ itemId: a.item_id, value: a.value, text: a.text, choices: a.choices })),
+  };
+}

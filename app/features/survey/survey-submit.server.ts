@@ -1,0 +1,211 @@
+// A citizen's submission of the public form, from the posted fields to a stored response: the
+// signed token and link, the answers, the abuse signs, the store. Routes call submitSurvey().
+import crypto from "node:crypto";
+import * as z from "zod";
+import type { Lang } from "~/kernel/i18n/i18n";
+import { allOf, firstOf, type PostedFields } from "~/kernel/forms/posted";
+import { parseAnswers, type FormValues } from "~/features/survey/answers";
+import type { SurveyContext } from "~/features/survey/context";
+import { offersFeedback } from "~/features/survey/feedback";
+import { changedAnswers, contentKey, decideFlags, LIMITS, rateReason, retroSpan, type SourceKind } from "~/features/survey/flags";
+import { hitAll, limitKey, type HitResult, type Limit } from "~/kernel/limits/rate-limit.server";
+import { flagSourceWindow, sweepResponseSources } from "~/features/survey/response-flags.server";
+import { storedContent, storeResponse, thanksFor } from "~/features/survey/response.server";
+import { getSurveyForSubmission, type ShownSurvey } from "~/features/survey/survey.server";
+import type { Client } from "~/kernel/http/client";
+import { getSecrets } from "~/kernel/secrets.server";
+import { keyedHash } from "~/kernel/sign.server";
+import { HONEYPOT_FIELD, signLink, TOKEN_FIELD, verifyFormToken } from "~/features/survey/survey-tokens.server";
+
+const placeSchema = z.object({
+  unit: z.coerce.number({ error: "survey.errors.chooseUnit" }).int().positive({ error: "survey.errors.chooseUnit" }),
+  procedure: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional()),
+});
+const dossierSchema = z.string().trim().max(40, { error: "survey.errors.dossierTooLong" });
+
+const normaliseDossier = (code: string) => code.toUpperCase().replace(/\s+/g, "");
+
+/** The only form a dossier code is kept in: a keyed hash, per survey, of the code without spaces
+ * or case, so "hs 001" and "HS001" are the same dossier. */
+export const dossierHash = (surveyId: number, code: string) => keyedHash(`dossier:${surveyId}`, normaliseDossier(code));
+
+export type SubmitOutcome =
+  | { kind: "bad_form" }
+  | { kind: "not_found" }
+  | { kind: "closed" }
+  | { kind: "invalid"; survey: ShownSurvey; token: string; context?: SurveyContext; errors: Record<string, string>; values: FormValues }
+  | { kind: "duplicate_dossier"; survey: ShownSurvey; token: string; context?: SurveyContext; errors: Record<string, string>; values: FormValues }
+  | { kind: "stale" }
+  | { kind: "thanks"; location: string };
+
+export async function thanksLocation(slug: string, info: { unitId: number; procedureId: number | null; offerFeedback: boolean }, context?: SurveyContext) {
+  const q = new URLSearchParams();
+  if (info.offerFeedback) {
+    q.set("unit", String(info.unitId));
+    if (info.procedureId) q.set("procedure", String(info.procedureId));
+  }
+  // The link goes along so "another form" (and a kiosk's fresh form) keeps the unit and counter.
+  if (context) q.set("c", await signLink(context));
+  const qs = q.toString();
+  return `/s/${encodeURIComponent(slug)}/thanks${qs ? `?${qs}` : ""}`;
+}
+
+/** `fields`: the posted form as plain values (the route reads the request); `client`: where it came
+ * from, for the address's limit; `deviceId`: the device cookie's value, if any. `keepOnly`: the
+ * reader switched language mid-form; the answers come back as typed, unjudged and unstored (an
+ * "invalid" outcome with no errors). */
+export async function submitSurvey(args: { client: Client; slug: string; fields: PostedFields; lang: Lang; deviceId: string | null; now?: Date; keepOnly?: boolean }): Promise<SubmitOutcome> {
+  const { client, slug, fields, lang, deviceId } = args;
+  const now = args.now ?? new Date();
+  const tokenString = firstOf(fields, TOKEN_FIELD) ?? "";
+  const token = await verifyFormToken(tokenString);
+  if (!token || token.s !== slug) return { kind: "bad_form" };
+  const context = token.c;
+
+  // Where the service was given: from the signed link, or chosen by the citizen.
+  const placeInput = { unit: context ? context.u : (firstOf(fields, "unit") ?? ""), procedure: context?.p ?? firstOf(fields, "procedure") ?? "" };
+  const place = placeSchema.safeParse(placeInput);
+  const unitId = place.success ? place.data.unit : null;
+  const procedureId = place.success ? (place.data.procedure ?? null) : null;
+
+  const found = await getSurveyForSubmission(slug, lang, { responseId: token.sid, unitId, procedureId }, now);
+  if (!found) return { kind: "not_found" };
+  const { survey } = found;
+
+  // This form already brought a response. The same answers again are a resend (double tap, back
+  // and send again, a retry): the same thanks page, nothing written. Different answers are a
+  // second person on the same phone, stored below as a response of its own.
+  const earlier = found.stored ? await storedContent(token.sid) : null;
+  const replay = async () => ({ kind: "thanks" as const, location: await thanksLocation(slug, (await thanksFor(token.sid))!, context) });
+  // Answered under an earlier version, or the survey has closed since: only a resend comes back so.
+  if (found.stored && (!earlier || earlier.versionId !== survey.versionId || !survey.open)) return replay();
+  if (!survey.open || !survey.versionId) return { kind: "closed" };
+
+  const read = (name: string) => allOf(fields, name);
+  const parsed = parseAnswers(survey.items, read);
+  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
+  const values: FormValues = { ...parsed.values, unit: String(placeInput.unit), procedure: String(placeInput.procedure ?? "") };
+  // No verdict means the post named no valid unit at all.
+  const check = found.place;
+  if (!check) errors.unit = "survey.errors.chooseUnit";
+  else if (!check.ok) {
+    if (check.reason === "unit") errors.unit = "survey.errors.chooseUnit";
+    else errors.procedure = check.reason === "mismatch" ? "survey.errors.procedureOtherUnit" : "survey.errors.chooseProcedure";
+  }
+
+  let dossier: string | null = null;
+  if (survey.kind === "A") {
+    const raw = firstOf(fields, "dossier") ?? "";
+    values.dossier = raw;
+    const d = dossierSchema.safeParse(raw);
+    if (!d.success) errors.dossier = d.error.issues[0].message;
+    else if (d.data) dossier = await dossierHash(survey.id, d.data);
+  }
+
+  if (args.keepOnly) return { kind: "invalid", survey, token: tokenString, context, errors: {}, values };
+  if (!parsed.ok || unitId === null || Object.keys(errors).length) {
+    return { kind: "invalid", survey, token: tokenString, context, errors, values };
+  }
+
+  const content = { unitId, procedureId, dossierHash: dossier, answers: parsed.answers };
+  /** The id to store this content under, given the response already stored with the form's id. */
+  const second = (stored: NonNullable<typeof earlier>) =>
+    contentKey(stored) === contentKey(content)
+      ? null
+      : { id: secondId(token.sid, contentKey(content)), sinceEarlierMs: now.getTime() - stored.submittedAt.getTime(), changedAnswers: changedAnswers(stored.answers, parsed.answers) };
+  type Target = { id: string; sinceEarlierMs?: number; changedAnswers?: number };
+  let target: Target | null = earlier ? second(earlier) : { id: token.sid };
+  if (!target) return replay();
+
+  const limits = await countSources(client, context, deviceId, now);
+  const over = limits.filter((l) => !l.hit.allowed);
+  const base = {
+    surveyId: survey.id,
+    versionId: survey.versionId,
+    unitId,
+    procedureId,
+    counter: context?.k || null,
+    channel: context?.ch ?? ("web" as const),
+    lang,
+    startedAt: new Date(token.t),
+    submittedAt: now,
+    dossierHash: dossier,
+    enteredBy: null,
+    answers: parsed.answers,
+    versionFrozen: survey.versionFrozen,
+    sources: limits.map((l) => ({ source: l.hit.key, windowStart: l.hit.windowStart })),
+  };
+  const flagsFor = (t: { sinceEarlierMs?: number; changedAnswers?: number }) =>
+    decideFlags({
+      honeypot: firstOf(fields, HONEYPOT_FIELD) ?? "",
+      elapsedMs: now.getTime() - token.t,
+      answered: parsed.answers.length,
+      overLimit: over.map((l) => l.kind),
+      sinceEarlierMs: t.sinceEarlierMs,
+      changedAnswers: t.changedAnswers,
+    });
+
+  let result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
+  if (result.status === "replayed" && target.id === token.sid) {
+    // Another post with this form was stored while this one was on its way: the same answers are
+    // the same response; different ones a second response.
+    const stored = await storedContent(token.sid);
+    target = stored && second(stored);
+    if (target) result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
+  }
+  // A mistyped code is the likely cause: the answers come back with the code marked, to fix it.
+  if (result.status === "duplicate_dossier") return { kind: "duplicate_dossier", survey, token: tokenString, context, errors: { dossier: "survey.errors.dossierUsed" }, values };
+  if (result.status === "stale_form") return { kind: "stale" };
+  if (result.status === "stored") await flagOverLimitSources(over, now);
+  const info =
+    result.status === "stored" ? { unitId, procedureId, offerFeedback: offersFeedback(survey.items, parsed.answers) } : (await thanksFor(result.id))!;
+  return { kind: "thanks", location: await thanksLocation(slug, info, context) };
+}
+
+/** The id of a second, different response sent with the form `sid`: derived from the form's id
+ * and the content, so a resend of that second response is stored once too. */
+export function secondId(sid: string, content: string): string {
+  const h = crypto.createHash("sha256").update(`${sid}\n${content}`).digest("hex");
+  // Shaped as an RFC 9562 version 8 (custom) uuid.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A source's count in its window, with the stored key (the rate-limit key's namespace and keyed
+ * hash, as rate_limit holds it: never the device id or address) and the window's start. */
+type Counted = { kind: SourceKind; limit: number; hit: HitResult & { key: string; windowStart: Date } };
+
+/** Counts this submission against the limit of each source it came from: the device (cookie), the
+ * signed link, the address. The address is set high: a whole service hall may share it. Every key
+ * is counted, even after one is over, so each limit sees the true traffic. There is no limit on
+ * the form as a whole: it would flag everyone's answers once a flood passed it. */
+async function countSources(client: Client, context: SurveyContext | undefined, deviceId: string | null, now: Date): Promise<Counted[]> {
+  const keys: (Limit & { kind: SourceKind })[] = [];
+  const kiosk = context?.ch === "kiosk";
+  if (deviceId) keys.push({ kind: "device", key: `survey-device:${deviceId}`, ...(kiosk ? LIMITS.kioskDevice : LIMITS.device) });
+  if (context) keys.push({ kind: "link", key: `survey-link:${context.u}|${context.k ?? ""}|${context.ch}|${context.p ?? ""}`, ...LIMITS.link });
+  keys.push({ kind: "address", key: `survey-ip:${client.ip}`, ...LIMITS.address });
+  const [hits, secret] = await Promise.all([hitAll(keys, now), getSecrets().then((s) => s[0])]);
+  return keys.map((k, i) => ({
+    kind: k.kind,
+    limit: k.limit,
+    hit: { ...hits[i], key: limitKey(k.key, secret), windowStart: new Date(Math.floor(now.getTime() / k.windowMs) * k.windowMs) },
+  }));
+}
+
+let lastSweep = 0;
+
+/** A source just past its limit also flags what it sent earlier in the window: the flood's first
+ * posts, sent before the limit, must not count either (docs/rules/flags.md). */
+async function flagOverLimitSources(over: Counted[], now: Date): Promise<void> {
+  for (const o of over) {
+    const past = o.hit.count - o.limit;
+    const span = retroSpan(o.limit);
+    // Right after the limit, then once every `span` posts: a response of the source that was
+    // still being stored during the first passes is caught by a later one while the flood goes on.
+    if (past <= span || past % span === 0) await flagSourceWindow(o.hit.key, o.hit.windowStart, rateReason(o.kind));
+  }
+  if (now.getTime() - lastSweep > 60_000) {
+    lastSweep = now.getTime();
+    await sweepResponseSources(now);
+  }
+}
