@@ -137,7 +137,9 @@ async function shutdown(signal) {
   // So keep accepting for a moment, then stop; net.Server's close leaves open connections alone.
   setTimeout(() => {
     net.Server.prototype.close.call(server, async () => {
-      await portal.stopPortal().catch((e) => console.error(`[hai-long] stop failed: ${e instanceof Error ? e.message : typeof e}`));
+      await portal
+        .stopPortal()
+        .catch((e) => console.error(`[hai-long] stop failed: ${e instanceof Error ? e.message : typeof e}`));
       process.exit(0);
     });
   }, DRAIN_MS);

@@ -33,7 +33,9 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   // The client's own bad input (a body that is no form, a number PostgreSQL refuses): answered
   // 400 by the server's gate, one line in the log and no stack trace.
   if (noteBadInput(error, request)) {
-    console.error(`[bad-input] ${request.method} ${redactTarget(url.pathname + url.search)}: ${error instanceof Error ? error.message.split("\n")[0].slice(0, 200) : typeof error}`);
+    console.error(
+      `[bad-input] ${request.method} ${redactTarget(url.pathname + url.search)}: ${error instanceof Error ? error.message.split("\n")[0].slice(0, 200) : typeof error}`,
+    );
     return;
   }
   if (isDatabaseUnavailable(error)) databaseUnavailable.add(request);

@@ -39,7 +39,12 @@ export interface ConnectOptions {
   lock?: boolean;
 }
 
-function makeHandle(pool: pg.Pool, kind: DatabaseHandle["kind"], onClose: () => Promise<void>, schema?: string): DatabaseHandle {
+function makeHandle(
+  pool: pg.Pool,
+  kind: DatabaseHandle["kind"],
+  onClose: () => Promise<void>,
+  schema?: string,
+): DatabaseHandle {
   // An idle client whose server went away emits an error on the pool; without a listener Node
   // would crash the whole portal. The next query opens a new connection once the server is back.
   pool.on("error", (err) => console.error(`[db] idle connection lost: ${err.message}`));

@@ -13,7 +13,20 @@ import type { SurveyTables } from "./tables/survey";
 import type { Tt01Tables } from "./tables/tt01";
 import type { LimitTables } from "./tables/limits";
 
-export interface Database extends FoundationTables, StaffTables, PrivacyTables, SurveyTables, FeedbackTables, DialogueTables, DashboardTables, PrivacyRequestTables, Tt01Tables, ReportSnapshotTables, LimitTables, CitizenKeyTables {}
+export interface Database
+  extends
+    FoundationTables,
+    StaffTables,
+    PrivacyTables,
+    SurveyTables,
+    FeedbackTables,
+    DialogueTables,
+    DashboardTables,
+    PrivacyRequestTables,
+    Tt01Tables,
+    ReportSnapshotTables,
+    LimitTables,
+    CitizenKeyTables {}
 import type { CitizenKeyTables } from "./tables/citizen-keys";
 
 export type * from "./tables/foundation";

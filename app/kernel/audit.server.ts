@@ -1,9 +1,9 @@
 // The audit log of staff actions. Rows are only ever inserted; the database refuses updates and
 // deletes (a trigger), so this module has no way to change history either.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
 import { db } from "~/kernel/db/db.server";
 import type { Client } from "~/kernel/http/client";
+import type { Database } from "../../db/types";
 
 /** Who did it: a staff member (a StaffUser fits), or null for an anonymous attempt. */
 export interface Actor {
@@ -22,7 +22,11 @@ export interface AuditEntry {
 /** Records one action. Pass the transaction when the action is part of one, so both land or neither. */
 /** `client`: where the request came from (the route reads it once with `clientOf`); null for the
  * portal's own jobs. */
-export async function recordAudit(client: Client | null, entry: AuditEntry, conn: Kysely<Database> = db()): Promise<void> {
+export async function recordAudit(
+  client: Client | null,
+  entry: AuditEntry,
+  conn: Kysely<Database> = db(),
+): Promise<void> {
   await conn
     .insertInto("audit_log")
     .values({

@@ -25,7 +25,14 @@ const schema = z.object({
     .url({ error: "must be a full URL such as https://hailong.example.gov.vn" })
     .refine((v) => {
       const u = new URL(v);
-      return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password && (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash;
+      return (
+        (u.protocol === "https:" || u.protocol === "http:") &&
+        !u.username &&
+        !u.password &&
+        (u.pathname === "/" || u.pathname === "") &&
+        !u.search &&
+        !u.hash
+      );
     }, "must be the portal's origin only, http(s)://host[:port] with no path, such as https://hailong.example.gov.vn")
     .transform((v) => new URL(v).origin)
     .optional(),
@@ -33,7 +40,10 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
   TRUST_PROXY: z
     .string()
     .optional()
@@ -56,7 +66,8 @@ const schema = z.object({
  * message for a bad one. */
 export function parseTrustProxy(raw: string | undefined): number | string[] | undefined | string {
   if (raw === undefined || raw === "" || raw === "false" || raw === "0") return undefined;
-  const hint = "give the number of proxies in front of the portal (e.g. 1) or their addresses (e.g. 10.0.0.5, 10.1.0.0/16, loopback)";
+  const hint =
+    "give the number of proxies in front of the portal (e.g. 1) or their addresses (e.g. 10.0.0.5, 10.1.0.0/16, loopback)";
   if (raw === "true") return `"true" would trust an X-Forwarded-For header from anyone; ${hint}`;
   if (/^\d+$/.test(raw)) {
     const n = Number(raw);
@@ -68,7 +79,8 @@ export function parseTrustProxy(raw: string | undefined): number | string[] | un
     const [ip, bits, extra] = p.split("/");
     const kind = net.isIP(ip ?? "");
     const maxBits = kind === 4 ? 32 : 128;
-    if (!kind || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits))) return `"${p}" is not an address, a subnet or one of loopback, linklocal, uniquelocal; ${hint}`;
+    if (!kind || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits)))
+      return `"${p}" is not an address, a subnet or one of loopback, linklocal, uniquelocal; ${hint}`;
   }
   return parts;
 }
@@ -91,9 +103,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // http://localhost:PORT without it, so `npm install && npm start` stays the whole set-up; links
   // are still built from that configured address alone, never from the request.
   const nodeEnv = result.success ? result.data.NODE_ENV : cleaned.NODE_ENV;
-  const demo = result.success ? result.data.SEED_DEMO : cleaned.SEED_DEMO === undefined || ["true", "1", "yes"].includes(cleaned.SEED_DEMO);
+  const demo = result.success
+    ? result.data.SEED_DEMO
+    : cleaned.SEED_DEMO === undefined || ["true", "1", "yes"].includes(cleaned.SEED_DEMO);
   if (nodeEnv === "production" && !demo && !cleaned.PUBLIC_URL) {
-    issues.push({ path: "PUBLIC_URL", message: "required in production (SEED_DEMO=false): the portal's public address, such as https://hailong.example.gov.vn" });
+    issues.push({
+      path: "PUBLIC_URL",
+      message:
+        "required in production (SEED_DEMO=false): the portal's public address, such as https://hailong.example.gov.vn",
+    });
   }
   if (!result.success || issues.length) {
     const lines = issues.map((i) => `  ${i.path}: ${i.message}`);

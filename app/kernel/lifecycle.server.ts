@@ -1,12 +1,17 @@
 // Start-up and shutdown of the portal process, called by server.js through the built entry.
+import { ensureFirstAdmin } from "~/features/accounts/staff.server";
 import { currentDatabase, setDatabase } from "../../db/client";
 import { DataDirLockedError } from "../../db/lock";
 import { openDatabase } from "../../db/open";
 import { demoStaff } from "../../db/seed/staff";
-import { ensureFirstAdmin } from "~/features/accounts/staff.server";
 import { db } from "./db/db.server";
 import { env, type Env } from "./env.server";
-import { startRetentionSchedule, startRollupSchedule, stopRetentionSchedule, stopRollupSchedule } from "./schedule.server";
+import {
+  startRetentionSchedule,
+  startRollupSchedule,
+  stopRetentionSchedule,
+  stopRollupSchedule,
+} from "./schedule.server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -33,7 +38,15 @@ export async function startPortal(): Promise<Env> {
 }
 
 async function printDemoAccounts() {
-  const present = await db().selectFrom("staff_user").select("email").where("email", "in", demoStaff.map((s) => s.email)).execute();
+  const present = await db()
+    .selectFrom("staff_user")
+    .select("email")
+    .where(
+      "email",
+      "in",
+      demoStaff.map((s) => s.email),
+    )
+    .execute();
   if (!present.length) return;
   console.log("[demo] DEMO ONLY accounts (never on a real deployment; set SEED_DEMO=false):");
   for (const s of demoStaff.filter((d) => present.some((p) => p.email === d.email))) {

@@ -1,8 +1,8 @@
 // Outgoing email, when the operator has configured SMTP_URL. Without it (or when the server
 // refuses the message) sendMail answers false and the caller falls back to another channel —
 // for feedback, the staff's call list. No message is ever queued silently.
-import { maskPii } from "~/kernel/mask-pii";
 import nodemailer, { type Transporter } from "nodemailer";
+import { maskPii } from "~/kernel/mask-pii";
 import { env } from "./env.server";
 
 let transport: { url: string; t: Transporter } | null = null;
@@ -26,7 +26,12 @@ export async function sendMail(msg: { to: string; subject: string; text: string 
   try {
     const url = new URL(e.SMTP_URL);
     url.searchParams.delete("from");
-    await transporter(url.toString()).sendMail({ from: fromAddress(e.SMTP_URL, e.PUBLIC_URL), to: msg.to, subject: msg.subject, text: msg.text });
+    await transporter(url.toString()).sendMail({
+      from: fromAddress(e.SMTP_URL, e.PUBLIC_URL),
+      to: msg.to,
+      subject: msg.subject,
+      text: msg.text,
+    });
     return true;
   } catch (err) {
     // The message of a refused recipient names the address: masked.

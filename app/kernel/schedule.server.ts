@@ -44,10 +44,15 @@ async function stopJob(name: string) {
 
 /** Erases expired personal data at start and every 24 hours. */
 export function startRetentionSchedule(log: Log = console.log): void {
-  startJob("retention", 24 * 3_600_000, async () => {
-    const r = await runRetention();
-    return r.ran ? `erased ${JSON.stringify(r.counts)}` : "another instance is running it";
-  }, log);
+  startJob(
+    "retention",
+    24 * 3_600_000,
+    async () => {
+      const r = await runRetention();
+      return r.ran ? `erased ${JSON.stringify(r.counts)}` : "another instance is running it";
+    },
+    log,
+  );
 }
 
 export const stopRetentionSchedule = () => stopJob("retention");
@@ -55,10 +60,15 @@ export const stopRetentionSchedule = () => stopJob("retention");
 /** Adds newly stored responses to the dashboard rollups every 5 seconds, so the queue a dashboard
  * view folds first stays short. Logs nothing: it runs all day. */
 export function startRollupSchedule(): void {
-  startJob("rollups", 5_000, async () => {
-    await foldPendingRollups();
-    return null;
-  }, console.log);
+  startJob(
+    "rollups",
+    5_000,
+    async () => {
+      await foldPendingRollups();
+      return null;
+    },
+    console.log,
+  );
 }
 
 export const stopRollupSchedule = () => stopJob("rollups");

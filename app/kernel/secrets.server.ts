@@ -9,7 +9,11 @@ let cached: { key: unknown; secrets: string[] } | null = null;
 
 export async function getSecrets(): Promise<string[]> {
   const fromEnv = env().SESSION_SECRET;
-  if (fromEnv) return fromEnv.split(",").map((s) => s.trim()).filter(Boolean);
+  if (fromEnv)
+    return fromEnv
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   const database = db();
   if (cached && cached.key === database) return cached.secrets;
   await database
@@ -17,7 +21,11 @@ export async function getSecrets(): Promise<string[]> {
     .values({ name: "signing", value: crypto.randomBytes(32).toString("base64url") })
     .onConflict((oc) => oc.column("name").doNothing())
     .execute();
-  const row = await database.selectFrom("app_secret").select("value").where("name", "=", "signing").executeTakeFirstOrThrow();
+  const row = await database
+    .selectFrom("app_secret")
+    .select("value")
+    .where("name", "=", "signing")
+    .executeTakeFirstOrThrow();
   cached = { key: database, secrets: [row.value] };
   return cached.secrets;
 }

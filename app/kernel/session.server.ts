@@ -4,8 +4,8 @@
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { sql, type Kysely } from "kysely";
-import type { Database } from "../../db/types";
 import { db } from "~/kernel/db/db.server";
+import type { Database } from "../../db/types";
 import type { Role } from "../../db/tables/staff";
 import { cookieSecure, env } from "./env.server";
 import { getSecrets } from "./secrets.server";
@@ -42,7 +42,13 @@ export async function createSession(userId: number, now = new Date()): Promise<s
   const token = crypto.randomBytes(32).toString("base64url");
   await db()
     .insertInto("staff_session")
-    .values({ id: digest(token), user_id: userId, created_at: now, last_seen_at: now, expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS) })
+    .values({
+      id: digest(token),
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    })
     .execute();
   return (await sessionCookie()).serialize(token);
 }
@@ -59,7 +65,16 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
   const row = await db()
     .selectFrom("staff_session as s")
     .innerJoin("staff_user as u", "u.id", "s.user_id")
-    .select(["s.id as sid", "s.last_seen_at", "u.id", "u.email", "u.name", "u.role", "u.unit_id", "u.must_change_password"])
+    .select([
+      "s.id as sid",
+      "s.last_seen_at",
+      "u.id",
+      "u.email",
+      "u.name",
+      "u.role",
+      "u.unit_id",
+      "u.must_change_password",
+    ])
     .where("s.id", "=", id)
     .where("s.revoked_at", "is", null)
     .where("s.expires_at", ">", now)
@@ -85,14 +100,27 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
 /** Ends this session and returns the Set-Cookie header that clears it. */
 export async function destroySession(request: Request): Promise<string> {
   const token = await readToken(request);
-  if (token) await db().updateTable("staff_session").set({ revoked_at: sql`now()` }).where("id", "=", digest(token)).execute();
+  if (token)
+    await db()
+      .updateTable("staff_session")
+      .set({ revoked_at: sql`now()` })
+      .where("id", "=", digest(token))
+      .execute();
   return (await sessionCookie()).serialize("", { maxAge: 0 });
 }
 
 /** Ends every session of a user (sign out everywhere, disable, password change), optionally
  * keeping the one in use. Pass the transaction when it is part of one. */
-export async function revokeUserSessions(userId: number, keepSessionId?: string, conn: Kysely<Database> = db()): Promise<number> {
-  let q = conn.updateTable("staff_session").set({ revoked_at: sql`now()` }).where("user_id", "=", userId).where("revoked_at", "is", null);
+export async function revokeUserSessions(
+  userId: number,
+  keepSessionId?: string,
+  conn: Kysely<Database> = db(),
+): Promise<number> {
+  let q = conn
+    .updateTable("staff_session")
+    .set({ revoked_at: sql`now()` })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null);
   if (keepSessionId) q = q.where("id", "!=", keepSessionId);
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows);

@@ -10,7 +10,12 @@ import { getSecrets } from "./secrets.server";
 const MAC_BYTES = 16;
 
 function mac(secret: string, purpose: string, body: string): string {
-  return crypto.createHmac("sha256", secret).update(`${purpose}.${body}`).digest().subarray(0, MAC_BYTES).toString("base64url");
+  return crypto
+    .createHmac("sha256", secret)
+    .update(`${purpose}.${body}`)
+    .digest()
+    .subarray(0, MAC_BYTES)
+    .toString("base64url");
 }
 
 export function signWith(secret: string, purpose: string, payload: unknown): string {
@@ -19,7 +24,12 @@ export function signWith(secret: string, purpose: string, payload: unknown): str
 }
 
 /** The payload when some secret made this MAC for this purpose and the schema accepts it; else null. */
-export function verifyWith<T>(secrets: string[], purpose: string, token: string | null | undefined, schema: z.ZodType<T>): T | null {
+export function verifyWith<T>(
+  secrets: string[],
+  purpose: string,
+  token: string | null | undefined,
+  schema: z.ZodType<T>,
+): T | null {
   if (!token || token.length > 2000) return null;
   const dot = token.lastIndexOf(".");
   if (dot <= 0) return null;
@@ -42,7 +52,11 @@ export async function sign(purpose: string, payload: unknown): Promise<string> {
   return signWith((await getSecrets())[0], purpose, payload);
 }
 
-export async function verify<T>(purpose: string, token: string | null | undefined, schema: z.ZodType<T>): Promise<T | null> {
+export async function verify<T>(
+  purpose: string,
+  token: string | null | undefined,
+  schema: z.ZodType<T>,
+): Promise<T | null> {
   return verifyWith(await getSecrets(), purpose, token, schema);
 }
 

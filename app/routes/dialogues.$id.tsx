@@ -1,6 +1,13 @@
 // A dialogue session's public page: the notice and agenda, seats left, the sign-up form, and the
 // approved questions with where their answers stand. Works without JavaScript.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PublicQuestions } from "~/features/dialogue/components/public-questions";
@@ -87,7 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     toConfirm: !share.allowed,
   });
   if (!res.ok) {
-    const errors = res.reason === "bad_topic" ? { topic: "dialogue.errors.topicInvalid" } : { _form: "dialogue.errors.registrationClosed" };
+    const errors =
+      res.reason === "bad_topic"
+        ? { topic: "dialogue.errors.topicInvalid" }
+        : { _form: "dialogue.errors.registrationClosed" };
     const values = Object.fromEntries([...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
     return json({ errors, values }, res.reason === "bad_topic" ? 400 : 409);
   }
@@ -95,7 +105,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The contact is already registered. Only a browser already signed in as that registration
     // (a double tap, the back button) is shown it again; anyone else gets the same answer whether
     // or not the contact was registered, and the details go to the contact on file.
-    if ((await readRegistrant(request.headers.get("Cookie"))) === res.registration.id) return redirect("/dialogues/registration?again=1", 303);
+    if ((await readRegistrant(request.headers.get("Cookie"))) === res.registration.id)
+      return redirect("/dialogues/registration?again=1", 303);
     await sendRegistrationDetails(res.registration.id, { baseUrl: publicOrigin(request) });
     return redirect(`/dialogues/${s.id}?checkContact=1#signup-title`, 303);
   }
@@ -145,7 +156,11 @@ export default function DialoguePage() {
         ) : null}
       </p>
       {registration === "open" || registration === "closed" ? (
-        <p>{left > 0 ? t("dialogue.page.seatsLeft", { left, capacity: seats.capacity }) : t("dialogue.page.seatsFull", { waiting: seats.waiting })}</p>
+        <p>
+          {left > 0
+            ? t("dialogue.page.seatsLeft", { left, capacity: seats.capacity })
+            : t("dialogue.page.seatsFull", { waiting: seats.waiting })}
+        </p>
       ) : null}
       {params.get("checkContact") === "1" ? (
         <div className="notice" role="status" data-testid="check-contact">
@@ -153,7 +168,13 @@ export default function DialoguePage() {
         </div>
       ) : null}
       {registration === "open" ? (
-        <SignUpForm topics={s.topics} notice={notice} errors={actionData?.errors} values={actionData?.values} full={left === 0} />
+        <SignUpForm
+          topics={s.topics}
+          notice={notice}
+          errors={actionData?.errors}
+          values={actionData?.values}
+          full={left === 0}
+        />
       ) : actionData?.errors ? (
         <p className="notice notice--warn" role="alert">
           {t("dialogue.errors.registrationClosed")}
@@ -168,14 +189,18 @@ export default function DialoguePage() {
       {moderation.hidden.length || moderation.merged ? (
         <p className="muted">
           {[
-            ...moderation.hidden.map((h) => t("dialogue.questions.hiddenCount", { n: h.n, reason: t(`dialogue.hideReason.${h.reason}`) })),
+            ...moderation.hidden.map((h) =>
+              t("dialogue.questions.hiddenCount", { n: h.n, reason: t(`dialogue.hideReason.${h.reason}`) }),
+            ),
             moderation.merged ? t("dialogue.questions.mergedCount", { n: moderation.merged }) : null,
           ]
             .filter(Boolean)
             .join(" ")}
         </p>
       ) : null}
-      {moderation.pending ? <p className="muted">{t("dialogue.questions.pendingCount", { n: moderation.pending })}</p> : null}
+      {moderation.pending ? (
+        <p className="muted">{t("dialogue.questions.pendingCount", { n: moderation.pending })}</p>
+      ) : null}
     </div>
   );
 }

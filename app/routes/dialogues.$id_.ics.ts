@@ -20,7 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     end: s.ends_at,
     stamp: s.updated_at,
     summary: s.status === "cancelled" ? `${t("dialogue.ics.cancelledPrefix")} ${title}` : title,
-    description: [sessionDescription(s, lng), s.status === "cancelled" && s.cancel_reason ? t("dialogue.page.cancelReason", { reason: s.cancel_reason }) : null]
+    description: [
+      sessionDescription(s, lng),
+      s.status === "cancelled" && s.cancel_reason ? t("dialogue.page.cancelReason", { reason: s.cancel_reason }) : null,
+    ]
       .filter(Boolean)
       .join("\n\n"),
     location: [s.venue, s.online_url].filter(Boolean).join(" — ") || undefined,

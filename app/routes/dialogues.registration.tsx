@@ -1,14 +1,27 @@
 // A person's own registration, found by code + phone or email: status and waitlist place,
 // calendar file, cancel, add a question, see where their questions stand, vote. Without
 // JavaScript: every button is a small form posting here, answered by a redirect back.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CancelOtpForm } from "~/features/dialogue/components/cancel-otp-form";
 import { LookupForm, RegistrationDetails } from "~/features/dialogue/components/registration-view";
 import { fullCode } from "~/features/citizen-codes/citizen-code";
 import { acceptsQuestions } from "~/features/dialogue/dialogue-state";
-import { askQuestion, listPublicQuestions, ownQuestions, vote, votedQuestionIds } from "~/features/dialogue/dialogue-question.server";
+import {
+  askQuestion,
+  listPublicQuestions,
+  ownQuestions,
+  vote,
+  votedQuestionIds,
+} from "~/features/dialogue/dialogue-question.server";
 import { confirmCancel, startCancel } from "~/features/dialogue/dialogue-cancel.server";
 import { findRegistration, getOwnRegistration } from "~/features/dialogue/dialogue-registration.server";
 import { getSession, sessionView } from "~/features/dialogue/dialogue-session.server";
@@ -33,13 +46,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!r) return json({ title: t("dialogue.registration.lookupTitle"), view: null });
   const s = (await getSession(r.session_id))!;
   const live = r.status !== "cancelled";
-  const [mine, publicQs, voted] = await Promise.all([ownQuestions(r.id, lng), listPublicQuestions(s.id, lng), votedQuestionIds(r.id)]);
+  const [mine, publicQs, voted] = await Promise.all([
+    ownQuestions(r.id, lng),
+    listPublicQuestions(s.id, lng),
+    votedQuestionIds(r.id),
+  ]);
   return json({
     title: t("dialogue.registration.title"),
     view: {
-      registration: { code: fullCode(r.code, r.access_key), name: r.name, kind: r.kind, status: r.status, place: r.place, checkedIn: Boolean(r.checked_in_at) },
+      registration: {
+        code: fullCode(r.code, r.access_key),
+        name: r.name,
+        kind: r.kind,
+        status: r.status,
+        place: r.place,
+        checkedIn: Boolean(r.checked_in_at),
+      },
       session: sessionView(s, lng),
-      canCancel: (r.status === "confirmed" || r.status === "waitlisted" || r.status === "to_confirm") && s.starts_at > new Date() && s.status !== "cancelled",
+      canCancel:
+        (r.status === "confirmed" || r.status === "waitlisted" || r.status === "to_confirm") &&
+        s.starts_at > new Date() &&
+        s.status !== "cancelled",
       canAsk: live && acceptsQuestions(s.status),
       canVote: live && acceptsQuestions(s.status),
       mine,
@@ -69,10 +96,21 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!gate.ok) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
     const id = await findRegistration(parsed.data.code.code, parsed.data.code.key, parsed.data.contact);
     if (id) await gate.found();
-    if (!id) return json({ errors: { _form: "dialogue.errors.lookupFailed" }, values: { code: String(fd.get("code") ?? ""), contact: String(fd.get("contact") ?? "") } }, 400);
+    if (!id)
+      return json(
+        {
+          errors: { _form: "dialogue.errors.lookupFailed" },
+          values: { code: String(fd.get("code") ?? ""), contact: String(fd.get("contact") ?? "") },
+        },
+        400,
+      );
     return redirect(HERE, { status: 303, headers: { "Set-Cookie": await rememberRegistrant(id) } });
   }
-  if (intent === "forget") return redirect(HERE, { status: 303, headers: { "Set-Cookie": await forgetRegistrant(request.headers.get("Cookie")) } });
+  if (intent === "forget")
+    return redirect(HERE, {
+      status: 303,
+      headers: { "Set-Cookie": await forgetRegistrant(request.headers.get("Cookie")) },
+    });
 
   const regId = await readRegistrant(request.headers.get("Cookie"));
   if (!regId) return json({ errors: { _form: "dialogue.errors.sessionExpired" }, values: {} }, 401);
@@ -93,8 +131,19 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, 400);
     const res = await askQuestion(regId, parsed.data.question, parsed.data.topic);
     if (!res.ok) {
-      const key = { closed: "dialogue.errors.questionsClosed", too_many: "dialogue.errors.tooManyQuestions", bad_topic: "dialogue.errors.topicInvalid", cancelled: "dialogue.errors.registrationCancelled" }[res.reason];
-      return json({ errors: { [res.reason === "bad_topic" ? "topic" : "question"]: key }, values: { question: parsed.data.question, topic: parsed.data.topic ?? "" } }, 400);
+      const key = {
+        closed: "dialogue.errors.questionsClosed",
+        too_many: "dialogue.errors.tooManyQuestions",
+        bad_topic: "dialogue.errors.topicInvalid",
+        cancelled: "dialogue.errors.registrationCancelled",
+      }[res.reason];
+      return json(
+        {
+          errors: { [res.reason === "bad_topic" ? "topic" : "question"]: key },
+          values: { question: parsed.data.question, topic: parsed.data.topic ?? "" },
+        },
+        400,
+      );
     }
     return back("asked=1", "#my-questions");
   }
@@ -129,8 +178,17 @@ export default function RegistrationPage() {
           <p>{t("codes.otp.cancelQueued")}</p>
         </div>
       ) : null}
-      {otp ? <CancelOtpForm error={actionData?.errors && "otp" in actionData.errors ? String(actionData.errors.otp) : undefined} /> : null}
-      <RegistrationDetails view={view} flags={Object.fromEntries(params.entries())} errors={actionData?.errors} values={actionData?.values} />
+      {otp ? (
+        <CancelOtpForm
+          error={actionData?.errors && "otp" in actionData.errors ? String(actionData.errors.otp) : undefined}
+        />
+      ) : null}
+      <RegistrationDetails
+        view={view}
+        flags={Object.fromEntries(params.entries())}
+        errors={actionData?.errors}
+        values={actionData?.values}
+      />
     </div>
   );
 }

@@ -1,7 +1,14 @@
 // The public feedback form (NĐ 20/2008 Art. 7). Works without JavaScript: a plain multipart form
 // posts here; errors come back with what was typed; success redirects to the code.
 import crypto from "node:crypto";
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FeedbackForm } from "~/features/feedback/components/feedback-form";
 import { PRIVACY_NOTICES } from "~/features/privacy/privacy-notices";
@@ -31,7 +38,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { lng } = getT(request);
   const { result, status } = await receiveFeedbackPost(request, lng);
   // The address carries the short code only; the full one (with its secret key) rides in a cookie.
-  if (result.ok) return redirect(`/feedback/sent?code=${encodeURIComponent(result.code)}`, { headers: { "Set-Cookie": await flashCode("/feedback/sent", result.fullCode) } });
+  if (result.ok)
+    return redirect(`/feedback/sent?code=${encodeURIComponent(result.code)}`, {
+      headers: { "Set-Cookie": await flashCode("/feedback/sent", result.fullCode) },
+    });
   return json(result, { status });
 }
 

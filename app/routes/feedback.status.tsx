@@ -1,7 +1,13 @@
 // The sender's status page (NĐ 20/2008 Art. 12): code + phone, posted (so the phone stays out
 // of addresses and logs). Also where the sender adds information and rates the answer.
 import crypto from "node:crypto";
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/kernel/forms/fields";
@@ -20,12 +26,23 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = getT(request);
   const code = new URL(request.url).searchParams.get("code");
-  return json({ title: t("feedback.status.title"), code: parseFeedbackCode(code)?.code ?? "", requestId: crypto.randomUUID() });
+  return json({
+    title: t("feedback.status.title"),
+    code: parseFeedbackCode(code)?.code ?? "",
+    requestId: crypto.randomUUID(),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
-const STATUS: Record<StatusOutcome, number> = { shown: 200, invalid: 400, too_large: 413, limited: 429, not_found: 404, state_changed: 409 };
+const STATUS: Record<StatusOutcome, number> = {
+  shown: 200,
+  invalid: 400,
+  too_large: 413,
+  limited: 429,
+  not_found: 404,
+  state_changed: 409,
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const { lng } = getT(request);
@@ -50,7 +67,14 @@ export default function FeedbackStatus() {
       ) : null}
       {result?.view ? (
         <>
-          <StatusView view={result.view} phone={result.values.phone} requestId={data.requestId} errors={errors} errorParams={result.errorParams} values={result.values} />
+          <StatusView
+            view={result.view}
+            phone={result.values.phone}
+            requestId={data.requestId}
+            errors={errors}
+            errorParams={result.errorParams}
+            values={result.values}
+          />
           <p>
             <a href="/feedback/status">{t("feedback.status.anotherLookup")}</a>
           </p>
@@ -61,8 +85,30 @@ export default function FeedbackStatus() {
           <p>{t("feedback.status.intro")}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="lookup" />
-            <TextField marker id={fieldId("code")} name="code" label={t("feedback.common.code")} hint={t("feedback.status.codeHint")} required autoComplete="off" spellCheck={false} defaultValue={result?.values.code ?? data.code} error={lookupErrors.code} />
-            <TextField marker id={fieldId("phone")} name="phone" type="tel" inputMode="tel" label={t("feedback.status.phone")} required autoComplete="tel" defaultValue={result?.values.phone ?? ""} error={lookupErrors.phone} />
+            <TextField
+              marker
+              id={fieldId("code")}
+              name="code"
+              label={t("feedback.common.code")}
+              hint={t("feedback.status.codeHint")}
+              required
+              autoComplete="off"
+              spellCheck={false}
+              defaultValue={result?.values.code ?? data.code}
+              error={lookupErrors.code}
+            />
+            <TextField
+              marker
+              id={fieldId("phone")}
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              label={t("feedback.status.phone")}
+              required
+              autoComplete="tel"
+              defaultValue={result?.values.phone ?? ""}
+              error={lookupErrors.phone}
+            />
             <button type="submit" className="button">
               {t("feedback.status.submit")}
             </button>

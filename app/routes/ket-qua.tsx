@@ -22,16 +22,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...results, lang: lng, title: t("results.title") });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 type Period = PublicPeriod;
 
 // A percentage never breaks before its sign.
-const pct = (x: number | null | undefined, lang: Lang, digits = 1) => formatPercent(x, lang, digits).replace(" %", "\u00a0%");
+const pct = (x: number | null | undefined, lang: Lang, digits = 1) =>
+  formatPercent(x, lang, digits).replace(" %", "\u00a0%");
 
 function useNames() {
   const { t } = useTranslation();
-  return (p: { year: number; kind: string }) => t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${p.kind}`), year: p.year });
+  return (p: { year: number; kind: string }) =>
+    t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${p.kind}`), year: p.year });
 }
 
 function SatisfactionValue({ p, lang, threshold }: { p: Period; lang: Lang; threshold: number }) {
@@ -40,14 +44,24 @@ function SatisfactionValue({ p, lang, threshold }: { p: Period; lang: Lang; thre
   if (!s) return <>{t("results.notFrozen")}</>;
   if (s.suppressed) return <>{t("results.hidden", { threshold })}</>;
   if (s.rate.n === 0) return <>{t("results.noData")}</>;
-  return <>{t("results.satisfactionValue", { rate: pct(s.rate.rate, lang), satisfied: formatNumber(s.rate.satisfied, lang), n: formatNumber(s.rate.n, lang) })}</>;
+  return (
+    <>
+      {t("results.satisfactionValue", {
+        rate: pct(s.rate.rate, lang),
+        satisfied: formatNumber(s.rate.satisfied, lang),
+        n: formatNumber(s.rate.n, lang),
+      })}
+    </>
+  );
 }
 
 /** Bars with their interval and the target (SVG, no script); the table after it holds the same figures. */
 function Chart({ periods, lang, target }: { periods: Period[]; lang: Lang; target: number }) {
   const { t } = useTranslation();
   const name = useNames();
-  const shown = periods.filter((p) => p.satisfaction && !p.satisfaction.suppressed && p.satisfaction.rate.rate !== null);
+  const shown = periods.filter(
+    (p) => p.satisfaction && !p.satisfaction.suppressed && p.satisfaction.rate.rate !== null,
+  );
   if (!shown.length) return null;
   return (
     <figure className="results-chart" aria-labelledby="results-chart-title">
@@ -63,11 +77,45 @@ function Chart({ periods, lang, target }: { periods: Period[]; lang: Lang; targe
           return (
             <li key={`${p.year}-${p.kind}`}>
               <span className="results-chart__label">{name(p)}</span>
-              <svg className="results-chart__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                <rect x="0" y="0" width="100" height="10" fill="#fff" stroke="#555" strokeWidth="1" vectorEffect="non-scaling-stroke" />
+              <svg
+                className="results-chart__bar"
+                viewBox="0 0 100 10"
+                preserveAspectRatio="none"
+                aria-hidden="true"
+                focusable="false"
+              >
+                <rect
+                  x="0"
+                  y="0"
+                  width="100"
+                  height="10"
+                  fill="#fff"
+                  stroke="#555"
+                  strokeWidth="1"
+                  vectorEffect="non-scaling-stroke"
+                />
                 <rect x="0" y="2" width={(r.rate ?? 0) * 100} height="6" fill="#1f5f99" />
-                {r.ci ? <line x1={r.ci.low * 100} x2={r.ci.high * 100} y1="5" y2="5" stroke="#000" strokeWidth="2" vectorEffect="non-scaling-stroke" /> : null}
-                <line x1={target * 100} x2={target * 100} y1="0" y2="10" stroke="#000" strokeWidth="2" strokeDasharray="2 2" vectorEffect="non-scaling-stroke" />
+                {r.ci ? (
+                  <line
+                    x1={r.ci.low * 100}
+                    x2={r.ci.high * 100}
+                    y1="5"
+                    y2="5"
+                    stroke="#000"
+                    strokeWidth="2"
+                    vectorEffect="non-scaling-stroke"
+                  />
+                ) : null}
+                <line
+                  x1={target * 100}
+                  x2={target * 100}
+                  y1="0"
+                  y2="10"
+                  stroke="#000"
+                  strokeWidth="2"
+                  strokeDasharray="2 2"
+                  vectorEffect="non-scaling-stroke"
+                />
               </svg>
               <span className="results-chart__value">{pct(r.rate, lang)}</span>
             </li>
@@ -97,9 +145,15 @@ export default function Results() {
               <thead>
                 <tr>
                   <th scope="col">{t("results.colPeriod")}</th>
-                  <th scope="col" className="num">{t("dashboard.col.rate")}</th>
-                  <th scope="col" className="num">n</th>
-                  <th scope="col" className="num">{t("results.interval")}</th>
+                  <th scope="col" className="num">
+                    {t("dashboard.col.rate")}
+                  </th>
+                  <th scope="col" className="num">
+                    n
+                  </th>
+                  <th scope="col" className="num">
+                    {t("results.interval")}
+                  </th>
                   <th scope="col">{t("results.verdict", { target: pct(target, lang, 0) })}</th>
                 </tr>
               </thead>
@@ -110,7 +164,13 @@ export default function Results() {
                     <tr key={`${p.year}-${p.kind}`}>
                       <th scope="row">{name(p)}</th>
                       {!s || s.suppressed || s.rate.n === 0 ? (
-                        <td colSpan={4}>{!s ? t("results.notFrozen") : s.suppressed ? t("results.hidden", { threshold: th }) : t("results.noData")}</td>
+                        <td colSpan={4}>
+                          {!s
+                            ? t("results.notFrozen")
+                            : s.suppressed
+                              ? t("results.hidden", { threshold: th })
+                              : t("results.noData")}
+                        </td>
                       ) : (
                         <>
                           <td className="num">{pct(s.rate.rate, lang)}</td>
@@ -134,7 +194,13 @@ export default function Results() {
         return (
           <section key={id} className="results-period" aria-labelledby={id}>
             <h2 id={id}>{name(p)}</h2>
-            <p className="muted">{t("results.window", { from: formatDate(p.start), to: formatDate(p.end), sent: formatDateTime(p.sentAt).split(" ")[0] })}</p>
+            <p className="muted">
+              {t("results.window", {
+                from: formatDate(p.start),
+                to: formatDate(p.end),
+                sent: formatDateTime(p.sentAt).split(" ")[0],
+              })}
+            </p>
             <dl>
               <div>
                 <dt>{t("results.satisfaction")}</dt>
@@ -151,7 +217,9 @@ export default function Results() {
                   <div>
                     <dt>{t("results.verdict", { target: pct(target, lang, 0) })}</dt>
                     <dd>
-                      <span className={`verdict verdict--${s.verdict.kind}`}>{t(`dashboard.verdict.${s.verdict.kind}`)}</span>
+                      <span className={`verdict verdict--${s.verdict.kind}`}>
+                        {t(`dashboard.verdict.${s.verdict.kind}`)}
+                      </span>
                     </dd>
                   </div>
                 </>
@@ -163,13 +231,21 @@ export default function Results() {
                     ? t("results.notFrozen")
                     : p.feedback.handled === 0
                       ? t("results.feedbackNone")
-                      : t("results.feedbackValue", { onTime: formatNumber(p.feedback.onTime, lang), handled: formatNumber(p.feedback.handled, lang), share: pct(p.feedback.onTime / p.feedback.handled, lang) })}
+                      : t("results.feedbackValue", {
+                          onTime: formatNumber(p.feedback.onTime, lang),
+                          handled: formatNumber(p.feedback.handled, lang),
+                          share: pct(p.feedback.onTime / p.feedback.handled, lang),
+                        })}
                 </dd>
               </div>
               <div>
                 <dt>{t("results.dialogue", { year: p.dialogue?.year ?? p.year })}</dt>
                 <dd>
-                  {!p.dialogue ? t("results.notFrozen") : p.dialogue.held ? t("results.dialogueHeld") : t("results.dialogueNotHeld")}
+                  {!p.dialogue
+                    ? t("results.notFrozen")
+                    : p.dialogue.held
+                      ? t("results.dialogueHeld")
+                      : t("results.dialogueNotHeld")}
                   {p.dialogue?.minutesSessionId ? (
                     <>
                       {" — "}

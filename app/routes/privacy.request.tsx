@@ -1,7 +1,13 @@
 // Self-service requests about one's own personal data (docs/rules/personal-data.md): code + phone or email,
 // then see, correct, ask for deletion or withdraw consent. Works without JavaScript; every post
 // is answered in place and carries the code and contact again (no cookie).
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
@@ -28,7 +34,10 @@ const STATUS: Record<SelfServiceOutcome, number> = { shown: 200, invalid: 400, l
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { lng } = getT(request);
-  const result = await handlePrivacyPost({ fields: await readFormFields(request), client: clientOf(request), baseUrl: publicOrigin(request) }, lng);
+  const result = await handlePrivacyPost(
+    { fields: await readFormFields(request), client: clientOf(request), baseUrl: publicOrigin(request) },
+    lng,
+  );
   // The answer shows personal data: no cache may keep it.
   return json(result, { status: STATUS[result.outcome], headers: { "Cache-Control": "no-store" } });
 }
@@ -49,8 +58,24 @@ export default function PrivacyRequest() {
           <p>{t("privacy.request.intro")}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="lookup" />
-            <TextField name="code" label={t("privacy.request.code")} hint={t("privacy.request.codeHint")} autoComplete="off" required defaultValue={result?.values.code ?? ""} error={lookupErrors.code} />
-            <TextField name="contact" label={t("privacy.request.contact")} hint={t("privacy.request.contactHint")} autoComplete="tel" required defaultValue={result?.values.contact ?? ""} error={lookupErrors.contact} />
+            <TextField
+              name="code"
+              label={t("privacy.request.code")}
+              hint={t("privacy.request.codeHint")}
+              autoComplete="off"
+              required
+              defaultValue={result?.values.code ?? ""}
+              error={lookupErrors.code}
+            />
+            <TextField
+              name="contact"
+              label={t("privacy.request.contact")}
+              hint={t("privacy.request.contactHint")}
+              autoComplete="tel"
+              required
+              defaultValue={result?.values.contact ?? ""}
+              error={lookupErrors.contact}
+            />
             <button type="submit" className="button">
               {t("privacy.request.submit")}
             </button>

@@ -1,9 +1,22 @@
 // The public survey page: one phone-first page that works with JavaScript off and sends none
 // (a kiosk link adds one small static script for the idle reset).
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MessagePage, NO_STORE, PHONE_CACHE, SurveyErrorBoundary, surveyHeaders } from "~/features/survey/components/route-parts";
+import {
+  MessagePage,
+  NO_STORE,
+  PHONE_CACHE,
+  SurveyErrorBoundary,
+  surveyHeaders,
+} from "~/features/survey/components/route-parts";
 import { SURVEY_FORM_ID, SurveyForm } from "~/features/survey/components/survey-form";
 import { isLang, langCookie, LANG_SWITCH_FIELD } from "~/kernel/i18n/i18n";
 import { answerMinutes } from "~/features/survey/duration";
@@ -20,22 +33,43 @@ import { assertSameOrigin, clientOf, readPostedFields } from "~/kernel/http/requ
 export const handle = { scripts: false, langForm: SURVEY_FORM_ID };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];
 export const headers = surveyHeaders;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data && "survey" in data ? `${data.survey.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data && "survey" in data ? `${data.survey.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, lng } = getT(request);
   const url = new URL(request.url);
   const slug = params.slug ?? "";
   const linkParam = url.searchParams.get("c");
-  const page = await loadSurveyPage({ slug, linkParam, lang: lng, pending: readPending(request.headers.get("Cookie")), ctxKey: contextKey(linkParam), fresh: url.searchParams.has("new") });
-  if (page.state === "bad_link") throw json({ title: t("survey.errors.badLinkTitle"), body: t("survey.errors.badLink") }, { status: 400, headers: NO_STORE });
+  const page = await loadSurveyPage({
+    slug,
+    linkParam,
+    lang: lng,
+    pending: readPending(request.headers.get("Cookie")),
+    ctxKey: contextKey(linkParam),
+    fresh: url.searchParams.has("new"),
+  });
+  if (page.state === "bad_link")
+    throw json(
+      { title: t("survey.errors.badLinkTitle"), body: t("survey.errors.badLink") },
+      { status: 400, headers: NO_STORE },
+    );
   if (page.state === "not_found") throw new Response("Not found", { status: 404 });
   const headers = new Headers(page.state === "form" && page.kioskReset ? NO_STORE : PHONE_CACHE);
   const cookie = deviceCookieHeader(request.headers.get("Cookie"));
   if (cookie) headers.append("Set-Cookie", cookie);
   if (page.state === "form" && page.pending) headers.append("Set-Cookie", pendingCookie(slug, page.pending));
   const { pending: _kept, ...shown } = page as typeof page & { pending?: unknown };
-  return json({ ...shown, lang: lng, dossier: url.searchParams.get("d")?.slice(0, 40) ?? "", another: `/s/${encodeURIComponent(slug)}?${new URLSearchParams({ new: "1", ...(linkParam ? { c: linkParam } : {}) })}` }, { headers });
+  return json(
+    {
+      ...shown,
+      lang: lng,
+      dossier: url.searchParams.get("d")?.slice(0, 40) ?? "",
+      another: `/s/${encodeURIComponent(slug)}?${new URLSearchParams({ new: "1", ...(linkParam ? { c: linkParam } : {}) })}`,
+    },
+    { headers },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,7 +79,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fields = await readPostedFields(request);
   // The language switch: the same answers back in the language asked for (getLang reads ?lng=).
   const switching = isLang(fields.get(LANG_SWITCH_FIELD)?.[0] ?? null);
-  const out = await submitSurvey({ client: clientOf(request), slug: params.slug ?? "", fields, lang: lng, deviceId: readDeviceId(request.headers.get("Cookie")), keepOnly: switching });
+  const out = await submitSurvey({
+    client: clientOf(request),
+    slug: params.slug ?? "",
+    fields,
+    lang: lng,
+    deviceId: readDeviceId(request.headers.get("Cookie")),
+    keepOnly: switching,
+  });
   if (switching && out.kind === "invalid") {
     const headers = new Headers(NO_STORE);
     headers.append("Set-Cookie", langCookie(lng));
@@ -56,18 +97,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(out.location, { headers: NO_STORE });
     case "invalid":
       // The page keeps the typed answers: never stored on a kiosk; on a phone "back" may show it.
-      return json({ state: "invalid" as const, errors: out.errors, values: out.values, token: out.token }, { status: 400, headers: out.context?.ch === "kiosk" ? NO_STORE : PHONE_CACHE });
+      return json(
+        { state: "invalid" as const, errors: out.errors, values: out.values, token: out.token },
+        { status: 400, headers: out.context?.ch === "kiosk" ? NO_STORE : PHONE_CACHE },
+      );
     case "duplicate_dossier":
       // Every answer kept, the code marked: a mistyped code is fixed and sent again.
-      return json({ state: "invalid" as const, errors: out.errors, values: out.values, token: out.token }, { status: 409, headers: NO_STORE });
+      return json(
+        { state: "invalid" as const, errors: out.errors, values: out.values, token: out.token },
+        { status: 409, headers: NO_STORE },
+      );
     case "stale":
-      return json({ state: "message" as const, title: t("survey.errors.staleTitle"), body: t("survey.errors.stale") }, { status: 409, headers: NO_STORE });
+      return json(
+        { state: "message" as const, title: t("survey.errors.staleTitle"), body: t("survey.errors.stale") },
+        { status: 409, headers: NO_STORE },
+      );
     case "closed":
-      return json({ state: "message" as const, title: t("survey.form.closedTitle"), body: t("survey.form.closedBody") }, { status: 410, headers: NO_STORE });
+      return json(
+        { state: "message" as const, title: t("survey.form.closedTitle"), body: t("survey.form.closedBody") },
+        { status: 410, headers: NO_STORE },
+      );
     case "not_found":
       throw new Response("Not found", { status: 404 });
     case "bad_form":
-      throw json({ title: t("errors.badRequestTitle"), body: t("survey.errors.badForm") }, { status: 400, headers: NO_STORE });
+      throw json(
+        { title: t("errors.badRequestTitle"), body: t("survey.errors.badForm") },
+        { status: 400, headers: NO_STORE },
+      );
   }
 }
 
@@ -102,7 +158,8 @@ export default function SurveyPage() {
       <h1>{data.survey.title}</h1>
       {data.survey.intro ? <p>{data.survey.intro}</p> : null}
       <p className="muted">
-        {t("survey.form.anonymous")} {t("survey.form.count", { count: data.survey.items.length, minutes: answerMinutes(data.survey.items) })}
+        {t("survey.form.anonymous")}{" "}
+        {t("survey.form.count", { count: data.survey.items.length, minutes: answerMinutes(data.survey.items) })}
       </p>
       {data.kioskReset ? <p className="notice">{t("survey.form.kioskNote")}</p> : null}
       {/* "Already sent" is about the earlier form: not beside the errors of this one. */}

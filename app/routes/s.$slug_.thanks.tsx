@@ -32,14 +32,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kioskNext = context?.ch === "kiosk" ? await surveyPath(slug, context) : null;
   const fresh = await surveyPath(slug, context ?? undefined);
   const another = `${fresh}${fresh.includes("?") ? "&" : "?"}new=1`;
-  return json({ title: t("survey.thanks.title"), feedbackHref, kioskNext, another }, { headers: kioskNext ? NO_STORE : PHONE_CACHE });
+  return json(
+    { title: t("survey.thanks.title"), feedbackHref, kioskNext, another },
+    { headers: kioskNext ? NO_STORE : PHONE_CACHE },
+  );
 }
 
 export default function Thanks() {
   const { feedbackHref, kioskNext, another } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <div className="page page--narrow thanks" data-kiosk-reset={kioskNext ?? undefined} data-kiosk-idle={kioskNext ? KIOSK_RETURN_S * 1000 : undefined}>
+    <div
+      className="page page--narrow thanks"
+      data-kiosk-reset={kioskNext ?? undefined}
+      data-kiosk-idle={kioskNext ? KIOSK_RETURN_S * 1000 : undefined}
+    >
       <div className="notice notice--ok" role="status">
         <h1>{t("survey.thanks.title")}</h1>
         <p>{t("survey.thanks.body")}</p>

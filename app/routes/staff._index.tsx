@@ -7,7 +7,14 @@ import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { Headline } from "~/features/reports/components/headline";
 import { VersionSpread } from "~/features/reports/components/version-spread";
 import { DialogueFiguresTable, FeedbackFiguresTable } from "~/features/reports/components/other-figures";
-import { BlockSection, ChannelSection, DistributionSection, TrendSection, UnitSection, VolumeSection } from "~/features/reports/components/sections";
+import {
+  BlockSection,
+  ChannelSection,
+  DistributionSection,
+  TrendSection,
+  UnitSection,
+  VolumeSection,
+} from "~/features/reports/components/sections";
 import { HolidayWarningNotice } from "~/features/admin/components/holiday-warning";
 import { loadDashboardPage } from "~/features/reports/dashboard-page.server";
 import { holidayWarning } from "~/features/admin/holidays.server";
@@ -29,7 +36,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // when it runs out.
     user.role === "admin" || user.role === "office" ? holidayWarning() : Promise.resolve(null),
   ]);
-  return json({ ...page, holidayWarning: holidays, canEditHolidays: user.role === "admin", lang: lng, title: t("dashboard.title") });
+  return json({
+    ...page,
+    holidayWarning: holidays,
+    canEditHolidays: user.role === "admin",
+    lang: lng,
+    title: t("dashboard.title"),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
@@ -41,10 +54,23 @@ export default function DashboardPage() {
   return (
     <div className="page">
       <h1>{t("dashboard.title")}</h1>
-      {data.holidayWarning ? <HolidayWarningNotice w={data.holidayWarning} lang={data.lang} canEdit={data.canEditHolidays} /> : null}
+      {data.holidayWarning ? (
+        <HolidayWarningNotice w={data.holidayWarning} lang={data.lang} canEdit={data.canEditHolidays} />
+      ) : null}
       <DashboardFilters options={data.options} selected={data.selected} />
       <VersionSpread spread={data.versionSpread} filtered={data.selected.version !== null} lang={data.lang} />
-      {d.hasOverall ? <Headline rate={d.headline.rate} verdict={d.headline.verdict} target={d.target} lang={data.lang} suppressed={d.headline.suppressed} threshold={d.threshold} /> : <p className="notice">{t("dashboard.noOverall")}</p>}
+      {d.hasOverall ? (
+        <Headline
+          rate={d.headline.rate}
+          verdict={d.headline.verdict}
+          target={d.target}
+          lang={data.lang}
+          suppressed={d.headline.suppressed}
+          threshold={d.threshold}
+        />
+      ) : (
+        <p className="notice">{t("dashboard.noOverall")}</p>
+      )}
       <TrendSection d={d} lang={data.lang} />
       <UnitSection d={d} lang={data.lang} />
       <BlockSection d={d} lang={data.lang} />

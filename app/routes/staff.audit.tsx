@@ -52,7 +52,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 function pageLink(values: Record<string, string>, page: number) {
   const q = new URLSearchParams(Object.entries(values).filter(([, v]) => v));
@@ -69,10 +71,31 @@ export default function AuditLog() {
       <h1>{t("staff.audit.heading")}</h1>
       <Form method="get" className="no-print">
         <div className="filters">
-          <TextField name="actor" label={t("staff.audit.actor")} hint={t("staff.audit.actorHint")} defaultValue={values.actor} />
-          <TextField name="action" label={t("staff.audit.action")} hint={t("staff.audit.actionHint")} defaultValue={values.action} />
-          <TextField name="entity" label={t("staff.audit.entity")} hint={t("staff.audit.entityHint")} defaultValue={values.entity} />
-          <TextField name="from" type="date" label={t("staff.audit.from")} defaultValue={values.from} error={errors.from} />
+          <TextField
+            name="actor"
+            label={t("staff.audit.actor")}
+            hint={t("staff.audit.actorHint")}
+            defaultValue={values.actor}
+          />
+          <TextField
+            name="action"
+            label={t("staff.audit.action")}
+            hint={t("staff.audit.actionHint")}
+            defaultValue={values.action}
+          />
+          <TextField
+            name="entity"
+            label={t("staff.audit.entity")}
+            hint={t("staff.audit.entityHint")}
+            defaultValue={values.entity}
+          />
+          <TextField
+            name="from"
+            type="date"
+            label={t("staff.audit.from")}
+            defaultValue={values.from}
+            error={errors.from}
+          />
           <TextField name="to" type="date" label={t("staff.audit.to")} defaultValue={values.to} error={errors.to} />
         </div>
         <div className="button-row">

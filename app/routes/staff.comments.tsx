@@ -1,9 +1,9 @@
 // Free-text answers, searchable, with personal details masked.
-import { formatDate, vnDay } from "~/kernel/time/clock";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
+import { formatDate, vnDay } from "~/kernel/time/clock";
 import { listComments } from "~/features/survey/comments.server";
 import { ALL_ROLES, requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
 import { getT } from "~/kernel/i18n/i18n.server";
@@ -56,7 +56,8 @@ export default function Comments() {
         ))}
       </ol>
       <nav aria-label={t("comments.pages")} className="no-print">
-        {page > 1 ? <Link to={link(page - 1)}>{t("comments.prev")}</Link> : null} {hasMore ? <Link to={link(page + 1)}>{t("comments.next")}</Link> : null}
+        {page > 1 ? <Link to={link(page - 1)}>{t("comments.prev")}</Link> : null}{" "}
+        {hasMore ? <Link to={link(page + 1)}>{t("comments.next")}</Link> : null}
       </nav>
     </div>
   );

@@ -1,6 +1,13 @@
 // Dossiers served per unit and period (the response rate's denominator): the recorded figures
 // and a form to record one. CSV import is on /staff/coverage/import.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, SelectField, TableWrap, TextField } from "~/kernel/forms/fields";
@@ -37,8 +44,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = servedFormSchema.safeParse(values);
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   const v = parsed.data;
-  if (!(await procedureFits(v.unit, v.procedure ?? null))) return json({ errors: { procedure: "surveyStaff.coverage.errors.procedure" }, values }, { status: 400 });
-  const r = await saveServed(user, clientOf(request), [{ unitId: v.unit, procedureId: v.procedure ?? null, start: v.start, end: v.end, count: v.count }], "form");
+  if (!(await procedureFits(v.unit, v.procedure ?? null)))
+    return json({ errors: { procedure: "surveyStaff.coverage.errors.procedure" }, values }, { status: 400 });
+  const r = await saveServed(
+    user,
+    clientOf(request),
+    [{ unitId: v.unit, procedureId: v.procedure ?? null, start: v.start, end: v.end, count: v.count }],
+    "form",
+  );
   if (!r.ok) return json({ errors: { unit: r.key }, values }, { status: 403 });
   return redirect(`/staff/coverage?saved=${r.count}`);
 }
@@ -64,11 +77,46 @@ export default function Coverage() {
       <h2>{t("surveyStaff.coverage.add")}</h2>
       <ErrorSummary errors={result?.errors} order={["unit", "procedure", "start", "end", "count"]} />
       <Form method="post" noValidate>
-        <SelectField name="unit" label={t("surveyStaff.coverage.unit")} defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")} error={e.unit} options={[{ value: "", label: t("surveyStaff.coverage.chooseUnit") }, ...d.places.units]} />
-        <SelectField name="procedure" label={t("surveyStaff.coverage.procedure")} defaultValue={v.procedure} error={e.procedure} options={[{ value: "", label: t("surveyStaff.coverage.allProcedures") }]} groups={d.places.procedureGroups} />
-        <TextField autoComplete="off" type="date" name="start" label={t("surveyStaff.coverage.start")} defaultValue={v.start} error={e.start} />
-        <TextField autoComplete="off" type="date" name="end" label={t("surveyStaff.coverage.end")} defaultValue={v.end} error={e.end} />
-        <TextField autoComplete="off" name="count" label={t("surveyStaff.coverage.count")} defaultValue={v.count} error={e.count} inputMode="numeric" maxLength={7} />
+        <SelectField
+          name="unit"
+          label={t("surveyStaff.coverage.unit")}
+          defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")}
+          error={e.unit}
+          options={[{ value: "", label: t("surveyStaff.coverage.chooseUnit") }, ...d.places.units]}
+        />
+        <SelectField
+          name="procedure"
+          label={t("surveyStaff.coverage.procedure")}
+          defaultValue={v.procedure}
+          error={e.procedure}
+          options={[{ value: "", label: t("surveyStaff.coverage.allProcedures") }]}
+          groups={d.places.procedureGroups}
+        />
+        <TextField
+          autoComplete="off"
+          type="date"
+          name="start"
+          label={t("surveyStaff.coverage.start")}
+          defaultValue={v.start}
+          error={e.start}
+        />
+        <TextField
+          autoComplete="off"
+          type="date"
+          name="end"
+          label={t("surveyStaff.coverage.end")}
+          defaultValue={v.end}
+          error={e.end}
+        />
+        <TextField
+          autoComplete="off"
+          name="count"
+          label={t("surveyStaff.coverage.count")}
+          defaultValue={v.count}
+          error={e.count}
+          inputMode="numeric"
+          maxLength={7}
+        />
         <button type="submit" className="button">
           {t("surveyStaff.coverage.save")}
         </button>

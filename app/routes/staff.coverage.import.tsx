@@ -1,6 +1,13 @@
 // Served counts from a CSV file (or pasted text): all lines are checked first, and nothing is
 // saved unless every line is right, with each wrong line named.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
@@ -27,12 +34,15 @@ const fail = (errors: CsvError[], text: string, status = 400) => json({ errors, 
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  if (Number(request.headers.get("Content-Length") ?? 0) > CSV_MAX_BYTES * 2) return fail([{ line: 0, key: `${E}csvTooBig` }], "", 413);
+  if (Number(request.headers.get("Content-Length") ?? 0) > CSV_MAX_BYTES * 2)
+    return fail([{ line: 0, key: `${E}csvTooBig` }], "", 413);
   const form = await readFormData(request);
   const file = form.get("file");
   const pasted = String(form.get("text") ?? "");
-  const text = file && typeof file !== "string" && file.size > 0 ? (file.size > CSV_MAX_BYTES ? null : await file.text()) : pasted;
-  if (text === null || text.split("\n").length > CSV_MAX_LINES + 1) return fail([{ line: 0, key: `${E}csvTooBig` }], pasted);
+  const text =
+    file && typeof file !== "string" && file.size > 0 ? (file.size > CSV_MAX_BYTES ? null : await file.text()) : pasted;
+  if (text === null || text.split("\n").length > CSV_MAX_LINES + 1)
+    return fail([{ line: 0, key: `${E}csvTooBig` }], pasted);
   if (!text.trim()) return fail([{ line: 0, key: `${E}csvEmpty` }], pasted);
   const r = await importServedCsv(user, clientOf(request), text);
   if (r.ok) return redirect(`/staff/coverage?saved=${r.count}`);
@@ -51,7 +61,11 @@ export default function CoverageImport() {
       <p>{t("surveyStaff.coverage.importIntro")}</p>
       <ErrorList
         title={t("surveyStaff.coverage.importErrors")}
-        items={(result?.errors ?? []).map((e) => ({ text: e.line ? t("surveyStaff.coverage.line", { line: e.line, message: t(e.key, { code: e.code ?? "" }) }) : t(e.key) }))}
+        items={(result?.errors ?? []).map((e) => ({
+          text: e.line
+            ? t("surveyStaff.coverage.line", { line: e.line, message: t(e.key, { code: e.code ?? "" }) })
+            : t(e.key),
+        }))}
       />
       <Form method="post" encType="multipart/form-data" noValidate>
         <div className="field">

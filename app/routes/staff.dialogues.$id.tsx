@@ -1,7 +1,14 @@
 // Staff: one session — state changes, details (a change of time or place is sent to every
 // registrant), registrants with their contact details (office and admin only, each view logged),
 // registering someone on their behalf, and the call list when email cannot reach people.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextArea } from "~/kernel/forms/fields";
@@ -47,7 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (manage) {
     const rows = await listRegistrants(s.id);
     // The full code, for office staff to read out to a registrant who calls (docs/security/citizen-codes.md).
-    registrants = rows.map(({ access_key, ...r }) => ({ ...r, code: fullCode(r.code, access_key), place: r.place === null ? null : Number(r.place) }));
+    registrants = rows.map(({ access_key, ...r }) => ({
+      ...r,
+      code: fullCode(r.code, access_key),
+      place: r.place === null ? null : Number(r.place),
+    }));
     // People with no phone cannot be on a list to phone: their email goes out by hand instead.
     const all = await callList(s.id);
     calls = all.filter((c) => c.phone);
@@ -65,7 +76,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     role: user.role,
     manage,
-    session: { ...sessionView(s, lng), titleVi: s.title_vi, titleEn: s.title_en, descriptionVi: s.description_vi, descriptionEn: s.description_en, procedureIds: s.procedureIds },
+    session: {
+      ...sessionView(s, lng),
+      titleVi: s.title_vi,
+      titleEn: s.title_en,
+      descriptionVi: s.description_vi,
+      descriptionEn: s.description_en,
+      procedureIds: s.procedureIds,
+    },
     procedures,
     allProcedures,
     noticeDays: days,
@@ -86,11 +104,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const fd = await readFormData(request);
-  const form = { intent: String(fd.get("intent") ?? ""), fields: fieldsOf(fd), procedureIds: procedureIds(fd.getAll("procedure_ids")) };
+  const form = {
+    intent: String(fd.get("intent") ?? ""),
+    fields: fieldsOf(fd),
+    procedureIds: procedureIds(fd.getAll("procedure_ids")),
+  };
   const client = clientOf(request);
   const baseUrl = publicOrigin(request);
   const settled = await runSettleAction({ actor: { id: user.id, email: user.email }, client, baseUrl }, s.id, form);
-  if (settled && !settled.ok) throw settled.refused === "bad_request" ? new Response("Bad request", { status: 400 }) : new Response("Not found", { status: 404 });
+  if (settled && !settled.ok)
+    throw settled.refused === "bad_request"
+      ? new Response("Bad request", { status: 400 })
+      : new Response("Not found", { status: 404 });
   if (settled) {
     if (settled.noticeIds.length) await deliverNotices(settled.noticeIds);
     return redirect(`/staff/dialogues/${s.id}?${settled.redirect}`, { status: 303 });
@@ -100,7 +125,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ("noticeIds" in out && out.noticeIds?.length) await deliverNotices(out.noticeIds);
   if (out.status) {
     const { t } = getT(request);
-    return redirect(`/staff/dialogues/${s.id}?status=${encodeURIComponent(t(`dialogue.status.${out.status}`))}`, { status: 303 });
+    return redirect(`/staff/dialogues/${s.id}?status=${encodeURIComponent(t(`dialogue.status.${out.status}`))}`, {
+      status: 303,
+    });
   }
   if (out.redirect) return redirect(`/staff/dialogues/${s.id}?${out.redirect}`, { status: 303 });
   return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {}, vars: out.vars ?? {} }, 400);
@@ -185,7 +212,13 @@ export default function StaffDialogue() {
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="cancel" />
                 <ErrorSummary errors={errorsFor("cancel")} />
-                <TextArea name="reason" label={t("dialogue.staff.session.cancelReason")} hint={t("dialogue.staff.session.cancelHint")} errors={errorsFor("cancel")} values={valuesFor("cancel")} />
+                <TextArea
+                  name="reason"
+                  label={t("dialogue.staff.session.cancelReason")}
+                  hint={t("dialogue.staff.session.cancelHint")}
+                  errors={errorsFor("cancel")}
+                  values={valuesFor("cancel")}
+                />
                 <button type="submit" className="button button--warning">
                   {t("dialogue.staff.session.cancelSubmit")}
                 </button>

@@ -1,15 +1,29 @@
 // Staff: check-in at the door, made for a phone or tablet — a big code box, a name search,
 // walk-ins added on the spot, live counts by type. Every attempt is recorded with its reason.
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Checkbox, ErrorSummary, Radios, TextField } from "~/kernel/forms/fields";
+import { Checkbox, ErrorSummary, Radios, TextField, TableWrap } from "~/kernel/forms/fields";
 import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
 import { normalisePhone } from "~/features/dialogue/dialogue-code";
 import { formatTime } from "~/kernel/time/clock";
 import { recordAudit } from "~/kernel/audit.server";
-import { checkInByCode, checkInById, recentAttempts, searchAttendees, walkIn, type CheckinOutcome, type CheckinResult } from "~/features/dialogue/dialogue-checkin.server";
+import {
+  checkInByCode,
+  checkInById,
+  recentAttempts,
+  searchAttendees,
+  walkIn,
+  type CheckinOutcome,
+  type CheckinResult,
+} from "~/features/dialogue/dialogue-checkin.server";
 import { seatCounts } from "~/features/dialogue/dialogue-registration.server";
 import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
 import { checkinCodeSchema, walkInSchema } from "~/features/dialogue/dialogue-staff.schema";
@@ -18,7 +32,6 @@ import { idSchema } from "~/features/dialogue/dialogue.schema";
 import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
 import { getT } from "~/kernel/i18n/i18n.server";
 import css from "~/styles/dialogue.css";
-import { TableWrap } from "~/kernel/forms/fields";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
@@ -30,7 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const q = new URL(request.url).searchParams.get("q")?.trim() ?? "";
-  const [counts, attempts, found] = await Promise.all([seatCounts(s.id), recentAttempts(s.id), q ? searchAttendees(s.id, q) : Promise.resolve(null)]);
+  const [counts, attempts, found] = await Promise.all([
+    seatCounts(s.id),
+    recentAttempts(s.id),
+    q ? searchAttendees(s.id, q) : Promise.resolve(null),
+  ]);
   // The recent check-ins name the people at the door: a view of personal data too.
   const named = attempts.filter((a) => a.name);
   if (found?.length || named.length) {
@@ -39,7 +56,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       action: "pii.view",
       entity: "dialogue_session",
       entityId: s.id,
-      details: { ...(found?.length ? { search: found.map((r) => r.id) } : {}), ...(named.length ? { attempts: named.map((a) => a.id) } : {}) },
+      details: {
+        ...(found?.length ? { search: found.map((r) => r.id) } : {}),
+        ...(named.length ? { attempts: named.map((a) => a.id) } : {}),
+      },
     });
   }
   return json({
@@ -51,7 +71,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     q,
     counts,
     // The door's log shows codes and reasons, not names: this part refreshes itself all day.
-    attempts: attempts.map((x) => ({ id: x.id, at: x.at.toISOString(), method: x.method, ok: x.ok, reason: x.reason, code: x.code_entered, staff: x.staff_name })),
+    attempts: attempts.map((x) => ({
+      id: x.id,
+      at: x.at.toISOString(),
+      method: x.method,
+      ok: x.ok,
+      reason: x.reason,
+      code: x.code_entered,
+      staff: x.staff_name,
+    })),
     found: found?.map((r) => ({ ...r, checked_in_at: r.checked_in_at?.toISOString() ?? null })) ?? null,
   });
 }
@@ -77,16 +105,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let out: Out;
   if (intent === "code") {
     const p = parseForm(checkinCodeSchema, fd);
-    out = p.ok ? { form: "code", result: found(await checkInByCode(c, s.id, p.data.code)) } : { form: "code", errors: p.errors, values: formValues(fd) };
+    out = p.ok
+      ? { form: "code", result: found(await checkInByCode(c, s.id, p.data.code)) }
+      : { form: "code", errors: p.errors, values: formValues(fd) };
   } else if (intent === "checkin") {
     const id = idSchema.safeParse(fd.get("registration"));
-    out = id.success ? { form: "search", result: found(await checkInById(c, s.id, id.data)) } : { form: "search", errors: { _form: "dialogue.errors.invalid" } };
+    out = id.success
+      ? { form: "search", result: found(await checkInById(c, s.id, id.data)) }
+      : { form: "search", errors: { _form: "dialogue.errors.invalid" } };
   } else if (intent === "walkin") {
     const p = parseForm(walkInSchema, fd);
     out = p.ok
       ? {
           form: "walkin",
-          result: found(await walkIn(c, s.id, { name: p.data.name, kind: p.data.kind, organisation: p.data.organisation, phone: p.data.phone, phoneNorm: p.data.phone ? normalisePhone(p.data.phone) : null, lang: lng })),
+          result: found(
+            await walkIn(c, s.id, {
+              name: p.data.name,
+              kind: p.data.kind,
+              organisation: p.data.organisation,
+              phone: p.data.phone,
+              phoneNorm: p.data.phone ? normalisePhone(p.data.phone) : null,
+              lang: lng,
+            }),
+          ),
         }
       : { form: "walkin", errors: p.errors, values: formValues(fd) };
   } else {
@@ -140,7 +181,11 @@ export default function CheckinPage() {
             <p>{t("dialogue.staff.checkin.ok", { name: r.name, kind: t(`dialogue.kind.${r.kind}`), code: r.code })}</p>
           ) : (
             <p>
-              {t(`dialogue.checkinReason.${r.reason}`, { name: r.name ?? "", place: r.place ?? "", at: r.at ? formatTime(r.at) : "" })}
+              {t(`dialogue.checkinReason.${r.reason}`, {
+                name: r.name ?? "",
+                place: r.place ?? "",
+                at: r.at ? formatTime(r.at) : "",
+              })}
             </p>
           )}
         </div>
@@ -148,14 +193,26 @@ export default function CheckinPage() {
       <Form method="post" noValidate className="checkin-code">
         <input type="hidden" name="intent" value="code" />
         <ErrorSummary errors={a?.form === "code" ? a.errors : undefined} />
-        <TextField name="code" label={t("dialogue.staff.checkin.code")} hint={t("dialogue.staff.checkin.codeHint")} autoComplete="off" errors={a?.form === "code" ? a.errors : undefined} />
+        <TextField
+          name="code"
+          label={t("dialogue.staff.checkin.code")}
+          hint={t("dialogue.staff.checkin.codeHint")}
+          autoComplete="off"
+          errors={a?.form === "code" ? a.errors : undefined}
+        />
         <button type="submit" className="button">
           {t("dialogue.staff.checkin.codeSubmit")}
         </button>
       </Form>
       <h2>{t("dialogue.staff.checkin.searchHeading")}</h2>
       <Form method="get">
-        <TextField name="q" type="search" label={t("dialogue.staff.checkin.search")} hint={t("dialogue.staff.checkin.searchHint")} defaultValue={d.q} />
+        <TextField
+          name="q"
+          type="search"
+          label={t("dialogue.staff.checkin.search")}
+          hint={t("dialogue.staff.checkin.searchHint")}
+          defaultValue={d.q}
+        />
         <button type="submit" className="button button--secondary">
           {t("dialogue.staff.checkin.searchSubmit")}
         </button>
@@ -167,9 +224,12 @@ export default function CheckinPage() {
               <li key={p.id} className="question">
                 <p>
                   <strong>{p.name}</strong> — {t(`dialogue.kind.${p.kind}`)}
-                  {p.organisation ? `, ${p.organisation}` : ""} — {t(`dialogue.registrationStatus.${p.status}`)} — {p.code}
+                  {p.organisation ? `, ${p.organisation}` : ""} — {t(`dialogue.registrationStatus.${p.status}`)} —{" "}
+                  {p.code}
                 </p>
-                {p.accessibility ? <p className="muted">{t("dialogue.staff.registrants.needs", { needs: p.accessibility })}</p> : null}
+                {p.accessibility ? (
+                  <p className="muted">{t("dialogue.staff.registrants.needs", { needs: p.accessibility })}</p>
+                ) : null}
                 {p.checked_in_at ? (
                   <p className="muted">{t("dialogue.staff.checkin.alreadyAt", { at: formatTime(p.checked_in_at) })}</p>
                 ) : (
@@ -194,7 +254,12 @@ export default function CheckinPage() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="walkin" />
           <ErrorSummary errors={a?.form === "walkin" ? a.errors : undefined} />
-          <TextField name="name" label={t("dialogue.signup.name")} errors={a?.form === "walkin" ? a.errors : undefined} values={a?.form === "walkin" ? a.values : undefined} />
+          <TextField
+            name="name"
+            label={t("dialogue.signup.name")}
+            errors={a?.form === "walkin" ? a.errors : undefined}
+            values={a?.form === "walkin" ? a.values : undefined}
+          />
           <Radios
             name="kind"
             label={t("dialogue.signup.kind")}
@@ -205,9 +270,26 @@ export default function CheckinPage() {
             errors={a?.form === "walkin" ? a.errors : undefined}
             values={a?.form === "walkin" ? a.values : undefined}
           />
-          <TextField name="organisation" label={t("dialogue.signup.organisation")} errors={a?.form === "walkin" ? a.errors : undefined} values={a?.form === "walkin" ? a.values : undefined} />
-          <TextField name="phone" type="tel" label={t("dialogue.staff.checkin.walkInPhone")} errors={a?.form === "walkin" ? a.errors : undefined} values={a?.form === "walkin" ? a.values : undefined} />
-          <Checkbox name="consent_confirmed" label={t("dialogue.staff.onBehalf.consent")} hint={t("dialogue.staff.onBehalf.consentHint")} errors={a?.form === "walkin" ? a.errors : undefined} values={a?.form === "walkin" ? a.values : undefined} />
+          <TextField
+            name="organisation"
+            label={t("dialogue.signup.organisation")}
+            errors={a?.form === "walkin" ? a.errors : undefined}
+            values={a?.form === "walkin" ? a.values : undefined}
+          />
+          <TextField
+            name="phone"
+            type="tel"
+            label={t("dialogue.staff.checkin.walkInPhone")}
+            errors={a?.form === "walkin" ? a.errors : undefined}
+            values={a?.form === "walkin" ? a.values : undefined}
+          />
+          <Checkbox
+            name="consent_confirmed"
+            label={t("dialogue.staff.onBehalf.consent")}
+            hint={t("dialogue.staff.onBehalf.consentHint")}
+            errors={a?.form === "walkin" ? a.errors : undefined}
+            values={a?.form === "walkin" ? a.values : undefined}
+          />
           <button type="submit" className="button">
             {t("dialogue.staff.checkin.walkInSubmit")}
           </button>

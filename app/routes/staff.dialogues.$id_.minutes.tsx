@@ -1,15 +1,27 @@
 // Staff: the minutes of a held session — opening details, chair's conclusion, follow-up actions,
 // the signed scan, and publication. The preview is exactly what the public will read.
-import { isDbId } from "~/kernel/db/ids";
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isDbId } from "~/kernel/db/ids";
 import { MinutesDocument } from "~/features/dialogue/components/minutes-document";
 import { MinutesEditor } from "~/features/dialogue/components/minutes-editor";
 import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
 import { buildPublicMinutes, minutesPublishProblems } from "~/features/dialogue/dialogue-minutes";
 import { listUnits } from "~/features/admin/catalog.server";
-import { loadMinutesSource, minutesVersions, SCAN_MAX_BYTES, scanInfo } from "~/features/dialogue/dialogue-minutes.server";
+import {
+  loadMinutesSource,
+  minutesVersions,
+  SCAN_MAX_BYTES,
+  scanInfo,
+} from "~/features/dialogue/dialogue-minutes.server";
 import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
 import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
 import { runMinutesAction } from "~/features/dialogue/dialogue-minutes-actions.server";
@@ -51,13 +63,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await getSession(id))) throw new Response("Not found", { status: 404 });
   // The shared reader: a scan over the limit ends in a message, never a crash or a full read.
   // Text fields may hold 10 000 Vietnamese characters (up to 4 bytes each) before validation.
-  const form = await parseUpload(request, { maxFileBytes: SCAN_MAX_BYTES, maxFiles: 1, maxFieldBytes: 64 * 1024, hardCapBytes: SCAN_MAX_BYTES + 256 * 1024 });
+  const form = await parseUpload(request, {
+    maxFileBytes: SCAN_MAX_BYTES,
+    maxFiles: 1,
+    maxFieldBytes: 64 * 1024,
+    hardCapBytes: SCAN_MAX_BYTES + 256 * 1024,
+  });
   if (form.tooLarge) return json({ form: "scan", errors: { scan: "dialogue.errors.scanTooLarge" }, values: {} }, 413);
   if (form.unreadable) return json({ form: "unknown", errors: { _form: "dialogue.errors.invalid" }, values: {} }, 400);
   // Each field's last value, as a browser's form sends it once.
   const fields = Object.fromEntries([...form.fields].map(([name, values]) => [name, values[values.length - 1]]));
   const scan = form.files.find((f) => f.field === "scan") ?? null;
-  const out = await runMinutesAction({ client: clientOf(request), user }, id, { intent: fields.intent ?? "", fields, scan });
+  const out = await runMinutesAction({ client: clientOf(request), user }, id, {
+    intent: fields.intent ?? "",
+    fields,
+    scan,
+  });
   if (out.notFound) throw new Response("Not found", { status: 404 });
   if (out.ok) return redirect(`/staff/dialogues/${id}/minutes?done=${out.form}`, { status: 303 });
   return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {} }, 400);

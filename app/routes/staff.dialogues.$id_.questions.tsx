@@ -1,6 +1,13 @@
 // Staff: the question queue of one session — moderation, merging duplicates, hiding with a
 // reason, responsible unit and deadline, and the answer. Sorted by votes, topic or date.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Radios, SelectField, TextArea, TextField } from "~/kernel/forms/fields";
@@ -18,7 +25,10 @@ import css from "~/styles/dialogue.css";
 import { publicOrigin } from "~/kernel/http/public-url.server";
 import { clientOf, readFormFields } from "~/kernel/http/request.server";
 
-export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"], action: ["admin", "office", "unit"] };
+export const access: RouteAccess = {
+  loader: ["admin", "office", "unit", "viewer"],
+  action: ["admin", "office", "unit"],
+};
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 const STATUSES = ["all", "pending", "approved", "hidden", "merged"] as const;
@@ -42,7 +52,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const named = questions.filter((q) => q.asker_name);
   if (named.length) {
-    await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "dialogue_session", entityId: s.id, details: { questions: named.map((q) => q.id) } });
+    await recordAudit(clientOf(request), {
+      actor: { id: user.id, email: user.email },
+      action: "pii.view",
+      entity: "dialogue_session",
+      entityId: s.id,
+      details: { questions: named.map((q) => q.id) },
+    });
   }
   return json({
     title: t("dialogue.staff.questions.title"),
@@ -53,8 +69,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manage,
     filter: { status, sort, topic },
     questions: questions.map((q) => ({ ...q, created_at: q.created_at.toISOString() })),
-    counts: Object.fromEntries(STATUSES.map((st) => [st, st === "all" ? all.length : all.filter((q) => q.status === st).length])),
-    mergeTargets: all.filter((q) => q.status === "pending" || q.status === "approved").map((q) => ({ id: q.id, text: q.public_text ?? q.text })),
+    counts: Object.fromEntries(
+      STATUSES.map((st) => [st, st === "all" ? all.length : all.filter((q) => q.status === st).length]),
+    ),
+    mergeTargets: all
+      .filter((q) => q.status === "pending" || q.status === "approved")
+      .map((q) => ({ id: q.id, text: q.public_text ?? q.text })),
     units: units.map((u) => ({ id: u.id, name: u.name })),
   });
 }
@@ -66,10 +86,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const s = await getSession(Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const fields = await readFormFields(request);
-  const out = await runQuestionAction({ user, client: clientOf(request), baseUrl: publicOrigin(request) }, s, { intent: fields.intent ?? "", fields });
+  const out = await runQuestionAction({ user, client: clientOf(request), baseUrl: publicOrigin(request) }, s, {
+    intent: fields.intent ?? "",
+    fields,
+  });
   if (out.forbidden) throw new Response("Forbidden", { status: 403 });
   if (out.noticeIds?.length) await deliverNotices(out.noticeIds);
-  if (out.ok) return redirect(`${new URL(request.url).pathname}${new URL(request.url).search}${out.anchor ? `#${out.anchor}` : ""}`, { status: 303 });
+  if (out.ok)
+    return redirect(
+      `${new URL(request.url).pathname}${new URL(request.url).search}${out.anchor ? `#${out.anchor}` : ""}`,
+      { status: 303 },
+    );
   return json({ form: out.form, errors: out.errors ?? {}, values: out.values ?? {} }, 400);
 }
 
@@ -91,14 +118,27 @@ export default function StaffQuestions() {
         <p>{t("dialogue.staff.questions.unitScope")}</p>
       ) : null}
       <Form method="get" className="button-row">
-        <SelectField name="status" label={t("dialogue.staff.questions.filterStatus")} defaultValue={d.filter.status} options={STATUSES.map((st) => ({ value: st, label: t(`dialogue.questionStatus.${st}`) }))} />
-        <SelectField name="sort" label={t("dialogue.staff.questions.sort")} defaultValue={d.filter.sort} options={SORTS.map((st) => ({ value: st, label: t(`dialogue.staff.questions.sortBy.${st}`) }))} />
+        <SelectField
+          name="status"
+          label={t("dialogue.staff.questions.filterStatus")}
+          defaultValue={d.filter.status}
+          options={STATUSES.map((st) => ({ value: st, label: t(`dialogue.questionStatus.${st}`) }))}
+        />
+        <SelectField
+          name="sort"
+          label={t("dialogue.staff.questions.sort")}
+          defaultValue={d.filter.sort}
+          options={SORTS.map((st) => ({ value: st, label: t(`dialogue.staff.questions.sortBy.${st}`) }))}
+        />
         {d.session.topics.length ? (
           <SelectField
             name="topic"
             label={t("dialogue.signup.topic")}
             defaultValue={d.filter.topic ?? ""}
-            options={[{ value: "", label: t("dialogue.staff.questions.allTopics") }, ...d.session.topics.map((x) => ({ value: x, label: x }))]}
+            options={[
+              { value: "", label: t("dialogue.staff.questions.allTopics") },
+              ...d.session.topics.map((x) => ({ value: x, label: x })),
+            ]}
           />
         ) : null}
         <button type="submit" className="button button--secondary">
@@ -114,15 +154,39 @@ export default function StaffQuestions() {
             <Radios
               name="channel"
               label={t("dialogue.staff.onBehalf.channel")}
-              options={["phone", "desk", "paper", "at_dialogue"].map((c) => ({ value: c, label: t(`dialogue.channel.${c}`) }))}
+              options={["phone", "desk", "paper", "at_dialogue"].map((c) => ({
+                value: c,
+                label: t(`dialogue.channel.${c}`),
+              }))}
               errors={addErrors}
               values={addValues}
             />
-            <TextArea name="text" label={t("dialogue.signup.question")} hint={t("dialogue.staff.questions.addHint")} errors={addErrors} values={addValues} />
+            <TextArea
+              name="text"
+              label={t("dialogue.signup.question")}
+              hint={t("dialogue.staff.questions.addHint")}
+              errors={addErrors}
+              values={addValues}
+            />
             {d.session.topics.length ? (
-              <SelectField name="topic" label={t("dialogue.signup.topic")} options={[{ value: "", label: t("dialogue.signup.topicNone") }, ...d.session.topics.map((x) => ({ value: x, label: x }))]} errors={addErrors} values={addValues} />
+              <SelectField
+                name="topic"
+                label={t("dialogue.signup.topic")}
+                options={[
+                  { value: "", label: t("dialogue.signup.topicNone") },
+                  ...d.session.topics.map((x) => ({ value: x, label: x })),
+                ]}
+                errors={addErrors}
+                values={addValues}
+              />
             ) : null}
-            <TextField name="code" label={t("dialogue.staff.questions.addCode")} hint={t("dialogue.staff.questions.addCodeHint")} errors={addErrors} values={addValues} />
+            <TextField
+              name="code"
+              label={t("dialogue.staff.questions.addCode")}
+              hint={t("dialogue.staff.questions.addCodeHint")}
+              errors={addErrors}
+              values={addValues}
+            />
             <button type="submit" className="button">
               {t("dialogue.staff.questions.addSubmit")}
             </button>
@@ -150,7 +214,9 @@ export default function StaffQuestions() {
       ) : (
         <p>{t("dialogue.staff.questions.none")}</p>
       )}
-      {params.get("status") === null && d.manage ? <p className="muted">{t("dialogue.staff.questions.defaultFilter")}</p> : null}
+      {params.get("status") === null && d.manage ? (
+        <p className="muted">{t("dialogue.staff.questions.defaultFilter")}</p>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Staff: the signed scan of the minutes. It may show signatures and names, so it stays with
 // office staff (each download logged) and is never part of the public minutes.
-import { isDbId } from "~/kernel/db/ids";
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isDbId } from "~/kernel/db/ids";
 import { recordAudit } from "~/kernel/audit.server";
 import { getScan } from "~/features/dialogue/dialogue-minutes.server";
 import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
@@ -14,7 +14,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
   const scan = isDbId(id) ? await getScan(id) : null;
   if (!scan) throw new Response("Not found", { status: 404 });
-  await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.export", entity: "dialogue_minutes", entityId: id, details: { what: "signed scan" } });
+  await recordAudit(clientOf(request), {
+    actor: { id: user.id, email: user.email },
+    action: "pii.export",
+    entity: "dialogue_minutes",
+    entityId: id,
+    details: { what: "signed scan" },
+  });
   return new Response(new Uint8Array(scan.bytes), {
     headers: {
       "Content-Type": scan.mime,

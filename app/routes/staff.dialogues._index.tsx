@@ -22,7 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t("dialogue.staff.list.title"),
     canCreate: user.role === "admin" || user.role === "office",
-    sessions: rows.map((s) => ({ ...s, title: sessionTitle(s, lng), starts_at: s.starts_at.toISOString(), confirmed: Number(s.confirmed), waitlisted: Number(s.waitlisted), pending: Number(s.pending_questions) })),
+    sessions: rows.map((s) => ({
+      ...s,
+      title: sessionTitle(s, lng),
+      starts_at: s.starts_at.toISOString(),
+      confirmed: Number(s.confirmed),
+      waitlisted: Number(s.waitlisted),
+      pending: Number(s.pending_questions),
+    })),
     figures,
   });
 }
@@ -51,11 +58,17 @@ export default function StaffDialogues() {
         </li>
         <li>
           <strong>{figures.attendance.total}</strong>
-          {t("dialogue.staff.figures.attendance", { citizen: figures.attendance.citizen, business: figures.attendance.business })}
+          {t("dialogue.staff.figures.attendance", {
+            citizen: figures.attendance.citizen,
+            business: figures.attendance.business,
+          })}
         </li>
         <li>
           <strong>{pct}</strong>
-          {t("dialogue.staff.figures.answered", { answered: figures.questions.answered, total: figures.questions.total })}
+          {t("dialogue.staff.figures.answered", {
+            answered: figures.questions.answered,
+            total: figures.questions.total,
+          })}
         </li>
         <li>
           <strong>{figures.followUps.open}</strong>

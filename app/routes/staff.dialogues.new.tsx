@@ -1,5 +1,12 @@
 // Staff: a new dialogue session (a draft until published from its page).
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SessionForm } from "~/features/dialogue/components/session-form";
@@ -18,7 +25,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  return json({ title: t("dialogue.staff.new.title"), procedures: await listProcedures(lng), noticeDays: await noticeDays() });
+  return json({
+    title: t("dialogue.staff.new.title"),
+    procedures: await listProcedures(lng),
+    noticeDays: await noticeDays(),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
@@ -27,9 +38,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const fd = await readFormData(request);
   const parsed = parseForm(sessionSchema, fd);
-  const values = { ...(parsed.ok ? {} : formValues(fd)), procedure_ids: procedureIds(fd.getAll("procedure_ids")).join(",") };
+  const values = {
+    ...(parsed.ok ? {} : formValues(fd)),
+    procedure_ids: procedureIds(fd.getAll("procedure_ids")).join(","),
+  };
   if (!parsed.ok) return json({ errors: parsed.errors, values, vars: {} }, 400);
-  const res = await createSession(clientOf(request), { id: user.id, email: user.email }, sessionInput(parsed.data, procedureIds(fd.getAll("procedure_ids"))));
+  const res = await createSession(
+    clientOf(request),
+    { id: user.id, email: user.email },
+    sessionInput(parsed.data, procedureIds(fd.getAll("procedure_ids"))),
+  );
   if (!res.ok) {
     const raw = Object.fromEntries([...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
     return json({ errors: res.errors, values: { ...raw, ...values }, vars: {} }, 400);
@@ -45,7 +63,13 @@ export default function NewDialogue() {
     <div className="page">
       <h1>{t("dialogue.staff.new.heading")}</h1>
       <p>{t("dialogue.staff.new.intro")}</p>
-      <SessionForm procedures={procedures} noticeDays={noticeDays} errors={data?.errors} values={data?.values} submitLabel={t("dialogue.staff.new.submit")} />
+      <SessionForm
+        procedures={procedures}
+        noticeDays={noticeDays}
+        errors={data?.errors}
+        values={data?.values}
+        submitLabel={t("dialogue.staff.new.submit")}
+      />
     </div>
   );
 }

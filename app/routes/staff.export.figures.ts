@@ -17,6 +17,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const format = parseFormat(url.searchParams.get("format"));
   const { t, lng } = getT(request);
   const page = await loadDashboardPage(user, parseDashboardQuery(url.searchParams), lng);
-  await recordAudit(clientOf(request), { actor: user, action: "export.figures", entity: "survey", entityId: page.selected.survey, details: { ...page.selected, format } });
-  return streamDownload(format, `hailong-figures-${page.selected.from}-${page.selected.to}`, (sink) => exportFigures(page.dashboard, t, sink));
+  await recordAudit(clientOf(request), {
+    actor: user,
+    action: "export.figures",
+    entity: "survey",
+    entityId: page.selected.survey,
+    details: { ...page.selected, format },
+  });
+  return streamDownload(format, `hailong-figures-${page.selected.from}-${page.selected.to}`, (sink) =>
+    exportFigures(page.dashboard, t, sink),
+  );
 }

@@ -15,6 +15,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const format = parseFormat(url.searchParams.get("format"));
   const filter = await loadExportFilter(user, parseDashboardQuery(url.searchParams));
-  await recordAudit(clientOf(request), { actor: user, action: "export.responses", entity: "survey", entityId: filter.surveyId, details: { ...filter, format } });
-  return streamDownload(format, `hailong-responses-${filter.from}-${filter.to}`, (sink) => exportResponses(filter, sink));
+  await recordAudit(clientOf(request), {
+    actor: user,
+    action: "export.responses",
+    entity: "survey",
+    entityId: filter.surveyId,
+    details: { ...filter, format },
+  });
+  return streamDownload(format, `hailong-responses-${filter.from}-${filter.to}`, (sink) =>
+    exportResponses(filter, sink),
+  );
 }

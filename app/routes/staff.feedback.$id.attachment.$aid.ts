@@ -1,7 +1,7 @@
 // Download of a feedback attachment, for staff who may see the case; logged as a personal-data
 // view. Sent as a download with the type decided at upload, never rendered inline.
-import { isDbId } from "~/kernel/db/ids";
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isDbId } from "~/kernel/db/ids";
 import { recordAudit } from "~/kernel/audit.server";
 import { getAttachment } from "~/features/feedback/feedback-staff.server";
 import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
@@ -16,7 +16,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isDbId(id) || !isDbId(aid)) throw new Response("Not found", { status: 404 });
   const file = await getAttachment(user, id, aid);
   if (!file) throw new Response("Not found", { status: 404 });
-  await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback_attachment", entityId: aid, details: { feedbackId: id } });
+  await recordAudit(clientOf(request), {
+    actor: { id: user.id, email: user.email },
+    action: "pii.view",
+    entity: "feedback_attachment",
+    entityId: aid,
+    details: { feedbackId: id },
+  });
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(new Uint8Array(file.data), {
     headers: {

@@ -1,10 +1,17 @@
 // One feedback case for staff: the facts, the sender (logged as a personal-data view), the
 // deadlines, the log, and the steps the user's role allows from the current state.
-import { isDbId } from "~/kernel/db/ids";
-import { parseForm } from "~/kernel/forms/parse";
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { parseForm } from "~/kernel/forms/parse";
+import { isDbId } from "~/kernel/db/ids";
 import { StaffActions } from "~/features/feedback/components/staff-actions";
 import { StaffDetail } from "~/features/feedback/components/staff-detail";
 import { recordAudit } from "~/kernel/audit.server";
@@ -32,7 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const detail = await getFeedbackForStaff(user, id, lng);
   if (!detail) throw new Response("Not found", { status: 404 });
-  if (detail.contact) await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", entityId: id, details: { fields: ["contact"] } });
+  if (detail.contact)
+    await recordAudit(clientOf(request), {
+      actor: { id: user.id, email: user.email },
+      action: "pii.view",
+      entity: "feedback",
+      entityId: id,
+      details: { fields: ["contact"] },
+    });
   const choices = detail.actions.includes("assign") ? await assignmentChoices(lng) : null;
   // Office and admin may show the sender's full code, to read it out to a sender who calls
   // (docs/security/citizen-codes.md); each showing is logged as a personal-data view.
@@ -40,9 +54,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let fullCode: string | null = null;
   if (mayShowCode && new URL(request.url).searchParams.get("showCode") === "1") {
     fullCode = await senderFullCode(id);
-    await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", entityId: id, details: { fields: ["access_key"] } });
+    await recordAudit(clientOf(request), {
+      actor: { id: user.id, email: user.email },
+      action: "pii.view",
+      entity: "feedback",
+      entityId: id,
+      details: { fields: ["access_key"] },
+    });
   }
-  return json({ title: t("feedback.staff.detailTitle", { code: detail.feedback.code }), detail, choices, mayShowCode, fullCode });
+  return json({
+    title: t("feedback.staff.detailTitle", { code: detail.feedback.code }),
+    detail,
+    choices,
+    mayShowCode,
+    fullCode,
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
@@ -55,10 +81,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = typeof form.intent === "string" ? form.intent : "";
   if (!parsed.ok) return json({ intent, errors: parsed.errors, values: form }, { status: 400 });
   const res = await actOnFeedback(clientOf(request), user, id, parsed.data);
-  if (res.ok) return redirect(`/staff/feedback/${id}?done=${parsed.data.intent}${res.notified ? `&notified=${res.notified}` : ""}`);
+  if (res.ok)
+    return redirect(
+      `/staff/feedback/${id}?done=${parsed.data.intent}${res.notified ? `&notified=${res.notified}` : ""}`,
+    );
   if (res.reason === "not_found") throw new Response("Not found", { status: 404 });
   const status = res.reason === "role" ? 403 : res.reason === "state" ? 409 : 400;
-  const errors = res.reason === "invalid" && res.field ? { [res.field]: res.message! } : { _form: `feedback.errors.${res.reason}` };
+  const errors =
+    res.reason === "invalid" && res.field ? { [res.field]: res.message! } : { _form: `feedback.errors.${res.reason}` };
   return json({ intent, errors, values: form }, { status });
 }
 
@@ -87,7 +117,11 @@ export default function StaffFeedbackDetail() {
       {done && !result ? (
         <div className="notice notice--ok" role="status">
           <p>{t("feedback.staff.done", { step: t(`feedback.events.${done}`, { defaultValue: done }) })}</p>
-          {notified === "emailed" ? <p>{t("feedback.staff.emailed")}</p> : notified === "to_notify" ? <p>{t("feedback.staff.toNotify")}</p> : null}
+          {notified === "emailed" ? (
+            <p>{t("feedback.staff.emailed")}</p>
+          ) : notified === "to_notify" ? (
+            <p>{t("feedback.staff.toNotify")}</p>
+          ) : null}
         </div>
       ) : null}
       <StaffDetail detail={detail} />

@@ -1,11 +1,17 @@
 // Staff list of feedback, the most urgent first, with "due soon" and "late" marks. A unit sees
 // only what is assigned to it (the model scopes the query). The "to notify" view is the Office's
 // call list and shows contact details: each view of it is logged.
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/kernel/http/request.server";
-import { releaseSchema } from "~/features/accounts/staff.schema";
+import {
+  json,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
+import { releaseSchema } from "~/features/accounts/staff.schema";
 import { HeldList } from "~/features/feedback/components/held-list";
 import { FeedbackTable, NotifyTable } from "~/features/feedback/components/staff-lists";
 import { releaseHeld } from "~/features/feedback/feedback-hold.server";
@@ -28,8 +34,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (view === "notify") {
     if (user.role !== "admin" && user.role !== "office") throw new Response("Forbidden", { status: 403 });
     const rows = await notifyList();
-    if (rows.length) await recordAudit(clientOf(request), { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "feedback", details: { ids: rows.map((r) => r.id), list: "notify" } });
-    return json({ title, view, canNotify: true, list: null, notify: rows.map((r) => ({ ...r, published_at: r.published_at?.toISOString() ?? null })) });
+    if (rows.length)
+      await recordAudit(clientOf(request), {
+        actor: { id: user.id, email: user.email },
+        action: "pii.view",
+        entity: "feedback",
+        details: { ids: rows.map((r) => r.id), list: "notify" },
+      });
+    return json({
+      title,
+      view,
+      canNotify: true,
+      list: null,
+      notify: rows.map((r) => ({ ...r, published_at: r.published_at?.toISOString() ?? null })),
+    });
   }
   const list = await listFeedback(user, { view, page: Number(params.get("page") ?? "1"), lang: lng });
   return json({ title, view, canNotify: user.role === "admin" || user.role === "office", list, notify: null });
@@ -81,7 +99,9 @@ export default function StaffFeedbackList() {
       ) : list ? (
         <>
           <FeedbackTable items={list.items} />
-          {list.hasMore ? <Link to={`/staff/feedback?view=${view}&page=${list.page + 1}`}>{t("feedback.staff.more")}</Link> : null}
+          {list.hasMore ? (
+            <Link to={`/staff/feedback?view=${view}&page=${list.page + 1}`}>{t("feedback.staff.more")}</Link>
+          ) : null}
         </>
       ) : null}
     </div>

@@ -8,7 +8,14 @@ import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { ErrorSummary, SelectField, TableWrap, TextField } from "~/kernel/forms/fields";
 import { formatDate, parseDateInput, weekday } from "~/kernel/time/clock";
 import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
-import { calendarChangeNotice, confirmHoliday, deleteHoliday, getHoliday, holidaysByYear, saveHoliday } from "~/features/admin/holidays.server";
+import {
+  calendarChangeNotice,
+  confirmHoliday,
+  deleteHoliday,
+  getHoliday,
+  holidaysByYear,
+  saveHoliday,
+} from "~/features/admin/holidays.server";
 import { MovedDeadlines } from "~/features/admin/components/moved-deadlines";
 import { holidaySchema } from "~/features/accounts/staff.schema";
 import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
@@ -25,13 +32,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const editing = editDate ? ((await getHoliday(editDate)) ?? null) : null;
   const change = url.searchParams.get("change");
   const moved = change ? await calendarChangeNotice(change) : null;
-  return json({ title: t("staff.holidays.title"), years: await holidaysByYear(), editing, lng, done: url.searchParams.get("done"), moved });
+  return json({
+    title: t("staff.holidays.title"),
+    years: await holidaysByYear(),
+    editing,
+    lng,
+    done: url.searchParams.get("done"),
+    moved,
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const fd = await readFormData(request);
-  const notFound = () => json({ errors: { _form: "staff.holidays.errors.notFound" } as FieldErrors, values: {} }, { status: 400 });
+  const notFound = () =>
+    json({ errors: { _form: "staff.holidays.errors.notFound" } as FieldErrors, values: {} }, { status: 400 });
   if (fd.get("intent") === "confirm") {
     const date = parseDateInput(String(fd.get("date") ?? ""));
     if (!date || !(await confirmHoliday(date, user, clientOf(request)))) return notFound();
@@ -48,13 +63,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const { original, ...day } = parsed.data;
   const result = await saveHoliday(day, original, user, clientOf(request));
   if (!result.ok) {
-    const errors: FieldErrors = result.error === "dateTaken" ? { date: "staff.holidays.errors.dateTaken" } : { _form: "staff.holidays.errors.notFound" };
+    const errors: FieldErrors =
+      result.error === "dateTaken"
+        ? { date: "staff.holidays.errors.dateTaken" }
+        : { _form: "staff.holidays.errors.notFound" };
     return json({ errors, values: formValues(fd) }, { status: 400 });
   }
   return redirect(`/staff/holidays?done=saved&change=${result.changeId}`);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 export default function Holidays() {
   const { years, editing, lng, done, moved } = useLoaderData<typeof loader>();
@@ -74,15 +94,32 @@ export default function Holidays() {
       <h1>{t("staff.holidays.heading")}</h1>
       {done && !data ? (
         <p className="notice notice--ok" role="status">
-          {t(done === "deleted" ? "staff.holidays.deleted" : done === "confirmed" ? "staff.holidays.confirmed" : "staff.holidays.saved")}
+          {t(
+            done === "deleted"
+              ? "staff.holidays.deleted"
+              : done === "confirmed"
+                ? "staff.holidays.confirmed"
+                : "staff.holidays.saved",
+          )}
         </p>
       ) : null}
       {moved && !data ? <MovedDeadlines notice={moved} lng={lng} /> : null}
       <section aria-labelledby="holiday-form" className="page--narrow">
-        <h2 id="holiday-form">{v.original ? t("staff.holidays.editHeading", { date: formatDate(v.original, lng) }) : t("staff.holidays.addHeading")}</h2>
+        <h2 id="holiday-form">
+          {v.original
+            ? t("staff.holidays.editHeading", { date: formatDate(v.original, lng) })
+            : t("staff.holidays.addHeading")}
+        </h2>
         <Form method="post" noValidate>
           <input type="hidden" name="original" value={v.original ?? ""} />
-          <TextField name="date" type="date" label={t("staff.holidays.date")} hint={t("staff.holidays.dateHint")} defaultValue={v.date} error={errors.date} />
+          <TextField
+            name="date"
+            type="date"
+            label={t("staff.holidays.date")}
+            hint={t("staff.holidays.dateHint")}
+            defaultValue={v.date}
+            error={errors.date}
+          />
           <TextField name="nameVi" label={t("staff.form.nameVi")} defaultValue={v.nameVi} error={errors.nameVi} />
           <TextField name="nameEn" label={t("staff.form.nameEn")} defaultValue={v.nameEn} error={errors.nameEn} />
           <SelectField
@@ -137,14 +174,21 @@ export default function Holidays() {
                     </td>
                     <td>
                       <div className="button-row">
-                        <Link to={`/staff/holidays?edit=${d.date}`} aria-label={t("staff.holidays.editLabel", { date: formatDate(d.date, lng) })}>
+                        <Link
+                          to={`/staff/holidays?edit=${d.date}`}
+                          aria-label={t("staff.holidays.editLabel", { date: formatDate(d.date, lng) })}
+                        >
                           {t("staff.holidays.edit")}
                         </Link>
                         {d.confirmed ? null : (
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="intent" value="confirm" />
                             <input type="hidden" name="date" value={d.date} />
-                            <button type="submit" className="button button--secondary button--small" aria-label={t("staff.holidays.confirmLabel", { date: formatDate(d.date, lng) })}>
+                            <button
+                              type="submit"
+                              className="button button--secondary button--small"
+                              aria-label={t("staff.holidays.confirmLabel", { date: formatDate(d.date, lng) })}
+                            >
                               {t("staff.holidays.confirm")}
                             </button>
                           </Form>
@@ -152,7 +196,11 @@ export default function Holidays() {
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="delete" />
                           <input type="hidden" name="date" value={d.date} />
-                          <button type="submit" className="button button--secondary button--small" aria-label={t("staff.holidays.deleteLabel", { date: formatDate(d.date, lng) })}>
+                          <button
+                            type="submit"
+                            className="button button--secondary button--small"
+                            aria-label={t("staff.holidays.deleteLabel", { date: formatDate(d.date, lng) })}
+                          >
                             {t("staff.holidays.delete")}
                           </button>
                         </Form>

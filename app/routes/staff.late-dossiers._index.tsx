@@ -1,10 +1,17 @@
 // The register of dossiers returned late (NĐ 61/2018 Art. 19; docs/rules/tt01.md "The register"):
 // the latest entries and a form to record one. CSV import is on /staff/late-dossiers/import.
 // Dossier codes point at people's dossiers: no viewer role here, and each list view is logged.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/kernel/http/request.server";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 import { ErrorSummary, Radios, SelectField, TableWrap, TextField } from "~/kernel/forms/fields";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { formatDate } from "~/kernel/time/clock";
@@ -20,7 +27,17 @@ export const access: RouteAccess = { loader: ["admin", "office", "unit"], action
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
-const FIELDS = ["code", "unit", "procedure", "promised", "returned", "apology", "apologyDate", "newDate", "kept"] as const;
+const FIELDS = [
+  "code",
+  "unit",
+  "procedure",
+  "promised",
+  "returned",
+  "apology",
+  "apologyDate",
+  "newDate",
+  "kept",
+] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
@@ -31,7 +48,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t("tt01.register.title"),
     places: await placesFor(user, lng),
-    rows: rows.map((r) => ({ ...r, promised: d(r.promised), returned: d(r.returned), apologyDate: d(r.apologyDate), newDate: d(r.newDate) })),
+    rows: rows.map((r) => ({
+      ...r,
+      promised: d(r.promised),
+      returned: d(r.returned),
+      apologyDate: d(r.apologyDate),
+      newDate: d(r.newDate),
+    })),
     saved: saved && /^\d+$/.test(saved) ? Number(saved) : null,
   });
 }
@@ -39,13 +62,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const form = await readFormData(request);
-  const values = Object.fromEntries(FIELDS.map((k) => [k, String(form.get(k) ?? "")])) as Record<(typeof FIELDS)[number], string>;
+  const values = Object.fromEntries(FIELDS.map((k) => [k, String(form.get(k) ?? "")])) as Record<
+    (typeof FIELDS)[number],
+    string
+  >;
   const checked = checkLate({ ...values, apology: values.apology === "1" ? "1" : values.apology === "0" ? "0" : "" });
   const errors: Record<string, string> = checked.ok ? {} : { ...checked.errors };
   const unitId = /^\d{1,9}$/.test(values.unit) ? Number(values.unit) : null;
   const procedureId = /^\d{1,9}$/.test(values.procedure) ? Number(values.procedure) : null;
   if (!unitId) errors.unit = "tt01.register.errors.unit";
-  else if (values.procedure && (!procedureId || !(await procedureFits(unitId, procedureId)))) errors.procedure = "tt01.register.errors.procedure";
+  else if (values.procedure && (!procedureId || !(await procedureFits(unitId, procedureId))))
+    errors.procedure = "tt01.register.errors.procedure";
   if (!checked.ok || Object.keys(errors).length) return json({ errors, values }, { status: 400 });
   const r = await saveLate(user, clientOf(request), [{ ...checked.value, unitId: unitId!, procedureId }], "form");
   if (!r.ok) return json({ errors: { unit: r.key }, values }, { status: 403 });
@@ -74,14 +101,71 @@ export default function LateDossiers() {
       <h2>{t("tt01.register.add")}</h2>
       <ErrorSummary errors={result?.errors} order={[...FIELDS]} />
       <Form method="post" noValidate>
-        <TextField autoComplete="off" name="code" label={t("tt01.register.code")} defaultValue={v.code} error={e.code} maxLength={60} />
-        <SelectField name="unit" label={t("tt01.register.unit")} defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")} error={e.unit} options={[{ value: "", label: t("tt01.register.chooseUnit") }, ...d.places.units]} />
-        <SelectField name="procedure" label={t("tt01.register.procedure")} defaultValue={v.procedure} error={e.procedure} options={[{ value: "", label: t("tt01.register.noProcedure") }]} groups={d.places.procedureGroups} />
-        <TextField autoComplete="off" type="date" name="promised" label={t("tt01.register.promised")} defaultValue={v.promised} error={e.promised} />
-        <TextField autoComplete="off" type="date" name="returned" label={t("tt01.register.returned")} defaultValue={v.returned} error={e.returned} />
-        <Radios name="apology" label={t("tt01.register.apology")} error={e.apology} defaultValue={v.apology} options={[{ value: "1", label: t("tt01.register.yes") }, { value: "0", label: t("tt01.register.no") }]} />
-        <TextField autoComplete="off" type="date" name="apologyDate" label={t("tt01.register.apologyDate")} defaultValue={v.apologyDate} error={e.apologyDate} />
-        <TextField autoComplete="off" type="date" name="newDate" label={t("tt01.register.newDate")} defaultValue={v.newDate} error={e.newDate} />
+        <TextField
+          autoComplete="off"
+          name="code"
+          label={t("tt01.register.code")}
+          defaultValue={v.code}
+          error={e.code}
+          maxLength={60}
+        />
+        <SelectField
+          name="unit"
+          label={t("tt01.register.unit")}
+          defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")}
+          error={e.unit}
+          options={[{ value: "", label: t("tt01.register.chooseUnit") }, ...d.places.units]}
+        />
+        <SelectField
+          name="procedure"
+          label={t("tt01.register.procedure")}
+          defaultValue={v.procedure}
+          error={e.procedure}
+          options={[{ value: "", label: t("tt01.register.noProcedure") }]}
+          groups={d.places.procedureGroups}
+        />
+        <TextField
+          autoComplete="off"
+          type="date"
+          name="promised"
+          label={t("tt01.register.promised")}
+          defaultValue={v.promised}
+          error={e.promised}
+        />
+        <TextField
+          autoComplete="off"
+          type="date"
+          name="returned"
+          label={t("tt01.register.returned")}
+          defaultValue={v.returned}
+          error={e.returned}
+        />
+        <Radios
+          name="apology"
+          label={t("tt01.register.apology")}
+          error={e.apology}
+          defaultValue={v.apology}
+          options={[
+            { value: "1", label: t("tt01.register.yes") },
+            { value: "0", label: t("tt01.register.no") },
+          ]}
+        />
+        <TextField
+          autoComplete="off"
+          type="date"
+          name="apologyDate"
+          label={t("tt01.register.apologyDate")}
+          defaultValue={v.apologyDate}
+          error={e.apologyDate}
+        />
+        <TextField
+          autoComplete="off"
+          type="date"
+          name="newDate"
+          label={t("tt01.register.newDate")}
+          defaultValue={v.newDate}
+          error={e.newDate}
+        />
         <Radios
           name="kept"
           label={t("tt01.register.kept")}
@@ -123,7 +207,11 @@ export default function LateDossiers() {
                   <td>{r.procedure ?? "—"}</td>
                   <td>{r.promised}</td>
                   <td>{r.returned || "—"}</td>
-                  <td>{r.apologySent ? `${t("tt01.register.yes")}${r.apologyDate ? ` (${r.apologyDate})` : ""}` : t("tt01.register.no")}</td>
+                  <td>
+                    {r.apologySent
+                      ? `${t("tt01.register.yes")}${r.apologyDate ? ` (${r.apologyDate})` : ""}`
+                      : t("tt01.register.no")}
+                  </td>
                   <td>{r.newDate || "—"}</td>
                   <td>{r.newDate ? yesNo(r.newDateKept) : "—"}</td>
                 </tr>

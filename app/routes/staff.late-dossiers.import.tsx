@@ -1,9 +1,16 @@
 // The register of late dossiers from a CSV file (or pasted text), as /staff/coverage/import does
 // served counts: every line checked first, nothing saved unless every line is right.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/kernel/http/request.server";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import type { LateCsvError } from "~/features/reports/late-dossier";
 import { CSV_MAX_BYTES, CSV_MAX_LINES } from "~/features/survey/coverage-csv";
@@ -28,12 +35,15 @@ const fail = (errors: LateCsvError[], text: string, status = 400) => json({ erro
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  if (Number(request.headers.get("Content-Length") ?? 0) > CSV_MAX_BYTES * 2) return fail([{ line: 0, key: `${E}csvTooBig` }], "", 413);
+  if (Number(request.headers.get("Content-Length") ?? 0) > CSV_MAX_BYTES * 2)
+    return fail([{ line: 0, key: `${E}csvTooBig` }], "", 413);
   const form = await readFormData(request);
   const file = form.get("file");
   const pasted = String(form.get("text") ?? "");
-  const text = file && typeof file !== "string" && file.size > 0 ? (file.size > CSV_MAX_BYTES ? null : await file.text()) : pasted;
-  if (text === null || text.split("\n").length > CSV_MAX_LINES + 1) return fail([{ line: 0, key: `${E}csvTooBig` }], pasted.slice(0, 2000));
+  const text =
+    file && typeof file !== "string" && file.size > 0 ? (file.size > CSV_MAX_BYTES ? null : await file.text()) : pasted;
+  if (text === null || text.split("\n").length > CSV_MAX_LINES + 1)
+    return fail([{ line: 0, key: `${E}csvTooBig` }], pasted.slice(0, 2000));
   if (!text.trim()) return fail([{ line: 0, key: `${E}csvEmpty` }], pasted);
   const r = await importLateCsv(user, clientOf(request), text);
   if (r.ok) return redirect(`/staff/late-dossiers?saved=${r.count}`);
@@ -52,7 +62,11 @@ export default function LateImport() {
       <p>{t("tt01.register.importIntro")}</p>
       <ErrorList
         title={t("tt01.register.importErrors")}
-        items={(result?.errors ?? []).map((e) => ({ text: e.line ? t("tt01.register.line", { line: e.line, message: t(e.key, { code: e.code ?? "" }) }) : t(e.key) }))}
+        items={(result?.errors ?? []).map((e) => ({
+          text: e.line
+            ? t("tt01.register.line", { line: e.line, message: t(e.key, { code: e.code ?? "" }) })
+            : t(e.key),
+        }))}
       />
       <Form method="post" encType="multipart/form-data" noValidate>
         <div className="field">

@@ -32,15 +32,23 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   const weak = checkPasswordPolicy(parsed.data.password, user.email);
   if (weak) return json({ errors: { password: `staff.errors.${weak}` } as FieldErrors }, { status: 400 });
-  const result = await changePassword(user, parsed.data.current, parsed.data.password, { client: clientOf(request), cookieHeader: request.headers.get("Cookie") });
+  const result = await changePassword(user, parsed.data.current, parsed.data.password, {
+    client: clientOf(request),
+    cookieHeader: request.headers.get("Cookie"),
+  });
   if (!result.ok) {
-    const errors: FieldErrors = result.reason === "locked" ? { _form: "staff.password.errors.locked" } : { current: "staff.password.errors.currentWrong" };
+    const errors: FieldErrors =
+      result.reason === "locked"
+        ? { _form: "staff.password.errors.locked" }
+        : { current: "staff.password.errors.currentWrong" };
     return json({ errors }, { status: result.reason === "locked" ? 429 : 400 });
   }
   return redirect("/staff/password?changed=1", { headers: { "Set-Cookie": result.setCookie } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 export default function ChangePassword() {
   const { required, changed } = useLoaderData<typeof loader>();
@@ -59,7 +67,13 @@ export default function ChangePassword() {
       ) : null}
       {required && !changed ? <p className="notice notice--warn">{t("staff.password.required")}</p> : null}
       <Form method="post" noValidate>
-        <TextField name="current" type="password" label={t("staff.password.current")} autoComplete="current-password" error={errors.current} />
+        <TextField
+          name="current"
+          type="password"
+          label={t("staff.password.current")}
+          autoComplete="current-password"
+          error={errors.current}
+        />
         <TextField
           name="password"
           type="password"
@@ -69,7 +83,13 @@ export default function ChangePassword() {
           error={errors.password}
           vars={limits}
         />
-        <TextField name="confirm" type="password" label={t("staff.password.confirm")} autoComplete="new-password" error={errors.confirm} />
+        <TextField
+          name="confirm"
+          type="password"
+          label={t("staff.password.confirm")}
+          autoComplete="new-password"
+          error={errors.confirm}
+        />
         <button type="submit" className="button">
           {t("staff.password.submit")}
         </button>

@@ -1,7 +1,14 @@
 // One personal data request: the data it is about and, for a correction, what the person asked
 // for; then fulfil it or refuse it with a reason. Showing the data is a view of personal data
 // and is logged (pii.view) on every load.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
@@ -62,7 +69,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
@@ -82,7 +91,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/staff/privacy/${id}?done=${res.ok ? "fulfilled" : "decided"}`, 303);
 }
 
-const DONE: Record<string, string> = { fulfilled: "privacy.detail.fulfilled", refused: "privacy.detail.refused", decided: "privacy.detail.alreadyDecided" };
+const DONE: Record<string, string> = {
+  fulfilled: "privacy.detail.fulfilled",
+  refused: "privacy.detail.refused",
+  decided: "privacy.detail.alreadyDecided",
+};
 
 export default function StaffPrivacyRequest() {
   const { request: r, data } = useLoaderData<typeof loader>();

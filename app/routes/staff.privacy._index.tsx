@@ -34,14 +34,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
       state: deadlineState(r.due_at, now),
       hours: hoursLeft(r.due_at, now),
     })),
-    decided: decided.map((r) => ({ id: r.id, kind: r.kind, code: r.subject_code, status: r.status, decided: r.decided_at ? formatDateTime(r.decided_at, lng) : "" })),
+    decided: decided.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      code: r.subject_code,
+      status: r.status,
+      decided: r.decided_at ? formatDateTime(r.decided_at, lng) : "",
+    })),
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 const STATE_TAG = { late: "tag tag--late", due_soon: "tag tag--due-soon", on_time: "tag tag--on-time" } as const;
-const STATE_LABEL = { late: "privacy.staff.late", due_soon: "privacy.staff.dueSoon", on_time: "privacy.staff.onTime" } as const;
+const STATE_LABEL = {
+  late: "privacy.staff.late",
+  due_soon: "privacy.staff.dueSoon",
+  on_time: "privacy.staff.onTime",
+} as const;
 
 export default function StaffPrivacyRequests() {
   const { open, decided, isAdmin } = useLoaderData<typeof loader>();
@@ -52,7 +64,8 @@ export default function StaffPrivacyRequests() {
       <p>{t("privacy.staff.intro")}</p>
       {isAdmin ? (
         <p>
-          <Link to="/staff/privacy/retention">{t("privacy.staff.retentionLink")}</Link> · <Link to="/staff/audit?action=pii.">{t("privacy.staff.accessLink")}</Link>
+          <Link to="/staff/privacy/retention">{t("privacy.staff.retentionLink")}</Link> ·{" "}
+          <Link to="/staff/audit?action=pii.">{t("privacy.staff.accessLink")}</Link>
         </p>
       ) : null}
       {open.length ? (
@@ -83,7 +96,11 @@ export default function StaffPrivacyRequests() {
                   <td>{r.due}</td>
                   <td>
                     <span className={STATE_TAG[r.state]}>{t(STATE_LABEL[r.state])}</span>{" "}
-                    <span className="muted">{r.hours < 0 ? t("privacy.staff.hoursLate", { hours: -r.hours }) : t("privacy.staff.hoursLeft", { hours: r.hours })}</span>
+                    <span className="muted">
+                      {r.hours < 0
+                        ? t("privacy.staff.hoursLate", { hours: -r.hours })
+                        : t("privacy.staff.hoursLeft", { hours: r.hours })}
+                    </span>
                   </td>
                 </tr>
               ))}

@@ -1,6 +1,13 @@
 // Retention, for the admin: what the daily job would erase if it ran now (a dry run: counts per
 // kind and the cases by code, no personal data), and a button to run it now.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
@@ -25,18 +32,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     months: p.months,
     cutoff: formatDate(p.cutoff, lng),
     counts: p.counts,
-    items: p.items.slice(0, 200).map((i) => ({ key: `${i.kind}-${i.id}`, kind: i.kind, code: i.code, endedAt: formatDateTime(i.endedAt, lng) })),
+    items: p.items
+      .slice(0, 200)
+      .map((i) => ({ key: `${i.kind}-${i.id}`, kind: i.kind, code: i.code, endedAt: formatDateTime(i.endedAt, lng) })),
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const res = await runRetention({ by: { actor: { id: user.id, email: user.email }, client: clientOf(request) } });
   if (!res.ran) return redirect("/staff/privacy/retention?busy=1", 303);
   const c = res.counts;
-  return redirect(`/staff/privacy/retention?r=${c.dialogue_registration}&f=${c.feedback_contact}&q=${c.privacy_request}`, 303);
+  return redirect(
+    `/staff/privacy/retention?r=${c.dialogue_registration}&f=${c.feedback_contact}&q=${c.privacy_request}`,
+    303,
+  );
 }
 
 export default function StaffRetention() {
@@ -50,7 +64,13 @@ export default function StaffRetention() {
       <h1>{t("privacy.retention.heading")}</h1>
       {ran ? (
         <div className="notice notice--ok" role="status">
-          <p>{t("privacy.retention.ran", { registrations: params.get("r"), feedback: params.get("f"), requests: params.get("q") })}</p>
+          <p>
+            {t("privacy.retention.ran", {
+              registrations: params.get("r"),
+              feedback: params.get("f"),
+              requests: params.get("q"),
+            })}
+          </p>
         </div>
       ) : null}
       {params.has("busy") ? (

@@ -1,8 +1,8 @@
 // Adding (/staff/procedures/new) or changing a procedure in the catalogue.
-import { isDbId } from "~/kernel/db/ids";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isDbId } from "~/kernel/db/ids";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { Checkbox, ErrorSummary, SelectField, TextField } from "~/kernel/forms/fields";
 import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
@@ -43,11 +43,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
   const result = await saveProcedure(id, parsed.data, user, clientOf(request));
   if (!result.ok && "outOfScope" in result) throw new Response("Not found", { status: 404 });
-  if (!result.ok) return json({ errors: { [result.field]: result.error } as FieldErrors, values: formValues(fd) }, { status: 400 });
+  if (!result.ok)
+    return json({ errors: { [result.field]: result.error } as FieldErrors, values: formValues(fd) }, { status: 400 });
   return redirect("/staff/procedures");
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 export default function EditProcedure() {
   const { procedure: p, units, title } = useLoaderData<typeof loader>();
@@ -66,24 +69,60 @@ export default function EditProcedure() {
   };
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={errors} order={["code", "nationalCode", "nameVi", "nameEn", "fieldVi", "fieldEn", "unitId"]} />
+      <ErrorSummary
+        errors={errors}
+        order={["code", "nationalCode", "nameVi", "nameEn", "fieldVi", "fieldEn", "unitId"]}
+      />
       <h1>{title}</h1>
       <Form method="post" noValidate>
-        <TextField name="code" label={t("staff.procedures.code")} hint={t("staff.procedures.codeHint")} defaultValue={v.code} error={errors.code} />
-        <TextField name="nationalCode" label={t("staff.procedures.nationalCode")} hint={t("staff.procedures.nationalCodeHint")} defaultValue={v.nationalCode} error={errors.nationalCode} />
+        <TextField
+          name="code"
+          label={t("staff.procedures.code")}
+          hint={t("staff.procedures.codeHint")}
+          defaultValue={v.code}
+          error={errors.code}
+        />
+        <TextField
+          name="nationalCode"
+          label={t("staff.procedures.nationalCode")}
+          hint={t("staff.procedures.nationalCodeHint")}
+          defaultValue={v.nationalCode}
+          error={errors.nationalCode}
+        />
         <TextField name="nameVi" label={t("staff.form.nameVi")} defaultValue={v.nameVi} error={errors.nameVi} />
         <TextField name="nameEn" label={t("staff.form.nameEn")} defaultValue={v.nameEn} error={errors.nameEn} />
-        <TextField name="fieldVi" label={t("staff.procedures.fieldVi")} defaultValue={v.fieldVi} error={errors.fieldVi} />
-        <TextField name="fieldEn" label={t("staff.procedures.fieldEn")} defaultValue={v.fieldEn} error={errors.fieldEn} />
+        <TextField
+          name="fieldVi"
+          label={t("staff.procedures.fieldVi")}
+          defaultValue={v.fieldVi}
+          error={errors.fieldVi}
+        />
+        <TextField
+          name="fieldEn"
+          label={t("staff.procedures.fieldEn")}
+          defaultValue={v.fieldEn}
+          error={errors.fieldEn}
+        />
         <SelectField
           name="unitId"
           label={t("staff.procedures.unit")}
           hint={t("staff.procedures.unitHint")}
           defaultValue={v.unitId ?? ""}
           error={errors.unitId}
-          options={[{ value: "", label: t("staff.procedures.noUnit") }, ...units.map((u) => ({ value: String(u.id), label: u.active ? u.label : `${u.label} (${t("staff.form.inactive")})` }))]}
+          options={[
+            { value: "", label: t("staff.procedures.noUnit") },
+            ...units.map((u) => ({
+              value: String(u.id),
+              label: u.active ? u.label : `${u.label} (${t("staff.form.inactive")})`,
+            })),
+          ]}
         />
-        <Checkbox name="active" label={t("staff.form.activeLabel")} defaultChecked={v.active === "on"} hint={t("staff.procedures.activeHint")} />
+        <Checkbox
+          name="active"
+          label={t("staff.form.activeLabel")}
+          defaultChecked={v.active === "on"}
+          hint={t("staff.procedures.activeHint")}
+        />
         <button type="submit" className="button">
           {t("staff.form.save")}
         </button>

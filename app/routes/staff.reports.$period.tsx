@@ -1,10 +1,16 @@
 // One report period's figures for the reform report, compared with the previous period,
 // printable on A4. Every percentage carries its n and interval.
-import { formatDate } from "~/kernel/time/clock";
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/kernel/http/request.server";
+import {
+  json,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
+import { formatDate } from "~/kernel/time/clock";
 import { Headline } from "~/features/reports/components/headline";
 import { VersionSpread } from "~/features/reports/components/version-spread";
 import { DialogueFiguresTable, FeedbackFiguresTable } from "~/features/reports/components/other-figures";
@@ -30,7 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, lng } = getT(request);
   const report = await getReport(user, Number(m[1]), m[2] as PeriodKind, lng);
   const periodName = t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${m[2]}`), year: m[1] });
-  return json({ report, lang: lng, title: t("reports.reportTitle", { period: periodName }), canExportRaw: user.role !== "viewer", canEnterTt01: user.role === "office" || user.role === "admin", canRegister: user.role !== "viewer", canSend: access.action!.includes(user.role) });
+  return json({
+    report,
+    lang: lng,
+    title: t("reports.reportTitle", { period: periodName }),
+    canExportRaw: user.role !== "viewer",
+    canEnterTt01: user.role === "office" || user.role === "admin",
+    canRegister: user.role !== "viewer",
+    canSend: access.action!.includes(user.role),
+  });
 }
 
 const PERIOD_PARAM = /^(\d{4})-(Q1|Q2|Q3|Q4|H1|M9|Y)$/;
@@ -40,9 +54,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const m = PERIOD_PARAM.exec(params.period ?? "");
   if (!m) throw new Response("Not found", { status: 404 });
   const form = await readFormData(request);
-  if (form.get("intent") !== "send") return json({ ok: false as const, message: "reportStatus.alreadySent" }, { status: 400 });
+  if (form.get("intent") !== "send")
+    return json({ ok: false as const, message: "reportStatus.alreadySent" }, { status: 400 });
   const out = await sendPeriodReport(clientOf(request), user, Number(m[1]), m[2] as PeriodKind);
-  return out ? json({ ok: true as const, message: "reportStatus.justSent" }) : json({ ok: false as const, message: "reportStatus.alreadySent" }, { status: 409 });
+  return out
+    ? json({ ok: true as const, message: "reportStatus.justSent" })
+    : json({ ok: false as const, message: "reportStatus.alreadySent" }, { status: 409 });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
@@ -59,14 +76,31 @@ export default function ReportPage() {
       <h1>{title}</h1>
       <ReportCoverage report={report} />
       {period.due ? <p>{t("reports.dueLine", { due: formatDate(period.due) })}</p> : null}
-      <p className="muted">{t("reports.previous", { period: prevName, from: formatDate(prev.start), to: formatDate(prev.end) })}</p>
+      <p className="muted">
+        {t("reports.previous", { period: prevName, from: formatDate(prev.start), to: formatDate(prev.end) })}
+      </p>
       <p className="muted no-print">{t("reports.print")}</p>
-      {result ? <p className={result.ok ? "notice notice--ok" : "error-summary"} role={result.ok ? "status" : "alert"}>{t(result.message)}</p> : null}
+      {result ? (
+        <p className={result.ok ? "notice notice--ok" : "error-summary"} role={result.ok ? "status" : "alert"}>
+          {t(result.message)}
+        </p>
+      ) : null}
       <ReportSending report={report} canSend={canSend} lang={lang} threshold={current?.threshold ?? 5} />
 
       <h2>{t("reports.satisfaction")}</h2>
       <VersionSpread spread={report.versions} filtered={false} lang={lang} />
-      {current ? <Headline rate={current.headline.rate} verdict={current.headline.verdict} target={current.target} lang={lang} suppressed={current.headline.suppressed} threshold={current.threshold} /> : <p>{t("reports.notAvailable")}</p>}
+      {current ? (
+        <Headline
+          rate={current.headline.rate}
+          verdict={current.headline.verdict}
+          target={current.target}
+          lang={lang}
+          suppressed={current.headline.suppressed}
+          threshold={current.threshold}
+        />
+      ) : (
+        <p>{t("reports.notAvailable")}</p>
+      )}
       {current && previous ? <ReportUnits current={current} previous={previous} lang={lang} /> : null}
       {current && previous ? <ReportBlocks current={current} previous={previous} lang={lang} /> : null}
       {report.tt01 ? (

@@ -1,10 +1,10 @@
 // Report periods of a year: the windows and due dates, editable by the Office.
-import { formatDate, isDayRange, vnDay } from "~/kernel/time/clock";
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TableWrap } from "~/kernel/forms/fields";
 import * as z from "zod";
+import { TableWrap } from "~/kernel/forms/fields";
+import { formatDate, isDayRange, vnDay } from "~/kernel/time/clock";
 import { recordAudit } from "~/kernel/audit.server";
 import { listPeriods, updatePeriod } from "~/features/reports/report-period.server";
 import { snapshotOf } from "~/features/reports/report-snapshot.server";
@@ -37,12 +37,20 @@ const periodForm = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const parsed = periodForm.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success || !isDayRange(parsed.data.start, parsed.data.end) || (parsed.data.due && !isDayRange(parsed.data.due, parsed.data.due))) {
-    return json({ ok: false as const, id: parsed.success ? parsed.data.id : null, error: "reports.invalidRange" }, { status: 400 });
+  if (
+    !parsed.success ||
+    !isDayRange(parsed.data.start, parsed.data.end) ||
+    (parsed.data.due && !isDayRange(parsed.data.due, parsed.data.due))
+  ) {
+    return json(
+      { ok: false as const, id: parsed.success ? parsed.data.id : null, error: "reports.invalidRange" },
+      { status: 400 },
+    );
   }
   const { id, start, end, due } = parsed.data;
   // A sent report keeps the window it was sent with (docs/rules/report-periods.md).
-  if (await snapshotOf(id)) return json({ ok: false as const, id, error: "reportStatus.lockedPeriod" }, { status: 409 });
+  if (await snapshotOf(id))
+    return json({ ok: false as const, id, error: "reportStatus.lockedPeriod" }, { status: 409 });
   const before = await updatePeriod(id, { start, end, due: due || null }, user.id);
   if (!before) return json({ ok: false as const, id, error: "reports.invalidRange" }, { status: 400 });
   await recordAudit(clientOf(request), {
@@ -50,7 +58,10 @@ export async function action({ request }: ActionFunctionArgs) {
     action: "report_period.update",
     entity: "report_period",
     entityId: id,
-    details: { before: { start: before.start_date, end: before.end_date, due: before.due_date }, after: { start, end, due: due || null } },
+    details: {
+      before: { start: before.start_date, end: before.end_date, due: before.due_date },
+      after: { start, end, due: due || null },
+    },
   });
   return json({ ok: true as const, id, error: null });
 }
@@ -81,8 +92,16 @@ export default function ReportPeriods() {
           </button>
         </div>
       </Form>
-      {result?.ok ? <p className="notice notice--ok" role="status">{t("reports.saved")}</p> : null}
-      {result && !result.ok ? <p className="error-summary" role="alert">{t(result.error)}</p> : null}
+      {result?.ok ? (
+        <p className="notice notice--ok" role="status">
+          {t("reports.saved")}
+        </p>
+      ) : null}
+      {result && !result.ok ? (
+        <p className="error-summary" role="alert">
+          {t(result.error)}
+        </p>
+      ) : null}
       <TableWrap label={t("reports.title")}>
         <table>
           <thead>
@@ -104,11 +123,20 @@ export default function ReportPeriods() {
                   <td colSpan={3}>
                     <Form method="post" className="period-form" aria-label={label(p.kind)}>
                       <input type="hidden" name="id" value={p.id} />
-                      <label className="visually-hidden" htmlFor={`start-${p.id}`}>{`${label(p.kind)}: ${t("dashboard.col.from")}`}</label>
+                      <label
+                        className="visually-hidden"
+                        htmlFor={`start-${p.id}`}
+                      >{`${label(p.kind)}: ${t("dashboard.col.from")}`}</label>
                       <input type="date" id={`start-${p.id}`} name="start" defaultValue={p.start_date} required />
-                      <label className="visually-hidden" htmlFor={`end-${p.id}`}>{`${label(p.kind)}: ${t("dashboard.col.to")}`}</label>
+                      <label
+                        className="visually-hidden"
+                        htmlFor={`end-${p.id}`}
+                      >{`${label(p.kind)}: ${t("dashboard.col.to")}`}</label>
                       <input type="date" id={`end-${p.id}`} name="end" defaultValue={p.end_date} required />
-                      <label className="visually-hidden" htmlFor={`due-${p.id}`}>{`${label(p.kind)}: ${t("dashboard.col.due")}`}</label>
+                      <label
+                        className="visually-hidden"
+                        htmlFor={`due-${p.id}`}
+                      >{`${label(p.kind)}: ${t("dashboard.col.due")}`}</label>
                       <input type="date" id={`due-${p.id}`} name="due" defaultValue={p.due_date ?? ""} />
                       <button type="submit" className="button button--secondary">
                         {t("reports.save")}

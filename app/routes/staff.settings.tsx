@@ -35,7 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/staff/settings?saved=${changed.length}`);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 // Ranges for the messages: "enter a number from {{min}} to {{max}}".
 const RANGES = Object.fromEntries(SETTING_DEFS.map((d) => [fieldName(d.key), { min: d.min, max: d.max }]));
@@ -69,7 +71,10 @@ export default function SettingsPage() {
                   hint={
                     d.kind === "text"
                       ? `${t(`staff.settings.textHints.${name}`)} ${t("staff.settings.textHint", RANGES[name])}`
-                      : t(d.kind === "percent" ? "staff.settings.percentHint" : "staff.settings.rangeHint", RANGES[name])
+                      : t(
+                          d.kind === "percent" ? "staff.settings.percentHint" : "staff.settings.rangeHint",
+                          RANGES[name],
+                        )
                   }
                   inputMode={d.kind === "text" ? undefined : d.kind === "percent" ? "decimal" : "numeric"}
                   defaultValue={values[name]}

@@ -1,6 +1,13 @@
 // Managing one survey: its settings and dates, its versions, and the latest version's items
 // (editable until the version has a response; then a new version is the way to change them).
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { idParam } from "~/features/survey/items";
@@ -40,9 +47,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       closes_at: s.closes_at ? toVnInput(new Date(s.closes_at)) : "",
       active: s.active,
     },
-    versions: versions.map((v) => ({ id: v.id, version: v.version, published: v.published_at ? formatDateTime(new Date(v.published_at), lng) : null, frozen: v.frozen, responses: Number(v.responses ?? 0) })),
+    versions: versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      published: v.published_at ? formatDateTime(new Date(v.published_at), lng) : null,
+      frozen: v.frozen,
+      responses: Number(v.responses ?? 0),
+    })),
     latest: latest ? { version: latest.version, published: !!latest.published_at, frozen: latest.frozen } : null,
-    items: items.map((i) => ({ id: i.id, code: i.code, block: i.block, type: i.type, required: i.required, text: lng === "en" ? i.text_en : i.text_vi })),
+    items: items.map((i) => ({
+      id: i.id,
+      code: i.code,
+      block: i.block,
+      type: i.type,
+      required: i.required,
+      text: lng === "en" ? i.text_en : i.text_vi,
+    })),
   });
 }
 
@@ -57,23 +77,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values = Object.fromEntries(form) as Record<string, string>;
     const parsed = surveySettingsSchema.safeParse(values);
     if (!parsed.success) {
-      const kept = { title_vi: "", title_en: "", intro_vi: "", intro_en: "", opens_at: "", closes_at: "", ...values, active: values.active === "on" };
+      const kept = {
+        title_vi: "",
+        title_en: "",
+        intro_vi: "",
+        intro_en: "",
+        opens_at: "",
+        closes_at: "",
+        ...values,
+        active: values.active === "on",
+      };
       return json({ errors: fieldErrors(parsed.error), message: null, values: kept }, { status: 400 });
     }
-    if (!(await updateSurveySettings(user, clientOf(request), id, parsed.data))) throw new Response("Not found", { status: 404 });
+    if (!(await updateSurveySettings(user, clientOf(request), id, parsed.data)))
+      throw new Response("Not found", { status: 404 });
     return back("saved");
   }
   if (intent === "publish" || intent === "new_version") {
-    const r = intent === "publish" ? await publishLatest(user, clientOf(request), id) : await newVersion(user, clientOf(request), id);
+    const r =
+      intent === "publish"
+        ? await publishLatest(user, clientOf(request), id)
+        : await newVersion(user, clientOf(request), id);
     if (r.ok) return back(`${intent === "publish" ? "published" : "version"}-${r.version}`);
     if (r.reason === "not_found") throw new Response("Not found", { status: 404 });
-    return json({ errors: null, message: r.reason === "no_items" ? "surveyStaff.errors.noItems" : "surveyStaff.errors.frozen", values: null }, { status: 409 });
+    return json(
+      {
+        errors: null,
+        message: r.reason === "no_items" ? "surveyStaff.errors.noItems" : "surveyStaff.errors.frozen",
+        values: null,
+      },
+      { status: 409 },
+    );
   }
   const itemId = idParam(String(form.get("itemId") ?? ""));
   if ((intent === "move" || intent === "delete") && itemId) {
-    const r = intent === "move" ? await moveItem(user, clientOf(request), id, itemId, form.get("dir") === "-1" ? -1 : 1) : await deleteItem(user, clientOf(request), id, itemId);
+    const r =
+      intent === "move"
+        ? await moveItem(user, clientOf(request), id, itemId, form.get("dir") === "-1" ? -1 : 1)
+        : await deleteItem(user, clientOf(request), id, itemId);
     if (r.ok) return back(intent === "delete" ? "deleted" : "moved");
-    if (r.reason === "frozen") return json({ errors: null, message: "surveyStaff.errors.frozen", values: null }, { status: 409 });
+    if (r.reason === "frozen")
+      return json({ errors: null, message: "surveyStaff.errors.frozen", values: null }, { status: 409 });
     throw new Response("Not found", { status: 404 });
   }
   throw new Response("Bad request", { status: 400 });
@@ -85,12 +129,17 @@ function DoneNotice() {
   const done = params.get("done") ?? "";
   const [what, n] = done.split("-");
   const text =
-    what === "saved" ? t("surveyStaff.edit.saved")
-    : what === "published" ? t("surveyStaff.edit.published", { n })
-    : what === "version" ? t("surveyStaff.edit.versionCreated", { n })
-    : what === "deleted" ? t("surveyStaff.edit.itemDeleted")
-    : what === "item" ? t("surveyStaff.edit.itemSaved")
-    : null;
+    what === "saved"
+      ? t("surveyStaff.edit.saved")
+      : what === "published"
+        ? t("surveyStaff.edit.published", { n })
+        : what === "version"
+          ? t("surveyStaff.edit.versionCreated", { n })
+          : what === "deleted"
+            ? t("surveyStaff.edit.itemDeleted")
+            : what === "item"
+              ? t("surveyStaff.edit.itemSaved")
+              : null;
   return text ? (
     <p className="notice notice--ok" role="status">
       {text}

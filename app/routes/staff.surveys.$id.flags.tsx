@@ -1,9 +1,16 @@
 // Flagged responses of one survey per day and reasons (office, admin), and accepting a batch back
 // so it counts again (office only; audited). Rules: docs/rules/flags.md.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/kernel/http/request.server";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { ErrorSummary, TableWrap } from "~/kernel/forms/fields";
 import { formatDate, formatDateTime, vnDay } from "~/kernel/time/clock";
@@ -28,9 +35,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const asked = { from: url.searchParams.get("from"), to: url.searchParams.get("to") };
   const range = parseRange(asked, vnDay(new Date()));
-  const base = { title: t("surveyFlags.title"), survey, canAccept: user.role === "office", values: { from: asked.from ?? "", to: asked.to ?? "" } };
-  const accepted = (await acceptedBatches(survey.id)).map((a) => ({ ...a, accepted_at: formatDateTime(new Date(a.accepted_at), lng) }));
-  if (!range) return json({ ...base, errors: { from: "surveyFlags.errors.date" } as Record<string, string> | null, batches: [] as FlaggedBatch[], accepted }, { status: 400 });
+  const base = {
+    title: t("surveyFlags.title"),
+    survey,
+    canAccept: user.role === "office",
+    values: { from: asked.from ?? "", to: asked.to ?? "" },
+  };
+  const accepted = (await acceptedBatches(survey.id)).map((a) => ({
+    ...a,
+    accepted_at: formatDateTime(new Date(a.accepted_at), lng),
+  }));
+  if (!range)
+    return json(
+      {
+        ...base,
+        errors: { from: "surveyFlags.errors.date" } as Record<string, string> | null,
+        batches: [] as FlaggedBatch[],
+        accepted,
+      },
+      { status: 400 },
+    );
   const batches = await flaggedBatches(survey.id, range.from, range.to);
   return json({ ...base, values: range, errors: null as Record<string, string> | null, batches, accepted });
 }
@@ -55,7 +79,11 @@ export default function FlaggedResponses() {
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const done = params.get("done");
-  const reasonText = (r: string) => r.split("+").map((x) => t(`surveyFlags.reasons.${x}`, { defaultValue: x })).join("; ");
+  const reasonText = (r: string) =>
+    r
+      .split("+")
+      .map((x) => t(`surveyFlags.reasons.${x}`, { defaultValue: x }))
+      .join("; ");
   return (
     <div className="page">
       <p>
@@ -72,8 +100,10 @@ export default function FlaggedResponses() {
       ) : null}
       <ErrorSummary errors={result?.errors ?? d.errors} />
       <Form method="get" className="actions-inline">
-        <label htmlFor="from">{t("surveyFlags.from")}</label> <input type="date" id="from" name="from" defaultValue={d.values.from} />{" "}
-        <label htmlFor="to">{t("surveyFlags.to")}</label> <input type="date" id="to" name="to" defaultValue={d.values.to} />{" "}
+        <label htmlFor="from">{t("surveyFlags.from")}</label>{" "}
+        <input type="date" id="from" name="from" defaultValue={d.values.from} />{" "}
+        <label htmlFor="to">{t("surveyFlags.to")}</label>{" "}
+        <input type="date" id="to" name="to" defaultValue={d.values.to} />{" "}
         <button type="submit" className="button button--secondary">
           {t("surveyFlags.show")}
         </button>
@@ -86,7 +116,9 @@ export default function FlaggedResponses() {
               <tr>
                 <th scope="col">{t("surveyFlags.colDay")}</th>
                 <th scope="col">{t("surveyFlags.colReasons")}</th>
-                <th scope="col" className="num">{t("surveyFlags.colResponses")}</th>
+                <th scope="col" className="num">
+                  {t("surveyFlags.colResponses")}
+                </th>
                 {d.canAccept ? <th scope="col">{t("surveyFlags.colAction")}</th> : null}
               </tr>
             </thead>
@@ -126,7 +158,9 @@ export default function FlaggedResponses() {
                 <tr>
                   <th scope="col">{t("surveyFlags.colDay")}</th>
                   <th scope="col">{t("surveyFlags.colReasons")}</th>
-                  <th scope="col" className="num">{t("surveyFlags.colResponses")}</th>
+                  <th scope="col" className="num">
+                    {t("surveyFlags.colResponses")}
+                  </th>
                   <th scope="col">{t("surveyFlags.colBy")}</th>
                   <th scope="col">{t("surveyFlags.colAt")}</th>
                   <th scope="col">{t("surveyFlags.colNote")}</th>

@@ -1,5 +1,12 @@
 // Add (/items/new) or change one question of the latest version, while it has no response.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { idParam } from "~/features/survey/items";
@@ -30,7 +37,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, access.loader!);
   const { t } = getT(request);
   const { surveyId, itemId } = target(params);
-  let values: Record<string, string> = { code: "", block: "", type: "L5", text_vi: "", text_en: "", help_vi: "", help_en: "", options: "", max_length: "", required: "on" };
+  let values: Record<string, string> = {
+    code: "",
+    block: "",
+    type: "L5",
+    text_vi: "",
+    text_en: "",
+    help_vi: "",
+    help_en: "",
+    options: "",
+    max_length: "",
+    required: "on",
+  };
   if (itemId) {
     const it = await getItemForEdit(surveyId, itemId);
     if (!it) throw new Response("Not found", { status: 404 });
@@ -47,7 +65,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       required: it.required ? "on" : "",
     };
   }
-  return json({ surveyId, title: itemId ? t("surveyStaff.item.titleEdit", { code: values.code }) : t("surveyStaff.item.titleNew"), values });
+  return json({
+    surveyId,
+    title: itemId ? t("surveyStaff.item.titleEdit", { code: values.code }) : t("surveyStaff.item.titleNew"),
+    values,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -77,16 +99,77 @@ export default function EditItem() {
       <h1>{d.title}</h1>
       <ErrorSummary errors={result?.errors} order={[...FIELDS]} />
       <Form method="post" noValidate>
-        <TextField autoComplete="off" name="code" label={t("surveyStaff.item.code")} hint={t("surveyStaff.item.codeHint")} defaultValue={v.code} error={e.code} maxLength={32} />
-        <TextField autoComplete="off" name="block" label={t("surveyStaff.item.block")} hint={t("surveyStaff.item.blockHint")} defaultValue={v.block} error={e.block} maxLength={20} />
-        <SelectField name="type" label={t("surveyStaff.item.type")} defaultValue={v.type} error={e.type} options={ITEM_TYPES.map((x) => ({ value: x, label: t(`surveyStaff.types.${x}`) }))} />
-        <TextArea name="text_vi" label={t("surveyStaff.item.textVi")} defaultValue={v.text_vi} error={e.text_vi} rows={2} />
-        <TextArea name="text_en" label={t("surveyStaff.item.textEn")} defaultValue={v.text_en} error={e.text_en} rows={2} />
-        <TextField autoComplete="off" name="help_vi" label={t("surveyStaff.item.helpVi")} defaultValue={v.help_vi} error={e.help_vi} />
-        <TextField autoComplete="off" name="help_en" label={t("surveyStaff.item.helpEn")} defaultValue={v.help_en} error={e.help_en} />
+        <TextField
+          autoComplete="off"
+          name="code"
+          label={t("surveyStaff.item.code")}
+          hint={t("surveyStaff.item.codeHint")}
+          defaultValue={v.code}
+          error={e.code}
+          maxLength={32}
+        />
+        <TextField
+          autoComplete="off"
+          name="block"
+          label={t("surveyStaff.item.block")}
+          hint={t("surveyStaff.item.blockHint")}
+          defaultValue={v.block}
+          error={e.block}
+          maxLength={20}
+        />
+        <SelectField
+          name="type"
+          label={t("surveyStaff.item.type")}
+          defaultValue={v.type}
+          error={e.type}
+          options={ITEM_TYPES.map((x) => ({ value: x, label: t(`surveyStaff.types.${x}`) }))}
+        />
+        <TextArea
+          name="text_vi"
+          label={t("surveyStaff.item.textVi")}
+          defaultValue={v.text_vi}
+          error={e.text_vi}
+          rows={2}
+        />
+        <TextArea
+          name="text_en"
+          label={t("surveyStaff.item.textEn")}
+          defaultValue={v.text_en}
+          error={e.text_en}
+          rows={2}
+        />
+        <TextField
+          autoComplete="off"
+          name="help_vi"
+          label={t("surveyStaff.item.helpVi")}
+          defaultValue={v.help_vi}
+          error={e.help_vi}
+        />
+        <TextField
+          autoComplete="off"
+          name="help_en"
+          label={t("surveyStaff.item.helpEn")}
+          defaultValue={v.help_en}
+          error={e.help_en}
+        />
         <Checkbox name="required" label={t("surveyStaff.item.required")} defaultChecked={v.required === "on"} />
-        <TextArea name="options" label={t("surveyStaff.item.options")} hint={t("surveyStaff.item.optionsHint")} defaultValue={v.options} error={e.options} rows={5} />
-        <TextField autoComplete="off" name="max_length" label={t("surveyStaff.item.maxLength")} hint={t("surveyStaff.item.maxLengthHint")} defaultValue={v.max_length} error={e.max_length} inputMode="numeric" />
+        <TextArea
+          name="options"
+          label={t("surveyStaff.item.options")}
+          hint={t("surveyStaff.item.optionsHint")}
+          defaultValue={v.options}
+          error={e.options}
+          rows={5}
+        />
+        <TextField
+          autoComplete="off"
+          name="max_length"
+          label={t("surveyStaff.item.maxLength")}
+          hint={t("surveyStaff.item.maxLengthHint")}
+          defaultValue={v.max_length}
+          error={e.max_length}
+          inputMode="numeric"
+        />
         <button type="submit" className="button">
           {t("surveyStaff.item.save")}
         </button>

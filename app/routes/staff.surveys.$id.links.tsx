@@ -25,8 +25,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = Object.fromEntries(new URL(request.url).searchParams) as Record<string, string>;
   const asked = "unit" in query;
   const made = asked ? await makeLink(user, survey.slug, query) : null;
-  const link = made?.ok ? { url: `${publicOrigin(request)}${made.path}`, path: made.path, kiosk: made.context.ch === "kiosk", poster: `/staff/surveys/${survey.id}/poster?c=${made.path.split("?c=")[1]}` } : null;
-  return json({ title: t("surveyStaff.links.title"), survey, places: await placesFor(user, lng), values: query, errors: made && !made.ok ? made.errors : null, link });
+  const link = made?.ok
+    ? {
+        url: `${publicOrigin(request)}${made.path}`,
+        path: made.path,
+        kiosk: made.context.ch === "kiosk",
+        poster: `/staff/surveys/${survey.id}/poster?c=${made.path.split("?c=")[1]}`,
+      }
+    : null;
+  return json({
+    title: t("surveyStaff.links.title"),
+    survey,
+    places: await placesFor(user, lng),
+    values: query,
+    errors: made && !made.ok ? made.errors : null,
+    link,
+  });
 }
 
 export default function SurveyLinks() {
@@ -44,8 +58,22 @@ export default function SurveyLinks() {
       <p>{t("surveyStaff.links.intro")}</p>
       <ErrorSummary errors={d.errors} order={["unit", "counter", "channel", "procedure"]} />
       <Form method="get" noValidate>
-        <SelectField name="unit" label={t("surveyStaff.links.unit")} defaultValue={d.values.unit} error={e.unit} options={[{ value: "", label: t("surveyStaff.links.chooseUnit") }, ...d.places.units]} />
-        <TextField autoComplete="off" name="counter" label={t("surveyStaff.links.counter")} hint={t("surveyStaff.links.counterHint")} defaultValue={d.values.counter} error={e.counter} maxLength={20} />
+        <SelectField
+          name="unit"
+          label={t("surveyStaff.links.unit")}
+          defaultValue={d.values.unit}
+          error={e.unit}
+          options={[{ value: "", label: t("surveyStaff.links.chooseUnit") }, ...d.places.units]}
+        />
+        <TextField
+          autoComplete="off"
+          name="counter"
+          label={t("surveyStaff.links.counter")}
+          hint={t("surveyStaff.links.counterHint")}
+          defaultValue={d.values.counter}
+          error={e.counter}
+          maxLength={20}
+        />
         <Radios
           name="channel"
           label={t("surveyStaff.links.channel")}
@@ -57,7 +85,14 @@ export default function SurveyLinks() {
             { value: "web", label: t("surveyStaff.links.channelWeb") },
           ]}
         />
-        <SelectField name="procedure" label={t("surveyStaff.links.procedure")} defaultValue={d.values.procedure} error={e.procedure} options={[{ value: "", label: t("surveyStaff.links.anyProcedure") }]} groups={d.places.procedureGroups} />
+        <SelectField
+          name="procedure"
+          label={t("surveyStaff.links.procedure")}
+          defaultValue={d.values.procedure}
+          error={e.procedure}
+          options={[{ value: "", label: t("surveyStaff.links.anyProcedure") }]}
+          groups={d.places.procedureGroups}
+        />
         <button type="submit" className="button">
           {t("surveyStaff.links.make")}
         </button>

@@ -19,7 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const id = idParam(params.id);
-  const poster = id ? await posterFor(user, id, new URL(request.url).searchParams.get("c"), publicOrigin(request), lng) : null;
+  const poster = id
+    ? await posterFor(user, id, new URL(request.url).searchParams.get("c"), publicOrigin(request), lng)
+    : null;
   if (!poster) throw new Response("Not found", { status: 404 });
   return json({ title: t("surveyStaff.poster.title"), poster });
 }
@@ -36,7 +38,13 @@ export default function Poster() {
       </p>
       {p.procedure ? <p>{p.procedure}</p> : null}
       <p>{p.survey.title}</p>
-      <img className="poster__qr" src={p.qrDataUri} alt={t("surveyStaff.poster.qrAlt", { title: p.survey.title })} width={352} height={352} />
+      <img
+        className="poster__qr"
+        src={p.qrDataUri}
+        alt={t("surveyStaff.poster.qrAlt", { title: p.survey.title })}
+        width={352}
+        height={352}
+      />
       <p className="lead">{t("surveyStaff.poster.scan")}</p>
       <p>{t("surveyStaff.poster.orOpen")}</p>
       <p className="poster__url">{p.url}</p>

@@ -23,7 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = id ? await getSurveyVersionForPreview(id, v && /^\d{1,4}$/.test(v) ? Number(v) : null, lng) : null;
   if (!survey) throw new Response("Not found", { status: 404 });
   const state = survey.published ? t("surveyStaff.edit.colPublished") : t("surveyStaff.edit.notPublished");
-  return json({ survey, lang: lng, place: await placeChoice(lng), heading: t("surveyStaff.preview.title", { title: survey.title }), versionLine: t("surveyStaff.preview.version", { n: survey.version, state }) });
+  return json({
+    survey,
+    lang: lng,
+    place: await placeChoice(lng),
+    heading: t("surveyStaff.preview.title", { title: survey.title }),
+    versionLine: t("surveyStaff.preview.version", { n: survey.version, state }),
+  });
 }
 
 export default function Preview() {
@@ -37,7 +43,16 @@ export default function Preview() {
       <p className="tag">{d.versionLine}</p>
       <h1>{d.survey.title}</h1>
       {d.survey.intro ? <p>{d.survey.intro}</p> : null}
-      <SurveyForm kind={d.survey.kind} items={d.survey.items} lang={d.lang} token={null} place={d.place} errors={{}} values={{}} kioskReset={null} />
+      <SurveyForm
+        kind={d.survey.kind}
+        items={d.survey.items}
+        lang={d.lang}
+        token={null}
+        place={d.place}
+        errors={{}}
+        values={{}}
+        kioskReset={null}
+      />
     </div>
   );
 }

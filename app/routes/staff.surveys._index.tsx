@@ -73,7 +73,11 @@ export default function StaffSurveys() {
                 <td>
                   <span className="tag">{t(`surveyStaff.status.${s.status}`)}</span>
                 </td>
-                <td>{s.published === s.latest ? (s.latest ?? "—") : t("surveyStaff.list.versionOf", { published: s.published ?? "—", latest: s.latest })}</td>
+                <td>
+                  {s.published === s.latest
+                    ? (s.latest ?? "—")
+                    : t("surveyStaff.list.versionOf", { published: s.published ?? "—", latest: s.latest })}
+                </td>
                 <td className="num">{s.responses}</td>
                 <td>
                   <span className="actions-inline">

@@ -1,5 +1,12 @@
 // Create a survey from Form A, Form B or a copy of another survey's questions.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
@@ -18,7 +25,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const surveys = (await listSurveysForStaff()).map((s) => ({ value: String(s.id), label: lng === "en" ? s.title_en : s.title_vi }));
+  const surveys = (await listSurveysForStaff()).map((s) => ({
+    value: String(s.id),
+    label: lng === "en" ? s.title_en : s.title_vi,
+  }));
   return json({ title: t("surveyStaff.create.title"), surveys });
 }
 
@@ -55,10 +65,38 @@ export default function NewSurvey() {
             { value: "copy", label: t("surveyStaff.create.sourceCopy") },
           ]}
         />
-        <SelectField name="copy_of" label={t("surveyStaff.create.copyOf")} error={e.copy_of} defaultValue={v.copy_of} options={[{ value: "", label: t("surveyStaff.create.copyNone") }, ...surveys]} />
-        <TextField autoComplete="off" name="slug" label={t("surveyStaff.create.slug")} hint={t("surveyStaff.create.slugHint")} error={e.slug} defaultValue={v.slug} maxLength={60} />
-        <TextField autoComplete="off" name="title_vi" label={t("surveyStaff.create.titleVi")} error={e.title_vi} defaultValue={v.title_vi} maxLength={200} />
-        <TextField autoComplete="off" name="title_en" label={t("surveyStaff.create.titleEn")} error={e.title_en} defaultValue={v.title_en} maxLength={200} />
+        <SelectField
+          name="copy_of"
+          label={t("surveyStaff.create.copyOf")}
+          error={e.copy_of}
+          defaultValue={v.copy_of}
+          options={[{ value: "", label: t("surveyStaff.create.copyNone") }, ...surveys]}
+        />
+        <TextField
+          autoComplete="off"
+          name="slug"
+          label={t("surveyStaff.create.slug")}
+          hint={t("surveyStaff.create.slugHint")}
+          error={e.slug}
+          defaultValue={v.slug}
+          maxLength={60}
+        />
+        <TextField
+          autoComplete="off"
+          name="title_vi"
+          label={t("surveyStaff.create.titleVi")}
+          error={e.title_vi}
+          defaultValue={v.title_vi}
+          maxLength={200}
+        />
+        <TextField
+          autoComplete="off"
+          name="title_en"
+          label={t("surveyStaff.create.titleEn")}
+          error={e.title_en}
+          defaultValue={v.title_en}
+          maxLength={200}
+        />
         <button type="submit" className="button">
           {t("surveyStaff.create.submit")}
         </button>

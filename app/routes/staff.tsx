@@ -29,7 +29,8 @@ export default function StaffLayout() {
       <div className="staff-bar">
         <div className="staff-bar__who">
           <p>
-            <span className="staff-bar__name">{user.name}</span> <span className="tag">{t(`staff.roles.${user.role}`)}</span>
+            <span className="staff-bar__name">{user.name}</span>{" "}
+            <span className="tag">{t(`staff.roles.${user.role}`)}</span>
           </p>
           {/* A full page load, so nothing of the signed-in page stays in the browser's memory. */}
           <Form method="post" action="/staff/logout" reloadDocument className="signout">

@@ -1,9 +1,16 @@
 // TT 01 indicators 2, 5, 6 and 9 for one report period, entered by the Office from the one-stop
 // system (docs/rules/tt01.md). Each save is audited with the old and new scores.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/kernel/http/request.server";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
 import { ErrorSummary, TextField } from "~/kernel/forms/fields";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import type { PeriodKind } from "~/features/reports/report-periods";
@@ -34,7 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values[`note_${r.indicator}`] = r.note;
   }
   const name = t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${period.kind}`), year: period.year });
-  return json({ title: t("tt01.scores.title", { period: name }), values, key: `${period.year}-${period.kind}`, saved: new URL(request.url).searchParams.has("saved") });
+  return json({
+    title: t("tt01.scores.title", { period: name }),
+    values,
+    key: `${period.year}-${period.kind}`,
+    saved: new URL(request.url).searchParams.has("saved"),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,8 +96,23 @@ export default function Tt01Scores() {
             <legend>
               {no}. {t(`tt01.names.${no}`)}
             </legend>
-            <TextField autoComplete="off" name={`score_${no}`} label={t("tt01.scores.score", { no, name: t(`tt01.names.${no}`) })} defaultValue={v[`score_${no}`]} error={e[`score_${no}`]} inputMode="text" maxLength={4} />
-            <TextField autoComplete="off" name={`note_${no}`} label={t("tt01.scores.note", { no })} defaultValue={v[`note_${no}`]} error={e[`note_${no}`]} maxLength={500} />
+            <TextField
+              autoComplete="off"
+              name={`score_${no}`}
+              label={t("tt01.scores.score", { no, name: t(`tt01.names.${no}`) })}
+              defaultValue={v[`score_${no}`]}
+              error={e[`score_${no}`]}
+              inputMode="text"
+              maxLength={4}
+            />
+            <TextField
+              autoComplete="off"
+              name={`note_${no}`}
+              label={t("tt01.scores.note", { no })}
+              defaultValue={v[`note_${no}`]}
+              error={e[`note_${no}`]}
+              maxLength={500}
+            />
           </fieldset>
         ))}
         <button type="submit" className="button">

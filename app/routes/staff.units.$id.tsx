@@ -1,9 +1,9 @@
 // Adding (/staff/units/new) or changing a unit: code, names, kind, parent, active. A parent
 // that would put the unit under itself is refused.
-import { isDbId } from "~/kernel/db/ids";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isDbId } from "~/kernel/db/ids";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { Checkbox, ErrorSummary, SelectField, TextField } from "~/kernel/forms/fields";
 import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
@@ -45,11 +45,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(unitSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
   const result = await saveUnit(id, parsed.data, user, clientOf(request));
-  if (!result.ok) return json({ errors: { [result.field]: result.error } as FieldErrors, values: formValues(fd) }, { status: 400 });
+  if (!result.ok)
+    return json({ errors: { [result.field]: result.error } as FieldErrors, values: formValues(fd) }, { status: 400 });
   return redirect("/staff/units");
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 export default function EditUnit() {
   const { unit, parents, title } = useLoaderData<typeof loader>();
@@ -69,7 +72,13 @@ export default function EditUnit() {
       <ErrorSummary errors={errors} order={["code", "nameVi", "nameEn", "kind", "parentId"]} />
       <h1>{title}</h1>
       <Form method="post" noValidate>
-        <TextField name="code" label={t("staff.units.code")} hint={t("staff.units.codeHint")} defaultValue={v.code} error={errors.code} />
+        <TextField
+          name="code"
+          label={t("staff.units.code")}
+          hint={t("staff.units.codeHint")}
+          defaultValue={v.code}
+          error={errors.code}
+        />
         <TextField name="nameVi" label={t("staff.form.nameVi")} defaultValue={v.nameVi} error={errors.nameVi} />
         <TextField name="nameEn" label={t("staff.form.nameEn")} defaultValue={v.nameEn} error={errors.nameEn} />
         <SelectField
@@ -77,7 +86,10 @@ export default function EditUnit() {
           label={t("staff.units.kind")}
           defaultValue={v.kind ?? ""}
           error={errors.kind}
-          options={[{ value: "", label: t("staff.form.choose") }, ...UNIT_KINDS.map((k) => ({ value: k, label: t(`staff.units.kinds.${k}`) }))]}
+          options={[
+            { value: "", label: t("staff.form.choose") },
+            ...UNIT_KINDS.map((k) => ({ value: k, label: t(`staff.units.kinds.${k}`) })),
+          ]}
         />
         <SelectField
           name="parentId"
@@ -85,9 +97,17 @@ export default function EditUnit() {
           hint={t("staff.units.parentHint")}
           defaultValue={v.parentId ?? ""}
           error={errors.parentId}
-          options={[{ value: "", label: t("staff.units.noParent") }, ...parents.map((p) => ({ value: String(p.id), label: p.label }))]}
+          options={[
+            { value: "", label: t("staff.units.noParent") },
+            ...parents.map((p) => ({ value: String(p.id), label: p.label })),
+          ]}
         />
-        <Checkbox name="active" label={t("staff.form.activeLabel")} defaultChecked={v.active === "on"} hint={t("staff.units.activeHint")} />
+        <Checkbox
+          name="active"
+          label={t("staff.form.activeLabel")}
+          defaultChecked={v.active === "on"}
+          hint={t("staff.units.activeHint")}
+        />
         <button type="submit" className="button">
           {t("staff.form.save")}
         </button>

@@ -14,10 +14,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const units = await listAllUnits();
-  return json({ title: t("staff.units.title"), units: units.map((u) => ({ ...u, name: lng === "en" ? u.name_en : u.name_vi })) });
+  return json({
+    title: t("staff.units.title"),
+    units: units.map((u) => ({ ...u, name: lng === "en" ? u.name_en : u.name_vi })),
+  });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 export default function Units() {
   const { units } = useLoaderData<typeof loader>();

@@ -1,9 +1,9 @@
 // One staff account: change name, role and unit; disable or enable; reset the password; sign
 // the person out everywhere. Each button is its own small form with an `intent`.
-import { isDbId } from "~/kernel/db/ids";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isDbId } from "~/kernel/db/ids";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { ErrorSummary } from "~/kernel/forms/fields";
 import { OneTimePassword } from "~/features/accounts/components/one-time-password";
@@ -11,7 +11,13 @@ import { AccountFields } from "~/features/accounts/components/user-fields";
 import { formatDateTime } from "~/kernel/time/clock";
 import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
 import type { Lang } from "~/kernel/i18n/i18n";
-import { endAccountSessions, getUserDetail, resetAccountPassword, setAccountActive, updateAccount } from "~/features/accounts/staff-admin.server";
+import {
+  endAccountSessions,
+  getUserDetail,
+  resetAccountPassword,
+  setAccountActive,
+  updateAccount,
+} from "~/features/accounts/staff-admin.server";
 import { unitOptions } from "~/features/admin/units.server";
 import { editUserSchema } from "~/features/accounts/staff.schema";
 import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
@@ -32,7 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const account = await getUserDetail(id);
   if (!account) throw new Response("Not found", { status: 404 });
   const { t, lng } = getT(request);
-  return json({ title: t("staff.users.editTitle", { email: account.email }), account, self: me.id === id, units: await unitOptions(lng), lng });
+  return json({
+    title: t("staff.users.editTitle", { email: account.email }),
+    account,
+    self: me.id === id,
+    units: await unitOptions(lng),
+    lng,
+  });
 }
 
 type ActionData =
@@ -44,7 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = userId(params);
   const fd = await readFormData(request);
   const intent = String(fd.get("intent") ?? "");
-  const fail = (errors: FieldErrors, values?: Record<string, string>) => json<ActionData>({ intent, errors, values }, { status: 400 });
+  const fail = (errors: FieldErrors, values?: Record<string, string>) =>
+    json<ActionData>({ intent, errors, values }, { status: 400 });
   if (intent === "update") {
     const parsed = parseForm(editUserSchema, fd);
     if (!parsed.ok) return fail(parsed.errors, formValues(fd));
@@ -57,7 +70,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "reset") {
     const r = await resetAccountPassword(id, me, clientOf(request));
-    return r.ok ? json<ActionData>({ intent, done: true, password: r.password }, { headers: { "Cache-Control": "no-store" } }) : fail({ [r.field]: r.error });
+    return r.ok
+      ? json<ActionData>({ intent, done: true, password: r.password }, { headers: { "Cache-Control": "no-store" } })
+      : fail({ [r.field]: r.error });
   }
   if (intent === "signout") {
     return json<ActionData>({ intent, done: true, ended: await endAccountSessions(id, me, clientOf(request)) });
@@ -65,7 +80,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return fail({ _form: "staff.errors.invalid" });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 function Done({ data, email }: { data: ActionData | undefined; email: string }) {
   const { t } = useTranslation();
@@ -83,14 +100,18 @@ export default function EditUser() {
   const data = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation();
   const errors = data && "errors" in data ? data.errors : {};
-  const values = data && "errors" in data && data.values ? data.values : { name: account.name, role: account.role, unitId: account.unit_id == null ? "" : String(account.unit_id) };
+  const values =
+    data && "errors" in data && data.values
+      ? data.values
+      : { name: account.name, role: account.role, unitId: account.unit_id == null ? "" : String(account.unit_id) };
   return (
     <div className="page page--narrow">
       <ErrorSummary errors={errors} order={["name", "role", "unitId"]} />
       <Done data={data} email={account.email} />
       <h1>{account.email}</h1>
       <p className="muted">
-        {account.active ? t("staff.users.active") : t("staff.users.disabled")} · {t("staff.users.openSessions", { count: account.openSessions })} ·{" "}
+        {account.active ? t("staff.users.active") : t("staff.users.disabled")} ·{" "}
+        {t("staff.users.openSessions", { count: account.openSessions })} ·{" "}
         {t("staff.users.passwordChangedAt", { at: formatDateTime(account.password_changed_at, lng as Lang) })}
       </p>
       <Form method="post" noValidate>

@@ -1,10 +1,10 @@
 // The admin's list of staff accounts, with who is being made to wait at sign-in and a button
 // that ends the wait (docs/security/limits.md).
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { clientOf, readFormData } from "~/kernel/http/request.server";
-import { unlockSchema } from "~/features/accounts/staff.schema";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { clientOf, readFormData } from "~/kernel/http/request.server";
+import { unlockSchema } from "~/features/accounts/staff.schema";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { TableWrap } from "~/kernel/forms/fields";
 import { formatDateTime } from "~/kernel/time/clock";
@@ -22,7 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const users = await listUsers();
   const waits = await signInWaits(users);
   const shown = Object.fromEntries(
-    Object.entries(waits).map(([id, w]) => [id, { until: w.until ? formatDateTime(w.until, lng as Lang) : null, attempts: w.attempts, browsersWaiting: w.browsersWaiting }]),
+    Object.entries(waits).map(([id, w]) => [
+      id,
+      {
+        until: w.until ? formatDateTime(w.until, lng as Lang) : null,
+        attempts: w.attempts,
+        browsersWaiting: w.browsersWaiting,
+      },
+    ]),
   );
   return json({ title: t("staff.users.title"), users, waits: shown });
 }
@@ -39,7 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return json({ error: null, email: user?.email ?? "" });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 export default function Users() {
   const { users, waits } = useLoaderData<typeof loader>();
@@ -92,13 +101,25 @@ export default function Users() {
                 <td>
                   {waits[u.id] ? (
                     <>
-                      {waits[u.id].until ? <span className="tag">{t("limits.users.waiting", { at: waits[u.id].until, count: waits[u.id].attempts })}</span> : null}
-                      {!waits[u.id].until && waits[u.id].attempts ? <span>{t("limits.users.attempts", { count: waits[u.id].attempts })}</span> : null}
-                      {waits[u.id].browsersWaiting ? <span> {t("limits.users.browsersWaiting", { count: waits[u.id].browsersWaiting })}</span> : null}
+                      {waits[u.id].until ? (
+                        <span className="tag">
+                          {t("limits.users.waiting", { at: waits[u.id].until, count: waits[u.id].attempts })}
+                        </span>
+                      ) : null}
+                      {!waits[u.id].until && waits[u.id].attempts ? (
+                        <span>{t("limits.users.attempts", { count: waits[u.id].attempts })}</span>
+                      ) : null}
+                      {waits[u.id].browsersWaiting ? (
+                        <span> {t("limits.users.browsersWaiting", { count: waits[u.id].browsersWaiting })}</span>
+                      ) : null}
                       <Form method="post">
                         <input type="hidden" name="intent" value="unlock" />
                         <input type="hidden" name="id" value={u.id} />
-                        <button type="submit" className="button button--secondary" aria-label={t("limits.users.unlockFor", { email: u.email })}>
+                        <button
+                          type="submit"
+                          className="button button--secondary"
+                          aria-label={t("limits.users.unlockFor", { email: u.email })}
+                        >
                           {t("limits.users.unlock")}
                         </button>
                       </Form>

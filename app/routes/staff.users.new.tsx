@@ -23,7 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: t("staff.users.newTitle"), units: await unitOptions(lng) });
 }
 
-type ActionData = { errors: FieldErrors; values: Record<string, string> } | { created: { id: number; email: string; password: string } };
+type ActionData =
+  | { errors: FieldErrors; values: Record<string, string> }
+  | { created: { id: number; email: string; password: string } };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
@@ -31,12 +33,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(newUserSchema, fd);
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
   const result = await createAccount(parsed.data, user, clientOf(request));
-  if (!result.ok) return json<ActionData>({ errors: { [result.field]: result.error }, values: formValues(fd) }, { status: 400 });
+  if (!result.ok)
+    return json<ActionData>({ errors: { [result.field]: result.error }, values: formValues(fd) }, { status: 400 });
   // The password is in this one response only: no cache may keep it.
-  return json<ActionData>({ created: { id: result.id, email: parsed.data.email, password: result.password } }, { headers: { "Cache-Control": "no-store" } });
+  return json<ActionData>(
+    { created: { id: result.id, email: parsed.data.email, password: result.password } },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 export default function NewUser() {
   const { units } = useLoaderData<typeof loader>();
@@ -63,7 +71,14 @@ export default function NewUser() {
       <ErrorSummary errors={errors} order={["email", "name", "role", "unitId"]} />
       <h1>{t("staff.users.newHeading")}</h1>
       <Form method="post" noValidate>
-        <TextField name="email" type="email" label={t("staff.users.email")} autoComplete="off" defaultValue={values.email} error={errors.email} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("staff.users.email")}
+          autoComplete="off"
+          defaultValue={values.email}
+          error={errors.email}
+        />
         <AccountFields values={values} errors={errors} units={units} />
         <p className="muted">{t("staff.users.passwordNote")}</p>
         <button type="submit" className="button">

@@ -1,6 +1,13 @@
 // Staff sign-in. Plain HTML, no JavaScript. One message for a wrong email or a wrong password,
 // and one for a lock, whether or not the address exists.
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
@@ -35,19 +42,27 @@ export async function action({ request }: ActionFunctionArgs) {
   const email = String(fd.get("email") ?? "");
   const parsed = parseForm(loginSchema, fd);
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: { email } }, { status: 400 });
-  const outcome = await signInWithPassword(parsed.data.email, parsed.data.password, { client: clientOf(request), cookieHeader: request.headers.get("Cookie") });
+  const outcome = await signInWithPassword(parsed.data.email, parsed.data.password, {
+    client: clientOf(request),
+    cookieHeader: request.headers.get("Cookie"),
+  });
   if (outcome.ok) {
     const headers = new Headers();
     for (const c of outcome.setCookies) headers.append("Set-Cookie", c);
     return redirect(staffReturnPath(parsed.data.to), { headers });
   }
   if (outcome.reason === "locked") {
-    return json<ActionData>({ errors: { _form: "staff.login.locked" }, values: { email }, minutes: outcome.minutes }, { status: 429 });
+    return json<ActionData>(
+      { errors: { _form: "staff.login.locked" }, values: { email }, minutes: outcome.minutes },
+      { status: 429 },
+    );
   }
   return json<ActionData>({ errors: { _form: "staff.login.invalid" }, values: { email } }, { status: 401 });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} — Hài Lòng` : "Hài Lòng" },
+];
 
 export default function StaffLogin() {
   const { to } = useLoaderData<typeof loader>();
@@ -56,13 +71,32 @@ export default function StaffLogin() {
   const errors = data?.errors ?? {};
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={data?.errors} order={["email", "password"]} params={{ _form: { minutes: data?.minutes ?? 15 } }} />
+      <ErrorSummary
+        errors={data?.errors}
+        order={["email", "password"]}
+        params={{ _form: { minutes: data?.minutes ?? 15 } }}
+      />
       <h1>{t("staff.login.heading")}</h1>
       <p>{t("staff.login.intro")}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="to" value={to} />
-        <TextField name="email" type="email" label={t("staff.login.email")} autoComplete="username" defaultValue={data?.values.email} error={errors.email} required />
-        <TextField name="password" type="password" label={t("staff.login.password")} autoComplete="current-password" error={errors.password} required />
+        <TextField
+          name="email"
+          type="email"
+          label={t("staff.login.email")}
+          autoComplete="username"
+          defaultValue={data?.values.email}
+          error={errors.email}
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("staff.login.password")}
+          autoComplete="current-password"
+          error={errors.password}
+          required
+        />
         <button type="submit" className="button">
           {t("staff.login.submit")}
         </button>

@@ -44,7 +44,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("date", "date", (c) => c.primaryKey())
     .addColumn("name_vi", "text", (c) => c.notNull())
     .addColumn("name_en", "text", (c) => c.notNull())
-    .addColumn("kind", "text", (c) => c.notNull().defaultTo("off").check(sql`kind in ('off', 'work')`))
+    .addColumn("kind", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("off")
+        .check(sql`kind in ('off', 'work')`),
+    )
     .execute();
 
   // Defaults every deployment needs (docs/rules/); the admin edits them later.

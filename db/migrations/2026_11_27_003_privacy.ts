@@ -17,7 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("withdrawn_at", "timestamptz")
     .addColumn("withdrawn_how", "text")
     .execute();
-  await db.schema.createIndex("consent_subject_idx").on("consent_record").columns(["subject_kind", "subject_id"]).execute();
+  await db.schema
+    .createIndex("consent_subject_idx")
+    .on("consent_record")
+    .columns(["subject_kind", "subject_id"])
+    .execute();
 
   await db.schema
     .createTable("rate_limit")

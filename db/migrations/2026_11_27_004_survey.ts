@@ -54,7 +54,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("max_length", "integer")
     .addUniqueConstraint("survey_item_code_uq", ["version_id", "code"])
     .execute();
-  await db.schema.createIndex("survey_item_version_idx").on("survey_item").columns(["version_id", "position"]).execute();
+  await db.schema
+    .createIndex("survey_item_version_idx")
+    .on("survey_item")
+    .columns(["version_id", "position"])
+    .execute();
 
   // The id is the submission id the form carried: a retry of the same form finds it taken.
   // No IP address, user agent or name is ever stored here (docs/rules/personal-data.md).
@@ -78,8 +82,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("dossier_hash", "text")
     .addColumn("entered_by", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
     .execute();
-  await sql`create unique index response_dossier_uq on response (survey_id, dossier_hash) where dossier_hash is not null`.execute(db);
-  await db.schema.createIndex("response_version_time_idx").on("response").columns(["survey_version_id", "submitted_at"]).execute();
+  await sql`create unique index response_dossier_uq on response (survey_id, dossier_hash) where dossier_hash is not null`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex("response_version_time_idx")
+    .on("response")
+    .columns(["survey_version_id", "submitted_at"])
+    .execute();
   await db.schema.createIndex("response_unit_time_idx").on("response").columns(["unit_id", "submitted_at"]).execute();
 
   await db.schema
@@ -107,7 +117,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint("served_count_period_ck", sql`period_end >= period_start`)
     .execute();
   // One figure per unit, procedure (or none) and period: entering it again corrects it.
-  await sql`create unique index served_count_period_uq on served_count (unit_id, procedure_id, period_start, period_end) nulls not distinct`.execute(db);
+  await sql`create unique index served_count_period_uq on served_count (unit_id, procedure_id, period_start, period_end) nulls not distinct`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -41,7 +41,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_by", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(now))
-    .addCheckConstraint("dialogue_session_times", sql`ends_at > starts_at and registration_closes_at > registration_opens_at`)
+    .addCheckConstraint(
+      "dialogue_session_times",
+      sql`ends_at > starts_at and registration_closes_at > registration_opens_at`,
+    )
     .addCheckConstraint("dialogue_session_place", sql`venue is not null or online_url is not null`)
     .execute();
   await db.schema.createIndex("dialogue_session_starts_idx").on("dialogue_session").column("starts_at").execute();
@@ -68,9 +71,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('citizen', 'business')`))
     .addColumn("organisation", "text")
     .addColumn("accessibility", "text")
-    .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('confirmed', 'waitlisted', 'cancelled', 'walk_in')`))
+    .addColumn("status", "text", (c) =>
+      c.notNull().check(sql`status in ('confirmed', 'waitlisted', 'cancelled', 'walk_in')`),
+    )
     .addColumn("waitlist_seq", "integer")
-    .addColumn("channel", "text", (c) => c.notNull().check(sql`channel in ('online', 'phone', 'desk', 'paper', 'walk_in')`))
+    .addColumn("channel", "text", (c) =>
+      c.notNull().check(sql`channel in ('online', 'phone', 'desk', 'paper', 'walk_in')`),
+    )
     .addColumn("created_by", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
     .addColumn("lang", "text", (c) => c.notNull().defaultTo("vi"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
@@ -80,8 +87,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("checked_in_at", "timestamptz")
     .addColumn("checked_in_by", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
     .addUniqueConstraint("dialogue_registration_code_uq", ["session_id", "code"])
-    .addCheckConstraint("dialogue_registration_contact", sql`phone_norm is not null or email_norm is not null or status = 'walk_in'`)
-    .addCheckConstraint("dialogue_registration_waitlist", sql`(status = 'waitlisted') = (waitlist_seq is not null) or status = 'cancelled'`)
+    .addCheckConstraint(
+      "dialogue_registration_contact",
+      sql`phone_norm is not null or email_norm is not null or status = 'walk_in'`,
+    )
+    .addCheckConstraint(
+      "dialogue_registration_waitlist",
+      sql`(status = 'waitlisted') = (waitlist_seq is not null) or status = 'cancelled'`,
+    )
     .execute();
   // The same person (same phone or email) holds at most one live registration per session. The
   // sign-up checks this under the session lock; these indexes are the backstop.
@@ -89,7 +102,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     where status <> 'cancelled' and phone_norm is not null`.execute(db);
   await sql`create unique index dialogue_registration_email_uq on dialogue_registration (session_id, email_norm)
     where status <> 'cancelled' and email_norm is not null`.execute(db);
-  await db.schema.createIndex("dialogue_registration_status_idx").on("dialogue_registration").columns(["session_id", "status", "waitlist_seq"]).execute();
+  await db.schema
+    .createIndex("dialogue_registration_status_idx")
+    .on("dialogue_registration")
+    .columns(["session_id", "status", "waitlist_seq"])
+    .execute();
 
   await db.schema
     .createTable("dialogue_question")
@@ -101,9 +118,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("public_text", "text")
     .addColumn("topic", "text")
     .addColumn("procedure_id", "integer", (c) => c.references("procedure.id").onDelete("set null"))
-    .addColumn("channel", "text", (c) => c.notNull().check(sql`channel in ('online', 'phone', 'desk', 'paper', 'at_dialogue')`))
+    .addColumn("channel", "text", (c) =>
+      c.notNull().check(sql`channel in ('online', 'phone', 'desk', 'paper', 'at_dialogue')`),
+    )
     .addColumn("created_by", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending', 'approved', 'hidden', 'merged')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'approved', 'hidden', 'merged')`),
+    )
     .addColumn("hidden_reason", "text")
     .addColumn("hidden_note", "text")
     .addColumn("merged_into_id", "integer", (c) => c.references("dialogue_question.id").onDelete("restrict"))
@@ -113,8 +137,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint("dialogue_question_hidden", sql`(status = 'hidden') = (hidden_reason is not null)`)
     .addCheckConstraint("dialogue_question_merged", sql`(status = 'merged') = (merged_into_id is not null)`)
     .execute();
-  await db.schema.createIndex("dialogue_question_session_idx").on("dialogue_question").columns(["session_id", "status"]).execute();
-  await db.schema.createIndex("dialogue_question_registration_idx").on("dialogue_question").column("registration_id").execute();
+  await db.schema
+    .createIndex("dialogue_question_session_idx")
+    .on("dialogue_question")
+    .columns(["session_id", "status"])
+    .execute();
+  await db.schema
+    .createIndex("dialogue_question_registration_idx")
+    .on("dialogue_question")
+    .column("registration_id")
+    .execute();
 
   // Every question has exactly one answer record from the moment it is asked.
   await db.schema
@@ -122,7 +154,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("question_id", "integer", (c) => c.primaryKey().references("dialogue_question.id").onDelete("cascade"))
     .addColumn("unit_id", "integer", (c) => c.references("unit.id").onDelete("set null"))
     .addColumn("due_date", "date")
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending', 'answered')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'answered')`),
+    )
     .addColumn("answered_in", "text", (c) => c.check(sql`answered_in in ('dialogue', 'after')`))
     .addColumn("answer_text", "text")
     .addColumn("answered_by", "text")
@@ -130,14 +167,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("conclusion", "text")
     .addColumn("updated_by", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(now))
-    .addCheckConstraint("dialogue_answer_answered", sql`status = 'pending' or (answer_text is not null and answered_in is not null)`)
+    .addCheckConstraint(
+      "dialogue_answer_answered",
+      sql`status = 'pending' or (answer_text is not null and answered_in is not null)`,
+    )
     .execute();
   await db.schema.createIndex("dialogue_answer_unit_idx").on("dialogue_answer").column("unit_id").execute();
 
   await db.schema
     .createTable("dialogue_vote")
     .addColumn("question_id", "integer", (c) => c.notNull().references("dialogue_question.id").onDelete("cascade"))
-    .addColumn("registration_id", "integer", (c) => c.notNull().references("dialogue_registration.id").onDelete("cascade"))
+    .addColumn("registration_id", "integer", (c) =>
+      c.notNull().references("dialogue_registration.id").onDelete("cascade"),
+    )
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .addPrimaryKeyConstraint("dialogue_vote_pk", ["question_id", "registration_id"])
     .execute();
@@ -155,7 +197,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("staff_id", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
     .addColumn("at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex("dialogue_checkin_session_idx").on("dialogue_checkin_attempt").columns(["session_id", "at"]).execute();
+  await db.schema
+    .createIndex("dialogue_checkin_session_idx")
+    .on("dialogue_checkin_attempt")
+    .columns(["session_id", "at"])
+    .execute();
 
   // What registrants must be told (moved, cancelled, promoted, answered): by email when the
   // portal can send it, otherwise on the staff call list until someone has phoned them.
@@ -163,7 +209,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("dialogue_notification")
     .addColumn("id", "bigserial", (c) => c.primaryKey())
     .addColumn("session_id", "integer", (c) => c.notNull().references("dialogue_session.id").onDelete("restrict"))
-    .addColumn("registration_id", "integer", (c) => c.notNull().references("dialogue_registration.id").onDelete("cascade"))
+    .addColumn("registration_id", "integer", (c) =>
+      c.notNull().references("dialogue_registration.id").onDelete("cascade"),
+    )
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('moved', 'cancelled', 'promoted', 'answered')`))
     .addColumn("channel", "text", (c) => c.notNull().check(sql`channel in ('email', 'call')`))
     .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('queued', 'sent', 'to_call', 'called')`))
@@ -173,7 +221,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("done_at", "timestamptz")
     .addColumn("done_by", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
     .execute();
-  await db.schema.createIndex("dialogue_notification_session_idx").on("dialogue_notification").columns(["session_id", "status"]).execute();
+  await db.schema
+    .createIndex("dialogue_notification_session_idx")
+    .on("dialogue_notification")
+    .columns(["session_id", "status"])
+    .execute();
 
   await db.schema
     .createTable("dialogue_minutes")
@@ -213,14 +265,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("action", "text", (c) => c.notNull())
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id").onDelete("restrict"))
     .addColumn("due_date", "date", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("open").check(sql`status in ('open', 'in_progress', 'done')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("open")
+        .check(sql`status in ('open', 'in_progress', 'done')`),
+    )
     .addColumn("result", "text")
     .addColumn("done_at", "timestamptz")
     .addColumn("created_by", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex("dialogue_followup_session_idx").on("dialogue_followup").columns(["session_id", "status"]).execute();
+  await db.schema
+    .createIndex("dialogue_followup_session_idx")
+    .on("dialogue_followup")
+    .columns(["session_id", "status"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

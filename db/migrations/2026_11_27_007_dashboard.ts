@@ -37,7 +37,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("c3", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("c4", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("c5", "integer", (c) => c.notNull().defaultTo(0))
-    .addPrimaryKeyConstraint("answer_rollup_pk", ["item_id", "day", "unit_id", "procedure_id", "channel", "flagged", "survey_version_id"])
+    .addPrimaryKeyConstraint("answer_rollup_pk", [
+      "item_id",
+      "day",
+      "unit_id",
+      "procedure_id",
+      "channel",
+      "flagged",
+      "survey_version_id",
+    ])
     .execute();
 
   // The same counts per half-month (1st–14th, 15th–end). Report windows run from a 15th to a
@@ -58,9 +66,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("c3", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("c4", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("c5", "integer", (c) => c.notNull().defaultTo(0))
-    .addPrimaryKeyConstraint("answer_rollup_half_pk", ["item_id", "bucket", "unit_id", "procedure_id", "channel", "flagged", "survey_version_id"])
+    .addPrimaryKeyConstraint("answer_rollup_half_pk", [
+      "item_id",
+      "bucket",
+      "unit_id",
+      "procedure_id",
+      "channel",
+      "flagged",
+      "survey_version_id",
+    ])
     .execute();
-  await db.schema.createIndex("answer_rollup_half_bucket_idx").on("answer_rollup_half").columns(["bucket", "unit_id"]).execute();
+  await db.schema
+    .createIndex("answer_rollup_half_bucket_idx")
+    .on("answer_rollup_half")
+    .columns(["bucket", "unit_id"])
+    .execute();
 
   // Responses per day and cell: the volume, and the denominator of the response rate.
   await db.schema
@@ -72,7 +92,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("channel", "text", (c) => c.notNull())
     .addColumn("flagged", "boolean", (c) => c.notNull())
     .addColumn("responses", "integer", (c) => c.notNull().defaultTo(0))
-    .addPrimaryKeyConstraint("response_rollup_pk", ["day", "unit_id", "procedure_id", "channel", "flagged", "survey_version_id"])
+    .addPrimaryKeyConstraint("response_rollup_pk", [
+      "day",
+      "unit_id",
+      "procedure_id",
+      "channel",
+      "flagged",
+      "survey_version_id",
+    ])
     .execute();
 
   // Exports page through a period's responses in (submitted_at, id) order.

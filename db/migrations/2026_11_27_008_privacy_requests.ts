@@ -11,11 +11,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     // A retried post of the same form returns the first request instead of a second one.
     .addColumn("submission_id", "text", (c) => c.notNull().unique())
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('access', 'correct', 'delete', 'withdraw')`))
-    .addColumn("subject_kind", "text", (c) => c.notNull().check(sql`subject_kind in ('feedback', 'dialogue_registration')`))
+    .addColumn("subject_kind", "text", (c) =>
+      c.notNull().check(sql`subject_kind in ('feedback', 'dialogue_registration')`),
+    )
     .addColumn("subject_id", "integer", (c) => c.notNull())
     // The tracking or registration code, so staff can name the case without seeing personal data.
     .addColumn("subject_code", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("open").check(sql`status in ('open', 'fulfilled', 'refused')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("open")
+        .check(sql`status in ('open', 'fulfilled', 'refused')`),
+    )
     // Corrections asked for (personal data): cleared once the request is decided.
     .addColumn("requested", "jsonb")
     .addColumn("lang", "text", (c) => c.notNull())
@@ -26,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("refuse_reason", "text")
     .execute();
   await db.schema.createIndex("privacy_request_open_idx").on("privacy_request").columns(["status", "due_at"]).execute();
-  await db.schema.createIndex("privacy_request_subject_idx").on("privacy_request").columns(["subject_kind", "subject_id"]).execute();
+  await db.schema
+    .createIndex("privacy_request_subject_idx")
+    .on("privacy_request")
+    .columns(["subject_kind", "subject_id"])
+    .execute();
 
   await db.schema
     .createTable("privacy_erasure")
@@ -45,7 +56,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("dialogue_registration").dropConstraint("dialogue_registration_contact").execute();
   await db.schema
     .alterTable("dialogue_registration")
-    .addCheckConstraint("dialogue_registration_contact", sql`phone_norm is not null or email_norm is not null or status = 'walk_in' or erased_at is not null`)
+    .addCheckConstraint(
+      "dialogue_registration_contact",
+      sql`phone_norm is not null or email_norm is not null or status = 'walk_in' or erased_at is not null`,
+    )
     .execute();
 }
 
@@ -53,10 +67,15 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("dialogue_registration").dropConstraint("dialogue_registration_contact").execute();
   // Erased rows cannot satisfy the old rule; going down keeps them by marking them walk-ins' kin:
   // there is no contact to restore.
-  await sql`delete from dialogue_registration where erased_at is not null and phone_norm is null and email_norm is null and status <> 'walk_in'`.execute(db);
+  await sql`delete from dialogue_registration where erased_at is not null and phone_norm is null and email_norm is null and status <> 'walk_in'`.execute(
+    db,
+  );
   await db.schema
     .alterTable("dialogue_registration")
-    .addCheckConstraint("dialogue_registration_contact", sql`phone_norm is not null or email_norm is not null or status = 'walk_in'`)
+    .addCheckConstraint(
+      "dialogue_registration_contact",
+      sql`phone_norm is not null or email_norm is not null or status = 'walk_in'`,
+    )
     .execute();
   await db.schema.alterTable("dialogue_registration").dropColumn("erased_at").execute();
   await db.schema.dropTable("privacy_erasure").execute();

@@ -11,11 +11,15 @@
 import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`alter table answer drop constraint answer_pk, add constraint answer_pk primary key (response_id, item_id) include (value)`.execute(db);
+  await sql`alter table answer drop constraint answer_pk, add constraint answer_pk primary key (response_id, item_id) include (value)`.execute(
+    db,
+  );
   await sql`create index answer_free_idx on answer (response_id) where value is null`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index answer_free_idx`.execute(db);
-  await sql`alter table answer drop constraint answer_pk, add constraint answer_pk primary key (response_id, item_id)`.execute(db);
+  await sql`alter table answer drop constraint answer_pk, add constraint answer_pk primary key (response_id, item_id)`.execute(
+    db,
+  );
 }

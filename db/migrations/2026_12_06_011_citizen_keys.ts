@@ -25,21 +25,31 @@ export async function up(db: Kysely<any>): Promise<void> {
   // "details": a second sign-up with a registered contact; the details go to that contact.
   // "cancel_request": a registrant without email asked to cancel; staff call back to confirm.
   await sql`alter table dialogue_notification drop constraint dialogue_notification_kind_check`.execute(db);
-  await sql`alter table dialogue_notification add constraint dialogue_notification_kind_check check (kind in ('moved', 'cancelled', 'promoted', 'answered', 'details', 'cancel_request'))`.execute(db);
+  await sql`alter table dialogue_notification add constraint dialogue_notification_kind_check check (kind in ('moved', 'cancelled', 'promoted', 'answered', 'details', 'cancel_request'))`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("dialogue_registrant_session")
     .addColumn("token_hash", "text", (c) => c.primaryKey())
-    .addColumn("registration_id", "integer", (c) => c.notNull().references("dialogue_registration.id").onDelete("cascade"))
+    .addColumn("registration_id", "integer", (c) =>
+      c.notNull().references("dialogue_registration.id").onDelete("cascade"),
+    )
     .addColumn("expires_at", "timestamptz", (c) => c.notNull())
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("dialogue_registrant_session_reg_idx").on("dialogue_registrant_session").column("registration_id").execute();
+  await db.schema
+    .createIndex("dialogue_registrant_session_reg_idx")
+    .on("dialogue_registrant_session")
+    .column("registration_id")
+    .execute();
 
   await db.schema
     .createTable("citizen_otp")
     .addColumn("id", "serial", (c) => c.primaryKey())
-    .addColumn("subject_kind", "text", (c) => c.notNull().check(sql`subject_kind in ('feedback', 'dialogue_registration')`))
+    .addColumn("subject_kind", "text", (c) =>
+      c.notNull().check(sql`subject_kind in ('feedback', 'dialogue_registration')`),
+    )
     .addColumn("subject_id", "integer", (c) => c.notNull())
     .addColumn("purpose", "text", (c) => c.notNull().check(sql`purpose in ('withdraw', 'cancel')`))
     .addColumn("code_hash", "text", (c) => c.notNull())
@@ -48,7 +58,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("used_at", "timestamptz")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("citizen_otp_subject_idx").on("citizen_otp").columns(["subject_kind", "subject_id", "purpose"]).execute();
+  await db.schema
+    .createIndex("citizen_otp_subject_idx")
+    .on("citizen_otp")
+    .columns(["subject_kind", "subject_id", "purpose"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -56,7 +70,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("dialogue_registrant_session").execute();
   await sql`delete from dialogue_notification where kind in ('details', 'cancel_request')`.execute(db);
   await sql`alter table dialogue_notification drop constraint dialogue_notification_kind_check`.execute(db);
-  await sql`alter table dialogue_notification add constraint dialogue_notification_kind_check check (kind in ('moved', 'cancelled', 'promoted', 'answered'))`.execute(db);
+  await sql`alter table dialogue_notification add constraint dialogue_notification_kind_check check (kind in ('moved', 'cancelled', 'promoted', 'answered'))`.execute(
+    db,
+  );
   await sql`alter table dialogue_registration drop column access_key`.execute(db);
   await sql`alter table feedback drop column access_key`.execute(db);
   await sql`drop function citizen_key()`.execute(db);

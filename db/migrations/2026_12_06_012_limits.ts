@@ -26,7 +26,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("quiet_ms", "integer", (c) => c.notNull())
     .addColumn("expires_at", "timestamptz", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("attempt_limit_account_idx").on("attempt_limit").column("account").where(sql.ref("account"), "is not", null).execute();
+  await db.schema
+    .createIndex("attempt_limit_account_idx")
+    .on("attempt_limit")
+    .column("account")
+    .where(sql.ref("account"), "is not", null)
+    .execute();
   await db.schema.createIndex("attempt_limit_expires_idx").on("attempt_limit").column("expires_at").execute();
 
   // Feedback past an address's hourly share is stored and answered with its code, and held for
@@ -38,7 +43,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("released_at", "timestamptz")
     .addColumn("released_by", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
     .execute();
-  await sql`create index feedback_held_idx on feedback (held_at) where held_at is not null and released_at is null`.execute(db);
+  await sql`create index feedback_held_idx on feedback (held_at) where held_at is not null and released_at is null`.execute(
+    db,
+  );
 
   // A sign-up past an address's share waits "to confirm" (chờ xác nhận): it holds no seat and no
   // waitlist place until staff confirm it (then it takes a seat if one is free, else the end of
@@ -46,16 +53,28 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table dialogue_registration drop constraint dialogue_registration_status_check`.execute(db);
   await sql`alter table dialogue_registration add constraint dialogue_registration_status_check
     check (status in ('confirmed', 'waitlisted', 'cancelled', 'walk_in', 'to_confirm'))`.execute(db);
-  await db.schema.alterTable("dialogue_registration").addColumn("settled_by", "integer", (c) => c.references("staff_user.id").onDelete("set null")).addColumn("settled_at", "timestamptz").execute();
+  await db.schema
+    .alterTable("dialogue_registration")
+    .addColumn("settled_by", "integer", (c) => c.references("staff_user.id").onDelete("set null"))
+    .addColumn("settled_at", "timestamptz")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`update dialogue_registration set status = 'cancelled', cancelled_at = coalesce(cancelled_at, now()) where status = 'to_confirm'`.execute(db);
+  await sql`update dialogue_registration set status = 'cancelled', cancelled_at = coalesce(cancelled_at, now()) where status = 'to_confirm'`.execute(
+    db,
+  );
   await db.schema.alterTable("dialogue_registration").dropColumn("settled_by").dropColumn("settled_at").execute();
   await sql`alter table dialogue_registration drop constraint dialogue_registration_status_check`.execute(db);
   await sql`alter table dialogue_registration add constraint dialogue_registration_status_check
     check (status in ('confirmed', 'waitlisted', 'cancelled', 'walk_in'))`.execute(db);
   await sql`drop index feedback_held_idx`.execute(db);
-  await db.schema.alterTable("feedback").dropColumn("held_at").dropColumn("held_reason").dropColumn("released_at").dropColumn("released_by").execute();
+  await db.schema
+    .alterTable("feedback")
+    .dropColumn("held_at")
+    .dropColumn("held_reason")
+    .dropColumn("released_at")
+    .dropColumn("released_by")
+    .execute();
   await db.schema.dropTable("attempt_limit").execute();
 }

@@ -38,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("entered_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint("late_dossier_apology_ck", sql`apology_sent or apology_date is null`)
     .execute();
-  await db.schema.createIndex("late_dossier_promised_idx").on("late_dossier").columns(["promised_date", "unit_id"]).execute();
+  await db.schema
+    .createIndex("late_dossier_promised_idx")
+    .on("late_dossier")
+    .columns(["promised_date", "unit_id"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

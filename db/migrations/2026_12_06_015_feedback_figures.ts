@@ -33,7 +33,11 @@ const STATUTORY: Day[] = [
   ["2027-04-16", "Giỗ Tổ Hùng Vương (10/3 âm lịch)", "Hung Kings' Commemoration (10th of the 3rd lunar month)"],
   ["2027-04-30", "Ngày Giải phóng miền Nam, thống nhất đất nước", "Reunification Day"],
   ["2027-05-01", "Ngày Quốc tế Lao động", "International Labour Day"],
-  ["2027-05-03", `${LIEU_VI} Ngày Quốc tế Lao động (1/5 trùng thứ Bảy)`, `Labour Day ${LIEU_EN} (1/5 fell on a Saturday)`],
+  [
+    "2027-05-03",
+    `${LIEU_VI} Ngày Quốc tế Lao động (1/5 trùng thứ Bảy)`,
+    `Labour Day ${LIEU_EN} (1/5 fell on a Saturday)`,
+  ],
   ["2027-09-02", "Quốc khánh", "National Day"],
   ["2027-09-03", "Quốc khánh (ngày liền kề)", "National Day (adjacent day)"],
   // 2028 — Mậu Thân. Mùng 1 Tết is Wednesday 26/1 (29 Chạp, Tuesday 25/1, is New Year's Eve).
@@ -47,14 +51,21 @@ const STATUTORY: Day[] = [
   ["2028-04-04", "Giỗ Tổ Hùng Vương (10/3 âm lịch)", "Hung Kings' Commemoration (10th of the 3rd lunar month)"],
   ["2028-04-30", "Ngày Giải phóng miền Nam, thống nhất đất nước", "Reunification Day"],
   ["2028-05-01", "Ngày Quốc tế Lao động", "International Labour Day"],
-  ["2028-05-02", `${LIEU_VI} Ngày Giải phóng (30/4 trùng Chủ nhật)`, `Reunification Day ${LIEU_EN} (30/4 fell on a Sunday)`],
+  [
+    "2028-05-02",
+    `${LIEU_VI} Ngày Giải phóng (30/4 trùng Chủ nhật)`,
+    `Reunification Day ${LIEU_EN} (30/4 fell on a Sunday)`,
+  ],
   ["2028-09-01", "Quốc khánh (ngày liền kề)", "National Day (adjacent day)"],
   ["2028-09-02", "Quốc khánh", "National Day"],
   ["2028-09-04", `${LIEU_VI} Quốc khánh (2/9 trùng thứ Bảy)`, `National Day ${LIEU_EN} (2/9 fell on a Saturday)`],
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("holiday").addColumn("confirmed", "boolean", (c) => c.notNull().defaultTo(true)).execute();
+  await db.schema
+    .alterTable("holiday")
+    .addColumn("confirmed", "boolean", (c) => c.notNull().defaultTo(true))
+    .execute();
   await db.schema
     .alterTable("feedback")
     .addColumn("repeat_of", "integer", (c) => c.references("feedback.id").onDelete("set null"))
@@ -87,7 +98,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.deleteFrom("holiday").where("confirmed", "=", false).where("date", "in", STATUTORY.map(([d]) => d)).execute();
+  await db
+    .deleteFrom("holiday")
+    .where("confirmed", "=", false)
+    .where(
+      "date",
+      "in",
+      STATUTORY.map(([d]) => d),
+    )
+    .execute();
   await db.schema.alterTable("feedback").dropColumn("repeat_of").execute();
   await db.schema.alterTable("holiday").dropColumn("confirmed").execute();
 }

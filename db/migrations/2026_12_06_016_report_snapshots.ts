@@ -34,7 +34,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("c3", "integer", (c) => c.notNull())
     .addColumn("c4", "integer", (c) => c.notNull())
     .addColumn("c5", "integer", (c) => c.notNull())
-    .addPrimaryKeyConstraint("report_snapshot_count_pk", ["snapshot_id", "item_id", "unit_id", "procedure_id", "channel", "flagged", "survey_version_id"])
+    .addPrimaryKeyConstraint("report_snapshot_count_pk", [
+      "snapshot_id",
+      "item_id",
+      "unit_id",
+      "procedure_id",
+      "channel",
+      "flagged",
+      "survey_version_id",
+    ])
     .execute();
 
   // Responses per cell, as sent (the volume table).
@@ -47,7 +55,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("channel", "text", (c) => c.notNull())
     .addColumn("flagged", "boolean", (c) => c.notNull())
     .addColumn("responses", "integer", (c) => c.notNull())
-    .addPrimaryKeyConstraint("report_snapshot_response_pk", ["snapshot_id", "unit_id", "procedure_id", "channel", "flagged", "survey_version_id"])
+    .addPrimaryKeyConstraint("report_snapshot_response_pk", [
+      "snapshot_id",
+      "unit_id",
+      "procedure_id",
+      "channel",
+      "flagged",
+      "survey_version_id",
+    ])
     .execute();
 }
 

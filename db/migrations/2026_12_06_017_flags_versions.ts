@@ -35,11 +35,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("accepted_in", "integer", (c) => c.references("flag_acceptance.id").onDelete("set null"))
     .execute();
   // The per-day view of flagged responses reads only the flagged ones.
-  await sql`create index response_flagged_day_idx on response (survey_id, submitted_at) where flagged or accepted_in is not null`.execute(db);
+  await sql`create index response_flagged_day_idx on response (survey_id, submitted_at) where flagged or accepted_in is not null`.execute(
+    db,
+  );
 
   // Every version that already has a response is frozen, however the response was written (the
   // demo seed and bulk imports wrote them without freezing).
-  await sql`update survey_version v set frozen = true where not v.frozen and exists (select 1 from response r where r.survey_version_id = v.id)`.execute(db);
+  await sql`update survey_version v set frozen = true where not v.frozen and exists (select 1 from response r where r.survey_version_id = v.id)`.execute(
+    db,
+  );
 
   // From now on the database freezes a version when a response to it is stored, whatever wrote it.
   await sql`

@@ -4,7 +4,12 @@
 import { sql, type Selectable } from "kysely";
 import type { DB } from "../client";
 import { formatCode, normalisePhone } from "../../app/features/feedback/feedback-code";
-import { DEFAULT_FEEDBACK_DAYS, intakeDeadlines, isLate, stageDue } from "../../app/features/feedback/feedback-deadlines";
+import {
+  DEFAULT_FEEDBACK_DAYS,
+  intakeDeadlines,
+  isLate,
+  stageDue,
+} from "../../app/features/feedback/feedback-deadlines";
 import { transition } from "../../app/features/feedback/feedback-workflow";
 import { vnDay, vnInstant } from "../../app/kernel/time/clock";
 import { maskPii } from "../../app/kernel/mask-pii";
@@ -17,7 +22,10 @@ const DAY = 86_400_000;
 const OFFICE = "vanphong@demo.hailong.vn";
 
 // access_key: the database gives each row its own (migration 011).
-type Row = Omit<Selectable<FeedbackTable>, "id" | "received_at" | "updated_at" | "held_at" | "held_reason" | "released_at" | "released_by" | "access_key">;
+type Row = Omit<
+  Selectable<FeedbackTable>,
+  "id" | "received_at" | "updated_at" | "held_at" | "held_reason" | "released_at" | "released_by" | "access_key"
+>;
 interface Ev {
   at: Date;
   action: string;
@@ -33,8 +41,15 @@ export async function seedFeedback(trx: DB, now = new Date()): Promise<void> {
   const cal = calendarFrom(await trx.selectFrom("holiday").select(["date", "kind"]).execute());
   const days = DEFAULT_FEEDBACK_DAYS;
   const units = new Map((await trx.selectFrom("unit").select(["id", "code"]).execute()).map((u) => [u.code, u.id]));
-  const procs = new Map((await trx.selectFrom("procedure").select(["id", "code"]).execute()).map((p) => [p.code, p.id]));
-  const staff = new Map((await trx.selectFrom("staff_user").select(["id", "email", "name", "role", "unit_id"]).execute()).map((s) => [s.email, s]));
+  const procs = new Map(
+    (await trx.selectFrom("procedure").select(["id", "code"]).execute()).map((p) => [p.code, p.id]),
+  );
+  const staff = new Map(
+    (await trx.selectFrom("staff_user").select(["id", "email", "name", "role", "unit_id"]).execute()).map((s) => [
+      s.email,
+      s,
+    ]),
+  );
   const today = vnDay(now);
   const stories = [...feedbackStories].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const [i, story] of stories.entries()) {
@@ -72,9 +87,19 @@ export async function seedFeedback(trx: DB, now = new Date()): Promise<void> {
       .execute();
     await trx
       .insertInto("consent_record")
-      .values({ purpose: "feedback", subject_kind: "feedback", subject_id: String(fb.id), notice_version: PRIVACY_NOTICES.feedback.version, lang: "vi", given_at: receivedAt })
+      .values({
+        purpose: "feedback",
+        subject_kind: "feedback",
+        subject_id: String(fb.id),
+        notice_version: PRIVACY_NOTICES.feedback.version,
+        lang: "vi",
+        given_at: receivedAt,
+      })
       .execute();
-    await trx.insertInto("feedback_event").values(events.map((e) => ({ ...e, feedback_id: fb.id }))).execute();
+    await trx
+      .insertInto("feedback_event")
+      .values(events.map((e) => ({ ...e, feedback_id: fb.id })))
+      .execute();
   }
 }
 
@@ -84,7 +109,10 @@ interface Ctx {
   cal: ReturnType<typeof calendarFrom>;
   days: typeof DEFAULT_FEEDBACK_DAYS;
   units: Map<string, number>;
-  staff: Map<string, { id: number; name: string; role: "admin" | "office" | "unit" | "viewer"; unit_id: number | null }>;
+  staff: Map<
+    string,
+    { id: number; name: string; role: "admin" | "office" | "unit" | "viewer"; unit_id: number | null }
+  >;
 }
 
 function replay(story: Story, receivedDay: string, receivedAt: Date, ctx: Ctx) {
@@ -126,7 +154,18 @@ function replay(story: Story, receivedDay: string, receivedAt: Date, ctx: Ctx) {
     repeat_of: null,
     notify_status: null,
   };
-  const events: Ev[] = [{ at: receivedAt, action: "receive", from_status: null, to_status: "received", actor_id: null, actor_name: null, note: null, details: null }];
+  const events: Ev[] = [
+    {
+      at: receivedAt,
+      action: "receive",
+      from_status: null,
+      to_status: "received",
+      actor_id: null,
+      actor_name: null,
+      note: null,
+      details: null,
+    },
+  ];
   for (const [j, step] of story.steps.entries()) {
     const day = addWorkingDays(receivedDay, step.wd, ctx.cal);
     const at = vnInstant(day, `09:${String(10 + j).padStart(2, "0")}`);
@@ -134,8 +173,13 @@ function replay(story: Story, receivedDay: string, receivedAt: Date, ctx: Ctx) {
     if (day > ctx.today || at > ctx.now) break;
     const citizen = step.action === "add_info" || step.action === "rate";
     const who = citizen ? null : ctx.staff.get(("by" in step && step.by) || OFFICE)!;
-    const actor = citizen ? ({ kind: "citizen" } as const) : { kind: "staff" as const, role: who!.role, ownUnit: r.unit_id !== null && r.unit_id === who!.unit_id };
-    const t = transition(r.status, step.action, actor, { feedbackClass: step.action === "classify" ? step.cls : undefined, rating: step.action === "rate" ? step.rating : undefined });
+    const actor = citizen
+      ? ({ kind: "citizen" } as const)
+      : { kind: "staff" as const, role: who!.role, ownUnit: r.unit_id !== null && r.unit_id === who!.unit_id };
+    const t = transition(r.status, step.action, actor, {
+      feedbackClass: step.action === "classify" ? step.cls : undefined,
+      rating: step.action === "rate" ? step.rating : undefined,
+    });
     if (!t.ok) throw new Error(`demo feedback "${story.title}": ${step.action} refused from ${r.status} (${t.reason})`);
     let note: string | null = null;
     let details: Record<string, unknown> | null = null;
@@ -144,7 +188,11 @@ function replay(story: Story, receivedDay: string, receivedAt: Date, ctx: Ctx) {
         r.class = step.cls;
         if (step.cls === "transferred") {
           r.late ||= isLate(day, r.transfer_due);
-          Object.assign(r, { transfer_agency: step.agency ?? null, transfer_dispatch: step.dispatch ?? null, handled_at: at });
+          Object.assign(r, {
+            transfer_agency: step.agency ?? null,
+            transfer_dispatch: step.dispatch ?? null,
+            handled_at: at,
+          });
         }
         details = { class: step.cls, agency: step.agency, dispatch: step.dispatch };
         break;
@@ -174,7 +222,11 @@ function replay(story: Story, receivedDay: string, receivedAt: Date, ctx: Ctx) {
         break;
       case "approve":
         r.late ||= isLate(day, r.answer_due);
-        Object.assign(r, { approved_at: at, approved_by_name: step.approver, publish_due: addWorkingDays(day, ctx.days.publish, ctx.cal) });
+        Object.assign(r, {
+          approved_at: at,
+          approved_by_name: step.approver,
+          publish_due: addWorkingDays(day, ctx.days.publish, ctx.cal),
+        });
         details = { approver: step.approver };
         break;
       case "publish":
@@ -205,9 +257,27 @@ function replay(story: Story, receivedDay: string, receivedAt: Date, ctx: Ctx) {
         }
         break;
     }
-    events.push({ at, action: step.action, from_status: r.status, to_status: t.to, actor_id: who?.id ?? null, actor_name: who?.name ?? null, note, details: details ? JSON.stringify(details) : null });
+    events.push({
+      at,
+      action: step.action,
+      from_status: r.status,
+      to_status: t.to,
+      actor_id: who?.id ?? null,
+      actor_name: who?.name ?? null,
+      note,
+      details: details ? JSON.stringify(details) : null,
+    });
     if (step.action === "publish" && story.contact.email) {
-      events.push({ at, action: "notify", from_status: t.to, to_status: t.to, actor_id: null, actor_name: null, note: null, details: JSON.stringify({ channel: "email", demo: true }) });
+      events.push({
+        at,
+        action: "notify",
+        from_status: t.to,
+        to_status: t.to,
+        actor_id: null,
+        actor_name: null,
+        note: null,
+        details: JSON.stringify({ channel: "email", demo: true }),
+      });
     }
     r.status = t.to;
   }

@@ -44,7 +44,11 @@ async function seedFoundation(trx: DB) {
       })),
     )
     .execute();
-  await trx.insertInto("holiday").values(demoHolidays).onConflict((oc) => oc.column("date").doNothing()).execute();
+  await trx
+    .insertInto("holiday")
+    .values(demoHolidays)
+    .onConflict((oc) => oc.column("date").doNothing())
+    .execute();
 }
 
 async function seedStaff(trx: DB) {
@@ -53,7 +57,13 @@ async function seedStaff(trx: DB) {
   for (const s of demoStaff) {
     await trx
       .insertInto("staff_user")
-      .values({ email: s.email, name: s.name, role: s.role, unit_id: unitId(s.unit), password_hash: await hashPassword(s.password) })
+      .values({
+        email: s.email,
+        name: s.name,
+        role: s.role,
+        unit_id: unitId(s.unit),
+        password_hash: await hashPassword(s.password),
+      })
       .execute();
   }
 }
@@ -62,7 +72,10 @@ async function seedStaff(trx: DB) {
 export async function seedDemo(db: DB): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
-    const { n } = await trx.selectFrom("unit").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const { n } = await trx
+      .selectFrom("unit")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     if (Number(n) > 0) return false;
     // Each feature's demo data, in the order they depend on each other.
     await seedFoundation(trx);

@@ -49,7 +49,11 @@ interface ItemRow {
   required: boolean;
 }
 
-function answerFor(item: ItemRow, r: () => number, p: number): { value: number | null; text: string | null; choices: string[] | null } | null {
+function answerFor(
+  item: ItemRow,
+  r: () => number,
+  p: number,
+): { value: number | null; text: string | null; choices: string[] | null } | null {
   const skip = !item.required && r() < 0.08;
   if (skip) return null;
   switch (item.type) {
@@ -71,7 +75,10 @@ function answerFor(item: ItemRow, r: () => number, p: number): { value: number |
       if (!opts.length) return null;
       // Scored options (Form A) lean towards the best score as satisfaction rises.
       const scored = opts.some((o) => o.score !== undefined);
-      const pick = scored && r() < p ? opts.reduce((best, o) => ((o.score ?? 0) > (best.score ?? 0) ? o : best), opts[0]) : opts[Math.floor(r() * opts.length)];
+      const pick =
+        scored && r() < p
+          ? opts.reduce((best, o) => ((o.score ?? 0) > (best.score ?? 0) ? o : best), opts[0])
+          : opts[Math.floor(r() * opts.length)];
       return { value: pick.score ?? null, text: null, choices: [pick.code] };
     }
     case "multi": {
@@ -98,9 +105,19 @@ export async function seedDemoResponses(trx: DB, opts: { perSurvey?: Record<stri
   const surveys = await trx.selectFrom("survey").select(["id", "kind"]).where("kind", "in", ["A", "B"]).execute();
   for (const survey of surveys) {
     const n = counts[survey.kind] ?? 0;
-    const version = await trx.selectFrom("survey_version").select("id").where("survey_id", "=", survey.id).orderBy("version", "desc").executeTakeFirst();
+    const version = await trx
+      .selectFrom("survey_version")
+      .select("id")
+      .where("survey_id", "=", survey.id)
+      .orderBy("version", "desc")
+      .executeTakeFirst();
     if (!version || n === 0) continue;
-    const items = (await trx.selectFrom("survey_item").select(["id", "type", "block", "options", "required"]).where("version_id", "=", version.id).orderBy("position").execute()) as ItemRow[];
+    const items = (await trx
+      .selectFrom("survey_item")
+      .select(["id", "type", "block", "options", "required"])
+      .where("version_id", "=", version.id)
+      .orderBy("position")
+      .execute()) as ItemRow[];
     const responses: Record<string, unknown>[] = [];
     const answers: Record<string, unknown>[] = [];
     for (let i = 0; i < n; i++) {
@@ -130,15 +147,24 @@ export async function seedDemoResponses(trx: DB, opts: { perSurvey?: Record<stri
         created_at: at,
         flagged,
         flag_reasons: flagged ? ["too_fast"] : [],
-        dossier_hash: survey.kind === "A" ? crypto.createHash("sha256").update(`demo-dossier-${i}`).digest("base64url") : null,
+        dossier_hash:
+          survey.kind === "A" ? crypto.createHash("sha256").update(`demo-dossier-${i}`).digest("base64url") : null,
       });
       for (const item of items) {
         const a = answerFor(item, r, unit.p);
         if (a) answers.push({ response_id: id, item_id: item.id, value: a.value, text: a.text, choices: a.choices });
       }
     }
-    for (let i = 0; i < responses.length; i += 500) await trx.insertInto("response").values(responses.slice(i, i + 500) as never).execute();
-    for (let i = 0; i < answers.length; i += 2000) await trx.insertInto("answer").values(answers.slice(i, i + 2000) as never).execute();
+    for (let i = 0; i < responses.length; i += 500)
+      await trx
+        .insertInto("response")
+        .values(responses.slice(i, i + 500) as never)
+        .execute();
+    for (let i = 0; i < answers.length; i += 2000)
+      await trx
+        .insertInto("answer")
+        .values(answers.slice(i, i + 2000) as never)
+        .execute();
   }
   // Dossiers served per unit and quarter, so the response rate has a denominator.
   const year = now.getUTCFullYear();
@@ -148,7 +174,18 @@ export async function seedDemoResponses(trx: DB, opts: { perSurvey?: Record<stri
     [`${year}-06-15`, `${year}-09-14`],
     [`${year}-09-15`, `${year}-12-14`],
   ];
-  const served = profiles.flatMap((u) => quarters.map(([s, e]) => ({ unit_id: u.id, procedure_id: null, period_start: s, period_end: e, count: Math.round(((counts.B ?? 0) * u.weight) / 4 / 0.35) })));
-  await trx.insertInto("served_count").values(served as never).execute();
+  const served = profiles.flatMap((u) =>
+    quarters.map(([s, e]) => ({
+      unit_id: u.id,
+      procedure_id: null,
+      period_start: s,
+      period_end: e,
+      count: Math.round(((counts.B ?? 0) * u.weight) / 4 / 0.35),
+    })),
+  );
+  await trx
+    .insertInto("served_count")
+    .values(served as never)
+    .execute();
   await rebuildRollups(trx);
 }

@@ -4,7 +4,13 @@
 import type { DB } from "../client";
 import { FORM_A, FORM_B, type FormTemplate } from "../../app/features/survey/forms";
 
-export async function insertFormVersion(trx: DB, surveyId: number, version: number, template: Pick<FormTemplate, "items">, publishedAt: Date | null) {
+export async function insertFormVersion(
+  trx: DB,
+  surveyId: number,
+  version: number,
+  template: Pick<FormTemplate, "items">,
+  publishedAt: Date | null,
+) {
   const v = await trx
     .insertInto("survey_version")
     .values({ survey_id: surveyId, version, published_at: publishedAt })

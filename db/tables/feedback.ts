@@ -1,7 +1,12 @@
 // Feedback (phản ánh, kiến nghị): register, contact details, attachments, events, code counter.
 import type { ColumnType, Generated, Selectable } from "kysely";
+import type {
+  FeedbackClass,
+  FeedbackKind,
+  FeedbackStatus,
+  Rating,
+} from "../../app/features/feedback/feedback-workflow";
 import type { GeneratedTimestamp, NullableTimestamp } from "./common";
-import type { FeedbackClass, FeedbackKind, FeedbackStatus, Rating } from "../../app/features/feedback/feedback-workflow";
 
 type DateCol = ColumnType<string, string, string>;
 type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;

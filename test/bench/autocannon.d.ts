@@ -24,7 +24,13 @@ declare module "autocannon" {
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;
-    requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string; setupRequest?: (req: RawRequest, context: Record<string, unknown>) => RawRequest }[];
+    requests?: {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (req: RawRequest, context: Record<string, unknown>) => RawRequest;
+    }[];
   }
   interface Result {
     latency: Histogram;

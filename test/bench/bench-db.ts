@@ -8,7 +8,9 @@ import { seedDemo } from "../../db/seed/index";
 
 export const PG_URL = process.env.DATABASE_URL || "postgres://root@127.0.0.1:5432/test";
 
-export async function createBenchDatabase(prefix: string): Promise<{ handle: DatabaseHandle; url: string; drop(): Promise<void> }> {
+export async function createBenchDatabase(
+  prefix: string,
+): Promise<{ handle: DatabaseHandle; url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${crypto.randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
@@ -41,7 +43,10 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)];
 }
 
-export async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; min: number }> {
+export async function timeIt(
+  runs: number,
+  fn: () => Promise<unknown>,
+): Promise<{ p50: number; p95: number; min: number }> {
   await fn(); // warm-up: plans cached, pages in memory
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

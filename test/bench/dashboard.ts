@@ -6,7 +6,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { sql } from "kysely";
-import { createBenchDatabase, ms, timeIt } from "./bench-db";
 import { getDashboard } from "../../app/features/reports/dashboard-view.server";
 import { rawCountsByUnit, surveyItems } from "../../app/features/reports/dashboard.server";
 import { overallItem } from "../../app/features/reports/dashboard-figures";
@@ -14,6 +13,7 @@ import { defaultWindow } from "../../app/features/reports/report-periods";
 import { quarterOf } from "../../app/features/reports/dashboard.schema";
 import { rebuildRollups } from "../../app/features/reports/rollup.server";
 import type { StaffUser } from "../../app/kernel/session.server";
+import { createBenchDatabase, ms, timeIt } from "./bench-db";
 
 const N = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -23,8 +23,17 @@ async function main() {
   const db = bench.handle.db;
   try {
     const survey = await db.selectFrom("survey").select(["id"]).where("kind", "=", "B").executeTakeFirstOrThrow();
-    const version = await db.selectFrom("survey_version").select("id").where("survey_id", "=", survey.id).orderBy("version", "desc").executeTakeFirstOrThrow();
-    const items = await db.selectFrom("survey_item").select(["id", "type"]).where("version_id", "=", version.id).execute();
+    const version = await db
+      .selectFrom("survey_version")
+      .select("id")
+      .where("survey_id", "=", survey.id)
+      .orderBy("version", "desc")
+      .executeTakeFirstOrThrow();
+    const items = await db
+      .selectFrom("survey_item")
+      .select(["id", "type"])
+      .where("version_id", "=", version.id)
+      .execute();
     const units = (await db.selectFrom("unit").select("id").execute()).map((u) => u.id);
     const procRows = await db.selectFrom("procedure").select(["id", "unit_id"]).execute();
     const procs = procRows.map((p) => p.id);
@@ -57,12 +66,17 @@ async function main() {
         select s as item_id, true as is_scale from unnest(${scale}::int[]) s
         union all
         select c, false from unnest(${text}::int[]) c where random() < 0.1) i`.execute(db);
-    const { answers } = (await sql<{ answers: number }>`select count(*)::int as answers from answer`.execute(db)).rows[0];
-    console.log(`seeded ${N.toLocaleString("en")} responses, ${answers.toLocaleString("en")} answers in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    const { answers } = (await sql<{ answers: number }>`select count(*)::int as answers from answer`.execute(db))
+      .rows[0];
+    console.log(
+      `seeded ${N.toLocaleString("en")} responses, ${answers.toLocaleString("en")} answers in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+    );
     t = performance.now();
     await rebuildRollups(db);
     const rollupRows = (await sql<{ n: number }>`select count(*)::int as n from answer_rollup`.execute(db)).rows[0].n;
-    console.log(`rollups built in ${((performance.now() - t) / 1000).toFixed(1)} s (${rollupRows.toLocaleString("en")} daily rollup rows)`);
+    console.log(
+      `rollups built in ${((performance.now() - t) / 1000).toFixed(1)} s (${rollupRows.toLocaleString("en")} daily rollup rows)`,
+    );
     t = performance.now();
     // As autovacuum leaves an insert-only table (PostgreSQL 13+ vacuums after inserts too): the
     // visibility map set, so index-only scans skip the heap. A freshly loaded table is slower to
@@ -70,7 +84,15 @@ async function main() {
     await sql`vacuum analyze`.execute(db);
     console.log(`vacuum analyze in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    const office: StaffUser = { id: 0, email: "bench", name: "bench", role: "office", unitId: null, mustChangePassword: false, sessionId: "" };
+    const office: StaffUser = {
+      id: 0,
+      email: "bench",
+      name: "bench",
+      role: "office",
+      unitId: null,
+      mustChangePassword: false,
+      sessionId: "",
+    };
     // The dashboard reads report periods (15th → 14th windows, whole half-months); one custom
     // window that does not align shows the cost of reading its edge days from the daily table.
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -103,10 +125,23 @@ async function main() {
 
     console.log(`\nexport of all ${N.toLocaleString("en")}+ responses (separate process, peak RSS)`);
     for (const format of ["csv", "xlsx"]) {
-      const out = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "export-worker.ts"), bench.url, String(survey.id), yearAgo, today, format], {
-        encoding: "utf8",
-        maxBuffer: 1 << 20,
-      });
+      const out = spawnSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          path.join(import.meta.dirname, "export-worker.ts"),
+          bench.url,
+          String(survey.id),
+          yearAgo,
+          today,
+          format,
+        ],
+        {
+          encoding: "utf8",
+          maxBuffer: 1 << 20,
+        },
+      );
       if (out.status !== 0) console.log(`  ${format}: failed\n${out.stderr}`);
       else console.log(`  ${out.stdout.trim()}`);
     }

@@ -21,12 +21,27 @@ async function openSession(server: RunningServer): Promise<number> {
 
 /** One person's post, from their own phone and address (the per-address limit is 60 in 10 min). */
 function signUp(server: RunningServer, sessionId: number, i: number) {
-  const body = new URLSearchParams({ name: `Người đăng ký ${i}`, phone: `09${String(10_000_000 + i * 7919).slice(0, 8)}`, email: "", kind: "citizen", organisation: "", accessibility: "", question: "", topic: "", adult: "on", consent: "on" });
+  const body = new URLSearchParams({
+    name: `Người đăng ký ${i}`,
+    phone: `09${String(10_000_000 + i * 7919).slice(0, 8)}`,
+    email: "",
+    kind: "citizen",
+    organisation: "",
+    accessibility: "",
+    question: "",
+    topic: "",
+    adult: "on",
+    consent: "on",
+  });
   return fetch(`${server.url}/dialogues/${sessionId}`, {
     method: "POST",
     body,
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, "X-Forwarded-For": nextAddress() },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: server.url,
+      "X-Forwarded-For": nextAddress(),
+    },
   }).then(
     (r) => r.status,
     () => 0,
@@ -55,7 +70,10 @@ async function run(kind: "PostgreSQL" | "embedded") {
       // Leave exactly SEATS free seats, whatever the demo data already confirmed.
       const c = new pg.Client({ connectionString: server.databaseUrl });
       await c.connect();
-      await c.query(`update dialogue_session set capacity = (select count(*) from dialogue_registration where session_id = $1 and status = 'confirmed') + $2 where id = $1`, [sessionId, SEATS]);
+      await c.query(
+        `update dialogue_session set capacity = (select count(*) from dialogue_registration where session_id = $1 and status = 'confirmed') + $2 where id = $1`,
+        [sessionId, SEATS],
+      );
       await c.end();
       free = `${SEATS} free seats`;
     }
@@ -78,8 +96,12 @@ async function run(kind: "PostgreSQL" | "embedded") {
     }
     const errors = Object.entries(byStatus).filter(([s]) => s !== "303");
     console.log(`\n${kind}: ${N} concurrent sign-ups for ${free} (capacity ${c.capacity}) through the server`);
-    console.log(`  settled in ${ms.toFixed(0)} ms: ${c.new_confirmed} confirmed, ${c.new_waitlisted} waitlisted; ${byStatus["303"] ?? 0} answered with the registration page; errors: ${errors.length ? errors.map(([s, n]) => `${n}× ${s === "0" ? "no answer" : `HTTP ${s}`}`).join(", ") : "none"}`);
-    console.log(`  confirmed in all ${c.confirmed} of capacity ${c.capacity}: ${c.confirmed <= c.capacity ? "never over capacity" : "OVER CAPACITY"}`);
+    console.log(
+      `  settled in ${ms.toFixed(0)} ms: ${c.new_confirmed} confirmed, ${c.new_waitlisted} waitlisted; ${byStatus["303"] ?? 0} answered with the registration page; errors: ${errors.length ? errors.map(([s, n]) => `${n}× ${s === "0" ? "no answer" : `HTTP ${s}`}`).join(", ") : "none"}`,
+    );
+    console.log(
+      `  confirmed in all ${c.confirmed} of capacity ${c.capacity}: ${c.confirmed <= c.capacity ? "never over capacity" : "OVER CAPACITY"}`,
+    );
   } finally {
     await server.dispose();
   }

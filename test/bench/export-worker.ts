@@ -18,9 +18,14 @@ const devNull = new Writable({
 const out = new PassThrough();
 const done = pipeline(out, devNull);
 const t = performance.now();
-const rows = await exportResponses({ surveyId: Number(surveyId), from, to, includeFlagged: true }, format === "xlsx" ? xlsxSink(out) : csvSink(out));
+const rows = await exportResponses(
+  { surveyId: Number(surveyId), from, to, includeFlagged: true },
+  format === "xlsx" ? xlsxSink(out) : csvSink(out),
+);
 await done;
 const secs = (performance.now() - t) / 1000;
 const peak = process.resourceUsage().maxRSS / 1024;
-console.log(`${format.padEnd(4)} ${rows.toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(0)} MB in ${secs.toFixed(1)} s, peak RSS ${peak.toFixed(0)} MB`);
+console.log(
+  `${format.padEnd(4)} ${rows.toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(0)} MB in ${secs.toFixed(1)} s, peak RSS ${peak.toFixed(0)} MB`,
+);
 await handle.close();

@@ -3,9 +3,9 @@
 // Uses DATABASE_URL when set (a throw-away schema), else a fresh in-memory embedded database.
 import crypto from "node:crypto";
 import pg from "pg";
+import { submitFeedback, type IntakeInput } from "~/features/feedback/feedback-intake.server";
 import { connect, setDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
-import { submitFeedback, type IntakeInput } from "~/features/feedback/feedback-intake.server";
 
 const N = Number(process.argv[2] ?? 200);
 const url = process.env.DATABASE_URL;
@@ -18,7 +18,9 @@ async function main() {
     await c.query(`create schema ${schema}`);
     await c.end();
   }
-  const handle = url ? await connect({ url, schema, poolMax: 20 }) : await connect({ pgliteDir: "memory://", lock: false });
+  const handle = url
+    ? await connect({ url, schema, poolMax: 20 })
+    : await connect({ pgliteDir: "memory://", lock: false });
   await migrateToLatest(handle.db, url ? schema : undefined);
   setDatabase(handle);
   const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), crypto.randomBytes(1024 * 1024)]);
@@ -39,7 +41,9 @@ async function main() {
       const res = await Promise.all(Array.from({ length: n }, (_, i) => submitFeedback(input(i, withFile))));
       const ms = performance.now() - t0;
       const distinct = new Set(res.map((r) => r.code)).size;
-      console.log(`${handle.kind}: ${n} concurrent submissions${withFile ? " with a 1 MB PDF each" : ""}: ${ms.toFixed(0)} ms (${((n / ms) * 1000).toFixed(0)}/s), ${distinct} distinct codes`);
+      console.log(
+        `${handle.kind}: ${n} concurrent submissions${withFile ? " with a 1 MB PDF each" : ""}: ${ms.toFixed(0)} ms (${((n / ms) * 1000).toFixed(0)}/s), ${distinct} distinct codes`,
+      );
     }
   } finally {
     setDatabase(null);

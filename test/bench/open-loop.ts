@@ -14,7 +14,16 @@ import http from "node:http";
 import os from "node:os";
 import { FORM_B } from "../../app/features/survey/forms";
 import { reachablePostgres, startServer, PG_BASE_URL, type RunningServer } from "../support/server";
-import { BENCH_SECRET, deviceId, ensureBuild, formBBody, formBToken, nextAddress, postgresCpuMs, processCpuMs } from "./support";
+import {
+  BENCH_SECRET,
+  deviceId,
+  ensureBuild,
+  formBBody,
+  formBToken,
+  nextAddress,
+  postgresCpuMs,
+  processCpuMs,
+} from "./support";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const FIXED_S = Number(process.env.BENCH_OPEN_SECONDS ?? (QUICK ? 10 : 60));
@@ -38,21 +47,42 @@ interface Figures {
   cpu: { server: number; pg: number; load: number; wallMs: number };
 }
 
-const quantile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN);
+const quantile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN;
 
 /** One request on a keep-alive agent; resolves with the status, or "timeout"/"error: …". */
-function send(agent: http.Agent, url: URL, method: string, path: string, headers: Record<string, string>, body?: string): Promise<string> {
+function send(
+  agent: http.Agent,
+  url: URL,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<string> {
   return new Promise((resolve) => {
-    const req = http.request({ host: url.hostname, port: url.port, method, path, headers: body ? { ...headers, "content-length": Buffer.byteLength(body) } : headers, agent, timeout: TIMEOUT_MS }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(String(res.statusCode)));
-      res.on("error", (e) => resolve(`error: ${e.message}`));
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: body ? { ...headers, "content-length": Buffer.byteLength(body) } : headers,
+        agent,
+        timeout: TIMEOUT_MS,
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(String(res.statusCode)));
+        res.on("error", (e) => resolve(`error: ${e.message}`));
+      },
+    );
     req.on("timeout", () => {
       req.destroy();
       resolve("timeout");
     });
-    req.on("error", (e) => resolve(e.message === "socket hang up" && req.destroyed ? "timeout" : `error: ${e.message}`));
+    req.on("error", (e) =>
+      resolve(e.message === "socket hang up" && req.destroyed ? "timeout" : `error: ${e.message}`),
+    );
     req.end(body);
   });
 }
@@ -92,15 +122,19 @@ async function openLoop(server: RunningServer, unitId: number, rate: number, sec
     while (i < total && i * interval <= now) {
       const due = t0 + i * interval;
       const body = formBBody(unitId, formBToken());
-      const headers = { "content-type": "application/x-www-form-urlencoded", origin: server.url, cookie: `hl_dev=${deviceId()}; lng=vi`, "x-forwarded-for": nextAddress() };
+      const headers = {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: server.url,
+        cookie: `hl_dev=${deviceId()}; lng=vi`,
+        "x-forwarded-for": nextAddress(),
+      };
       inflight.push(
         send(agent, url, "POST", `/s/${FORM_B.slug}`, headers, body).then((status) => {
           // A time-out counts in the latencies at the time-out: it must not flatter the percentiles.
           if (status === "timeout") {
             timeouts++;
             latencies.push(TIMEOUT_MS);
-          }
-          else if (status === "302") {
+          } else if (status === "302") {
             answered++;
             latencies.push(performance.now() - due);
           } else errors[status] = (errors[status] ?? 0) + 1;
@@ -117,7 +151,12 @@ async function openLoop(server: RunningServer, unitId: number, rate: number, sec
   stop = true;
   await prober;
   const self = process.cpuUsage(cpu0.self);
-  const cpu = { server: processCpuMs(server.proc.pid!) - cpu0.server, pg: postgresCpuMs() - cpu0.pg, load: (self.user + self.system) / 1000, wallMs };
+  const cpu = {
+    server: processCpuMs(server.proc.pid!) - cpu0.server,
+    pg: postgresCpuMs() - cpu0.pg,
+    load: (self.user + self.system) / 1000,
+    wallMs,
+  };
   agent.destroy();
   healthAgent.destroy();
   latencies.sort((a, b) => a - b);
@@ -144,11 +183,18 @@ const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "–");
 const f1 = (n: number) => n.toFixed(1);
 
 function print(kind: string, f: Figures, detail = true) {
-  const errs = Object.entries(f.errors).map(([k, v]) => `${v}× ${k}`).join(", ") || "none";
+  const errs =
+    Object.entries(f.errors)
+      .map(([k, v]) => `${v}× ${k}`)
+      .join(", ") || "none";
   const ok = f.p99 < P99_GOAL_MS && f.timeouts === 0 && !Object.keys(f.errors).length;
-  console.log(`  ${f.rate}/s for ${f.seconds} s: ${f.answered}/${f.sent} answered, achieved ${f1(f.achieved)}/s; latency p50 ${f0(f.p50)} ms, p90 ${f0(f.p90)} ms, p99 ${f0(f.p99)} ms, max ${f0(f.max)} ms; errors: ${errs}; time-outs: ${f.timeouts}${detail ? "" : ok ? "  → p99 < 250 ms" : "  → over"}`);
+  console.log(
+    `  ${f.rate}/s for ${f.seconds} s: ${f.answered}/${f.sent} answered, achieved ${f1(f.achieved)}/s; latency p50 ${f0(f.p50)} ms, p90 ${f0(f.p90)} ms, p99 ${f0(f.p99)} ms, max ${f0(f.max)} ms; errors: ${errs}; time-outs: ${f.timeouts}${detail ? "" : ok ? "  → p99 < 250 ms" : "  → over"}`,
+  );
   if (!detail) return;
-  console.log(`  /healthz meanwhile (one at a time, every 100 ms): p50 ${f0(f.health.p50)} ms, p99 ${f0(f.health.p99)} ms, max ${f0(f.health.max)} ms (${f.health.n} probes)`);
+  console.log(
+    `  /healthz meanwhile (one at a time, every 100 ms): p50 ${f0(f.health.p50)} ms, p99 ${f0(f.health.p99)} ms, max ${f0(f.health.max)} ms (${f.health.n} probes)`,
+  );
   // Per post answered in the run (the CPU spent on posts that timed out is counted too).
   const n = Math.max(1, f.answered);
   const cores = os.availableParallelism();
@@ -167,7 +213,10 @@ async function settle(server: RunningServer) {
   let quick = 0;
   while (quick < 2 && performance.now() < end) {
     const s = performance.now();
-    const ok = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     quick = ok && performance.now() - s < 50 ? quick + 1 : 0;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -198,14 +247,21 @@ async function search(server: RunningServer, unitId: number, start: number) {
 
 async function run(kind: "PostgreSQL" | "embedded") {
   const postgres = kind === "PostgreSQL";
-  const rate = Number(postgres ? (process.env.BENCH_OPEN_RATE_PG ?? 200) : (process.env.BENCH_OPEN_RATE_EMBEDDED ?? 100));
-  const server = await startServer({ postgres, env: { SESSION_SECRET: BENCH_SECRET, TRUST_PROXY: "1", LOG_REQUESTS: "true" } });
+  const rate = Number(
+    postgres ? (process.env.BENCH_OPEN_RATE_PG ?? 200) : (process.env.BENCH_OPEN_RATE_EMBEDDED ?? 100),
+  );
+  const server = await startServer({
+    postgres,
+    env: { SESSION_SECRET: BENCH_SECRET, TRUST_PROXY: "1", LOG_REQUESTS: "true" },
+  });
   try {
     const html = await (await fetch(`${server.url}/s/${FORM_B.slug}`)).text();
     const unitId = Number(html.match(/<option value="(\d+)"/)![1]);
     // A short warm-up (the JIT, the pool's connections) outside the figures.
     await openLoop(server, unitId, 20, 3);
-    console.log(`\n${kind}: Form B at a fixed arrival rate (open loop), time-out ${TIMEOUT_MS / 1000} s; goal p99 under ${postgres ? 100 : 250} ms${postgres ? "" : " and no time-outs"}`);
+    console.log(
+      `\n${kind}: Form B at a fixed arrival rate (open loop), time-out ${TIMEOUT_MS / 1000} s; goal p99 under ${postgres ? 100 : 250} ms${postgres ? "" : " and no time-outs"}`,
+    );
     const fixed = await openLoop(server, unitId, rate, FIXED_S);
     print(kind, fixed);
     console.log(`  goal: ${fixed.p99 < (postgres ? 100 : 250) && fixed.timeouts === 0 ? "met" : "NOT met"}`);
@@ -219,7 +275,9 @@ async function run(kind: "PostgreSQL" | "embedded") {
 }
 
 ensureBuild();
-console.log("Every post is a different phone (its own form token, device cookie and X-Forwarded-For address), as in submissions.ts.");
+console.log(
+  "Every post is a different phone (its own form token, device cookie and X-Forwarded-For address), as in submissions.ts.",
+);
 const only = process.env.BENCH_ONLY;
 if (only !== "embedded") {
   if (await reachablePostgres()) await run("PostgreSQL");

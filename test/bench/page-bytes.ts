@@ -22,19 +22,34 @@ function get(url: string): Promise<{ status: number; body: Buffer; encoding: str
       .get(url, { headers: { "Accept-Encoding": "gzip", "Accept-Language": "vi-VN,vi;q=0.9" } }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), encoding: String(res.headers["content-encoding"] ?? "identity") }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            encoding: String(res.headers["content-encoding"] ?? "identity"),
+          }),
+        );
       })
       .on("error", reject);
   });
 }
 
-async function fetchPart(base: string, kind: Part["kind"], path: string, expect = 200): Promise<{ part: Part; text: string; status: number }> {
+async function fetchPart(
+  base: string,
+  kind: Part["kind"],
+  path: string,
+  expect = 200,
+): Promise<{ part: Part; text: string; status: number }> {
   const r = await get(base + path);
   if (r.status !== expect) throw new Error(`${path}: HTTP ${r.status}, expected ${expect}`);
   const raw = r.encoding === "gzip" ? zlib.gunzipSync(r.body) : r.body;
   // What gzip would make of a part the server sent uncompressed (small files under its threshold).
   const wire = r.encoding === "gzip" ? r.body.length : zlib.gzipSync(raw, { level: 6 }).length;
-  return { part: { kind, path, wire, raw: raw.length, encoding: r.encoding }, text: raw.toString("utf8"), status: r.status };
+  return {
+    part: { kind, path, wire, raw: raw.length, encoding: r.encoding },
+    text: raw.toString("utf8"),
+    status: r.status,
+  };
 }
 
 /** The page and everything it makes a browser fetch, each asset once. */
@@ -51,12 +66,20 @@ async function pageParts(base: string, path: string, expect = 200): Promise<Part
   for (const m of page.text.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)) await add("js", m[1]);
   for (const m of page.text.matchAll(/<script[^>]*src="([^"]+)"/g)) await add("js", m[1]);
   const inline = [...page.text.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("");
-  if (inline) parts.push({ kind: "js", path: "(inline scripts)", wire: zlib.gzipSync(inline).length, raw: Buffer.byteLength(inline), encoding: "in html" });
+  if (inline)
+    parts.push({
+      kind: "js",
+      path: "(inline scripts)",
+      wire: zlib.gzipSync(inline).length,
+      raw: Buffer.byteLength(inline),
+      encoding: "in html",
+    });
   return parts;
 }
 
 const kb = (n: number) => (n / 1024).toFixed(1).padStart(6);
-const sum = (parts: Part[], k?: Part["kind"]) => parts.filter((p) => !k || p.kind === k).reduce((a, p) => a + p.wire, 0);
+const sum = (parts: Part[], k?: Part["kind"]) =>
+  parts.filter((p) => !k || p.kind === k).reduce((a, p) => a + p.wire, 0);
 
 ensureBuild();
 const server = await startServer();
@@ -79,13 +102,19 @@ try {
     ["404 page", "/khong-co-trang-nay", 404],
   ];
   console.log("Bytes a phone downloads to open each public page, gzip as sent (KB = 1024 bytes), nothing cached:\n");
-  console.log(`${"page".padEnd(22)} ${"HTML".padStart(6)} ${"CSS".padStart(6)} ${"JS".padStart(6)} ${"total".padStart(6)}  path`);
+  console.log(
+    `${"page".padEnd(22)} ${"HTML".padStart(6)} ${"CSS".padStart(6)} ${"JS".padStart(6)} ${"total".padStart(6)}  path`,
+  );
   for (const [name, path, status] of pages) {
     const parts = await pageParts(server.url, path, status);
-    console.log(`${name.padEnd(22)} ${kb(sum(parts, "html"))} ${kb(sum(parts, "css"))} ${kb(sum(parts, "js"))} ${kb(sum(parts))}  ${path}`);
+    console.log(
+      `${name.padEnd(22)} ${kb(sum(parts, "html"))} ${kb(sum(parts, "css"))} ${kb(sum(parts, "js"))} ${kb(sum(parts))}  ${path}`,
+    );
     if (path === `/s/${FORM_B.slug}`) {
       const js = sum(parts, "js");
-      console.log(`${"".padEnd(22)} goal for the survey page: at most 30 KB with no JavaScript — ${sum(parts) <= 30 * 1024 && js === 0 ? "met" : "NOT met"}`);
+      console.log(
+        `${"".padEnd(22)} goal for the survey page: at most 30 KB with no JavaScript — ${sum(parts) <= 30 * 1024 && js === 0 ? "met" : "NOT met"}`,
+      );
     }
   }
   if (!privacy) console.log("\n(/privacy: no such page in this build)");

@@ -82,9 +82,12 @@ export function summarise(p: Profile, top: number, cpuPerRequest: number, from?:
   byFn.delete("(idle)  (native)");
   byPlace.set("(native)", (byPlace.get("(native)") ?? 0) - idle);
   const busy = total - idle;
-  const line = ([k, us]: [string, number]) => `  ${((us / busy) * 100).toFixed(1).padStart(5)} %  ${((us / busy) * cpuPerRequest).toFixed(3).padStart(7)} ms  ${k}`;
+  const line = ([k, us]: [string, number]) =>
+    `  ${((us / busy) * 100).toFixed(1).padStart(5)} %  ${((us / busy) * cpuPerRequest).toFixed(3).padStart(7)} ms  ${k}`;
   console.log(`profile: ${(busy / 1000).toFixed(0)} ms sampled busy of ${(total / 1000).toFixed(0)} ms`);
-  console.log(`top ${top} functions by self time (share of the samples; that share of the ${cpuPerRequest.toFixed(2)} ms CPU per request):`);
+  console.log(
+    `top ${top} functions by self time (share of the samples; that share of the ${cpuPerRequest.toFixed(2)} ms CPU per request):`,
+  );
   for (const e of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(line(e));
   console.log(`by package / file:`);
   for (const e of [...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(line(e));
@@ -109,31 +112,32 @@ async function main() {
   try {
     const html = await (await fetch(`${server.url}/s/${FORM_B.slug}`)).text();
     const unitId = Number(html.match(/<option value="(\d+)"/)![1]);
-    const load = (duration: number, amount?: number) => autocannon({
-      url: server.url,
-      connections: CONNECTIONS,
-      ...(amount ? { amount } : { duration }),
-      timeout: 10,
-      requests: [
-        target
-          ? { method: "GET", path: target, headers: { "accept-encoding": "gzip, br" } }
-          : {
-              method: "POST",
-              path: `/s/${FORM_B.slug}`,
-              setupRequest: (req) => ({
-                ...req,
-                headers: {
-                  "content-type": "application/x-www-form-urlencoded",
-                  origin: server.url,
-                  "accept-encoding": "gzip, deflate, br",
-                  cookie: `hl_dev=${deviceId()}; lng=vi`,
-                  "x-forwarded-for": nextAddress(),
-                },
-                body: formBBody(unitId, formBToken()),
-              }),
-            },
-      ],
-    });
+    const load = (duration: number, amount?: number) =>
+      autocannon({
+        url: server.url,
+        connections: CONNECTIONS,
+        ...(amount ? { amount } : { duration }),
+        timeout: 10,
+        requests: [
+          target
+            ? { method: "GET", path: target, headers: { "accept-encoding": "gzip, br" } }
+            : {
+                method: "POST",
+                path: `/s/${FORM_B.slug}`,
+                setupRequest: (req) => ({
+                  ...req,
+                  headers: {
+                    "content-type": "application/x-www-form-urlencoded",
+                    origin: server.url,
+                    "accept-encoding": "gzip, deflate, br",
+                    cookie: `hl_dev=${deviceId()}; lng=vi`,
+                    "x-forwarded-for": nextAddress(),
+                  },
+                  body: formBBody(unitId, formBToken()),
+                }),
+              },
+        ],
+      });
     // Warm-up first (start-up, demo data, the JIT), left out of the profile's window.
     await load(Number(process.env.PROFILE_WARMUP ?? 3));
     const before = processCpuMs(server.proc.pid!);
@@ -142,8 +146,12 @@ async function main() {
     to = nowUs();
     n = r.requests.total;
     cpu = processCpuMs(server.proc.pid!) - before;
-    const codes = Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => `${v.count}× ${k}`).join(", ");
-    console.log(`${target ?? "Form B POST"} on ${databaseUrl ? "the given database" : postgres ? "PostgreSQL" : "embedded"}: ${n} requests (${codes}) in ${((to - from) / 1e6).toFixed(1)} s at ${CONNECTIONS} connections, ${(r.requests.total / r.duration).toFixed(0)}/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; server CPU ${(cpu / Math.max(1, n)).toFixed(2)} ms per request (/proc)`);
+    const codes = Object.entries(r.statusCodeStats ?? {})
+      .map(([k, v]) => `${v.count}× ${k}`)
+      .join(", ");
+    console.log(
+      `${target ?? "Form B POST"} on ${databaseUrl ? "the given database" : postgres ? "PostgreSQL" : "embedded"}: ${n} requests (${codes}) in ${((to - from) / 1e6).toFixed(1)} s at ${CONNECTIONS} connections, ${(r.requests.total / r.duration).toFixed(0)}/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; server CPU ${(cpu / Math.max(1, n)).toFixed(2)} ms per request (/proc)`,
+    );
   } finally {
     await server.stop();
     await server.dispose();

@@ -28,7 +28,9 @@ for (const [title, file] of BENCHES) {
   console.log(`\n== ${title} (test/bench/${file})`);
   const t0 = Date.now();
   const r = spawnSync(process.execPath, ["--import", "tsx", full], { stdio: "inherit", env: process.env });
-  console.log(`== ${file}: ${r.status === 0 ? "done" : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `== ${file}: ${r.status === 0 ? "done" : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
   if (r.status !== 0) failed.push(file);
 }
 if (failed.length) {

@@ -11,7 +11,16 @@ import { FORM_B } from "../../app/features/survey/forms";
 import { storeResponse, type StoreResponseInput } from "../../app/features/survey/response.server";
 import { getSurveyForm } from "../../app/features/survey/survey.server";
 import { reachablePostgres, startServer, PG_BASE_URL, type RunningServer } from "../support/server";
-import { BENCH_SECRET, deviceId, ensureBuild, formBBody, formBToken, nextAddress, postgresCpuMs, processCpuMs } from "./support";
+import {
+  BENCH_SECRET,
+  deviceId,
+  ensureBuild,
+  formBBody,
+  formBToken,
+  nextAddress,
+  postgresCpuMs,
+  processCpuMs,
+} from "./support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -43,7 +52,10 @@ async function firstUnit(server: RunningServer): Promise<number> {
 
 /** Every POST is a different phone: a fresh form token (submission id), its own device cookie and
  * its own address, so the device and address limits see what many phones would send. */
-async function loadHttp(server: RunningServer, unitId: number): Promise<Omit<HttpFigures, "stored" | "flagged"> & { t0: Date }> {
+async function loadHttp(
+  server: RunningServer,
+  unitId: number,
+): Promise<Omit<HttpFigures, "stored" | "flagged"> & { t0: Date }> {
   const t0 = new Date();
   const cpu0 = { server: processCpuMs(server.proc.pid!), pg: postgresCpuMs(), self: process.cpuUsage() };
   const r = await autocannon({
@@ -74,7 +86,19 @@ async function loadHttp(server: RunningServer, unitId: number): Promise<Omit<Htt
   const pgCpu = (postgresCpuMs() - cpu0.pg) / n;
   const self = process.cpuUsage(cpu0.self);
   const loadCpu = (self.user + self.system) / 1000 / n;
-  return { t0, rate: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, sent: r.requests.sent, status, socketErrors: r.errors, timeouts: r.timeouts, serverCpu, pgCpu, loadCpu };
+  return {
+    t0,
+    rate: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    sent: r.requests.sent,
+    status,
+    socketErrors: r.errors,
+    timeouts: r.timeouts,
+    serverCpu,
+    pgCpu,
+    loadCpu,
+  };
 }
 
 /** What the same server spends on the lightest requests, for scale: a static file (Express only)
@@ -89,7 +113,9 @@ async function floorCpu(server: RunningServer) {
 }
 
 async function storedSince(handle: DatabaseHandle, t0: Date) {
-  const rows = await sql<{ flag_reasons: string[] }>`select flag_reasons from response where created_at >= ${t0} and channel = 'web'`.execute(handle.db);
+  const rows = await sql<{
+    flag_reasons: string[];
+  }>`select flag_reasons from response where created_at >= ${t0} and channel = 'web'`.execute(handle.db);
   const flagged: Record<string, number> = {};
   for (const r of rows.rows) for (const f of r.flag_reasons) flagged[f] = (flagged[f] ?? 0) + 1;
   return { stored: rows.rows.length, flaggedAny: rows.rows.filter((r) => r.flag_reasons.length).length, flagged };
@@ -150,34 +176,62 @@ async function loadDatabase(handle: DatabaseHandle, unitId: number) {
   setDatabase(null);
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-  return { rate: (latencies.length / ms) * 1000, p50: q(0.5), p99: q(0.99), n: latencies.length - errors, errors, reasons: [...reasons].map(([m, n]) => `${n}× ${m}`).join("; "), driverCpu, pgCpu };
+  return {
+    rate: (latencies.length / ms) * 1000,
+    p50: q(0.5),
+    p99: q(0.99),
+    n: latencies.length - errors,
+    errors,
+    reasons: [...reasons].map(([m, n]) => `${n}× ${m}`).join("; "),
+    driverCpu,
+    pgCpu,
+  };
 }
 
 const f0 = (n: number) => n.toFixed(0);
 
 const f1 = (n: number) => n.toFixed(1);
 
-function report(kind: string, http: HttpFigures, dbl: Awaited<ReturnType<typeof loadDatabase>>, floor: Awaited<ReturnType<typeof floorCpu>>) {
+function report(
+  kind: string,
+  http: HttpFigures,
+  dbl: Awaited<ReturnType<typeof loadDatabase>>,
+  floor: Awaited<ReturnType<typeof floorCpu>>,
+) {
   const acknowledged = http.status["302"] ?? 0;
   const other = Object.entries(http.status).filter(([k]) => k !== "302");
   console.log(`\n${kind}: Form B through the production server, ${CONNECTIONS} connections, ${SECONDS} s`);
   console.log(`  ${f0(http.rate)} submits/s, latency p50 ${f0(http.p50)} ms, p99 ${f0(http.p99)} ms`);
-  console.log(`  ${acknowledged} acknowledged (thanks page), ${http.stored} stored, of which flagged: ${JSON.stringify(http.flagged)}; errors: ${other.length ? other.map(([k, v]) => `${v}× HTTP ${k}`).join(", ") : "none"}, ${http.socketErrors} socket errors, ${http.timeouts} timeouts`);
-  console.log(`${kind}: the database's own limit, storeResponse() through one pool of ${POOL}, ${CONNECTIONS} at once, ${SECONDS} s`);
-  console.log(`  ${f0(dbl.rate)} transactions/s, p50 ${f0(dbl.p50)} ms, p99 ${f0(dbl.p99)} ms (${dbl.n} stored, ${dbl.errors} errors${dbl.errors ? `: ${dbl.reasons}` : ""})`);
+  console.log(
+    `  ${acknowledged} acknowledged (thanks page), ${http.stored} stored, of which flagged: ${JSON.stringify(http.flagged)}; errors: ${other.length ? other.map(([k, v]) => `${v}× HTTP ${k}`).join(", ") : "none"}, ${http.socketErrors} socket errors, ${http.timeouts} timeouts`,
+  );
+  console.log(
+    `${kind}: the database's own limit, storeResponse() through one pool of ${POOL}, ${CONNECTIONS} at once, ${SECONDS} s`,
+  );
+  console.log(
+    `  ${f0(dbl.rate)} transactions/s, p50 ${f0(dbl.p50)} ms, p99 ${f0(dbl.p99)} ms (${dbl.n} stored, ${dbl.errors} errors${dbl.errors ? `: ${dbl.reasons}` : ""})`,
+  );
   const ratio = http.rate / dbl.rate;
-  console.log(`  ratio server / database: ${(ratio * 100).toFixed(0)} %  — goal: at least 50 % with p99 under 100 ms: ${ratio >= 0.5 && http.p99 < 100 ? "met" : "NOT met"}`);
+  console.log(
+    `  ratio server / database: ${(ratio * 100).toFixed(0)} %  — goal: at least 50 % with p99 under 100 ms: ${ratio >= 0.5 && http.p99 < 100 ? "met" : "NOT met"}`,
+  );
   // Where the CPU goes: every process here shares the machine's cores, so CPU per submission is
   // what bounds the rate once the cores are busy.
   const embedded = kind === "embedded" ? " (the embedded database runs inside this process)" : "";
-  console.log(`  CPU per submission: server ${f1(http.serverCpu)} ms${embedded}${http.pgCpu >= 0.05 ? ` + PostgreSQL ${f1(http.pgCpu)} ms` : ""}; per transaction in the limit run: driver ${f1(dbl.driverCpu)} ms${dbl.pgCpu >= 0.05 ? ` + PostgreSQL ${f1(dbl.pgCpu)} ms` : ""}`);
+  console.log(
+    `  CPU per submission: server ${f1(http.serverCpu)} ms${embedded}${http.pgCpu >= 0.05 ? ` + PostgreSQL ${f1(http.pgCpu)} ms` : ""}; per transaction in the limit run: driver ${f1(dbl.driverCpu)} ms${dbl.pgCpu >= 0.05 ? ` + PostgreSQL ${f1(dbl.pgCpu)} ms` : ""}`,
+  );
   // The budget the goal leaves: at half the limit every process on the machine (server, database,
   // load tool) shares the cores, so their CPU per submission together must fit in cores / rate.
   const half = dbl.rate / 2;
   const budget = (os.availableParallelism() * 1000) / half;
   const spent = http.serverCpu + http.pgCpu + http.loadCpu;
-  console.log(`  CPU budget at 50 % of the limit (${f0(half)}/s on ${os.availableParallelism()} cores): ${f1(budget)} ms per submission for every process together; spent now ${f1(spent)} ms (server ${f1(http.serverCpu)}${http.pgCpu >= 0.05 ? ` + PostgreSQL ${f1(http.pgCpu)}` : ""} + load tool ${f1(http.loadCpu)})`);
-  console.log(`  the same server's lightest requests for scale: a static file ${f1(floor.file)} ms, /healthz (Remix routing + one query) ${f1(floor.health)} ms CPU`);
+  console.log(
+    `  CPU budget at 50 % of the limit (${f0(half)}/s on ${os.availableParallelism()} cores): ${f1(budget)} ms per submission for every process together; spent now ${f1(spent)} ms (server ${f1(http.serverCpu)}${http.pgCpu >= 0.05 ? ` + PostgreSQL ${f1(http.pgCpu)}` : ""} + load tool ${f1(http.loadCpu)})`,
+  );
+  console.log(
+    `  the same server's lightest requests for scale: a static file ${f1(floor.file)} ms, /healthz (Remix routing + one query) ${f1(floor.health)} ms CPU`,
+  );
 }
 
 async function run(kind: "PostgreSQL" | "embedded") {
@@ -197,7 +251,11 @@ async function run(kind: "PostgreSQL" | "embedded") {
     }
     try {
       const counted = await storedSince(handle, http.t0);
-      const figures: HttpFigures = { ...http, stored: counted.stored, flagged: { any: counted.flaggedAny, ...counted.flagged } };
+      const figures: HttpFigures = {
+        ...http,
+        stored: counted.stored,
+        flagged: { any: counted.flaggedAny, ...counted.flagged },
+      };
       const dbl = await loadDatabase(handle, unitId);
       report(kind, figures, dbl, floor);
     } finally {
@@ -209,9 +267,15 @@ async function run(kind: "PostgreSQL" | "embedded") {
 }
 
 ensureBuild();
-console.log("Rate limits: each POST carries its own device cookie and X-Forwarded-For address (many phones; the server runs with TRUST_PROXY=1),");
-console.log("so the per-device and per-address limits do not refuse it. The per-form limit (600 an hour for the open form) does flag every");
-console.log("submission past the 600th with \"rate\": such a response is still stored, in the same transaction, so the work is the same.");
+console.log(
+  "Rate limits: each POST carries its own device cookie and X-Forwarded-For address (many phones; the server runs with TRUST_PROXY=1),",
+);
+console.log(
+  "so the per-device and per-address limits do not refuse it. The per-form limit (600 an hour for the open form) does flag every",
+);
+console.log(
+  'submission past the 600th with "rate": such a response is still stored, in the same transaction, so the work is the same.',
+);
 if (await reachablePostgres()) await run("PostgreSQL");
 else console.log(`\nPostgreSQL: skipped (not reachable at ${PG_BASE_URL})`);
 await run("embedded");

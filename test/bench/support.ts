@@ -13,7 +13,8 @@ export const BENCH_SECRET = `bench-${crypto.randomBytes(24).toString("hex")}`;
 /** Builds the app when there is no build (or always, with `fresh`: the runner measures the code
  * as it is, not a build left over from an older checkout). */
 export function ensureBuild(fresh = false) {
-  if (!fresh && fs.existsSync(path.join(ROOT, "build/index.js")) && fs.existsSync(path.join(ROOT, "public/build"))) return;
+  if (!fresh && fs.existsSync(path.join(ROOT, "build/index.js")) && fs.existsSync(path.join(ROOT, "public/build")))
+    return;
   console.log("building the app (npx remix build) …");
   const r = spawnSync("npx", ["remix", "build"], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error("remix build failed");

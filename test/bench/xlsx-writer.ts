@@ -8,7 +8,20 @@ import { spawnSync } from "node:child_process";
 import { Writable } from "node:stream";
 
 type Cell = string | number | null;
-const COLUMNS = ["Mã phiếu", "Ngày", "Đơn vị", "Thủ tục", "Kênh", "Ngôn ngữ", "Câu 1", "Câu 2", "Câu 3", "Câu 4", "Tổng thể", "Ý kiến"];
+const COLUMNS = [
+  "Mã phiếu",
+  "Ngày",
+  "Đơn vị",
+  "Thủ tục",
+  "Kênh",
+  "Ngôn ngữ",
+  "Câu 1",
+  "Câu 2",
+  "Câu 3",
+  "Câu 4",
+  "Tổng thể",
+  "Ý kiến",
+];
 const UNITS = ["Phòng Quản lý công nghệ", "Phòng Kế hoạch – Tài chính", "Văn phòng Sở", "Trung tâm Thông tin"];
 const CHANNELS = ["qr", "kiosk", "web", "paper"];
 
@@ -54,7 +67,12 @@ async function child(writer: "ours" | "exceljs", rows: number) {
     await x.finish();
     sink.end();
   } else {
-    const wb = new exceljs!.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: false, useSharedStrings: false, zip: { zlib: { level: 3 } } });
+    const wb = new exceljs!.stream.xlsx.WorkbookWriter({
+      stream: sink,
+      useStyles: false,
+      useSharedStrings: false,
+      zip: { zlib: { level: 3 } },
+    });
     const ws = wb.addWorksheet("Responses");
     ws.addRow(COLUMNS).commit();
     for (let i = 0; i < rows; i++) ws.addRow(row(i)).commit();
@@ -65,7 +83,17 @@ async function child(writer: "ours" | "exceljs", rows: number) {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(JSON.stringify({ writer, rows, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakAboveRestMB: (peak - rest) / 2 ** 20, peakMB: peak / 2 ** 20, bytes }));
+  console.log(
+    JSON.stringify({
+      writer,
+      rows,
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      peakAboveRestMB: (peak - rest) / 2 ** 20,
+      peakMB: peak / 2 ** 20,
+      bytes,
+    }),
+  );
 }
 
 const [a, b, c] = process.argv.slice(2);
@@ -74,16 +102,25 @@ if (a === "--child") {
 } else {
   const rows = Number(a ?? 200_000);
   const rounds = Number(b ?? 2);
-  const runs: Record<string, { ms: number; cpuMs: number; peakAboveRestMB: number; bytes: number }[]> = { ours: [], exceljs: [] };
+  const runs: Record<string, { ms: number; cpuMs: number; peakAboveRestMB: number; bytes: number }[]> = {
+    ours: [],
+    exceljs: [],
+  };
   for (let r = 0; r < rounds; r++)
     // Alternating, so a burst of load elsewhere on the machine does not fall on one writer only.
     for (const w of r % 2 ? ["exceljs", "ours"] : ["ours", "exceljs"]) {
-      const p = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", import.meta.filename, "--child", w, String(rows)], { encoding: "utf8" });
+      const p = spawnSync(
+        process.execPath,
+        ["--expose-gc", "--import", "tsx", import.meta.filename, "--child", w, String(rows)],
+        { encoding: "utf8" },
+      );
       if (p.status !== 0) throw new Error(`${w} failed: ${p.stderr}`);
       runs[w].push(JSON.parse(p.stdout.trim().split("\n").pop()!));
     }
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  console.log(`XLSX, ${rows.toLocaleString("en")} rows × ${COLUMNS.length} columns, deflate level 3, ${rounds} round(s), median:`);
+  console.log(
+    `XLSX, ${rows.toLocaleString("en")} rows × ${COLUMNS.length} columns, deflate level 3, ${rounds} round(s), median:`,
+  );
   for (const w of ["ours", "exceljs"]) {
     const xs = runs[w];
     console.log(

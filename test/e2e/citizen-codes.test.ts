@@ -30,7 +30,10 @@ function post(path: string, form: Record<string, string>, headers: Record<string
   });
 }
 
-const vnToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date()).replaceAll("-", "");
+const vnToday = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(new Date())
+    .replaceAll("-", "");
 
 describe.skipIf(!hasPg)("a stranger with a phone number, over HTTP, on PostgreSQL", () => {
   beforeAll(async () => {
@@ -61,7 +64,9 @@ describe.skipIf(!hasPg)("a stranger with a phone number, over HTTP, on PostgreSQ
       // The address names the short code only; the full one rides in a cookie for the sent page.
       const location = res.headers.get("Location")!;
       expect(location).toMatch(/^\/feedback\/sent\?code=PAKN\.\d{8}\.\d{4}$/);
-      const sent = await fetch(server.url + location, { headers: { Cookie: (res.headers.get("Set-Cookie") ?? "").split(";")[0] } });
+      const sent = await fetch(server.url + location, {
+        headers: { Cookie: (res.headers.get("Set-Cookie") ?? "").split(";")[0] },
+      });
       sentPages.push(await sent.text());
     }
     const day = vnToday();
@@ -70,15 +75,22 @@ describe.skipIf(!hasPg)("a stranger with a phone number, over HTTP, on PostgreSQ
       const code = `PAKN.${day}.${String(n).padStart(4, "0")}`;
       const status = await post("/feedback/status", { intent: "lookup", code, phone: PHONE }, from());
       const privacy = await post("/privacy/request", { intent: "lookup", code, contact: PHONE }, from());
-      const withdraw = await post("/privacy/request", { intent: "withdraw", submissionId: crypto.randomUUID(), code, contact: PHONE, confirm: "yes" }, from());
+      const withdraw = await post(
+        "/privacy/request",
+        { intent: "withdraw", submissionId: crypto.randomUUID(), code, contact: PHONE, confirm: "yes" },
+        from(),
+      );
       for (const res of [status, privacy, withdraw]) {
         const body = await res.text();
-        if (res.status === 200 || body.includes(SECRET_TEXT) || body.includes("Nạn Nhân") || body.includes("Bí Mật")) opened++;
+        if (res.status === 200 || body.includes(SECRET_TEXT) || body.includes("Nạn Nhân") || body.includes("Bí Mật"))
+          opened++;
         expect(res.status).toBe(400);
       }
     }
     expect(opened).toBe(0);
-    const fullCodes = sentPages.map((html) => html.match(/data-testid="feedback-code">\s*(PAKN\.\d{8}\.\d{4}-[2-9A-Z]{5}-[2-9A-Z]{5})/)![1]);
+    const fullCodes = sentPages.map(
+      (html) => html.match(/data-testid="feedback-code">\s*(PAKN\.\d{8}\.\d{4}-[2-9A-Z]{5}-[2-9A-Z]{5})/)![1],
+    );
     // The sender, with the full code shown to them, still finds their case; their contact is intact.
     const own = await post("/feedback/status", { intent: "lookup", code: fullCodes[12], phone: PHONE }, from());
     expect(own.status).toBe(200);
@@ -92,17 +104,35 @@ describe.skipIf(!hasPg)("a stranger with a phone number, over HTTP, on PostgreSQ
     const list = await (await fetch(server.url + "/dialogues")).text();
     const ids = [...new Set([...list.matchAll(/href="\/dialogues\/(\d+)"/g)].map((m) => m[1]))];
     let open = "";
-    for (const id of ids) if ((await (await fetch(`${server.url}/dialogues/${id}`)).text()).includes('name="consent"')) open = id;
+    for (const id of ids)
+      if ((await (await fetch(`${server.url}/dialogues/${id}`)).text()).includes('name="consent"')) open = id;
     expect(open).not.toBe("");
     const signUp = (name: string, phone: string) =>
-      post(`/dialogues/${open}`, { name, phone, email: "", kind: "citizen", organisation: "", accessibility: "", question: "", topic: "", adult: "on", consent: "on" }, from());
+      post(
+        `/dialogues/${open}`,
+        {
+          name,
+          phone,
+          email: "",
+          kind: "citizen",
+          organisation: "",
+          accessibility: "",
+          question: "",
+          topic: "",
+          adult: "on",
+          consent: "on",
+        },
+        from(),
+      );
 
     // The registered person (the demo's first registrant holds 0900200000; this one is new).
     const victim = await signUp("Phạm Văn Chủ Thật", "0912 888 001");
     expect(victim.status).toBe(303);
     expect(victim.headers.get("Location")).toBe("/dialogues/registration?new=1");
     const victimCookie = victim.headers.get("Set-Cookie")!.split(";")[0];
-    const page = await (await fetch(server.url + "/dialogues/registration", { headers: { Cookie: victimCookie } })).text();
+    const page = await (
+      await fetch(server.url + "/dialogues/registration", { headers: { Cookie: victimCookie } })
+    ).text();
     // (The key part is optional in this pattern only so that, run against the code before full
     // codes, the test fails at the attack below rather than here.)
     const full = page.match(/data-testid="registration-code">\s*([2-9A-Z]{6}(?:-[2-9A-Z]{5}-[2-9A-Z]{5})?)/)![1];
@@ -119,34 +149,62 @@ describe.skipIf(!hasPg)("a stranger with a phone number, over HTTP, on PostgreSQ
     expect(after).not.toContain("Chủ Thật");
     // Without a cookie there is nothing to cancel, and the door code alone opens nothing.
     expect((await post("/dialogues/registration", { intent: "cancel", confirm: "on" }, from())).status).toBe(401);
-    const privacy = await post("/privacy/request", { intent: "lookup", code: full.slice(0, 6), contact: "0912888001" }, from());
+    const privacy = await post(
+      "/privacy/request",
+      { intent: "lookup", code: full.slice(0, 6), contact: "0912888001" },
+      from(),
+    );
     expect(privacy.status).toBe(400);
     expect(await privacy.text()).not.toContain("Chủ Thật");
 
     // Cancelling, even signed in, waits for the emailed code (no mail here: staff call first).
-    const cancel = await post("/dialogues/registration", { intent: "cancel", confirm: "on" }, { ...from(), Cookie: victimCookie });
+    const cancel = await post(
+      "/dialogues/registration",
+      { intent: "cancel", confirm: "on" },
+      { ...from(), Cookie: victimCookie },
+    );
     expect(cancel.status).toBe(303);
     expect(cancel.headers.get("Location")).toBe("/dialogues/registration?cancelRequested=1");
-    const guessed = await post("/dialogues/registration", { intent: "cancel_otp", otp: "123456" }, { ...from(), Cookie: victimCookie });
+    const guessed = await post(
+      "/dialogues/registration",
+      { intent: "cancel_otp", otp: "123456" },
+      { ...from(), Cookie: victimCookie },
+    );
     expect(guessed.status).toBe(400);
-    const still = await (await fetch(server.url + "/dialogues/registration", { headers: { Cookie: victimCookie } })).text();
+    const still = await (
+      await fetch(server.url + "/dialogues/registration", { headers: { Cookie: victimCookie } })
+    ).text();
     expect(still).toContain('data-testid="registration-status"');
     expect(still).not.toMatch(/Đăng ký đã hủy/);
 
     // Forget, then replay the old cookie: nothing.
     const forget = await post("/dialogues/registration", { intent: "forget" }, { ...from(), Cookie: victimCookie });
     expect(forget.status).toBe(303);
-    const replay = await (await fetch(server.url + "/dialogues/registration", { headers: { Cookie: victimCookie } })).text();
+    const replay = await (
+      await fetch(server.url + "/dialogues/registration", { headers: { Cookie: victimCookie } })
+    ).text();
     expect(replay).not.toContain(full);
     expect(replay).not.toContain('data-testid="registration-status"');
-    const replayCancel = await post("/dialogues/registration", { intent: "cancel", confirm: "on" }, { ...from(), Cookie: victimCookie });
+    const replayCancel = await post(
+      "/dialogues/registration",
+      { intent: "cancel", confirm: "on" },
+      { ...from(), Cookie: victimCookie },
+    );
     expect(replayCancel.status).toBe(401);
 
     expect(full).toMatch(/^[2-9A-Z]{6}-[2-9A-Z]{5}-[2-9A-Z]{5}$/);
     // The owner signs in again with the full code; the short door code alone opens nothing.
-    const short = await post("/dialogues/registration", { intent: "lookup", code: full.slice(0, 6), contact: "0912888001" }, from());
+    const short = await post(
+      "/dialogues/registration",
+      { intent: "lookup", code: full.slice(0, 6), contact: "0912888001" },
+      from(),
+    );
     expect(short.status).toBe(400);
-    const again = await post("/dialogues/registration", { intent: "lookup", code: full, contact: "0912888001" }, from());
+    const again = await post(
+      "/dialogues/registration",
+      { intent: "lookup", code: full, contact: "0912888001" },
+      from(),
+    );
     expect(again.status).toBe(303);
     expect(again.headers.get("Set-Cookie")).toMatch(/^hl_dialogue=/);
   }, 120_000);
@@ -157,11 +215,20 @@ describe.skipIf(!hasPg)("the demo", () => {
     const s = await startServer({ postgres: true });
     try {
       const send = (code: string) =>
-        fetch(s.url + "/dialogues/registration", { method: "POST", body: new URLSearchParams({ intent: "lookup", code, contact: "0900200000" }), headers: { "Content-Type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+        fetch(s.url + "/dialogues/registration", {
+          method: "POST",
+          body: new URLSearchParams({ intent: "lookup", code, contact: "0900200000" }),
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          redirect: "manual",
+        });
       expect((await send("DEMA26")).status).toBe(400);
       const ok = await send("DEMA26-SKHCN-TGDEM");
       expect(ok.status).toBe(303);
-      const page = await (await fetch(s.url + "/dialogues/registration", { headers: { Cookie: ok.headers.get("Set-Cookie")!.split(";")[0] } })).text();
+      const page = await (
+        await fetch(s.url + "/dialogues/registration", {
+          headers: { Cookie: ok.headers.get("Set-Cookie")!.split(";")[0] },
+        })
+      ).text();
       expect(page).toContain("DEMA26-SKHCN-TGDEM");
     } finally {
       await s.dispose();

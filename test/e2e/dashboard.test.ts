@@ -18,7 +18,11 @@ afterAll(async () => {
 });
 
 async function officeContext(lang: "vi" | "en"): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === "vi" ? "vi-VN" : "en-GB", acceptDownloads: true });
+  const ctx = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: lang === "vi" ? "vi-VN" : "en-GB",
+    acceptDownloads: true,
+  });
   const page = await ctx.newPage();
   await page.goto(server.url + "/staff/login");
   await page.getByLabel(/^(Địa chỉ email|Email address)$/).fill("vanphong@demo.hailong.vn");
@@ -36,10 +40,16 @@ describe("satisfaction dashboard", () => {
     it(`shows the headline with n and interval, a chart and its table, in ${lang}`, async () => {
       const { ctx, page } = await officeContext(lang);
       const errors = collectPageErrors(page);
-      await expect(page.locator("h1").first().textContent()).resolves.toBe(lang === "vi" ? "Mức độ hài lòng" : "Satisfaction");
+      await expect(page.locator("h1").first().textContent()).resolves.toBe(
+        lang === "vi" ? "Mức độ hài lòng" : "Satisfaction",
+      );
       const headline = page.locator("section.headline");
-      await expect(headline.textContent()).resolves.toMatch(lang === "vi" ? /Khoảng tin cậy 95 %/ : /95% confidence interval/);
-      await expect(headline.locator(".verdict").textContent()).resolves.toMatch(/Đạt|Không đạt|Chưa đủ cơ sở kết luận|Met|Below target|Not yet demonstrable/);
+      await expect(headline.textContent()).resolves.toMatch(
+        lang === "vi" ? /Khoảng tin cậy 95 %/ : /95% confidence interval/,
+      );
+      await expect(headline.locator(".verdict").textContent()).resolves.toMatch(
+        /Đạt|Không đạt|Chưa đủ cơ sở kết luận|Met|Below target|Not yet demonstrable/,
+      );
       // recharts draws after hydration; the table next to it is there from the server.
       await page.locator("#by-unit .recharts-surface").first().waitFor({ timeout: 15_000 });
       expect(await page.locator("#by-unit table tbody tr").count()).toBeGreaterThan(2);
@@ -66,26 +76,50 @@ describe("satisfaction dashboard", () => {
     const tt01 = page.locator("section#r-tt01, section[aria-labelledby=r-tt01]");
     // The report opens by client-side navigation: wait for its rows, not just the URL.
     await expect.poll(() => tt01.locator("table").first().locator("tbody tr").count(), { timeout: 10_000 }).toBe(9);
-    await expect(tt01.locator(".tt01-total").textContent()).resolves.toMatch(/Còn thiếu chỉ số 2, 5, 6, 9: chưa xếp loại/);
+    await expect(tt01.locator(".tt01-total").textContent()).resolves.toMatch(
+      /Còn thiếu chỉ số 2, 5, 6, 9: chưa xếp loại/,
+    );
     expect(await axeViolations(page)).toEqual([]);
     const rateText = (await page.locator("section.headline .headline__rate").textContent())!;
     const body = (await page.locator("section.headline").textContent())!;
     const n = Number(/\/(\d[\d.]*) ý kiến hợp lệ/.exec(body)![1].replace(/\./g, ""));
 
-    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Số liệu (CSV)" }).click()]);
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Số liệu (CSV)" }).click(),
+    ]);
     const csv = fs.readFileSync((await csvDownload.path())!, "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const headlineRow = csv.split("\r\n")[1].split(",");
     expect(Number(headlineRow[1])).toBeCloseTo(pctOf(rateText), 5);
     expect(Number(headlineRow[2])).toBe(n);
 
-    const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Số liệu (Excel)" }).click()]);
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Số liệu (Excel)" }).click(),
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await xlsxDownload.path())!);
     // Sheet and column names in the reader's language, not "headline", "by_unit", "low (%)".
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Chỉ số chung", "Theo quý", "Theo đơn vị", "Theo tiêu chí", "Phân bố câu trả lời", "Theo kênh", "Số phiếu"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Chỉ số chung",
+      "Theo quý",
+      "Theo đơn vị",
+      "Theo tiêu chí",
+      "Phân bố câu trả lời",
+      "Theo kênh",
+      "Số phiếu",
+    ]);
     const sheet = wb.getWorksheet("Chỉ số chung")!;
-    expect(sheet.getRow(1).values).toEqual([undefined, "Tỷ lệ hài lòng chung", "Tỷ lệ hài lòng (%)", "n", "Khoảng tin cậy 95 %: cận dưới (%)", "Khoảng tin cậy 95 %: cận trên (%)", "Đánh giá"]);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      "Tỷ lệ hài lòng chung",
+      "Tỷ lệ hài lòng (%)",
+      "n",
+      "Khoảng tin cậy 95 %: cận dưới (%)",
+      "Khoảng tin cậy 95 %: cận trên (%)",
+      "Đánh giá",
+    ]);
     expect(Number(sheet.getRow(2).getCell(2).value)).toBeCloseTo(pctOf(rateText), 5);
     expect(Number(sheet.getRow(2).getCell(3).value)).toBe(n);
     const units = wb.getWorksheet("Theo đơn vị")!;
@@ -95,11 +129,16 @@ describe("satisfaction dashboard", () => {
     // or up to the reading date with the rest marked "ước thực hiện".
     const coverage = (await page.locator("section.report-coverage").textContent())!;
     expect(coverage).toMatch(/^Kỳ báo cáo: từ \d{2}\/\d{2}\/\d{4} đến \d{2}\/\d{2}\/\d{4}/);
-    expect(coverage).toMatch(/Số liệu thực hiện cả kỳ\.|Số liệu thực hiện tính đến \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}.*ước thực hiện/);
+    expect(coverage).toMatch(
+      /Số liệu thực hiện cả kỳ\.|Số liệu thực hiện tính đến \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}.*ước thực hiện/,
+    );
     await expect(page.locator("section.report-sending").textContent()).resolves.toContain("Chưa chốt số liệu");
     expect(await axeViolations(page)).toEqual([]);
 
-    const [raw] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Phiếu trả lời ẩn danh (CSV)" }).click()]);
+    const [raw] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Phiếu trả lời ẩn danh (CSV)" }).click(),
+    ]);
     const rawText = fs.readFileSync((await raw.path())!, "utf8");
     expect(rawText.charCodeAt(0)).toBe(0xfeff);
     // trim() also drops the byte-order mark.
@@ -111,7 +150,9 @@ describe("satisfaction dashboard", () => {
     await page.getByRole("button", { name: "Chốt số liệu (đánh dấu đã gửi báo cáo)" }).click();
     await expect(page.getByRole("status").textContent()).resolves.toBe("Đã chốt số liệu kỳ báo cáo.");
     // The action's message can show before the page's figures are read again: wait for them.
-    await expect.poll(() => page.locator("section.report-sending").textContent(), { timeout: 15_000 }).toMatch(/Đã chốt số liệu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    await expect
+      .poll(() => page.locator("section.report-sending").textContent(), { timeout: 15_000 })
+      .toMatch(/Đã chốt số liệu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
     await expect(page.locator("section.headline .headline__rate").textContent()).resolves.toBe(rateText);
     await ctx.close();
   });
@@ -124,11 +165,16 @@ describe("satisfaction dashboard", () => {
     await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "Phòng Quản lý Công nghệ và Chuyên ngành" });
     await page.getByLabel("Ngày hẹn trả kết quả").fill("2026-10-01");
     await page.getByLabel("Ngày trả kết quả thực tế (để trống nếu chưa trả)").fill("2026-10-03");
-    await page.getByRole("group", { name: "Đã gửi phiếu xin lỗi và hẹn lại ngày trả kết quả?" }).getByLabel("Có").check();
+    await page
+      .getByRole("group", { name: "Đã gửi phiếu xin lỗi và hẹn lại ngày trả kết quả?" })
+      .getByLabel("Có")
+      .check();
     await page.getByRole("button", { name: "Lưu" }).click();
     await page.waitForURL(/saved=1/);
     await expect(page.getByRole("status").textContent()).resolves.toMatch(/Đã lưu 1 hồ sơ/);
-    await expect(page.locator("table tbody tr").first().locator("td").first().textContent()).resolves.toBe("E2E-HS-001");
+    await expect(page.locator("table tbody tr").first().locator("td").first().textContent()).resolves.toBe(
+      "E2E-HS-001",
+    );
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await ctx.close();
@@ -156,7 +202,8 @@ describe("satisfaction dashboard", () => {
     expect([scores[1], scores[4], scores[5], scores[8]]).toEqual([1.8, 2, 1.5, 1.2]);
     // TT 01 Art. 15: the plain sum of the nine, and its band.
     const total = Math.round(scores.reduce((a, b) => a + b, 0) * 10) / 10;
-    const band = total >= 15 ? "Xuất sắc" : total >= 12 ? "Tốt" : total >= 9 ? "Khá" : total >= 6 ? "Trung bình" : "Yếu";
+    const band =
+      total >= 15 ? "Xuất sắc" : total >= 12 ? "Tốt" : total >= 9 ? "Khá" : total >= 6 ? "Trung bình" : "Yếu";
     const line = (await page.locator(".tt01-total").textContent())!;
     expect(line).toBe(`Tổng điểm: ${total.toFixed(1).replace(".", ",")}/18 — xếp loại ${band}.`);
     expect(errors).toEqual([]);

@@ -35,7 +35,9 @@ describe("staff dialogue pages", () => {
   });
 
   async function signedIn(phone = false): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-    const ctx = phone ? await phoneContext(browser, { lang: "vi", storageState: state }) : await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", storageState: state });
+    const ctx = phone
+      ? await phoneContext(browser, { lang: "vi", storageState: state })
+      : await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", storageState: state });
     const page = await ctx.newPage();
     return { ctx, page, errors: collectPageErrors(page) };
   }
@@ -60,7 +62,8 @@ describe("staff dialogue pages", () => {
     await page.goto(`${server.url}/staff/dialogues/${current}/questions`);
     expect(await axeViolations(page)).toEqual([]);
     // The question's own text, not the merge lists of the other cards that quote it.
-    const pasted = (p: Page) => p.locator("li.question").filter({ has: p.locator(".question__text", { hasText: "0913 456 789" }) });
+    const pasted = (p: Page) =>
+      p.locator("li.question").filter({ has: p.locator(".question__text", { hasText: "0913 456 789" }) });
     const card = pasted(page);
     await card.locator("summary", { hasText: /^Duyệt$/ }).click();
     await card.getByRole("button", { name: "Duyệt và công khai" }).click();

@@ -58,14 +58,20 @@ describe("dialogue on a phone without JavaScript", () => {
     const target = (await first.getAttribute("href"))!;
     await first.click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(target);
-    const onScreen = (sel: string) => page.locator(sel).evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; });
+    const onScreen = (sel: string) =>
+      page.locator(sel).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      });
     await expect(onScreen(`label[for="${target.slice(1)}"]`)).resolves.toBe(true);
     await expect(onScreen(target)).resolves.toBe(true);
 
     await page.getByLabel("Họ và tên").fill("Phạm Văn Thử");
     await page.getByLabel("Số điện thoại").fill("0911 222 333");
     await page.getByLabel("Người dân").check();
-    await page.getByLabel("Câu hỏi gửi trước (không bắt buộc)").fill("Thủ tục gia hạn giấy phép X-quang có làm trực tuyến được không?");
+    await page
+      .getByLabel("Câu hỏi gửi trước (không bắt buộc)")
+      .fill("Thủ tục gia hạn giấy phép X-quang có làm trực tuyến được không?");
     await page.getByLabel("Tôi từ đủ 18 tuổi trở lên.").check();
     await page.getByLabel(/Tôi đã đọc thông báo trên và đồng ý/).check();
     await page.getByRole("button", { name: "Gửi đăng ký" }).click();

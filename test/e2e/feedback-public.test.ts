@@ -40,7 +40,9 @@ async function fillForm(page: Page) {
   await page.getByLabel(/^Địa chỉ liên hệ/).fill("Số 5 đường Thử Nghiệm, phường Mẫu, Mỹ Tho");
   await page.getByLabel(/^Số điện thoại/).fill("0900 000 777");
   await page.getByLabel(/^Tiêu đề/).fill("Giấy hẹn trả kết quả bị sai ngày");
-  await page.getByLabel(/^Nội dung/).fill("Giấy tiếp nhận hồ sơ ghi ngày hẹn trả kết quả vào Chủ nhật, tôi đến thì cơ quan nghỉ.");
+  await page
+    .getByLabel(/^Nội dung/)
+    .fill("Giấy tiếp nhận hồ sơ ghi ngày hẹn trả kết quả vào Chủ nhật, tôi đến thì cơ quan nghỉ.");
   await page.getByLabel(/Tôi đã đọc thông báo trên/).check();
 }
 
@@ -59,13 +61,20 @@ describe("feedback without JavaScript on a phone", () => {
 
     // An executable renamed to look like an invoice PDF.
     await fillForm(page);
-    const mz = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "latin1"), Buffer.alloc(4096)]);
-    await page.getByLabel(/^Tệp đính kèm/).setInputFiles({ name: "hoa-don.pdf", mimeType: "application/pdf", buffer: mz });
+    const mz = Buffer.concat([
+      Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "latin1"),
+      Buffer.alloc(4096),
+    ]);
+    await page
+      .getByLabel(/^Tệp đính kèm/)
+      .setInputFiles({ name: "hoa-don.pdf", mimeType: "application/pdf", buffer: mz });
     await page.getByRole("button", { name: "Gửi phản ánh, kiến nghị" }).click();
     await page.waitForLoadState("load");
     expect(new URL(page.url()).pathname).toBe("/feedback");
     const summary = page.locator(".error-summary");
-    await expect(summary.textContent()).resolves.toContain("Tệp “hoa-don.pdf” không phải PDF, Word, Excel, JPG hoặc PNG");
+    await expect(summary.textContent()).resolves.toContain(
+      "Tệp “hoa-don.pdf” không phải PDF, Word, Excel, JPG hoặc PNG",
+    );
     // What was typed is still there; the consent stays ticked; the files must be chosen again.
     expect(await page.getByLabel(/^Họ và tên/).inputValue()).toBe("Nguyễn Văn Thử Trình Duyệt");
     expect(await page.getByLabel(/Tôi đã đọc thông báo trên/).isChecked()).toBe(true);
@@ -76,7 +85,9 @@ describe("feedback without JavaScript on a phone", () => {
     // More than 10 MB in all, within the body's cap (10 MB + 1 MB of text, docs/security/http.md):
     // the form's own message in Vietnamese, with what was typed.
     const big = Buffer.concat([Buffer.from("%PDF-1.7\n", "latin1"), Buffer.alloc(10.5 * 1024 * 1024)]);
-    await page.getByLabel(/^Tệp đính kèm/).setInputFiles({ name: "ban-scan.pdf", mimeType: "application/pdf", buffer: big });
+    await page
+      .getByLabel(/^Tệp đính kèm/)
+      .setInputFiles({ name: "ban-scan.pdf", mimeType: "application/pdf", buffer: big });
     await page.getByRole("button", { name: "Gửi phản ánh, kiến nghị" }).click();
     await page.waitForLoadState("load");
     await expect(page.locator(".error-summary").textContent()).resolves.toContain("vượt quá 10 MB");
@@ -118,7 +129,9 @@ describe("feedback without JavaScript on a phone", () => {
     expect(await axeOf(page)).toEqual([]);
 
     // The refusals above are answered with 400, 413 and 404 on purpose; the browser logs those.
-    expect(errors.filter((e) => !/Failed to load resource: the server responded with a status of (400|404|413)/.test(e))).toEqual([]);
+    expect(
+      errors.filter((e) => !/Failed to load resource: the server responded with a status of (400|404|413)/.test(e)),
+    ).toEqual([]);
     await ctx.close();
   });
 
@@ -129,7 +142,9 @@ describe("feedback without JavaScript on a phone", () => {
     await page.goto(server.url + "/feedback");
     await fillForm(page);
     const huge = Buffer.concat([Buffer.from("%PDF-1.7\n", "latin1"), Buffer.alloc(12 * 1024 * 1024)]);
-    await page.getByLabel(/^Tệp đính kèm/).setInputFiles({ name: "ban-scan-lon.pdf", mimeType: "application/pdf", buffer: huge });
+    await page
+      .getByLabel(/^Tệp đính kèm/)
+      .setInputFiles({ name: "ban-scan-lon.pdf", mimeType: "application/pdf", buffer: huge });
     await page.getByRole("button", { name: "Gửi phản ánh, kiến nghị" }).click();
     await page.waitForLoadState("load");
     await expect(page.locator("h1").textContent()).resolves.toBe("Nội dung gửi lên quá lớn");

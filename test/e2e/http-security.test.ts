@@ -21,13 +21,21 @@ interface Raw {
   body: string;
 }
 /** One request with full control of its headers (fetch will not send a forged Host). */
-function raw(url: string, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Raw> {
+function raw(
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string | Buffer,
+): Promise<Raw> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: u.hostname, port: u.port, method, path, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (d: Buffer) => chunks.push(d));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+      );
     });
     req.on("error", reject);
     req.end(body);
@@ -43,7 +51,18 @@ interface Upload {
 }
 /** A POST that keeps sending `total` bytes of filler (chunked unless `declared`), `pace` ms between
  * 64 KiB chunks, and stops as soon as the server answers or closes. */
-function upload(url: string, path: string, opts: { total: number; declared?: number; contentType: string; pace?: number; headers?: Record<string, string>; until?: number }): Promise<Upload> {
+function upload(
+  url: string,
+  path: string,
+  opts: {
+    total: number;
+    declared?: number;
+    contentType: string;
+    pace?: number;
+    headers?: Record<string, string>;
+    until?: number;
+  },
+): Promise<Upload> {
   const u = new URL(url);
   const t0 = Date.now();
   return new Promise((resolve) => {
@@ -110,9 +129,18 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
     s = await startServer({ postgres: true });
     client = new pg.Client({ connectionString: s.databaseUrl });
     await client.connect();
-    const res = await raw(s.url, "POST", "/staff/login", { "Content-Type": "application/x-www-form-urlencoded", Origin: s.url }, new URLSearchParams({ email: "vanphong@demo.hailong.vn", password: "demo-Office-2026" }).toString());
+    const res = await raw(
+      s.url,
+      "POST",
+      "/staff/login",
+      { "Content-Type": "application/x-www-form-urlencoded", Origin: s.url },
+      new URLSearchParams({ email: "vanphong@demo.hailong.vn", password: "demo-Office-2026" }).toString(),
+    );
     expect(res.status).toBe(302);
-    officeCookie = ([] as string[]).concat(res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+    officeCookie = ([] as string[])
+      .concat(res.headers["set-cookie"] ?? [])
+      .map((c) => c.split(";")[0])
+      .join("; ");
   });
   afterAll(async () => {
     await client?.end();
@@ -122,18 +150,32 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
   it("refuses a 12 MB attachment from its declared length before it is uploaded, and closes the connection", async () => {
     // A slow phone: 64 KiB every 20 ms (about 3 MB/s). The whole file would take 4 s; the answer
     // must come after the first few chunks. (The old server read all 12 MB, then answered.)
-    const r = await upload(s.url, "/feedback", { total: 12 * MiB, declared: 12 * MiB, contentType: "multipart/form-data; boundary=x", pace: 20 });
+    const r = await upload(s.url, "/feedback", {
+      total: 12 * MiB,
+      declared: 12 * MiB,
+      contentType: "multipart/form-data; boundary=x",
+      pace: 20,
+    });
     expect(r.status).toBe(413);
     expect(r.sent).toBeLessThan(2 * MiB);
     expect(r.body).toContain("Nội dung gửi lên quá lớn");
     expect(r.body).toContain("11 MB"); // 10 MB of attachments + 1 MB for the text
     // The reader's language first, the other one after.
-    const en = await upload(s.url, "/feedback", { total: 2 * MiB, declared: 12 * MiB, contentType: "multipart/form-data; boundary=x", pace: 20, headers: { Cookie: "lng=en" } });
+    const en = await upload(s.url, "/feedback", {
+      total: 2 * MiB,
+      declared: 12 * MiB,
+      contentType: "multipart/form-data; boundary=x",
+      pace: 20,
+      headers: { Cookie: "lng=en" },
+    });
     expect(en.body.indexOf("What you sent is too large")).toBeLessThan(en.body.indexOf("Nội dung gửi lên quá lớn"));
   });
 
   it("stops an endless chunked body at the route's cap (1 MB for a form, 11 MB for feedback)", async () => {
-    const form = await upload(s.url, "/s/khao-sat-hai-long", { total: 200 * MiB, contentType: "application/x-www-form-urlencoded" });
+    const form = await upload(s.url, "/s/khao-sat-hai-long", {
+      total: 200 * MiB,
+      contentType: "application/x-www-form-urlencoded",
+    });
     expect(form.status).toBe(413);
     // What the client pushed before the close: the cap plus what sat in socket buffers.
     expect(form.sent).toBeLessThan(20 * MiB);
@@ -155,7 +197,12 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
       while (Date.now() < until) {
         // 64 KiB every 5 ms: about 100 Mbit/s each, a fast uplink (unpaced, loopback lets this
         // process, not the server, decide how much CPU the machine has left).
-        const r = await upload(s.url, i % 2 ? "/feedback" : "/s/khao-sat-hai-long", { total: 500 * MiB, pace: 5, until: until + 2000, contentType: i % 2 ? "multipart/form-data; boundary=x" : "application/x-www-form-urlencoded" });
+        const r = await upload(s.url, i % 2 ? "/feedback" : "/s/khao-sat-hai-long", {
+          total: 500 * MiB,
+          pace: 5,
+          until: until + 2000,
+          contentType: i % 2 ? "multipart/form-data; boundary=x" : "application/x-www-form-urlencoded",
+        });
         refusals.push(r.status);
       }
     };
@@ -163,7 +210,16 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
     // own event loop, which is busy pumping the 8 uploads.
     const citizen = async () => {
       while (Date.now() < until) {
-        const { stdout } = await execFileP("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", "--max-time", "5", `${s.url}/`]);
+        const { stdout } = await execFileP("curl", [
+          "-s",
+          "-o",
+          "/dev/null",
+          "-w",
+          "%{http_code} %{time_total}",
+          "--max-time",
+          "5",
+          `${s.url}/`,
+        ]);
         const [code, secs] = stdout.split(" ");
         expect(code).toBe("200");
         latencies.push(Math.round(Number(secs) * 1000));
@@ -175,7 +231,9 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
     } finally {
       clearInterval(sampler);
     }
-    console.log(`[http-security] 8 endless uploads for 8 s: ${refusals.length} refused, RSS ${baseline.toFixed(0)} → peak ${peak.toFixed(0)} MiB, home page median ${[...latencies].sort((a, b) => a - b)[latencies.length >> 1]} ms, max ${Math.max(...latencies)} ms over ${latencies.length} loads`);
+    console.log(
+      `[http-security] 8 endless uploads for 8 s: ${refusals.length} refused, RSS ${baseline.toFixed(0)} → peak ${peak.toFixed(0)} MiB, home page median ${[...latencies].sort((a, b) => a - b)[latencies.length >> 1]} ms, max ${Math.max(...latencies)} ms over ${latencies.length} loads`,
+    );
     expect(refusals.length).toBeGreaterThanOrEqual(8);
     expect(new Set(refusals)).toEqual(new Set([413]));
     expect(latencies.length).toBeGreaterThan(10);
@@ -189,7 +247,10 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
   it("never puts the Host or X-Forwarded-Host header into a calendar file or a published link", async () => {
     const list = await raw(s.url, "GET", "/dialogues");
     const id = list.body.match(/href="\/dialogues\/(\d+)"/)![1];
-    const forgeries: Record<string, string>[] = [{ Host: "evil.example" }, { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" }];
+    const forgeries: Record<string, string>[] = [
+      { Host: "evil.example" },
+      { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" },
+    ];
     for (const forged of forgeries) {
       const ics = await raw(s.url, "GET", `/dialogues/${id}/ics`, forged);
       expect(ics.status).toBe(200);
@@ -209,15 +270,38 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
     const logFrom = s.logs.length;
     const form = { "Content-Type": "application/x-www-form-urlencoded", Origin: s.url };
     // Wrong content types.
-    const json = await raw(s.url, "POST", "/privacy/request", { "Content-Type": "application/json", Origin: s.url }, "{}");
+    const json = await raw(
+      s.url,
+      "POST",
+      "/privacy/request",
+      { "Content-Type": "application/json", Origin: s.url },
+      "{}",
+    );
     expect(json.status).toBe(415);
     expect(json.body).toContain("Không đọc được nội dung gửi lên");
-    const text = await raw(s.url, "POST", "/staff/logout", { "Content-Type": "text/plain", Origin: s.url, Cookie: "lng=en" }, "x");
+    const text = await raw(
+      s.url,
+      "POST",
+      "/staff/logout",
+      { "Content-Type": "text/plain", Origin: s.url, Cookie: "lng=en" },
+      "x",
+    );
     expect(text.status).toBe(415);
     expect(text.body).toMatch(/<html lang="en"[\s\S]*could not be read/);
     // Forms another site made the browser send, to every kind of page.
-    for (const path of ["/feedback", "/privacy/request", "/staff/login", "/s/khao-sat-hai-long", "/dialogues/registration"]) {
-      const forged: Record<string, string>[] = [{ Origin: "https://evil.example" }, { Origin: "null" }, { Origin: "%%%" }, { "Sec-Fetch-Site": "cross-site" }];
+    for (const path of [
+      "/feedback",
+      "/privacy/request",
+      "/staff/login",
+      "/s/khao-sat-hai-long",
+      "/dialogues/registration",
+    ]) {
+      const forged: Record<string, string>[] = [
+        { Origin: "https://evil.example" },
+        { Origin: "null" },
+        { Origin: "%%%" },
+        { "Sec-Fetch-Site": "cross-site" },
+      ];
       for (const h of forged) {
         const r = await raw(s.url, "POST", path, { "Content-Type": "application/x-www-form-urlencoded", ...h }, "a=1");
         expect(r.status, `${path} ${JSON.stringify(h)}`).toBe(403);
@@ -226,11 +310,20 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
     }
     // Out-of-range ids and page numbers, as a signed-in office user.
     const staff = { Cookie: officeCookie };
-    for (const path of ["/staff/feedback/99999999999999999999", "/staff/feedback/1e308", "/staff/dialogues/99999999999", "/staff/dialogues/99999999999/checkin", "/staff/procedures/99999999999", "/dialogues/99999999999/minutes", "/staff/feedback/1/attachment/99999999999"]) {
+    for (const path of [
+      "/staff/feedback/99999999999999999999",
+      "/staff/feedback/1e308",
+      "/staff/dialogues/99999999999",
+      "/staff/dialogues/99999999999/checkin",
+      "/staff/procedures/99999999999",
+      "/dialogues/99999999999/minutes",
+      "/staff/feedback/1/attachment/99999999999",
+    ]) {
       const r = await raw(s.url, "GET", path, staff);
       expect(r.status, path).toBe(404);
     }
-    for (const path of ["/staff/feedback?page=1e308", "/feedback/answers?page=1e308"]) expect((await raw(s.url, "GET", path, staff)).status, path).toBe(200);
+    for (const path of ["/staff/feedback?page=1e308", "/feedback/answers?page=1e308"])
+      expect((await raw(s.url, "GET", path, staff)).status, path).toBe(200);
     // A NUL byte in a staff search field.
     for (const path of ["/staff/feedback?q=%00", "/staff/audit?actor=a%00b", "/staff/comments?q=%00"]) {
       const r = await raw(s.url, "GET", path, staff);
@@ -238,7 +331,17 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
       expect(r.body).toContain("Yêu cầu không hợp lệ");
     }
     // A sign-in whose return address holds a non-ASCII character: signed in, sent there encoded.
-    const login = await raw(s.url, "POST", "/staff/login", form, new URLSearchParams({ email: "vanphong@demo.hailong.vn", password: "demo-Office-2026", to: "/staff/feedback?q=Tiền Giang" }).toString());
+    const login = await raw(
+      s.url,
+      "POST",
+      "/staff/login",
+      form,
+      new URLSearchParams({
+        email: "vanphong@demo.hailong.vn",
+        password: "demo-Office-2026",
+        to: "/staff/feedback?q=Tiền Giang",
+      }).toString(),
+    );
     expect(login.status).toBe(302);
     expect(login.headers.location).toBe("/staff/feedback?q=Ti%E1%BB%81n%20Giang");
     // An empty POST reads as an empty form.
@@ -252,20 +355,63 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
 
   it(`answers any method, content type, encoding and path 4xx or better, never a stack trace (${Math.min(RUNS, 160)} requests)`, async () => {
     const logFrom = s.logs.length;
-    const paths = ["/", "/feedback", "/feedback/status", "/privacy/request", "/staff/login", "/staff/logout", "/staff/users/new", "/staff/feedback/1", "/staff/settings", "/s/khao-sat-hai-long", "/dialogues/registration", "/lang/en", "/staff/coverage/import"];
-    const types = ["application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=ISO-8859-1", "multipart/form-data; boundary=zz", "multipart/form-data", "application/json", "text/plain", "application/xml", "image/png", "", "x/\u0000"];
-    const bodyArb = fc.oneof(fc.constant(""), fc.string({ maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), fc.constant("--zz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--zz--\r\n"), fc.constant('{"email":"a","password":"b"}'), fc.constant("email=%FF%FE&password=%00"));
+    const paths = [
+      "/",
+      "/feedback",
+      "/feedback/status",
+      "/privacy/request",
+      "/staff/login",
+      "/staff/logout",
+      "/staff/users/new",
+      "/staff/feedback/1",
+      "/staff/settings",
+      "/s/khao-sat-hai-long",
+      "/dialogues/registration",
+      "/lang/en",
+      "/staff/coverage/import",
+    ];
+    const types = [
+      "application/x-www-form-urlencoded",
+      "application/x-www-form-urlencoded; charset=ISO-8859-1",
+      "multipart/form-data; boundary=zz",
+      "multipart/form-data",
+      "application/json",
+      "text/plain",
+      "application/xml",
+      "image/png",
+      "",
+      "x/\u0000",
+    ];
+    const bodyArb = fc.oneof(
+      fc.constant(""),
+      fc.string({ maxLength: 200 }),
+      fc.string({ unit: "binary", maxLength: 200 }),
+      fc.constant('--zz\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--zz--\r\n'),
+      fc.constant('{"email":"a","password":"b"}'),
+      fc.constant("email=%FF%FE&password=%00"),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "POST"), fc.constantFrom(...paths), fc.constantFrom(...types), bodyArb, fc.boolean(), fc.constantFrom("vi", "en"), async (method, path, type, body, signedIn, lng) => {
-        const headers: Record<string, string> = { Origin: s.url, Cookie: [`lng=${lng}`, signedIn ? officeCookie : ""].filter(Boolean).join("; ") };
-        if (type) headers["Content-Type"] = type.replace("\u0000", "");
-        const hasBody = method !== "GET" && method !== "HEAD";
-        const r = await raw(s.url, method, path, headers, hasBody ? Buffer.from(body, "utf8") : undefined);
-        expect(r.status, `${method} ${path} ${type}`).toBeLessThan(500);
-        // The heading of a refusal is in the reader's language (Vietnamese letters, or none).
-        const h1 = r.status >= 400 && method !== "HEAD" ? r.body.match(/<h1[^>]*>([^<]*)</)?.[1] : undefined;
-        if (h1 !== undefined) expect(VIETNAMESE.test(h1), `${method} ${path} ${lng}: ${h1}`).toBe(lng === "vi");
-      }),
+      fc.asyncProperty(
+        fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "POST"),
+        fc.constantFrom(...paths),
+        fc.constantFrom(...types),
+        bodyArb,
+        fc.boolean(),
+        fc.constantFrom("vi", "en"),
+        async (method, path, type, body, signedIn, lng) => {
+          const headers: Record<string, string> = {
+            Origin: s.url,
+            Cookie: [`lng=${lng}`, signedIn ? officeCookie : ""].filter(Boolean).join("; "),
+          };
+          if (type) headers["Content-Type"] = type.replace("\u0000", "");
+          const hasBody = method !== "GET" && method !== "HEAD";
+          const r = await raw(s.url, method, path, headers, hasBody ? Buffer.from(body, "utf8") : undefined);
+          expect(r.status, `${method} ${path} ${type}`).toBeLessThan(500);
+          // The heading of a refusal is in the reader's language (Vietnamese letters, or none).
+          const h1 = r.status >= 400 && method !== "HEAD" ? r.body.match(/<h1[^>]*>([^<]*)</)?.[1] : undefined;
+          if (h1 !== undefined) expect(VIETNAMESE.test(h1), `${method} ${path} ${lng}: ${h1}`).toBe(lng === "vi");
+        },
+      ),
       { numRuns: Math.min(RUNS, 160) },
     );
     expect(s.logs.slice(logFrom).join("")).not.toMatch(STACK);
@@ -273,8 +419,16 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
 
   it("keeps a file whose name holds ';' or '=' or starts with '=', and says so when a file is empty", async () => {
     const boundary = "----hl" + Date.now();
-    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-    const filePart = (filename: string, bytes: Buffer) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`), bytes, Buffer.from("\r\n")]);
+    const part = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const filePart = (filename: string, bytes: Buffer) =>
+      Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        bytes,
+        Buffer.from("\r\n"),
+      ]);
     const fields = (sid: string) =>
       [
         ["submissionId", sid],
@@ -288,12 +442,21 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
         .map(([k, v]) => part(k, v))
         .join("");
     const send = (sid: string, files: Buffer[], ip: string) =>
-      raw(s.url, "POST", "/feedback", { "Content-Type": `multipart/form-data; boundary=${boundary}`, Origin: s.url, "X-Forwarded-For": ip }, Buffer.concat([Buffer.from(fields(sid)), ...files, Buffer.from(`--${boundary}--\r\n`)]));
+      raw(
+        s.url,
+        "POST",
+        "/feedback",
+        { "Content-Type": `multipart/form-data; boundary=${boundary}`, Origin: s.url, "X-Forwarded-For": ip },
+        Buffer.concat([Buffer.from(fields(sid)), ...files, Buffer.from(`--${boundary}--\r\n`)]),
+      );
 
     const sid = crypto.randomUUID();
     const ok = await send(sid, [filePart("Biên bản; số=3.pdf", PDF), filePart("=kết quả.pdf", PDF)], "192.0.2.50");
     expect(ok.status, ok.body.slice(0, 300)).toBe(302);
-    const names = await client.query(`select a.filename from feedback_attachment a join feedback f on f.id = a.feedback_id where f.submission_id = $1 order by a.id`, [sid]);
+    const names = await client.query(
+      `select a.filename from feedback_attachment a join feedback f on f.id = a.feedback_id where f.submission_id = $1 order by a.id`,
+      [sid],
+    );
     expect(names.rows.map((r) => r.filename)).toEqual(["Biên bản; số=3.pdf", "=kết quả.pdf"]);
 
     const sid2 = crypto.randomUUID();
@@ -305,10 +468,22 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
   });
 
   it("marks pages with personal data no-store, the privacy request's answer included", async () => {
-    const post = await raw(s.url, "POST", "/privacy/request", { "Content-Type": "application/x-www-form-urlencoded", Origin: s.url }, "code=PH-2026-000001&contact=0900000000&intent=lookup");
+    const post = await raw(
+      s.url,
+      "POST",
+      "/privacy/request",
+      { "Content-Type": "application/x-www-form-urlencoded", Origin: s.url },
+      "code=PH-2026-000001&contact=0900000000&intent=lookup",
+    );
     expect(post.status).toBeLessThan(500);
     expect(post.headers["cache-control"]).toBe("no-store");
-    for (const path of ["/privacy/request", "/feedback/status", "/dialogues/registration", "/staff", "/staff/feedback"]) {
+    for (const path of [
+      "/privacy/request",
+      "/feedback/status",
+      "/dialogues/registration",
+      "/staff",
+      "/staff/feedback",
+    ]) {
       const r = await raw(s.url, "GET", path, { Cookie: officeCookie });
       expect(r.headers["cache-control"], path).toMatch(/no-store/);
     }
@@ -330,10 +505,14 @@ describe("starting without a safe address", () => {
   };
   it("refuses to start in production without PUBLIC_URL, or with one that has a path", async () => {
     expect(await refuse({ PUBLIC_URL: "", SEED_DEMO: "false" })).toMatch(/PUBLIC_URL: required in production/);
-    expect(await refuse({ PUBLIC_URL: "https://hailong.example.gov.vn/app?x=1" })).toMatch(/PUBLIC_URL: must be the portal's origin only/);
+    expect(await refuse({ PUBLIC_URL: "https://hailong.example.gov.vn/app?x=1" })).toMatch(
+      /PUBLIC_URL: must be the portal's origin only/,
+    );
   });
   it("refuses TRUST_PROXY=true and nonsense with a message, not a stack trace", async () => {
-    expect(await refuse({ TRUST_PROXY: "true" })).toMatch(/TRUST_PROXY: "true" would trust an X-Forwarded-For header from anyone/);
+    expect(await refuse({ TRUST_PROXY: "true" })).toMatch(
+      /TRUST_PROXY: "true" would trust an X-Forwarded-For header from anyone/,
+    );
     expect(await refuse({ TRUST_PROXY: "proxy.example" })).toMatch(/TRUST_PROXY: "proxy.example" is not an address/);
   });
 });

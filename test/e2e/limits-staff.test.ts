@@ -24,7 +24,11 @@ async function signInAs(page: Page, email: string, password: string) {
   await page.getByLabel("Mật khẩu").press("Enter");
   await page.waitForURL(server.url + "/staff");
 }
-const form = (data: Record<string, string>) => ({ "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, body: new URLSearchParams(data) });
+const form = (data: Record<string, string>) => ({
+  "Content-Type": "application/x-www-form-urlencoded",
+  Origin: server.url,
+  body: new URLSearchParams(data),
+});
 
 describe("staff and the limits", () => {
   it("the admin sees who is made to wait and ends it with the keyboard", async () => {
@@ -43,7 +47,9 @@ describe("staff and the limits", () => {
     await page.getByRole("status").getByText("Đã mở chặn đăng nhập cho donvi@demo.hailong.vn").waitFor();
     await ctx.close();
     const { body, ...headers } = form({ email: "donvi@demo.hailong.vn", password: "demo-Unit-2026" });
-    expect((await fetch(`${server.url}/staff/login`, { method: "POST", redirect: "manual", body, headers })).status).toBe(302);
+    expect(
+      (await fetch(`${server.url}/staff/login`, { method: "POST", redirect: "manual", body, headers })).status,
+    ).toBe(302);
   });
 
   it("the Office sees feedback held for review and releases one", async () => {
@@ -60,7 +66,16 @@ describe("staff and the limits", () => {
         homepage: "",
       };
       for (const [k, v] of Object.entries(data)) fd.append(k, v);
-      expect((await fetch(`${server.url}/feedback`, { method: "POST", redirect: "manual", body: fd, headers: { Origin: server.url } })).status).toBe(302);
+      expect(
+        (
+          await fetch(`${server.url}/feedback`, {
+            method: "POST",
+            redirect: "manual",
+            body: fd,
+            headers: { Origin: server.url },
+          })
+        ).status,
+      ).toBe(302);
     }
     const ctx = await phoneContext(browser, { lang: "vi" });
     const page = await ctx.newPage();
@@ -80,11 +95,19 @@ describe("staff and the limits", () => {
     const list = await (await fetch(`${server.url}/dialogues`)).text();
     const ids = [...new Set([...list.matchAll(/href="\/dialogues\/(\d+)"/g)].map((m) => Number(m[1])))];
     // The session open for sign-up: the one whose page carries the sign-up form.
-    const pages = await Promise.all(ids.map(async (i) => [i, await (await fetch(`${server.url}/dialogues/${i}`)).text()] as const));
+    const pages = await Promise.all(
+      ids.map(async (i) => [i, await (await fetch(`${server.url}/dialogues/${i}`)).text()] as const),
+    );
     const id = pages.find(([, html]) => html.includes('name="consent"'))![0];
     let waiting = 0;
     for (let i = 0; i < 8; i++) {
-      const { body, ...headers } = form({ name: `Tên thử ${i}`, phone: `0955${String(600000 + i)}`, kind: "citizen", adult: "on", consent: "on" });
+      const { body, ...headers } = form({
+        name: `Tên thử ${i}`,
+        phone: `0955${String(600000 + i)}`,
+        kind: "citizen",
+        adult: "on",
+        consent: "on",
+      });
       const res = await fetch(`${server.url}/dialogues/${id}`, { method: "POST", redirect: "manual", body, headers });
       if (res.status === 303) waiting++;
     }
@@ -94,7 +117,9 @@ describe("staff and the limits", () => {
     await signInAs(page, "vanphong@demo.hailong.vn", "demo-Office-2026");
     await page.goto(`${server.url}/staff/dialogues/${id}`);
     // 8 from one address: 5 straight in, 3 waiting to confirm.
-    await expect(page.getByRole("button", { name: "Từ chối tất cả đăng ký chờ xác nhận (3)" }).count()).resolves.toBe(1);
+    await expect(page.getByRole("button", { name: "Từ chối tất cả đăng ký chờ xác nhận (3)" }).count()).resolves.toBe(
+      1,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Từ chối tất cả đăng ký chờ xác nhận (3)" }).focus();
     await page.keyboard.press("Enter");

@@ -18,7 +18,8 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-const narrow = (lang: "vi" | "en", width = 320) => phoneContext(browser, { lang, javaScriptEnabled: false, viewport: { width, height: 700 } });
+const narrow = (lang: "vi" | "en", width = 320) =>
+  phoneContext(browser, { lang, javaScriptEnabled: false, viewport: { width, height: 700 } });
 
 /** How far the page runs past the viewport, with the elements that stick out (for the message). */
 // Measured against the width asked for, not window.innerWidth: a mobile browser zooms out to show
@@ -30,7 +31,10 @@ async function overflowOf(page: Page, width = 320): Promise<string | null> {
     const out: string[] = [];
     for (const el of Array.from(document.querySelectorAll("body *"))) {
       const r = el.getBoundingClientRect();
-      if (r.right > width + 0.5 && r.width > 0) out.push(`${el.tagName.toLowerCase()}.${(el.className || "").toString().replaceAll(" ", ".")} right=${Math.round(r.right)} "${(el.textContent ?? "").trim().slice(0, 40)}"`);
+      if (r.right > width + 0.5 && r.width > 0)
+        out.push(
+          `${el.tagName.toLowerCase()}.${(el.className || "").toString().replaceAll(" ", ".")} right=${Math.round(r.right)} "${(el.textContent ?? "").trim().slice(0, 40)}"`,
+        );
     }
     return `${location.pathname}${location.search}: ${document.documentElement.scrollWidth}px wide; ${out.slice(0, 6).join(" | ")}`;
   }, width);
@@ -43,11 +47,28 @@ async function submitMain(page: Page, formSelector = "main form") {
 
 async function publicPaths(ctx: BrowserContext): Promise<string[]> {
   const page = await ctx.newPage();
-  const paths = new Set(["/", "/s", "/s/khao-sat-hai-long", "/s/danh-gia-ho-so", "/feedback", "/feedback/status", "/feedback/answers", "/dialogues", "/dialogues/registration", "/privacy", "/privacy/request", "/no-such-page", "/staff/login"]);
+  const paths = new Set([
+    "/",
+    "/s",
+    "/s/khao-sat-hai-long",
+    "/s/danh-gia-ho-so",
+    "/feedback",
+    "/feedback/status",
+    "/feedback/answers",
+    "/dialogues",
+    "/dialogues/registration",
+    "/privacy",
+    "/privacy/request",
+    "/no-such-page",
+    "/staff/login",
+  ]);
   for (const from of ["/", "/dialogues", "/feedback/answers"]) {
     await page.goto(server.url + from);
-    for (const href of await page.locator('main a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")!)))
-      if (!href.startsWith("/staff") && !href.endsWith("/ics") && !href.startsWith("/lang/")) paths.add(href.split("#")[0]);
+    for (const href of await page
+      .locator('main a[href^="/"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")!)))
+      if (!href.startsWith("/staff") && !href.endsWith("/ics") && !href.startsWith("/lang/"))
+        paths.add(href.split("#")[0]);
   }
   await page.close();
   return [...paths];
@@ -82,7 +103,14 @@ describe.each(["vi", "en"] as const)("at 320 px in %s", (lang) => {
       const o = await overflowOf(page);
       if (o) bad.push(o);
     };
-    for (const p of ["/s/khao-sat-hai-long", "/s/danh-gia-ho-so", "/feedback", "/feedback/status", "/dialogues/registration", "/privacy/request"]) {
+    for (const p of [
+      "/s/khao-sat-hai-long",
+      "/s/danh-gia-ho-so",
+      "/feedback",
+      "/feedback/status",
+      "/dialogues/registration",
+      "/privacy/request",
+    ]) {
       await page.goto(server.url + p);
       await submitMain(page, "main form[method=post]");
       expect(await page.locator(".error-summary, .field__error, [role=alert]").count(), p).toBeGreaterThan(0);
@@ -120,7 +148,10 @@ describe.each(["vi", "en"] as const)("at 320 px in %s", (lang) => {
     await page.fill("[name=address]", "Số 123 đường Ấp Bắc, phường 10, thành phố Mỹ Tho, tỉnh Tiền Giang");
     await page.fill("[name=phone]", "0900 000 321");
     await page.fill("[name=title]", "Giấy hẹn trả kết quả ghi sai ngày làm việc");
-    await page.fill("[name=content]", "Giấy tiếp nhận hồ sơ ghi ngày hẹn trả kết quả vào Chủ nhật, tôi đến thì cơ quan nghỉ.");
+    await page.fill(
+      "[name=content]",
+      "Giấy tiếp nhận hồ sơ ghi ngày hẹn trả kết quả vào Chủ nhật, tôi đến thì cơ quan nghỉ.",
+    );
     await page.locator("[name=consent]").check();
     await submitMain(page, "main form[method=post]");
     await page.waitForURL(/\/feedback\/sent\?code=/);
@@ -129,7 +160,10 @@ describe.each(["vi", "en"] as const)("at 320 px in %s", (lang) => {
     // The tracking code never breaks inside: it stays on one line.
     const box = await page.getByTestId("feedback-code").evaluate((el) => {
       const rects = Array.from((el as HTMLElement).getClientRects());
-      return { lines: new Set(rects.map((r) => Math.round(r.top))).size, right: Math.max(...rects.map((r) => r.right)) };
+      return {
+        lines: new Set(rects.map((r) => Math.round(r.top))).size,
+        right: Math.max(...rects.map((r) => r.right)),
+      };
     });
     expect(box.lines).toBe(1);
     expect(box.right).toBeLessThanOrEqual(320);
@@ -157,7 +191,9 @@ describe.each(["vi", "en"] as const)("at 320 px in %s", (lang) => {
     // Form B answered in full: the thanks page.
     await page.goto(server.url + "/s/khao-sat-hai-long");
     await page.locator("select[name=unit]").selectOption({ index: 1 });
-    for (const name of await page.locator(".opts--l5 input[value='4']").evaluateAll((is) => is.map((i) => (i as HTMLInputElement).name)))
+    for (const name of await page
+      .locator(".opts--l5 input[value='4']")
+      .evaluateAll((is) => is.map((i) => (i as HTMLInputElement).name)))
       await page.locator(`input[name="${name}"][value="4"]`).check();
     await submitMain(page, "main form.survey");
     await page.waitForURL(/thanks/);
@@ -174,13 +210,28 @@ describe("the five-point answers", () => {
       const page = await ctx.newPage();
       await page.goto(server.url + "/s/khao-sat-hai-long");
       const opts = page.locator(".opts--l5").first().locator(".opt");
-      const boxes = await opts.evaluateAll((ls) => ls.map((l) => ({ text: l.textContent!.trim(), top: l.getBoundingClientRect().top, left: l.getBoundingClientRect().left })));
-      expect(boxes.map((b) => b.text)).toEqual(["Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng", "Không ý kiến"]);
+      const boxes = await opts.evaluateAll((ls) =>
+        ls.map((l) => ({
+          text: l.textContent!.trim(),
+          top: l.getBoundingClientRect().top,
+          left: l.getBoundingClientRect().left,
+        })),
+      );
+      expect(boxes.map((b) => b.text)).toEqual([
+        "Rất không hài lòng",
+        "Không hài lòng",
+        "Bình thường",
+        "Hài lòng",
+        "Rất hài lòng",
+        "Không ý kiến",
+      ]);
       // Reading order: each option comes after the one before it, down a list or across a row,
       // never back up into an earlier line.
       for (let i = 1; i < boxes.length; i++) {
         const [a, b] = [boxes[i - 1], boxes[i]];
-        expect(b.top > a.top + 1 || (Math.abs(b.top - a.top) <= 1 && b.left > a.left), `${a.text} → ${b.text}`).toBe(true);
+        expect(b.top > a.top + 1 || (Math.abs(b.top - a.top) <= 1 && b.left > a.left), `${a.text} → ${b.text}`).toBe(
+          true,
+        );
       }
       const radios = page.locator(".opts--l5").first().locator("input[type=radio]");
       await radios.nth(0).check();
@@ -209,7 +260,10 @@ describe("switching language mid-form, JavaScript off", () => {
     const text = page.locator("main form textarea").first();
     await text.fill("Cán bộ tận tình, nhưng phải chờ lâu.");
 
-    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Switch to English, keeping your answers" }).click()]);
+    await Promise.all([
+      page.waitForLoadState("load"),
+      page.getByRole("button", { name: "Switch to English, keeping your answers" }).click(),
+    ]);
     await page.waitForLoadState("load");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.locator("h1").textContent()).toBe(FORM_B.title_en);
@@ -223,7 +277,10 @@ describe("switching language mid-form, JavaScript off", () => {
     expect(await overflowOf(page)).toBeNull();
 
     // And back to Vietnamese, answers still there; the next plain page stays Vietnamese (cookie).
-    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Chuyển sang tiếng Việt, giữ các câu trả lời đã điền" }).click()]);
+    await Promise.all([
+      page.waitForLoadState("load"),
+      page.getByRole("button", { name: "Chuyển sang tiếng Việt, giữ các câu trả lời đã điền" }).click(),
+    ]);
     await page.waitForLoadState("load");
     expect(await page.locator("html").getAttribute("lang")).toBe("vi");
     expect(await radios.nth(1).locator("input[value='2']").isChecked()).toBe(true);

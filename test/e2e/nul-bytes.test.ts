@@ -8,18 +8,36 @@ import { PG_BASE_URL, reachablePostgres, startServer, type RunningServer } from 
 const pgUp = await reachablePostgres();
 let server: RunningServer;
 
-const LONG = Array.from({ length: 80 }, (_, i) => `Ý kiến ${i}: người dân đề nghị rút ngắn thời gian giải quyết hồ sơ đăng ký quyền sở hữu công nghiệp, kiểm định phương tiện đo.`).join(" ");
+const LONG = Array.from(
+  { length: 80 },
+  (_, i) =>
+    `Ý kiến ${i}: người dân đề nghị rút ngắn thời gian giải quyết hồ sơ đăng ký quyền sở hữu công nghiệp, kiểm định phương tiện đo.`,
+).join(" ");
 
 async function bytesOf(path: string, cookie: string, init: RequestInit = {}) {
-  const res = await fetch(server.url + path, { redirect: "manual", ...init, headers: { Cookie: cookie, ...(init.headers ?? {}) } });
-  return { status: res.status, type: res.headers.get("content-type") ?? "", body: Buffer.from(await res.arrayBuffer()) };
+  const res = await fetch(server.url + path, {
+    redirect: "manual",
+    ...init,
+    headers: { Cookie: cookie, ...(init.headers ?? {}) },
+  });
+  return {
+    status: res.status,
+    type: res.headers.get("content-type") ?? "",
+    body: Buffer.from(await res.arrayBuffer()),
+  };
 }
 
 /** Same-origin page links in an HTML body, without fragments, downloads and staff pages. */
 function linksIn(html: string): string[] {
   return [...html.matchAll(/href="(\/[^"#]*)"/g)]
     .map((m) => m[1].replaceAll("&amp;", "&"))
-    .filter((p) => !p.startsWith("/build/") && !p.startsWith("/staff") && !/\.(css|ico|png|svg|ics)$/.test(p) && !p.endsWith("/ics"));
+    .filter(
+      (p) =>
+        !p.startsWith("/build/") &&
+        !p.startsWith("/staff") &&
+        !/\.(css|ico|png|svg|ics)$/.test(p) &&
+        !p.endsWith("/ics"),
+    );
 }
 
 describe.skipIf(!pgUp)(`no NUL byte in any response (needs PostgreSQL at ${PG_BASE_URL})`, () => {
@@ -29,7 +47,9 @@ describe.skipIf(!pgUp)(`no NUL byte in any response (needs PostgreSQL at ${PG_BA
     await c.connect();
     try {
       // Every dialogue carries long Vietnamese text, so its pages run over many 2048-byte views.
-      await c.query(`update dialogue_session set description_vi = $1, description_en = $1, invited_groups = $1`, [LONG]);
+      await c.query(`update dialogue_session set description_vi = $1, description_en = $1, invited_groups = $1`, [
+        LONG,
+      ]);
     } finally {
       await c.end();
     }
@@ -42,7 +62,18 @@ describe.skipIf(!pgUp)(`no NUL byte in any response (needs PostgreSQL at ${PG_BA
     it(`${lang}: every public page reached from the home page, and its error states`, async () => {
       const cookie = `lng=${lang}`;
       const seen = new Set<string>();
-      const queue = ["/", "/s", "/dialogues", "/feedback", "/privacy", "/privacy/request", "/feedback/status", "/dialogues/registration", "/no-such-page", "/staff/login"];
+      const queue = [
+        "/",
+        "/s",
+        "/dialogues",
+        "/feedback",
+        "/privacy",
+        "/privacy/request",
+        "/feedback/status",
+        "/dialogues/registration",
+        "/no-such-page",
+        "/staff/login",
+      ];
       const withNul: string[] = [];
       while (queue.length && seen.size < 80) {
         const path = queue.shift()!;
@@ -50,11 +81,16 @@ describe.skipIf(!pgUp)(`no NUL byte in any response (needs PostgreSQL at ${PG_BA
         seen.add(path);
         const r = await bytesOf(path, cookie);
         if (r.body.includes(0)) withNul.push(`${path} (${r.status})`);
-        if (r.type.startsWith("text/html")) for (const l of linksIn(r.body.toString("utf8"))) if (!seen.has(l)) queue.push(l);
+        if (r.type.startsWith("text/html"))
+          for (const l of linksIn(r.body.toString("utf8"))) if (!seen.has(l)) queue.push(l);
       }
       // Error states: a survey and the feedback form sent empty (re-rendered with their messages).
       const post = (path: string, form: Record<string, string>) =>
-        bytesOf(path, cookie, { method: "POST", body: new URLSearchParams(form), headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" } });
+        bytesOf(path, cookie, {
+          method: "POST",
+          body: new URLSearchParams(form),
+          headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+        });
       for (const [path, form] of [
         ["/s/khao-sat-hai-long", { q25: LONG.slice(0, 900) }],
         ["/s/danh-gia-ho-so", { code: "Mã hồ sơ sai" }],
@@ -72,11 +108,27 @@ describe.skipIf(!pgUp)(`no NUL byte in any response (needs PostgreSQL at ${PG_BA
 
   it("staff pages signed in as the Office", async () => {
     const form = new URLSearchParams({ email: "vanphong@demo.hailong.vn", password: "demo-Office-2026", to: "/staff" });
-    const login = await fetch(server.url + "/staff/login", { method: "POST", body: form, redirect: "manual", headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" } });
-    const session = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const login = await fetch(server.url + "/staff/login", {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+      headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    const session = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     expect(session).not.toBe("");
     const withNul: string[] = [];
-    for (const path of ["/staff", "/staff/dialogues", "/staff/feedback", "/staff/reports", "/staff/surveys", "/staff/paper", "/staff/coverage"]) {
+    for (const path of [
+      "/staff",
+      "/staff/dialogues",
+      "/staff/feedback",
+      "/staff/reports",
+      "/staff/surveys",
+      "/staff/paper",
+      "/staff/coverage",
+    ]) {
       const r = await bytesOf(path, session);
       expect(r.status, path).toBe(200);
       if (r.body.includes(0)) withNul.push(path);

@@ -33,8 +33,22 @@ async function fitsPhone(page: Page) {
 }
 
 const TEXT = {
-  vi: { notice: "Chính sách dữ liệu cá nhân", request: "Xem, sửa hoặc xóa dữ liệu của bạn", submit: "Xem dữ liệu của tôi", code: /^Mã đăng ký hoặc mã phản ánh/, contact: /^Số điện thoại hoặc email/, error: "Nhập mã đăng ký hoặc mã phản ánh" },
-  en: { notice: "Personal data policy", request: "See, correct or delete your data", submit: "Show my data", code: /^Registration or feedback code/, contact: /^Phone or email/, error: "Enter your registration or feedback code" },
+  vi: {
+    notice: "Chính sách dữ liệu cá nhân",
+    request: "Xem, sửa hoặc xóa dữ liệu của bạn",
+    submit: "Xem dữ liệu của tôi",
+    code: /^Mã đăng ký hoặc mã phản ánh/,
+    contact: /^Số điện thoại hoặc email/,
+    error: "Nhập mã đăng ký hoặc mã phản ánh",
+  },
+  en: {
+    notice: "Personal data policy",
+    request: "See, correct or delete your data",
+    submit: "Show my data",
+    code: /^Registration or feedback code/,
+    contact: /^Phone or email/,
+    error: "Enter your registration or feedback code",
+  },
 } as const;
 
 describe.each(["vi", "en"] as const)("privacy pages in %s", (lang) => {
@@ -108,7 +122,8 @@ describe("a person's own data", () => {
 
     const log = server.logs.join("");
     expect(log).toContain("[req] POST /privacy/request");
-    for (const secret of ["0900 000 888", "0900000888", "thu.trinh.duyet", "Quyền Riêng"]) expect(log).not.toContain(secret);
+    for (const secret of ["0900 000 888", "0900000888", "thu.trinh.duyet", "Quyền Riêng"])
+      expect(log).not.toContain(secret);
   });
 });
 

@@ -19,7 +19,11 @@ afterAll(async () => {
 });
 
 async function officeContext(): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", acceptDownloads: true });
+  const ctx = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: "vi-VN",
+    acceptDownloads: true,
+  });
   const page = await ctx.newPage();
   await page.goto(server.url + "/staff/login");
   await page.getByLabel("Địa chỉ email").fill("vanphong@demo.hailong.vn");
@@ -48,9 +52,18 @@ describe("the report document", () => {
     const bar = (await page.locator(".staff-bar__name").textContent())!.trim();
     expect(nav.length).toBeGreaterThan(3);
     expect(await axeViolations(page)).toEqual([]);
-    const satisfaction = (await page.locator(".report-doc__section").first().locator("p").first().textContent())!.replace(/\u00a0/g, " ");
-    expect(satisfaction).toMatch(/^Tỷ lệ người dân, doanh nghiệp hài lòng với sự phục vụ của Sở: \d+,\d % \([\d.]+\/[\d.]+ ý kiến hợp lệ; khoảng tin cậy 95 %: /);
-    await expect(page.locator(".report-doc__coverage").textContent()).resolves.toMatch(/Số liệu đã chốt lúc \d\d:\d\d ngày/);
+    const satisfaction = (await page
+      .locator(".report-doc__section")
+      .first()
+      .locator("p")
+      .first()
+      .textContent())!.replace(/\u00a0/g, " ");
+    expect(satisfaction).toMatch(
+      /^Tỷ lệ người dân, doanh nghiệp hài lòng với sự phục vụ của Sở: \d+,\d % \([\d.]+\/[\d.]+ ý kiến hợp lệ; khoảng tin cậy 95 %: /,
+    );
+    await expect(page.locator(".report-doc__coverage").textContent()).resolves.toMatch(
+      /Số liệu đã chốt lúc \d\d:\d\d ngày/,
+    );
 
     // Printed: the staff bar, menu and sign-out box are not laid out at all.
     await page.emulateMedia({ media: "print" });
@@ -61,13 +74,22 @@ describe("the report document", () => {
     const pages = pdfPages(pdf).map(squash);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const first = pages[0];
-    for (const s of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND TỈNH TIỀN GIANG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH TIỀN GIANG", "Số: …/BC-SKHCN", "BÁO CÁO"]) {
+    for (const s of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "UBND TỈNH TIỀN GIANG",
+      "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH TIỀN GIANG",
+      "Số: …/BC-SKHCN",
+      "BÁO CÁO",
+    ]) {
       expect(first, s).toContain(squash(s));
     }
     // Nothing of the staff bar: sign-out, the person's name and role, the menu (a label that is
     // also a word of the document itself, such as the unit "Văn phòng Sở", cannot tell).
     const docText = squash((await page.locator(".report-doc").textContent())!);
-    const chrome = ["Đăng xuất", "Đăng xuất trên mọi thiết bị", bar, ...nav].filter((s) => !docText.includes(squash(s)));
+    const chrome = ["Đăng xuất", "Đăng xuất trên mọi thiết bị", bar, ...nav].filter(
+      (s) => !docText.includes(squash(s)),
+    );
     expect(chrome.length).toBeGreaterThan(4);
     for (const s of chrome) expect(first, s).not.toContain(squash(s));
     // The headline sentence is printed whole, its percentage unbroken.
@@ -82,7 +104,10 @@ describe("the report document", () => {
 
     // The DOCX holds the same sentence.
     await page.emulateMedia({ media: "screen" });
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải văn bản (DOCX)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Tải văn bản (DOCX)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`bao-cao-${SENT}.docx`);
     const files = unzip(fs.readFileSync((await download.path())!));
     const text = docxText(files.get("word/document.xml")!.toString("utf8"));
@@ -102,16 +127,22 @@ describe("/ket-qua", () => {
       await page.goto(server.url + "/");
       await page.getByRole("link", { name: lang === "vi" ? "Kết quả đánh giá" : "Results" }).click();
       await page.waitForURL(server.url + "/ket-qua");
-      await expect(page.locator("h1").textContent()).resolves.toBe(lang === "vi" ? "Kết quả đánh giá sự hài lòng" : "Satisfaction results");
+      await expect(page.locator("h1").textContent()).resolves.toBe(
+        lang === "vi" ? "Kết quả đánh giá sự hài lòng" : "Satisfaction results",
+      );
       expect(await page.locator("script[src]").count()).toBe(0);
       // The sent period is there with its rate, n and interval; the unsent one is not.
       const sent = page.locator(`section[aria-labelledby="period-${SENT}"]`);
       await expect(sent.locator("h2").textContent()).resolves.toBe(lang === "vi" ? "Quý III năm 2026" : "Q3 2026");
-      await expect(sent.locator("dd").first().textContent()).resolves.toMatch(lang === "vi" ? /^\d+,\d\s% — [\d.]+\/[\d.]+ ý kiến hợp lệ$/ : /^\d+\.\d% — [\d,]+\/[\d,]+ valid answers$/);
+      await expect(sent.locator("dd").first().textContent()).resolves.toMatch(
+        lang === "vi" ? /^\d+,\d\s% — [\d.]+\/[\d.]+ ý kiến hợp lệ$/ : /^\d+\.\d% — [\d,]+\/[\d,]+ valid answers$/,
+      );
       expect(await page.locator(`#period-${UNSENT}`).count()).toBe(0);
       expect(await page.locator("table tbody tr").count()).toBe(await page.locator("section.results-period").count());
       expect(await axeViolations(page)).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
       expect(errors).toEqual([]);
       await ctx.close();
     });

@@ -1,7 +1,14 @@
 // The production server as an operator meets it: start, stop, restart, a second instance on the
 // same data, and a database that goes away and comes back.
 import { PGlite } from "@electric-sql/pglite";
-import { createPgDatabase, dropPgDatabase, PG_BASE_URL, reachablePostgres, spawnServer, startServer } from "../support/server";
+import {
+  createPgDatabase,
+  dropPgDatabase,
+  PG_BASE_URL,
+  reachablePostgres,
+  spawnServer,
+  startServer,
+} from "../support/server";
 import { startTcpProxy } from "../support/tcp-proxy";
 import { until } from "../support/wait";
 
@@ -25,7 +32,9 @@ describe("embedded database lifecycle", () => {
 
       // Write into the stopped portal's data directory, then restart it on the same directory.
       const pglite = new PGlite(first.dataDir!);
-      await pglite.query(`insert into unit (code, name_vi, name_en, kind) values ('TEST', 'Đơn vị thử', 'Test unit', 'division')`);
+      await pglite.query(
+        `insert into unit (code, name_vi, name_en, kind) values ('TEST', 'Đơn vị thử', 'Test unit', 'division')`,
+      );
       await pglite.close();
 
       const second = await startServer({ dataDir: first.dataDir });
@@ -119,7 +128,13 @@ describe.skipIf(!pgUp)(`PostgreSQL going away (needs PostgreSQL at ${PG_BASE_URL
 
       await proxy.up();
       // Back once the health check says so (the pool replaces its broken connections).
-      expect(await until(async () => (await get(s.url + "/healthz")).status, (st) => st === 200, { timeoutMs: 5_000 })).toBe(200);
+      expect(
+        await until(
+          async () => (await get(s.url + "/healthz")).status,
+          (st) => st === 200,
+          { timeoutMs: 5_000 },
+        ),
+      ).toBe(200);
       expect((await get(s.url + "/")).status).toBe(200);
     } finally {
       await s.dispose();

@@ -52,7 +52,9 @@ describe("staff sign-in page", () => {
       expect(await page.title()).toMatch(lang === "vi" ? /Đăng nhập cán bộ/ : /Staff sign-in/);
       expect(await page.locator("script").count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
       expect(errors).toEqual([]);
       await ctx.close();
     });
@@ -73,7 +75,9 @@ describe("staff sign-in page", () => {
     await page.waitForURL(/\/staff\/login/);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await signInWith(page, "someone-else@demo.hailong.vn", "not-the-password");
-    await expect(page.locator(".error-summary").textContent()).resolves.toContain("The email or password is incorrect.");
+    await expect(page.locator(".error-summary").textContent()).resolves.toContain(
+      "The email or password is incorrect.",
+    );
     await ctx.close();
   });
 });
@@ -105,7 +109,8 @@ describe("the staff area for a role", () => {
       "Thủ tục hành chính",
       "Đổi mật khẩu",
     ]);
-    for (const adminOnly of ["Tài khoản", "Nhật ký thao tác", "Cài đặt", "Đơn vị", "Lịch nghỉ lễ"]) expect(items).not.toContain(adminOnly);
+    for (const adminOnly of ["Tài khoản", "Nhật ký thao tác", "Cài đặt", "Đơn vị", "Lịch nghỉ lễ"])
+      expect(items).not.toContain(adminOnly);
     await expect(page.locator("h1").textContent()).resolves.toBe("Mức độ hài lòng");
     await expect(page.locator(".staff-bar").textContent()).resolves.toContain("Văn phòng Sở");
     expect(await axeViolations(page)).toEqual([]);
@@ -135,7 +140,9 @@ describe("the staff area for a role", () => {
     await signInWith(page, "admin@demo.hailong.vn", "demo-Admin-2026");
     await page.waitForURL(server.url + "/staff");
     await page.getByRole("navigation", { name: "Staff area navigation" }).waitFor();
-    const items = (await page.getByRole("navigation", { name: "Staff area navigation" }).getByRole("link").allTextContents()).map((s) => s.trim());
+    const items = (
+      await page.getByRole("navigation", { name: "Staff area navigation" }).getByRole("link").allTextContents()
+    ).map((s) => s.trim());
     expect(items).toEqual(expect.arrayContaining(["Accounts", "Audit log", "Settings", "Units", "Holiday calendar"]));
     expect(await axeViolations(page)).toEqual([]);
     await ctx.close();

@@ -7,7 +7,17 @@ import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../support/server";
 
-const COPIED = ["app", "db", "public", "build", "remix.config.js", "tsconfig.json", "package.json", "package-lock.json", "server.js"];
+const COPIED = [
+  "app",
+  "db",
+  "public",
+  "build",
+  "remix.config.js",
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+  "server.js",
+];
 let dir = "";
 const at = (p: string) => path.join(dir, p);
 const mtime = (p: string) => fs.statSync(at(p)).mtimeMs;
@@ -75,7 +85,15 @@ it("a fresh build is not made again, and the server runs without any dev depende
   const proc = spawn(process.execPath, ["server.js"], {
     cwd: dir,
     // No demo data: seeding proves nothing here and takes minutes on a busy machine.
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0", PGLITE_DIR: at(".data/pglite"), LOG_REQUESTS: "false", SEED_DEMO: "false", PUBLIC_URL: "http://localhost" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      PORT: "0",
+      PGLITE_DIR: at(".data/pglite"),
+      LOG_REQUESTS: "false",
+      SEED_DEMO: "false",
+      PUBLIC_URL: "http://localhost",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   proc.stderr.on("data", (d: Buffer) => logs.push(d.toString()));

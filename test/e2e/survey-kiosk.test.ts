@@ -15,7 +15,11 @@ const checkedCount = (page: Page) => page.locator("input[type=radio]:checked").c
 const token = (page: Page) => page.locator('input[name="_f"]').inputValue();
 
 async function answer(page: Page, from: number, to: number, label = "Hài lòng") {
-  for (let n = from; n <= to; n++) await page.getByRole("group", { name: new RegExp(`^Câu ${n}/34 `) }).getByRole("radio", { name: label, exact: true }).check();
+  for (let n = from; n <= to; n++)
+    await page
+      .getByRole("group", { name: new RegExp(`^Câu ${n}/34 `) })
+      .getByRole("radio", { name: label, exact: true })
+      .check();
 }
 
 beforeAll(async () => {
@@ -38,7 +42,11 @@ describe("kiosk mode", () => {
     await page.clock.install();
     const res = await page.goto(kioskUrl);
     expect(res?.headers()["cache-control"]).toBe("no-store");
-    expect(await page.locator("script").evaluateAll((s) => s.map((x) => (x as HTMLScriptElement).src.replace(location.origin, "")))).toEqual(["/kiosk.js"]);
+    expect(
+      await page
+        .locator("script")
+        .evaluateAll((s) => s.map((x) => (x as HTMLScriptElement).src.replace(location.origin, ""))),
+    ).toEqual(["/kiosk.js"]);
     expect(await page.locator("form.survey").getAttribute("autocomplete")).toBe("off");
     await answer(page, 1, 3);
     const first = await token(page);
@@ -49,7 +57,10 @@ describe("kiosk mode", () => {
     await answer(page, 4, 4);
     // …but a minute after the last touch the next person gets an empty form.
     await page.clock.fastForward(61_000);
-    await page.waitForFunction((t) => (document.querySelector('input[name="_f"]') as HTMLInputElement | null)?.value !== t, first);
+    await page.waitForFunction(
+      (t) => (document.querySelector('input[name="_f"]') as HTMLInputElement | null)?.value !== t,
+      first,
+    );
     expect(await checkedCount(page)).toBe(0);
     expect(page.url()).toBe(kioskUrl);
     expect(errors).toEqual([]);
@@ -68,7 +79,9 @@ describe("kiosk mode", () => {
     await page.getByRole("button", { name: "Gửi phiếu" }).click();
     await page.waitForURL(/\/thanks\?/);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Cảm ơn ông/bà");
-    expect(await page.getByRole("link", { name: "Gửi phản ánh, kiến nghị" }).getAttribute("href")).toMatch(/^\/feedback\?unit=\d+$/);
+    expect(await page.getByRole("link", { name: "Gửi phản ánh, kiến nghị" }).getAttribute("href")).toMatch(
+      /^\/feedback\?unit=\d+$/,
+    );
     // It goes back to an empty form by itself.
     await page.clock.fastForward(9_000);
     await page.waitForURL(kioskUrl);
@@ -99,7 +112,10 @@ describe("kiosk mode", () => {
       expect(await axeViolations(page)).toEqual([]);
       for (let n = 1; n <= 25; n++) {
         const q = lang === "vi" ? new RegExp(`^Câu ${n}/34 `) : new RegExp(`^Question ${n} of 34 `);
-        await page.getByRole("group", { name: q }).getByRole("radio", { name: lang === "vi" ? "Hài lòng" : "Satisfied", exact: true }).check();
+        await page
+          .getByRole("group", { name: q })
+          .getByRole("radio", { name: lang === "vi" ? "Hài lòng" : "Satisfied", exact: true })
+          .check();
       }
       await page.getByRole("button", { name: lang === "vi" ? "Gửi phiếu" : "Send my answers" }).click();
       await page.waitForURL(/\/thanks\?/);

@@ -56,7 +56,9 @@ describe.skipIf(!pgUp)(`paper entry with the keyboard only (needs PostgreSQL at 
     await page.keyboard.press("Enter");
     await page.waitForURL(`${server.url}/staff/paper`);
 
-    const { rows: [formB] } = await client.query("select id from survey where slug = 'khao-sat-hai-long'");
+    const {
+      rows: [formB],
+    } = await client.query("select id from survey where slug = 'khao-sat-hai-long'");
     await tabTo(page, `a[href="/staff/paper/${formB.id}"]`);
     await page.keyboard.press("Enter");
     await page.waitForURL(`${server.url}/staff/paper/${formB.id}`);
@@ -70,10 +72,14 @@ describe.skipIf(!pgUp)(`paper entry with the keyboard only (needs PostgreSQL at 
     await typeAnswers(page, ["9", ...formOne.slice(1)]);
     await page.keyboard.press("Enter");
     await page.getByRole("alert").waitFor();
-    expect(await page.getByRole("alert").getByRole("link").allTextContents()).toEqual(["Hãy gõ một số có trên phiếu giấy"]);
+    expect(await page.getByRole("alert").getByRole("link").allTextContents()).toEqual([
+      "Hãy gõ một số có trên phiếu giấy",
+    ]);
     expect(await page.locator("#q_ACC2").inputValue()).toBe("4");
     // Nothing typed in by staff yet (the demo year's responses came from phones and kiosks).
-    expect(Number((await client.query("select count(*) as n from response where entered_by is not null")).rows[0].n)).toBe(0);
+    expect(
+      Number((await client.query("select count(*) as n from response where entered_by is not null")).rows[0].n),
+    ).toBe(0);
     await tabTo(page, "#q_ACC1");
     await page.keyboard.press("Control+A");
     await page.keyboard.type("4");
@@ -88,7 +94,10 @@ describe.skipIf(!pgUp)(`paper entry with the keyboard only (needs PostgreSQL at 
     const sid = await page.locator('input[name="sid"]').inputValue();
     await page.keyboard.press("Enter");
     // Saved: a new blank form with a new submission id.
-    await page.waitForFunction((old) => (document.querySelector('input[name="sid"]') as HTMLInputElement | null)?.value !== old, sid);
+    await page.waitForFunction(
+      (old) => (document.querySelector('input[name="sid"]') as HTMLInputElement | null)?.value !== old,
+      sid,
+    );
     await expect(page.getByRole("status").textContent()).resolves.toBe("Đã lưu phiếu. Mời nhập phiếu tiếp theo.");
 
     const { rows } = await client.query(
@@ -98,8 +107,24 @@ describe.skipIf(!pgUp)(`paper entry with the keyboard only (needs PostgreSQL at 
          from response r join staff_user u on u.id = r.entered_by join unit un on un.id = r.unit_id order by r.created_at`,
     );
     expect(rows).toEqual([
-      { channel: "paper", entered_by: expect.any(Number), email: "vanphong@demo.hailong.vn", unit: "QLCN", flagged: false, answers: "31", overall: 4 },
-      { channel: "paper", entered_by: expect.any(Number), email: "vanphong@demo.hailong.vn", unit: "QLCN", flagged: false, answers: "25", overall: 1 },
+      {
+        channel: "paper",
+        entered_by: expect.any(Number),
+        email: "vanphong@demo.hailong.vn",
+        unit: "QLCN",
+        flagged: false,
+        answers: "31",
+        overall: 4,
+      },
+      {
+        channel: "paper",
+        entered_by: expect.any(Number),
+        email: "vanphong@demo.hailong.vn",
+        unit: "QLCN",
+        flagged: false,
+        answers: "25",
+        overall: 1,
+      },
     ]);
     const audit = await client.query("select count(*) as n from audit_log where action = 'survey.paper.create'");
     expect(Number(audit.rows[0].n)).toBe(2);
@@ -118,7 +143,10 @@ describe.skipIf(!pgUp)(`paper entry with the keyboard only (needs PostgreSQL at 
     await page.getByRole("link", { name: /Satisfaction survey/ }).click();
     expect(await axeViolations(page)).toEqual([]);
     // A unit's staff member sees only their own unit.
-    expect(await page.locator("#unit option").allTextContents()).toEqual(["— Choose a unit —", "Technology and Specialised Management Division"]);
+    expect(await page.locator("#unit option").allTextContents()).toEqual([
+      "— Choose a unit —",
+      "Technology and Specialised Management Division",
+    ]);
     await ctx.close();
   });
 });

@@ -39,11 +39,26 @@ describe("survey staff pages", () => {
         expect(await axeViolations(page), page.url()).toEqual([]);
       };
       await check();
-      await page.getByRole("link", { name: lang === "vi" ? "Khảo sát sự hài lòng về dịch vụ hành chính công" : "Satisfaction survey on public administrative services" }).click();
+      await page
+        .getByRole("link", {
+          name:
+            lang === "vi"
+              ? "Khảo sát sự hài lòng về dịch vụ hành chính công"
+              : "Satisfaction survey on public administrative services",
+        })
+        .click();
       await page.waitForURL(/\/staff\/surveys\/\d+$/);
       await check();
       const id = page.url().split("/").pop();
-      for (const path of [`/staff/surveys/${id}/preview`, "/staff/surveys/new", `/staff/surveys/${id}/items/new`, "/staff/paper", "/staff/coverage", "/staff/coverage/import", `/staff/surveys/${id}/flags?from=${yearAgo()}`]) {
+      for (const path of [
+        `/staff/surveys/${id}/preview`,
+        "/staff/surveys/new",
+        `/staff/surveys/${id}/items/new`,
+        "/staff/paper",
+        "/staff/coverage",
+        "/staff/coverage/import",
+        `/staff/surveys/${id}/flags?from=${yearAgo()}`,
+      ]) {
         await page.goto(server.url + path);
         await check();
       }
@@ -63,7 +78,11 @@ describe("survey staff pages", () => {
       expect(await qr.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
       // The printed address opens the counter's form.
       await page.goto(url!);
-      await expect(page.locator(".notice").first().textContent()).resolves.toMatch(lang === "vi" ? /Phòng Quản lý Công nghệ và Chuyên ngành, quầy Q1/ : /Technology and Specialised Management Division, counter Q1/);
+      await expect(page.locator(".notice").first().textContent()).resolves.toMatch(
+        lang === "vi"
+          ? /Phòng Quản lý Công nghệ và Chuyên ngành, quầy Q1/
+          : /Technology and Specialised Management Division, counter Q1/,
+      );
       expect(checked).toHaveLength(11);
       expect(errors).toEqual([]);
       await ctx.close();

@@ -4,7 +4,13 @@ import { recordAudit } from "~/kernel/audit.server";
 import { ACCOUNT_LIMIT } from "~/features/accounts/throttle.server";
 import { requireStaff } from "~/features/accounts/auth.server";
 import { db } from "~/kernel/db/db.server";
-import { createSession, getSessionUser, revokeUserSessions, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "~/kernel/session.server";
+import {
+  createSession,
+  getSessionUser,
+  revokeUserSessions,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from "~/kernel/session.server";
 import { makeStaff, signIn, staffRequest, TEST_PASSWORD } from "../support/staff";
 
 const withCookie = (cookie: string) => new Request("http://localhost/staff", { headers: { Cookie: cookie } });
@@ -47,12 +53,20 @@ describe("requireStaff", () => {
   it("redirects without a session, refuses a role without the right, and a cross-site POST", async () => {
     await expect(requireStaff(staffRequest("/staff/users", null), ["admin"])).rejects.toMatchObject({ status: 302 });
     const viewer = await signIn("viewer");
-    await expect(requireStaff(staffRequest("/staff/users", viewer.cookie), ["admin"])).rejects.toMatchObject({ status: 403 });
+    await expect(requireStaff(staffRequest("/staff/users", viewer.cookie), ["admin"])).rejects.toMatchObject({
+      status: 403,
+    });
     const admin = await signIn("admin");
     expect((await requireStaff(staffRequest("/staff/users", admin.cookie), ["admin"])).id).toBe(admin.id);
-    const cross = new Request("http://localhost/staff/users", { method: "POST", headers: { Cookie: admin.cookie, Origin: "https://evil.example" } });
+    const cross = new Request("http://localhost/staff/users", {
+      method: "POST",
+      headers: { Cookie: admin.cookie, Origin: "https://evil.example" },
+    });
     await expect(requireStaff(cross, ["admin"])).rejects.toMatchObject({ status: 403 });
-    const fetchSite = new Request("http://localhost/staff/users", { method: "POST", headers: { Cookie: admin.cookie, "Sec-Fetch-Site": "cross-site" } });
+    const fetchSite = new Request("http://localhost/staff/users", {
+      method: "POST",
+      headers: { Cookie: admin.cookie, "Sec-Fetch-Site": "cross-site" },
+    });
     await expect(requireStaff(fetchSite, ["admin"])).rejects.toMatchObject({ status: 403 });
   });
 });
@@ -65,10 +79,16 @@ describe("sign-in throttling", () => {
       const r = await authenticate(user.email, "wrong password!!", "10.0.0.1", now);
       expect(r).toMatchObject({ ok: false, reason: "invalid", failures: i });
     }
-    expect(await authenticate(user.email, TEST_PASSWORD, "10.0.0.2", now)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await authenticate(user.email, TEST_PASSWORD, "10.0.0.2", now)).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     // An unknown email is throttled the same way.
     for (let i = 1; i <= ACCOUNT_LIMIT; i++) await authenticate("nobody@test.hailong.vn", "x", "10.0.0.3", now);
-    expect(await authenticate("nobody@test.hailong.vn", "x", "10.0.0.3", now)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await authenticate("nobody@test.hailong.vn", "x", "10.0.0.3", now)).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     // After the first wait (1 minute after the fifth failure: docs/security/limits.md), the right
     // password works again.
     const later = new Date(now.getTime() + 60_000 + 1000);
@@ -79,8 +99,14 @@ describe("sign-in throttling", () => {
 describe("audit log", () => {
   it("is append-only in the database itself", async () => {
     await recordAudit(null, { actor: null, action: "test.append", entity: "thing", entityId: 1 });
-    const row = await db().selectFrom("audit_log").selectAll().where("action", "=", "test.append").executeTakeFirstOrThrow();
-    await expect(sql`update audit_log set action = 'x' where id = ${row.id}`.execute(db())).rejects.toThrow(/append-only/);
+    const row = await db()
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "test.append")
+      .executeTakeFirstOrThrow();
+    await expect(sql`update audit_log set action = 'x' where id = ${row.id}`.execute(db())).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_log where id = ${row.id}`.execute(db())).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(db())).rejects.toThrow(/append-only/);
   });

@@ -23,7 +23,12 @@ const form = (path: string, data: Record<string, string>, cookie?: string) =>
   new Request(`http://localhost${path}`, {
     method: "POST",
     body: new URLSearchParams(data),
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "x-hl-client-ip": ip(), "Accept-Language": "vi", ...(cookie ? { Cookie: cookie } : {}) },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "x-hl-client-ip": ip(),
+      "Accept-Language": "vi",
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
   });
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 async function call(run: () => Promise<Response>): Promise<Response> {
@@ -82,15 +87,23 @@ describe("a stranger who knows the sender's phone", () => {
       const s = await call(() => statusAction(args(form("/feedback/status", { intent: "lookup", code, phone }))));
       expect(s.status).toBe(400);
       expect((await s.json()).errors).toEqual({ code: "codes.errors.feedbackNeedsKey" });
-      const p = await call(() => privacyAction(args(form("/privacy/request", { intent: "lookup", code, contact: phone }))));
+      const p = await call(() =>
+        privacyAction(args(form("/privacy/request", { intent: "lookup", code, contact: phone }))),
+      );
       expect(p.status).toBe(400);
       expect((await p.json()).view).toBeNull();
     }
     // A made-up key on a real code: the same "not found" as any wrong pair.
     const wrongKey = `${full[0].slice(0, 18)}-K7M2Q-X9P4T`;
-    const w = await call(() => statusAction(args(form("/feedback/status", { intent: "lookup", code: wrongKey, phone }))));
+    const w = await call(() =>
+      statusAction(args(form("/feedback/status", { intent: "lookup", code: wrongKey, phone }))),
+    );
     expect(w.status).toBe(404);
-    const ok = await call(() => statusAction(args(form("/feedback/status", { intent: "lookup", code: full[2].toLowerCase().replaceAll("-", " "), phone }))));
+    const ok = await call(() =>
+      statusAction(
+        args(form("/feedback/status", { intent: "lookup", code: full[2].toLowerCase().replaceAll("-", " "), phone })),
+      ),
+    );
     // Typed in lower case with spaces instead of dashes, as a phone keyboard may.
     expect(ok.status).toBe(200);
     expect((await ok.json()).view.content).toContain("lần 2");
@@ -103,7 +116,18 @@ describe("a duplicate sign-up", () => {
     const owner = person(sid, { name: "Đặng Văn Chủ Đăng Ký", accessibility: "Cần xe lăn" });
     const first = await signUp(owner);
     if (!first.ok) throw new Error("sign-up failed");
-    const body = { name: "Người Lạ", phone: owner.phone!, email: "", kind: "citizen", organisation: "", accessibility: "", question: "", topic: "", adult: "on", consent: "on" };
+    const body = {
+      name: "Người Lạ",
+      phone: owner.phone!,
+      email: "",
+      kind: "citizen",
+      organisation: "",
+      accessibility: "",
+      question: "",
+      topic: "",
+      adult: "on",
+      consent: "on",
+    };
     for (let i = 0; i < DETAILS_PER_DAY + 2; i++) {
       const res = await call(() => signUpAction(args(form(`/dialogues/${sid}`, body), { id: String(sid) })));
       expect(res.status).toBe(303);
@@ -112,9 +136,17 @@ describe("a duplicate sign-up", () => {
       const text = await res.text();
       expect(text).not.toContain(first.registration.code);
     }
-    const regs = await db().selectFrom("dialogue_registration").select(["name", "status"]).where("session_id", "=", sid).execute();
+    const regs = await db()
+      .selectFrom("dialogue_registration")
+      .select(["name", "status"])
+      .where("session_id", "=", sid)
+      .execute();
     expect(regs).toEqual([{ name: owner.name, status: "confirmed" }]);
-    const notices = await db().selectFrom("dialogue_notification").select(["kind", "channel", "status", "message"]).where("registration_id", "=", first.registration.id).execute();
+    const notices = await db()
+      .selectFrom("dialogue_notification")
+      .select(["kind", "channel", "status", "message"])
+      .where("registration_id", "=", first.registration.id)
+      .execute();
     // Only DETAILS_PER_DAY reach the owner (3), however many strangers try.
     expect(notices).toHaveLength(DETAILS_PER_DAY);
     expect(notices[0]).toMatchObject({ kind: "details", channel: "call", status: "to_call" });
@@ -128,7 +160,18 @@ describe("a duplicate sign-up", () => {
     const first = await signUp(owner);
     if (!first.ok) throw new Error("sign-up failed");
     const cookie = (await rememberRegistrant(first.registration.id)).split(";")[0];
-    const body = { name: owner.name, phone: owner.phone!, email: "", kind: "citizen", organisation: "", accessibility: "", question: "", topic: "", adult: "on", consent: "on" };
+    const body = {
+      name: owner.name,
+      phone: owner.phone!,
+      email: "",
+      kind: "citizen",
+      organisation: "",
+      accessibility: "",
+      question: "",
+      topic: "",
+      adult: "on",
+      consent: "on",
+    };
     const res = await call(() => signUpAction(args(form(`/dialogues/${sid}`, body, cookie), { id: String(sid) })));
     expect(res.headers.get("Location")).toBe("/dialogues/registration?again=1");
   });
@@ -143,12 +186,24 @@ describe("the registrant's sign-in", () => {
     const get = () => new Request("http://localhost/dialogues/registration", { headers: { Cookie: cookie } });
     const before = await (await registrationLoader(args(get()))).json();
     expect(before.view?.registration.code).toBe(r.registration.fullCode);
-    const forgot = await call(() => registrationAction(args(form("/dialogues/registration", { intent: "forget" }, cookie))));
+    const forgot = await call(() =>
+      registrationAction(args(form("/dialogues/registration", { intent: "forget" }, cookie))),
+    );
     expect(forgot.status).toBe(303);
     expect((await (await registrationLoader(args(get()))).json()).view).toBeNull();
-    const cancel = await call(() => registrationAction(args(form("/dialogues/registration", { intent: "cancel", confirm: "on" }, cookie))));
+    const cancel = await call(() =>
+      registrationAction(args(form("/dialogues/registration", { intent: "cancel", confirm: "on" }, cookie))),
+    );
     expect(cancel.status).toBe(401);
-    expect((await db().selectFrom("dialogue_registration").select("status").where("id", "=", r.registration.id).executeTakeFirstOrThrow()).status).toBe("confirmed");
+    expect(
+      (
+        await db()
+          .selectFrom("dialogue_registration")
+          .select("status")
+          .where("id", "=", r.registration.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe("confirmed");
   });
 
   it("the short door code alone does not sign in", async () => {
@@ -156,10 +211,18 @@ describe("the registrant's sign-in", () => {
     const p = person(sid);
     const r = await signUp(p);
     if (!r.ok) throw new Error("sign-up failed");
-    const short = await call(() => registrationAction(args(form("/dialogues/registration", { intent: "lookup", code: r.registration.code, contact: p.phone! }))));
+    const short = await call(() =>
+      registrationAction(
+        args(form("/dialogues/registration", { intent: "lookup", code: r.registration.code, contact: p.phone! })),
+      ),
+    );
     expect(short.status).toBe(400);
     expect((await short.json()).errors.code).toBe("codes.errors.needsKey");
-    const ok = await call(() => registrationAction(args(form("/dialogues/registration", { intent: "lookup", code: r.registration.fullCode, contact: p.phone! }))));
+    const ok = await call(() =>
+      registrationAction(
+        args(form("/dialogues/registration", { intent: "lookup", code: r.registration.fullCode, contact: p.phone! })),
+      ),
+    );
     expect(ok.status).toBe(303);
   });
 });
@@ -169,18 +232,46 @@ describe("staff reading a full code out to its owner", () => {
     const { submitFeedback } = await import("~/features/feedback/feedback-intake.server");
     const { loader: detailLoader } = await import("~/routes/staff.feedback.$id");
     const { signIn, staffRequest } = await import("../support/staff");
-    const fb = await submitFeedback({ submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người Gọi Điện", address: "Số 1 đường Gọi", phone: "0915 000 001", content: "Tôi mất mã, xin Sở đọc lại giúp.", lang: "vi", attachments: [] });
+    const fb = await submitFeedback({
+      submissionId: crypto.randomUUID(),
+      kind: "phan_anh",
+      name: "Người Gọi Điện",
+      address: "Số 1 đường Gọi",
+      phone: "0915 000 001",
+      content: "Tôi mất mã, xin Sở đọc lại giúp.",
+      lang: "vi",
+      attachments: [],
+    });
     const office = await signIn("office");
-    const plain = await (await detailLoader(args(staffRequest(`/staff/feedback/${fb.id}`, office.cookie), { id: String(fb.id) }))).json();
+    const plain = await (
+      await detailLoader(args(staffRequest(`/staff/feedback/${fb.id}`, office.cookie), { id: String(fb.id) }))
+    ).json();
     expect(plain).toMatchObject({ mayShowCode: true, fullCode: null });
-    const logged = async () => (await db().selectFrom("audit_log").select("id").where("entity", "=", "feedback").where("entity_id", "=", String(fb.id)).where("action", "=", "pii.view").execute()).length;
+    const logged = async () =>
+      (
+        await db()
+          .selectFrom("audit_log")
+          .select("id")
+          .where("entity", "=", "feedback")
+          .where("entity_id", "=", String(fb.id))
+          .where("action", "=", "pii.view")
+          .execute()
+      ).length;
     const before = await logged();
-    const shown = await (await detailLoader(args(staffRequest(`/staff/feedback/${fb.id}?showCode=1`, office.cookie), { id: String(fb.id) }))).json();
+    const shown = await (
+      await detailLoader(
+        args(staffRequest(`/staff/feedback/${fb.id}?showCode=1`, office.cookie), { id: String(fb.id) }),
+      )
+    ).json();
     expect(shown.fullCode).toBe(fb.fullCode);
     // The contact view and the code view: two entries.
     expect(await logged()).toBe(before + 2);
     const viewer = await signIn("viewer");
-    await expect(call(() => detailLoader(args(staffRequest(`/staff/feedback/${fb.id}?showCode=1`, viewer.cookie), { id: String(fb.id) })))).resolves.toMatchObject({ status: 403 });
+    await expect(
+      call(() =>
+        detailLoader(args(staffRequest(`/staff/feedback/${fb.id}?showCode=1`, viewer.cookie), { id: String(fb.id) })),
+      ),
+    ).resolves.toMatchObject({ status: 403 });
   });
 });
 
@@ -189,20 +280,35 @@ describe("guessing keys for one case on the privacy page", () => {
   // to 10 minutes, the right key included while a wait lasts; never an hour-long lock.
   it("after 5 wrong keys for a short code, guesses and the right full code wait; the right code opens once the wait ends", async () => {
     const { submitFeedback } = await import("~/features/feedback/feedback-intake.server");
-    const fb = await submitFeedback({ submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người Bị Đoán", address: "Số 10 đường Đoán", phone: "0915 000 010", content: "Nội dung thử giới hạn đoán mã.", lang: "vi", attachments: [] });
+    const fb = await submitFeedback({
+      submissionId: crypto.randomUUID(),
+      kind: "phan_anh",
+      name: "Người Bị Đoán",
+      address: "Số 10 đường Đoán",
+      phone: "0915 000 010",
+      content: "Nội dung thử giới hạn đoán mã.",
+      lang: "vi",
+      attachments: [],
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
       const guess = `${fb.code}-K7M2Q-X9P${"23456789AB"[i]}T`;
-      const r = await call(() => privacyAction(args(form("/privacy/request", { intent: "lookup", code: guess, contact: "0915000010" }))));
+      const r = await call(() =>
+        privacyAction(args(form("/privacy/request", { intent: "lookup", code: guess, contact: "0915000010" }))),
+      );
       statuses.push(r.status);
     }
     expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429, 429, 429, 429]);
-    const right = await call(() => privacyAction(args(form("/privacy/request", { intent: "lookup", code: fb.fullCode, contact: "0915000010" }))));
+    const right = await call(() =>
+      privacyAction(args(form("/privacy/request", { intent: "lookup", code: fb.fullCode, contact: "0915000010" }))),
+    );
     expect(right.status).toBe(429);
     expect((await right.json()).view).toBeNull();
     // The wait ended (moved into the past here): the owner gets in, not an hour later.
     await sql`update attempt_limit set next_at = now() - interval '1 second'`.execute(db());
-    const later = await call(() => privacyAction(args(form("/privacy/request", { intent: "lookup", code: fb.fullCode, contact: "0915000010" }))));
+    const later = await call(() =>
+      privacyAction(args(form("/privacy/request", { intent: "lookup", code: fb.fullCode, contact: "0915000010" }))),
+    );
     expect(later.status).toBe(200);
   });
 });
@@ -216,15 +322,25 @@ describe("guessing keys for one registration", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
       const guess = `${r.registration.code}-K7M2Q-X9P${"23456789AB"[i]}T`;
-      const res = await call(() => registrationAction(args(form("/dialogues/registration", { intent: "lookup", code: guess, contact: p.phone! }))));
+      const res = await call(() =>
+        registrationAction(args(form("/dialogues/registration", { intent: "lookup", code: guess, contact: p.phone! }))),
+      );
       statuses.push(res.status);
     }
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429, 429, 429, 429]);
-    const right = await call(() => registrationAction(args(form("/dialogues/registration", { intent: "lookup", code: r.registration.fullCode, contact: p.phone! }))));
+    const right = await call(() =>
+      registrationAction(
+        args(form("/dialogues/registration", { intent: "lookup", code: r.registration.fullCode, contact: p.phone! })),
+      ),
+    );
     expect(right.status).toBe(429);
     expect(right.headers.get("Set-Cookie")).toBeNull();
     await sql`update attempt_limit set next_at = now() - interval '1 second'`.execute(db());
-    const later = await call(() => registrationAction(args(form("/dialogues/registration", { intent: "lookup", code: r.registration.fullCode, contact: p.phone! }))));
+    const later = await call(() =>
+      registrationAction(
+        args(form("/dialogues/registration", { intent: "lookup", code: r.registration.fullCode, contact: p.phone! })),
+      ),
+    );
     expect(later.status).toBe(303);
     expect(later.headers.get("Set-Cookie")).not.toBeNull();
   });

@@ -1,10 +1,10 @@
 // The dashboard on the demo year: rollups equal the raw answers, verdicts of every kind, unit
 // scoping, suppression, and exports that parse back to the same figures.
-import { vnDay } from "~/kernel/time/clock";
 import crypto from "node:crypto";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
+import { vnDay } from "~/kernel/time/clock";
 import { seedDemo } from "../../db/seed/index";
 import { getDashboard } from "~/features/reports/dashboard-view.server";
 import { rawCountsByUnit, surveyItems } from "~/features/reports/dashboard.server";
@@ -16,7 +16,15 @@ import { csvSink, xlsxSink } from "~/kernel/files/export-stream.server";
 import { db } from "~/kernel/db/db.server";
 import type { StaffUser } from "~/kernel/session.server";
 
-const office: StaffUser = { id: 1, email: "o@x", name: "o", role: "office", unitId: null, mustChangePassword: false, sessionId: "" };
+const office: StaffUser = {
+  id: 1,
+  email: "o@x",
+  name: "o",
+  role: "office",
+  unitId: null,
+  mustChangePassword: false,
+  sessionId: "",
+};
 const today = vnDay(new Date());
 const yearAgo = vnDay(new Date(Date.now() - 366 * 86_400_000));
 let surveyB: number;
@@ -25,7 +33,9 @@ let versionB: number;
 beforeAll(async () => {
   await seedDemo(db());
   surveyB = (await db().selectFrom("survey").select("id").where("kind", "=", "B").executeTakeFirstOrThrow()).id;
-  versionB = (await db().selectFrom("survey_version").select("id").where("survey_id", "=", surveyB).executeTakeFirstOrThrow()).id;
+  versionB = (
+    await db().selectFrom("survey_version").select("id").where("survey_id", "=", surveyB).executeTakeFirstOrThrow()
+  ).id;
 }, 60_000);
 
 async function collect(run: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
@@ -40,7 +50,11 @@ async function collect(run: (out: PassThrough) => Promise<unknown>): Promise<Buf
 
 describe("rollups", () => {
   it("equal the GROUP BY over the raw answers after responses stored one by one and folded, replays included", async () => {
-    const items = await db().selectFrom("survey_item").select(["id", "type"]).where("version_id", "=", versionB).execute();
+    const items = await db()
+      .selectFrom("survey_item")
+      .select(["id", "type"])
+      .where("version_id", "=", versionB)
+      .execute();
     const units = await db().selectFrom("unit").select("id").execute();
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) {
@@ -61,7 +75,9 @@ describe("rollups", () => {
         flagReasons: i % 7 === 0 ? ["too_fast"] : [],
         dossierHash: null,
         enteredBy: null,
-        answers: items.filter((it) => it.type === "L5").map((it, k) => ({ itemId: it.id, value: (i + k) % 6, text: null, choices: null })),
+        answers: items
+          .filter((it) => it.type === "L5")
+          .map((it, k) => ({ itemId: it.id, value: (i + k) % 6, text: null, choices: null })),
       });
     }
     // A replay of the first one changes nothing.
@@ -117,17 +133,28 @@ describe("rollups", () => {
               (select count(*) from (select * from roll except select * from raw) y))::int as n`.execute(db());
     expect(halfDiff.rows[0].n).toBe(0);
     const responses = await sql<{ n: number }>`
-      select ((select count(*) from response)::int - (select coalesce(sum(responses), 0) from response_rollup)::int) as n`.execute(db());
+      select ((select count(*) from response)::int - (select coalesce(sum(responses), 0) from response_rollup)::int) as n`.execute(
+      db(),
+    );
     expect(responses.rows[0].n).toBe(0);
     // The 16:30 UTC response of 10/06 is counted on 10/06 23:30 local; one at 17:00+ UTC on the 11th.
-    const days = await db().selectFrom("response_rollup").select("day").where("day", "in", ["2026-06-10", "2026-06-11", "2026-06-12", "2026-06-13"]).execute();
+    const days = await db()
+      .selectFrom("response_rollup")
+      .select("day")
+      .where("day", "in", ["2026-06-10", "2026-06-11", "2026-06-12", "2026-06-13"])
+      .execute();
     expect(new Set(days.map((d) => d.day))).toEqual(new Set(["2026-06-10", "2026-06-11", "2026-06-12", "2026-06-13"]));
   });
 });
 
 describe("dashboard figures on the demo year", () => {
   it("show a met unit, a unit below the target and one too small to judge, with n and intervals", async () => {
-    const d = await getDashboard(office, { surveyId: surveyB, from: yearAgo, to: today }, { year: 2026, kind: "Q4" }, "vi");
+    const d = await getDashboard(
+      office,
+      { surveyId: surveyB, from: yearAgo, to: today },
+      { year: 2026, kind: "Q4" },
+      "vi",
+    );
     expect(d.headline.rate.n).toBeGreaterThan(1500);
     expect(d.headline.rate.ci!.low).toBeLessThan(d.headline.rate.rate!);
     const kinds = new Set(d.byUnit.filter((u) => !u.suppressed).map((u) => u.verdict.kind));
@@ -162,12 +189,22 @@ describe("dashboard figures on the demo year", () => {
     const qlcn = (await db().selectFrom("unit").select("id").where("code", "=", "QLCN").executeTakeFirstOrThrow()).id;
     const vp = (await db().selectFrom("unit").select("id").where("code", "=", "VP").executeTakeFirstOrThrow()).id;
     const unitUser: StaffUser = { ...office, role: "unit", unitId: qlcn };
-    const d = await getDashboard(unitUser, { surveyId: surveyB, from: yearAgo, to: today, unitId: vp }, { year: 2026, kind: "Q4" }, "vi");
+    const d = await getDashboard(
+      unitUser,
+      { surveyId: surveyB, from: yearAgo, to: today, unitId: vp },
+      { year: 2026, kind: "Q4" },
+      "vi",
+    );
     expect(d.byUnit.map((u) => Number(u.key))).toEqual([qlcn]);
   });
 
   it("suppress cells under the threshold", async () => {
-    const d = await getDashboard(office, { surveyId: surveyB, from: today, to: today }, { year: 2026, kind: "Q4" }, "vi");
+    const d = await getDashboard(
+      office,
+      { surveyId: surveyB, from: today, to: today },
+      { year: 2026, kind: "Q4" },
+      "vi",
+    );
     for (const u of d.byUnit) {
       if (u.rate.n < 5) {
         expect(u.suppressed).toBe(true);
@@ -180,7 +217,12 @@ describe("dashboard figures on the demo year", () => {
 /** A Form B response whose only answer is this free-text comment; returns its id. */
 async function storeComment(text: string, submittedAt?: Date): Promise<string> {
   const id = crypto.randomUUID();
-  const item = await db().selectFrom("survey_item").select("id").where("version_id", "=", versionB).where("code", "=", "EXP_OTHER").executeTakeFirstOrThrow();
+  const item = await db()
+    .selectFrom("survey_item")
+    .select("id")
+    .where("version_id", "=", versionB)
+    .where("code", "=", "EXP_OTHER")
+    .executeTakeFirstOrThrow();
   const unit = await db().selectFrom("unit").select("id").orderBy("id").executeTakeFirstOrThrow();
   await storeResponse({
     id,
@@ -233,9 +275,12 @@ describe("exports", () => {
   });
 
   it("keep awkward free text intact in XLSX (XML specials, control characters, Vietnamese, formulas) and masked like CSV", async () => {
-    const id = await storeComment('+SUM(A1) <b>&"Tiếng Việt"</b>\u0001\u001f _x0041_ a\r\nb gọi 0912 345 678 ', new Date(Date.UTC(2031, 0, 1, 2, 3)));
+    const id = await storeComment(
+      '+SUM(A1) <b>&"Tiếng Việt"</b>\u0001\u001f _x0041_ a\r\nb gọi 0912 345 678 ',
+      new Date(Date.UTC(2031, 0, 1, 2, 3)),
+    );
     const f = { surveyId: surveyB, from: "2031-01-01", to: "2031-01-01", includeFlagged: true };
-    const expected = "'+SUM(A1) <b>&\"Tiếng Việt\"</b>\u0001\u001f _x0041_ a\r\nb gọi [***] ";
+    const expected = '\'+SUM(A1) <b>&"Tiếng Việt"</b>\u0001\u001f _x0041_ a\r\nb gọi [***] ';
     const csv = (await collect((out) => exportResponses(f, csvSink(out)))).toString("utf8");
     expect(csv).toContain(`"${expected.replace(/"/g, '""')}"`);
     const wb = new ExcelJS.Workbook();
@@ -247,7 +292,9 @@ describe("exports", () => {
     expect(row[0]).toBe(id);
     expect(row[1]).toBe("2031-01-01 09:03");
     // Excel (and LibreOffice) decode _xHHHH_ escapes; exceljs leaves them, so decode as Excel does.
-    const cell = String(row[header.indexOf("EXP_OTHER")]).replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const cell = String(row[header.indexOf("EXP_OTHER")]).replace(/_x([0-9A-F]{4})_/g, (_, h: string) =>
+      String.fromCharCode(parseInt(h, 16)),
+    );
     expect(cell).toBe(expected);
     await db().deleteFrom("response").where("id", "=", id).execute();
   });
@@ -260,7 +307,12 @@ describe("exports", () => {
       select gen_random_uuid(), ${surveyB}, ${versionB}, ${units[0].id}, 'web', 'vi',
         timestamptz '2032-03-04 05:06:07.000001+00' + g * interval '1 microsecond', false, '{}'
       from generate_series(0, 12000) g`.execute(db());
-    const item = await db().selectFrom("survey_item").select("id").where("version_id", "=", versionB).where("type", "=", "L5").executeTakeFirstOrThrow();
+    const item = await db()
+      .selectFrom("survey_item")
+      .select("id")
+      .where("version_id", "=", versionB)
+      .where("type", "=", "L5")
+      .executeTakeFirstOrThrow();
     await sql`insert into answer (response_id, item_id, value)
       select id, ${item.id}, 1 + (extract(microseconds from submitted_at)::int % 5) from response
       where submitted_at >= '2032-03-04' and submitted_at < '2032-03-05'`.execute(db());
@@ -278,7 +330,9 @@ describe("exports", () => {
       const col = header.length;
       for (const n of [2, 5001, 5002, 10_001, 10_002, 12_002]) {
         const cells = (ws.getRow(n).values as unknown[]).slice(1);
-        const asCsv = Array.from({ length: col }, (_, i) => (cells[i] === undefined || cells[i] === null ? "" : String(cells[i]))).join(",");
+        const asCsv = Array.from({ length: col }, (_, i) =>
+          cells[i] === undefined || cells[i] === null ? "" : String(cells[i]),
+        ).join(",");
         expect(asCsv).toBe(lines[n - 1]);
       }
       expect(typeof (ws.getRow(2).values as unknown[])[header.indexOf("survey_version") + 1]).toBe("number");
@@ -300,7 +354,15 @@ describe("report period", () => {
     // TT 01 Art. 13–14: nine indicators; 1, 3, 4, 7 from Form A, 8 from the feedback figures,
     // 2, 5, 6, 9 entered by staff (none in the demo data, so no grade: Art. 15 sums all nine).
     expect(r.tt01?.indicators.map((i) => [i.no, i.source])).toEqual([
-      [1, "citizen"], [2, "staff"], [3, "citizen"], [4, "citizen"], [5, "staff"], [6, "staff"], [7, "citizen"], [8, "feedback"], [9, "staff"],
+      [1, "citizen"],
+      [2, "staff"],
+      [3, "citizen"],
+      [4, "citizen"],
+      [5, "staff"],
+      [6, "staff"],
+      [7, "citizen"],
+      [8, "feedback"],
+      [9, "staff"],
     ]);
     for (const i of r.tt01!.indicators) {
       if (i.score !== null) {

@@ -30,7 +30,12 @@ it("emails those with an address, puts the others and refused emails on the call
   expect(english.subject).toContain("has been cancelled");
   expect(english.text).toContain("Bão số 9");
   expect(english.text).toContain(`${ctx.baseUrl}/dialogues/${id}/ics`);
-  const rows = await db().selectFrom("dialogue_notification").select(["status", "channel"]).where("session_id", "=", id).orderBy("id").execute();
+  const rows = await db()
+    .selectFrom("dialogue_notification")
+    .select(["status", "channel"])
+    .where("session_id", "=", id)
+    .orderBy("id")
+    .execute();
   expect(rows).toEqual([
     { status: "sent", channel: "email" },
     { status: "to_call", channel: "call" },

@@ -1,7 +1,13 @@
 // Questions: moderation (approve, merge, hide with a reason — never deleted), one vote per
 // registration, an answer record for every question, the unit's scope, and what the asker sees.
 import { deliverNotices } from "~/features/dialogue/dialogue-notify.server";
-import { askQuestion, listPublicQuestions, moderationSummary, ownQuestions, vote } from "~/features/dialogue/dialogue-question.server";
+import {
+  askQuestion,
+  listPublicQuestions,
+  moderationSummary,
+  ownQuestions,
+  vote,
+} from "~/features/dialogue/dialogue-question.server";
 import { cancelRegistration, signUp, type SignUpResult } from "~/features/dialogue/dialogue-registration.server";
 import * as registrationRoute from "~/routes/dialogues.registration";
 import * as questions from "~/routes/staff.dialogues.$id_.questions";
@@ -13,7 +19,14 @@ const args = (request: Request, id: number) => ({ request, params: { id: String(
 const regId = (r: SignUpResult) => (r.ok ? r.registration.id : -1);
 
 async function qid(sessionId: number, text: string) {
-  return (await db().selectFrom("dialogue_question").select("id").where("session_id", "=", sessionId).where("text", "=", text).executeTakeFirstOrThrow()).id;
+  return (
+    await db()
+      .selectFrom("dialogue_question")
+      .select("id")
+      .where("session_id", "=", sessionId)
+      .where("text", "=", text)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 async function post(cookie: string, sessionId: number, form: Record<string, string>) {
@@ -23,10 +36,19 @@ async function post(cookie: string, sessionId: number, form: Record<string, stri
 describe("questions", () => {
   it("every question has an answer record from the start; the public sees only approved ones, masked", async () => {
     const id = await makeSession();
-    const a = await signUp(person(id, { question: "Xin gọi lại cho tôi: 0912 345 678, email an@example.vn", topic: "Đo lường" }));
+    const a = await signUp(
+      person(id, { question: "Xin gọi lại cho tôi: 0912 345 678, email an@example.vn", topic: "Đo lường" }),
+    );
     const b = await signUp(person(id));
-    expect(await askQuestion(regId(b), "Thủ tục gia hạn giấy phép X-quang mất bao lâu?", "Bức xạ")).toMatchObject({ ok: true });
-    const rows = await db().selectFrom("dialogue_question as q").leftJoin("dialogue_answer as a", "a.question_id", "q.id").select(["q.id", "a.status"]).where("q.session_id", "=", id).execute();
+    expect(await askQuestion(regId(b), "Thủ tục gia hạn giấy phép X-quang mất bao lâu?", "Bức xạ")).toMatchObject({
+      ok: true,
+    });
+    const rows = await db()
+      .selectFrom("dialogue_question as q")
+      .leftJoin("dialogue_answer as a", "a.question_id", "q.id")
+      .select(["q.id", "a.status"])
+      .where("q.session_id", "=", id)
+      .execute();
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.status === "pending")).toBe(true);
     expect(await listPublicQuestions(id, "vi")).toEqual([]);
@@ -35,7 +57,12 @@ describe("questions", () => {
     const office = await signIn("office");
     const q1 = await qid(id, "Xin gọi lại cho tôi: 0912 345 678, email an@example.vn");
     // Even if the moderator leaves the phone in, what is published is masked.
-    const res = await post(office.cookie, id, { intent: "approve", id: String(q1), public_text: "Xin gọi lại cho tôi: 0912 345 678, email an@example.vn", topic: "Đo lường" });
+    const res = await post(office.cookie, id, {
+      intent: "approve",
+      id: String(q1),
+      public_text: "Xin gọi lại cho tôi: 0912 345 678, email an@example.vn",
+      topic: "Đo lường",
+    });
     expect(res.status).toBe(303);
     const pub = await listPublicQuestions(id, "vi");
     expect(pub).toHaveLength(1);
@@ -52,15 +79,31 @@ describe("questions", () => {
     const office = await signIn("office");
     const q = await qid(id, "Quảng cáo bán hàng");
     const noNote = await post(office.cookie, id, { intent: "hide", id: String(q), reason: "other", note: "" });
-    expect(await noNote.json()).toMatchObject({ form: `hide-${q}`, errors: { note: "dialogue.errors.hideNoteRequired" } });
+    expect(await noNote.json()).toMatchObject({
+      form: `hide-${q}`,
+      errors: { note: "dialogue.errors.hideNoteRequired" },
+    });
     await post(office.cookie, id, { intent: "hide", id: String(q), reason: "spam", note: "" });
     const row = await db().selectFrom("dialogue_question").selectAll().where("id", "=", q).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: "hidden", hidden_reason: "spam", text: "Quảng cáo bán hàng", moderated_by: office.id });
+    expect(row).toMatchObject({
+      status: "hidden",
+      hidden_reason: "spam",
+      text: "Quảng cáo bán hàng",
+      moderated_by: office.id,
+    });
     expect(await moderationSummary(id)).toMatchObject({ hidden: [{ reason: "spam", n: 1 }] });
     expect((await ownQuestions(regId(a), "vi"))[0]).toMatchObject({ status: "hidden", hiddenReason: "spam" });
     await post(office.cookie, id, { intent: "restore", id: String(q) });
-    expect((await db().selectFrom("dialogue_question").select("status").where("id", "=", q).executeTakeFirstOrThrow()).status).toBe("pending");
-    const audit = await db().selectFrom("audit_log").select("action").where("entity", "=", "dialogue_question").where("entity_id", "=", String(q)).execute();
+    expect(
+      (await db().selectFrom("dialogue_question").select("status").where("id", "=", q).executeTakeFirstOrThrow())
+        .status,
+    ).toBe("pending");
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity", "=", "dialogue_question")
+      .where("entity_id", "=", String(q))
+      .execute();
     expect(audit.map((x) => x.action)).toEqual(["dialogue.question.hide", "dialogue.question.restore"]);
   });
 
@@ -84,7 +127,12 @@ describe("questions", () => {
     expect(await vote(regId(stranger), q)).toBe("not_allowed");
     expect((await listPublicQuestions(id, "vi"))[0].votes).toBe(3);
     // The database itself refuses a second vote by the same registration.
-    await expect(db().insertInto("dialogue_vote").values({ question_id: q, registration_id: regId(voters[1]) }).execute()).rejects.toThrow();
+    await expect(
+      db()
+        .insertInto("dialogue_vote")
+        .values({ question_id: q, registration_id: regId(voters[1]) })
+        .execute(),
+    ).rejects.toThrow();
   });
 
   it("votes through the registration page after looking up with code and phone", async () => {
@@ -100,18 +148,44 @@ describe("questions", () => {
         headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
         body: new URLSearchParams(f),
       });
-    const noCookie = await registrationRoute.action({ request: form({ intent: "vote", question: String(q) }), params: {}, context: {} });
+    const noCookie = await registrationRoute.action({
+      request: form({ intent: "vote", question: String(q) }),
+      params: {},
+      context: {},
+    });
     expect(noCookie.status).toBe(401);
-    const wrong = await registrationRoute.action({ request: form({ intent: "lookup", code: r.ok ? r.registration.fullCode : "", contact: "0999999999" }), params: {}, context: {} });
+    const wrong = await registrationRoute.action({
+      request: form({ intent: "lookup", code: r.ok ? r.registration.fullCode : "", contact: "0999999999" }),
+      params: {},
+      context: {},
+    });
     expect(await wrong.json()).toMatchObject({ errors: { _form: "dialogue.errors.lookupFailed" } });
-    const ok = await registrationRoute.action({ request: form({ intent: "lookup", code: r.ok ? r.registration.fullCode.toLowerCase() : "", contact: p.phone! }), params: {}, context: {} });
+    const ok = await registrationRoute.action({
+      request: form({ intent: "lookup", code: r.ok ? r.registration.fullCode.toLowerCase() : "", contact: p.phone! }),
+      params: {},
+      context: {},
+    });
     expect(ok.status).toBe(303);
     const cookie = ok.headers.get("Set-Cookie")!.split(";")[0];
-    const v1 = await registrationRoute.action({ request: form({ intent: "vote", question: String(q) }, cookie), params: {}, context: {} });
+    const v1 = await registrationRoute.action({
+      request: form({ intent: "vote", question: String(q) }, cookie),
+      params: {},
+      context: {},
+    });
     expect(v1.headers.get("Location")).toContain("voted=ok");
-    const v2 = await registrationRoute.action({ request: form({ intent: "vote", question: String(q) }, cookie), params: {}, context: {} });
+    const v2 = await registrationRoute.action({
+      request: form({ intent: "vote", question: String(q) }, cookie),
+      params: {},
+      context: {},
+    });
     expect(v2.headers.get("Location")).toContain("voted=already");
-    const page = await (await registrationRoute.loader({ request: new Request("http://localhost/dialogues/registration", { headers: { Cookie: cookie } }), params: {}, context: {} })).json();
+    const page = await (
+      await registrationRoute.loader({
+        request: new Request("http://localhost/dialogues/registration", { headers: { Cookie: cookie } }),
+        params: {},
+        context: {},
+      })
+    ).json();
     expect(page.view!.voted).toEqual([q]);
     expect(page.view!.publicQuestions[0].votes).toBe(1);
   });
@@ -123,25 +197,59 @@ describe("questions", () => {
     const v = await signUp(person(id));
     const office = await signIn("office");
     const [q1, q2] = [await qid(id, "Hỏi về X-quang lần 1"), await qid(id, "Hỏi về X-quang lần 2")];
-    for (const q of [q1, q2]) await post(office.cookie, id, { intent: "approve", id: String(q), public_text: "Hỏi về X-quang" });
+    for (const q of [q1, q2])
+      await post(office.cookie, id, { intent: "approve", id: String(q), public_text: "Hỏi về X-quang" });
     await vote(regId(v), q1);
     await vote(regId(v), q2);
     await vote(regId(a), q2);
-    expect(await (await post(office.cookie, id, { intent: "merge", id: String(q2), into: String(q2) })).json()).toMatchObject({ errors: { _form: "dialogue.errors.mergeSelf" } });
+    expect(
+      await (await post(office.cookie, id, { intent: "merge", id: String(q2), into: String(q2) })).json(),
+    ).toMatchObject({ errors: { _form: "dialogue.errors.mergeSelf" } });
     expect((await post(office.cookie, id, { intent: "merge", id: String(q2), into: String(q1) })).status).toBe(303);
     const pub = await listPublicQuestions(id, "vi");
     expect(pub.map((p) => [p.id, p.votes])).toEqual([[q1, 2]]);
     expect(await moderationSummary(id)).toMatchObject({ merged: 1 });
     // Answering the target tells both askers.
     const unitId = await makeUnit();
-    await post(office.cookie, id, { intent: "assign", id: String(q1), unit_id: String(unitId), due_date: "2027-01-15" });
-    const ans = await post(office.cookie, id, { intent: "answer", id: String(q1), status: "answered", answered_in: "dialogue", answer_text: "Mất 10 ngày làm việc.", answered_by: "Phó Giám đốc Sở" });
+    await post(office.cookie, id, {
+      intent: "assign",
+      id: String(q1),
+      unit_id: String(unitId),
+      due_date: "2027-01-15",
+    });
+    const ans = await post(office.cookie, id, {
+      intent: "answer",
+      id: String(q1),
+      status: "answered",
+      answered_in: "dialogue",
+      answer_text: "Mất 10 ngày làm việc.",
+      answered_by: "Phó Giám đốc Sở",
+    });
     expect(ans.status).toBe(303);
     const theirs = await ownQuestions(regId(b), "vi");
-    expect(theirs[0]).toMatchObject({ status: "merged", mergedInto: { id: q1 }, answerStatus: "answered", answer: "Mất 10 ngày làm việc." });
-    const notices = await db().selectFrom("dialogue_notification").select(["registration_id", "kind"]).where("session_id", "=", id).execute();
-    expect(notices.filter((n) => n.kind === "answered").map((n) => n.registration_id).sort()).toEqual([regId(a), regId(b)].sort());
-    const queued = await db().selectFrom("dialogue_notification").select("id").where("session_id", "=", id).where("status", "=", "queued").execute();
+    expect(theirs[0]).toMatchObject({
+      status: "merged",
+      mergedInto: { id: q1 },
+      answerStatus: "answered",
+      answer: "Mất 10 ngày làm việc.",
+    });
+    const notices = await db()
+      .selectFrom("dialogue_notification")
+      .select(["registration_id", "kind"])
+      .where("session_id", "=", id)
+      .execute();
+    expect(
+      notices
+        .filter((n) => n.kind === "answered")
+        .map((n) => n.registration_id)
+        .sort(),
+    ).toEqual([regId(a), regId(b)].sort());
+    const queued = await db()
+      .selectFrom("dialogue_notification")
+      .select("id")
+      .where("session_id", "=", id)
+      .where("status", "=", "queued")
+      .execute();
     expect(queued).toEqual([]); // delivered (or moved to the call list) by the action
     expect(await deliverNotices([])).toEqual({ sent: 0, toCall: 0 });
   });
@@ -152,7 +260,10 @@ describe("questions", () => {
     const office = await signIn("office");
     const q = await qid(id, "Câu hỏi cần trả lời");
     const res = await post(office.cookie, id, { intent: "answer", id: String(q), status: "answered" });
-    expect(await res.json()).toMatchObject({ form: `answer-${q}`, errors: { answer_text: "dialogue.errors.answerRequired", answered_in: "dialogue.errors.answeredInRequired" } });
+    expect(await res.json()).toMatchObject({
+      form: `answer-${q}`,
+      errors: { answer_text: "dialogue.errors.answerRequired", answered_in: "dialogue.errors.answeredInRequired" },
+    });
   });
 
   it("a unit user sees and answers only its own unit's questions; a viewer sees masked text without names", async () => {
@@ -165,20 +276,49 @@ describe("questions", () => {
     await post(office.cookie, id, { intent: "assign", id: String(qa), unit_id: String(unitA), due_date: "2027-01-15" });
     await post(office.cookie, id, { intent: "assign", id: String(qb), unit_id: String(unitB), due_date: "2027-01-15" });
     const unit = await signIn("unit", unitA);
-    const seen = await (await questions.loader(args(staffRequest(`/staff/dialogues/${id}/questions`, unit.cookie), id))).json();
+    const seen = await (
+      await questions.loader(args(staffRequest(`/staff/dialogues/${id}/questions`, unit.cookie), id))
+    ).json();
     expect(seen.questions.map((q: { id: number }) => q.id)).toEqual([qa]);
-    const theirs = await post(unit.cookie, id, { intent: "answer", id: String(qb), status: "answered", answered_in: "after", answer_text: "Không phải việc của tôi" });
+    const theirs = await post(unit.cookie, id, {
+      intent: "answer",
+      id: String(qb),
+      status: "answered",
+      answered_in: "after",
+      answer_text: "Không phải việc của tôi",
+    });
     expect(await theirs.json()).toMatchObject({ errors: { _form: "dialogue.errors.questionNotFound" } });
-    expect((await db().selectFrom("dialogue_answer").select("status").where("question_id", "=", qb).executeTakeFirstOrThrow()).status).toBe("pending");
-    const mine = await post(unit.cookie, id, { intent: "answer", id: String(qa), status: "answered", answered_in: "after", answer_text: "Đơn vị A đã trả lời" });
+    expect(
+      (
+        await db()
+          .selectFrom("dialogue_answer")
+          .select("status")
+          .where("question_id", "=", qb)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe("pending");
+    const mine = await post(unit.cookie, id, {
+      intent: "answer",
+      id: String(qa),
+      status: "answered",
+      answered_in: "after",
+      answer_text: "Đơn vị A đã trả lời",
+    });
     expect(mine.status).toBe(303);
 
     const viewer = await signIn("viewer");
-    const vv = await (await questions.loader(args(staffRequest(`/staff/dialogues/${id}/questions?status=all`, viewer.cookie), id))).json();
+    const vv = await (
+      await questions.loader(args(staffRequest(`/staff/dialogues/${id}/questions?status=all`, viewer.cookie), id))
+    ).json();
     const text = JSON.stringify(vv.questions);
     expect(text).not.toContain("0912 111 222");
     expect(text).not.toContain("Nguyễn Văn Hỏi");
-    const views = await db().selectFrom("audit_log").select("actor_id").where("action", "=", "pii.view").where("actor_id", "=", viewer.id).execute();
+    const views = await db()
+      .selectFrom("audit_log")
+      .select("actor_id")
+      .where("action", "=", "pii.view")
+      .where("actor_id", "=", viewer.id)
+      .execute();
     expect(views).toEqual([]);
   });
 
@@ -192,7 +332,12 @@ describe("questions", () => {
     await post(office.cookie, id, { intent: "approve", id: String(qr), public_text: "x", topic: "Bức xạ" });
     await post(office.cookie, id, { intent: "approve", id: String(qd), public_text: "x", topic: "Đo lường" });
     for (const v of voters) await vote(regId(v), qd);
-    const load = async (qs: string) => (await (await questions.loader(args(staffRequest(`/staff/dialogues/${id}/questions?${qs}`, office.cookie), id))).json()).questions.map((q: { id: number }) => q.id);
+    const load = async (qs: string) =>
+      (
+        await (
+          await questions.loader(args(staffRequest(`/staff/dialogues/${id}/questions?${qs}`, office.cookie), id))
+        ).json()
+      ).questions.map((q: { id: number }) => q.id);
     expect(await load("status=approved&sort=votes")).toEqual([qd, qr]);
     expect(await load("status=approved&sort=topic")).toEqual([qr, qd]);
     expect(await load(`status=all&topic=${encodeURIComponent("Đo lường")}`)).toEqual([qd]);

@@ -1,9 +1,14 @@
 // Sign-up with capacity and waitlist: never more confirmed than the seats, an ordered waitlist
 // without gaps, the same person recognised, a cancellation promoting exactly the first in line.
+import { vi } from "vitest";
 import { consentsFor } from "~/features/privacy/consent.server";
 import { deliverNotices } from "~/features/dialogue/dialogue-notify.server";
-import { cancelRegistration, getOwnRegistration, signUp, type SignUpResult } from "~/features/dialogue/dialogue-registration.server";
-import { vi } from "vitest";
+import {
+  cancelRegistration,
+  getOwnRegistration,
+  signUp,
+  type SignUpResult,
+} from "~/features/dialogue/dialogue-registration.server";
 import { currentDatabase, db } from "~/kernel/db/db.server";
 import { ctx, makeSession, person, statuses } from "../support/dialogue";
 
@@ -40,11 +45,17 @@ async function stampede(n: number, capacity: number) {
   const sessionId = await makeSession({ capacity });
   const other = await secondInstance();
   const t0 = Date.now();
-  const results = await Promise.all(Array.from({ length: n }, (_, i) => (i % 2 ? other.signUp : signUp)(person(sessionId))));
+  const results = await Promise.all(
+    Array.from({ length: n }, (_, i) => (i % 2 ? other.signUp : signUp)(person(sessionId))),
+  );
   await other.close();
-  console.log(`[bench] ${n} concurrent sign-ups for ${capacity} seats, two instances: ${Date.now() - t0} ms (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`);
+  console.log(
+    `[bench] ${n} concurrent sign-ups for ${capacity} seats, two instances: ${Date.now() - t0} ms (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`,
+  );
   // Each one a new registration; a failure names what the odd ones got (a CI run once saw one).
-  expect(results.flatMap((r, i) => (r.ok && r.created ? [] : [`#${i}: ${r.ok ? "an existing registration" : r.reason}`]))).toEqual([]);
+  expect(
+    results.flatMap((r, i) => (r.ok && r.created ? [] : [`#${i}: ${r.ok ? "an existing registration" : r.reason}`])),
+  ).toEqual([]);
   const rows = await statuses(sessionId);
   expect(rows).toHaveLength(n);
   expect(rows.filter((r) => r.status === "confirmed")).toHaveLength(capacity);
@@ -52,7 +63,11 @@ async function stampede(n: number, capacity: number) {
   expect(waiting).toHaveLength(n - capacity);
   expect(await places(sessionId)).toEqual(Array.from({ length: n - capacity }, (_, i) => i + 1));
   // What each person was told matches where they ended up.
-  const told = results.map((r) => ok(r).registration).filter((r) => r.status === "waitlisted").map((r) => r.place).sort((a, b) => a! - b!);
+  const told = results
+    .map((r) => ok(r).registration)
+    .filter((r) => r.status === "waitlisted")
+    .map((r) => r.place)
+    .sort((a, b) => a! - b!);
   expect(told).toEqual(Array.from({ length: n - capacity }, (_, i) => i + 1));
   const codes = new Set(results.map((r) => ok(r).registration.code));
   expect(codes.size).toBe(n);
@@ -75,22 +90,39 @@ describe("sign-up", () => {
     const b = ok(await signUp(person(sessionId)));
     const c = ok(await signUp(person(sessionId)));
     const d = ok(await signUp(person(sessionId)));
-    expect([a, b, c, d].map((r) => r.registration.status)).toEqual(["confirmed", "confirmed", "waitlisted", "waitlisted"]);
+    expect([a, b, c, d].map((r) => r.registration.status)).toEqual([
+      "confirmed",
+      "confirmed",
+      "waitlisted",
+      "waitlisted",
+    ]);
     expect([c, d].map((r) => r.registration.place)).toEqual([1, 2]);
     expect(a.registration.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
 
     // Same email (another phone) or same phone: the existing registration comes back.
     const again = ok(await signUp(person(sessionId, { email: "an@example.vn", emailNorm: "an@example.vn" })));
     expect(again).toMatchObject({ created: false, registration: { id: a.registration.id, code: a.registration.code } });
-    const phone = (await db().selectFrom("dialogue_registration").select("phone_norm").where("id", "=", c.registration.id).executeTakeFirstOrThrow()).phone_norm;
+    const phone = (
+      await db()
+        .selectFrom("dialogue_registration")
+        .select("phone_norm")
+        .where("id", "=", c.registration.id)
+        .executeTakeFirstOrThrow()
+    ).phone_norm;
     const retry = ok(await signUp(person(sessionId, { phone: phone, phoneNorm: phone })));
-    expect(retry).toMatchObject({ created: false, registration: { id: c.registration.id, status: "waitlisted", place: 1 } });
+    expect(retry).toMatchObject({
+      created: false,
+      registration: { id: c.registration.id, status: "waitlisted", place: 1 },
+    });
     expect(await statuses(sessionId)).toHaveLength(4);
 
     // Consent is recorded with the registration, with the notice version.
     const consent = await consentsFor("dialogue_registration", a.registration.id);
     expect(consent).toHaveLength(1);
-    expect(consent[0]).toMatchObject({ purpose: "dialogue_registration", notice_version: expect.stringMatching(/^dialogue-/) });
+    expect(consent[0]).toMatchObject({
+      purpose: "dialogue_registration",
+      notice_version: expect.stringMatching(/^dialogue-/),
+    });
   });
 
   it("on cancellation promotes the first in line, tells them, and keeps the consent record", async () => {
@@ -107,13 +139,26 @@ describe("sign-up", () => {
     // A waitlisted person cancelling frees no seat.
     expect(await cancelRegistration(c.registration.id, ctx)).toMatchObject({ ok: true, promoted: [] });
 
-    const notices = await db().selectFrom("dialogue_notification").selectAll().where("session_id", "=", sessionId).execute();
+    const notices = await db()
+      .selectFrom("dialogue_notification")
+      .selectAll()
+      .where("session_id", "=", sessionId)
+      .execute();
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ registration_id: b.registration.id, kind: "promoted", channel: "email", status: "queued" });
+    expect(notices[0]).toMatchObject({
+      registration_id: b.registration.id,
+      kind: "promoted",
+      channel: "email",
+      status: "queued",
+    });
     expect(notices[0].message).toContain(b.registration.code);
     // No SMTP in tests: the email cannot go, so the person lands on the call list.
     expect(await deliverNotices(res.ok ? res.noticeIds : [])).toEqual({ sent: 0, toCall: 1 });
-    const after = await db().selectFrom("dialogue_notification").select(["status", "channel"]).where("session_id", "=", sessionId).executeTakeFirstOrThrow();
+    const after = await db()
+      .selectFrom("dialogue_notification")
+      .select(["status", "channel"])
+      .where("session_id", "=", sessionId)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ status: "to_call", channel: "call" });
     expect((await consentsFor("dialogue_registration", a.registration.id))[0].withdrawn_at).toBeNull();
   });
@@ -135,8 +180,11 @@ describe("sign-up", () => {
   });
 });
 
-describe.skipIf(!process.env.DATABASE_URL)("sign-up stampede on real PostgreSQL (needs DATABASE_URL: the embedded database has one connection, so nothing runs concurrently there)", () => {
-  it("300 concurrent sign-ups for 50 seats: exactly 50 confirmed, 250 waitlisted at places 1..250, no errors; a cancellation promotes exactly one", async () => {
-    await stampede(300, 50);
-  }, 120_000);
-});
+describe.skipIf(!process.env.DATABASE_URL)(
+  "sign-up stampede on real PostgreSQL (needs DATABASE_URL: the embedded database has one connection, so nothing runs concurrently there)",
+  () => {
+    it("300 concurrent sign-ups for 50 seats: exactly 50 confirmed, 250 waitlisted at places 1..250, no errors; a cancellation promotes exactly one", async () => {
+      await stampede(300, 50);
+    }, 120_000);
+  },
+);

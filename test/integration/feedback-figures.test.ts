@@ -20,34 +20,83 @@ const cases: { id: number; code: string; fullCode: string; phone: string }[] = [
 
 beforeAll(async () => {
   const s = await signIn("office");
-  office = { id: s.id, email: s.email, name: "Văn phòng thử", role: s.role, unitId: s.unitId, mustChangePassword: false, sessionId: "test" };
+  office = {
+    id: s.id,
+    email: s.email,
+    name: "Văn phòng thử",
+    role: s.role,
+    unitId: s.unitId,
+    mustChangePassword: false,
+    sessionId: "test",
+  };
   unitId = await makeUnit();
   // Ten cases received Mon 3/3/2025, all answered on time: the answer limit is 15 working days →
   // Mon 24/3; approved Mon 10/3 (publish limit 2 working days → Wed 12/3), published Tue 11/3.
   for (let i = 0; i < 10; i++) {
     const phone = `0912${String(300000 + i)}`;
     const fb = await submitFeedback(
-      { submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người gửi", address: "Mỹ Tho", phone, content: `Phản ánh thử số ${i} về thời gian trả kết quả.`, lang: "vi", attachments: [] } satisfies IntakeInput,
+      {
+        submissionId: crypto.randomUUID(),
+        kind: "phan_anh",
+        name: "Người gửi",
+        address: "Mỹ Tho",
+        phone,
+        content: `Phản ánh thử số ${i} về thời gian trả kết quả.`,
+        lang: "vi",
+        attachments: [],
+      } satisfies IntakeInput,
       at("2025-03-03"),
     );
     await actOnFeedback(null, office, fb.id, { intent: "classify", feedbackClass: "competent" }, at("2025-03-04"));
     await actOnFeedback(null, office, fb.id, { intent: "assign", unitId }, at("2025-03-04"));
-    await actOnFeedback(null, office, fb.id, { intent: "draft", answer: "Câu trả lời mẫu đủ dài để hợp lệ." }, at("2025-03-10"));
+    await actOnFeedback(
+      null,
+      office,
+      fb.id,
+      { intent: "draft", answer: "Câu trả lời mẫu đủ dài để hợp lệ." },
+      at("2025-03-10"),
+    );
     await actOnFeedback(null, office, fb.id, { intent: "approve", approver: "Giám đốc" }, at("2025-03-10"));
-    expect(await actOnFeedback(null, office, fb.id, { intent: "publish", publicContent: "Nội dung công khai mẫu" }, at("2025-03-11"))).toMatchObject({ ok: true });
+    expect(
+      await actOnFeedback(
+        null,
+        office,
+        fb.id,
+        { intent: "publish", publicContent: "Nội dung công khai mẫu" },
+        at("2025-03-11"),
+      ),
+    ).toMatchObject({ ok: true });
     cases.push({ id: fb.id, code: fb.code, fullCode: fb.fullCode, phone });
   }
   // Nine senders are satisfied; the tenth is not, on Wed 12/3, which reopens the case.
-  for (const c of cases.slice(0, 9)) expect(await rateFromSender(c.fullCode, c.phone, "satisfied", undefined, at("2025-03-12"))).toEqual({ ok: true });
-  expect(await rateFromSender(cases[9].fullCode, cases[9].phone, "unsatisfied", "Chưa trả lời đúng câu hỏi", at("2025-03-12"))).toEqual({ ok: true });
+  for (const c of cases.slice(0, 9))
+    expect(await rateFromSender(c.fullCode, c.phone, "satisfied", undefined, at("2025-03-12"))).toEqual({ ok: true });
+  expect(
+    await rateFromSender(
+      cases[9].fullCode,
+      cases[9].phone,
+      "unsatisfied",
+      "Chưa trả lời đúng câu hỏi",
+      at("2025-03-12"),
+    ),
+  ).toEqual({ ok: true });
 });
 
 describe("QĐ 766 satisfaction with feedback handling", () => {
   it("charges one unsatisfied rating once: 10 cases, one rated unsatisfied → 90 %", async () => {
     // The reopened case's new answer limit: 15 working days from Wed 12/3 → Wed 2/4/2025
     // (13, 14, 17–21, 24–28, 31/3, 1/4, 2/4). On 2/4 it is not yet overdue.
-    const reopened = await db().selectFrom("feedback").select(["status", "answer_due", "due_date", "handled_at"]).where("id", "=", cases[9].id).executeTakeFirstOrThrow();
-    expect(reopened).toEqual({ status: "in_progress", answer_due: "2025-04-02", due_date: "2025-04-02", handled_at: null });
+    const reopened = await db()
+      .selectFrom("feedback")
+      .select(["status", "answer_due", "due_date", "handled_at"])
+      .where("id", "=", cases[9].id)
+      .executeTakeFirstOrThrow();
+    expect(reopened).toEqual({
+      status: "in_progress",
+      answer_due: "2025-04-02",
+      due_date: "2025-04-02",
+      handled_at: null,
+    });
 
     const f = await feedbackFigures({ ...PERIOD, now: at("2025-04-02") });
     // (10 total − 1 rated unsatisfied − 0 late − 0 repeated) ÷ 10 = 9/10. The sender's single
@@ -56,7 +105,16 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
     expect(f.satisfaction).toMatchObject({ total: 10, unsatisfied: 1, late: 0, repeated: 0, good: 9, n: 10 });
     expect(f.satisfaction.rate).toBeCloseTo(0.9, 10);
     // The reopened case is pending, not handled (the old code kept its handled date: 10 handled).
-    expect(f).toMatchObject({ received: 10, handled: 9, handledOnTime: 9, handledLate: 0, pending: 1, overdue: 0, rated: 10, ratedSatisfied: 9 });
+    expect(f).toMatchObject({
+      received: 10,
+      handled: 9,
+      handledOnTime: 9,
+      handledLate: 0,
+      pending: 1,
+      overdue: 0,
+      rated: 10,
+      ratedSatisfied: 9,
+    });
   });
 
   it("counts a reopened case as overdue past its new limit, then handled late once answered again", async () => {
@@ -68,9 +126,21 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
 
     // Answered again on Fri 4/4, after the limit: handled, and handled late.
     const id = cases[9].id;
-    await actOnFeedback(null, office, id, { intent: "draft", answer: "Câu trả lời lần hai đủ dài để hợp lệ." }, at("2025-04-04"));
+    await actOnFeedback(
+      null,
+      office,
+      id,
+      { intent: "draft", answer: "Câu trả lời lần hai đủ dài để hợp lệ." },
+      at("2025-04-04"),
+    );
     await actOnFeedback(null, office, id, { intent: "approve", approver: "Giám đốc" }, at("2025-04-04"));
-    await actOnFeedback(null, office, id, { intent: "publish", publicContent: "Nội dung công khai mẫu" }, at("2025-04-04"));
+    await actOnFeedback(
+      null,
+      office,
+      id,
+      { intent: "publish", publicContent: "Nội dung công khai mẫu" },
+      at("2025-04-04"),
+    );
     const after = await feedbackFigures({ ...PERIOD, now: at("2025-04-10") });
     expect(after).toMatchObject({ handled: 10, handledOnTime: 9, handledLate: 1, pending: 0, overdue: 0 });
     expect(after.satisfaction).toMatchObject({ unsatisfied: 1, late: 1, good: 8 });
@@ -80,7 +150,16 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
     // The first sender, satisfied on paper, sends the same matter again on Thu 20/3/2025; the Office
     // classifies and assigns it that day (answer limit 15 working days → Thu 10/4/2025).
     const again = await submitFeedback(
-      { submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người gửi", address: "Mỹ Tho", phone: cases[0].phone, content: "Tôi gửi lại: câu trả lời trước chưa giải quyết được việc.", lang: "vi", attachments: [] },
+      {
+        submissionId: crypto.randomUUID(),
+        kind: "phan_anh",
+        name: "Người gửi",
+        address: "Mỹ Tho",
+        phone: cases[0].phone,
+        content: "Tôi gửi lại: câu trả lời trước chưa giải quyết được việc.",
+        lang: "vi",
+        attachments: [],
+      },
       at("2025-03-20"),
     );
     await actOnFeedback(null, office, again.id, { intent: "classify", feedbackClass: "competent" }, at("2025-03-20"));
@@ -89,24 +168,67 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
     // Attempts that must change nothing: its own code, a later case's code, a code that is no code,
     // and a unit account (not the Office).
     const later = await submitFeedback(
-      { submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người khác", address: "Mỹ Tho", phone: "0912399999", content: "Một phản ánh nhận sau để thử đánh dấu.", lang: "vi", attachments: [] },
+      {
+        submissionId: crypto.randomUUID(),
+        kind: "phan_anh",
+        name: "Người khác",
+        address: "Mỹ Tho",
+        phone: "0912399999",
+        content: "Một phản ánh nhận sau để thử đánh dấu.",
+        lang: "vi",
+        attachments: [],
+      },
       at("2025-04-15"),
     );
     for (const earlierCode of [again.code, later.code, "PAKN.2025", "x'; drop table feedback; --"]) {
-      expect(await actOnFeedback(null, office, again.id, { intent: "mark_repeat", earlierCode }, at("2025-03-21"))).toEqual({ ok: false, reason: "invalid", field: "earlierCode", message: "feedback.errors.repeatOfInvalid" });
+      expect(
+        await actOnFeedback(null, office, again.id, { intent: "mark_repeat", earlierCode }, at("2025-03-21")),
+      ).toEqual({ ok: false, reason: "invalid", field: "earlierCode", message: "feedback.errors.repeatOfInvalid" });
     }
     const unitUser = await signIn("unit", unitId);
-    const asUnit: StaffUser = { id: unitUser.id, email: unitUser.email, name: "Đơn vị", role: "unit", unitId, mustChangePassword: false, sessionId: "test" };
-    expect(await actOnFeedback(null, asUnit, again.id, { intent: "mark_repeat", earlierCode: cases[0].code }, at("2025-03-21"))).toEqual({ ok: false, reason: "role" });
-    expect((await db().selectFrom("feedback").select("repeat_of").where("id", "=", again.id).executeTakeFirstOrThrow()).repeat_of).toBeNull();
+    const asUnit: StaffUser = {
+      id: unitUser.id,
+      email: unitUser.email,
+      name: "Đơn vị",
+      role: "unit",
+      unitId,
+      mustChangePassword: false,
+      sessionId: "test",
+    };
+    expect(
+      await actOnFeedback(
+        null,
+        asUnit,
+        again.id,
+        { intent: "mark_repeat", earlierCode: cases[0].code },
+        at("2025-03-21"),
+      ),
+    ).toEqual({ ok: false, reason: "role" });
+    expect(
+      (await db().selectFrom("feedback").select("repeat_of").where("id", "=", again.id).executeTakeFirstOrThrow())
+        .repeat_of,
+    ).toBeNull();
 
     // The Office marks it (the code typed in lower case still reads).
-    expect(await actOnFeedback(null, office, again.id, { intent: "mark_repeat", earlierCode: cases[0].code.toLowerCase() }, at("2025-03-21"))).toMatchObject({ ok: true, status: "in_progress" });
+    expect(
+      await actOnFeedback(
+        null,
+        office,
+        again.id,
+        { intent: "mark_repeat", earlierCode: cases[0].code.toLowerCase() },
+        at("2025-03-21"),
+      ),
+    ).toMatchObject({ ok: true, status: "in_progress" });
     const f = await feedbackFigures({ ...PERIOD, now: at("2025-04-10") });
     // 11 cases: (11 − 1 unsatisfied (case 10's rating) − 1 late (case 10's second answer) − 1 repeated) ÷ 11 = 8/11.
     expect(f.satisfaction).toMatchObject({ total: 11, unsatisfied: 1, late: 1, repeated: 1, good: 8, n: 11 });
     // Both histories say so.
-    const events = await db().selectFrom("feedback_event").select(["feedback_id", "action"]).where("action", "in", ["mark_repeat", "raised_again"]).orderBy("id").execute();
+    const events = await db()
+      .selectFrom("feedback_event")
+      .select(["feedback_id", "action"])
+      .where("action", "in", ["mark_repeat", "raised_again"])
+      .orderBy("id")
+      .execute();
     expect(events).toHaveLength(2);
     expect(events).toEqual(
       expect.arrayContaining([
@@ -115,7 +237,9 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
       ]),
     );
     // Cleared with an empty code, the term goes back to 0.
-    expect(await actOnFeedback(null, office, again.id, { intent: "mark_repeat", earlierCode: undefined }, at("2025-03-24"))).toMatchObject({ ok: true });
+    expect(
+      await actOnFeedback(null, office, again.id, { intent: "mark_repeat", earlierCode: undefined }, at("2025-03-24")),
+    ).toMatchObject({ ok: true });
     expect((await feedbackFigures({ ...PERIOD, now: at("2025-04-10") })).satisfaction.repeated).toBe(0);
   });
 });

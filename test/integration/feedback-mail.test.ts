@@ -54,7 +54,15 @@ afterAll(() => {
 
 it("emails the sender the published answer in their language, and keeps the case off the call list", async () => {
   const office = await signIn("office");
-  const user: StaffUser = { id: office.id, email: office.email, name: "Cán bộ Văn phòng", role: "office", unitId: null, mustChangePassword: false, sessionId: "t" };
+  const user: StaffUser = {
+    id: office.id,
+    email: office.email,
+    name: "Cán bộ Văn phòng",
+    role: "office",
+    unitId: null,
+    mustChangePassword: false,
+    sessionId: "t",
+  };
   const unit = await makeUnit();
   const fb = await submitFeedback({
     submissionId: crypto.randomUUID(),
@@ -72,20 +80,38 @@ it("emails the sender the published answer in their language, and keeps the case
     { intent: "assign", unitId: unit },
     { intent: "draft", answer: "The reception schedule is now published on the portal." },
     { intent: "approve", approver: "Deputy Director" },
-  ] as const) expect((await actOnFeedback(null, user, fb.id, cmd)).ok).toBe(true);
-  const res = await actOnFeedback(null, user, fb.id, { intent: "publish", publicContent: "Kiến nghị công khai lịch tiếp công dân." });
+  ] as const)
+    expect((await actOnFeedback(null, user, fb.id, cmd)).ok).toBe(true);
+  const res = await actOnFeedback(null, user, fb.id, {
+    intent: "publish",
+    publicContent: "Kiến nghị công khai lịch tiếp công dân.",
+  });
   expect(res).toEqual({ ok: true, status: "published", notified: "emailed" });
   expect(received).toHaveLength(1);
   // The body is quoted-printable: undo the soft line breaks and =XX bytes to read it.
-  const mail = Buffer.from(received[0].replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
+  const mail = Buffer.from(
+    received[0]
+      .replace(/=\r\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    "latin1",
+  ).toString("utf8");
   expect(mail).toContain("To: nguoi.gui@example.com");
   expect(mail).toContain("From: hailong@test.example");
   expect(mail).toContain(`Subject: Your feedback ${fb.code} has been answered`);
   expect(mail).toContain("Tiền Giang");
   expect(mail).toContain("The reception schedule is now published on the portal.");
   expect(mail).toContain(`https://hailong.test.example/feedback/status?code=${fb.code}`);
-  const row = await db().selectFrom("feedback").select("notify_status").where("id", "=", fb.id).executeTakeFirstOrThrow();
+  const row = await db()
+    .selectFrom("feedback")
+    .select("notify_status")
+    .where("id", "=", fb.id)
+    .executeTakeFirstOrThrow();
   expect(row.notify_status).toBe("emailed");
-  const events = await db().selectFrom("feedback_event").select("action").where("feedback_id", "=", fb.id).orderBy("id").execute();
+  const events = await db()
+    .selectFrom("feedback_event")
+    .select("action")
+    .where("feedback_id", "=", fb.id)
+    .orderBy("id")
+    .execute();
   expect(events.map((e) => e.action).slice(-2)).toEqual(["publish", "notify"]);
 });

@@ -1,9 +1,9 @@
 // The demo feedback: realistic states, fictitious senders, consistent with the workflow rules.
-import { seedDemo } from "../../db/seed/index";
 import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
 import { publishedAnswers } from "~/features/feedback/feedback-public.server";
 import { vnDay } from "~/kernel/time/clock";
 import { db } from "~/kernel/db/db.server";
+import { seedDemo } from "../../db/seed/index";
 
 describe("demo feedback", () => {
   it("has about 15 cases in many states, one transferred, one late, published answers, all with consent", async () => {
@@ -11,7 +11,18 @@ describe("demo feedback", () => {
     const rows = await db().selectFrom("feedback").selectAll().execute();
     expect(rows.length).toBeGreaterThanOrEqual(14);
     const statuses = new Set(rows.map((r) => r.status));
-    for (const s of ["received", "info_requested", "refused", "transferred", "in_progress", "drafted", "approved", "published", "closed"]) expect(statuses, s).toContain(s);
+    for (const s of [
+      "received",
+      "info_requested",
+      "refused",
+      "transferred",
+      "in_progress",
+      "drafted",
+      "approved",
+      "published",
+      "closed",
+    ])
+      expect(statuses, s).toContain(s);
     expect(rows.filter((r) => r.status === "transferred").every((r) => r.transfer_dispatch)).toBe(true);
     const today = vnDay(new Date());
     expect(rows.some((r) => r.late || (r.due_date !== null && r.due_date < today))).toBe(true);
@@ -20,7 +31,11 @@ describe("demo feedback", () => {
     expect(rows.every((r) => !r.code.includes(today.replaceAll("-", "")))).toBe(true);
     const contacts = await db().selectFrom("feedback_contact").selectAll().execute();
     expect(contacts.every((c) => /^0900000\d{3}$/.test(c.phone_digits))).toBe(true);
-    const consents = await db().selectFrom("consent_record").select("subject_id").where("subject_kind", "=", "feedback").execute();
+    const consents = await db()
+      .selectFrom("consent_record")
+      .select("subject_id")
+      .where("subject_kind", "=", "feedback")
+      .execute();
     expect(consents).toHaveLength(rows.length);
     const events = await db().selectFrom("feedback_event").select(["feedback_id", "action"]).execute();
     for (const r of rows) expect(events.filter((e) => e.feedback_id === r.id)[0]?.action).toBe("receive");

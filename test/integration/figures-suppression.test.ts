@@ -40,11 +40,21 @@ beforeAll(async () => {
 
 type Json = Record<string, unknown>;
 const load = async (cookie: string, query: string) => {
-  const r = (await dashboardRoute.loader({ request: staffRequest(`/staff?${query}`, cookie), params: {}, context: {} })) as Response;
-  return (await r.json()) as Json & { dashboard: Json & { headline: Json; byUnit: Json[]; byChannel: Json[]; trend: Json[] } };
+  const r = (await dashboardRoute.loader({
+    request: staffRequest(`/staff?${query}`, cookie),
+    params: {},
+    context: {},
+  })) as Response;
+  return (await r.json()) as Json & {
+    dashboard: Json & { headline: Json; byUnit: Json[]; byChannel: Json[]; trend: Json[] };
+  };
 };
 const exportCsv = async (cookie: string, query: string) => {
-  const r = (await exportRoute.loader({ request: staffRequest(`/staff/export/figures?${query}&format=csv`, cookie), params: {}, context: {} })) as Response;
+  const r = (await exportRoute.loader({
+    request: staffRequest(`/staff/export/figures?${query}&format=csv`, cookie),
+    params: {},
+    context: {},
+  })) as Response;
   expect(r.status).toBe(200);
   return r.text();
 };
@@ -55,14 +65,16 @@ function smallFigures(x: unknown, path = "dashboard"): string[] {
   if (!x || typeof x !== "object") return [];
   const out: string[] = [];
   for (const [k, v] of Object.entries(x)) {
-    if (["n", "minN", "responses", "flagged"].includes(k) && typeof v === "number" && v > 0 && v < T) out.push(`${path}.${k} = ${v}`);
+    if (["n", "minN", "responses", "flagged"].includes(k) && typeof v === "number" && v > 0 && v < T)
+      out.push(`${path}.${k} = ${v}`);
     out.push(...smallFigures(v, `${path}.${k}`));
   }
   return out;
 }
 
 /** A tiny CSV reader: quoted cells may hold commas. */
-const cellsOf = (line: string) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1].replace(/^"|"$/g, "").replace(/""/g, '"'));
+const cellsOf = (line: string) =>
+  [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1].replace(/^"|"$/g, "").replace(/""/g, '"'));
 
 /** Every count in the export's sections that is 1–4: the n columns, block n, volume counts and
  * the distribution rows' totals. */
@@ -80,7 +92,8 @@ function smallInCsv(csv: string): string[] {
       // Section names are in the reader's language (Vietnamese here), like the page.
       if (name === "Số phiếu") counts = nums([1, 2]);
       else if (name === "Phân bố câu trả lời") counts = [nums([1, 2, 3, 4, 5]).reduce((a, b) => a + b, 0)];
-      else if (header.includes("n")) counts = nums([header.indexOf("n")]).filter((_, k) => c[header.indexOf("n")] !== "");
+      else if (header.includes("n"))
+        counts = nums([header.indexOf("n")]).filter((_, k) => c[header.indexOf("n")] !== "");
       for (const v of counts) if (v > 0 && v < T) out.push(`${name}: ${line}`);
     }
   });
@@ -108,9 +121,19 @@ describe("hand-computed cells (threshold 5; primary and complementary suppressio
 
     // The issue's leak: filtering to the small unit showed "1/3, Không đạt". Now hidden, and so
     // is every view the table hides: MID, paper, kiosk, and kiosk narrowed further to BIG.
-    for (const q of [`unit=${small}`, `unit=${mid}`, "channel=paper", "channel=kiosk", `unit=${big}&channel=kiosk`, `procedure=${pSmall}`]) {
+    for (const q of [
+      `unit=${small}`,
+      `unit=${mid}`,
+      "channel=paper",
+      "channel=kiosk",
+      `unit=${big}&channel=kiosk`,
+      `procedure=${pSmall}`,
+    ]) {
       const v = await load(office.cookie, `survey=${surveyB}&period=2025-Q2&${q}`);
-      expect({ q, headline: v.dashboard.headline }).toMatchObject({ q, headline: { suppressed: true, rate: { n: 0, rate: null } } });
+      expect({ q, headline: v.dashboard.headline }).toMatchObject({
+        q,
+        headline: { suppressed: true, rate: { n: 0, rate: null } },
+      });
     }
     const bigView = await load(office.cookie, `survey=${surveyB}&period=2025-Q2&unit=${big}`);
     expect(bigView.dashboard.headline).toMatchObject({ suppressed: false, rate: { satisfied: 27, n: 30 } });

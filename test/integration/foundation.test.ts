@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import { db, currentDatabase, setDatabase } from "../../db/client";
-import { migrateDown, migrateToLatest } from "../../db/migrate";
-import { seedDemo } from "../../db/seed/index";
 import { loader as healthz } from "~/routes/healthz";
 import { loader as home } from "~/routes/_index";
 import { loader as lang } from "~/routes/lang.$lng";
+import { db, currentDatabase, setDatabase } from "../../db/client";
+import { migrateDown, migrateToLatest } from "../../db/migrate";
+import { seedDemo } from "../../db/seed/index";
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 

@@ -24,20 +24,48 @@ async function settle(p: Promise<unknown>): Promise<Response> {
 type Signed = Awaited<ReturnType<typeof signIn>>;
 let admin: Signed, office: Signed;
 let officeUser: StaffUser;
-const ids: Record<"inProgress" | "received" | "approved" | "published", number> = { inProgress: 0, received: 0, approved: 0, published: 0 };
+const ids: Record<"inProgress" | "received" | "approved" | "published", number> = {
+  inProgress: 0,
+  received: 0,
+  approved: 0,
+  published: 0,
+};
 const codes: Record<string, string> = {};
 
-const limits = (id: number) => db().selectFrom("feedback").select(["refuse_due", "info_due", "transfer_due", "answer_due", "publish_due", "due_date"]).where("id", "=", id).executeTakeFirstOrThrow();
-const post = (who: Signed, form: Record<string, string>) => settle(holidaysAction(args(staffRequest("/staff/holidays", who.cookie, { form }))));
+const limits = (id: number) =>
+  db()
+    .selectFrom("feedback")
+    .select(["refuse_due", "info_due", "transfer_due", "answer_due", "publish_due", "due_date"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+const post = (who: Signed, form: Record<string, string>) =>
+  settle(holidaysAction(args(staffRequest("/staff/holidays", who.cookie, { form }))));
 
 beforeAll(async () => {
   [admin, office] = await Promise.all([signIn("admin"), signIn("office")]);
-  officeUser = { id: office.id, email: office.email, name: "Văn phòng thử", role: office.role, unitId: office.unitId, mustChangePassword: false, sessionId: "test" };
+  officeUser = {
+    id: office.id,
+    email: office.email,
+    name: "Văn phòng thử",
+    role: office.role,
+    unitId: office.unitId,
+    mustChangePassword: false,
+    sessionId: "test",
+  };
   const unitId = await makeUnit();
   const o = officeUser;
   const mk = async (key: keyof typeof ids, i: number) => {
     const fb = await submitFeedback(
-      { submissionId: crypto.randomUUID(), kind: "phan_anh", name: "Người gửi", address: "Mỹ Tho", phone: `091330000${i}`, content: "Phản ánh thử về thời hạn xử lý.", lang: "vi", attachments: [] },
+      {
+        submissionId: crypto.randomUUID(),
+        kind: "phan_anh",
+        name: "Người gửi",
+        address: "Mỹ Tho",
+        phone: `091330000${i}`,
+        content: "Phản ánh thử về thời hạn xử lý.",
+        lang: "vi",
+        attachments: [],
+      },
       at("2029-10-01"),
     );
     ids[key] = fb.id;
@@ -67,12 +95,23 @@ beforeAll(async () => {
 describe("a holiday change moves the limits of open feedback cases", () => {
   it("starts from the limits computed by hand", async () => {
     expect(await limits(ids.inProgress)).toMatchObject({ answer_due: "2029-10-22", due_date: "2029-10-22" });
-    expect(await limits(ids.received)).toMatchObject({ refuse_due: "2029-10-03", info_due: "2029-10-08", transfer_due: "2029-10-08", answer_due: "2029-10-22", due_date: "2029-10-08" });
+    expect(await limits(ids.received)).toMatchObject({
+      refuse_due: "2029-10-03",
+      info_due: "2029-10-08",
+      transfer_due: "2029-10-08",
+      answer_due: "2029-10-22",
+      due_date: "2029-10-08",
+    });
     expect(await limits(ids.approved)).toMatchObject({ publish_due: "2029-10-11", due_date: "2029-10-11" });
   });
 
   it("refuses a change by anyone but the admin (403), and nothing moves", async () => {
-    const res = await post(office, { date: "2029-10-10", nameVi: "Ngày nghỉ thử", nameEn: "Test day off", kind: "off" });
+    const res = await post(office, {
+      date: "2029-10-10",
+      nameVi: "Ngày nghỉ thử",
+      nameEn: "Test day off",
+      kind: "off",
+    });
     expect(res.status).toBe(403);
     expect(await limits(ids.inProgress)).toMatchObject({ answer_due: "2029-10-22" });
     expect(await db().selectFrom("holiday").select("date").where("date", "=", "2029-10-10").execute()).toEqual([]);
@@ -88,15 +127,28 @@ describe("a holiday change moves the limits of open feedback cases", () => {
     expect(await limits(ids.inProgress)).toMatchObject({ answer_due: "2029-10-23", due_date: "2029-10-23" });
     // Received: the limits before 10/10 stay; the answer limit moves to 23/10; the current
     // (transfer) limit stays Mon 8/10.
-    expect(await limits(ids.received)).toMatchObject({ refuse_due: "2029-10-03", info_due: "2029-10-08", transfer_due: "2029-10-08", answer_due: "2029-10-23", due_date: "2029-10-08" });
+    expect(await limits(ids.received)).toMatchObject({
+      refuse_due: "2029-10-03",
+      info_due: "2029-10-08",
+      transfer_due: "2029-10-08",
+      answer_due: "2029-10-23",
+      due_date: "2029-10-08",
+    });
     // Approved Tue 9/10: 2 working days skipping Wed 10/10 → Fri 12/10 (was Thu 11/10).
     expect(await limits(ids.approved)).toMatchObject({ publish_due: "2029-10-12", due_date: "2029-10-12" });
     // A published case owes nothing: its stored answer limit stays.
     expect(await limits(ids.published)).toMatchObject({ answer_due: "2029-10-22", due_date: null });
 
     // Each moved case has the move in its history and in the audit log.
-    const events = await db().selectFrom("feedback_event").select(["feedback_id", "actor_id", "details"]).where("action", "=", "deadlines_moved").orderBy("feedback_id").execute();
-    expect(events.map((e) => e.feedback_id)).toEqual([ids.inProgress, ids.received, ids.approved].sort((x, y) => x - y));
+    const events = await db()
+      .selectFrom("feedback_event")
+      .select(["feedback_id", "actor_id", "details"])
+      .where("action", "=", "deadlines_moved")
+      .orderBy("feedback_id")
+      .execute();
+    expect(events.map((e) => e.feedback_id)).toEqual(
+      [ids.inProgress, ids.received, ids.approved].sort((x, y) => x - y),
+    );
     expect(events.every((e) => e.actor_id === admin.id)).toBe(true);
     const inProgressEvent = events.find((e) => e.feedback_id === ids.inProgress)!;
     expect(inProgressEvent.details).toMatchObject({
@@ -106,19 +158,42 @@ describe("a holiday change moves the limits of open feedback cases", () => {
         { field: "due_date", from: "2029-10-22", to: "2029-10-23" },
       ],
     });
-    const audited = await db().selectFrom("audit_log").select("entity_id").where("action", "=", "feedback.deadlines_moved").execute();
-    expect(audited.map((a) => Number(a.entity_id)).sort((x, y) => x - y)).toEqual([ids.inProgress, ids.received, ids.approved].sort((x, y) => x - y));
+    const audited = await db()
+      .selectFrom("audit_log")
+      .select("entity_id")
+      .where("action", "=", "feedback.deadlines_moved")
+      .execute();
+    expect(audited.map((a) => Number(a.entity_id)).sort((x, y) => x - y)).toEqual(
+      [ids.inProgress, ids.received, ids.approved].sort((x, y) => x - y),
+    );
 
     // The page after the change lists what moved, old → new.
     const page = await (await holidaysLoader(args(staffRequest(location, admin.cookie)))).json();
     expect(page.moved?.date).toBe("2029-10-10");
-    const byCode = Object.fromEntries(page.moved!.moved.map((m: { code: string; changes: unknown[] }) => [m.code, m.changes]));
+    const byCode = Object.fromEntries(
+      page.moved!.moved.map((m: { code: string; changes: unknown[] }) => [m.code, m.changes]),
+    );
     expect(Object.keys(byCode).sort()).toEqual([codes.inProgress, codes.received, codes.approved].sort());
     expect(byCode[codes.received]).toEqual([{ field: "answer_due", from: "2029-10-22", to: "2029-10-23" }]);
     // A step now counts against the moved limit: approved on Tue 23/10 is on time.
-    await actOnFeedback(null, officeUser, ids.inProgress, { intent: "draft", answer: "Câu trả lời mẫu đủ dài để hợp lệ." }, at("2029-10-23"));
-    await actOnFeedback(null, officeUser, ids.inProgress, { intent: "approve", approver: "Giám đốc" }, at("2029-10-23"));
-    expect((await db().selectFrom("feedback").select("late").where("id", "=", ids.inProgress).executeTakeFirstOrThrow()).late).toBe(false);
+    await actOnFeedback(
+      null,
+      officeUser,
+      ids.inProgress,
+      { intent: "draft", answer: "Câu trả lời mẫu đủ dài để hợp lệ." },
+      at("2029-10-23"),
+    );
+    await actOnFeedback(
+      null,
+      officeUser,
+      ids.inProgress,
+      { intent: "approve", approver: "Giám đốc" },
+      at("2029-10-23"),
+    );
+    expect(
+      (await db().selectFrom("feedback").select("late").where("id", "=", ids.inProgress).executeTakeFirstOrThrow())
+        .late,
+    ).toBe(false);
   });
 
   it("deleting the day moves the limits back; a day after every limit moves nothing", async () => {
@@ -145,7 +220,9 @@ describe("a holiday change moves the limits of open feedback cases", () => {
 
   it("answers a forged change id with no notice, not an error", async () => {
     for (const change of ["abc", "99999999", "1; drop table feedback"]) {
-      const page = await (await holidaysLoader(args(staffRequest(`/staff/holidays?change=${encodeURIComponent(change)}`, admin.cookie)))).json();
+      const page = await (
+        await holidaysLoader(args(staffRequest(`/staff/holidays?change=${encodeURIComponent(change)}`, admin.cookie)))
+      ).json();
       expect(page.moved).toBeNull();
     }
   });

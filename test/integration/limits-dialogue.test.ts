@@ -25,18 +25,36 @@ function signUpPost(sessionId: number, ip: string) {
   n++;
   return new Request(`http://localhost/dialogues/${sessionId}`, {
     method: "POST",
-    body: new URLSearchParams({ name: `Người giả ${n}`, phone: `0977${String(100000 + n)}`, kind: "citizen", adult: "on", consent: "on" }),
+    body: new URLSearchParams({
+      name: `Người giả ${n}`,
+      phone: `0977${String(100000 + n)}`,
+      kind: "citizen",
+      adult: "on",
+      consent: "on",
+    }),
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", "x-hl-client-ip": ip },
   });
 }
-const signUpAt = (sessionId: number, ip: string) => call(publicAction({ request: signUpPost(sessionId, ip), params: { id: String(sessionId) }, context: {} }));
+const signUpAt = (sessionId: number, ip: string) =>
+  call(publicAction({ request: signUpPost(sessionId, ip), params: { id: String(sessionId) }, context: {} }));
 const settle = (sessionId: number, cookie: string, form: Record<string, string>) =>
-  call(staffAction({ request: staffRequest(`/staff/dialogues/${sessionId}`, cookie, { form }), params: { id: String(sessionId) }, context: {} }));
+  call(
+    staffAction({
+      request: staffRequest(`/staff/dialogues/${sessionId}`, cookie, { form }),
+      params: { id: String(sessionId) },
+      context: {},
+    }),
+  );
 
 async function count(sessionId: number) {
   const rows = await statuses(sessionId);
   const by = (s: string) => rows.filter((r) => r.status === s).length;
-  return { confirmed: by("confirmed"), waitlisted: by("waitlisted"), toConfirm: by("to_confirm"), cancelled: by("cancelled") };
+  return {
+    confirmed: by("confirmed"),
+    waitlisted: by("waitlisted"),
+    toConfirm: by("to_confirm"),
+    cancelled: by("cancelled"),
+  };
 }
 
 describe("a burst of made-up sign-ups from one address", () => {
@@ -59,12 +77,21 @@ describe("a burst of made-up sign-ups from one address", () => {
     const office = await signIn("office");
     const waiting = (await statuses(sessionId)).filter((r) => r.status === "to_confirm");
     // 40 staff clicks at once, one per sign-up: 7 free seats (12 − 5), 33 to the waitlist.
-    const res = await Promise.all(waiting.map((r) => settle(sessionId, office.cookie, { intent: "confirm_registration", registration: String(r.id) })));
+    const res = await Promise.all(
+      waiting.map((r) =>
+        settle(sessionId, office.cookie, { intent: "confirm_registration", registration: String(r.id) }),
+      ),
+    );
     expect(res.every((r) => r.status === 303)).toBe(true);
     expect(await count(sessionId)).toEqual({ confirmed: 12, waitlisted: 33, toConfirm: 0, cancelled: 0 });
     const seqs = (await statuses(sessionId)).filter((r) => r.status === "waitlisted").map((r) => r.waitlist_seq!);
     expect(new Set(seqs).size).toBe(33);
-    const audit = await db().selectFrom("audit_log").select("id").where("action", "=", "dialogue.registration.confirm").where("actor_id", "=", office.id).execute();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select("id")
+      .where("action", "=", "dialogue.registration.confirm")
+      .where("actor_id", "=", office.id)
+      .execute();
     expect(audit).toHaveLength(40);
   }, 120_000);
 
@@ -75,12 +102,18 @@ describe("a burst of made-up sign-ups from one address", () => {
     const viewer = await signIn("viewer");
     expect((await settle(sessionId, viewer.cookie, { intent: "reject_all_to_confirm" })).status).toBe(403);
     const office = await signIn("office");
-    expect((await settle(sessionId, office.cookie, { intent: "reject_registration", registration: "abc" })).status).toBe(400);
+    expect(
+      (await settle(sessionId, office.cookie, { intent: "reject_registration", registration: "abc" })).status,
+    ).toBe(400);
     const res = await settle(sessionId, office.cookie, { intent: "reject_all_to_confirm" });
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe(`/staff/dialogues/${sessionId}?settled=35`);
     expect(await count(sessionId)).toEqual({ confirmed: 5, waitlisted: 0, toConfirm: 0, cancelled: 35 });
-    const audit = await db().selectFrom("audit_log").select("details").where("action", "=", "dialogue.registration.reject").execute();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "dialogue.registration.reject")
+      .execute();
     expect((audit[0].details as { settled: unknown[] }).settled).toHaveLength(35);
   }, 120_000);
 
@@ -91,7 +124,10 @@ describe("a burst of made-up sign-ups from one address", () => {
     const office = await signIn("office");
     const request = staffRequest(`/staff/dialogues/${sessionId}/checkin`, office.cookie);
     const user = (await getSessionUser(request))!;
-    expect(await checkInById({ client: clientOf(request), user }, sessionId, waiting.id)).toMatchObject({ ok: false, reason: "to_confirm" });
+    expect(await checkInById({ client: clientOf(request), user }, sessionId, waiting.id)).toMatchObject({
+      ok: false,
+      reason: "to_confirm",
+    });
     await settle(sessionId, office.cookie, { intent: "confirm_registration", registration: String(waiting.id) });
     expect(await checkInById({ client: clientOf(request), user }, sessionId, waiting.id)).toMatchObject({ ok: true });
   }, 60_000);

@@ -23,13 +23,19 @@ function post(i: number, ip: string) {
     homepage: "",
   };
   for (const [k, v] of Object.entries(data)) fd.append(k, v);
-  return new Request("http://localhost/feedback", { method: "POST", body: fd, headers: { "x-hl-client-ip": ip, "Accept-Language": "vi" } });
+  return new Request("http://localhost/feedback", {
+    method: "POST",
+    body: fd,
+    headers: { "x-hl-client-ip": ip, "Accept-Language": "vi" },
+  });
 }
 
 describe("feedback from one hall's Wi-Fi", () => {
   it("60 at once from one address: 60 stored with 60 codes, 40 held for review, none refused", async () => {
     const ip = "100.64.7.7";
-    const results = (await Promise.all(Array.from({ length: 60 }, (_, i) => formAction(args(post(i, ip)))))) as Response[];
+    const results = (await Promise.all(
+      Array.from({ length: 60 }, (_, i) => formAction(args(post(i, ip)))),
+    )) as Response[];
     expect(results.map((r) => r.status)).toEqual(Array(60).fill(302));
     const codes = results.map((r) => decodeURIComponent(r.headers.get("Location")!.split("code=")[1]));
     expect(new Set(codes).size).toBe(60);
@@ -46,14 +52,24 @@ describe("feedback from one hall's Wi-Fi", () => {
     expect(held.list!.items.every((r: { held: boolean }) => r.held)).toBe(true);
     const one = held.list!.items[0].id as number;
     const unit = await signIn("unit");
-    await expect(listAction(args(staffRequest("/staff/feedback", unit.cookie, { form: { intent: "release", id: String(one) } })))).rejects.toMatchObject({ status: 403 });
-    const res = await listAction(args(staffRequest("/staff/feedback", office.cookie, { form: { intent: "release", id: String(one) } })));
+    await expect(
+      listAction(args(staffRequest("/staff/feedback", unit.cookie, { form: { intent: "release", id: String(one) } }))),
+    ).rejects.toMatchObject({ status: 403 });
+    const res = await listAction(
+      args(staffRequest("/staff/feedback", office.cookie, { form: { intent: "release", id: String(one) } })),
+    );
     expect(await res.json()).toEqual({ released: 1, error: null });
     const after = await (await listLoader(args(staffRequest("/staff/feedback?view=held", office.cookie)))).json();
     expect(after.list!.items).toHaveLength(39);
-    const audit = await db().selectFrom("audit_log").select(["actor_id", "details"]).where("action", "=", "feedback.release_hold").execute();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select(["actor_id", "details"])
+      .where("action", "=", "feedback.release_hold")
+      .execute();
     expect(audit).toEqual([{ actor_id: office.id, details: { ids: [one] } }]);
-    const bad = await listAction(args(staffRequest("/staff/feedback", office.cookie, { form: { intent: "release", id: "x" } })));
+    const bad = await listAction(
+      args(staffRequest("/staff/feedback", office.cookie, { form: { intent: "release", id: "x" } })),
+    );
     expect(bad.status).toBe(400);
   }, 120_000);
 });

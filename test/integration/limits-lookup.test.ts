@@ -26,7 +26,9 @@ describe("a stranger guessing phones for a code", () => {
     const code = "PAKN.20261206.9001";
     const at = (ms: number) => new Date(t0.getTime() + ms);
     // Ten wrong phones at once: 5 are looked up, 5 refused.
-    const first = await Promise.all(Array.from({ length: 10 }, (_, i) => beginLookup(code, `0911${String(100000 + i)}`, `100.64.0.${i + 1}`, t0)));
+    const first = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => beginLookup(code, `0911${String(100000 + i)}`, `100.64.0.${i + 1}`, t0)),
+    );
     expect(first.filter((g) => g.ok)).toHaveLength(5);
     // The owner, 31 s later, is looked up (the first wait is 30 s).
     const owner = await beginLookup(code, "0900000555", "100.64.9.9", at(31 * S));
@@ -66,15 +68,21 @@ describe("a carrier's NAT: thousands of phones behind one address", () => {
       ),
     );
     const ip = "100.64.50.50";
-    const burst = await Promise.all(mine.slice(0, 40).map((f, i) => lookup(f.fullCode, `0988${String(200000 + i)}`, ip)));
+    const burst = await Promise.all(
+      mine.slice(0, 40).map((f, i) => lookup(f.fullCode, `0988${String(200000 + i)}`, ip)),
+    );
     expect(burst.map((r) => r.status)).toEqual(Array(40).fill(200));
-    for (let i = 40; i < 100; i++) expect((await lookup(mine[i].fullCode, `0988${String(200000 + i)}`, ip)).status).toBe(200);
+    for (let i = 40; i < 100; i++)
+      expect((await lookup(mine[i].fullCode, `0988${String(200000 + i)}`, ip)).status).toBe(200);
   }, 120_000);
 
   it("an address is slowed only after 300 failed look-ups, and then for seconds", async () => {
     const t0 = new Date("2026-12-06T04:00:00Z");
     const ip = "100.64.77.77";
-    for (let i = 0; i < 300; i++) expect((await beginLookup(`PAKN.20261206.${String(i).padStart(4, "0")}`, `0944${String(100000 + i)}`, ip, t0)).ok).toBe(true);
+    for (let i = 0; i < 300; i++)
+      expect(
+        (await beginLookup(`PAKN.20261206.${String(i).padStart(4, "0")}`, `0944${String(100000 + i)}`, ip, t0)).ok,
+      ).toBe(true);
     const next = await beginLookup("PAKN.20261206.5000", "0944999999", ip, t0);
     // The first wait for an address is 5 s: shown as "1 minute" at most.
     expect(next).toEqual({ ok: false, minutes: 1 });

@@ -11,8 +11,14 @@ describe("named statements", () => {
       .transaction()
       .execute(async (trx) => {
         const answers: number[] = [];
-        for (let i = 1; i <= 5; i++) answers.push((await sql<{ prepared_probe_v: number }>`select ${i}::int + 1 as prepared_probe_v`.execute(trx)).rows[0].prepared_probe_v);
-        const prepared = await sql<{ statement: string }>`select statement from pg_prepared_statements where statement like '%prepared_probe_v%'`.execute(trx);
+        for (let i = 1; i <= 5; i++)
+          answers.push(
+            (await sql<{ prepared_probe_v: number }>`select ${i}::int + 1 as prepared_probe_v`.execute(trx)).rows[0]
+              .prepared_probe_v,
+          );
+        const prepared = await sql<{
+          statement: string;
+        }>`select statement from pg_prepared_statements where statement like '%prepared_probe_v%'`.execute(trx);
         return { answers, prepared: prepared.rows.map((r) => r.statement) };
       });
     expect(answers).toEqual([2, 3, 4, 5, 6]);

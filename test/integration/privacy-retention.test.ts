@@ -13,10 +13,10 @@ import { foldPendingRollups } from "~/features/reports/rollup.server";
 import { previewRetention, runRetention, RETENTION_LOCK_KEY } from "~/features/privacy/privacy-retention.server";
 import { startRetentionSchedule, stopRetentionSchedule } from "~/kernel/schedule.server";
 import { vnDay } from "~/kernel/time/clock";
+import { db } from "~/kernel/db/db.server";
 import { makeSession, person } from "../support/dialogue";
 import { makeUnit } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
-import { db } from "~/kernel/db/db.server";
 
 const DAY = 86_400_000;
 const NOW = new Date();
@@ -51,7 +51,10 @@ async function surveyFigures() {
     .orderBy("item_id")
     .orderBy("value")
     .execute();
-  const { n } = await db().selectFrom("response").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const { n } = await db()
+    .selectFrom("response")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return { responses: Number(n), distribution: rows.map((r) => [r.item_id, r.value, Number(r.n)]) };
 }
 
@@ -60,8 +63,20 @@ async function addSurveyResponses() {
   await ensureForms();
   const unitId = await makeUnit();
   const s = await db().selectFrom("survey").select("id").where("slug", "=", SLUG_B).executeTakeFirstOrThrow();
-  const v = await db().selectFrom("survey_version").select("id").where("survey_id", "=", s.id).orderBy("id", "desc").limit(1).executeTakeFirstOrThrow();
-  const items = await db().selectFrom("survey_item").select("id").where("version_id", "=", v.id).orderBy("id").limit(3).execute();
+  const v = await db()
+    .selectFrom("survey_version")
+    .select("id")
+    .where("survey_id", "=", s.id)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const items = await db()
+    .selectFrom("survey_item")
+    .select("id")
+    .where("version_id", "=", v.id)
+    .orderBy("id")
+    .limit(3)
+    .execute();
   for (const value of [5, 4, 2]) {
     const res = await storeResponse({
       id: crypto.randomUUID(),
@@ -85,8 +100,13 @@ async function addSurveyResponses() {
 /** What the satisfaction dashboard reads: its rollup tables, row for row. */
 async function dashboardRollups() {
   await foldPendingRollups();
-  const all = async (t: "answer_rollup" | "answer_rollup_half" | "response_rollup") => (await db().selectFrom(t).selectAll().execute()).map((r) => JSON.stringify(r)).sort();
-  return { answers: await all("answer_rollup"), half: await all("answer_rollup_half"), responses: await all("response_rollup") };
+  const all = async (t: "answer_rollup" | "answer_rollup_half" | "response_rollup") =>
+    (await db().selectFrom(t).selectAll().execute()).map((r) => JSON.stringify(r)).sort();
+  return {
+    answers: await all("answer_rollup"),
+    half: await all("answer_rollup_half"),
+    responses: await all("response_rollup"),
+  };
 }
 
 describe("the retention job", () => {
@@ -102,10 +122,21 @@ describe("the retention job", () => {
     const startsHeld = new Date(NOW.getTime() - DAY - 3 * 3_600_000);
     await db()
       .updateTable("dialogue_session")
-      .set({ starts_at: startsHeld, ends_at: new Date(NOW.getTime() - DAY), status: "held", registration_opens_at: new Date(NOW.getTime() - 30 * DAY), registration_closes_at: new Date(startsHeld.getTime() - 3_600_000), publish_at: new Date(NOW.getTime() - 30 * DAY) })
+      .set({
+        starts_at: startsHeld,
+        ends_at: new Date(NOW.getTime() - DAY),
+        status: "held",
+        registration_opens_at: new Date(NOW.getTime() - 30 * DAY),
+        registration_closes_at: new Date(startsHeld.getTime() - 3_600_000),
+        publish_at: new Date(NOW.getTime() - 30 * DAY),
+      })
       .where("id", "=", held)
       .execute();
-    await db().updateTable("dialogue_registration").set({ checked_in_at: startsHeld }).where("id", "=", p1.registration.id).execute();
+    await db()
+      .updateTable("dialogue_registration")
+      .set({ checked_in_at: startsHeld })
+      .where("id", "=", p1.registration.id)
+      .execute();
 
     const refusedLongAgo = await feedbackEndedAt("refused", new Date(NOW.getTime() - DAY));
     const closedRecently = await feedbackEndedAt("closed", new Date(NOW.getTime() + 30 * DAY));
@@ -114,7 +145,18 @@ describe("the retention job", () => {
     const req = (status: "fulfilled" | "open", decided: Date | null) =>
       db()
         .insertInto("privacy_request")
-        .values({ submission_id: crypto.randomUUID(), kind: "correct", subject_kind: "feedback", subject_id: stillOpen, subject_code: "PAKN.X", status, lang: "vi", received_at: NOW, due_at: new Date(NOW.getTime() + 3 * DAY), decided_at: decided })
+        .values({
+          submission_id: crypto.randomUUID(),
+          kind: "correct",
+          subject_kind: "feedback",
+          subject_id: stillOpen,
+          subject_code: "PAKN.X",
+          status,
+          lang: "vi",
+          received_at: NOW,
+          due_at: new Date(NOW.getTime() + 3 * DAY),
+          decided_at: decided,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
     const oldRequest = await req("fulfilled", new Date(NOW.getTime() - DAY));
@@ -136,7 +178,11 @@ describe("the retention job", () => {
     expect(before.dashboard.answers.length).toBeGreaterThan(0);
 
     // Nothing has expired today.
-    expect((await previewRetention(NOW)).counts).toEqual({ dialogue_registration: 0, feedback_contact: 0, privacy_request: 0 });
+    expect((await previewRetention(NOW)).counts).toEqual({
+      dialogue_registration: 0,
+      feedback_contact: 0,
+      privacy_request: 0,
+    });
     // The dry run a year on names exactly what will go, and changes nothing.
     const preview = await previewRetention(LATER);
     expect(preview.months).toBe(12);
@@ -161,7 +207,11 @@ describe("the retention job", () => {
     }
     expect(regs.find((r) => r.id === p1.registration.id)!.checked_in_at).not.toBeNull();
     expect(regs.find((r) => r.id === p3.registration.id)!.phone).not.toBeNull();
-    const q = await db().selectFrom("dialogue_question").select("text").where("registration_id", "=", p1.registration.id).executeTakeFirstOrThrow();
+    const q = await db()
+      .selectFrom("dialogue_question")
+      .select("text")
+      .where("registration_id", "=", p1.registration.id)
+      .executeTakeFirstOrThrow();
     expect(q.text).toBe("Xin gọi lại cho tôi: [***]");
 
     const contacts = await db().selectFrom("feedback_contact").select("feedback_id").orderBy("feedback_id").execute();
@@ -172,30 +222,42 @@ describe("the retention job", () => {
     expect(await figures()).toEqual(before);
 
     // Run again: nothing left to do.
-    expect(await runRetention({ now: LATER })).toEqual({ ran: true, counts: { dialogue_registration: 0, feedback_contact: 0, privacy_request: 0 } });
-    const audits = await db().selectFrom("audit_log").select(["actor_id", "details"]).where("action", "=", "privacy.retention.run").execute();
+    expect(await runRetention({ now: LATER })).toEqual({
+      ran: true,
+      counts: { dialogue_registration: 0, feedback_contact: 0, privacy_request: 0 },
+    });
+    const audits = await db()
+      .selectFrom("audit_log")
+      .select(["actor_id", "details"])
+      .where("action", "=", "privacy.retention.run")
+      .execute();
     expect(audits).toHaveLength(2);
     expect(audits[0].actor_id).toBeNull();
   });
 
-  it.skipIf(!process.env.DATABASE_URL)("stands aside while another instance holds the lock (PostgreSQL only: the embedded database has one connection)", async () => {
-    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await other.connect();
-    try {
-      await other.query("select pg_advisory_lock($1::bigint)", [RETENTION_LOCK_KEY]);
-      expect(await runRetention({ now: LATER })).toEqual({ ran: false });
-      await other.query("select pg_advisory_unlock($1::bigint)", [RETENTION_LOCK_KEY]);
-      expect((await runRetention({ now: LATER })).ran).toBe(true);
-    } finally {
-      await other.end();
-    }
-  });
+  it.skipIf(!process.env.DATABASE_URL)(
+    "stands aside while another instance holds the lock (PostgreSQL only: the embedded database has one connection)",
+    async () => {
+      const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      try {
+        await other.query("select pg_advisory_lock($1::bigint)", [RETENTION_LOCK_KEY]);
+        expect(await runRetention({ now: LATER })).toEqual({ ran: false });
+        await other.query("select pg_advisory_unlock($1::bigint)", [RETENTION_LOCK_KEY]);
+        expect((await runRetention({ now: LATER })).ran).toBe(true);
+      } finally {
+        await other.end();
+      }
+    },
+  );
 
   it("the schedule runs once at start, logs counts only, and stops cleanly", async () => {
     const lines: string[] = [];
     startRetentionSchedule((l) => lines.push(l));
     await stopRetentionSchedule();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\[retention\] erased \{"dialogue_registration":\d+,"feedback_contact":\d+,"privacy_request":\d+\}$/);
+    expect(lines[0]).toMatch(
+      /^\[retention\] erased \{"dialogue_registration":\d+,"feedback_contact":\d+,"privacy_request":\d+\}$/,
+    );
   });
 });

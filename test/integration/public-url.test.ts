@@ -21,11 +21,21 @@ describe("links in notices come from PUBLIC_URL, not the request", () => {
     const request = new Request(`http://evil.example/staff/dialogues/${sessionId}`, {
       method: "POST",
       body: new URLSearchParams({ intent: "cancel_registration", registration: String(first.registration.id) }),
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: office.cookie, Origin: "http://evil.example", "X-Forwarded-Host": "evil.example", "x-hl-client-ip": "192.0.2.77" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: office.cookie,
+        Origin: "http://evil.example",
+        "X-Forwarded-Host": "evil.example",
+        "x-hl-client-ip": "192.0.2.77",
+      },
     });
     const res = (await sessionAction({ request, params: { id: String(sessionId) }, context: {} })) as Response;
     expect(res.status).toBe(303);
-    const notices = await db().selectFrom("dialogue_notification").select(["kind", "message"]).where("registration_id", "=", second.registration.id).execute();
+    const notices = await db()
+      .selectFrom("dialogue_notification")
+      .select(["kind", "message"])
+      .where("registration_id", "=", second.registration.id)
+      .execute();
     expect(notices.map((n) => n.kind)).toContain("promoted");
     const text = notices.map((n) => n.message).join("\n");
     // Outside production and without PUBLIC_URL the portal's address is http://localhost:PORT.

@@ -45,23 +45,39 @@ beforeAll(async () => {
   await storeB(b, { unitId: a, channel: "qr", day: "2025-04-10", value: 5, count: 4 });
 }, 120_000);
 
-const docx = async (period: string, cookie = office.cookie) => call(docxRoute.loader, staffRequest(`/staff/reports/${period}/docx`, cookie), { period });
+const docx = async (period: string, cookie = office.cookie) =>
+  call(docxRoute.loader, staffRequest(`/staff/reports/${period}/docx`, cookie), { period });
 const docxOf = async (period: string) => {
   const res = await docx(period);
   expect(res.status).toBe(200);
-  expect(res.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  expect(res.headers.get("Content-Type")).toBe(
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  );
   const files = unzip(Buffer.from(await res.arrayBuffer()));
   return { files, text: docxText(files.get("word/document.xml")!.toString("utf8")) };
 };
 const pageOf = async (period: string) => {
-  const res = await call(documentRoute.loader, staffRequest(`/staff/reports/${period}/document`, office.cookie), { period });
+  const res = await call(documentRoute.loader, staffRequest(`/staff/reports/${period}/document`, office.cookie), {
+    period,
+  });
   expect(res.status).toBe(200);
   const { doc } = (await res.json()) as { doc: ReportDocument };
   // The page's text as a reader gets it: markup out, entities and no-break spaces plain.
   const html = renderToStaticMarkup(<ReportDocumentView doc={doc} />);
-  return { doc, text: html.replace(/<[^>]+>/g, "\n").replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/\u00a0/g, " ") };
+  return {
+    doc,
+    text: html
+      .replace(/<[^>]+>/g, "\n")
+      .replace(/&amp;/g, "&")
+      .replace(/&#x27;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/\u00a0/g, " "),
+  };
 };
-const send = (period: string) => call(reportRoute.action, staffRequest(`/staff/reports/${period}`, office.cookie, { form: { intent: "send" } }), { period });
+const send = (period: string) =>
+  call(reportRoute.action, staffRequest(`/staff/reports/${period}`, office.cookie, { form: { intent: "send" } }), {
+    period,
+  });
 const year = new Intl.DateTimeFormat("en", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(new Date());
 
 describe("the report document of Q3/2025", () => {
@@ -72,7 +88,20 @@ describe("the report document of Q3/2025", () => {
   const figures = [
     "Tỷ lệ người dân, doanh nghiệp hài lòng với sự phục vụ của Sở: 88,7 % (47/53 ý kiến hợp lệ; khoảng tin cậy 95 %: 77,4 % – 94,7 %). So với chỉ tiêu 90 %: Chưa đủ cơ sở kết luận.",
   ];
-  const unitCells = ["Đơn vị RDA", "90,0 %", "40", "76,9 % – 96,0 %", "Chưa đủ cơ sở kết luận", "Đơn vị RDB", "Đơn vị RDC", "Ẩn (dưới 5 ý kiến)", "Toàn Sở", "88,7 %", "53", "77,4 % – 94,7 %"];
+  const unitCells = [
+    "Đơn vị RDA",
+    "90,0 %",
+    "40",
+    "76,9 % – 96,0 %",
+    "Chưa đủ cơ sở kết luận",
+    "Đơn vị RDB",
+    "Đơn vị RDC",
+    "Ẩn (dưới 5 ý kiến)",
+    "Toàn Sở",
+    "88,7 %",
+    "53",
+    "77,4 % – 94,7 %",
+  ];
 
   it("holds the Quốc hiệu, the agency, the figures and the layout of the decree, the same as the page", async () => {
     const { files, text } = await docxOf("2025-Q3");
@@ -106,14 +135,23 @@ describe("the report document of Q3/2025", () => {
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701"/);
     expect(xml).toContain("<w:titlePg/>");
-    const headers = [...files.keys()].filter((k) => /^word\/header\d+\.xml$/.test(k)).map((k) => files.get(k)!.toString("utf8"));
+    const headers = [...files.keys()]
+      .filter((k) => /^word\/header\d+\.xml$/.test(k))
+      .map((k) => files.get(k)!.toString("utf8"));
     expect(headers.some((h) => /PAGE/.test(h))).toBe(true);
     expect(files.get("word/styles.xml")!.toString("utf8")).toContain('w:ascii="Times New Roman"');
 
     // The print page shows the same lines: every figure of the DOCX is on the page.
     const page = await pageOf("2025-Q3");
     const pageLines = page.text.split("\n").map((l) => l.trim());
-    for (const line of [...figures, ...unitCells, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH TIỀN GIANG", "90,0 % (n = 40)"]) expect(pageLines, line).toContain(line);
+    for (const line of [
+      ...figures,
+      ...unitCells,
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH TIỀN GIANG",
+      "90,0 % (n = 40)",
+    ])
+      expect(pageLines, line).toContain(line);
     // No percentage can break before its sign: a no-break space, on the page and in the file.
     expect(JSON.stringify(page.doc)).not.toMatch(/\d %/);
     expect(xml).not.toMatch(/\d %/);
@@ -136,7 +174,11 @@ describe("the report document of Q3/2025", () => {
     const unitStaff = await signIn("unit", a);
     const res = await docx("2025-Q3", unitStaff.cookie);
     expect(res.status).toBe(200);
-    const own = docxText(unzip(Buffer.from(await res.arrayBuffer())).get("word/document.xml")!.toString("utf8"));
+    const own = docxText(
+      unzip(Buffer.from(await res.arrayBuffer()))
+        .get("word/document.xml")!
+        .toString("utf8"),
+    );
     expect(own).toContain("90,0 % (36/40 ý kiến hợp lệ");
     expect(own).not.toMatch(/47\/53|Đơn vị RDB|Đơn vị RDC/);
   });
@@ -155,13 +197,29 @@ describe("the public results page", () => {
     expect((await send("2025-H1")).status).toBe(200);
     const res = await call(resultsRoute.loader, new Request("http://localhost/ket-qua"));
     expect(res.status).toBe(200);
-    const data = (await res.json()) as { periods: { year: number; kind: string; satisfaction: { rate: { satisfied: number; n: number; rate: number | null }; verdict: { kind: string }; suppressed: boolean } | null; feedback: unknown; dialogue: unknown }[] };
+    const data = (await res.json()) as {
+      periods: {
+        year: number;
+        kind: string;
+        satisfaction: {
+          rate: { satisfied: number; n: number; rate: number | null };
+          verdict: { kind: string };
+          suppressed: boolean;
+        } | null;
+        feedback: unknown;
+        dialogue: unknown;
+      }[];
+    };
     const keys = data.periods.map((p) => `${p.year}-${p.kind}`);
     // Q1/2025 was never sent: absent, though it has 10 answers.
     expect(keys.sort()).toEqual(["2025-H1", "2025-Q2", "2025-Q3"]);
     const by = (k: string) => data.periods.find((p) => `${p.year}-${p.kind}` === k)!;
     // Q3 as sent: 47/53, not the 59 answers there are now.
-    expect(by("2025-Q3").satisfaction).toMatchObject({ suppressed: false, rate: { satisfied: 47, n: 53 }, verdict: { kind: "undetermined" } });
+    expect(by("2025-Q3").satisfaction).toMatchObject({
+      suppressed: false,
+      rate: { satisfied: 47, n: 53 },
+      verdict: { kind: "undetermined" },
+    });
     // Q2: 4 answers, under the threshold: no rate, no n.
     expect(by("2025-Q2").satisfaction).toMatchObject({ suppressed: true, rate: { n: 0, rate: null } });
     // H1: 14 answers, but "H1 minus Q1" would give Q2's 4 back: hidden whole.
@@ -178,26 +236,44 @@ describe("the report settings", () => {
     const res = await call(settingsRoute.loader, staffRequest("/staff/settings", admin.cookie));
     return ((await res.json()) as { values: Record<string, string> }).values;
   };
-  const save = async (changes: Record<string, string>) => call(settingsRoute.action, staffRequest("/staff/settings", admin.cookie, { form: { ...(await values()), ...changes } }));
+  const save = async (changes: Record<string, string>) =>
+    call(
+      settingsRoute.action,
+      staffRequest("/staff/settings", admin.cookie, { form: { ...(await values()), ...changes } }),
+    );
 
   it("refuses a name too long or empty with a message, and prints the agency and signer it saved", async () => {
     const tooLong = await save({ report__agency: "Sở ".repeat(60) });
     expect(tooLong.status).toBe(400);
-    expect(((await tooLong.json()) as { errors: Record<string, string> }).errors).toEqual({ report__agency: "staff.settings.errors.tooLong" });
+    expect(((await tooLong.json()) as { errors: Record<string, string> }).errors).toEqual({
+      report__agency: "staff.settings.errors.tooLong",
+    });
     const empty = await save({ report__place: "   " });
     expect(empty.status).toBe(400);
-    expect(((await empty.json()) as { errors: Record<string, string> }).errors).toEqual({ report__place: "staff.settings.errors.required" });
+    expect(((await empty.json()) as { errors: Record<string, string> }).errors).toEqual({
+      report__place: "staff.settings.errors.required",
+    });
     expect(await db().selectFrom("setting").select("key").where("key", "like", "report.%").execute()).toEqual([]);
 
     // A line break typed into a name becomes a space; the signer's name is printed as saved.
-    const ok = await save({ report__agency: "Sở Thử\nnghiệm", report__signer_name: "Nguyễn Thị Thử", report__place: "Gò Công" });
+    const ok = await save({
+      report__agency: "Sở Thử\nnghiệm",
+      report__signer_name: "Nguyễn Thị Thử",
+      report__place: "Gò Công",
+    });
     expect(ok.status).toBe(302);
     const { text } = await docxOf("2025-Q3");
     const lines = text.split("\n");
     expect(lines).toContain("SỞ THỬ NGHIỆM");
     expect(lines).toContain("Nguyễn Thị Thử");
     expect(lines).toContain(`Gò Công, ngày … tháng … năm ${year}`);
-    const audit = await db().selectFrom("audit_log").select("details").where("action", "=", "settings.update").execute();
-    expect(audit.at(-1)!.details).toMatchObject({ changes: { "report.agency": { from: "Sở Khoa học và Công nghệ tỉnh Tiền Giang", to: "Sở Thử nghiệm" } } });
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "settings.update")
+      .execute();
+    expect(audit.at(-1)!.details).toMatchObject({
+      changes: { "report.agency": { from: "Sở Khoa học và Công nghệ tỉnh Tiền Giang", to: "Sở Thử nghiệm" } },
+    });
   });
 });

@@ -17,7 +17,8 @@ async function sessionsWith(secret: string) {
   return import("~/kernel/session.server");
 }
 
-const withCookie = (setCookie: string) => new Request("http://localhost/staff", { headers: { Cookie: setCookie.split(";")[0] } });
+const withCookie = (setCookie: string) =>
+  new Request("http://localhost/staff", { headers: { Cookie: setCookie.split(";")[0] } });
 
 afterAll(() => {
   delete process.env.SESSION_SECRET;

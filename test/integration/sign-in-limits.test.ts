@@ -30,7 +30,9 @@ describe("counted before the password check", () => {
   it("60 attempts at once, the right password 30th: at most 5 passwords are checked", async () => {
     const user = await makeStaff("admin");
     const results = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => authenticate(user.email, i === 29 ? TEST_PASSWORD : `wrong-${i}`, `203.0.113.${i}`)),
+      Array.from({ length: 60 }, (_, i) =>
+        authenticate(user.email, i === 29 ? TEST_PASSWORD : `wrong-${i}`, `203.0.113.${i}`),
+      ),
     );
     // The account's pool for unknown browsers gives 5 attempts with no wait; every other attempt
     // of the burst is refused before its password is read.
@@ -48,29 +50,45 @@ describe("waits grow, and end by themselves", () => {
     const user = await makeStaff("office");
     const t0 = new Date("2026-12-06T01:00:00Z");
     const at = (ms: number) => new Date(t0.getTime() + ms);
-    for (let i = 1; i <= 5; i++) expect(await authenticate(user.email, "wrong", "10.2.0.1", t0)).toMatchObject({ reason: "invalid", failures: i });
+    for (let i = 1; i <= 5; i++)
+      expect(await authenticate(user.email, "wrong", "10.2.0.1", t0)).toMatchObject({ reason: "invalid", failures: i });
     // Hand-computed schedule: the 6th try may come 1 min after the 5th, the 7th 2 min after the
     // 6th, then 4, 8, and 15 minutes (the longest wait) from then on.
     let t = 0;
-    for (const [n, wait] of [[6, 1], [7, 2], [8, 4], [9, 8], [10, 15], [11, 15]] as const) {
+    for (const [n, wait] of [
+      [6, 1],
+      [7, 2],
+      [8, 4],
+      [9, 8],
+      [10, 15],
+      [11, 15],
+    ] as const) {
       const early = await authenticate(user.email, "wrong", "10.2.0.1", at(t + wait * MIN - 1000));
       expect(early).toMatchObject({ ok: false, reason: "locked" });
       t += wait * MIN;
-      expect(await authenticate(user.email, "wrong", "10.2.0.1", at(t))).toMatchObject({ reason: "invalid", failures: n });
+      expect(await authenticate(user.email, "wrong", "10.2.0.1", at(t))).toMatchObject({
+        reason: "invalid",
+        failures: n,
+      });
     }
     // The right password works at the next slot, from any unknown browser.
     t += 15 * MIN;
     expect(await authenticate(user.email, TEST_PASSWORD, "10.2.0.2", at(t))).toMatchObject({ ok: true });
     // One hour without a counted try: five free tries again.
     t += 60 * MIN;
-    for (let i = 1; i <= 5; i++) expect(await authenticate(user.email, "wrong", "10.2.0.1", at(t))).toMatchObject({ reason: "invalid", failures: i });
+    for (let i = 1; i <= 5; i++)
+      expect(await authenticate(user.email, "wrong", "10.2.0.1", at(t))).toMatchObject({
+        reason: "invalid",
+        failures: i,
+      });
   });
 
   it("a right password gives its attempt back: an office signing in 32 times from one address is never made to wait", async () => {
     // 32 right passwords from one address: past the address's 30 free tries, had they counted.
     const people = await Promise.all(Array.from({ length: 4 }, () => makeStaff("unit")));
     for (let round = 0; round < 8; round++) {
-      for (const p of people) expect(await authenticate(p.email, TEST_PASSWORD, "10.2.1.1")).toMatchObject({ ok: true });
+      for (const p of people)
+        expect(await authenticate(p.email, TEST_PASSWORD, "10.2.1.1")).toMatchObject({ ok: true });
     }
   });
 });
@@ -90,28 +108,48 @@ describe("a stranger cannot keep the owner out", () => {
         const r = await signInWithPassword(owner.email, `guess-${q}-${i}`, from(`198.51.100.${q * 5 + i}`), now);
         if (!r.ok && r.reason === "invalid") strangerChecked++;
       }
-      const owned = await signInWithPassword(owner.email, TEST_PASSWORD, from("10.3.0.1", known), new Date(now.getTime() + 1000));
+      const owned = await signInWithPassword(
+        owner.email,
+        TEST_PASSWORD,
+        from("10.3.0.1", known),
+        new Date(now.getTime() + 1000),
+      );
       expect(owned.ok).toBe(true);
     }
     // The stranger's guesses were checked: 5 free, then one slot per wait (1, 2, 4, 8 minutes fit
     // in the 15-minute gaps one each, 15 minutes from then on): 5 + 11 = 16 over 3 hours.
     expect(strangerChecked).toBe(16);
     // Each wait that began is in the audit log, with the pool that refused.
-    const locked = await db().selectFrom("audit_log").select("details").where("action", "=", "auth.login_locked").execute();
+    const locked = await db()
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "auth.login_locked")
+      .execute();
     expect(locked.length).toBeGreaterThan(0);
     expect(locked.every((r) => (r.details as { pool: string }).pool === "account")).toBe(true);
   });
 
   it("a forged known-browser cookie is ignored: it is signed, and names one account", async () => {
     const owner = await makeStaff("office");
-    for (let i = 0; i < 5; i++) await loginAction(args(loginPost({ email: owner.email, password: `wrong-${i}` }, "10.4.0.1")));
-    const forged = await loginAction(args(loginPost({ email: owner.email, password: TEST_PASSWORD }, "10.4.0.1", "hl_known=W3siYSI6ImFjY3QiLCJuIjoiYWFhYWFhYWFhYWFhYWFhYWFhIn1d")));
+    for (let i = 0; i < 5; i++)
+      await loginAction(args(loginPost({ email: owner.email, password: `wrong-${i}` }, "10.4.0.1")));
+    const forged = await loginAction(
+      args(
+        loginPost(
+          { email: owner.email, password: TEST_PASSWORD },
+          "10.4.0.1",
+          "hl_known=W3siYSI6ImFjY3QiLCJuIjoiYWFhYWFhYWFhYWFhYWFhYWFhIn1d",
+        ),
+      ),
+    );
     expect(forged.status).toBe(429);
     // A real known-browser cookie for another account does not open this one either.
     const other = await makeStaff("office");
     const res = await loginAction(args(loginPost({ email: other.email, password: TEST_PASSWORD }, "10.4.0.2")));
     expect(res.status).toBe(302);
-    const elsewhere = await loginAction(args(loginPost({ email: owner.email, password: TEST_PASSWORD }, "10.4.0.2", cookiesOf(res))));
+    const elsewhere = await loginAction(
+      args(loginPost({ email: owner.email, password: TEST_PASSWORD }, "10.4.0.2", cookiesOf(res))),
+    );
     expect(elsewhere.status).toBe(429);
   });
 });
@@ -128,17 +166,29 @@ describe("admin unlock", () => {
     expect(page.waits[target.id].until).toMatch(/^\d\d:\d\d \d\d\/\d\d\/\d{4}$|\d\d\/\d\d\/\d{4}/);
 
     const office = await signIn("office");
-    await expect(usersAction(args(staffRequest("/staff/users", office.cookie, { form: { intent: "unlock", id: String(target.id) } })))).rejects.toMatchObject({ status: 403 });
+    await expect(
+      usersAction(
+        args(staffRequest("/staff/users", office.cookie, { form: { intent: "unlock", id: String(target.id) } })),
+      ),
+    ).rejects.toMatchObject({ status: 403 });
     expect(await authenticate(target.email, TEST_PASSWORD, "10.5.0.2")).toMatchObject({ reason: "locked" });
 
-    const res = await usersAction(args(staffRequest("/staff/users", admin.cookie, { form: { intent: "unlock", id: String(target.id) } })));
+    const res = await usersAction(
+      args(staffRequest("/staff/users", admin.cookie, { form: { intent: "unlock", id: String(target.id) } })),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ error: null, email: target.email });
     expect(await authenticate(target.email, TEST_PASSWORD, "10.5.0.2")).toMatchObject({ ok: true });
-    const audit = await db().selectFrom("audit_log").select(["actor_id", "entity_id"]).where("action", "=", "user.unlock_sign_in").execute();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select(["actor_id", "entity_id"])
+      .where("action", "=", "user.unlock_sign_in")
+      .execute();
     expect(audit).toEqual([{ actor_id: admin.id, entity_id: String(target.id) }]);
 
-    const bad = await usersAction(args(staffRequest("/staff/users", admin.cookie, { form: { intent: "unlock", id: "abc" } })));
+    const bad = await usersAction(
+      args(staffRequest("/staff/users", admin.cookie, { form: { intent: "unlock", id: "abc" } })),
+    );
     expect(bad.status).toBe(400);
   });
 });

@@ -10,7 +10,14 @@ let admin: Awaited<ReturnType<typeof signIn>>;
 beforeAll(async () => {
   admin = await signIn("admin");
   // Rows at chosen times (the log takes inserts; only updates and deletes are refused).
-  const at = (iso: string, action: string, actor: string | null, entity: string) => ({ at: new Date(iso), action, actor_email: actor, entity, entity_id: "7", details: JSON.stringify({ n: 1 }) });
+  const at = (iso: string, action: string, actor: string | null, entity: string) => ({
+    at: new Date(iso),
+    action,
+    actor_email: actor,
+    entity,
+    entity_id: "7",
+    details: JSON.stringify({ n: 1 }),
+  });
   await db()
     .insertInto("audit_log")
     .values([
@@ -20,10 +27,12 @@ beforeAll(async () => {
       at("2025-11-27T17:00:00Z", "auth.login", "an@so.gov.vn", "staff_user"), // 00:00 on 28/11
     ])
     .execute();
-  for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++) await recordAudit(null, { actor: null, action: "bulk.test", entity: "thing", entityId: i });
+  for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++)
+    await recordAudit(null, { actor: null, action: "bulk.test", entity: "thing", entityId: i });
 });
 
-const page = async (query: string) => (await loader({ request: staffRequest(`/staff/audit${query}`, admin.cookie), params: {}, context: {} })).json();
+const page = async (query: string) =>
+  (await loader({ request: staffRequest(`/staff/audit${query}`, admin.cookie), params: {}, context: {} })).json();
 
 describe("audit log page", () => {
   it("shows days in Viet Nam time: 'from 27/11 to 27/11' is 17:00 UTC on 26/11 up to 17:00 UTC on 27/11", async () => {
@@ -35,7 +44,11 @@ describe("audit log page", () => {
 
   it("filters by part of the actor's email, action prefix and entity", async () => {
     const byActor = await page("?actor=AN@so&from=2025-11-01&to=2025-11-30");
-    expect(byActor.rows.map((r: { action: string }) => r.action)).toEqual(["auth.login", "settings.update", "user.update"]);
+    expect(byActor.rows.map((r: { action: string }) => r.action)).toEqual([
+      "auth.login",
+      "settings.update",
+      "user.update",
+    ]);
     const byAction = await page("?action=user.");
     expect(byAction.rows.map((r: { action: string }) => r.action)).toEqual(["user.disable", "user.update"]);
     const byEntity = await page("?entity=setting");

@@ -23,7 +23,8 @@ async function settle(p: Promise<Response>): Promise<Response> {
     throw e;
   }
 }
-const userOf = async (cookie: string) => (await getSessionUser(new Request("http://localhost/", { headers: { Cookie: cookie } }))) as StaffUser;
+const userOf = async (cookie: string) =>
+  (await getSessionUser(new Request("http://localhost/", { headers: { Cookie: cookie } }))) as StaffUser;
 
 let admin: Awaited<ReturnType<typeof signIn>>;
 beforeAll(async () => {
@@ -31,31 +32,79 @@ beforeAll(async () => {
 });
 
 describe("units", () => {
-  const save = (id: string, form: Record<string, string>) => settle(unitAction(args(staffRequest(`/staff/units/${id}`, admin.cookie, { form }), { id })));
+  const save = (id: string, form: Record<string, string>) =>
+    settle(unitAction(args(staffRequest(`/staff/units/${id}`, admin.cookie, { form }), { id })));
 
   it("creates and edits units, refusing a taken code and a parent loop", async () => {
-    const top = await save("new", { code: "top", nameVi: "Đơn vị cha", nameEn: "Parent", kind: "division", active: "on" });
+    const top = await save("new", {
+      code: "top",
+      nameVi: "Đơn vị cha",
+      nameEn: "Parent",
+      kind: "division",
+      active: "on",
+    });
     expect(top.status).toBe(302);
     const topRow = await db().selectFrom("unit").selectAll().where("code", "=", "TOP").executeTakeFirstOrThrow();
-    const child = await save("new", { code: "CHILD", nameVi: "Đơn vị con", nameEn: "Child", kind: "center", parentId: String(topRow.id), active: "on" });
+    const child = await save("new", {
+      code: "CHILD",
+      nameVi: "Đơn vị con",
+      nameEn: "Child",
+      kind: "center",
+      parentId: String(topRow.id),
+      active: "on",
+    });
     expect(child.status).toBe(302);
     const childRow = await db().selectFrom("unit").selectAll().where("code", "=", "CHILD").executeTakeFirstOrThrow();
     expect(childRow.parent_id).toBe(topRow.id);
 
-    const loop = await save(String(topRow.id), { code: "TOP", nameVi: "Đơn vị cha", nameEn: "Parent", kind: "division", parentId: String(childRow.id), active: "on" });
+    const loop = await save(String(topRow.id), {
+      code: "TOP",
+      nameVi: "Đơn vị cha",
+      nameEn: "Parent",
+      kind: "division",
+      parentId: String(childRow.id),
+      active: "on",
+    });
     expect(loop.status).toBe(400);
     expect((await loop.json()).errors).toEqual({ parentId: "staff.units.errors.parentCycle" });
-    const self = await save(String(topRow.id), { code: "TOP", nameVi: "x", nameEn: "x", kind: "division", parentId: String(topRow.id) });
+    const self = await save(String(topRow.id), {
+      code: "TOP",
+      nameVi: "x",
+      nameEn: "x",
+      kind: "division",
+      parentId: String(topRow.id),
+    });
     expect((await self.json()).errors).toEqual({ parentId: "staff.units.errors.parentCycle" });
     const taken = await save(String(childRow.id), { code: "top", nameVi: "x", nameEn: "x", kind: "center" });
     expect((await taken.json()).errors).toEqual({ code: "staff.units.errors.codeTaken" });
     const bad = await save("new", { code: "Mã có dấu", nameVi: "", nameEn: "x", kind: "planet" });
-    expect((await bad.json()).errors).toEqual({ code: "staff.units.errors.codeFormat", nameVi: "staff.errors.required", kind: "staff.units.errors.kindRequired" });
+    expect((await bad.json()).errors).toEqual({
+      code: "staff.units.errors.codeFormat",
+      nameVi: "staff.errors.required",
+      kind: "staff.units.errors.kindRequired",
+    });
 
     // Deactivating is a plain edit (an unticked box sends nothing).
-    expect((await save(String(childRow.id), { code: "CHILD", nameVi: "Đơn vị con", nameEn: "Child", kind: "center", parentId: String(topRow.id) })).status).toBe(302);
-    expect((await db().selectFrom("unit").select("active").where("id", "=", childRow.id).executeTakeFirstOrThrow()).active).toBe(false);
-    const log = await db().selectFrom("audit_log").select("action").where("entity", "=", "unit").orderBy("id").execute();
+    expect(
+      (
+        await save(String(childRow.id), {
+          code: "CHILD",
+          nameVi: "Đơn vị con",
+          nameEn: "Child",
+          kind: "center",
+          parentId: String(topRow.id),
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (await db().selectFrom("unit").select("active").where("id", "=", childRow.id).executeTakeFirstOrThrow()).active,
+    ).toBe(false);
+    const log = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity", "=", "unit")
+      .orderBy("id")
+      .execute();
     expect(log.map((l) => l.action)).toEqual(["unit.create", "unit.create", "unit.update"]);
   });
 });
@@ -67,9 +116,28 @@ describe("procedures and unit scoping", () => {
     unitA = await makeUnit();
     unitB = await makeUnit();
     const office = await signIn("office");
-    for (const [code, unit] of [["P-A1", unitA], ["P-A2", unitA], ["P-B1", unitB]] as const) {
+    for (const [code, unit] of [
+      ["P-A1", unitA],
+      ["P-A2", unitA],
+      ["P-B1", unitB],
+    ] as const) {
       const res = await settle(
-        procedureAction(args(staffRequest("/staff/procedures/new", office.cookie, { form: { code, nameVi: `Thủ tục ${code}`, nameEn: `Procedure ${code}`, fieldVi: "Lĩnh vực", fieldEn: "Field", unitId: String(unit), active: "on" } }), { id: "new" })),
+        procedureAction(
+          args(
+            staffRequest("/staff/procedures/new", office.cookie, {
+              form: {
+                code,
+                nameVi: `Thủ tục ${code}`,
+                nameEn: `Procedure ${code}`,
+                fieldVi: "Lĩnh vực",
+                fieldEn: "Field",
+                unitId: String(unit),
+                active: "on",
+              },
+            }),
+            { id: "new" },
+          ),
+        ),
       );
       expect(res.status).toBe(302);
     }
@@ -81,7 +149,9 @@ describe("procedures and unit scoping", () => {
     expect(data.canEdit).toBe(false);
     expect(data.procedures.map((p: { code: string }) => p.code).sort()).toEqual(["P-A1", "P-A2"]);
     const office = await userOf((await signIn("office")).cookie);
-    expect((await listProceduresForStaff(office)).map((p) => p.code)).toEqual(expect.arrayContaining(["P-A1", "P-A2", "P-B1"]));
+    expect((await listProceduresForStaff(office)).map((p) => p.code)).toEqual(
+      expect.arrayContaining(["P-A1", "P-A2", "P-B1"]),
+    );
   });
 
   it("answers as missing for another unit's procedure (the page's 404) and shows nothing to a unit user without a unit", async () => {
@@ -91,7 +161,8 @@ describe("procedures and unit scoping", () => {
     const own = await db().selectFrom("procedure").select("id").where("code", "=", "P-A1").executeTakeFirstOrThrow();
     expect((await getProcedureForStaff(own.id, unitUser))?.code).toBe("P-A1");
     // The page turns "missing" into a 404; the admin sees the other unit's procedure.
-    const page = (id: number) => settle(procedureLoader(args(staffRequest(`/staff/procedures/${id}`, admin.cookie), { id: String(id) })));
+    const page = (id: number) =>
+      settle(procedureLoader(args(staffRequest(`/staff/procedures/${id}`, admin.cookie), { id: String(id) })));
     expect((await page(2_000_000_000)).status).toBe(404);
     expect((await page(other.id)).status).toBe(200);
     const lost = await userOf((await signIn("unit", null)).cookie);
@@ -109,15 +180,24 @@ describe("procedures and unit scoping", () => {
   it("refuses a code another procedure has", async () => {
     const office = await signIn("office");
     const res = await procedureAction(
-      args(staffRequest("/staff/procedures/new", office.cookie, { form: { code: "P-A1", nameVi: "x", nameEn: "x", fieldVi: "x", fieldEn: "x" } }), { id: "new" }),
+      args(
+        staffRequest("/staff/procedures/new", office.cookie, {
+          form: { code: "P-A1", nameVi: "x", nameEn: "x", fieldVi: "x", fieldEn: "x" },
+        }),
+        { id: "new" },
+      ),
     );
     expect((await res.json()).errors).toEqual({ code: "staff.procedures.errors.codeTaken" });
   });
 });
 
 describe("settings", () => {
-  const form = (over: Record<string, string>) => ({ ...Object.fromEntries(SETTING_DEFS.map((d) => [fieldName(d.key), toInput(d, d.default)])), ...over });
-  const post = (f: Record<string, string>) => settle(settingsAction(args(staffRequest("/staff/settings", admin.cookie, { form: f }))));
+  const form = (over: Record<string, string>) => ({
+    ...Object.fromEntries(SETTING_DEFS.map((d) => [fieldName(d.key), toInput(d, d.default)])),
+    ...over,
+  });
+  const post = (f: Record<string, string>) =>
+    settle(settingsAction(args(staffRequest("/staff/settings", admin.cookie, { form: f }))));
 
   it("reads typed values, defaults where the table has no row", async () => {
     const s = await getSettings();
@@ -130,10 +210,22 @@ describe("settings", () => {
   });
 
   it("refuses values out of range with a message per field and changes nothing", async () => {
-    const res = await post(form({ satisfaction__target: "101", satisfaction__suppression_threshold: "0", privacy__retention_months: "121", feedback__days__answer: "61" }));
+    const res = await post(
+      form({
+        satisfaction__target: "101",
+        satisfaction__suppression_threshold: "0",
+        privacy__retention_months: "121",
+        feedback__days__answer: "61",
+      }),
+    );
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(Object.keys(body.errors).sort()).toEqual(["feedback__days__answer", "privacy__retention_months", "satisfaction__suppression_threshold", "satisfaction__target"]);
+    expect(Object.keys(body.errors).sort()).toEqual([
+      "feedback__days__answer",
+      "privacy__retention_months",
+      "satisfaction__suppression_threshold",
+      "satisfaction__target",
+    ]);
     expect(body.values.satisfaction__target).toBe("101");
     expect((await getSettings())["satisfaction.target"]).toBe(0.9);
   });
@@ -145,33 +237,71 @@ describe("settings", () => {
     const s = await getSettings();
     expect(s["satisfaction.target"]).toBe(0.925);
     expect(s["privacy.retention_months"]).toBe(24);
-    const log = await db().selectFrom("audit_log").select(["actor_id", "details"]).where("action", "=", "settings.update").execute();
+    const log = await db()
+      .selectFrom("audit_log")
+      .select(["actor_id", "details"])
+      .where("action", "=", "settings.update")
+      .execute();
     expect(log).toHaveLength(1);
     expect(log[0].actor_id).toBe(admin.id);
-    expect(log[0].details).toEqual({ changes: { "satisfaction.target": { from: 0.9, to: 0.925 }, "privacy.retention_months": { from: 12, to: 24 } } });
-    expect((await post(form({ satisfaction__target: "92.5", privacy__retention_months: "24" }))).headers.get("Location")).toBe("/staff/settings?saved=0");
+    expect(log[0].details).toEqual({
+      changes: { "satisfaction.target": { from: 0.9, to: 0.925 }, "privacy.retention_months": { from: 12, to: 24 } },
+    });
+    expect(
+      (await post(form({ satisfaction__target: "92.5", privacy__retention_months: "24" }))).headers.get("Location"),
+    ).toBe("/staff/settings?saved=0");
   });
 });
 
 describe("holiday calendar", () => {
-  const post = (form: Record<string, string>) => settle(holidaysAction(args(staffRequest("/staff/holidays", admin.cookie, { form }))));
+  const post = (form: Record<string, string>) =>
+    settle(holidaysAction(args(staffRequest("/staff/holidays", admin.cookie, { form }))));
 
   it("adds, moves and deletes days, grouped by year, and refuses a date twice", async () => {
-    expect((await post({ date: "02/09/2030", nameVi: "Quốc khánh", nameEn: "National Day", kind: "off" })).status).toBe(302);
-    expect((await post({ date: "2030-01-01", nameVi: "Tết Dương lịch", nameEn: "New Year's Day", kind: "off" })).status).toBe(302);
-    expect((await post({ date: "2031-01-01", nameVi: "Tết Dương lịch", nameEn: "New Year's Day", kind: "off" })).status).toBe(302);
+    expect((await post({ date: "02/09/2030", nameVi: "Quốc khánh", nameEn: "National Day", kind: "off" })).status).toBe(
+      302,
+    );
+    expect(
+      (await post({ date: "2030-01-01", nameVi: "Tết Dương lịch", nameEn: "New Year's Day", kind: "off" })).status,
+    ).toBe(302);
+    expect(
+      (await post({ date: "2031-01-01", nameVi: "Tết Dương lịch", nameEn: "New Year's Day", kind: "off" })).status,
+    ).toBe(302);
     const dup = await post({ date: "2030-09-02", nameVi: "x", nameEn: "x", kind: "off" });
     expect((await dup.json()).errors).toEqual({ date: "staff.holidays.errors.dateTaken" });
     // Move 2 Sep to 3 Sep.
-    expect((await post({ original: "2030-09-02", date: "2030-09-03", nameVi: "Quốc khánh", nameEn: "National Day", kind: "off" })).status).toBe(302);
+    expect(
+      (
+        await post({
+          original: "2030-09-02",
+          date: "2030-09-03",
+          nameVi: "Quốc khánh",
+          nameEn: "National Day",
+          kind: "off",
+        })
+      ).status,
+    ).toBe(302);
     expect((await listHolidays("2030-01-01", "2030-12-31")).map((h) => h.date)).toEqual(["2030-01-01", "2030-09-03"]);
-    const page = await (await holidaysLoader(args(staffRequest("/staff/holidays?edit=2030-09-03", admin.cookie)))).json();
+    const page = await (
+      await holidaysLoader(args(staffRequest("/staff/holidays?edit=2030-09-03", admin.cookie)))
+    ).json();
     expect(page.years.slice(0, 2).map((y: { year: string }) => y.year)).toEqual(["2031", "2030"]);
     expect(page.editing?.name_en).toBe("National Day");
     expect((await post({ intent: "delete", date: "2030-09-03" })).status).toBe(302);
     expect((await post({ intent: "delete", date: "2030-09-03" })).status).toBe(400);
     expect((await listHolidays("2030-01-01", "2030-12-31")).map((h) => h.date)).toEqual(["2030-01-01"]);
-    const log = await db().selectFrom("audit_log").select("action").where("entity", "=", "holiday").orderBy("id").execute();
-    expect(log.map((l) => l.action)).toEqual(["holiday.create", "holiday.create", "holiday.create", "holiday.update", "holiday.delete"]);
+    const log = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity", "=", "holiday")
+      .orderBy("id")
+      .execute();
+    expect(log.map((l) => l.action)).toEqual([
+      "holiday.create",
+      "holiday.create",
+      "holiday.create",
+      "holiday.update",
+      "holiday.delete",
+    ]);
   });
 });

@@ -35,7 +35,11 @@ const withCookie = (cookie: string) => new Request("http://localhost/staff", { h
 describe("sign-in page", () => {
   it("signs in with a new session id every time, in an HttpOnly, SameSite=Lax cookie, and goes back to a staff page", async () => {
     const user = await makeStaff("office");
-    const first = await loginAction(args(loginPost({ email: user.email.toUpperCase(), password: TEST_PASSWORD, to: "/staff/procedures" }, "10.1.0.1")));
+    const first = await loginAction(
+      args(
+        loginPost({ email: user.email.toUpperCase(), password: TEST_PASSWORD, to: "/staff/procedures" }, "10.1.0.1"),
+      ),
+    );
     expect(first.status).toBe(302);
     expect(first.headers.get("Location")).toBe("/staff/procedures");
     const setCookie = first.headers.get("Set-Cookie")!;
@@ -45,10 +49,23 @@ describe("sign-in page", () => {
     expect(setCookie).toMatch(/Path=\//);
     // Secure follows the environment: on in production, off for plain-HTTP tests.
     expect(cookieSecure(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://hailong.example.gov.vn" }))).toBe(true);
-    expect(cookieSecure(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://hailong.example.gov.vn", COOKIE_SECURE: "false" }))).toBe(false);
+    expect(
+      cookieSecure(
+        parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://hailong.example.gov.vn", COOKIE_SECURE: "false" }),
+      ),
+    ).toBe(false);
 
     // Signing in again from a browser that already holds a session gives a different id.
-    const second = await loginAction(args(loginPost({ email: user.email, password: TEST_PASSWORD, to: "https://evil.example/" }, "10.1.0.1", "vi", cookieOf(first))));
+    const second = await loginAction(
+      args(
+        loginPost(
+          { email: user.email, password: TEST_PASSWORD, to: "https://evil.example/" },
+          "10.1.0.1",
+          "vi",
+          cookieOf(first),
+        ),
+      ),
+    );
     expect(second.headers.get("Location")).toBe("/staff");
     expect(cookieOf(second)).not.toBe(cookieOf(first));
     const a = await getSessionUser(withCookie(cookieOf(first)));
@@ -57,15 +74,24 @@ describe("sign-in page", () => {
     expect(b?.id).toBe(user.id);
     expect(a?.sessionId).not.toBe(b?.sessionId);
 
-    const audit = await db().selectFrom("audit_log").select(["actor_id", "action", "ip"]).where("action", "=", "auth.login").where("actor_id", "=", user.id).execute();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select(["actor_id", "action", "ip"])
+      .where("action", "=", "auth.login")
+      .where("actor_id", "=", user.id)
+      .execute();
     expect(audit).toHaveLength(2);
     expect(audit[0].ip).toBe("10.1.0.1");
   });
 
   it("answers a wrong password and an unknown email with the same message", async () => {
     const user = await makeStaff("unit");
-    const wrong = await loginAction(args(loginPost({ email: user.email, password: "not the password" }, "10.1.0.2", "vi")));
-    const unknown = await loginAction(args(loginPost({ email: "nobody-here@test.hailong.vn", password: "not the password" }, "10.1.0.2", "vi")));
+    const wrong = await loginAction(
+      args(loginPost({ email: user.email, password: "not the password" }, "10.1.0.2", "vi")),
+    );
+    const unknown = await loginAction(
+      args(loginPost({ email: "nobody-here@test.hailong.vn", password: "not the password" }, "10.1.0.2", "vi")),
+    );
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const [w, u] = [await wrong.json(), await unknown.json()];
@@ -75,7 +101,11 @@ describe("sign-in page", () => {
     expect(JSON.stringify(w)).not.toContain("not the password");
 
     // The failure is logged without the address typed, only its hash.
-    const failed = await db().selectFrom("audit_log").select(["actor_id", "details"]).where("action", "=", "auth.login_failed").execute();
+    const failed = await db()
+      .selectFrom("audit_log")
+      .select(["actor_id", "details"])
+      .where("action", "=", "auth.login_failed")
+      .execute();
     expect(failed.length).toBeGreaterThanOrEqual(2);
     for (const f of failed) {
       expect(f.actor_id).toBeNull();
@@ -87,7 +117,10 @@ describe("sign-in page", () => {
   it("validates the form and keeps the email typed", async () => {
     const res = await loginAction(args(loginPost({ email: "not-an-email", password: "" }, "10.1.0.3")));
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ errors: { email: "staff.errors.emailInvalid", password: "staff.errors.passwordRequired" }, values: { email: "not-an-email" } });
+    expect(await res.json()).toEqual({
+      errors: { email: "staff.errors.emailInvalid", password: "staff.errors.passwordRequired" },
+      values: { email: "not-an-email" },
+    });
   });
 
   it(`makes unknown browsers wait after ${ACCOUNT_LIMIT} failures: the right password is refused, with the minutes left, for real and unknown emails alike`, async () => {
@@ -104,13 +137,16 @@ describe("sign-in page", () => {
     // The first wait: 1 minute after the fifth failure (docs/security/limits.md).
     expect(body.minutes).toBe(1);
 
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) await loginAction(args(loginPost({ email: "ghost@test.hailong.vn", password: "x" }, "10.1.0.6")));
+    for (let i = 0; i < ACCOUNT_LIMIT; i++)
+      await loginAction(args(loginPost({ email: "ghost@test.hailong.vn", password: "x" }, "10.1.0.6")));
     const ghost = await loginAction(args(loginPost({ email: "ghost@test.hailong.vn", password: "x" }, "10.1.0.7")));
     expect(ghost.status).toBe(429);
     expect((await ghost.json()).errors).toEqual(body.errors);
     // One entry per wait that began (a second refused try in the same wait adds none).
     await loginAction(args(loginPost({ email: "ghost@test.hailong.vn", password: "x" }, "10.1.0.7")));
-    expect(await db().selectFrom("audit_log").select("id").where("action", "=", "auth.login_locked").execute()).toHaveLength(2);
+    expect(
+      await db().selectFrom("audit_log").select("id").where("action", "=", "auth.login_locked").execute(),
+    ).toHaveLength(2);
   }, 60_000);
 
   it("refuses a sign-in posted from another site", async () => {
@@ -150,7 +186,13 @@ describe("sign-out", () => {
     await logoutAction(args(staffRequest("/staff/logout", s2, { form: { everywhere: "on" } })));
     expect(await getSessionUser(withCookie(s2))).toBeNull();
     expect(await getSessionUser(withCookie(s3))).toBeNull();
-    const actions = await db().selectFrom("audit_log").select("action").where("actor_id", "=", user.id).where("action", "like", "auth.logout%").orderBy("id").execute();
+    const actions = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("actor_id", "=", user.id)
+      .where("action", "like", "auth.logout%")
+      .orderBy("id")
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(["auth.logout", "auth.logout_everywhere"]);
   });
 });
@@ -158,23 +200,42 @@ describe("sign-out", () => {
 describe("changing one's own password", () => {
   it("sends a user with a temporary password to this page, and nowhere else, until it is changed", async () => {
     const user = await makeStaff("unit", null, { mustChange: true });
-    const cookie = cookieOf(await loginAction(args(loginPost({ email: user.email, password: TEST_PASSWORD }, "10.3.0.1"))));
+    const cookie = cookieOf(
+      await loginAction(args(loginPost({ email: user.email, password: TEST_PASSWORD }, "10.3.0.1"))),
+    );
     const elsewhere = await settle(overviewLoader(args(staffRequest("/staff", cookie))));
     expect(elsewhere.status).toBe(302);
     expect(elsewhere.headers.get("Location")).toBe("/staff/password?required=1");
-    expect((await (await passwordLoader(args(staffRequest("/staff/password?required=1", cookie)))).json()).required).toBe(true);
+    expect(
+      (await (await passwordLoader(args(staffRequest("/staff/password?required=1", cookie)))).json()).required,
+    ).toBe(true);
 
-    const post = (form: Record<string, string>, c = cookie) => settle(passwordAction(args(staffRequest("/staff/password", c, { form }))));
+    const post = (form: Record<string, string>, c = cookie) =>
+      settle(passwordAction(args(staffRequest("/staff/password", c, { form }))));
     const short = await post({ current: TEST_PASSWORD, password: "short", confirm: "short" });
     expect(short.status).toBe(400);
     expect((await short.json()).errors).toEqual({ password: "staff.errors.passwordTooShort" });
-    const mismatch = await post({ current: TEST_PASSWORD, password: "sông Tiền chảy qua 2026", confirm: "sông Tiền chảy qua 2027" });
+    const mismatch = await post({
+      current: TEST_PASSWORD,
+      password: "sông Tiền chảy qua 2026",
+      confirm: "sông Tiền chảy qua 2027",
+    });
     expect((await mismatch.json()).errors).toEqual({ confirm: "staff.password.errors.mismatch" });
-    const wrong = await post({ current: "not my password", password: "sông Tiền chảy qua 2026", confirm: "sông Tiền chảy qua 2026" });
+    const wrong = await post({
+      current: "not my password",
+      password: "sông Tiền chảy qua 2026",
+      confirm: "sông Tiền chảy qua 2026",
+    });
     expect((await wrong.json()).errors).toEqual({ current: "staff.password.errors.currentWrong" });
 
-    const other = cookieOf(await loginAction(args(loginPost({ email: user.email, password: TEST_PASSWORD }, "10.3.0.1"))));
-    const ok = await post({ current: TEST_PASSWORD, password: "sông Tiền chảy qua 2026", confirm: "sông Tiền chảy qua 2026" });
+    const other = cookieOf(
+      await loginAction(args(loginPost({ email: user.email, password: TEST_PASSWORD }, "10.3.0.1"))),
+    );
+    const ok = await post({
+      current: TEST_PASSWORD,
+      password: "sông Tiền chảy qua 2026",
+      confirm: "sông Tiền chảy qua 2026",
+    });
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe("/staff/password?changed=1");
     const fresh = cookieOf(ok);
@@ -183,9 +244,15 @@ describe("changing one's own password", () => {
     expect(await getSessionUser(withCookie(other))).toBeNull();
     expect((await getSessionUser(withCookie(fresh)))?.mustChangePassword).toBe(false);
     expect((await settle(overviewLoader(args(staffRequest("/staff", fresh))))).status).toBe(200);
-    const row = await db().selectFrom("staff_user").select("must_change_password").where("id", "=", user.id).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom("staff_user")
+      .select("must_change_password")
+      .where("id", "=", user.id)
+      .executeTakeFirstOrThrow();
     expect(row.must_change_password).toBe(false);
-    const signInAgain = await loginAction(args(loginPost({ email: user.email, password: "sông Tiền chảy qua 2026" }, "10.3.0.2")));
+    const signInAgain = await loginAction(
+      args(loginPost({ email: user.email, password: "sông Tiền chảy qua 2026" }, "10.3.0.2")),
+    );
     expect(signInAgain.status).toBe(302);
   });
 });

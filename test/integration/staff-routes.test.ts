@@ -31,7 +31,9 @@ function staffRoutes(): RouteFile[] {
   for (const entry of fs.readdirSync(ROUTES, { withFileTypes: true })) {
     if (!entry.name.startsWith("staff")) continue;
     if (entry.isDirectory()) {
-      const inside = ["route.tsx", "route.ts", "route.jsx", "route.js"].find((f) => fs.existsSync(path.join(ROUTES, entry.name, f)));
+      const inside = ["route.tsx", "route.ts", "route.jsx", "route.js"].find((f) =>
+        fs.existsSync(path.join(ROUTES, entry.name, f)),
+      );
       if (inside) out.push({ id: entry.name, file: path.join(ROUTES, entry.name, inside) });
     } else if (/\.(tsx|ts|jsx|js)$/.test(entry.name) && !/\.test\.|\.d\.ts$/.test(entry.name)) {
       out.push({ id: entry.name.replace(/\.(tsx|ts|jsx|js)$/, ""), file: path.join(ROUTES, entry.name) });
@@ -80,15 +82,26 @@ async function snapshot(): Promise<Record<string, string>> {
     where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db());
   const out: Record<string, string> = {};
   for (const { name } of tables.rows) {
-    const source = name === "staff_session" ? sql`(select id, user_id, expires_at, revoked_at from staff_session)` : sql.table(name);
+    const source =
+      name === "staff_session" ? sql`(select id, user_id, expires_at, revoked_at from staff_session)` : sql.table(name);
     const { rows } = await sql<{ n: number; h: string }>`
-      select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${source} as t`.execute(db());
+      select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${source} as t`.execute(
+      db(),
+    );
     out[name] = `${rows[0].n}:${rows[0].h}`;
   }
   return out;
 }
 
-const JUNK = { intent: "delete", id: "1", date: "2026-01-01", email: "x@example.com", name: "x", role: "admin", junk: "<script>" };
+const JUNK = {
+  intent: "delete",
+  id: "1",
+  date: "2026-01-01",
+  email: "x@example.com",
+  name: "x",
+  role: "admin",
+  junk: "<script>",
+};
 
 const routes = staffRoutes();
 const cookies = new Map<Role, string>();
@@ -101,7 +114,19 @@ beforeAll(async () => {
 describe("staff route inventory", () => {
   it("finds the staff routes on disk, this feature's among them", () => {
     const ids = routes.map((r) => r.id);
-    expect(ids).toEqual(expect.arrayContaining(["staff", "staff._index", "staff_.login", "staff_.logout", "staff.password", "staff.users._index", "staff.users.$id", "staff.audit", "staff.settings"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "staff",
+        "staff._index",
+        "staff_.login",
+        "staff_.logout",
+        "staff.password",
+        "staff.users._index",
+        "staff.users.$id",
+        "staff.audit",
+        "staff.settings",
+      ]),
+    );
     expect(urlFor("staff.users.$id")).toEqual({ url: "/staff/users/1", params: { id: "1" } });
     expect(urlFor("staff_.login").url).toBe("/staff/login");
     expect(urlFor("staff._index").url).toBe("/staff");
@@ -113,12 +138,19 @@ describe("staff route inventory", () => {
       ? `${route.id}: exports access (a known public route: no roles, no checks)`
       : `${route.id}: exports access; no session → sign-in, other roles → 403, nothing written`;
     it(title, async () => {
-      const mod = (await import(/* @vite-ignore */ route.file)) as { access?: RouteAccess; loader?: Handler; action?: Handler };
+      const mod = (await import(/* @vite-ignore */ route.file)) as {
+        access?: RouteAccess;
+        loader?: Handler;
+        action?: Handler;
+      };
       expect(mod.access, `${route.id} must export \`access\``).toBeTypeOf("object");
       const access = mod.access!;
       const isPublic = !access.loader?.length && !access.action?.length;
       if (isPublic) {
-        expect(PUBLIC.has(route.id), `${route.id} lists no roles, but only ${[...PUBLIC].join(", ")} may be public`).toBe(true);
+        expect(
+          PUBLIC.has(route.id),
+          `${route.id} lists no roles, but only ${[...PUBLIC].join(", ")} may be public`,
+        ).toBe(true);
         return;
       }
       const { url, params } = urlFor(route.id);
@@ -130,11 +162,14 @@ describe("staff route inventory", () => {
         const roles = access[kind];
         expect(roles, `${route.id} has a ${kind} but access.${kind} lists no roles`).toBeInstanceOf(Array);
         expect(roles!.length, `${route.id}: access.${kind} is empty`).toBeGreaterThan(0);
-        const request = (cookie: string | null) => (kind === "loader" ? staffRequest(url, cookie) : staffRequest(url, cookie, { form: JUNK }));
+        const request = (cookie: string | null) =>
+          kind === "loader" ? staffRequest(url, cookie) : staffRequest(url, cookie, { form: JUNK });
 
         const anonymous = await call(fn, request(null), params);
         expect(anonymous.status, `${route.id} ${kind} without a session`).toBe(302);
-        expect(anonymous.headers.get("Location"), `${route.id} ${kind} without a session`).toMatch(/^\/staff\/login(\?|$)/);
+        expect(anonymous.headers.get("Location"), `${route.id} ${kind} without a session`).toMatch(
+          /^\/staff\/login(\?|$)/,
+        );
         checked++;
 
         for (const role of ALL_ROLES.filter((r) => !roles!.includes(r))) {

@@ -29,22 +29,46 @@ beforeAll(async () => {
   admin = await signIn("admin");
 });
 
-const create = (form: Record<string, string>) => newAction(args(staffRequest("/staff/users/new", admin.cookie, { form })));
-const edit = (id: number, form: Record<string, string>) => editAction(args(staffRequest(`/staff/users/${id}`, admin.cookie, { form }), { id: String(id) }));
-const alive = (cookie: string) => getSessionUser(new Request("http://localhost/staff", { headers: { Cookie: cookie } }));
-const audits = (id: number) => db().selectFrom("audit_log").select(["action", "actor_id", "details"]).where("entity", "=", "staff_user").where("entity_id", "=", String(id)).orderBy("id").execute();
+const create = (form: Record<string, string>) =>
+  newAction(args(staffRequest("/staff/users/new", admin.cookie, { form })));
+const edit = (id: number, form: Record<string, string>) =>
+  editAction(args(staffRequest(`/staff/users/${id}`, admin.cookie, { form }), { id: String(id) }));
+const alive = (cookie: string) =>
+  getSessionUser(new Request("http://localhost/staff", { headers: { Cookie: cookie } }));
+const audits = (id: number) =>
+  db()
+    .selectFrom("audit_log")
+    .select(["action", "actor_id", "details"])
+    .where("entity", "=", "staff_user")
+    .where("entity_id", "=", String(id))
+    .orderBy("id")
+    .execute();
 
 describe("creating an account", () => {
   it("gives a temporary password once, which works and must be changed", async () => {
-    const res = await create({ email: "Moi.CanBo@test.hailong.vn", name: "Cán Bộ Mới", role: "unit", unitId: String(unitId) });
+    const res = await create({
+      email: "Moi.CanBo@test.hailong.vn",
+      name: "Cán Bộ Mới",
+      role: "unit",
+      unitId: String(unitId),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     const { created } = await body(res);
     expect(created.password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
     const row = await db().selectFrom("staff_user").selectAll().where("id", "=", created.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ email: "Moi.CanBo@test.hailong.vn", role: "unit", unit_id: unitId, must_change_password: true, active: true });
+    expect(row).toMatchObject({
+      email: "Moi.CanBo@test.hailong.vn",
+      role: "unit",
+      unit_id: unitId,
+      must_change_password: true,
+      active: true,
+    });
     expect(row.password_hash).not.toContain(created.password);
-    expect(await authenticate("moi.canbo@test.hailong.vn", created.password, "10.9.0.1")).toMatchObject({ ok: true, userId: created.id });
+    expect(await authenticate("moi.canbo@test.hailong.vn", created.password, "10.9.0.1")).toMatchObject({
+      ok: true,
+      userId: created.id,
+    });
     const log = await audits(created.id);
     expect(log.map((l) => l.action)).toEqual(["user.create"]);
     expect(log[0].actor_id).toBe(admin.id);
@@ -55,17 +79,30 @@ describe("creating an account", () => {
 
   it("refuses an email that exists in any letter case, with a message, and writes nothing", async () => {
     await create({ email: "trung@test.hailong.vn", name: "A", role: "office" });
-    const before = await db().selectFrom("staff_user").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await db()
+      .selectFrom("staff_user")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     const res = await create({ email: "  TRUNG@test.hailong.vn ", name: "B", role: "viewer" });
     expect(res.status).toBe(400);
-    expect(await body(res)).toEqual({ errors: { email: "staff.users.errors.emailTaken" }, values: { email: "  TRUNG@test.hailong.vn ", name: "B", role: "viewer" } });
-    const after = await db().selectFrom("staff_user").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(await body(res)).toEqual({
+      errors: { email: "staff.users.errors.emailTaken" },
+      values: { email: "  TRUNG@test.hailong.vn ", name: "B", role: "viewer" },
+    });
+    const after = await db()
+      .selectFrom("staff_user")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it("needs a unit for a unit user and an existing unit for anyone", async () => {
-    expect((await body(await create({ email: "u1@test.hailong.vn", name: "U", role: "unit", unitId: "" }))).errors).toEqual({ unitId: "staff.users.errors.unitRequired" });
-    expect((await body(await create({ email: "u2@test.hailong.vn", name: "U", role: "unit", unitId: "99999" }))).errors).toEqual({ unitId: "staff.users.errors.unitMissing" });
+    expect(
+      (await body(await create({ email: "u1@test.hailong.vn", name: "U", role: "unit", unitId: "" }))).errors,
+    ).toEqual({ unitId: "staff.users.errors.unitRequired" });
+    expect(
+      (await body(await create({ email: "u2@test.hailong.vn", name: "U", role: "unit", unitId: "99999" }))).errors,
+    ).toEqual({ unitId: "staff.users.errors.unitMissing" });
   });
 });
 
@@ -98,10 +135,16 @@ describe("changing an account", () => {
     expect(await alive(target.cookie)).not.toBeNull();
     await edit(target.id, { intent: "disable" });
     expect(await alive(target.cookie)).toBeNull();
-    const row = await db().selectFrom("staff_session").select("revoked_at").where("user_id", "=", target.id).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom("staff_session")
+      .select("revoked_at")
+      .where("user_id", "=", target.id)
+      .executeTakeFirstOrThrow();
     expect(row.revoked_at).not.toBeNull();
     expect(await alive(again.cookie)).not.toBeNull(); // another user's session is untouched
-    const detail = await (await editLoader(args(staffRequest(`/staff/users/${target.id}`, admin.cookie), { id: String(target.id) }))).json();
+    const detail = await (
+      await editLoader(args(staffRequest(`/staff/users/${target.id}`, admin.cookie), { id: String(target.id) }))
+    ).json();
     expect(detail.account).toMatchObject({ active: false, openSessions: 0 });
     // The right password no longer signs in, with the same answer as any wrong one.
     expect(await authenticate(target.email, TEST_PASSWORD, "10.9.0.3")).toMatchObject({ ok: false, reason: "invalid" });
@@ -117,7 +160,11 @@ describe("changing an account", () => {
     const { password } = await body(res);
     expect(await alive(target.cookie)).toBeNull();
     expect(await authenticate(target.email, password, "10.9.0.2")).toMatchObject({ ok: true });
-    const row = await db().selectFrom("staff_user").select("must_change_password").where("id", "=", target.id).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom("staff_user")
+      .select("must_change_password")
+      .where("id", "=", target.id)
+      .executeTakeFirstOrThrow();
     expect(row.must_change_password).toBe(true);
   });
 
@@ -129,8 +176,12 @@ describe("changing an account", () => {
   });
 
   it("answers 404 for an account that does not exist and 400 for an unknown intent", async () => {
-    expect((await settle(editLoader(args(staffRequest("/staff/users/99999", admin.cookie), { id: "99999" })))).status).toBe(404);
-    expect((await settle(editLoader(args(staffRequest("/staff/users/abc", admin.cookie), { id: "abc" })))).status).toBe(404);
+    expect(
+      (await settle(editLoader(args(staffRequest("/staff/users/99999", admin.cookie), { id: "99999" })))).status,
+    ).toBe(404);
+    expect((await settle(editLoader(args(staffRequest("/staff/users/abc", admin.cookie), { id: "abc" })))).status).toBe(
+      404,
+    );
     expect((await edit(admin.id, { intent: "explode" })).status).toBe(400);
     expect((await edit(99999, { intent: "disable" })).status).toBe(400);
   });

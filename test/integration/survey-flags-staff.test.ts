@@ -32,14 +32,35 @@ async function respond(overall: number, flagReasons: string[]) {
   const survey = (await getSurveyForm(SLUG_B, "vi"))!;
   const item = survey.items.find((i) => i.code === "OVERALL")!;
   await storeResponse({
-    id: crypto.randomUUID(), surveyId: survey.id, versionId: survey.versionId!, unitId, procedureId: null, counter: null, channel: "web", lang: "vi",
-    startedAt: null, submittedAt: new Date(`${DAY}T03:00:00Z`), flagReasons, dossierHash: null, enteredBy: null,
+    id: crypto.randomUUID(),
+    surveyId: survey.id,
+    versionId: survey.versionId!,
+    unitId,
+    procedureId: null,
+    counter: null,
+    channel: "web",
+    lang: "vi",
+    startedAt: null,
+    submittedAt: new Date(`${DAY}T03:00:00Z`),
+    flagReasons,
+    dossierHash: null,
+    enteredBy: null,
     answers: [{ itemId: item.id, value: overall, text: null, choices: null }],
   });
 }
 
-const asOffice: StaffUser = { id: 0, email: "x", name: "x", role: "office", unitId: null, mustChangePassword: false, sessionId: "" };
-const headline = async () => (await getDashboard(asOffice, { surveyId, from: DAY, to: DAY, unitId }, { year: 2031, kind: "Q2" }, "vi")).headline.rate;
+const asOffice: StaffUser = {
+  id: 0,
+  email: "x",
+  name: "x",
+  role: "office",
+  unitId: null,
+  mustChangePassword: false,
+  sessionId: "",
+};
+const headline = async () =>
+  (await getDashboard(asOffice, { surveyId, from: DAY, to: DAY, unitId }, { year: 2031, kind: "Q2" }, "vi")).headline
+    .rate;
 
 beforeAll(async () => {
   await ensureForms();
@@ -56,11 +77,16 @@ beforeAll(async () => {
 
 describe("who may see and accept flagged responses", () => {
   it("sends a stranger to sign in, refuses unit and viewer staff, and lets admin look but not accept", async () => {
-    expect((await call(page.loader, staffRequest(path, null), params)).headers.get("Location")).toMatch(/^\/staff\/login/);
+    expect((await call(page.loader, staffRequest(path, null), params)).headers.get("Location")).toMatch(
+      /^\/staff\/login/,
+    );
     for (const role of ["unit", "viewer"] as const) {
       const u = await signIn(role, role === "unit" ? unitId : null);
       expect((await call(page.loader, staffRequest(path, u.cookie), params)).status).toBe(403);
-      expect((await call(page.action, staffRequest(path, u.cookie, { form: { day: DAY, reasons: "too_fast" } }), params)).status).toBe(403);
+      expect(
+        (await call(page.action, staffRequest(path, u.cookie, { form: { day: DAY, reasons: "too_fast" } }), params))
+          .status,
+      ).toBe(403);
     }
     const admin = await signIn("admin");
     const seen = await call(page.loader, staffRequest(path, admin.cookie), params);
@@ -71,7 +97,10 @@ describe("who may see and accept flagged responses", () => {
       { day: DAY, reasons: "honeypot", responses: 1 },
       { day: DAY, reasons: "too_fast", responses: 3 },
     ]);
-    expect((await call(page.action, staffRequest(path, admin.cookie, { form: { day: DAY, reasons: "too_fast" } }), params)).status).toBe(403);
+    expect(
+      (await call(page.action, staffRequest(path, admin.cookie, { form: { day: DAY, reasons: "too_fast" } }), params))
+        .status,
+    ).toBe(403);
     expect((await headline()).n).toBe(4);
   });
 });
@@ -79,13 +108,33 @@ describe("who may see and accept flagged responses", () => {
 describe("accepting a batch back", () => {
   it("refuses bad input with a 400 and changes nothing", async () => {
     const office = await signIn("office");
-    const bad: Record<string, string>[] = [{ day: "2031-02-30", reasons: "too_fast" }, { day: DAY, reasons: "too_fast'; drop table response; --" }, { day: DAY, reasons: "too_fast", note: "x".repeat(501) }];
+    const bad: Record<string, string>[] = [
+      { day: "2031-02-30", reasons: "too_fast" },
+      { day: DAY, reasons: "too_fast'; drop table response; --" },
+      { day: DAY, reasons: "too_fast", note: "x".repeat(501) },
+    ];
     for (const form of bad) {
       expect((await call(page.action, staffRequest(path, office.cookie, { form }), params)).status).toBe(400);
     }
-    expect((await call(page.loader, staffRequest(`/staff/surveys/${surveyId}/flags?from=2031-05-21&to=2031-05-20`, office.cookie), params)).status).toBe(400);
+    expect(
+      (
+        await call(
+          page.loader,
+          staffRequest(`/staff/surveys/${surveyId}/flags?from=2031-05-21&to=2031-05-20`, office.cookie),
+          params,
+        )
+      ).status,
+    ).toBe(400);
     // A batch that has nothing flagged: a clear 409, nothing written.
-    expect((await call(page.action, staffRequest(path, office.cookie, { form: { day: "2031-05-19", reasons: "too_fast" } }), params)).status).toBe(409);
+    expect(
+      (
+        await call(
+          page.action,
+          staffRequest(path, office.cookie, { form: { day: "2031-05-19", reasons: "too_fast" } }),
+          params,
+        )
+      ).status,
+    ).toBe(409);
     expect(await db().selectFrom("flag_acceptance").select("id").execute()).toEqual([]);
     expect((await headline()).n).toBe(4);
   });
@@ -96,11 +145,19 @@ describe("accepting a batch back", () => {
     // By hand (satisfied = 4 or 5): unflagged 5, 5, 4, 2 → 3 of 4.
     expect([before.n, before.rate]).toEqual([4, 0.75]);
     const replies = await Promise.all(
-      Array.from({ length: 40 }, () => call(page.action, staffRequest(path, office.cookie, { form: { day: DAY, reasons: "too_fast", note: "đã kiểm tra camera" } }), params)),
+      Array.from({ length: 40 }, () =>
+        call(
+          page.action,
+          staffRequest(path, office.cookie, { form: { day: DAY, reasons: "too_fast", note: "đã kiểm tra camera" } }),
+          params,
+        ),
+      ),
     );
     expect(replies.filter((r) => r.status === 302)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 409)).toHaveLength(39);
-    expect(replies.find((r) => r.status === 302)!.headers.get("Location")).toBe(`/staff/surveys/${surveyId}/flags?from=${DAY}&to=${DAY}&done=3`);
+    expect(replies.find((r) => r.status === 302)!.headers.get("Location")).toBe(
+      `/staff/surveys/${surveyId}/flags?from=${DAY}&to=${DAY}&done=3`,
+    );
     // The three too_fast answers 5, 1, 1 join: 3 + 1 satisfied of 4 + 3 → 4 / 7; the honeypot one stays out.
     const after = await headline();
     expect(after.n).toBe(7);
@@ -110,6 +167,8 @@ describe("accepting a batch back", () => {
     expect(audit[0]).toMatchObject({ actor_id: office.id, entity: "flag_acceptance" });
     const data = await (await call(page.loader, staffRequest(path, office.cookie), params)).json();
     expect(data.batches).toEqual([{ day: DAY, reasons: "honeypot", responses: 1 }]);
-    expect(data.accepted).toMatchObject([{ day: DAY, reasons: "too_fast", responses: 3, note: "đã kiểm tra camera", accepted_by: office.email }]);
+    expect(data.accepted).toMatchObject([
+      { day: DAY, reasons: "too_fast", responses: 3, note: "đã kiểm tra camera", accepted_by: office.email },
+    ]);
   });
 });

@@ -25,7 +25,15 @@ beforeAll(async () => {
   unitId = await makeUnit();
   surveyId = (await db().selectFrom("survey").select("id").where("slug", "=", SLUG_B).executeTakeFirstOrThrow()).id;
   const o = await makeStaff("office");
-  office = { id: o.id, email: o.email, name: "o", role: "office", unitId: null, mustChangePassword: false, sessionId: "" };
+  office = {
+    id: o.id,
+    email: o.email,
+    name: "o",
+    role: "office",
+    unitId: null,
+    mustChangePassword: false,
+    sessionId: "",
+  };
 });
 
 /** One post of Form B at the simulated time `now`, from a phone with this device id and address;
@@ -65,7 +73,14 @@ describe("an hour of flood from one address", () => {
       const now = new Date(T0 + Math.floor((k * 3_600_000) / total));
       if (genuineAt.has(k)) {
         // Each genuine person: their own phone and their own mobile address.
-        genuineIds.push(await post(now, { device: newDevice(), ip: `100.64.${g >> 8}.${g & 255}`, value: "4", overall: OVERALL_CYCLE[g % 6] }));
+        genuineIds.push(
+          await post(now, {
+            device: newDevice(),
+            ip: `100.64.${g >> 8}.${g & 255}`,
+            value: "4",
+            overall: OVERALL_CYCLE[g % 6],
+          }),
+        );
         g++;
       } else {
         // The script drops its cookie every time (a new device each post); its address stays.
@@ -75,10 +90,16 @@ describe("an hour of flood from one address", () => {
     expect(genuineIds).toHaveLength(GENUINE);
     expect(floodIds).toHaveLength(FLOOD);
 
-    const flags = await db().selectFrom("response").select(["id", "flagged", "flag_reasons"]).where("unit_id", "=", unitId).execute();
+    const flags = await db()
+      .selectFrom("response")
+      .select(["id", "flagged", "flag_reasons"])
+      .where("unit_id", "=", unitId)
+      .execute();
     const byId = new Map(flags.map((f) => [f.id, f]));
     // Every flood post is flagged on its source, the first 300 (under the address limit) too.
-    expect(floodIds.every((id) => byId.get(id)?.flagged && byId.get(id)?.flag_reasons.join() === "rate_address")).toBe(true);
+    expect(floodIds.every((id) => byId.get(id)?.flagged && byId.get(id)?.flag_reasons.join() === "rate_address")).toBe(
+      true,
+    );
     expect(genuineIds.filter((id) => byId.get(id)?.flagged)).toEqual([]);
 
     // By hand (rate = satisfied / valid, satisfied = 4 or 5, "0" not valid): 60 people are 10
@@ -97,9 +118,16 @@ describe("an hour of flood from one address", () => {
       roll as (
         select survey_version_id, unit_id, flagged, item_id, sum(c1)::int, sum(c2)::int, sum(c4)::int, sum(c5)::int
         from answer_rollup where unit_id = ${unitId} group by 1, 2, 3, 4 having sum(c0 + c1 + c2 + c3 + c4 + c5) > 0)
-      select ((select count(*) from (select * from raw except select * from roll) x) + (select count(*) from (select * from roll except select * from raw) y))::int as n`.execute(db());
+      select ((select count(*) from (select * from raw except select * from roll) x) + (select count(*) from (select * from roll except select * from raw) y))::int as n`.execute(
+      db(),
+    );
     expect(diff.rows[0].n).toBe(0);
-    const volume = await db().selectFrom("response_rollup").select((eb) => eb.fn.sum<number>("responses").as("n")).where("unit_id", "=", unitId).where("flagged", "=", true).executeTakeFirstOrThrow();
+    const volume = await db()
+      .selectFrom("response_rollup")
+      .select((eb) => eb.fn.sum<number>("responses").as("n"))
+      .where("unit_id", "=", unitId)
+      .where("flagged", "=", true)
+      .executeTakeFirstOrThrow();
     expect(Number(volume.n)).toBe(FLOOD);
   }, 300_000);
 
@@ -113,12 +141,25 @@ describe("an hour of flood from one address", () => {
     const h = await headline();
     expect(h.n).toBe(50 + 600);
     expect(h.rate).toBeCloseTo(40 / 650, 10);
-    const audit = await db().selectFrom("audit_log").selectAll().where("action", "=", "survey.flags.accept").where("entity_id", "=", String(out.ok && out.batchId)).executeTakeFirstOrThrow();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "survey.flags.accept")
+      .where("entity_id", "=", String(out.ok && out.batchId))
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_id: office.id, ip: "10.0.0.9" });
-    expect(JSON.parse(JSON.stringify(audit.details))).toMatchObject({ surveyId, day: DAY, reasons: "rate_address", responses: FLOOD });
+    expect(JSON.parse(JSON.stringify(audit.details))).toMatchObject({
+      surveyId,
+      day: DAY,
+      reasons: "rate_address",
+      responses: FLOOD,
+    });
     expect(await flaggedBatches(surveyId, DAY, DAY)).toEqual([]);
     // An accepted batch is not accepted twice.
-    expect(await acceptBatch(office, client, { surveyId, day: DAY, reasons: "rate_address", note: "" })).toEqual({ ok: false, reason: "empty" });
+    expect(await acceptBatch(office, client, { surveyId, day: DAY, reasons: "rate_address", note: "" })).toEqual({
+      ok: false,
+      reason: "empty",
+    });
   });
 });
 
@@ -131,7 +172,8 @@ describe("a source going over its limit after its first responses were counted",
     const h = async () => (await getDashboard(office, f, { year: 2031, kind: "Q1" }, "vi")).headline.rate;
     // A genuine neighbour (own phone, own address) answers 5; the phone under test answers 1.
     await post(new Date(t), { device: newDevice(), ip: "100.65.0.1", value: "4", overall: "5" });
-    for (let i = 0; i < 5; i++) await post(new Date(t + (i + 1) * 60_000), { device, ip: "100.65.0.2", value: "1", overall: "1" });
+    for (let i = 0; i < 5; i++)
+      await post(new Date(t + (i + 1) * 60_000), { device, ip: "100.65.0.2", value: "1", overall: "1" });
     // Five from one phone are within its limit (5 an hour): counted, and folded into the rollups now.
     expect((await h()).n).toBe(6);
     // The sixth passes the limit: the phone's whole hour is flagged, the five already counted too.
@@ -139,16 +181,22 @@ describe("a source going over its limit after its first responses were counted",
     const after = await h();
     expect([after.n, after.rate]).toEqual([1, 1]);
     const rows = await sql<{ flagged: boolean; responses: number }>`
-      select flagged, sum(responses)::int as responses from response_rollup where unit_id = ${unitId} and day = ${day}::date group by 1 order by 1`.execute(db());
+      select flagged, sum(responses)::int as responses from response_rollup where unit_id = ${unitId} and day = ${day}::date group by 1 order by 1`.execute(
+      db(),
+    );
     expect(rows.rows).toEqual([
       { flagged: false, responses: 1 },
       { flagged: true, responses: 6 },
     ]);
     const raw = await sql<{ flagged: boolean; n: number }>`
       select r.flagged, count(*)::int as n from response r join answer a on a.response_id = r.id
-      where r.unit_id = ${unitId} and (r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date = ${day}::date group by 1 order by 1`.execute(db());
+      where r.unit_id = ${unitId} and (r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date = ${day}::date group by 1 order by 1`.execute(
+      db(),
+    );
     const rolled = await sql<{ flagged: boolean; n: number }>`
-      select flagged, sum(c0 + c1 + c2 + c3 + c4 + c5)::int as n from answer_rollup where unit_id = ${unitId} and day = ${day}::date group by 1 having sum(c0 + c1 + c2 + c3 + c4 + c5) > 0 order by 1`.execute(db());
+      select flagged, sum(c0 + c1 + c2 + c3 + c4 + c5)::int as n from answer_rollup where unit_id = ${unitId} and day = ${day}::date group by 1 having sum(c0 + c1 + c2 + c3 + c4 + c5) > 0 order by 1`.execute(
+      db(),
+    );
     expect(rolled.rows).toEqual(raw.rows);
   });
 });
@@ -157,7 +205,9 @@ describe("40 posts at once from one phone", () => {
   it("are all stored and all flagged on the device, the first five included", async () => {
     const now = new Date("2031-03-12T03:00:00Z");
     const device = newDevice();
-    const ids = await Promise.all(Array.from({ length: 40 }, () => post(now, { device, ip: "100.66.0.1", value: "1", overall: "1" })));
+    const ids = await Promise.all(
+      Array.from({ length: 40 }, () => post(now, { device, ip: "100.66.0.1", value: "1", overall: "1" })),
+    );
     const rows = await db().selectFrom("response").select(["flagged", "flag_reasons"]).where("id", "in", ids).execute();
     expect(rows).toHaveLength(40);
     expect(rows.filter((r) => !r.flagged || r.flag_reasons.join() !== "rate_device")).toEqual([]);

@@ -6,7 +6,20 @@ import { storeResponse } from "~/features/survey/response.server";
 import { getSurveyForm } from "~/features/survey/survey.server";
 import { db } from "~/kernel/db/db.server";
 import { makeUnit } from "../support/staff";
-import { countResponses, ensureForms, type FormPage, formAFields, formBFields, formToken, getSurvey, makeProcedure, postSurvey, signLink, SLUG_A, SLUG_B } from "../support/survey";
+import {
+  countResponses,
+  ensureForms,
+  type FormPage,
+  formAFields,
+  formBFields,
+  formToken,
+  getSurvey,
+  makeProcedure,
+  postSurvey,
+  signLink,
+  SLUG_A,
+  SLUG_B,
+} from "../support/survey";
 
 let unitId: number;
 let otherUnit: number;
@@ -20,7 +33,8 @@ beforeAll(async () => {
 });
 
 const responseRow = (id: string) => db().selectFrom("response").selectAll().where("id", "=", id).executeTakeFirst();
-const sidOf = async (token: string) => JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()).sid as string;
+const sidOf = async (token: string) =>
+  JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()).sid as string;
 
 describe("the survey page", () => {
   it("gives a new visitor a new submission id, and the same browser the same one until sent and shortly after", async () => {
@@ -45,17 +59,27 @@ describe("the survey page", () => {
 
     // Sent: for a few minutes the page still carries that id (going back and sending again is
     // the same response) and says so, with a way to start another form.
-    expect((await postSurvey(SLUG_B, formBFields("4", { _f: a.token, unit: String(unitId) }), { cookie })).status).toBe(302);
+    expect((await postSurvey(SLUG_B, formBFields("4", { _f: a.token, unit: String(unitId) }), { cookie })).status).toBe(
+      302,
+    );
     const after = (await (await getSurvey(SLUG_B, { cookie })).json()) as FormPage;
     expect(after.token).toBe(a.token);
     expect(after.alreadySent).toBe(true);
     expect(after.another).toBe(`/s/${SLUG_B}?new=1`);
-    expect(await sidOf(((await (await getSurvey(SLUG_B, { cookie, query: "?new=1" })).json()) as FormPage).token)).not.toBe(await sidOf(a.token));
+    expect(
+      await sidOf(((await (await getSurvey(SLUG_B, { cookie, query: "?new=1" })).json()) as FormPage).token),
+    ).not.toBe(await sidOf(a.token));
     // Another counter's link is another form.
     const c = await signLink({ u: unitId, k: "Q7", ch: "qr" });
-    expect(await sidOf(((await (await getSurvey(SLUG_B, { cookie, query: `?c=${c}` })).json()) as FormPage).token)).not.toBe(await sidOf(a.token));
+    expect(
+      await sidOf(((await (await getSurvey(SLUG_B, { cookie, query: `?c=${c}` })).json()) as FormPage).token),
+    ).not.toBe(await sidOf(a.token));
     // Later on, a visit is a new form again.
-    await db().updateTable("response").set({ created_at: new Date(Date.now() - 11 * 60_000) }).where("id", "=", await sidOf(a.token)).execute();
+    await db()
+      .updateTable("response")
+      .set({ created_at: new Date(Date.now() - 11 * 60_000) })
+      .where("id", "=", await sidOf(a.token))
+      .execute();
     const later = (await (await getSurvey(SLUG_B, { cookie })).json()) as FormPage;
     expect(await sidOf(later.token)).not.toBe(await sidOf(a.token));
     expect(later.alreadySent).toBe(false);
@@ -67,7 +91,9 @@ describe("the survey page", () => {
     expect(first.headers.get("Cache-Control")).toBe("no-store");
     expect(first.headers.getSetCookie().some((x) => x.startsWith("hl_form="))).toBe(false);
     const a = (await first.json()) as FormPage;
-    const b = (await (await getSurvey(SLUG_B, { query: `?c=${c}`, cookie: "hl_dev=abcdefghijklmnopqrstuv" })).json()) as FormPage;
+    const b = (await (
+      await getSurvey(SLUG_B, { query: `?c=${c}`, cookie: "hl_dev=abcdefghijklmnopqrstuv" })
+    ).json()) as FormPage;
     expect(await sidOf(a.token)).not.toBe(await sidOf(b.token));
     expect(a.kioskReset).toBe(`/s/${SLUG_B}?c=${c}`);
   });
@@ -95,7 +121,10 @@ describe("the survey page", () => {
     for (const c of cases) {
       const res = (await getSurvey(SLUG_B, { query: `?c=${encodeURIComponent(c)}` }).catch((e) => e)) as Response;
       expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ title: "Đường dẫn khảo sát không hợp lệ", body: expect.stringMatching(/không đúng hoặc đã bị sửa/) });
+      expect(await res.json()).toEqual({
+        title: "Đường dẫn khảo sát không hợp lệ",
+        body: expect.stringMatching(/không đúng hoặc đã bị sửa/),
+      });
     }
     const en = (await getSurvey(SLUG_B, { query: `?c=${cases[0]}`, cookie: "lng=en" }).catch((e) => e)) as Response;
     expect((await en.json()).title).toBe("This survey link is not valid");
@@ -114,20 +143,53 @@ describe("submitting", () => {
   it("stores one response with its answers as codes, and no address or browser details", async () => {
     const token = await formToken(SLUG_B);
     const sid = await sidOf(token);
-    const res = await postSurvey(SLUG_B, formBFields("5", { _f: token, unit: String(unitId), procedure: String(procId), q_DEMO_TYPE: "business", q_EXP_OTHER: "  Thêm chỗ ngồi  " }), { ip: "198.51.100.9" });
+    const res = await postSurvey(
+      SLUG_B,
+      formBFields("5", {
+        _f: token,
+        unit: String(unitId),
+        procedure: String(procId),
+        q_DEMO_TYPE: "business",
+        q_EXP_OTHER: "  Thêm chỗ ngồi  ",
+      }),
+      { ip: "198.51.100.9" },
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/s/${SLUG_B}/thanks`);
     const row = await responseRow(sid);
-    expect(row).toMatchObject({ unit_id: unitId, procedure_id: procId, channel: "web", lang: "vi", flagged: false, flag_reasons: [], dossier_hash: null, entered_by: null });
+    expect(row).toMatchObject({
+      unit_id: unitId,
+      procedure_id: procId,
+      channel: "web",
+      lang: "vi",
+      flagged: false,
+      flag_reasons: [],
+      dossier_hash: null,
+      entered_by: null,
+    });
     expect(Object.values(row!).map(String)).not.toContain("198.51.100.9");
     expect(Object.keys(row!).some((k) => /ip|agent/.test(k))).toBe(false);
-    const answers = await db().selectFrom("answer").innerJoin("survey_item", "survey_item.id", "answer.item_id").select(["code", "value", "text", "choices"]).where("response_id", "=", sid).execute();
+    const answers = await db()
+      .selectFrom("answer")
+      .innerJoin("survey_item", "survey_item.id", "answer.item_id")
+      .select(["code", "value", "text", "choices"])
+      .where("response_id", "=", sid)
+      .execute();
     expect(answers).toHaveLength(27);
     expect(answers.find((a) => a.code === "OVERALL")).toEqual({ code: "OVERALL", value: 5, text: null, choices: null });
-    expect(answers.find((a) => a.code === "DEMO_TYPE")).toEqual({ code: "DEMO_TYPE", value: null, text: null, choices: ["business"] });
+    expect(answers.find((a) => a.code === "DEMO_TYPE")).toEqual({
+      code: "DEMO_TYPE",
+      value: null,
+      text: null,
+      choices: ["business"],
+    });
     expect(answers.find((a) => a.code === "EXP_OTHER")?.text).toBe("Thêm chỗ ngồi");
     // The version now has a response: its items are frozen.
-    const v = await db().selectFrom("survey_version").select("frozen").where("id", "=", row!.survey_version_id).executeTakeFirstOrThrow();
+    const v = await db()
+      .selectFrom("survey_version")
+      .select("frozen")
+      .where("id", "=", row!.survey_version_id)
+      .executeTakeFirstOrThrow();
     expect(v.frozen).toBe(true);
   });
 
@@ -149,18 +211,32 @@ describe("submitting", () => {
   it("asks the unit when there is no link, and refuses a procedure of another unit", async () => {
     const noUnit = await (await postSurvey(SLUG_B, formBFields("4", { _f: await formToken(SLUG_B) }))).json();
     expect(noUnit.errors).toEqual({ unit: "survey.errors.chooseUnit" });
-    const mismatch = await (await postSurvey(SLUG_B, formBFields("4", { _f: await formToken(SLUG_B), unit: String(otherUnit), procedure: String(procId) }))).json();
+    const mismatch = await (
+      await postSurvey(
+        SLUG_B,
+        formBFields("4", { _f: await formToken(SLUG_B), unit: String(otherUnit), procedure: String(procId) }),
+      )
+    ).json();
     expect(mismatch.errors).toEqual({ procedure: "survey.errors.procedureOtherUnit" });
-    const noSuchUnit = await (await postSurvey(SLUG_B, formBFields("4", { _f: await formToken(SLUG_B), unit: "999999" }))).json();
+    const noSuchUnit = await (
+      await postSurvey(SLUG_B, formBFields("4", { _f: await formToken(SLUG_B), unit: "999999" }))
+    ).json();
     expect(noSuchUnit.errors).toEqual({ unit: "survey.errors.chooseUnit" });
-    const noSuchProcedure = await (await postSurvey(SLUG_B, formBFields("4", { _f: await formToken(SLUG_B), unit: String(unitId), procedure: "999999" }))).json();
+    const noSuchProcedure = await (
+      await postSurvey(
+        SLUG_B,
+        formBFields("4", { _f: await formToken(SLUG_B), unit: String(unitId), procedure: "999999" }),
+      )
+    ).json();
     expect(noSuchProcedure.errors).toEqual({ procedure: "survey.errors.chooseProcedure" });
   });
 
   it("refuses a tampered form token with a clear page, storing nothing", async () => {
     const token = await formToken(SLUG_B);
     const before = await countResponses(SLUG_B);
-    const res = await postSurvey(SLUG_B, formBFields("4", { _f: token.slice(0, -2) + "xx", unit: String(unitId) }), { cookie: "lng=en" });
+    const res = await postSurvey(SLUG_B, formBFields("4", { _f: token.slice(0, -2) + "xx", unit: String(unitId) }), {
+      cookie: "lng=en",
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).body).toMatch(/out of date or not valid/);
     // A token made for another survey is refused too.
@@ -175,14 +251,24 @@ describe("idempotency", () => {
     const token = await formToken(SLUG_B);
     const fields = formBFields("2", { _f: token, unit: String(unitId), procedure: String(procId) });
     const before = await countResponses(SLUG_B);
-    const results = [await postSurvey(SLUG_B, fields), await postSurvey(SLUG_B, fields), await postSurvey(SLUG_B, fields)];
+    const results = [
+      await postSurvey(SLUG_B, fields),
+      await postSurvey(SLUG_B, fields),
+      await postSurvey(SLUG_B, fields),
+    ];
     expect(await countResponses(SLUG_B)).toBe(before + 1);
     const where = `/s/${SLUG_B}/thanks?unit=${unitId}&procedure=${procId}`;
     for (const r of results) {
       expect(r.status).toBe(302);
       expect(r.headers.get("Location")).toBe(where);
     }
-    const stored = await db().selectFrom("answer").innerJoin("survey_item", "survey_item.id", "answer.item_id").select("value").where("response_id", "=", await sidOf(token)).where("code", "=", "OVERALL").executeTakeFirstOrThrow();
+    const stored = await db()
+      .selectFrom("answer")
+      .innerJoin("survey_item", "survey_item.id", "answer.item_id")
+      .select("value")
+      .where("response_id", "=", await sidOf(token))
+      .where("code", "=", "OVERALL")
+      .executeTakeFirstOrThrow();
     expect(stored.value).toBe(2);
   });
 
@@ -200,7 +286,8 @@ describe("idempotency", () => {
     const second = await postSurvey(SLUG_B, changed);
     const again = await postSurvey(SLUG_B, changed);
     expect(await countResponses(SLUG_B)).toBe(before + 2);
-    for (const r of [second, again]) expect(r.headers.get("Location")).toBe(`/s/${SLUG_B}/thanks?unit=${unitId}&procedure=${procId}`);
+    for (const r of [second, again])
+      expect(r.headers.get("Location")).toBe(`/s/${SLUG_B}/thanks?unit=${unitId}&procedure=${procId}`);
     const rows = await db()
       .selectFrom("response")
       .innerJoin("answer", "answer.response_id", "response.id")
@@ -212,7 +299,9 @@ describe("idempotency", () => {
       .execute();
     const sid = await sidOf(token);
     expect(rows.filter((r) => r.id === sid).map((r) => [r.value, r.flag_reasons])).toEqual([[2, []]]);
-    expect(rows.filter((r) => r.id !== sid).map((r) => [r.value, r.flag_reasons])).toEqual([[5, ["repeat_fast", "repeat_near"]]]);
+    expect(rows.filter((r) => r.id !== sid).map((r) => [r.value, r.flag_reasons])).toEqual([
+      [5, ["repeat_fast", "repeat_near"]],
+    ]);
   });
 
   // Issue 14: a family member at the counter answers on the same phone a few minutes later. The
@@ -223,18 +312,33 @@ describe("idempotency", () => {
     const cookieDev = `hl_dev=${crypto.randomBytes(16).toString("base64url")}`;
     const first = await getSurvey(SLUG_B, { cookie: cookieDev });
     const a = (await first.json()) as FormPage;
-    const cookie = `${cookieDev}; ${first.headers.getSetCookie().find((c) => c.startsWith("hl_form="))!.split(";")[0]}`;
+    const cookie = `${cookieDev}; ${
+      first.headers
+        .getSetCookie()
+        .find((c) => c.startsWith("hl_form="))!
+        .split(";")[0]
+    }`;
     const before = await countResponses(SLUG_B);
     const sid = await sidOf(a.token);
     // The token is back-dated as a person's fill time would be; the first person answers 4 everywhere.
     const token = await formToken(SLUG_B, { sid });
-    expect((await postSurvey(SLUG_B, formBFields("4", { _f: token, unit: String(unitId) }), { cookie, ip: "192.0.2.77" })).status).toBe(302);
+    expect(
+      (await postSurvey(SLUG_B, formBFields("4", { _f: token, unit: String(unitId) }), { cookie, ip: "192.0.2.77" }))
+        .status,
+    ).toBe(302);
     // Three minutes later the same phone opens the page: the same form, marked as already sent.
-    await db().updateTable("response").set({ submitted_at: new Date(Date.now() - 3 * 60_000) }).where("id", "=", sid).execute();
+    await db()
+      .updateTable("response")
+      .set({ submitted_at: new Date(Date.now() - 3 * 60_000) })
+      .where("id", "=", sid)
+      .execute();
     const again = (await (await getSurvey(SLUG_B, { cookie })).json()) as FormPage;
     expect([await sidOf(again.token), again.alreadySent]).toEqual([sid, true]);
     // The second person answers 2 everywhere and sends that same form.
-    const res = await postSurvey(SLUG_B, formBFields("2", { _f: token, unit: String(unitId) }), { cookie, ip: "192.0.2.77" });
+    const res = await postSurvey(SLUG_B, formBFields("2", { _f: token, unit: String(unitId) }), {
+      cookie,
+      ip: "192.0.2.77",
+    });
     expect(res.status).toBe(302);
     expect(await countResponses(SLUG_B)).toBe(before + 2);
     const second = await db()
@@ -254,40 +358,82 @@ describe("idempotency", () => {
     const token = await formToken(SLUG_B);
     const fields = formBFields("4", { _f: token, unit: String(unitId) });
     const before = await countResponses(SLUG_B);
-    const results = await Promise.all([postSurvey(SLUG_B, fields), postSurvey(SLUG_B, fields), postSurvey(SLUG_B, fields)]);
+    const results = await Promise.all([
+      postSurvey(SLUG_B, fields),
+      postSurvey(SLUG_B, fields),
+      postSurvey(SLUG_B, fields),
+    ]);
     expect(results.map((r) => r.status)).toEqual([302, 302, 302]);
     expect(new Set(results.map((r) => r.headers.get("Location"))).size).toBe(1);
     expect(await countResponses(SLUG_B)).toBe(before + 1);
-    const n = await db().selectFrom("answer").select((eb) => eb.fn.countAll<number>().as("n")).where("response_id", "=", await sidOf(token)).executeTakeFirstOrThrow();
+    const n = await db()
+      .selectFrom("answer")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("response_id", "=", await sidOf(token))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(25);
   });
 
   // Both ways a response is written: the one-statement insert a frozen version takes, and the
   // transaction that first freezes the version and checks its items.
-  it.each([true, false])("storeResponse itself (version read as frozen: %s): concurrent calls with one id give one stored and the rest replayed", async (versionFrozen) => {
-    const survey = (await getSurveyForm(SLUG_B, "vi"))!;
-    expect(survey.versionFrozen).toBe(true);
-    const id = crypto.randomUUID();
-    const input = {
-      id, surveyId: survey.id, versionId: survey.versionId!, unitId, procedureId: null, counter: null, channel: "web" as const, lang: "vi" as const,
-      startedAt: null, flagReasons: ["rate"], dossierHash: null, enteredBy: null, versionFrozen,
-      answers: [
-        { itemId: survey.items[0].id, value: 3, text: null, choices: null },
-        { itemId: survey.items[1].id, value: null, text: "Chữ 'có' \"nháy\" \\ và ký tự lạ 😀", choices: ["a", "b,c"] },
-      ],
-    };
-    const out = await Promise.all(Array.from({ length: 4 }, () => storeResponse(input)));
-    expect(out.filter((o) => o.status === "stored")).toHaveLength(1);
-    expect(out.filter((o) => o.status === "replayed")).toHaveLength(3);
-    const count = async (t: "response" | "rollup_pending" | "answer", col: "id" | "response_id") =>
-      Number((await db().selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).where(col, "=", id).executeTakeFirstOrThrow()).n);
-    expect(await count("response", "id")).toBe(1);
-    expect(await count("rollup_pending", "response_id")).toBe(1);
-    // The answers arrive exactly as given, text, quotes and choice lists included.
-    const answers = await db().selectFrom("answer").select(["item_id", "value", "text", "choices"]).where("response_id", "=", id).orderBy("item_id").execute();
-    expect(answers.map((a) => ({ itemId: a.item_id, value: a.value, text: a.text, choices: a.choices }))).toEqual([...input.answers].sort((a, b) => a.itemId - b.itemId));
-    expect((await responseRow(id))?.flag_reasons).toEqual(["rate"]);
-  });
+  it.each([true, false])(
+    "storeResponse itself (version read as frozen: %s): concurrent calls with one id give one stored and the rest replayed",
+    async (versionFrozen) => {
+      const survey = (await getSurveyForm(SLUG_B, "vi"))!;
+      expect(survey.versionFrozen).toBe(true);
+      const id = crypto.randomUUID();
+      const input = {
+        id,
+        surveyId: survey.id,
+        versionId: survey.versionId!,
+        unitId,
+        procedureId: null,
+        counter: null,
+        channel: "web" as const,
+        lang: "vi" as const,
+        startedAt: null,
+        flagReasons: ["rate"],
+        dossierHash: null,
+        enteredBy: null,
+        versionFrozen,
+        answers: [
+          { itemId: survey.items[0].id, value: 3, text: null, choices: null },
+          {
+            itemId: survey.items[1].id,
+            value: null,
+            text: "Chữ 'có' \"nháy\" \\ và ký tự lạ 😀",
+            choices: ["a", "b,c"],
+          },
+        ],
+      };
+      const out = await Promise.all(Array.from({ length: 4 }, () => storeResponse(input)));
+      expect(out.filter((o) => o.status === "stored")).toHaveLength(1);
+      expect(out.filter((o) => o.status === "replayed")).toHaveLength(3);
+      const count = async (t: "response" | "rollup_pending" | "answer", col: "id" | "response_id") =>
+        Number(
+          (
+            await db()
+              .selectFrom(t)
+              .select((eb) => eb.fn.countAll<number>().as("n"))
+              .where(col, "=", id)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      expect(await count("response", "id")).toBe(1);
+      expect(await count("rollup_pending", "response_id")).toBe(1);
+      // The answers arrive exactly as given, text, quotes and choice lists included.
+      const answers = await db()
+        .selectFrom("answer")
+        .select(["item_id", "value", "text", "choices"])
+        .where("response_id", "=", id)
+        .orderBy("item_id")
+        .execute();
+      expect(answers.map((a) => ({ itemId: a.item_id, value: a.value, text: a.text, choices: a.choices }))).toEqual(
+        [...input.answers].sort((a, b) => a.itemId - b.itemId),
+      );
+      expect((await responseRow(id))?.flag_reasons).toEqual(["rate"]);
+    },
+  );
 });
 
 describe("abuse signs are flagged, never dropped", () => {
@@ -295,7 +441,10 @@ describe("abuse signs are flagged, never dropped", () => {
 
   it("flags a filled honeypot and a form sent faster than a person can read it", async () => {
     const t1 = await formToken(SLUG_B);
-    expect((await postSurvey(SLUG_B, formBFields("4", { _f: t1, unit: String(unitId), website: "http://spam.example" }))).status).toBe(302);
+    expect(
+      (await postSurvey(SLUG_B, formBFields("4", { _f: t1, unit: String(unitId), website: "http://spam.example" })))
+        .status,
+    ).toBe(302);
     expect(await flagsOf(t1)).toEqual(["honeypot"]);
     const t2 = await formToken(SLUG_B, { ageMs: 1500 });
     expect((await postSurvey(SLUG_B, formBFields("4", { _f: t2, unit: String(unitId) }))).status).toBe(302);
@@ -312,13 +461,23 @@ describe("abuse signs are flagged, never dropped", () => {
     for (let i = 0; i < 6; i++) {
       const t = await formToken(SLUG_B);
       tokens.push(t);
-      expect((await postSurvey(SLUG_B, formBFields("4", { _f: t, unit: String(unitId) }), { cookie: device, ip: "192.0.2.50" })).status).toBe(302);
+      expect(
+        (
+          await postSurvey(SLUG_B, formBFields("4", { _f: t, unit: String(unitId) }), {
+            cookie: device,
+            ip: "192.0.2.50",
+          })
+        ).status,
+      ).toBe(302);
       if (i === 4) expect(await flagsOf(t)).toEqual([]);
     }
     for (const t of tokens) expect(await flagsOf(t)).toEqual(["rate_device"]);
     // Someone else behind the same address is not punished.
     const neighbour = await formToken(SLUG_B);
-    await postSurvey(SLUG_B, formBFields("4", { _f: neighbour, unit: String(unitId) }), { cookie: `hl_dev=${crypto.randomBytes(16).toString("base64url")}`, ip: "192.0.2.50" });
+    await postSurvey(SLUG_B, formBFields("4", { _f: neighbour, unit: String(unitId) }), {
+      cookie: `hl_dev=${crypto.randomBytes(16).toString("base64url")}`,
+      ip: "192.0.2.50",
+    });
     expect(await flagsOf(neighbour)).toEqual([]);
     // The rate-limit table holds no device id or address in the clear.
     const keys = await db().selectFrom("rate_limit").select("key").execute();
@@ -334,39 +493,63 @@ describe("abuse signs are flagged, never dropped", () => {
       const res = await postSurvey(SLUG_B, formBFields("4", { _f: last }), { cookie: device });
       expect(res.headers.get("Location")).toBe(`/s/${SLUG_B}/thanks?c=${await signLink(c)}`);
     }
-    expect(await responseRow(await sidOf(last))).toMatchObject({ channel: "kiosk", counter: "K1", unit_id: unitId, flag_reasons: [] });
+    expect(await responseRow(await sidOf(last))).toMatchObject({
+      channel: "kiosk",
+      counter: "K1",
+      unit_id: unitId,
+      flag_reasons: [],
+    });
   });
 });
 
 describe("Form A: one evaluation per dossier", () => {
   it("stores only a keyed hash of the code and refuses a second response for the same dossier", async () => {
     const t1 = await formToken(SLUG_A);
-    expect((await postSurvey(SLUG_A, formAFields({ _f: t1, unit: String(unitId), dossier: "000.00.12.H55-261127-0042" }))).status).toBe(302);
+    expect(
+      (await postSurvey(SLUG_A, formAFields({ _f: t1, unit: String(unitId), dossier: "000.00.12.H55-261127-0042" })))
+        .status,
+    ).toBe(302);
     const row = await responseRow(await sidOf(t1));
     expect(row?.dossier_hash).toMatch(/^[\w-]{32}$/);
     expect(JSON.stringify(row)).not.toContain("0042");
 
     const before = await countResponses(SLUG_A);
     const t2 = await formToken(SLUG_A);
-    const dup = await postSurvey(SLUG_A, formAFields({ _f: t2, unit: String(unitId), dossier: " 000.00.12.h55-261127-0042 " }));
+    const dup = await postSurvey(
+      SLUG_A,
+      formAFields({ _f: t2, unit: String(unitId), dossier: " 000.00.12.h55-261127-0042 " }),
+    );
     expect(dup.status).toBe(409);
     // Not a dead end: the answers come back with the code marked, so a mistyped code can be fixed.
     const back = await dup.json();
     expect(back.errors).toEqual({ dossier: "survey.errors.dossierUsed" });
     expect(back.values).toMatchObject({ dossier: " 000.00.12.h55-261127-0042 ", unit: String(unitId) });
     expect(await countResponses(SLUG_A)).toBe(before);
-    const fixed = await postSurvey(SLUG_A, formAFields({ _f: back.token, unit: String(unitId), dossier: "000.00.12.H55-261127-0043" }));
+    const fixed = await postSurvey(
+      SLUG_A,
+      formAFields({ _f: back.token, unit: String(unitId), dossier: "000.00.12.H55-261127-0043" }),
+    );
     expect(fixed.status).toBe(302);
     expect(await countResponses(SLUG_A)).toBe(before + 1);
     // The first form sent again is still a replay of its own response, not a duplicate dossier.
-    expect((await postSurvey(SLUG_A, formAFields({ _f: t1, unit: String(unitId), dossier: "000.00.12.H55-261127-0042" }))).status).toBe(302);
+    expect(
+      (await postSurvey(SLUG_A, formAFields({ _f: t1, unit: String(unitId), dossier: "000.00.12.H55-261127-0042" })))
+        .status,
+    ).toBe(302);
     // Without a code there is no such limit.
-    expect((await postSurvey(SLUG_A, formAFields({ _f: await formToken(SLUG_A), unit: String(unitId) }))).status).toBe(302);
-    expect((await postSurvey(SLUG_A, formAFields({ _f: await formToken(SLUG_A), unit: String(unitId) }))).status).toBe(302);
+    expect((await postSurvey(SLUG_A, formAFields({ _f: await formToken(SLUG_A), unit: String(unitId) }))).status).toBe(
+      302,
+    );
+    expect((await postSurvey(SLUG_A, formAFields({ _f: await formToken(SLUG_A), unit: String(unitId) }))).status).toBe(
+      302,
+    );
   });
 
   it("offers the feedback form for an unofficial cost, carrying unit and procedure only", async () => {
-    const res = await postSurvey(SLUG_A, formAFields({ _f: await formToken(SLUG_A), unit: String(unitId), procedure: String(procId), q_A_COST: "1" }));
+    const res = await postSurvey(
+      SLUG_A,
+      formAFields({ _f: await formToken(SLUG_A), unit: String(unitId), procedure: String(procId), q_A_COST: "1" }),
+    );
     expect(res.headers.get("Location")).toBe(`/s/${SLUG_A}/thanks?unit=${unitId}&procedure=${procId}`);
     const happy = await postSurvey(SLUG_A, formAFields({ _f: await formToken(SLUG_A), unit: String(unitId) }));
     expect(happy.headers.get("Location")).toBe(`/s/${SLUG_A}/thanks`);
@@ -377,7 +560,11 @@ describe("a closed survey", () => {
   it("shows a closed page, refuses new answers, and still thanks a retry of an answer it already has", async () => {
     const token = await formToken(SLUG_A);
     await postSurvey(SLUG_A, formAFields({ _f: token, unit: String(unitId) }));
-    await db().updateTable("survey").set({ closes_at: new Date(Date.now() - 1000) }).where("slug", "=", SLUG_A).execute();
+    await db()
+      .updateTable("survey")
+      .set({ closes_at: new Date(Date.now() - 1000) })
+      .where("slug", "=", SLUG_A)
+      .execute();
     try {
       expect((await (await getSurvey(SLUG_A)).json()).state).toBe("closed");
       const late = await postSurvey(SLUG_A, formAFields({ _f: await formToken(SLUG_A), unit: String(unitId) }));

@@ -25,7 +25,16 @@ const call = async (fn: Function, request: Request, params: Record<string, strin
     throw e;
   }
 };
-const auditCount = async (action: string) => Number((await db().selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).where("action", "=", action).executeTakeFirstOrThrow()).n);
+const auditCount = async (action: string) =>
+  Number(
+    (
+      await db()
+        .selectFrom("audit_log")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("action", "=", action)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 let formA: number;
 let versionA: number;
@@ -33,7 +42,15 @@ let item: Record<string, number>;
 let unitA: number;
 let unitB: number;
 let procA: number;
-const office: StaffUser = { id: 0, email: "o@x", name: "o", role: "office", unitId: null, mustChangePassword: false, sessionId: "" };
+const office: StaffUser = {
+  id: 0,
+  email: "o@x",
+  name: "o",
+  role: "office",
+  unitId: null,
+  mustChangePassword: false,
+  sessionId: "",
+};
 
 // Two report periods of 2031 nobody else writes into (NĐ 09/2019 windows).
 const Q2 = { year: 2031, kind: "Q2" as const, from: "2031-03-15", to: "2031-06-14" };
@@ -42,8 +59,19 @@ const Q3 = { year: 2031, kind: "Q3" as const, from: "2031-06-15", to: "2031-09-1
 beforeAll(async () => {
   await ensureForms();
   formA = (await db().selectFrom("survey").select("id").where("kind", "=", "A").executeTakeFirstOrThrow()).id;
-  versionA = (await db().selectFrom("survey_version").select("id").where("survey_id", "=", formA).orderBy("version", "desc").executeTakeFirstOrThrow()).id;
-  const items = await db().selectFrom("survey_item").select(["id", "code"]).where("version_id", "=", versionA).execute();
+  versionA = (
+    await db()
+      .selectFrom("survey_version")
+      .select("id")
+      .where("survey_id", "=", formA)
+      .orderBy("version", "desc")
+      .executeTakeFirstOrThrow()
+  ).id;
+  const items = await db()
+    .selectFrom("survey_item")
+    .select(["id", "code"])
+    .where("version_id", "=", versionA)
+    .execute();
   item = Object.fromEntries(items.map((i) => [i.code, i.id]));
   unitA = await makeUnit();
   unitB = await makeUnit();
@@ -53,7 +81,21 @@ beforeAll(async () => {
 });
 
 /** One Form A response; single items carry their 2/1/0 points as the value, yes/no 1/0, L5 1–5. */
-async function formAResponse(at: string, a: { time: number; contacts: number; agencies: number; attitude: number; info?: number; cost?: number; overall?: number; apology?: number; dossier?: string; unit?: number }) {
+async function formAResponse(
+  at: string,
+  a: {
+    time: number;
+    contacts: number;
+    agencies: number;
+    attitude: number;
+    info?: number;
+    cost?: number;
+    overall?: number;
+    apology?: number;
+    dossier?: string;
+    unit?: number;
+  },
+) {
   const answers = [
     ["A_TIME", a.time],
     ["A_CONTACTS", a.contacts],
@@ -88,7 +130,13 @@ describe("the grade (TT 01 Art. 13–15)", () => {
   it("the issue's example: 1.5 + 2.0 + 1.0 + 1.5 from the forms, 2 for no feedback, no grade without 2, 5, 6, 9", async () => {
     // 10 dossiers: 5 early (2) and 5 on time (1); no extra contact (2); one-stop only (1);
     // attitude 5 "very" (2) and 5 "satisfied" (1). The old code printed 15.4 Xuất sắc here.
-    for (let i = 0; i < 10; i++) await formAResponse(`2031-04-0${(i % 9) + 1}T03:00:00Z`, { time: i < 5 ? 2 : 1, contacts: 2, agencies: 1, attitude: i < 5 ? 2 : 1 });
+    for (let i = 0; i < 10; i++)
+      await formAResponse(`2031-04-0${(i % 9) + 1}T03:00:00Z`, {
+        time: i < 5 ? 2 : 1,
+        contacts: 2,
+        agencies: 1,
+        attitude: i < 5 ? 2 : 1,
+      });
     const t = await getTt01(office, { surveyId: formA, from: Q2.from, to: Q2.to }, Q2);
     expect([1, 3, 4, 7].map((n) => scoreOf(t, n))).toEqual([1.5, 2.0, 1.0, 1.5]);
     expect(t.indicators[0].n).toBe(10);
@@ -97,25 +145,45 @@ describe("the grade (TT 01 Art. 13–15)", () => {
     // 1.5 + 2.0 + 1.0 + 1.5 + 2 = 8.0 of the five known; 2, 5, 6, 9 missing: no grade, no scaling.
     expect(t.total).toEqual({ total: 8, known: [1, 3, 4, 7, 8], missing: [2, 5, 6, 9], grade: null });
     // The other items are figures beside the grade: info 4 and overall 5 are "satisfied", no cost.
-    expect(t.figures.map((f) => [f.key, f.rate.satisfied, f.rate.n])).toEqual([["info", 10, 10], ["overall", 10, 10], ["cost", 0, 10], ["apology", 0, 0]]);
+    expect(t.figures.map((f) => [f.key, f.rate.satisfied, f.rate.n])).toEqual([
+      ["info", 10, 10],
+      ["overall", 10, 10],
+      ["cost", 0, 10],
+      ["apology", 0, 0],
+    ]);
   });
 
   it("grades once the Office enters 2, 5, 6 and 9; the entry is audited and checked", async () => {
     const { cookie } = await signIn("office");
     const path = `/staff/tt01/${Q2.year}-${Q2.kind}`;
     const before = await auditCount("tt01.scores.save");
-    const bad = await call(scoresRoute.action, staffRequest(path, cookie, { form: { score_2: "2,5", score_5: "abc", score_6: "", score_9: "1" } }), { period: "2031-Q2" });
+    const bad = await call(
+      scoresRoute.action,
+      staffRequest(path, cookie, { form: { score_2: "2,5", score_5: "abc", score_6: "", score_9: "1" } }),
+      { period: "2031-Q2" },
+    );
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors).toEqual({ score_2: "tt01.scores.errors.score", score_5: "tt01.scores.errors.score" });
+    expect((await bad.json()).errors).toEqual({
+      score_2: "tt01.scores.errors.score",
+      score_5: "tt01.scores.errors.score",
+    });
     expect(await db().selectFrom("tt01_staff_score").selectAll().execute()).toEqual([]);
-    const ok = await call(scoresRoute.action, staffRequest(path, cookie, { form: { score_2: "1,8", score_5: "2", score_6: "1.5", score_9: "1,2", note_2: "Hệ thống một cửa, quý II" } }), { period: "2031-Q2" });
+    const ok = await call(
+      scoresRoute.action,
+      staffRequest(path, cookie, {
+        form: { score_2: "1,8", score_5: "2", score_6: "1.5", score_9: "1,2", note_2: "Hệ thống một cửa, quý II" },
+      }),
+      { period: "2031-Q2" },
+    );
     expect(ok.status).toBe(302);
     expect(await auditCount("tt01.scores.save")).toBe(before + 1);
     const t = await getTt01(office, { surveyId: formA, from: Q2.from, to: Q2.to }, Q2);
     // 8.0 + 1.8 + 2.0 + 1.5 + 1.2 = 14.5 → Tốt (12–<15).
     expect(t.total).toEqual({ total: 14.5, known: [1, 2, 3, 4, 5, 6, 7, 8, 9], missing: [], grade: "good" });
     // A period param that is not a period is a 404, not a 500.
-    expect((await call(scoresRoute.loader, staffRequest("/staff/tt01/2031-Q5", cookie), { period: "2031-Q5" })).status).toBe(404);
+    expect(
+      (await call(scoresRoute.loader, staffRequest("/staff/tt01/2031-Q5", cookie), { period: "2031-Q5" })).status,
+    ).toBe(404);
   });
 
   it("a late dossier with an apology does not raise the grade; on-time apology answers are ignored", async () => {
@@ -147,11 +215,29 @@ describe("the grade (TT 01 Art. 13–15)", () => {
   });
 
   it("indicator 8 from the feedback figures: 9 of 10 handled on time → 1 point", async () => {
-    const base = { kind: "phan_anh", content: "x", lang: "vi", base_date: "2031-07-01", refuse_due: "2031-07-03", info_due: "2031-07-08", transfer_due: "2031-07-08", answer_due: "2031-07-22", unit_id: unitA } as const;
+    const base = {
+      kind: "phan_anh",
+      content: "x",
+      lang: "vi",
+      base_date: "2031-07-01",
+      refuse_due: "2031-07-03",
+      info_due: "2031-07-08",
+      transfer_due: "2031-07-08",
+      answer_due: "2031-07-22",
+      unit_id: unitA,
+    } as const;
     for (let i = 0; i < 10; i++) {
       await db()
         .insertInto("feedback")
-        .values({ ...base, code: `PAKN.20310701.${String(i).padStart(4, "0")}`, submission_id: crypto.randomUUID(), status: "closed", received_at: new Date("2031-07-01T03:00:00Z"), handled_at: new Date("2031-07-10T03:00:00Z"), late: i === 0 })
+        .values({
+          ...base,
+          code: `PAKN.20310701.${String(i).padStart(4, "0")}`,
+          submission_id: crypto.randomUUID(),
+          status: "closed",
+          received_at: new Date("2031-07-01T03:00:00Z"),
+          handled_at: new Date("2031-07-10T03:00:00Z"),
+          late: i === 0,
+        })
         .execute();
     }
     const t = await getTt01(office, { surveyId: formA, from: Q3.from, to: Q3.to }, Q3);
@@ -164,20 +250,52 @@ describe("the register of late dossiers (NĐ 61 Art. 19)", () => {
   it("records one by one, refuses bad input in the reader's language, and keeps each unit to its own", async () => {
     const office = await signIn("office");
     const unitStaff = await signIn("unit", unitB);
-    const post = (cookie: string, form: Record<string, string>) => call(registerRoute.action, staffRequest("/staff/late-dossiers", cookie, { form }));
-    const good = { code: "hs 2031 001", unit: String(unitA), procedure: String(procA), promised: "2031-07-01", returned: "2031-07-05", apology: "1", apologyDate: "2031-06-30", newDate: "2031-07-05", kept: "1" };
+    const post = (cookie: string, form: Record<string, string>) =>
+      call(registerRoute.action, staffRequest("/staff/late-dossiers", cookie, { form }));
+    const good = {
+      code: "hs 2031 001",
+      unit: String(unitA),
+      procedure: String(procA),
+      promised: "2031-07-01",
+      returned: "2031-07-05",
+      apology: "1",
+      apologyDate: "2031-06-30",
+      newDate: "2031-07-05",
+      kept: "1",
+    };
     const saved = await post(office.cookie, good);
     expect(saved.status).toBe(302);
-    expect(await db().selectFrom("late_dossier").select(["dossier_code", "apology_sent", "new_date_kept"]).execute()).toEqual([{ dossier_code: "HS2031001", apology_sent: true, new_date_kept: true }]);
+    expect(
+      await db().selectFrom("late_dossier").select(["dossier_code", "apology_sent", "new_date_kept"]).execute(),
+    ).toEqual([{ dossier_code: "HS2031001", apology_sent: true, new_date_kept: true }]);
     // Returned on the promised day is not late; an apology date without an apology; no answer.
-    const bad = await post(office.cookie, { ...good, code: "HS-2", returned: "2031-07-01", apology: "0", apologyDate: "2031-06-30", kept: "maybe" });
+    const bad = await post(office.cookie, {
+      ...good,
+      code: "HS-2",
+      returned: "2031-07-01",
+      apology: "0",
+      apologyDate: "2031-06-30",
+      kept: "maybe",
+    });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors).toEqual({ returned: "tt01.register.errors.notLate", apologyDate: "tt01.register.errors.apologyDateWithoutApology", kept: "tt01.register.errors.kept" });
+    expect((await bad.json()).errors).toEqual({
+      returned: "tt01.register.errors.notLate",
+      apologyDate: "tt01.register.errors.apologyDateWithoutApology",
+      kept: "tt01.register.errors.kept",
+    });
     // A unit's staff can neither record another unit's dossier nor overwrite one by its code.
     expect((await post(unitStaff.cookie, { ...good, code: "HS-3" })).status).toBe(403);
     const overwrite = await post(unitStaff.cookie, { ...good, unit: String(unitB), procedure: "" });
     expect(overwrite.status).toBe(403);
-    expect((await db().selectFrom("late_dossier").select("unit_id").where("dossier_code", "=", "HS2031001").executeTakeFirstOrThrow()).unit_id).toBe(unitA);
+    expect(
+      (
+        await db()
+          .selectFrom("late_dossier")
+          .select("unit_id")
+          .where("dossier_code", "=", "HS2031001")
+          .executeTakeFirstOrThrow()
+      ).unit_id,
+    ).toBe(unitA);
     // Viewing the list (with the codes) is logged as a personal-data view.
     const views = await auditCount("pii.view");
     const page = await call(registerRoute.loader, staffRequest("/staff/late-dossiers", office.cookie));
@@ -185,17 +303,28 @@ describe("the register of late dossiers (NĐ 61 Art. 19)", () => {
     expect((await page.json()).rows.map((r: { code: string }) => r.code)).toContain("HS2031001");
     expect(await auditCount("pii.view")).toBe(views + 1);
     // The unit's own list does not show unit A's dossier.
-    const theirs = await (await call(registerRoute.loader, staffRequest("/staff/late-dossiers", unitStaff.cookie))).json();
+    const theirs = await (
+      await call(registerRoute.loader, staffRequest("/staff/late-dossiers", unitStaff.cookie))
+    ).json();
     expect(theirs.rows).toEqual([]);
   });
 
   it("imports a CSV all or nothing, naming each wrong line", async () => {
     const { cookie } = await signIn("office");
-    const imp = (text: string) => call(importRoute.action, staffRequest("/staff/late-dossiers/import", cookie, { form: { text } }));
-    const unitCode = (await db().selectFrom("unit").select("code").where("id", "=", unitA).executeTakeFirstOrThrow()).code;
-    const unitBCode = (await db().selectFrom("unit").select("code").where("id", "=", unitB).executeTakeFirstOrThrow()).code;
+    const imp = (text: string) =>
+      call(importRoute.action, staffRequest("/staff/late-dossiers/import", cookie, { form: { text } }));
+    const unitCode = (await db().selectFrom("unit").select("code").where("id", "=", unitA).executeTakeFirstOrThrow())
+      .code;
+    const unitBCode = (await db().selectFrom("unit").select("code").where("id", "=", unitB).executeTakeFirstOrThrow())
+      .code;
     const header = "ma_ho_so;don_vi;thu_tuc;hen_tra;tra_thuc_te;xin_loi;ngay_xin_loi;hen_lai;dung_hen_lai";
-    const wrong = [header, `HS-10;${unitCode};;01/07/2031;05/07/2031;có;30/06/2031;05/07/2031;có`, `HS-11;NOPE;;01/07/2031;;không;;;`, `HS-12;${unitCode};;31/02/2031;;không;;;`, `HS-10;${unitCode};;02/07/2031;;không;;;`].join("\n");
+    const wrong = [
+      header,
+      `HS-10;${unitCode};;01/07/2031;05/07/2031;có;30/06/2031;05/07/2031;có`,
+      `HS-11;NOPE;;01/07/2031;;không;;;`,
+      `HS-12;${unitCode};;31/02/2031;;không;;;`,
+      `HS-10;${unitCode};;02/07/2031;;không;;;`,
+    ].join("\n");
     const r = await imp(wrong);
     expect(r.status).toBe(400);
     expect((await r.json()).errors).toEqual([
@@ -203,7 +332,9 @@ describe("the register of late dossiers (NĐ 61 Art. 19)", () => {
       { line: 4, key: "tt01.register.errors.promised" },
       { line: 5, key: "tt01.register.errors.csvDuplicate", code: "HS-10" },
     ]);
-    expect(await db().selectFrom("late_dossier").select("dossier_code").where("dossier_code", "like", "HS-1%").execute()).toEqual([]);
+    expect(
+      await db().selectFrom("late_dossier").select("dossier_code").where("dossier_code", "like", "HS-1%").execute(),
+    ).toEqual([]);
     // Q3 2031: HS-10 and HS-11 (unit A) with an apology, HS-12 and HS-13 (unit A) and HS-14 (unit B) without.
     const rows = [
       `HS-10;${unitCode};;01/07/2031;05/07/2031;có;30/06/2031;05/07/2031;có`,
@@ -228,16 +359,31 @@ describe("the register of late dossiers (NĐ 61 Art. 19)", () => {
   it("matches Form A late answers to the register by the dossier code's keyed hash, and hides a small count", async () => {
     // Five late answers in Q3 with codes: three in the register (case and spaces differ), two not.
     const codes = ["hs-10", "hs -11", "HS 2031 001", "HS-99", "HS-98"];
-    for (const [i, code] of codes.entries()) await formAResponse(`2031-07-1${i}T03:00:00Z`, { time: 0, contacts: 2, agencies: 1, attitude: 1, apology: i < 4 ? 1 : 0, dossier: code });
+    for (const [i, code] of codes.entries())
+      await formAResponse(`2031-07-1${i}T03:00:00Z`, {
+        time: 0,
+        contacts: 2,
+        agencies: 1,
+        attitude: 1,
+        apology: i < 4 ? 1 : 0,
+        dossier: code,
+      });
     const t = await getTt01(office, { surveyId: formA, from: Q3.from, to: Q3.to }, Q3);
     expect(t.lateAnswers).toBe(5);
     expect(t.match).toEqual({ lateWithCode: 5, inRegister: 3 });
     // Apology among late answers: 4 yes of 5 → 80 %, shown at n = 5.
-    expect(t.figures.find((f) => f.key === "apology")).toMatchObject({ suppressed: false, rate: { satisfied: 4, n: 5, rate: 0.8 } });
+    expect(t.figures.find((f) => f.key === "apology")).toMatchObject({
+      suppressed: false,
+      rate: { satisfied: 4, n: 5, rate: 0.8 },
+    });
     // No plain code went near the responses.
     // (Matched on whole codes: a random 32-character hash holds "hs" in some case about 3 % of the
     // time, which made a check for '%HS%' fail now and then.)
-    const stored = await sql<{ n: number }>`select count(*)::int as n from response where dossier_hash ilike any(array['%HS-10%', '%HS-11%', '%HS2031001%', '%HS 2031 001%', '%HS-99%', '%HS-98%'])`.execute(db());
+    const stored = await sql<{
+      n: number;
+    }>`select count(*)::int as n from response where dossier_hash ilike any(array['%HS-10%', '%HS-11%', '%HS2031001%', '%HS 2031 001%', '%HS-99%', '%HS-98%'])`.execute(
+      db(),
+    );
     expect(stored.rows[0].n).toBe(0);
     // A unit narrowing to unit B (no late answers) sees nothing to match; under 5 answers, hidden.
     const unitUser: StaffUser = { ...office, role: "unit", unitId: unitB };
@@ -247,9 +393,25 @@ describe("the register of late dossiers (NĐ 61 Art. 19)", () => {
 
   it("40 saves of one dossier at once leave one row and no error", async () => {
     const { cookie } = await signIn("office");
-    const form = { code: "HS-RACE", unit: String(unitA), procedure: "", promised: "2031-08-01", returned: "", apology: "1", apologyDate: "", newDate: "2031-08-05", kept: "" };
-    const results = await Promise.all(Array.from({ length: 40 }, () => call(registerRoute.action, staffRequest("/staff/late-dossiers", cookie, { form }))));
+    const form = {
+      code: "HS-RACE",
+      unit: String(unitA),
+      procedure: "",
+      promised: "2031-08-01",
+      returned: "",
+      apology: "1",
+      apologyDate: "",
+      newDate: "2031-08-05",
+      kept: "",
+    };
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        call(registerRoute.action, staffRequest("/staff/late-dossiers", cookie, { form })),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(40).fill(302));
-    expect((await db().selectFrom("late_dossier").select("id").where("dossier_code", "=", "HS-RACE").execute()).length).toBe(1);
+    expect(
+      (await db().selectFrom("late_dossier").select("id").where("dossier_code", "=", "HS-RACE").execute()).length,
+    ).toBe(1);
   });
 });

@@ -1,12 +1,14 @@
 // Test factories for the dialogue: a session in a given state, sign-up input for a person.
 import crypto from "node:crypto";
-import type { DialogueStatus } from "../../db/types";
 import type { SignUpInput } from "~/features/dialogue/dialogue-registration.server";
 import { db } from "~/kernel/db/db.server";
+import type { DialogueStatus } from "../../db/types";
 
 const DAY = 86400_000;
 
-export async function makeSession(opts: { capacity?: number; status?: DialogueStatus; startsInDays?: number; topics?: string[]; title?: string } = {}) {
+export async function makeSession(
+  opts: { capacity?: number; status?: DialogueStatus; startsInDays?: number; topics?: string[]; title?: string } = {},
+) {
   const now = Date.now();
   const starts = new Date(now + (opts.startsInDays ?? 30) * DAY);
   const status = opts.status ?? "published";

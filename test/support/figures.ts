@@ -8,8 +8,17 @@ import { ensureForms, SLUG_B } from "./survey";
 export async function formB() {
   await ensureForms();
   const survey = await db().selectFrom("survey").select("id").where("slug", "=", SLUG_B).executeTakeFirstOrThrow();
-  const version = await db().selectFrom("survey_version").select("id").where("survey_id", "=", survey.id).orderBy("version", "desc").executeTakeFirstOrThrow();
-  const items = await db().selectFrom("survey_item").select(["id", "code", "type"]).where("version_id", "=", version.id).execute();
+  const version = await db()
+    .selectFrom("survey_version")
+    .select("id")
+    .where("survey_id", "=", survey.id)
+    .orderBy("version", "desc")
+    .executeTakeFirstOrThrow();
+  const items = await db()
+    .selectFrom("survey_item")
+    .select(["id", "code", "type"])
+    .where("version_id", "=", version.id)
+    .execute();
   return { surveyId: survey.id, versionId: version.id, items };
 }
 
@@ -18,7 +27,15 @@ type FormB = Awaited<ReturnType<typeof formB>>;
 /** `count` Form B responses whose every L5 answer is `value`, dated noon (Vietnam) on `day`. */
 export async function storeB(
   b: FormB,
-  o: { unitId: number; procedureId?: number | null; channel: "qr" | "kiosk" | "web" | "paper"; day: string; value: number; count?: number; enteredBy?: number | null },
+  o: {
+    unitId: number;
+    procedureId?: number | null;
+    channel: "qr" | "kiosk" | "web" | "paper";
+    day: string;
+    value: number;
+    count?: number;
+    enteredBy?: number | null;
+  },
 ) {
   for (let i = 0; i < (o.count ?? 1); i++) {
     await storeResponse({
@@ -35,7 +52,9 @@ export async function storeB(
       flagReasons: [],
       dossierHash: null,
       enteredBy: o.enteredBy ?? null,
-      answers: b.items.filter((it) => it.type === "L5").map((it) => ({ itemId: it.id, value: o.value, text: null, choices: null })),
+      answers: b.items
+        .filter((it) => it.type === "L5")
+        .map((it) => ({ itemId: it.id, value: o.value, text: null, choices: null })),
     });
   }
 }

@@ -72,10 +72,24 @@ export function fieldsArb(good: Record<string, fc.Arbitrary<string>>, extraNames
       { weight: 2, arbitrary: fc.constant([] as Fields) },
       { weight: 4, arbitrary: good[name].map((v) => [[name, v]] as Fields) },
       { weight: 3, arbitrary: nastyString.map((v) => [[name, v]] as Fields) },
-      { weight: 1, arbitrary: fc.array(nastyString, { minLength: 2, maxLength: 3 }).map((vs) => vs.map((v) => [name, v] as [string, string])) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .array(nastyString, { minLength: 2, maxLength: 3 })
+          .map((vs) => vs.map((v) => [name, v] as [string, string])),
+      },
     ),
   );
-  const extra = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names, ...extraNames, "__proto__", "constructor", "_f", "intent"), fc.string({ maxLength: 12 })), nastyString), { maxLength: 4 });
+  const extra = fc.array(
+    fc.tuple(
+      fc.oneof(
+        fc.constantFrom(...names, ...extraNames, "__proto__", "constructor", "_f", "intent"),
+        fc.string({ maxLength: 12 }),
+      ),
+      nastyString,
+    ),
+    { maxLength: 4 },
+  );
   return fc.tuple(fc.tuple(...perField), extra).map(([known, more]) => [...known.flat(), ...more]);
 }
 
@@ -84,7 +98,12 @@ export function fieldsArb(good: Record<string, fc.Arbitrary<string>>, extraNames
 export function nearValidArb(good: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<Fields> {
   const names = Object.keys(good);
   return fc
-    .tuple(fc.record(good), fc.subarray(names, { maxLength: 2 }), fc.array(fc.tuple(fc.constantFrom(...names), nastyString), { maxLength: 2 }), fc.array(fc.tuple(fc.string({ maxLength: 8 }), nastyString), { maxLength: 1 }))
+    .tuple(
+      fc.record(good),
+      fc.subarray(names, { maxLength: 2 }),
+      fc.array(fc.tuple(fc.constantFrom(...names), nastyString), { maxLength: 2 }),
+      fc.array(fc.tuple(fc.string({ maxLength: 8 }), nastyString), { maxLength: 1 }),
+    )
     .map(([rec, drop, broken, stray]) => {
       const brokenNames = broken.map(([k]) => k);
       const kept = Object.entries(rec).filter(([k]) => !drop.includes(k) && !brokenNames.includes(k)) as Fields;
@@ -93,13 +112,26 @@ export function nearValidArb(good: Record<string, fc.Arbitrary<string>>): fc.Arb
 }
 
 /** Bodies for a form: half built from scratch, half near the valid one. */
-export const formArb = (good: Record<string, fc.Arbitrary<string>>, extraNames: string[] = []) => fc.oneof(fieldsArb(good, extraNames), nearValidArb(good));
+export const formArb = (good: Record<string, fc.Arbitrary<string>>, extraNames: string[] = []) =>
+  fc.oneof(fieldsArb(good, extraNames), nearValidArb(good));
 
 export type Encoding = "urlencoded" | "multipart" | "json" | "garbage" | "empty";
-export const encodingArb: fc.Arbitrary<Encoding> = fc.constantFrom<Encoding>("urlencoded", "urlencoded", "urlencoded", "multipart", "json", "garbage", "empty");
+export const encodingArb: fc.Arbitrary<Encoding> = fc.constantFrom<Encoding>(
+  "urlencoded",
+  "urlencoded",
+  "urlencoded",
+  "multipart",
+  "json",
+  "garbage",
+  "empty",
+);
 
 /** A POST as a browser (or not) would send it, in the reader's language, from `ip`. */
-export function makePost(url: string, fields: Fields, opts: { encoding: Encoding; lang: Lang; ip: string; cookie?: string }): Request {
+export function makePost(
+  url: string,
+  fields: Fields,
+  opts: { encoding: Encoding; lang: Lang; ip: string; cookie?: string },
+): Request {
   const headers = new Headers({ "x-hl-client-ip": opts.ip, Origin: new URL(url).origin });
   headers.set("Cookie", [`lng=${opts.lang}`, opts.cookie].filter(Boolean).join("; "));
   let body: BodyInit | undefined;
@@ -122,7 +154,10 @@ export function makePost(url: string, fields: Fields, opts: { encoding: Encoding
       break;
     case "garbage":
       // A content type that promises a form, and a body that is not one.
-      headers.set("Content-Type", fields.length % 2 ? "multipart/form-data; boundary=zzz" : "application/x-www-form-urlencoded");
+      headers.set(
+        "Content-Type",
+        fields.length % 2 ? "multipart/form-data; boundary=zzz" : "application/x-www-form-urlencoded",
+      );
       body = fields.map(([k, v]) => `${k}\u0000${v}--zzz\r\n`).join("%%%");
       break;
     case "empty":
@@ -145,7 +180,8 @@ export async function callAction(run: () => Promise<Response>): Promise<Outcome>
   try {
     res = await run();
   } catch (e) {
-    if (!(e instanceof Response)) throw new Error(`action threw (a 500 for the reader): ${e instanceof Error ? e.stack : String(e)}`);
+    if (!(e instanceof Response))
+      throw new Error(`action threw (a 500 for the reader): ${e instanceof Error ? e.stack : String(e)}`);
     res = e;
   }
   const text = await res.text();
@@ -189,7 +225,8 @@ export function messagesOf(o: Outcome, lang: Lang): string[] {
 export function expectRefusalInLanguage(o: Outcome, lang: Lang) {
   if (o.status >= 500) throw new Error(`HTTP ${o.status}: ${JSON.stringify(o.data).slice(0, 300)}`);
   const msgs = messagesOf(o, lang);
-  if (!msgs.length) throw new Error(`HTTP ${o.status} with no message for the reader: ${JSON.stringify(o.data).slice(0, 300)}`);
+  if (!msgs.length)
+    throw new Error(`HTTP ${o.status} with no message for the reader: ${JSON.stringify(o.data).slice(0, 300)}`);
   for (const m of msgs) {
     if (lang === "vi" && !VIETNAMESE.test(m)) throw new Error(`not Vietnamese: "${m}"`);
     if (lang === "en" && VIETNAMESE.test(m)) throw new Error(`not English: "${m}"`);
@@ -205,7 +242,11 @@ export const nextIp = () => {
 
 /** Rows in the given tables, as one string: compared before and after a refused case. Counters in
  * rate_limit are left out on purpose: a refused attempt still counts against its limit. */
-export async function rowCounts(conn: import("kysely").Kysely<any>, tables: string[], extra: string[] = []): Promise<string> {
+export async function rowCounts(
+  conn: import("kysely").Kysely<any>,
+  tables: string[],
+  extra: string[] = [],
+): Promise<string> {
   const { sql } = await import("kysely");
   const parts = [...tables.map((t) => `(select count(*) from ${t})`), ...extra.map((e) => `(${e})`)];
   const r = await sql<{ f: string }>`select concat_ws(',', ${sql.raw(parts.join(", "))}) as f`.execute(conn);

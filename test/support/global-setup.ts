@@ -29,7 +29,9 @@ export default async function setup(project: TestProject) {
     return async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      const { rows } = await c.query<{ nspname: string }>(`select nspname from pg_namespace where nspname like $1`, [`t_${runId}_%`]);
+      const { rows } = await c.query<{ nspname: string }>(`select nspname from pg_namespace where nspname like $1`, [
+        `t_${runId}_%`,
+      ]);
       for (const r of rows) await c.query(`drop schema ${r.nspname} cascade`);
       await c.end();
     };

@@ -25,9 +25,13 @@ export function parseIcsStrict(raw: string | Uint8Array): ParsedIcs {
     // Each physical line must be valid UTF-8 by itself: folding never splits a character.
     new TextDecoder("utf-8", { fatal: true }).decode(encoder.encode(line));
   });
-  const lines = text.slice(0, -2).replace(/\r\n[ \t]/g, "").split("\r\n");
+  const lines = text
+    .slice(0, -2)
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n");
   // Content lines carry no control characters but the horizontal tab (RFC 5545 §3.1).
-  for (const line of lines) if (/[\x00-\x08\x0a-\x1f\x7f]/.test(line)) throw new Error(`control character in: ${JSON.stringify(line)}`);
+  for (const line of lines)
+    if (/[\x00-\x08\x0a-\x1f\x7f]/.test(line)) throw new Error(`control character in: ${JSON.stringify(line)}`);
   const expectLine = (i: number, v: string) => {
     if (lines[i] !== v) throw new Error(`line ${i + 1}: expected ${v}, got ${lines[i]}`);
   };
@@ -52,14 +56,17 @@ export function parseIcsStrict(raw: string | Uint8Array): ParsedIcs {
   if (calendar.VERSION !== "2.0") throw new Error("VERSION must be 2.0");
   if (!calendar.PRODID) throw new Error("PRODID missing");
   const event = props(begin + 1, end);
-  for (const p of ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "SEQUENCE"]) if (!event[p]) throw new Error(`${p} missing`);
-  for (const p of ["DTSTAMP", "DTSTART", "DTEND"]) if (!UTC.test(event[p])) throw new Error(`${p} is not a UTC time with Z: ${event[p]}`);
+  for (const p of ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "SEQUENCE"])
+    if (!event[p]) throw new Error(`${p} missing`);
+  for (const p of ["DTSTAMP", "DTSTART", "DTEND"])
+    if (!UTC.test(event[p])) throw new Error(`${p} is not a UTC time with Z: ${event[p]}`);
   if (event.DTEND <= event.DTSTART) throw new Error("DTEND is not after DTSTART");
   if (!/^\d+$/.test(event.SEQUENCE)) throw new Error("SEQUENCE is not a non-negative integer");
   for (const p of ["SUMMARY", "DESCRIPTION", "LOCATION"]) {
     if (event[p] === undefined) continue;
     // Unescaped commas, semicolons or backslashes are not allowed in TEXT.
-    if (/(^|[^\\])(\\\\)*[,;]/.test(event[p].replace(/\\[\\;,nN]/g, ""))) throw new Error(`${p} has an unescaped , or ;`);
+    if (/(^|[^\\])(\\\\)*[,;]/.test(event[p].replace(/\\[\\;,nN]/g, "")))
+      throw new Error(`${p} has an unescaped , or ;`);
     event[p] = unescapeText(event[p]);
   }
   return { calendar, event };
@@ -67,5 +74,7 @@ export function parseIcsStrict(raw: string | Uint8Array): ParsedIcs {
 
 /** "20261205T013000Z" → Date. */
 export function icsDate(v: string): Date {
-  return new Date(`${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}T${v.slice(9, 11)}:${v.slice(11, 13)}:${v.slice(13, 15)}Z`);
+  return new Date(
+    `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}T${v.slice(9, 11)}:${v.slice(11, 13)}:${v.slice(13, 15)}Z`,
+  );
 }

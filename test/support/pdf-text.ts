@@ -61,7 +61,8 @@ function toUnicode(cmap: string): Map<number, string> {
     for (const m of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
       const [lo, hi] = [parseInt(m[1], 16), parseInt(m[2], 16)];
       const base = hex(m[3]);
-      for (let c = lo; c <= hi; c++) map.set(c, base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + (c - lo)));
+      for (let c = lo; c <= hi; c++)
+        map.set(c, base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + (c - lo)));
     }
   }
   return map;
@@ -95,10 +96,15 @@ export function pdfPages(pdf: Buffer): string[] {
       const fd = dictOf(Number(f[2]));
       const tu = ref(fd, "ToUnicode");
       const stream = tu === null ? null : objs.get(tu)?.stream;
-      fonts.set(f[1], { map: stream ? toUnicode(stream.toString("latin1")) : new Map(), bytes: /\/Subtype\s*\/Type0/.test(fd) ? 2 : 1 });
+      fonts.set(f[1], {
+        map: stream ? toUnicode(stream.toString("latin1")) : new Map(),
+        bytes: /\/Subtype\s*\/Type0/.test(fd) ? 2 : 1,
+      });
     }
     const contents = /\/Contents\s*\[([^\]]*)\]/.exec(d)?.[1] ?? /\/Contents\s+(\d+ 0 R)/.exec(d)?.[1] ?? "";
-    const code = [...contents.matchAll(/(\d+) 0 R/g)].map((c) => objs.get(Number(c[1]))?.stream?.toString("latin1") ?? "").join("\n");
+    const code = [...contents.matchAll(/(\d+) 0 R/g)]
+      .map((c) => objs.get(Number(c[1]))?.stream?.toString("latin1") ?? "")
+      .join("\n");
     let font = { map: new Map<number, string>(), bytes: 2 };
     let text = "";
     const decode = (h: string) => {
@@ -107,7 +113,8 @@ export function pdfPages(pdf: Buffer): string[] {
       for (let i = 0; i + w <= h.length; i += w) out += font.map.get(parseInt(h.slice(i, i + w), 16)) ?? "";
       return out;
     };
-    const ops = /\/([\w.+-]+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj|\[((?:[^\]]|\\\])*)\]\s*TJ|\bT\*|[-\d.]+\s+[-\d.]+\s+T[dD]|(?:[-\d.]+\s+){6}Tm|\bET\b/g;
+    const ops =
+      /\/([\w.+-]+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj|\[((?:[^\]]|\\\])*)\]\s*TJ|\bT\*|[-\d.]+\s+[-\d.]+\s+T[dD]|(?:[-\d.]+\s+){6}Tm|\bET\b/g;
     for (const m of code.matchAll(ops)) {
       if (m[1]) font = fonts.get(m[1]) ?? { map: new Map(), bytes: 2 };
       else if (m[2] !== undefined) text += decode(m[2]);

@@ -15,7 +15,14 @@ export async function startRoundRobin(backends: number[]): Promise<RoundRobin> {
     const i = next++ % backends.length;
     const forwarded = [req.headers["x-forwarded-for"], req.socket.remoteAddress].filter(Boolean).join(", ");
     const upstream = http.request(
-      { host: "127.0.0.1", port: backends[i], method: req.method, path: req.url, headers: { ...req.headers, "x-forwarded-for": forwarded }, agent: false },
+      {
+        host: "127.0.0.1",
+        port: backends[i],
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, "x-forwarded-for": forwarded },
+        agent: false,
+      },
       (up) => {
         res.writeHead(up.statusCode ?? 502, { ...up.headers, "x-backend": String(i) });
         up.pipe(res);

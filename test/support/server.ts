@@ -81,7 +81,11 @@ export function freePort(): Promise<number> {
 /** Spawns server.js and resolves once it listens, or rejects with its output if it exits first.
  * Production requires PUBLIC_URL: unless the caller gives one (or `PUBLIC_URL: ""` to leave it
  * out), the server gets a free port and http://localhost:<port> as its public address. */
-export async function spawnServer(env: Record<string, string>, nodeArgs: string[] = [], root = ROOT): Promise<{ proc: ChildProcess; port: number; logs: string[] }> {
+export async function spawnServer(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  root = ROOT,
+): Promise<{ proc: ChildProcess; port: number; logs: string[] }> {
   const logs: string[] = [];
   const addressing: Record<string, string> = {};
   if (env.PUBLIC_URL === undefined) {
@@ -103,7 +107,9 @@ export async function spawnServer(env: Record<string, string>, nodeArgs: string[
     };
     proc.stdout!.on("data", onData);
     proc.stderr!.on("data", (d: Buffer) => logs.push(d.toString()));
-    proc.once("exit", (code) => reject(Object.assign(new Error(`server exited with ${code}:\n${logs.join("")}`), { code, logs })));
+    proc.once("exit", (code) =>
+      reject(Object.assign(new Error(`server exited with ${code}:\n${logs.join("")}`), { code, logs })),
+    );
   });
 }
 

@@ -9,7 +9,10 @@ export interface SmtpStub {
 }
 
 function decode(raw: string): string {
-  return Buffer.from(raw.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
+  return Buffer.from(
+    raw.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    "latin1",
+  ).toString("utf8");
 }
 
 export function startSmtp(): Promise<SmtpStub> {
@@ -40,5 +43,9 @@ export function startSmtp(): Promise<SmtpStub> {
       }
     });
   });
-  return new Promise((r) => server.listen(0, "127.0.0.1", () => r({ port: (server.address() as net.AddressInfo).port, messages, close: () => server.close() })));
+  return new Promise((r) =>
+    server.listen(0, "127.0.0.1", () =>
+      r({ port: (server.address() as net.AddressInfo).port, messages, close: () => server.close() }),
+    ),
+  );
 }

@@ -1,9 +1,9 @@
 // Test factories for staff: a user of a given role, signed in, with the Cookie header to send.
 import crypto from "node:crypto";
-import type { Role } from "../../db/tables/staff";
 import { createUser } from "~/features/accounts/staff.server";
 import { db } from "~/kernel/db/db.server";
 import { createSession } from "~/kernel/session.server";
+import type { Role } from "../../db/tables/staff";
 
 export const TEST_PASSWORD = "correct-horse-battery-staple";
 
@@ -33,7 +33,14 @@ function testPasswordHash() {
 
 export async function makeStaff(role: Role, unitId: number | null = null, opts: { mustChange?: boolean } = {}) {
   const email = `${role}-${crypto.randomBytes(4).toString("hex")}@test.hailong.vn`;
-  const id = await createUser({ email, name: `Test ${role}`, role, unitId, password: TEST_PASSWORD, mustChange: opts.mustChange ?? false });
+  const id = await createUser({
+    email,
+    name: `Test ${role}`,
+    role,
+    unitId,
+    password: TEST_PASSWORD,
+    mustChange: opts.mustChange ?? false,
+  });
   await db().updateTable("staff_user").set({ password_hash: testPasswordHash() }).where("id", "=", id).execute();
   return { id, email, role, unitId };
 }
@@ -46,7 +53,11 @@ export async function signIn(role: Role, unitId: number | null = null) {
 }
 
 /** A Request as a browser on this site would send it (same-origin POSTs carry Origin). */
-export function staffRequest(path: string, cookie: string | null, init: { method?: string; form?: Record<string, string | string[]> } = {}) {
+export function staffRequest(
+  path: string,
+  cookie: string | null,
+  init: { method?: string; form?: Record<string, string | string[]> } = {},
+) {
   const headers = new Headers();
   if (cookie) headers.set("Cookie", cookie);
   let body: URLSearchParams | undefined;

@@ -5,8 +5,8 @@ import { action, loader } from "~/routes/s.$slug";
 import type { SurveyContext } from "~/features/survey/context";
 import { db } from "~/kernel/db/db.server";
 import { signFormToken, signLink } from "~/features/survey/survey-tokens.server";
-import { seedSurveys } from "../../db/seed/survey";
 import { FORM_A, FORM_B } from "~/features/survey/forms";
+import { seedSurveys } from "../../db/seed/survey";
 
 export const SLUG_B = FORM_B.slug;
 export const SLUG_A = FORM_A.slug;
@@ -20,7 +20,14 @@ export async function ensureForms() {
 export async function makeProcedure(unitId: number, code = `P${crypto.randomBytes(3).toString("hex")}`) {
   const row = await db()
     .insertInto("procedure")
-    .values({ code, name_vi: `Thủ tục ${code}`, name_en: `Procedure ${code}`, field_vi: "Lĩnh vực", field_en: "Field", unit_id: unitId })
+    .values({
+      code,
+      name_vi: `Thủ tục ${code}`,
+      name_en: `Procedure ${code}`,
+      field_vi: "Lĩnh vực",
+      field_en: "Field",
+      unit_id: unitId,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -28,7 +35,12 @@ export async function makeProcedure(unitId: number, code = `P${crypto.randomByte
 
 /** A form token as the page issues it, issued `ageMs` ago (old enough by default not to look hurried). */
 export function formToken(slug: string, opts: { sid?: string; ageMs?: number; c?: SurveyContext } = {}) {
-  return signFormToken({ sid: opts.sid ?? crypto.randomUUID(), t: Date.now() - (opts.ageMs ?? 120_000), s: slug, ...(opts.c ? { c: opts.c } : {}) });
+  return signFormToken({
+    sid: opts.sid ?? crypto.randomUUID(),
+    t: Date.now() - (opts.ageMs ?? 120_000),
+    s: slug,
+    ...(opts.c ? { c: opts.c } : {}),
+  });
 }
 
 export { signLink };
@@ -43,7 +55,16 @@ export function formBFields(value = "4", extra: Record<string, string | string[]
 }
 
 export function formAFields(extra: Record<string, string | string[]> = {}) {
-  return { q_A_TIME: "on_time", q_A_CONTACTS: "none", q_A_AGENCIES: "one_stop", q_A_INFO: "4", q_A_COST: "0", q_A_ATTITUDE: "very", q_A_OVERALL: "5", ...extra };
+  return {
+    q_A_TIME: "on_time",
+    q_A_CONTACTS: "none",
+    q_A_AGENCIES: "one_stop",
+    q_A_INFO: "4",
+    q_A_COST: "0",
+    q_A_ATTITUDE: "very",
+    q_A_OVERALL: "5",
+    ...extra,
+  };
 }
 
 interface Opts {

@@ -43,5 +43,12 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       server = null;
     });
   await listen();
-  return { get port() { return port; }, down, up: listen, close: down };
+  return {
+    get port() {
+      return port;
+    },
+    down,
+    up: listen,
+    close: down,
+  };
 }

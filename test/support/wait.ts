@@ -1,12 +1,17 @@
 import fs from "node:fs";
 // Waiting for a state, never for a time: `until` asks again as soon as the previous answer is in
 // (after a short breath so a refusing server is not hammered) and fails with the last answer.
-export async function until<T>(probe: () => Promise<T>, done: (v: T) => boolean, opts: { timeoutMs?: number; everyMs?: number } = {}): Promise<T> {
+export async function until<T>(
+  probe: () => Promise<T>,
+  done: (v: T) => boolean,
+  opts: { timeoutMs?: number; everyMs?: number } = {},
+): Promise<T> {
   const end = Date.now() + (opts.timeoutMs ?? 10_000);
   for (;;) {
     const v = await probe();
     if (done(v)) return v;
-    if (Date.now() > end) throw new Error(`state not reached in ${opts.timeoutMs ?? 10_000} ms; last: ${JSON.stringify(v)}`);
+    if (Date.now() > end)
+      throw new Error(`state not reached in ${opts.timeoutMs ?? 10_000} ms; last: ${JSON.stringify(v)}`);
     await new Promise((r) => setTimeout(r, opts.everyMs ?? 50));
   }
 }

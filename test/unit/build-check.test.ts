@@ -10,12 +10,18 @@ describe("buildVerdict", () => {
   });
 
   it("skips the build when every source is older than it", () => {
-    const v = buildVerdict({ mtimeMs: 1000, mode: "production" }, [src("app/root.tsx", 999), src("package-lock.json", 10)], "production");
+    const v = buildVerdict(
+      { mtimeMs: 1000, mode: "production" },
+      [src("app/root.tsx", 999), src("package-lock.json", 10)],
+      "production",
+    );
     expect(v.stale).toBe(false);
   });
 
   it("skips the build when a source has the build's very time (the build was made from it)", () => {
-    expect(buildVerdict({ mtimeMs: 1000, mode: "production" }, [src("app/root.tsx", 1000)], "production").stale).toBe(false);
+    expect(buildVerdict({ mtimeMs: 1000, mode: "production" }, [src("app/root.tsx", 1000)], "production").stale).toBe(
+      false,
+    );
   });
 
   it("rebuilds when one source is newer, and names it", () => {
@@ -28,7 +34,11 @@ describe("buildVerdict", () => {
   });
 
   it("names the newest source when several changed", () => {
-    const v = buildVerdict({ mtimeMs: 1000, mode: "production" }, [src("app/a.ts", 1500), src("package-lock.json", 2000), src("app/b.ts", 1200)], "production");
+    const v = buildVerdict(
+      { mtimeMs: 1000, mode: "production" },
+      [src("app/a.ts", 1500), src("package-lock.json", 2000), src("app/b.ts", 1200)],
+      "production",
+    );
     expect(v.reason).toBe("package-lock.json changed after the last build");
   });
 
@@ -38,6 +48,8 @@ describe("buildVerdict", () => {
       reason: "the build is for development, not production",
     });
     expect(buildVerdict({ mtimeMs: 1000, mode: "production" }, [], "development").stale).toBe(true);
-    expect(buildVerdict({ mtimeMs: 1000, mode: null }, [], "production").reason).toBe("the build is for an unknown mode, not production");
+    expect(buildVerdict({ mtimeMs: 1000, mode: null }, [], "production").reason).toBe(
+      "the build is for an unknown mode, not production",
+    );
   });
 });

@@ -14,7 +14,10 @@ describe("full codes", () => {
     expect(parseFeedbackCode(" pakn.20261206.0001 k7m2q x9p4t ")).toEqual(want);
     expect(parseFeedbackCode("PAKN.20261206.0001K7M2QX9P4T")).toEqual(want);
     // A key that starts with digits still splits right: the key is the last 10.
-    expect(parseFeedbackCode("PAKN.20261206.0001-23456-789AB")).toEqual({ code: "PAKN.20261206.0001", key: "23456789AB" });
+    expect(parseFeedbackCode("PAKN.20261206.0001-23456-789AB")).toEqual({
+      code: "PAKN.20261206.0001",
+      key: "23456789AB",
+    });
     expect(parseFeedbackCode("PAKN.20261206.0001")).toEqual({ code: "PAKN.20261206.0001", key: null });
     expect(parseFeedbackCode("PAKN.20261206.0001-K7M2Q")).toBeNull();
     // 0, O, 1, I and L are not in the alphabet.

@@ -1,5 +1,26 @@
 import fc from "fast-check";
-import { addDays, daysInclusive, formatDate, formatDateTime, formatTime, fromVnInput, isDay, isDayRange, nextDay, parseDateInput, today, toVnInput, vnDay, vnDayEnd, vnDayRange, vnDayStart, vnInstant, vnYear, vnYearRange, weekday } from "~/kernel/time/clock";
+import {
+  addDays,
+  daysInclusive,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  fromVnInput,
+  isDay,
+  isDayRange,
+  nextDay,
+  parseDateInput,
+  today,
+  toVnInput,
+  vnDay,
+  vnDayEnd,
+  vnDayRange,
+  vnDayStart,
+  vnInstant,
+  vnYear,
+  vnYearRange,
+  weekday,
+} from "~/kernel/time/clock";
 
 describe("formatDateTime / formatDate", () => {
   it("shows instants in Viet Nam time, day first", () => {
@@ -37,11 +58,14 @@ describe("Viet Nam days", () => {
 
   it("vnDay of vnDayStart is the same day, for any day", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-12-31T00:00:00Z"), noInvalidDate: true }), (d) => {
-        const ymd = d.toISOString().slice(0, 10);
-        expect(vnDay(vnDayStart(ymd))).toBe(ymd);
-        expect(formatDate(ymd)).toBe(formatDate(vnDayStart(ymd)));
-      }),
+      fc.property(
+        fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-12-31T00:00:00Z"), noInvalidDate: true }),
+        (d) => {
+          const ymd = d.toISOString().slice(0, 10);
+          expect(vnDay(vnDayStart(ymd))).toBe(ymd);
+          expect(formatDate(ymd)).toBe(formatDate(vnDayStart(ymd)));
+        },
+      ),
     );
   });
 });
@@ -55,7 +79,17 @@ describe("parseDateInput", () => {
   });
 
   it("refuses days that do not exist", () => {
-    for (const bad of ["31/02/2026", "2026-02-29", "00/01/2026", "2026-13-01", "12/2026", "", null, undefined, "tomorrow"]) {
+    for (const bad of [
+      "31/02/2026",
+      "2026-02-29",
+      "00/01/2026",
+      "2026-13-01",
+      "12/2026",
+      "",
+      null,
+      undefined,
+      "tomorrow",
+    ]) {
       expect(parseDateInput(bad)).toBeNull();
     }
   });

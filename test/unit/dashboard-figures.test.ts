@@ -1,4 +1,13 @@
-import { addCounts, blockFigures, l5Rate, overallItem, ratedCell, responseRate, ZERO, type Counts } from "~/features/reports/dashboard-figures";
+import {
+  addCounts,
+  blockFigures,
+  l5Rate,
+  overallItem,
+  ratedCell,
+  responseRate,
+  ZERO,
+  type Counts,
+} from "~/features/reports/dashboard-figures";
 
 const c = (p: Partial<Counts>): Counts => ({ ...ZERO, ...p });
 

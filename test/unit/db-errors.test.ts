@@ -12,12 +12,18 @@ describe("which errors mean the database is out of reach", () => {
     expect(isDatabaseUnavailable(withCode("sorry, too many clients already", "53300"))).toBe(true);
     expect(isDatabaseUnavailable(withCode("connection failure", "08006"))).toBe(true);
     // Wrapped, as a driver or a transaction helper may do.
-    expect(isDatabaseUnavailable(new Error("query failed", { cause: withCode("read ECONNRESET", "ECONNRESET") }))).toBe(true);
-    expect(isDatabaseUnavailable(new AggregateError([withCode("connect ECONNREFUSED ::1:5432", "ECONNREFUSED")]))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("query failed", { cause: withCode("read ECONNRESET", "ECONNRESET") }))).toBe(
+      true,
+    );
+    expect(isDatabaseUnavailable(new AggregateError([withCode("connect ECONNREFUSED ::1:5432", "ECONNREFUSED")]))).toBe(
+      true,
+    );
   });
 
   it("leaves other faults alone: they are bugs or bad data, and stay 500s", () => {
-    expect(isDatabaseUnavailable(withCode('duplicate key value violates unique constraint "response_pkey"', "23505"))).toBe(false);
+    expect(
+      isDatabaseUnavailable(withCode('duplicate key value violates unique constraint "response_pkey"', "23505")),
+    ).toBe(false);
     expect(isDatabaseUnavailable(withCode('syntax error at or near "selec"', "42601"))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);

@@ -1,7 +1,21 @@
 import fc from "fast-check";
-import { CODE_ALPHABET, foldName, newRegistrationCode, normaliseCode, normaliseContact, normaliseEmail, normalisePhone } from "~/features/dialogue/dialogue-code";
+import {
+  CODE_ALPHABET,
+  foldName,
+  newRegistrationCode,
+  normaliseCode,
+  normaliseContact,
+  normaliseEmail,
+  normalisePhone,
+} from "~/features/dialogue/dialogue-code";
 import { buildPublicMinutes, minutesPublishProblems, type MinutesSource } from "~/features/dialogue/dialogue-minutes";
-import { availableTransitions, checkSessionTimes, nextStatus, noticeIsLongEnough, registrationState } from "~/features/dialogue/dialogue-state";
+import {
+  availableTransitions,
+  checkSessionTimes,
+  nextStatus,
+  noticeIsLongEnough,
+  registrationState,
+} from "~/features/dialogue/dialogue-state";
 import { formatDate, formatDateTime, fromVnInput, toVnInput, vnYearRange } from "~/kernel/time/clock";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { signUpSchema } from "~/features/dialogue/dialogue.schema";
@@ -94,12 +108,27 @@ describe("session states", () => {
 
   it("require the notice at least the set number of days before, counting from now when late", () => {
     const start = new Date("2026-12-18T01:30:00Z");
-    expect(noticeIsLongEnough(new Date(start.getTime() - 7 * DAY), start, 7, new Date(start.getTime() - 30 * DAY))).toBe(true);
+    expect(
+      noticeIsLongEnough(new Date(start.getTime() - 7 * DAY), start, 7, new Date(start.getTime() - 30 * DAY)),
+    ).toBe(true);
     expect(noticeIsLongEnough(new Date(start.getTime() - 7 * DAY + 1), start, 7, new Date(0))).toBe(false);
-    expect(noticeIsLongEnough(new Date(start.getTime() - 30 * DAY), start, 7, new Date(start.getTime() - 6 * DAY))).toBe(false);
-    const times = { startsAt: start, endsAt: new Date(start.getTime() + 3600_000), publishAt: new Date(start.getTime() - 10 * DAY), opensAt: new Date(start.getTime() - 10 * DAY), closesAt: new Date(start.getTime() - DAY) };
+    expect(
+      noticeIsLongEnough(new Date(start.getTime() - 30 * DAY), start, 7, new Date(start.getTime() - 6 * DAY)),
+    ).toBe(false);
+    const times = {
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3600_000),
+      publishAt: new Date(start.getTime() - 10 * DAY),
+      opensAt: new Date(start.getTime() - 10 * DAY),
+      closesAt: new Date(start.getTime() - DAY),
+    };
     expect(checkSessionTimes(times, 7)).toEqual({});
-    expect(checkSessionTimes({ ...times, publishAt: new Date(start.getTime() - 3 * DAY), opensAt: new Date(start.getTime() - 3 * DAY) }, 7)).toEqual({ publish_at: "dialogue.errors.noticeTooShort" });
+    expect(
+      checkSessionTimes(
+        { ...times, publishAt: new Date(start.getTime() - 3 * DAY), opensAt: new Date(start.getTime() - 3 * DAY) },
+        7,
+      ),
+    ).toEqual({ publish_at: "dialogue.errors.noticeTooShort" });
     expect(checkSessionTimes({ ...times, endsAt: start, closesAt: new Date(start.getTime() + 1) }, 7)).toEqual({
       ends_at: "dialogue.errors.endsBeforeStart",
       registration_closes_at: "dialogue.errors.closesAfterStart",
@@ -122,23 +151,89 @@ describe("sign-up form", () => {
     expect(formValues(form({ name: "X" })).name).toBe("X");
   });
   it("accepts a phone or an email and normalises them", () => {
-    const res = parseForm(signUpSchema, form({ name: "Nguyễn An", kind: "citizen", phone: "+84 912 345 678", adult: "on", consent: "on" }));
+    const res = parseForm(
+      signUpSchema,
+      form({ name: "Nguyễn An", kind: "citizen", phone: "+84 912 345 678", adult: "on", consent: "on" }),
+    );
     expect(res).toMatchObject({ ok: true, data: { phoneNorm: "0912345678", emailNorm: null, question: null } });
-    const bad = parseForm(signUpSchema, form({ name: "Nguyễn An", kind: "alien", email: "nope", adult: "on", consent: "yes" }));
-    expect(bad.ok ? {} : bad.errors).toEqual({ email: "dialogue.errors.emailInvalid", kind: "dialogue.errors.kindRequired", consent: "dialogue.errors.consentRequired" });
+    const bad = parseForm(
+      signUpSchema,
+      form({ name: "Nguyễn An", kind: "alien", email: "nope", adult: "on", consent: "yes" }),
+    );
+    expect(bad.ok ? {} : bad.errors).toEqual({
+      email: "dialogue.errors.emailInvalid",
+      kind: "dialogue.errors.kindRequired",
+      consent: "dialogue.errors.consentRequired",
+    });
   });
 });
 
 describe("public minutes", () => {
   const src: MinutesSource = {
-    session: { id: 1, planNumber: "1/KH", titleVi: "Đối thoại", titleEn: null, startsAt: "2026-12-18T01:30:00.000Z", endsAt: "2026-12-18T04:30:00.000Z", venue: "Hội trường", onlineUrl: null, chair: "Giám đốc", secretary: "Chánh Văn phòng", invitedGroups: null },
-    minutes: { openedAt: null, closedAt: null, officials: "Ông A, Giám đốc", summary: "Có người đọc số 0912 345 678 và email an@example.vn", chairConclusion: "Kết luận", scanUploadedAt: null },
+    session: {
+      id: 1,
+      planNumber: "1/KH",
+      titleVi: "Đối thoại",
+      titleEn: null,
+      startsAt: "2026-12-18T01:30:00.000Z",
+      endsAt: "2026-12-18T04:30:00.000Z",
+      venue: "Hội trường",
+      onlineUrl: null,
+      chair: "Giám đốc",
+      secretary: "Chánh Văn phòng",
+      invitedGroups: null,
+    },
+    minutes: {
+      openedAt: null,
+      closedAt: null,
+      officials: "Ông A, Giám đốc",
+      summary: "Có người đọc số 0912 345 678 và email an@example.vn",
+      chairConclusion: "Kết luận",
+      scanUploadedAt: null,
+    },
     attendance: { citizen: 3, business: 2, total: 5, registered: 4, walkIns: 1 },
     issues: [
-      { id: 10, text: "Gọi 0987654321 giúp tôi", topic: null, askerKind: "citizen", answeredIn: "dialogue", answeredBy: "Phó Giám đốc", answer: "Đã gọi lại qua an@example.vn", conclusion: null, unitVi: "VP", unitEn: "Office", dueDate: null, votes: 2 },
-      { id: 11, text: "Câu hỏi hai", topic: "Đo lường", askerKind: null, answeredIn: null, answeredBy: null, answer: null, conclusion: null, unitVi: null, unitEn: null, dueDate: "2027-01-02", votes: 0 },
+      {
+        id: 10,
+        text: "Gọi 0987654321 giúp tôi",
+        topic: null,
+        askerKind: "citizen",
+        answeredIn: "dialogue",
+        answeredBy: "Phó Giám đốc",
+        answer: "Đã gọi lại qua an@example.vn",
+        conclusion: null,
+        unitVi: "VP",
+        unitEn: "Office",
+        dueDate: null,
+        votes: 2,
+      },
+      {
+        id: 11,
+        text: "Câu hỏi hai",
+        topic: "Đo lường",
+        askerKind: null,
+        answeredIn: null,
+        answeredBy: null,
+        answer: null,
+        conclusion: null,
+        unitVi: null,
+        unitEn: null,
+        dueDate: "2027-01-02",
+        votes: 0,
+      },
     ],
-    followups: [{ id: 5, questionId: 11, action: "Liên hệ ông B theo số 0911222333", unitVi: "VP", unitEn: "Office", dueDate: "2027-01-10", status: "open", result: null }],
+    followups: [
+      {
+        id: 5,
+        questionId: 11,
+        action: "Liên hệ ông B theo số 0911222333",
+        unitVi: "VP",
+        unitEn: "Office",
+        dueDate: "2027-01-10",
+        status: "open",
+        result: null,
+      },
+    ],
   };
   it("mask phones and emails everywhere and number issues for follow-ups", () => {
     const m = buildPublicMinutes(src, 2, new Date("2026-12-20T00:00:00Z"));
@@ -151,6 +246,8 @@ describe("public minutes", () => {
   });
   it("are not published without the chair's conclusion and the signed scan", () => {
     expect(minutesPublishProblems(src)).toEqual({ scan: "dialogue.errors.scanRequired" });
-    expect(minutesPublishProblems({ ...src, minutes: { ...src.minutes, chairConclusion: " ", scanUploadedAt: "x" } })).toEqual({ chair_conclusion: "dialogue.errors.conclusionRequired" });
+    expect(
+      minutesPublishProblems({ ...src, minutes: { ...src.minutes, chairConclusion: " ", scanUploadedAt: "x" } }),
+    ).toEqual({ chair_conclusion: "dialogue.errors.conclusionRequired" });
   });
 });

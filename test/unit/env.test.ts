@@ -21,6 +21,8 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PORT: "abc" })).toThrow(/PORT/);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with postgres/);
     expect(() => parseEnv({ SEED_DEMO: "maybe" })).toThrow(/SEED_DEMO/);
-    expect(() => parseEnv({ PORT: "99999", SESSION_SECRET: "short" })).toThrow(/PORT[\s\S]*SESSION_SECRET|SESSION_SECRET[\s\S]*PORT/);
+    expect(() => parseEnv({ PORT: "99999", SESSION_SECRET: "short" })).toThrow(
+      /PORT[\s\S]*SESSION_SECRET|SESSION_SECRET[\s\S]*PORT/,
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { formatCode, isValidPhone, normaliseCode, normalisePhone } from "~/features/feedback/feedback-code";
-import { DEFAULT_FEEDBACK_DAYS, intakeDeadlines, isLate, stageDue, urgency } from "~/features/feedback/feedback-deadlines";
+import {
+  DEFAULT_FEEDBACK_DAYS,
+  intakeDeadlines,
+  isLate,
+  stageDue,
+  urgency,
+} from "~/features/feedback/feedback-deadlines";
 import { handlingSatisfaction } from "~/features/feedback/feedback-figures";
 import { calendarFrom, EMPTY_CALENDAR } from "~/kernel/time/working-days";
 
@@ -25,7 +31,12 @@ describe("tracking codes and phones", () => {
 });
 
 describe("feedback deadlines", () => {
-  const tet = calendarFrom(["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"].map((date) => ({ date, kind: "off" as const })));
+  const tet = calendarFrom(
+    ["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"].map((date) => ({
+      date,
+      kind: "off" as const,
+    })),
+  );
 
   it("set each limit in working days from receipt, with the default settings of docs/rules/feedback-deadlines.md", () => {
     expect(DEFAULT_FEEDBACK_DAYS).toMatchObject({ refuse: 2, requestInfo: 5, transfer: 5, answer: 15, publish: 2 });
@@ -67,8 +78,17 @@ describe("QĐ 766 satisfaction with handling", () => {
   // dissatisfaction) ÷ total, each term a count of cases in which that event happened.
   it("is (total − unsatisfied − late − repeated) ÷ total, with its terms and n", () => {
     // 20 − 1 − 2 − 1 = 16 → 16/20 = 80 %.
-    expect(handlingSatisfaction({ total: 20, unsatisfied: 1, late: 2, repeated: 1 })).toMatchObject({ good: 16, rate: 16 / 20, n: 20, floored: false });
-    expect(handlingSatisfaction({ total: 0, unsatisfied: 0, late: 0, repeated: 0 })).toMatchObject({ rate: null, n: 0, good: 0 });
+    expect(handlingSatisfaction({ total: 20, unsatisfied: 1, late: 2, repeated: 1 })).toMatchObject({
+      good: 16,
+      rate: 16 / 20,
+      n: 20,
+      floored: false,
+    });
+    expect(handlingSatisfaction({ total: 0, unsatisfied: 0, late: 0, repeated: 0 })).toMatchObject({
+      rate: null,
+      n: 0,
+      good: 0,
+    });
   });
 
   it("charges one unsatisfied rating once: 10 cases, one rated unsatisfied → 90 %", () => {
@@ -80,7 +100,11 @@ describe("QĐ 766 satisfaction with handling", () => {
 
   it("never goes below 0 when the terms overlap, and says so", () => {
     // 2 cases, each late, rated unsatisfied and raised again: 2 − 2 − 2 − 2 = −4 → 0.
-    expect(handlingSatisfaction({ total: 2, unsatisfied: 2, late: 2, repeated: 2 })).toMatchObject({ rate: 0, good: 0, floored: true });
+    expect(handlingSatisfaction({ total: 2, unsatisfied: 2, late: 2, repeated: 2 })).toMatchObject({
+      rate: 0,
+      good: 0,
+      floored: true,
+    });
     // A case both late and rated unsatisfied costs two: 3 − 1 − 1 − 0 = 1 → 1/3.
     expect(handlingSatisfaction({ total: 3, unsatisfied: 1, late: 1, repeated: 0 }).rate).toBeCloseTo(1 / 3);
   });

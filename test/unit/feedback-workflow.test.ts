@@ -1,4 +1,12 @@
-import { allowedActions, FEEDBACK_ACTIONS, FEEDBACK_STATUSES, transition, type Actor, type FeedbackAction, type FeedbackStatus } from "~/features/feedback/feedback-workflow";
+import {
+  allowedActions,
+  FEEDBACK_ACTIONS,
+  FEEDBACK_STATUSES,
+  transition,
+  type Actor,
+  type FeedbackAction,
+  type FeedbackStatus,
+} from "~/features/feedback/feedback-workflow";
 
 const office: Actor = { kind: "staff", role: "office", ownUnit: false };
 const admin: Actor = { kind: "staff", role: "admin", ownUnit: false };
@@ -17,15 +25,25 @@ describe("feedback workflow", () => {
       ["approved", "publish", admin, {}, "published"],
       ["published", "rate", citizen, { rating: "satisfied" }, "closed"],
     ];
-    for (const [from, action, actor, params, to] of path) expect(transition(from, action, actor, params)).toEqual({ ok: true, to });
+    for (const [from, action, actor, params, to] of path)
+      expect(transition(from, action, actor, params)).toEqual({ ok: true, to });
   });
 
   it("reopens on an unsatisfied rating, ends on refusal and transfer, and goes back to received after more information", () => {
-    expect(transition("published", "rate", citizen, { rating: "unsatisfied" })).toEqual({ ok: true, to: "in_progress" });
+    expect(transition("published", "rate", citizen, { rating: "unsatisfied" })).toEqual({
+      ok: true,
+      to: "in_progress",
+    });
     expect(transition("received", "refuse", office)).toEqual({ ok: true, to: "refused" });
     expect(transition("info_requested", "refuse", office)).toEqual({ ok: true, to: "refused" });
-    expect(transition("received", "classify", office, { feedbackClass: "transferred" })).toEqual({ ok: true, to: "transferred" });
-    expect(transition("received", "classify", office, { feedbackClass: "conduct" })).toEqual({ ok: true, to: "classified" });
+    expect(transition("received", "classify", office, { feedbackClass: "transferred" })).toEqual({
+      ok: true,
+      to: "transferred",
+    });
+    expect(transition("received", "classify", office, { feedbackClass: "conduct" })).toEqual({
+      ok: true,
+      to: "classified",
+    });
     expect(transition("received", "request_info", office)).toEqual({ ok: true, to: "info_requested" });
     expect(transition("info_requested", "add_info", citizen)).toEqual({ ok: true, to: "received" });
     expect(transition("drafted", "return_draft", office)).toEqual({ ok: true, to: "in_progress" });
@@ -43,7 +61,10 @@ describe("feedback workflow", () => {
     }
     expect(transition("published", "rate", office, { rating: "satisfied" })).toEqual({ ok: false, reason: "role" });
     expect(transition("info_requested", "add_info", admin)).toEqual({ ok: false, reason: "role" });
-    expect(transition("received", "classify", citizen, { feedbackClass: "competent" })).toEqual({ ok: false, reason: "role" });
+    expect(transition("received", "classify", citizen, { feedbackClass: "competent" })).toEqual({
+      ok: false,
+      reason: "role",
+    });
   });
 
   it("lets a unit work only on its own cases, and only progress notes and drafts", () => {
@@ -51,7 +72,10 @@ describe("feedback workflow", () => {
     expect(allowedActions("drafted", ownUnit).sort()).toEqual(["draft", "note"]);
     expect(allowedActions("in_progress", otherUnit)).toEqual([]);
     expect(transition("drafted", "approve", ownUnit)).toEqual({ ok: false, reason: "role" });
-    expect(transition("received", "classify", ownUnit, { feedbackClass: "competent" })).toEqual({ ok: false, reason: "role" });
+    expect(transition("received", "classify", ownUnit, { feedbackClass: "competent" })).toEqual({
+      ok: false,
+      reason: "role",
+    });
   });
 
   it("gives a viewer nothing to do in any state", () => {

@@ -6,11 +6,22 @@ const bytes = (...parts: (number[] | string)[]) =>
 describe("sniffFile", () => {
   it("recognises the accepted kinds by content", () => {
     expect(sniffFile(bytes("%PDF-1.7\n..."), "don.pdf")).toMatchObject({ ok: true, kind: "pdf" });
-    expect(sniffFile(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), "anh.png")).toMatchObject({ ok: true, kind: "png" });
+    expect(sniffFile(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), "anh.png")).toMatchObject({
+      ok: true,
+      kind: "png",
+    });
     expect(sniffFile(bytes([0xff, 0xd8, 0xff, 0xe0]), "anh.JPEG")).toMatchObject({ ok: true, kind: "jpg" });
-    expect(sniffFile(bytes([0x50, 0x4b, 3, 4], "....[Content_Types].xml...word/document.xml"), "to-trinh.docx")).toMatchObject({ ok: true, kind: "docx" });
-    expect(sniffFile(bytes([0x50, 0x4b, 3, 4], "....xl/workbook.xml"), "bang.xlsx")).toMatchObject({ ok: true, kind: "xlsx" });
-    expect(sniffFile(bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "cu.xls")).toMatchObject({ ok: true, kind: "xls" });
+    expect(
+      sniffFile(bytes([0x50, 0x4b, 3, 4], "....[Content_Types].xml...word/document.xml"), "to-trinh.docx"),
+    ).toMatchObject({ ok: true, kind: "docx" });
+    expect(sniffFile(bytes([0x50, 0x4b, 3, 4], "....xl/workbook.xml"), "bang.xlsx")).toMatchObject({
+      ok: true,
+      kind: "xlsx",
+    });
+    expect(sniffFile(bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "cu.xls")).toMatchObject({
+      ok: true,
+      kind: "xls",
+    });
   });
 
   it("refuses a renamed executable, a mismatched name, other zips and empty files", () => {

@@ -28,12 +28,16 @@ describe("TRUST_PROXY", () => {
 
 describe("PUBLIC_URL", () => {
   it("is required in production and must be an origin", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", SEED_DEMO: "false" })).toThrow(/PUBLIC_URL: required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", SEED_DEMO: "false" })).toThrow(
+      /PUBLIC_URL: required in production/,
+    );
     // The demo (SEED_DEMO on by default, public passwords) runs at http://localhost:PORT.
     expect(parseEnv({ NODE_ENV: "production" }).PUBLIC_URL).toBeUndefined();
     expect(() => parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://a.example/app" })).toThrow(/origin only/);
     expect(() => parseEnv({ NODE_ENV: "production", PUBLIC_URL: "ftp://a.example" })).toThrow(/origin only/);
-    expect(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://hailong.example.gov.vn/" }).PUBLIC_URL).toBe("https://hailong.example.gov.vn");
+    expect(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://hailong.example.gov.vn/" }).PUBLIC_URL).toBe(
+      "https://hailong.example.gov.vn",
+    );
     expect(parseEnv({ NODE_ENV: "development" }).PUBLIC_URL).toBeUndefined();
   });
 });
@@ -72,9 +76,15 @@ describe("same-origin forms", () => {
 describe("the bad-input net", () => {
   it("knows the client's input from a fault", () => {
     expect(isBadInput(new BodyTooLargeError(1))).toBe(true);
-    expect(isBadInput(Object.assign(new Error('value "99999999999" is out of range for type integer'), { code: "22003" }))).toBe(true);
+    expect(
+      isBadInput(Object.assign(new Error('value "99999999999" is out of range for type integer'), { code: "22003" })),
+    ).toBe(true);
     expect(isBadInput(Object.assign(new Error("invalid byte sequence"), { code: "22021" }))).toBe(true);
-    expect(isBadInput(new TypeError('Content-Type was not one of "multipart/form-data" or "application/x-www-form-urlencoded".'))).toBe(true);
+    expect(
+      isBadInput(
+        new TypeError('Content-Type was not one of "multipart/form-data" or "application/x-www-form-urlencoded".'),
+      ),
+    ).toBe(true);
     expect(isBadInput(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(false);
     expect(isBadInput(Object.assign(new Error("relation does not exist"), { code: "42P01" }))).toBe(false);
     expect(isBadInput(Object.assign(new Error("connection refused"), { code: "ECONNREFUSED" }))).toBe(false);

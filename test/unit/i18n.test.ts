@@ -10,7 +10,9 @@ function keys(obj: object, prefix = ""): string[] {
 
 function leaves(obj: object): [string, unknown][] {
   return Object.entries(obj).flatMap(([k, v]) =>
-    v && typeof v === "object" ? leaves(v).map(([kk, vv]) => [`${k}.${kk}`, vv] as [string, unknown]) : [[k, v] as [string, unknown]],
+    v && typeof v === "object"
+      ? leaves(v).map(([kk, vv]) => [`${k}.${kk}`, vv] as [string, unknown])
+      : [[k, v] as [string, unknown]],
   );
 }
 

@@ -19,7 +19,14 @@ describe("calendar files", () => {
     const ics = buildIcs(base);
     const { calendar, event } = parseIcsStrict(ics);
     expect(calendar.PRODID).toBeTruthy();
-    expect(event).toMatchObject({ UID: base.uid, SEQUENCE: "0", STATUS: "CONFIRMED", URL: base.url, SUMMARY: base.summary, LOCATION: base.location });
+    expect(event).toMatchObject({
+      UID: base.uid,
+      SEQUENCE: "0",
+      STATUS: "CONFIRMED",
+      URL: base.url,
+      SUMMARY: base.summary,
+      LOCATION: base.location,
+    });
     expect(icsDate(event.DTSTART)).toEqual(base.start);
     expect(icsDate(event.DTEND)).toEqual(base.end);
     expect(event.DESCRIPTION).toContain(base.description);
@@ -53,12 +60,16 @@ describe("calendar files", () => {
 
   it("give back any summary and description unchanged after escaping, folding and reading", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 300 }), fc.string({ unit: "grapheme", maxLength: 500 }), (summary, description) => {
-        const clean = (s: string) => s.replace(/\r\n?/g, "\n").replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "");
-        const { event } = parseIcsStrict(buildIcs({ ...base, summary, description, url: undefined }));
-        expect(event.SUMMARY).toBe(clean(summary));
-        expect(event.DESCRIPTION ?? "").toBe(clean(description));
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", minLength: 1, maxLength: 300 }),
+        fc.string({ unit: "grapheme", maxLength: 500 }),
+        (summary, description) => {
+          const clean = (s: string) => s.replace(/\r\n?/g, "\n").replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "");
+          const { event } = parseIcsStrict(buildIcs({ ...base, summary, description, url: undefined }));
+          expect(event.SUMMARY).toBe(clean(summary));
+          expect(event.DESCRIPTION ?? "").toBe(clean(description));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -8,7 +8,9 @@ describe("sendMail", () => {
 
   it("takes the sender address from ?from= on SMTP_URL, else no-reply at the public host", () => {
     expect(fromAddress("smtp://mail.example:25?from=hailong%40sokhcn.gov.vn", undefined)).toBe("hailong@sokhcn.gov.vn");
-    expect(fromAddress("smtps://u:p@mail.example", "https://hailong.tiengiang.gov.vn")).toBe("Hài Lòng <no-reply@hailong.tiengiang.gov.vn>");
+    expect(fromAddress("smtps://u:p@mail.example", "https://hailong.tiengiang.gov.vn")).toBe(
+      "Hài Lòng <no-reply@hailong.tiengiang.gov.vn>",
+    );
     expect(fromAddress("smtp://mail.example", undefined)).toBe("Hài Lòng <no-reply@localhost>");
   });
 });

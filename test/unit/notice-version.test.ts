@@ -8,6 +8,7 @@ describe("a notice's version as citizens read it", () => {
     expect(noticeVersionDate("v2")).toBe("v2");
   });
   it("every notice in use has a dated id", () => {
-    for (const n of Object.values(PRIVACY_NOTICES)) expect(noticeVersionDate(n.version)).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    for (const n of Object.values(PRIVACY_NOTICES))
+      expect(noticeVersionDate(n.version)).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
   });
 });

@@ -6,7 +6,8 @@ import { withoutNulBytes } from "~/kernel/http/nul-bytes";
 import { htmlBodyStream } from "~/kernel/http/html-stream.server";
 
 // Long Vietnamese paragraphs: 3-byte letters ("ệ", "ố") land on every possible view offset.
-const para = (i: number) => `Đoạn ${i}: Sở Khoa học và Công nghệ tỉnh Tiền Giang lắng nghe ý kiến người dân về việc giải quyết hồ sơ, thủ tục hành chính; mỗi ý kiến được ghi nhận.`;
+const para = (i: number) =>
+  `Đoạn ${i}: Sở Khoa học và Công nghệ tỉnh Tiền Giang lắng nghe ý kiến người dân về việc giải quyết hồ sơ, thủ tục hành chính; mỗi ý kiến được ghi nhận.`;
 const Page = () => (
   <html lang="vi">
     <body>

@@ -3,11 +3,23 @@ import { allOf, firstOf, postedFields } from "~/kernel/forms/posted";
 import { readPostedFields } from "~/kernel/http/request.server";
 
 const post = (body: BodyInit, contentType?: string) =>
-  new Request("http://localhost/s/x", { method: "POST", body, headers: contentType ? { "Content-Type": contentType } : {} });
+  new Request("http://localhost/s/x", {
+    method: "POST",
+    body,
+    headers: contentType ? { "Content-Type": contentType } : {},
+  });
 
 describe("posted fields", () => {
   it("keeps every value of a field in the order sent, and answers none for a missing field", async () => {
-    const f = await readPostedFields(post(new URLSearchParams([["q_A", "1"], ["q_B", "x"], ["q_A", "3"]])));
+    const f = await readPostedFields(
+      post(
+        new URLSearchParams([
+          ["q_A", "1"],
+          ["q_B", "x"],
+          ["q_A", "3"],
+        ]),
+      ),
+    );
     expect(allOf(f, "q_A")).toEqual(["1", "3"]);
     expect(firstOf(f, "q_A")).toBe("1");
     expect(firstOf(f, "q_C")).toBeNull();

@@ -44,14 +44,19 @@ describe("retention rules", () => {
   });
   it("treats only ended feedback as past its purpose", () => {
     for (const s of ["published", "refused", "transferred", "closed"]) expect(feedbackPurposeEnded(s)).toBe(true);
-    for (const s of ["received", "info_requested", "classified", "in_progress", "drafted", "approved"]) expect(feedbackPurposeEnded(s)).toBe(false);
+    for (const s of ["received", "info_requested", "classified", "in_progress", "drafted", "approved"])
+      expect(feedbackPurposeEnded(s)).toBe(false);
   });
 });
 
 describe("redaction", () => {
   it("drops the values of personal query fields and keeps the path", () => {
-    expect(redactTarget("/feedback/status?code=PAKN.20261127.0001&lang=vi")).toBe("/feedback/status?code=[***]&lang=vi");
-    expect(redactTarget("/x?phone=0912345678&email=a%40b.vn&name=Nguy%E1%BB%85n")).toBe("/x?phone=[***]&email=[***]&name=[***]");
+    expect(redactTarget("/feedback/status?code=PAKN.20261127.0001&lang=vi")).toBe(
+      "/feedback/status?code=[***]&lang=vi",
+    );
+    expect(redactTarget("/x?phone=0912345678&email=a%40b.vn&name=Nguy%E1%BB%85n")).toBe(
+      "/x?phone=[***]&email=[***]&name=[***]",
+    );
   });
   it("masks a phone or email wherever it appears, even percent-encoded in the path", () => {
     expect(redactTarget("/search?whatever=0912%20345%20678")).toBe("/search?whatever=[***]");
@@ -63,10 +68,12 @@ describe("redaction", () => {
     expect(redactTarget("/%E0%A4%A/x")).toBe("/%E0%A4%A/x");
   });
   it("writes one line with method, path, status and time", () => {
-    expect(requestLogLine({ method: "GET", target: "/privacy?email=x%40y.vn", status: 200, ms: 12.4 })).toBe("[req] GET /privacy?email=[***] 200 12ms");
+    expect(requestLogLine({ method: "GET", target: "/privacy?email=x%40y.vn", status: 200, ms: 12.4 })).toBe(
+      "[req] GET /privacy?email=[***] 200 12ms",
+    );
   });
   it("masks personal data in errors, stack included", () => {
-    const e = new Error('duplicate key: Key (phone)=(0912345678) email an@example.com');
+    const e = new Error("duplicate key: Key (phone)=(0912345678) email an@example.com");
     const text = safeErrorText(e);
     expect(text).not.toContain("0912345678");
     expect(text).not.toContain("an@example.com");
@@ -77,17 +84,25 @@ describe("redaction", () => {
 describe("the request logger", () => {
   it("logs a request with a phone and an email in it without either", () => {
     const lines: string[] = [];
-    const log = requestLogger((l) => lines.push(l), () => 0);
+    const log = requestLogger(
+      (l) => lines.push(l),
+      () => 0,
+    );
     const res = Object.assign(new EventEmitter(), { statusCode: 302 });
     let nexted = false;
     // A look-up sent as a GET by mistake, and a body the logger must never read.
-    const req = { method: "POST", originalUrl: "/privacy/request?contact=0912%20345%20678&e=an.nguyen%40example.vn", body: "phone=0912345678&email=an.nguyen@example.vn" };
+    const req = {
+      method: "POST",
+      originalUrl: "/privacy/request?contact=0912%20345%20678&e=an.nguyen%40example.vn",
+      body: "phone=0912345678&email=an.nguyen@example.vn",
+    };
     log(req, res, () => (nexted = true));
     res.emit("finish");
     res.emit("close");
     expect(nexted).toBe(true);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^\[req\] POST \/privacy\/request\?contact=\[\*\*\*\]&e=\[\*\*\*\] 302 0ms$/);
-    for (const secret of ["0912", "345 678", "345678", "an.nguyen", "example.vn"]) expect(lines[0]).not.toContain(secret);
+    for (const secret of ["0912", "345 678", "345678", "an.nguyen", "example.vn"])
+      expect(lines[0]).not.toContain(secret);
   });
 });

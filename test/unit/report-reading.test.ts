@@ -17,17 +17,34 @@ describe("what a report covers on its reading date", () => {
 
   it("the year read on 20/11: estimate 21/11–14/12 (24 days)", () => {
     // 21/11 → 30/11 is 10 days, 01/12 → 14/12 is 14: 24.
-    expect(readingOf("2025-12-15", "2026-12-14", "2026-11-20").estimate).toEqual({ from: "2026-11-21", to: "2026-12-14", days: 24 });
+    expect(readingOf("2025-12-15", "2026-12-14", "2026-11-20").estimate).toEqual({
+      from: "2026-11-21",
+      to: "2026-12-14",
+      days: 24,
+    });
   });
 
   it("read on the last day or after: all actual, no estimate", () => {
-    expect(readingOf("2026-03-15", "2026-06-14", "2026-06-14")).toMatchObject({ readThrough: "2026-06-14", actualDays: 92, estimate: null });
-    expect(readingOf("2026-03-15", "2026-06-14", "2026-08-01")).toMatchObject({ readThrough: "2026-06-14", estimate: null });
+    expect(readingOf("2026-03-15", "2026-06-14", "2026-06-14")).toMatchObject({
+      readThrough: "2026-06-14",
+      actualDays: 92,
+      estimate: null,
+    });
+    expect(readingOf("2026-03-15", "2026-06-14", "2026-08-01")).toMatchObject({
+      readThrough: "2026-06-14",
+      estimate: null,
+    });
   });
 
   it("read before the window opens: nothing actual, the whole window to come", () => {
     // 15/06 → 14/09: 16 + 31 + 31 + 14 = 92 days.
-    expect(readingOf("2026-06-15", "2026-09-14", "2026-06-01")).toEqual({ start: "2026-06-15", end: "2026-09-14", readThrough: null, actualDays: 0, estimate: { from: "2026-06-15", to: "2026-09-14", days: 92 } });
+    expect(readingOf("2026-06-15", "2026-09-14", "2026-06-01")).toEqual({
+      start: "2026-06-15",
+      end: "2026-09-14",
+      readThrough: null,
+      actualDays: 0,
+      estimate: { from: "2026-06-15", to: "2026-09-14", days: 92 },
+    });
   });
 });
 
@@ -45,10 +62,21 @@ describe("the change beside a sent report", () => {
 
   it("holds the figures back when the change rests on fewer answers than the threshold", () => {
     // Sent 38/45, now 39/46: the figures would show that the one new person was satisfied.
-    expect(reportChange(rate(38, 45), rate(39, 46), { entries: 1, paper: 1 }, 5, false)).toEqual({ entries: 1, paper: 1, now: null, points: null, answers: null, heldBack: true });
+    expect(reportChange(rate(38, 45), rate(39, 46), { entries: 1, paper: 1 }, 5, false)).toEqual({
+      entries: 1,
+      paper: 1,
+      now: null,
+      points: null,
+      answers: null,
+      heldBack: true,
+    });
   });
 
   it("says nothing changed when nothing did", () => {
-    expect(reportChange(rate(38, 45), rate(38, 45), { entries: 0, paper: 0 }, 5, false)).toMatchObject({ entries: 0, now: null, heldBack: false });
+    expect(reportChange(rate(38, 45), rate(38, 45), { entries: 0, paper: 0 }, 5, false)).toMatchObject({
+      entries: 0,
+      now: null,
+      heldBack: false,
+    });
   });
 });

@@ -1,10 +1,12 @@
 import { securityHeaders } from "~/kernel/http/security-headers.server";
 
 function directives(csp: string): Map<string, string> {
-  return new Map(csp.split(";").map((d) => {
-    const [name, ...rest] = d.trim().split(/\s+/);
-    return [name, rest.join(" ")] as [string, string];
-  }));
+  return new Map(
+    csp.split(";").map((d) => {
+      const [name, ...rest] = d.trim().split(/\s+/);
+      return [name, rest.join(" ")] as [string, string];
+    }),
+  );
 }
 
 describe("securityHeaders", () => {

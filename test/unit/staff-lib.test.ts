@@ -14,11 +14,14 @@ const form = (o: Record<string, string>) => {
 describe("navFor", () => {
   it("shows each role only what it may use", () => {
     const paths = (role: Parameters<typeof navFor>[0]) => navFor(role).map((i) => i.to);
-    expect(paths("admin")).toEqual(expect.arrayContaining(["/staff/users", "/staff/audit", "/staff/settings", "/staff/units", "/staff/holidays"]));
+    expect(paths("admin")).toEqual(
+      expect.arrayContaining(["/staff/users", "/staff/audit", "/staff/settings", "/staff/units", "/staff/holidays"]),
+    );
     expect(paths("office")).toContain("/staff/procedures");
     expect(paths("office")).not.toContain("/staff/users");
     expect(paths("viewer")).not.toContain("/staff/procedures");
-    for (const role of ["admin", "office", "unit", "viewer"] as const) expect(paths(role)).toEqual(expect.arrayContaining(["/staff", "/staff/password"]));
+    for (const role of ["admin", "office", "unit", "viewer"] as const)
+      expect(paths(role)).toEqual(expect.arrayContaining(["/staff", "/staff/password"]));
   });
 });
 
@@ -26,7 +29,16 @@ describe("staffReturnPath", () => {
   it("goes back only to staff pages", () => {
     expect(staffReturnPath("/staff/users?x=1")).toBe("/staff/users?x=1");
     expect(staffReturnPath("/staff")).toBe("/staff");
-    for (const bad of ["/staffevil", "//evil.example/staff", "https://evil.example/staff", "/staff/login?to=x", "/staff/logout", "/", "/staff\\..\\x", null]) {
+    for (const bad of [
+      "/staffevil",
+      "//evil.example/staff",
+      "https://evil.example/staff",
+      "/staff/login?to=x",
+      "/staff/logout",
+      "/",
+      "/staff\\..\\x",
+      null,
+    ]) {
       expect(staffReturnPath(bad)).toBe("/staff");
     }
   });
@@ -50,7 +62,16 @@ describe("wouldCycle", () => {
     expect(parentChoices(units, 1).map((u) => u.id)).toEqual([4]);
   });
   it("does not hang on a loop already in the data", () => {
-    expect(wouldCycle([{ id: 1, parentId: 2 }, { id: 2, parentId: 1 }], 3, 1)).toBe(true);
+    expect(
+      wouldCycle(
+        [
+          { id: 1, parentId: 2 },
+          { id: 2, parentId: 1 },
+        ],
+        3,
+        1,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -61,7 +82,9 @@ describe("parseForm", () => {
     expect(r).toEqual({ ok: false, errors: { a: "x.errors.a", b: "forms.invalid" } });
   });
   it("does not send passwords back to the page", () => {
-    expect(formValues(form({ email: "a@b.vn", password: "secret", current: "x", confirm: "y" }))).toEqual({ email: "a@b.vn" });
+    expect(formValues(form({ email: "a@b.vn", password: "secret", current: "x", confirm: "y" }))).toEqual({
+      email: "a@b.vn",
+    });
   });
 });
 
@@ -73,7 +96,13 @@ describe("settings form", () => {
     expect(toInput(SETTING_DEFS[0], 0.925)).toBe("92.5");
   });
   it("refuses values out of range, fractions of days and text", () => {
-    const r = parseForm(settingsFormSchema, { ...valid, satisfaction__target: "49", satisfaction__suppression_threshold: "2.5", privacy__retention_months: "abc", feedback__days__answer: "" });
+    const r = parseForm(settingsFormSchema, {
+      ...valid,
+      satisfaction__target: "49",
+      satisfaction__suppression_threshold: "2.5",
+      privacy__retention_months: "abc",
+      feedback__days__answer: "",
+    });
     expect(r).toEqual({
       ok: false,
       errors: {
@@ -90,21 +119,43 @@ describe("settings form", () => {
 
 describe("staff form schemas", () => {
   it("needs a unit for a unit user", () => {
-    expect(parseForm(newUserSchema, form({ email: "a@so.vn", name: "A", role: "unit", unitId: "" }))).toEqual({ ok: false, errors: { unitId: "staff.users.errors.unitRequired" } });
+    expect(parseForm(newUserSchema, form({ email: "a@so.vn", name: "A", role: "unit", unitId: "" }))).toEqual({
+      ok: false,
+      errors: { unitId: "staff.users.errors.unitRequired" },
+    });
     expect(parseForm(newUserSchema, form({ email: "a@so.vn", name: "A", role: "office", unitId: "" })).ok).toBe(true);
     expect(parseForm(newUserSchema, form({ email: "not-an-email", name: "", role: "boss" }))).toEqual({
       ok: false,
-      errors: { email: "staff.errors.emailInvalid", name: "staff.users.errors.nameRequired", role: "staff.users.errors.roleRequired" },
+      errors: {
+        email: "staff.errors.emailInvalid",
+        name: "staff.users.errors.nameRequired",
+        role: "staff.users.errors.roleRequired",
+      },
     });
   });
   it("checks the new password twice and against the current one", () => {
-    expect(parseForm(passwordSchema, form({ current: "a", password: "b", confirm: "c" }))).toEqual({ ok: false, errors: { confirm: "staff.password.errors.mismatch" } });
-    expect(parseForm(passwordSchema, form({ current: "a", password: "a", confirm: "a" }))).toEqual({ ok: false, errors: { password: "staff.password.errors.sameAsCurrent" } });
+    expect(parseForm(passwordSchema, form({ current: "a", password: "b", confirm: "c" }))).toEqual({
+      ok: false,
+      errors: { confirm: "staff.password.errors.mismatch" },
+    });
+    expect(parseForm(passwordSchema, form({ current: "a", password: "a", confirm: "a" }))).toEqual({
+      ok: false,
+      errors: { password: "staff.password.errors.sameAsCurrent" },
+    });
   });
   it("allows a make-up working day only at a weekend", () => {
     const day = { nameVi: "Làm bù", nameEn: "Make-up day" };
-    expect(parseForm(holidaySchema, form({ ...day, date: "2026-11-27", kind: "work" }))).toEqual({ ok: false, errors: { kind: "staff.holidays.errors.workOnWeekday" } });
-    expect(parseForm(holidaySchema, form({ ...day, date: "28/11/2026", kind: "work" }))).toMatchObject({ ok: true, data: { date: "2026-11-28" } });
-    expect(parseForm(holidaySchema, form({ ...day, date: "31/11/2026", kind: "off" }))).toEqual({ ok: false, errors: { date: "staff.errors.dateInvalid" } });
+    expect(parseForm(holidaySchema, form({ ...day, date: "2026-11-27", kind: "work" }))).toEqual({
+      ok: false,
+      errors: { kind: "staff.holidays.errors.workOnWeekday" },
+    });
+    expect(parseForm(holidaySchema, form({ ...day, date: "28/11/2026", kind: "work" }))).toMatchObject({
+      ok: true,
+      data: { date: "2026-11-28" },
+    });
+    expect(parseForm(holidaySchema, form({ ...day, date: "31/11/2026", kind: "off" }))).toEqual({
+      ok: false,
+      errors: { date: "staff.errors.dateInvalid" },
+    });
   });
 });

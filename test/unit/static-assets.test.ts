@@ -9,13 +9,23 @@ import { serveStaticAssets } from "~/kernel/http/static-assets.server";
 
 function fakeRes() {
   const headers: Record<string, string | number> = {};
-  const res = { statusCode: 0, body: undefined as Buffer | undefined, ended: false, setHeader: (k: string, v: string | number) => (headers[k.toLowerCase()] = v), end: (b?: Buffer) => ((res.body = b), (res.ended = true)) };
+  const res = {
+    statusCode: 0,
+    body: undefined as Buffer | undefined,
+    ended: false,
+    setHeader: (k: string, v: string | number) => (headers[k.toLowerCase()] = v),
+    end: (b?: Buffer) => ((res.body = b), (res.ended = true)),
+  };
   return { res, headers };
 }
 const ask = (mw: ReturnType<typeof serveStaticAssets>, url: string, h: Record<string, string> = {}, method = "GET") => {
   const { res, headers } = fakeRes();
   let passed = false;
-  mw({ method, url, headers: h } as unknown as IncomingMessage, res as unknown as ServerResponse, () => (passed = true));
+  mw(
+    { method, url, headers: h } as unknown as IncomingMessage,
+    res as unknown as ServerResponse,
+    () => (passed = true),
+  );
   return { res, headers, passed };
 };
 
@@ -37,7 +47,8 @@ describe("serveStaticAssets", () => {
     const first = ask(mw, "/build/app.css", { "accept-encoding": "br" });
     expect(first.headers["content-encoding"]).toBeUndefined();
     expect(first.headers.vary).toBe("Accept-Encoding");
-    for (let i = 0; i < 200 && !fs.existsSync(path.join(dir, "build", "app.css.gz")); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && !fs.existsSync(path.join(dir, "build", "app.css.gz")); i++)
+      await new Promise((r) => setTimeout(r, 25));
     await new Promise((r) => setTimeout(r, 50));
     const br = ask(mw, "/build/app.css", { "accept-encoding": "gzip, deflate, br" });
     expect(br.headers["content-encoding"]).toBe("br");
@@ -57,7 +68,9 @@ describe("serveStaticAssets", () => {
     const again = ask(mw, "/build/app.css", { "accept-encoding": "br", "if-none-match": String(br.headers.etag) });
     expect(again.res.statusCode).toBe(304);
     expect(again.res.body).toBeUndefined();
-    expect(ask(mw, "/build/app.css", { "accept-encoding": "gzip", "if-none-match": String(br.headers.etag) }).res.statusCode).toBe(200);
+    expect(
+      ask(mw, "/build/app.css", { "accept-encoding": "gzip", "if-none-match": String(br.headers.etag) }).res.statusCode,
+    ).toBe(200);
     // A HEAD has the headers and no body.
     const head = ask(mw, "/build/app.css", { "accept-encoding": "br" }, "HEAD");
     expect(head.headers["content-length"]).toBe(br.res.body!.length);

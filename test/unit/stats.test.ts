@@ -1,4 +1,13 @@
-import { blockIndex, rate, rateFromDistribution, responsesToSettle, sipasIndex, suppress, verdict, wilson } from "~/features/reports/stats";
+import {
+  blockIndex,
+  rate,
+  rateFromDistribution,
+  responsesToSettle,
+  sipasIndex,
+  suppress,
+  verdict,
+  wilson,
+} from "~/features/reports/stats";
 
 const close = (a: number, b: number, digits = 4) => expect(a).toBeCloseTo(b, digits);
 

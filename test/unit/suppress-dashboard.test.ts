@@ -25,7 +25,16 @@ function figures(): RawFigures {
     ],
     blocks: [
       { block: "ACCESS", index: 0.9, minN: 45, question: rate(40, 45), items: [{ code: "A1", rate: rate(40, 45) }] },
-      { block: "PROC", index: 0.5, minN: 4, question: rate(3, 4), items: [{ code: "P1", rate: rate(2, 4) }, { code: "P2", rate: rate(40, 45) }] },
+      {
+        block: "PROC",
+        index: 0.5,
+        minN: 4,
+        question: rate(3, 4),
+        items: [
+          { code: "P1", rate: rate(2, 4) },
+          { code: "P2", rate: rate(40, 45) },
+        ],
+      },
     ],
     sipas: 0.7,
     distribution: [
@@ -47,27 +56,50 @@ describe("a view's figures under the threshold of 5", () => {
     expect(d.suppressed).toBe(false);
     expect(d.headline).toMatchObject({ suppressed: false, rate: { satisfied: 38, n: 45 } });
     // Trend: Q1 rests on 3 answers.
-    expect(d.trend.map((p) => [p.key, p.suppressed, p.rate.n])).toEqual([["Q1/2025", true, 0], ["Q2/2025", false, 45]]);
+    expect(d.trend.map((p) => [p.key, p.suppressed, p.rate.n])).toEqual([
+      ["Q1/2025", true, 0],
+      ["Q2/2025", false, 45],
+    ]);
     // Units: SMALL (3) hidden, MID (12) its complement; BIG 27/30 = 90 %.
-    expect(d.byUnit.map((u) => [u.name, u.suppressed, u.rate.n])).toEqual([["BIG", false, 30], ["MID", true, 0], ["SMALL", true, 0]]);
+    expect(d.byUnit.map((u) => [u.name, u.suppressed, u.rate.n])).toEqual([
+      ["BIG", false, 30],
+      ["MID", true, 0],
+      ["SMALL", true, 0],
+    ]);
     // Channels: the counted set (qr 40, web 5) hides nothing; the flagged set (qr 2) hides its one cell.
-    expect(d.byChannel.map((x) => [x.key, x.suppressed])).toEqual([["qr", false], ["qr:flagged", true], ["web", false]]);
+    expect(d.byChannel.map((x) => [x.key, x.suppressed])).toEqual([
+      ["qr", false],
+      ["qr:flagged", true],
+      ["web", false],
+    ]);
     // Blocks: PROC's item P1 rests on 4 answers, so PROC's index, its question (n = 4) and SIPAS go.
     expect(d.blocks[1]).toMatchObject({ index: null, minN: 0, question: null, suppressed: true });
     expect(d.blocks[1].items[0].rate.n).toBe(0);
     expect(d.blocks[0]).toMatchObject({ index: 0.9, minN: 45, suppressed: false });
     expect(d.sipas).toBeNull();
     // Distribution: P1's row rests on 4 valid answers (the 9 "no opinion" are not in n).
-    expect(d.distribution.map((q) => [q.code, q.suppressed, q.counts.c4])).toEqual([["A1", false, 40], ["P1", true, 0]]);
+    expect(d.distribution.map((q) => [q.code, q.suppressed, q.counts.c4])).toEqual([
+      ["A1", false, 40],
+      ["P1", true, 0],
+    ]);
     // Volume: SMALL's 3 responses hidden, MID (12) its complement; BIG's 2 flagged responses
     // hidden (the only non-empty flagged cell).
-    expect(d.volume.map((v) => [v.name, v.responses, v.flagged, v.responseRate])).toEqual([["BIG", 30, null, 0.3], ["MID", null, 0, null], ["SMALL", null, 0, null]]);
+    expect(d.volume.map((v) => [v.name, v.responses, v.flagged, v.responseRate])).toEqual([
+      ["BIG", 30, null, 0.3],
+      ["MID", null, 0, null],
+      ["SMALL", null, 0, null],
+    ]);
     // Totals: 45 responses shown; 2 flagged in all is under 5, hidden.
     expect(d.totals).toEqual({ responses: 45, flagged: null });
   });
 
   it("hides everything of a view its parent table hides, and trend quarters named hidden", () => {
-    const d = suppressFigures(figures(), { target: 0.9, threshold: 5, viewHidden: true, hiddenTrend: new Set(["Q2/2025"]) });
+    const d = suppressFigures(figures(), {
+      target: 0.9,
+      threshold: 5,
+      viewHidden: true,
+      hiddenTrend: new Set(["Q2/2025"]),
+    });
     expect(d.suppressed).toBe(true);
     expect(d.headline).toMatchObject({ suppressed: true, rate: { n: 0, rate: null } });
     expect(d.trend.every((p) => p.suppressed)).toBe(true);

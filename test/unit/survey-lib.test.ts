@@ -12,9 +12,43 @@ import { keyedHashWith, signWith, verifyWith } from "~/kernel/sign.server";
 const items: FormItem[] = [
   { id: 1, code: "Q1", block: "ACCESS", type: "L5", required: true, options: null, maxLength: null },
   { id: 2, code: "Q2", block: "ACCESS", type: "L3", required: false, options: null, maxLength: null },
-  { id: 3, code: "Q3", block: "PROC", type: "single", required: true, options: [{ code: "a", vi: "A", en: "A", score: 2 }, { code: "b", vi: "B", en: "B", score: 0, feedback: true }], maxLength: null },
-  { id: 4, code: "Q4", block: "PROC", type: "multi", required: false, options: [{ code: "x", vi: "X", en: "X" }, { code: "y", vi: "Y", en: "Y" }, { code: "z", vi: "Z", en: "Z" }], maxLength: null },
-  { id: 5, code: "Q5", block: "OTHER", type: "yesno", required: false, options: [{ code: "1", vi: "Có", en: "Yes", feedback: true }, { code: "0", vi: "Không", en: "No" }], maxLength: null },
+  {
+    id: 3,
+    code: "Q3",
+    block: "PROC",
+    type: "single",
+    required: true,
+    options: [
+      { code: "a", vi: "A", en: "A", score: 2 },
+      { code: "b", vi: "B", en: "B", score: 0, feedback: true },
+    ],
+    maxLength: null,
+  },
+  {
+    id: 4,
+    code: "Q4",
+    block: "PROC",
+    type: "multi",
+    required: false,
+    options: [
+      { code: "x", vi: "X", en: "X" },
+      { code: "y", vi: "Y", en: "Y" },
+      { code: "z", vi: "Z", en: "Z" },
+    ],
+    maxLength: null,
+  },
+  {
+    id: 5,
+    code: "Q5",
+    block: "OTHER",
+    type: "yesno",
+    required: false,
+    options: [
+      { code: "1", vi: "Có", en: "Yes", feedback: true },
+      { code: "0", vi: "Không", en: "No" },
+    ],
+    maxLength: null,
+  },
   { id: 6, code: "Q6", block: "OTHER", type: "text", required: true, options: null, maxLength: 10 },
   { id: 7, code: "Q7", block: "OTHER", type: "textarea", required: false, options: null, maxLength: null },
   { id: 8, code: "Q8", block: "OTHER", type: "PRIORITY", required: false, options: null, maxLength: null },
@@ -27,7 +61,19 @@ const reader = (fields: Record<string, string | string[]>) => (name: string) => 
 
 describe("parseAnswers (the public form)", () => {
   it("turns posted codes into stored values: scale numbers, choice codes with scores, trimmed text", () => {
-    const r = parseAnswers(items, reader({ q_Q1: "0", q_Q2: "1", q_Q3: "a", q_Q4: ["x", "z", "x"], q_Q5: "1", q_Q6: "  hello ", q_Q7: "", q_Q8: "3" }));
+    const r = parseAnswers(
+      items,
+      reader({
+        q_Q1: "0",
+        q_Q2: "1",
+        q_Q3: "a",
+        q_Q4: ["x", "z", "x"],
+        q_Q5: "1",
+        q_Q6: "  hello ",
+        q_Q7: "",
+        q_Q8: "3",
+      }),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.answers).toEqual([
@@ -42,10 +88,18 @@ describe("parseAnswers (the public form)", () => {
   });
 
   it("names each wrong field with a translation key and keeps what was sent", () => {
-    const r = parseAnswers(items, reader({ q_Q1: "7", q_Q3: "", q_Q4: ["x", "nope"], q_Q6: "much too long text", q_Q2: "2" }));
+    const r = parseAnswers(
+      items,
+      reader({ q_Q1: "7", q_Q3: "", q_Q4: ["x", "nope"], q_Q6: "much too long text", q_Q2: "2" }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual({ Q1: "survey.errors.chooseOne", Q3: "survey.errors.chooseOne", Q4: "survey.errors.chooseOne", Q6: "survey.errors.tooLong" });
+    expect(r.errors).toEqual({
+      Q1: "survey.errors.chooseOne",
+      Q3: "survey.errors.chooseOne",
+      Q4: "survey.errors.chooseOne",
+      Q6: "survey.errors.tooLong",
+    });
     expect(r.values).toMatchObject({ Q1: "7", Q2: "2", Q4: ["x", "nope"], Q6: "much too long text" });
   });
 
@@ -66,7 +120,15 @@ describe("parseAnswers (the public form)", () => {
 
   it("works for the shipped forms: all required answered → ok; each required left out → that error only", () => {
     for (const form of [FORM_A, FORM_B]) {
-      const fi: FormItem[] = form.items.map((it, i) => ({ id: i + 1, code: it.code, block: it.block, type: it.type, required: it.required, options: it.options ?? null, maxLength: it.max_length ?? null }));
+      const fi: FormItem[] = form.items.map((it, i) => ({
+        id: i + 1,
+        code: it.code,
+        block: it.block,
+        type: it.type,
+        required: it.required,
+        options: it.options ?? null,
+        maxLength: it.max_length ?? null,
+      }));
       const full: Record<string, string> = {};
       for (const it of fi.filter((x) => x.required)) full[`q_${it.code}`] = it.options ? it.options[0].code : "4";
       expect(parseAnswers(fi, reader(full)).ok).toBe(true);
@@ -81,7 +143,10 @@ describe("parseAnswers (the public form)", () => {
 
 describe("parsePaperAnswers (typed from paper)", () => {
   it("takes digits for scales, option numbers for choices, and leaves blanks unanswered", () => {
-    const r = parsePaperAnswers(items, reader({ q_Q1: "5", q_Q2: "", q_Q3: "2", q_Q4: "1 3", q_Q5: "0", q_Q6: "", q_Q8: "1" }));
+    const r = parsePaperAnswers(
+      items,
+      reader({ q_Q1: "5", q_Q2: "", q_Q3: "2", q_Q4: "1 3", q_Q5: "0", q_Q6: "", q_Q8: "1" }),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.answers).toEqual([
@@ -95,7 +160,12 @@ describe("parsePaperAnswers (typed from paper)", () => {
 
   it("refuses a digit the paper form does not have", () => {
     const r = parsePaperAnswers(items, reader({ q_Q1: "6", q_Q3: "3", q_Q4: "14", q_Q5: "2" }));
-    expect(r.ok ? null : r.errors).toEqual({ Q1: "survey.errors.paperDigit", Q3: "survey.errors.paperDigit", Q4: "survey.errors.paperDigit", Q5: "survey.errors.paperDigit" });
+    expect(r.ok ? null : r.errors).toEqual({
+      Q1: "survey.errors.paperDigit",
+      Q3: "survey.errors.paperDigit",
+      Q4: "survey.errors.paperDigit",
+      Q5: "survey.errors.paperDigit",
+    });
     expect(parsePaperAnswers(items, reader({ q_Q3: "12" })).ok).toBe(false);
   });
 });
@@ -105,7 +175,9 @@ describe("flags", () => {
     expect(decideFlags({ honeypot: "", elapsedMs: 60_000, answered: 25, overLimit: [] })).toEqual([]);
     expect(decideFlags({ honeypot: "x", elapsedMs: 60_000, answered: 25, overLimit: [] })).toEqual(["honeypot"]);
     expect(decideFlags({ honeypot: "", elapsedMs: 9_000, answered: 25, overLimit: [] })).toEqual(["too_fast"]);
-    expect(decideFlags({ honeypot: "", elapsedMs: Number.NaN, answered: 1, overLimit: ["device", "address"] })).toEqual(["too_fast", "rate_device", "rate_address"]);
+    expect(decideFlags({ honeypot: "", elapsedMs: Number.NaN, answered: 1, overLimit: ["device", "address"] })).toEqual(
+      ["too_fast", "rate_device", "rate_address"],
+    );
   });
   // docs/rules/flags.md, "A second response with the same form": Form B with 25 answers needs
   // 25 × 0.4 s = 10 s; a second response sooner than that, or changing at most 2 answers, is flagged.
@@ -135,9 +207,21 @@ describe("flags", () => {
 });
 
 describe("feedback offer", () => {
-  const a = (itemId: number, value: number | null, choices: string[] | null = null) => ({ itemId, value, text: null, choices });
+  const a = (itemId: number, value: number | null, choices: string[] | null = null) => ({
+    itemId,
+    value,
+    text: null,
+    choices,
+  });
   it("offers feedback for L5 1–2, L3 1 and marked choices only", () => {
-    expect([1, 2, 3, 4, 5, 0].map((v) => isDissatisfied(items[0], a(1, v)))).toEqual([true, true, false, false, false, false]);
+    expect([1, 2, 3, 4, 5, 0].map((v) => isDissatisfied(items[0], a(1, v)))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect([3, 2, 1].map((v) => isDissatisfied(items[1], a(2, v)))).toEqual([false, false, true]);
     expect(isDissatisfied(items[2], a(3, 0, ["b"]))).toBe(true);
     expect(isDissatisfied(items[2], a(3, 2, ["a"]))).toBe(false);
@@ -161,14 +245,18 @@ describe("signed tokens", () => {
         fc.pre(token[i] !== ch && token[i] !== ".");
         const changed = token.slice(0, i) + ch + token.slice(i + 1);
         // Changing the last MAC character's padding bits can decode to the same bytes; compare bytes.
-        const same = Buffer.from(changed.split(".")[1] ?? "", "base64url").equals(Buffer.from(token.split(".")[1], "base64url")) && changed.split(".")[0] === token.split(".")[0];
+        const same =
+          Buffer.from(changed.split(".")[1] ?? "", "base64url").equals(Buffer.from(token.split(".")[1], "base64url")) &&
+          changed.split(".")[0] === token.split(".")[0];
         expect(verifyWith([s1], "survey-link", changed, contextSchema) !== null).toBe(same);
       }),
     );
   });
   it("refuse a well-signed payload that is not a valid context", () => {
     expect(verifyWith([s1], "survey-link", signWith(s1, "survey-link", { u: -1, ch: "qr" }), contextSchema)).toBeNull();
-    expect(verifyWith([s1], "survey-link", signWith(s1, "survey-link", { u: 1, ch: "paper" }), contextSchema)).toBeNull();
+    expect(
+      verifyWith([s1], "survey-link", signWith(s1, "survey-link", { u: 1, ch: "paper" }), contextSchema),
+    ).toBeNull();
   });
   it("keyed hashes differ by secret and purpose and never contain the value", () => {
     const h = keyedHashWith(s1, "dossier", "HS-0001");
@@ -204,12 +292,32 @@ describe("the pending submission id", () => {
   const now = new Date(p.t + 60_000);
   it("round-trips through its cookie value and refuses anything else", () => {
     expect(parsePending(formatPending(p))).toEqual(p);
-    for (const bad of ["", "x.1.-", `${p.sid}.abc.-`, `${p.sid}.${p.t}`, `${p.sid}.${p.t}.-.x`, `${p.sid}.${p.t}.a b`]) expect(parsePending(bad)).toBeNull();
+    for (const bad of ["", "x.1.-", `${p.sid}.abc.-`, `${p.sid}.${p.t}`, `${p.sid}.${p.t}.-.x`, `${p.sid}.${p.t}.a b`])
+      expect(parsePending(bad)).toBeNull();
   });
   it("reuses the id until sent and for a short while after, for the same link only", () => {
-    expect(chooseSubmission({ pending: p, ctx: "-", fresh: false, sentAt: null, now })).toEqual({ reuse: true, alreadySent: false });
-    expect(chooseSubmission({ pending: p, ctx: "-", fresh: false, sentAt: new Date(now.getTime() - REPLAY_WINDOW_MS + 1), now })).toEqual({ reuse: true, alreadySent: true });
-    expect(chooseSubmission({ pending: p, ctx: "-", fresh: false, sentAt: new Date(now.getTime() - REPLAY_WINDOW_MS - 1), now })).toEqual({ reuse: false });
+    expect(chooseSubmission({ pending: p, ctx: "-", fresh: false, sentAt: null, now })).toEqual({
+      reuse: true,
+      alreadySent: false,
+    });
+    expect(
+      chooseSubmission({
+        pending: p,
+        ctx: "-",
+        fresh: false,
+        sentAt: new Date(now.getTime() - REPLAY_WINDOW_MS + 1),
+        now,
+      }),
+    ).toEqual({ reuse: true, alreadySent: true });
+    expect(
+      chooseSubmission({
+        pending: p,
+        ctx: "-",
+        fresh: false,
+        sentAt: new Date(now.getTime() - REPLAY_WINDOW_MS - 1),
+        now,
+      }),
+    ).toEqual({ reuse: false });
     expect(chooseSubmission({ pending: p, ctx: "abc", fresh: false, sentAt: null, now })).toEqual({ reuse: false });
     expect(chooseSubmission({ pending: p, ctx: "-", fresh: true, sentAt: null, now })).toEqual({ reuse: false });
     expect(chooseSubmission({ pending: null, ctx: "-", fresh: false, sentAt: null, now })).toEqual({ reuse: false });

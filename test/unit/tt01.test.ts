@@ -3,7 +3,16 @@
 // Art. 15 — indicator score = per-dossier average to one decimal, total = their sum out of 18,
 // ≥15 Xuất sắc, 12–<15 Tốt, 9–<12 Khá, 6–<9 Trung bình, <6 Yếu.
 import { describe, expect, it } from "vitest";
-import { agencyTotal, averageScore, CITIZEN_ITEMS, feedbackIndicator, gradeFor, INDICATOR_SOURCE, parseScore, scoreFromCounts } from "~/features/reports/tt01";
+import {
+  agencyTotal,
+  averageScore,
+  CITIZEN_ITEMS,
+  feedbackIndicator,
+  gradeFor,
+  INDICATOR_SOURCE,
+  parseScore,
+  scoreFromCounts,
+} from "~/features/reports/tt01";
 
 describe("TT 01 indicator scores (Art. 15)", () => {
   it("averages points over dossiers to one decimal, half up", () => {

@@ -1,11 +1,20 @@
-import { demoHolidays } from "../../db/seed/holidays";
 import { addDays, weekday } from "~/kernel/time/clock";
-import { addWorkingDays, calendarFrom, EMPTY_CALENDAR, isWorkingDay, workingDaysBetween } from "~/kernel/time/working-days";
+import {
+  addWorkingDays,
+  calendarFrom,
+  EMPTY_CALENDAR,
+  isWorkingDay,
+  workingDaysBetween,
+} from "~/kernel/time/working-days";
+import { demoHolidays } from "../../db/seed/holidays";
 
 // The demo's 2026 days, and a nine-day Tết 2027 of this file's own (the days shipped for 2027 are
 // tested in holiday-calendar.test.ts).
 const NINE_DAY_TET = ["2027-02-04", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12"];
-const cal = calendarFrom([...demoHolidays.map((h) => ({ date: h.date, kind: h.kind ?? "off" })), ...NINE_DAY_TET.map((date) => ({ date, kind: "off" as const }))]);
+const cal = calendarFrom([
+  ...demoHolidays.map((h) => ({ date: h.date, kind: h.kind ?? "off" })),
+  ...NINE_DAY_TET.map((date) => ({ date, kind: "off" as const })),
+]);
 
 describe("working days", () => {
   it("skip Saturdays and Sundays, and the day of receipt never counts", () => {
@@ -20,7 +29,11 @@ describe("working days", () => {
 
   it("skip a Tết holiday that spans a weekend (a nine-day Tết, Thu 4/2 – Fri 12/2/2027)", () => {
     // 2027-02-04..05 and 08..12 are off (this file's own days, see NINE_DAY_TET); 06–07 are the weekend.
-    expect(["2027-02-04", "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-12"].map((d) => isWorkingDay(d, cal))).toEqual([false, false, false, false, false, false]);
+    expect(
+      ["2027-02-04", "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-12"].map((d) =>
+        isWorkingDay(d, cal),
+      ),
+    ).toEqual([false, false, false, false, false, false]);
     // Received Wed 3/2: the next working day is Mon 15/2, eleven calendar days later.
     expect(addWorkingDays("2027-02-03", 1, cal)).toBe("2027-02-15");
     // Refuse within 2 working days.

@@ -4,7 +4,13 @@ import zlib from "node:zlib";
 import { csvCell, csvLine } from "~/kernel/files/csv";
 import { answerCells, columnMap } from "~/features/reports/export-row";
 import { columnName, rowXml, sheetName, xmlAttr, xmlText } from "~/kernel/files/xlsx-xml";
-import { centralHeader, dataDescriptor, dosDateTime, endOfCentralDirectory, localHeader } from "~/kernel/files/zip-records";
+import {
+  centralHeader,
+  dataDescriptor,
+  dosDateTime,
+  endOfCentralDirectory,
+  localHeader,
+} from "~/kernel/files/zip-records";
 
 describe("xlsx xml", () => {
   it("escapes markup, CR, characters XML forbids and literal _xHHHH_ the way Excel reads them", () => {
@@ -17,13 +23,22 @@ describe("xlsx xml", () => {
   });
 
   it("names columns like Excel", () => {
-    expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnName)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
+    expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnName)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+      "XFD",
+    ]);
   });
 
   it("writes numbers as numbers, text inline, skips empty cells and keeps edge spaces", () => {
     expect(rowXml(3, ["x", 5, null, undefined, NaN, " y", -1.5])).toBe(
       '<row r="3"><c r="A3" t="inlineStr"><is><t>x</t></is></c><c r="B3"><v>5</v></c>' +
-        '<c r="F3" t="inlineStr"><is><t xml:space="preserve"> y</t></is></c><c r="G3"><v>-1.5</v></c></row>'
+        '<c r="F3" t="inlineStr"><is><t xml:space="preserve"> y</t></is></c><c r="G3"><v>-1.5</v></c></row>',
     );
   });
 
@@ -46,11 +61,23 @@ describe("zip records", () => {
     expect(l.subarray(30).toString()).toBe("xl/tệp.xml");
     const crc = zlib.crc32("hello");
     const d = dataDescriptor({ crc, compressedSize: 7, size: 5 });
-    expect([d.readUInt32LE(0), d.readUInt32LE(4), d.readUInt32LE(8), d.readUInt32LE(12)]).toEqual([0x08074b50, crc, 7, 5]);
+    expect([d.readUInt32LE(0), d.readUInt32LE(4), d.readUInt32LE(8), d.readUInt32LE(12)]).toEqual([
+      0x08074b50,
+      crc,
+      7,
+      5,
+    ]);
     const c = centralHeader({ name, crc, compressedSize: 7, size: 5, offset: 1234, time, date });
-    expect([c.readUInt32LE(0), c.readUInt32LE(16), c.readUInt32LE(42), c.readUInt16LE(28)]).toEqual([0x02014b50, crc, 1234, name.length]);
+    expect([c.readUInt32LE(0), c.readUInt32LE(16), c.readUInt32LE(42), c.readUInt16LE(28)]).toEqual([
+      0x02014b50,
+      crc,
+      1234,
+      name.length,
+    ]);
     const e = endOfCentralDirectory(3, 200, 5000);
-    expect([e.readUInt32LE(0), e.readUInt16LE(10), e.readUInt32LE(12), e.readUInt32LE(16)]).toEqual([0x06054b50, 3, 200, 5000]);
+    expect([e.readUInt32LE(0), e.readUInt16LE(10), e.readUInt32LE(12), e.readUInt32LE(16)]).toEqual([
+      0x06054b50, 3, 200, 5000,
+    ]);
   });
 });
 
@@ -62,7 +89,9 @@ describe("export rows", () => {
   ]);
 
   it("pivots answers by item id across versions and masks only free text", () => {
-    expect(answerCells(map, { num_ids: [20], nums: [4], str_ids: [11, 12], strs: ["gọi 0912 345 678", "0912345678;b"] })).toEqual([4, "gọi [***]", "0912345678;b"]);
+    expect(
+      answerCells(map, { num_ids: [20], nums: [4], str_ids: [11, 12], strs: ["gọi 0912 345 678", "0912345678;b"] }),
+    ).toEqual([4, "gọi [***]", "0912345678;b"]);
     expect(answerCells(map, { num_ids: null, nums: null, str_ids: null, strs: null })).toEqual([null, null, null]);
     expect(answerCells(map, { num_ids: [99], nums: [1], str_ids: [11], strs: [null] })).toEqual([null, null, null]);
   });

@@ -2,10 +2,10 @@
 // the roles its route module declares in `access`: a parent layout's check does not protect
 // its children, because Remix runs their loaders in parallel.
 import { redirect } from "@remix-run/node";
-import type { Role } from "../../../db/tables/staff";
 import { ALL_ROLES_LIST } from "~/features/accounts/roles";
 import { assertSameOrigin } from "~/kernel/http/request.server";
 import { getSessionUser, type StaffUser } from "~/kernel/session.server";
+import type { Role } from "../../../db/tables/staff";
 
 export type { Role, StaffUser };
 export const ALL_ROLES: readonly Role[] = ALL_ROLES_LIST;

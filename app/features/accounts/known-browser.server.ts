@@ -33,7 +33,9 @@ async function cookie() {
 async function entries(cookieHeader: string | null): Promise<Entry[]> {
   const value = await (await cookie()).parse(cookieHeader);
   if (!Array.isArray(value)) return [];
-  return value.filter((e): e is Entry => !!e && typeof e.a === "string" && typeof e.n === "string" && e.n.length >= 16).slice(0, MAX_ACCOUNTS);
+  return value
+    .filter((e): e is Entry => !!e && typeof e.a === "string" && typeof e.n === "string" && e.n.length >= 16)
+    .slice(0, MAX_ACCOUNTS);
 }
 
 /** This browser's id for `account` (an account hash), when it signed in to it before. */

@@ -1,8 +1,16 @@
 // Minimum password policy for staff (NIST SP 800-63B style: length over composition rules).
 // Returns a translation key under staff.errors, or null when the password is acceptable.
 const COMMON = new Set([
-  "123456789012", "password1234", "matkhau12345", "qwertyuiop12", "123456789abc", "abc123456789",
-  "administrator", "hailong12345", "passwordpassword", "111111111111",
+  "123456789012",
+  "password1234",
+  "matkhau12345",
+  "qwertyuiop12",
+  "123456789abc",
+  "abc123456789",
+  "administrator",
+  "hailong12345",
+  "passwordpassword",
+  "111111111111",
 ]);
 
 export const PASSWORD_MIN = 12;

@@ -6,7 +6,11 @@ import { unitScope, type StaffUser } from "~/features/accounts/auth.server";
 
 /** Narrows a query to the rows of `column` (e.g. "procedure.unit_id") the user may see. A unit
  * user without a unit sees nothing rather than everything. */
-export function scopeByUnit<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>, column: string, user: StaffUser): SelectQueryBuilder<DB, TB, O> {
+export function scopeByUnit<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  column: string,
+  user: StaffUser,
+): SelectQueryBuilder<DB, TB, O> {
   const scope = unitScope(user);
   if (scope.all) return qb;
   if (scope.unitId === null) return qb.where(sql<boolean>`false`);

@@ -5,7 +5,10 @@ import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 import { accountWaits, unlockAccount, type AccountWait } from "./throttle.server";
 
-export async function signInWaits(users: { id: number; email: string }[], now = new Date()): Promise<Record<number, AccountWait>> {
+export async function signInWaits(
+  users: { id: number; email: string }[],
+  now = new Date(),
+): Promise<Record<number, AccountWait>> {
   const waits = await accountWaits(
     users.map((u) => u.email),
     now,
@@ -24,6 +27,12 @@ export async function unlockSignIn(id: number, actor: Actor, client: Client): Pr
   const user = await db().selectFrom("staff_user").select(["id", "email"]).where("id", "=", id).executeTakeFirst();
   if (!user) return { ok: false, error: "staff.users.errors.notFound" };
   const cleared = await unlockAccount(user.email);
-  await recordAudit(client, { actor, action: "user.unlock_sign_in", entity: "staff_user", entityId: id, details: { cleared } });
+  await recordAudit(client, {
+    actor,
+    action: "user.unlock_sign_in",
+    entity: "staff_user",
+    entityId: id,
+    details: { cleared },
+  });
   return { ok: true, cleared };
 }

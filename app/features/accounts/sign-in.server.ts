@@ -21,14 +21,24 @@ export interface SignInFrom {
   cookieHeader: string | null;
 }
 
-export async function signInWithPassword(email: string, password: string, from: SignInFrom, now = new Date()): Promise<SignInOutcome> {
+export async function signInWithPassword(
+  email: string,
+  password: string,
+  from: SignInFrom,
+  now = new Date(),
+): Promise<SignInOutcome> {
   const account = accountKey(email);
   const { client } = from;
   const result = await authenticate(email, password, client.ip, now, await knownBrowserId(from.cookieHeader, account));
   if (result.ok) {
     // A new session id at every sign-in: an id planted in the browser before is never promoted.
     const setCookies = [await createSession(result.userId, now), await rememberBrowser(from.cookieHeader, account)];
-    await recordAudit(client, { actor: { id: result.userId, email: result.email }, action: "auth.login", entity: "staff_user", entityId: result.userId });
+    await recordAudit(client, {
+      actor: { id: result.userId, email: result.email },
+      action: "auth.login",
+      entity: "staff_user",
+      entityId: result.userId,
+    });
     return { ok: true, setCookies, userId: result.userId };
   }
   // The address someone typed is not stored, only its hash, so the log is no list of addresses
@@ -36,19 +46,38 @@ export async function signInWithPassword(email: string, password: string, from: 
   if (result.reason === "locked") {
     // One entry when a wait begins (not one per refused try: an attacker would fill the log).
     if (result.started) {
-      await recordAudit(client, { actor: null, action: "auth.login_locked", entity: "staff_user", details: { account, pool: result.pool, until: result.until.toISOString() } });
+      await recordAudit(client, {
+        actor: null,
+        action: "auth.login_locked",
+        entity: "staff_user",
+        details: { account, pool: result.pool, until: result.until.toISOString() },
+      });
     }
     return { ok: false, reason: "locked", minutes: minutesUntil(result.until, now) };
   }
-  await recordAudit(client, { actor: null, action: "auth.login_failed", entity: "staff_user", details: { account, failures: result.failures } });
+  await recordAudit(client, {
+    actor: null,
+    action: "auth.login_failed",
+    entity: "staff_user",
+    details: { account, failures: result.failures },
+  });
   return { ok: false, reason: "invalid" };
 }
 
 /** Signing out `user` (the session's user, or null when there is none: nothing to end or
  * record): `everywhere` ends every session of theirs, and the sign-out is recorded. The route
  * ends this browser's own session and clears its cookie (destroySession) after this. */
-export async function signOut(user: { id: number; email: string } | null, everywhere: boolean, client: Client): Promise<void> {
+export async function signOut(
+  user: { id: number; email: string } | null,
+  everywhere: boolean,
+  client: Client,
+): Promise<void> {
   if (!user) return;
   if (everywhere) await revokeUserSessions(user.id);
-  await recordAudit(client, { actor: user, action: everywhere ? "auth.logout_everywhere" : "auth.logout", entity: "staff_user", entityId: user.id });
+  await recordAudit(client, {
+    actor: user,
+    action: everywhere ? "auth.logout_everywhere" : "auth.logout",
+    entity: "staff_user",
+    entityId: user.id,
+  });
 }

@@ -1,13 +1,13 @@
 // The admin's management of staff accounts. Each change and its audit entry land in one
 // transaction, so the log never misses a change nor records one that did not happen.
 import { sql } from "kysely";
-import type { Role } from "../../../db/tables/staff";
 import { recordAudit, type Actor } from "~/kernel/audit.server";
 import type { Client } from "~/kernel/http/client";
 import { createUser, emailTaken } from "~/features/accounts/staff.server";
 import { db } from "~/kernel/db/db.server";
 import { generatePassword, hashPassword } from "~/features/accounts/password.server";
 import { revokeUserSessions } from "~/kernel/session.server";
+import type { Role } from "../../../db/tables/staff";
 
 export interface AccountInput {
   name: string;
@@ -19,7 +19,16 @@ export async function listUsers() {
   const rows = await db()
     .selectFrom("staff_user as u")
     .leftJoin("unit", "unit.id", "u.unit_id")
-    .select(["u.id", "u.email", "u.name", "u.role", "u.unit_id", "u.active", "u.must_change_password", "unit.code as unit_code"])
+    .select([
+      "u.id",
+      "u.email",
+      "u.name",
+      "u.role",
+      "u.unit_id",
+      "u.active",
+      "u.must_change_password",
+      "unit.code as unit_code",
+    ])
     .orderBy("u.active", "desc")
     .orderBy("u.email")
     .execute();
@@ -29,7 +38,17 @@ export async function listUsers() {
 export async function getUserDetail(id: number) {
   const user = await db()
     .selectFrom("staff_user")
-    .select(["id", "email", "name", "role", "unit_id", "active", "must_change_password", "password_changed_at", "created_at"])
+    .select([
+      "id",
+      "email",
+      "name",
+      "role",
+      "unit_id",
+      "active",
+      "must_change_password",
+      "password_changed_at",
+      "created_at",
+    ])
     .where("id", "=", id)
     .executeTakeFirst();
   if (!user) return null;
@@ -48,11 +67,16 @@ async function unitExists(unitId: number | null) {
   return !!(await db().selectFrom("unit").select("id").where("id", "=", unitId).executeTakeFirst());
 }
 
-export type CreateResult = { ok: true; id: number; password: string } | { ok: false; field: "email" | "unitId"; error: string };
+export type CreateResult =
+  { ok: true; id: number; password: string } | { ok: false; field: "email" | "unitId"; error: string };
 
 /** A new account with a temporary password, returned once for the admin to pass on; the user
  * must change it at first sign-in. */
-export async function createAccount(input: AccountInput & { email: string }, actor: Actor, client: Client): Promise<CreateResult> {
+export async function createAccount(
+  input: AccountInput & { email: string },
+  actor: Actor,
+  client: Client,
+): Promise<CreateResult> {
   if (!(await unitExists(input.unitId))) return { ok: false, field: "unitId", error: "staff.users.errors.unitMissing" };
   if (await emailTaken(input.email)) return { ok: false, field: "email", error: "staff.users.errors.emailTaken" };
   const password = generatePassword();
@@ -61,13 +85,24 @@ export async function createAccount(input: AccountInput & { email: string }, act
       .transaction()
       .execute(async (trx) => {
         const id = await createUser({ ...input, password, mustChange: true }, trx);
-        await recordAudit(client, { actor, action: "user.create", entity: "staff_user", entityId: id, details: { email: input.email, role: input.role, unitId: input.unitId } }, trx);
+        await recordAudit(
+          client,
+          {
+            actor,
+            action: "user.create",
+            entity: "staff_user",
+            entityId: id,
+            details: { email: input.email, role: input.role, unitId: input.unitId },
+          },
+          trx,
+        );
         return id;
       });
     return { ok: true, id, password };
   } catch (err) {
     // Two admins adding the same address at once: the unique index decides, the message is the same.
-    if ((err as { code?: string }).code === "23505") return { ok: false, field: "email", error: "staff.users.errors.emailTaken" };
+    if ((err as { code?: string }).code === "23505")
+      return { ok: false, field: "email", error: "staff.users.errors.emailTaken" };
     throw err;
   }
 }
@@ -76,37 +111,76 @@ export type ChangeResult = { ok: true } | { ok: false; field: "role" | "unitId" 
 
 /** Name, role and unit. A changed role applies from the user's next request: sessions read the
  * user afresh each time. An admin cannot take away their own admin role (nobody could give it back). */
-export async function updateAccount(id: number, input: AccountInput, actor: Actor, client: Client): Promise<ChangeResult> {
-  if (id === actor.id && input.role !== "admin") return { ok: false, field: "role", error: "staff.users.errors.ownRole" };
+export async function updateAccount(
+  id: number,
+  input: AccountInput,
+  actor: Actor,
+  client: Client,
+): Promise<ChangeResult> {
+  if (id === actor.id && input.role !== "admin")
+    return { ok: false, field: "role", error: "staff.users.errors.ownRole" };
   if (!(await unitExists(input.unitId))) return { ok: false, field: "unitId", error: "staff.users.errors.unitMissing" };
   return db()
     .transaction()
     .execute(async (trx) => {
-      const before = await trx.selectFrom("staff_user").select(["name", "role", "unit_id"]).where("id", "=", id).forUpdate().executeTakeFirst();
+      const before = await trx
+        .selectFrom("staff_user")
+        .select(["name", "role", "unit_id"])
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!before) return { ok: false, field: "_form", error: "staff.users.errors.notFound" } as const;
-      await trx.updateTable("staff_user").set({ name: input.name, role: input.role, unit_id: input.unitId }).where("id", "=", id).execute();
+      await trx
+        .updateTable("staff_user")
+        .set({ name: input.name, role: input.role, unit_id: input.unitId })
+        .where("id", "=", id)
+        .execute();
       const after = { name: input.name, role: input.role, unit_id: input.unitId };
-      await recordAudit(client, { actor, action: "user.update", entity: "staff_user", entityId: id, details: { before, after } }, trx);
+      await recordAudit(
+        client,
+        { actor, action: "user.update", entity: "staff_user", entityId: id, details: { before, after } },
+        trx,
+      );
       return { ok: true } as const;
     });
 }
 
 /** Disabling ends every session of the user at once; enabling lets them sign in again. */
-export async function setAccountActive(id: number, active: boolean, actor: Actor, client: Client): Promise<ChangeResult> {
+export async function setAccountActive(
+  id: number,
+  active: boolean,
+  actor: Actor,
+  client: Client,
+): Promise<ChangeResult> {
   if (id === actor.id && !active) return { ok: false, field: "_form", error: "staff.users.errors.ownDisable" };
   return db()
     .transaction()
     .execute(async (trx) => {
       const res = await trx.updateTable("staff_user").set({ active }).where("id", "=", id).executeTakeFirst();
-      if (!Number(res.numUpdatedRows)) return { ok: false, field: "_form", error: "staff.users.errors.notFound" } as const;
+      if (!Number(res.numUpdatedRows))
+        return { ok: false, field: "_form", error: "staff.users.errors.notFound" } as const;
       const ended = active ? 0 : await revokeUserSessions(id, undefined, trx);
-      await recordAudit(client, { actor, action: active ? "user.enable" : "user.disable", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } }, trx);
+      await recordAudit(
+        client,
+        {
+          actor,
+          action: active ? "user.enable" : "user.disable",
+          entity: "staff_user",
+          entityId: id,
+          details: { sessionsEnded: ended },
+        },
+        trx,
+      );
       return { ok: true } as const;
     });
 }
 
 /** A new temporary password, returned once; the user's sessions end and they must change it. */
-export async function resetAccountPassword(id: number, actor: Actor, client: Client): Promise<{ ok: true; password: string } | { ok: false; field: "_form"; error: string }> {
+export async function resetAccountPassword(
+  id: number,
+  actor: Actor,
+  client: Client,
+): Promise<{ ok: true; password: string } | { ok: false; field: "_form"; error: string }> {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   return db()
@@ -117,9 +191,14 @@ export async function resetAccountPassword(id: number, actor: Actor, client: Cli
         .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: sql`now()` })
         .where("id", "=", id)
         .executeTakeFirst();
-      if (!Number(res.numUpdatedRows)) return { ok: false, field: "_form", error: "staff.users.errors.notFound" } as const;
+      if (!Number(res.numUpdatedRows))
+        return { ok: false, field: "_form", error: "staff.users.errors.notFound" } as const;
       const ended = await revokeUserSessions(id, undefined, trx);
-      await recordAudit(client, { actor, action: "user.reset_password", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } }, trx);
+      await recordAudit(
+        client,
+        { actor, action: "user.reset_password", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } },
+        trx,
+      );
       return { ok: true, password } as const;
     });
 }
@@ -130,7 +209,17 @@ export async function endAccountSessions(id: number, actor: Actor, client: Clien
     .transaction()
     .execute(async (trx) => {
       const ended = await revokeUserSessions(id, undefined, trx);
-      await recordAudit(client, { actor, action: "user.sessions_revoked", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } }, trx);
+      await recordAudit(
+        client,
+        {
+          actor,
+          action: "user.sessions_revoked",
+          entity: "staff_user",
+          entityId: id,
+          details: { sessionsEnded: ended },
+        },
+        trx,
+      );
       return ended;
     });
 }

@@ -1,7 +1,7 @@
 // The staff area's navigation as data: each entry names the roles that may use it, so the
 // menu shows a person only what their role allows. Each feature adds its own line.
-import type { Role } from "../../../db/tables/staff";
 import { safeReturnPath } from "~/kernel/i18n/i18n";
+import type { Role } from "../../../db/tables/staff";
 
 export interface StaffNavItem {
   to: string;

@@ -7,11 +7,7 @@ import { PASSWORD_MAX } from "~/features/accounts/password-policy";
 import { UNIT_KINDS } from "~/features/admin/units";
 
 const text = (max: number, required = "staff.errors.required") =>
-  z
-    .string({ error: required })
-    .trim()
-    .min(1, { error: required })
-    .max(max, { error: "staff.errors.tooLong" });
+  z.string({ error: required }).trim().min(1, { error: required }).max(max, { error: "staff.errors.tooLong" });
 
 const optionalText = (max: number) =>
   z
@@ -51,15 +47,24 @@ const optionalId = (error: string) =>
 
 export const loginSchema = z.object({
   email,
-  password: z.string({ error: "staff.errors.passwordRequired" }).min(1, { error: "staff.errors.passwordRequired" }).max(PASSWORD_MAX * 4, { error: "staff.errors.tooLong" }),
+  password: z
+    .string({ error: "staff.errors.passwordRequired" })
+    .min(1, { error: "staff.errors.passwordRequired" })
+    .max(PASSWORD_MAX * 4, { error: "staff.errors.tooLong" }),
   to: z.string().optional(),
 });
 
 export const passwordSchema = z
   .object({
-    current: z.string({ error: "staff.password.errors.currentRequired" }).min(1, { error: "staff.password.errors.currentRequired" }),
-    password: z.string({ error: "staff.password.errors.newRequired" }).min(1, { error: "staff.password.errors.newRequired" }),
-    confirm: z.string({ error: "staff.password.errors.confirmRequired" }).min(1, { error: "staff.password.errors.confirmRequired" }),
+    current: z
+      .string({ error: "staff.password.errors.currentRequired" })
+      .min(1, { error: "staff.password.errors.currentRequired" }),
+    password: z
+      .string({ error: "staff.password.errors.newRequired" })
+      .min(1, { error: "staff.password.errors.newRequired" }),
+    confirm: z
+      .string({ error: "staff.password.errors.confirmRequired" })
+      .min(1, { error: "staff.password.errors.confirmRequired" }),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "staff.password.errors.mismatch" })
   .refine((v) => v.password !== v.current, { path: ["password"], error: "staff.password.errors.sameAsCurrent" });
@@ -72,8 +77,12 @@ const account = {
 // A unit user works on one unit's data: without a unit they would see nothing.
 const unitNeeded = <T extends { role: string; unitId: number | null }>(v: T) => v.role !== "unit" || v.unitId !== null;
 
-export const newUserSchema = z.object({ email, ...account }).refine(unitNeeded, { path: ["unitId"], error: "staff.users.errors.unitRequired" });
-export const editUserSchema = z.object(account).refine(unitNeeded, { path: ["unitId"], error: "staff.users.errors.unitRequired" });
+export const newUserSchema = z
+  .object({ email, ...account })
+  .refine(unitNeeded, { path: ["unitId"], error: "staff.users.errors.unitRequired" });
+export const editUserSchema = z
+  .object(account)
+  .refine(unitNeeded, { path: ["unitId"], error: "staff.users.errors.unitRequired" });
 
 export const unitSchema = z.object({
   code: z
@@ -132,7 +141,10 @@ export const holidaySchema = z
       .transform((s) => parseDateInput(s)),
   })
   // A working day is only worth recording where people would otherwise be off: a weekend.
-  .refine((v) => v.kind !== "work" || [0, 6].includes(weekday(v.date)), { path: ["kind"], error: "staff.holidays.errors.workOnWeekday" });
+  .refine((v) => v.kind !== "work" || [0, 6].includes(weekday(v.date)), {
+    path: ["kind"],
+    error: "staff.holidays.errors.workOnWeekday",
+  });
 
 const optionalDay = z
   .string()

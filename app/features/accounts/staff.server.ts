@@ -1,8 +1,6 @@
 // Staff accounts: sign-in, creating an account, a user changing their own password, the first
 // admin. The admin's user management (with its audit entries) is in staff-admin.server.ts.
 import { sql, type Kysely } from "kysely";
-import type { Role } from "../../../db/tables/staff";
-import type { Database } from "../../../db/types";
 import { recordAudit } from "~/kernel/audit.server";
 import { db } from "~/kernel/db/db.server";
 import { dummyHash, generatePassword, hashPassword, verifyPassword } from "~/features/accounts/password.server";
@@ -10,6 +8,8 @@ import { createSession, revokeUserSessions } from "~/kernel/session.server";
 import type { Client } from "~/kernel/http/client";
 import { knownBrowserId } from "~/features/accounts/known-browser.server";
 import { refund, take } from "~/kernel/limits/attempt-limit.server";
+import type { Database } from "../../../db/types";
+import type { Role } from "../../../db/tables/staff";
 import { accountKey, signInTargets, type Pool } from "./throttle.server";
 
 export type SignInResult =
@@ -23,7 +23,13 @@ export const normalise = (email: string) => email.trim().toLowerCase();
 /** Counts the attempt against its pools first (one statement), and checks the password only
  * when every pool lets it through: of 60 attempts at once, only the pool's allowance is checked.
  * `knownBrowser` is this browser's id for the account (hl_known cookie), when it has one. */
-export async function authenticate(email: string, password: string, ip: string, now = new Date(), knownBrowser: string | null = null): Promise<SignInResult> {
+export async function authenticate(
+  email: string,
+  password: string,
+  ip: string,
+  now = new Date(),
+  knownBrowser: string | null = null,
+): Promise<SignInResult> {
   const targets = signInTargets(email, ip, knownBrowser);
   const taken = await take(targets, now);
   const refused = taken.map((t, i) => ({ ...t, pool: targets[i].pool })).filter((t) => !t.allowed);
@@ -34,7 +40,13 @@ export async function authenticate(email: string, password: string, ip: string, 
     // does not also wear down the address's pool for everyone behind it).
     await refund(taken.filter((t) => t.allowed).map((t) => t.key));
     const last = refused.reduce((a, b) => (b.nextAt > a.nextAt ? b : a));
-    return { ok: false, reason: "locked", until: last.nextAt, pool: last.pool, started: refused.some((r) => r.refused === 1) };
+    return {
+      ok: false,
+      reason: "locked",
+      until: last.nextAt,
+      pool: last.pool,
+      started: refused.some((r) => r.refused === 1),
+    };
   }
   const user = await db()
     .selectFrom("staff_user")
@@ -50,7 +62,11 @@ export async function authenticate(email: string, password: string, ip: string, 
 }
 
 export async function emailTaken(email: string, conn: Kysely<Database> = db()): Promise<boolean> {
-  const row = await conn.selectFrom("staff_user").select("id").where(sql`lower(email)`, "=", normalise(email)).executeTakeFirst();
+  const row = await conn
+    .selectFrom("staff_user")
+    .select("id")
+    .where(sql`lower(email)`, "=", normalise(email))
+    .executeTakeFirst();
   return !!row;
 }
 
@@ -91,9 +107,18 @@ export async function changePassword(
   const { client } = from;
   const targets = signInTargets(user.email, client.ip, await knownBrowserId(from.cookieHeader, accountKey(user.email)));
   if ((await take(targets, now)).some((t) => !t.allowed)) return { ok: false, reason: "locked" };
-  const row = await db().selectFrom("staff_user").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
+  const row = await db()
+    .selectFrom("staff_user")
+    .select("password_hash")
+    .where("id", "=", user.id)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(current, row.password_hash))) {
-    await recordAudit(client, { actor: user, action: "auth.password_change_failed", entity: "staff_user", entityId: user.id });
+    await recordAudit(client, {
+      actor: user,
+      action: "auth.password_change_failed",
+      entity: "staff_user",
+      entityId: user.id,
+    });
     return { ok: false, reason: "wrongCurrent" };
   }
   await refund(targets.map((t) => t.key));
@@ -108,20 +133,49 @@ export async function changePassword(
         .execute();
       // Anyone who knew the old password is signed out everywhere.
       const ended = await revokeUserSessions(user.id, undefined, trx);
-      await recordAudit(client, { actor: user, action: "auth.password_changed", entity: "staff_user", entityId: user.id, details: { sessionsEnded: ended } }, trx);
+      await recordAudit(
+        client,
+        {
+          actor: user,
+          action: "auth.password_changed",
+          entity: "staff_user",
+          entityId: user.id,
+          details: { sessionsEnded: ended },
+        },
+        trx,
+      );
     });
   return { ok: true, setCookie: await createSession(user.id, now) };
 }
 
 /** First run: make sure someone can sign in as admin. From ADMIN_EMAIL/ADMIN_PASSWORD, or a
  * generated password printed once on the console. */
-export async function ensureFirstAdmin(email: string | undefined, password: string | undefined, log: (m: string) => void) {
-  const admin = await db().selectFrom("staff_user").select("id").where("role", "=", "admin").where("active", "=", true).executeTakeFirst();
+export async function ensureFirstAdmin(
+  email: string | undefined,
+  password: string | undefined,
+  log: (m: string) => void,
+) {
+  const admin = await db()
+    .selectFrom("staff_user")
+    .select("id")
+    .where("role", "=", "admin")
+    .where("active", "=", true)
+    .executeTakeFirst();
   if (admin) return;
   const address = email ?? "admin@localhost";
   if (await emailTaken(address)) return;
   const pw = password ?? generatePassword();
-  await createUser({ email: address, name: "Quản trị viên / Administrator", role: "admin", unitId: null, password: pw, mustChange: !password });
+  await createUser({
+    email: address,
+    name: "Quản trị viên / Administrator",
+    role: "admin",
+    unitId: null,
+    password: pw,
+    mustChange: !password,
+  });
   if (password) log(`[auth] admin account ${address} created from ADMIN_EMAIL/ADMIN_PASSWORD`);
-  else log(`[auth] admin account created — sign in at /staff/login as ${address} with password ${pw} (shown once; change it at first sign-in)`);
+  else
+    log(
+      `[auth] admin account created — sign in at /staff/login as ${address} with password ${pw} (shown once; change it at first sign-in)`,
+    );
 }

@@ -50,7 +50,9 @@ export async function accountWaits(emails: string[], now = new Date()): Promise<
   const out = new Map<string, AccountWait>();
   if (!emails.length) return out;
   const byAccount = new Map(emails.map((e) => [accountKey(e), e]));
-  const poolKeys = new Map(await Promise.all(emails.map(async (e) => [await storedKey(`login-account:${accountKey(e)}`), e] as const)));
+  const poolKeys = new Map(
+    await Promise.all(emails.map(async (e) => [await storedKey(`login-account:${accountKey(e)}`), e] as const)),
+  );
   const rows = await db()
     .selectFrom("attempt_limit")
     .select(["key", "account", "count", "next_at", "last_at", "quiet_ms"])

@@ -20,7 +20,13 @@ export async function listUnits(lang: Lang) {
     .orderBy("sort_order")
     .orderBy("id")
     .execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, parentId: r.parent_id, kind: r.kind, name: lang === "en" ? r.name_en : r.name_vi }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    parentId: r.parent_id,
+    kind: r.kind,
+    name: lang === "en" ? r.name_en : r.name_vi,
+  }));
 }
 
 export async function listProcedures(lang: Lang, unitId?: number) {

@@ -14,10 +14,15 @@ export interface HolidayCoverage {
 }
 
 /** `today` and the window's last day, both Ho Chi Minh dates; `yearsWithDays` the calendar's years. */
-export function holidayCoverage(today: string, yearsWithDays: Iterable<string>, days = HOLIDAY_WARNING_DAYS): HolidayCoverage {
+export function holidayCoverage(
+  today: string,
+  yearsWithDays: Iterable<string>,
+  days = HOLIDAY_WARNING_DAYS,
+): HolidayCoverage {
   const to = addDays(today, days);
   const have = new Set(yearsWithDays);
   const missingYears: string[] = [];
-  for (let y = Number(today.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (!have.has(String(y))) missingYears.push(String(y));
+  for (let y = Number(today.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
+    if (!have.has(String(y))) missingYears.push(String(y));
   return { from: today, to, missingYears };
 }

@@ -2,14 +2,20 @@
 // days ("work"). Working-day deadlines (feedback, dialogue notices) are counted from it, and a
 // change moves the limits of open feedback cases with it.
 import { sql, type Kysely } from "kysely";
-import type { Database } from "../../../db/types";
 import { holidayCoverage, type HolidayCoverage } from "~/features/admin/holiday-coverage";
 import { vnDay } from "~/kernel/time/clock";
 import { calendarFrom } from "~/kernel/time/working-days";
 import { recordAudit, type Actor } from "~/kernel/audit.server";
-import { calendarRows, lockCalendar, moveOpenDeadlines, type CalendarChange, type MovedCase } from "~/features/feedback/feedback-deadlines.server";
+import {
+  calendarRows,
+  lockCalendar,
+  moveOpenDeadlines,
+  type CalendarChange,
+  type MovedCase,
+} from "~/features/feedback/feedback-deadlines.server";
 import { db } from "~/kernel/db/db.server";
 import type { Client } from "~/kernel/http/client";
+import type { Database } from "../../../db/types";
 
 export interface HolidayRow {
   date: string;
@@ -33,7 +39,11 @@ export async function listHolidays(fromDate: string, toDate: string): Promise<Ho
 
 /** The whole calendar grouped by year, newest year first, days in order within a year. */
 export async function holidaysByYear(): Promise<{ year: string; days: HolidayRow[] }[]> {
-  const rows = await db().selectFrom("holiday").select(["date", "name_vi", "name_en", "kind", "confirmed"]).orderBy("date").execute();
+  const rows = await db()
+    .selectFrom("holiday")
+    .select(["date", "name_vi", "name_en", "kind", "confirmed"])
+    .orderBy("date")
+    .execute();
   const years = new Map<string, HolidayRow[]>();
   for (const r of rows) {
     const y = r.date.slice(0, 4);
@@ -43,7 +53,11 @@ export async function holidaysByYear(): Promise<{ year: string; days: HolidayRow
 }
 
 export async function getHoliday(date: string): Promise<HolidayRow | undefined> {
-  return db().selectFrom("holiday").select(["date", "name_vi", "name_en", "kind", "confirmed"]).where("date", "=", date).executeTakeFirst();
+  return db()
+    .selectFrom("holiday")
+    .select(["date", "name_vi", "name_en", "kind", "confirmed"])
+    .where("date", "=", date)
+    .executeTakeFirst();
 }
 
 /** The admin checked a shipped day against the government's announcement. Nothing moves. */
@@ -51,14 +65,20 @@ export async function confirmHoliday(date: string, actor: Actor, client: Client 
   return db()
     .transaction()
     .execute(async (trx) => {
-      const res = await trx.updateTable("holiday").set({ confirmed: true }).where("date", "=", date).where("confirmed", "=", false).executeTakeFirst();
+      const res = await trx
+        .updateTable("holiday")
+        .set({ confirmed: true })
+        .where("date", "=", date)
+        .where("confirmed", "=", false)
+        .executeTakeFirst();
       if (!Number(res.numUpdatedRows)) return false;
       await recordAudit(client, { actor, action: "holiday.confirm", entity: "holiday", entityId: date }, trx);
       return true;
     });
 }
 
-export type CalendarResult = { ok: true; changeId: string; moved: MovedCase[] } | { ok: false; error: "dateTaken" | "notFound" };
+export type CalendarResult =
+  { ok: true; changeId: string; moved: MovedCase[] } | { ok: false; error: "dateTaken" | "notFound" };
 
 /** Runs one change of the calendar: serialised with any other, then the limits of every open
  * feedback case are counted again on the new calendar (docs/rules/holidays.md), and the change is
@@ -66,7 +86,12 @@ export type CalendarResult = { ok: true; changeId: string; moved: MovedCase[] } 
 async function changeCalendar(
   actor: Actor & { name?: string },
   client: Client | null,
-  apply: (trx: Kysely<Database>) => Promise<{ ok: true; change: CalendarChange; details: Record<string, unknown> } | { ok: false; error: "dateTaken" | "notFound" }>,
+  apply: (
+    trx: Kysely<Database>,
+  ) => Promise<
+    | { ok: true; change: CalendarChange; details: Record<string, unknown> }
+    | { ok: false; error: "dateTaken" | "notFound" }
+  >,
 ): Promise<CalendarResult> {
   return db()
     .transaction()
@@ -79,7 +104,13 @@ async function changeCalendar(
       const moved = await moveOpenDeadlines(trx, before, after, { actor, client, change: done.change });
       await recordAudit(
         client,
-        { actor, action: done.change.action, entity: "holiday", entityId: done.change.date, details: { ...done.details, moved: moved.map((m) => ({ id: m.id, code: m.code, changes: m.changes })) } },
+        {
+          actor,
+          action: done.change.action,
+          entity: "holiday",
+          entityId: done.change.date,
+          details: { ...done.details, moved: moved.map((m) => ({ id: m.id, code: m.code, changes: m.changes })) },
+        },
         trx,
       );
       // The calendar lock is held, so no other change of this kind and day can land meanwhile:
@@ -117,15 +148,27 @@ export async function saveHoliday(
     const movedFrom = original && original !== input.date ? original : undefined;
     return {
       ok: true,
-      change: { action: original ? "holiday.update" : "holiday.create", date: input.date, ...(movedFrom ? { movedFrom } : {}) },
+      change: {
+        action: original ? "holiday.update" : "holiday.create",
+        date: input.date,
+        ...(movedFrom ? { movedFrom } : {}),
+      },
       details: { ...input, ...(movedFrom ? { movedFrom } : {}) },
     } as const;
   });
 }
 
-export async function deleteHoliday(date: string, actor: Actor & { name?: string }, client: Client | null): Promise<CalendarResult> {
+export async function deleteHoliday(
+  date: string,
+  actor: Actor & { name?: string },
+  client: Client | null,
+): Promise<CalendarResult> {
   return changeCalendar(actor, client, async (trx) => {
-    const row = await trx.deleteFrom("holiday").where("date", "=", date).returning(["name_vi", "kind"]).executeTakeFirst();
+    const row = await trx
+      .deleteFrom("holiday")
+      .where("date", "=", date)
+      .returning(["name_vi", "kind"])
+      .executeTakeFirst();
     if (!row) return { ok: false, error: "notFound" } as const;
     return { ok: true, change: { action: "holiday.delete", date }, details: row } as const;
   });
@@ -140,7 +183,12 @@ export interface CalendarChangeNotice {
 /** What a calendar change moved, read back from its audit entry for the page after it. */
 export async function calendarChangeNotice(changeId: string): Promise<CalendarChangeNotice | null> {
   if (!/^\d{1,18}$/.test(changeId)) return null;
-  const row = await db().selectFrom("audit_log").select(["action", "entity_id", "details"]).where("id", "=", changeId).where("entity", "=", "holiday").executeTakeFirst();
+  const row = await db()
+    .selectFrom("audit_log")
+    .select(["action", "entity_id", "details"])
+    .where("id", "=", changeId)
+    .where("entity", "=", "holiday")
+    .executeTakeFirst();
   if (!row || !row.entity_id) return null;
   const details = (row.details ?? {}) as { moved?: MovedCase[] };
   return { action: row.action, date: row.entity_id, moved: Array.isArray(details.moved) ? details.moved : [] };
@@ -162,7 +210,10 @@ export async function holidayWarning(now = new Date()): Promise<HolidayWarning |
     .where("date", "<=", `${first + 1}-12-31`)
     .groupBy(sql`to_char(date, 'YYYY')`)
     .execute();
-  const coverage = holidayCoverage(today, years.map((y) => y.year));
+  const coverage = holidayCoverage(
+    today,
+    years.map((y) => y.year),
+  );
   const unconfirmed = await db()
     .selectFrom("holiday")
     .select("date")

@@ -17,14 +17,27 @@ export interface ProcedureInput {
   active: boolean;
 }
 
-const COLUMNS = ["procedure.id", "procedure.code", "procedure.national_code", "procedure.name_vi", "procedure.name_en", "procedure.field_vi", "procedure.field_en", "procedure.unit_id", "procedure.active"] as const;
+const COLUMNS = [
+  "procedure.id",
+  "procedure.code",
+  "procedure.national_code",
+  "procedure.name_vi",
+  "procedure.name_en",
+  "procedure.field_vi",
+  "procedure.field_en",
+  "procedure.unit_id",
+  "procedure.active",
+] as const;
 
 export async function listProceduresForStaff(user: StaffUser) {
   const q = db()
     .selectFrom("procedure")
     .leftJoin("unit", "unit.id", "procedure.unit_id")
     .select([...COLUMNS, "unit.code as unit_code"]);
-  return scopeByUnit(q, "procedure.unit_id", user).orderBy("procedure.active", "desc").orderBy("procedure.code").execute();
+  return scopeByUnit(q, "procedure.unit_id", user)
+    .orderBy("procedure.active", "desc")
+    .orderBy("procedure.code")
+    .execute();
 }
 
 /** One procedure, or null when it does not exist or lies outside the user's unit (the same
@@ -40,19 +53,30 @@ export type SaveProcedureResult =
   /** The procedure lies outside the user's unit: answered as one that does not exist. */
   | { ok: false; outOfScope: true };
 
-export async function saveProcedure(id: number | null, input: ProcedureInput, actor: StaffUser, client: Client): Promise<SaveProcedureResult> {
+export async function saveProcedure(
+  id: number | null,
+  input: ProcedureInput,
+  actor: StaffUser,
+  client: Client,
+): Promise<SaveProcedureResult> {
   return db()
     .transaction()
     .execute(async (trx) => {
       if (id !== null) {
-        const existing = await trx.selectFrom("procedure").select(["id", "unit_id"]).where("id", "=", id).forUpdate().executeTakeFirst();
+        const existing = await trx
+          .selectFrom("procedure")
+          .select(["id", "unit_id"])
+          .where("id", "=", id)
+          .forUpdate()
+          .executeTakeFirst();
         if (!existing) return { ok: false, field: "_form", error: "staff.procedures.errors.notFound" } as const;
         // Only roles with every unit may edit today (admin, office); the check keeps a later
         // role change from opening other units' procedures.
         if (!inScope(actor, existing.unit_id)) return { ok: false, outOfScope: true } as const;
       }
       const taken = await trx.selectFrom("procedure").select("id").where("code", "=", input.code).executeTakeFirst();
-      if (taken && taken.id !== id) return { ok: false, field: "code", error: "staff.procedures.errors.codeTaken" } as const;
+      if (taken && taken.id !== id)
+        return { ok: false, field: "code", error: "staff.procedures.errors.codeTaken" } as const;
       if (input.unitId !== null) {
         const unit = await trx.selectFrom("unit").select("id").where("id", "=", input.unitId).executeTakeFirst();
         if (!unit) return { ok: false, field: "unitId", error: "staff.procedures.errors.unitMissing" } as const;
@@ -75,7 +99,17 @@ export async function saveProcedure(id: number | null, input: ProcedureInput, ac
         procId = id;
       }
       const who: Actor = { id: actor.id, email: actor.email };
-      await recordAudit(client, { actor: who, action: id === null ? "procedure.create" : "procedure.update", entity: "procedure", entityId: procId, details: values }, trx);
+      await recordAudit(
+        client,
+        {
+          actor: who,
+          action: id === null ? "procedure.create" : "procedure.update",
+          entity: "procedure",
+          entityId: procId,
+          details: values,
+        },
+        trx,
+      );
       return { ok: true, id: procId } as const;
     });
 }

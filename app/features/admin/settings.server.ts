@@ -2,7 +2,14 @@
 // Features call getSettings() for typed values; a key missing from the table answers its default.
 import { recordAudit, type Actor } from "~/kernel/audit.server";
 import { db } from "~/kernel/db/db.server";
-import { defaultSettings, fitsSetting, SETTING_DEFS, type SettingDef, type SettingKey, type Settings } from "~/features/admin/settings";
+import {
+  defaultSettings,
+  fitsSetting,
+  SETTING_DEFS,
+  type SettingDef,
+  type SettingKey,
+  type Settings,
+} from "~/features/admin/settings";
 import type { Client } from "~/kernel/http/client";
 
 const KEYS: readonly string[] = SETTING_DEFS.map((d) => d.key);
@@ -19,7 +26,11 @@ function withStored(rows: { key: string; value: unknown }[]): Settings {
 }
 
 export async function getSettings(): Promise<Settings> {
-  const rows = await db().selectFrom("setting").select(["key", "value"]).where("key", "in", [...KEYS]).execute();
+  const rows = await db()
+    .selectFrom("setting")
+    .select(["key", "value"])
+    .where("key", "in", [...KEYS])
+    .execute();
   return withStored(rows);
 }
 
@@ -39,7 +50,12 @@ export async function updateSettings(next: Settings, actor: Actor, client: Clien
   return db()
     .transaction()
     .execute(async (trx) => {
-      const rows = await trx.selectFrom("setting").select(["key", "value"]).where("key", "in", [...KEYS]).forUpdate().execute();
+      const rows = await trx
+        .selectFrom("setting")
+        .select(["key", "value"])
+        .where("key", "in", [...KEYS])
+        .forUpdate()
+        .execute();
       const current: Record<string, number | string> = withStored(rows);
       const changes: Record<string, { from: number | string; to: number | string }> = {};
       for (const def of DEFS) {
@@ -51,11 +67,18 @@ export async function updateSettings(next: Settings, actor: Actor, client: Clien
         await trx
           .insertInto("setting")
           .values({ key: def.key, value: JSON.stringify(to), updated_by: actor.id })
-          .onConflict((oc) => oc.column("key").doUpdateSet({ value: JSON.stringify(to), updated_at: new Date(), updated_by: actor.id }))
+          .onConflict((oc) =>
+            oc.column("key").doUpdateSet({ value: JSON.stringify(to), updated_at: new Date(), updated_by: actor.id }),
+          )
           .execute();
       }
       const keys = Object.keys(changes);
-      if (keys.length) await recordAudit(client, { actor, action: "settings.update", entity: "setting", entityId: keys.join(","), details: { changes } }, trx);
+      if (keys.length)
+        await recordAudit(
+          client,
+          { actor, action: "settings.update", entity: "setting", entityId: keys.join(","), details: { changes } },
+          trx,
+        );
       return keys;
     });
 }

@@ -42,13 +42,27 @@ export const SETTING_DEFS = [
   // The report in the format of Nghị định 30/2020/NĐ-CP (docs/rules/report-document.md): who
   // issues it, under whom, where, who signs, and the symbol after "Số: …/BC-". Demo defaults.
   { key: "report.parent_agency", kind: "text", min: 1, max: 120, default: "UBND tỉnh Tiền Giang", group: "report" },
-  { key: "report.agency", kind: "text", min: 1, max: 120, default: "Sở Khoa học và Công nghệ tỉnh Tiền Giang", group: "report" },
+  {
+    key: "report.agency",
+    kind: "text",
+    min: 1,
+    max: 120,
+    default: "Sở Khoa học và Công nghệ tỉnh Tiền Giang",
+    group: "report",
+  },
   { key: "report.symbol", kind: "text", min: 1, max: 30, default: "SKHCN", group: "report" },
   { key: "report.place", kind: "text", min: 1, max: 60, default: "Mỹ Tho", group: "report" },
   { key: "report.signer_title", kind: "text", min: 1, max: 120, default: "GIÁM ĐỐC", group: "report" },
   // Empty until the Office names the signer: the document then leaves the line for the clerk.
   { key: "report.signer_name", kind: "text", min: 0, max: 120, default: "", group: "report" },
-  { key: "report.recipients", kind: "text", min: 1, max: 500, default: "UBND tỉnh (để báo cáo); Sở Nội vụ (để tổng hợp); Giám đốc, các Phó Giám đốc Sở; Lưu: VT, VP", group: "report" },
+  {
+    key: "report.recipients",
+    kind: "text",
+    min: 1,
+    max: 500,
+    default: "UBND tỉnh (để báo cáo); Sở Nội vụ (để tổng hợp); Giám đốc, các Phó Giám đốc Sở; Lưu: VT, VP",
+    group: "report",
+  },
 ] as const satisfies readonly SettingDef[];
 
 type Def = (typeof SETTING_DEFS)[number];
@@ -73,14 +87,19 @@ export function toInput(def: SettingDef, value: number | string): string {
 
 /** Whether a stored value fits its setting (a hand-edited row of the wrong type keeps the default). */
 export function fitsSetting(def: SettingDef, value: unknown): value is number | string {
-  return def.kind === "text" ? typeof value === "string" && value.length <= def.max : typeof value === "number" && Number.isFinite(value);
+  return def.kind === "text"
+    ? typeof value === "string" && value.length <= def.max
+    : typeof value === "number" && Number.isFinite(value);
 }
 
 function textField(def: TextSettingDef) {
   // One line: line breaks and other control characters become spaces, runs of spaces one.
-  const base = z
-    .string({ error: "staff.settings.errors.required" })
-    .transform((s) => s.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim());
+  const base = z.string({ error: "staff.settings.errors.required" }).transform((s) =>
+    s
+      .replace(/[\u0000-\u001f\u007f]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
   return base
     .refine((s) => s.length >= def.min, { error: "staff.settings.errors.required" })
     .refine((s) => s.length <= def.max, { error: "staff.settings.errors.tooLong" });
@@ -106,5 +125,11 @@ function numberField(def: NumberSettingDef) {
 
 /** The settings form's schema: field names from fieldName(), values as stored. */
 export const settingsFormSchema = z
-  .object(Object.fromEntries(SETTING_DEFS.map((d: SettingDef) => [fieldName(d.key), d.kind === "text" ? textField(d) : numberField(d)])))
-  .transform((o) => Object.fromEntries(SETTING_DEFS.map((d) => [d.key, o[fieldName(d.key)] as number | string])) as Settings);
+  .object(
+    Object.fromEntries(
+      SETTING_DEFS.map((d: SettingDef) => [fieldName(d.key), d.kind === "text" ? textField(d) : numberField(d)]),
+    ),
+  )
+  .transform(
+    (o) => Object.fromEntries(SETTING_DEFS.map((d) => [d.key, o[fieldName(d.key)] as number | string])) as Settings,
+  );

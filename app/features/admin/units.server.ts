@@ -21,7 +21,14 @@ export async function listAllUnits() {
     .selectFrom("unit as u")
     .leftJoin("unit as p", "p.id", "u.parent_id")
     .select(["u.id", "u.code", "u.name_vi", "u.name_en", "u.kind", "u.parent_id", "u.active", "p.code as parent_code"])
-    .select((eb) => eb.selectFrom("staff_user as s").whereRef("s.unit_id", "=", "u.id").where("s.active", "=", true).select(eb.fn.countAll<number>().as("n")).as("staff"))
+    .select((eb) =>
+      eb
+        .selectFrom("staff_user as s")
+        .whereRef("s.unit_id", "=", "u.id")
+        .where("s.active", "=", true)
+        .select(eb.fn.countAll<number>().as("n"))
+        .as("staff"),
+    )
     .orderBy("u.sort_order")
     .orderBy("u.id")
     .execute();
@@ -29,14 +36,24 @@ export async function listAllUnits() {
 }
 
 export async function getUnit(id: number) {
-  return db().selectFrom("unit").select(["id", "code", "name_vi", "name_en", "kind", "parent_id", "active"]).where("id", "=", id).executeTakeFirst();
+  return db()
+    .selectFrom("unit")
+    .select(["id", "code", "name_vi", "name_en", "kind", "parent_id", "active"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
-export type SaveUnitResult = { ok: true; id: number } | { ok: false; field: "code" | "parentId" | "_form"; error: string };
+export type SaveUnitResult =
+  { ok: true; id: number } | { ok: false; field: "code" | "parentId" | "_form"; error: string };
 
 /** Creates (id null) or changes a unit. Refuses a code another unit has and a parent that would
  * put the unit under itself. */
-export async function saveUnit(id: number | null, input: UnitInput, actor: Actor, client: Client): Promise<SaveUnitResult> {
+export async function saveUnit(
+  id: number | null,
+  input: UnitInput,
+  actor: Actor,
+  client: Client,
+): Promise<SaveUnitResult> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -44,20 +61,37 @@ export async function saveUnit(id: number | null, input: UnitInput, actor: Actor
       // that neither check saw.
       await sql`lock table unit in share row exclusive mode`.execute(trx);
       const all = await trx.selectFrom("unit").select(["id", "code", "parent_id"]).execute();
-      if (id !== null && !all.some((u) => u.id === id)) return { ok: false, field: "_form", error: "staff.units.errors.notFound" } as const;
+      if (id !== null && !all.some((u) => u.id === id))
+        return { ok: false, field: "_form", error: "staff.units.errors.notFound" } as const;
       if (all.some((u) => u.code.toLowerCase() === input.code.toLowerCase() && u.id !== id)) {
         return { ok: false, field: "code", error: "staff.units.errors.codeTaken" } as const;
       }
       if (input.parentId !== null && !all.some((u) => u.id === input.parentId)) {
         return { ok: false, field: "parentId", error: "staff.units.errors.parentMissing" } as const;
       }
-      if (wouldCycle(all.map((u) => ({ id: u.id, parentId: u.parent_id })), id, input.parentId)) {
+      if (
+        wouldCycle(
+          all.map((u) => ({ id: u.id, parentId: u.parent_id })),
+          id,
+          input.parentId,
+        )
+      ) {
         return { ok: false, field: "parentId", error: "staff.units.errors.parentCycle" } as const;
       }
-      const values = { code: input.code, name_vi: input.nameVi, name_en: input.nameEn, kind: input.kind, parent_id: input.parentId, active: input.active };
+      const values = {
+        code: input.code,
+        name_vi: input.nameVi,
+        name_en: input.nameEn,
+        kind: input.kind,
+        parent_id: input.parentId,
+        active: input.active,
+      };
       let unitId: number;
       if (id === null) {
-        const maxOrder = await trx.selectFrom("unit").select((eb) => eb.fn.max("sort_order").as("m")).executeTakeFirst();
+        const maxOrder = await trx
+          .selectFrom("unit")
+          .select((eb) => eb.fn.max("sort_order").as("m"))
+          .executeTakeFirst();
         const row = await trx
           .insertInto("unit")
           .values({ ...values, sort_order: Number(maxOrder?.m ?? 0) + 1 })
@@ -68,7 +102,17 @@ export async function saveUnit(id: number | null, input: UnitInput, actor: Actor
         await trx.updateTable("unit").set(values).where("id", "=", id).execute();
         unitId = id;
       }
-      await recordAudit(client, { actor, action: id === null ? "unit.create" : "unit.update", entity: "unit", entityId: unitId, details: values }, trx);
+      await recordAudit(
+        client,
+        {
+          actor,
+          action: id === null ? "unit.create" : "unit.update",
+          entity: "unit",
+          entityId: unitId,
+          details: values,
+        },
+        trx,
+      );
       return { ok: true, id: unitId } as const;
     });
 }
@@ -76,6 +120,16 @@ export async function saveUnit(id: number | null, input: UnitInput, actor: Actor
 /** Every unit as a choice in a form ("QLCN — Phòng …"), inactive ones marked so a record that
  * still points at one shows it. */
 export async function unitOptions(lang: Lang) {
-  const rows = await db().selectFrom("unit").select(["id", "code", "name_vi", "name_en", "active", "parent_id"]).orderBy("sort_order").orderBy("id").execute();
-  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, active: r.active, label: `${r.code} — ${lang === "en" ? r.name_en : r.name_vi}` }));
+  const rows = await db()
+    .selectFrom("unit")
+    .select(["id", "code", "name_vi", "name_en", "active", "parent_id"])
+    .orderBy("sort_order")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    active: r.active,
+    label: `${r.code} — ${lang === "en" ? r.name_en : r.name_vi}`,
+  }));
 }

@@ -4,7 +4,11 @@ export const UNIT_KINDS = ["board", "office", "division", "subdepartment", "cent
 
 /** True when making `parentId` the parent of unit `id` would close a loop (a unit under itself,
  * directly or through its descendants). A new unit (id null) can never close one. */
-export function wouldCycle(units: readonly { id: number; parentId: number | null }[], id: number | null, parentId: number | null): boolean {
+export function wouldCycle(
+  units: readonly { id: number; parentId: number | null }[],
+  id: number | null,
+  parentId: number | null,
+): boolean {
   if (id === null || parentId === null) return false;
   const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
   const seen = new Set<number>();
@@ -18,6 +22,9 @@ export function wouldCycle(units: readonly { id: number; parentId: number | null
 }
 
 /** Units that may be chosen as the parent of unit `id`: not itself and none of its descendants. */
-export function parentChoices<T extends { id: number; parentId: number | null }>(units: readonly T[], id: number | null): T[] {
+export function parentChoices<T extends { id: number; parentId: number | null }>(
+  units: readonly T[],
+  id: number | null,
+): T[] {
   return units.filter((u) => u.id !== id && !wouldCycle(units, id, u.id));
 }

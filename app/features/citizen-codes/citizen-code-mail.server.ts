@@ -30,7 +30,11 @@ export async function mailFeedbackCode(id: number): Promise<boolean> {
   if (!row?.email) return false;
   const { t } = createI18n(isLang(row.lang) ? row.lang : "vi");
   const vars = { code: row.code, full: fullCode(row.code, row.access_key), link: `${base()}/feedback/status` };
-  return sendMail({ to: row.email, subject: t("codes.mail.feedbackSubject", vars), text: t("codes.mail.feedbackBody", vars) });
+  return sendMail({
+    to: row.email,
+    subject: t("codes.mail.feedbackSubject", vars),
+    text: t("codes.mail.feedbackBody", vars),
+  });
 }
 
 /** The sender's full code, for office staff to read out on the phone (the caller logs pii.view). */
@@ -49,13 +53,25 @@ export async function mailRegistrationCode(id: number): Promise<boolean> {
   if (!row?.email_norm) return false;
   const lang = isLang(row.lang) ? row.lang : "vi";
   const { t } = createI18n(lang);
-  const vars = { title: lang === "en" && row.title_en ? row.title_en : row.title_vi, code: row.code, full: fullCode(row.code, row.access_key), link: `${base()}/dialogues/registration` };
-  return sendMail({ to: row.email_norm, subject: t("codes.mail.registrationSubject", vars), text: t("codes.mail.registrationBody", vars) });
+  const vars = {
+    title: lang === "en" && row.title_en ? row.title_en : row.title_vi,
+    code: row.code,
+    full: fullCode(row.code, row.access_key),
+    link: `${base()}/dialogues/registration`,
+  };
+  return sendMail({
+    to: row.email_norm,
+    subject: t("codes.mail.registrationSubject", vars),
+    text: t("codes.mail.registrationBody", vars),
+  });
 }
 
 /** A sign-up met a registration with the same contact: tell that registration's owner, through
  * its own contact, what their full code is. Returns what happened, for tests and logs only. */
-export async function sendRegistrationDetails(registrationId: number, ctx: NoticeContext): Promise<"queued" | "limited" | "gone"> {
+export async function sendRegistrationDetails(
+  registrationId: number,
+  ctx: NoticeContext,
+): Promise<"queued" | "limited" | "gone"> {
   const limit = await hit(`dialogue-details:${registrationId}`, DETAILS_PER_DAY, DAY);
   if (!limit.allowed) return "limited";
   const ids = await db()
@@ -67,7 +83,11 @@ export async function sendRegistrationDetails(registrationId: number, ctx: Notic
         .where("id", "=", registrationId)
         .executeTakeFirst();
       if (!r || r.status === "cancelled") return null;
-      const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", r.session_id).executeTakeFirstOrThrow();
+      const s = await trx
+        .selectFrom("dialogue_session")
+        .selectAll()
+        .where("id", "=", r.session_id)
+        .executeTakeFirstOrThrow();
       return queueNotices(trx, s, "details", ctx, [r], { full: fullCode(r.code, r.access_key) });
     });
   if (ids === null) return "gone";

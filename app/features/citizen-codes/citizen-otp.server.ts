@@ -4,7 +4,6 @@
 // Without an email on file or a configured mail server nothing can be confirmed this way, and
 // the caller turns the change into a request staff settle after calling the phone on file.
 import crypto from "node:crypto";
-import type { OtpPurpose, PrivacySubjectKind } from "../../../db/types";
 import { isLang } from "~/kernel/i18n/i18n";
 import { hit } from "~/kernel/limits/rate-limit.server";
 import { db } from "~/kernel/db/db.server";
@@ -12,6 +11,7 @@ import { env } from "~/kernel/env.server";
 import { createI18n } from "~/kernel/i18n/i18n.server";
 import { sendMail } from "~/kernel/mail.server";
 import { sameSecret } from "~/kernel/secret-compare.server";
+import type { OtpPurpose, PrivacySubjectKind } from "../../../db/types";
 
 export const OTP_TTL_MS = 15 * 60_000;
 export const OTP_MAX_TRIES = 5;
@@ -24,12 +24,17 @@ export interface OtpSubject {
   id: number;
 }
 
-const hashOtp = (s: OtpSubject, purpose: OtpPurpose, code: string) => crypto.createHash("sha256").update(`${s.kind}:${s.id}:${purpose}:${code}`).digest("hex");
+const hashOtp = (s: OtpSubject, purpose: OtpPurpose, code: string) =>
+  crypto.createHash("sha256").update(`${s.kind}:${s.id}:${purpose}:${code}`).digest("hex");
 
 /** The email on file and the language of the case, or null. */
 async function emailOnFile(s: OtpSubject): Promise<{ email: string; lang: string; code: string } | null> {
   if (s.kind === "dialogue_registration") {
-    const r = await db().selectFrom("dialogue_registration").select(["email_norm", "lang", "code"]).where("id", "=", s.id).executeTakeFirst();
+    const r = await db()
+      .selectFrom("dialogue_registration")
+      .select(["email_norm", "lang", "code"])
+      .where("id", "=", s.id)
+      .executeTakeFirst();
     return r?.email_norm ? { email: r.email_norm, lang: r.lang, code: r.code } : null;
   }
   const f = await db()
@@ -50,22 +55,34 @@ export async function sendOtp(s: OtpSubject, purpose: OtpPurpose, now = new Date
   if (!to) return false;
   if (!(await hit(`otp-send:${s.kind}:${s.id}`, OTP_SENDS_PER_DAY, 24 * 3_600_000, now)).allowed) return false;
   const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, "0");
-  await db().transaction().execute(async (trx) => {
-    await trx
-      .updateTable("citizen_otp")
-      .set({ used_at: now })
-      .where("subject_kind", "=", s.kind)
-      .where("subject_id", "=", s.id)
-      .where("purpose", "=", purpose)
-      .where("used_at", "is", null)
-      .execute();
-    await trx
-      .insertInto("citizen_otp")
-      .values({ subject_kind: s.kind, subject_id: s.id, purpose, code_hash: hashOtp(s, purpose, code), expires_at: new Date(now.getTime() + OTP_TTL_MS) })
-      .execute();
-  });
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .updateTable("citizen_otp")
+        .set({ used_at: now })
+        .where("subject_kind", "=", s.kind)
+        .where("subject_id", "=", s.id)
+        .where("purpose", "=", purpose)
+        .where("used_at", "is", null)
+        .execute();
+      await trx
+        .insertInto("citizen_otp")
+        .values({
+          subject_kind: s.kind,
+          subject_id: s.id,
+          purpose,
+          code_hash: hashOtp(s, purpose, code),
+          expires_at: new Date(now.getTime() + OTP_TTL_MS),
+        })
+        .execute();
+    });
   const { t } = createI18n(isLang(to.lang) ? to.lang : "vi");
-  const vars = { otp: code, code: to.code, what: t(purpose === "withdraw" ? "codes.otp.whatWithdraw" : "codes.otp.whatCancel") };
+  const vars = {
+    otp: code,
+    code: to.code,
+    what: t(purpose === "withdraw" ? "codes.otp.whatWithdraw" : "codes.otp.whatCancel"),
+  };
   return sendMail({ to: to.email, subject: t("codes.otp.mailSubject", vars), text: t("codes.otp.mailBody", vars) });
 }
 

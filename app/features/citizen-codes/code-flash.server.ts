@@ -6,7 +6,14 @@ import { cookieSecure, env } from "~/kernel/env.server";
 import { getSecrets } from "~/kernel/secrets.server";
 
 async function cookie(path: string) {
-  return createCookie("hl_code", { secrets: await getSecrets(), httpOnly: true, sameSite: "lax", secure: cookieSecure(env()), path, maxAge: 15 * 60 });
+  return createCookie("hl_code", {
+    secrets: await getSecrets(),
+    httpOnly: true,
+    sameSite: "lax",
+    secure: cookieSecure(env()),
+    path,
+    maxAge: 15 * 60,
+  });
 }
 
 export async function flashCode(path: string, full: string): Promise<string> {

@@ -14,12 +14,18 @@ export type LookupGate = { ok: true; found: () => Promise<void> } | { ok: false;
 
 /** One spelling per contact ("+84 900…" and "0900…" are one phone), so variants give no more tries. */
 function contactValue(contact: string | { phone: string } | { email: string }): string {
-  if (typeof contact === "string") return contact.includes("@") ? contact.trim().toLowerCase() : normalisePhone(contact);
+  if (typeof contact === "string")
+    return contact.includes("@") ? contact.trim().toLowerCase() : normalisePhone(contact);
   return "phone" in contact ? normalisePhone(contact.phone) : contact.email.trim().toLowerCase();
 }
 
 /** Counts one look-up; when it may go ahead, call `found()` if it found its record. */
-export async function beginLookup(code: string, contact: string | { phone: string } | { email: string }, ip: string, now = new Date()): Promise<LookupGate> {
+export async function beginLookup(
+  code: string,
+  contact: string | { phone: string } | { email: string },
+  ip: string,
+  now = new Date(),
+): Promise<LookupGate> {
   const targets: Target[] = [
     { key: `lookup-code:${code.trim().toUpperCase()}`, pace: LOOKUP_TARGET },
     { key: `lookup-contact:${contactValue(contact)}`, pace: LOOKUP_TARGET },

@@ -1,16 +1,21 @@
 // The forms of the staff session page: each intent parsed with its schema and handed to one
 // model function. Kept out of the route so the route stays a page.
-import type { DialogueSession, DialogueStatus } from "../../../db/types";
 import type { Transition } from "~/features/dialogue/dialogue-state";
 import { markCalled } from "~/features/dialogue/dialogue-notify.server";
 import { cancelRegistration, signUp } from "~/features/dialogue/dialogue-registration.server";
 import { changeStatus, updateSession } from "~/features/dialogue/dialogue-session.server";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { idSchema } from "~/features/dialogue/dialogue.schema";
-import { cancelSessionSchema, onBehalfSchema, sessionInput, sessionSchema } from "~/features/dialogue/dialogue-staff.schema";
+import {
+  cancelSessionSchema,
+  onBehalfSchema,
+  sessionInput,
+  sessionSchema,
+} from "~/features/dialogue/dialogue-staff.schema";
 import { normaliseEmail, normalisePhone } from "~/features/dialogue/dialogue-code";
 import type { StaffUser } from "~/features/accounts/auth.server";
 import type { Client } from "~/kernel/http/client";
+import type { DialogueSession, DialogueStatus } from "../../../db/types";
 
 export interface ActionOutcome {
   redirect?: string;
@@ -42,7 +47,11 @@ export interface SessionActionContext {
   baseUrl: string;
 }
 
-export async function runSessionAction(c: SessionActionContext, s: DialogueSession, form: SessionForm): Promise<ActionOutcome> {
+export async function runSessionAction(
+  c: SessionActionContext,
+  s: DialogueSession,
+  form: SessionForm,
+): Promise<ActionOutcome> {
   const actor = { id: c.user.id, email: c.user.email };
   const staff = { ...actor, client: c.client };
   const ctx = { baseUrl: c.baseUrl };
@@ -54,22 +63,36 @@ export async function runSessionAction(c: SessionActionContext, s: DialogueSessi
     if (!parsed.ok) return { form: "save", errors: parsed.errors, values };
     const res = await updateSession(c.client, actor, s.id, sessionInput(parsed.data, form.procedureIds), ctx);
     if (!res.ok && "notFound" in res) return { notFound: true };
-    if (!res.ok) return { form: "save", errors: res.errors, values, vars: (res.values ?? {}) as Record<string, number> };
+    if (!res.ok)
+      return { form: "save", errors: res.errors, values, vars: (res.values ?? {}) as Record<string, number> };
     // Everyone told counts, by email or on the call list (not only the emails): 4 people, 4 notices.
     return { redirect: res.moved ? `moved=${res.told}` : "saved=1", noticeIds: res.noticeIds };
   }
   if (intent === "transition" || intent === "cancel") {
     const transition = (intent === "cancel" ? "cancel" : String(fields.transition)) as Transition;
-    if (transition !== "cancel" && !STEPS.includes(transition)) return { form: "transition", errors: { _form: "dialogue.errors.badTransition" } };
+    if (transition !== "cancel" && !STEPS.includes(transition))
+      return { form: "transition", errors: { _form: "dialogue.errors.badTransition" } };
     let reason: string | undefined;
     if (transition === "cancel") {
       const parsed = parseForm(cancelSessionSchema, fields);
       if (!parsed.ok) return { form: "cancel", errors: parsed.errors, values: formValues(fields) };
       reason = parsed.data.reason;
     }
-    const res = await changeStatus(c.client, actor, s.id, transition as Exclude<Transition, "publish_minutes">, { reason }, ctx);
+    const res = await changeStatus(
+      c.client,
+      actor,
+      s.id,
+      transition as Exclude<Transition, "publish_minutes">,
+      { reason },
+      ctx,
+    );
     if (!res.ok && "notFound" in res) return { notFound: true };
-    if (!res.ok) return { form: transition === "cancel" ? "cancel" : "transition", errors: res.errors, vars: (res.values ?? {}) as Record<string, number> };
+    if (!res.ok)
+      return {
+        form: transition === "cancel" ? "cancel" : "transition",
+        errors: res.errors,
+        vars: (res.values ?? {}) as Record<string, number>,
+      };
     return { status: res.status, noticeIds: res.noticeIds };
   }
   if (intent === "register") {
@@ -92,7 +115,8 @@ export async function runSessionAction(c: SessionActionContext, s: DialogueSessi
       channel: d.channel,
       staff,
     });
-    if (!res.ok) return { form: "register", errors: { _form: "dialogue.errors.registrationClosed" }, values: { ...fields } };
+    if (!res.ok)
+      return { form: "register", errors: { _form: "dialogue.errors.registrationClosed" }, values: { ...fields } };
     return { redirect: `registered=${res.registration.code}` };
   }
   if (intent === "cancel_registration") {

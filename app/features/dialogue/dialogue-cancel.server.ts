@@ -4,9 +4,9 @@
 // staff call the registered phone and cancel on the person's behalf.
 import { fullCode } from "~/features/citizen-codes/citizen-code";
 import { checkOtp, sendOtp } from "~/features/citizen-codes/citizen-otp.server";
+import { db } from "~/kernel/db/db.server";
 import { cancelRegistration } from "./dialogue-registration.server";
 import { deliverNotices, queueNotices, type NoticeContext } from "./dialogue-notify.server";
-import { db } from "~/kernel/db/db.server";
 
 export type StartCancel = "otp_sent" | "queued";
 
@@ -15,7 +15,11 @@ export async function startCancel(registrationId: number, ctx: NoticeContext): P
   await db()
     .transaction()
     .execute(async (trx) => {
-      const r = await trx.selectFrom("dialogue_registration").select(["id", "session_id", "code", "access_key", "lang"]).where("id", "=", registrationId).executeTakeFirstOrThrow();
+      const r = await trx
+        .selectFrom("dialogue_registration")
+        .select(["id", "session_id", "code", "access_key", "lang"])
+        .where("id", "=", registrationId)
+        .executeTakeFirstOrThrow();
       // One call is enough, however often the button is pressed.
       const waiting = await trx
         .selectFrom("dialogue_notification")
@@ -25,9 +29,15 @@ export async function startCancel(registrationId: number, ctx: NoticeContext): P
         .where("status", "=", "to_call")
         .executeTakeFirst();
       if (waiting) return;
-      const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", r.session_id).executeTakeFirstOrThrow();
+      const s = await trx
+        .selectFrom("dialogue_session")
+        .selectAll()
+        .where("id", "=", r.session_id)
+        .executeTakeFirstOrThrow();
       // Addressed to staff (the call list), never emailed: no email on the target.
-      await queueNotices(trx, s, "cancel_request", ctx, [{ id: r.id, code: r.code, email_norm: null, lang: "vi" }], { full: fullCode(r.code, r.access_key) });
+      await queueNotices(trx, s, "cancel_request", ctx, [{ id: r.id, code: r.code, email_norm: null, lang: "vi" }], {
+        full: fullCode(r.code, r.access_key),
+      });
     });
   return "queued";
 }

@@ -3,7 +3,6 @@
 // member, so the door's record can be read back after the day.
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
-import type { AttendeeKind, Database, DialogueSession } from "../../../db/types";
 import { parseRegistrationCode } from "~/features/citizen-codes/citizen-code";
 import { foldName, newRegistrationCode } from "~/features/dialogue/dialogue-code";
 import type { Lang } from "~/kernel/i18n/i18n";
@@ -13,8 +12,18 @@ import { seatCounts, waitlistPlace } from "~/features/dialogue/dialogue-registra
 import type { StaffUser } from "~/features/accounts/auth.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
+import type { AttendeeKind, Database, DialogueSession } from "../../../db/types";
 
-export type CheckinReason = "bad_code" | "not_found" | "cancelled" | "waitlisted" | "to_confirm" | "already_checked_in" | "already_registered" | "session_closed" | "room_full";
+export type CheckinReason =
+  | "bad_code"
+  | "not_found"
+  | "cancelled"
+  | "waitlisted"
+  | "to_confirm"
+  | "already_checked_in"
+  | "already_registered"
+  | "session_closed"
+  | "room_full";
 
 export type CheckinResult =
   | { ok: true; name: string; kind: AttendeeKind; code: string }
@@ -42,21 +51,46 @@ async function attempt(
 ) {
   await trx
     .insertInto("dialogue_checkin_attempt")
-    .values({ session_id: sessionId, registration_id: registrationId, method, code_entered: codeEntered, ok: result.ok, reason: result.ok ? null : result.reason, staff_id: c.user.id })
+    .values({
+      session_id: sessionId,
+      registration_id: registrationId,
+      method,
+      code_entered: codeEntered,
+      ok: result.ok,
+      reason: result.ok ? null : result.reason,
+      staff_id: c.user.id,
+    })
     .execute();
   await recordAudit(
     c.client,
-    { actor: { id: c.user.id, email: c.user.email }, action: "dialogue.checkin", entity: "dialogue_registration", entityId: registrationId, details: { method, ok: result.ok, reason: result.ok ? null : result.reason } },
+    {
+      actor: { id: c.user.id, email: c.user.email },
+      action: "dialogue.checkin",
+      entity: "dialogue_registration",
+      entityId: registrationId,
+      details: { method, ok: result.ok, reason: result.ok ? null : result.reason },
+    },
     trx,
   );
   return result;
 }
 
-async function checkIn(c: Ctx, sessionId: number, method: "code" | "search", find: { code: string } | { id: number }, codeEntered: string | null): Promise<CheckinOutcome> {
+async function checkIn(
+  c: Ctx,
+  sessionId: number,
+  method: "code" | "search",
+  find: { code: string } | { id: number },
+  codeEntered: string | null,
+): Promise<CheckinOutcome> {
   return db()
     .transaction()
     .execute(async (trx): Promise<CheckinOutcome> => {
-      const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", sessionId).forUpdate().executeTakeFirst();
+      const s = await trx
+        .selectFrom("dialogue_session")
+        .selectAll()
+        .where("id", "=", sessionId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!s) return { ok: false, reason: "no_session" };
       let q = trx.selectFrom("dialogue_registration").selectAll().where("session_id", "=", sessionId);
       q = "code" in find ? q.where("code", "=", find.code) : q.where("id", "=", find.id);
@@ -67,9 +101,19 @@ async function checkIn(c: Ctx, sessionId: number, method: "code" | "search", fin
       if (r.status === "cancelled") return log({ ok: false, reason: "cancelled", name: r.name });
       // Past its address's share of sign-ups, not yet settled (docs/security/limits.md): no seat to check into.
       if (r.status === "to_confirm") return log({ ok: false, reason: "to_confirm", name: r.name });
-      if (r.status === "waitlisted") return log({ ok: false, reason: "waitlisted", name: r.name, place: await waitlistPlace(trx, sessionId, r.waitlist_seq) });
+      if (r.status === "waitlisted")
+        return log({
+          ok: false,
+          reason: "waitlisted",
+          name: r.name,
+          place: await waitlistPlace(trx, sessionId, r.waitlist_seq),
+        });
       if (r.checked_in_at) return log({ ok: false, reason: "already_checked_in", name: r.name, at: r.checked_in_at });
-      await trx.updateTable("dialogue_registration").set({ checked_in_at: new Date(), checked_in_by: c.user.id }).where("id", "=", r.id).execute();
+      await trx
+        .updateTable("dialogue_registration")
+        .set({ checked_in_at: new Date(), checked_in_by: c.user.id })
+        .where("id", "=", r.id)
+        .execute();
       return log({ ok: true, name: r.name, kind: r.kind, code: r.code });
     });
 }
@@ -80,7 +124,9 @@ export async function checkInByCode(c: Ctx, sessionId: number, typed: string): P
   if (!code) {
     return db()
       .transaction()
-      .execute((trx) => attempt(trx, c, sessionId, "code", { ok: false, reason: "bad_code" }, null, typed.slice(0, 20)));
+      .execute((trx) =>
+        attempt(trx, c, sessionId, "code", { ok: false, reason: "bad_code" }, null, typed.slice(0, 20)),
+      );
   }
   return checkIn(c, sessionId, "code", { code }, code);
 }
@@ -104,7 +150,12 @@ export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Pro
   return db()
     .transaction()
     .execute(async (trx): Promise<CheckinOutcome> => {
-      const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", sessionId).forUpdate().executeTakeFirst();
+      const s = await trx
+        .selectFrom("dialogue_session")
+        .selectAll()
+        .where("id", "=", sessionId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!s) return { ok: false, reason: "no_session" };
       const log = (res: CheckinResult, id: number | null) => attempt(trx, c, sessionId, "walk_in", res, id, null);
       if (!doorOpen(s)) return log({ ok: false, reason: "session_closed" }, null);
@@ -149,7 +200,12 @@ export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Pro
           .returning(["id", "code"])
           .executeTakeFirst();
       }
-      await recordConsent(trx, { purpose: "dialogue_registration", subjectKind: "dialogue_registration", subjectId: row.id, lang: input.lang });
+      await recordConsent(trx, {
+        purpose: "dialogue_registration",
+        subjectKind: "dialogue_registration",
+        subjectId: row.id,
+        lang: input.lang,
+      });
       return log({ ok: true, name: input.name, kind: input.kind, code: row.code }, row.id);
     });
 }
@@ -169,7 +225,9 @@ export async function searchAttendees(sessionId: number, query: string) {
       eb.or([
         eb("name_search", "like", `%${folded}%`),
         ...(code ? [eb("code", "=", code)] : []),
-        ...(digits.length >= 4 && digits.length === q.replace(/[\s.-]/g, "").length ? [eb("phone_norm", "like", `%${digits}`)] : []),
+        ...(digits.length >= 4 && digits.length === q.replace(/[\s.-]/g, "").length
+          ? [eb("phone_norm", "like", `%${digits}`)]
+          : []),
       ]),
     )
     .orderBy("name_search")

@@ -37,7 +37,11 @@ export async function rememberRegistrant(registrationId: number, now = new Date(
   await db().deleteFrom("dialogue_registrant_session").where("expires_at", "<", now).execute();
   await db()
     .insertInto("dialogue_registrant_session")
-    .values({ token_hash: hash(t), registration_id: registrationId, expires_at: new Date(now.getTime() + MAX_AGE * 1000) })
+    .values({
+      token_hash: hash(t),
+      registration_id: registrationId,
+      expires_at: new Date(now.getTime() + MAX_AGE * 1000),
+    })
     .execute();
   return (await cookie()).serialize({ t });
 }

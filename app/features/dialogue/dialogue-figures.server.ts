@@ -12,7 +12,11 @@ export interface DialogueFigures {
   /** The most recent session held this year, if any. */
   lastHeld: { id: number; startsAt: string; minutesPublished: boolean } | null;
   attendance: { citizen: number; business: number; total: number };
-  questions: { total: number; answered: number; /** answered ÷ total, null when there were none */ answeredShare: number | null };
+  questions: {
+    total: number;
+    answered: number;
+    /** answered ÷ total, null when there were none */ answeredShare: number | null;
+  };
   followUps: { total: number; open: number; overdue: number };
 }
 
@@ -31,7 +35,12 @@ export async function dialogueFigures({ year, today }: { year: number; today?: s
   const heldIds = heldRows.map((s) => s.id);
   const empty = { year, sessions: sessions.length, held: heldRows.length > 0, lastHeld: null };
   if (!ids.length) {
-    return { ...empty, attendance: { citizen: 0, business: 0, total: 0 }, questions: { total: 0, answered: 0, answeredShare: null }, followUps: { total: 0, open: 0, overdue: 0 } };
+    return {
+      ...empty,
+      attendance: { citizen: 0, business: 0, total: 0 },
+      questions: { total: 0, answered: 0, answeredShare: null },
+      followUps: { total: 0, open: 0, overdue: 0 },
+    };
   }
   const att = heldIds.length
     ? await db()
@@ -47,7 +56,10 @@ export async function dialogueFigures({ year, today }: { year: number; today?: s
   const q = await db()
     .selectFrom("dialogue_question as q")
     .innerJoin("dialogue_answer as a", "a.question_id", "q.id")
-    .select([(eb) => eb.fn.countAll<number>().as("total"), (eb) => eb.fn.countAll<number>().filterWhere("a.status", "=", "answered").as("answered")])
+    .select([
+      (eb) => eb.fn.countAll<number>().as("total"),
+      (eb) => eb.fn.countAll<number>().filterWhere("a.status", "=", "answered").as("answered"),
+    ])
     .where("q.session_id", "in", ids)
     .where("q.status", "in", ["approved", "pending"])
     .executeTakeFirstOrThrow();
@@ -57,7 +69,11 @@ export async function dialogueFigures({ year, today }: { year: number; today?: s
     .select([
       (eb) => eb.fn.countAll<number>().as("total"),
       (eb) => eb.fn.countAll<number>().filterWhere("status", "!=", "done").as("open"),
-      (eb) => eb.fn.countAll<number>().filterWhere((w) => w.and([w("status", "!=", "done"), w("due_date", "<", day)])).as("overdue"),
+      (eb) =>
+        eb.fn
+          .countAll<number>()
+          .filterWhere((w) => w.and([w("status", "!=", "done"), w("due_date", "<", day)]))
+          .as("overdue"),
     ])
     .where("session_id", "in", ids)
     .executeTakeFirstOrThrow();
@@ -68,7 +84,9 @@ export async function dialogueFigures({ year, today }: { year: number; today?: s
   const last = heldRows[0];
   return {
     ...empty,
-    lastHeld: last ? { id: last.id, startsAt: last.starts_at.toISOString(), minutesPublished: last.status === "minutes_published" } : null,
+    lastHeld: last
+      ? { id: last.id, startsAt: last.starts_at.toISOString(), minutesPublished: last.status === "minutes_published" }
+      : null,
     attendance: { citizen, business, total: citizen + business },
     questions: { total, answered, answeredShare: total ? answered / total : null },
     followUps: { total: Number(f.total), open: Number(f.open), overdue: Number(f.overdue) },

@@ -1,5 +1,11 @@
 // The forms of the staff minutes page, each parsed and handed to one minutes function.
-import { addFollowup, publishMinutes, saveMinutes, updateFollowup, uploadScan } from "~/features/dialogue/dialogue-minutes.server";
+import {
+  addFollowup,
+  publishMinutes,
+  saveMinutes,
+  updateFollowup,
+  uploadScan,
+} from "~/features/dialogue/dialogue-minutes.server";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { followupSchema, followupUpdateSchema, minutesSchema } from "~/features/dialogue/dialogue-staff.schema";
 import type { StaffUser } from "~/features/accounts/auth.server";
@@ -22,32 +28,59 @@ export interface MinutesForm {
   scan: UploadedFile | null;
 }
 
-export async function runMinutesAction(c: { client: Client; user: StaffUser }, sessionId: number, form: MinutesForm): Promise<MinutesOutcome> {
+export async function runMinutesAction(
+  c: { client: Client; user: StaffUser },
+  sessionId: number,
+  form: MinutesForm,
+): Promise<MinutesOutcome> {
   const { intent, fields } = form;
   switch (intent) {
     case "save": {
       const p = parseForm(minutesSchema, fields);
       if (!p.ok) return { ok: false, form: "save", errors: p.errors, values: formValues(fields) };
       const d = p.data;
-      if (d.opened_at && d.closed_at && d.closed_at <= d.opened_at) return { ok: false, form: "save", errors: { closed_at: "dialogue.errors.endsBeforeStart" }, values: { ...fields } };
-      await saveMinutes(c, sessionId, { openedAt: d.opened_at, closedAt: d.closed_at, officials: d.officials, summary: d.summary, chairConclusion: d.chair_conclusion });
+      if (d.opened_at && d.closed_at && d.closed_at <= d.opened_at)
+        return {
+          ok: false,
+          form: "save",
+          errors: { closed_at: "dialogue.errors.endsBeforeStart" },
+          values: { ...fields },
+        };
+      await saveMinutes(c, sessionId, {
+        openedAt: d.opened_at,
+        closedAt: d.closed_at,
+        officials: d.officials,
+        summary: d.summary,
+        chairConclusion: d.chair_conclusion,
+      });
       return { ok: true, form: "save" };
     }
     case "followup_add": {
       const p = parseForm(followupSchema, fields);
       if (!p.ok) return { ok: false, form: "followup_add", errors: p.errors, values: formValues(fields) };
-      const res = await addFollowup(c, sessionId, { action: p.data.action, unitId: p.data.unit_id, dueDate: p.data.due_date, questionId: p.data.question_id });
-      return res.ok ? { ok: true, form: "followup_add" } : { ok: false, form: "followup_add", errors: { question_id: res.error } };
+      const res = await addFollowup(c, sessionId, {
+        action: p.data.action,
+        unitId: p.data.unit_id,
+        dueDate: p.data.due_date,
+        questionId: p.data.question_id,
+      });
+      return res.ok
+        ? { ok: true, form: "followup_add" }
+        : { ok: false, form: "followup_add", errors: { question_id: res.error } };
     }
     case "followup_update": {
       const p = parseForm(followupUpdateSchema, fields);
-      if (!p.ok) return { ok: false, form: `followup-${fields.id ?? null}`, errors: p.errors, values: formValues(fields) };
+      if (!p.ok)
+        return { ok: false, form: `followup-${fields.id ?? null}`, errors: p.errors, values: formValues(fields) };
       const ok = await updateFollowup(c, sessionId, p.data.id, { status: p.data.status, result: p.data.result });
-      return ok ? { ok: true, form: "followup_update" } : { ok: false, form: `followup-${p.data.id}`, errors: { _form: "dialogue.errors.invalid" } };
+      return ok
+        ? { ok: true, form: "followup_update" }
+        : { ok: false, form: `followup-${p.data.id}`, errors: { _form: "dialogue.errors.invalid" } };
     }
     case "scan": {
       const file = form.scan;
-      if (!file || file.bytes.length === 0) return { ok: false, form: "scan", errors: { scan: "dialogue.errors.scanEmpty" } };
+      if (!file || file.bytes.length === 0)
+        return { ok: false, form: "scan", errors: { scan: "dialogue.errors.scanEmpty" } };
       const res = await uploadScan(c, sessionId, file.bytes, file.filename);
       return res.ok ? { ok: true, form: "scan" } : { ok: false, form: "scan", errors: { scan: res.error } };
     }

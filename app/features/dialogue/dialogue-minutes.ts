@@ -41,7 +41,16 @@ export interface MinutesSource {
     dueDate: string | null;
     votes: number;
   }>;
-  followups: Array<{ id: number; questionId: number | null; action: string; unitVi: string; unitEn: string; dueDate: string; status: string; result: string | null }>;
+  followups: Array<{
+    id: number;
+    questionId: number | null;
+    action: string;
+    unitVi: string;
+    unitEn: string;
+    dueDate: string;
+    status: string;
+    result: string | null;
+  }>;
 }
 
 export interface PublicMinutes {

@@ -3,7 +3,6 @@
 // so none is lost; email goes out after commit when the portal can send it, and whatever cannot
 // be emailed (no SMTP, no address, the send failed) lands on the staff call list.
 import type { Kysely } from "kysely";
-import type { Database, DialogueSession, NotificationKind } from "../../../db/types";
 import { formatDateTime } from "~/kernel/time/clock";
 import { isLang, type Lang } from "~/kernel/i18n/i18n";
 import { recordAudit } from "~/kernel/audit.server";
@@ -11,6 +10,7 @@ import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 import { createI18n } from "~/kernel/i18n/i18n.server";
 import { sendMail } from "~/kernel/mail.server";
+import type { Database, DialogueSession, NotificationKind } from "../../../db/types";
 
 export interface NoticeContext {
   /** The portal's public address, for links in the message. */
@@ -24,9 +24,18 @@ export interface NoticeTarget {
   lang: string;
 }
 
-type SessionForNotice = Pick<DialogueSession, "id" | "title_vi" | "title_en" | "starts_at" | "ends_at" | "venue" | "online_url" | "cancel_reason">;
+type SessionForNotice = Pick<
+  DialogueSession,
+  "id" | "title_vi" | "title_en" | "starts_at" | "ends_at" | "venue" | "online_url" | "cancel_reason"
+>;
 
-function compose(kind: NotificationKind, s: SessionForNotice, r: NoticeTarget, ctx: NoticeContext, extra: Record<string, string>) {
+function compose(
+  kind: NotificationKind,
+  s: SessionForNotice,
+  r: NoticeTarget,
+  ctx: NoticeContext,
+  extra: Record<string, string>,
+) {
   const lang: Lang = isLang(r.lang) ? r.lang : "vi";
   const { t } = createI18n(lang);
   const vars = {
@@ -123,7 +132,10 @@ export async function callList(sessionId: number, now = new Date()) {
     .select(["n.id", "n.kind", "n.subject", "n.message", "n.created_at", "r.name", "r.phone", "r.email", "r.code"])
     .where("n.session_id", "=", sessionId)
     .where((eb) =>
-      eb.or([eb("n.status", "=", "to_call"), eb.and([eb("n.status", "=", "queued"), eb("n.created_at", "<", new Date(now.getTime() - STALE_QUEUED_MS))])]),
+      eb.or([
+        eb("n.status", "=", "to_call"),
+        eb.and([eb("n.status", "=", "queued"), eb("n.created_at", "<", new Date(now.getTime() - STALE_QUEUED_MS))]),
+      ]),
     )
     .orderBy("n.id")
     .execute();
@@ -140,17 +152,29 @@ export async function noticeCounts(sessionId: number) {
   return { queued: by.queued ?? 0, sent: by.sent ?? 0, toCall: by.to_call ?? 0, called: by.called ?? 0 };
 }
 
-export async function markCalled(client: Client, actor: { id: number; email: string }, sessionId: number, notificationId: string): Promise<boolean> {
-  return db().transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable("dialogue_notification")
-      .set({ status: "called", done_at: new Date(), done_by: actor.id })
-      .where("id", "=", notificationId)
-      .where("session_id", "=", sessionId)
-      .where("status", "in", ["to_call", "queued"])
-      .executeTakeFirst();
-    const done = Number(res.numUpdatedRows) === 1;
-    if (done) await recordAudit(client, { actor, action: "dialogue.notice.called", entity: "dialogue_notification", entityId: notificationId }, trx);
-    return done;
-  });
+export async function markCalled(
+  client: Client,
+  actor: { id: number; email: string },
+  sessionId: number,
+  notificationId: string,
+): Promise<boolean> {
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const res = await trx
+        .updateTable("dialogue_notification")
+        .set({ status: "called", done_at: new Date(), done_by: actor.id })
+        .where("id", "=", notificationId)
+        .where("session_id", "=", sessionId)
+        .where("status", "in", ["to_call", "queued"])
+        .executeTakeFirst();
+      const done = Number(res.numUpdatedRows) === 1;
+      if (done)
+        await recordAudit(
+          client,
+          { actor, action: "dialogue.notice.called", entity: "dialogue_notification", entityId: notificationId },
+          trx,
+        );
+      return done;
+    });
 }

@@ -1,14 +1,29 @@
 // The forms of the staff question page, each parsed and handed to one moderation function.
 // Moderation (approve, hide, merge, assign, add) is for office and admin; a unit user may only
 // record answers, and only for its own unit's questions (checked again in the model).
-import type { DialogueSession } from "../../../db/types";
 import { normaliseCode } from "~/features/dialogue/dialogue-code";
-import { addStaffQuestion, approveQuestion, assignQuestion, hideQuestion, mergeQuestion, restoreQuestion, saveAnswer } from "~/features/dialogue/dialogue-moderation.server";
+import {
+  addStaffQuestion,
+  approveQuestion,
+  assignQuestion,
+  hideQuestion,
+  mergeQuestion,
+  restoreQuestion,
+  saveAnswer,
+} from "~/features/dialogue/dialogue-moderation.server";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { idSchema } from "~/features/dialogue/dialogue.schema";
-import { answerSchema, approveSchema, assignSchema, hideSchema, mergeSchema, staffQuestionSchema } from "~/features/dialogue/dialogue-staff.schema";
+import {
+  answerSchema,
+  approveSchema,
+  assignSchema,
+  hideSchema,
+  mergeSchema,
+  staffQuestionSchema,
+} from "~/features/dialogue/dialogue-staff.schema";
 import type { StaffUser } from "~/features/accounts/auth.server";
 import type { Client } from "~/kernel/http/client";
+import type { DialogueSession } from "../../../db/types";
 
 export interface QuestionActionOutcome {
   ok: boolean;
@@ -37,9 +52,20 @@ export async function runQuestionAction(
   const c = { client: ctx.client, user };
   const qid = idSchema.safeParse(fields.id);
   const form = `${intent}-${qid.success ? qid.data : ""}`;
-  const fail = (errors: Record<string, string>, values?: Record<string, string>) => ({ ok: false, form, errors, values });
-  const done = (res: { ok: true } | { ok: false; error: string }, values?: Record<string, string>, noticeIds?: string[]): QuestionActionOutcome =>
-    res.ok ? { ok: true, form, noticeIds, anchor: qid.success ? `q-${qid.data}` : undefined } : fail({ _form: res.error }, values);
+  const fail = (errors: Record<string, string>, values?: Record<string, string>) => ({
+    ok: false,
+    form,
+    errors,
+    values,
+  });
+  const done = (
+    res: { ok: true } | { ok: false; error: string },
+    values?: Record<string, string>,
+    noticeIds?: string[],
+  ): QuestionActionOutcome =>
+    res.ok
+      ? { ok: true, form, noticeIds, anchor: qid.success ? `q-${qid.data}` : undefined }
+      : fail({ _form: res.error }, values);
 
   switch (intent) {
     case "approve": {
@@ -75,7 +101,13 @@ export async function runQuestionAction(
         c,
         s.id,
         d.id,
-        { status: d.status, answeredIn: d.answered_in ?? null, answerText: d.answer_text, answeredBy: d.answered_by, conclusion: d.conclusion },
+        {
+          status: d.status,
+          answeredIn: d.answered_in ?? null,
+          answerText: d.answer_text,
+          answeredBy: d.answered_by,
+          conclusion: d.conclusion,
+        },
         { baseUrl: ctx.baseUrl },
       );
       return done(res, undefined, res.ok ? res.noticeIds : undefined);
@@ -85,10 +117,19 @@ export async function runQuestionAction(
       const addForm = { ...(p.ok ? {} : { errors: p.errors, values: formValues(fields) }) };
       if (!p.ok) return { ok: false, form: "add", ...addForm };
       const code = p.data.code ? normaliseCode(p.data.code) : null;
-      if (p.data.code && !code) return { ok: false, form: "add", errors: { code: "dialogue.errors.codeInvalid" }, values: { ...fields } };
-      if (p.data.topic && !s.topics.includes(p.data.topic)) return { ok: false, form: "add", errors: { topic: "dialogue.errors.topicInvalid" } };
-      const res = await addStaffQuestion(c, s.id, { text: p.data.text, topic: p.data.topic, channel: p.data.channel, registrationCode: code });
-      return res.ok ? { ok: true, form: "add" } : { ok: false, form: "add", errors: { code: res.error }, values: { ...fields } };
+      if (p.data.code && !code)
+        return { ok: false, form: "add", errors: { code: "dialogue.errors.codeInvalid" }, values: { ...fields } };
+      if (p.data.topic && !s.topics.includes(p.data.topic))
+        return { ok: false, form: "add", errors: { topic: "dialogue.errors.topicInvalid" } };
+      const res = await addStaffQuestion(c, s.id, {
+        text: p.data.text,
+        topic: p.data.topic,
+        channel: p.data.channel,
+        registrationCode: code,
+      });
+      return res.ok
+        ? { ok: true, form: "add" }
+        : { ok: false, form: "add", errors: { code: res.error }, values: { ...fields } };
     }
     default:
       return fail({ _form: "dialogue.errors.invalid" });

@@ -2,11 +2,11 @@
 // someone's behalf; moderated (approve, merge duplicates, hide with a reason — never deleted);
 // voted on once per registration; and each with one answer record (unit, deadline, answer).
 import type { Kysely } from "kysely";
-import type { Database, QuestionChannel } from "../../../db/types";
 import { acceptsQuestions, QUESTIONS_PER_REGISTRATION } from "~/features/dialogue/dialogue-state";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { maskPii } from "~/kernel/mask-pii";
 import { db } from "~/kernel/db/db.server";
+import type { Database, QuestionChannel } from "../../../db/types";
 
 export interface NewQuestion {
   sessionId: number;
@@ -32,15 +32,34 @@ export async function insertQuestion(trx: Kysely<Database>, q: NewQuestion): Pro
       procedure_id: q.procedureId ?? null,
       channel: q.channel,
       created_by: q.staffId,
-      ...(q.approved ? { status: "approved" as const, public_text: maskPii(q.text), moderated_by: q.staffId, moderated_at: new Date() } : {}),
+      ...(q.approved
+        ? {
+            status: "approved" as const,
+            public_text: maskPii(q.text),
+            moderated_by: q.staffId,
+            moderated_at: new Date(),
+          }
+        : {}),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await trx.insertInto("dialogue_answer").values({ question_id: row.id, unit_id: null, answered_in: null, answer_text: null, answered_by: null, conclusion: null, updated_by: null }).execute();
+  await trx
+    .insertInto("dialogue_answer")
+    .values({
+      question_id: row.id,
+      unit_id: null,
+      answered_in: null,
+      answer_text: null,
+      answered_by: null,
+      conclusion: null,
+      updated_by: null,
+    })
+    .execute();
   return row.id;
 }
 
-export type AskResult = { ok: true; id: number } | { ok: false; reason: "closed" | "too_many" | "bad_topic" | "cancelled" };
+export type AskResult =
+  { ok: true; id: number } | { ok: false; reason: "closed" | "too_many" | "bad_topic" | "cancelled" };
 
 /** A registrant adds a question with their code. */
 export async function askQuestion(registrationId: number, text: string, topic: string | null): Promise<AskResult> {
@@ -63,7 +82,14 @@ export async function askQuestion(registrationId: number, text: string, topic: s
         .where("registration_id", "=", registrationId)
         .executeTakeFirstOrThrow();
       if (Number(n) >= QUESTIONS_PER_REGISTRATION) return { ok: false, reason: "too_many" };
-      const id = await insertQuestion(trx, { sessionId: r.session_id, registrationId, text, topic, channel: "online", staffId: null });
+      const id = await insertQuestion(trx, {
+        sessionId: r.session_id,
+        registrationId,
+        text,
+        topic,
+        channel: "online",
+        staffId: null,
+      });
       return { ok: true, id };
     });
 }
@@ -84,7 +110,11 @@ function publicQuestionRows(conn: Kysely<Database>) {
       "a.due_date",
       "u.name_vi as unit_vi",
       "u.name_en as unit_en",
-      eb.selectFrom("dialogue_vote as v").whereRef("v.question_id", "=", "q.id").select(eb.fn.countAll<number>().as("n")).as("votes"),
+      eb
+        .selectFrom("dialogue_vote as v")
+        .whereRef("v.question_id", "=", "q.id")
+        .select(eb.fn.countAll<number>().as("n"))
+        .as("votes"),
     ]);
 }
 
@@ -143,7 +173,8 @@ export async function vote(registrationId: number, questionId: number): Promise<
     .where("q.id", "=", questionId)
     .where("r.id", "=", registrationId)
     .executeTakeFirst();
-  if (!row || row.status !== "approved" || row.reg_status === "cancelled" || !acceptsQuestions(row.session_status)) return "not_allowed";
+  if (!row || row.status !== "approved" || row.reg_status === "cancelled" || !acceptsQuestions(row.session_status))
+    return "not_allowed";
   const res = await db()
     .insertInto("dialogue_vote")
     .values({ question_id: questionId, registration_id: registrationId })
@@ -153,7 +184,11 @@ export async function vote(registrationId: number, questionId: number): Promise<
 }
 
 export async function votedQuestionIds(registrationId: number): Promise<number[]> {
-  const rows = await db().selectFrom("dialogue_vote").select("question_id").where("registration_id", "=", registrationId).execute();
+  const rows = await db()
+    .selectFrom("dialogue_vote")
+    .select("question_id")
+    .where("registration_id", "=", registrationId)
+    .execute();
   return rows.map((r) => r.question_id);
 }
 
@@ -163,7 +198,9 @@ export async function ownQuestions(registrationId: number, lang: Lang) {
   const rows = await db()
     .selectFrom("dialogue_question as q")
     .leftJoin("dialogue_question as m", "m.id", "q.merged_into_id")
-    .innerJoin("dialogue_answer as a", (j) => j.on((eb) => eb("a.question_id", "=", eb.fn.coalesce("q.merged_into_id", "q.id"))))
+    .innerJoin("dialogue_answer as a", (j) =>
+      j.on((eb) => eb("a.question_id", "=", eb.fn.coalesce("q.merged_into_id", "q.id"))),
+    )
     .leftJoin("unit as u", "u.id", "a.unit_id")
     .select([
       "q.id",

@@ -4,7 +4,6 @@
 // count of confirmed seats can never pass the capacity, whatever the number of server instances.
 import crypto from "node:crypto";
 import { sql, type Kysely } from "kysely";
-import type { AttendeeKind, Database, DialogueSession, RegistrationChannel, RegistrationStatus } from "../../../db/types";
 import { fullCode } from "~/features/citizen-codes/citizen-code";
 import { foldName, newRegistrationCode } from "~/features/dialogue/dialogue-code";
 import { keyedLimiter } from "~/kernel/limits/limiter";
@@ -17,6 +16,13 @@ import { queueNotices, type NoticeContext } from "~/features/dialogue/dialogue-n
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 import { sameSecret } from "~/kernel/secret-compare.server";
+import type {
+  AttendeeKind,
+  Database,
+  DialogueSession,
+  RegistrationChannel,
+  RegistrationStatus,
+} from "../../../db/types";
 
 export interface SignUpInput {
   sessionId: number;
@@ -49,13 +55,19 @@ export interface RegistrationSummary {
   place: number | null;
 }
 
-export type SignUpResult = { ok: true; created: boolean; registration: RegistrationSummary } | { ok: false; reason: "not_found" | "closed" | "bad_topic" };
+export type SignUpResult =
+  | { ok: true; created: boolean; registration: RegistrationSummary }
+  | { ok: false; reason: "not_found" | "closed" | "bad_topic" };
 
 export async function lockSession(trx: Kysely<Database>, id: number) {
   return trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
-export async function waitlistPlace(conn: Kysely<Database>, sessionId: number, seq: number | null): Promise<number | null> {
+export async function waitlistPlace(
+  conn: Kysely<Database>,
+  sessionId: number,
+  seq: number | null,
+): Promise<number | null> {
   if (seq === null) return null;
   const { n } = await conn
     .selectFrom("dialogue_registration")
@@ -131,7 +143,13 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
           .where("id", "=", Number(probe.existing))
           .executeTakeFirstOrThrow();
         // The caller decides who may see it: never the browser of a sign-up that merely matched.
-        const registration = { id: r.id, code: r.code, fullCode: fullCode(r.code, r.access_key), status: r.status, place: await waitlistPlace(trx, s.id, r.waitlist_seq) };
+        const registration = {
+          id: r.id,
+          code: r.code,
+          fullCode: fullCode(r.code, r.access_key),
+          status: r.status,
+          place: await waitlistPlace(trx, s.id, r.waitlist_seq),
+        };
         return { ok: true, created: false, registration };
       }
 
@@ -168,7 +186,12 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
           .returning(["id", "code", "access_key"])
           .executeTakeFirst();
       }
-      await recordConsent(trx, { purpose: "dialogue_registration", subjectKind: "dialogue_registration", subjectId: inserted.id, lang: input.lang });
+      await recordConsent(trx, {
+        purpose: "dialogue_registration",
+        subjectKind: "dialogue_registration",
+        subjectId: inserted.id,
+        lang: input.lang,
+      });
       if (input.question) {
         await insertQuestion(trx, {
           sessionId: s.id,
@@ -182,7 +205,13 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
       if (input.staff) {
         await recordAudit(
           input.staff.client,
-          { actor: input.staff, action: "dialogue.register_on_behalf", entity: "dialogue_registration", entityId: inserted.id, details: { channel: input.channel } },
+          {
+            actor: input.staff,
+            action: "dialogue.register_on_behalf",
+            entity: "dialogue_registration",
+            entityId: inserted.id,
+            details: { channel: input.channel },
+          },
           trx,
         );
       }
@@ -190,7 +219,13 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
         ok: true,
         created: true,
         // Everyone already waiting is ahead of a newcomer.
-        registration: { id: inserted.id, code: inserted.code, fullCode: fullCode(inserted.code, inserted.access_key), status, place: status === "waitlisted" ? Number(probe.waiting) + 1 : null },
+        registration: {
+          id: inserted.id,
+          code: inserted.code,
+          fullCode: fullCode(inserted.code, inserted.access_key),
+          status,
+          place: status === "waitlisted" ? Number(probe.waiting) + 1 : null,
+        },
       };
     });
   return result;
@@ -199,7 +234,8 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
 /** Gives free seats to the first people on the waitlist, in order, and queues their notices.
  * Call inside a transaction that holds the session's row lock. */
 export async function fillSeats(trx: Kysely<Database>, s: DialogueSession, ctx: NoticeContext, now = new Date()) {
-  if (!isAnnounced(s.status) || s.starts_at.getTime() <= now.getTime()) return { promoted: [] as number[], noticeIds: [] as string[] };
+  if (!isAnnounced(s.status) || s.starts_at.getTime() <= now.getTime())
+    return { promoted: [] as number[], noticeIds: [] as string[] };
   const { n } = await trx
     .selectFrom("dialogue_registration")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -220,30 +256,49 @@ export async function fillSeats(trx: Kysely<Database>, s: DialogueSession, ctx: 
   await trx
     .updateTable("dialogue_registration")
     .set({ status: "confirmed", waitlist_seq: null, promoted_at: now })
-    .where("id", "in", next.map((r) => r.id))
+    .where(
+      "id",
+      "in",
+      next.map((r) => r.id),
+    )
     .execute();
   const noticeIds = await queueNotices(trx, s, "promoted", ctx, next);
   return { promoted: next.map((r) => r.id), noticeIds };
 }
 
-export type CancelResult = { ok: true; already: boolean; promoted: number[]; noticeIds: string[] } | { ok: false; reason: "not_found" };
+export type CancelResult =
+  { ok: true; already: boolean; promoted: number[]; noticeIds: string[] } | { ok: false; reason: "not_found" };
 
 /** Cancels a registration (by the person, or by staff on their behalf) and hands the freed seat
  * to the first person waiting. Cancelling is not withdrawing consent: the record stays. */
 export async function cancelRegistration(
   registrationId: number,
   ctx: NoticeContext,
-  opts: { staff?: { id: number; email: string; client: Client }; /** refuse a registration of another session */ sessionId?: number; now?: Date } = {},
+  opts: {
+    staff?: { id: number; email: string; client: Client };
+    /** refuse a registration of another session */ sessionId?: number;
+    now?: Date;
+  } = {},
 ): Promise<CancelResult> {
   const { staff, now = new Date() } = opts;
   return db()
     .transaction()
     .execute(async (trx): Promise<CancelResult> => {
-      const sessionRef = await trx.selectFrom("dialogue_registration").select("session_id").where("id", "=", registrationId).executeTakeFirst();
-      if (!sessionRef || (opts.sessionId !== undefined && sessionRef.session_id !== opts.sessionId)) return { ok: false, reason: "not_found" };
+      const sessionRef = await trx
+        .selectFrom("dialogue_registration")
+        .select("session_id")
+        .where("id", "=", registrationId)
+        .executeTakeFirst();
+      if (!sessionRef || (opts.sessionId !== undefined && sessionRef.session_id !== opts.sessionId))
+        return { ok: false, reason: "not_found" };
       // Session first, then the registration: every seat change takes the locks in this order.
       const s = (await lockSession(trx, sessionRef.session_id))!;
-      const r = await trx.selectFrom("dialogue_registration").selectAll().where("id", "=", registrationId).forUpdate().executeTakeFirstOrThrow();
+      const r = await trx
+        .selectFrom("dialogue_registration")
+        .selectAll()
+        .where("id", "=", registrationId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       if (r.status === "cancelled") return { ok: true, already: true, promoted: [], noticeIds: [] };
       await trx
         .updateTable("dialogue_registration")
@@ -254,7 +309,13 @@ export async function cancelRegistration(
       if (staff) {
         await recordAudit(
           staff.client,
-          { actor: staff, action: "dialogue.registration.cancel", entity: "dialogue_registration", entityId: r.id, details: { promoted: filled.promoted } },
+          {
+            actor: staff,
+            action: "dialogue.registration.cancel",
+            entity: "dialogue_registration",
+            entityId: r.id,
+            details: { promoted: filled.promoted },
+          },
           trx,
         );
       }
@@ -264,7 +325,11 @@ export async function cancelRegistration(
 
 /** The registration a full code (door code + secret key) and a phone or email point to, or null
  * (the same answer for a wrong code, key or contact, so none can be probed alone). */
-export async function findRegistration(code: string, key: string, contact: { phone: string } | { email: string }): Promise<number | null> {
+export async function findRegistration(
+  code: string,
+  key: string,
+  contact: { phone: string } | { email: string },
+): Promise<number | null> {
   let q = db().selectFrom("dialogue_registration").select(["id", "access_key"]).where("code", "=", code);
   q = "phone" in contact ? q.where("phone_norm", "=", contact.phone) : q.where("email_norm", "=", contact.email);
   const row = await q.orderBy("id", "desc").limit(1).executeTakeFirst();
@@ -276,7 +341,22 @@ export async function findRegistration(code: string, key: string, contact: { pho
 export async function getOwnRegistration(id: number) {
   const r = await db()
     .selectFrom("dialogue_registration")
-    .select(["id", "session_id", "code", "access_key", "name", "kind", "organisation", "status", "waitlist_seq", "checked_in_at", "created_at", "promoted_at", "phone", "email"])
+    .select([
+      "id",
+      "session_id",
+      "code",
+      "access_key",
+      "name",
+      "kind",
+      "organisation",
+      "status",
+      "waitlist_seq",
+      "checked_in_at",
+      "created_at",
+      "promoted_at",
+      "phone",
+      "email",
+    ])
     .where("id", "=", id)
     .executeTakeFirst();
   if (!r) return null;
@@ -286,11 +366,17 @@ export async function getOwnRegistration(id: number) {
 export async function seatCounts(sessionId: number, conn: Kysely<Database> = db()) {
   const rows = await conn
     .selectFrom("dialogue_registration")
-    .select(["status", "kind", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.count<number>("checked_in_at").as("checked_in")])
+    .select([
+      "status",
+      "kind",
+      (eb) => eb.fn.countAll<number>().as("n"),
+      (eb) => eb.fn.count<number>("checked_in_at").as("checked_in"),
+    ])
     .where("session_id", "=", sessionId)
     .groupBy(["status", "kind"])
     .execute();
-  const sum = (pred: (r: (typeof rows)[number]) => boolean, f: "n" | "checked_in" = "n") => rows.filter(pred).reduce((a, r) => a + Number(r[f]), 0);
+  const sum = (pred: (r: (typeof rows)[number]) => boolean, f: "n" | "checked_in" = "n") =>
+    rows.filter(pred).reduce((a, r) => a + Number(r[f]), 0);
   return {
     confirmed: sum((r) => r.status === "confirmed"),
     waitlisted: sum((r) => r.status === "waitlisted"),
@@ -326,10 +412,25 @@ export async function listRegistrants(sessionId: number) {
       "created_at",
       "checked_in_at",
       // Place on the waitlist, counted the same way waitlistPlace counts it.
-      sql<number | null>`case when status = 'waitlisted' then row_number() over (partition by status order by waitlist_seq) end`.as("place"),
+      sql<
+        number | null
+      >`case when status = 'waitlisted' then row_number() over (partition by status order by waitlist_seq) end`.as(
+        "place",
+      ),
     ])
     .where("session_id", "=", sessionId)
-    .orderBy((eb) => eb.case().when("status", "=", "confirmed").then(0).when("status", "=", "walk_in").then(1).when("status", "=", "waitlisted").then(2).else(3).end())
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when("status", "=", "confirmed")
+        .then(0)
+        .when("status", "=", "walk_in")
+        .then(1)
+        .when("status", "=", "waitlisted")
+        .then(2)
+        .else(3)
+        .end(),
+    )
     .orderBy("waitlist_seq")
     .orderBy("id")
     .execute();

@@ -1,10 +1,16 @@
 // Dialogue sessions: create, edit, move, change state, and read them for the public and staff.
 // Changes that registrants must hear about (moved, cancelled) queue their notices in the same
 // transaction as the change; the caller delivers them after commit (deliverNotices).
-import { isDbId } from "~/kernel/db/ids";
 import type { Kysely } from "kysely";
-import type { Database, DialogueSession, DialogueStatus } from "../../../db/types";
-import { checkSessionTimes, isAnnounced, isEditable, nextStatus, noticeIsLongEnough, type Transition } from "~/features/dialogue/dialogue-state";
+import { isDbId } from "~/kernel/db/ids";
+import {
+  checkSessionTimes,
+  isAnnounced,
+  isEditable,
+  nextStatus,
+  noticeIsLongEnough,
+  type Transition,
+} from "~/features/dialogue/dialogue-state";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { recordAudit } from "~/kernel/audit.server";
 import { queueNotices, writeNotices, type NoticeContext } from "~/features/dialogue/dialogue-notify.server";
@@ -12,6 +18,7 @@ import { fillSeats } from "~/features/dialogue/dialogue-registration.server";
 import { getSetting } from "~/features/admin/settings.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
+import type { Database, DialogueSession, DialogueStatus } from "../../../db/types";
 
 export type Actor = { id: number; email: string };
 
@@ -76,7 +83,10 @@ async function setProcedures(trx: Kysely<Database>, sessionId: number, ids: numb
   await trx.deleteFrom("dialogue_session_procedure").where("session_id", "=", sessionId).execute();
   const unique = [...new Set(ids)];
   if (unique.length) {
-    await trx.insertInto("dialogue_session_procedure").values(unique.map((procedure_id) => ({ session_id: sessionId, procedure_id }))).execute();
+    await trx
+      .insertInto("dialogue_session_procedure")
+      .values(unique.map((procedure_id) => ({ session_id: sessionId, procedure_id })))
+      .execute();
   }
 }
 
@@ -84,28 +94,38 @@ async function setProcedures(trx: Kysely<Database>, sessionId: number, ids: numb
  * embedded database a read through db() inside one would wait for ever. */
 export const noticeDays = () => getSetting("dialogue.notice_days");
 
-export async function createSession(client: Client, actor: Actor, input: SessionInput): Promise<{ ok: true; id: number } | Refusal> {
+export async function createSession(
+  client: Client,
+  actor: Actor,
+  input: SessionInput,
+): Promise<{ ok: true; id: number } | Refusal> {
   const days = await noticeDays();
-  return db().transaction().execute(async (trx) => {
-    const d = withDefaults(input, days);
-    const errors = checkSessionTimes({ startsAt: input.startsAt, endsAt: input.endsAt, ...d }, days);
-    if (Object.keys(errors).length) return { ok: false as const, errors, values: { days } };
-    const row = await trx
-      .insertInto("dialogue_session")
-      .values({ ...columns(input, d), created_by: actor.id })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await setProcedures(trx, row.id, input.procedureIds);
-    await recordAudit(client, { actor, action: "dialogue.create", entity: "dialogue_session", entityId: row.id }, trx);
-    return { ok: true as const, id: row.id };
-  });
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const d = withDefaults(input, days);
+      const errors = checkSessionTimes({ startsAt: input.startsAt, endsAt: input.endsAt, ...d }, days);
+      if (Object.keys(errors).length) return { ok: false as const, errors, values: { days } };
+      const row = await trx
+        .insertInto("dialogue_session")
+        .values({ ...columns(input, d), created_by: actor.id })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await setProcedures(trx, row.id, input.procedureIds);
+      await recordAudit(
+        client,
+        { actor, action: "dialogue.create", entity: "dialogue_session", entityId: row.id },
+        trx,
+      );
+      return { ok: true as const, id: row.id };
+    });
 }
 
 const MOVE_FIELDS = ["starts_at", "ends_at", "venue", "online_url"] as const;
 const CALENDAR_FIELDS = [...MOVE_FIELDS, "title_vi", "title_en"] as const;
 
 function changed(a: unknown, b: unknown) {
-  const norm = (v: unknown) => (v instanceof Date ? v.getTime() : v ?? null);
+  const norm = (v: unknown) => (v instanceof Date ? v.getTime() : (v ?? null));
   return norm(a) !== norm(b);
 }
 
@@ -120,53 +140,67 @@ export async function updateSession(
   ctx: NoticeContext,
 ): Promise<Result<{ moved: boolean; noticeIds: string[]; told: number }>> {
   const days = await noticeDays();
-  return db().transaction().execute(async (trx) => {
-    const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
-    if (!s) return { ok: false as const, notFound: true as const };
-    if (!isEditable(s.status)) return { ok: false as const, errors: { _form: "dialogue.errors.notEditable" } };
-    const d = withDefaults(input, days);
-    const errors = checkSessionTimes({ startsAt: input.startsAt, endsAt: input.endsAt, ...d }, days);
-    // Once announced, the notice period is history: a later move may not break it retroactively,
-    // but the session cannot move into the past.
-    if (s.status !== "draft") {
-      delete errors.publish_at;
-      delete errors.registration_opens_at;
-      if (input.startsAt.getTime() <= Date.now()) errors.starts_at = "dialogue.errors.startsInPast";
-    }
-    const { confirmed } = await trx
-      .selectFrom("dialogue_registration")
-      .select((eb) => eb.fn.countAll<number>().as("confirmed"))
-      .where("session_id", "=", id)
-      .where("status", "=", "confirmed")
-      .executeTakeFirstOrThrow();
-    if (input.capacity < confirmed) errors.capacity = "dialogue.errors.capacityBelowConfirmed";
-    if (Object.keys(errors).length) return { ok: false as const, errors, values: { days, confirmed } };
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const s = await trx
+        .selectFrom("dialogue_session")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!s) return { ok: false as const, notFound: true as const };
+      if (!isEditable(s.status)) return { ok: false as const, errors: { _form: "dialogue.errors.notEditable" } };
+      const d = withDefaults(input, days);
+      const errors = checkSessionTimes({ startsAt: input.startsAt, endsAt: input.endsAt, ...d }, days);
+      // Once announced, the notice period is history: a later move may not break it retroactively,
+      // but the session cannot move into the past.
+      if (s.status !== "draft") {
+        delete errors.publish_at;
+        delete errors.registration_opens_at;
+        if (input.startsAt.getTime() <= Date.now()) errors.starts_at = "dialogue.errors.startsInPast";
+      }
+      const { confirmed } = await trx
+        .selectFrom("dialogue_registration")
+        .select((eb) => eb.fn.countAll<number>().as("confirmed"))
+        .where("session_id", "=", id)
+        .where("status", "=", "confirmed")
+        .executeTakeFirstOrThrow();
+      if (input.capacity < confirmed) errors.capacity = "dialogue.errors.capacityBelowConfirmed";
+      if (Object.keys(errors).length) return { ok: false as const, errors, values: { days, confirmed } };
 
-    const cols = columns(input, d);
-    const moved = isAnnounced(s.status) && MOVE_FIELDS.some((f) => changed(s[f], cols[f]));
-    const calendarChanged = CALENDAR_FIELDS.some((f) => changed(s[f], cols[f]));
-    await trx
-      .updateTable("dialogue_session")
-      .set({ ...cols, updated_at: new Date(), sequence: calendarChanged ? s.sequence + 1 : s.sequence })
-      .where("id", "=", id)
-      .execute();
-    await setProcedures(trx, id, input.procedureIds);
-    const after = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    const noticeIds: string[] = [];
-    let told = 0;
-    if (moved) {
-      const written = await writeNotices(trx, after, "moved", ctx);
-      noticeIds.push(...written.emailIds);
-      told = written.written;
-    }
-    if (isAnnounced(s.status) && input.capacity > s.capacity) noticeIds.push(...(await fillSeats(trx, after, ctx)).noticeIds);
-    await recordAudit(
-      client,
-      { actor, action: moved ? "dialogue.move" : "dialogue.update", entity: "dialogue_session", entityId: id, details: { sequence: after.sequence, notices: noticeIds.length } },
-      trx,
-    );
-    return { ok: true as const, moved, noticeIds, told };
-  });
+      const cols = columns(input, d);
+      const moved = isAnnounced(s.status) && MOVE_FIELDS.some((f) => changed(s[f], cols[f]));
+      const calendarChanged = CALENDAR_FIELDS.some((f) => changed(s[f], cols[f]));
+      await trx
+        .updateTable("dialogue_session")
+        .set({ ...cols, updated_at: new Date(), sequence: calendarChanged ? s.sequence + 1 : s.sequence })
+        .where("id", "=", id)
+        .execute();
+      await setProcedures(trx, id, input.procedureIds);
+      const after = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+      const noticeIds: string[] = [];
+      let told = 0;
+      if (moved) {
+        const written = await writeNotices(trx, after, "moved", ctx);
+        noticeIds.push(...written.emailIds);
+        told = written.written;
+      }
+      if (isAnnounced(s.status) && input.capacity > s.capacity)
+        noticeIds.push(...(await fillSeats(trx, after, ctx)).noticeIds);
+      await recordAudit(
+        client,
+        {
+          actor,
+          action: moved ? "dialogue.move" : "dialogue.update",
+          entity: "dialogue_session",
+          entityId: id,
+          details: { sequence: after.sequence, notices: noticeIds.length },
+        },
+        trx,
+      );
+      return { ok: true as const, moved, noticeIds, told };
+    });
 }
 
 /** A state change. Publishing checks the notice period; cancelling needs a reason and tells
@@ -181,47 +215,71 @@ export async function changeStatus(
 ): Promise<Result<{ status: DialogueStatus; noticeIds: string[] }>> {
   const now = opts.now ?? new Date();
   const days = await noticeDays();
-  return db().transaction().execute(async (trx): Promise<Result<{ status: DialogueStatus; noticeIds: string[] }>> => {
-    const s = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
-    if (!s) return { ok: false as const, notFound: true as const };
-    const to = nextStatus(s.status, transition);
-    if (!to) return { ok: false as const, errors: { _form: "dialogue.errors.badTransition" } };
-    if (transition === "publish" && !noticeIsLongEnough(s.publish_at, s.starts_at, days, now)) {
-      return { ok: false as const, errors: { _form: "dialogue.errors.noticeTooShortNow" }, values: { days } };
-    }
-    if (transition === "mark_held" && s.starts_at.getTime() > now.getTime()) {
-      return { ok: false as const, errors: { _form: "dialogue.errors.notStartedYet" } };
-    }
-    if (transition === "cancel" && !opts.reason?.trim()) return { ok: false as const, errors: { reason: "dialogue.errors.reasonRequired" } };
-    await trx
-      .updateTable("dialogue_session")
-      .set({
-        status: to,
-        updated_at: now,
-        ...(transition === "publish" ? { published_at: now } : {}),
-        ...(transition === "cancel" ? { cancelled_at: now, cancel_reason: opts.reason!.trim(), sequence: s.sequence + 1 } : {}),
-      })
-      .where("id", "=", id)
-      .execute();
-    const noticeIds: string[] = [];
-    if (transition === "cancel" && isAnnounced(s.status)) {
-      const after = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-      noticeIds.push(...(await queueNotices(trx, after, "cancelled", ctx)));
-    }
-    await recordAudit(
-      client,
-      { actor, action: `dialogue.${transition}`, entity: "dialogue_session", entityId: id, details: { from: s.status, to, notices: noticeIds.length } },
-      trx,
-    );
-    return { ok: true as const, status: to, noticeIds };
-  });
+  return db()
+    .transaction()
+    .execute(async (trx): Promise<Result<{ status: DialogueStatus; noticeIds: string[] }>> => {
+      const s = await trx
+        .selectFrom("dialogue_session")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!s) return { ok: false as const, notFound: true as const };
+      const to = nextStatus(s.status, transition);
+      if (!to) return { ok: false as const, errors: { _form: "dialogue.errors.badTransition" } };
+      if (transition === "publish" && !noticeIsLongEnough(s.publish_at, s.starts_at, days, now)) {
+        return { ok: false as const, errors: { _form: "dialogue.errors.noticeTooShortNow" }, values: { days } };
+      }
+      if (transition === "mark_held" && s.starts_at.getTime() > now.getTime()) {
+        return { ok: false as const, errors: { _form: "dialogue.errors.notStartedYet" } };
+      }
+      if (transition === "cancel" && !opts.reason?.trim())
+        return { ok: false as const, errors: { reason: "dialogue.errors.reasonRequired" } };
+      await trx
+        .updateTable("dialogue_session")
+        .set({
+          status: to,
+          updated_at: now,
+          ...(transition === "publish" ? { published_at: now } : {}),
+          ...(transition === "cancel"
+            ? { cancelled_at: now, cancel_reason: opts.reason!.trim(), sequence: s.sequence + 1 }
+            : {}),
+        })
+        .where("id", "=", id)
+        .execute();
+      const noticeIds: string[] = [];
+      if (transition === "cancel" && isAnnounced(s.status)) {
+        const after = await trx
+          .selectFrom("dialogue_session")
+          .selectAll()
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow();
+        noticeIds.push(...(await queueNotices(trx, after, "cancelled", ctx)));
+      }
+      await recordAudit(
+        client,
+        {
+          actor,
+          action: `dialogue.${transition}`,
+          entity: "dialogue_session",
+          entityId: id,
+          details: { from: s.status, to, notices: noticeIds.length },
+        },
+        trx,
+      );
+      return { ok: true as const, status: to, noticeIds };
+    });
 }
 
 export async function getSession(id: number): Promise<(DialogueSession & { procedureIds: number[] }) | null> {
   if (!isDbId(id)) return null;
   const s = await db().selectFrom("dialogue_session").selectAll().where("id", "=", id).executeTakeFirst();
   if (!s) return null;
-  const procs = await db().selectFrom("dialogue_session_procedure").select("procedure_id").where("session_id", "=", id).execute();
+  const procs = await db()
+    .selectFrom("dialogue_session_procedure")
+    .select("procedure_id")
+    .where("session_id", "=", id)
+    .execute();
   return { ...s, procedureIds: procs.map((p) => p.procedure_id) };
 }
 
@@ -284,7 +342,10 @@ export function sessionTitle(s: Pick<DialogueSession, "title_vi" | "title_en">, 
   return lang === "en" && s.title_en ? s.title_en : s.title_vi;
 }
 
-export function sessionDescription(s: Pick<DialogueSession, "description_vi" | "description_en">, lang: Lang): string | null {
+export function sessionDescription(
+  s: Pick<DialogueSession, "description_vi" | "description_en">,
+  lang: Lang,
+): string | null {
   return lang === "en" && s.description_en ? s.description_en : s.description_vi;
 }
 

@@ -6,9 +6,15 @@ import { settleRegistrations } from "~/features/dialogue/dialogue-settle.server"
 import { idSchema } from "~/features/dialogue/dialogue.schema";
 import type { Client } from "~/kernel/http/client";
 
-const INTENTS = { confirm_registration: "confirm", reject_registration: "reject", confirm_all_to_confirm: "confirm", reject_all_to_confirm: "reject" } as const;
+const INTENTS = {
+  confirm_registration: "confirm",
+  reject_registration: "reject",
+  confirm_all_to_confirm: "confirm",
+  reject_all_to_confirm: "reject",
+} as const;
 
-export type SettleOutcome = { ok: true; redirect: string; noticeIds: string[] } | { ok: false; refused: "bad_request" | "not_found" };
+export type SettleOutcome =
+  { ok: true; redirect: string; noticeIds: string[] } | { ok: false; refused: "bad_request" | "not_found" };
 
 export async function runSettleAction(
   c: { actor: { id: number; email: string }; client: Client; baseUrl: string },
@@ -24,7 +30,13 @@ export async function runSettleAction(
     if (!id.success) return { ok: false, refused: "bad_request" };
     ids = [id.data];
   }
-  const res = await settleRegistrations(sessionId, ids, decision, { ...c.actor, client: c.client }, { baseUrl: c.baseUrl });
+  const res = await settleRegistrations(
+    sessionId,
+    ids,
+    decision,
+    { ...c.actor, client: c.client },
+    { baseUrl: c.baseUrl },
+  );
   if (!res.ok) return { ok: false, refused: "not_found" };
   return { ok: true, redirect: `settled=${res.settled.length}`, noticeIds: res.noticeIds };
 }

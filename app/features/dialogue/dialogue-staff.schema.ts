@@ -33,32 +33,43 @@ export const sessionSchema = z
     title_en: optionalText(300),
     description_vi: optionalText(5000),
     description_en: optionalText(5000),
-    topics: optionalText(3000).transform((v) =>
-      [...new Set((v ?? "").split(/\r?\n/).map((t) => t.trim()).filter(Boolean))],
-    ),
+    topics: optionalText(3000).transform((v) => [
+      ...new Set(
+        (v ?? "")
+          .split(/\r?\n/)
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ]),
     invited_groups: optionalText(1000),
     starts_at: when(),
     ends_at: when(),
     venue: optionalText(500),
-    online_url: optionalText(500).refine((v) => !v || /^https:\/\/[^\s]+$/.test(v), { error: "dialogue.errors.urlInvalid" }),
+    online_url: optionalText(500).refine((v) => !v || /^https:\/\/[^\s]+$/.test(v), {
+      error: "dialogue.errors.urlInvalid",
+    }),
     chair: requiredText(200, "dialogue.errors.chairRequired"),
     secretary: requiredText(200, "dialogue.errors.secretaryRequired"),
-    capacity: z.coerce.number({ error: "dialogue.errors.capacityInvalid" }).int({ error: "dialogue.errors.capacityInvalid" }).min(1, { error: "dialogue.errors.capacityInvalid" }).max(5000, { error: "dialogue.errors.capacityInvalid" }),
+    capacity: z.coerce
+      .number({ error: "dialogue.errors.capacityInvalid" })
+      .int({ error: "dialogue.errors.capacityInvalid" })
+      .min(1, { error: "dialogue.errors.capacityInvalid" })
+      .max(5000, { error: "dialogue.errors.capacityInvalid" }),
     registration_opens_at: optionalWhen,
     registration_closes_at: optionalWhen,
     publish_at: optionalWhen,
   })
   .superRefine((v, ctx) => {
-    if (!v.venue && !v.online_url) ctx.addIssue({ code: "custom", path: ["venue"], message: "dialogue.errors.placeRequired" });
-    if (Array.isArray(v.topics) && (v.topics.length > 20 || v.topics.some((t) => t.length > 100))) ctx.addIssue({ code: "custom", path: ["topics"], message: "dialogue.errors.topicsInvalid" });
+    if (!v.venue && !v.online_url)
+      ctx.addIssue({ code: "custom", path: ["venue"], message: "dialogue.errors.placeRequired" });
+    if (Array.isArray(v.topics) && (v.topics.length > 20 || v.topics.some((t) => t.length > 100)))
+      ctx.addIssue({ code: "custom", path: ["topics"], message: "dialogue.errors.topicsInvalid" });
   }, ALWAYS);
 
 /** The form's procedure checkboxes arrive as repeated fields (the route passes every value of
  * `procedure_ids`); zod sees one string, so they are read here. */
 export function procedureIds(values: readonly unknown[]): number[] {
-  return values
-    .map((v) => Number(v))
-    .filter((n) => Number.isSafeInteger(n) && n > 0);
+  return values.map((v) => Number(v)).filter((n) => Number.isSafeInteger(n) && n > 0);
 }
 
 export const cancelSessionSchema = z.object({ reason: requiredText(1000, "dialogue.errors.reasonRequired") });
@@ -76,18 +87,33 @@ export const onBehalfSchema = z
     consent_confirmed: z.literal("on", { error: "dialogue.errors.consentConfirmRequired" }),
   })
   .superRefine((v, ctx) => {
-    if (!v.phone && !v.email) ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.contactRequired" });
-    if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.phoneInvalid" });
-    if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v.email)) ctx.addIssue({ code: "custom", path: ["email"], message: "dialogue.errors.emailInvalid" });
-    if (v.kind === "business" && !v.organisation) ctx.addIssue({ code: "custom", path: ["organisation"], message: "dialogue.errors.organisationRequired" });
+    if (!v.phone && !v.email)
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.contactRequired" });
+    if (v.phone && !normalisePhone(v.phone))
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.phoneInvalid" });
+    if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v.email))
+      ctx.addIssue({ code: "custom", path: ["email"], message: "dialogue.errors.emailInvalid" });
+    if (v.kind === "business" && !v.organisation)
+      ctx.addIssue({ code: "custom", path: ["organisation"], message: "dialogue.errors.organisationRequired" });
   }, ALWAYS);
 
-export const approveSchema = z.object({ id: idSchema, public_text: requiredText(QUESTION_MAX, "dialogue.errors.questionRequired"), topic: optionalText(100) });
+export const approveSchema = z.object({
+  id: idSchema,
+  public_text: requiredText(QUESTION_MAX, "dialogue.errors.questionRequired"),
+  topic: optionalText(100),
+});
 export const hideSchema = z
-  .object({ id: idSchema, reason: z.enum(HIDE_REASONS, { error: "dialogue.errors.hideReasonRequired" }), note: optionalText(500) })
+  .object({
+    id: idSchema,
+    reason: z.enum(HIDE_REASONS, { error: "dialogue.errors.hideReasonRequired" }),
+    note: optionalText(500),
+  })
   .refine((v) => v.reason !== "other" || v.note, { path: ["note"], error: "dialogue.errors.hideNoteRequired" });
 export const mergeSchema = z.object({ id: idSchema, into: idSchema });
-const unitId = z.coerce.number({ error: "dialogue.errors.unitRequired" }).int({ error: "dialogue.errors.unitRequired" }).positive({ error: "dialogue.errors.unitRequired" });
+const unitId = z.coerce
+  .number({ error: "dialogue.errors.unitRequired" })
+  .int({ error: "dialogue.errors.unitRequired" })
+  .positive({ error: "dialogue.errors.unitRequired" });
 export const assignSchema = z.object({ id: idSchema, unit_id: unitId, due_date: dateSchema });
 export const answerSchema = z
   .object({
@@ -99,8 +125,10 @@ export const answerSchema = z
     conclusion: optionalText(2000),
   })
   .superRefine((v, ctx) => {
-    if (v.status === "answered" && !v.answer_text) ctx.addIssue({ code: "custom", path: ["answer_text"], message: "dialogue.errors.answerRequired" });
-    if (v.status === "answered" && !v.answered_in) ctx.addIssue({ code: "custom", path: ["answered_in"], message: "dialogue.errors.answeredInRequired" });
+    if (v.status === "answered" && !v.answer_text)
+      ctx.addIssue({ code: "custom", path: ["answer_text"], message: "dialogue.errors.answerRequired" });
+    if (v.status === "answered" && !v.answered_in)
+      ctx.addIssue({ code: "custom", path: ["answered_in"], message: "dialogue.errors.answeredInRequired" });
   }, ALWAYS);
 export const staffQuestionSchema = z.object({
   text: requiredText(QUESTION_MAX, "dialogue.errors.questionRequired"),
@@ -119,8 +147,10 @@ export const walkInSchema = z
     consent_confirmed: z.literal("on", { error: "dialogue.errors.consentConfirmRequired" }),
   })
   .superRefine((v, ctx) => {
-    if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.phoneInvalid" });
-    if (v.kind === "business" && !v.organisation) ctx.addIssue({ code: "custom", path: ["organisation"], message: "dialogue.errors.organisationRequired" });
+    if (v.phone && !normalisePhone(v.phone))
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.phoneInvalid" });
+    if (v.kind === "business" && !v.organisation)
+      ctx.addIssue({ code: "custom", path: ["organisation"], message: "dialogue.errors.organisationRequired" });
   }, ALWAYS);
 
 export const minutesSchema = z.object({

@@ -2,7 +2,8 @@
 // when people may sign up. Pure, so the rules are unit-tested without a database.
 import type { DialogueStatus } from "../../../db/tables/dialogue";
 
-export type Transition = "publish" | "close_registration" | "reopen_registration" | "mark_held" | "cancel" | "publish_minutes";
+export type Transition =
+  "publish" | "close_registration" | "reopen_registration" | "mark_held" | "cancel" | "publish_minutes";
 
 const TRANSITIONS: Record<Transition, { from: readonly DialogueStatus[]; to: DialogueStatus }> = {
   publish: { from: ["draft"], to: "published" },
@@ -21,7 +22,9 @@ export function nextStatus(from: DialogueStatus, t: Transition): DialogueStatus 
 
 /** The state changes a staff member may pick on the session page (minutes are published from their own page). */
 export function availableTransitions(from: DialogueStatus): Transition[] {
-  return (Object.keys(TRANSITIONS) as Transition[]).filter((t) => t !== "publish_minutes" && TRANSITIONS[t].from.includes(from));
+  return (Object.keys(TRANSITIONS) as Transition[]).filter(
+    (t) => t !== "publish_minutes" && TRANSITIONS[t].from.includes(from),
+  );
 }
 
 /** Details (time, place, capacity …) can change until the session has been held or cancelled. */
@@ -93,7 +96,8 @@ export interface SessionTimes {
 export function checkSessionTimes(t: SessionTimes, noticeDays: number): Record<string, string> {
   const errors: Record<string, string> = {};
   if (t.endsAt <= t.startsAt) errors.ends_at = "dialogue.errors.endsBeforeStart";
-  if (t.publishAt.getTime() > t.startsAt.getTime() - noticeDays * DAY_MS) errors.publish_at = "dialogue.errors.noticeTooShort";
+  if (t.publishAt.getTime() > t.startsAt.getTime() - noticeDays * DAY_MS)
+    errors.publish_at = "dialogue.errors.noticeTooShort";
   if (t.opensAt < t.publishAt) errors.registration_opens_at = "dialogue.errors.opensBeforePublish";
   if (t.closesAt <= t.opensAt) errors.registration_closes_at = "dialogue.errors.closesBeforeOpens";
   else if (t.closesAt > t.startsAt) errors.registration_closes_at = "dialogue.errors.closesAfterStart";

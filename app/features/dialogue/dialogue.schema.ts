@@ -26,7 +26,11 @@ export const QUESTION_MAX = 2000;
 
 export const signUpSchema = z
   .object({
-    name: z.string({ error: "dialogue.errors.nameRequired" }).trim().min(2, { error: "dialogue.errors.nameRequired" }).max(100, { error: "dialogue.errors.tooLong" }),
+    name: z
+      .string({ error: "dialogue.errors.nameRequired" })
+      .trim()
+      .min(2, { error: "dialogue.errors.nameRequired" })
+      .max(100, { error: "dialogue.errors.tooLong" }),
     phone: optionalText(30),
     email: optionalText(254),
     kind: kindSchema,
@@ -38,12 +42,20 @@ export const signUpSchema = z
     consent: ticked("dialogue.errors.consentRequired"),
   })
   .superRefine((v, ctx) => {
-    if (!v.phone && !v.email) ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.contactRequired" });
-    if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.phoneInvalid" });
-    if (v.email && !normaliseEmail(v.email)) ctx.addIssue({ code: "custom", path: ["email"], message: "dialogue.errors.emailInvalid" });
-    if (v.kind === "business" && !v.organisation) ctx.addIssue({ code: "custom", path: ["organisation"], message: "dialogue.errors.organisationRequired" });
+    if (!v.phone && !v.email)
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.contactRequired" });
+    if (v.phone && !normalisePhone(v.phone))
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "dialogue.errors.phoneInvalid" });
+    if (v.email && !normaliseEmail(v.email))
+      ctx.addIssue({ code: "custom", path: ["email"], message: "dialogue.errors.emailInvalid" });
+    if (v.kind === "business" && !v.organisation)
+      ctx.addIssue({ code: "custom", path: ["organisation"], message: "dialogue.errors.organisationRequired" });
   }, ALWAYS)
-  .transform((v) => ({ ...v, phoneNorm: v.phone ? normalisePhone(v.phone) : null, emailNorm: v.email ? normaliseEmail(v.email) : null }));
+  .transform((v) => ({
+    ...v,
+    phoneNorm: v.phone ? normalisePhone(v.phone) : null,
+    emailNorm: v.email ? normaliseEmail(v.email) : null,
+  }));
 
 export const lookupSchema = z.object({
   code: z
@@ -71,4 +83,7 @@ export const askSchema = z.object({
 
 export const cancelSchema = z.object({ confirm: ticked("dialogue.errors.confirmCancel") });
 
-export const idSchema = z.coerce.number({ error: "dialogue.errors.invalid" }).int().positive({ error: "dialogue.errors.invalid" });
+export const idSchema = z.coerce
+  .number({ error: "dialogue.errors.invalid" })
+  .int()
+  .positive({ error: "dialogue.errors.invalid" });

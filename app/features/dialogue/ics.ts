@@ -26,7 +26,10 @@ export const ICS_PRODID = "-//Hai Long//Dialogue//VI";
 /** 20261205T013000Z */
 export function icsUtc(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new RangeError("invalid date");
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** TEXT values: backslash, semicolon and comma are escaped; every line break becomes \n; other

@@ -2,7 +2,6 @@
 // machine decides whether it is allowed, the row and its deadlines change, and an event and an
 // audit entry are written — all of it or none.
 import type { Updateable } from "kysely";
-import type { Database } from "../../../db/types";
 import { addWorkingDays } from "~/kernel/time/working-days";
 import { isLate, stageDue } from "~/features/feedback/feedback-deadlines";
 import { transition, type FeedbackStatus } from "~/features/feedback/feedback-workflow";
@@ -11,19 +10,26 @@ import { maskPii } from "~/kernel/mask-pii";
 import { normaliseCode } from "~/features/feedback/feedback-code";
 import type { StaffAction } from "~/features/feedback/feedback-staff.schema";
 import { recordAudit } from "~/kernel/audit.server";
-import { feedbackDays, workCalendar } from "./feedback-settings.server";
-import { notifySender } from "./feedback-notify.server";
 import { inScope } from "~/features/accounts/scope.server";
 import type { StaffUser } from "~/features/accounts/auth.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
+import type { Database } from "../../../db/types";
+import { notifySender } from "./feedback-notify.server";
+import { feedbackDays, workCalendar } from "./feedback-settings.server";
 
 export type ActResult =
   | { ok: true; status: FeedbackStatus; notified?: "emailed" | "to_notify" }
   | { ok: false; reason: "not_found" | "role" | "state" | "params" | "invalid"; field?: string; message?: string };
 
 /** `client`: where the staff member acts from (null for a step no request made, as in tests and seeds). */
-export async function actOnFeedback(client: Client | null, user: StaffUser, id: number, cmd: StaffAction, now = new Date()): Promise<ActResult> {
+export async function actOnFeedback(
+  client: Client | null,
+  user: StaffUser,
+  id: number,
+  cmd: StaffAction,
+  now = new Date(),
+): Promise<ActResult> {
   const days = await feedbackDays();
   const today = vnDay(now);
   const result = await db()
@@ -33,7 +39,12 @@ export async function actOnFeedback(client: Client | null, user: StaffUser, id: 
       if (!row || !inScope(user, row.unit_id)) return { ok: false, reason: "not_found" };
       const cal = await workCalendar(trx);
       const action = cmd.intent;
-      const t = transition(row.status, action, { kind: "staff", role: user.role, ownUnit: row.unit_id !== null && row.unit_id === user.unitId }, cmd.intent === "classify" ? { feedbackClass: cmd.feedbackClass } : {});
+      const t = transition(
+        row.status,
+        action,
+        { kind: "staff", role: user.role, ownUnit: row.unit_id !== null && row.unit_id === user.unitId },
+        cmd.intent === "classify" ? { feedbackClass: cmd.feedbackClass } : {},
+      );
       if (!t.ok) return { ok: false, reason: t.reason };
 
       const set: Updateable<Database["feedback"]> = { status: t.to, updated_at: now };
@@ -50,7 +61,12 @@ export async function actOnFeedback(client: Client | null, user: StaffUser, id: 
           break;
         case "request_info": {
           // Only the first request is held to its limit (QĐ 766 counts the first).
-          const earlier = await trx.selectFrom("feedback_event").select("id").where("feedback_id", "=", id).where("action", "=", "request_info").executeTakeFirst();
+          const earlier = await trx
+            .selectFrom("feedback_event")
+            .select("id")
+            .where("feedback_id", "=", id)
+            .where("action", "=", "request_info")
+            .executeTakeFirst();
           if (!earlier) late ||= isLate(today, row.info_due);
           set.info_request = cmd.note;
           note = cmd.note;
@@ -66,10 +82,20 @@ export async function actOnFeedback(client: Client | null, user: StaffUser, id: 
           note = cmd.note ?? null;
           break;
         case "assign": {
-          const unit = await trx.selectFrom("unit").select("id").where("id", "=", cmd.unitId).where("active", "=", true).executeTakeFirst();
+          const unit = await trx
+            .selectFrom("unit")
+            .select("id")
+            .where("id", "=", cmd.unitId)
+            .where("active", "=", true)
+            .executeTakeFirst();
           if (!unit) return { ok: false, reason: "invalid", field: "unitId", message: "feedback.errors.unitRequired" };
           if (cmd.assigneeId) {
-            const person = await trx.selectFrom("staff_user").select(["id", "role", "unit_id"]).where("id", "=", cmd.assigneeId).where("active", "=", true).executeTakeFirst();
+            const person = await trx
+              .selectFrom("staff_user")
+              .select(["id", "role", "unit_id"])
+              .where("id", "=", cmd.assigneeId)
+              .where("active", "=", true)
+              .executeTakeFirst();
             // A unit account can only be given cases of its own unit, or it could not see them.
             if (!person || person.role === "viewer" || (person.role === "unit" && person.unit_id !== cmd.unitId)) {
               return { ok: false, reason: "invalid", field: "assigneeId", message: "feedback.errors.assigneeInvalid" };
@@ -101,7 +127,11 @@ export async function actOnFeedback(client: Client | null, user: StaffUser, id: 
           break;
         case "publish": {
           late ||= isLate(today, row.publish_due);
-          const contact = await trx.selectFrom("feedback_contact").select("email").where("feedback_id", "=", id).executeTakeFirst();
+          const contact = await trx
+            .selectFrom("feedback_contact")
+            .select("email")
+            .where("feedback_id", "=", id)
+            .executeTakeFirst();
           Object.assign(set, {
             published_at: now,
             handled_at: now,
@@ -121,26 +151,51 @@ export async function actOnFeedback(client: Client | null, user: StaffUser, id: 
         case "mark_repeat": {
           // Only an earlier case can be the one raised again; never the case itself.
           const code = cmd.earlierCode ? normaliseCode(cmd.earlierCode) : null;
-          if (cmd.earlierCode && !code) return { ok: false, reason: "invalid", field: "earlierCode", message: "feedback.errors.repeatOfInvalid" };
+          if (cmd.earlierCode && !code)
+            return { ok: false, reason: "invalid", field: "earlierCode", message: "feedback.errors.repeatOfInvalid" };
           const earlier = code
-            ? await trx.selectFrom("feedback").select(["id", "code", "status"]).where("code", "=", code).where("id", "<>", id).where("received_at", "<", row.received_at).executeTakeFirst()
+            ? await trx
+                .selectFrom("feedback")
+                .select(["id", "code", "status"])
+                .where("code", "=", code)
+                .where("id", "<>", id)
+                .where("received_at", "<", row.received_at)
+                .executeTakeFirst()
             : null;
-          if (code && !earlier) return { ok: false, reason: "invalid", field: "earlierCode", message: "feedback.errors.repeatOfInvalid" };
+          if (code && !earlier)
+            return { ok: false, reason: "invalid", field: "earlierCode", message: "feedback.errors.repeatOfInvalid" };
           set.repeat_of = earlier?.id ?? null;
-          Object.assign(details, { earlierId: earlier?.id ?? null, earlierCode: earlier?.code ?? null, previous: row.repeat_of });
+          Object.assign(details, {
+            earlierId: earlier?.id ?? null,
+            earlierCode: earlier?.code ?? null,
+            previous: row.repeat_of,
+          });
           note = cmd.note ?? null;
           if (earlier) {
             // The earlier case's history says it was raised again.
             await trx
               .insertInto("feedback_event")
-              .values({ feedback_id: earlier.id, at: now, action: "raised_again", from_status: null, to_status: earlier.status, actor_id: user.id, actor_name: user.name, details: JSON.stringify({ laterId: id, laterCode: row.code }) })
+              .values({
+                feedback_id: earlier.id,
+                at: now,
+                action: "raised_again",
+                from_status: null,
+                to_status: earlier.status,
+                actor_id: user.id,
+                actor_name: user.name,
+                details: JSON.stringify({ laterId: id, laterCode: row.code }),
+              })
               .execute();
           }
           break;
         }
       }
       set.late = late;
-      set.due_date = stageDue(t.to, { transfer_due: row.transfer_due, answer_due: row.answer_due, publish_due: publishDue });
+      set.due_date = stageDue(t.to, {
+        transfer_due: row.transfer_due,
+        answer_due: row.answer_due,
+        publish_due: publishDue,
+      });
       await trx.updateTable("feedback").set(set).where("id", "=", id).execute();
       await trx
         .insertInto("feedback_event")
@@ -156,7 +211,17 @@ export async function actOnFeedback(client: Client | null, user: StaffUser, id: 
           details: Object.keys(details).length ? JSON.stringify(details) : null,
         })
         .execute();
-      await recordAudit(client, { actor: { id: user.id, email: user.email }, action: `feedback.${action}`, entity: "feedback", entityId: id, details: { from: row.status, to: t.to } }, trx);
+      await recordAudit(
+        client,
+        {
+          actor: { id: user.id, email: user.email },
+          action: `feedback.${action}`,
+          entity: "feedback",
+          entityId: id,
+          details: { from: row.status, to: t.to },
+        },
+        trx,
+      );
       return { ok: true, status: t.to };
     });
   if (result.ok && cmd.intent === "publish") return { ...result, notified: await notifySender(id) };

@@ -2,9 +2,9 @@
 // new calendar (docs/rules/holidays.md). Each limit keeps its own count of working days from its
 // own starting day — the count is read back from the old calendar, so a change of the day-count
 // settings since the case arrived does not ride along with a holiday change.
+import { addWorkingDays, workingDaysBetween, type WorkCalendar } from "~/kernel/time/working-days";
 import { stageDue } from "./feedback-deadlines";
 import type { FeedbackStatus } from "./feedback-workflow";
-import { addWorkingDays, workingDaysBetween, type WorkCalendar } from "~/kernel/time/working-days";
 
 export type DeadlineField = "refuse_due" | "info_due" | "transfer_due" | "answer_due" | "publish_due";
 
@@ -56,7 +56,13 @@ function liveFields(status: FeedbackStatus): DeadlineField[] {
 /** The limits that move, and the case's current limit (`due_date`) if it moves; empty when
  * nothing changes. */
 export function shiftCaseDeadlines(c: OpenCase, before: WorkCalendar, after: WorkCalendar): DeadlineChange[] {
-  const next = { refuse_due: c.refuse_due, info_due: c.info_due, transfer_due: c.transfer_due, answer_due: c.answer_due, publish_due: c.publish_due };
+  const next = {
+    refuse_due: c.refuse_due,
+    info_due: c.info_due,
+    transfer_due: c.transfer_due,
+    answer_due: c.answer_due,
+    publish_due: c.publish_due,
+  };
   const changes: DeadlineChange[] = [];
   for (const field of liveFields(c.status)) {
     const old = next[field];

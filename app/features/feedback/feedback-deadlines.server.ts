@@ -3,13 +3,13 @@
 // day and the moved limits land together or not at all. Each moved case gets an entry in its
 // history and in the audit log.
 import { sql, type Kysely } from "kysely";
-import type { Database } from "../../../db/types";
 import { shiftCaseDeadlines, type DeadlineChange } from "~/features/feedback/feedback-deadline-shift";
 import { OPEN_STATUSES } from "~/features/feedback/feedback-workflow";
 import { vnDay } from "~/kernel/time/clock";
 import type { WorkCalendar } from "~/kernel/time/working-days";
 import type { Client } from "~/kernel/http/client";
 import { recordAudit, type Actor } from "~/kernel/audit.server";
+import type { Database } from "../../../db/types";
 
 export interface MovedCase {
   id: number;
@@ -86,7 +86,11 @@ export async function moveOpenDeadlines(
         details: JSON.stringify(details),
       })
       .execute();
-    await recordAudit(who.client, { actor: who.actor, action: "feedback.deadlines_moved", entity: "feedback", entityId: r.id, details }, trx);
+    await recordAudit(
+      who.client,
+      { actor: who.actor, action: "feedback.deadlines_moved", entity: "feedback", entityId: r.id, details },
+      trx,
+    );
     moved.push({ id: r.id, code: r.code, changes });
   }
   return moved;

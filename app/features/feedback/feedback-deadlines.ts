@@ -13,7 +13,14 @@ export interface FeedbackDays {
   dueSoon: number;
 }
 
-export const DEFAULT_FEEDBACK_DAYS: FeedbackDays = { refuse: 2, requestInfo: 5, transfer: 5, answer: 15, publish: 2, dueSoon: 2 };
+export const DEFAULT_FEEDBACK_DAYS: FeedbackDays = {
+  refuse: 2,
+  requestInfo: 5,
+  transfer: 5,
+  answer: 15,
+  publish: 2,
+  dueSoon: 2,
+};
 
 export interface IntakeDeadlines {
   refuse_due: string;

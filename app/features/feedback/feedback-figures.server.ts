@@ -80,7 +80,13 @@ export async function feedbackFigures(input: FeedbackFiguresInput): Promise<Feed
     to,
     received: n(r.received),
     byKind: { phan_anh: n(r.phan_anh), kien_nghi: n(r.kien_nghi) },
-    byClass: { competent: n(r.competent), conduct: n(r.conduct), transferred: n(r.transferred), refused: n(r.refused), unclassified: n(r.unclassified) },
+    byClass: {
+      competent: n(r.competent),
+      conduct: n(r.conduct),
+      transferred: n(r.transferred),
+      refused: n(r.refused),
+      unclassified: n(r.unclassified),
+    },
     handled: n(r.handled),
     handledOnTime: n(r.handled) - n(r.handled_late),
     handledLate: n(r.handled_late),
@@ -90,6 +96,11 @@ export async function feedbackFigures(input: FeedbackFiguresInput): Promise<Feed
     ratedSatisfied: n(r.rated_satisfied),
     // "Handled late" for the rate includes open cases already past their limit: a case nobody
     // answered in time must not count in the department's favour.
-    satisfaction: handlingSatisfaction({ total: n(r.received), unsatisfied: n(r.unsatisfied), late: n(r.late_any), repeated: n(r.repeated) }),
+    satisfaction: handlingSatisfaction({
+      total: n(r.received),
+      unsatisfied: n(r.unsatisfied),
+      late: n(r.late_any),
+      repeated: n(r.repeated),
+    }),
   };
 }

@@ -6,10 +6,10 @@ import type { Lang } from "~/kernel/i18n/i18n";
 import { parseForm as parseFields } from "~/kernel/forms/parse";
 import { checkAttachments, feedbackFormSchema, FEEDBACK_FIELDS } from "~/features/feedback/feedback.schema";
 import { mailFeedbackCode } from "~/features/citizen-codes/citizen-code-mail.server";
-import { submitFeedback } from "./feedback-intake.server";
 import { hit } from "~/kernel/limits/rate-limit.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
+import { submitFeedback } from "./feedback-intake.server";
 
 /** Submissions per network address per hour taken as usual; past it they are still stored and
  * answered with their code, and held for review (a whole service hall may share one address, so
@@ -45,7 +45,14 @@ export async function receiveFeedbackForm(form: PostedForm, client: Client, lang
   for (const name of FEEDBACK_FIELDS) values[name] = field(name);
   const tooLarge = form.filesProblem === "too_large";
   const filesDropped = form.files.length > 0 || tooLarge;
-  const fail = (errors: Record<string, string>, errorParams: FormFailure["errorParams"] = {}): FormFailure => ({ ok: false, tooLarge, values, errors, errorParams, filesDropped });
+  const fail = (errors: Record<string, string>, errorParams: FormFailure["errorParams"] = {}): FormFailure => ({
+    ok: false,
+    tooLarge,
+    values,
+    errors,
+    errorParams,
+    filesDropped,
+  });
 
   if (form.unreadable && !tooLarge) return fail({ _form: "feedback.errors.unreadable" });
   if (field("homepage").trim() !== "") return fail({ _form: "feedback.errors.honeypot" });
@@ -68,14 +75,23 @@ export async function receiveFeedbackForm(form: PostedForm, client: Client, lang
   // The list only offers real procedures, but a hand-made post may name any number: without this
   // the insert's foreign key refused it with a 500 (found by the fuzz test).
   if (parsed.data.procedureId !== undefined) {
-    const proc = await db().selectFrom("procedure").select("id").where("id", "=", parsed.data.procedureId).executeTakeFirst();
+    const proc = await db()
+      .selectFrom("procedure")
+      .select("id")
+      .where("id", "=", parsed.data.procedureId)
+      .executeTakeFirst();
     if (!proc) return fail({ procedureId: "feedback.errors.procedureInvalid" });
   }
 
   const limit = await hit(`feedback-submit:${client.ip}`, SUBMIT_LIMIT, HOUR);
   const { consent: _consent, ...input } = parsed.data;
   // Past the address's share it is still stored and answered with its code, held for review.
-  const res = await submitFeedback({ ...input, lang, attachments: files, held: limit.allowed ? undefined : "address_burst" });
+  const res = await submitFeedback({
+    ...input,
+    lang,
+    attachments: files,
+    held: limit.allowed ? undefined : "address_burst",
+  });
   // The full code goes to the sender's email as well as to this browser (when mail is set up).
   if (!res.duplicate && input.email) await mailFeedbackCode(res.id);
   return { ok: true, code: res.code, fullCode: res.fullCode, duplicate: res.duplicate };

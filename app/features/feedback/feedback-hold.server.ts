@@ -17,7 +17,12 @@ export async function releaseHeld(ids: number[], actor: Actor, client: Client, n
         .where("released_at", "is", null)
         .returning("id")
         .execute();
-      if (rows.length) await recordAudit(client, { actor, action: "feedback.release_hold", entity: "feedback", details: { ids: rows.map((r) => r.id) } }, trx);
+      if (rows.length)
+        await recordAudit(
+          client,
+          { actor, action: "feedback.release_hold", entity: "feedback", details: { ids: rows.map((r) => r.id) } },
+          trx,
+        );
       return rows.length;
     });
 }

@@ -11,8 +11,8 @@ import { vnDay } from "~/kernel/time/clock";
 import type { Lang } from "~/kernel/i18n/i18n";
 import type { CheckedFile } from "~/features/feedback/feedback.schema";
 import { recordConsent } from "~/features/privacy/consent.server";
-import { feedbackDays, workCalendar } from "./feedback-settings.server";
 import { db, type DB } from "~/kernel/db/db.server";
+import { feedbackDays, workCalendar } from "./feedback-settings.server";
 
 export interface IntakeInput {
   submissionId: string;
@@ -44,7 +44,11 @@ export interface IntakeResult {
 
 async function bySubmission(submissionId: string): Promise<IntakeResult | null> {
   // Only the browser that holds the form's random submission id can send it again.
-  const row = await db().selectFrom("feedback").select(["id", "code", "access_key"]).where("submission_id", "=", submissionId).executeTakeFirst();
+  const row = await db()
+    .selectFrom("feedback")
+    .select(["id", "code", "access_key"])
+    .where("submission_id", "=", submissionId)
+    .executeTakeFirst();
   return row ? { id: row.id, code: row.code, fullCode: fullCode(row.code, row.access_key), duplicate: true } : null;
 }
 
@@ -112,7 +116,14 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
         await recordConsent(trx, { purpose: "feedback", subjectKind: "feedback", subjectId: fb.id, lang: input.lang });
         await trx
           .insertInto("feedback_event")
-          .values({ feedback_id: fb.id, at: now, action: "receive", from_status: null, to_status: "received", details: JSON.stringify({ attachments: input.attachments.length }) })
+          .values({
+            feedback_id: fb.id,
+            at: now,
+            action: "receive",
+            from_status: null,
+            to_status: "received",
+            details: JSON.stringify({ attachments: input.attachments.length }),
+          })
           .execute();
         const code = formatCode(today, await nextDailyNumber(trx, today));
         await trx.updateTable("feedback").set({ code }).where("id", "=", fb.id).execute();
@@ -128,7 +139,12 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
   }
 }
 
-export async function insertAttachments(trx: DB, feedbackId: number, files: CheckedFile[], source: "intake" | "info"): Promise<void> {
+export async function insertAttachments(
+  trx: DB,
+  feedbackId: number,
+  files: CheckedFile[],
+  source: "intake" | "info",
+): Promise<void> {
   if (!files.length) return;
   await trx
     .insertInto("feedback_attachment")

@@ -23,9 +23,25 @@ export async function notifySender(id: number): Promise<"emailed" | "to_notify">
     text: t("feedback.mail.body", { code: row.code, answer: row.answer_published ?? "", link }),
   });
   if (!sent) return "to_notify";
-  await db().transaction().execute(async (trx) => {
-    await trx.updateTable("feedback").set({ notify_status: "emailed" }).where("id", "=", id).where("notify_status", "=", "to_notify").execute();
-    await trx.insertInto("feedback_event").values({ feedback_id: id, action: "notify", from_status: "published", to_status: "published", details: JSON.stringify({ channel: "email" }) }).execute();
-  });
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .updateTable("feedback")
+        .set({ notify_status: "emailed" })
+        .where("id", "=", id)
+        .where("notify_status", "=", "to_notify")
+        .execute();
+      await trx
+        .insertInto("feedback_event")
+        .values({
+          feedback_id: id,
+          action: "notify",
+          from_status: "published",
+          to_status: "published",
+          details: JSON.stringify({ channel: "email" }),
+        })
+        .execute();
+    });
   return "emailed";
 }

@@ -1,9 +1,8 @@
 // What a sender sees with their code and phone, what they may do there (send the information
 // asked for, rate the answer), and the public register of published answers. Nothing here
 // returns the sender's name, address, phone, email or organisation.
-import { pageNumber } from "~/kernel/db/ids";
 import { sql, type Kysely } from "kysely";
-import type { Database } from "../../../db/types";
+import { pageNumber } from "~/kernel/db/ids";
 import { parseFeedbackCode } from "~/features/citizen-codes/citizen-code";
 import { normalisePhone } from "~/features/feedback/feedback-code";
 import { sameSecret } from "~/kernel/secret-compare.server";
@@ -13,16 +12,27 @@ import { vnDay } from "~/kernel/time/clock";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { maskPii } from "~/kernel/mask-pii";
 import type { CheckedFile } from "~/features/feedback/feedback.schema";
-import { insertAttachments } from "./feedback-intake.server";
-import { feedbackDays, workCalendar } from "./feedback-settings.server";
 import { db } from "~/kernel/db/db.server";
+import type { Database } from "../../../db/types";
+import { feedbackDays, workCalendar } from "./feedback-settings.server";
+import { insertAttachments } from "./feedback-intake.server";
 
 export function samePhone(stored: string, typed: string): boolean {
   return sameSecret(stored, normalisePhone(typed));
 }
 
 /** Public steps of the log; internal notes, drafts and who did what stay with the staff. */
-const PUBLIC_ACTIONS = ["receive", "request_info", "add_info", "refuse", "classify", "assign", "approve", "publish", "rate"];
+const PUBLIC_ACTIONS = [
+  "receive",
+  "request_info",
+  "add_info",
+  "refuse",
+  "classify",
+  "assign",
+  "approve",
+  "publish",
+  "rate",
+];
 
 /** The feedback a full code (short code + secret key) and the sender's phone point to, or null.
  * The short code alone is not enough: it counts up per day (docs/security/citizen-codes.md). */
@@ -46,10 +56,29 @@ export async function senderView(code: string, phone: string, lang: Lang) {
   const row = await findForSender(db(), code, phone);
   if (!row) return null;
   const [events, unit, procedure, files] = await Promise.all([
-    db().selectFrom("feedback_event").select(["at", "action", "to_status", "details"]).where("feedback_id", "=", row.id).where("action", "in", PUBLIC_ACTIONS).orderBy("id").execute(),
-    row.unit_id ? db().selectFrom("unit").select(["name_vi", "name_en"]).where("id", "=", row.unit_id).executeTakeFirst() : undefined,
-    row.procedure_id ? db().selectFrom("procedure").select(["name_vi", "name_en"]).where("id", "=", row.procedure_id).executeTakeFirst() : undefined,
-    db().selectFrom("feedback_attachment").select(["filename", "size"]).where("feedback_id", "=", row.id).orderBy("id").execute(),
+    db()
+      .selectFrom("feedback_event")
+      .select(["at", "action", "to_status", "details"])
+      .where("feedback_id", "=", row.id)
+      .where("action", "in", PUBLIC_ACTIONS)
+      .orderBy("id")
+      .execute(),
+    row.unit_id
+      ? db().selectFrom("unit").select(["name_vi", "name_en"]).where("id", "=", row.unit_id).executeTakeFirst()
+      : undefined,
+    row.procedure_id
+      ? db()
+          .selectFrom("procedure")
+          .select(["name_vi", "name_en"])
+          .where("id", "=", row.procedure_id)
+          .executeTakeFirst()
+      : undefined,
+    db()
+      .selectFrom("feedback_attachment")
+      .select(["filename", "size"])
+      .where("feedback_id", "=", row.id)
+      .orderBy("id")
+      .execute(),
   ]);
   return {
     code: row.code,
@@ -106,7 +135,13 @@ export async function addInfoFromSender(
       const dues = intakeDeadlines(today, days, cal);
       await trx
         .updateTable("feedback")
-        .set({ status: t.to, base_date: today, ...dues, due_date: stageDue(t.to, { ...dues, publish_due: null }), updated_at: now })
+        .set({
+          status: t.to,
+          base_date: today,
+          ...dues,
+          due_date: stageDue(t.to, { ...dues, publish_due: null }),
+          updated_at: now,
+        })
         .where("id", "=", row.id)
         .execute();
       await insertAttachments(trx, row.id, input.files, "info");
@@ -128,7 +163,13 @@ export async function addInfoFromSender(
 
 /** The sender rates the published answer; "unsatisfied" reopens the case with the same unit,
  * a fresh answer limit runs from today, and the case is no longer counted as handled. */
-export async function rateFromSender(code: string, phone: string, rating: Rating, comment: string | undefined, now = new Date()): Promise<SenderActionResult> {
+export async function rateFromSender(
+  code: string,
+  phone: string,
+  rating: Rating,
+  comment: string | undefined,
+  now = new Date(),
+): Promise<SenderActionResult> {
   const days = await feedbackDays();
   return db()
     .transaction()
@@ -152,14 +193,26 @@ export async function rateFromSender(code: string, phone: string, rating: Rating
           // until answered again (the first answer's date stays in the log).
           handled_at: reopen ? null : row.handled_at,
           answer_due: answerDue,
-          due_date: stageDue(t.to as FeedbackStatus, { transfer_due: row.transfer_due, answer_due: answerDue, publish_due: null }),
+          due_date: stageDue(t.to as FeedbackStatus, {
+            transfer_due: row.transfer_due,
+            answer_due: answerDue,
+            publish_due: null,
+          }),
           updated_at: now,
         })
         .where("id", "=", row.id)
         .execute();
       await trx
         .insertInto("feedback_event")
-        .values({ feedback_id: row.id, at: now, action: "rate", from_status: row.status, to_status: t.to, note: comment ?? null, details: JSON.stringify({ rating }) })
+        .values({
+          feedback_id: row.id,
+          at: now,
+          action: "rate",
+          from_status: row.status,
+          to_status: t.to,
+          note: comment ?? null,
+          details: JSON.stringify({ rating }),
+        })
         .execute();
       return { ok: true } as const;
     });

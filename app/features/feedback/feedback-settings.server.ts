@@ -1,11 +1,11 @@
 // The feedback time limits (from the portal's settings) and the holiday calendar, read fresh on
 // each use: the admin may edit either at any time, and both are a handful of rows.
+import type { Kysely } from "kysely";
 import { DEFAULT_FEEDBACK_DAYS, type FeedbackDays } from "~/features/feedback/feedback-deadlines";
 import { calendarFrom, type WorkCalendar } from "~/kernel/time/working-days";
 import { getSettings } from "~/features/admin/settings.server";
-import type { Kysely } from "kysely";
-import type { Database } from "../../../db/types";
 import { db } from "~/kernel/db/db.server";
+import type { Database } from "../../../db/types";
 
 /** The limits in working days; settings.server answers the legal default for a missing key. */
 export async function feedbackDays(): Promise<FeedbackDays> {

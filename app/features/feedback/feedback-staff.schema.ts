@@ -5,7 +5,10 @@ import { FEEDBACK_CLASSES } from "~/features/feedback/feedback-workflow";
 const E = (key: string) => ({ error: `feedback.errors.${key}` });
 const text = (min: number, max: number, key: string) => z.string(E(key)).trim().min(min, E(key)).max(max, E("tooLong"));
 const optional = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().max(max, E("tooLong")).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z.string().max(max, E("tooLong")).optional(),
+  );
 const id = (key: string) => z.coerce.number(E(key)).int(E(key)).positive(E(key));
 
 export const staffActionSchema = z.discriminatedUnion(
@@ -24,7 +27,8 @@ export const staffActionSchema = z.discriminatedUnion(
       .superRefine((v, ctx) => {
         if (v.feedbackClass !== "transferred") return;
         if (!v.agency) ctx.addIssue({ code: "custom", path: ["agency"], message: "feedback.errors.agencyRequired" });
-        if (!v.dispatch) ctx.addIssue({ code: "custom", path: ["dispatch"], message: "feedback.errors.dispatchRequired" });
+        if (!v.dispatch)
+          ctx.addIssue({ code: "custom", path: ["dispatch"], message: "feedback.errors.dispatchRequired" });
       }),
     z.object({
       intent: z.literal("assign"),

@@ -2,31 +2,57 @@
 // query is scoped here (a unit sees only what is assigned to it), not only in the pages.
 import { pageNumber } from "~/kernel/db/ids";
 import { urgency } from "~/features/feedback/feedback-deadlines";
-import { allowedActions, FINAL_STATUSES, OPEN_STATUSES, type FeedbackStatus } from "~/features/feedback/feedback-workflow";
+import {
+  allowedActions,
+  FINAL_STATUSES,
+  OPEN_STATUSES,
+  type FeedbackStatus,
+} from "~/features/feedback/feedback-workflow";
 import type { FeedbackView } from "~/features/feedback/feedback-views";
 import { vnDay } from "~/kernel/time/clock";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { maskPii } from "~/kernel/mask-pii";
-import { feedbackDays, workCalendar } from "./feedback-settings.server";
 import { scopeByUnit } from "~/features/accounts/scope.server";
 import { canSeePersonalData, type StaffUser } from "~/features/accounts/auth.server";
 import { db } from "~/kernel/db/db.server";
+import { feedbackDays, workCalendar } from "./feedback-settings.server";
 
 export const LIST_PAGE_SIZE = 50;
 
-export async function listFeedback(user: StaffUser, opts: { view: FeedbackView; page?: number; lang: Lang; now?: Date }) {
+export async function listFeedback(
+  user: StaffUser,
+  opts: { view: FeedbackView; page?: number; lang: Lang; now?: Date },
+) {
   const page = pageNumber(opts.page);
   const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
   let q = scopeByUnit(
     db()
       .selectFrom("feedback as f")
       .leftJoin("unit as u", "u.id", "f.unit_id")
-      .select(["f.id", "f.code", "f.kind", "f.status", "f.title", "f.received_at", "f.due_date", "f.late", "f.notify_status", "f.published_at", "f.held_at", "f.released_at", "u.name_vi as unit_vi", "u.name_en as unit_en"]),
+      .select([
+        "f.id",
+        "f.code",
+        "f.kind",
+        "f.status",
+        "f.title",
+        "f.received_at",
+        "f.due_date",
+        "f.late",
+        "f.notify_status",
+        "f.published_at",
+        "f.held_at",
+        "f.released_at",
+        "u.name_vi as unit_vi",
+        "u.name_en as unit_en",
+      ]),
     "f.unit_id",
     user,
   );
   if (opts.view === "open") {
-    q = q.where("f.status", "in", [...OPEN_STATUSES, "info_requested"]).orderBy("f.due_date", (ob) => ob.asc().nullsLast()).orderBy("f.received_at", "asc");
+    q = q
+      .where("f.status", "in", [...OPEN_STATUSES, "info_requested"])
+      .orderBy("f.due_date", (ob) => ob.asc().nullsLast())
+      .orderBy("f.received_at", "asc");
   } else if (opts.view === "done") {
     q = q.where("f.status", "in", [...FINAL_STATUSES, "published"]).orderBy("f.updated_at", "desc");
   } else if (opts.view === "held") {
@@ -36,7 +62,11 @@ export async function listFeedback(user: StaffUser, opts: { view: FeedbackView; 
   } else {
     q = q.orderBy("f.received_at", "desc");
   }
-  const rows = await q.orderBy("f.id").limit(LIST_PAGE_SIZE + 1).offset((page - 1) * LIST_PAGE_SIZE).execute();
+  const rows = await q
+    .orderBy("f.id")
+    .limit(LIST_PAGE_SIZE + 1)
+    .offset((page - 1) * LIST_PAGE_SIZE)
+    .execute();
   const today = vnDay(opts.now ?? new Date());
   const items = rows.slice(0, LIST_PAGE_SIZE).map((r) => ({
     id: r.id,
@@ -70,20 +100,52 @@ export async function notifyList() {
 }
 
 export async function getFeedbackForStaff(user: StaffUser, id: number, lang: Lang) {
-  const row = await scopeByUnit(db().selectFrom("feedback as f").selectAll("f"), "f.unit_id", user).where("f.id", "=", id).executeTakeFirst();
+  const row = await scopeByUnit(db().selectFrom("feedback as f").selectAll("f"), "f.unit_id", user)
+    .where("f.id", "=", id)
+    .executeTakeFirst();
   if (!row) return null;
   const pii = canSeePersonalData(user);
   const [contact, events, attachments, unit, procedure, assignee, days, cal] = await Promise.all([
-    pii ? db().selectFrom("feedback_contact").select(["name", "address", "phone", "email", "organisation"]).where("feedback_id", "=", id).executeTakeFirst() : undefined,
-    db().selectFrom("feedback_event").select(["id", "at", "action", "from_status", "to_status", "actor_name", "note", "details"]).where("feedback_id", "=", id).orderBy("id").execute(),
-    db().selectFrom("feedback_attachment").select(["id", "filename", "kind", "size", "source", "created_at"]).where("feedback_id", "=", id).orderBy("id").execute(),
-    row.unit_id ? db().selectFrom("unit").select(["name_vi", "name_en"]).where("id", "=", row.unit_id).executeTakeFirst() : undefined,
-    row.procedure_id ? db().selectFrom("procedure").select(["code", "name_vi", "name_en"]).where("id", "=", row.procedure_id).executeTakeFirst() : undefined,
-    row.assignee_id ? db().selectFrom("staff_user").select(["name"]).where("id", "=", row.assignee_id).executeTakeFirst() : undefined,
+    pii
+      ? db()
+          .selectFrom("feedback_contact")
+          .select(["name", "address", "phone", "email", "organisation"])
+          .where("feedback_id", "=", id)
+          .executeTakeFirst()
+      : undefined,
+    db()
+      .selectFrom("feedback_event")
+      .select(["id", "at", "action", "from_status", "to_status", "actor_name", "note", "details"])
+      .where("feedback_id", "=", id)
+      .orderBy("id")
+      .execute(),
+    db()
+      .selectFrom("feedback_attachment")
+      .select(["id", "filename", "kind", "size", "source", "created_at"])
+      .where("feedback_id", "=", id)
+      .orderBy("id")
+      .execute(),
+    row.unit_id
+      ? db().selectFrom("unit").select(["name_vi", "name_en"]).where("id", "=", row.unit_id).executeTakeFirst()
+      : undefined,
+    row.procedure_id
+      ? db()
+          .selectFrom("procedure")
+          .select(["code", "name_vi", "name_en"])
+          .where("id", "=", row.procedure_id)
+          .executeTakeFirst()
+      : undefined,
+    row.assignee_id
+      ? db().selectFrom("staff_user").select(["name"]).where("id", "=", row.assignee_id).executeTakeFirst()
+      : undefined,
     feedbackDays(),
     workCalendar(),
   ]);
-  const actor = { kind: "staff" as const, role: user.role, ownUnit: row.unit_id !== null && row.unit_id === user.unitId };
+  const actor = {
+    kind: "staff" as const,
+    role: user.role,
+    ownUnit: row.unit_id !== null && row.unit_id === user.unitId,
+  };
   return {
     feedback: {
       ...row,
@@ -106,13 +168,21 @@ export async function getFeedbackForStaff(user: StaffUser, id: number, lang: Lan
     assignee: assignee?.name ?? null,
     actions: allowedActions(row.status as FeedbackStatus, actor),
     // The earlier case this one raises again (QĐ 766 "repeated"), by code.
-    repeatOf: row.repeat_of ? ((await db().selectFrom("feedback").select(["id", "code"]).where("id", "=", row.repeat_of).executeTakeFirst()) ?? null) : null,
+    repeatOf: row.repeat_of
+      ? ((await db()
+          .selectFrom("feedback")
+          .select(["id", "code"])
+          .where("id", "=", row.repeat_of)
+          .executeTakeFirst()) ?? null)
+      : null,
   };
 }
 export type StaffFeedbackDetail = NonNullable<Awaited<ReturnType<typeof getFeedbackForStaff>>>;
 
 export async function getAttachment(user: StaffUser, feedbackId: number, attachmentId: number) {
-  const visible = await scopeByUnit(db().selectFrom("feedback as f").select("f.id"), "f.unit_id", user).where("f.id", "=", feedbackId).executeTakeFirst();
+  const visible = await scopeByUnit(db().selectFrom("feedback as f").select("f.id"), "f.unit_id", user)
+    .where("f.id", "=", feedbackId)
+    .executeTakeFirst();
   if (!visible) return null;
   return db()
     .selectFrom("feedback_attachment")
@@ -125,8 +195,20 @@ export async function getAttachment(user: StaffUser, feedbackId: number, attachm
 /** Units and the people who can be given a case. */
 export async function assignmentChoices(lang: Lang) {
   const [units, people] = await Promise.all([
-    db().selectFrom("unit").select(["id", "name_vi", "name_en"]).where("active", "=", true).orderBy("sort_order").orderBy("id").execute(),
-    db().selectFrom("staff_user").select(["id", "name", "unit_id", "role"]).where("active", "=", true).where("role", "in", ["unit", "office", "admin"]).orderBy("name").execute(),
+    db()
+      .selectFrom("unit")
+      .select(["id", "name_vi", "name_en"])
+      .where("active", "=", true)
+      .orderBy("sort_order")
+      .orderBy("id")
+      .execute(),
+    db()
+      .selectFrom("staff_user")
+      .select(["id", "name", "unit_id", "role"])
+      .where("active", "=", true)
+      .where("role", "in", ["unit", "office", "admin"])
+      .orderBy("name")
+      .execute(),
   ]);
   return {
     units: units.map((u) => ({ id: u.id, name: lang === "en" ? u.name_en : u.name_vi })),

@@ -5,11 +5,17 @@
 import { parseFeedbackCode } from "~/features/citizen-codes/citizen-code";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { parseForm as parseFields } from "~/kernel/forms/parse";
-import { addInfoSchema, checkAttachments, lookupSchema, rateSchema, type CheckedFile } from "~/features/feedback/feedback.schema";
-import type { PostedForm } from "./feedback-form.server";
-import { addInfoFromSender, rateFromSender, senderView, type SenderView } from "./feedback-public.server";
+import {
+  addInfoSchema,
+  checkAttachments,
+  lookupSchema,
+  rateSchema,
+  type CheckedFile,
+} from "~/features/feedback/feedback.schema";
 import { beginLookup } from "~/features/citizen-codes/lookup-limit.server";
 import type { Client } from "~/kernel/http/client";
+import type { PostedForm } from "./feedback-form.server";
+import { addInfoFromSender, rateFromSender, senderView, type SenderView } from "./feedback-public.server";
 
 /** How the post went, for the page to answer with: shown (200), a field problem (400), files
  * over the limit (413), too many look-ups (429), no such code and phone (404), or the case moved
@@ -32,7 +38,15 @@ export async function handleStatusPost(form: PostedForm, client: Client, lang: L
   const tooLarge = form.filesProblem === "too_large";
   const intent = field("intent") || "lookup";
   const values = { code: field("code"), phone: field("phone"), info: field("info"), comment: field("comment") };
-  const out = (outcome: StatusOutcome, patch: Partial<StatusResult>): StatusResult => ({ outcome, view: null, message: null, errors: {}, errorParams: {}, values, ...patch });
+  const out = (outcome: StatusOutcome, patch: Partial<StatusResult>): StatusResult => ({
+    outcome,
+    view: null,
+    message: null,
+    errors: {},
+    errorParams: {},
+    values,
+    ...patch,
+  });
 
   if (form.unreadable && !tooLarge) return out("invalid", { errors: { _form: "feedback.errors.unreadable" } });
   const who = parseFields(lookupSchema, values, "feedback.errors.invalid");
@@ -48,7 +62,11 @@ export async function handleStatusPost(form: PostedForm, client: Client, lang: L
   await gate.found();
 
   if (intent === "add_info") {
-    const parsed = parseFields(addInfoSchema, { requestId: field("requestId"), info: values.info }, "feedback.errors.invalid");
+    const parsed = parseFields(
+      addInfoSchema,
+      { requestId: field("requestId"), info: values.info },
+      "feedback.errors.invalid",
+    );
     const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
     const errorParams: StatusResult["errorParams"] = {};
     let files: CheckedFile[] = [];
@@ -62,17 +80,34 @@ export async function handleStatusPost(form: PostedForm, client: Client, lang: L
         errorParams.attachments = { filename: checked.filename };
       }
     }
-    if (!parsed.ok || Object.keys(errors).length) return out(tooLarge ? "too_large" : "invalid", { view: before, errors, errorParams });
-    const res = await addInfoFromSender(code, phone, { requestId: parsed.data.requestId, info: parsed.data.info, files });
+    if (!parsed.ok || Object.keys(errors).length)
+      return out(tooLarge ? "too_large" : "invalid", { view: before, errors, errorParams });
+    const res = await addInfoFromSender(code, phone, {
+      requestId: parsed.data.requestId,
+      info: parsed.data.info,
+      files,
+    });
     const view = await senderView(code, phone, lang);
-    return out(res.ok ? "shown" : "state_changed", { view, message: res.ok ? "feedback.status.infoSent" : "feedback.status.stateChanged", values: { code, phone } });
+    return out(res.ok ? "shown" : "state_changed", {
+      view,
+      message: res.ok ? "feedback.status.infoSent" : "feedback.status.stateChanged",
+      values: { code, phone },
+    });
   }
   if (intent === "rate") {
-    const parsed = parseFields(rateSchema, { rating: field("rating"), comment: values.comment }, "feedback.errors.invalid");
+    const parsed = parseFields(
+      rateSchema,
+      { rating: field("rating"), comment: values.comment },
+      "feedback.errors.invalid",
+    );
     if (!parsed.ok) return out("invalid", { view: before, errors: parsed.errors });
     const res = await rateFromSender(code, phone, parsed.data.rating, parsed.data.comment);
     const view = await senderView(code, phone, lang);
-    const message = !res.ok ? "feedback.status.stateChanged" : parsed.data.rating === "unsatisfied" ? "feedback.status.reopened" : "feedback.status.rated";
+    const message = !res.ok
+      ? "feedback.status.stateChanged"
+      : parsed.data.rating === "unsatisfied"
+        ? "feedback.status.reopened"
+        : "feedback.status.rated";
     return out(res.ok ? "shown" : "state_changed", { view, message, values: { code, phone } });
   }
   return out("shown", { view: before, values: { code, phone } });

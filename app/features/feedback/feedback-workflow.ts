@@ -51,7 +51,13 @@ export interface ActionParams {
 
 export const FINAL_STATUSES: readonly FeedbackStatus[] = ["refused", "transferred", "closed"];
 /** States in which the department owes the next step (the sender's turn and final states excluded). */
-export const OPEN_STATUSES: readonly FeedbackStatus[] = ["received", "classified", "in_progress", "drafted", "approved"];
+export const OPEN_STATUSES: readonly FeedbackStatus[] = [
+  "received",
+  "classified",
+  "in_progress",
+  "drafted",
+  "approved",
+];
 
 type Who = "citizen" | "office" | "unit";
 interface Rule {
@@ -75,7 +81,11 @@ const RULES: Record<FeedbackAction, Rule> = {
     to: (_s, p) => (p.feedbackClass === "transferred" ? "transferred" : p.feedbackClass ? "classified" : null),
   },
   assign: { from: ["classified", "in_progress"], who: ["office"], to: () => "in_progress" },
-  note: { from: ["received", "info_requested", "classified", "in_progress", "drafted", "approved"], who: ["office", "unit"], to: same },
+  note: {
+    from: ["received", "info_requested", "classified", "in_progress", "drafted", "approved"],
+    who: ["office", "unit"],
+    to: same,
+  },
   draft: { from: ["in_progress", "drafted"], who: ["office", "unit"], to: () => "drafted" },
   return_draft: { from: ["drafted", "approved"], who: ["office"], to: () => "in_progress" },
   approve: { from: ["drafted"], who: ["office"], to: () => "approved" },
@@ -84,7 +94,11 @@ const RULES: Record<FeedbackAction, Rule> = {
   // The Office marks a new case as the same matter raised again by a sender not satisfied with
   // an earlier answer (QĐ 766's "repeated" term, docs/rules/feedback-figures.md), or clears the
   // mark. Done while the case is open, before it is refused as a duplicate or closed.
-  mark_repeat: { from: ["received", "info_requested", "classified", "in_progress", "drafted", "approved", "published"], who: ["office"], to: same },
+  mark_repeat: {
+    from: ["received", "info_requested", "classified", "in_progress", "drafted", "approved", "published"],
+    who: ["office"],
+    to: same,
+  },
   // An unsatisfied rating reopens the case with the same unit.
   rate: {
     from: ["published"],
@@ -103,7 +117,12 @@ function actorIs(actor: Actor, who: readonly Who[]): boolean {
 
 export type TransitionResult = { ok: true; to: FeedbackStatus } | { ok: false; reason: "role" | "state" | "params" };
 
-export function transition(from: FeedbackStatus, action: FeedbackAction, actor: Actor, params: ActionParams = {}): TransitionResult {
+export function transition(
+  from: FeedbackStatus,
+  action: FeedbackAction,
+  actor: Actor,
+  params: ActionParams = {},
+): TransitionResult {
   const rule = RULES[action];
   if (!actorIs(actor, rule.who)) return { ok: false, reason: "role" };
   if (!rule.from.includes(from)) return { ok: false, reason: "state" };

@@ -34,7 +34,10 @@ export async function readFeedbackPost(request: Request): Promise<PostedForm> {
 }
 
 /** The public form's post: read, received, and the status to answer a refusal with. */
-export async function receiveFeedbackPost(request: Request, lang: Lang): Promise<{ result: FormResult; status: number }> {
+export async function receiveFeedbackPost(
+  request: Request,
+  lang: Lang,
+): Promise<{ result: FormResult; status: number }> {
   const result = await receiveFeedbackForm(await readFeedbackPost(request), clientOf(request), lang);
   return { result, status: result.ok ? 200 : result.tooLarge ? 413 : 400 };
 }

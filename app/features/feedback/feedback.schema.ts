@@ -14,7 +14,10 @@ const E = (key: string) => ({ error: `feedback.errors.${key}` });
 
 /** An optional text: blank becomes undefined. */
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().max(max, E("tooLong")).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z.string().max(max, E("tooLong")).optional(),
+  );
 
 const phone = z
   .string(E("phoneRequired"))
@@ -28,16 +31,34 @@ export const feedbackFormSchema = z.object({
   name: z.string(E("nameRequired")).trim().min(2, E("nameRequired")).max(200, E("tooLong")),
   address: z.string(E("addressRequired")).trim().min(5, E("addressRequired")).max(500, E("tooLong")),
   phone: phone.pipe(z.string().max(40, E("tooLong"))),
-  email: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.email(E("emailInvalid")).max(200, E("tooLong")).optional()),
+  email: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z.email(E("emailInvalid")).max(200, E("tooLong")).optional(),
+  ),
   organisation: optionalText(300),
-  procedureId: z.preprocess((v) => (v === "" || v == null ? undefined : Number(v)), z.number(E("procedureInvalid")).int(E("procedureInvalid")).positive(E("procedureInvalid")).optional()),
+  procedureId: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : Number(v)),
+    z.number(E("procedureInvalid")).int(E("procedureInvalid")).positive(E("procedureInvalid")).optional(),
+  ),
   dossierCode: optionalText(100),
   title: optionalText(300),
   content: z.string(E("contentRequired")).trim().min(20, E("contentTooShort")).max(10000, E("contentTooLong")),
   consent: z.literal("yes", E("consentRequired")),
 });
 export type FeedbackForm = z.infer<typeof feedbackFormSchema>;
-export const FEEDBACK_FIELDS = ["kind", "name", "address", "phone", "email", "organisation", "procedureId", "dossierCode", "title", "content", "consent"] as const;
+export const FEEDBACK_FIELDS = [
+  "kind",
+  "name",
+  "address",
+  "phone",
+  "email",
+  "organisation",
+  "procedureId",
+  "dossierCode",
+  "title",
+  "content",
+  "consent",
+] as const;
 
 export const lookupSchema = z.object({
   // The full code (short code + secret key), in canonical form. The short code alone gets its
@@ -69,7 +90,9 @@ export interface CheckedFile {
 }
 
 /** Each attachment's type decided by its content; the first refused file's name and why. */
-export function checkAttachments(files: { filename: string; bytes: Uint8Array }[]): { ok: true; files: CheckedFile[] } | { ok: false; filename: string; reason: string } {
+export function checkAttachments(
+  files: { filename: string; bytes: Uint8Array }[],
+): { ok: true; files: CheckedFile[] } | { ok: false; filename: string; reason: string } {
   const out: CheckedFile[] = [];
   for (const f of files) {
     const res = sniffFile(f.bytes, f.filename, ATTACHMENT_KINDS);

@@ -1,10 +1,10 @@
 // Consent records: written in the same transaction as the personal data they cover, so there is
 // never personal data without a record of the consent under which it was given.
 import type { Kysely } from "kysely";
-import type { Database } from "../../../db/types";
 import { PRIVACY_NOTICES, type ConsentPurpose } from "~/features/privacy/privacy-notices";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { db } from "~/kernel/db/db.server";
+import type { Database } from "../../../db/types";
 
 export async function recordConsent(
   conn: Kysely<Database>,
@@ -39,5 +39,11 @@ export async function withdrawConsent(
 }
 
 export async function consentsFor(subjectKind: string, subjectId: string | number) {
-  return db().selectFrom("consent_record").selectAll().where("subject_kind", "=", subjectKind).where("subject_id", "=", String(subjectId)).orderBy("id").execute();
+  return db()
+    .selectFrom("consent_record")
+    .selectAll()
+    .where("subject_kind", "=", subjectKind)
+    .where("subject_id", "=", String(subjectId))
+    .orderBy("id")
+    .execute();
 }

@@ -11,11 +11,11 @@
 // Each erasure is written to privacy_erasure, which holds no personal data and stops a second
 // erasure of the same subject.
 import type { Kysely } from "kysely";
-import type { Database, ErasureReason, PrivacySubjectKind } from "../../../db/types";
 import { maskPii } from "~/kernel/mask-pii";
 import { cancelRegistration } from "~/features/dialogue/dialogue-registration.server";
 import { deliverNotices, type NoticeContext } from "~/features/dialogue/dialogue-notify.server";
 import { db } from "~/kernel/db/db.server";
+import type { Database, ErasureReason, PrivacySubjectKind } from "../../../db/types";
 
 /** What an erased name becomes: the column is required, and a dash reads as "nothing here". */
 export const ERASED_NAME = "—";
@@ -26,34 +26,67 @@ export interface Subject {
 }
 
 async function alreadyErased(trx: Kysely<Database>, s: Subject): Promise<boolean> {
-  const row = await trx.selectFrom("privacy_erasure").select("id").where("subject_kind", "=", s.kind).where("subject_id", "=", s.id).executeTakeFirst();
+  const row = await trx
+    .selectFrom("privacy_erasure")
+    .select("id")
+    .where("subject_kind", "=", s.kind)
+    .where("subject_id", "=", s.id)
+    .executeTakeFirst();
   return Boolean(row);
 }
 
 /** Erases one subject's personal data inside the caller's transaction. Returns false when it
  * was erased before (nothing done). */
-export async function eraseInTransaction(trx: Kysely<Database>, s: Subject, reason: ErasureReason, requestId: number | null = null, now = new Date()): Promise<boolean> {
+export async function eraseInTransaction(
+  trx: Kysely<Database>,
+  s: Subject,
+  reason: ErasureReason,
+  requestId: number | null = null,
+  now = new Date(),
+): Promise<boolean> {
   if (await alreadyErased(trx, s)) return false;
   if (s.kind === "dialogue_registration") await eraseRegistration(trx, s.id, now);
   else await eraseFeedback(trx, s.id);
   // One-time codes for a contact that no longer exists have nothing left to confirm.
   await trx.deleteFrom("citizen_otp").where("subject_kind", "=", s.kind).where("subject_id", "=", s.id).execute();
-  await trx.insertInto("privacy_erasure").values({ subject_kind: s.kind, subject_id: s.id, reason, request_id: requestId, erased_at: now }).execute();
+  await trx
+    .insertInto("privacy_erasure")
+    .values({ subject_kind: s.kind, subject_id: s.id, reason, request_id: requestId, erased_at: now })
+    .execute();
   return true;
 }
 
 async function eraseRegistration(trx: Kysely<Database>, id: number, now: Date) {
   await trx
     .updateTable("dialogue_registration")
-    .set({ name: ERASED_NAME, name_search: "", phone: null, phone_norm: null, email: null, email_norm: null, organisation: null, accessibility: null, erased_at: now })
+    .set({
+      name: ERASED_NAME,
+      name_search: "",
+      phone: null,
+      phone_norm: null,
+      email: null,
+      email_norm: null,
+      organisation: null,
+      accessibility: null,
+      erased_at: now,
+    })
     .where("id", "=", id)
     .execute();
-  const questions = await trx.selectFrom("dialogue_question").select(["id", "text"]).where("registration_id", "=", id).execute();
+  const questions = await trx
+    .selectFrom("dialogue_question")
+    .select(["id", "text"])
+    .where("registration_id", "=", id)
+    .execute();
   for (const q of questions) {
     const masked = maskPii(q.text);
-    if (masked !== q.text) await trx.updateTable("dialogue_question").set({ text: masked }).where("id", "=", q.id).execute();
+    if (masked !== q.text)
+      await trx.updateTable("dialogue_question").set({ text: masked }).where("id", "=", q.id).execute();
   }
-  await trx.deleteFrom("dialogue_notification").where("registration_id", "=", id).where("status", "in", ["queued", "to_call"]).execute();
+  await trx
+    .deleteFrom("dialogue_notification")
+    .where("registration_id", "=", id)
+    .where("status", "in", ["queued", "to_call"])
+    .execute();
   // Any browser still signed in as this registration is signed out.
   await trx.deleteFrom("dialogue_registrant_session").where("registration_id", "=", id).execute();
 }
@@ -69,11 +102,17 @@ async function eraseFeedback(trx: Kysely<Database>, id: number) {
       .where("id", "=", id)
       .execute();
   }
-  const notes = await trx.selectFrom("feedback_event").select(["id", "note"]).where("feedback_id", "=", id).where("note", "is not", null).execute();
+  const notes = await trx
+    .selectFrom("feedback_event")
+    .select(["id", "note"])
+    .where("feedback_id", "=", id)
+    .where("note", "is not", null)
+    .execute();
   for (const e of notes) {
     const masked = maskPii(e.note!);
     // feedback_event rows are history; only the personal details inside a note change.
-    if (masked !== e.note) await trx.updateTable("feedback_event").set({ note: masked }).where("id", "=", e.id).execute();
+    if (masked !== e.note)
+      await trx.updateTable("feedback_event").set({ note: masked }).where("id", "=", e.id).execute();
   }
 }
 

@@ -9,17 +9,17 @@
 //    handling (NĐ 13/2023 Art. 16 §2), which is a decision for a person, with a written reason.
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database, PrivacyRequestKind } from "../../../db/types";
 import { requestDue } from "~/features/privacy/privacy-deadline";
 import type { Lang } from "~/kernel/i18n/i18n";
 import type { Correction } from "~/features/privacy/privacy.schema";
 import { recordAudit } from "~/kernel/audit.server";
-import { withdrawConsent } from "./consent.server";
 import type { NoticeContext } from "~/features/dialogue/dialogue-notify.server";
-import { cancelIfUpcoming, eraseInTransaction } from "./privacy-erase.server";
-import type { FoundSubject } from "./privacy-subject.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
+import type { Database, PrivacyRequestKind } from "../../../db/types";
+import type { FoundSubject } from "./privacy-subject.server";
+import { cancelIfUpcoming, eraseInTransaction } from "./privacy-erase.server";
+import { withdrawConsent } from "./consent.server";
 
 export interface RequestInput {
   /** Where the person posted from (the audit entry's address). */
@@ -63,13 +63,23 @@ async function insertRequest(
     .returning(["id", "due_at"])
     .executeTakeFirst();
   if (!inserted) {
-    const first = await trx.selectFrom("privacy_request").select(["id", "due_at"]).where("submission_id", "=", input.submissionId).executeTakeFirstOrThrow();
+    const first = await trx
+      .selectFrom("privacy_request")
+      .select(["id", "due_at"])
+      .where("submission_id", "=", input.submissionId)
+      .executeTakeFirstOrThrow();
     return { id: first.id, dueAt: first.due_at, duplicate: true };
   }
   // The citizen has no account: actor null; the entity names the request, never the person.
   await recordAudit(
     input.client,
-    { actor: null, action: `privacy.request.${kind}`, entity: "privacy_request", entityId: inserted.id, details: { subject: input.subject.kind, subjectId: input.subject.id } },
+    {
+      actor: null,
+      action: `privacy.request.${kind}`,
+      entity: "privacy_request",
+      entityId: inserted.id,
+      details: { subject: input.subject.kind, subjectId: input.subject.id },
+    },
     trx,
   );
   return { id: inserted.id, dueAt: inserted.due_at, duplicate: false };

@@ -6,13 +6,13 @@
 // Several instances may run it at once: the transaction takes a PostgreSQL advisory lock and an
 // instance that does not get it does nothing this time.
 import { sql, type Kysely } from "kysely";
-import type { Database } from "../../../db/types";
 import { FEEDBACK_ENDED_STATUSES, retentionCutoff, type RetentionKind } from "~/features/privacy/privacy-retention";
 import { recordAudit, type Actor } from "~/kernel/audit.server";
-import { eraseInTransaction } from "./privacy-erase.server";
 import { getSettings } from "~/features/admin/settings.server";
 import { db } from "~/kernel/db/db.server";
 import type { Client } from "~/kernel/http/client";
+import type { Database } from "../../../db/types";
+import { eraseInTransaction } from "./privacy-erase.server";
 
 /** Any fixed number, the same in every instance: "the retention job" for pg_try_advisory_xact_lock. */
 export const RETENTION_LOCK_KEY = 880_027_1127;
@@ -57,8 +57,17 @@ export async function listExpired(conn: Kysely<Database>, now: Date, months: num
     .where("decided_at", "<", cutoff)
     .orderBy("id")
     .execute();
-  const item = (kind: RetentionKind) => (r: { id: number; code: string; ended: Date | null }) => ({ kind, id: r.id, code: r.code, endedAt: new Date(r.ended!) });
-  return [...regs.map(item("dialogue_registration")), ...feedback.map(item("feedback_contact")), ...requests.map(item("privacy_request"))];
+  const item = (kind: RetentionKind) => (r: { id: number; code: string; ended: Date | null }) => ({
+    kind,
+    id: r.id,
+    code: r.code,
+    endedAt: new Date(r.ended!),
+  });
+  return [
+    ...regs.map(item("dialogue_registration")),
+    ...feedback.map(item("feedback_contact")),
+    ...requests.map(item("privacy_request")),
+  ];
 }
 
 export type RetentionCounts = Record<RetentionKind, number>;
@@ -87,24 +96,39 @@ export type RetentionRun = { ran: false } | { ran: true; counts: RetentionCounts
 
 /** Erases what has expired at `now`. `by` is the admin who pressed "run now" (null: the
  * schedule). Returns ran: false when another instance holds the lock. */
-export async function runRetention(opts: { now?: Date; by?: { actor: Actor; client: Client } } = {}): Promise<RetentionRun> {
+export async function runRetention(
+  opts: { now?: Date; by?: { actor: Actor; client: Client } } = {},
+): Promise<RetentionRun> {
   const now = opts.now ?? new Date();
   // Read before the transaction: on the embedded database a second connection would wait forever.
   const months = (await getSettings())["privacy.retention_months"];
   return db()
     .transaction()
     .execute(async (trx): Promise<RetentionRun> => {
-      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${RETENTION_LOCK_KEY}::bigint) as locked`.execute(trx);
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`select pg_try_advisory_xact_lock(${RETENTION_LOCK_KEY}::bigint) as locked`.execute(trx);
       if (!rows[0]?.locked) return { ran: false };
       const items = await listExpired(trx, now, months);
       for (const i of items) {
-        if (i.kind === "dialogue_registration") await eraseInTransaction(trx, { kind: "dialogue_registration", id: i.id }, "retention", null, now);
-        else if (i.kind === "feedback_contact") await eraseInTransaction(trx, { kind: "feedback", id: i.id }, "retention", null, now);
+        if (i.kind === "dialogue_registration")
+          await eraseInTransaction(trx, { kind: "dialogue_registration", id: i.id }, "retention", null, now);
+        else if (i.kind === "feedback_contact")
+          await eraseInTransaction(trx, { kind: "feedback", id: i.id }, "retention", null, now);
       }
       const requestIds = items.filter((i) => i.kind === "privacy_request").map((i) => i.id);
       if (requestIds.length) await trx.deleteFrom("privacy_request").where("id", "in", requestIds).execute();
       const counts = countByKind(items);
-      await recordAudit(opts.by?.client ?? null, { actor: opts.by?.actor ?? null, action: "privacy.retention.run", entity: "privacy_retention", details: { counts, months } }, trx);
+      await recordAudit(
+        opts.by?.client ?? null,
+        {
+          actor: opts.by?.actor ?? null,
+          action: "privacy.retention.run",
+          entity: "privacy_retention",
+          details: { counts, months },
+        },
+        trx,
+      );
       return { ran: true, counts };
     });
 }

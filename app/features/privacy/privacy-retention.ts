@@ -29,4 +29,8 @@ export function isExpired(endedAt: Date | null, now: Date, months: number): bool
 }
 
 export type RetentionKind = "dialogue_registration" | "feedback_contact" | "privacy_request";
-export const RETENTION_KINDS: readonly RetentionKind[] = ["dialogue_registration", "feedback_contact", "privacy_request"];
+export const RETENTION_KINDS: readonly RetentionKind[] = [
+  "dialogue_registration",
+  "feedback_contact",
+  "privacy_request",
+];

@@ -8,11 +8,17 @@ import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { confirmSchema, correctionSchema, lookupSchema, submissionSchema } from "~/features/privacy/privacy.schema";
 import { checkOtp, sendOtp } from "~/features/citizen-codes/citizen-otp.server";
-import { recordAccess, requestCorrection, requestDeletion, requestWithdrawal, requestsFor, withdrawNow } from "./privacy-request.server";
-import { findSubject, subjectData, type FoundSubject } from "./privacy-subject.server";
 import { beginLookup } from "~/features/citizen-codes/lookup-limit.server";
 import type { Client } from "~/kernel/http/client";
-
+import {
+  recordAccess,
+  requestCorrection,
+  requestDeletion,
+  requestWithdrawal,
+  requestsFor,
+  withdrawNow,
+} from "./privacy-request.server";
+import { findSubject, subjectData, type FoundSubject } from "./privacy-subject.server";
 
 export interface SelfServiceView {
   kind: FoundSubject["kind"];
@@ -52,8 +58,20 @@ async function buildView(subject: FoundSubject, lang: Lang): Promise<SelfService
     erased: data.erased,
     about: { title: data.about.title, date: at(data.about.date), statusKey: data.about.statusKey },
     fields: data.fields,
-    consents: data.consents.map((c) => ({ purpose: c.purpose, version: c.version, given: at(c.givenAt), withdrawn: c.withdrawnAt ? at(c.withdrawnAt) : null })),
-    requests: requests.map((r) => ({ id: r.id, kind: r.kind, status: r.status, received: at(r.received_at), due: at(r.due_at), refuseReason: r.refuse_reason })),
+    consents: data.consents.map((c) => ({
+      purpose: c.purpose,
+      version: c.version,
+      given: at(c.givenAt),
+      withdrawn: c.withdrawnAt ? at(c.withdrawnAt) : null,
+    })),
+    requests: requests.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      received: at(r.received_at),
+      due: at(r.due_at),
+      refuseReason: r.refuse_reason,
+    })),
     submissionIds: { correct: crypto.randomUUID(), delete: crypto.randomUUID(), withdraw: crypto.randomUUID() },
   };
 }
@@ -69,12 +87,22 @@ export interface PrivacyPost {
 export async function handlePrivacyPost(post: PrivacyPost, lang: Lang): Promise<SelfServiceResult> {
   const { fields } = post;
   const intent = fields.intent ?? "lookup";
-  const form = (["correct", "delete", "withdraw", "withdraw_otp"].includes(intent) ? intent : "lookup") as SelfServiceResult["form"];
+  const form = (
+    ["correct", "delete", "withdraw", "withdraw_otp"].includes(intent) ? intent : "lookup"
+  ) as SelfServiceResult["form"];
   const values = formValues(fields);
   // The submission ids and the intent are not something to put back into a form.
   delete values.submissionId;
   delete values.intent;
-  const out = (outcome: SelfServiceOutcome, patch: Partial<SelfServiceResult>): SelfServiceResult => ({ outcome, view: null, form, errors: {}, values, message: null, ...patch });
+  const out = (outcome: SelfServiceOutcome, patch: Partial<SelfServiceResult>): SelfServiceResult => ({
+    outcome,
+    view: null,
+    form,
+    errors: {},
+    values,
+    message: null,
+    ...patch,
+  });
 
   const who = parseForm(lookupSchema, fields, "privacy.errors.codeInvalid");
   if (!who.ok) return out("invalid", { form: "lookup", errors: who.errors });
@@ -92,7 +120,8 @@ export async function handlePrivacyPost(post: PrivacyPost, lang: Lang): Promise<
     return out("shown", { view: await buildView(subject, lang) });
   }
   const submission = submissionSchema.safeParse(fields.submissionId);
-  if (!submission.success) return out("invalid", { view: await buildView(subject, lang), errors: { _form: "privacy.errors.formExpired" } });
+  if (!submission.success)
+    return out("invalid", { view: await buildView(subject, lang), errors: { _form: "privacy.errors.formExpired" } });
   const input = { ...base, submissionId: submission.data };
 
   if (form === "correct") {
@@ -100,31 +129,58 @@ export async function handlePrivacyPost(post: PrivacyPost, lang: Lang): Promise<
     if (!parsed.ok) return out("invalid", { view: await buildView(subject, lang), errors: parsed.errors });
     const current = await subjectData(subject, lang);
     const now = Object.fromEntries((current?.fields ?? []).map((f) => [f.key, f.value ?? ""]));
-    const changed = (["name", "phone", "email", "address", "organisation"] as const).some((k) => k in now && parsed.data[k] !== now[k]);
-    if (!changed) return out("invalid", { view: await buildView(subject, lang), errors: { _form: "privacy.errors.nothingChanged" } });
+    const changed = (["name", "phone", "email", "address", "organisation"] as const).some(
+      (k) => k in now && parsed.data[k] !== now[k],
+    );
+    if (!changed)
+      return out("invalid", {
+        view: await buildView(subject, lang),
+        errors: { _form: "privacy.errors.nothingChanged" },
+      });
     const created = await requestCorrection(input, parsed.data);
-    return out("shown", { view: await buildView(subject, lang), message: { key: "privacy.request.correctionReceived", params: { due: formatDateTime(created.dueAt, lang) } } });
+    return out("shown", {
+      view: await buildView(subject, lang),
+      message: { key: "privacy.request.correctionReceived", params: { due: formatDateTime(created.dueAt, lang) } },
+    });
   }
   if (form === "withdraw_otp") {
     // The change that erases: only with the code sent to the contact on file.
     if (!(await checkOtp(subject, "withdraw", fields.otp ?? ""))) {
-      return out("invalid", { view: await buildView(subject, lang), errors: { otp: "codes.otp.wrong" }, otp: { intent: "withdraw_otp", submissionId: input.submissionId } });
+      return out("invalid", {
+        view: await buildView(subject, lang),
+        errors: { otp: "codes.otp.wrong" },
+        otp: { intent: "withdraw_otp", submissionId: input.submissionId },
+      });
     }
     await withdrawNow(input, { baseUrl: post.baseUrl });
     // The contact it was found by is gone now: the page shows what is left by the subject itself.
     return out("shown", { view: await buildView(subject, lang), message: { key: "privacy.request.withdrawn" } });
   }
   const confirmed = parseForm(confirmSchema, fields, "privacy.errors.confirmRequired");
-  if (!confirmed.ok) return out("invalid", { view: await buildView(subject, lang), errors: { [`${form}-confirm`]: confirmed.errors.confirm ?? "privacy.errors.confirmRequired" } });
+  if (!confirmed.ok)
+    return out("invalid", {
+      view: await buildView(subject, lang),
+      errors: { [`${form}-confirm`]: confirmed.errors.confirm ?? "privacy.errors.confirmRequired" },
+    });
   if (form === "delete") {
     const created = await requestDeletion(input);
-    return out("shown", { view: await buildView(subject, lang), message: { key: "privacy.request.deletionReceived", params: { due: formatDateTime(created.dueAt, lang) } } });
+    return out("shown", {
+      view: await buildView(subject, lang),
+      message: { key: "privacy.request.deletionReceived", params: { due: formatDateTime(created.dueAt, lang) } },
+    });
   }
   // Knowing the full code is not enough to erase: the contact on file confirms (a code by email),
   // or, when it cannot, staff do after calling the phone on file.
   if (await sendOtp(subject, "withdraw")) {
-    return out("shown", { view: await buildView(subject, lang), message: { key: "codes.otp.withdrawSent" }, otp: { intent: "withdraw_otp", submissionId: input.submissionId } });
+    return out("shown", {
+      view: await buildView(subject, lang),
+      message: { key: "codes.otp.withdrawSent" },
+      otp: { intent: "withdraw_otp", submissionId: input.submissionId },
+    });
   }
   const created = await requestWithdrawal(input);
-  return out("shown", { view: await buildView(subject, lang), message: { key: "codes.otp.withdrawQueued", params: { due: formatDateTime(created.dueAt, lang) } } });
+  return out("shown", {
+    view: await buildView(subject, lang),
+    message: { key: "codes.otp.withdrawQueued", params: { due: formatDateTime(created.dueAt, lang) } },
+  });
 }

@@ -2,16 +2,16 @@
 // the two decisions (fulfil, refuse with a reason). Each decision records one audit entry in the
 // same transaction; the corrections asked for are cleared once decided, so they are not kept.
 import type { Kysely } from "kysely";
-import type { Database } from "../../../db/types";
 import { foldName, normaliseEmail, normalisePhone } from "~/features/dialogue/dialogue-code";
 import { normalisePhone as feedbackPhoneDigits } from "~/features/feedback/feedback-code";
 import type { Correction } from "~/features/privacy/privacy.schema";
 import { recordAudit, type Actor } from "~/kernel/audit.server";
-import { withdrawConsent } from "./consent.server";
 import type { NoticeContext } from "~/features/dialogue/dialogue-notify.server";
-import { cancelIfUpcoming, eraseInTransaction } from "./privacy-erase.server";
 import { db } from "~/kernel/db/db.server";
 import type { Client } from "~/kernel/http/client";
+import type { Database } from "../../../db/types";
+import { cancelIfUpcoming, eraseInTransaction } from "./privacy-erase.server";
+import { withdrawConsent } from "./consent.server";
 
 /** Open requests, the nearest deadline first. No personal data: kind, code and times only. */
 export async function listOpenRequests() {
@@ -69,45 +69,95 @@ async function applyCorrection(trx: Kysely<Database>, kind: string, id: number, 
   }
   await trx
     .updateTable("feedback_contact")
-    .set({ name: c.name, address: c.address, phone: c.phone, phone_digits: feedbackPhoneDigits(c.phone), email: c.email || null, organisation: c.organisation || null })
+    .set({
+      name: c.name,
+      address: c.address,
+      phone: c.phone,
+      phone_digits: feedbackPhoneDigits(c.phone),
+      email: c.email || null,
+      organisation: c.organisation || null,
+    })
     .where("feedback_id", "=", id)
     .execute();
 }
 
 /** Does what the request asked: applies the corrections, or erases the data. */
-export async function fulfilRequest(client: Client, actor: Actor, id: number, ctx: NoticeContext, now = new Date()): Promise<DecideResult> {
+export async function fulfilRequest(
+  client: Client,
+  actor: Actor,
+  id: number,
+  ctx: NoticeContext,
+  now = new Date(),
+): Promise<DecideResult> {
   const pre = await getRequest(id);
   if (!pre) return { ok: false, reason: "not_found" };
   if (pre.status !== "open") return { ok: false, reason: "decided" };
   // Outside the transaction below: cancelling takes the dialogue's own locks in its own order.
-  if (pre.kind === "delete" || pre.kind === "withdraw") await cancelIfUpcoming({ kind: pre.subject_kind, id: pre.subject_id }, ctx, now);
+  if (pre.kind === "delete" || pre.kind === "withdraw")
+    await cancelIfUpcoming({ kind: pre.subject_kind, id: pre.subject_id }, ctx, now);
   return db()
     .transaction()
     .execute(async (trx): Promise<DecideResult> => {
       const locked = await lockOpen(trx, id);
       if ("error" in locked) return { ok: false, reason: locked.error! };
       const r = locked.row;
-      if (r.kind === "correct" && r.requested) await applyCorrection(trx, r.subject_kind, r.subject_id, r.requested as unknown as Correction);
-      if (r.kind === "delete") await eraseInTransaction(trx, { kind: r.subject_kind, id: r.subject_id }, "request", r.id, now);
+      if (r.kind === "correct" && r.requested)
+        await applyCorrection(trx, r.subject_kind, r.subject_id, r.requested as unknown as Correction);
+      if (r.kind === "delete")
+        await eraseInTransaction(trx, { kind: r.subject_kind, id: r.subject_id }, "request", r.id, now);
       // A withdrawal staff confirmed with the person by phone (docs/security/citizen-codes.md).
       if (r.kind === "withdraw") {
         await withdrawConsent(r.subject_kind, r.subject_id, "staff_confirmed", trx);
         await eraseInTransaction(trx, { kind: r.subject_kind, id: r.subject_id }, "withdrawal", r.id, now);
       }
-      await trx.updateTable("privacy_request").set({ status: "fulfilled", decided_at: now, decided_by: actor.id, requested: null }).where("id", "=", id).execute();
-      await recordAudit(client, { actor, action: "privacy.request.fulfil", entity: "privacy_request", entityId: id, details: { kind: r.kind, subject: r.subject_kind, subjectId: r.subject_id } }, trx);
+      await trx
+        .updateTable("privacy_request")
+        .set({ status: "fulfilled", decided_at: now, decided_by: actor.id, requested: null })
+        .where("id", "=", id)
+        .execute();
+      await recordAudit(
+        client,
+        {
+          actor,
+          action: "privacy.request.fulfil",
+          entity: "privacy_request",
+          entityId: id,
+          details: { kind: r.kind, subject: r.subject_kind, subjectId: r.subject_id },
+        },
+        trx,
+      );
       return { ok: true };
     });
 }
 
-export async function refuseRequest(client: Client, actor: Actor, id: number, reason: string, now = new Date()): Promise<DecideResult> {
+export async function refuseRequest(
+  client: Client,
+  actor: Actor,
+  id: number,
+  reason: string,
+  now = new Date(),
+): Promise<DecideResult> {
   return db()
     .transaction()
     .execute(async (trx): Promise<DecideResult> => {
       const locked = await lockOpen(trx, id);
       if ("error" in locked) return { ok: false, reason: locked.error! };
-      await trx.updateTable("privacy_request").set({ status: "refused", decided_at: now, decided_by: actor.id, refuse_reason: reason, requested: null }).where("id", "=", id).execute();
-      await recordAudit(client, { actor, action: "privacy.request.refuse", entity: "privacy_request", entityId: id, details: { kind: locked.row.kind } }, trx);
+      await trx
+        .updateTable("privacy_request")
+        .set({ status: "refused", decided_at: now, decided_by: actor.id, refuse_reason: reason, requested: null })
+        .where("id", "=", id)
+        .execute();
+      await recordAudit(
+        client,
+        {
+          actor,
+          action: "privacy.request.refuse",
+          entity: "privacy_request",
+          entityId: id,
+          details: { kind: locked.row.kind },
+        },
+        trx,
+      );
       return { ok: true };
     });
 }

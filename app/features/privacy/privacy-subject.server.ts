@@ -2,7 +2,6 @@
 // and reading that data back, for the person themselves and for the staff member who acts on
 // their request. Reading it for staff is a view of personal data: the caller logs pii.view.
 import type { Kysely } from "kysely";
-import type { Database, PrivacySubjectKind } from "../../../db/types";
 import { normalisePhone as feedbackPhoneDigits } from "~/features/feedback/feedback-code";
 import type { Lang } from "~/kernel/i18n/i18n";
 import type { SubjectCode } from "~/features/privacy/privacy.schema";
@@ -10,6 +9,7 @@ import { findRegistration } from "~/features/dialogue/dialogue-registration.serv
 import { sessionTitle } from "~/features/dialogue/dialogue-session.server";
 import { db } from "~/kernel/db/db.server";
 import { sameSecret } from "~/kernel/secret-compare.server";
+import type { Database, PrivacySubjectKind } from "../../../db/types";
 
 export interface FoundSubject {
   kind: PrivacySubjectKind;
@@ -19,7 +19,10 @@ export interface FoundSubject {
 
 /** The subject a code and a contact point to, or null (the same answer for a wrong code and a
  * wrong contact). Erased data cannot be found: the contact it was matched on is gone. */
-export async function findSubject(code: SubjectCode, contact: { phone: string } | { email: string }): Promise<FoundSubject | null> {
+export async function findSubject(
+  code: SubjectCode,
+  contact: { phone: string } | { email: string },
+): Promise<FoundSubject | null> {
   if (!code.key) return null;
   if (code.kind === "dialogue_registration") {
     const id = await findRegistration(code.code, code.key, contact);
@@ -32,7 +35,10 @@ export async function findSubject(code: SubjectCode, contact: { phone: string } 
     .where("f.code", "=", code.code)
     .executeTakeFirst();
   if (!row) return null;
-  const ok = "phone" in contact ? feedbackPhoneDigits(contact.phone) === row.phone_digits : (row.email ?? "").trim().toLowerCase() === contact.email;
+  const ok =
+    "phone" in contact
+      ? feedbackPhoneDigits(contact.phone) === row.phone_digits
+      : (row.email ?? "").trim().toLowerCase() === contact.email;
   // The key, not the short code, is what only the sender holds (docs/security/citizen-codes.md).
   return ok && sameSecret(row.access_key, code.key) ? { kind: "feedback", id: row.id, code: code.code } : null;
 }
@@ -49,9 +55,18 @@ export interface SubjectData {
   consents: { purpose: string; version: string; givenAt: Date; withdrawnAt: Date | null }[];
 }
 
-export async function subjectData(s: { kind: PrivacySubjectKind; id: number }, lang: Lang, conn: Kysely<Database> = db()): Promise<SubjectData | null> {
+export async function subjectData(
+  s: { kind: PrivacySubjectKind; id: number },
+  lang: Lang,
+  conn: Kysely<Database> = db(),
+): Promise<SubjectData | null> {
   const [erasure, consents] = await Promise.all([
-    conn.selectFrom("privacy_erasure").select("erased_at").where("subject_kind", "=", s.kind).where("subject_id", "=", s.id).executeTakeFirst(),
+    conn
+      .selectFrom("privacy_erasure")
+      .select("erased_at")
+      .where("subject_kind", "=", s.kind)
+      .where("subject_id", "=", s.id)
+      .executeTakeFirst(),
     conn
       .selectFrom("consent_record")
       .select(["purpose", "notice_version", "given_at", "withdrawn_at"])
@@ -63,13 +78,30 @@ export async function subjectData(s: { kind: PrivacySubjectKind; id: number }, l
   const base = {
     kind: s.kind,
     erased: Boolean(erasure),
-    consents: consents.map((c) => ({ purpose: c.purpose, version: c.notice_version, givenAt: c.given_at, withdrawnAt: c.withdrawn_at })),
+    consents: consents.map((c) => ({
+      purpose: c.purpose,
+      version: c.notice_version,
+      givenAt: c.given_at,
+      withdrawnAt: c.withdrawn_at,
+    })),
   };
   if (s.kind === "dialogue_registration") {
     const r = await conn
       .selectFrom("dialogue_registration as r")
       .innerJoin("dialogue_session as s", "s.id", "r.session_id")
-      .select(["r.code", "r.name", "r.phone", "r.email", "r.kind", "r.organisation", "r.accessibility", "r.status", "s.title_vi", "s.title_en", "s.starts_at"])
+      .select([
+        "r.code",
+        "r.name",
+        "r.phone",
+        "r.email",
+        "r.kind",
+        "r.organisation",
+        "r.accessibility",
+        "r.status",
+        "s.title_vi",
+        "s.title_en",
+        "s.starts_at",
+      ])
       .where("r.id", "=", s.id)
       .executeTakeFirst();
     if (!r) return null;
@@ -91,7 +123,13 @@ export async function subjectData(s: { kind: PrivacySubjectKind; id: number }, l
     .selectFrom("feedback as f")
     .leftJoin("feedback_contact as c", "c.feedback_id", "f.id")
     .select(["f.code", "f.status", "f.received_at", "c.name", "c.address", "c.phone", "c.email", "c.organisation"])
-    .select((eb) => eb.selectFrom("feedback_attachment as a").select(eb.fn.countAll<number>().as("n")).whereRef("a.feedback_id", "=", "f.id").as("attachments"))
+    .select((eb) =>
+      eb
+        .selectFrom("feedback_attachment as a")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("a.feedback_id", "=", "f.id")
+        .as("attachments"),
+    )
     .where("f.id", "=", s.id)
     .executeTakeFirst();
   if (!f) return null;

@@ -4,7 +4,9 @@ import { parseFeedbackCode, parseRegistrationCode } from "~/features/citizen-cod
 import { normaliseContact, normaliseEmail, normalisePhone } from "~/features/dialogue/dialogue-code";
 
 /** key: the secret half of the full code; null when only the short code was typed. */
-export type SubjectCode = { kind: "feedback"; code: string; key: string | null } | { kind: "dialogue_registration"; code: string; key: string | null };
+export type SubjectCode =
+  | { kind: "feedback"; code: string; key: string | null }
+  | { kind: "dialogue_registration"; code: string; key: string | null };
 
 /** A feedback tracking code (PAKN.YYYYMMDD.NNNN) or a dialogue registration code (6 letters),
  * each with or without its secret key (docs/security/citizen-codes.md). */
@@ -34,7 +36,13 @@ export const lookupSchema = z.object({
     .transform((v) => normaliseContact(v)!),
 });
 
-const text = (max: number) => z.string().trim().max(max, { error: "privacy.errors.tooLong" }).optional().transform((v) => v ?? "");
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "privacy.errors.tooLong" })
+    .optional()
+    .transform((v) => v ?? "");
 
 /** The corrections form: every field as the person wants it. What must be filled in depends on
  * the kind of case (checked in superRefine, so all problems show at once). */
@@ -49,8 +57,10 @@ export function correctionSchema(kind: SubjectCode["kind"]) {
     })
     .superRefine((v, ctx) => {
       if (v.name.length < 2) ctx.addIssue({ code: "custom", path: ["name"], message: "privacy.errors.nameRequired" });
-      if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "privacy.errors.phoneInvalid" });
-      if (v.email && !normaliseEmail(v.email)) ctx.addIssue({ code: "custom", path: ["email"], message: "privacy.errors.emailInvalid" });
+      if (v.phone && !normalisePhone(v.phone))
+        ctx.addIssue({ code: "custom", path: ["phone"], message: "privacy.errors.phoneInvalid" });
+      if (v.email && !normaliseEmail(v.email))
+        ctx.addIssue({ code: "custom", path: ["email"], message: "privacy.errors.emailInvalid" });
       if (kind === "feedback") {
         // NĐ 20/2008 Art. 7: a feedback needs the sender's address and phone.
         if (!v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "privacy.errors.phoneRequired" });
@@ -65,7 +75,11 @@ export type Correction = z.output<ReturnType<typeof correctionSchema>>;
 export const confirmSchema = z.object({ confirm: z.literal("yes", { error: "privacy.errors.confirmRequired" }) });
 
 export const refuseSchema = z.object({
-  reason: z.string({ error: "privacy.errors.reasonRequired" }).trim().min(5, { error: "privacy.errors.reasonRequired" }).max(1000, { error: "privacy.errors.tooLong" }),
+  reason: z
+    .string({ error: "privacy.errors.reasonRequired" })
+    .trim()
+    .min(5, { error: "privacy.errors.reasonRequired" })
+    .max(1000, { error: "privacy.errors.tooLong" }),
 });
 
 export const submissionSchema = z.uuid({ error: "privacy.errors.formExpired" });

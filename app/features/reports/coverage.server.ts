@@ -22,11 +22,25 @@ export interface ServedInput {
 
 export const servedFormSchema = z
   .object({
-    unit: z.coerce.number({ error: `${E}unit` }).int({ error: `${E}unit` }).positive({ error: `${E}unit` }),
-    procedure: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional()),
-    start: z.string({ error: `${E}start` }).transform((s, ctx) => parseDay(s) ?? (ctx.addIssue({ code: "custom", message: `${E}start` }), z.NEVER)),
-    end: z.string({ error: `${E}end` }).transform((s, ctx) => parseDay(s) ?? (ctx.addIssue({ code: "custom", message: `${E}end` }), z.NEVER)),
-    count: z.string({ error: `${E}count` }).trim().regex(/^\d{1,7}$/, { error: `${E}count` }).transform(Number),
+    unit: z.coerce
+      .number({ error: `${E}unit` })
+      .int({ error: `${E}unit` })
+      .positive({ error: `${E}unit` }),
+    procedure: z.preprocess(
+      (v) => (v === "" || v == null ? undefined : v),
+      z.coerce.number().int().positive().optional(),
+    ),
+    start: z
+      .string({ error: `${E}start` })
+      .transform((s, ctx) => parseDay(s) ?? (ctx.addIssue({ code: "custom", message: `${E}start` }), z.NEVER)),
+    end: z
+      .string({ error: `${E}end` })
+      .transform((s, ctx) => parseDay(s) ?? (ctx.addIssue({ code: "custom", message: `${E}end` }), z.NEVER)),
+    count: z
+      .string({ error: `${E}count` })
+      .trim()
+      .regex(/^\d{1,7}$/, { error: `${E}count` })
+      .transform(Number),
   })
   .refine((v) => v.end >= v.start, { path: ["end"], message: `${E}end` });
 
@@ -36,8 +50,25 @@ export async function listServed(user: StaffUser, lang: Lang, limit = 200) {
     .innerJoin("unit as u", "u.id", "c.unit_id")
     .leftJoin("procedure as p", "p.id", "c.procedure_id")
     .leftJoin("staff_user as s", "s.id", "c.entered_by")
-    .select(["c.id", "c.period_start", "c.period_end", "c.count", "c.entered_at", "u.name_vi as unit_vi", "u.name_en as unit_en", "p.code as proc_code", "p.name_vi as proc_vi", "p.name_en as proc_en", "s.name as by"]);
-  const rows = await scopeByUnit(q, "c.unit_id", user).orderBy("c.period_start", "desc").orderBy("u.sort_order").orderBy("c.id").limit(limit).execute();
+    .select([
+      "c.id",
+      "c.period_start",
+      "c.period_end",
+      "c.count",
+      "c.entered_at",
+      "u.name_vi as unit_vi",
+      "u.name_en as unit_en",
+      "p.code as proc_code",
+      "p.name_vi as proc_vi",
+      "p.name_en as proc_en",
+      "s.name as by",
+    ]);
+  const rows = await scopeByUnit(q, "c.unit_id", user)
+    .orderBy("c.period_start", "desc")
+    .orderBy("u.sort_order")
+    .orderBy("c.id")
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     start: r.period_start,
@@ -50,7 +81,12 @@ export async function listServed(user: StaffUser, lang: Lang, limit = 200) {
 }
 
 /** Saves rows in one transaction with one audit entry; refuses all if any is outside the user's units. */
-export async function saveServed(user: StaffUser, client: Client, rows: ServedInput[], source: "form" | "csv"): Promise<{ ok: true; count: number } | { ok: false; key: string }> {
+export async function saveServed(
+  user: StaffUser,
+  client: Client,
+  rows: ServedInput[],
+  source: "form" | "csv",
+): Promise<{ ok: true; count: number } | { ok: false; key: string }> {
   if (rows.some((r) => !mayUseUnit(user, r.unitId))) return { ok: false, key: `${E}scope` };
   return db()
     .transaction()
@@ -58,11 +94,31 @@ export async function saveServed(user: StaffUser, client: Client, rows: ServedIn
       for (const r of rows) {
         await trx
           .insertInto("served_count")
-          .values({ unit_id: r.unitId, procedure_id: r.procedureId, period_start: r.start, period_end: r.end, count: r.count, entered_by: user.id })
-          .onConflict((oc) => oc.columns(["unit_id", "procedure_id", "period_start", "period_end"]).doUpdateSet({ count: r.count, entered_by: user.id, entered_at: new Date() }))
+          .values({
+            unit_id: r.unitId,
+            procedure_id: r.procedureId,
+            period_start: r.start,
+            period_end: r.end,
+            count: r.count,
+            entered_by: user.id,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(["unit_id", "procedure_id", "period_start", "period_end"])
+              .doUpdateSet({ count: r.count, entered_by: user.id, entered_at: new Date() }),
+          )
           .execute();
       }
-      await recordAudit(client, { actor: { id: user.id, email: user.email }, action: "coverage.save", entity: "served_count", details: { source, rows: rows.length } }, trx);
+      await recordAudit(
+        client,
+        {
+          actor: { id: user.id, email: user.email },
+          action: "coverage.save",
+          entity: "served_count",
+          details: { source, rows: rows.length },
+        },
+        trx,
+      );
       return { ok: true as const, count: rows.length };
     });
 }
@@ -78,7 +134,9 @@ export async function procedureFits(unitId: number, procedureId: number | null):
 export async function importServedCsv(user: StaffUser, client: Client, text: string) {
   const { rows, errors } = parseCoverageCsv(text);
   const all: CsvError[] = [...errors];
-  const units = new Map((await db().selectFrom("unit").select(["id", "code"]).execute()).map((u) => [u.code.toUpperCase(), u.id]));
+  const units = new Map(
+    (await db().selectFrom("unit").select(["id", "code"]).execute()).map((u) => [u.code.toUpperCase(), u.id]),
+  );
   const procs = await db().selectFrom("procedure").select(["id", "code", "unit_id"]).execute();
   const inputs: ServedInput[] = [];
   for (const r of rows) {
@@ -93,7 +151,9 @@ export async function importServedCsv(user: StaffUser, client: Client, text: str
     }
     let procedureId: number | null = null;
     if (r.procedureCode) {
-      const p = procs.find((x) => x.code.toUpperCase() === r.procedureCode!.toUpperCase() && (x.unit_id === null || x.unit_id === unitId));
+      const p = procs.find(
+        (x) => x.code.toUpperCase() === r.procedureCode!.toUpperCase() && (x.unit_id === null || x.unit_id === unitId),
+      );
       if (!p) {
         all.push({ line: r.line, key: `${E}csvProcedure`, code: r.procedureCode });
         continue;
@@ -102,7 +162,13 @@ export async function importServedCsv(user: StaffUser, client: Client, text: str
     }
     inputs.push({ unitId, procedureId, start: r.start, end: r.end, count: r.count });
   }
-  if (all.length || !inputs.length) return { ok: false as const, errors: all.length ? all.sort((a, b) => a.line - b.line) : [{ line: 0, key: `${E}csvEmpty` }] };
+  if (all.length || !inputs.length)
+    return {
+      ok: false as const,
+      errors: all.length ? all.sort((a, b) => a.line - b.line) : [{ line: 0, key: `${E}csvEmpty` }],
+    };
   const saved = await saveServed(user, client, inputs, "csv");
-  return saved.ok ? { ok: true as const, count: saved.count } : { ok: false as const, errors: [{ line: 0, key: saved.key }] };
+  return saved.ok
+    ? { ok: true as const, count: saved.count }
+    : { ok: false as const, errors: [{ line: 0, key: saved.key }] };
 }

@@ -79,7 +79,10 @@ export interface BlockFigure {
   items: { code: string; rate: Rate }[];
 }
 
-export function blockFigures<T extends ItemInfo>(items: T[], byItemId: Map<number, Counts>): { blocks: BlockFigure[]; sipas: number | null } {
+export function blockFigures<T extends ItemInfo>(
+  items: T[],
+  byItemId: Map<number, Counts>,
+): { blocks: BlockFigure[]; sipas: number | null } {
   const blocks: BlockFigure[] = SIPAS_BLOCKS.map((block) => {
     const inBlock = items.filter((i) => i.block === block && i.type === "L5");
     const questions = inBlock.filter(isBlockQuestion);

@@ -6,11 +6,11 @@ import { type PeriodKind } from "~/features/reports/report-periods";
 import { parsePeriod, quarterOf, type DashboardQuery } from "~/features/reports/dashboard.schema";
 import { unitScope, type StaffUser } from "~/features/accounts/auth.server";
 import { listProcedures, listUnits } from "~/features/admin/catalog.server";
+import { dialogueFigures } from "~/features/dialogue/dialogue-figures.server";
+import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
 import type { DashboardFilter } from "./dashboard.server";
 import { getDashboard, listSurveys, listVersions, reportYears } from "./dashboard-view.server";
 import { versionCounts } from "./dashboard-versions.server";
-import { dialogueFigures } from "~/features/dialogue/dialogue-figures.server";
-import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
 import { getPeriod, listPeriods } from "./report-period.server";
 import { snapshotOf } from "./report-snapshot.server";
 
@@ -76,7 +76,13 @@ export async function loadDashboardPage(user: StaffUser, query: DashboardQuery, 
     },
     options: {
       surveys,
-      periods: periods.map((p) => ({ value: `${p.year}-${p.kind}`, year: p.year, kind: p.kind as PeriodKind, start: p.start_date, end: p.end_date })),
+      periods: periods.map((p) => ({
+        value: `${p.year}-${p.kind}`,
+        year: p.year,
+        kind: p.kind as PeriodKind,
+        start: p.start_date,
+        end: p.end_date,
+      })),
       units: scope.all ? units : units.filter((u) => u.id === filter.unitId),
       unitLocked: !scope.all,
       procedures,

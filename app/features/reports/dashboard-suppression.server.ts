@@ -42,7 +42,8 @@ export async function narrowedHidden(
             const rows = await countsByPeriodsDim(wide, overallIds, periods, d.dim);
             for (const p of periods) {
               const byKey = new Map<string, Counts>();
-              for (const r of rows.filter((x) => x.pkey === p.key)) byKey.set(r.key, addCounts(byKey.get(r.key) ?? ZERO, r));
+              for (const r of rows.filter((x) => x.pkey === p.key))
+                byKey.set(r.key, addCounts(byKey.get(r.key) ?? ZERO, r));
               const cells = [...byKey.entries()].map(([key, c]) => ({ key, n: l5Rate(c).n }));
               if (hiddenCells(cells, threshold).has(String(d.value))) out.add(p.key);
             }

@@ -16,6 +16,9 @@ export interface VersionCount {
 export async function versionCounts(f: DashboardFilter): Promise<VersionCount[]> {
   const [rows, versions] = await Promise.all([responsesBy(f, "version"), listVersions(f.surveyId)]);
   const n = new Map<number, number>();
-  for (const r of rows) if (f.includeFlagged || !r.flagged) n.set(Number(r.key), (n.get(Number(r.key)) ?? 0) + r.responses);
-  return versions.filter((v) => (n.get(v.id) ?? 0) > 0).map((v) => ({ versionId: v.id, version: v.version, responses: n.get(v.id)! }));
+  for (const r of rows)
+    if (f.includeFlagged || !r.flagged) n.set(Number(r.key), (n.get(Number(r.key)) ?? 0) + r.responses);
+  return versions
+    .filter((v) => (n.get(v.id) ?? 0) > 0)
+    .map((v) => ({ versionId: v.id, version: v.version, responses: n.get(v.id)! }));
 }

@@ -1,6 +1,14 @@
 // Everything the dashboard page shows, for one filter, as plain serialisable figures.
 import { sql } from "kysely";
-import { addCounts, blockFigures, l5Rate, overallItem, responseRate, ZERO, type Counts } from "~/features/reports/dashboard-figures";
+import {
+  addCounts,
+  blockFigures,
+  l5Rate,
+  overallItem,
+  responseRate,
+  ZERO,
+  type Counts,
+} from "~/features/reports/dashboard-figures";
 import { suppressFigures } from "~/features/reports/suppress-dashboard";
 import { tooSmall } from "~/features/reports/suppression";
 import type { Lang } from "~/kernel/i18n/i18n";
@@ -8,20 +16,39 @@ import { defaultWindow, previousOf, type PeriodKind } from "~/features/reports/r
 import { verdict } from "~/features/reports/stats";
 import { unitScope, type StaffUser } from "~/features/accounts/auth.server";
 import { db } from "~/kernel/db/db.server";
-import { breakdown, countsBy, countsByPeriods, responsesBy, servedBy, surveyItems, type BreakdownRow, type DashboardFilter } from "./dashboard.server";
+import { getSettings } from "~/features/admin/settings.server";
+import {
+  breakdown,
+  countsBy,
+  countsByPeriods,
+  responsesBy,
+  servedBy,
+  surveyItems,
+  type BreakdownRow,
+  type DashboardFilter,
+} from "./dashboard.server";
 import { narrowedHidden } from "./dashboard-suppression.server";
 import { foldPendingRollups } from "./rollup.server";
 import { windowsOf } from "./report-period.server";
 import { sentSnapshots, type Snapshot } from "./report-snapshot.server";
-import { getSettings } from "~/features/admin/settings.server";
 
 export async function listSurveys(lang: Lang) {
-  const rows = await db().selectFrom("survey").select(["id", "kind", "slug", "title_vi", "title_en"]).orderBy("kind", "desc").orderBy("id").execute();
+  const rows = await db()
+    .selectFrom("survey")
+    .select(["id", "kind", "slug", "title_vi", "title_en"])
+    .orderBy("kind", "desc")
+    .orderBy("id")
+    .execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind, slug: r.slug, title: lang === "en" ? r.title_en : r.title_vi }));
 }
 
 export async function listVersions(surveyId: number) {
-  return db().selectFrom("survey_version").select(["id", "version"]).where("survey_id", "=", surveyId).orderBy("version").execute();
+  return db()
+    .selectFrom("survey_version")
+    .select(["id", "version"])
+    .where("survey_id", "=", surveyId)
+    .orderBy("version")
+    .execute();
 }
 
 /** The last eight quarters up to (and including) the given one, as keys "KIND/YEAR". */
@@ -38,10 +65,17 @@ export function trendKeys(year: number, kind: PeriodKind): { year: number; kind:
 
 /** The trend's quarters as dated windows: the Office's edited windows where it edited them
  * (the headline reads those too), the NĐ 09/2019 defaults otherwise. */
-export async function trendQuarters(year: number, kind: PeriodKind, opts: { sent?: boolean } = {}): Promise<{ key: string; start: string; end: string; snapshotId?: number }[]> {
+export async function trendQuarters(
+  year: number,
+  kind: PeriodKind,
+  opts: { sent?: boolean } = {},
+): Promise<{ key: string; start: string; end: string; snapshotId?: number }[]> {
   const keys = trendKeys(year, kind);
   // A sent report's trend reads the sent quarters' frozen counts, as its headline does.
-  const [stored, sent] = await Promise.all([windowsOf(keys), opts.sent ? sentSnapshots(keys) : Promise.resolve(new Map<string, Snapshot>())]);
+  const [stored, sent] = await Promise.all([
+    windowsOf(keys),
+    opts.sent ? sentSnapshots(keys) : Promise.resolve(new Map<string, Snapshot>()),
+  ]);
   return keys.map((k) => {
     const snap = sent.get(k.key);
     if (snap) return { key: k.key, start: snap.start, end: snap.end, snapshotId: snap.id };
@@ -50,7 +84,12 @@ export async function trendQuarters(year: number, kind: PeriodKind, opts: { sent
   });
 }
 
-export async function getDashboard(user: StaffUser, f: DashboardFilter, period: { year: number; kind: PeriodKind }, lang: Lang) {
+export async function getDashboard(
+  user: StaffUser,
+  f: DashboardFilter,
+  period: { year: number; kind: PeriodKind },
+  lang: Lang,
+) {
   // Scoping is enforced here as well as where the filter is read: a unit's staff never get
   // another unit's figures from this function, whoever calls it.
   const scope = unitScope(user);
@@ -84,7 +123,8 @@ export async function getDashboard(user: StaffUser, f: DashboardFilter, period: 
   const counted = (r: BreakdownRow) => filter.includeFlagged || !r.flagged;
   const merged = (dim: BreakdownRow["dim"]) => {
     const byKey = new Map<string, Counts>();
-    for (const r of overallRows.filter((x) => x.dim === dim && counted(x))) byKey.set(r.key, addCounts(byKey.get(r.key) ?? ZERO, r));
+    for (const r of overallRows.filter((x) => x.dim === dim && counted(x)))
+      byKey.set(r.key, addCounts(byKey.get(r.key) ?? ZERO, r));
     return [...byKey.entries()].map(([key, c]) => ({ key, ...c }));
   };
   const unitRows = merged("unit");
@@ -105,13 +145,29 @@ export async function getDashboard(user: StaffUser, f: DashboardFilter, period: 
     return { key: p.key, start: p.start, end: p.end, rate: r, verdict: verdict(r, target) };
   });
   const byUnit = unitRows.map(({ key, ...counts }) => ({ key, name: unitName(key), counts }));
-  const byChannel = channelRows.map((r) => ({ key: `${r.key}${r.flagged ? ":flagged" : ""}`, channel: r.key, flagged: !!r.flagged, counts: r as Counts }));
+  const byChannel = channelRows.map((r) => ({
+    key: `${r.key}${r.flagged ? ":flagged" : ""}`,
+    channel: r.key,
+    flagged: !!r.flagged,
+    counts: r as Counts,
+  }));
   const volume = units
     .map((u) => {
-      const responses = volumeRows.filter((v) => Number(v.key) === u.id && !v.flagged).reduce((a, v) => a + v.responses, 0);
-      const flagged = volumeRows.filter((v) => Number(v.key) === u.id && v.flagged).reduce((a, v) => a + v.responses, 0);
+      const responses = volumeRows
+        .filter((v) => Number(v.key) === u.id && !v.flagged)
+        .reduce((a, v) => a + v.responses, 0);
+      const flagged = volumeRows
+        .filter((v) => Number(v.key) === u.id && v.flagged)
+        .reduce((a, v) => a + v.responses, 0);
       const s = served.find((x) => x.unit_id === u.id)?.served;
-      return { unitId: u.id, name: lang === "en" ? u.name_en : u.name_vi, responses, flagged, served: s ?? null, responseRate: responseRate(responses, s) };
+      return {
+        unitId: u.id,
+        name: lang === "en" ? u.name_en : u.name_vi,
+        responses,
+        flagged,
+        served: s ?? null,
+        responseRate: responseRate(responses, s),
+      };
     })
     .filter((v) => v.responses > 0 || v.flagged > 0 || v.served !== null);
 
@@ -133,7 +189,9 @@ export async function getDashboard(user: StaffUser, f: DashboardFilter, period: 
   // A cumulative period (6, 9 months, year) with a hidden quarter inside would give that quarter
   // back as "year minus the other quarters".
   const inside = quarters.filter((q) => q.start >= filter.from && q.end <= filter.to);
-  const quarterHidden = inside.length > 1 && inside.some((q) => hidden.trend.has(q.key) || tooSmall(trend.find((p) => p.key === q.key)?.rate.n ?? 0, threshold));
+  const quarterHidden =
+    inside.length > 1 &&
+    inside.some((q) => hidden.trend.has(q.key) || tooSmall(trend.find((p) => p.key === q.key)?.rate.n ?? 0, threshold));
   return {
     target,
     threshold,
@@ -149,7 +207,11 @@ export async function reportYears(currentYear: number): Promise<number[]> {
   // No fold here: the page asks for this beside getDashboard(), which folds; a year whose only
   // responses arrived in the last seconds shows up on the next view.
   // A day from 15/12 on belongs to the next report year: shifting by 17 days moves 15/12 to 01/01.
-  const r = await sql<{ y: number }>`select distinct extract(year from day + interval '17 days')::int as y from response_rollup order by 1 desc`.execute(db());
+  const r = await sql<{
+    y: number;
+  }>`select distinct extract(year from day + interval '17 days')::int as y from response_rollup order by 1 desc`.execute(
+    db(),
+  );
   const years = new Set([currentYear, ...r.rows.map((x) => x.y)]);
   return [...years].sort((a, b) => b - a);
 }

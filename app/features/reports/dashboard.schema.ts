@@ -3,7 +3,9 @@
 import * as z from "zod";
 import { PERIOD_KINDS, type PeriodKind } from "~/features/reports/report-periods";
 
-const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().positive().optional()).catch(undefined);
+const optionalId = z
+  .preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().positive().optional())
+  .catch(undefined);
 
 export const dashboardQuery = z.object({
   survey: optionalId,
@@ -28,7 +30,10 @@ export function parseDashboardQuery(params: URLSearchParams): DashboardQuery {
   return dashboardQuery.parse(Object.fromEntries(params));
 }
 
-export function parsePeriod(value: string | undefined, fallback: { year: number; kind: PeriodKind }): { year: number; kind: PeriodKind } {
+export function parsePeriod(
+  value: string | undefined,
+  fallback: { year: number; kind: PeriodKind },
+): { year: number; kind: PeriodKind } {
   if (!value) return fallback;
   const [y, k] = value.split("-");
   return PERIOD_KINDS.includes(k as PeriodKind) ? { year: Number(y), kind: k as PeriodKind } : fallback;

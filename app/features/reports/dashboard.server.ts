@@ -1,9 +1,9 @@
 // Dashboard figures, read from the rollups (never from raw answers on a page view). Items are
 // matched across survey versions by their code, so a reworded version still adds up.
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
-import type { Database } from "../../../db/types";
 import { splitWindow } from "~/features/reports/report-periods";
 import { db } from "~/kernel/db/db.server";
+import type { Database } from "../../../db/types";
 
 export interface DashboardFilter {
   surveyId: number;
@@ -47,7 +47,17 @@ export async function surveyItems(surveyId: number): Promise<ItemMeta[]> {
   const rows = await db()
     .selectFrom("survey_item as si")
     .innerJoin("survey_version as sv", "sv.id", "si.version_id")
-    .select(["si.id", "si.code", "si.block", "si.type", "si.position", "si.text_vi", "si.text_en", "si.options", "sv.version"])
+    .select([
+      "si.id",
+      "si.code",
+      "si.block",
+      "si.type",
+      "si.position",
+      "si.text_vi",
+      "si.text_en",
+      "si.options",
+      "sv.version",
+    ])
     .where("sv.survey_id", "=", surveyId)
     .orderBy("sv.version", "desc")
     .orderBy("si.position")
@@ -58,7 +68,16 @@ export async function surveyItems(surveyId: number): Promise<ItemMeta[]> {
     if (m) m.ids.push(r.id);
     else {
       const scored = (r.options ?? []).some((o) => typeof o.score === "number");
-      byCode.set(r.code, { code: r.code, block: r.block, type: r.type, position: r.position, text_vi: r.text_vi, text_en: r.text_en, scored, ids: [r.id] });
+      byCode.set(r.code, {
+        code: r.code,
+        block: r.block,
+        type: r.type,
+        position: r.position,
+        text_vi: r.text_vi,
+        text_en: r.text_en,
+        scored,
+        ids: [r.id],
+      });
     }
   }
   return [...byCode.values()].sort((a, b) => a.position - b.position);
@@ -79,17 +98,26 @@ const COLS = sql.raw("survey_version_id, unit_id, procedure_id, channel, flagged
  * half-month table, leftover edge days from the daily one. `key` tags the rows (trend periods). */
 function windowRows(from: string, to: string, key = "", snapshotId?: number | null): RawBuilder<unknown> {
   // A sent report's counts were copied from these same rows when it was sent.
-  if (snapshotId) return sql`select ${key} as pkey, ${COLS} from report_snapshot_count where snapshot_id = ${snapshotId}`;
+  if (snapshotId)
+    return sql`select ${key} as pkey, ${COLS} from report_snapshot_count where snapshot_id = ${snapshotId}`;
   const { buckets, days } = splitWindow(from, to);
   const parts: RawBuilder<unknown>[] = [];
-  if (buckets) parts.push(sql`select ${key} as pkey, ${COLS} from answer_rollup_half where bucket between ${buckets.first}::date and ${buckets.last}::date`);
-  for (const [a, b] of days) parts.push(sql`select ${key} as pkey, ${COLS} from answer_rollup where day between ${a}::date and ${b}::date`);
+  if (buckets)
+    parts.push(
+      sql`select ${key} as pkey, ${COLS} from answer_rollup_half where bucket between ${buckets.first}::date and ${buckets.last}::date`,
+    );
+  for (const [a, b] of days)
+    parts.push(sql`select ${key} as pkey, ${COLS} from answer_rollup where day between ${a}::date and ${b}::date`);
   // An empty window still has to be a valid (empty) row source.
   if (!parts.length) parts.push(sql`select ${key} as pkey, ${COLS} from answer_rollup where false`);
   return sql.join(parts, sql` union all `);
 }
 
-function where(f: Omit<DashboardFilter, "from" | "to">, itemIds: number[] | null, opts: { keepFlagged?: boolean } = {}): Expression<SqlBool> {
+function where(
+  f: Omit<DashboardFilter, "from" | "to">,
+  itemIds: number[] | null,
+  opts: { keepFlagged?: boolean } = {},
+): Expression<SqlBool> {
   const parts = [sql`ar.survey_version_id in (select id from survey_version where survey_id = ${f.surveyId})`];
   if (itemIds) parts.push(sql`ar.item_id = any(${itemIds}::int[])`);
   if (f.unitId) parts.push(sql`ar.unit_id = ${f.unitId}`);
@@ -108,7 +136,12 @@ export interface CountsRow extends Counts {
 const sums = sql`sum(ar.c0)::int as c0, sum(ar.c1)::int as c1, sum(ar.c2)::int as c2, sum(ar.c3)::int as c3, sum(ar.c4)::int as c4, sum(ar.c5)::int as c5`;
 
 /** Answer counts per code 0–5 for the given items, optionally split by one dimension. */
-export async function countsBy(f: DashboardFilter, itemIds: number[] | null, dim: Dim, opts: { byItem?: boolean; splitFlagged?: boolean } = {}): Promise<(CountsRow & { item_id?: number })[]> {
+export async function countsBy(
+  f: DashboardFilter,
+  itemIds: number[] | null,
+  dim: Dim,
+  opts: { byItem?: boolean; splitFlagged?: boolean } = {},
+): Promise<(CountsRow & { item_id?: number })[]> {
   const keyExpr = dim === "none" ? sql`''` : sql.raw(`ar.${dimColumn[dim]}::text`);
   const itemExpr = opts.byItem ? sql`ar.item_id` : sql`0`;
   const flagExpr = opts.splitFlagged ? sql`ar.flagged` : sql`false`;
@@ -139,7 +172,10 @@ export async function breakdown(f: DashboardFilter, itemIds: number[]): Promise<
 }
 
 /** Responses per dimension value (volume), flagged apart. */
-export async function responsesBy(f: DashboardFilter, dim: Dim): Promise<{ key: string; flagged: boolean; responses: number }[]> {
+export async function responsesBy(
+  f: DashboardFilter,
+  dim: Dim,
+): Promise<{ key: string; flagged: boolean; responses: number }[]> {
   const keyExpr = dim === "none" ? sql`''` : sql.raw(`ar.${dimColumn[dim]}::text`);
   const result = await sql<{ key: string; flagged: boolean; responses: number }>`
     select ${keyExpr} as key, ar.flagged, sum(ar.responses)::int as responses
@@ -156,7 +192,10 @@ export async function countsByPeriods(
   periods: { key: string; start: string; end: string; snapshotId?: number | null }[],
 ): Promise<CountsRow[]> {
   if (!periods.length) return [];
-  const rows = sql.join(periods.map((p) => windowRows(p.start, p.end, p.key, p.snapshotId)), sql` union all `);
+  const rows = sql.join(
+    periods.map((p) => windowRows(p.start, p.end, p.key, p.snapshotId)),
+    sql` union all `,
+  );
   const result = await sql<CountsRow>`
     select ar.pkey as key, ${sums}
     from (${rows}) as ar
@@ -207,7 +246,10 @@ export async function countsByPeriodsDim(
   dim: Exclude<Dim, "none">,
 ): Promise<(CountsRow & { pkey: string })[]> {
   if (!periods.length) return [];
-  const rows = sql.join(periods.map((p) => windowRows(p.start, p.end, p.key, p.snapshotId)), sql` union all `);
+  const rows = sql.join(
+    periods.map((p) => windowRows(p.start, p.end, p.key, p.snapshotId)),
+    sql` union all `,
+  );
   const result = await sql<CountsRow & { pkey: string }>`
     select ar.pkey, ${sql.raw(`ar.${dimColumn[dim]}::text`)} as key, ${sums}
     from (${rows}) as ar
@@ -218,7 +260,12 @@ export async function countsByPeriodsDim(
 
 /** Copies a window's rollup counts into a snapshot (sending a report). Run inside the
  * transaction that creates the snapshot row, after a fold, so the copy is what was read. */
-export async function copyWindowToSnapshot(conn: Kysely<Database>, snapshotId: number, from: string, to: string): Promise<void> {
+export async function copyWindowToSnapshot(
+  conn: Kysely<Database>,
+  snapshotId: number,
+  from: string,
+  to: string,
+): Promise<void> {
   await sql`
     insert into report_snapshot_count (snapshot_id, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5)
     select ${snapshotId}, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)

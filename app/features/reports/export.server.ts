@@ -70,7 +70,18 @@ function fetchPage(f: DashboardFilter, after: Cursor): Promise<PageRow[]> {
 export async function exportResponses(f: DashboardFilter, sink: RowSink): Promise<number> {
   const items = await surveyItems(f.surveyId);
   const columns = columnMap(items);
-  sink.sheet("responses", ["response_id", "submitted_at_local", "survey_version", "unit", "procedure", "channel", "lang", "flagged", "flag_reasons", ...items.map((i) => i.code)]);
+  sink.sheet("responses", [
+    "response_id",
+    "submitted_at_local",
+    "survey_version",
+    "unit",
+    "procedure",
+    "channel",
+    "lang",
+    "flagged",
+    "flag_reasons",
+    ...items.map((i) => i.code),
+  ]);
   let total = 0;
   // A prefetched page must not fail unobserved (an unhandled rejection ends the process) when the
   // writer fails first: the error is still thrown where the page is awaited.

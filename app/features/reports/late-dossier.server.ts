@@ -7,10 +7,10 @@ import { lateFigures, parseLateCsv, type LateCsvError, type LateInput } from "~/
 import type { StaffUser } from "~/features/accounts/auth.server";
 import { db } from "~/kernel/db/db.server";
 import { recordAudit } from "~/kernel/audit.server";
-import type { DashboardFilter } from "./dashboard.server";
 import { inScope, scopeByUnit } from "~/features/accounts/scope.server";
 import { dossierHash } from "~/features/survey/survey-submit.server";
 import type { Client } from "~/kernel/http/client";
+import type { DashboardFilter } from "./dashboard.server";
 
 const E = "tt01.register.errors.";
 
@@ -26,9 +26,30 @@ export async function listLate(user: StaffUser, client: Client, lang: Lang, limi
     .selectFrom("late_dossier as l")
     .innerJoin("unit as u", "u.id", "l.unit_id")
     .leftJoin("procedure as p", "p.id", "l.procedure_id")
-    .select(["l.id", "l.dossier_code", "l.promised_date", "l.returned_date", "l.apology_sent", "l.apology_date", "l.new_date", "l.new_date_kept", "u.name_vi", "u.name_en", "p.code as proc_code"]);
-  const rows = await scopeByUnit(q, "l.unit_id", user).orderBy("l.promised_date", "desc").orderBy("l.id", "desc").limit(limit).execute();
-  await recordAudit(client, { actor: { id: user.id, email: user.email }, action: "pii.view", entity: "late_dossier", details: { rows: rows.length } });
+    .select([
+      "l.id",
+      "l.dossier_code",
+      "l.promised_date",
+      "l.returned_date",
+      "l.apology_sent",
+      "l.apology_date",
+      "l.new_date",
+      "l.new_date_kept",
+      "u.name_vi",
+      "u.name_en",
+      "p.code as proc_code",
+    ]);
+  const rows = await scopeByUnit(q, "l.unit_id", user)
+    .orderBy("l.promised_date", "desc")
+    .orderBy("l.id", "desc")
+    .limit(limit)
+    .execute();
+  await recordAudit(client, {
+    actor: { id: user.id, email: user.email },
+    action: "pii.view",
+    entity: "late_dossier",
+    details: { rows: rows.length },
+  });
   return rows.map((r) => ({
     id: r.id,
     code: r.dossier_code,
@@ -45,12 +66,26 @@ export async function listLate(user: StaffUser, client: Client, lang: Lang, limi
 
 /** Saves entries in one transaction with one audit entry. Recording a code again corrects its
  * entry; all are refused if any entry, or the entry it would correct, is outside the user's units. */
-export async function saveLate(user: StaffUser, client: Client, rows: LateRow[], source: "form" | "csv"): Promise<{ ok: true; count: number } | { ok: false; key: string }> {
+export async function saveLate(
+  user: StaffUser,
+  client: Client,
+  rows: LateRow[],
+  source: "form" | "csv",
+): Promise<{ ok: true; count: number } | { ok: false; key: string }> {
   if (rows.some((r) => !inScope(user, r.unitId))) return { ok: false, key: `${E}scope` };
   return db()
     .transaction()
     .execute(async (trx) => {
-      const existing = await trx.selectFrom("late_dossier").select(["dossier_code", "unit_id"]).where("dossier_code", "in", rows.map((r) => r.code)).forUpdate().execute();
+      const existing = await trx
+        .selectFrom("late_dossier")
+        .select(["dossier_code", "unit_id"])
+        .where(
+          "dossier_code",
+          "in",
+          rows.map((r) => r.code),
+        )
+        .forUpdate()
+        .execute();
       if (existing.some((x) => !inScope(user, x.unit_id))) return { ok: false as const, key: `${E}scope` };
       for (const r of rows) {
         const values = {
@@ -71,7 +106,16 @@ export async function saveLate(user: StaffUser, client: Client, rows: LateRow[],
           .execute();
       }
       // The audit names how many, not which dossiers: the log is read more widely than the register.
-      await recordAudit(client, { actor: { id: user.id, email: user.email }, action: "late_dossier.save", entity: "late_dossier", details: { source, rows: rows.length } }, trx);
+      await recordAudit(
+        client,
+        {
+          actor: { id: user.id, email: user.email },
+          action: "late_dossier.save",
+          entity: "late_dossier",
+          details: { source, rows: rows.length },
+        },
+        trx,
+      );
       return { ok: true as const, count: rows.length };
     });
 }
@@ -80,7 +124,9 @@ export async function saveLate(user: StaffUser, client: Client, rows: LateRow[],
 export async function importLateCsv(user: StaffUser, client: Client, text: string) {
   const { rows, errors } = parseLateCsv(text);
   const all: LateCsvError[] = [...errors];
-  const units = new Map((await db().selectFrom("unit").select(["id", "code"]).execute()).map((u) => [u.code.toUpperCase(), u.id]));
+  const units = new Map(
+    (await db().selectFrom("unit").select(["id", "code"]).execute()).map((u) => [u.code.toUpperCase(), u.id]),
+  );
   const procs = await db().selectFrom("procedure").select(["id", "code", "unit_id"]).execute();
   const inputs: LateRow[] = [];
   for (const r of rows) {
@@ -95,7 +141,9 @@ export async function importLateCsv(user: StaffUser, client: Client, text: strin
     }
     let procedureId: number | null = null;
     if (r.procedureCode) {
-      const p = procs.find((x) => x.code.toUpperCase() === r.procedureCode!.toUpperCase() && (x.unit_id === null || x.unit_id === unitId));
+      const p = procs.find(
+        (x) => x.code.toUpperCase() === r.procedureCode!.toUpperCase() && (x.unit_id === null || x.unit_id === unitId),
+      );
       if (!p) {
         all.push({ line: r.line, key: `${E}csvProcedure`, code: r.procedureCode });
         continue;
@@ -104,14 +152,23 @@ export async function importLateCsv(user: StaffUser, client: Client, text: strin
     }
     inputs.push({ ...r, unitId, procedureId });
   }
-  if (all.length || !inputs.length) return { ok: false as const, errors: all.length ? all.sort((a, b) => a.line - b.line) : [{ line: 0, key: `${E}csvEmpty` }] };
+  if (all.length || !inputs.length)
+    return {
+      ok: false as const,
+      errors: all.length ? all.sort((a, b) => a.line - b.line) : [{ line: 0, key: `${E}csvEmpty` }],
+    };
   const saved = await saveLate(user, client, inputs, "csv");
-  return saved.ok ? { ok: true as const, count: saved.count } : { ok: false as const, errors: [{ line: 0, key: saved.key }] };
+  return saved.ok
+    ? { ok: true as const, count: saved.count }
+    : { ok: false as const, errors: [{ line: 0, key: saved.key }] };
 }
 
 /** The period's register figures (dossiers whose promised day falls in the window), and a
  * matcher for Form A "late" answers. */
-export async function lateRegisterFigures(user: StaffUser, f: Pick<DashboardFilter, "from" | "to" | "unitId" | "procedureId">) {
+export async function lateRegisterFigures(
+  user: StaffUser,
+  f: Pick<DashboardFilter, "from" | "to" | "unitId" | "procedureId">,
+) {
   let q = db()
     .selectFrom("late_dossier")
     .select(["unit_id as unitId", "apology_sent as apologySent", "new_date as newDate", "new_date_kept as newDateKept"])

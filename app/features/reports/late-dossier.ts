@@ -39,7 +39,9 @@ export function parseYesNo(s: string): boolean | null | undefined {
 }
 
 /** Checks one entry; errors are translation keys by field. */
-export function checkLate(raw: LateRaw): { ok: true; value: LateInput } | { ok: false; errors: Record<string, string> } {
+export function checkLate(
+  raw: LateRaw,
+): { ok: true; value: LateInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const code = normaliseDossierCode(raw.code);
   if (!code || code.length > 40) errors.code = `${E}code`;
@@ -64,7 +66,18 @@ export function checkLate(raw: LateRaw): { ok: true; value: LateInput } | { ok: 
   if (promised && newDate && newDate <= promised) errors.newDate = `${E}newDateBefore`;
   if (kept !== null && kept !== undefined && !newDate) errors.kept = `${E}keptWithoutNewDate`;
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { code, promised: promised!, returned, apologySent: apology!, apologyDate, newDate, newDateKept: kept ?? null } };
+  return {
+    ok: true,
+    value: {
+      code,
+      promised: promised!,
+      returned,
+      apologySent: apology!,
+      apologyDate,
+      newDate,
+      newDateKept: kept ?? null,
+    },
+  };
 }
 
 export interface LateCsvRow extends LateInput {
@@ -107,7 +120,8 @@ export function parseLateCsv(text: string): { rows: LateCsvRow[]; errors: LateCs
       for (const key of Object.values(checked.errors)) errors.push({ line, key });
       return;
     }
-    if (seen.has(checked.value.code)) return void errors.push({ line, key: `${E}csvDuplicate`, code: checked.value.code });
+    if (seen.has(checked.value.code))
+      return void errors.push({ line, key: `${E}csvDuplicate`, code: checked.value.code });
     seen.add(checked.value.code);
     rows.push({ ...checked.value, line, unitCode, procedureCode: procedureCode || null });
   });
@@ -151,6 +165,8 @@ export function lateFigures(rows: LateEntry[]): LateFigures {
     withoutApology: sum("withoutApology"),
     newDateKept: rows.filter((r) => r.newDate && r.newDateKept === true).length,
     newDateMissed: rows.filter((r) => r.newDate && r.newDateKept === false).length,
-    byUnit: [...byUnit.values()].sort((a, b) => b.withoutApology - a.withoutApology || b.late - a.late || a.unitId - b.unitId),
+    byUnit: [...byUnit.values()].sort(
+      (a, b) => b.withoutApology - a.withoutApology || b.late - a.late || a.unitId - b.unitId,
+    ),
   };
 }

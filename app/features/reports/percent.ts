@@ -3,7 +3,10 @@ import type { Lang } from "~/kernel/i18n/i18n";
 import type { Interval } from "./stats";
 
 const fmt = (lang: Lang, digits: number) =>
-  new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 
 export function formatPercent(x: number | null | undefined, lang: Lang, digits = 1): string {
   if (x === null || x === undefined || Number.isNaN(x)) return "—";

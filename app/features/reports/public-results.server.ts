@@ -24,14 +24,30 @@ export interface PublicPeriod {
 
 // The figures are read as the whole department's, the way the staff report reads them for the
 // Office: the reader only decides the unit scope, and the public sees no unit.
-const DEPARTMENT: StaffUser = { id: 0, email: "", name: "", role: "viewer", unitId: null, mustChangePassword: false, sessionId: "" };
+const DEPARTMENT: StaffUser = {
+  id: 0,
+  email: "",
+  name: "",
+  role: "viewer",
+  unitId: null,
+  mustChangePassword: false,
+  sessionId: "",
+};
 
 // Sent figures do not change; the small-group rule also reads the quarters around a cumulative
 // period, so a short cache keeps a busy public page from redoing the work on every view.
 const CACHE_MS = 60_000;
-const cache = new Map<number, { at: number; value: NonNullable<PublicPeriod["satisfaction"]> & { target: number; threshold: number } }>();
+const cache = new Map<
+  number,
+  { at: number; value: NonNullable<PublicPeriod["satisfaction"]> & { target: number; threshold: number } }
+>();
 
-async function satisfactionOf(surveyId: number, snap: { id: number; start: string; end: string }, p: { year: number; kind: PeriodKind }, now: number) {
+async function satisfactionOf(
+  surveyId: number,
+  snap: { id: number; start: string; end: string },
+  p: { year: number; kind: PeriodKind },
+  now: number,
+) {
   const hit = cache.get(snap.id);
   if (hit && now - hit.at < CACHE_MS) return hit.value;
   const d = await getDashboard(DEPARTMENT, { surveyId, from: snap.start, to: snap.end, snapshotId: snap.id }, p, "vi");
@@ -40,7 +56,10 @@ async function satisfactionOf(surveyId: number, snap: { id: number; start: strin
   return value;
 }
 
-export async function publicResults(lang: Lang, now = Date.now()): Promise<{ periods: PublicPeriod[]; target: number | null; threshold: number | null }> {
+export async function publicResults(
+  lang: Lang,
+  now = Date.now(),
+): Promise<{ periods: PublicPeriod[]; target: number | null; threshold: number | null }> {
   const rows = await db()
     .selectFrom("report_snapshot as s")
     .innerJoin("report_period as p", "p.id", "s.period_id")
@@ -53,10 +72,19 @@ export async function publicResults(lang: Lang, now = Date.now()): Promise<{ per
   let threshold: number | null = null;
   const periods: PublicPeriod[] = [];
   for (const r of rows) {
-    const sat = formB ? await satisfactionOf(formB.id, { id: r.id, start: r.start_date, end: r.end_date }, { year: r.year, kind: r.kind }, now) : null;
+    const sat = formB
+      ? await satisfactionOf(
+          formB.id,
+          { id: r.id, start: r.start_date, end: r.end_date },
+          { year: r.year, kind: r.kind },
+          now,
+        )
+      : null;
     if (sat) [target, threshold] = [sat.target, sat.threshold];
     const fb = parse<{ handled: number; handledOnTime: number }>(r.feedback);
-    const dl = parse<{ year: number; held: boolean; lastHeld: { id: number; minutesPublished: boolean } | null }>(r.dialogue);
+    const dl = parse<{ year: number; held: boolean; lastHeld: { id: number; minutesPublished: boolean } | null }>(
+      r.dialogue,
+    );
     periods.push({
       year: r.year,
       kind: r.kind,
@@ -65,10 +93,13 @@ export async function publicResults(lang: Lang, now = Date.now()): Promise<{ per
       sentAt: new Date(r.sent_at).toISOString(),
       satisfaction: sat ? { rate: sat.rate, verdict: sat.verdict, suppressed: sat.suppressed } : null,
       feedback: fb ? { handled: fb.handled, onTime: fb.handledOnTime } : null,
-      dialogue: dl ? { year: dl.year, held: dl.held, minutesSessionId: dl.lastHeld?.minutesPublished ? dl.lastHeld.id : null } : null,
+      dialogue: dl
+        ? { year: dl.year, held: dl.held, minutesSessionId: dl.lastHeld?.minutesPublished ? dl.lastHeld.id : null }
+        : null,
     });
   }
   return { periods, target, threshold };
 }
 
-const parse = <T>(v: unknown): T | null => (v === null || v === undefined ? null : ((typeof v === "string" ? JSON.parse(v) : v) as T));
+const parse = <T>(v: unknown): T | null =>
+  v === null || v === undefined ? null : ((typeof v === "string" ? JSON.parse(v) : v) as T);

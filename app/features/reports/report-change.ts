@@ -19,10 +19,17 @@ export interface ReportChange {
   heldBack: boolean;
 }
 
-export function reportChange(sent: Rate, now: Rate, entries: { entries: number; paper: number }, threshold: number, nowHidden: boolean): ReportChange {
+export function reportChange(
+  sent: Rate,
+  now: Rate,
+  entries: { entries: number; paper: number },
+  threshold: number,
+  nowHidden: boolean,
+): ReportChange {
   const answers = now.n - sent.n;
   const changed = entries.entries > 0 || answers !== 0 || now.satisfied !== sent.satisfied;
-  const heldBack = changed && (tooSmall(Math.abs(answers), threshold) || tooSmall(entries.entries, threshold) || nowHidden);
+  const heldBack =
+    changed && (tooSmall(Math.abs(answers), threshold) || tooSmall(entries.entries, threshold) || nowHidden);
   if (!changed || heldBack) return { ...entries, now: null, points: null, answers: null, heldBack };
   const points = now.rate !== null && sent.rate !== null ? (now.rate - sent.rate) * 100 : null;
   return { ...entries, now, points, answers, heldBack: false };

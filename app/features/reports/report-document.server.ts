@@ -6,12 +6,26 @@ import type { Lang } from "~/kernel/i18n/i18n";
 import { buildReportDocument, documentSettings } from "~/features/reports/report-document";
 import type { PeriodKind } from "~/features/reports/report-periods";
 import type { StaffUser } from "~/features/accounts/auth.server";
-import { getReport } from "./report.server";
 import { getSettings } from "~/features/admin/settings.server";
+import { getReport } from "./report.server";
 
-export async function getReportDocument(user: StaffUser, year: number, kind: PeriodKind, lang: Lang, t: TFunction, now = new Date()) {
+export async function getReportDocument(
+  user: StaffUser,
+  year: number,
+  kind: PeriodKind,
+  lang: Lang,
+  t: TFunction,
+  now = new Date(),
+) {
   const [report, settings] = await Promise.all([getReport(user, year, kind, lang, now), getSettings()]);
-  const sentTime = report.sent ? (([date, time]) => ({ date, time }))(formatDateTime(report.sent.sentAt).split(" ")) : undefined;
-  const doc = buildReportDocument(report, documentSettings(settings), { t: (k, o) => t(k, o) as string, lang, today: vnDay(now), sentTime });
+  const sentTime = report.sent
+    ? (([date, time]) => ({ date, time }))(formatDateTime(report.sent.sentAt).split(" "))
+    : undefined;
+  const doc = buildReportDocument(report, documentSettings(settings), {
+    t: (k, o) => t(k, o) as string,
+    lang,
+    today: vnDay(now),
+    sentTime,
+  });
   return { report, doc };
 }

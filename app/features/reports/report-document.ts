@@ -5,12 +5,12 @@
 import type { DialogueFigures } from "~/features/dialogue/dialogue-figures.server";
 import type { FeedbackFigures } from "~/features/feedback/feedback-figures.server";
 import type { Lang } from "~/kernel/i18n/i18n";
-import { formatInterval, formatNumber, formatPercent } from "./percent";
 import { formatDate } from "~/kernel/time/clock";
+import type { Settings } from "~/features/admin/settings";
+import { formatInterval, formatNumber, formatPercent } from "./percent";
 import type { PeriodKind } from "./report-periods";
 import type { Reading } from "./report-reading";
 import type { Rate, Verdict } from "./stats";
-import type { Settings } from "~/features/admin/settings";
 import type { AgencyTotal } from "./tt01";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -100,17 +100,29 @@ const nbsp = (s: string) => s.replace(/ %/g, "\u00a0%");
 const upper = (s: string, lang: Lang) => s.toLocaleUpperCase(lang === "vi" ? "vi-VN" : "en-GB");
 
 /** "ngày … tháng … năm 2026": the clerk writes the day of signing; the year is the year it is drafted. */
-export function buildReportDocument(r: ReportFigures, s: DocumentSettings, o: { t: T; lang: Lang; today: string; sentTime?: { date: string; time: string } }): ReportDocument {
+export function buildReportDocument(
+  r: ReportFigures,
+  s: DocumentSettings,
+  o: { t: T; lang: Lang; today: string; sentTime?: { date: string; time: string } },
+): ReportDocument {
   const { t, lang } = o;
   // "100,0 %" must never break before its sign: a no-break space, in the DOCX and on the page.
   const pct = (x: number | null | undefined, digits = 1) => formatPercent(x, lang, digits).replace(" %", "\u00a0%");
-  const periodName = (p: { year: number; kind: PeriodKind }) => t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${p.kind}`), year: p.year });
+  const periodName = (p: { year: number; kind: PeriodKind }) =>
+    t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${p.kind}`), year: p.year });
   const period = periodName(r.period);
 
   const coverage = [t("reportStatus.window", { from: formatDate(r.reading.start), to: formatDate(r.reading.end) })];
   if (r.reading.readThrough === null) coverage.push(t("reportDoc.notStarted"));
   else coverage.push(t("reportDoc.readThrough", { date: formatDate(r.reading.readThrough) }));
-  if (r.reading.estimate) coverage.push(t("reportStatus.estimate", { from: formatDate(r.reading.estimate.from), to: formatDate(r.reading.estimate.to), days: r.reading.estimate.days }));
+  if (r.reading.estimate)
+    coverage.push(
+      t("reportStatus.estimate", {
+        from: formatDate(r.reading.estimate.from),
+        to: formatDate(r.reading.estimate.to),
+        days: r.reading.estimate.days,
+      }),
+    );
   coverage.push(r.sent && o.sentTime ? t("reportDoc.sent", o.sentTime) : t("reportDoc.draft"));
 
   const sections: DocSection[] = [satisfactionSection(r, t, lang, pct, periodName)];
@@ -120,8 +132,16 @@ export function buildReportDocument(r: ReportFigures, s: DocumentSettings, o: { 
       heading: t("reportDoc.s2"),
       paragraphs: [
         total.grade
-          ? t("reportDoc.tt01Total", { total: formatNumber(total.total, lang, 1), grade: t(`reports.grades.${total.grade}`) })
-          : t("reportDoc.tt01Partial", { known: total.known.length, total: formatNumber(total.total, lang, 1), max: total.known.length * 2, missing: total.missing.join(", ") }),
+          ? t("reportDoc.tt01Total", {
+              total: formatNumber(total.total, lang, 1),
+              grade: t(`reports.grades.${total.grade}`),
+            })
+          : t("reportDoc.tt01Partial", {
+              known: total.known.length,
+              total: formatNumber(total.total, lang, 1),
+              max: total.known.length * 2,
+              missing: total.missing.join(", "),
+            }),
       ],
     });
   }
@@ -139,7 +159,9 @@ export function buildReportDocument(r: ReportFigures, s: DocumentSettings, o: { 
     placeDate: t("reportDoc.placeDate", { place: s.place, year: o.today.slice(0, 4) }),
     kind: t("reportDoc.kind"),
     // "quý III năm 2025" inside the sentence: only the first letter lowered.
-    summary: t("reportDoc.summary", { period: lang === "vi" ? period.charAt(0).toLocaleLowerCase("vi-VN") + period.slice(1) : period }),
+    summary: t("reportDoc.summary", {
+      period: lang === "vi" ? period.charAt(0).toLocaleLowerCase("vi-VN") + period.slice(1) : period,
+    }),
     coverage,
     sections,
     recipientsTitle: t("reportDoc.recipientsTitle"),
@@ -160,7 +182,13 @@ function noBreak<V>(v: V): V {
   return v;
 }
 
-function satisfactionSection(r: ReportFigures, t: T, lang: Lang, pct: (x: number | null | undefined, d?: number) => string, periodName: (p: { year: number; kind: PeriodKind }) => string): DocSection {
+function satisfactionSection(
+  r: ReportFigures,
+  t: T,
+  lang: Lang,
+  pct: (x: number | null | undefined, d?: number) => string,
+  periodName: (p: { year: number; kind: PeriodKind }) => string,
+): DocSection {
   const c = r.current;
   const heading = t("reportDoc.s1");
   if (!c) return { heading, paragraphs: [t("reportDoc.noAnswers")] };
@@ -180,25 +208,60 @@ function satisfactionSection(r: ReportFigures, t: T, lang: Lang, pct: (x: number
       }),
     );
   const p = r.previous?.headline;
-  if (p && !p.suppressed && p.rate.n > 0) paragraphs.push(t("reportDoc.previous", { period: periodName(r.previousPeriod), rate: pct(p.rate.rate), n: formatNumber(p.rate.n, lang) }));
+  if (p && !p.suppressed && p.rate.n > 0)
+    paragraphs.push(
+      t("reportDoc.previous", {
+        period: periodName(r.previousPeriod),
+        rate: pct(p.rate.rate),
+        n: formatNumber(p.rate.n, lang),
+      }),
+    );
 
   const hidden = t("dashboard.suppressed", { threshold: c.threshold });
   const row = (name: string, x: { rate: Rate; verdict: Verdict; suppressed: boolean }) =>
-    x.suppressed ? [name, hidden] : [name, pct(x.rate.rate), formatNumber(x.rate.n, lang), nbsp(formatInterval(x.rate.ci, lang)), t(`dashboard.verdict.${x.verdict.kind}`)];
+    x.suppressed
+      ? [name, hidden]
+      : [
+          name,
+          pct(x.rate.rate),
+          formatNumber(x.rate.n, lang),
+          nbsp(formatInterval(x.rate.ci, lang)),
+          t(`dashboard.verdict.${x.verdict.kind}`),
+        ];
   const units = [...c.byUnit].sort((a, b) => a.name.localeCompare(b.name, "vi"));
   const table: DocTable = {
     caption: t("reportDoc.unitsTable"),
-    head: [t("reportDoc.colUnit"), t("reportDoc.colRate"), t("reportDoc.colN"), t("reportDoc.colInterval"), t("reportDoc.colVerdict")],
-    rows: [...units.map((u) => row(u.name, u)), ...(h.rate.n > 0 || h.suppressed ? [row(t("reportDoc.allUnits"), h)] : [])],
+    head: [
+      t("reportDoc.colUnit"),
+      t("reportDoc.colRate"),
+      t("reportDoc.colN"),
+      t("reportDoc.colInterval"),
+      t("reportDoc.colVerdict"),
+    ],
+    rows: [
+      ...units.map((u) => row(u.name, u)),
+      ...(h.rate.n > 0 || h.suppressed ? [row(t("reportDoc.allUnits"), h)] : []),
+    ],
   };
   // Only figures that are published go in the chart; a hidden unit stays a row of the table.
-  const bars = units.filter((u) => !u.suppressed && u.rate.rate !== null).map((u) => ({ label: u.name, value: u.rate.rate!, text: `${pct(u.rate.rate)} (n = ${formatNumber(u.rate.n, lang)})` }));
+  const bars = units
+    .filter((u) => !u.suppressed && u.rate.rate !== null)
+    .map((u) => ({
+      label: u.name,
+      value: u.rate.rate!,
+      text: `${pct(u.rate.rate)} (n = ${formatNumber(u.rate.n, lang)})`,
+    }));
   const chart: DocChart = { caption: t("reportDoc.unitsChart", { target: pct(c.target, 0) }), bars, target: c.target };
   if (!bars.length) paragraphs.push(t("reportDoc.chartNone"));
   return { heading, paragraphs, table: table.rows.length ? table : undefined, chart: bars.length ? chart : undefined };
 }
 
-function feedbackParagraphs(f: FeedbackFigures | null, t: T, lang: Lang, pct: (x: number | null | undefined) => string): string[] {
+function feedbackParagraphs(
+  f: FeedbackFigures | null,
+  t: T,
+  lang: Lang,
+  pct: (x: number | null | undefined) => string,
+): string[] {
   if (!f) return [t("reportDoc.notFrozen")];
   const n = (x: number) => formatNumber(x, lang);
   const out = [
@@ -212,7 +275,8 @@ function feedbackParagraphs(f: FeedbackFigures | null, t: T, lang: Lang, pct: (x
       overdue: n(f.overdue),
     }),
   ];
-  if (f.satisfaction.rate !== null) out.push(t("reportDoc.feedbackRate", { rate: pct(f.satisfaction.rate), n: n(f.satisfaction.n) }));
+  if (f.satisfaction.rate !== null)
+    out.push(t("reportDoc.feedbackRate", { rate: pct(f.satisfaction.rate), n: n(f.satisfaction.n) }));
   return out;
 }
 

@@ -26,7 +26,12 @@ import type { DocChart, DocTable, ReportDocument } from "./report-document";
 
 const MM = 56.7; // twips per millimetre
 const PAGE = { width: 11906, height: 16838 }; // A4 in twips
-const MARGIN = { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) };
+const MARGIN = {
+  top: Math.round(20 * MM),
+  bottom: Math.round(20 * MM),
+  left: Math.round(30 * MM),
+  right: Math.round(15 * MM),
+};
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const FONT = "Times New Roman";
 const pt = (x: number) => x * 2; // docx sizes are half-points
@@ -37,9 +42,22 @@ const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHor
 const CELL_NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: "000000" };
 
-const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, bold: o.bold, italics: o.italics, size: pt(o.size ?? 14) });
+const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+  new TextRun({ text, font: FONT, bold: o.bold, italics: o.italics, size: pt(o.size ?? 14) });
 
-function para(text: string, o: { bold?: boolean; italics?: boolean; size?: number; center?: boolean; body?: boolean; keepNext?: boolean; after?: number; before?: number } = {}) {
+function para(
+  text: string,
+  o: {
+    bold?: boolean;
+    italics?: boolean;
+    size?: number;
+    center?: boolean;
+    body?: boolean;
+    keepNext?: boolean;
+    after?: number;
+    before?: number;
+  } = {},
+) {
   const { bold, italics, size, center, body, keepNext, after, before } = o;
   return new Paragraph({
     // Body text: justified with a 1 cm first-line indent.
@@ -54,7 +72,12 @@ function para(text: string, o: { bold?: boolean; italics?: boolean; size?: numbe
 /** A short centred rule under a heading, as the decree draws under the agency and the motto. */
 const rule = (widthShare: number, cellWidth: number) => {
   const side = Math.round((cellWidth * (1 - widthShare)) / 2);
-  return new Paragraph({ border: { top: LINE }, indent: { left: side, right: side }, spacing: { before: 0, after: 120 }, children: [] });
+  return new Paragraph({
+    border: { top: LINE },
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 120 },
+    children: [],
+  });
 };
 
 function headerBlock(d: ReportDocument): Table {
@@ -71,12 +94,22 @@ function headerBlock(d: ReportDocument): Table {
           new TableCell({
             width: { size: left, type: WidthType.DXA },
             borders: CELL_NO_BORDERS,
-            children: [para(d.parentAgency, { size: 13, center: true }), para(d.agency, { size: 13, bold: true, center: true }), rule(0.35, left), para(d.number, { size: 13, center: true })],
+            children: [
+              para(d.parentAgency, { size: 13, center: true }),
+              para(d.agency, { size: 13, bold: true, center: true }),
+              rule(0.35, left),
+              para(d.number, { size: 13, center: true }),
+            ],
           }),
           new TableCell({
             width: { size: right, type: WidthType.DXA },
             borders: CELL_NO_BORDERS,
-            children: [para(d.nation, { size: 12, bold: true, center: true }), para(d.motto, { size: 13, bold: true, center: true }), rule(0.6, right), para(d.placeDate, { size: 14, italics: true, center: true })],
+            children: [
+              para(d.nation, { size: 12, bold: true, center: true }),
+              para(d.motto, { size: 13, bold: true, center: true }),
+              rule(0.6, right),
+              para(d.placeDate, { size: 14, italics: true, center: true }),
+            ],
           }),
         ],
       }),
@@ -102,9 +135,20 @@ function figuresTable(tb: DocTable): (Paragraph | Table)[] {
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: tb.head.map((h, i) => cell(h, i, { bold: true })) }),
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: tb.head.map((h, i) => cell(h, i, { bold: true })),
+        }),
         ...tb.rows.map(
-          (r) => new TableRow({ cantSplit: true, children: r.length === cols ? r.map((c, i) => cell(c, i, { bold: i === 0 })) : [cell(r[0], 0, { bold: true }), cell(r[1], 1, { span: cols - 1 })] }),
+          (r) =>
+            new TableRow({
+              cantSplit: true,
+              children:
+                r.length === cols
+                  ? r.map((c, i) => cell(c, i, { bold: i === 0 }))
+                  : [cell(r[0], 0, { bold: true }), cell(r[1], 1, { span: cols - 1 })],
+            }),
         ),
       ],
     }),
@@ -176,9 +220,24 @@ function chartTable(c: DocChart): (Paragraph | Table)[] {
           new TableRow({
             cantSplit: true,
             children: [
-              new TableCell({ width: { size: label, type: WidthType.DXA }, borders: CELL_NO_BORDERS, children: [para(b.label, { size: 12, keepNext: true })] }),
-              new TableCell({ width: { size: barWidth, type: WidthType.DXA }, borders: CELL_NO_BORDERS, children: [bar(b.value, c.target, inner), new Paragraph({ spacing: { before: 0, after: 0 }, children: [] })] }),
-              new TableCell({ width: { size: value, type: WidthType.DXA }, borders: CELL_NO_BORDERS, children: [para(b.text, { size: 12 })] }),
+              new TableCell({
+                width: { size: label, type: WidthType.DXA },
+                borders: CELL_NO_BORDERS,
+                children: [para(b.label, { size: 12, keepNext: true })],
+              }),
+              new TableCell({
+                width: { size: barWidth, type: WidthType.DXA },
+                borders: CELL_NO_BORDERS,
+                children: [
+                  bar(b.value, c.target, inner),
+                  new Paragraph({ spacing: { before: 0, after: 0 }, children: [] }),
+                ],
+              }),
+              new TableCell({
+                width: { size: value, type: WidthType.DXA },
+                borders: CELL_NO_BORDERS,
+                children: [para(b.text, { size: 12 })],
+              }),
             ],
           }),
       ),
@@ -201,13 +260,20 @@ function closingBlock(d: ReportDocument): Table {
           new TableCell({
             width: { size: left, type: WidthType.DXA },
             borders: CELL_NO_BORDERS,
-            children: [para(d.recipientsTitle, { bold: true, italics: true, size: 12 }), ...d.recipients.map((r, i) => para(`- ${r}${i === d.recipients.length - 1 ? "." : ";"}`, { size: 11 }))],
+            children: [
+              para(d.recipientsTitle, { bold: true, italics: true, size: 12 }),
+              ...d.recipients.map((r, i) => para(`- ${r}${i === d.recipients.length - 1 ? "." : ";"}`, { size: 11 })),
+            ],
           }),
           new TableCell({
             width: { size: right, type: WidthType.DXA },
             borders: CELL_NO_BORDERS,
             // Room for the signature and seal between the title and the name.
-            children: [para(d.signerTitle, { bold: true, center: true }), ...[1, 2, 3, 4].map(() => para("", { center: true })), para(d.signerName, { bold: true, center: true })],
+            children: [
+              para(d.signerTitle, { bold: true, center: true }),
+              ...[1, 2, 3, 4].map(() => para("", { center: true })),
+              para(d.signerName, { bold: true, center: true }),
+            ],
           }),
         ],
       }),
@@ -242,7 +308,14 @@ export function reportDocx(d: ReportDocument): Promise<Buffer> {
         },
         headers: {
           first: new Header({ children: [] }),
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: pt(13), children: [PageNumber.CURRENT] })] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ font: FONT, size: pt(13), children: [PageNumber.CURRENT] })],
+              }),
+            ],
+          }),
         },
         children: body,
       },

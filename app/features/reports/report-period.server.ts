@@ -6,7 +6,9 @@ import { db } from "~/kernel/db/db.server";
 export async function ensureYear(year: number): Promise<void> {
   await db()
     .insertInto("report_period")
-    .values(defaultWindows(year).map((w) => ({ year, kind: w.kind, start_date: w.start, end_date: w.end, due_date: w.due })))
+    .values(
+      defaultWindows(year).map((w) => ({ year, kind: w.kind, start_date: w.start, end_date: w.end, due_date: w.due })),
+    )
     .onConflict((oc) => oc.columns(["year", "kind"]).doNothing())
     .execute();
 }
@@ -20,15 +22,30 @@ export async function listPeriods(year: number) {
 
 export async function getPeriod(year: number, kind: PeriodKind) {
   await ensureYear(year);
-  return db().selectFrom("report_period").selectAll().where("year", "=", year).where("kind", "=", kind).executeTakeFirstOrThrow();
+  return db()
+    .selectFrom("report_period")
+    .selectAll()
+    .where("year", "=", year)
+    .where("kind", "=", kind)
+    .executeTakeFirstOrThrow();
 }
 
-export async function updatePeriod(id: number, input: { start: string; end: string; due: string | null }, userId: number) {
+export async function updatePeriod(
+  id: number,
+  input: { start: string; end: string; due: string | null },
+  userId: number,
+) {
   const before = await db().selectFrom("report_period").selectAll().where("id", "=", id).executeTakeFirst();
   if (!before) return null;
   await db()
     .updateTable("report_period")
-    .set({ start_date: input.start, end_date: input.end, due_date: input.due, updated_by: userId, updated_at: new Date() })
+    .set({
+      start_date: input.start,
+      end_date: input.end,
+      due_date: input.due,
+      updated_by: userId,
+      updated_at: new Date(),
+    })
     .where("id", "=", id)
     .execute();
   return before;
@@ -36,10 +53,17 @@ export async function updatePeriod(id: number, input: { start: string; end: stri
 
 /** The stored (possibly edited) windows of the given periods, keyed "KIND/YEAR" — the trend
  * uses these, so a trend point and the headline of the same period read the same days. */
-export async function windowsOf(keys: { year: number; kind: PeriodKind }[]): Promise<Map<string, { start: string; end: string }>> {
+export async function windowsOf(
+  keys: { year: number; kind: PeriodKind }[],
+): Promise<Map<string, { start: string; end: string }>> {
   const years = [...new Set(keys.map((k) => k.year))];
   if (!years.length) return new Map();
-  const read = () => db().selectFrom("report_period").select(["year", "kind", "start_date", "end_date"]).where("year", "in", years).execute();
+  const read = () =>
+    db()
+      .selectFrom("report_period")
+      .select(["year", "kind", "start_date", "end_date"])
+      .where("year", "in", years)
+      .execute();
   let rows = await read();
   // A page view writes nothing unless a year's periods were never created.
   const missing = years.filter((y) => rows.filter((r) => r.year === y).length < 7);

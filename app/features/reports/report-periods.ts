@@ -73,7 +73,10 @@ export function halfMonthEnd(bucket: string): string {
 
 /** Splits the inclusive window from..to into whole half-months (read from the half-month
  * rollup) and the leftover days at either edge (read from the daily rollup). */
-export function splitWindow(from: string, to: string): { buckets: { first: string; last: string } | null; days: [string, string][] } {
+export function splitWindow(
+  from: string,
+  to: string,
+): { buckets: { first: string; last: string } | null; days: [string, string][] } {
   if (from > to) return { buckets: null, days: [] };
   let first = halfMonthOf(from);
   if (first !== from) first = addDays(halfMonthEnd(first), 1);

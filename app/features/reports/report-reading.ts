@@ -21,8 +21,21 @@ export interface Reading {
  * figures are those stored up to the moment of reading; the days after it are not yet seen.
  */
 export function readingOf(start: string, end: string, today: string): Reading {
-  if (today < start) return { start, end, readThrough: null, actualDays: 0, estimate: { from: start, to: end, days: daysBetween(start, end) } };
+  if (today < start)
+    return {
+      start,
+      end,
+      readThrough: null,
+      actualDays: 0,
+      estimate: { from: start, to: end, days: daysBetween(start, end) },
+    };
   if (today >= end) return { start, end, readThrough: end, actualDays: daysBetween(start, end), estimate: null };
   const from = addDays(today, 1);
-  return { start, end, readThrough: today, actualDays: daysBetween(start, today), estimate: { from, to: end, days: daysBetween(from, end) } };
+  return {
+    start,
+    end,
+    readThrough: today,
+    actualDays: daysBetween(start, today),
+    estimate: { from, to: end, days: daysBetween(from, end) },
+  };
 }

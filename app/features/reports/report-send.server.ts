@@ -2,9 +2,9 @@
 import type { PeriodKind } from "~/features/reports/report-periods";
 import type { StaffUser } from "~/features/accounts/auth.server";
 import { recordAudit } from "~/kernel/audit.server";
+import type { Client } from "~/kernel/http/client";
 import { getPeriod } from "./report-period.server";
 import { sendReport } from "./report-snapshot.server";
-import type { Client } from "~/kernel/http/client";
 
 export async function sendPeriodReport(client: Client, user: StaffUser, year: number, kind: PeriodKind) {
   const period = await getPeriod(year, kind);

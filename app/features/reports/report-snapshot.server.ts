@@ -1,12 +1,12 @@
 // Sent reports (chốt số liệu): the Office freezes a period's figures; the report then reads the
 // frozen counts and shows what changed since beside them (docs/rules/report-periods.md).
-import { vnDay, vnDayRange } from "~/kernel/time/clock";
 import { sql } from "kysely";
+import { vnDay, vnDayRange } from "~/kernel/time/clock";
 import type { PeriodKind } from "~/features/reports/report-periods";
 import { db } from "~/kernel/db/db.server";
-import { copyWindowToSnapshot } from "./dashboard.server";
 import { dialogueFigures, type DialogueFigures } from "~/features/dialogue/dialogue-figures.server";
 import { feedbackFigures, type FeedbackFigures } from "~/features/feedback/feedback-figures.server";
+import { copyWindowToSnapshot } from "./dashboard.server";
 import { foldPendingRollups } from "./rollup.server";
 
 export interface Snapshot {
@@ -22,10 +22,21 @@ export interface Snapshot {
   dialogue: DialogueFigures | null;
 }
 
-type SnapshotRow = { id: number; period_id: number; start_date: string; end_date: string; read_through: string; sent_at: Date; sent_by: number | null; feedback: unknown; dialogue: unknown };
+type SnapshotRow = {
+  id: number;
+  period_id: number;
+  start_date: string;
+  end_date: string;
+  read_through: string;
+  sent_at: Date;
+  sent_by: number | null;
+  feedback: unknown;
+  dialogue: unknown;
+};
 
 // jsonb comes back parsed from pg and PGlite; a string (a driver that does not parse) is parsed here.
-const jsonOf = <T>(v: unknown): T | null => (v === null || v === undefined ? null : ((typeof v === "string" ? JSON.parse(v) : v) as T));
+const jsonOf = <T>(v: unknown): T | null =>
+  v === null || v === undefined ? null : ((typeof v === "string" ? JSON.parse(v) : v) as T);
 
 const toSnapshot = (r: SnapshotRow): Snapshot => ({
   id: r.id,
@@ -77,9 +88,13 @@ export async function sendReport(periodId: number, userId: number, now = new Dat
   // Everything stored before this moment goes into the rollups first, then into the copy.
   await foldPendingRollups();
   const today = vnDay(now);
-  const readThrough = today < period.end_date ? (today < period.start_date ? period.start_date : today) : period.end_date;
+  const readThrough =
+    today < period.end_date ? (today < period.start_date ? period.start_date : today) : period.end_date;
   // The department's feedback handling and dialogue, read now and frozen with the counts.
-  const [feedback, dialogue] = await Promise.all([feedbackFigures({ from: period.start_date, to: period.end_date, now }), dialogueFigures({ year: period.year, today })]);
+  const [feedback, dialogue] = await Promise.all([
+    feedbackFigures({ from: period.start_date, to: period.end_date, now }),
+    dialogueFigures({ year: period.year, today }),
+  ]);
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -106,7 +121,10 @@ export async function sendReport(periodId: number, userId: number, now = new Dat
 
 /** Responses dated inside a sent window but stored after it was sent: the entries behind the
  * change (late responses, back-dated paper forms), in the reader's unit scope. */
-export async function entriesSince(s: Snapshot, f: { surveyId: number; unitId?: number | null }): Promise<{ entries: number; paper: number }> {
+export async function entriesSince(
+  s: Snapshot,
+  f: { surveyId: number; unitId?: number | null },
+): Promise<{ entries: number; paper: number }> {
   const { from, to } = vnDayRange(s.start, s.end);
   const r = await sql<{ entries: number; paper: number }>`
     select count(*)::int as entries, count(*) filter (where channel = 'paper')::int as paper

@@ -8,8 +8,8 @@
 // first, so figures include every response stored before the read; the portal also folds every
 // few seconds (schedule.server.ts) so the queue stays short.
 import { sql, type Kysely, type RawBuilder } from "kysely";
-import type { Database } from "../../../db/types";
 import { db } from "~/kernel/db/db.server";
+import type { Database } from "../../../db/types";
 
 type Conn = Kysely<Database>;
 
@@ -17,7 +17,8 @@ const BATCH = 2000;
 const LOCAL_DAY = sql`(r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date`;
 const CELL = sql`r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0) as procedure_id, r.channel, r.flagged`;
 /** The half-month a local day falls in: the 1st or the 15th of its month (halfMonthOf in TS). */
-const bucketOf = (day: RawBuilder<unknown>) => sql`date_trunc('month', ${day})::date + case when extract(day from ${day}) >= 15 then 14 else 0 end`;
+const bucketOf = (day: RawBuilder<unknown>) =>
+  sql`date_trunc('month', ${day})::date + case when extract(day from ${day}) >= 15 then 14 else 0 end`;
 
 const responseCounts = (where: RawBuilder<unknown>) => sql`
   select ${LOCAL_DAY} as day, ${CELL}, count(*)::int
@@ -35,7 +36,8 @@ const answerCounts = (where: RawBuilder<unknown>) => sql`
 
 const COLS = sql.raw("survey_version_id, unit_id, procedure_id, channel, flagged, item_id");
 /** "c0 = t.c0 + excluded.c0, …": an upsert adds the batch's counts to what is there. */
-const addCodes = (table: string) => sql.raw([0, 1, 2, 3, 4, 5].map((c) => `c${c} = ${table}.c${c} + excluded.c${c}`).join(", "));
+const addCodes = (table: string) =>
+  sql.raw([0, 1, 2, 3, 4, 5].map((c) => `c${c} = ${table}.c${c} + excluded.c${c}`).join(", "));
 
 /** Adds the responses matching `where` to all three rollups. Rows go in key order, so two
  * concurrent batches lock shared rollup rows in the same order and never deadlock. */
@@ -56,7 +58,9 @@ async function addToRollups(conn: Conn, where: RawBuilder<unknown>): Promise<voi
     insert into answer_rollup_half (bucket, ${COLS}, c0, c1, c2, c3, c4, c5)
     select ${bucketOf(sql`day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
     from counted group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
-    on conflict (item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(conn);
+    on conflict (item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(
+    conn,
+  );
 }
 
 /** Adds every queued response to the rollups; returns how many it added. Safe to call from any
@@ -88,7 +92,8 @@ export async function foldPendingRollups(conn: Conn = db()): Promise<number> {
  * one transaction. For bulk loads (demo data, benchmarks) and repairs — never on a page view. */
 export async function rebuildRollups(conn: Conn): Promise<void> {
   const run = async (trx: Conn) => {
-    for (const t of ["rollup_pending", "answer_rollup", "answer_rollup_half", "response_rollup"]) await sql`delete from ${sql.table(t)}`.execute(trx);
+    for (const t of ["rollup_pending", "answer_rollup", "answer_rollup_half", "response_rollup"])
+      await sql`delete from ${sql.table(t)}`.execute(trx);
     await addToRollups(trx, sql`true`);
   };
   if (conn.isTransaction) await run(conn);
@@ -146,5 +151,7 @@ export async function moveInRollups(trx: Conn, sides: Side[]): Promise<void> {
     insert into answer_rollup_half (bucket, ${COLS}, c0, c1, c2, c3, c4, c5)
     select ${bucketOf(sql`day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
     from counted group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
-    on conflict (item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(trx);
+    on conflict (item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(
+    trx,
+  );
 }

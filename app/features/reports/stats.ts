@@ -91,7 +91,10 @@ export function responsesToSettle(p: number, n: number, target: number): number 
 }
 
 /** A breakdown cell with fewer answers than the threshold is not shown (NĐ 61 Art. 27). */
-export function suppress<T extends { n: number }>(cell: T, threshold: number): (T & { suppressed: false }) | { suppressed: true; n: null } {
+export function suppress<T extends { n: number }>(
+  cell: T,
+  threshold: number,
+): (T & { suppressed: false }) | { suppressed: true; n: null } {
   return cell.n < threshold ? { suppressed: true, n: null } : { ...cell, suppressed: false };
 }
 

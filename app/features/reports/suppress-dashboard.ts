@@ -16,7 +16,14 @@ export interface RawFigures {
   blocks: BlockFigure[];
   sipas: number | null;
   distribution: { code: string; block: string; text: string; counts: Counts; rate: Rate }[];
-  volume: { unitId: number; name: string; responses: number | null; flagged: number | null; served: number | null; responseRate: number | null }[];
+  volume: {
+    unitId: number;
+    name: string;
+    responses: number | null;
+    flagged: number | null;
+    served: number | null;
+    responseRate: number | null;
+  }[];
   totals: { responses: number | null; flagged: number | null };
 }
 
@@ -32,19 +39,34 @@ export interface SuppressionInput {
 
 /** Rates the cells of one set and hides some: primary (n under the threshold) and
  * complementary (one hidden cell in a set whose total is published takes the next smallest). */
-function rateSet<T extends { key: string; counts: Counts }>(cells: T[], target: number, threshold: number): (Omit<T, "counts"> & RatedCell)[] {
+function rateSet<T extends { key: string; counts: Counts }>(
+  cells: T[],
+  target: number,
+  threshold: number,
+): (Omit<T, "counts"> & RatedCell)[] {
   const rated = cells.map(({ counts, ...rest }) => ({ ...rest, rate: l5Rate(counts) }));
-  const hidden = hiddenCells(rated.map((c) => ({ key: c.key, n: c.rate.n })), threshold);
+  const hidden = hiddenCells(
+    rated.map((c) => ({ key: c.key, n: c.rate.n })),
+    threshold,
+  );
   return rated.map((c) =>
-    hidden.has(c.key) ? { ...c, rate: HIDDEN_RATE, verdict: NO_VERDICT, suppressed: true } : { ...c, verdict: verdict(c.rate, target), suppressed: false },
+    hidden.has(c.key)
+      ? { ...c, rate: HIDDEN_RATE, verdict: NO_VERDICT, suppressed: true }
+      : { ...c, verdict: verdict(c.rate, target), suppressed: false },
   );
 }
 
 export function suppressFigures(f: RawFigures, s: SuppressionInput) {
   const small = (n: number) => tooSmall(n, s.threshold);
   const all = s.viewHidden || small(f.headline.rate.n);
-  const headline = all ? { rate: HIDDEN_RATE, verdict: NO_VERDICT, suppressed: true } : { ...f.headline, suppressed: false };
-  const trend = f.trend.map((p) => (s.hiddenTrend.has(p.key) || small(p.rate.n) ? { ...p, rate: HIDDEN_RATE, verdict: NO_VERDICT, suppressed: true } : { ...p, suppressed: false }));
+  const headline = all
+    ? { rate: HIDDEN_RATE, verdict: NO_VERDICT, suppressed: true }
+    : { ...f.headline, suppressed: false };
+  const trend = f.trend.map((p) =>
+    s.hiddenTrend.has(p.key) || small(p.rate.n)
+      ? { ...p, rate: HIDDEN_RATE, verdict: NO_VERDICT, suppressed: true }
+      : { ...p, suppressed: false },
+  );
   if (all) {
     return {
       ...f,
@@ -53,7 +75,14 @@ export function suppressFigures(f: RawFigures, s: SuppressionInput) {
       trend,
       byUnit: [] as ReturnType<typeof rateSet<RawFigures["byUnit"][number]>>,
       byChannel: [] as ReturnType<typeof rateSet<RawFigures["byChannel"][number]>>,
-      blocks: f.blocks.map((b) => ({ ...b, index: null, minN: 0, question: null, items: [] as BlockFigure["items"], suppressed: true })),
+      blocks: f.blocks.map((b) => ({
+        ...b,
+        index: null,
+        minN: 0,
+        question: null,
+        items: [] as BlockFigure["items"],
+        suppressed: true,
+      })),
       sipas: null,
       distribution: f.distribution.map((q) => ({ ...q, counts: NO_COUNTS, rate: HIDDEN_RATE, suppressed: true })),
       volume: [] as (RawFigures["volume"][number] & { suppressed: boolean })[],
@@ -63,24 +92,57 @@ export function suppressFigures(f: RawFigures, s: SuppressionInput) {
   const byUnit = rateSet(f.byUnit, s.target, s.threshold).sort((a, b) => (b.rate.rate ?? -1) - (a.rate.rate ?? -1));
   // The channel table has two sets: answers counted in the headline and flagged ones (whose sum
   // the "include flagged" view publishes).
-  const byChannel = [...rateSet(f.byChannel.filter((c) => !c.flagged), s.target, s.threshold), ...rateSet(f.byChannel.filter((c) => c.flagged), s.target, s.threshold)].sort(
-    (a, b) => a.channel.localeCompare(b.channel) || Number(a.flagged) - Number(b.flagged),
-  );
+  const byChannel = [
+    ...rateSet(
+      f.byChannel.filter((c) => !c.flagged),
+      s.target,
+      s.threshold,
+    ),
+    ...rateSet(
+      f.byChannel.filter((c) => c.flagged),
+      s.target,
+      s.threshold,
+    ),
+  ].sort((a, b) => a.channel.localeCompare(b.channel) || Number(a.flagged) - Number(b.flagged));
   const blocks = f.blocks.map((b) => {
     const thin = b.items.some((i) => small(i.rate.n));
     const question = b.question && small(b.question.n) ? null : b.question;
-    return { ...b, index: thin ? null : b.index, minN: thin ? 0 : b.minN, question, items: b.items.map((i) => (small(i.rate.n) ? { ...i, rate: HIDDEN_RATE } : i)), suppressed: thin };
+    return {
+      ...b,
+      index: thin ? null : b.index,
+      minN: thin ? 0 : b.minN,
+      question,
+      items: b.items.map((i) => (small(i.rate.n) ? { ...i, rate: HIDDEN_RATE } : i)),
+      suppressed: thin,
+    };
   });
   const sipas = blocks.some((b) => b.suppressed) ? null : f.sipas;
-  const distribution = f.distribution.map((q) => (small(q.rate.n) ? { ...q, counts: NO_COUNTS, rate: HIDDEN_RATE, suppressed: true } : { ...q, suppressed: false }));
+  const distribution = f.distribution.map((q) =>
+    small(q.rate.n) ? { ...q, counts: NO_COUNTS, rate: HIDDEN_RATE, suppressed: true } : { ...q, suppressed: false },
+  );
   // Responses per unit add up to the total shown: the same two rules, on responses.
-  const hiddenVolume = hiddenCells(f.volume.map((v) => ({ key: String(v.unitId), n: v.responses ?? 0 })), s.threshold);
-  const hiddenFlagged = hiddenCells(f.volume.map((v) => ({ key: String(v.unitId), n: v.flagged ?? 0 })), s.threshold);
+  const hiddenVolume = hiddenCells(
+    f.volume.map((v) => ({ key: String(v.unitId), n: v.responses ?? 0 })),
+    s.threshold,
+  );
+  const hiddenFlagged = hiddenCells(
+    f.volume.map((v) => ({ key: String(v.unitId), n: v.flagged ?? 0 })),
+    s.threshold,
+  );
   const volume = f.volume.map((v) => {
     const h = hiddenVolume.has(String(v.unitId));
-    return { ...v, responses: h ? null : v.responses, responseRate: h ? null : v.responseRate, flagged: hiddenFlagged.has(String(v.unitId)) ? null : v.flagged, suppressed: h };
+    return {
+      ...v,
+      responses: h ? null : v.responses,
+      responseRate: h ? null : v.responseRate,
+      flagged: hiddenFlagged.has(String(v.unitId)) ? null : v.flagged,
+      suppressed: h,
+    };
   });
   // The totals are published counts too: 1–4 of them would point at the few people behind them.
-  const totals = { responses: small(f.totals.responses ?? 0) ? null : f.totals.responses, flagged: small(f.totals.flagged ?? 0) ? null : f.totals.flagged };
+  const totals = {
+    responses: small(f.totals.responses ?? 0) ? null : f.totals.responses,
+    flagged: small(f.totals.flagged ?? 0) ? null : f.totals.flagged,
+  };
   return { ...f, suppressed: false, headline, trend, byUnit, byChannel, blocks, sipas, distribution, volume, totals };
 }

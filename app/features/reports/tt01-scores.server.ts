@@ -29,22 +29,48 @@ export type SaveScoresResult = { ok: true } | { ok: false; reason: "bad_indicato
 
 /** Saves the period's entries in one transaction with one audit entry naming old and new values.
  * An indicator the portal measures itself is refused whole. */
-export async function saveStaffScores(user: StaffUser, client: Client, period: { year: number; kind: PeriodKind }, entries: StaffScoreInput[]): Promise<SaveScoresResult> {
-  if (entries.some((e) => !STAFF_INDICATORS.includes(e.indicator as never))) return { ok: false, reason: "bad_indicator" };
+export async function saveStaffScores(
+  user: StaffUser,
+  client: Client,
+  period: { year: number; kind: PeriodKind },
+  entries: StaffScoreInput[],
+): Promise<SaveScoresResult> {
+  if (entries.some((e) => !STAFF_INDICATORS.includes(e.indicator as never)))
+    return { ok: false, reason: "bad_indicator" };
   return db()
     .transaction()
     .execute(async (trx) => {
-      const before = await trx.selectFrom("tt01_staff_score").select(["indicator", "score_tenths"]).where("year", "=", period.year).where("kind", "=", period.kind).execute();
+      const before = await trx
+        .selectFrom("tt01_staff_score")
+        .select(["indicator", "score_tenths"])
+        .where("year", "=", period.year)
+        .where("kind", "=", period.kind)
+        .execute();
       for (const e of entries) {
-        const base = trx.deleteFrom("tt01_staff_score").where("year", "=", period.year).where("kind", "=", period.kind).where("indicator", "=", e.indicator);
+        const base = trx
+          .deleteFrom("tt01_staff_score")
+          .where("year", "=", period.year)
+          .where("kind", "=", period.kind)
+          .where("indicator", "=", e.indicator);
         if (e.tenths === null) {
           await base.execute();
           continue;
         }
         await trx
           .insertInto("tt01_staff_score")
-          .values({ year: period.year, kind: period.kind, indicator: e.indicator, score_tenths: e.tenths, note: e.note, entered_by: user.id })
-          .onConflict((oc) => oc.columns(["year", "kind", "indicator"]).doUpdateSet({ score_tenths: e.tenths!, note: e.note, entered_by: user.id, entered_at: new Date() }))
+          .values({
+            year: period.year,
+            kind: period.kind,
+            indicator: e.indicator,
+            score_tenths: e.tenths,
+            note: e.note,
+            entered_by: user.id,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(["year", "kind", "indicator"])
+              .doUpdateSet({ score_tenths: e.tenths!, note: e.note, entered_by: user.id, entered_at: new Date() }),
+          )
           .execute();
       }
       await recordAudit(

@@ -6,13 +6,22 @@ import { sql } from "kysely";
 import { addCounts, l5Rate, ZERO, type Counts } from "~/features/reports/dashboard-figures";
 import type { PeriodKind } from "~/features/reports/report-periods";
 import { rate, suppress, type Rate } from "~/features/reports/stats";
-import { agencyTotal, CITIZEN_ITEMS, feedbackIndicator, INDICATOR_NOS, INDICATOR_SOURCE, scoreFromCounts, type IndicatorNo, type IndicatorSource } from "~/features/reports/tt01";
+import {
+  agencyTotal,
+  CITIZEN_ITEMS,
+  feedbackIndicator,
+  INDICATOR_NOS,
+  INDICATOR_SOURCE,
+  scoreFromCounts,
+  type IndicatorNo,
+  type IndicatorSource,
+} from "~/features/reports/tt01";
 import { unitScope, type StaffUser } from "~/features/accounts/auth.server";
 import { db } from "~/kernel/db/db.server";
-import { countsBy, surveyItems, type DashboardFilter, type ItemMeta } from "./dashboard.server";
 import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
-import { lateRegisterFigures } from "./late-dossier.server";
 import { getSettings } from "~/features/admin/settings.server";
+import { countsBy, surveyItems, type DashboardFilter, type ItemMeta } from "./dashboard.server";
+import { lateRegisterFigures } from "./late-dossier.server";
 import { foldPendingRollups } from "./rollup.server";
 import { staffScores } from "./tt01-scores.server";
 
@@ -72,7 +81,11 @@ export async function getTt01(user: StaffUser, f: DashboardFilter, period: { yea
   const scope = unitScope(user);
   const filter: DashboardFilter = scope.all ? f : { ...f, unitId: scope.unitId ?? -1 };
   await foldPendingRollups();
-  const [items, rows, settings] = await Promise.all([surveyItems(filter.surveyId), countsBy(filter, null, "none", { byItem: true }), getSettings()]);
+  const [items, rows, settings] = await Promise.all([
+    surveyItems(filter.surveyId),
+    countsBy(filter, null, "none", { byItem: true }),
+    getSettings(),
+  ]);
   const threshold = settings["satisfaction.suppression_threshold"];
   const byItem = new Map<number, Counts>(rows.map((r) => [r.item_id!, r]));
   const counts = (code: string) => idsOf(items, code).reduce((acc, id) => addCounts(acc, byItem.get(id) ?? ZERO), ZERO);
@@ -85,7 +98,12 @@ export async function getTt01(user: StaffUser, f: DashboardFilter, period: { yea
     lateRegisterFigures(user, filter),
   ]);
 
-  const indicators: IndicatorRow[] = INDICATOR_NOS.map((no) => ({ no, source: INDICATOR_SOURCE[no], score: null, n: null }));
+  const indicators: IndicatorRow[] = INDICATOR_NOS.map((no) => ({
+    no,
+    source: INDICATOR_SOURCE[no],
+    score: null,
+    n: null,
+  }));
   const row = (no: IndicatorNo) => indicators[no - 1];
   let dossiers = 0;
   for (const [code, no] of Object.entries(CITIZEN_ITEMS)) {
@@ -95,7 +113,11 @@ export async function getTt01(user: StaffUser, f: DashboardFilter, period: { yea
   }
   // Indicator 8: cases handled plus open ones past their limit are due; the rest are on time or not.
   const due = feedback.handled + feedback.overdue;
-  Object.assign(row(8), { score: feedbackIndicator(feedback.handledOnTime, due), n: due, onTime: feedback.handledOnTime });
+  Object.assign(row(8), {
+    score: feedbackIndicator(feedback.handledOnTime, due),
+    n: due,
+    onTime: feedback.handledOnTime,
+  });
   for (const s of scores) Object.assign(row(s.indicator as IndicatorNo), { score: s.score_tenths / 10, note: s.note });
 
   const total = agencyTotal(Object.fromEntries(indicators.map((i) => [i.no, i.score])));
@@ -110,7 +132,10 @@ export async function getTt01(user: StaffUser, f: DashboardFilter, period: { yea
   ];
   const lateWithCode = late.hashes.length;
   const shown = lateWithCode >= threshold;
-  const [matched, units] = await Promise.all([shown ? register.matchHashes(filter.surveyId, late.hashes) : null, db().selectFrom("unit").select(["id", "name_vi", "name_en"]).execute()]);
+  const [matched, units] = await Promise.all([
+    shown ? register.matchHashes(filter.surveyId, late.hashes) : null,
+    db().selectFrom("unit").select(["id", "name_vi", "name_en"]).execute(),
+  ]);
   return {
     indicators,
     total,

@@ -36,7 +36,10 @@ function itemSchema(item: FormItem, enforceRequired: boolean): z.ZodType {
     return z.preprocess(blankToUndefined, required ? s : s.optional());
   }
   if (item.type === "single") {
-    const s = codeEnum((item.options ?? []).map((o) => o.code), E.chooseOne);
+    const s = codeEnum(
+      (item.options ?? []).map((o) => o.code),
+      E.chooseOne,
+    );
     return z.preprocess(blankToUndefined, required ? s : s.optional());
   }
   if (item.type === "multi") {
@@ -94,7 +97,12 @@ function readValues(items: FormItem[], read: FieldReader): FormValues {
   return values;
 }
 
-function collect(items: FormItem[], schema: ReturnType<typeof buildAnswersSchema>, input: FormValues, values: FormValues): ParseResult {
+function collect(
+  items: FormItem[],
+  schema: ReturnType<typeof buildAnswersSchema>,
+  input: FormValues,
+  values: FormValues,
+): ParseResult {
   const result = schema.safeParse(input);
   if (!result.success) {
     const errors: Record<string, string> = {};
@@ -129,9 +137,13 @@ export function parsePaperAnswers(items: FormItem[], read: FieldReader): ParseRe
     const typed = String(values[item.code] ?? "").trim();
     if (item.type === "single" || item.type === "multi") {
       const opts = item.options ?? [];
-      const digits = typed.replace(/[\s,;]/g, "").split("").filter(Boolean);
+      const digits = typed
+        .replace(/[\s,;]/g, "")
+        .split("")
+        .filter(Boolean);
       const picked = digits.map((d) => opts[Number(d) - 1]?.code);
-      if (picked.some((c) => c === undefined) || (item.type === "single" && digits.length > 1)) errors[item.code] = E.paperDigit;
+      if (picked.some((c) => c === undefined) || (item.type === "single" && digits.length > 1))
+        errors[item.code] = E.paperDigit;
       else input[item.code] = item.type === "multi" ? (picked as string[]) : (picked[0] ?? "");
     } else {
       input[item.code] = typed;

@@ -9,7 +9,11 @@ import { db } from "~/kernel/db/db.server";
 
 export const COMMENTS_PAGE = 50;
 
-export async function listComments(user: StaffUser, opts: { q?: string; surveyId?: number; from?: string; to?: string; page?: number }, lang: Lang) {
+export async function listComments(
+  user: StaffUser,
+  opts: { q?: string; surveyId?: number; from?: string; to?: string; page?: number },
+  lang: Lang,
+) {
   const scope = unitScope(user);
   const page = Math.max(1, opts.page ?? 1);
   let q = db()
@@ -19,7 +23,18 @@ export async function listComments(user: StaffUser, opts: { q?: string; surveyId
     .innerJoin("survey_version as sv", "sv.id", "r.survey_version_id")
     .innerJoin("unit as u", "u.id", "r.unit_id")
     .leftJoin("procedure as p", "p.id", "r.procedure_id")
-    .select(["a.text", "si.code", "si.text_vi", "si.text_en", "r.submitted_at", "r.channel", "r.flagged", "u.name_vi as unit_vi", "u.name_en as unit_en", "p.code as procedure_code"])
+    .select([
+      "a.text",
+      "si.code",
+      "si.text_vi",
+      "si.text_en",
+      "r.submitted_at",
+      "r.channel",
+      "r.flagged",
+      "u.name_vi as unit_vi",
+      "u.name_en as unit_en",
+      "p.code as procedure_code",
+    ])
     .where("si.type", "in", ["text", "textarea"])
     .where("a.text", "is not", null)
     .where(sql<boolean>`length(trim(a.text)) > 0`);

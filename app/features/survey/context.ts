@@ -35,12 +35,23 @@ export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The staff form that makes a counter link (a GET form: making a link changes nothing). */
 export const linkFormSchema = z.object({
-  unit: z.coerce.number({ error: "surveyStaff.links.errors.unit" }).int().positive({ error: "surveyStaff.links.errors.unit" }),
+  unit: z.coerce
+    .number({ error: "surveyStaff.links.errors.unit" })
+    .int()
+    .positive({ error: "surveyStaff.links.errors.unit" }),
   counter: counterSchema.default(""),
   channel: z.enum(LINK_CHANNELS, { error: "surveyStaff.links.errors.channel" }),
-  procedure: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional()),
+  procedure: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.coerce.number().int().positive().optional(),
+  ),
 });
 
 export function contextFromLinkForm(v: z.output<typeof linkFormSchema>): SurveyContext {
-  return { u: v.unit, ch: v.channel, ...(v.counter ? { k: v.counter } : {}), ...(v.procedure ? { p: v.procedure } : {}) };
+  return {
+    u: v.unit,
+    ch: v.channel,
+    ...(v.counter ? { k: v.counter } : {}),
+    ...(v.procedure ? { p: v.procedure } : {}),
+  };
 }

@@ -9,6 +9,7 @@ const PLACE_S = 30;
 
 /** Whole minutes, rounded up, at least 1. */
 export function answerMinutes(items: readonly { type: ItemType }[]): number {
-  const seconds = PLACE_S + items.reduce((s, i) => s + (i.type === "text" || i.type === "textarea" ? TEXT_S : CHOICE_S), 0);
+  const seconds =
+    PLACE_S + items.reduce((s, i) => s + (i.type === "text" || i.type === "textarea" ? TEXT_S : CHOICE_S), 0);
   return Math.max(1, Math.ceil(seconds / 60));
 }

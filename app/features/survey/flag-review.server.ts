@@ -46,7 +46,11 @@ export type AcceptResult = { ok: true; batchId: number; accepted: number } | { o
 
 /** Accepts back every flagged response of the survey with exactly these reasons on that local
  * day: they count in the figures again. Audited in the same transaction. */
-export async function acceptBatch(user: StaffUser, client: Client, input: { surveyId: number; day: string; reasons: string; note: string }): Promise<AcceptResult> {
+export async function acceptBatch(
+  user: StaffUser,
+  client: Client,
+  input: { surveyId: number; day: string; reasons: string; note: string },
+): Promise<AcceptResult> {
   return db()
     .transaction()
     .execute(async (trx): Promise<AcceptResult> => {
@@ -59,7 +63,14 @@ export async function acceptBatch(user: StaffUser, client: Client, input: { surv
       if (!found.rows.length) return { ok: false, reason: "empty" };
       const batch = await trx
         .insertInto("flag_acceptance")
-        .values({ survey_id: input.surveyId, day: input.day, reasons: input.reasons, responses: 0, note: input.note, accepted_by: user.id })
+        .values({
+          survey_id: input.surveyId,
+          day: input.day,
+          reasons: input.reasons,
+          responses: 0,
+          note: input.note,
+          accepted_by: user.id,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       const changed = await acceptFlagged(
@@ -75,7 +86,13 @@ export async function acceptBatch(user: StaffUser, client: Client, input: { surv
           action: "survey.flags.accept",
           entity: "flag_acceptance",
           entityId: batch.id,
-          details: { surveyId: input.surveyId, day: input.day, reasons: input.reasons, responses: changed.length, note: input.note || null },
+          details: {
+            surveyId: input.surveyId,
+            day: input.day,
+            reasons: input.reasons,
+            responses: changed.length,
+            note: input.note || null,
+          },
         },
         trx,
       );

@@ -7,7 +7,10 @@ const validYmd = isDay;
 const REASONS = /^[a-z_]{1,20}(\+[a-z_]{1,20}){0,9}$/;
 
 /** The range to show: the last 30 local days by default; null when a given date is not valid. */
-export function parseRange(q: { from?: string | null; to?: string | null }, today: string): { from: string; to: string } | null {
+export function parseRange(
+  q: { from?: string | null; to?: string | null },
+  today: string,
+): { from: string; to: string } | null {
   const to = q.to || today;
   const from = q.from || addDays(isDay(to) ? to : today, -29);
   if (!validYmd(from) || !validYmd(to) || from > to) return null;
@@ -16,7 +19,11 @@ export function parseRange(q: { from?: string | null; to?: string | null }, toda
 
 export type BatchInput = { day: string; reasons: string; note: string };
 
-export function parseBatch(f: { day?: unknown; reasons?: unknown; note?: unknown }): { ok: true; data: BatchInput } | { ok: false; errors: Record<string, string> } {
+export function parseBatch(f: {
+  day?: unknown;
+  reasons?: unknown;
+  note?: unknown;
+}): { ok: true; data: BatchInput } | { ok: false; errors: Record<string, string> } {
   const day = typeof f.day === "string" ? f.day : "";
   const reasons = typeof f.reasons === "string" ? f.reasons : "";
   const note = typeof f.note === "string" ? f.note.trim() : "";

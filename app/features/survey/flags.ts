@@ -72,7 +72,8 @@ export const LIMITS = {
 export const retroSpan = (limit: number) => Math.max(limit, 20);
 
 type Answer = { itemId: number; value: number | null; text: string | null; choices: string[] | null };
-const answerKey = (a: Answer | undefined) => (a ? JSON.stringify([a.value ?? null, a.text ?? null, a.choices ? [...a.choices].sort() : null]) : "-");
+const answerKey = (a: Answer | undefined) =>
+  a ? JSON.stringify([a.value ?? null, a.text ?? null, a.choices ? [...a.choices].sort() : null]) : "-";
 
 /** How many questions two sets of answers answer differently (an answer left out counts). */
 export function changedAnswers(a: Answer[], b: Answer[]): number {

@@ -36,51 +36,174 @@ const l5 = (code: string, block: string, text_vi: string, text_en: string, help?
   required: true,
 });
 
-const priority = (code: string, text_vi: string, text_en: string): TemplateItem => ({ code, block: "EXPECT", type: "PRIORITY", text_vi, text_en, required: false });
+const priority = (code: string, text_vi: string, text_en: string): TemplateItem => ({
+  code,
+  block: "EXPECT",
+  type: "PRIORITY",
+  text_vi,
+  text_en,
+  required: false,
+});
 
-const NO_NAMES: [string, string] = ["Xin đừng ghi tên, số điện thoại hay số giấy tờ.", "Please do not write names, phone numbers or ID numbers."];
+const NO_NAMES: [string, string] = [
+  "Xin đừng ghi tên, số điện thoại hay số giấy tờ.",
+  "Please do not write names, phone numbers or ID numbers.",
+];
 
 export const FORM_B: FormTemplate = {
   kind: "B",
   slug: "khao-sat-hai-long",
   title_vi: "Khảo sát sự hài lòng về dịch vụ hành chính công",
   title_en: "Satisfaction survey on public administrative services",
-  intro_vi: "Ông/Bà vui lòng cho biết mức độ hài lòng với từng nội dung dưới đây. Phiếu không hỏi tên; ý kiến được tổng hợp chung để cải thiện dịch vụ.",
-  intro_en: "Please tell us how satisfied you are with each point below. We do not ask your name; answers are only counted together to improve the service.",
+  intro_vi:
+    "Ông/Bà vui lòng cho biết mức độ hài lòng với từng nội dung dưới đây. Phiếu không hỏi tên; ý kiến được tổng hợp chung để cải thiện dịch vụ.",
+  intro_en:
+    "Please tell us how satisfied you are with each point below. We do not ask your name; answers are only counted together to improve the service.",
   items: [
-    l5("ACC1", "ACCESS", "Thông tin về dịch vụ được cung cấp qua nhiều kênh, dễ tiếp cận", "Information about the service is available through many channels that are easy to use"),
-    l5("ACC2", "ACCESS", "Nơi tiếp nhận và trả kết quả có biển chỉ dẫn rõ ràng, dễ tìm", "The place where dossiers are received and returned has clear signs and is easy to find"),
+    l5(
+      "ACC1",
+      "ACCESS",
+      "Thông tin về dịch vụ được cung cấp qua nhiều kênh, dễ tiếp cận",
+      "Information about the service is available through many channels that are easy to use",
+    ),
+    l5(
+      "ACC2",
+      "ACCESS",
+      "Nơi tiếp nhận và trả kết quả có biển chỉ dẫn rõ ràng, dễ tìm",
+      "The place where dossiers are received and returned has clear signs and is easy to find",
+    ),
     l5("ACC3", "ACCESS", "Nơi làm việc sạch sẽ, văn minh", "The office is clean and orderly"),
-    l5("ACC4", "ACCESS", "Trang thiết bị phục vụ (ghế ngồi, máy lấy số, máy tra cứu…) đầy đủ, hoạt động tốt", "There is enough equipment (seats, queue ticket machine, information kiosk…) and it works well"),
-    l5("ACC_SAT", "ACCESS", "Nhìn chung, ông/bà hài lòng thế nào về việc tiếp cận dịch vụ?", "Overall, how satisfied are you with access to the service?"),
-    l5("PROC1", "PROC", "Thủ tục hành chính được niêm yết công khai, đầy đủ, dễ hiểu", "The procedure is posted publicly, in full and in words that are easy to understand"),
-    l5("PROC2", "PROC", "Thành phần hồ sơ phải nộp đúng quy định", "The documents you had to submit were only those the regulations require"),
+    l5(
+      "ACC4",
+      "ACCESS",
+      "Trang thiết bị phục vụ (ghế ngồi, máy lấy số, máy tra cứu…) đầy đủ, hoạt động tốt",
+      "There is enough equipment (seats, queue ticket machine, information kiosk…) and it works well",
+    ),
+    l5(
+      "ACC_SAT",
+      "ACCESS",
+      "Nhìn chung, ông/bà hài lòng thế nào về việc tiếp cận dịch vụ?",
+      "Overall, how satisfied are you with access to the service?",
+    ),
+    l5(
+      "PROC1",
+      "PROC",
+      "Thủ tục hành chính được niêm yết công khai, đầy đủ, dễ hiểu",
+      "The procedure is posted publicly, in full and in words that are easy to understand",
+    ),
+    l5(
+      "PROC2",
+      "PROC",
+      "Thành phần hồ sơ phải nộp đúng quy định",
+      "The documents you had to submit were only those the regulations require",
+    ),
     l5("PROC3", "PROC", "Phí, lệ phí phải nộp đúng quy định", "The fees you paid were those the regulations set"),
-    l5("PROC4", "PROC", "Thời hạn giải quyết đúng quy định", "The processing time was within the time the regulations set"),
-    l5("PROC_SAT", "PROC", "Nhìn chung, ông/bà hài lòng thế nào về thủ tục hành chính?", "Overall, how satisfied are you with the procedure?"),
+    l5(
+      "PROC4",
+      "PROC",
+      "Thời hạn giải quyết đúng quy định",
+      "The processing time was within the time the regulations set",
+    ),
+    l5(
+      "PROC_SAT",
+      "PROC",
+      "Nhìn chung, ông/bà hài lòng thế nào về thủ tục hành chính?",
+      "Overall, how satisfied are you with the procedure?",
+    ),
     l5("STAFF1", "STAFF", "Công chức có thái độ lịch sự, tôn trọng", "The officials were polite and respectful"),
-    l5("STAFF2", "STAFF", "Công chức trả lời đầy đủ, kịp thời các ý kiến, vướng mắc", "The officials answered your questions fully and promptly"),
-    l5("STAFF3", "STAFF", "Công chức hướng dẫn kê khai hồ sơ rõ ràng, dễ hiểu, một lần là đủ", "The officials' guidance on the dossier was clear and enough the first time"),
-    l5("STAFF4", "STAFF", "Công chức tuân thủ đúng quy định khi giải quyết công việc", "The officials followed the regulations in handling your case"),
+    l5(
+      "STAFF2",
+      "STAFF",
+      "Công chức trả lời đầy đủ, kịp thời các ý kiến, vướng mắc",
+      "The officials answered your questions fully and promptly",
+    ),
+    l5(
+      "STAFF3",
+      "STAFF",
+      "Công chức hướng dẫn kê khai hồ sơ rõ ràng, dễ hiểu, một lần là đủ",
+      "The officials' guidance on the dossier was clear and enough the first time",
+    ),
+    l5(
+      "STAFF4",
+      "STAFF",
+      "Công chức tuân thủ đúng quy định khi giải quyết công việc",
+      "The officials followed the regulations in handling your case",
+    ),
     l5("STAFF5", "STAFF", "Công chức tận tình, chu đáo", "The officials were dedicated and attentive"),
-    l5("STAFF_SAT", "STAFF", "Nhìn chung, ông/bà hài lòng thế nào về công chức?", "Overall, how satisfied are you with the officials?"),
+    l5(
+      "STAFF_SAT",
+      "STAFF",
+      "Nhìn chung, ông/bà hài lòng thế nào về công chức?",
+      "Overall, how satisfied are you with the officials?",
+    ),
     l5("RES1", "RESULT", "Kết quả được trả đúng ngày hẹn", "The result was returned on the appointed date"),
     l5("RES2", "RESULT", "Kết quả đầy đủ, chính xác", "The result was complete and accurate"),
     l5("RES3", "RESULT", "Hồ sơ được giải quyết công bằng", "Your dossier was handled fairly"),
-    l5("RES_SAT", "RESULT", "Nhìn chung, ông/bà hài lòng thế nào về kết quả giải quyết?", "Overall, how satisfied are you with the result?"),
-    l5("PAKN1", "PAKN", "Có cách gửi phản ánh, kiến nghị thuận tiện, dễ sử dụng", "There is an easy way to send feedback and recommendations", [
-      "Nếu ông/bà chưa từng gửi phản ánh, kiến nghị, xin chọn “Không ý kiến”.",
-      "If you have never sent feedback, choose “No opinion”.",
-    ]),
-    l5("PAKN2", "PAKN", "Phản ánh, kiến nghị được tiếp nhận, xử lý đúng quy định", "Feedback is received and handled as the regulations require"),
-    l5("PAKN3", "PAKN", "Kết quả xử lý phản ánh, kiến nghị được thông báo kịp thời", "You are told the outcome of your feedback promptly"),
-    l5("PAKN_SAT", "PAKN", "Nhìn chung, ông/bà hài lòng thế nào về việc tiếp nhận, xử lý phản ánh, kiến nghị?", "Overall, how satisfied are you with how feedback is handled?"),
-    l5("OVERALL", "OVERALL", "Nhìn chung, ông/bà hài lòng thế nào với dịch vụ hành chính công của Sở?", "Overall, how satisfied are you with the department's public administrative services?"),
-    priority("EXP_ACCESS", "Cơ quan cần cải thiện việc tiếp cận dịch vụ đến mức nào?", "How much does access to the service need improving?"),
-    priority("EXP_PROC", "Cơ quan cần cải thiện thủ tục hành chính đến mức nào?", "How much does the procedure need improving?"),
-    priority("EXP_STAFF", "Cơ quan cần cải thiện cách công chức phục vụ đến mức nào?", "How much does the officials' service need improving?"),
-    priority("EXP_RESULT", "Cơ quan cần cải thiện kết quả và thời gian giải quyết đến mức nào?", "How much do results and processing times need improving?"),
-    priority("EXP_PAKN", "Cơ quan cần cải thiện việc tiếp nhận, xử lý phản ánh, kiến nghị đến mức nào?", "How much does the handling of feedback need improving?"),
+    l5(
+      "RES_SAT",
+      "RESULT",
+      "Nhìn chung, ông/bà hài lòng thế nào về kết quả giải quyết?",
+      "Overall, how satisfied are you with the result?",
+    ),
+    l5(
+      "PAKN1",
+      "PAKN",
+      "Có cách gửi phản ánh, kiến nghị thuận tiện, dễ sử dụng",
+      "There is an easy way to send feedback and recommendations",
+      [
+        "Nếu ông/bà chưa từng gửi phản ánh, kiến nghị, xin chọn “Không ý kiến”.",
+        "If you have never sent feedback, choose “No opinion”.",
+      ],
+    ),
+    l5(
+      "PAKN2",
+      "PAKN",
+      "Phản ánh, kiến nghị được tiếp nhận, xử lý đúng quy định",
+      "Feedback is received and handled as the regulations require",
+    ),
+    l5(
+      "PAKN3",
+      "PAKN",
+      "Kết quả xử lý phản ánh, kiến nghị được thông báo kịp thời",
+      "You are told the outcome of your feedback promptly",
+    ),
+    l5(
+      "PAKN_SAT",
+      "PAKN",
+      "Nhìn chung, ông/bà hài lòng thế nào về việc tiếp nhận, xử lý phản ánh, kiến nghị?",
+      "Overall, how satisfied are you with how feedback is handled?",
+    ),
+    l5(
+      "OVERALL",
+      "OVERALL",
+      "Nhìn chung, ông/bà hài lòng thế nào với dịch vụ hành chính công của Sở?",
+      "Overall, how satisfied are you with the department's public administrative services?",
+    ),
+    priority(
+      "EXP_ACCESS",
+      "Cơ quan cần cải thiện việc tiếp cận dịch vụ đến mức nào?",
+      "How much does access to the service need improving?",
+    ),
+    priority(
+      "EXP_PROC",
+      "Cơ quan cần cải thiện thủ tục hành chính đến mức nào?",
+      "How much does the procedure need improving?",
+    ),
+    priority(
+      "EXP_STAFF",
+      "Cơ quan cần cải thiện cách công chức phục vụ đến mức nào?",
+      "How much does the officials' service need improving?",
+    ),
+    priority(
+      "EXP_RESULT",
+      "Cơ quan cần cải thiện kết quả và thời gian giải quyết đến mức nào?",
+      "How much do results and processing times need improving?",
+    ),
+    priority(
+      "EXP_PAKN",
+      "Cơ quan cần cải thiện việc tiếp nhận, xử lý phản ánh, kiến nghị đến mức nào?",
+      "How much does the handling of feedback need improving?",
+    ),
     {
       code: "EXP_OTHER",
       block: "EXPECT",
@@ -145,8 +268,10 @@ export const FORM_A: FormTemplate = {
   slug: "danh-gia-ho-so",
   title_vi: "Đánh giá việc giải quyết hồ sơ",
   title_en: "How was your dossier handled?",
-  intro_vi: "Sau khi nhận kết quả, xin ông/bà dành một phút đánh giá việc giải quyết hồ sơ. Danh tính người đánh giá được giữ kín.",
-  intro_en: "Now that you have your result, please take a minute to tell us how your dossier was handled. Who answers is kept confidential.",
+  intro_vi:
+    "Sau khi nhận kết quả, xin ông/bà dành một phút đánh giá việc giải quyết hồ sơ. Danh tính người đánh giá được giữ kín.",
+  intro_en:
+    "Now that you have your result, please take a minute to tell us how your dossier was handled. Who answers is kept confidential.",
   items: [
     {
       code: "A_TIME",
@@ -195,12 +320,22 @@ export const FORM_A: FormTemplate = {
       text_en: "While your dossier was handled, where did you have to go?",
       required: true,
       options: [
-        { code: "none", vi: "Không phải đến nơi nào (nộp và nhận trực tuyến)", en: "Nowhere (submitted and received online)", score: 2 },
+        {
+          code: "none",
+          vi: "Không phải đến nơi nào (nộp và nhận trực tuyến)",
+          en: "Nowhere (submitted and received online)",
+          score: 2,
+        },
         { code: "one_stop", vi: "Chỉ Bộ phận Một cửa", en: "Only the one-stop counter", score: 1 },
         { code: "several", vi: "Nhiều cơ quan, đơn vị", en: "Several agencies or units", score: 0 },
       ],
     },
-    l5("A_INFO", "PROC", "Thông tin công khai về thủ tục (hồ sơ, phí, thời hạn) đầy đủ, chính xác", "The published information about the procedure (documents, fees, time) was complete and accurate"),
+    l5(
+      "A_INFO",
+      "PROC",
+      "Thông tin công khai về thủ tục (hồ sơ, phí, thời hạn) đầy đủ, chính xác",
+      "The published information about the procedure (documents, fees, time) was complete and accurate",
+    ),
     {
       code: "A_COST",
       block: "PROC",
@@ -225,7 +360,12 @@ export const FORM_A: FormTemplate = {
         { code: "not", vi: "Không hài lòng", en: "Not satisfied", score: 0, feedback: true },
       ],
     },
-    l5("A_OVERALL", "OVERALL", "Nhìn chung, ông/bà hài lòng thế nào với việc giải quyết hồ sơ này?", "Overall, how satisfied are you with how this dossier was handled?"),
+    l5(
+      "A_OVERALL",
+      "OVERALL",
+      "Nhìn chung, ông/bà hài lòng thế nào với việc giải quyết hồ sơ này?",
+      "Overall, how satisfied are you with how this dossier was handled?",
+    ),
     {
       code: "A_SUGGEST",
       block: "OTHER",

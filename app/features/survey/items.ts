@@ -29,7 +29,9 @@ export interface AnswerValue {
 export const fieldName = (code: string) => `q_${code}`;
 
 /** Groups items into their blocks, in order, numbering each question for the "Câu x/y" progress text. */
-export function groupByBlock<T extends { block: string }>(items: T[]): { block: string; items: { item: T; n: number }[] }[] {
+export function groupByBlock<T extends { block: string }>(
+  items: T[],
+): { block: string; items: { item: T; n: number }[] }[] {
   const groups: { block: string; items: { item: T; n: number }[] }[] = [];
   items.forEach((item, i) => {
     const last = groups[groups.length - 1];

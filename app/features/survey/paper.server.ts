@@ -11,22 +11,33 @@ import { currentVersionId, itemsOfVersion, resolvePlace, showItem } from "~/feat
 import type { StaffUser } from "~/features/accounts/auth.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
-import { dossierHash } from "./survey-submit.server";
 import { sentPeriodsOn } from "~/features/reports/report-snapshot.server";
+import { dossierHash } from "./survey-submit.server";
 
 /** Surveys with a published version: paper forms may still arrive after a survey closes. */
 export async function paperSurveys(lang: Lang) {
   const rows = await db()
     .selectFrom("survey as s")
     .select(["s.id", "s.title_vi", "s.title_en", "s.kind"])
-    .where(({ exists, selectFrom }) => exists(selectFrom("survey_version as v").select("v.id").whereRef("v.survey_id", "=", "s.id").where("v.published_at", "is not", null)))
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("survey_version as v")
+          .select("v.id")
+          .whereRef("v.survey_id", "=", "s.id")
+          .where("v.published_at", "is not", null),
+      ),
+    )
     .orderBy("s.id")
     .execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind, title: lang === "en" ? r.title_en : r.title_vi }));
 }
 
 export async function paperForm(surveyId: number, lang: Lang) {
-  const s = await db().selectFrom("survey").select(["id", "kind", "title_vi", "title_en"]).where("id", "=", surveyId).executeTakeFirst();
+  const s = await db()
+    .selectFrom("survey")
+    .select(["id", "kind", "title_vi", "title_en"])
+    .where("id", "=", surveyId)
+    .executeTakeFirst();
   if (!s) return null;
   const versionId = await currentVersionId(s.id);
   if (!versionId) return null;
@@ -37,9 +48,21 @@ export async function paperForm(surveyId: number, lang: Lang) {
 const MAX_AGE_DAYS = 731;
 const placeSchema = z.object({
   sid: z.uuid(),
-  unit: z.coerce.number({ error: "surveyStaff.paper.errors.unit" }).int().positive({ error: "surveyStaff.paper.errors.unit" }),
-  procedure: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional()),
-  date: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "surveyStaff.paper.errors.date" }).optional()),
+  unit: z.coerce
+    .number({ error: "surveyStaff.paper.errors.unit" })
+    .int()
+    .positive({ error: "surveyStaff.paper.errors.unit" }),
+  procedure: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.coerce.number().int().positive().optional(),
+  ),
+  date: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "surveyStaff.paper.errors.date" })
+      .optional(),
+  ),
   dossier: z.string().trim().max(40, { error: "survey.errors.dossierTooLong" }).default(""),
 });
 
@@ -49,10 +72,19 @@ export type PaperOutcome =
   | { ok: false; reason: "not_found" | "bad_request" };
 
 /** `fields`: the posted form as plain values (the route reads the request). */
-export async function enterPaperForm(user: StaffUser, client: Client, surveyId: number, fields: PostedFields, lang: Lang, now = new Date()): Promise<PaperOutcome> {
+export async function enterPaperForm(
+  user: StaffUser,
+  client: Client,
+  surveyId: number,
+  fields: PostedFields,
+  lang: Lang,
+  now = new Date(),
+): Promise<PaperOutcome> {
   const survey = await paperForm(surveyId, lang);
   if (!survey) return { ok: false, reason: "not_found" };
-  const raw = Object.fromEntries(["sid", "unit", "procedure", "date", "dossier"].map((k) => [k, firstOf(fields, k) ?? ""]));
+  const raw = Object.fromEntries(
+    ["sid", "unit", "procedure", "date", "dossier"].map((k) => [k, firstOf(fields, k) ?? ""]),
+  );
   const place = placeSchema.safeParse(raw);
   const parsed = parsePaperAnswers(survey.items, (name) => allOf(fields, name));
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
@@ -69,11 +101,14 @@ export async function enterPaperForm(user: StaffUser, client: Client, surveyId: 
   const today = vnDay(now);
   const earliest = vnDay(new Date(now.getTime() - MAX_AGE_DAYS * 86_400_000));
   const day = p.date ?? today;
-  if (day > today || day < earliest || Number.isNaN(vnInstant(day).getTime())) errors.date = "surveyStaff.paper.errors.date";
+  if (day > today || day < earliest || Number.isNaN(vnInstant(day).getTime()))
+    errors.date = "surveyStaff.paper.errors.date";
   if (!mayUseUnit(user, p.unit)) errors.unit = "surveyStaff.paper.errors.unit";
   else {
     const check = await resolvePlace(p.unit, p.procedure ?? null);
-    if (!check.ok) errors[check.reason === "unit" ? "unit" : "procedure"] = check.reason === "unit" ? "surveyStaff.paper.errors.unit" : "surveyStaff.paper.errors.procedure";
+    if (!check.ok)
+      errors[check.reason === "unit" ? "unit" : "procedure"] =
+        check.reason === "unit" ? "surveyStaff.paper.errors.unit" : "surveyStaff.paper.errors.procedure";
   }
   // A form dated into a period whose report was sent changes figures already sent: the Office
   // alone may enter it, and the audit entry names the sent periods (docs/rules/report-periods.md).
@@ -102,11 +137,27 @@ export async function enterPaperForm(user: StaffUser, client: Client, surveyId: 
     {
       client,
       entry: sent.length
-        ? { actor: { id: user.id, email: user.email }, action: "survey.paper.create_in_sent_period", entity: "response", details: { surveyId: survey.id, unitId: p.unit, date: day, sentPeriods: sent.map((x) => `${x.year}-${x.kind}`) } }
-        : { actor: { id: user.id, email: user.email }, action: "survey.paper.create", entity: "response", details: { surveyId: survey.id, unitId: p.unit } },
+        ? {
+            actor: { id: user.id, email: user.email },
+            action: "survey.paper.create_in_sent_period",
+            entity: "response",
+            details: {
+              surveyId: survey.id,
+              unitId: p.unit,
+              date: day,
+              sentPeriods: sent.map((x) => `${x.year}-${x.kind}`),
+            },
+          }
+        : {
+            actor: { id: user.id, email: user.email },
+            action: "survey.paper.create",
+            entity: "response",
+            details: { surveyId: survey.id, unitId: p.unit },
+          },
     },
   );
-  if (result.status === "duplicate_dossier") return { ok: false, errors: { dossier: "surveyStaff.paper.errors.dossierUsed" }, values };
+  if (result.status === "duplicate_dossier")
+    return { ok: false, errors: { dossier: "surveyStaff.paper.errors.dossierUsed" }, values };
   if (result.status === "stale_form") return { ok: false, errors: { _form: "surveyStaff.paper.errors.stale" }, values };
   return { ok: true };
 }

@@ -21,7 +21,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function parsePending(value: string | null | undefined): Pending | null {
   if (!value) return null;
   const [sid, t, ctx, ...rest] = value.split(".");
-  if (rest.length || !UUID.test(sid ?? "") || !/^\d{12,14}$/.test(t ?? "") || !/^[\w-]{1,16}$/.test(ctx ?? "")) return null;
+  if (rest.length || !UUID.test(sid ?? "") || !/^\d{12,14}$/.test(t ?? "") || !/^[\w-]{1,16}$/.test(ctx ?? ""))
+    return null;
   return { sid, t: Number(t), ctx };
 }
 
@@ -30,7 +31,13 @@ export const formatPending = (p: Pending) => `${p.sid}.${p.t}.${p.ctx}`;
 export type Choice = { reuse: false } | { reuse: true; alreadySent: boolean };
 
 /** `sentAt`: when a response with the pending id was stored, or null when none was. */
-export function chooseSubmission(a: { pending: Pending | null; ctx: string; fresh: boolean; sentAt: Date | null; now: Date }): Choice {
+export function chooseSubmission(a: {
+  pending: Pending | null;
+  ctx: string;
+  fresh: boolean;
+  sentAt: Date | null;
+  now: Date;
+}): Choice {
   if (a.fresh || !a.pending || a.pending.ctx !== a.ctx) return { reuse: false };
   if (!a.sentAt) return { reuse: true, alreadySent: false };
   if (a.now.getTime() - a.sentAt.getTime() <= REPLAY_WINDOW_MS) return { reuse: true, alreadySent: true };

@@ -4,7 +4,11 @@ export type PlaceCheck = { ok: true } | { ok: false; reason: "unit" | "procedure
 
 /** The catalogue's verdict on a unit and procedure: the unit must be active; a procedure, when
  * named, must be active (`undefined`: none such) and belong to that unit or to none. */
-export function placeVerdict(unitId: number, unitActive: boolean, procedure: { unitId: number | null } | null | undefined): PlaceCheck {
+export function placeVerdict(
+  unitId: number,
+  unitActive: boolean,
+  procedure: { unitId: number | null } | null | undefined,
+): PlaceCheck {
   if (!unitActive) return { ok: false, reason: "unit" };
   if (procedure === null) return { ok: true };
   if (procedure === undefined) return { ok: false, reason: "procedure" };

@@ -52,7 +52,9 @@ export async function flagSourceWindow(source: string, windowStart: Date, reason
         .execute();
       if (!rows.length) return 0;
       const ids = rows.map((r) => r.id);
-      await sql`update response set flagged = true, flag_reasons = array_append(flag_reasons, ${reason}::text) where id = any(${ids}::uuid[])`.execute(trx);
+      await sql`update response set flagged = true, flag_reasons = array_append(flag_reasons, ${reason}::text) where id = any(${ids}::uuid[])`.execute(
+        trx,
+      );
       const changed = rows.filter((r) => !r.flagged).map((r) => r.id);
       await moveCounted(trx, changed, false);
       return changed.length;
@@ -63,7 +65,14 @@ export async function flagSourceWindow(source: string, windowStart: Date, reason
  * caller's transaction. Returns the ids it changed. */
 export async function acceptFlagged(trx: Trx, ids: string[], batchId: number): Promise<string[]> {
   if (!ids.length) return [];
-  const rows = await trx.selectFrom("response").select("id").where("id", "in", ids).where("flagged", "=", true).orderBy("id").forUpdate().execute();
+  const rows = await trx
+    .selectFrom("response")
+    .select("id")
+    .where("id", "in", ids)
+    .where("flagged", "=", true)
+    .orderBy("id")
+    .forUpdate()
+    .execute();
   const changed = rows.map((r) => r.id);
   if (!changed.length) return [];
   await trx.updateTable("response").set({ flagged: false, accepted_in: batchId }).where("id", "in", changed).execute();
@@ -74,5 +83,8 @@ export async function acceptFlagged(trx: Trx, ids: string[], batchId: number): P
 /** Deletes the source records no limit window can use any more (kept two hours: the longest
  * survey window, one hour, and one more). */
 export async function sweepResponseSources(now: Date): Promise<void> {
-  await db().deleteFrom("response_source").where("window_start", "<", new Date(now.getTime() - 2 * 3_600_000)).execute();
+  await db()
+    .deleteFrom("response_source")
+    .where("window_start", "<", new Date(now.getTime() - 2 * 3_600_000))
+    .execute();
 }

@@ -53,7 +53,10 @@ export type StoreResult =
   | { status: "stale_form" };
 
 /** Writes the response atomically. `audit` is recorded in the same transaction (paper entry). */
-export async function storeResponse(input: StoreResponseInput, audit?: { client: Client; entry: Omit<AuditEntry, "entityId"> }): Promise<StoreResult> {
+export async function storeResponse(
+  input: StoreResponseInput,
+  audit?: { client: Client; entry: Omit<AuditEntry, "entityId"> },
+): Promise<StoreResult> {
   // Most submissions answer a frozen version: then the response, its answers and its queue entry
   // go in one statement, atomic on its own — one round trip instead of six with BEGIN … COMMIT.
   if (input.versionFrozen && !audit) return insertResponseRows(db(), input);
@@ -73,7 +76,12 @@ export async function storeResponse(input: StoreResponseInput, audit?: { client:
 export async function insertResponseInTrx(trx: Trx, input: StoreResponseInput): Promise<StoreResult> {
   // Marking the version frozen first takes its row lock, so a staff edit of the items (which
   // locks the same row) either finishes before this response or is refused after it.
-  await trx.updateTable("survey_version").set({ frozen: true }).where("id", "=", input.versionId).where("frozen", "=", false).execute();
+  await trx
+    .updateTable("survey_version")
+    .set({ frozen: true })
+    .where("id", "=", input.versionId)
+    .where("frozen", "=", false)
+    .execute();
   const itemIds = [...new Set(input.answers.map((a) => a.itemId))];
   if (itemIds.length) {
     const { n } = await trx
@@ -92,9 +100,13 @@ export async function insertResponseInTrx(trx: Trx, input: StoreResponseInput): 
  * and one response per dossier; a concurrent twin waits for this row's transaction, then inserts
  * nothing — no answers, no queue entry, so a replay can never be counted twice. */
 async function insertResponseRows(conn: Trx, input: StoreResponseInput): Promise<StoreResult> {
-  const answers = JSON.stringify(input.answers.map((a) => ({ item_id: a.itemId, value: a.value, text: a.text, choices: a.choices })));
+  const answers = JSON.stringify(
+    input.answers.map((a) => ({ item_id: a.itemId, value: a.value, text: a.text, choices: a.choices })),
+  );
   const flagged = input.flagReasons.length > 0;
-  const sources = JSON.stringify((input.sources ?? []).map((x) => ({ source: x.source, window_start: x.windowStart.toISOString() })));
+  const sources = JSON.stringify(
+    (input.sources ?? []).map((x) => ({ source: x.source, window_start: x.windowStart.toISOString() })),
+  );
   const inserted = await sql<{ id: string }>`
     with ins as (
       insert into response (id, survey_id, survey_version_id, unit_id, procedure_id, counter, channel, lang,
@@ -129,15 +141,34 @@ export async function responseSentAt(id: string): Promise<Date | null> {
 
 /** What the thanks page needs about a stored response: where it was, and whether to offer the
  * feedback form. Read back from the database, so a replay shows the very same page. */
-export async function thanksFor(id: string): Promise<{ unitId: number; procedureId: number | null; offerFeedback: boolean } | null> {
-  const r = await db().selectFrom("response").select(["unit_id", "procedure_id", "survey_version_id"]).where("id", "=", id).executeTakeFirst();
+export async function thanksFor(
+  id: string,
+): Promise<{ unitId: number; procedureId: number | null; offerFeedback: boolean } | null> {
+  const r = await db()
+    .selectFrom("response")
+    .select(["unit_id", "procedure_id", "survey_version_id"])
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!r) return null;
   const [items, answers] = await Promise.all([
     itemsOfVersion(r.survey_version_id),
     db().selectFrom("answer").select(["item_id", "value", "text", "choices"]).where("response_id", "=", id).execute(),
   ]);
-  const formItems: FormItem[] = items.map((i) => ({ id: i.id, code: i.code, block: i.block, type: i.type, required: i.required, options: i.options, maxLength: i.max_length }));
-  const values: AnswerValue[] = answers.map((a) => ({ itemId: a.item_id, value: a.value, text: a.text, choices: a.choices }));
+  const formItems: FormItem[] = items.map((i) => ({
+    id: i.id,
+    code: i.code,
+    block: i.block,
+    type: i.type,
+    required: i.required,
+    options: i.options,
+    maxLength: i.max_length,
+  }));
+  const values: AnswerValue[] = answers.map((a) => ({
+    itemId: a.item_id,
+    value: a.value,
+    text: a.text,
+    choices: a.choices,
+  }));
   return { unitId: r.unit_id, procedureId: r.procedure_id, offerFeedback: offersFeedback(formItems, values) };
 }
 
@@ -150,7 +181,11 @@ export async function storedContent(id: string) {
     .where("id", "=", id)
     .executeTakeFirst();
   if (!r) return null;
-  const answers = await db().selectFrom("answer").select(["item_id", "value", "text", "choices"]).where("response_id", "=", id).execute();
+  const answers = await db()
+    .selectFrom("answer")
+    .select(["item_id", "value", "text", "choices"])
+    .where("response_id", "=", id)
+    .execute();
   return {
     versionId: r.survey_version_id,
     unitId: r.unit_id,

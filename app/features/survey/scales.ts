@@ -33,4 +33,15 @@ export function maxLengthOf(item: { type: ItemType; maxLength: number | null }):
 }
 
 /** Known block codes get a translated heading (survey.blocks.<code>); others show their code. */
-export const KNOWN_BLOCKS = ["ACCESS", "PROC", "STAFF", "RESULT", "PAKN", "OVERALL", "EXPECT", "DEMO", "DOSSIER", "OTHER"] as const;
+export const KNOWN_BLOCKS = [
+  "ACCESS",
+  "PROC",
+  "STAFF",
+  "RESULT",
+  "PAKN",
+  "OVERALL",
+  "EXPECT",
+  "DEMO",
+  "DOSSIER",
+  "OTHER",
+] as const;

@@ -6,11 +6,11 @@ import type { CreateSurveyInput, SurveySettingsInput } from "~/features/survey/i
 import { recordAudit } from "~/kernel/audit.server";
 import type { StaffUser } from "~/features/accounts/auth.server";
 import { db } from "~/kernel/db/db.server";
+import type { TemplateItem } from "~/features/survey/forms";
+import type { Client } from "~/kernel/http/client";
 import { insertFormVersion } from "../../../db/seed/survey";
 import type { Database } from "../../../db/types";
-import type { TemplateItem } from "~/features/survey/forms";
 import type { SurveyItemRow } from "../../../db/tables/survey";
-import type { Client } from "~/kernel/http/client";
 
 type Trx = Kysely<Database>;
 const actorOf = (u: StaffUser) => ({ id: u.id, email: u.email });
@@ -27,9 +27,22 @@ export async function listSurveysForStaff() {
       "s.active",
       "s.opens_at",
       "s.closes_at",
-      eb.selectFrom("survey_version as v").whereRef("v.survey_id", "=", "s.id").select((e) => e.fn.max("v.version").as("m")).as("latest_version"),
-      eb.selectFrom("survey_version as v").whereRef("v.survey_id", "=", "s.id").where("v.published_at", "is not", null).select((e) => e.fn.max("v.version").as("m")).as("published_version"),
-      eb.selectFrom("response as r").whereRef("r.survey_id", "=", "s.id").select(eb.fn.countAll<number>().as("n")).as("responses"),
+      eb
+        .selectFrom("survey_version as v")
+        .whereRef("v.survey_id", "=", "s.id")
+        .select((e) => e.fn.max("v.version").as("m"))
+        .as("latest_version"),
+      eb
+        .selectFrom("survey_version as v")
+        .whereRef("v.survey_id", "=", "s.id")
+        .where("v.published_at", "is not", null)
+        .select((e) => e.fn.max("v.version").as("m"))
+        .as("published_version"),
+      eb
+        .selectFrom("response as r")
+        .whereRef("r.survey_id", "=", "s.id")
+        .select(eb.fn.countAll<number>().as("n"))
+        .as("responses"),
     ])
     .orderBy("s.id")
     .execute();
@@ -46,14 +59,24 @@ export async function getSurveyAdmin(id: number) {
       "v.version",
       "v.published_at",
       "v.frozen",
-      eb.selectFrom("response as r").whereRef("r.survey_version_id", "=", "v.id").select(eb.fn.countAll<number>().as("n")).as("responses"),
+      eb
+        .selectFrom("response as r")
+        .whereRef("r.survey_version_id", "=", "v.id")
+        .select(eb.fn.countAll<number>().as("n"))
+        .as("responses"),
     ])
     .where("v.survey_id", "=", id)
     .orderBy("v.version", "desc")
     .execute();
   const latest = versions[0] ?? null;
   const items = latest
-    ? await db().selectFrom("survey_item").selectAll().where("version_id", "=", latest.id).orderBy("position").orderBy("id").execute()
+    ? await db()
+        .selectFrom("survey_item")
+        .selectAll()
+        .where("version_id", "=", latest.id)
+        .orderBy("position")
+        .orderBy("id")
+        .execute()
     : [];
   return { survey, versions, latest, items };
 }
@@ -87,11 +110,21 @@ export async function createSurvey(user: StaffUser, client: Client, input: Creat
       let intro = { vi: "", en: "" };
       if (input.source === "copy") {
         const src = await trx.selectFrom("survey").selectAll().where("id", "=", input.copy_of!).executeTakeFirst();
-        const v = src && (await trx.selectFrom("survey_version").select("id").where("survey_id", "=", src.id).orderBy("version", "desc").limit(1).executeTakeFirst());
+        const v =
+          src &&
+          (await trx
+            .selectFrom("survey_version")
+            .select("id")
+            .where("survey_id", "=", src.id)
+            .orderBy("version", "desc")
+            .limit(1)
+            .executeTakeFirst());
         if (!src || !v) return { ok: false, errors: { copy_of: "surveyStaff.errors.copyOf" } };
         kind = src.kind;
         intro = { vi: src.intro_vi, en: src.intro_en };
-        items = (await trx.selectFrom("survey_item").selectAll().where("version_id", "=", v.id).orderBy("position").execute()).map(rowToTemplate);
+        items = (
+          await trx.selectFrom("survey_item").selectAll().where("version_id", "=", v.id).orderBy("position").execute()
+        ).map(rowToTemplate);
       } else {
         const tpl = FORM_TEMPLATES[input.source];
         kind = tpl.kind;
@@ -100,19 +133,43 @@ export async function createSurvey(user: StaffUser, client: Client, input: Creat
       }
       const s = await trx
         .insertInto("survey")
-        .values({ slug: input.slug, kind, title_vi: input.title_vi, title_en: input.title_en, intro_vi: intro.vi, intro_en: intro.en, active: true, created_by: user.id })
+        .values({
+          slug: input.slug,
+          kind,
+          title_vi: input.title_vi,
+          title_en: input.title_en,
+          intro_vi: intro.vi,
+          intro_en: intro.en,
+          active: true,
+          created_by: user.id,
+        })
         // A slug taken meanwhile (even by a concurrent request) is a form error, not a crash.
         .onConflict((oc) => oc.column("slug").doNothing())
         .returning("id")
         .executeTakeFirst();
       if (!s) return { ok: false, errors: { slug: "surveyStaff.errors.slugTaken" } };
       await insertFormVersion(trx, s.id, 1, { items }, null);
-      await recordAudit(client, { actor: actorOf(user), action: "survey.create", entity: "survey", entityId: s.id, details: { slug: input.slug, source: input.source, copyOf: input.copy_of ?? null } }, trx);
+      await recordAudit(
+        client,
+        {
+          actor: actorOf(user),
+          action: "survey.create",
+          entity: "survey",
+          entityId: s.id,
+          details: { slug: input.slug, source: input.source, copyOf: input.copy_of ?? null },
+        },
+        trx,
+      );
       return { ok: true, id: s.id };
     });
 }
 
-export async function updateSurveySettings(user: StaffUser, client: Client, id: number, input: SurveySettingsInput): Promise<boolean> {
+export async function updateSurveySettings(
+  user: StaffUser,
+  client: Client,
+  id: number,
+  input: SurveySettingsInput,
+): Promise<boolean> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -130,7 +187,17 @@ export async function updateSurveySettings(user: StaffUser, client: Client, id: 
         .where("id", "=", id)
         .executeTakeFirst();
       if (!Number(res.numUpdatedRows)) return false;
-      await recordAudit(client, { actor: actorOf(user), action: "survey.update", entity: "survey", entityId: id, details: { active: input.active, opensAt: input.opens_at ?? null, closesAt: input.closes_at ?? null } }, trx);
+      await recordAudit(
+        client,
+        {
+          actor: actorOf(user),
+          action: "survey.update",
+          entity: "survey",
+          entityId: id,
+          details: { active: input.active, opensAt: input.opens_at ?? null, closesAt: input.closes_at ?? null },
+        },
+        trx,
+      );
       return true;
     });
 }
@@ -147,7 +214,8 @@ export async function lockLatestVersion(trx: Trx, surveyId: number) {
     .executeTakeFirst();
 }
 
-export type VersionResult = { ok: true; version: number } | { ok: false; reason: "not_found" | "already_published" | "not_frozen" | "no_items" };
+export type VersionResult =
+  { ok: true; version: number } | { ok: false; reason: "not_found" | "already_published" | "not_frozen" | "no_items" };
 
 /** Publishes the latest version: from now on citizens answer it. */
 export async function publishLatest(user: StaffUser, client: Client, surveyId: number): Promise<VersionResult> {
@@ -157,10 +225,24 @@ export async function publishLatest(user: StaffUser, client: Client, surveyId: n
       const v = await lockLatestVersion(trx, surveyId);
       if (!v) return { ok: false, reason: "not_found" };
       if (v.published_at) return { ok: false, reason: "already_published" };
-      const { n } = await trx.selectFrom("survey_item").select((eb) => eb.fn.countAll<number>().as("n")).where("version_id", "=", v.id).executeTakeFirstOrThrow();
+      const { n } = await trx
+        .selectFrom("survey_item")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("version_id", "=", v.id)
+        .executeTakeFirstOrThrow();
       if (!Number(n)) return { ok: false, reason: "no_items" };
       await trx.updateTable("survey_version").set({ published_at: new Date() }).where("id", "=", v.id).execute();
-      await recordAudit(client, { actor: actorOf(user), action: "survey.publish", entity: "survey", entityId: surveyId, details: { version: v.version } }, trx);
+      await recordAudit(
+        client,
+        {
+          actor: actorOf(user),
+          action: "survey.publish",
+          entity: "survey",
+          entityId: surveyId,
+          details: { version: v.version },
+        },
+        trx,
+      );
       return { ok: true, version: v.version };
     });
 }
@@ -173,9 +255,21 @@ export async function newVersion(user: StaffUser, client: Client, surveyId: numb
       const v = await lockLatestVersion(trx, surveyId);
       if (!v) return { ok: false, reason: "not_found" };
       if (!v.frozen) return { ok: false, reason: "not_frozen" };
-      const items = (await trx.selectFrom("survey_item").selectAll().where("version_id", "=", v.id).orderBy("position").execute()).map(rowToTemplate);
+      const items = (
+        await trx.selectFrom("survey_item").selectAll().where("version_id", "=", v.id).orderBy("position").execute()
+      ).map(rowToTemplate);
       await insertFormVersion(trx, surveyId, v.version + 1, { items }, null);
-      await recordAudit(client, { actor: actorOf(user), action: "survey.version.create", entity: "survey", entityId: surveyId, details: { version: v.version + 1, from: v.version } }, trx);
+      await recordAudit(
+        client,
+        {
+          actor: actorOf(user),
+          action: "survey.version.create",
+          entity: "survey",
+          entityId: surveyId,
+          details: { version: v.version + 1, from: v.version },
+        },
+        trx,
+      );
       return { ok: true, version: v.version + 1 };
     });
 }

@@ -12,7 +12,11 @@ import { db } from "~/kernel/db/db.server";
 import { surveyPath, verifyLink } from "~/features/survey/survey-tokens.server";
 
 export async function surveyHeader(id: number, lang: Lang) {
-  const s = await db().selectFrom("survey").select(["id", "slug", "title_vi", "title_en"]).where("id", "=", id).executeTakeFirst();
+  const s = await db()
+    .selectFrom("survey")
+    .select(["id", "slug", "title_vi", "title_en"])
+    .where("id", "=", id)
+    .executeTakeFirst();
   return s ? { id: s.id, slug: s.slug, title: lang === "en" ? s.title_en : s.title_vi } : null;
 }
 
@@ -24,7 +28,10 @@ export async function placesFor(user: StaffUser, lang: Lang) {
   return {
     units: mine.map((u) => ({ value: String(u.id), label: u.name })),
     procedureGroups: mine
-      .map((u) => ({ label: u.name, options: procs.filter((p) => p.unitId === u.id).map((p) => ({ value: String(p.id), label: p.name })) }))
+      .map((u) => ({
+        label: u.name,
+        options: procs.filter((p) => p.unitId === u.id).map((p) => ({ value: String(p.id), label: p.name })),
+      }))
       .filter((g) => g.options.length),
   };
 }
@@ -32,7 +39,8 @@ export async function placesFor(user: StaffUser, lang: Lang) {
 /** Whether this user may make links, type in forms or record figures for the unit. */
 export const mayUseUnit = (user: StaffUser, unitId: number): boolean => inScope(user, unitId);
 
-export type LinkResult = { ok: true; path: string; context: SurveyContext } | { ok: false; errors: Record<string, string> };
+export type LinkResult =
+  { ok: true; path: string; context: SurveyContext } | { ok: false; errors: Record<string, string> };
 
 export async function makeLink(user: StaffUser, slug: string, input: Record<string, string>): Promise<LinkResult> {
   const parsed = linkFormSchema.safeParse(input);
@@ -40,17 +48,36 @@ export async function makeLink(user: StaffUser, slug: string, input: Record<stri
   const context = contextFromLinkForm(parsed.data);
   if (!mayUseUnit(user, context.u)) return { ok: false, errors: { unit: "surveyStaff.links.errors.unit" } };
   const place = await resolvePlace(context.u, context.p ?? null);
-  if (!place.ok) return { ok: false, errors: place.reason === "unit" ? { unit: "surveyStaff.links.errors.unit" } : { procedure: "surveyStaff.links.errors.procedure" } };
+  if (!place.ok)
+    return {
+      ok: false,
+      errors:
+        place.reason === "unit"
+          ? { unit: "surveyStaff.links.errors.unit" }
+          : { procedure: "surveyStaff.links.errors.procedure" },
+    };
   return { ok: true, path: await surveyPath(slug, context), context };
 }
 
 /** What a poster prints: the names, the full address and its QR code as SVG (made on the server). */
-export async function posterFor(user: StaffUser, surveyId: number, linkParam: string | null, origin: string, lang: Lang) {
+export async function posterFor(
+  user: StaffUser,
+  surveyId: number,
+  linkParam: string | null,
+  origin: string,
+  lang: Lang,
+) {
   const survey = await surveyHeader(surveyId, lang);
   const context = await verifyLink(linkParam);
   if (!survey || !context || !mayUseUnit(user, context.u)) return null;
-  const unit = await db().selectFrom("unit").select(["name_vi", "name_en"]).where("id", "=", context.u).executeTakeFirst();
-  const proc = context.p ? await db().selectFrom("procedure").select(["name_vi", "name_en"]).where("id", "=", context.p).executeTakeFirst() : undefined;
+  const unit = await db()
+    .selectFrom("unit")
+    .select(["name_vi", "name_en"])
+    .where("id", "=", context.u)
+    .executeTakeFirst();
+  const proc = context.p
+    ? await db().selectFrom("procedure").select(["name_vi", "name_en"]).where("id", "=", context.p).executeTakeFirst()
+    : undefined;
   const url = `${origin}${await surveyPath(survey.slug, context)}`;
   const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   return {

@@ -29,7 +29,11 @@ export type SurveyPage =
 
 export async function placeChoice(lang: Lang, context?: SurveyContext): Promise<PlaceChoice> {
   if (context) {
-    const unit = await db().selectFrom("unit").select(["name_vi", "name_en"]).where("id", "=", context.u).executeTakeFirst();
+    const unit = await db()
+      .selectFrom("unit")
+      .select(["name_vi", "name_en"])
+      .where("id", "=", context.u)
+      .executeTakeFirst();
     const proc = context.p
       ? await db().selectFrom("procedure").select(["name_vi", "name_en"]).where("id", "=", context.p).executeTakeFirst()
       : undefined;
@@ -37,11 +41,20 @@ export async function placeChoice(lang: Lang, context?: SurveyContext): Promise<
     const fixed = { unit: pick(unit) ?? "", procedure: pick(proc), counter: context.k || null };
     // A link without a procedure still lets the person name it, among the unit's own procedures.
     const procs = context.p ? [] : await listProcedures(lang, context.u);
-    return { fixed, units: [], procedureGroups: procs.length ? [{ unit: fixed.unit, procedures: procs.map((p) => ({ id: p.id, name: p.name })) }] : [] };
+    return {
+      fixed,
+      units: [],
+      procedureGroups: procs.length
+        ? [{ unit: fixed.unit, procedures: procs.map((p) => ({ id: p.id, name: p.name })) }]
+        : [],
+    };
   }
   const [units, procs] = await Promise.all([listUnits(lang), listProcedures(lang)]);
   const procedureGroups = units
-    .map((u) => ({ unit: u.name, procedures: procs.filter((p) => p.unitId === u.id).map((p) => ({ id: p.id, name: p.name })) }))
+    .map((u) => ({
+      unit: u.name,
+      procedures: procs.filter((p) => p.unitId === u.id).map((p) => ({ id: p.id, name: p.name })),
+    }))
     .filter((g) => g.procedures.length > 0);
   return { fixed: null, units: units.map((u) => ({ id: u.id, name: u.name })), procedureGroups };
 }
@@ -64,7 +77,12 @@ export async function loadSurveyPage(r: SurveyPageQuery): Promise<SurveyPage> {
     const verified = await verifyLink(r.linkParam);
     if (!verified) return { state: "bad_link" };
     // A link for a unit that no longer exists is as good as a broken one.
-    const unit = await db().selectFrom("unit").select("id").where("id", "=", verified.u).where("active", "=", true).executeTakeFirst();
+    const unit = await db()
+      .selectFrom("unit")
+      .select("id")
+      .where("id", "=", verified.u)
+      .where("active", "=", true)
+      .executeTakeFirst();
     if (!unit) return { state: "bad_link" };
     context = verified;
   }

@@ -7,7 +7,15 @@ import { allOf, firstOf, type PostedFields } from "~/kernel/forms/posted";
 import { parseAnswers, type FormValues } from "~/features/survey/answers";
 import type { SurveyContext } from "~/features/survey/context";
 import { offersFeedback } from "~/features/survey/feedback";
-import { changedAnswers, contentKey, decideFlags, LIMITS, rateReason, retroSpan, type SourceKind } from "~/features/survey/flags";
+import {
+  changedAnswers,
+  contentKey,
+  decideFlags,
+  LIMITS,
+  rateReason,
+  retroSpan,
+  type SourceKind,
+} from "~/features/survey/flags";
 import { hitAll, limitKey, type HitResult, type Limit } from "~/kernel/limits/rate-limit.server";
 import { flagSourceWindow, sweepResponseSources } from "~/features/survey/response-flags.server";
 import { storedContent, storeResponse, thanksFor } from "~/features/survey/response.server";
@@ -19,7 +27,10 @@ import { HONEYPOT_FIELD, signLink, TOKEN_FIELD, verifyFormToken } from "~/featur
 
 const placeSchema = z.object({
   unit: z.coerce.number({ error: "survey.errors.chooseUnit" }).int().positive({ error: "survey.errors.chooseUnit" }),
-  procedure: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional()),
+  procedure: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.coerce.number().int().positive().optional(),
+  ),
 });
 const dossierSchema = z.string().trim().max(40, { error: "survey.errors.dossierTooLong" });
 
@@ -33,12 +44,30 @@ export type SubmitOutcome =
   | { kind: "bad_form" }
   | { kind: "not_found" }
   | { kind: "closed" }
-  | { kind: "invalid"; survey: ShownSurvey; token: string; context?: SurveyContext; errors: Record<string, string>; values: FormValues }
-  | { kind: "duplicate_dossier"; survey: ShownSurvey; token: string; context?: SurveyContext; errors: Record<string, string>; values: FormValues }
+  | {
+      kind: "invalid";
+      survey: ShownSurvey;
+      token: string;
+      context?: SurveyContext;
+      errors: Record<string, string>;
+      values: FormValues;
+    }
+  | {
+      kind: "duplicate_dossier";
+      survey: ShownSurvey;
+      token: string;
+      context?: SurveyContext;
+      errors: Record<string, string>;
+      values: FormValues;
+    }
   | { kind: "stale" }
   | { kind: "thanks"; location: string };
 
-export async function thanksLocation(slug: string, info: { unitId: number; procedureId: number | null; offerFeedback: boolean }, context?: SurveyContext) {
+export async function thanksLocation(
+  slug: string,
+  info: { unitId: number; procedureId: number | null; offerFeedback: boolean },
+  context?: SurveyContext,
+) {
   const q = new URLSearchParams();
   if (info.offerFeedback) {
     q.set("unit", String(info.unitId));
@@ -54,7 +83,15 @@ export async function thanksLocation(slug: string, info: { unitId: number; proce
  * from, for the address's limit; `deviceId`: the device cookie's value, if any. `keepOnly`: the
  * reader switched language mid-form; the answers come back as typed, unjudged and unstored (an
  * "invalid" outcome with no errors). */
-export async function submitSurvey(args: { client: Client; slug: string; fields: PostedFields; lang: Lang; deviceId: string | null; now?: Date; keepOnly?: boolean }): Promise<SubmitOutcome> {
+export async function submitSurvey(args: {
+  client: Client;
+  slug: string;
+  fields: PostedFields;
+  lang: Lang;
+  deviceId: string | null;
+  now?: Date;
+  keepOnly?: boolean;
+}): Promise<SubmitOutcome> {
   const { client, slug, fields, lang, deviceId } = args;
   const now = args.now ?? new Date();
   const tokenString = firstOf(fields, TOKEN_FIELD) ?? "";
@@ -63,7 +100,10 @@ export async function submitSurvey(args: { client: Client; slug: string; fields:
   const context = token.c;
 
   // Where the service was given: from the signed link, or chosen by the citizen.
-  const placeInput = { unit: context ? context.u : (firstOf(fields, "unit") ?? ""), procedure: context?.p ?? firstOf(fields, "procedure") ?? "" };
+  const placeInput = {
+    unit: context ? context.u : (firstOf(fields, "unit") ?? ""),
+    procedure: context?.p ?? firstOf(fields, "procedure") ?? "",
+  };
   const place = placeSchema.safeParse(placeInput);
   const unitId = place.success ? place.data.unit : null;
   const procedureId = place.success ? (place.data.procedure ?? null) : null;
@@ -76,7 +116,10 @@ export async function submitSurvey(args: { client: Client; slug: string; fields:
   // and send again, a retry): the same thanks page, nothing written. Different answers are a
   // second person on the same phone, stored below as a response of its own.
   const earlier = found.stored ? await storedContent(token.sid) : null;
-  const replay = async () => ({ kind: "thanks" as const, location: await thanksLocation(slug, (await thanksFor(token.sid))!, context) });
+  const replay = async () => ({
+    kind: "thanks" as const,
+    location: await thanksLocation(slug, (await thanksFor(token.sid))!, context),
+  });
   // Answered under an earlier version, or the survey has closed since: only a resend comes back so.
   if (found.stored && (!earlier || earlier.versionId !== survey.versionId || !survey.open)) return replay();
   if (!survey.open || !survey.versionId) return { kind: "closed" };
@@ -84,13 +127,19 @@ export async function submitSurvey(args: { client: Client; slug: string; fields:
   const read = (name: string) => allOf(fields, name);
   const parsed = parseAnswers(survey.items, read);
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
-  const values: FormValues = { ...parsed.values, unit: String(placeInput.unit), procedure: String(placeInput.procedure ?? "") };
+  const values: FormValues = {
+    ...parsed.values,
+    unit: String(placeInput.unit),
+    procedure: String(placeInput.procedure ?? ""),
+  };
   // No verdict means the post named no valid unit at all.
   const check = found.place;
   if (!check) errors.unit = "survey.errors.chooseUnit";
   else if (!check.ok) {
     if (check.reason === "unit") errors.unit = "survey.errors.chooseUnit";
-    else errors.procedure = check.reason === "mismatch" ? "survey.errors.procedureOtherUnit" : "survey.errors.chooseProcedure";
+    else
+      errors.procedure =
+        check.reason === "mismatch" ? "survey.errors.procedureOtherUnit" : "survey.errors.chooseProcedure";
   }
 
   let dossier: string | null = null;
@@ -112,7 +161,11 @@ export async function submitSurvey(args: { client: Client; slug: string; fields:
   const second = (stored: NonNullable<typeof earlier>) =>
     contentKey(stored) === contentKey(content)
       ? null
-      : { id: secondId(token.sid, contentKey(content)), sinceEarlierMs: now.getTime() - stored.submittedAt.getTime(), changedAnswers: changedAnswers(stored.answers, parsed.answers) };
+      : {
+          id: secondId(token.sid, contentKey(content)),
+          sinceEarlierMs: now.getTime() - stored.submittedAt.getTime(),
+          changedAnswers: changedAnswers(stored.answers, parsed.answers),
+        };
   type Target = { id: string; sinceEarlierMs?: number; changedAnswers?: number };
   let target: Target | null = earlier ? second(earlier) : { id: token.sid };
   if (!target) return replay();
@@ -154,11 +207,21 @@ export async function submitSurvey(args: { client: Client; slug: string; fields:
     if (target) result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
   }
   // A mistyped code is the likely cause: the answers come back with the code marked, to fix it.
-  if (result.status === "duplicate_dossier") return { kind: "duplicate_dossier", survey, token: tokenString, context, errors: { dossier: "survey.errors.dossierUsed" }, values };
+  if (result.status === "duplicate_dossier")
+    return {
+      kind: "duplicate_dossier",
+      survey,
+      token: tokenString,
+      context,
+      errors: { dossier: "survey.errors.dossierUsed" },
+      values,
+    };
   if (result.status === "stale_form") return { kind: "stale" };
   if (result.status === "stored") await flagOverLimitSources(over, now);
   const info =
-    result.status === "stored" ? { unitId, procedureId, offerFeedback: offersFeedback(survey.items, parsed.answers) } : (await thanksFor(result.id))!;
+    result.status === "stored"
+      ? { unitId, procedureId, offerFeedback: offersFeedback(survey.items, parsed.answers) }
+      : (await thanksFor(result.id))!;
   return { kind: "thanks", location: await thanksLocation(slug, info, context) };
 }
 
@@ -178,17 +241,32 @@ type Counted = { kind: SourceKind; limit: number; hit: HitResult & { key: string
  * signed link, the address. The address is set high: a whole service hall may share it. Every key
  * is counted, even after one is over, so each limit sees the true traffic. There is no limit on
  * the form as a whole: it would flag everyone's answers once a flood passed it. */
-async function countSources(client: Client, context: SurveyContext | undefined, deviceId: string | null, now: Date): Promise<Counted[]> {
+async function countSources(
+  client: Client,
+  context: SurveyContext | undefined,
+  deviceId: string | null,
+  now: Date,
+): Promise<Counted[]> {
   const keys: (Limit & { kind: SourceKind })[] = [];
   const kiosk = context?.ch === "kiosk";
-  if (deviceId) keys.push({ kind: "device", key: `survey-device:${deviceId}`, ...(kiosk ? LIMITS.kioskDevice : LIMITS.device) });
-  if (context) keys.push({ kind: "link", key: `survey-link:${context.u}|${context.k ?? ""}|${context.ch}|${context.p ?? ""}`, ...LIMITS.link });
+  if (deviceId)
+    keys.push({ kind: "device", key: `survey-device:${deviceId}`, ...(kiosk ? LIMITS.kioskDevice : LIMITS.device) });
+  if (context)
+    keys.push({
+      kind: "link",
+      key: `survey-link:${context.u}|${context.k ?? ""}|${context.ch}|${context.p ?? ""}`,
+      ...LIMITS.link,
+    });
   keys.push({ kind: "address", key: `survey-ip:${client.ip}`, ...LIMITS.address });
   const [hits, secret] = await Promise.all([hitAll(keys, now), getSecrets().then((s) => s[0])]);
   return keys.map((k, i) => ({
     kind: k.kind,
     limit: k.limit,
-    hit: { ...hits[i], key: limitKey(k.key, secret), windowStart: new Date(Math.floor(now.getTime() / k.windowMs) * k.windowMs) },
+    hit: {
+      ...hits[i],
+      key: limitKey(k.key, secret),
+      windowStart: new Date(Math.floor(now.getTime() / k.windowMs) * k.windowMs),
+    },
   }));
 }
 

@@ -42,7 +42,13 @@ export function showItem(r: SurveyItemRow, lang: Lang): ShownItem {
 }
 
 export async function itemsOfVersion(versionId: number, conn: DB = db()): Promise<SurveyItemRow[]> {
-  return conn.selectFrom("survey_item").selectAll().where("version_id", "=", versionId).orderBy("position").orderBy("id").execute();
+  return conn
+    .selectFrom("survey_item")
+    .selectAll()
+    .where("version_id", "=", versionId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
 }
 
 /** The latest published version of a survey (the one citizens answer), or null. */
@@ -136,17 +142,39 @@ export async function getSurveyForSubmission(
   const { unitId, procedureId } = probe;
   const s = await surveyBySlug(slug, now)
     .select((eb) => [
-      eb.exists(eb.selectFrom("response").select("response.id").where("response.id", "=", probe.responseId)).as("stored"),
-      eb.selectFrom("unit").select("unit.active").where("unit.id", "=", unitId ?? 0).as("unit_active"),
-      eb.selectFrom("procedure").select("procedure.active").where("procedure.id", "=", procedureId ?? 0).as("procedure_active"),
-      eb.selectFrom("procedure").select("procedure.unit_id").where("procedure.id", "=", procedureId ?? 0).as("procedure_unit_id"),
+      eb
+        .exists(eb.selectFrom("response").select("response.id").where("response.id", "=", probe.responseId))
+        .as("stored"),
+      eb
+        .selectFrom("unit")
+        .select("unit.active")
+        .where("unit.id", "=", unitId ?? 0)
+        .as("unit_active"),
+      eb
+        .selectFrom("procedure")
+        .select("procedure.active")
+        .where("procedure.id", "=", procedureId ?? 0)
+        .as("procedure_active"),
+      eb
+        .selectFrom("procedure")
+        .select("procedure.unit_id")
+        .where("procedure.id", "=", procedureId ?? 0)
+        .as("procedure_unit_id"),
     ])
     .executeTakeFirst();
   if (!s) return null;
   const place =
     unitId === null
       ? null
-      : placeVerdict(unitId, s.unit_active === true, procedureId === null ? null : s.procedure_active === true ? { unitId: s.procedure_unit_id ?? null } : undefined);
+      : placeVerdict(
+          unitId,
+          s.unit_active === true,
+          procedureId === null
+            ? null
+            : s.procedure_active === true
+              ? { unitId: s.procedure_unit_id ?? null }
+              : undefined,
+        );
   return { survey: await shownSurvey(s, lang, now), stored: !!s.stored, place };
 }
 
@@ -159,7 +187,12 @@ export async function listOpenSurveys(lang: Lang, now = new Date()) {
     .where((eb) => eb.or([eb("s.opens_at", "is", null), eb("s.opens_at", "<=", now)]))
     .where((eb) => eb.or([eb("s.closes_at", "is", null), eb("s.closes_at", ">", now)]))
     .where(({ exists, selectFrom }) =>
-      exists(selectFrom("survey_version as v").select("v.id").whereRef("v.survey_id", "=", "s.id").where("v.published_at", "<=", now)),
+      exists(
+        selectFrom("survey_version as v")
+          .select("v.id")
+          .whereRef("v.survey_id", "=", "s.id")
+          .where("v.published_at", "<=", now),
+      ),
     )
     .orderBy("s.kind", "desc")
     .orderBy("s.id")
@@ -175,9 +208,19 @@ export async function listOpenSurveys(lang: Lang, now = new Date()) {
 
 /** The unit and procedure a link or a citizen named, checked against the catalogue. */
 export async function resolvePlace(unitId: number, procedureId: number | null): Promise<PlaceCheck> {
-  const unit = await db().selectFrom("unit").select(["id"]).where("id", "=", unitId).where("active", "=", true).executeTakeFirst();
+  const unit = await db()
+    .selectFrom("unit")
+    .select(["id"])
+    .where("id", "=", unitId)
+    .where("active", "=", true)
+    .executeTakeFirst();
   if (!unit || procedureId === null) return placeVerdict(unitId, !!unit, null);
-  const proc = await db().selectFrom("procedure").select(["id", "unit_id"]).where("id", "=", procedureId).where("active", "=", true).executeTakeFirst();
+  const proc = await db()
+    .selectFrom("procedure")
+    .select(["id", "unit_id"])
+    .where("id", "=", procedureId)
+    .where("active", "=", true)
+    .executeTakeFirst();
   return placeVerdict(unitId, true, proc ? { unitId: proc.unit_id } : undefined);
 }
 
@@ -185,7 +228,10 @@ export async function resolvePlace(unitId: number, procedureId: number | null): 
 export async function getSurveyVersionForPreview(surveyId: number, version: number | null, lang: Lang) {
   const s = await db().selectFrom("survey").selectAll().where("id", "=", surveyId).executeTakeFirst();
   if (!s) return null;
-  let q = db().selectFrom("survey_version").select(["id", "version", "published_at", "frozen"]).where("survey_id", "=", surveyId);
+  let q = db()
+    .selectFrom("survey_version")
+    .select(["id", "version", "published_at", "frozen"])
+    .where("survey_id", "=", surveyId);
   q = version ? q.where("version", "=", version) : q.orderBy("version", "desc").limit(1);
   const v = await q.executeTakeFirst();
   if (!v) return null;

@@ -59,7 +59,9 @@ export function xlsxSink(out: Writable): RowSink {
     async row(values) {
       await ready;
       // Numbers stay numbers; text goes through the same formula guard as CSV.
-      await xlsx.addRow(values.map((v): Cell => (typeof v === "number" || v === null || v === undefined ? v : safeCell(v))));
+      await xlsx.addRow(
+        values.map((v): Cell => (typeof v === "number" || v === null || v === undefined ? v : safeCell(v))),
+      );
     },
     async end() {
       await ready;

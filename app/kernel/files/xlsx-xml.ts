@@ -70,7 +70,8 @@ export function rowXml(rowNumber: number, cells: readonly (string | number | nul
       continue;
     }
     // Leading or trailing spaces are dropped by XML readers unless the element says otherwise.
-    const space = v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? ' xml:space="preserve"' : "";
+    const space =
+      v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? ' xml:space="preserve"' : "";
     xml += `<c r="${column(i)}${rowNumber}" t="inlineStr"><is><t${space}>${xmlText(v)}</t></is></c>`;
   }
   return xml + "</row>";
@@ -78,7 +79,10 @@ export function rowXml(rowNumber: number, cells: readonly (string | number | nul
 
 /** Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ]. */
 export function sheetName(name: string, index: number): string {
-  const clean = name.replace(/[:\\/?*[\]]/g, " ").slice(0, 31).trim();
+  const clean = name
+    .replace(/[:\\/?*[\]]/g, " ")
+    .slice(0, 31)
+    .trim();
   return clean || `Sheet${index + 1}`;
 }
 

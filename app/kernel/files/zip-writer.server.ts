@@ -51,7 +51,7 @@ export class ZipWriter {
    * 100k rows the file was 17 MB, exceljs's 18 MB). */
   constructor(
     private readonly out: Writable,
-    private readonly level = 3
+    private readonly level = 3,
   ) {}
 
   private async emit(b: Buffer): Promise<void> {
@@ -62,7 +62,14 @@ export class ZipWriter {
   async entry(name: string): Promise<ZipEntryWriter> {
     if (this.open) throw new Error("ZipWriter: close the previous entry first");
     this.open = true;
-    const info: ZipEntryInfo = { name: Buffer.from(name, "utf8"), crc: 0, compressedSize: 0, size: 0, offset: this.offset, ...this.stamp };
+    const info: ZipEntryInfo = {
+      name: Buffer.from(name, "utf8"),
+      crc: 0,
+      compressedSize: 0,
+      size: 0,
+      offset: this.offset,
+      ...this.stamp,
+    };
     await this.emit(localHeader(info.name, info.time, info.date));
     const deflate = zlib.createDeflateRaw({ level: this.level });
     const out = this.out;
@@ -75,7 +82,7 @@ export class ZipWriter {
           deflate.pause();
           drain(out).then(
             () => deflate.resume(),
-            (err: Error) => deflate.destroy(err)
+            (err: Error) => deflate.destroy(err),
           );
         }
       });
@@ -93,7 +100,9 @@ export class ZipWriter {
         // Plain ZIP counts sizes and offsets in 32 bits: past that readers see a corrupt file.
         if (info.size > ZIP32_LIMIT || this.offset > ZIP32_LIMIT) {
           deflate.destroy();
-          throw new TooLargeError("The XLSX file would pass 4 GB, the most a plain ZIP can hold: export CSV or a shorter period.");
+          throw new TooLargeError(
+            "The XLSX file would pass 4 GB, the most a plain ZIP can hold: export CSV or a shorter period.",
+          );
         }
         info.crc = zlib.crc32(data, info.crc);
         if (!deflate.write(data)) await drain(deflate);
@@ -102,7 +111,9 @@ export class ZipWriter {
         deflate.end();
         await finished;
         if (info.compressedSize > ZIP32_LIMIT || this.offset > ZIP32_LIMIT) {
-          throw new TooLargeError("The XLSX file would pass 4 GB, the most a plain ZIP can hold: export CSV or a shorter period.");
+          throw new TooLargeError(
+            "The XLSX file would pass 4 GB, the most a plain ZIP can hold: export CSV or a shorter period.",
+          );
         }
         await this.emit(dataDescriptor(info));
         this.entries.push(info);
@@ -122,7 +133,10 @@ export class ZipWriter {
     const start = this.offset;
     for (const e of this.entries) await this.emit(centralHeader(e));
     const size = this.offset - start;
-    if (this.offset > ZIP32_LIMIT) throw new TooLargeError("The XLSX file would pass 4 GB, the most a plain ZIP can hold: export CSV or a shorter period.");
+    if (this.offset > ZIP32_LIMIT)
+      throw new TooLargeError(
+        "The XLSX file would pass 4 GB, the most a plain ZIP can hold: export CSV or a shorter period.",
+      );
     await this.emit(endOfCentralDirectory(this.entries.length, size, start));
     this.out.end();
   }

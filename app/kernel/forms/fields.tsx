@@ -16,7 +16,13 @@ type Vars = Record<string, string | number>;
  * form. The page's CSS keeps the linked question's label or legend on screen above the control it
  * lands on (`.field` scroll-margin in app.css).
  */
-export function ErrorList({ title, items }: { title: string; items: { href?: string; text: ReactNode; key?: string }[] }) {
+export function ErrorList({
+  title,
+  items,
+}: {
+  title: string;
+  items: { href?: string; text: ReactNode; key?: string }[];
+}) {
   if (!items.length) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
@@ -58,7 +64,11 @@ export function ErrorSummary({
   const keys = Object.keys(errors ?? {}).filter((k) => errors?.[k]);
   if (!errors || !keys.length) return null;
   const fields = order ? [...order.filter((f) => keys.includes(f)), ...keys.filter((f) => !order.includes(f))] : keys;
-  const items = fields.map((f) => ({ key: f, href: f === FORM_ERROR ? undefined : `#${idFor(f)}`, text: t(errors[f]!, { ...vars, ...params[f] }) }));
+  const items = fields.map((f) => ({
+    key: f,
+    href: f === FORM_ERROR ? undefined : `#${idFor(f)}`,
+    text: t(errors[f]!, { ...vars, ...params[f] }),
+  }));
   return <ErrorList title={title ?? t("forms.errorSummary")} items={items} />;
 }
 
@@ -85,7 +95,8 @@ export interface FieldProps {
   marker?: boolean;
 }
 
-export const describedBy = (id: string, hint: unknown, error: unknown) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+export const describedBy = (id: string, hint: unknown, error: unknown) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 function resolve(f: FieldProps) {
   const id = f.id ?? f.name;
@@ -137,7 +148,16 @@ function Shell({ f, control }: { f: FieldProps; control: (a: ControlProps, value
       </label>
       <Hint id={id} hint={f.hint} />
       <ErrorLine id={id} error={error} vars={f.vars} />
-      {control({ id, name: f.name, required: f.required, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, f.hint, error) }, value)}
+      {control(
+        {
+          id,
+          name: f.name,
+          required: f.required,
+          "aria-invalid": error ? true : undefined,
+          "aria-describedby": describedBy(id, f.hint, error),
+        },
+        value,
+      )}
     </div>
   );
 }
@@ -162,14 +182,25 @@ export function TextField({
     <Shell
       f={f}
       control={(a, value) => (
-        <input {...a} type={type} defaultValue={value} autoComplete={autoComplete} inputMode={inputMode} maxLength={maxLength} autoFocus={autoFocus} spellCheck={spellCheck} />
+        <input
+          {...a}
+          type={type}
+          defaultValue={value}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          maxLength={maxLength}
+          autoFocus={autoFocus}
+          spellCheck={spellCheck}
+        />
       )}
     />
   );
 }
 
 export function TextArea({ rows = 4, maxLength, ...f }: FieldProps & { rows?: number; maxLength?: number }) {
-  return <Shell f={f} control={(a, value) => <textarea {...a} rows={rows} maxLength={maxLength} defaultValue={value} />} />;
+  return (
+    <Shell f={f} control={(a, value) => <textarea {...a} rows={rows} maxLength={maxLength} defaultValue={value} />} />
+  );
 }
 
 export interface Choice {
@@ -183,7 +214,12 @@ export interface ChoiceGroup {
 }
 
 /** A select; `groups` adds <optgroup>s after the plain options (procedures grouped by unit). */
-export function SelectField({ options, groups, disabled, ...f }: FieldProps & { options: Choice[]; groups?: ChoiceGroup[]; disabled?: boolean }) {
+export function SelectField({
+  options,
+  groups,
+  disabled,
+  ...f
+}: FieldProps & { options: Choice[]; groups?: ChoiceGroup[]; disabled?: boolean }) {
   const opt = (o: Choice) => (
     <option key={o.value} value={o.value}>
       {o.label}
@@ -242,7 +278,11 @@ export function Radios({ options, ...f }: FieldProps & { options: Choice[] }) {
 
 /** One box the person ticks by an explicit act; never pre-ticked unless they ticked it before an
  * error (`values`) or it shows a saved setting (`defaultChecked`). */
-export function Checkbox({ defaultChecked, value: sent = "on", ...f }: Omit<FieldProps, "defaultValue"> & { defaultChecked?: boolean; value?: string }) {
+export function Checkbox({
+  defaultChecked,
+  value: sent = "on",
+  ...f
+}: Omit<FieldProps, "defaultValue"> & { defaultChecked?: boolean; value?: string }) {
   const { id, error, value } = resolve(f);
   return (
     <div className={error ? "field field--error" : "field"}>

@@ -3,7 +3,11 @@
 // what just happened: it is left out.
 
 /** The first flag set among `keys`, unless the page shows errors. */
-export function shownFlash<K extends string>(keys: readonly K[], flags: Record<string, string | undefined>, errors: Record<string, unknown> | null | undefined): K | undefined {
+export function shownFlash<K extends string>(
+  keys: readonly K[],
+  flags: Record<string, string | undefined>,
+  errors: Record<string, unknown> | null | undefined,
+): K | undefined {
   if (errors && Object.keys(errors).length) return undefined;
   return keys.find((k) => flags[k]);
 }

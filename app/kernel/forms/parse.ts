@@ -17,7 +17,8 @@ const SECRET = /password|current|confirm/i;
 
 export type FormInput = Record<string, unknown> | Iterable<readonly [string, unknown]>;
 
-const isRecord = (x: FormInput): x is Record<string, unknown> => typeof (x as Iterable<unknown>)[Symbol.iterator] !== "function";
+const isRecord = (x: FormInput): x is Record<string, unknown> =>
+  typeof (x as Iterable<unknown>)[Symbol.iterator] !== "function";
 
 /** The text values of a form; a file (or anything not a string) is left out. A name sent twice
  * keeps its last value, as the schemas expect one. */
@@ -51,7 +52,11 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors
  * problem with a field is the one to fix first), listed in the order of the form rather than
  * the order the checks ran. To refill the form, formValues() gives the values as typed.
  */
-export function parseForm<S extends z.ZodType>(schema: S, input: FormInput, fallbackKey = "forms.invalid"): Parsed<z.output<S>> {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  input: FormInput,
+  fallbackKey = "forms.invalid",
+): Parsed<z.output<S>> {
   const result = schema.safeParse(formFields(input));
   if (result.success) return { ok: true, data: result.data };
   const found: FieldErrors = {};

@@ -12,7 +12,9 @@ export const allOf = (fields: PostedFields, name: string): string[] => [...(fiel
 export const firstOf = (fields: PostedFields, name: string): string | null => fields.get(name)?.[0] ?? null;
 
 /** Plain values to PostedFields (tests, and adapters that already hold entries). */
-export function postedFields(entries: Iterable<readonly [string, unknown]> | Record<string, string | readonly string[]>): PostedFields {
+export function postedFields(
+  entries: Iterable<readonly [string, unknown]> | Record<string, string | readonly string[]>,
+): PostedFields {
   const out = new Map<string, string[]>();
   const list = Symbol.iterator in entries ? (entries as Iterable<readonly [string, unknown]>) : Object.entries(entries);
   for (const [k, v] of list) {

@@ -13,15 +13,25 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-const BODY_MESSAGES = /^(Content-Type was not one of|Failed to parse body as FormData|Could not parse content as FormData|malformed multipart|Cannot convert argument to a ByteString|URI malformed)/;
+const BODY_MESSAGES =
+  /^(Content-Type was not one of|Failed to parse body as FormData|Could not parse content as FormData|malformed multipart|Cannot convert argument to a ByteString|URI malformed)/;
 
 export function isBadInput(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     if (e instanceof BodyTooLargeError) return true;
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code)) return true;
     const message = (e as { message?: unknown }).message;
-    if ((e instanceof TypeError || e instanceof URIError || (e as Error).name === "TypeError") && typeof message === "string" && BODY_MESSAGES.test(message)) return true;
+    if (
+      (e instanceof TypeError || e instanceof URIError || (e as Error).name === "TypeError") &&
+      typeof message === "string" &&
+      BODY_MESSAGES.test(message)
+    )
+      return true;
   }
   return false;
 }

@@ -12,7 +12,11 @@ export function parseFormat(format: string | null): ExportFormat {
   return format === "xlsx" ? "xlsx" : "csv";
 }
 
-export function streamDownload(format: ExportFormat, filename: string, write: (sink: RowSink) => Promise<unknown>): Response {
+export function streamDownload(
+  format: ExportFormat,
+  filename: string,
+  write: (sink: RowSink) => Promise<unknown>,
+): Response {
   const out = new PassThrough();
   const sink = format === "xlsx" ? xlsxSink(out) : csvSink(out);
   write(sink).catch((err) => {

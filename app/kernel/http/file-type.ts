@@ -26,14 +26,20 @@ function extension(filename: string): string {
   return m ? m[1].toLowerCase().replace("jpeg", "jpg") : "";
 }
 
-export type SniffResult = { ok: true; kind: FileKind; mime: string } | { ok: false; reason: "unsupported" | "mismatch" | "empty" };
+export type SniffResult =
+  { ok: true; kind: FileKind; mime: string } | { ok: false; reason: "unsupported" | "mismatch" | "empty" };
 
 /** What the file is, if it is one of `allowed` and its name does not claim something else. */
-export function sniffFile(bytes: Uint8Array, filename: string, allowed: readonly FileKind[] = Object.keys(MIME) as FileKind[]): SniffResult {
+export function sniffFile(
+  bytes: Uint8Array,
+  filename: string,
+  allowed: readonly FileKind[] = Object.keys(MIME) as FileKind[],
+): SniffResult {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   const ext = extension(filename);
   let kind: FileKind | null = null;
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) kind = "pdf"; // %PDF-
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]))
+    kind = "pdf"; // %PDF-
   else if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) kind = "png";
   else if (startsWith(bytes, [0xff, 0xd8, 0xff])) kind = "jpg";
   else if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {

@@ -12,12 +12,18 @@
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Transform } from "node:stream";
-import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
 import { BodyTooLargeError, isBadInput } from "~/kernel/http/bad-input";
 import { LANGS, pickLanguage, type Lang } from "~/kernel/i18n/i18n";
 import { redactTarget, safeErrorText } from "~/kernel/http/redact";
-import { bodyLimitFor, formatBytes } from "./body-limits.server";
 import { createI18n } from "~/kernel/i18n/i18n.server";
+import { bodyLimitFor, formatBytes } from "./body-limits.server";
 import { configuredOrigin } from "./public-url.server";
 
 type Req = IncomingMessage & { originalUrl?: string };
@@ -41,7 +47,14 @@ export function noteBadInput(error: unknown, request: Request): boolean {
 }
 
 type Refusal = "tooLarge" | "unsupported" | "crossSite" | "badRequest" | "method" | "error";
-const STATUS: Record<Refusal, number> = { tooLarge: 413, unsupported: 415, crossSite: 403, badRequest: 400, method: 405, error: 500 };
+const STATUS: Record<Refusal, number> = {
+  tooLarge: 413,
+  unsupported: 415,
+  crossSite: 403,
+  badRequest: 400,
+  method: 405,
+  error: 500,
+};
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -64,7 +77,12 @@ const header = (req: Req, name: string) => {
 };
 
 /** Answers a refusal; `close` ends the connection after it, so an unread upload stops there. */
-export function refuse(req: Req, res: Res, kind: Refusal, opts: { close?: boolean; params?: Record<string, string> } = {}) {
+export function refuse(
+  req: Req,
+  res: Res,
+  kind: Refusal,
+  opts: { close?: boolean; params?: Record<string, string> } = {},
+) {
   if (res.headersSent) {
     if (opts.close) req.socket.destroy();
     return;
@@ -196,17 +214,20 @@ export function createPortalHandler(o: GateOptions) {
     if (!METHODS.has(method)) return refuse(req, res, "method", { close });
     // A request target must be a path ("*" and absolute forms are not for this server); a NUL
     // cannot be stored by PostgreSQL and no one types one.
-    if (!target.startsWith("/") || target.startsWith("//") || /%00/i.test(target)) return refuse(req, res, "badRequest", { close });
+    if (!target.startsWith("/") || target.startsWith("//") || /%00/i.test(target))
+      return refuse(req, res, "badRequest", { close });
     const pathname = target.split("?")[0];
     const limit = bodyLimitFor(pathname);
     // Refused before a byte of the body is read: a 12 MB attachment costs the phone nothing.
-    if (declared !== null && declared > limit) return refuse(req, res, "tooLarge", { close: true, params: { max: formatBytes(limit) } });
+    if (declared !== null && declared > limit)
+      return refuse(req, res, "tooLarge", { close: true, params: { max: formatBytes(limit) } });
 
     const unsafe = method !== "GET" && method !== "HEAD";
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) {
       // Host and the forwarding headers are the client's word: pages never see them.
-      if (v === undefined || k === "host" || k.startsWith("x-forwarded-") || k === "forwarded" || k === REQUEST_ID) continue;
+      if (v === undefined || k === "host" || k.startsWith("x-forwarded-") || k === "forwarded" || k === REQUEST_ID)
+        continue;
       for (const x of Array.isArray(v) ? v : [v]) headers.append(k, x);
     }
     headers.set("host", publicHost);
@@ -221,10 +242,16 @@ export function createPortalHandler(o: GateOptions) {
       if (headers.has("origin")) headers.set("origin", origin);
       const type = (header(req, "content-type") ?? "").split(";")[0].trim().toLowerCase();
       if (hasBody && !FORM_TYPES.has(type)) return refuse(req, res, "unsupported", { close });
-      if (type === "multipart/form-data" && !/;\s*boundary=/i.test(header(req, "content-type") ?? "")) return refuse(req, res, "unsupported", { close });
+      if (type === "multipart/form-data" && !/;\s*boundary=/i.test(header(req, "content-type") ?? ""))
+        return refuse(req, res, "unsupported", { close });
       // An empty POST reads as an empty form (the page's "required" messages), not a TypeError.
       if (!hasBody) headers.set("content-type", "application/x-www-form-urlencoded");
-      if (type === "application/x-www-form-urlencoded" && declared !== null && declared <= SMALL_FORM && header(req, "transfer-encoding") === undefined) {
+      if (
+        type === "application/x-www-form-urlencoded" &&
+        declared !== null &&
+        declared <= SMALL_FORM &&
+        header(req, "transfer-encoding") === undefined
+      ) {
         // A small form (a survey answer: about 1 KB) is read whole first: one buffer instead of a
         // byte counter and two stream adapters per request. Node never hands over more than the
         // declared length, which is within the route's cap (checked above).
@@ -239,7 +266,13 @@ export function createPortalHandler(o: GateOptions) {
       if (!res.writableFinished) controller.abort();
     });
 
-    const request = new Request(origin + target, { method, headers, body, signal: controller.signal, ...(body ? { duplex: "half" } : {}) } as RequestInit);
+    const request = new Request(origin + target, {
+      method,
+      headers,
+      body,
+      signal: controller.signal,
+      ...(body ? { duplex: "half" } : {}),
+    } as RequestInit);
     try {
       const response = await handle(request, o.getLoadContext(req, res));
       if (res.headersSent || res.writableEnded) {
@@ -256,7 +289,11 @@ export function createPortalHandler(o: GateOptions) {
       if (!response.headers.has("cache-control")) res.setHeader("Cache-Control", "no-store");
       // A body the page did not read (no action, or refused early) ends its connection.
       if (unsafe && !req.complete) res.setHeader("Connection", "close");
-      if (response.body && SMALL_TYPES.test(response.headers.get("content-type") ?? "") && !response.headers.has("content-length")) {
+      if (
+        response.body &&
+        SMALL_TYPES.test(response.headers.get("content-type") ?? "") &&
+        !response.headers.has("content-length")
+      ) {
         // A short text or data answer (/healthz's "ok", a page's data) goes out whole with its
         // length, so the compressor skips what is too small to gain from it.
         const whole = Buffer.from(await response.arrayBuffer());
@@ -282,8 +319,14 @@ export function createPortalHandler(o: GateOptions) {
  * file server) answer with their own 4xx; anything else is a 500 page, logged once. */
 export function handleServerError(log: (line: string) => void) {
   return (err: unknown, req: Req, res: Res, _next: unknown) => {
-    const status = Number((err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode);
-    if (status >= 400 && status < 500) return refuse(req, res, status === 413 ? "tooLarge" : "badRequest", { close: !req.complete, params: { max: formatBytes(bodyLimitFor((req.url ?? "/").split("?")[0])) } });
+    const status = Number(
+      (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode,
+    );
+    if (status >= 400 && status < 500)
+      return refuse(req, res, status === 413 ? "tooLarge" : "badRequest", {
+        close: !req.complete,
+        params: { max: formatBytes(bodyLimitFor((req.url ?? "/").split("?")[0])) },
+      });
     log(`[error] ${req.method} ${redactTarget(req.originalUrl ?? req.url ?? "/")}\n${safeErrorText(err)}`);
     refuse(req, res, "error", { close: !req.complete });
   };

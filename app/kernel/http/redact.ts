@@ -4,7 +4,8 @@
 import { MASK, maskPii } from "~/kernel/mask-pii";
 
 /** Query fields whose values are personal or open a person's data (a code plus a phone does). */
-const PERSONAL_FIELD = /phone|tel|email|mail|name|code|contact|address|addr|organi[sz]ation|search|^q$|token|ho_?ten|sdt|cccd/i;
+const PERSONAL_FIELD =
+  /phone|tel|email|mail|name|code|contact|address|addr|organi[sz]ation|search|^q$|token|ho_?ten|sdt|cccd/i;
 
 /** A request target ("/path?x=1") as it may be logged. */
 export function redactTarget(target: string): string {

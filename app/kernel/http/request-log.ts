@@ -20,7 +20,14 @@ export function requestLogger(write: (line: string) => void, clock: () => number
     const log = () => {
       if (done) return;
       done = true;
-      write(requestLogLine({ method: req.method ?? "GET", target: req.originalUrl ?? req.url ?? "/", status: res.statusCode, ms: clock() - start }));
+      write(
+        requestLogLine({
+          method: req.method ?? "GET",
+          target: req.originalUrl ?? req.url ?? "/",
+          status: res.statusCode,
+          ms: clock() - start,
+        }),
+      );
     };
     // "close" without "finish": the client went away; still one line.
     res.once("finish", log);

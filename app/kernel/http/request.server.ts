@@ -14,7 +14,8 @@ export function clientIp(request: Request): string {
 export function assertSameOrigin(request: Request): void {
   if (request.method === "GET" || request.method === "HEAD") return;
   const site = request.headers.get("Sec-Fetch-Site");
-  if (site && site !== "same-origin" && site !== "none") throw new Response("Cross-site request refused", { status: 403 });
+  if (site && site !== "same-origin" && site !== "none")
+    throw new Response("Cross-site request refused", { status: 403 });
   const origin = request.headers.get("Origin");
   if (origin && origin !== "null") {
     // The server's gate has already matched Origin against the public host or the host the
@@ -46,7 +47,8 @@ export async function readFormData(request: Request): Promise<FormData> {
     return new FormData();
   }
   const out = new FormData();
-  for (const [k, v] of fd.entries()) out.append(k.replaceAll("\u0000", ""), typeof v === "string" ? v.replaceAll("\u0000", "") : v);
+  for (const [k, v] of fd.entries())
+    out.append(k.replaceAll("\u0000", ""), typeof v === "string" ? v.replaceAll("\u0000", "") : v);
   return out;
 }
 

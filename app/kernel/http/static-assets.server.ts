@@ -92,7 +92,12 @@ function compress(file: string, raw: Buffer, ext: ".br" | ".gz"): Promise<Buffer
 async function compressNow(file: string, raw: Buffer, ext: ".br" | ".gz"): Promise<Buffer> {
   const body = await new Promise<Buffer>((resolve, reject) => {
     const done = (e: Error | null, b: Buffer) => (e ? reject(e) : resolve(b));
-    if (ext === ".br") zlib.brotliCompress(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }, done);
+    if (ext === ".br")
+      zlib.brotliCompress(
+        raw,
+        { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } },
+        done,
+      );
     else zlib.gzip(raw, { level: 9 }, done);
   });
   try {
@@ -105,7 +110,8 @@ async function compressNow(file: string, raw: Buffer, ext: ".br" | ".gz"): Promi
   return body;
 }
 
-const etagOf = (body: Buffer, suffix: string) => `"${crypto.createHash("sha1").update(body).digest("base64url").slice(0, 22)}${suffix}"`;
+const etagOf = (body: Buffer, suffix: string) =>
+  `"${crypto.createHash("sha1").update(body).digest("base64url").slice(0, 22)}${suffix}"`;
 
 /** Reads every file under the mounts (the first mount that has a path wins). A compressible file
  * whose compressed forms are not stored yet is `ready` once they are made. */
@@ -166,7 +172,9 @@ export function serveStaticAssets(mounts: StaticMount[], headers: Record<string,
     const asset = assets.get(req.url ?? "");
     if (!asset) return next();
     // While its compressed forms are being made (the first start on a build), the file goes out as it is.
-    const coding: Encoding = asset.ready ? pickEncoding(req.headers["accept-encoding"], { br: Boolean(asset.br), gzip: Boolean(asset.gzip) }) : "identity";
+    const coding: Encoding = asset.ready
+      ? pickEncoding(req.headers["accept-encoding"], { br: Boolean(asset.br), gzip: Boolean(asset.gzip) })
+      : "identity";
     const v = coding === "identity" ? asset.identity : asset[coding]!;
     for (const [k, value] of common) res.setHeader(k, value);
     res.setHeader("Cache-Control", asset.cacheControl);

@@ -55,7 +55,8 @@ function capped(body: ReadableStream<Uint8Array>, cap: number): ReadableStream<U
 export async function parseForm(request: Request, limits: FormLimits): Promise<ParsedForm> {
   const out: ParsedForm = { fields: new Map(), files: [], tooLarge: false, tooMany: false, unreadable: false };
   // PostgreSQL text cannot hold a NUL character (the insert fails): no one types one, so drop it.
-  const add = (name: string, value: string) => out.fields.set(name, [...(out.fields.get(name) ?? []), value.replaceAll("\u0000", "")]);
+  const add = (name: string, value: string) =>
+    out.fields.set(name, [...(out.fields.get(name) ?? []), value.replaceAll("\u0000", "")]);
   const type = request.headers.get("Content-Type") ?? "";
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > limits.hardCapBytes) return { ...out, tooLarge: true, unreadable: true };
@@ -76,7 +77,12 @@ export async function parseForm(request: Request, limits: FormLimits): Promise<P
   let fileBytes = 0;
   for (const [name, value] of fd.entries()) {
     if (typeof value === "string") {
-      add(name, value.length > limits.maxFieldBytes ? Buffer.from(value, "utf8").subarray(0, limits.maxFieldBytes).toString("utf8") : value);
+      add(
+        name,
+        value.length > limits.maxFieldBytes
+          ? Buffer.from(value, "utf8").subarray(0, limits.maxFieldBytes).toString("utf8")
+          : value,
+      );
       continue;
     }
     // A file input left empty arrives as a nameless, empty part: that is "no file". A named file
@@ -85,7 +91,13 @@ export async function parseForm(request: Request, limits: FormLimits): Promise<P
     fileBytes += value.size;
     if (fileBytes > limits.maxFileBytes) out.tooLarge = true;
     if (out.files.length >= limits.maxFiles) out.tooMany = true;
-    else if (!out.tooLarge) out.files.push({ field: name, filename: value.name || "file", contentType: value.type, bytes: new Uint8Array(await value.arrayBuffer()) });
+    else if (!out.tooLarge)
+      out.files.push({
+        field: name,
+        filename: value.name || "file",
+        contentType: value.type,
+        bytes: new Uint8Array(await value.arrayBuffer()),
+      });
   }
   if (out.tooLarge) out.files = [];
   return out;

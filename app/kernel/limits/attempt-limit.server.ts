@@ -119,6 +119,10 @@ export async function refund(keys: string[]): Promise<void> {
 
 /** The wait a target is in now, without counting anything (for staff screens). */
 export async function currentWait(key: string, now = new Date()) {
-  const row = await db().selectFrom("attempt_limit").select(["count", "next_at", "refused"]).where("key", "=", await storedKey(key)).executeTakeFirst();
+  const row = await db()
+    .selectFrom("attempt_limit")
+    .select(["count", "next_at", "refused"])
+    .where("key", "=", await storedKey(key))
+    .executeTakeFirst();
   return row && new Date(row.next_at) > now ? { until: new Date(row.next_at), count: row.count } : null;
 }

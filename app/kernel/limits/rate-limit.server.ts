@@ -38,7 +38,12 @@ export async function hitAll(limits: Limit[], now = new Date()): Promise<HitResu
   const secret = (await getSecrets())[0];
   const rows = limits.map((l) => {
     const windowStart = new Date(Math.floor(now.getTime() / l.windowMs) * l.windowMs);
-    return { key: limitKey(l.key, secret), window_start: windowStart, count: 1, expires_at: new Date(windowStart.getTime() + l.windowMs) };
+    return {
+      key: limitKey(l.key, secret),
+      window_start: windowStart,
+      count: 1,
+      expires_at: new Date(windowStart.getTime() + l.windowMs),
+    };
   });
   // Sorted and without twins: an upsert may touch a row only once, and concurrent statements
   // that lock rows in the same order never deadlock.

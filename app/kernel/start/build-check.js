@@ -22,10 +22,12 @@ export const SOURCE_DIRS = ["app", "db"];
  */
 export function buildVerdict(build, sources, mode) {
   if (!build) return { stale: true, reason: "no build yet" };
-  if (build.mode !== mode) return { stale: true, reason: `the build is for ${build.mode ?? "an unknown mode"}, not ${mode}` };
+  if (build.mode !== mode)
+    return { stale: true, reason: `the build is for ${build.mode ?? "an unknown mode"}, not ${mode}` };
   let newest = null;
   for (const s of sources) if (!newest || s.mtimeMs > newest.mtimeMs) newest = s;
-  if (newest && newest.mtimeMs > build.mtimeMs) return { stale: true, reason: `${newest.path} changed after the last build` };
+  if (newest && newest.mtimeMs > build.mtimeMs)
+    return { stale: true, reason: `${newest.path} changed after the last build` };
   return { stale: false, reason: "the build is up to date" };
 }
 
@@ -81,7 +83,11 @@ export function ensureBuild(root, mode, log = console.log, logError = console.er
     return 1;
   }
   log(`[hai-long] ${verdict.reason}: building (${mode})`);
-  const r = spawnSync(process.execPath, [cli, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: mode } });
+  const r = spawnSync(process.execPath, [cli, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: mode },
+  });
   return r.status ?? 1;
 }
 

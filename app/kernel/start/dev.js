@@ -14,7 +14,11 @@ const children = [
   spawn(process.execPath, [remixCli(root), "watch"], { cwd: root, env, stdio: "inherit" }),
   // Node stops the old server (SIGTERM: it finishes requests and closes the database) before it
   // starts the new one, so the embedded database is never opened twice.
-  spawn(process.execPath, ["--watch-path=build", "--watch-preserve-output", "server.js"], { cwd: root, env, stdio: "inherit" }),
+  spawn(process.execPath, ["--watch-path=build", "--watch-preserve-output", "server.js"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  }),
 ];
 let ending = false;
 const end = (status) => {
@@ -22,7 +26,9 @@ const end = (status) => {
   ending = true;
   for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
   setTimeout(() => process.exit(status), 3_000).unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null))).then(() => process.exit(status));
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null))).then(() =>
+    process.exit(status),
+  );
 };
 for (const c of children) c.once("exit", (status) => end(status ?? 1));
 process.on("SIGINT", () => end(0));

@@ -19,7 +19,13 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 function local(date: Date) {
   const d = new Date(date.getTime() + OFFSET_MS);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), hh: d.getUTCHours(), mm: d.getUTCMinutes() };
+  return {
+    y: d.getUTCFullYear(),
+    m: d.getUTCMonth() + 1,
+    d: d.getUTCDate(),
+    hh: d.getUTCHours(),
+    mm: d.getUTCMinutes(),
+  };
 }
 
 function toDate(value: Date | string): Date | null {

@@ -14,7 +14,12 @@ export function GeneralErrorBoundary() {
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
         : status === 400
-          ? [t("errors.badRequestTitle"), typeof (error as { data?: unknown }).data === "string" ? String((error as { data: string }).data) : t("errors.errorBody")]
+          ? [
+              t("errors.badRequestTitle"),
+              typeof (error as { data?: unknown }).data === "string"
+                ? String((error as { data: string }).data)
+                : t("errors.errorBody"),
+            ]
           : [t("errors.errorTitle"), t("errors.errorBody")];
   if (!isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);
   return (

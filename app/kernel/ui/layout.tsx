@@ -28,7 +28,17 @@ export function LanguageSwitch({ lang }: { lang: Lang }) {
         <button type="submit" form={formId} className="visually-hidden" tabIndex={-1} aria-hidden="true">
           {t("lang.defaultSend")}
         </button>
-        <button type="submit" form={formId} formAction={`${location.pathname}?${q}`} formNoValidate name={LANG_SWITCH_FIELD} value={other} className="lang-switch" lang={other} aria-label={t("lang.switchKeepLabel")}>
+        <button
+          type="submit"
+          form={formId}
+          formAction={`${location.pathname}?${q}`}
+          formNoValidate
+          name={LANG_SWITCH_FIELD}
+          value={other}
+          className="lang-switch"
+          lang={other}
+          aria-label={t("lang.switchKeepLabel")}
+        >
           {t("lang.switchTo")}
         </button>
       </>
@@ -37,7 +47,13 @@ export function LanguageSwitch({ lang }: { lang: Lang }) {
   const to = encodeURIComponent(withoutLangParam(location.pathname, location.search));
   // A plain link, so the switch works without JavaScript; /lang sets the cookie and comes back.
   return (
-    <a className="lang-switch" href={`/lang/${other}?to=${to}`} hrefLang={other} lang={other} aria-label={t("lang.switchToLabel")}>
+    <a
+      className="lang-switch"
+      href={`/lang/${other}?to=${to}`}
+      hrefLang={other}
+      lang={other}
+      aria-label={t("lang.switchToLabel")}
+    >
       {t("lang.switchTo")}
     </a>
   );

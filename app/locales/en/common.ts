@@ -38,11 +38,13 @@ const common: typeof vi = {
     intro:
       "This portal helps the {{department}} learn whether you are satisfied with its public services, hold dialogues with citizens, and receive and answer feedback and recommendations.",
     surveyTitle: "Rate our service",
-    surveyBody: "Answer a few short questions after your visit. No name needed; each form says how many questions it has and how long it takes.",
+    surveyBody:
+      "Answer a few short questions after your visit. No name needed; each form says how many questions it has and how long it takes.",
     dialogueTitle: "Dialogue with the Department's leaders",
     dialogueBody: "Sign up for the yearly dialogue on administrative procedures and send your questions in advance.",
     feedbackTitle: "Feedback and recommendations",
-    feedbackBody: "Send feedback or a recommendation about a regulation or how a procedure was handled, and follow its progress.",
+    feedbackBody:
+      "Send feedback or a recommendation about a regulation or how a procedure was handled, and follow its progress.",
     comingSoon: "Coming soon",
     openSurveys: "Open surveys",
     noOpenSurveys: "No survey is open at the moment.",

@@ -26,8 +26,10 @@ const dashboard: typeof vi = {
     verdictExplain: {
       met: "The whole confidence interval is above the target.",
       below: "The whole confidence interval is below the target.",
-      undetermined: "The confidence interval contains the target. At the current rate, about {{more}} more answers would settle it.",
-      undeterminedNever: "The confidence interval contains the target and the rate equals the target exactly, so more answers may not settle it.",
+      undetermined:
+        "The confidence interval contains the target. At the current rate, about {{more}} more answers would settle it.",
+      undeterminedNever:
+        "The confidence interval contains the target and the rate equals the target exactly, so more answers may not settle it.",
       no_data: "No valid answers for this period and filter.",
     },
     noOverall: "This survey has no overall satisfaction question.",
@@ -51,10 +53,12 @@ const dashboard: typeof vi = {
     responseRate: "Response rate",
     flaggedResponses: "Flagged responses",
     suppressed: "Hidden (under {{threshold}} answers)",
-    suppressedNote: "Cells with fewer than {{threshold}} answers are hidden so nobody can be identified (Decree 61/2018, Art. 27).",
+    suppressedNote:
+      "Cells with fewer than {{threshold}} answers are hidden so nobody can be identified (Decree 61/2018, Art. 27).",
     suppression: {
       view: "The figures of this selection are hidden: the group has fewer than {{threshold}} answers, or must be hidden so a small group cannot be worked out by subtraction (Decree 61/2018, Art. 27).",
-      complementary: "When only one cell of a table is hidden, the next smallest is hidden too, so it cannot be worked out as the total minus the other cells.",
+      complementary:
+        "When only one cell of a table is hidden, the next smallest is hidden too, so it cannot be worked out as the total minus the other cells.",
     },
     col: {
       name: "Name",
@@ -94,7 +98,8 @@ const dashboard: typeof vi = {
   },
   reports: {
     title: "Report periods",
-    intro: "Data windows follow Decree 09/2019/NĐ-CP and the due dates follow the administrative reform plan. The Office can change the dates when needed.",
+    intro:
+      "Data windows follow Decree 09/2019/NĐ-CP and the due dates follow the administrative reform plan. The Office can change the dates when needed.",
     year: "Year",
     show: "Show",
     open: "Open report",
@@ -129,7 +134,8 @@ const dashboard: typeof vi = {
   },
   comments: {
     title: "Written comments",
-    intro: "What people wrote in the survey, newest first. Phone numbers, emails and ID numbers are masked to keep the survey anonymous.",
+    intro:
+      "What people wrote in the survey, newest first. Phone numbers, emails and ID numbers are masked to keep the survey anonymous.",
     search: "Search the comments",
     searchButton: "Search",
     none: "No matching comments.",
@@ -144,7 +150,8 @@ const dashboard: typeof vi = {
       byKind: "By kind",
       kinds: "{{phan_anh}} reports, {{kien_nghi}} recommendations",
       byClass: "By class",
-      classes: "within competence {{competent}}; about officials' conduct {{conduct}}; transferred {{transferred}}; refused {{refused}}; not yet classified {{unclassified}}",
+      classes:
+        "within competence {{competent}}; about officials' conduct {{conduct}}; transferred {{transferred}}; refused {{refused}}; not yet classified {{unclassified}}",
       handled: "Handled",
       handledSplit: "{{handled}} (on time {{onTime}}, late {{late}})",
       pending: "In progress",
@@ -156,7 +163,8 @@ const dashboard: typeof vi = {
       termUnsatisfied: "− Sender rated the answer unsatisfactory",
       termLate: "− Handled late (or still open past its limit)",
       termRepeated: "− Raised again because of dissatisfaction (new case marked as a repeat)",
-      formula: "Formula: ({{total}} − {{unsatisfied}} − {{late}} − {{repeated}}) ÷ {{total}} = {{good}} ÷ {{total}} = {{rate}}.",
+      formula:
+        "Formula: ({{total}} − {{unsatisfied}} − {{late}} − {{repeated}}) ÷ {{total}} = {{good}} ÷ {{total}} = {{rate}}.",
       floored: "The deductions add up to more than the total, so the numerator is taken as 0.",
       sources: "Each event counts in one term only; a case both late and rated unsatisfied is deducted in both terms.",
     },

@@ -40,7 +40,8 @@ const errors: typeof vi = {
   topicsInvalid: "Up to 20 topics, each up to 100 characters.",
   endsBeforeStart: "The end must be after the start.",
   noticeTooShort: "The notice must be published at least {{days}} days before the dialogue.",
-  noticeTooShortNow: "Published now, the notice would come less than {{days}} days before the dialogue. Move the dialogue later.",
+  noticeTooShortNow:
+    "Published now, the notice would come less than {{days}} days before the dialogue. Move the dialogue later.",
   opensBeforePublish: "Registration cannot open before the notice is published.",
   closesBeforeOpens: "Registration must close after it opens.",
   closesAfterStart: "Registration must close before the start.",

@@ -65,7 +65,8 @@ const staff: typeof vi = {
     opensHint: "Blank: from the publication date.",
     closesAt: "Registration closes",
     closesHint: "Blank: 1 day before the start.",
-    announcedWarning: "This dialogue is announced: if you change its time or place, everyone registered is told (by email or on the call list) and the calendar file is updated.",
+    announcedWarning:
+      "This dialogue is announced: if you change its time or place, everyone registered is told (by email or on the call list) and the calendar file is updated.",
   },
   session: {
     kicker: "Dialogue",
@@ -113,7 +114,8 @@ const staff: typeof vi = {
   },
   onBehalf: {
     heading: "Register someone",
-    intro: "For people who register by phone, at the one-stop desk or on paper. The channel and the staff member are recorded.",
+    intro:
+      "For people who register by phone, at the one-stop desk or on paper. The channel and the staff member are recorded.",
     channel: "Channel",
     consent: "The person was read or shown the personal-data notice and agreed.",
     consentHint: "Read them the notice from the public sign-up page, or show it to them, before ticking.",
@@ -121,11 +123,13 @@ const staff: typeof vi = {
   },
   calls: {
     heading: "Call list",
-    intro: "These people could not be told by email (no address, or the portal has no mail server). Phone them, read out the message below, then mark the call as done.",
+    intro:
+      "These people could not be told by email (no address, or the portal has no mail server). Phone them, read out the message below, then mark the call as done.",
     none: "Nobody to phone.",
     done: "Called",
     writeHeading: "Emails to send by hand",
-    writeIntro: "These people left only an email address, and the portal could not send to it. Send the message below from the department's mailbox, then mark it as sent.",
+    writeIntro:
+      "These people left only an email address, and the portal could not send to it. Send the message below from the department's mailbox, then mark it as sent.",
     written: "Email sent",
   },
   questions: {
@@ -156,7 +160,8 @@ const staff: typeof vi = {
     approve: "Approve",
     editPublic: "Edit the published text",
     publicText: "Published text",
-    publicTextHint: "Phone numbers, emails and ID numbers are masked automatically. Remove names or private details if there are any.",
+    publicTextHint:
+      "Phone numbers, emails and ID numbers are masked automatically. Remove names or private details if there are any.",
     approveSubmit: "Approve and publish",
     hide: "Hide",
     hideReason: "Reason for hiding",
@@ -243,7 +248,8 @@ const staff: typeof vi = {
     publishHeading: "Publish",
     published: "Version {{version}} published {{date}}.",
     publicLink: "See the public version",
-    publishHint: "The published version is exactly the preview below and contains no personal data. Each publication makes a new version; earlier ones are kept.",
+    publishHint:
+      "The published version is exactly the preview below and contains no personal data. Each publication makes a new version; earlier ones are kept.",
     publishSubmit: "Publish the minutes",
     republishSubmit: "Publish a new version",
     preview: "Preview of the public version",

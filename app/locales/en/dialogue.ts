@@ -82,10 +82,12 @@ const dialogue: typeof vi = {
       not_found: "No registration with this code for this dialogue.",
       cancelled: "{{name}}'s registration was cancelled.",
       waitlisted: "{{name}} is number {{place}} on the waitlist. If the room has space, add them as a walk-in.",
-      to_confirm: "{{name}}'s sign-up is waiting to be confirmed (many sign-ups at once from one network address). Confirm it on the session's page, or add them as a walk-in if the room has space.",
+      to_confirm:
+        "{{name}}'s sign-up is waiting to be confirmed (many sign-ups at once from one network address). Confirm it on the session's page, or add them as a walk-in if the room has space.",
       already_checked_in: "{{name}} already checked in at {{at}}.",
       already_registered: "{{name}} is registered with this phone number: search for the name to check them in.",
-      session_closed: "Check-in is not open for this dialogue (not announced, cancelled, or minutes already published).",
+      session_closed:
+        "Check-in is not open for this dialogue (not announced, cancelled, or minutes already published).",
       room_full: "The room is full: the number present has reached the capacity.",
     },
     checkinReasonShort: {
@@ -116,7 +118,8 @@ const dialogue: typeof vi = {
     list: {
       title: "Dialogue with the Department's leaders — Hài Lòng",
       heading: "Dialogue with the Department's leaders",
-      intro: "Every year the Department's leaders meet citizens and businesses to talk about administrative procedures. You can sign up, send a question in advance and follow the answers.",
+      intro:
+        "Every year the Department's leaders meet citizens and businesses to talk about administrative procedures. You can sign up, send a question in advance and follow the answers.",
       upcoming: "Upcoming",
       past: "Past",
       noneUpcoming: "There is no upcoming dialogue at the moment.",
@@ -132,7 +135,8 @@ const dialogue: typeof vi = {
       addToCalendar: "Add to calendar (.ics)",
       readMinutes: "Read the minutes",
       seatsLeft: "{{left}} of {{capacity}} seats left.",
-      seatsFull: "All seats are taken. If you sign up now you join the waitlist ({{waiting}} waiting) and get a seat automatically when someone cancels.",
+      seatsFull:
+        "All seats are taken. If you sign up now you join the waitlist ({{waiting}} waiting) and get a seat automatically when someone cancels.",
       manage: "Already registered? Look up, cancel, ask or vote with your code",
     },
     signup: {
@@ -148,7 +152,8 @@ const dialogue: typeof vi = {
       accessibility: "Accessibility needs (optional)",
       accessibilityHint: "For example: wheelchair access, a seat near the front, sign-language interpreting.",
       question: "Question in advance (optional)",
-      questionHint: "Questions are published after review, without your name. Do not put phone or ID numbers in your question.",
+      questionHint:
+        "Questions are published after review, without your name. Do not put phone or ID numbers in your question.",
       topic: "Topic",
       topicNone: "No topic chosen",
       privacyHeading: "About your personal data",
@@ -177,14 +182,17 @@ const dialogue: typeof vi = {
         alreadyVoted: "You have already voted for this question.",
       },
       yourCode: "Your registration code:",
-      keepCode: "Keep this full code to yourself. With your phone or email it lets you look up, cancel, ask and vote; at the door the first 6 characters are enough.",
+      keepCode:
+        "Keep this full code to yourself. With your phone or email it lets you look up, cancel, ask and vote; at the door the first 6 characters are enough.",
       statusHeading: "Status",
       status: {
         confirmed: "You have a seat.",
-        waitlisted: "You are number {{place}} on the waitlist. When someone cancels, the first person waiting gets the seat automatically and is told.",
+        waitlisted:
+          "You are number {{place}} on the waitlist. When someone cancels, the first person waiting gets the seat automatically and is told.",
         cancelled: "The registration is cancelled.",
         walk_in: "You were registered at the door.",
-        to_confirm: "Your sign-up is waiting to be confirmed: many sign-ups came at once from the network you are using, so staff will look and confirm. Once confirmed you get a seat if one is left, otherwise a waitlist place. Keep your code.",
+        to_confirm:
+          "Your sign-up is waiting to be confirmed: many sign-ups came at once from the network you are using, so staff will look and confirm. Once confirmed you get a seat if one is left, otherwise a waitlist place. Keep your code.",
       },
       checkedIn: "You checked in at the dialogue.",
       cancelHeading: "Cancel registration",
@@ -196,7 +204,8 @@ const dialogue: typeof vi = {
       mergedInto: "Merged with a similar question: “{{text}}”",
       askHeading: "Send another question",
       askSubmit: "Send question",
-      voteIntro: "Each registration can vote once for each question. Questions with more votes are answered first at the dialogue.",
+      voteIntro:
+        "Each registration can vote once for each question. Questions with more votes are answered first at the dialogue.",
       forget: "Leave (forget this registration on this device)",
     },
     questions: {
@@ -251,7 +260,8 @@ const dialogue: typeof vi = {
     minutes: {
       pageTitle: "Minutes of the dialogue — Hài Lòng",
       backToSession: "Back to the dialogue",
-      printHint: "This published version contains no personal data of participants. Use your browser's Print command to print it on A4.",
+      printHint:
+        "This published version contains no personal data of participants. Use your browser's Print command to print it on A4.",
       motto: "SOCIALIST REPUBLIC OF VIET NAM",
       mottoSub: "Independence - Freedom - Happiness",
       documentTitle: "MINUTES OF THE DIALOGUE",
@@ -263,7 +273,8 @@ const dialogue: typeof vi = {
       attendeeType: "Type",
       present: "Present",
       total: "Total",
-      attendanceNote: "From the check-in record. Of {{total}} present: {{registered}} signed up beforehand, {{walkIns}} walked in.",
+      attendanceNote:
+        "From the check-in record. Of {{total}} present: {{registered}} signed up beforehand, {{walkIns}} walked in.",
       summary: "Proceedings",
       issues: "Issues raised and answers",
       issueNumber: "Issue {{n}}",

@@ -10,7 +10,8 @@ const feedback: typeof vi = {
       kien_nghi: "Recommendation (kiến nghị)",
     },
     kindHints: {
-      phan_anh: "An opinion about an administrative rule or how it is applied (delays, harassment, a rule that makes no sense…).",
+      phan_anh:
+        "An opinion about an administrative rule or how it is applied (delays, harassment, a rule that makes no sense…).",
       kien_nghi: "The same, with a proposed solution or initiative.",
     },
     statuses: {
@@ -79,15 +80,18 @@ const feedback: typeof vi = {
     form: {
       title: "Send feedback — Hài Lòng",
       heading: "Send feedback or a recommendation on administrative procedures",
-      intro: "You can send feedback or a recommendation about an administrative rule or how the Department handled a procedure. After sending you get a code to follow the outcome. Please write clearly, in Vietnamese if you can.",
+      intro:
+        "You can send feedback or a recommendation about an administrative rule or how the Department handled a procedure. After sending you get a code to follow the outcome. Please write clearly, in Vietnamese if you can.",
       requiredNote: "Under Decree 20/2008/NĐ-CP, feedback must give the sender's name, address and phone number.",
       outOfScopeHeading: "Complaints and denunciations are not sent here",
-      outOfScopeBody: "A complaint (asking for an administrative decision or act that affects your rights to be reviewed) and a denunciation (reporting a breach of the law) are handled under the Law on Complaints and the Law on Denunciations. Please send them in person or by post to the Department of Science and Technology's citizen reception office, or to the Tiền Giang Provincial Inspectorate.",
+      outOfScopeBody:
+        "A complaint (asking for an administrative decision or act that affects your rights to be reviewed) and a denunciation (reporting a breach of the law) are handled under the Law on Complaints and the Law on Denunciations. Please send them in person or by post to the Department of Science and Technology's citizen reception office, or to the Tiền Giang Provincial Inspectorate.",
       kindLegend: "What are you sending?",
       senderHeading: "About you",
       name: "Full name",
       address: "Address",
-      addressHint: "House number, street, commune/ward, province — so the Department can send a written answer if needed.",
+      addressHint:
+        "House number, street, commune/ward, province — so the Department can send a written answer if needed.",
       phone: "Phone number",
       phoneHint: "Used with the code to look up the outcome. For example: 0912 345 678",
       email: "Email",
@@ -100,7 +104,8 @@ const feedback: typeof vi = {
       dossierHint: "Printed on the dossier receipt and appointment slip.",
       titleField: "Title",
       content: "Content",
-      contentHint: "Say what happened, when, where you did the procedure, and what you propose (if anything). 20 to 10,000 characters.",
+      contentHint:
+        "Say what happened, when, where you did the procedure, and what you propose (if anything). 20 to 10,000 characters.",
       attachments: "Attachments",
       attachmentsHint: "PDF, Word, Excel, JPG or PNG images; 10 MB in all, at most 10 files.",
       noticeHeading: "How your personal data is processed",
@@ -178,7 +183,8 @@ const feedback: typeof vi = {
       consentRequired: "Tick the consent box so the Department can handle your feedback.",
       filesTooLarge: "The attachments are larger than 10 MB in all. Please choose smaller or fewer files.",
       filesTooMany: "You can attach at most 10 files.",
-      file_unsupported: "“{{filename}}” is not a PDF, Word, Excel, JPG or PNG file (its content was checked), so it was not accepted.",
+      file_unsupported:
+        "“{{filename}}” is not a PDF, Word, Excel, JPG or PNG file (its content was checked), so it was not accepted.",
       file_mismatch: "The extension of “{{filename}}” does not match its content. Please check the file.",
       file_empty: "“{{filename}}” is empty.",
       unreadable: "The form could not be read. Please try again.",
@@ -227,7 +233,8 @@ const feedback: typeof vi = {
       lateFlag: "A step was late",
       none: "Nothing in this list.",
       more: "Next page",
-      notifyIntro: "Answers published but not yet sent to the sender by email. Call or write, then mark the sender as notified.",
+      notifyIntro:
+        "Answers published but not yet sent to the sender by email. Call or write, then mark the sender as notified.",
       name: "Name",
       phone: "Phone",
       email: "Email",
@@ -290,7 +297,8 @@ const feedback: typeof vi = {
       },
       fields: {
         earlierCode: "Code of the earlier case",
-        earlierCodeHint: "The sender was not satisfied with the answer to that case and sent it again. For example PAKN.20261127.0007. Leave empty to clear the mark.",
+        earlierCodeHint:
+          "The sender was not satisfied with the answer to that case and sent it again. For example PAKN.20261127.0007. Leave empty to clear the mark.",
         reason: "Reason for not accepting",
         request: "Information the sender must add",
         feedbackClass: "Classification",

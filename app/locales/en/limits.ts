@@ -5,13 +5,15 @@ const limits: typeof vi = {
   limits: {
     feedback: {
       heldTag: "Held for review",
-      heldIntro: "Feedback sent from one network address past 20 in an hour (many people on one hall's Wi-Fi, or one person sending in bulk). All of it is stored and every sender got a code. Look at each; if it is genuine, press “Reviewed” to handle it as usual.",
+      heldIntro:
+        "Feedback sent from one network address past 20 in an hour (many people on one hall's Wi-Fi, or one person sending in bulk). All of it is stored and every sender got a code. Look at each; if it is genuine, press “Reviewed” to handle it as usual.",
       release: "Reviewed",
       released: "{{count}} feedback items are now handled as usual.",
     },
     dialogue: {
       toConfirmCount: "waiting to confirm",
-      toConfirmIntro: "Sign-ups waiting to confirm: past 5 in an hour from one network address (perhaps made-up names in bulk). They hold no seat yet. Confirm: a seat if one is left, otherwise the end of the waitlist. Reject: the sign-up is cancelled.",
+      toConfirmIntro:
+        "Sign-ups waiting to confirm: past 5 in an hour from one network address (perhaps made-up names in bulk). They hold no seat yet. Confirm: a seat if one is left, otherwise the end of the waitlist. Reject: the sign-up is cancelled.",
       confirm: "Confirm",
       reject: "Reject",
       confirmAll: "Confirm every sign-up waiting to confirm",

@@ -12,31 +12,41 @@ const privacy: typeof vi = {
     notice: {
       title: "Personal data policy — Hài Lòng",
       heading: "Personal data policy",
-      intro: "This page says which personal data the Hài Lòng portal collects, why, how long it is kept and what your rights are, under Decree 13/2023/NĐ-CP and the Law on Personal Data Protection.",
+      intro:
+        "This page says which personal data the Hài Lòng portal collects, why, how long it is kept and what your rights are, under Decree 13/2023/NĐ-CP and the Law on Personal Data Protection.",
       whoHeading: "Who processes the data",
       who: "The Department of Science and Technology of Tiền Giang province. The Department's Office receives it; the Board of Directors and the unit assigned handle feedback. Only staff whose work needs it can see personal data, and every view or export of it is logged.",
       purposesHeading: "Purposes and kinds of data",
       surveyHeading: "Satisfaction survey — anonymous",
-      survey: "The survey does not ask for your name, phone or ID number and does not store your IP address. Answers are never linked to your identity. Against duplicate submissions the portal keeps only a hashed key that expires and cannot identify you.",
+      survey:
+        "The survey does not ask for your name, phone or ID number and does not store your IP address. Answers are never linked to your identity. Against duplicate submissions the portal keeps only a hashed key that expires and cannot identify you.",
       dialogueHeading: "Dialogue registration",
-      dialogue: "Your name, phone or email, whether you are a citizen or a business, organisation, accessibility needs and your question — to run the dialogue, tell you about changes and answer your question. The published minutes contain no personal data.",
+      dialogue:
+        "Your name, phone or email, whether you are a citizen or a business, organisation, accessibility needs and your question — to run the dialogue, tell you about changes and answer your question. The published minutes contain no personal data.",
       feedbackHeading: "Feedback and recommendations",
-      feedback: "Your name, address, phone, email, organisation, the content and attachments — to receive, handle and answer it under Decree 20/2008/NĐ-CP. Published results contain no personal data.",
+      feedback:
+        "Your name, address, phone, email, organisation, the content and attachments — to receive, handle and answer it under Decree 20/2008/NĐ-CP. Published results contain no personal data.",
       consentHeading: "Consent",
-      consent: "Before collecting anything the portal shows this notice and you tick the consent box yourself. The portal records which version of the notice you read and when you agreed. You can withdraw your consent at any time.",
+      consent:
+        "Before collecting anything the portal shows this notice and you tick the consent box yourself. The portal records which version of the notice you read and when you agreed. You can withdraw your consent at any time.",
       retentionHeading: "How long it is kept",
-      retention: "Personal data is kept until {{months}} months after the dialogue, or {{months}} months after the feedback's handling ends; then it is deleted or anonymised automatically. Anonymous statistics are kept.",
+      retention:
+        "Personal data is kept until {{months}} months after the dialogue, or {{months}} months after the feedback's handling ends; then it is deleted or anonymised automatically. Anonymous statistics are kept.",
       rightsHeading: "Your rights",
-      rights: "You may see your data, ask for it to be corrected or deleted, and withdraw your consent. Use your registration or feedback code with the phone or email you gave.",
-      promise: "Requests to correct or delete are handled within 72 hours of receipt. Withdrawing consent takes effect at once.",
+      rights:
+        "You may see your data, ask for it to be corrected or deleted, and withdraw your consent. Use your registration or feedback code with the phone or email you gave.",
+      promise:
+        "Requests to correct or delete are handled within 72 hours of receipt. Withdrawing consent takes effect at once.",
       requestLink: "Make a request about your data",
       contactHeading: "Contact",
-      contact: "The Office of the Department of Science and Technology of Tiền Giang — in person at the Department or through the provincial Public Administrative Service Centre.",
+      contact:
+        "The Office of the Department of Science and Technology of Tiền Giang — in person at the Department or through the provincial Public Administrative Service Centre.",
     },
     request: {
       title: "Personal data request — Hài Lòng",
       heading: "See, correct or delete your data",
-      intro: "Enter the code you received (your dialogue registration code or your feedback code, PAKN.YYYYMMDD.NNNN) and the phone or email you gave.",
+      intro:
+        "Enter the code you received (your dialogue registration code or your feedback code, PAKN.YYYYMMDD.NNNN) and the phone or email you gave.",
       code: "Registration or feedback code",
       codeHint: "The full code, for example K7M2QX-A3B4C-D5E6F or PAKN.20261127.0001-K7M2Q-X9P4T",
       contact: "Phone or email",
@@ -62,11 +72,13 @@ const privacy: typeof vi = {
       correctIntro: "Change the boxes that are wrong and send. Staff will update it within 72 hours.",
       correctSubmit: "Send correction request",
       deleteHeading: "Ask for deletion",
-      deleteIntro: "Staff will delete or anonymise your personal data within 72 hours, or tell you why the law requires keeping it. Anonymous statistics are kept.",
+      deleteIntro:
+        "Staff will delete or anonymise your personal data within 72 hours, or tell you why the law requires keeping it. Anonymous statistics are kept.",
       deleteConfirm: "I want my personal data in this case deleted.",
       deleteSubmit: "Send deletion request",
       withdrawHeading: "Withdraw consent",
-      withdrawIntro: "Takes effect at once: your contact data is deleted. An upcoming dialogue registration is cancelled. Feedback is still handled, anonymously, but the Department can no longer contact you or send you the answer.",
+      withdrawIntro:
+        "Takes effect at once: your contact data is deleted. An upcoming dialogue registration is cancelled. Feedback is still handled, anonymously, but the Department can no longer contact you or send you the answer.",
       withdrawConfirm: "I withdraw my consent and understand this cannot be undone.",
       withdrawSubmit: "Withdraw consent",
       correctionReceived: "Correction request received. It will be handled by {{due}}.",
@@ -86,7 +98,12 @@ const privacy: typeof vi = {
       attachments: "Attachments",
     },
     kinds: { citizen: "Citizen", business: "Business" },
-    registrationStatus: { confirmed: "Seat confirmed", waitlisted: "On the waitlist", cancelled: "Cancelled", walk_in: "Registered at the door" },
+    registrationStatus: {
+      confirmed: "Seat confirmed",
+      waitlisted: "On the waitlist",
+      cancelled: "Cancelled",
+      walk_in: "Registered at the door",
+    },
     purposes: { dialogue_registration: "Dialogue", feedback: "Feedback" },
     requestKinds: { access: "See data", correct: "Correct data", delete: "Delete data", withdraw: "Withdraw consent" },
     requestStatus: { open: "Waiting", fulfilled: "Done", refused: "Refused" },
@@ -114,7 +131,8 @@ const privacy: typeof vi = {
     staff: {
       title: "Personal data requests",
       heading: "Personal data requests",
-      intro: "Each request to correct or delete must be handled within 72 hours of receipt. The nearest deadline comes first.",
+      intro:
+        "Each request to correct or delete must be handled within 72 hours of receipt. The nearest deadline comes first.",
       caption: "Open requests, nearest deadline first",
       decidedCaption: "Recently decided requests",
       decidedHeading: "Recently decided",
@@ -145,7 +163,8 @@ const privacy: typeof vi = {
       fulfilHeading: "Fulfil the request",
       fulfilCorrect: "Apply the corrections",
       fulfilDelete: "Delete or anonymise the personal data",
-      fulfilDeleteHint: "Name, contact details and attachments are deleted; personal details in the content are masked; statistics stay. This cannot be undone.",
+      fulfilDeleteHint:
+        "Name, contact details and attachments are deleted; personal details in the content are masked; statistics stay. This cannot be undone.",
       refuseHeading: "Refuse",
       reason: "Reason for refusing",
       reasonHint: "The person sees this reason when they look up their case.",
@@ -159,7 +178,8 @@ const privacy: typeof vi = {
     retention: {
       title: "Data retention",
       heading: "Personal data retention",
-      intro: "Personal data is deleted or anonymised {{months}} months after its purpose ended (before {{cutoff}}). This runs daily by itself; below is what would be erased if it ran now.",
+      intro:
+        "Personal data is deleted or anonymised {{months}} months after its purpose ended (before {{cutoff}}). This runs daily by itself; below is what would be erased if it ran now.",
       countsCaption: "What would be erased, by kind",
       kind: "Kind of data",
       count: "Number",

@@ -9,7 +9,8 @@ const reportDocument: typeof vi = {
     number: "No.: …/BC-{{symbol}}",
     placeDate: "{{place}}, …/…/{{year}}",
     kind: "REPORT",
-    summary: "Results of the survey of citizens' and businesses' satisfaction with the service of state administrative agencies, {{period}}",
+    summary:
+      "Results of the survey of citizens' and businesses' satisfaction with the service of state administrative agencies, {{period}}",
     pageTitle: "Report document — {{period}}",
     draft: "Draft: the figures are not frozen and change as forms arrive.",
     sent: "Figures frozen at {{time}} on {{date}}; this document prints the figures as sent.",
@@ -18,7 +19,8 @@ const reportDocument: typeof vi = {
     s1: "I. SATISFACTION",
     satisfaction:
       "Share of citizens and businesses satisfied with the Department's service: {{rate}} ({{satisfied}}/{{n}} valid answers; 95% confidence interval: {{interval}}). Against the {{target}} target: {{verdict}}.",
-    satisfactionHidden: "Fewer than {{threshold}} valid answers this period: no rate is published, so nobody can be singled out (Decree 61/2018/ND-CP, Art. 27).",
+    satisfactionHidden:
+      "Fewer than {{threshold}} valid answers this period: no rate is published, so nobody can be singled out (Decree 61/2018/ND-CP, Art. 27).",
     noAnswers: "No valid answers this period yet.",
     previous: "Previous period ({{period}}): {{rate}} (n = {{n}}).",
     unitsTable: "Table 1. Satisfaction by unit",
@@ -32,14 +34,16 @@ const reportDocument: typeof vi = {
     allUnits: "Whole department",
     s2: "II. ASSESSMENT UNDER CIRCULAR 01/2018/TT-VPCP",
     tt01Total: "Total of the indicators: {{total}}/18, grade {{grade}}.",
-    tt01Partial: "Provisional total of the {{known}}/9 indicators known: {{total}} (at most {{max}}); indicators {{missing}} are missing, so no grade yet.",
+    tt01Partial:
+      "Provisional total of the {{known}}/9 indicators known: {{total}} (at most {{max}}); indicators {{missing}} are missing, so no grade yet.",
     s3: "III. FEEDBACK RECEIVED AND HANDLED",
     feedback:
       "{{received}} feedback cases received. {{handled}} handled, {{onTime}} of them on time ({{onTimeShare}}), {{late}} late; {{pending}} in progress ({{overdue}} overdue).",
     feedbackRate: "Satisfaction with feedback handling (Decision 766/QD-TTg): {{rate}} (n = {{n}}).",
     notFrozen: "This figure was not frozen with the report (the period was sent before this feature existed).",
     s4: "IV. DIALOGUE WITH CITIZENS AND BUSINESSES",
-    dialogueHeld: "In {{year}} the dialogue with citizens and businesses was held: {{attendees}} attendees ({{citizen}} citizens, {{business}} businesses); {{answered}}/{{questions}} questions answered.",
+    dialogueHeld:
+      "In {{year}} the dialogue with citizens and businesses was held: {{attendees}} attendees ({{citizen}} citizens, {{business}} businesses); {{answered}}/{{questions}} questions answered.",
     dialogueNotHeld: "No dialogue session held in {{year}} yet.",
     s5: "V. PROPOSALS",
     proposals: "…",
@@ -73,7 +77,8 @@ const reportDocument: typeof vi = {
     minutes: "Minutes of the dialogue",
     notFrozen: "No frozen figure",
     chartTitle: "Satisfaction by period",
-    chartDesc: "Bar chart: satisfaction in each period with its 95% confidence interval; dashed mark: the {{target}} target. The same figures are in the table below.",
+    chartDesc:
+      "Bar chart: satisfaction in each period with its 95% confidence interval; dashed mark: the {{target}} target. The same figures are in the table below.",
     tableTitle: "Table of figures",
     colPeriod: "Report period",
     homeTitle: "Results",

@@ -110,13 +110,15 @@ const staff: typeof vi = {
       createdHeading: "Account created",
       oneTime: "Temporary password for {{email}}:",
       tempPassword: "Temporary password",
-      oneTimeHint: "This password is shown only once. Hand it over in person or read it out by phone; do not send it by email or text message.",
+      oneTimeHint:
+        "This password is shown only once. Hand it over in person or read it out by phone; do not send it by email or text message.",
       openAccount: "Open the account",
       backToList: "Back to accounts",
       openSessions: "Open sessions: {{count}}",
       passwordChangedAt: "Password last changed: {{at}}",
       selfNote: "This is your own account: you cannot remove your own administrator role.",
-      selfActions: "To change your own password use the Change password page; to sign out everywhere use the button at the top of the page.",
+      selfActions:
+        "To change your own password use the Change password page; to sign out everywhere use the button at the top of the page.",
       actions: "Disable, reset password, sign out",
       actionsHint: "Disabling the account or resetting its password ends all of this person's sessions at once.",
       disable: "Disable account",
@@ -223,7 +225,7 @@ const staff: typeof vi = {
       textHints: {
         report__parent_agency: "The governing body, in capitals at the top left. For example: UBND tỉnh Tiền Giang.",
         report__agency: "The body issuing the report, in bold capitals under the governing body.",
-        report__symbol: "The abbreviation after \"Số: …/BC-\". For example: SKHCN.",
+        report__symbol: 'The abbreviation after "Số: …/BC-". For example: SKHCN.',
         report__place: "The place in the date line. For example: Mỹ Tho.",
         report__signer_title: "For example: GIÁM ĐỐC, or KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC when a deputy signs.",
         report__signer_name: "Leave empty for the clerk to write by hand.",
@@ -257,7 +259,8 @@ const staff: typeof vi = {
       },
     },
     holidayWarning: {
-      missing: "The holiday calendar has no day for {{years}}: feedback limits in the next {{days}} days (to {{to}}) are counted as if there were no public holidays.",
+      missing:
+        "The holiday calendar has no day for {{years}}: feedback limits in the next {{days}} days (to {{to}}) are counted as if there were no public holidays.",
       unconfirmed: "Coming days off not yet confirmed against the government's announcement: {{dates}}.",
       fix: "Update the holiday calendar",
       askAdmin: "Ask the administrator to update the holiday calendar.",

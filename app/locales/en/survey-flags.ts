@@ -40,7 +40,8 @@ const surveyFlags: typeof vi = {
     },
   },
   surveyVersions: {
-    several: "These figures include responses to several survey versions (questions matched by code): {{list}}. Choose one version in the filter to see it alone.",
+    several:
+      "These figures include responses to several survey versions (questions matched by code): {{list}}. Choose one version in the filter to see it alone.",
     one: "Figures of {{list}}.",
     item: "version {{version}}, n = {{n}}",
     none: "The chosen version has no responses in this period.",

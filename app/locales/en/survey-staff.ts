@@ -32,7 +32,8 @@ const surveyStaff: typeof vi = {
       copyOf: "Survey to copy",
       copyNone: "— Choose a survey —",
       slug: "Short address",
-      slugHint: "Lower-case letters without accents, digits and hyphens, e.g. survey-2027. Citizens open /s/<short address>.",
+      slugHint:
+        "Lower-case letters without accents, digits and hyphens, e.g. survey-2027. Citizens open /s/<short address>.",
       titleVi: "Title (Vietnamese)",
       titleEn: "Title (English)",
       submit: "Create the survey",
@@ -56,7 +57,8 @@ const surveyStaff: typeof vi = {
       frozen: "Has responses — locked",
       editable: "Can be edited",
       items: "Questions of version {{n}}",
-      frozenNote: "Version {{n}} has responses, so its questions are locked: every answer must keep matching the question people read. To change them, create a new version.",
+      frozenNote:
+        "Version {{n}} has responses, so its questions are locked: every answer must keep matching the question people read. To change them, create a new version.",
       newVersion: "Create version {{n}} from version {{from}}",
       publish: "Publish version {{n}}",
       publishNote: "Once published, citizens answer this version.",
@@ -108,7 +110,8 @@ const surveyStaff: typeof vi = {
       helpEn: "Hint (English, optional)",
       required: "An answer is required",
       options: "Choices",
-      optionsHint: "One choice per line: code | Vietnamese | English | score (optional) | * if this choice offers the feedback form. For single and multiple choice; for Yes/No only to add a * (codes 1 and 0).",
+      optionsHint:
+        "One choice per line: code | Vietnamese | English | score (optional) | * if this choice offers the feedback form. For single and multiple choice; for Yes/No only to add a * (codes 1 and 0).",
       maxLength: "Maximum characters",
       maxLengthHint: "Text types only. Empty: 200 (short text) or 2000 (long text).",
       save: "Save the question",
@@ -134,7 +137,8 @@ const surveyStaff: typeof vi = {
       result: "Link",
       poster: "Print the QR poster",
       openKiosk: "Open kiosk mode",
-      kioskNote: "Open the kiosk link on the counter's tablet. After each form, and after 60 seconds without use, it goes back to an empty form.",
+      kioskNote:
+        "Open the kiosk link on the counter's tablet. After each form, and after 60 seconds without use, it goes back to an empty form.",
       errors: {
         counterTooLong: "The counter name is longer than 20 characters",
         counterChars: "The counter name may have letters, digits, spaces, dots and hyphens only",
@@ -174,7 +178,8 @@ const surveyStaff: typeof vi = {
     },
     coverage: {
       title: "Dossiers served",
-      intro: "Record how many dossiers each unit handled in a period, so the dashboard can show the response rate beside the satisfaction rate. Recording the same unit, procedure and period again replaces the old figure.",
+      intro:
+        "Record how many dossiers each unit handled in a period, so the dashboard can show the response rate beside the satisfaction rate. Recording the same unit, procedure and period again replaces the old figure.",
       add: "Record dossiers served",
       unit: "Unit",
       chooseUnit: "— Choose a unit —",
@@ -186,7 +191,8 @@ const surveyStaff: typeof vi = {
       save: "Save",
       saved: "{{count}} row(s) saved.",
       import: "Import a CSV file",
-      importIntro: "Each line: unit code, procedure code (may be empty), from, to, dossiers. Dates as dd/mm/yyyy or yyyy-mm-dd; separated by commas or semicolons. A header line is skipped. If any line is wrong, no line is imported.",
+      importIntro:
+        "Each line: unit code, procedure code (may be empty), from, to, dossiers. Dates as dd/mm/yyyy or yyyy-mm-dd; separated by commas or semicolons. A header line is skipped. If any line is wrong, no line is imported.",
       file: "CSV file",
       paste: "Or paste the CSV text",
       importSubmit: "Import",

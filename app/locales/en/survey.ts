@@ -30,7 +30,8 @@ const survey: typeof vi = {
       placeFromLink: "This form is for: {{unit}}",
       counter: "counter {{counter}}",
       dossier: "Dossier code",
-      dossierHint: "Printed on your receipt and appointment slip. Each dossier is evaluated once; we keep only a scrambled form of the code, never the code itself.",
+      dossierHint:
+        "Printed on your receipt and appointment slip. Each dossier is evaluated once; we keep only a scrambled form of the code, never the code itself.",
       honeypot: "Leave this empty",
       chooseHint: "Choose one answer.",
       chooseManyHint: "You may choose more than one answer.",
@@ -39,12 +40,20 @@ const survey: typeof vi = {
       closedBody: "This survey is not taking answers now. Thank you for your interest.",
       toList: "See the open surveys",
       kioskNote: "Counter tablet: after 60 seconds without use, the form starts afresh for the next person.",
-      alreadySent: "You have just sent this form, thank you. Sending the same answers again will not add another; someone else answering on this phone, please open a new form.",
+      alreadySent:
+        "You have just sent this form, thank you. Sending the same answers again will not add another; someone else answering on this phone, please open a new form.",
       another: "To rate another visit, open a new form",
       preview: "Preview — this form cannot be sent.",
     },
     scale: {
-      L5: { "1": "Very dissatisfied", "2": "Dissatisfied", "3": "Neither", "4": "Satisfied", "5": "Very satisfied", "0": "No opinion" },
+      L5: {
+        "1": "Very dissatisfied",
+        "2": "Dissatisfied",
+        "3": "Neither",
+        "4": "Satisfied",
+        "5": "Very satisfied",
+        "0": "No opinion",
+      },
       L3: { "3": "Very satisfied", "2": "Satisfied", "1": "Not yet satisfied" },
       PRIORITY: { "3": "A lot", "2": "Quite a lot", "1": "A little" },
       yesno: { "1": "Yes", "0": "No" },
@@ -75,9 +84,11 @@ const survey: typeof vi = {
       procedureOtherUnit: "Another unit handles this procedure; choose the unit or the procedure again",
       dossierTooLong: "The dossier code is longer than 40 characters",
       badLinkTitle: "This survey link is not valid",
-      badLink: "This survey link is wrong or has been changed. Scan the QR code at the counter again, or open the list of surveys from the home page.",
+      badLink:
+        "This survey link is wrong or has been changed. Scan the QR code at the counter again, or open the list of surveys from the home page.",
       badForm: "This form is out of date or not valid. Open the survey again and fill in a new form.",
-      dossierUsed: "A dossier with this code has already been evaluated. Check the code on your appointment slip; your answers are kept. Each dossier is evaluated once; to tell us more, send feedback.",
+      dossierUsed:
+        "A dossier with this code has already been evaluated. Check the code on your appointment slip; your answers are kept. Each dossier is evaluated once; to tell us more, send feedback.",
       staleTitle: "The form has just been updated",
       stale: "The form changed while you were filling it in. Please open a new form; we are sorry for the trouble.",
     },

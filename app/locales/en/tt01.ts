@@ -14,7 +14,11 @@ const en: typeof vi = {
       "8": "Feedback and recommendations handled on time",
       "9": "Online public services",
     },
-    sources: { citizen: "Citizens' evaluation forms", feedback: "Feedback on the portal", staff: "Entered by the Office from the one-stop system" },
+    sources: {
+      citizen: "Citizens' evaluation forms",
+      feedback: "Feedback on the portal",
+      staff: "Entered by the Office from the one-stop system",
+    },
     colNo: "Indicator",
     colSource: "Source",
     colScore: "Score (0–2)",
@@ -39,30 +43,38 @@ const en: typeof vi = {
     colInterval: "95% confidence interval",
     suppressed: "Hidden (under {{threshold}} answers)",
     registerTitle: "Register of late dossiers",
-    registerLine: "Late dossiers due in the period: {{late}}; apology letters sent: {{apology}}; late without an apology: {{without}}. New date kept: {{kept}}; new date missed: {{missed}}.",
+    registerLine:
+      "Late dossiers due in the period: {{late}}; apology letters sent: {{apology}}; late without an apology: {{without}}. New date kept: {{kept}}; new date missed: {{missed}}.",
     colUnit: "Unit",
     colLate: "Late",
     colApology: "Apology sent",
     colWithout: "No apology",
-    matchLine: "Evaluation forms saying late: {{late}}; with a dossier code: {{withCode}}; of those in the register: {{inRegister}}.",
+    matchLine:
+      "Evaluation forms saying late: {{late}}; with a dossier code: {{withCode}}; of those in the register: {{inRegister}}.",
     matchHidden: "hidden (under {{threshold}} forms)",
     registerLink: "Open the register of late dossiers",
     scores: {
       title: "TT 01 indicators entered by the Office — {{period}}",
-      intro: "Enter each indicator's score (0 to 2, one decimal) from the one-stop system's figures for the whole period. Leave a score empty to clear it: the indicator then counts as missing.",
+      intro:
+        "Enter each indicator's score (0 to 2, one decimal) from the one-stop system's figures for the whole period. Leave a score empty to clear it: the indicator then counts as missing.",
       score: "Score of indicator {{no}}: {{name}}",
       note: "Note, source of the figure (indicator {{no}})",
       save: "Save",
       saved: "Saved.",
       back: "Back to the report",
-      errors: { score: "Enter a score from 0 to 2 with at most one decimal (e.g. 1.5).", note: "A note has at most 500 characters." },
+      errors: {
+        score: "Enter a score from 0 to 2 with at most one decimal (e.g. 1.5).",
+        note: "A note has at most 500 characters.",
+      },
     },
     register: {
       title: "Register of late dossiers",
-      intro: "Record each dossier whose result was returned late, and the letter of apology with a new return date (Decree 61/2018/NĐ-CP, Art. 19). Recording the same dossier code again corrects its line.",
+      intro:
+        "Record each dossier whose result was returned late, and the letter of apology with a new return date (Decree 61/2018/NĐ-CP, Art. 19). Recording the same dossier code again corrects its line.",
       add: "Record a dossier",
       import: "Import a CSV file",
-      importIntro: "Each line: dossier code, unit code, procedure code (may be empty), promised return date, actual return date (empty if not returned yet), apology letter sent (yes/no), date sent, new date, new date kept (yes/no/empty). Dates dd/mm/yyyy or yyyy-mm-dd. If any line is wrong, no line is saved.",
+      importIntro:
+        "Each line: dossier code, unit code, procedure code (may be empty), promised return date, actual return date (empty if not returned yet), apology letter sent (yes/no), date sent, new date, new date kept (yes/no/empty). Dates dd/mm/yyyy or yyyy-mm-dd. If any line is wrong, no line is saved.",
       file: "CSV file",
       paste: "Or paste the text",
       importSubmit: "Import",
@@ -97,7 +109,8 @@ const en: typeof vi = {
         newDate: "The new date is not a date (dd/mm/yyyy).",
         apology: "Choose yes or no.",
         kept: "Write yes, no or leave it empty.",
-        notLate: "The actual return date must be after the promised date: dossiers returned on time do not go in this register.",
+        notLate:
+          "The actual return date must be after the promised date: dossiers returned on time do not go in this register.",
         apologyDateWithoutApology: "Without an apology letter there is no date sent.",
         newDateBefore: "The new date must be after the original promised date.",
         keptWithoutNewDate: "Say whether the new date was kept only when there is a new date.",

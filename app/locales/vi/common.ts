@@ -37,7 +37,8 @@ const common = {
     intro:
       "Cổng này giúp {{department}} biết bạn có hài lòng với dịch vụ hành chính công hay không, tổ chức đối thoại với người dân và tiếp nhận, trả lời phản ánh, kiến nghị.",
     surveyTitle: "Đánh giá sự hài lòng",
-    surveyBody: "Trả lời vài câu hỏi ngắn sau khi làm thủ tục. Không cần ghi tên; mỗi phiếu ghi rõ số câu hỏi và thời gian trả lời.",
+    surveyBody:
+      "Trả lời vài câu hỏi ngắn sau khi làm thủ tục. Không cần ghi tên; mỗi phiếu ghi rõ số câu hỏi và thời gian trả lời.",
     dialogueTitle: "Đối thoại với lãnh đạo Sở",
     dialogueBody: "Đăng ký tham dự buổi đối thoại hằng năm về thủ tục hành chính và gửi câu hỏi trước.",
     feedbackTitle: "Phản ánh, kiến nghị",

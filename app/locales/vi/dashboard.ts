@@ -26,7 +26,8 @@ const dashboard = {
       met: "Cả khoảng tin cậy nằm trên chỉ tiêu.",
       below: "Cả khoảng tin cậy nằm dưới chỉ tiêu.",
       undetermined: "Khoảng tin cậy chứa chỉ tiêu. Nếu tỷ lệ giữ nguyên, cần thêm khoảng {{more}} ý kiến để kết luận.",
-      undeterminedNever: "Khoảng tin cậy chứa chỉ tiêu và tỷ lệ hiện bằng đúng chỉ tiêu, nên thêm ý kiến cũng chưa chắc kết luận được.",
+      undeterminedNever:
+        "Khoảng tin cậy chứa chỉ tiêu và tỷ lệ hiện bằng đúng chỉ tiêu, nên thêm ý kiến cũng chưa chắc kết luận được.",
       no_data: "Chưa có ý kiến hợp lệ trong kỳ và bộ lọc này.",
     },
     noOverall: "Phiếu này không có câu hỏi hài lòng chung.",
@@ -53,7 +54,8 @@ const dashboard = {
     suppressedNote: "Ô có dưới {{threshold}} ý kiến được ẩn để không ai bị nhận diện (NĐ 61/2018, Điều 27).",
     suppression: {
       view: "Các số liệu của lựa chọn này được ẩn: nhóm có dưới {{threshold}} ý kiến, hoặc phải ẩn để không thể suy ra một nhóm nhỏ bằng phép trừ (NĐ 61/2018, Điều 27).",
-      complementary: "Khi trong một bảng chỉ có một ô bị ẩn, ô nhỏ kế tiếp cũng được ẩn, để không thể tính ra ô đó bằng cách lấy tổng trừ các ô còn lại.",
+      complementary:
+        "Khi trong một bảng chỉ có một ô bị ẩn, ô nhỏ kế tiếp cũng được ẩn, để không thể tính ra ô đó bằng cách lấy tổng trừ các ô còn lại.",
     },
     col: {
       name: "Tên",
@@ -94,7 +96,8 @@ const dashboard = {
   },
   reports: {
     title: "Kỳ báo cáo",
-    intro: "Khung thời gian lấy số liệu theo Nghị định 09/2019/NĐ-CP và hạn báo cáo theo Kế hoạch cải cách hành chính. Văn phòng có thể sửa ngày khi cần.",
+    intro:
+      "Khung thời gian lấy số liệu theo Nghị định 09/2019/NĐ-CP và hạn báo cáo theo Kế hoạch cải cách hành chính. Văn phòng có thể sửa ngày khi cần.",
     year: "Năm",
     show: "Xem",
     open: "Mở báo cáo",
@@ -129,7 +132,8 @@ const dashboard = {
   },
   comments: {
     title: "Ý kiến bằng lời",
-    intro: "Các góp ý người dân viết trong phiếu, mới nhất trước. Số điện thoại, email và số giấy tờ được che đi để giữ phiếu ẩn danh.",
+    intro:
+      "Các góp ý người dân viết trong phiếu, mới nhất trước. Số điện thoại, email và số giấy tờ được che đi để giữ phiếu ẩn danh.",
     search: "Tìm trong ý kiến",
     searchButton: "Tìm",
     none: "Không có ý kiến nào phù hợp.",
@@ -144,7 +148,8 @@ const dashboard = {
       byKind: "Theo loại",
       kinds: "{{phan_anh}} phản ánh, {{kien_nghi}} kiến nghị",
       byClass: "Theo phân loại",
-      classes: "thuộc thẩm quyền {{competent}}; về hành vi công chức {{conduct}}; chuyển cơ quan khác {{transferred}}; từ chối {{refused}}; chưa phân loại {{unclassified}}",
+      classes:
+        "thuộc thẩm quyền {{competent}}; về hành vi công chức {{conduct}}; chuyển cơ quan khác {{transferred}}; từ chối {{refused}}; chưa phân loại {{unclassified}}",
       handled: "Đã xử lý xong",
       handledSplit: "{{handled}} (đúng hạn {{onTime}}, trễ hạn {{late}})",
       pending: "Đang xử lý",
@@ -156,9 +161,11 @@ const dashboard = {
       termUnsatisfied: "− Người gửi đánh giá không hài lòng với câu trả lời",
       termLate: "− Xử lý trễ hạn (kể cả đang quá hạn)",
       termRepeated: "− Gửi lại do không hài lòng (hồ sơ mới được đánh dấu lặp lại)",
-      formula: "Công thức: ({{total}} − {{unsatisfied}} − {{late}} − {{repeated}}) ÷ {{total}} = {{good}} ÷ {{total}} = {{rate}}.",
+      formula:
+        "Công thức: ({{total}} − {{unsatisfied}} − {{late}} − {{repeated}}) ÷ {{total}} = {{good}} ÷ {{total}} = {{rate}}.",
       floored: "Tổng các khoản trừ lớn hơn tổng số nên tử số được tính bằng 0.",
-      sources: "Mỗi sự kiện chỉ tính vào một khoản; một hồ sơ vừa trễ hạn vừa bị đánh giá không hài lòng bị trừ ở cả hai khoản.",
+      sources:
+        "Mỗi sự kiện chỉ tính vào một khoản; một hồ sơ vừa trễ hạn vừa bị đánh giá không hài lòng bị trừ ở cả hai khoản.",
     },
     dialogue: {
       title: "Đối thoại với người dân, doanh nghiệp",

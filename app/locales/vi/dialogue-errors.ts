@@ -39,7 +39,8 @@ const errors = {
   topicsInvalid: "Tối đa 20 chủ đề, mỗi chủ đề không quá 100 ký tự.",
   endsBeforeStart: "Giờ kết thúc phải sau giờ bắt đầu.",
   noticeTooShort: "Thông báo phải công bố ít nhất {{days}} ngày trước buổi đối thoại.",
-  noticeTooShortNow: "Nếu công bố bây giờ, thông báo sẽ không đủ {{days}} ngày trước buổi đối thoại. Hãy dời ngày tổ chức.",
+  noticeTooShortNow:
+    "Nếu công bố bây giờ, thông báo sẽ không đủ {{days}} ngày trước buổi đối thoại. Hãy dời ngày tổ chức.",
   opensBeforePublish: "Không mở đăng ký trước ngày công bố thông báo.",
   closesBeforeOpens: "Khóa đăng ký phải sau mở đăng ký.",
   closesAfterStart: "Khóa đăng ký phải trước giờ bắt đầu.",

@@ -32,7 +32,8 @@ const staff = {
   new: {
     title: "Tạo buổi đối thoại — Hài Lòng",
     heading: "Tạo buổi đối thoại",
-    intro: "Buổi đối thoại được lưu ở dạng bản nháp. Khi đã đủ thông tin, bấm “Thông báo công khai” trên trang của buổi đối thoại.",
+    intro:
+      "Buổi đối thoại được lưu ở dạng bản nháp. Khi đã đủ thông tin, bấm “Thông báo công khai” trên trang của buổi đối thoại.",
     submit: "Lưu bản nháp",
   },
   form: {
@@ -64,7 +65,8 @@ const staff = {
     opensHint: "Để trống: từ ngày công bố.",
     closesAt: "Khóa đăng ký",
     closesHint: "Để trống: 1 ngày trước khi bắt đầu.",
-    announcedWarning: "Buổi đối thoại đã được thông báo: nếu đổi thời gian hoặc địa điểm, mọi người đã đăng ký sẽ được báo (email hoặc danh sách gọi điện) và tệp lịch được cập nhật.",
+    announcedWarning:
+      "Buổi đối thoại đã được thông báo: nếu đổi thời gian hoặc địa điểm, mọi người đã đăng ký sẽ được báo (email hoặc danh sách gọi điện) và tệp lịch được cập nhật.",
   },
   session: {
     kicker: "Buổi đối thoại",
@@ -112,7 +114,8 @@ const staff = {
   },
   onBehalf: {
     heading: "Đăng ký thay người dân",
-    intro: "Dùng khi người dân đăng ký qua điện thoại, tại bộ phận một cửa hoặc bằng phiếu giấy. Kênh và cán bộ thực hiện được ghi lại.",
+    intro:
+      "Dùng khi người dân đăng ký qua điện thoại, tại bộ phận một cửa hoặc bằng phiếu giấy. Kênh và cán bộ thực hiện được ghi lại.",
     channel: "Kênh tiếp nhận",
     consent: "Người đăng ký đã được đọc thông báo về dữ liệu cá nhân và đồng ý.",
     consentHint: "Đọc hoặc đưa cho họ xem thông báo trên trang đăng ký công khai trước khi đánh dấu.",
@@ -120,11 +123,13 @@ const staff = {
   },
   calls: {
     heading: "Danh sách cần gọi điện",
-    intro: "Những người này chưa nhận được thông báo qua email (không có email, hoặc hệ thống chưa cấu hình gửi email). Hãy gọi và đọc nội dung dưới đây, rồi đánh dấu đã gọi.",
+    intro:
+      "Những người này chưa nhận được thông báo qua email (không có email, hoặc hệ thống chưa cấu hình gửi email). Hãy gọi và đọc nội dung dưới đây, rồi đánh dấu đã gọi.",
     none: "Không có ai cần gọi.",
     done: "Đã gọi",
     writeHeading: "Cần gửi email thủ công",
-    writeIntro: "Những người này chỉ để lại email, và hệ thống chưa gửi được. Hãy gửi nội dung dưới đây từ hộp thư của Sở, rồi đánh dấu đã gửi.",
+    writeIntro:
+      "Những người này chỉ để lại email, và hệ thống chưa gửi được. Hãy gửi nội dung dưới đây từ hộp thư của Sở, rồi đánh dấu đã gửi.",
     written: "Đã gửi email",
   },
   questions: {
@@ -155,7 +160,8 @@ const staff = {
     approve: "Duyệt",
     editPublic: "Sửa nội dung công khai",
     publicText: "Nội dung công khai",
-    publicTextHint: "Số điện thoại, email và số giấy tờ được che tự động. Xóa thêm tên người hoặc chi tiết riêng tư nếu có.",
+    publicTextHint:
+      "Số điện thoại, email và số giấy tờ được che tự động. Xóa thêm tên người hoặc chi tiết riêng tư nếu có.",
     approveSubmit: "Duyệt và công khai",
     hide: "Ẩn",
     hideReason: "Lý do ẩn",
@@ -242,7 +248,8 @@ const staff = {
     publishHeading: "Công bố",
     published: "Đã công bố phiên bản {{version}} ngày {{date}}.",
     publicLink: "Xem bản công khai",
-    publishHint: "Bản công bố giống hệt phần xem trước bên dưới và không có thông tin cá nhân. Mỗi lần công bố tạo một phiên bản mới; phiên bản cũ vẫn được lưu.",
+    publishHint:
+      "Bản công bố giống hệt phần xem trước bên dưới và không có thông tin cá nhân. Mỗi lần công bố tạo một phiên bản mới; phiên bản cũ vẫn được lưu.",
     publishSubmit: "Công bố biên bản",
     republishSubmit: "Công bố phiên bản mới",
     preview: "Xem trước bản công khai",

@@ -82,8 +82,10 @@ const dialogue = {
       bad_code: "Mã không đúng dạng (6 ký tự, không có số 0, 1 và chữ O, I).",
       not_found: "Không tìm thấy đăng ký với mã này trong buổi đối thoại này.",
       cancelled: "Đăng ký của {{name}} đã bị hủy.",
-      waitlisted: "{{name}} đang ở vị trí {{place}} trong danh sách chờ. Nếu phòng còn chỗ, hãy thêm là người đến trực tiếp.",
-      to_confirm: "Đăng ký của {{name}} đang chờ xác nhận (nhiều đăng ký cùng lúc từ một địa chỉ mạng). Hãy xác nhận ở trang buổi đối thoại, hoặc thêm là người đến trực tiếp nếu phòng còn chỗ.",
+      waitlisted:
+        "{{name}} đang ở vị trí {{place}} trong danh sách chờ. Nếu phòng còn chỗ, hãy thêm là người đến trực tiếp.",
+      to_confirm:
+        "Đăng ký của {{name}} đang chờ xác nhận (nhiều đăng ký cùng lúc từ một địa chỉ mạng). Hãy xác nhận ở trang buổi đối thoại, hoặc thêm là người đến trực tiếp nếu phòng còn chỗ.",
       already_checked_in: "{{name}} đã điểm danh lúc {{at}}.",
       already_registered: "{{name}} đã đăng ký với số điện thoại này: hãy tìm tên để điểm danh.",
       session_closed: "Buổi đối thoại không mở điểm danh (chưa thông báo, đã hủy hoặc đã công bố biên bản).",
@@ -117,7 +119,8 @@ const dialogue = {
     list: {
       title: "Đối thoại với lãnh đạo Sở — Hài Lòng",
       heading: "Đối thoại với lãnh đạo Sở",
-      intro: "Mỗi năm, lãnh đạo Sở đối thoại trực tiếp với người dân và doanh nghiệp về thủ tục hành chính. Bạn có thể đăng ký tham dự, gửi câu hỏi trước và theo dõi câu trả lời.",
+      intro:
+        "Mỗi năm, lãnh đạo Sở đối thoại trực tiếp với người dân và doanh nghiệp về thủ tục hành chính. Bạn có thể đăng ký tham dự, gửi câu hỏi trước và theo dõi câu trả lời.",
       upcoming: "Sắp diễn ra",
       past: "Đã diễn ra",
       noneUpcoming: "Hiện chưa có buổi đối thoại nào sắp diễn ra.",
@@ -133,7 +136,8 @@ const dialogue = {
       addToCalendar: "Thêm vào lịch (.ics)",
       readMinutes: "Xem biên bản",
       seatsLeft: "Còn {{left}} trên {{capacity}} chỗ.",
-      seatsFull: "Đã đủ chỗ. Nếu đăng ký bây giờ, bạn sẽ vào danh sách chờ ({{waiting}} người đang chờ) và được nhận chỗ tự động khi có người hủy.",
+      seatsFull:
+        "Đã đủ chỗ. Nếu đăng ký bây giờ, bạn sẽ vào danh sách chờ ({{waiting}} người đang chờ) và được nhận chỗ tự động khi có người hủy.",
       manage: "Đã đăng ký? Tra cứu, hủy, gửi câu hỏi hoặc bình chọn bằng mã của bạn",
     },
     signup: {
@@ -149,7 +153,8 @@ const dialogue = {
       accessibility: "Nhu cầu hỗ trợ (không bắt buộc)",
       accessibilityHint: "Ví dụ: lối đi cho xe lăn, chỗ ngồi gần, phiên dịch ngôn ngữ ký hiệu.",
       question: "Câu hỏi gửi trước (không bắt buộc)",
-      questionHint: "Câu hỏi được công khai sau khi duyệt, không kèm tên bạn. Đừng ghi số điện thoại hay số giấy tờ vào câu hỏi.",
+      questionHint:
+        "Câu hỏi được công khai sau khi duyệt, không kèm tên bạn. Đừng ghi số điện thoại hay số giấy tờ vào câu hỏi.",
       topic: "Chủ đề",
       topicNone: "Chưa chọn chủ đề",
       privacyHeading: "Thông báo về dữ liệu cá nhân",
@@ -178,14 +183,17 @@ const dialogue = {
         alreadyVoted: "Bạn đã bình chọn câu hỏi này rồi.",
       },
       yourCode: "Mã đăng ký của bạn:",
-      keepCode: "Hãy lưu mã đầy đủ này và giữ riêng cho mình. Bạn cần mã đầy đủ cùng số điện thoại hoặc email để tra cứu, hủy, gửi câu hỏi và bình chọn; tại cửa chỉ cần 6 ký tự đầu.",
+      keepCode:
+        "Hãy lưu mã đầy đủ này và giữ riêng cho mình. Bạn cần mã đầy đủ cùng số điện thoại hoặc email để tra cứu, hủy, gửi câu hỏi và bình chọn; tại cửa chỉ cần 6 ký tự đầu.",
       statusHeading: "Tình trạng",
       status: {
         confirmed: "Bạn đã có chỗ.",
-        waitlisted: "Bạn đang ở vị trí số {{place}} trong danh sách chờ. Khi có người hủy, người đứng đầu danh sách chờ tự động có chỗ và được thông báo.",
+        waitlisted:
+          "Bạn đang ở vị trí số {{place}} trong danh sách chờ. Khi có người hủy, người đứng đầu danh sách chờ tự động có chỗ và được thông báo.",
         cancelled: "Đăng ký đã hủy.",
         walk_in: "Bạn được ghi nhận khi đến trực tiếp.",
-        to_confirm: "Đăng ký của bạn đang chờ xác nhận: có nhiều lượt đăng ký cùng lúc từ mạng bạn đang dùng, nên cán bộ sẽ xem và xác nhận. Khi được xác nhận, bạn có chỗ nếu còn, nếu không thì vào danh sách chờ. Hãy giữ mã đăng ký.",
+        to_confirm:
+          "Đăng ký của bạn đang chờ xác nhận: có nhiều lượt đăng ký cùng lúc từ mạng bạn đang dùng, nên cán bộ sẽ xem và xác nhận. Khi được xác nhận, bạn có chỗ nếu còn, nếu không thì vào danh sách chờ. Hãy giữ mã đăng ký.",
       },
       checkedIn: "Bạn đã điểm danh tại buổi đối thoại.",
       cancelHeading: "Hủy đăng ký",
@@ -197,7 +205,8 @@ const dialogue = {
       mergedInto: "Được gộp với câu hỏi tương tự: “{{text}}”",
       askHeading: "Gửi thêm câu hỏi",
       askSubmit: "Gửi câu hỏi",
-      voteIntro: "Mỗi đăng ký được bình chọn mỗi câu hỏi một lần. Câu hỏi nhiều bình chọn được ưu tiên trả lời tại buổi đối thoại.",
+      voteIntro:
+        "Mỗi đăng ký được bình chọn mỗi câu hỏi một lần. Câu hỏi nhiều bình chọn được ưu tiên trả lời tại buổi đối thoại.",
       forget: "Thoát (quên đăng ký trên thiết bị này)",
     },
     questions: {
@@ -252,7 +261,8 @@ const dialogue = {
     minutes: {
       pageTitle: "Biên bản đối thoại — Hài Lòng",
       backToSession: "Về trang buổi đối thoại",
-      printHint: "Bản công bố này không chứa thông tin cá nhân của người tham dự. Dùng lệnh In của trình duyệt để in trên khổ A4.",
+      printHint:
+        "Bản công bố này không chứa thông tin cá nhân của người tham dự. Dùng lệnh In của trình duyệt để in trên khổ A4.",
       motto: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       mottoSub: "Độc lập - Tự do - Hạnh phúc",
       documentTitle: "BIÊN BẢN ĐỐI THOẠI",
@@ -264,7 +274,8 @@ const dialogue = {
       attendeeType: "Đối tượng",
       present: "Có mặt",
       total: "Tổng cộng",
-      attendanceNote: "Số liệu lấy từ điểm danh. Trong {{total}} người tham dự: {{registered}} người đã đăng ký trước, {{walkIns}} người đến trực tiếp.",
+      attendanceNote:
+        "Số liệu lấy từ điểm danh. Trong {{total}} người tham dự: {{registered}} người đã đăng ký trước, {{walkIns}} người đến trực tiếp.",
       summary: "Diễn biến chính",
       issues: "Các vấn đề được nêu và trả lời",
       issueNumber: "Vấn đề {{n}}",

@@ -78,10 +78,13 @@ const feedback = {
     form: {
       title: "Gửi phản ánh, kiến nghị — Hài Lòng",
       heading: "Gửi phản ánh, kiến nghị về thủ tục hành chính",
-      intro: "Bạn có thể phản ánh, kiến nghị về quy định hành chính hoặc việc giải quyết thủ tục hành chính của Sở. Sau khi gửi, bạn nhận được một mã để theo dõi kết quả. Hãy viết bằng tiếng Việt, rõ ràng.",
-      requiredNote: "Theo Nghị định 20/2008/NĐ-CP, phản ánh, kiến nghị phải ghi rõ họ tên, địa chỉ và số điện thoại của người gửi.",
+      intro:
+        "Bạn có thể phản ánh, kiến nghị về quy định hành chính hoặc việc giải quyết thủ tục hành chính của Sở. Sau khi gửi, bạn nhận được một mã để theo dõi kết quả. Hãy viết bằng tiếng Việt, rõ ràng.",
+      requiredNote:
+        "Theo Nghị định 20/2008/NĐ-CP, phản ánh, kiến nghị phải ghi rõ họ tên, địa chỉ và số điện thoại của người gửi.",
       outOfScopeHeading: "Khiếu nại, tố cáo không gửi ở đây",
-      outOfScopeBody: "Khiếu nại (đề nghị xem xét lại một quyết định hoặc hành vi hành chính làm ảnh hưởng quyền lợi của bạn) và tố cáo (báo cho cơ quan biết hành vi vi phạm pháp luật) được giải quyết theo Luật Khiếu nại và Luật Tố cáo. Xin gửi trực tiếp hoặc qua bưu điện đến Bộ phận tiếp công dân của Sở Khoa học và Công nghệ, hoặc Thanh tra tỉnh Tiền Giang.",
+      outOfScopeBody:
+        "Khiếu nại (đề nghị xem xét lại một quyết định hoặc hành vi hành chính làm ảnh hưởng quyền lợi của bạn) và tố cáo (báo cho cơ quan biết hành vi vi phạm pháp luật) được giải quyết theo Luật Khiếu nại và Luật Tố cáo. Xin gửi trực tiếp hoặc qua bưu điện đến Bộ phận tiếp công dân của Sở Khoa học và Công nghệ, hoặc Thanh tra tỉnh Tiền Giang.",
       kindLegend: "Bạn muốn gửi",
       senderHeading: "Thông tin người gửi",
       name: "Họ và tên",
@@ -177,7 +180,8 @@ const feedback = {
       consentRequired: "Đánh dấu vào ô đồng ý để Sở có thể xử lý phản ánh, kiến nghị của bạn.",
       filesTooLarge: "Các tệp đính kèm vượt quá 10 MB. Xin chọn tệp nhỏ hơn hoặc ít tệp hơn.",
       filesTooMany: "Chỉ được đính kèm tối đa 10 tệp.",
-      file_unsupported: "Tệp “{{filename}}” không phải PDF, Word, Excel, JPG hoặc PNG (đã kiểm tra nội dung tệp), nên không được nhận.",
+      file_unsupported:
+        "Tệp “{{filename}}” không phải PDF, Word, Excel, JPG hoặc PNG (đã kiểm tra nội dung tệp), nên không được nhận.",
       file_mismatch: "Tệp “{{filename}}” có phần mở rộng không khớp với nội dung. Xin kiểm tra lại tệp.",
       file_empty: "Tệp “{{filename}}” rỗng.",
       unreadable: "Không đọc được biểu mẫu đã gửi. Xin thử lại.",
@@ -226,7 +230,8 @@ const feedback = {
       lateFlag: "Có bước trễ hạn",
       none: "Không có phản ánh, kiến nghị nào trong danh sách này.",
       more: "Trang sau",
-      notifyIntro: "Các kết quả đã công khai nhưng chưa báo được cho người gửi qua email. Gọi điện hoặc gửi thư rồi đánh dấu đã báo tin.",
+      notifyIntro:
+        "Các kết quả đã công khai nhưng chưa báo được cho người gửi qua email. Gọi điện hoặc gửi thư rồi đánh dấu đã báo tin.",
       name: "Họ tên",
       phone: "Điện thoại",
       email: "Email",
@@ -289,7 +294,8 @@ const feedback = {
       },
       fields: {
         earlierCode: "Mã phản ánh, kiến nghị trước đó",
-        earlierCodeHint: "Người gửi chưa hài lòng với câu trả lời của phản ánh này và gửi lại. Ví dụ PAKN.20261127.0007. Để trống để bỏ đánh dấu.",
+        earlierCodeHint:
+          "Người gửi chưa hài lòng với câu trả lời của phản ánh này và gửi lại. Ví dụ PAKN.20261127.0007. Để trống để bỏ đánh dấu.",
         reason: "Lý do không tiếp nhận",
         request: "Thông tin cần người gửi bổ sung",
         feedbackClass: "Phân loại",

@@ -3,11 +3,13 @@
 const http = {
   http: {
     tooLargeTitle: "Nội dung gửi lên quá lớn",
-    tooLargeBody: "Trang này nhận tối đa {{max}} mỗi lần gửi, kể cả tệp đính kèm. Xin quay lại, bỏ bớt hoặc thu nhỏ tệp rồi gửi lại.",
+    tooLargeBody:
+      "Trang này nhận tối đa {{max}} mỗi lần gửi, kể cả tệp đính kèm. Xin quay lại, bỏ bớt hoặc thu nhỏ tệp rồi gửi lại.",
     unsupportedTitle: "Không đọc được nội dung gửi lên",
     unsupportedBody: "Trang này chỉ nhận biểu mẫu gửi từ trình duyệt. Xin quay lại trang trước và gửi lại biểu mẫu.",
     crossSiteTitle: "Yêu cầu bị từ chối",
-    crossSiteBody: "Biểu mẫu này được gửi từ một trang web khác, nên không được xử lý. Xin mở trang của Cổng và gửi lại từ đó.",
+    crossSiteBody:
+      "Biểu mẫu này được gửi từ một trang web khác, nên không được xử lý. Xin mở trang của Cổng và gửi lại từ đó.",
     badRequestTitle: "Yêu cầu không hợp lệ",
     badRequestBody: "Địa chỉ hoặc nội dung gửi lên có ký tự hoặc giá trị không hợp lệ. Xin kiểm tra lại rồi thử lại.",
     methodTitle: "Thao tác không được hỗ trợ",

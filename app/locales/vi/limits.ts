@@ -3,13 +3,15 @@ export default {
   limits: {
     feedback: {
       heldTag: "Giữ lại xem xét",
-      heldIntro: "Các phản ánh, kiến nghị gửi từ một địa chỉ mạng quá 20 lượt trong một giờ (có thể là nhiều người cùng dùng Wi-Fi của một hội trường, hoặc một người gửi hàng loạt). Tất cả đều đã được lưu và người gửi đã nhận mã. Hãy xem từng phản ánh; nếu là phản ánh thật, bấm “Đã xem xét” để đưa vào xử lý như thường.",
+      heldIntro:
+        "Các phản ánh, kiến nghị gửi từ một địa chỉ mạng quá 20 lượt trong một giờ (có thể là nhiều người cùng dùng Wi-Fi của một hội trường, hoặc một người gửi hàng loạt). Tất cả đều đã được lưu và người gửi đã nhận mã. Hãy xem từng phản ánh; nếu là phản ánh thật, bấm “Đã xem xét” để đưa vào xử lý như thường.",
       release: "Đã xem xét",
       released: "Đã đưa {{count}} phản ánh vào xử lý như thường.",
     },
     dialogue: {
       toConfirmCount: "chờ xác nhận",
-      toConfirmIntro: "Đăng ký chờ xác nhận: quá 5 lượt đăng ký trong một giờ từ cùng một địa chỉ mạng (có thể là đăng ký giả hàng loạt). Các đăng ký này chưa giữ chỗ. Xác nhận: có chỗ nếu còn, nếu không thì vào cuối danh sách chờ. Từ chối: hủy đăng ký.",
+      toConfirmIntro:
+        "Đăng ký chờ xác nhận: quá 5 lượt đăng ký trong một giờ từ cùng một địa chỉ mạng (có thể là đăng ký giả hàng loạt). Các đăng ký này chưa giữ chỗ. Xác nhận: có chỗ nếu còn, nếu không thì vào cuối danh sách chờ. Từ chối: hủy đăng ký.",
       confirm: "Xác nhận",
       reject: "Từ chối",
       confirmAll: "Xác nhận tất cả đăng ký chờ xác nhận",

@@ -11,31 +11,41 @@ const privacy = {
     notice: {
       title: "Chính sách dữ liệu cá nhân — Hài Lòng",
       heading: "Chính sách dữ liệu cá nhân",
-      intro: "Trang này cho biết Cổng Hài Lòng thu thập dữ liệu cá nhân nào, để làm gì, lưu bao lâu và bạn có những quyền gì, theo Nghị định 13/2023/NĐ-CP và Luật Bảo vệ dữ liệu cá nhân.",
+      intro:
+        "Trang này cho biết Cổng Hài Lòng thu thập dữ liệu cá nhân nào, để làm gì, lưu bao lâu và bạn có những quyền gì, theo Nghị định 13/2023/NĐ-CP và Luật Bảo vệ dữ liệu cá nhân.",
       whoHeading: "Ai xử lý dữ liệu",
       who: "Sở Khoa học và Công nghệ tỉnh Tiền Giang. Văn phòng Sở tiếp nhận; Ban Giám đốc và đơn vị được giao xử lý phản ánh, kiến nghị. Chỉ cán bộ có nhiệm vụ mới được xem dữ liệu cá nhân và mọi lần xem, xuất dữ liệu đều được ghi lại.",
       purposesHeading: "Mục đích và loại dữ liệu",
       surveyHeading: "Khảo sát mức độ hài lòng — ẩn danh",
-      survey: "Phiếu khảo sát không hỏi họ tên, số điện thoại hay số giấy tờ và không lưu địa chỉ IP. Câu trả lời không bao giờ được gắn với danh tính của bạn. Để chống gửi trùng, cổng chỉ giữ một mã băm có thời hạn, không thể dùng để nhận ra bạn.",
+      survey:
+        "Phiếu khảo sát không hỏi họ tên, số điện thoại hay số giấy tờ và không lưu địa chỉ IP. Câu trả lời không bao giờ được gắn với danh tính của bạn. Để chống gửi trùng, cổng chỉ giữ một mã băm có thời hạn, không thể dùng để nhận ra bạn.",
       dialogueHeading: "Đăng ký đối thoại",
-      dialogue: "Họ tên, số điện thoại hoặc email, đối tượng (người dân/doanh nghiệp), tên tổ chức, nhu cầu hỗ trợ và câu hỏi của bạn — để tổ chức buổi đối thoại, báo cho bạn khi có thay đổi và trả lời câu hỏi. Biên bản công bố không có thông tin cá nhân.",
+      dialogue:
+        "Họ tên, số điện thoại hoặc email, đối tượng (người dân/doanh nghiệp), tên tổ chức, nhu cầu hỗ trợ và câu hỏi của bạn — để tổ chức buổi đối thoại, báo cho bạn khi có thay đổi và trả lời câu hỏi. Biên bản công bố không có thông tin cá nhân.",
       feedbackHeading: "Phản ánh, kiến nghị",
-      feedback: "Họ tên, địa chỉ, số điện thoại, email, tổ chức, nội dung và tệp đính kèm — để tiếp nhận, xử lý và trả lời theo Nghị định 20/2008/NĐ-CP. Kết quả công bố không có thông tin cá nhân.",
+      feedback:
+        "Họ tên, địa chỉ, số điện thoại, email, tổ chức, nội dung và tệp đính kèm — để tiếp nhận, xử lý và trả lời theo Nghị định 20/2008/NĐ-CP. Kết quả công bố không có thông tin cá nhân.",
       consentHeading: "Sự đồng ý",
-      consent: "Trước khi thu thập, cổng hiển thị thông báo này và bạn tự đánh dấu ô đồng ý. Cổng ghi lại phiên bản thông báo bạn đã đọc và thời điểm đồng ý. Bạn có thể rút lại sự đồng ý bất cứ lúc nào.",
+      consent:
+        "Trước khi thu thập, cổng hiển thị thông báo này và bạn tự đánh dấu ô đồng ý. Cổng ghi lại phiên bản thông báo bạn đã đọc và thời điểm đồng ý. Bạn có thể rút lại sự đồng ý bất cứ lúc nào.",
       retentionHeading: "Thời gian lưu",
-      retention: "Dữ liệu cá nhân được lưu đến {{months}} tháng sau buổi đối thoại, hoặc {{months}} tháng sau khi phản ánh, kiến nghị kết thúc xử lý; sau đó được xóa hoặc ẩn danh tự động. Các số liệu thống kê ẩn danh được giữ lại.",
+      retention:
+        "Dữ liệu cá nhân được lưu đến {{months}} tháng sau buổi đối thoại, hoặc {{months}} tháng sau khi phản ánh, kiến nghị kết thúc xử lý; sau đó được xóa hoặc ẩn danh tự động. Các số liệu thống kê ẩn danh được giữ lại.",
       rightsHeading: "Quyền của bạn",
-      rights: "Bạn có quyền xem dữ liệu của mình, yêu cầu sửa, yêu cầu xóa và rút lại sự đồng ý. Dùng mã đăng ký hoặc mã phản ánh cùng số điện thoại hoặc email bạn đã cung cấp.",
-      promise: "Yêu cầu sửa hoặc xóa được giải quyết trong vòng 72 giờ kể từ khi nhận. Rút lại sự đồng ý có hiệu lực ngay.",
+      rights:
+        "Bạn có quyền xem dữ liệu của mình, yêu cầu sửa, yêu cầu xóa và rút lại sự đồng ý. Dùng mã đăng ký hoặc mã phản ánh cùng số điện thoại hoặc email bạn đã cung cấp.",
+      promise:
+        "Yêu cầu sửa hoặc xóa được giải quyết trong vòng 72 giờ kể từ khi nhận. Rút lại sự đồng ý có hiệu lực ngay.",
       requestLink: "Gửi yêu cầu về dữ liệu của bạn",
       contactHeading: "Liên hệ",
-      contact: "Văn phòng Sở Khoa học và Công nghệ tỉnh Tiền Giang — liên hệ trực tiếp tại trụ sở Sở hoặc qua Trung tâm phục vụ hành chính công tỉnh.",
+      contact:
+        "Văn phòng Sở Khoa học và Công nghệ tỉnh Tiền Giang — liên hệ trực tiếp tại trụ sở Sở hoặc qua Trung tâm phục vụ hành chính công tỉnh.",
     },
     request: {
       title: "Yêu cầu về dữ liệu cá nhân — Hài Lòng",
       heading: "Xem, sửa hoặc xóa dữ liệu của bạn",
-      intro: "Nhập mã bạn đã nhận (mã đăng ký đối thoại hoặc mã phản ánh dạng PAKN.YYYYMMDD.NNNN) và số điện thoại hoặc email bạn đã cung cấp.",
+      intro:
+        "Nhập mã bạn đã nhận (mã đăng ký đối thoại hoặc mã phản ánh dạng PAKN.YYYYMMDD.NNNN) và số điện thoại hoặc email bạn đã cung cấp.",
       code: "Mã đăng ký hoặc mã phản ánh",
       codeHint: "Mã đầy đủ, ví dụ: K7M2QX-A3B4C-D5E6F hoặc PAKN.20261127.0001-K7M2Q-X9P4T",
       contact: "Số điện thoại hoặc email",
@@ -61,11 +71,13 @@ const privacy = {
       correctIntro: "Sửa các ô cần thay đổi rồi gửi. Cán bộ sẽ cập nhật trong vòng 72 giờ.",
       correctSubmit: "Gửi yêu cầu sửa",
       deleteHeading: "Yêu cầu xóa dữ liệu",
-      deleteIntro: "Cán bộ sẽ xóa hoặc ẩn danh dữ liệu cá nhân của bạn trong vòng 72 giờ, hoặc trả lời lý do nếu pháp luật buộc phải giữ lại. Số liệu thống kê ẩn danh được giữ lại.",
+      deleteIntro:
+        "Cán bộ sẽ xóa hoặc ẩn danh dữ liệu cá nhân của bạn trong vòng 72 giờ, hoặc trả lời lý do nếu pháp luật buộc phải giữ lại. Số liệu thống kê ẩn danh được giữ lại.",
       deleteConfirm: "Tôi muốn xóa dữ liệu cá nhân của mình trong hồ sơ này.",
       deleteSubmit: "Gửi yêu cầu xóa",
       withdrawHeading: "Rút lại sự đồng ý",
-      withdrawIntro: "Có hiệu lực ngay: dữ liệu liên hệ của bạn bị xóa. Nếu là đăng ký đối thoại sắp diễn ra, đăng ký sẽ bị hủy. Nếu là phản ánh, phản ánh vẫn được xử lý ẩn danh nhưng Sở không thể liên hệ hay gửi kết quả cho bạn.",
+      withdrawIntro:
+        "Có hiệu lực ngay: dữ liệu liên hệ của bạn bị xóa. Nếu là đăng ký đối thoại sắp diễn ra, đăng ký sẽ bị hủy. Nếu là phản ánh, phản ánh vẫn được xử lý ẩn danh nhưng Sở không thể liên hệ hay gửi kết quả cho bạn.",
       withdrawConfirm: "Tôi rút lại sự đồng ý và hiểu rằng việc này không hoàn tác được.",
       withdrawSubmit: "Rút lại sự đồng ý",
       correctionReceived: "Đã nhận yêu cầu sửa. Hạn giải quyết: {{due}}.",
@@ -85,9 +97,19 @@ const privacy = {
       attachments: "Số tệp đính kèm",
     },
     kinds: { citizen: "Người dân", business: "Doanh nghiệp" },
-    registrationStatus: { confirmed: "Đã có chỗ", waitlisted: "Trong danh sách chờ", cancelled: "Đã hủy", walk_in: "Đăng ký tại chỗ" },
+    registrationStatus: {
+      confirmed: "Đã có chỗ",
+      waitlisted: "Trong danh sách chờ",
+      cancelled: "Đã hủy",
+      walk_in: "Đăng ký tại chỗ",
+    },
     purposes: { dialogue_registration: "Đối thoại", feedback: "Phản ánh, kiến nghị" },
-    requestKinds: { access: "Xem dữ liệu", correct: "Sửa dữ liệu", delete: "Xóa dữ liệu", withdraw: "Rút lại sự đồng ý" },
+    requestKinds: {
+      access: "Xem dữ liệu",
+      correct: "Sửa dữ liệu",
+      delete: "Xóa dữ liệu",
+      withdraw: "Rút lại sự đồng ý",
+    },
     requestStatus: { open: "Đang chờ giải quyết", fulfilled: "Đã thực hiện", refused: "Từ chối" },
     subjectKinds: { feedback: "Phản ánh", dialogue_registration: "Đăng ký đối thoại" },
     errors: {
@@ -113,7 +135,8 @@ const privacy = {
     staff: {
       title: "Yêu cầu về dữ liệu cá nhân",
       heading: "Yêu cầu về dữ liệu cá nhân",
-      intro: "Mỗi yêu cầu sửa hoặc xóa phải được giải quyết trong 72 giờ kể từ khi nhận. Yêu cầu sắp đến hạn xếp trước.",
+      intro:
+        "Mỗi yêu cầu sửa hoặc xóa phải được giải quyết trong 72 giờ kể từ khi nhận. Yêu cầu sắp đến hạn xếp trước.",
       caption: "Yêu cầu đang chờ, hạn gần nhất trước",
       decidedCaption: "Yêu cầu đã giải quyết gần đây",
       decidedHeading: "Đã giải quyết gần đây",
@@ -144,7 +167,8 @@ const privacy = {
       fulfilHeading: "Thực hiện yêu cầu",
       fulfilCorrect: "Cập nhật dữ liệu như đề nghị",
       fulfilDelete: "Xóa hoặc ẩn danh dữ liệu cá nhân",
-      fulfilDeleteHint: "Họ tên, liên hệ và tệp đính kèm bị xóa; nội dung được che thông tin cá nhân; số liệu thống kê giữ nguyên. Không hoàn tác được.",
+      fulfilDeleteHint:
+        "Họ tên, liên hệ và tệp đính kèm bị xóa; nội dung được che thông tin cá nhân; số liệu thống kê giữ nguyên. Không hoàn tác được.",
       refuseHeading: "Từ chối",
       reason: "Lý do từ chối",
       reasonHint: "Người dân sẽ thấy lý do này khi tra cứu.",
@@ -158,7 +182,8 @@ const privacy = {
     retention: {
       title: "Thời hạn lưu dữ liệu",
       heading: "Thời hạn lưu dữ liệu cá nhân",
-      intro: "Dữ liệu cá nhân được xóa hoặc ẩn danh {{months}} tháng sau khi mục đích kết thúc (trước {{cutoff}}). Việc này chạy tự động mỗi ngày; dưới đây là những gì sẽ bị xóa nếu chạy ngay bây giờ.",
+      intro:
+        "Dữ liệu cá nhân được xóa hoặc ẩn danh {{months}} tháng sau khi mục đích kết thúc (trước {{cutoff}}). Việc này chạy tự động mỗi ngày; dưới đây là những gì sẽ bị xóa nếu chạy ngay bây giờ.",
       countsCaption: "Số lượng sẽ bị xóa, theo loại",
       kind: "Loại dữ liệu",
       count: "Số lượng",

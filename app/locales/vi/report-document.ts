@@ -7,7 +7,8 @@ const reportDocument = {
     number: "Số: …/BC-{{symbol}}",
     placeDate: "{{place}}, ngày … tháng … năm {{year}}",
     kind: "BÁO CÁO",
-    summary: "Kết quả khảo sát sự hài lòng của người dân, doanh nghiệp đối với sự phục vụ của cơ quan hành chính nhà nước {{period}}",
+    summary:
+      "Kết quả khảo sát sự hài lòng của người dân, doanh nghiệp đối với sự phục vụ của cơ quan hành chính nhà nước {{period}}",
     pageTitle: "Văn bản báo cáo — {{period}}",
     draft: "Bản nháp: số liệu chưa chốt, còn thay đổi khi có thêm phiếu.",
     sent: "Số liệu đã chốt lúc {{time}} ngày {{date}}; văn bản in số liệu đã gửi.",
@@ -16,7 +17,8 @@ const reportDocument = {
     s1: "I. MỨC ĐỘ HÀI LÒNG",
     satisfaction:
       "Tỷ lệ người dân, doanh nghiệp hài lòng với sự phục vụ của Sở: {{rate}} ({{satisfied}}/{{n}} ý kiến hợp lệ; khoảng tin cậy 95 %: {{interval}}). So với chỉ tiêu {{target}}: {{verdict}}.",
-    satisfactionHidden: "Kỳ này có dưới {{threshold}} ý kiến hợp lệ: không công bố tỷ lệ để không ai bị nhận diện (Nghị định 61/2018/NĐ-CP, Điều 27).",
+    satisfactionHidden:
+      "Kỳ này có dưới {{threshold}} ý kiến hợp lệ: không công bố tỷ lệ để không ai bị nhận diện (Nghị định 61/2018/NĐ-CP, Điều 27).",
     noAnswers: "Kỳ này chưa có ý kiến hợp lệ.",
     previous: "Kỳ trước ({{period}}): {{rate}} (n = {{n}}).",
     unitsTable: "Bảng 1. Tỷ lệ hài lòng theo đơn vị",
@@ -30,14 +32,16 @@ const reportDocument = {
     allUnits: "Toàn Sở",
     s2: "II. ĐÁNH GIÁ THEO THÔNG TƯ 01/2018/TT-VPCP",
     tt01Total: "Tổng điểm các chỉ số: {{total}}/18, xếp loại {{grade}}.",
-    tt01Partial: "Tổng điểm tạm tính của {{known}}/9 chỉ số đã có: {{total}} (tối đa {{max}}); còn thiếu chỉ số {{missing}} nên chưa xếp loại.",
+    tt01Partial:
+      "Tổng điểm tạm tính của {{known}}/9 chỉ số đã có: {{total}} (tối đa {{max}}); còn thiếu chỉ số {{missing}} nên chưa xếp loại.",
     s3: "III. TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ",
     feedback:
       "Tiếp nhận {{received}} phản ánh, kiến nghị. Đã xử lý xong {{handled}}, trong đó đúng hạn {{onTime}} ({{onTimeShare}}), trễ hạn {{late}}; đang xử lý {{pending}} (quá hạn {{overdue}}).",
     feedbackRate: "Mức độ hài lòng về xử lý phản ánh, kiến nghị (Quyết định 766/QĐ-TTg): {{rate}} (n = {{n}}).",
     notFrozen: "Số liệu này không được chốt cùng báo cáo (kỳ đã gửi trước khi có chức năng này).",
     s4: "IV. ĐỐI THOẠI VỚI NGƯỜI DÂN, DOANH NGHIỆP",
-    dialogueHeld: "Năm {{year}} đã tổ chức đối thoại với người dân, doanh nghiệp: {{attendees}} người tham dự ({{citizen}} người dân, {{business}} doanh nghiệp); {{answered}}/{{questions}} câu hỏi đã được trả lời.",
+    dialogueHeld:
+      "Năm {{year}} đã tổ chức đối thoại với người dân, doanh nghiệp: {{attendees}} người tham dự ({{citizen}} người dân, {{business}} doanh nghiệp); {{answered}}/{{questions}} câu hỏi đã được trả lời.",
     dialogueNotHeld: "Năm {{year}} chưa tổ chức buổi đối thoại nào.",
     s5: "V. ĐỀ XUẤT, KIẾN NGHỊ",
     proposals: "…",
@@ -71,7 +75,8 @@ const reportDocument = {
     minutes: "Biên bản đối thoại",
     notFrozen: "Không có số liệu chốt",
     chartTitle: "Tỷ lệ hài lòng theo kỳ",
-    chartDesc: "Biểu đồ thanh: tỷ lệ hài lòng từng kỳ với khoảng tin cậy 95 %; vạch đứt: chỉ tiêu {{target}}. Số liệu như bảng bên dưới.",
+    chartDesc:
+      "Biểu đồ thanh: tỷ lệ hài lòng từng kỳ với khoảng tin cậy 95 %; vạch đứt: chỉ tiêu {{target}}. Số liệu như bảng bên dưới.",
     tableTitle: "Bảng số liệu",
     colPeriod: "Kỳ báo cáo",
     homeTitle: "Kết quả đánh giá",

@@ -5,7 +5,8 @@ const reportStatus = {
     readThrough: "Số liệu thực hiện tính đến {{time}} ngày {{date}} ({{days}} ngày).",
     notStarted: "Kỳ báo cáo chưa bắt đầu: chưa có số liệu.",
     complete: "Số liệu thực hiện cả kỳ.",
-    estimate: "Từ {{from}} đến {{to}} ({{days}} ngày): ước thực hiện — các ngày này chưa có số liệu và không được tính vào các số liệu dưới đây.",
+    estimate:
+      "Từ {{from}} đến {{to}} ({{days}} ngày): ước thực hiện — các ngày này chưa có số liệu và không được tính vào các số liệu dưới đây.",
     sent: "Đã chốt số liệu lúc {{time}} ngày {{date}}: báo cáo hiển thị số liệu đã gửi.",
     notSent: "Chưa chốt số liệu: các số liệu dưới đây còn thay đổi khi có thêm phiếu.",
     send: "Chốt số liệu (đánh dấu đã gửi báo cáo)",
@@ -16,8 +17,10 @@ const reportStatus = {
     changeTitle: "Thay đổi sau khi chốt số liệu",
     noChange: "Không có thay đổi kể từ khi chốt số liệu.",
     entries: "{{entries}} phiếu ghi ngày trong kỳ được nhập sau khi chốt (trong đó {{paper}} phiếu giấy).",
-    heldBack: "Thay đổi dựa trên dưới {{threshold}} ý kiến nên chưa hiển thị số liệu, để không ai bị nhận diện (NĐ 61/2018, Điều 27).",
-    paperSentPeriod: "Ngày trên phiếu thuộc kỳ báo cáo đã chốt số liệu: chỉ tài khoản Văn phòng được nhập phiếu này, và việc nhập được ghi vào nhật ký.",
+    heldBack:
+      "Thay đổi dựa trên dưới {{threshold}} ý kiến nên chưa hiển thị số liệu, để không ai bị nhận diện (NĐ 61/2018, Điều 27).",
+    paperSentPeriod:
+      "Ngày trên phiếu thuộc kỳ báo cáo đã chốt số liệu: chỉ tài khoản Văn phòng được nhập phiếu này, và việc nhập được ghi vào nhật ký.",
     sentCol: "Đã gửi",
     nowCol: "Hiện nay",
     answersCol: "Thay đổi n",

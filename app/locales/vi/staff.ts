@@ -61,7 +61,8 @@ const staff = {
       password: "Mật khẩu",
       submit: "Đăng nhập",
       invalid: "Email hoặc mật khẩu không đúng.",
-      locked: "Đăng nhập sai quá nhiều lần. Vì an toàn, việc đăng nhập tạm khóa; vui lòng thử lại sau {{minutes}} phút.",
+      locked:
+        "Đăng nhập sai quá nhiều lần. Vì an toàn, việc đăng nhập tạm khóa; vui lòng thử lại sau {{minutes}} phút.",
       forgot: "Quên mật khẩu? Hãy liên hệ quản trị viên của Sở để được cấp mật khẩu tạm thời.",
     },
     password: {
@@ -105,17 +106,20 @@ const staff = {
       mustChange: "chưa đổi mật khẩu tạm",
       create: "Tạo tài khoản",
       save: "Lưu thay đổi",
-      passwordNote: "Hệ thống sẽ tạo một mật khẩu tạm thời và chỉ hiện một lần. Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.",
+      passwordNote:
+        "Hệ thống sẽ tạo một mật khẩu tạm thời và chỉ hiện một lần. Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.",
       createdHeading: "Đã tạo tài khoản",
       oneTime: "Mật khẩu tạm thời của {{email}}:",
       tempPassword: "Mật khẩu tạm thời",
-      oneTimeHint: "Mật khẩu này chỉ hiện một lần. Hãy trao trực tiếp hoặc đọc qua điện thoại, không gửi qua email hay tin nhắn.",
+      oneTimeHint:
+        "Mật khẩu này chỉ hiện một lần. Hãy trao trực tiếp hoặc đọc qua điện thoại, không gửi qua email hay tin nhắn.",
       openAccount: "Xem tài khoản",
       backToList: "Về danh sách tài khoản",
       openSessions: "Phiên đăng nhập đang mở: {{count}}",
       passwordChangedAt: "Đổi mật khẩu lần cuối: {{at}}",
       selfNote: "Đây là tài khoản của bạn: bạn không thể tự bỏ vai trò quản trị viên.",
-      selfActions: "Để đổi mật khẩu của chính bạn, dùng trang Đổi mật khẩu; để đăng xuất mọi nơi, dùng nút ở đầu trang.",
+      selfActions:
+        "Để đổi mật khẩu của chính bạn, dùng trang Đổi mật khẩu; để đăng xuất mọi nơi, dùng nút ở đầu trang.",
       actions: "Khóa, cấp lại mật khẩu, đăng xuất",
       actionsHint: "Khóa tài khoản hoặc cấp lại mật khẩu sẽ kết thúc ngay mọi phiên đăng nhập của người này.",
       disable: "Khóa tài khoản",
@@ -222,7 +226,7 @@ const staff = {
       textHints: {
         report__parent_agency: "Cơ quan chủ quản, in hoa ở góc trái trên cùng. Ví dụ: UBND tỉnh Tiền Giang.",
         report__agency: "Cơ quan ban hành báo cáo, in hoa đậm dưới cơ quan chủ quản.",
-        report__symbol: "Chữ viết tắt sau \"Số: …/BC-\". Ví dụ: SKHCN.",
+        report__symbol: 'Chữ viết tắt sau "Số: …/BC-". Ví dụ: SKHCN.',
         report__place: "Địa danh ở dòng ngày tháng. Ví dụ: Mỹ Tho.",
         report__signer_title: "Ví dụ: GIÁM ĐỐC, hoặc KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC khi cấp phó ký.",
         report__signer_name: "Để trống nếu văn thư ghi tay.",
@@ -256,7 +260,8 @@ const staff = {
       },
     },
     holidayWarning: {
-      missing: "Lịch nghỉ lễ chưa có ngày nào của năm {{years}}: thời hạn xử lý phản ánh, kiến nghị trong {{days}} ngày tới (đến {{to}}) đang được tính như không có ngày nghỉ lễ.",
+      missing:
+        "Lịch nghỉ lễ chưa có ngày nào của năm {{years}}: thời hạn xử lý phản ánh, kiến nghị trong {{days}} ngày tới (đến {{to}}) đang được tính như không có ngày nghỉ lễ.",
       unconfirmed: "Các ngày nghỉ sắp tới chưa được xác nhận theo thông báo của Chính phủ: {{dates}}.",
       fix: "Cập nhật lịch nghỉ lễ",
       askAdmin: "Đề nghị quản trị viên cập nhật lịch nghỉ lễ.",

@@ -38,7 +38,8 @@ const surveyFlags = {
     },
   },
   surveyVersions: {
-    several: "Số liệu này gồm phiếu trả lời nhiều phiên bản khảo sát (câu hỏi được ghép theo mã): {{list}}. Chọn một phiên bản ở bộ lọc để xem riêng.",
+    several:
+      "Số liệu này gồm phiếu trả lời nhiều phiên bản khảo sát (câu hỏi được ghép theo mã): {{list}}. Chọn một phiên bản ở bộ lọc để xem riêng.",
     one: "Số liệu của {{list}}.",
     item: "phiên bản {{version}}, n = {{n}}",
     none: "Phiên bản đã chọn không có phiếu trong kỳ này.",

@@ -20,7 +20,13 @@ const surveyStaff = {
       versionOf: "{{published}} (mới nhất: {{latest}})",
     },
     kinds: { A: "Mẫu A — từng hồ sơ", B: "Mẫu B — định kỳ", custom: "Tự thiết kế" },
-    status: { open: "Đang mở", closed: "Đã đóng", scheduled: "Chưa đến ngày mở", inactive: "Tạm dừng", draft: "Chưa phát hành" },
+    status: {
+      open: "Đang mở",
+      closed: "Đã đóng",
+      scheduled: "Chưa đến ngày mở",
+      inactive: "Tạm dừng",
+      draft: "Chưa phát hành",
+    },
     create: {
       title: "Tạo khảo sát",
       intro: "Khảo sát mới ở trạng thái chưa phát hành: hãy xem lại câu hỏi rồi phát hành.",
@@ -55,7 +61,8 @@ const surveyStaff = {
       frozen: "Đã có phiếu — khoá",
       editable: "Còn sửa được",
       items: "Câu hỏi của phiên bản {{n}}",
-      frozenNote: "Phiên bản {{n}} đã có phiếu trả lời nên câu hỏi được khoá, để mỗi câu trả lời luôn khớp với câu hỏi người dân đã đọc. Muốn sửa, hãy tạo phiên bản mới.",
+      frozenNote:
+        "Phiên bản {{n}} đã có phiếu trả lời nên câu hỏi được khoá, để mỗi câu trả lời luôn khớp với câu hỏi người dân đã đọc. Muốn sửa, hãy tạo phiên bản mới.",
       newVersion: "Tạo phiên bản {{n}} từ phiên bản {{from}}",
       publish: "Phát hành phiên bản {{n}}",
       publishNote: "Sau khi phát hành, người dân trả lời phiên bản này.",
@@ -107,7 +114,8 @@ const surveyStaff = {
       helpEn: "Gợi ý (tiếng Anh, không bắt buộc)",
       required: "Bắt buộc trả lời",
       options: "Lựa chọn",
-      optionsHint: "Mỗi dòng một lựa chọn: mã | tiếng Việt | tiếng Anh | điểm (không bắt buộc) | * nếu lựa chọn này mời gửi phản ánh. Dùng cho Chọn một, Chọn nhiều; với Có/Không chỉ để đánh dấu * (mã 1 và 0).",
+      optionsHint:
+        "Mỗi dòng một lựa chọn: mã | tiếng Việt | tiếng Anh | điểm (không bắt buộc) | * nếu lựa chọn này mời gửi phản ánh. Dùng cho Chọn một, Chọn nhiều; với Có/Không chỉ để đánh dấu * (mã 1 và 0).",
       maxLength: "Số ký tự tối đa",
       maxLengthHint: "Chỉ cho kiểu chữ. Để trống: 200 (chữ ngắn) hoặc 2000 (đoạn văn).",
       save: "Lưu câu hỏi",
@@ -118,7 +126,8 @@ const surveyStaff = {
     },
     links: {
       title: "Mã QR và đường dẫn",
-      intro: "Tạo đường dẫn có chữ ký cho từng đơn vị và quầy. Người dân không sửa được đường dẫn để ghi phiếu cho đơn vị khác.",
+      intro:
+        "Tạo đường dẫn có chữ ký cho từng đơn vị và quầy. Người dân không sửa được đường dẫn để ghi phiếu cho đơn vị khác.",
       unit: "Đơn vị",
       chooseUnit: "— Chọn đơn vị —",
       counter: "Quầy",
@@ -133,7 +142,8 @@ const surveyStaff = {
       result: "Đường dẫn",
       poster: "In áp phích mã QR",
       openKiosk: "Mở chế độ kiosk",
-      kioskNote: "Mở đường dẫn kiosk trên máy tính bảng đặt tại quầy. Sau mỗi phiếu và sau 60 giây không thao tác, máy trở về phiếu trống.",
+      kioskNote:
+        "Mở đường dẫn kiosk trên máy tính bảng đặt tại quầy. Sau mỗi phiếu và sau 60 giây không thao tác, máy trở về phiếu trống.",
       errors: {
         counterTooLong: "Tên quầy dài quá 20 ký tự",
         counterChars: "Tên quầy chỉ gồm chữ, số, dấu cách, dấu chấm và gạch ngang",
@@ -173,7 +183,8 @@ const surveyStaff = {
     },
     coverage: {
       title: "Số hồ sơ đã phục vụ",
-      intro: "Ghi số hồ sơ mỗi đơn vị đã giải quyết trong một kỳ, để bảng số liệu tính tỷ lệ người trả lời bên cạnh tỷ lệ hài lòng. Ghi lại cùng đơn vị, thủ tục và kỳ sẽ thay số cũ.",
+      intro:
+        "Ghi số hồ sơ mỗi đơn vị đã giải quyết trong một kỳ, để bảng số liệu tính tỷ lệ người trả lời bên cạnh tỷ lệ hài lòng. Ghi lại cùng đơn vị, thủ tục và kỳ sẽ thay số cũ.",
       add: "Ghi số hồ sơ",
       unit: "Đơn vị",
       chooseUnit: "— Chọn đơn vị —",
@@ -185,7 +196,8 @@ const surveyStaff = {
       save: "Lưu",
       saved: "Đã lưu {{count}} dòng.",
       import: "Nhập từ tệp CSV",
-      importIntro: "Mỗi dòng: mã đơn vị, mã thủ tục (có thể để trống), từ ngày, đến ngày, số hồ sơ. Ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd; phân cách bằng dấu phẩy hoặc chấm phẩy. Dòng tiêu đề được bỏ qua. Nếu có dòng lỗi, không dòng nào được nhập.",
+      importIntro:
+        "Mỗi dòng: mã đơn vị, mã thủ tục (có thể để trống), từ ngày, đến ngày, số hồ sơ. Ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd; phân cách bằng dấu phẩy hoặc chấm phẩy. Dòng tiêu đề được bỏ qua. Nếu có dòng lỗi, không dòng nào được nhập.",
       file: "Tệp CSV",
       paste: "Hoặc dán nội dung CSV",
       importSubmit: "Nhập",

@@ -30,7 +30,8 @@ const survey = {
       placeFromLink: "Phiếu này dành cho: {{unit}}",
       counter: "quầy {{counter}}",
       dossier: "Mã hồ sơ",
-      dossierHint: "In trên giấy tiếp nhận và hẹn trả kết quả. Mỗi hồ sơ được đánh giá một lần; chúng tôi chỉ lưu mã đã mã hoá, không lưu mã gốc.",
+      dossierHint:
+        "In trên giấy tiếp nhận và hẹn trả kết quả. Mỗi hồ sơ được đánh giá một lần; chúng tôi chỉ lưu mã đã mã hoá, không lưu mã gốc.",
       honeypot: "Để trống ô này",
       chooseHint: "Chọn một câu trả lời.",
       chooseManyHint: "Có thể chọn nhiều câu trả lời.",
@@ -39,12 +40,20 @@ const survey = {
       closedBody: "Khảo sát này hiện không nhận ý kiến. Cảm ơn ông/bà đã quan tâm.",
       toList: "Xem các khảo sát đang mở",
       kioskNote: "Máy khảo sát tại quầy: sau 60 giây không thao tác, phiếu được làm mới để người sau dùng.",
-      alreadySent: "Ông/bà vừa gửi phiếu này, cảm ơn ông/bà. Gửi lại đúng các câu trả lời đó sẽ không tạo thêm phiếu; người khác đánh giá trên máy này xin mở phiếu mới.",
+      alreadySent:
+        "Ông/bà vừa gửi phiếu này, cảm ơn ông/bà. Gửi lại đúng các câu trả lời đó sẽ không tạo thêm phiếu; người khác đánh giá trên máy này xin mở phiếu mới.",
       another: "Đánh giá một lần làm thủ tục khác: mở phiếu mới",
       preview: "Xem trước — phiếu này không được gửi đi.",
     },
     scale: {
-      L5: { "1": "Rất không hài lòng", "2": "Không hài lòng", "3": "Bình thường", "4": "Hài lòng", "5": "Rất hài lòng", "0": "Không ý kiến" },
+      L5: {
+        "1": "Rất không hài lòng",
+        "2": "Không hài lòng",
+        "3": "Bình thường",
+        "4": "Hài lòng",
+        "5": "Rất hài lòng",
+        "0": "Không ý kiến",
+      },
       L3: { "3": "Rất hài lòng", "2": "Hài lòng", "1": "Chưa hài lòng" },
       PRIORITY: { "3": "Rất nhiều", "2": "Nhiều", "1": "Ít" },
       yesno: { "1": "Có", "0": "Không" },
@@ -75,11 +84,14 @@ const survey = {
       procedureOtherUnit: "Thủ tục này do đơn vị khác giải quyết; hãy chọn lại đơn vị hoặc thủ tục",
       dossierTooLong: "Mã hồ sơ dài quá 40 ký tự",
       badLinkTitle: "Đường dẫn khảo sát không hợp lệ",
-      badLink: "Đường dẫn khảo sát này không đúng hoặc đã bị sửa. Hãy quét lại mã QR tại quầy, hoặc mở danh sách khảo sát trên trang chủ.",
+      badLink:
+        "Đường dẫn khảo sát này không đúng hoặc đã bị sửa. Hãy quét lại mã QR tại quầy, hoặc mở danh sách khảo sát trên trang chủ.",
       badForm: "Phiếu này đã cũ hoặc không hợp lệ. Hãy mở lại khảo sát và điền phiếu mới.",
-      dossierUsed: "Hồ sơ có mã này đã được đánh giá. Hãy kiểm tra lại mã trên giấy hẹn; các câu trả lời vẫn được giữ. Mỗi hồ sơ chỉ được đánh giá một lần; muốn góp ý thêm, xin gửi phản ánh, kiến nghị.",
+      dossierUsed:
+        "Hồ sơ có mã này đã được đánh giá. Hãy kiểm tra lại mã trên giấy hẹn; các câu trả lời vẫn được giữ. Mỗi hồ sơ chỉ được đánh giá một lần; muốn góp ý thêm, xin gửi phản ánh, kiến nghị.",
       staleTitle: "Phiếu vừa được cập nhật",
-      stale: "Nội dung phiếu vừa thay đổi khi ông/bà đang điền. Xin mở lại phiếu mới; chúng tôi xin lỗi vì sự bất tiện.",
+      stale:
+        "Nội dung phiếu vừa thay đổi khi ông/bà đang điền. Xin mở lại phiếu mới; chúng tôi xin lỗi vì sự bất tiện.",
     },
     thanks: {
       title: "Cảm ơn ông/bà",

@@ -13,7 +13,11 @@ export default {
       "8": "Tiếp nhận, xử lý phản ánh, kiến nghị đúng hạn",
       "9": "Cung cấp dịch vụ công trực tuyến",
     },
-    sources: { citizen: "Phiếu đánh giá của người dân", feedback: "Phản ánh, kiến nghị trên cổng", staff: "Văn phòng nhập từ hệ thống một cửa" },
+    sources: {
+      citizen: "Phiếu đánh giá của người dân",
+      feedback: "Phản ánh, kiến nghị trên cổng",
+      staff: "Văn phòng nhập từ hệ thống một cửa",
+    },
     colNo: "Chỉ số",
     colSource: "Nguồn",
     colScore: "Điểm (0–2)",
@@ -38,7 +42,8 @@ export default {
     colInterval: "Khoảng tin cậy 95 %",
     suppressed: "Ẩn (dưới {{threshold}} trả lời)",
     registerTitle: "Sổ theo dõi hồ sơ trễ hẹn",
-    registerLine: "Hồ sơ trễ hẹn có hạn trả trong kỳ: {{late}}; đã gửi phiếu xin lỗi: {{apology}}; trễ hẹn không xin lỗi: {{without}}. Hẹn lại đúng ngày: {{kept}}; lỡ hẹn lại: {{missed}}.",
+    registerLine:
+      "Hồ sơ trễ hẹn có hạn trả trong kỳ: {{late}}; đã gửi phiếu xin lỗi: {{apology}}; trễ hẹn không xin lỗi: {{without}}. Hẹn lại đúng ngày: {{kept}}; lỡ hẹn lại: {{missed}}.",
     colUnit: "Đơn vị",
     colLate: "Trễ hẹn",
     colApology: "Đã xin lỗi",
@@ -48,20 +53,26 @@ export default {
     registerLink: "Mở sổ theo dõi hồ sơ trễ hẹn",
     scores: {
       title: "Chỉ số TT 01 do Văn phòng nhập — {{period}}",
-      intro: "Nhập điểm của từng chỉ số (0 đến 2, một chữ số thập phân) theo số liệu của hệ thống một cửa cho cả kỳ. Để trống để xoá điểm đã nhập: chỉ số đó sẽ được coi là chưa có.",
+      intro:
+        "Nhập điểm của từng chỉ số (0 đến 2, một chữ số thập phân) theo số liệu của hệ thống một cửa cho cả kỳ. Để trống để xoá điểm đã nhập: chỉ số đó sẽ được coi là chưa có.",
       score: "Điểm chỉ số {{no}}: {{name}}",
       note: "Ghi chú, nguồn số liệu (chỉ số {{no}})",
       save: "Lưu",
       saved: "Đã lưu.",
       back: "Quay lại báo cáo",
-      errors: { score: "Nhập điểm từ 0 đến 2, tối đa một chữ số thập phân (ví dụ 1,5).", note: "Ghi chú tối đa 500 ký tự." },
+      errors: {
+        score: "Nhập điểm từ 0 đến 2, tối đa một chữ số thập phân (ví dụ 1,5).",
+        note: "Ghi chú tối đa 500 ký tự.",
+      },
     },
     register: {
       title: "Sổ theo dõi hồ sơ trễ hẹn",
-      intro: "Ghi từng hồ sơ trả kết quả trễ hẹn và việc gửi phiếu xin lỗi, hẹn lại ngày trả kết quả (Nghị định 61/2018/NĐ-CP, Điều 19). Ghi lại cùng mã hồ sơ sẽ sửa dòng đã ghi.",
+      intro:
+        "Ghi từng hồ sơ trả kết quả trễ hẹn và việc gửi phiếu xin lỗi, hẹn lại ngày trả kết quả (Nghị định 61/2018/NĐ-CP, Điều 19). Ghi lại cùng mã hồ sơ sẽ sửa dòng đã ghi.",
       add: "Ghi một hồ sơ",
       import: "Nhập từ tệp CSV",
-      importIntro: "Mỗi dòng: mã hồ sơ, mã đơn vị, mã thủ tục (có thể để trống), ngày hẹn trả, ngày trả thực tế (để trống nếu chưa trả), đã gửi phiếu xin lỗi (có/không), ngày gửi phiếu, ngày hẹn lại, hẹn lại có đúng không (có/không/để trống). Ngày viết dd/mm/yyyy hoặc yyyy-mm-dd. Có lỗi ở dòng nào thì không lưu dòng nào.",
+      importIntro:
+        "Mỗi dòng: mã hồ sơ, mã đơn vị, mã thủ tục (có thể để trống), ngày hẹn trả, ngày trả thực tế (để trống nếu chưa trả), đã gửi phiếu xin lỗi (có/không), ngày gửi phiếu, ngày hẹn lại, hẹn lại có đúng không (có/không/để trống). Ngày viết dd/mm/yyyy hoặc yyyy-mm-dd. Có lỗi ở dòng nào thì không lưu dòng nào.",
       file: "Tệp CSV",
       paste: "Hoặc dán nội dung",
       importSubmit: "Nhập",

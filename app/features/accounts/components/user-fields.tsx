@@ -22,14 +22,24 @@ export function AccountFields({
   const { t } = useTranslation();
   return (
     <>
-      <TextField name="name" label={t("staff.users.name")} autoComplete="off" defaultValue={values.name} error={errors.name} />
+      <TextField
+        name="name"
+        label={t("staff.users.name")}
+        autoComplete="off"
+        defaultValue={values.name}
+        error={errors.name}
+      />
       <Radios
         name="role"
         label={t("staff.users.role")}
         hint={t("staff.users.roleHint")}
         defaultValue={values.role ?? ""}
         error={errors.role}
-        options={ALL_ROLES_LIST.map((r) => ({ value: r, label: t(`staff.roles.${r}`), hint: t(`staff.roleSummary.${r}`) }))}
+        options={ALL_ROLES_LIST.map((r) => ({
+          value: r,
+          label: t(`staff.roles.${r}`),
+          hint: t(`staff.roleSummary.${r}`),
+        }))}
       />
       <SelectField
         name="unitId"
@@ -39,7 +49,10 @@ export function AccountFields({
         error={errors.unitId}
         options={[
           { value: "", label: t("staff.users.noUnit") },
-          ...units.map((u) => ({ value: String(u.id), label: u.active ? u.label : `${u.label} (${t("staff.form.inactive")})` })),
+          ...units.map((u) => ({
+            value: String(u.id),
+            label: u.active ? u.label : `${u.label} (${t("staff.form.inactive")})`,
+          })),
         ]}
       />
     </>

@@ -12,11 +12,27 @@ export function HolidayWarningNotice({ w, lang, canEdit }: { w: HolidayWarning; 
     <div className="notice notice--warn" role="status" id="holiday-warning">
       {w.missingYears.length ? (
         <p>
-          <strong>{t("staff.holidayWarning.missing", { years: w.missingYears.join(", "), days: 60, to: formatDate(w.to, lang) })}</strong>
+          <strong>
+            {t("staff.holidayWarning.missing", {
+              years: w.missingYears.join(", "),
+              days: 60,
+              to: formatDate(w.to, lang),
+            })}
+          </strong>
         </p>
       ) : null}
-      {w.unconfirmed.length ? <p>{t("staff.holidayWarning.unconfirmed", { dates: w.unconfirmed.map((d) => formatDate(d, lang)).join(", ") })}</p> : null}
-      <p>{canEdit ? <Link to="/staff/holidays">{t("staff.holidayWarning.fix")}</Link> : t("staff.holidayWarning.askAdmin")}</p>
+      {w.unconfirmed.length ? (
+        <p>
+          {t("staff.holidayWarning.unconfirmed", { dates: w.unconfirmed.map((d) => formatDate(d, lang)).join(", ") })}
+        </p>
+      ) : null}
+      <p>
+        {canEdit ? (
+          <Link to="/staff/holidays">{t("staff.holidayWarning.fix")}</Link>
+        ) : (
+          t("staff.holidayWarning.askAdmin")
+        )}
+      </p>
     </div>
   );
 }

@@ -11,7 +11,14 @@ export function CancelOtpForm({ error }: { error?: string }) {
       <p role="status">{t("codes.otp.cancelSent")}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="cancel_otp" />
-        <TextField name="otp" label={t("codes.otp.label")} inputMode="numeric" autoComplete="one-time-code" errors={error ? { otp: error } : {}} values={{}} />
+        <TextField
+          name="otp"
+          label={t("codes.otp.label")}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          errors={error ? { otp: error } : {}}
+          values={{}}
+        />
         <button type="submit" className="button">
           {t("codes.otp.submit")}
         </button>

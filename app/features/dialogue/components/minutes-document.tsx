@@ -10,7 +10,8 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
   const en = i18n.language === "en";
   const s = m.session;
   const title = en && s.titleEn ? s.titleEn : s.titleVi;
-  const unit = (x: { unitVi: string | null; unitEn: string | null }) => (en ? x.unitEn : x.unitVi) ?? t("dialogue.minutes.noUnit");
+  const unit = (x: { unitVi: string | null; unitEn: string | null }) =>
+    (en ? x.unitEn : x.unitVi) ?? t("dialogue.minutes.noUnit");
   return (
     <article className="minutes" aria-labelledby="minutes-title">
       <header className="minutes__head">
@@ -18,14 +19,18 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
         <p>{t("dialogue.minutes.mottoSub")}</p>
         <h1 id="minutes-title">{t("dialogue.minutes.documentTitle")}</h1>
         <p>{title}</p>
-        <p className="muted">{t("dialogue.minutes.versionLine", { version: m.version, date: formatDateTime(m.publishedAt) })}</p>
+        <p className="muted">
+          {t("dialogue.minutes.versionLine", { version: m.version, date: formatDateTime(m.publishedAt) })}
+        </p>
       </header>
 
       <h2>{t("dialogue.minutes.general")}</h2>
       <dl className="facts">
         <dt>{t("dialogue.facts.when")}</dt>
         <dd>
-          {m.openedAt ? `${formatDateTime(m.openedAt)} – ${m.closedAt ? formatTime(m.closedAt) : ""}` : `${formatDateTime(s.startsAt)} – ${formatTime(s.endsAt)}`}
+          {m.openedAt
+            ? `${formatDateTime(m.openedAt)} – ${m.closedAt ? formatTime(m.closedAt) : ""}`
+            : `${formatDateTime(s.startsAt)} – ${formatTime(s.endsAt)}`}
         </dd>
         <dt>{t("dialogue.facts.venue")}</dt>
         <dd>{[s.venue, s.onlineUrl].filter(Boolean).join(" — ")}</dd>
@@ -75,7 +80,13 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
           </tbody>
         </table>
       </TableWrap>
-      <p className="muted">{t("dialogue.minutes.attendanceNote", { total: m.attendance.total, registered: m.attendance.registered, walkIns: m.attendance.walkIns })}</p>
+      <p className="muted">
+        {t("dialogue.minutes.attendanceNote", {
+          total: m.attendance.total,
+          registered: m.attendance.registered,
+          walkIns: m.attendance.walkIns,
+        })}
+      </p>
 
       {m.summary ? (
         <>
@@ -91,7 +102,11 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
             <li key={q.number} className="question">
               <h3>{t("dialogue.minutes.issueNumber", { n: q.number })}</h3>
               <p className="question__meta">
-                <span>{t("dialogue.minutes.raisedBy", { who: q.askerKind ? t(`dialogue.kind.${q.askerKind}`) : t("dialogue.minutes.raisedByOther") })}</span>
+                <span>
+                  {t("dialogue.minutes.raisedBy", {
+                    who: q.askerKind ? t(`dialogue.kind.${q.askerKind}`) : t("dialogue.minutes.raisedByOther"),
+                  })}
+                </span>
                 {q.topic ? <span>{t("dialogue.questions.topic", { topic: q.topic })}</span> : null}
               </p>
               <p className="question__text">{q.text}</p>
@@ -103,11 +118,11 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
                     <span className="question__text">{q.answer}</span>
                     {q.answeredIn === "after" ? ` (${t("dialogue.answer.answered_after")})` : ""}
                   </>
+                ) : // No unit given yet: say so, not "giao chưa giao đơn vị trả lời".
+                (en ? q.unitEn : q.unitVi) ? (
+                  t("dialogue.minutes.answerPending", { unit: unit(q), date: q.dueDate ? formatDate(q.dueDate) : "—" })
                 ) : (
-                  // No unit given yet: say so, not "giao chưa giao đơn vị trả lời".
-                  (en ? q.unitEn : q.unitVi)
-                    ? t("dialogue.minutes.answerPending", { unit: unit(q), date: q.dueDate ? formatDate(q.dueDate) : "—" })
-                    : t("dialogue.minutes.answerPendingNoUnit")
+                  t("dialogue.minutes.answerPendingNoUnit")
                 )}
               </p>
               {q.conclusion ? (
@@ -139,7 +154,9 @@ export function MinutesDocument({ m }: { m: PublicMinutes }) {
                 <tr key={i}>
                   <td>
                     {f.action}
-                    {f.issueNumber ? <span className="muted"> ({t("dialogue.minutes.issueNumber", { n: f.issueNumber })})</span> : null}
+                    {f.issueNumber ? (
+                      <span className="muted"> ({t("dialogue.minutes.issueNumber", { n: f.issueNumber })})</span>
+                    ) : null}
                   </td>
                   <td>{unit(f)}</td>
                   <td>{formatDate(f.dueDate)}</td>

@@ -15,7 +15,17 @@ interface EditorData {
   units: { id: number; name: string }[];
 }
 
-export function MinutesEditor({ data, form, errors, values }: { data: EditorData; form: string | null; errors: Errors; values: Values }) {
+export function MinutesEditor({
+  data,
+  form,
+  errors,
+  values,
+}: {
+  data: EditorData;
+  form: string | null;
+  errors: Errors;
+  values: Values;
+}) {
   const { t, i18n } = useTranslation();
   const m = data.source.minutes;
   const mine = (name: string) => (form === name ? { errors, values } : { errors: undefined, values: undefined });
@@ -27,17 +37,53 @@ export function MinutesEditor({ data, form, errors, values }: { data: EditorData
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="save" />
           <ErrorSummary errors={mine("save").errors} />
-          <TextField name="opened_at" type="datetime-local" label={t("dialogue.staff.minutes.openedAt")} hint={t("dialogue.staff.form.timeHint")} defaultValue={toVnInput(m.openedAt)} {...mine("save")} />
-          <TextField name="closed_at" type="datetime-local" label={t("dialogue.staff.minutes.closedAt")} defaultValue={toVnInput(m.closedAt)} {...mine("save")} />
-          <TextArea name="officials" rows={3} label={t("dialogue.minutes.officials")} hint={t("dialogue.staff.minutes.officialsHint")} defaultValue={m.officials} {...mine("save")} />
-          <TextArea name="summary" rows={5} label={t("dialogue.minutes.summary")} hint={t("dialogue.staff.minutes.summaryHint")} defaultValue={m.summary} {...mine("save")} />
-          <TextArea name="chair_conclusion" rows={6} label={t("dialogue.minutes.chairConclusion")} defaultValue={m.chairConclusion} {...mine("save")} />
+          <TextField
+            name="opened_at"
+            type="datetime-local"
+            label={t("dialogue.staff.minutes.openedAt")}
+            hint={t("dialogue.staff.form.timeHint")}
+            defaultValue={toVnInput(m.openedAt)}
+            {...mine("save")}
+          />
+          <TextField
+            name="closed_at"
+            type="datetime-local"
+            label={t("dialogue.staff.minutes.closedAt")}
+            defaultValue={toVnInput(m.closedAt)}
+            {...mine("save")}
+          />
+          <TextArea
+            name="officials"
+            rows={3}
+            label={t("dialogue.minutes.officials")}
+            hint={t("dialogue.staff.minutes.officialsHint")}
+            defaultValue={m.officials}
+            {...mine("save")}
+          />
+          <TextArea
+            name="summary"
+            rows={5}
+            label={t("dialogue.minutes.summary")}
+            hint={t("dialogue.staff.minutes.summaryHint")}
+            defaultValue={m.summary}
+            {...mine("save")}
+          />
+          <TextArea
+            name="chair_conclusion"
+            rows={6}
+            label={t("dialogue.minutes.chairConclusion")}
+            defaultValue={m.chairConclusion}
+            {...mine("save")}
+          />
           <button type="submit" className="button">
             {t("dialogue.staff.minutes.saveSubmit")}
           </button>
         </Form>
         <p className="muted">
-          {t("dialogue.staff.minutes.issuesFrom")} <Link to={`/staff/dialogues/${data.sessionId}/questions?status=approved`}>{t("dialogue.staff.tabs.questions")}</Link>
+          {t("dialogue.staff.minutes.issuesFrom")}{" "}
+          <Link to={`/staff/dialogues/${data.sessionId}/questions?status=approved`}>
+            {t("dialogue.staff.tabs.questions")}
+          </Link>
         </p>
       </section>
 
@@ -64,10 +110,19 @@ export function MinutesEditor({ data, form, errors, values }: { data: EditorData
                       name="status"
                       label={t("dialogue.minutes.status")}
                       defaultValue={f.status}
-                      options={["open", "in_progress", "done"].map((s) => ({ value: s, label: t(`dialogue.followupStatus.${s}`) }))}
+                      options={["open", "in_progress", "done"].map((s) => ({
+                        value: s,
+                        label: t(`dialogue.followupStatus.${s}`),
+                      }))}
                       {...own}
                     />
-                    <TextField id={`result-${f.id}`} name="result" label={t("dialogue.staff.minutes.result")} defaultValue={f.result} {...own} />
+                    <TextField
+                      id={`result-${f.id}`}
+                      name="result"
+                      label={t("dialogue.staff.minutes.result")}
+                      defaultValue={f.result}
+                      {...own}
+                    />
                     <button type="submit" className="button button--secondary">
                       {t("dialogue.staff.minutes.updateSubmit")}
                     </button>
@@ -88,14 +143,20 @@ export function MinutesEditor({ data, form, errors, values }: { data: EditorData
             <SelectField
               name="unit_id"
               label={t("dialogue.minutes.owner")}
-              options={[{ value: "", label: t("dialogue.staff.questions.choose") }, ...data.units.map((u) => ({ value: String(u.id), label: u.name }))]}
+              options={[
+                { value: "", label: t("dialogue.staff.questions.choose") },
+                ...data.units.map((u) => ({ value: String(u.id), label: u.name })),
+              ]}
               {...mine("followup_add")}
             />
             <TextField name="due_date" type="date" label={t("dialogue.minutes.deadline")} {...mine("followup_add")} />
             <SelectField
               name="question_id"
               label={t("dialogue.staff.minutes.linkedIssue")}
-              options={[{ value: "", label: t("dialogue.staff.minutes.noIssue") }, ...issues.map((q, i) => ({ value: String(q.id), label: `${i + 1}. ${q.text.slice(0, 80)}` }))]}
+              options={[
+                { value: "", label: t("dialogue.staff.minutes.noIssue") },
+                ...issues.map((q, i) => ({ value: String(q.id), label: `${i + 1}. ${q.text.slice(0, 80)}` })),
+              ]}
               {...mine("followup_add")}
             />
             <button type="submit" className="button">
@@ -109,7 +170,10 @@ export function MinutesEditor({ data, form, errors, values }: { data: EditorData
         <h2 id="scan-title">{t("dialogue.staff.minutes.scanHeading")}</h2>
         {data.scan ? (
           <p>
-            {t("dialogue.staff.minutes.scanStored", { at: formatDateTime(data.scan.uploadedAt), kb: Math.ceil(data.scan.size / 1024) })}{" "}
+            {t("dialogue.staff.minutes.scanStored", {
+              at: formatDateTime(data.scan.uploadedAt),
+              kb: Math.ceil(data.scan.size / 1024),
+            })}{" "}
             <a href={`/staff/dialogues/${data.sessionId}/scan`}>{t("dialogue.staff.minutes.scanDownload")}</a>
           </p>
         ) : (
@@ -128,7 +192,13 @@ export function MinutesEditor({ data, form, errors, values }: { data: EditorData
                 {t(mine("scan").errors!.scan)}
               </span>
             ) : null}
-            <input id="scan" name="scan" type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby={mine("scan").errors?.scan ? "scan-hint scan-error" : "scan-hint"} />
+            <input
+              id="scan"
+              name="scan"
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+              aria-describedby={mine("scan").errors?.scan ? "scan-hint scan-error" : "scan-hint"}
+            />
           </div>
           <button type="submit" className="button button--secondary">
             {t("dialogue.staff.minutes.scanSubmit")}
@@ -140,7 +210,10 @@ export function MinutesEditor({ data, form, errors, values }: { data: EditorData
         <h2 id="publish-title">{t("dialogue.staff.minutes.publishHeading")}</h2>
         {data.versions.length ? (
           <p>
-            {t("dialogue.staff.minutes.published", { version: data.versions[0].version, date: formatDateTime(data.versions[0].publishedAt) })}{" "}
+            {t("dialogue.staff.minutes.published", {
+              version: data.versions[0].version,
+              date: formatDateTime(data.versions[0].publishedAt),
+            })}{" "}
             <a href={`/dialogues/${data.sessionId}/minutes`}>{t("dialogue.staff.minutes.publicLink")}</a>
           </p>
         ) : null}
@@ -156,7 +229,9 @@ export function MinutesEditor({ data, form, errors, values }: { data: EditorData
           <input type="hidden" name="intent" value="publish" />
           <p className="field__hint">{t("dialogue.staff.minutes.publishHint")}</p>
           <button type="submit" className="button">
-            {data.versions.length ? t("dialogue.staff.minutes.republishSubmit") : t("dialogue.staff.minutes.publishSubmit")}
+            {data.versions.length
+              ? t("dialogue.staff.minutes.republishSubmit")
+              : t("dialogue.staff.minutes.publishSubmit")}
           </button>
         </Form>
       </section>

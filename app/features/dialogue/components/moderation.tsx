@@ -5,7 +5,15 @@ import { useTranslation } from "react-i18next";
 import { HIDE_REASONS } from "~/features/dialogue/dialogue-state";
 import { formatDateTime, vnDay } from "~/kernel/time/clock";
 import { maskPii } from "~/kernel/mask-pii";
-import { ErrorSummary, Radios, SelectField, TextArea, TextField, type Errors, type Values } from "~/kernel/forms/fields";
+import {
+  ErrorSummary,
+  Radios,
+  SelectField,
+  TextArea,
+  TextField,
+  type Errors,
+  type Values,
+} from "~/kernel/forms/fields";
 import { AnswerState } from "./public-questions";
 
 export interface StaffQuestion {
@@ -56,11 +64,26 @@ function Hidden({ intent, id }: { intent: string; id: number }) {
   );
 }
 
-export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets, defaultDue, form, errors, values }: CardProps) {
+export function QuestionCard({
+  q,
+  manage,
+  canAnswer,
+  topics,
+  units,
+  mergeTargets,
+  defaultDue,
+  form,
+  errors,
+  values,
+}: CardProps) {
   const { t } = useTranslation();
-  const mine = (name: string) => (form === `${name}-${q.id}` ? { errors, values } : { errors: undefined, values: undefined });
+  const mine = (name: string) =>
+    form === `${name}-${q.id}` ? { errors, values } : { errors: undefined, values: undefined };
   const fid = (name: string) => `${name}-${q.id}`;
-  const topicOptions = [{ value: "", label: t("dialogue.signup.topicNone") }, ...topics.map((x) => ({ value: x, label: x }))];
+  const topicOptions = [
+    { value: "", label: t("dialogue.signup.topicNone") },
+    ...topics.map((x) => ({ value: x, label: x })),
+  ];
   return (
     <li className="question" id={`q-${q.id}`}>
       <p className="question__meta">
@@ -77,18 +100,51 @@ export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets
       {q.status === "approved" && q.public_text && q.public_text !== q.text ? (
         <p className="muted">{t("dialogue.staff.questions.publicAs", { text: q.public_text })}</p>
       ) : null}
-      {q.status === "hidden" ? <p className="muted">{t("dialogue.staff.questions.hiddenAs", { reason: t(`dialogue.hideReason.${q.hidden_reason}`), note: q.hidden_note ?? "" })}</p> : null}
-      {q.status === "merged" ? <p className="muted">{t("dialogue.staff.questions.mergedInto", { id: q.merged_into_id })}</p> : null}
-      <AnswerState q={{ answerStatus: q.answer_status, answeredIn: q.answered_in, dueDate: q.due_date, unit: q.unit, answer: q.answer_text }} />
+      {q.status === "hidden" ? (
+        <p className="muted">
+          {t("dialogue.staff.questions.hiddenAs", {
+            reason: t(`dialogue.hideReason.${q.hidden_reason}`),
+            note: q.hidden_note ?? "",
+          })}
+        </p>
+      ) : null}
+      {q.status === "merged" ? (
+        <p className="muted">{t("dialogue.staff.questions.mergedInto", { id: q.merged_into_id })}</p>
+      ) : null}
+      <AnswerState
+        q={{
+          answerStatus: q.answer_status,
+          answeredIn: q.answered_in,
+          dueDate: q.due_date,
+          unit: q.unit,
+          answer: q.answer_text,
+        }}
+      />
 
       {manage && (q.status === "pending" || q.status === "approved") ? (
         <details open={form === fid("approve")}>
-          <summary>{q.status === "pending" ? t("dialogue.staff.questions.approve") : t("dialogue.staff.questions.editPublic")}</summary>
+          <summary>
+            {q.status === "pending" ? t("dialogue.staff.questions.approve") : t("dialogue.staff.questions.editPublic")}
+          </summary>
           <Form method="post" noValidate>
             <Hidden intent="approve" id={q.id} />
             <ErrorSummary errors={mine("approve").errors} idFor={(f) => `${f}-${q.id}`} />
-            <TextArea id={fid("public_text")} name="public_text" label={t("dialogue.staff.questions.publicText")} hint={t("dialogue.staff.questions.publicTextHint")} defaultValue={q.public_text ?? maskPii(q.text)} {...mine("approve")} />
-            <SelectField id={fid("topic")} name="topic" label={t("dialogue.signup.topic")} options={topicOptions} defaultValue={q.topic ?? ""} {...mine("approve")} />
+            <TextArea
+              id={fid("public_text")}
+              name="public_text"
+              label={t("dialogue.staff.questions.publicText")}
+              hint={t("dialogue.staff.questions.publicTextHint")}
+              defaultValue={q.public_text ?? maskPii(q.text)}
+              {...mine("approve")}
+            />
+            <SelectField
+              id={fid("topic")}
+              name="topic"
+              label={t("dialogue.signup.topic")}
+              options={topicOptions}
+              defaultValue={q.topic ?? ""}
+              {...mine("approve")}
+            />
             <button type="submit" className="button">
               {t("dialogue.staff.questions.approveSubmit")}
             </button>
@@ -105,10 +161,19 @@ export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets
               id={fid("reason")}
               name="reason"
               label={t("dialogue.staff.questions.hideReason")}
-              options={[{ value: "", label: t("dialogue.staff.questions.choose") }, ...HIDE_REASONS.map((r) => ({ value: r, label: t(`dialogue.hideReason.${r}`) }))]}
+              options={[
+                { value: "", label: t("dialogue.staff.questions.choose") },
+                ...HIDE_REASONS.map((r) => ({ value: r, label: t(`dialogue.hideReason.${r}`) })),
+              ]}
               {...mine("hide")}
             />
-            <TextField id={fid("note")} name="note" label={t("dialogue.staff.questions.hideNote")} hint={t("dialogue.staff.questions.hideNoteHint")} {...mine("hide")} />
+            <TextField
+              id={fid("note")}
+              name="note"
+              label={t("dialogue.staff.questions.hideNote")}
+              hint={t("dialogue.staff.questions.hideNoteHint")}
+              {...mine("hide")}
+            />
             <button type="submit" className="button button--warning">
               {t("dialogue.staff.questions.hideSubmit")}
             </button>
@@ -133,7 +198,9 @@ export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets
               id={fid("into")}
               name="into"
               label={t("dialogue.staff.questions.mergeInto")}
-              options={mergeTargets.filter((m) => m.id !== q.id).map((m) => ({ value: String(m.id), label: `#${m.id} ${m.text.slice(0, 80)}` }))}
+              options={mergeTargets
+                .filter((m) => m.id !== q.id)
+                .map((m) => ({ value: String(m.id), label: `#${m.id} ${m.text.slice(0, 80)}` }))}
               {...mine("merge")}
             />
             <button type="submit" className="button button--secondary">
@@ -152,11 +219,21 @@ export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets
               id={fid("unit_id")}
               name="unit_id"
               label={t("dialogue.staff.questions.unit")}
-              options={[{ value: "", label: t("dialogue.staff.questions.choose") }, ...units.map((u) => ({ value: String(u.id), label: u.name }))]}
+              options={[
+                { value: "", label: t("dialogue.staff.questions.choose") },
+                ...units.map((u) => ({ value: String(u.id), label: u.name })),
+              ]}
               defaultValue={q.unit_id ?? ""}
               {...mine("assign")}
             />
-            <TextField id={fid("due_date")} name="due_date" type="date" label={t("dialogue.staff.questions.due")} defaultValue={q.due_date ?? defaultDue} {...mine("assign")} />
+            <TextField
+              id={fid("due_date")}
+              name="due_date"
+              type="date"
+              label={t("dialogue.staff.questions.due")}
+              defaultValue={q.due_date ?? defaultDue}
+              {...mine("assign")}
+            />
             <button type="submit" className="button button--secondary">
               {t("dialogue.staff.questions.assignSubmit")}
             </button>
@@ -191,9 +268,29 @@ export function QuestionCard({ q, manage, canAnswer, topics, units, mergeTargets
               defaultValue={q.answered_in ?? ""}
               {...mine("answer")}
             />
-            <TextArea id={fid("answer_text")} name="answer_text" label={t("dialogue.staff.questions.answerText")} defaultValue={q.answer_text} {...mine("answer")} />
-            <TextField id={fid("answered_by")} name="answered_by" label={t("dialogue.staff.questions.answeredBy")} hint={t("dialogue.staff.questions.answeredByHint")} defaultValue={q.answered_by} {...mine("answer")} />
-            <TextArea id={fid("conclusion")} name="conclusion" rows={2} label={t("dialogue.staff.questions.conclusion")} defaultValue={q.conclusion} {...mine("answer")} />
+            <TextArea
+              id={fid("answer_text")}
+              name="answer_text"
+              label={t("dialogue.staff.questions.answerText")}
+              defaultValue={q.answer_text}
+              {...mine("answer")}
+            />
+            <TextField
+              id={fid("answered_by")}
+              name="answered_by"
+              label={t("dialogue.staff.questions.answeredBy")}
+              hint={t("dialogue.staff.questions.answeredByHint")}
+              defaultValue={q.answered_by}
+              {...mine("answer")}
+            />
+            <TextArea
+              id={fid("conclusion")}
+              name="conclusion"
+              rows={2}
+              label={t("dialogue.staff.questions.conclusion")}
+              defaultValue={q.conclusion}
+              {...mine("answer")}
+            />
             <button type="submit" className="button">
               {t("dialogue.staff.questions.answerSubmit")}
             </button>

@@ -16,16 +16,24 @@ export interface PublicQuestionView {
   unit: string | null;
 }
 
-export function AnswerState({ q }: { q: Pick<PublicQuestionView, "answerStatus" | "answeredIn" | "dueDate" | "unit" | "answer"> }) {
+export function AnswerState({
+  q,
+}: {
+  q: Pick<PublicQuestionView, "answerStatus" | "answeredIn" | "dueDate" | "unit" | "answer">;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <p className="question__meta">
         <span className={q.answerStatus === "answered" ? "tag tag--ok" : "tag"}>
-          {q.answerStatus === "answered" ? t(`dialogue.answer.answered_${q.answeredIn ?? "after"}`) : t("dialogue.answer.pending")}
+          {q.answerStatus === "answered"
+            ? t(`dialogue.answer.answered_${q.answeredIn ?? "after"}`)
+            : t("dialogue.answer.pending")}
         </span>
         {q.unit ? <span>{t("dialogue.answer.unit", { unit: q.unit })}</span> : null}
-        {q.dueDate && q.answerStatus !== "answered" ? <span>{t("dialogue.answer.due", { date: formatDate(q.dueDate) })}</span> : null}
+        {q.dueDate && q.answerStatus !== "answered" ? (
+          <span>{t("dialogue.answer.due", { date: formatDate(q.dueDate) })}</span>
+        ) : null}
       </p>
       {q.answer ? <div className="question__answer">{q.answer}</div> : null}
     </>

@@ -45,13 +45,21 @@ export function Registrants({ rows, canCancel }: { rows: RegistrantRow[]; canCan
               <td>
                 {r.name}
                 {r.organisation ? <div className="muted">{r.organisation}</div> : null}
-                {r.accessibility ? <div className="muted">{t("dialogue.staff.registrants.needs", { needs: r.accessibility })}</div> : null}
+                {r.accessibility ? (
+                  <div className="muted">{t("dialogue.staff.registrants.needs", { needs: r.accessibility })}</div>
+                ) : null}
               </td>
               <td>{[r.phone, r.email].filter(Boolean).join(", ")}</td>
               <td>{t(`dialogue.kind.${r.kind}`)}</td>
               <td>
-                {r.status === "waitlisted" ? t("dialogue.staff.registrants.waitlistPlace", { place: r.place }) : t(`dialogue.registrationStatus.${r.status}`)}
-                {r.checked_in_at ? <div className="muted">{t("dialogue.staff.registrants.checkedIn", { at: formatDateTime(r.checked_in_at) })}</div> : null}
+                {r.status === "waitlisted"
+                  ? t("dialogue.staff.registrants.waitlistPlace", { place: r.place })
+                  : t(`dialogue.registrationStatus.${r.status}`)}
+                {r.checked_in_at ? (
+                  <div className="muted">
+                    {t("dialogue.staff.registrants.checkedIn", { at: formatDateTime(r.checked_in_at) })}
+                  </div>
+                ) : null}
               </td>
               <td>{r.code}</td>
               <td>{t(`dialogue.channel.${r.channel}`)}</td>
@@ -137,7 +145,14 @@ export function OnBehalfForm({ errors, values }: { errors: Errors; values: Value
         values={values}
       />
       <TextField name="name" label={t("dialogue.signup.name")} errors={errors} values={values} />
-      <TextField name="phone" type="tel" label={t("dialogue.signup.phone")} hint={t("dialogue.signup.contactHint")} errors={errors} values={values} />
+      <TextField
+        name="phone"
+        type="tel"
+        label={t("dialogue.signup.phone")}
+        hint={t("dialogue.signup.contactHint")}
+        errors={errors}
+        values={values}
+      />
       <TextField name="email" type="email" label={t("dialogue.signup.email")} errors={errors} values={values} />
       <Radios
         name="kind"
@@ -150,9 +165,21 @@ export function OnBehalfForm({ errors, values }: { errors: Errors; values: Value
         values={values}
       />
       <TextField name="organisation" label={t("dialogue.signup.organisation")} errors={errors} values={values} />
-      <TextArea name="accessibility" rows={2} label={t("dialogue.signup.accessibility")} errors={errors} values={values} />
+      <TextArea
+        name="accessibility"
+        rows={2}
+        label={t("dialogue.signup.accessibility")}
+        errors={errors}
+        values={values}
+      />
       <TextArea name="question" label={t("dialogue.signup.question")} errors={errors} values={values} />
-      <Checkbox name="consent_confirmed" label={t("dialogue.staff.onBehalf.consent")} hint={t("dialogue.staff.onBehalf.consentHint")} errors={errors} values={values} />
+      <Checkbox
+        name="consent_confirmed"
+        label={t("dialogue.staff.onBehalf.consent")}
+        hint={t("dialogue.staff.onBehalf.consentHint")}
+        errors={errors}
+        values={values}
+      />
       <button type="submit" className="button">
         {t("dialogue.staff.onBehalf.submit")}
       </button>
@@ -180,7 +207,13 @@ export function CallList({ rows, byEmail = false }: { rows: CallRow[]; byEmail?:
       {rows.map((c) => (
         <li key={c.id} className="question">
           <p>
-            <strong>{c.name}</strong> — {c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : null} <span className="tag">{t(`dialogue.noticeKind.${c.kind}`)}</span>
+            <strong>{c.name}</strong> —{" "}
+            {c.phone ? (
+              <a href={`tel:${c.phone}`}>{c.phone}</a>
+            ) : c.email ? (
+              <a href={`mailto:${c.email}`}>{c.email}</a>
+            ) : null}{" "}
+            <span className="tag">{t(`dialogue.noticeKind.${c.kind}`)}</span>
           </p>
           <p className="question__text">{c.message}</p>
           <Form method="post">

@@ -3,7 +3,15 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { shownFlash } from "~/kernel/forms/flash";
 import type { SessionView } from "~/features/dialogue/dialogue-session.server";
-import { Checkbox, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from "~/kernel/forms/fields";
+import {
+  Checkbox,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  type Errors,
+  type Values,
+} from "~/kernel/forms/fields";
 import { AnswerState, PublicQuestions, type PublicQuestionView } from "./public-questions";
 import { SessionFacts, StatusTag } from "./session-facts";
 
@@ -14,8 +22,22 @@ export function LookupForm({ errors, values }: { errors: Errors; values: Values 
       <p>{t("dialogue.registration.lookupIntro")}</p>
       <ErrorSummary errors={errors} />
       <input type="hidden" name="intent" value="lookup" />
-      <TextField name="code" label={t("dialogue.registration.code")} hint={t("dialogue.registration.codeHint")} autoComplete="off" errors={errors} values={values} />
-      <TextField name="contact" label={t("dialogue.registration.contact")} hint={t("dialogue.registration.contactHint")} autoComplete="tel" errors={errors} values={values} />
+      <TextField
+        name="code"
+        label={t("dialogue.registration.code")}
+        hint={t("dialogue.registration.codeHint")}
+        autoComplete="off"
+        errors={errors}
+        values={values}
+      />
+      <TextField
+        name="contact"
+        label={t("dialogue.registration.contact")}
+        hint={t("dialogue.registration.contactHint")}
+        autoComplete="tel"
+        errors={errors}
+        values={values}
+      />
       <button type="submit" className="button">
         {t("dialogue.registration.lookupSubmit")}
       </button>
@@ -38,7 +60,14 @@ interface OwnQuestion {
 }
 
 export interface RegistrationViewData {
-  registration: { code: string; name: string; kind: "citizen" | "business"; status: "confirmed" | "waitlisted" | "cancelled" | "walk_in" | "to_confirm"; place: number | null; checkedIn: boolean };
+  registration: {
+    code: string;
+    name: string;
+    kind: "citizen" | "business";
+    status: "confirmed" | "waitlisted" | "cancelled" | "walk_in" | "to_confirm";
+    place: number | null;
+    checkedIn: boolean;
+  };
   session: SessionView;
   canCancel: boolean;
   canAsk: boolean;
@@ -50,7 +79,17 @@ export interface RegistrationViewData {
 
 const FLASHES = ["new", "again", "cancelled", "asked"] as const;
 
-export function RegistrationDetails({ view, flags, errors, values }: { view: RegistrationViewData; flags: Record<string, string>; errors: Errors; values: Values }) {
+export function RegistrationDetails({
+  view,
+  flags,
+  errors,
+  values,
+}: {
+  view: RegistrationViewData;
+  flags: Record<string, string>;
+  errors: Errors;
+  values: Values;
+}) {
   const { t } = useTranslation();
   const { registration: r, session: s } = view;
   const flash = shownFlash(FLASHES, flags, errors);
@@ -78,7 +117,9 @@ export function RegistrationDetails({ view, flags, errors, values }: { view: Reg
       <p className="field__hint">{t("dialogue.registration.keepCode")}</p>
       <h2>{t("dialogue.registration.statusHeading")}</h2>
       <p className="lead" data-testid="registration-status">
-        {r.status === "waitlisted" ? t("dialogue.registration.status.waitlisted", { place: r.place ?? "?" }) : t(`dialogue.registration.status.${r.status}`)}
+        {r.status === "waitlisted"
+          ? t("dialogue.registration.status.waitlisted", { place: r.place ?? "?" })
+          : t(`dialogue.registration.status.${r.status}`)}
       </p>
       {r.checkedIn ? <p>{t("dialogue.registration.checkedIn")}</p> : null}
       <h2>
@@ -87,7 +128,9 @@ export function RegistrationDetails({ view, flags, errors, values }: { view: Reg
       <p>
         <StatusTag status={s.status} />
       </p>
-      {s.status === "cancelled" && s.cancelReason ? <p className="notice notice--warn">{t("dialogue.page.cancelReason", { reason: s.cancelReason })}</p> : null}
+      {s.status === "cancelled" && s.cancelReason ? (
+        <p className="notice notice--warn">{t("dialogue.page.cancelReason", { reason: s.cancelReason })}</p>
+      ) : null}
       <SessionFacts s={s} />
       {s.status !== "cancelled" && r.status !== "cancelled" ? (
         <p>
@@ -116,9 +159,15 @@ export function RegistrationDetails({ view, flags, errors, values }: { view: Reg
               <p className="question__text">{q.text}</p>
               <p className="question__meta">
                 <span className="tag">{t(`dialogue.questionStatus.${q.status}`)}</span>
-                {q.hiddenReason ? <span>{t("dialogue.registration.hiddenBecause", { reason: t(`dialogue.hideReason.${q.hiddenReason}`) })}</span> : null}
+                {q.hiddenReason ? (
+                  <span>
+                    {t("dialogue.registration.hiddenBecause", { reason: t(`dialogue.hideReason.${q.hiddenReason}`) })}
+                  </span>
+                ) : null}
               </p>
-              {q.mergedInto ? <p className="muted">{t("dialogue.registration.mergedInto", { text: q.mergedInto.text })}</p> : null}
+              {q.mergedInto ? (
+                <p className="muted">{t("dialogue.registration.mergedInto", { text: q.mergedInto.text })}</p>
+              ) : null}
               {q.status !== "hidden" ? <AnswerState q={q} /> : null}
             </li>
           ))}
@@ -130,12 +179,21 @@ export function RegistrationDetails({ view, flags, errors, values }: { view: Reg
         <Form method="post" noValidate>
           <h3>{t("dialogue.registration.askHeading")}</h3>
           <input type="hidden" name="intent" value="ask" />
-          <TextArea name="question" label={t("dialogue.signup.question")} hint={t("dialogue.signup.questionHint")} errors={errors} values={values} />
+          <TextArea
+            name="question"
+            label={t("dialogue.signup.question")}
+            hint={t("dialogue.signup.questionHint")}
+            errors={errors}
+            values={values}
+          />
           {s.topics.length ? (
             <SelectField
               name="topic"
               label={t("dialogue.signup.topic")}
-              options={[{ value: "", label: t("dialogue.signup.topicNone") }, ...s.topics.map((x) => ({ value: x, label: x }))]}
+              options={[
+                { value: "", label: t("dialogue.signup.topicNone") },
+                ...s.topics.map((x) => ({ value: x, label: x })),
+              ]}
               errors={errors}
               values={values}
             />

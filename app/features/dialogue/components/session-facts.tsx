@@ -17,13 +17,20 @@ export interface FactsView {
   closesAt: string;
 }
 
-export function SessionFacts({ s, procedures = [] }: { s: FactsView; procedures?: { id: number; code: string; name: string }[] }) {
+export function SessionFacts({
+  s,
+  procedures = [],
+}: {
+  s: FactsView;
+  procedures?: { id: number; code: string; name: string }[];
+}) {
   const { t } = useTranslation();
   return (
     <dl className="facts">
       <dt>{t("dialogue.facts.when")}</dt>
       <dd>
-        {formatDateTime(s.startsAt)} – {formatTime(s.endsAt)} <span className="muted">{t("dialogue.facts.timeZone")}</span>
+        {formatDateTime(s.startsAt)} – {formatTime(s.endsAt)}{" "}
+        <span className="muted">{t("dialogue.facts.timeZone")}</span>
       </dd>
       {s.venue ? (
         <>
@@ -52,7 +59,9 @@ export function SessionFacts({ s, procedures = [] }: { s: FactsView; procedures?
         </>
       ) : null}
       <dt>{t("dialogue.facts.registration")}</dt>
-      <dd>{t("dialogue.facts.registrationWindow", { from: formatDateTime(s.opensAt), to: formatDateTime(s.closesAt) })}</dd>
+      <dd>
+        {t("dialogue.facts.registrationWindow", { from: formatDateTime(s.opensAt), to: formatDateTime(s.closesAt) })}
+      </dd>
       {s.planNumber ? (
         <>
           <dt>{t("dialogue.facts.plan")}</dt>

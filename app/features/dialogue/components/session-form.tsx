@@ -55,7 +55,9 @@ export function SessionForm({
     registration_closes_at: toVnInput(defaults.registration_closes_at),
     publish_at: toVnInput(defaults.publish_at),
   };
-  const picked = new Set(values?.procedure_ids ? values.procedure_ids.split(",").map(Number) : (defaults.procedureIds ?? []));
+  const picked = new Set(
+    values?.procedure_ids ? values.procedure_ids.split(",").map(Number) : (defaults.procedureIds ?? []),
+  );
   const common = { errors, values, vars: { days: noticeDays, ...vars } };
   return (
     <Form method="post" noValidate>
@@ -63,17 +65,58 @@ export function SessionForm({
       <ErrorSummary errors={errors} vars={common.vars} />
       {announced ? <p className="notice notice--warn">{t("dialogue.staff.form.announcedWarning")}</p> : null}
       <TextField name="title_vi" label={t("dialogue.staff.form.titleVi")} defaultValue={d.title_vi} {...common} />
-      <TextField name="title_en" label={t("dialogue.staff.form.titleEn")} hint={t("dialogue.staff.form.optional")} defaultValue={d.title_en} {...common} />
-      <TextField name="plan_number" label={t("dialogue.staff.form.planNumber")} hint={t("dialogue.staff.form.planHint")} defaultValue={d.plan_number} {...common} />
-      <TextArea name="description_vi" label={t("dialogue.staff.form.descriptionVi")} defaultValue={d.description_vi} {...common} />
-      <TextArea name="description_en" label={t("dialogue.staff.form.descriptionEn")} hint={t("dialogue.staff.form.optional")} defaultValue={d.description_en} {...common} />
-      <TextArea name="topics" label={t("dialogue.staff.form.topics")} hint={t("dialogue.staff.form.topicsHint")} defaultValue={d.topics} {...common} />
+      <TextField
+        name="title_en"
+        label={t("dialogue.staff.form.titleEn")}
+        hint={t("dialogue.staff.form.optional")}
+        defaultValue={d.title_en}
+        {...common}
+      />
+      <TextField
+        name="plan_number"
+        label={t("dialogue.staff.form.planNumber")}
+        hint={t("dialogue.staff.form.planHint")}
+        defaultValue={d.plan_number}
+        {...common}
+      />
+      <TextArea
+        name="description_vi"
+        label={t("dialogue.staff.form.descriptionVi")}
+        defaultValue={d.description_vi}
+        {...common}
+      />
+      <TextArea
+        name="description_en"
+        label={t("dialogue.staff.form.descriptionEn")}
+        hint={t("dialogue.staff.form.optional")}
+        defaultValue={d.description_en}
+        {...common}
+      />
+      <TextArea
+        name="topics"
+        label={t("dialogue.staff.form.topics")}
+        hint={t("dialogue.staff.form.topicsHint")}
+        defaultValue={d.topics}
+        {...common}
+      />
       <fieldset className="field">
         <legend>{t("dialogue.staff.form.procedures")}</legend>
-        <div className="table-wrap" role="region" aria-label={t("dialogue.staff.form.procedures")} tabIndex={0} style={{ maxHeight: "16rem", overflowY: "auto" }}>
+        <div
+          className="table-wrap"
+          role="region"
+          aria-label={t("dialogue.staff.form.procedures")}
+          tabIndex={0}
+          style={{ maxHeight: "16rem", overflowY: "auto" }}
+        >
           {procedures.map((p) => (
             <div key={p.id} className="checkbox">
-              <input id={`proc-${p.id}`} type="checkbox" name="procedure_ids" value={p.id} defaultChecked={picked.has(p.id)} />
+              <input
+                id={`proc-${p.id}`}
+                type="checkbox"
+                name="procedure_ids"
+                value={p.id}
+                defaultChecked={picked.has(p.id)}
+              />
               <label htmlFor={`proc-${p.id}`}>
                 {p.code} — {p.name}
               </label>
@@ -81,17 +124,84 @@ export function SessionForm({
           ))}
         </div>
       </fieldset>
-      <TextArea name="invited_groups" rows={2} label={t("dialogue.staff.form.invited")} hint={t("dialogue.staff.form.optional")} defaultValue={d.invited_groups} {...common} />
-      <TextField name="starts_at" type="datetime-local" label={t("dialogue.staff.form.startsAt")} hint={t("dialogue.staff.form.timeHint")} defaultValue={d.starts_at} {...common} />
-      <TextField name="ends_at" type="datetime-local" label={t("dialogue.staff.form.endsAt")} defaultValue={d.ends_at} {...common} />
-      <TextField name="venue" label={t("dialogue.staff.form.venue")} hint={t("dialogue.staff.form.placeHint")} defaultValue={d.venue} {...common} />
-      <TextField name="online_url" type="url" label={t("dialogue.staff.form.onlineUrl")} hint={t("dialogue.staff.form.onlineHint")} defaultValue={d.online_url} {...common} />
-      <TextField name="chair" label={t("dialogue.staff.form.chair")} hint={t("dialogue.staff.form.chairHint")} defaultValue={d.chair} {...common} />
+      <TextArea
+        name="invited_groups"
+        rows={2}
+        label={t("dialogue.staff.form.invited")}
+        hint={t("dialogue.staff.form.optional")}
+        defaultValue={d.invited_groups}
+        {...common}
+      />
+      <TextField
+        name="starts_at"
+        type="datetime-local"
+        label={t("dialogue.staff.form.startsAt")}
+        hint={t("dialogue.staff.form.timeHint")}
+        defaultValue={d.starts_at}
+        {...common}
+      />
+      <TextField
+        name="ends_at"
+        type="datetime-local"
+        label={t("dialogue.staff.form.endsAt")}
+        defaultValue={d.ends_at}
+        {...common}
+      />
+      <TextField
+        name="venue"
+        label={t("dialogue.staff.form.venue")}
+        hint={t("dialogue.staff.form.placeHint")}
+        defaultValue={d.venue}
+        {...common}
+      />
+      <TextField
+        name="online_url"
+        type="url"
+        label={t("dialogue.staff.form.onlineUrl")}
+        hint={t("dialogue.staff.form.onlineHint")}
+        defaultValue={d.online_url}
+        {...common}
+      />
+      <TextField
+        name="chair"
+        label={t("dialogue.staff.form.chair")}
+        hint={t("dialogue.staff.form.chairHint")}
+        defaultValue={d.chair}
+        {...common}
+      />
       <TextField name="secretary" label={t("dialogue.staff.form.secretary")} defaultValue={d.secretary} {...common} />
-      <TextField name="capacity" type="number" inputMode="numeric" label={t("dialogue.staff.form.capacity")} defaultValue={d.capacity} {...common} />
-      <TextField name="publish_at" type="datetime-local" label={t("dialogue.staff.form.publishAt")} hint={t("dialogue.staff.form.publishHint", { days: noticeDays })} defaultValue={d.publish_at} {...common} />
-      <TextField name="registration_opens_at" type="datetime-local" label={t("dialogue.staff.form.opensAt")} hint={t("dialogue.staff.form.opensHint")} defaultValue={d.registration_opens_at} {...common} />
-      <TextField name="registration_closes_at" type="datetime-local" label={t("dialogue.staff.form.closesAt")} hint={t("dialogue.staff.form.closesHint")} defaultValue={d.registration_closes_at} {...common} />
+      <TextField
+        name="capacity"
+        type="number"
+        inputMode="numeric"
+        label={t("dialogue.staff.form.capacity")}
+        defaultValue={d.capacity}
+        {...common}
+      />
+      <TextField
+        name="publish_at"
+        type="datetime-local"
+        label={t("dialogue.staff.form.publishAt")}
+        hint={t("dialogue.staff.form.publishHint", { days: noticeDays })}
+        defaultValue={d.publish_at}
+        {...common}
+      />
+      <TextField
+        name="registration_opens_at"
+        type="datetime-local"
+        label={t("dialogue.staff.form.opensAt")}
+        hint={t("dialogue.staff.form.opensHint")}
+        defaultValue={d.registration_opens_at}
+        {...common}
+      />
+      <TextField
+        name="registration_closes_at"
+        type="datetime-local"
+        label={t("dialogue.staff.form.closesAt")}
+        hint={t("dialogue.staff.form.closesHint")}
+        defaultValue={d.registration_closes_at}
+        {...common}
+      />
       <button type="submit" className="button">
         {submitLabel}
       </button>

@@ -2,7 +2,16 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { noticeVersionDate } from "~/features/privacy/notice-version";
-import { Checkbox, ErrorSummary, Radios, SelectField, TextArea, TextField, type Errors, type Values } from "~/kernel/forms/fields";
+import {
+  Checkbox,
+  ErrorSummary,
+  Radios,
+  SelectField,
+  TextArea,
+  TextField,
+  type Errors,
+  type Values,
+} from "~/kernel/forms/fields";
 
 export function SignUpForm({
   topics,
@@ -24,9 +33,33 @@ export function SignUpForm({
       <h2 id="signup-title">{t("dialogue.signup.heading")}</h2>
       {full ? <p className="notice notice--warn">{t("dialogue.signup.fullWarning")}</p> : null}
       <ErrorSummary errors={errors} />
-      <TextField name="name" label={t("dialogue.signup.name")} autoComplete="name" errors={errors} values={values} required />
-      <TextField name="phone" type="tel" label={t("dialogue.signup.phone")} hint={t("dialogue.signup.contactHint")} autoComplete="tel" inputMode="tel" errors={errors} values={values} />
-      <TextField name="email" type="email" label={t("dialogue.signup.email")} autoComplete="email" inputMode="email" errors={errors} values={values} />
+      <TextField
+        name="name"
+        label={t("dialogue.signup.name")}
+        autoComplete="name"
+        errors={errors}
+        values={values}
+        required
+      />
+      <TextField
+        name="phone"
+        type="tel"
+        label={t("dialogue.signup.phone")}
+        hint={t("dialogue.signup.contactHint")}
+        autoComplete="tel"
+        inputMode="tel"
+        errors={errors}
+        values={values}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t("dialogue.signup.email")}
+        autoComplete="email"
+        inputMode="email"
+        errors={errors}
+        values={values}
+      />
       <Radios
         name="kind"
         label={t("dialogue.signup.kind")}
@@ -37,14 +70,37 @@ export function SignUpForm({
         errors={errors}
         values={values}
       />
-      <TextField name="organisation" label={t("dialogue.signup.organisation")} hint={t("dialogue.signup.organisationHint")} autoComplete="organization" errors={errors} values={values} />
-      <TextArea name="accessibility" rows={2} label={t("dialogue.signup.accessibility")} hint={t("dialogue.signup.accessibilityHint")} errors={errors} values={values} />
-      <TextArea name="question" label={t("dialogue.signup.question")} hint={t("dialogue.signup.questionHint")} errors={errors} values={values} />
+      <TextField
+        name="organisation"
+        label={t("dialogue.signup.organisation")}
+        hint={t("dialogue.signup.organisationHint")}
+        autoComplete="organization"
+        errors={errors}
+        values={values}
+      />
+      <TextArea
+        name="accessibility"
+        rows={2}
+        label={t("dialogue.signup.accessibility")}
+        hint={t("dialogue.signup.accessibilityHint")}
+        errors={errors}
+        values={values}
+      />
+      <TextArea
+        name="question"
+        label={t("dialogue.signup.question")}
+        hint={t("dialogue.signup.questionHint")}
+        errors={errors}
+        values={values}
+      />
       {topics.length ? (
         <SelectField
           name="topic"
           label={t("dialogue.signup.topic")}
-          options={[{ value: "", label: t("dialogue.signup.topicNone") }, ...topics.map((x) => ({ value: x, label: x }))]}
+          options={[
+            { value: "", label: t("dialogue.signup.topicNone") },
+            ...topics.map((x) => ({ value: x, label: x })),
+          ]}
           errors={errors}
           values={values}
         />
@@ -57,7 +113,13 @@ export function SignUpForm({
       <p>
         <a href="/privacy">{t("privacy.noticeLink")}</a>
       </p>
-      <Checkbox name="adult" label={t("dialogue.signup.adult")} hint={t("dialogue.signup.adultHint")} errors={errors} values={values} />
+      <Checkbox
+        name="adult"
+        label={t("dialogue.signup.adult")}
+        hint={t("dialogue.signup.adultHint")}
+        errors={errors}
+        values={values}
+      />
       <Checkbox name="consent" label={notice.consentLabel} errors={errors} values={values} />
       <button type="submit" className="button">
         {t("dialogue.signup.submit")}

@@ -8,7 +8,21 @@ import { fieldId } from "./ids";
 type Errors = Partial<Record<string, string>>;
 type ErrorParams = Record<string, Record<string, string>>;
 
-const ORDER = ["submissionId", "kind", "name", "address", "phone", "email", "organisation", "procedureId", "dossierCode", "title", "content", "attachments", "consent"] as const;
+const ORDER = [
+  "submissionId",
+  "kind",
+  "name",
+  "address",
+  "phone",
+  "email",
+  "organisation",
+  "procedureId",
+  "dossierCode",
+  "title",
+  "content",
+  "attachments",
+  "consent",
+] as const;
 
 export interface FeedbackFormProps {
   submissionId: string;
@@ -20,11 +34,22 @@ export interface FeedbackFormProps {
   filesDropped: boolean;
 }
 
-export function FeedbackForm({ submissionId, procedures, notice, values, errors, errorParams, filesDropped }: FeedbackFormProps) {
+export function FeedbackForm({
+  submissionId,
+  procedures,
+  notice,
+  values,
+  errors,
+  errorParams,
+  filesDropped,
+}: FeedbackFormProps) {
   const { t } = useTranslation();
   const v = (k: string) => values[k] ?? "";
   // An expired form id has no field of its own: show it at the top.
-  const summaryErrors: Errors = { ...errors, ...(errors.submissionId ? { _form: errors.submissionId, submissionId: undefined } : {}) };
+  const summaryErrors: Errors = {
+    ...errors,
+    ...(errors.submissionId ? { _form: errors.submissionId, submissionId: undefined } : {}),
+  };
   return (
     <div className="page page--narrow">
       <h1>{t("feedback.form.heading")}</h1>
@@ -35,38 +60,123 @@ export function FeedbackForm({ submissionId, procedures, notice, values, errors,
         <p>{t("feedback.form.outOfScopeBody")}</p>
       </aside>
       <p>
-        <a href="/feedback/status">{t("feedback.form.statusLink")}</a> · <a href="/feedback/answers">{t("feedback.form.answersLink")}</a>
+        <a href="/feedback/status">{t("feedback.form.statusLink")}</a> ·{" "}
+        <a href="/feedback/answers">{t("feedback.form.answersLink")}</a>
       </p>
       <Form method="post" encType="multipart/form-data" noValidate>
         <input type="hidden" name="submissionId" value={submissionId} />
-        <Radios marker id={fieldId("kind")}
+        <Radios
+          marker
+          id={fieldId("kind")}
           name="kind"
           label={t("feedback.form.kindLegend")}
           required
           defaultValue={v("kind")}
           error={errors.kind}
-          options={(["phan_anh", "kien_nghi"] as const).map((k) => ({ value: k, label: t(`feedback.kinds.${k}`), hint: t(`feedback.kindHints.${k}`) }))}
+          options={(["phan_anh", "kien_nghi"] as const).map((k) => ({
+            value: k,
+            label: t(`feedback.kinds.${k}`),
+            hint: t(`feedback.kindHints.${k}`),
+          }))}
         />
 
         <h2>{t("feedback.form.senderHeading")}</h2>
         <p className="muted">{t("feedback.form.requiredNote")}</p>
-        <TextField marker id={fieldId("name")} name="name" label={t("feedback.form.name")} required autoComplete="name" defaultValue={v("name")} error={errors.name} />
-        <TextField marker id={fieldId("address")} name="address" label={t("feedback.form.address")} hint={t("feedback.form.addressHint")} required autoComplete="street-address" defaultValue={v("address")} error={errors.address} />
-        <TextField marker id={fieldId("phone")} name="phone" type="tel" inputMode="tel" label={t("feedback.form.phone")} hint={t("feedback.form.phoneHint")} required autoComplete="tel" defaultValue={v("phone")} error={errors.phone} />
-        <TextField marker id={fieldId("email")} name="email" type="email" inputMode="email" label={t("feedback.form.email")} hint={t("feedback.form.emailHint")} autoComplete="email" spellCheck={false} defaultValue={v("email")} error={errors.email} />
-        <TextField marker id={fieldId("organisation")} name="organisation" label={t("feedback.form.organisation")} autoComplete="organization" defaultValue={v("organisation")} error={errors.organisation} />
+        <TextField
+          marker
+          id={fieldId("name")}
+          name="name"
+          label={t("feedback.form.name")}
+          required
+          autoComplete="name"
+          defaultValue={v("name")}
+          error={errors.name}
+        />
+        <TextField
+          marker
+          id={fieldId("address")}
+          name="address"
+          label={t("feedback.form.address")}
+          hint={t("feedback.form.addressHint")}
+          required
+          autoComplete="street-address"
+          defaultValue={v("address")}
+          error={errors.address}
+        />
+        <TextField
+          marker
+          id={fieldId("phone")}
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          label={t("feedback.form.phone")}
+          hint={t("feedback.form.phoneHint")}
+          required
+          autoComplete="tel"
+          defaultValue={v("phone")}
+          error={errors.phone}
+        />
+        <TextField
+          marker
+          id={fieldId("email")}
+          name="email"
+          type="email"
+          inputMode="email"
+          label={t("feedback.form.email")}
+          hint={t("feedback.form.emailHint")}
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={v("email")}
+          error={errors.email}
+        />
+        <TextField
+          marker
+          id={fieldId("organisation")}
+          name="organisation"
+          label={t("feedback.form.organisation")}
+          autoComplete="organization"
+          defaultValue={v("organisation")}
+          error={errors.organisation}
+        />
 
         <h2>{t("feedback.form.contentHeading")}</h2>
-        <SelectField marker id={fieldId("procedureId")}
+        <SelectField
+          marker
+          id={fieldId("procedureId")}
           name="procedureId"
           label={t("feedback.form.procedure")}
           defaultValue={v("procedureId")}
           error={errors.procedureId}
           options={[{ value: "", label: t("feedback.form.procedureNone") }, ...procedures]}
         />
-        <TextField marker id={fieldId("dossierCode")} name="dossierCode" label={t("feedback.form.dossierCode")} hint={t("feedback.form.dossierHint")} defaultValue={v("dossierCode")} error={errors.dossierCode} />
-        <TextField marker id={fieldId("title")} name="title" label={t("feedback.form.titleField")} defaultValue={v("title")} error={errors.title} />
-        <TextArea marker id={fieldId("content")} name="content" label={t("feedback.form.content")} hint={t("feedback.form.contentHint")} required rows={10} defaultValue={v("content")} error={errors.content} />
+        <TextField
+          marker
+          id={fieldId("dossierCode")}
+          name="dossierCode"
+          label={t("feedback.form.dossierCode")}
+          hint={t("feedback.form.dossierHint")}
+          defaultValue={v("dossierCode")}
+          error={errors.dossierCode}
+        />
+        <TextField
+          marker
+          id={fieldId("title")}
+          name="title"
+          label={t("feedback.form.titleField")}
+          defaultValue={v("title")}
+          error={errors.title}
+        />
+        <TextArea
+          marker
+          id={fieldId("content")}
+          name="content"
+          label={t("feedback.form.content")}
+          hint={t("feedback.form.contentHint")}
+          required
+          rows={10}
+          defaultValue={v("content")}
+          error={errors.content}
+        />
 
         <div className={`field${errors.attachments ? " field--error" : ""}`}>
           <label htmlFor={fieldId("attachments")}>
@@ -114,7 +224,14 @@ export function FeedbackForm({ submissionId, procedures, notice, values, errors,
               </span>
             ) : null}
             <div className="fb-choice">
-              <input type="checkbox" id={fieldId("consent")} name="consent" value="yes" defaultChecked={v("consent") === "yes"} aria-describedby="fb-notice" />
+              <input
+                type="checkbox"
+                id={fieldId("consent")}
+                name="consent"
+                value="yes"
+                defaultChecked={v("consent") === "yes"}
+                aria-describedby="fb-notice"
+              />
               <label htmlFor={fieldId("consent")}>{notice.consent}</label>
             </div>
           </fieldset>

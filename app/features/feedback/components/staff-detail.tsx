@@ -33,7 +33,9 @@ export function StaffDetail({ detail }: { detail: Detail }) {
       <dl className="fb-facts">
         <Fact label={t("feedback.common.status")}>
           <strong>{t(`feedback.statuses.${f.status}`)}</strong>{" "}
-          {detail.urgency ? <span className={`fb-tag fb-tag--${detail.urgency}`}>{t(`feedback.staff.urgency.${detail.urgency}`)}</span> : null}{" "}
+          {detail.urgency ? (
+            <span className={`fb-tag fb-tag--${detail.urgency}`}>{t(`feedback.staff.urgency.${detail.urgency}`)}</span>
+          ) : null}{" "}
           {f.late ? <span className="fb-tag fb-tag--late">{t("feedback.staff.lateFlag")}</span> : null}
         </Fact>
         <Fact label={t("feedback.common.kind")}>{t(`feedback.kinds.${f.kind}`)}</Fact>
@@ -58,7 +60,9 @@ export function StaffDetail({ detail }: { detail: Detail }) {
                 <a href={`/staff/feedback/${f.id}/attachment/${a.id}`} download>
                   {t("feedback.staff.download", { filename: a.filename })}
                 </a>{" "}
-                <span className="muted">({t("feedback.common.bytes", { size: Math.max(1, Math.round(a.size / 1024)) })})</span>
+                <span className="muted">
+                  ({t("feedback.common.bytes", { size: Math.max(1, Math.round(a.size / 1024)) })})
+                </span>
               </li>
             ))}
           </ul>
@@ -92,17 +96,33 @@ export function StaffDetail({ detail }: { detail: Detail }) {
 
       {f.refuse_reason || f.info_request || f.answer_draft || f.answer_published ? (
         <dl className="fb-facts">
-          <Fact label={t("feedback.status.refuseReason")}>{f.refuse_reason ? <span className="fb-text">{f.refuse_reason}</span> : null}</Fact>
-          <Fact label={t("feedback.staff.fields.request")}>{f.info_request ? <span className="fb-text">{f.info_request}</span> : null}</Fact>
-          <Fact label={t("feedback.staff.draft")}>{f.answer_draft ? <span className="fb-text">{f.answer_draft}</span> : null}</Fact>
-          <Fact label={t("feedback.staff.approvedBy")}>{f.approved_by_name ? `${f.approved_by_name} — ${formatDateTime(f.approved_at, lang)}` : null}</Fact>
-          <Fact label={t("feedback.common.answer")}>{f.answer_published ? <span className="fb-text">{f.answer_published}</span> : null}</Fact>
-          <Fact label={t("feedback.staff.publicVersion")}>{f.public_content ? <span className="fb-text">{f.public_content}</span> : null}</Fact>
+          <Fact label={t("feedback.status.refuseReason")}>
+            {f.refuse_reason ? <span className="fb-text">{f.refuse_reason}</span> : null}
+          </Fact>
+          <Fact label={t("feedback.staff.fields.request")}>
+            {f.info_request ? <span className="fb-text">{f.info_request}</span> : null}
+          </Fact>
+          <Fact label={t("feedback.staff.draft")}>
+            {f.answer_draft ? <span className="fb-text">{f.answer_draft}</span> : null}
+          </Fact>
+          <Fact label={t("feedback.staff.approvedBy")}>
+            {f.approved_by_name ? `${f.approved_by_name} — ${formatDateTime(f.approved_at, lang)}` : null}
+          </Fact>
+          <Fact label={t("feedback.common.answer")}>
+            {f.answer_published ? <span className="fb-text">{f.answer_published}</span> : null}
+          </Fact>
+          <Fact label={t("feedback.staff.publicVersion")}>
+            {f.public_content ? <span className="fb-text">{f.public_content}</span> : null}
+          </Fact>
           <Fact label={t("feedback.common.publishedAt")}>{formatDateTime(f.published_at, lang)}</Fact>
-          <Fact label={t("feedback.staff.notifyStatus")}>{f.notify_status ? t(`feedback.staff.notifyStatuses.${f.notify_status}`) : null}</Fact>
+          <Fact label={t("feedback.staff.notifyStatus")}>
+            {f.notify_status ? t(`feedback.staff.notifyStatuses.${f.notify_status}`) : null}
+          </Fact>
           <Fact label={t("feedback.staff.rating")}>{f.rating ? t(`feedback.ratings.${f.rating}`) : null}</Fact>
           <Fact label={t("feedback.staff.reopened")}>{f.reopened_count ? String(f.reopened_count) : null}</Fact>
-          <Fact label={t("feedback.staff.repeatOf")}>{detail.repeatOf ? <Link to={`/staff/feedback/${detail.repeatOf.id}`}>{detail.repeatOf.code}</Link> : null}</Fact>
+          <Fact label={t("feedback.staff.repeatOf")}>
+            {detail.repeatOf ? <Link to={`/staff/feedback/${detail.repeatOf.id}`}>{detail.repeatOf.code}</Link> : null}
+          </Fact>
         </dl>
       ) : null}
 
@@ -125,11 +145,17 @@ export function StaffDetail({ detail }: { detail: Detail }) {
                   {t(`feedback.events.${e.action}`, { defaultValue: e.action })}
                   {e.to_status !== e.from_status && e.from_status ? (
                     <span className="muted fb-status-change">
-                      {t("feedback.common.status")}: {t(`feedback.statuses.${e.to_status}`, { defaultValue: e.to_status })}
+                      {t("feedback.common.status")}:{" "}
+                      {t(`feedback.statuses.${e.to_status}`, { defaultValue: e.to_status })}
                     </span>
                   ) : null}
                 </td>
-                <td>{e.actor_name ?? (["receive", "add_info", "rate"].includes(e.action) ? t("feedback.staff.senderActor") : t("feedback.staff.systemActor"))}</td>
+                <td>
+                  {e.actor_name ??
+                    (["receive", "add_info", "rate"].includes(e.action)
+                      ? t("feedback.staff.senderActor")
+                      : t("feedback.staff.systemActor"))}
+                </td>
                 <td className="fb-text">
                   {e.note}
                   {e.action === "deadlines_moved" ? <MovedLimits details={e.details} lang={lang} /> : null}
@@ -146,7 +172,10 @@ export function StaffDetail({ detail }: { detail: Detail }) {
 /** A holiday change's move of this case's limits, old → new (docs/rules/holidays.md). */
 function MovedLimits({ details, lang }: { details: unknown; lang: Lang }) {
   const { t } = useTranslation();
-  const d = details as { calendar?: { date?: string }; changes?: { field: string; from: string | null; to: string | null }[] } | null;
+  const d = details as {
+    calendar?: { date?: string };
+    changes?: { field: string; from: string | null; to: string | null }[];
+  } | null;
   if (!d?.changes?.length) return null;
   return (
     <>
@@ -154,7 +183,8 @@ function MovedLimits({ details, lang }: { details: unknown; lang: Lang }) {
       <ul className="fb-moved">
         {d.changes.map((c) => (
           <li key={c.field}>
-            {t(`feedback.deadlineFields.${c.field}`, { defaultValue: c.field })}: {c.from ? formatDate(c.from, lang) : "—"} → {c.to ? formatDate(c.to, lang) : "—"}
+            {t(`feedback.deadlineFields.${c.field}`, { defaultValue: c.field })}:{" "}
+            {c.from ? formatDate(c.from, lang) : "—"} → {c.to ? formatDate(c.to, lang) : "—"}
           </li>
         ))}
       </ul>

@@ -35,8 +35,12 @@ export function FeedbackTable({ items }: { items: SerializeFrom<Awaited<ReturnTy
               <td>{t(`feedback.statuses.${r.status}`)}</td>
               <td>
                 {formatDate(r.dueDate, lang)}{" "}
-                {r.urgency ? <span className={`fb-tag fb-tag--${r.urgency}`}>{t(`feedback.staff.urgency.${r.urgency}`)}</span> : null}
-                {r.late && r.urgency !== "late" ? <span className="fb-tag fb-tag--late">{t("feedback.staff.lateFlag")}</span> : null}
+                {r.urgency ? (
+                  <span className={`fb-tag fb-tag--${r.urgency}`}>{t(`feedback.staff.urgency.${r.urgency}`)}</span>
+                ) : null}
+                {r.late && r.urgency !== "late" ? (
+                  <span className="fb-tag fb-tag--late">{t("feedback.staff.lateFlag")}</span>
+                ) : null}
                 {r.held ? <span className="fb-tag fb-tag--due_soon">{t("limits.feedback.heldTag")}</span> : null}
               </td>
               <td>{r.title ?? t(`feedback.kinds.${r.kind}`)}</td>

@@ -37,7 +37,12 @@ export function StatusView({ view, phone, requestId, errors, errorParams, values
   return (
     <section aria-labelledby="fb-result-heading">
       <h2 id="fb-result-heading">{t("feedback.status.resultHeading", { code: view.code })}</h2>
-      <ErrorSummary idFor={fieldId} errors={errors} params={errorParams} order={["info", "attachments", "rating", "comment"]} />
+      <ErrorSummary
+        idFor={fieldId}
+        errors={errors}
+        params={errorParams}
+        order={["info", "attachments", "rating", "comment"]}
+      />
       <dl className="fb-facts">
         <dt>{t("feedback.common.status")}</dt>
         <dd>
@@ -88,7 +93,14 @@ export function StatusView({ view, phone, requestId, errors, errorParams, values
           <p className="fb-text">{view.refuseReason}</p>
         </div>
       ) : null}
-      {view.transfer ? <p className="notice">{t("feedback.status.transferTo", { agency: view.transfer.agency ?? "", dispatch: view.transfer.dispatch ?? "" })}</p> : null}
+      {view.transfer ? (
+        <p className="notice">
+          {t("feedback.status.transferTo", {
+            agency: view.transfer.agency ?? "",
+            dispatch: view.transfer.dispatch ?? "",
+          })}
+        </p>
+      ) : null}
 
       {view.canAddInfo ? (
         <div className="notice notice--warn">
@@ -99,7 +111,16 @@ export function StatusView({ view, phone, requestId, errors, errorParams, values
             {hidden}
             <input type="hidden" name="intent" value="add_info" />
             <input type="hidden" name="requestId" value={requestId} />
-            <TextArea marker id={fieldId("info")} name="info" label={t("feedback.status.info")} hint={t("feedback.status.infoHint")} required defaultValue={values.info} error={errors.info} />
+            <TextArea
+              marker
+              id={fieldId("info")}
+              name="info"
+              label={t("feedback.status.info")}
+              hint={t("feedback.status.infoHint")}
+              required
+              defaultValue={values.info}
+              error={errors.info}
+            />
             <div className={`field${errors.attachments ? " field--error" : ""}`}>
               <label htmlFor={fieldId("attachments")}>
                 {t("feedback.form.attachments")}
@@ -113,7 +134,14 @@ export function StatusView({ view, phone, requestId, errors, errorParams, values
                   {t(errors.attachments, errorParams.attachments)}
                 </span>
               ) : null}
-              <input id={fieldId("attachments")} name="attachments" type="file" multiple accept={ATTACHMENT_ACCEPT} aria-describedby="fb-attachments-hint" />
+              <input
+                id={fieldId("attachments")}
+                name="attachments"
+                type="file"
+                multiple
+                accept={ATTACHMENT_ACCEPT}
+                aria-describedby="fb-attachments-hint"
+              />
             </div>
             <button type="submit" className="button">
               {t("feedback.status.sendInfo")}
@@ -129,7 +157,9 @@ export function StatusView({ view, phone, requestId, errors, errorParams, values
             {t("feedback.common.publishedAt")}: {formatDate(view.publishedAt, lang)}
           </p>
           <p className="fb-text">{view.answer}</p>
-          {view.rating && !view.canRate ? <p>{t("feedback.status.yourRating", { rating: t(`feedback.ratings.${view.rating}`) })}</p> : null}
+          {view.rating && !view.canRate ? (
+            <p>{t("feedback.status.yourRating", { rating: t(`feedback.ratings.${view.rating}`) })}</p>
+          ) : null}
         </section>
       ) : null}
 
@@ -138,14 +168,27 @@ export function StatusView({ view, phone, requestId, errors, errorParams, values
           {hidden}
           <input type="hidden" name="intent" value="rate" />
           <h3>{t("feedback.status.rateHeading")}</h3>
-          <Radios marker id={fieldId("rating")}
+          <Radios
+            marker
+            id={fieldId("rating")}
             name="rating"
             label={t("feedback.status.rateLegend")}
             required
             error={errors.rating}
-            options={(["satisfied", "unsatisfied"] as const).map((r) => ({ value: r, label: t(`feedback.ratings.${r}`) }))}
+            options={(["satisfied", "unsatisfied"] as const).map((r) => ({
+              value: r,
+              label: t(`feedback.ratings.${r}`),
+            }))}
           />
-          <TextArea marker id={fieldId("comment")} name="comment" label={t("feedback.status.comment")} rows={4} defaultValue={values.comment} error={errors.comment} />
+          <TextArea
+            marker
+            id={fieldId("comment")}
+            name="comment"
+            label={t("feedback.status.comment")}
+            rows={4}
+            defaultValue={values.comment}
+            error={errors.comment}
+          />
           <button type="submit" className="button">
             {t("feedback.status.sendRating")}
           </button>

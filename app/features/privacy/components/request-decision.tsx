@@ -19,7 +19,11 @@ interface RequestFacts {
 }
 
 const STATE_TAG = { late: "tag tag--late", due_soon: "tag tag--due-soon", on_time: "tag tag--on-time" } as const;
-const STATE_LABEL = { late: "privacy.staff.late", due_soon: "privacy.staff.dueSoon", on_time: "privacy.staff.onTime" } as const;
+const STATE_LABEL = {
+  late: "privacy.staff.late",
+  due_soon: "privacy.staff.dueSoon",
+  on_time: "privacy.staff.onTime",
+} as const;
 
 export function RequestDecision({
   request: r,
@@ -33,7 +37,8 @@ export function RequestDecision({
   reason: string;
 }) {
   const { t } = useTranslation();
-  const value = (key: string, v: string | null | undefined) => (v ? (key === "kind" ? t(`privacy.kinds.${v}`) : v) : <span className="muted">{t("privacy.request.empty")}</span>);
+  const value = (key: string, v: string | null | undefined) =>
+    v ? key === "kind" ? t(`privacy.kinds.${v}`) : v : <span className="muted">{t("privacy.request.empty")}</span>;
   return (
     <>
       <h2>{t("privacy.detail.facts")}</h2>
@@ -57,7 +62,9 @@ export function RequestDecision({
         <div>
           <dt>{t("privacy.staff.status")}</dt>
           <dd>
-            {r.decided ? t("privacy.detail.decidedAs", { status: t(`privacy.requestStatus.${r.status}`), at: r.decided }) : t(`privacy.requestStatus.${r.status}`)}
+            {r.decided
+              ? t("privacy.detail.decidedAs", { status: t(`privacy.requestStatus.${r.status}`), at: r.decided })
+              : t(`privacy.requestStatus.${r.status}`)}
             {r.refuseReason ? ` — ${t("privacy.request.refusedReason", { reason: r.refuseReason })}` : null}
           </dd>
         </div>
@@ -111,7 +118,14 @@ export function RequestDecision({
                   {t(errors.reason)}
                 </span>
               ) : null}
-              <textarea id="reason" name="reason" rows={3} defaultValue={reason} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? "reason-hint reason-error" : "reason-hint"} />
+              <textarea
+                id="reason"
+                name="reason"
+                rows={3}
+                defaultValue={reason}
+                aria-invalid={errors.reason ? true : undefined}
+                aria-describedby={errors.reason ? "reason-hint reason-error" : "reason-hint"}
+              />
             </div>
             <button type="submit" className="button button--secondary">
               {t("privacy.detail.refuse")}

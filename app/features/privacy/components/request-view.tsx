@@ -23,14 +23,19 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
   const errors = result.errors;
   const fieldValue = (key: string) => view.fields.find((f) => f.key === key)?.value ?? "";
   // After a failed correction, keep what the person typed; otherwise start from what is held.
-  const typed = (key: string) => (result.form === "correct" && key in result.values ? result.values[key] : fieldValue(key));
-  const editable = view.kind === "feedback" ? ["name", "address", "phone", "email", "organisation"] : ["name", "phone", "email", "organisation"];
+  const typed = (key: string) =>
+    result.form === "correct" && key in result.values ? result.values[key] : fieldValue(key);
+  const editable =
+    view.kind === "feedback"
+      ? ["name", "address", "phone", "email", "organisation"]
+      : ["name", "phone", "email", "organisation"];
   const open = view.requests.some((r) => r.status === "open");
   return (
     <>
       <ErrorSummary errors={errors} order={["otp", ...editable, "delete-confirm", "withdraw-confirm"]} />
       <h1>
-        {t(view.kind === "feedback" ? "privacy.request.caseFeedbackLabel" : "privacy.request.caseDialogueLabel")} <span className="code-token">{view.code}</span>
+        {t(view.kind === "feedback" ? "privacy.request.caseFeedbackLabel" : "privacy.request.caseDialogueLabel")}{" "}
+        <span className="code-token">{view.code}</span>
       </h1>
       {result.message ? (
         <div className="notice notice--ok" role="status">
@@ -42,7 +47,13 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
           <input type="hidden" name="intent" value={result.otp.intent} />
           <input type="hidden" name="submissionId" value={result.otp.submissionId} />
           <Who values={result.values} />
-          <TextField name="otp" label={t("codes.otp.label")} inputMode="numeric" autoComplete="one-time-code" error={errors.otp} />
+          <TextField
+            name="otp"
+            label={t("codes.otp.label")}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            error={errors.otp}
+          />
           <button type="submit" className="button">
             {t("codes.otp.submit")}
           </button>
@@ -67,7 +78,17 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
         {view.fields.map((f) => (
           <div key={f.key}>
             <dt>{t(`privacy.fields.${f.key}`)}</dt>
-            <dd>{f.value ? (f.key === "kind" ? t(`privacy.kinds.${f.value}`) : f.value) : <span className="muted">{t("privacy.request.empty")}</span>}</dd>
+            <dd>
+              {f.value ? (
+                f.key === "kind" ? (
+                  t(`privacy.kinds.${f.value}`)
+                ) : (
+                  f.value
+                )
+              ) : (
+                <span className="muted">{t("privacy.request.empty")}</span>
+              )}
+            </dd>
           </div>
         ))}
       </dl>
@@ -78,7 +99,11 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
           <ul>
             {view.consents.map((c, i) => (
               <li key={i}>
-                {t("privacy.request.consentLine", { purpose: t(`privacy.purposes.${c.purpose}`), date: noticeVersionDate(c.version), given: c.given })}
+                {t("privacy.request.consentLine", {
+                  purpose: t(`privacy.purposes.${c.purpose}`),
+                  date: noticeVersionDate(c.version),
+                  given: c.given,
+                })}
                 {c.withdrawn ? ` — ${t("privacy.request.consentWithdrawn", { at: c.withdrawn })}` : null}
               </li>
             ))}
@@ -91,7 +116,11 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
           <ul>
             {view.requests.map((r) => (
               <li key={r.id}>
-                {t("privacy.request.requestLine", { kind: t(`privacy.requestKinds.${r.kind}`), received: r.received, status: t(`privacy.requestStatus.${r.status}`) })}
+                {t("privacy.request.requestLine", {
+                  kind: t(`privacy.requestKinds.${r.kind}`),
+                  received: r.received,
+                  status: t(`privacy.requestStatus.${r.status}`),
+                })}
                 {r.status === "open" ? ` — ${t("privacy.request.dueLine", { due: r.due })}` : null}
                 {r.refuseReason ? ` — ${t("privacy.request.refusedReason", { reason: r.refuseReason })}` : null}
               </li>
@@ -108,7 +137,14 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
             <input type="hidden" name="submissionId" value={view.submissionIds.correct} />
             <Who values={result.values} />
             {editable.map((k) => (
-              <TextField key={k} name={k} type={k === "email" ? "email" : "text"} label={t(`privacy.fields.${k}`)} defaultValue={typed(k)} error={errors[k]} />
+              <TextField
+                key={k}
+                name={k}
+                type={k === "email" ? "email" : "text"}
+                label={t(`privacy.fields.${k}`)}
+                defaultValue={typed(k)}
+                error={errors[k]}
+              />
             ))}
             <button type="submit" className="button">
               {t("privacy.request.correctSubmit")}
@@ -122,7 +158,13 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
                 <input type="hidden" name="intent" value="delete" />
                 <input type="hidden" name="submissionId" value={view.submissionIds.delete} />
                 <Who values={result.values} />
-                <Checkbox id="delete-confirm" name="confirm" value="yes" label={t("privacy.request.deleteConfirm")} error={errors["delete-confirm"]} />
+                <Checkbox
+                  id="delete-confirm"
+                  name="confirm"
+                  value="yes"
+                  label={t("privacy.request.deleteConfirm")}
+                  error={errors["delete-confirm"]}
+                />
                 <button type="submit" className="button button--secondary">
                   {t("privacy.request.deleteSubmit")}
                 </button>
@@ -135,7 +177,13 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
             <input type="hidden" name="intent" value="withdraw" />
             <input type="hidden" name="submissionId" value={view.submissionIds.withdraw} />
             <Who values={result.values} />
-            <Checkbox id="withdraw-confirm" name="confirm" value="yes" label={t("privacy.request.withdrawConfirm")} error={errors["withdraw-confirm"]} />
+            <Checkbox
+              id="withdraw-confirm"
+              name="confirm"
+              value="yes"
+              label={t("privacy.request.withdrawConfirm")}
+              error={errors["withdraw-confirm"]}
+            />
             <button type="submit" className="button button--secondary">
               {t("privacy.request.withdrawSubmit")}
             </button>
@@ -143,7 +191,8 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
         </>
       )}
       <p>
-        <a href="/privacy/request">{t("privacy.request.another")}</a> · <a href="/privacy">{t("privacy.request.noticeLink")}</a>
+        <a href="/privacy/request">{t("privacy.request.another")}</a> ·{" "}
+        <a href="/privacy">{t("privacy.request.noticeLink")}</a>
       </p>
     </>
   );

@@ -29,7 +29,13 @@ export function DashboardFilters({ options, selected }: { options: Options; sele
   const { t } = useTranslation();
   return (
     <Form method="get" className="filters no-print" aria-label={t("dashboard.filters")}>
-      <SelectField id="f-survey" name="survey" label={t("dashboard.survey")} defaultValue={selected.survey} options={options.surveys.map((s) => ({ value: String(s.id), label: s.title }))} />
+      <SelectField
+        id="f-survey"
+        name="survey"
+        label={t("dashboard.survey")}
+        defaultValue={selected.survey}
+        options={options.surveys.map((s) => ({ value: String(s.id), label: s.title }))}
+      />
       <SelectField
         id="f-period"
         name="period"
@@ -46,28 +52,40 @@ export function DashboardFilters({ options, selected }: { options: Options; sele
         label={t("dashboard.unit")}
         defaultValue={selected.unit}
         disabled={options.unitLocked}
-        options={[...(options.unitLocked ? [] : [{ value: "", label: t("dashboard.all") }]), ...options.units.map((u) => ({ value: String(u.id), label: u.name }))]}
+        options={[
+          ...(options.unitLocked ? [] : [{ value: "", label: t("dashboard.all") }]),
+          ...options.units.map((u) => ({ value: String(u.id), label: u.name })),
+        ]}
       />
       <SelectField
         id="f-procedure"
         name="procedure"
         label={t("dashboard.procedure")}
         defaultValue={selected.procedure}
-        options={[{ value: "", label: t("dashboard.all") }, ...options.procedures.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))]}
+        options={[
+          { value: "", label: t("dashboard.all") },
+          ...options.procedures.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` })),
+        ]}
       />
       <SelectField
         id="f-channel"
         name="channel"
         label={t("dashboard.channel")}
         defaultValue={selected.channel}
-        options={[{ value: "", label: t("dashboard.all") }, ...(["qr", "kiosk", "web", "paper"] as const).map((c) => ({ value: c, label: t(`dashboard.channels.${c}`) }))]}
+        options={[
+          { value: "", label: t("dashboard.all") },
+          ...(["qr", "kiosk", "web", "paper"] as const).map((c) => ({ value: c, label: t(`dashboard.channels.${c}`) })),
+        ]}
       />
       <SelectField
         id="f-version"
         name="version"
         label={t("dashboard.version")}
         defaultValue={selected.version}
-        options={[{ value: "", label: t("dashboard.all") }, ...options.versions.map((v) => ({ value: String(v.id), label: `v${v.version}` }))]}
+        options={[
+          { value: "", label: t("dashboard.all") },
+          ...options.versions.map((v) => ({ value: String(v.id), label: `v${v.version}` })),
+        ]}
       />
       <div className="field">
         <input type="checkbox" id="f-flagged" name="flagged" value="1" defaultChecked={selected.flagged} />{" "}

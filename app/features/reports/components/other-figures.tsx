@@ -13,9 +13,15 @@ export function FeedbackFiguresTable({ f, lang, title }: { f: FeedbackFigures; l
   const pct = s.rate === null ? "—" : formatPercent(s.rate, lang);
   const rows: [string, string][] = [
     [t("figures.feedback.received"), formatNumber(f.received, lang)],
-    [t("figures.feedback.byKind"), t("figures.feedback.kinds", { phan_anh: f.byKind.phan_anh, kien_nghi: f.byKind.kien_nghi })],
+    [
+      t("figures.feedback.byKind"),
+      t("figures.feedback.kinds", { phan_anh: f.byKind.phan_anh, kien_nghi: f.byKind.kien_nghi }),
+    ],
     [t("figures.feedback.byClass"), t("figures.feedback.classes", f.byClass)],
-    [t("figures.feedback.handled"), t("figures.feedback.handledSplit", { handled: f.handled, onTime: f.handledOnTime, late: f.handledLate })],
+    [
+      t("figures.feedback.handled"),
+      t("figures.feedback.handledSplit", { handled: f.handled, onTime: f.handledOnTime, late: f.handledLate }),
+    ],
     [t("figures.feedback.pending"), t("figures.feedback.pendingSplit", { pending: f.pending, overdue: f.overdue })],
     [t("figures.feedback.rated"), t("figures.feedback.ratedSplit", { rated: f.rated, satisfied: f.ratedSatisfied })],
     // The QĐ 766 rate's terms, each beside the rate, so a reader can redo the arithmetic.
@@ -25,7 +31,9 @@ export function FeedbackFiguresTable({ f, lang, title }: { f: FeedbackFigures; l
     [t("figures.feedback.termRepeated"), formatNumber(s.repeated, lang)],
     [
       t("figures.feedback.satisfaction"),
-      s.rate === null ? "—" : `${pct} (n = ${s.n}; ${t("dashboard.col.interval")}: ${formatInterval(wilson(s.good, s.n), lang)})`,
+      s.rate === null
+        ? "—"
+        : `${pct} (n = ${s.n}; ${t("dashboard.col.interval")}: ${formatInterval(wilson(s.good, s.n), lang)})`,
     ],
   ];
   return (
@@ -44,7 +52,14 @@ export function FeedbackFiguresTable({ f, lang, title }: { f: FeedbackFigures; l
         </table>
       </TableWrap>
       <p className="muted">
-        {t("figures.feedback.formula", { unsatisfied: s.unsatisfied, late: s.late, repeated: s.repeated, total: s.total, good: s.good, rate: pct })}
+        {t("figures.feedback.formula", {
+          unsatisfied: s.unsatisfied,
+          late: s.late,
+          repeated: s.repeated,
+          total: s.total,
+          good: s.good,
+          rate: pct,
+        })}
         {s.floored ? ` ${t("figures.feedback.floored")}` : ""} {t("figures.feedback.sources")}
       </p>
     </section>
@@ -58,7 +73,10 @@ export function DialogueFiguresTable({ d, lang, title }: { d: DialogueFigures; l
     [t("figures.dialogue.held", { year: d.year }), d.held ? t("figures.dialogue.yes") : t("figures.dialogue.no")],
     [t("figures.dialogue.sessions"), formatNumber(d.sessions, lang)],
     [t("figures.dialogue.attendance"), t("figures.dialogue.attendanceSplit", d.attendance)],
-    [t("figures.dialogue.answered"), q.answeredShare === null ? "—" : `${formatPercent(q.answeredShare, lang)} (${q.answered}/${q.total})`],
+    [
+      t("figures.dialogue.answered"),
+      q.answeredShare === null ? "—" : `${formatPercent(q.answeredShare, lang)} (${q.answered}/${q.total})`,
+    ],
     [t("figures.dialogue.followUps"), t("figures.dialogue.followUpsSplit", d.followUps)],
   ];
   return (

@@ -14,7 +14,21 @@ export interface RateRow {
   suppressed?: boolean;
 }
 
-export function RateTable({ caption, firstCol, rows, threshold, lang, verdicts = true }: { caption: string; firstCol: string; rows: RateRow[]; threshold: number; lang: Lang; verdicts?: boolean }) {
+export function RateTable({
+  caption,
+  firstCol,
+  rows,
+  threshold,
+  lang,
+  verdicts = true,
+}: {
+  caption: string;
+  firstCol: string;
+  rows: RateRow[];
+  threshold: number;
+  lang: Lang;
+  verdicts?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <TableWrap label={caption}>
@@ -23,9 +37,15 @@ export function RateTable({ caption, firstCol, rows, threshold, lang, verdicts =
         <thead>
           <tr>
             <th scope="col">{firstCol}</th>
-            <th scope="col" className="num">{t("dashboard.col.rate")}</th>
-            <th scope="col" className="num">{t("dashboard.col.n")}</th>
-            <th scope="col" className="num">{t("dashboard.col.interval")}</th>
+            <th scope="col" className="num">
+              {t("dashboard.col.rate")}
+            </th>
+            <th scope="col" className="num">
+              {t("dashboard.col.n")}
+            </th>
+            <th scope="col" className="num">
+              {t("dashboard.col.interval")}
+            </th>
             {verdicts ? <th scope="col">{t("dashboard.col.verdict")}</th> : null}
           </tr>
         </thead>

@@ -46,10 +46,34 @@ function Chart({ chart }: { chart: DocChart }) {
         {chart.bars.map((b) => (
           <li key={b.label}>
             <span className="report-doc__bar-label">{b.label}</span>
-            <svg className="report-doc__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-              <rect x="0" y="0" width="100" height="10" fill="#fff" stroke="#000" strokeWidth="1" vectorEffect="non-scaling-stroke" />
+            <svg
+              className="report-doc__bar"
+              viewBox="0 0 100 10"
+              preserveAspectRatio="none"
+              aria-hidden="true"
+              focusable="false"
+            >
+              <rect
+                x="0"
+                y="0"
+                width="100"
+                height="10"
+                fill="#fff"
+                stroke="#000"
+                strokeWidth="1"
+                vectorEffect="non-scaling-stroke"
+              />
               <rect x="0" y="0" width={Math.max(0, Math.min(1, b.value)) * 100} height="10" fill="#6b6b6b" />
-              <line x1={target} x2={target} y1="-1" y2="11" stroke="#000" strokeWidth="2" strokeDasharray="3 2" vectorEffect="non-scaling-stroke" />
+              <line
+                x1={target}
+                x2={target}
+                y1="-1"
+                y2="11"
+                stroke="#000"
+                strokeWidth="2"
+                strokeDasharray="3 2"
+                vectorEffect="non-scaling-stroke"
+              />
             </svg>
             <span className="report-doc__bar-value">{b.text}</span>
           </li>

@@ -15,9 +15,15 @@ const timeOf = (at: string | Date) => formatDateTime(at).split(" ");
 export function ReportCoverage({ report }: { report: Json<Report> }) {
   const { t } = useTranslation();
   const r = report.reading;
-  const [date, time] = [formatDate(String(r.readThrough ?? r.start)), timeOf(report.readAt).find((x) => x.includes(":")) ?? ""];
+  const [date, time] = [
+    formatDate(String(r.readThrough ?? r.start)),
+    timeOf(report.readAt).find((x) => x.includes(":")) ?? "",
+  ];
   return (
-    <section className="report-coverage" aria-label={t("reportStatus.window", { from: formatDate(r.start), to: formatDate(r.end) })}>
+    <section
+      className="report-coverage"
+      aria-label={t("reportStatus.window", { from: formatDate(r.start), to: formatDate(r.end) })}
+    >
       <p>{t("reportStatus.window", { from: formatDate(r.start), to: formatDate(r.end) })}</p>
       {r.readThrough === null ? (
         <p>{t("reportStatus.notStarted")}</p>
@@ -26,12 +32,30 @@ export function ReportCoverage({ report }: { report: Json<Report> }) {
       ) : (
         <p>{t("reportStatus.complete")}</p>
       )}
-      {r.estimate ? <p className="report-estimate">{t("reportStatus.estimate", { from: formatDate(r.estimate.from), to: formatDate(r.estimate.to), days: r.estimate.days })}</p> : null}
+      {r.estimate ? (
+        <p className="report-estimate">
+          {t("reportStatus.estimate", {
+            from: formatDate(r.estimate.from),
+            to: formatDate(r.estimate.to),
+            days: r.estimate.days,
+          })}
+        </p>
+      ) : null}
     </section>
   );
 }
 
-export function ReportSending({ report, canSend, lang, threshold }: { report: Json<Report>; canSend: boolean; lang: Lang; threshold: number }) {
+export function ReportSending({
+  report,
+  canSend,
+  lang,
+  threshold,
+}: {
+  report: Json<Report>;
+  canSend: boolean;
+  lang: Lang;
+  threshold: number;
+}) {
   const { t } = useTranslation();
   if (!report.sent) {
     return (
@@ -68,10 +92,18 @@ export function ReportSending({ report, canSend, lang, threshold }: { report: Js
                 <thead>
                   <tr>
                     <th scope="col">{t("dashboard.headline")}</th>
-                    <th scope="col" className="num">{t("reportStatus.sentCol")}</th>
-                    <th scope="col" className="num">{t("reportStatus.nowCol")}</th>
-                    <th scope="col" className="num">{t("reports.change")}</th>
-                    <th scope="col" className="num">{t("reportStatus.answersCol")}</th>
+                    <th scope="col" className="num">
+                      {t("reportStatus.sentCol")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("reportStatus.nowCol")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("reports.change")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("reportStatus.answersCol")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -80,7 +112,9 @@ export function ReportSending({ report, canSend, lang, threshold }: { report: Js
                     <td className="num">{`${formatPercent(sentRate.rate.rate, lang)} (n = ${sentRate.rate.n})`}</td>
                     <td className="num">{`${formatPercent(c.now.rate, lang)} (n = ${c.now.n})`}</td>
                     <td className="num">{formatNumber(c.points, lang, 1)}</td>
-                    <td className="num">{c.answers !== null && c.answers > 0 ? `+${c.answers}` : formatNumber(c.answers, lang)}</td>
+                    <td className="num">
+                      {c.answers !== null && c.answers > 0 ? `+${c.answers}` : formatNumber(c.answers, lang)}
+                    </td>
                   </tr>
                 </tbody>
               </table>

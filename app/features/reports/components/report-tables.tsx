@@ -24,12 +24,22 @@ export function ReportUnits({ current, previous, lang }: { current: Dashboard; p
           <thead>
             <tr>
               <th scope="col">{t("dashboard.unit")}</th>
-              <th scope="col" className="num">{t("reports.current")}</th>
-              <th scope="col" className="num">{t("dashboard.col.n")}</th>
-              <th scope="col" className="num">{t("dashboard.col.interval")}</th>
+              <th scope="col" className="num">
+                {t("reports.current")}
+              </th>
+              <th scope="col" className="num">
+                {t("dashboard.col.n")}
+              </th>
+              <th scope="col" className="num">
+                {t("dashboard.col.interval")}
+              </th>
               <th scope="col">{t("dashboard.col.verdict")}</th>
-              <th scope="col" className="num">{t("reports.previousCol")}</th>
-              <th scope="col" className="num">{t("reports.change")}</th>
+              <th scope="col" className="num">
+                {t("reports.previousCol")}
+              </th>
+              <th scope="col" className="num">
+                {t("reports.change")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -51,7 +61,11 @@ export function ReportUnits({ current, previous, lang }: { current: Dashboard; p
                     </>
                   )}
                   <td className="num">{p && !p.suppressed ? formatPercent(p.rate.rate, lang) : "—"}</td>
-                  <Delta now={u.suppressed ? null : u.rate.rate} before={p && !p.suppressed ? p.rate.rate : null} lang={lang} />
+                  <Delta
+                    now={u.suppressed ? null : u.rate.rate}
+                    before={p && !p.suppressed ? p.rate.rate : null}
+                    lang={lang}
+                  />
                 </tr>
               );
             })}
@@ -65,7 +79,13 @@ export function ReportUnits({ current, previous, lang }: { current: Dashboard; p
 export function ReportBlocks({ current, previous, lang }: { current: Dashboard; previous: Dashboard; lang: Lang }) {
   const { t } = useTranslation();
   const rows = [
-    ...current.blocks.map((b) => ({ key: b.block, name: t(`dashboard.blocks.${b.block}`), now: b.index, n: b.suppressed ? null : b.minN, before: previous.blocks.find((x) => x.block === b.block)?.index ?? null })),
+    ...current.blocks.map((b) => ({
+      key: b.block,
+      name: t(`dashboard.blocks.${b.block}`),
+      now: b.index,
+      n: b.suppressed ? null : b.minN,
+      before: previous.blocks.find((x) => x.block === b.block)?.index ?? null,
+    })),
     { key: "SIPAS", name: "SIPAS", now: current.sipas, n: null as number | null, before: previous.sipas },
   ];
   return (
@@ -76,10 +96,18 @@ export function ReportBlocks({ current, previous, lang }: { current: Dashboard; 
           <thead>
             <tr>
               <th scope="col">{t("dashboard.byBlock")}</th>
-              <th scope="col" className="num">{t("reports.current")}</th>
-              <th scope="col" className="num">{t("dashboard.col.n")}</th>
-              <th scope="col" className="num">{t("reports.previousCol")}</th>
-              <th scope="col" className="num">{t("reports.change")}</th>
+              <th scope="col" className="num">
+                {t("reports.current")}
+              </th>
+              <th scope="col" className="num">
+                {t("dashboard.col.n")}
+              </th>
+              <th scope="col" className="num">
+                {t("reports.previousCol")}
+              </th>
+              <th scope="col" className="num">
+                {t("reports.change")}
+              </th>
             </tr>
           </thead>
           <tbody>

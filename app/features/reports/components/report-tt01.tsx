@@ -9,9 +9,22 @@ import type { Tt01 } from "~/features/reports/tt01.server";
 
 type UnitNames = Record<string, { vi: string; en: string }>;
 
-export function ReportTt01({ now, before, lang, editHref, registerHref }: { now: Tt01; before: Tt01 | null; lang: Lang; editHref?: string; registerHref?: string }) {
+export function ReportTt01({
+  now,
+  before,
+  lang,
+  editHref,
+  registerHref,
+}: {
+  now: Tt01;
+  before: Tt01 | null;
+  lang: Lang;
+  editHref?: string;
+  registerHref?: string;
+}) {
   const { t } = useTranslation();
-  const score = (x: number | null | undefined) => (x === null || x === undefined ? t("tt01.missing") : formatNumber(x, lang, 1));
+  const score = (x: number | null | undefined) =>
+    x === null || x === undefined ? t("tt01.missing") : formatNumber(x, lang, 1);
   const { total } = now;
   return (
     <section aria-labelledby="r-tt01" className="report-tt01">
@@ -22,9 +35,15 @@ export function ReportTt01({ now, before, lang, editHref, registerHref }: { now:
             <tr>
               <th scope="col">{t("tt01.colNo")}</th>
               <th scope="col">{t("tt01.colSource")}</th>
-              <th scope="col" className="num">{t("tt01.colScore")}</th>
-              <th scope="col" className="num">{t("tt01.colN")}</th>
-              <th scope="col" className="num">{t("tt01.colPrevious")}</th>
+              <th scope="col" className="num">
+                {t("tt01.colScore")}
+              </th>
+              <th scope="col" className="num">
+                {t("tt01.colN")}
+              </th>
+              <th scope="col" className="num">
+                {t("tt01.colPrevious")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -35,7 +54,9 @@ export function ReportTt01({ now, before, lang, editHref, registerHref }: { now:
                 </th>
                 <td>{t(`tt01.sources.${i.source}`)}</td>
                 <td className="num">{score(i.score)}</td>
-                <td className="num">{i.no === 8 && i.n ? t("tt01.feedbackN", { onTime: i.onTime ?? 0, due: i.n }) : (i.n ?? "")}</td>
+                <td className="num">
+                  {i.no === 8 && i.n ? t("tt01.feedbackN", { onTime: i.onTime ?? 0, due: i.n }) : (i.n ?? "")}
+                </td>
                 <td className="num">{before ? score(before.indicators[i.no - 1]?.score) : "—"}</td>
               </tr>
             ))}
@@ -43,10 +64,16 @@ export function ReportTt01({ now, before, lang, editHref, registerHref }: { now:
         </table>
       </TableWrap>
       {total.grade ? (
-        <p className="tt01-total">{t("tt01.total", { total: formatNumber(total.total, lang, 1), grade: t(`reports.grades.${total.grade}`) })}</p>
+        <p className="tt01-total">
+          {t("tt01.total", { total: formatNumber(total.total, lang, 1), grade: t(`reports.grades.${total.grade}`) })}
+        </p>
       ) : (
         <p className="tt01-total">
-          {t("tt01.partial", { known: total.known.length, total: formatNumber(total.total, lang, 1), max: total.known.length * 2 })}{" "}
+          {t("tt01.partial", {
+            known: total.known.length,
+            total: formatNumber(total.total, lang, 1),
+            max: total.known.length * 2,
+          })}{" "}
           <strong>{t("tt01.noGrade", { missing: total.missing.join(", ") })}</strong>
         </p>
       )}
@@ -63,9 +90,15 @@ export function ReportTt01({ now, before, lang, editHref, registerHref }: { now:
           <thead>
             <tr>
               <th scope="col">{t("reports.indicator")}</th>
-              <th scope="col" className="num">{t("tt01.colShare")}</th>
-              <th scope="col" className="num">{t("tt01.colAnswers")}</th>
-              <th scope="col" className="num">{t("tt01.colInterval")}</th>
+              <th scope="col" className="num">
+                {t("tt01.colShare")}
+              </th>
+              <th scope="col" className="num">
+                {t("tt01.colAnswers")}
+              </th>
+              <th scope="col" className="num">
+                {t("tt01.colInterval")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -93,7 +126,8 @@ export function ReportTt01({ now, before, lang, editHref, registerHref }: { now:
         {t("tt01.matchLine", {
           late: now.lateAnswers,
           withCode: now.match.lateWithCode,
-          inRegister: now.match.inRegister === null ? t("tt01.matchHidden", { threshold: now.threshold }) : now.match.inRegister,
+          inRegister:
+            now.match.inRegister === null ? t("tt01.matchHidden", { threshold: now.threshold }) : now.match.inRegister,
         })}
       </p>
       {registerHref ? (
@@ -111,16 +145,30 @@ function LateRegister({ now, lang }: { now: Tt01; lang: Lang }) {
   const names: UnitNames = now.unitNames;
   return (
     <>
-      <p>{t("tt01.registerLine", { late: r.late, apology: r.apologySent, without: r.withoutApology, kept: r.newDateKept, missed: r.newDateMissed })}</p>
+      <p>
+        {t("tt01.registerLine", {
+          late: r.late,
+          apology: r.apologySent,
+          without: r.withoutApology,
+          kept: r.newDateKept,
+          missed: r.newDateMissed,
+        })}
+      </p>
       {r.byUnit.length ? (
         <TableWrap label={t("tt01.registerTitle")}>
           <table className="report-compare">
             <thead>
               <tr>
                 <th scope="col">{t("tt01.colUnit")}</th>
-                <th scope="col" className="num">{t("tt01.colLate")}</th>
-                <th scope="col" className="num">{t("tt01.colApology")}</th>
-                <th scope="col" className="num">{t("tt01.colWithout")}</th>
+                <th scope="col" className="num">
+                  {t("tt01.colLate")}
+                </th>
+                <th scope="col" className="num">
+                  {t("tt01.colApology")}
+                </th>
+                <th scope="col" className="num">
+                  {t("tt01.colWithout")}
+                </th>
               </tr>
             </thead>
             <tbody>

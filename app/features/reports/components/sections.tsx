@@ -34,12 +34,23 @@ export function TrendSection({ d, lang }: Props) {
       <TrendChart
         label={t("dashboard.trendLabel")}
         target={d.target}
-        data={d.trend.map((p) => ({ label: p.key, rate: p.rate.rate, low: p.rate.ci?.low ?? null, high: p.rate.ci?.high ?? null }))}
+        data={d.trend.map((p) => ({
+          label: p.key,
+          rate: p.rate.rate,
+          low: p.rate.ci?.low ?? null,
+          high: p.rate.ci?.high ?? null,
+        }))}
       />
       <RateTable
         caption={t("dashboard.trend")}
         firstCol={t("dashboard.col.period")}
-        rows={d.trend.map((p) => ({ key: p.key, name: label(p.key), rate: p.rate, verdict: p.verdict, suppressed: p.suppressed }))}
+        rows={d.trend.map((p) => ({
+          key: p.key,
+          name: label(p.key),
+          rate: p.rate,
+          verdict: p.verdict,
+          suppressed: p.suppressed,
+        }))}
         threshold={d.threshold}
         lang={lang}
       />
@@ -54,12 +65,23 @@ export function UnitSection({ d, lang }: Props) {
       <RateBars
         label={t("dashboard.byUnitLabel")}
         target={d.target}
-        data={d.byUnit.map((u) => ({ label: u.name, rate: u.rate.rate, low: u.rate.ci?.low ?? null, high: u.rate.ci?.high ?? null }))}
+        data={d.byUnit.map((u) => ({
+          label: u.name,
+          rate: u.rate.rate,
+          low: u.rate.ci?.low ?? null,
+          high: u.rate.ci?.high ?? null,
+        }))}
       />
       <RateTable
         caption={t("dashboard.byUnit")}
         firstCol={t("dashboard.unit")}
-        rows={d.byUnit.map((u) => ({ key: u.key, name: u.name, rate: u.rate, verdict: u.verdict, suppressed: u.suppressed }))}
+        rows={d.byUnit.map((u) => ({
+          key: u.key,
+          name: u.name,
+          rate: u.rate,
+          verdict: u.verdict,
+          suppressed: u.suppressed,
+        }))}
         threshold={d.threshold}
         lang={lang}
       />
@@ -84,9 +106,15 @@ export function BlockSection({ d, lang }: Props) {
           <thead>
             <tr>
               <th scope="col">{t("dashboard.byBlock")}</th>
-              <th scope="col" className="num">{t("dashboard.blockIndex")}</th>
-              <th scope="col" className="num">{t("dashboard.col.n")}</th>
-              <th scope="col" className="num">{t("dashboard.blockQuestion")}</th>
+              <th scope="col" className="num">
+                {t("dashboard.blockIndex")}
+              </th>
+              <th scope="col" className="num">
+                {t("dashboard.col.n")}
+              </th>
+              <th scope="col" className="num">
+                {t("dashboard.blockQuestion")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -103,7 +131,9 @@ export function BlockSection({ d, lang }: Props) {
                     <td className="num">{b.minN}</td>
                   </>
                 )}
-                <td className="num">{b.question ? `${formatPercent(b.question.rate, lang)} (n = ${b.question.n})` : "—"}</td>
+                <td className="num">
+                  {b.question ? `${formatPercent(b.question.rate, lang)} (n = ${b.question.n})` : "—"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -117,10 +147,19 @@ export function BlockSection({ d, lang }: Props) {
 export function DistributionSection({ d, lang }: Props) {
   const { t } = useTranslation();
   const share = (x: number, n: number) => (n > 0 ? x / n : 0);
-  const rows = d.distribution.filter((q) => !q.suppressed).map((q) => {
-    const n = q.rate.n;
-    return { label: q.code, s1: share(q.counts.c1, n), s2: share(q.counts.c2, n), s3: share(q.counts.c3, n), s4: share(q.counts.c4, n), s5: share(q.counts.c5, n) };
-  });
+  const rows = d.distribution
+    .filter((q) => !q.suppressed)
+    .map((q) => {
+      const n = q.rate.n;
+      return {
+        label: q.code,
+        s1: share(q.counts.c1, n),
+        s2: share(q.counts.c2, n),
+        s3: share(q.counts.c3, n),
+        s4: share(q.counts.c4, n),
+        s5: share(q.counts.c5, n),
+      };
+    });
   const names = [1, 2, 3, 4, 5].map((i) => t(`dashboard.scale.s${i}`));
   return (
     <Section id="distribution" title={t("dashboard.distribution")}>
@@ -136,8 +175,12 @@ export function DistributionSection({ d, lang }: Props) {
                   {n}
                 </th>
               ))}
-              <th scope="col" className="num">{t("dashboard.col.noOpinion")}</th>
-              <th scope="col" className="num">{t("dashboard.col.rate")}</th>
+              <th scope="col" className="num">
+                {t("dashboard.col.noOpinion")}
+              </th>
+              <th scope="col" className="num">
+                {t("dashboard.col.rate")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -171,13 +214,21 @@ export function DistributionSection({ d, lang }: Props) {
 
 export function ChannelSection({ d, lang }: Props) {
   const { t } = useTranslation();
-  const name = (c: { channel: string; flagged: boolean }) => `${t(`dashboard.channels.${c.channel}`)}${c.flagged ? ` (${t("dashboard.flagged")})` : ""}`;
+  const name = (c: { channel: string; flagged: boolean }) =>
+    `${t(`dashboard.channels.${c.channel}`)}${c.flagged ? ` (${t("dashboard.flagged")})` : ""}`;
   return (
     <Section id="by-channel" title={t("dashboard.byChannel")}>
       <RateBars
         label={t("dashboard.byChannelLabel")}
         target={d.target}
-        data={d.byChannel.filter((c) => !c.suppressed).map((c) => ({ label: name(c), rate: c.rate.rate, low: c.rate.ci?.low ?? null, high: c.rate.ci?.high ?? null }))}
+        data={d.byChannel
+          .filter((c) => !c.suppressed)
+          .map((c) => ({
+            label: name(c),
+            rate: c.rate.rate,
+            low: c.rate.ci?.low ?? null,
+            high: c.rate.ci?.high ?? null,
+          }))}
       />
       <RateTable
         caption={t("dashboard.byChannel")}
@@ -202,10 +253,18 @@ export function VolumeSection({ d, lang, title }: Props & { title?: string }) {
           <thead>
             <tr>
               <th scope="col">{t("dashboard.unit")}</th>
-              <th scope="col" className="num">{t("dashboard.responses")}</th>
-              <th scope="col" className="num">{t("dashboard.flaggedResponses")}</th>
-              <th scope="col" className="num">{t("dashboard.served")}</th>
-              <th scope="col" className="num">{t("dashboard.responseRate")}</th>
+              <th scope="col" className="num">
+                {t("dashboard.responses")}
+              </th>
+              <th scope="col" className="num">
+                {t("dashboard.flaggedResponses")}
+              </th>
+              <th scope="col" className="num">
+                {t("dashboard.served")}
+              </th>
+              <th scope="col" className="num">
+                {t("dashboard.responseRate")}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -10,13 +10,27 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
 
 export function verdictExplain(t: (k: string, o?: Record<string, unknown>) => string, v: Verdict, lang: Lang): string {
   if (v.kind === "undetermined") {
-    return v.moreNeeded === null ? t("dashboard.verdictExplain.undeterminedNever") : t("dashboard.verdictExplain.undetermined", { more: v.moreNeeded.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB") });
+    return v.moreNeeded === null
+      ? t("dashboard.verdictExplain.undeterminedNever")
+      : t("dashboard.verdictExplain.undetermined", {
+          more: v.moreNeeded.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB"),
+        });
   }
   return t(`dashboard.verdictExplain.${v.kind}`);
 }
 
 /** Rate, n and interval cells for a table row; "hidden" when the cell is suppressed. */
-export function RateCells({ rate, suppressed, threshold, lang }: { rate: Rate; suppressed?: boolean; threshold: number; lang: Lang }) {
+export function RateCells({
+  rate,
+  suppressed,
+  threshold,
+  lang,
+}: {
+  rate: Rate;
+  suppressed?: boolean;
+  threshold: number;
+  lang: Lang;
+}) {
   const { t } = useTranslation();
   if (suppressed) {
     return (

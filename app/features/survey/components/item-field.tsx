@@ -53,7 +53,14 @@ export function ItemField({ item, n, total, lang, error, values }: Props) {
 
   if (item.type === "text" || item.type === "textarea") {
     const value = String(values[item.code] ?? "");
-    const common = { id: name, name, maxLength: max, defaultValue: value, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined };
+    const common = {
+      id: name,
+      name,
+      maxLength: max,
+      defaultValue: value,
+      "aria-describedby": describedBy,
+      "aria-invalid": error ? true : undefined,
+    };
     return (
       <div id={`${name}-q`} className={`field q${error ? " field--error" : ""}`}>
         <label htmlFor={name} className="q__legend">
@@ -79,7 +86,13 @@ export function ItemField({ item, n, total, lang, error, values }: Props) {
         <div className={`opts${item.type === "L5" ? " opts--l5" : ""}`}>
           {choices.map((c, i) => (
             <label key={c.value} className={`opt${item.type === "L5" && c.value === "0" ? " opt--none" : ""}`}>
-              <input type={multi ? "checkbox" : "radio"} name={name} value={c.value} id={i === 0 ? name : undefined} defaultChecked={isChosen(c.value)} />
+              <input
+                type={multi ? "checkbox" : "radio"}
+                name={name}
+                value={c.value}
+                id={i === 0 ? name : undefined}
+                defaultChecked={isChosen(c.value)}
+              />
               <span>{c.label}</span>
             </label>
           ))}

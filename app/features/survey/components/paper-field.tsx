@@ -6,7 +6,11 @@ import { fieldName, optionLabel, type ShownItem } from "~/features/survey/items"
 import { isScale, maxLengthOf, SCALES } from "~/features/survey/scales";
 import { describedBy } from "~/kernel/forms/fields";
 
-function keysHint(item: ShownItem, lang: "vi" | "en", t: (k: string, o?: Record<string, unknown>) => string): string | null {
+function keysHint(
+  item: ShownItem,
+  lang: "vi" | "en",
+  t: (k: string, o?: Record<string, unknown>) => string,
+): string | null {
   if (isScale(item.type)) {
     return SCALES[item.type].map((v) => `${v} ${t(`survey.scale.${item.type}.${v}`)}`).join(" · ");
   }
@@ -17,7 +21,21 @@ function keysHint(item: ShownItem, lang: "vi" | "en", t: (k: string, o?: Record<
   return null;
 }
 
-export function PaperField({ item, n, lang, value, error, autoFocus }: { item: ShownItem; n: number; lang: "vi" | "en"; value: FormValues[string] | undefined; error?: string; autoFocus?: boolean }) {
+export function PaperField({
+  item,
+  n,
+  lang,
+  value,
+  error,
+  autoFocus,
+}: {
+  item: ShownItem;
+  n: number;
+  lang: "vi" | "en";
+  value: FormValues[string] | undefined;
+  error?: string;
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation();
   const name = fieldName(item.code);
   const hint = keysHint(item, lang, t);

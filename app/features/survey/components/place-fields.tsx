@@ -22,7 +22,8 @@ function ErrorLine({ id, error }: { id: string; error?: string }) {
   );
 }
 
-const describe = (id: string, hint: boolean, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+const describe = (id: string, hint: boolean, error?: string) =>
+  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
 export function PlaceFields({ kind, place, errors, values }: Props) {
   const { t } = useTranslation();
@@ -51,7 +52,13 @@ export function PlaceFields({ kind, place, errors, values }: Props) {
             {t("survey.form.unitHint")}
           </span>
           <ErrorLine id="unit" error={errors.unit} />
-          <select id="unit" name="unit" defaultValue={v("unit")} aria-describedby={describe("unit", true, errors.unit)} aria-invalid={errors.unit ? true : undefined}>
+          <select
+            id="unit"
+            name="unit"
+            defaultValue={v("unit")}
+            aria-describedby={describe("unit", true, errors.unit)}
+            aria-invalid={errors.unit ? true : undefined}
+          >
             <option value="">{t("survey.form.chooseUnit")}</option>
             {place.units.map((u) => (
               <option key={u.id} value={u.id}>
@@ -70,7 +77,13 @@ export function PlaceFields({ kind, place, errors, values }: Props) {
             {t("survey.form.procedureHint")}
           </span>
           <ErrorLine id="procedure" error={errors.procedure} />
-          <select id="procedure" name="procedure" defaultValue={v("procedure")} aria-describedby={describe("procedure", true, errors.procedure)} aria-invalid={errors.procedure ? true : undefined}>
+          <select
+            id="procedure"
+            name="procedure"
+            defaultValue={v("procedure")}
+            aria-describedby={describe("procedure", true, errors.procedure)}
+            aria-invalid={errors.procedure ? true : undefined}
+          >
             <option value="">{t("survey.form.noProcedure")}</option>
             {place.procedureGroups.map((g) => (
               <optgroup key={g.unit} label={g.unit}>
@@ -93,7 +106,16 @@ export function PlaceFields({ kind, place, errors, values }: Props) {
             {t("survey.form.dossierHint")}
           </span>
           <ErrorLine id="dossier" error={errors.dossier} />
-          <input type="text" id="dossier" name="dossier" maxLength={40} defaultValue={v("dossier")} aria-describedby={describe("dossier", true, errors.dossier)} spellCheck={false} autoCapitalize="characters" />
+          <input
+            type="text"
+            id="dossier"
+            name="dossier"
+            maxLength={40}
+            defaultValue={v("dossier")}
+            aria-describedby={describe("dossier", true, errors.dossier)}
+            spellCheck={false}
+            autoCapitalize="characters"
+          />
         </div>
       ) : null}
     </section>

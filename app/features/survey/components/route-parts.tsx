@@ -16,9 +16,14 @@ export const PHONE_CACHE = { "Cache-Control": "private, no-cache" };
 export const NO_STORE = { "Cache-Control": "no-store" };
 
 export const surveyHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders, errorHeaders }) => {
-  const cache = errorHeaders?.get("Cache-Control") ?? actionHeaders?.get("Cache-Control") ?? loaderHeaders.get("Cache-Control") ?? NO_STORE["Cache-Control"];
+  const cache =
+    errorHeaders?.get("Cache-Control") ??
+    actionHeaders?.get("Cache-Control") ??
+    loaderHeaders.get("Cache-Control") ??
+    NO_STORE["Cache-Control"];
   const h = new Headers({ "Cache-Control": cache });
-  for (const src of [loaderHeaders, actionHeaders, errorHeaders]) for (const cookie of src?.getSetCookie() ?? []) h.append("Set-Cookie", cookie);
+  for (const src of [loaderHeaders, actionHeaders, errorHeaders])
+    for (const cookie of src?.getSetCookie() ?? []) h.append("Set-Cookie", cookie);
   return h;
 };
 

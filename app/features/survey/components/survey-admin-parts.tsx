@@ -20,12 +20,54 @@ export function SettingsForm({ values, errors }: { values: SettingsValues; error
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="settings" />
       <ErrorSummary errors={errors} order={["title_vi", "title_en", "intro_vi", "intro_en", "opens_at", "closes_at"]} />
-      <TextField autoComplete="off" name="title_vi" label={t("surveyStaff.create.titleVi")} defaultValue={values.title_vi} error={e.title_vi} maxLength={200} />
-      <TextField autoComplete="off" name="title_en" label={t("surveyStaff.create.titleEn")} defaultValue={values.title_en} error={e.title_en} maxLength={200} />
-      <TextArea name="intro_vi" label={t("surveyStaff.edit.introVi")} defaultValue={values.intro_vi} error={e.intro_vi} rows={3} />
-      <TextArea name="intro_en" label={t("surveyStaff.edit.introEn")} defaultValue={values.intro_en} error={e.intro_en} rows={3} />
-      <TextField autoComplete="off" type="datetime-local" name="opens_at" label={t("surveyStaff.edit.opensAt")} hint={t("surveyStaff.edit.dateHint")} defaultValue={values.opens_at} error={e.opens_at} />
-      <TextField autoComplete="off" type="datetime-local" name="closes_at" label={t("surveyStaff.edit.closesAt")} hint={t("surveyStaff.edit.dateHint")} defaultValue={values.closes_at} error={e.closes_at} />
+      <TextField
+        autoComplete="off"
+        name="title_vi"
+        label={t("surveyStaff.create.titleVi")}
+        defaultValue={values.title_vi}
+        error={e.title_vi}
+        maxLength={200}
+      />
+      <TextField
+        autoComplete="off"
+        name="title_en"
+        label={t("surveyStaff.create.titleEn")}
+        defaultValue={values.title_en}
+        error={e.title_en}
+        maxLength={200}
+      />
+      <TextArea
+        name="intro_vi"
+        label={t("surveyStaff.edit.introVi")}
+        defaultValue={values.intro_vi}
+        error={e.intro_vi}
+        rows={3}
+      />
+      <TextArea
+        name="intro_en"
+        label={t("surveyStaff.edit.introEn")}
+        defaultValue={values.intro_en}
+        error={e.intro_en}
+        rows={3}
+      />
+      <TextField
+        autoComplete="off"
+        type="datetime-local"
+        name="opens_at"
+        label={t("surveyStaff.edit.opensAt")}
+        hint={t("surveyStaff.edit.dateHint")}
+        defaultValue={values.opens_at}
+        error={e.opens_at}
+      />
+      <TextField
+        autoComplete="off"
+        type="datetime-local"
+        name="closes_at"
+        label={t("surveyStaff.edit.closesAt")}
+        hint={t("surveyStaff.edit.dateHint")}
+        defaultValue={values.closes_at}
+        error={e.closes_at}
+      />
       <Checkbox name="active" label={t("surveyStaff.edit.active")} defaultChecked={values.active} />
       <button type="submit" className="button">
         {t("surveyStaff.edit.save")}
@@ -82,7 +124,19 @@ export interface ItemRow {
   text: string;
 }
 
-function ItemAction({ intent, itemId, label, text, extra }: { intent: string; itemId: number; label: string; text: string; extra?: Record<string, string> }) {
+function ItemAction({
+  intent,
+  itemId,
+  label,
+  text,
+  extra,
+}: {
+  intent: string;
+  itemId: number;
+  label: string;
+  text: string;
+  extra?: Record<string, string>;
+}) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />
@@ -127,12 +181,36 @@ export function ItemsTable({ surveyId, items, editable }: { surveyId: number; it
               {editable ? (
                 <td>
                   <span className="actions-inline">
-                    <Link to={`/staff/surveys/${surveyId}/items/${it.id}`} aria-label={t("surveyStaff.edit.editLabel", { code: it.code })}>
+                    <Link
+                      to={`/staff/surveys/${surveyId}/items/${it.id}`}
+                      aria-label={t("surveyStaff.edit.editLabel", { code: it.code })}
+                    >
                       {t("surveyStaff.edit.editItem")}
                     </Link>
-                    {i > 0 ? <ItemAction intent="move" itemId={it.id} extra={{ dir: "-1" }} label={t("surveyStaff.edit.upLabel", { code: it.code })} text={t("surveyStaff.edit.up")} /> : null}
-                    {i < items.length - 1 ? <ItemAction intent="move" itemId={it.id} extra={{ dir: "1" }} label={t("surveyStaff.edit.downLabel", { code: it.code })} text={t("surveyStaff.edit.down")} /> : null}
-                    <ItemAction intent="delete" itemId={it.id} label={t("surveyStaff.edit.deleteLabel", { code: it.code })} text={t("surveyStaff.edit.delete")} />
+                    {i > 0 ? (
+                      <ItemAction
+                        intent="move"
+                        itemId={it.id}
+                        extra={{ dir: "-1" }}
+                        label={t("surveyStaff.edit.upLabel", { code: it.code })}
+                        text={t("surveyStaff.edit.up")}
+                      />
+                    ) : null}
+                    {i < items.length - 1 ? (
+                      <ItemAction
+                        intent="move"
+                        itemId={it.id}
+                        extra={{ dir: "1" }}
+                        label={t("surveyStaff.edit.downLabel", { code: it.code })}
+                        text={t("surveyStaff.edit.down")}
+                      />
+                    ) : null}
+                    <ItemAction
+                      intent="delete"
+                      itemId={it.id}
+                      label={t("surveyStaff.edit.deleteLabel", { code: it.code })}
+                      text={t("surveyStaff.edit.delete")}
+                    />
                   </span>
                 </td>
               ) : null}

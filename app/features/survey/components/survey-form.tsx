@@ -43,16 +43,32 @@ export function SurveyForm(p: SurveyFormProps) {
       <ErrorList title={t("survey.errors.summaryTitle", { count: summary.length })} items={summary} />
       {/* On a kiosk the browser must not put the previous person's answers back (autocomplete
           off also turns off form restoring); on a phone, restoring them after "back" is a help. */}
-      <form id={SURVEY_FORM_ID} method="post" autoComplete={p.kioskReset ? "off" : undefined} noValidate className="survey" data-kiosk-reset={p.kioskReset ?? undefined}>
+      <form
+        id={SURVEY_FORM_ID}
+        method="post"
+        autoComplete={p.kioskReset ? "off" : undefined}
+        noValidate
+        className="survey"
+        data-kiosk-reset={p.kioskReset ?? undefined}
+      >
         {p.token ? <input type="hidden" name="_f" value={p.token} /> : null}
         <PlaceFields kind={p.kind} place={p.place} errors={p.errors} values={p.values} />
         {groups.map((g, gi) => (
           <section key={`${g.block}-${gi}`} className="block" aria-labelledby={`block-${gi}`}>
             <h2 id={`block-${gi}`} className="block__title">
-              <span className="block__n">{t("survey.form.part", { n: gi + 1, total: groups.length })}</span> {blockName(g.block)}
+              <span className="block__n">{t("survey.form.part", { n: gi + 1, total: groups.length })}</span>{" "}
+              {blockName(g.block)}
             </h2>
             {g.items.map(({ item, n }) => (
-              <ItemField key={item.id} item={item} n={n} total={total} lang={p.lang} error={p.errors[item.code]} values={p.values} />
+              <ItemField
+                key={item.id}
+                item={item}
+                n={n}
+                total={total}
+                lang={p.lang}
+                error={p.errors[item.code]}
+                values={p.values}
+              />
             ))}
           </section>
         ))}
