@@ -9,7 +9,7 @@ import { isDatabaseUnavailable } from "~/kernel/db/db-errors";
 import { redactTarget, safeErrorText } from "~/kernel/http/redact";
 import { htmlBodyStream } from "~/kernel/http/html-stream.server";
 import { noteBadInput } from "~/kernel/http/http-gate.server";
-import { createI18n, getLang } from "~/kernel/i18n/i18n.server";
+import { createI18n, getLang } from "~/kernel/http/i18n.server";
 
 // server.js reaches the portal's start-up and shutdown through the built entry module, so the
 // TypeScript database layer is bundled once and shared with the routes.

@@ -15,7 +15,7 @@ import { SiteFooter, SiteHeader } from "~/kernel/ui/layout";
 import { useNonce } from "~/kernel/ui/nonce";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import type { Lang } from "~/kernel/i18n/i18n";
-import { getLang } from "~/kernel/i18n/i18n.server";
+import { getLang } from "~/kernel/http/i18n.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [

@@ -53,13 +53,14 @@ export async function createSession(userId: number, now = new Date()): Promise<s
   return (await sessionCookie()).serialize(token);
 }
 
-async function readToken(request: Request): Promise<string | null> {
-  const value = await (await sessionCookie()).parse(request.headers.get("Cookie"));
+async function readToken(cookieHeader: string | null): Promise<string | null> {
+  const value = await (await sessionCookie()).parse(cookieHeader);
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 
-export async function getSessionUser(request: Request, now = new Date()): Promise<StaffUser | null> {
-  const token = await readToken(request);
+/** The signed-in staff user of a request's Cookie header (the route or the staff gate passes it). */
+export async function getSessionUser(cookieHeader: string | null, now = new Date()): Promise<StaffUser | null> {
+  const token = await readToken(cookieHeader);
   if (!token) return null;
   const id = digest(token);
   const row = await db()
@@ -98,8 +99,8 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
 }
 
 /** Ends this session and returns the Set-Cookie header that clears it. */
-export async function destroySession(request: Request): Promise<string> {
-  const token = await readToken(request);
+export async function destroySession(cookieHeader: string | null): Promise<string> {
+  const token = await readToken(cookieHeader);
   if (token)
     await db()
       .updateTable("staff_session")

@@ -24,7 +24,7 @@ import { signUpSchema } from "~/features/dialogue/dialogue.schema";
 import { mailRegistrationCode, sendRegistrationDetails } from "~/features/citizen-codes/citizen-code-mail.server";
 import { readRegistrant, rememberRegistrant } from "~/features/dialogue/dialogue-cookie.server";
 import { publicOrigin } from "~/kernel/http/public-url.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { assertSameOrigin, clientIp, readFormData } from "~/kernel/http/request.server";
 import css from "~/styles/dialogue.css";
 

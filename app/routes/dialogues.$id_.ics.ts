@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isPublic } from "~/features/dialogue/dialogue-state";
 import { buildIcs } from "~/features/dialogue/ics";
 import { getSession, sessionDescription, sessionTitle } from "~/features/dialogue/dialogue-session.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { publicOrigin } from "~/kernel/http/public-url.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { isPublic } from "~/features/dialogue/dialogue-state";
 import { formatDateTime } from "~/kernel/time/clock";
 import { getPublicMinutes, minutesVersions } from "~/features/dialogue/dialogue-minutes.server";
 import { getSession } from "~/features/dialogue/dialogue-session.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };

@@ -6,7 +6,7 @@ import { StatusTag } from "~/features/dialogue/components/session-facts";
 import { registrationState } from "~/features/dialogue/dialogue-state";
 import { formatDateTime } from "~/kernel/time/clock";
 import { listPublicSessions, sessionTitle } from "~/features/dialogue/dialogue-session.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };

@@ -29,7 +29,7 @@ import { beginLookup } from "~/features/citizen-codes/lookup-limit.server";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { askSchema, cancelSchema, idSchema, lookupSchema } from "~/features/dialogue/dialogue.schema";
 import { forgetRegistrant, readRegistrant, rememberRegistrant } from "~/features/dialogue/dialogue-cookie.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { publicOrigin } from "~/kernel/http/public-url.server";
 import { assertSameOrigin, clientIp, readFormData } from "~/kernel/http/request.server";
 import css from "~/styles/dialogue.css";

@@ -15,7 +15,7 @@ import { PRIVACY_NOTICES } from "~/features/privacy/privacy-notices";
 import { listProcedures } from "~/features/admin/catalog.server";
 import { flashCode } from "~/features/citizen-codes/code-flash.server";
 import { receiveFeedbackPost } from "~/features/feedback/feedback.http.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/feedback.css";
 
 export const handle = { scripts: false };

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate as fmtDate } from "~/kernel/time/clock";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { publishedAnswers } from "~/features/feedback/feedback-public.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/feedback.css";
 
 /** Dates may be missing (a limit not set yet): show nothing then. */

@@ -6,7 +6,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { fullCode, parseFeedbackCode } from "~/features/citizen-codes/citizen-code";
 import { readFlashCode } from "~/features/citizen-codes/code-flash.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/feedback.css";
 
 export const handle = { scripts: false };

@@ -17,7 +17,7 @@ import { parseFeedbackCode } from "~/features/citizen-codes/citizen-code";
 import { handleStatusPost, type StatusOutcome } from "~/features/feedback/feedback-status.server";
 import { readFeedbackPost } from "~/features/feedback/feedback.http.server";
 import { clientOf } from "~/kernel/http/request.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/feedback.css";
 
 export const handle = { scripts: false };

@@ -11,7 +11,7 @@ import type { Lang } from "~/kernel/i18n/i18n";
 import { formatInterval, formatNumber, formatPercent } from "~/features/reports/percent";
 import { publicResults, type PublicPeriod } from "~/features/reports/public-results.server";
 import css from "~/styles/results.css";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];

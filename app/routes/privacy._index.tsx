@@ -6,7 +6,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { getSettings } from "~/features/admin/settings.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/privacy.css";
 
 export const handle = { scripts: false };

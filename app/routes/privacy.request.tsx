@@ -14,7 +14,7 @@ import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { ErrorSummary, TextField } from "~/kernel/forms/fields";
 import { RequestView } from "~/features/privacy/components/request-view";
 import { handlePrivacyPost, type SelfServiceOutcome } from "~/features/privacy/privacy-self-service.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { publicOrigin } from "~/kernel/http/public-url.server";
 import { assertSameOrigin, clientOf, readFormFields } from "~/kernel/http/request.server";
 import css from "~/styles/privacy.css";

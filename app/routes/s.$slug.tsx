@@ -26,7 +26,7 @@ import { submitSurvey } from "~/features/survey/survey-submit.server";
 import surveyCss from "~/styles/survey.css";
 import { deviceCookieHeader, readDeviceId } from "~/features/survey/device.server";
 import { contextKey, pendingCookie, readPending } from "~/features/survey/pending-form.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { assertSameOrigin, clientOf, readPostedFields } from "~/kernel/http/request.server";
 
 // The header's language switch is a button of the survey form (app/kernel/ui/layout.tsx).

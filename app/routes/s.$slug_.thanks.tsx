@@ -6,7 +6,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NO_STORE, PHONE_CACHE, SurveyErrorBoundary, surveyHeaders } from "~/features/survey/components/route-parts";
 import surveyCss from "~/styles/survey.css";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { surveyPath, verifyLink } from "~/features/survey/survey-tokens.server";
 
 export const handle = { scripts: false };

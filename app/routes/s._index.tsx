@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { listOpenSurveys } from "~/features/survey/survey.server";
 import surveyCss from "~/styles/survey.css";
 import { formatDate } from "~/kernel/time/clock";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];

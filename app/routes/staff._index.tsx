@@ -19,8 +19,9 @@ import { HolidayWarningNotice } from "~/features/admin/components/holiday-warnin
 import { loadDashboardPage } from "~/features/reports/dashboard-page.server";
 import { holidayWarning } from "~/features/admin/holidays.server";
 import { parseDashboardQuery } from "~/features/reports/dashboard.schema";
-import { ALL_ROLES, requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { ALL_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/dashboard.css";
 
 export const access: RouteAccess = { loader: ALL_ROLES };

@@ -9,8 +9,9 @@ import { formatDateTime, nextDay, vnDayStart } from "~/kernel/time/clock";
 import { parseForm, type FieldErrors } from "~/kernel/forms/parse";
 import { listAudit } from "~/kernel/audit.server";
 import { auditFilterSchema } from "~/features/accounts/staff.schema";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin"] };
 

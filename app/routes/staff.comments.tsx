@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import * as z from "zod";
 import { formatDate, vnDay } from "~/kernel/time/clock";
 import { listComments } from "~/features/survey/comments.server";
-import { ALL_ROLES, requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { ALL_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES };
 

@@ -17,8 +17,9 @@ import { fieldErrors } from "~/features/survey/item-form";
 import { listServed, procedureFits, saveServed, servedFormSchema } from "~/features/reports/coverage.server";
 import { placesFor } from "~/features/survey/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };

@@ -14,8 +14,9 @@ import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { CSV_MAX_BYTES, CSV_MAX_LINES, type CsvError } from "~/features/survey/coverage-csv";
 import { importServedCsv } from "~/features/reports/coverage.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 import { ErrorList, TextArea } from "~/kernel/forms/fields";
 

@@ -25,8 +25,9 @@ import { listRegistrants, seatCounts } from "~/features/dialogue/dialogue-regist
 import { runSettleAction } from "~/features/dialogue/dialogue-settle-actions.server";
 import { getSession, noticeDays, sessionProcedures, sessionView } from "~/features/dialogue/dialogue-session.server";
 import { runSessionAction } from "~/features/dialogue/dialogue-actions.server";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/dialogue.css";
 import { publicOrigin } from "~/kernel/http/public-url.server";
 import { clientOf, fieldsOf, readFormData } from "~/kernel/http/request.server";

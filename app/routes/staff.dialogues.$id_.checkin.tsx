@@ -29,8 +29,9 @@ import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.s
 import { checkinCodeSchema, walkInSchema } from "~/features/dialogue/dialogue-staff.schema";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { idSchema } from "~/features/dialogue/dialogue.schema";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/dialogue.css";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 

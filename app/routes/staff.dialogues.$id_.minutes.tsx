@@ -23,9 +23,10 @@ import {
   scanInfo,
 } from "~/features/dialogue/dialogue-minutes.server";
 import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
 import { runMinutesAction } from "~/features/dialogue/dialogue-minutes-actions.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { clientOf } from "~/kernel/http/request.server";
 import { parseForm as parseUpload } from "~/kernel/http/upload.server";
 import css from "~/styles/dialogue.css";

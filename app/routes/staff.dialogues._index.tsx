@@ -6,8 +6,9 @@ import { StatusTag } from "~/features/dialogue/components/session-facts";
 import { formatDateTime, vnYear } from "~/kernel/time/clock";
 import { dialogueFigures } from "~/features/dialogue/dialogue-figures.server";
 import { listStaffSessions, sessionTitle } from "~/features/dialogue/dialogue-session.server";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/dialogue.css";
 import { TableWrap } from "~/kernel/forms/fields";
 

@@ -14,8 +14,9 @@ import { listProcedures } from "~/features/admin/catalog.server";
 import { createSession, noticeDays } from "~/features/dialogue/dialogue-session.server";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { procedureIds, sessionInput, sessionSchema } from "~/features/dialogue/dialogue-staff.schema";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/dialogue.css";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 

@@ -4,7 +4,8 @@ import { recordAudit } from "~/kernel/audit.server";
 import { loadExportFilter } from "~/features/reports/dashboard-page.server";
 import { exportResponses } from "~/features/reports/export.server";
 import { parseDashboardQuery } from "~/features/reports/dashboard.schema";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
 import { parseFormat, streamDownload } from "~/kernel/http/export-response.server";
 import { clientOf } from "~/kernel/http/request.server";
 

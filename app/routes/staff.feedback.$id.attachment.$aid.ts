@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isDbId } from "~/kernel/db/ids";
 import { recordAudit } from "~/kernel/audit.server";
 import { getAttachment } from "~/features/feedback/feedback-staff.server";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
 import { clientOf } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };

@@ -19,8 +19,9 @@ import { actOnFeedback } from "~/features/feedback/feedback-actions.server";
 import { senderFullCode } from "~/features/citizen-codes/citizen-code-mail.server";
 import { assignmentChoices, getFeedbackForStaff } from "~/features/feedback/feedback-staff.server";
 import { staffActionSchema } from "~/features/feedback/feedback-staff.schema";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/feedback.css";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 

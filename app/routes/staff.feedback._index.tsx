@@ -18,8 +18,9 @@ import { releaseHeld } from "~/features/feedback/feedback-hold.server";
 import { recordAudit } from "~/kernel/audit.server";
 import { FEEDBACK_VIEWS, parseView } from "~/features/feedback/feedback-views";
 import { listFeedback, notifyList } from "~/features/feedback/feedback-staff.server";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/feedback.css";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office"] };

@@ -20,8 +20,9 @@ import { procedureFits } from "~/features/reports/coverage.server";
 import { listLate, saveLate } from "~/features/reports/late-dossier.server";
 import { placesFor } from "~/features/survey/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

@@ -16,8 +16,9 @@ import type { LateCsvError } from "~/features/reports/late-dossier";
 import { CSV_MAX_BYTES, CSV_MAX_LINES } from "~/features/survey/coverage-csv";
 import { importLateCsv } from "~/features/reports/late-dossier.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { ErrorList, TextArea } from "~/kernel/forms/fields";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"], action: ["admin", "office", "unit"] };

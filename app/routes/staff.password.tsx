@@ -10,8 +10,9 @@ import { checkPasswordPolicy, PASSWORD_MAX, PASSWORD_MIN } from "~/features/acco
 import { ALL_ROLES_LIST } from "~/features/accounts/roles";
 import { changePassword } from "~/features/accounts/staff.server";
 import { passwordSchema } from "~/features/accounts/staff.schema";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES_LIST, action: ALL_ROLES_LIST };

@@ -9,8 +9,9 @@ import { TableWrap } from "~/kernel/forms/fields";
 import { formatDateTime } from "~/kernel/time/clock";
 import { deadlineState, hoursLeft } from "~/features/privacy/privacy-deadline";
 import { listDecidedRequests, listOpenRequests } from "~/features/privacy/privacy-staff.server";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/privacy.css";
 
 export const access: RouteAccess = { loader: ["admin", "office"] };

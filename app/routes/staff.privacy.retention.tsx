@@ -15,8 +15,9 @@ import { TableWrap } from "~/kernel/forms/fields";
 import { formatDate, formatDateTime } from "~/kernel/time/clock";
 import { RETENTION_KINDS } from "~/features/privacy/privacy-retention";
 import { previewRetention, runRetention } from "~/features/privacy/privacy-retention.server";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/privacy.css";
 import { clientOf } from "~/kernel/http/request.server";
 

@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { TableWrap } from "~/kernel/forms/fields";
 import { listProceduresForStaff } from "~/features/admin/procedures.server";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
 /** Who may open the edit page (its own route module checks the same list). */

@@ -3,8 +3,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reportDocx } from "~/features/reports/report-docx";
 import type { PeriodKind } from "~/features/reports/report-periods";
 import { getReportDocument } from "~/features/reports/report-document.server";
-import { ALL_ROLES, requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { ALL_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES };
 

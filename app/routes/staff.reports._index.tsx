@@ -9,7 +9,8 @@ import { recordAudit } from "~/kernel/audit.server";
 import { listPeriods, updatePeriod } from "~/features/reports/report-period.server";
 import { snapshotOf } from "~/features/reports/report-snapshot.server";
 import { quarterOf } from "~/features/reports/dashboard.schema";
-import { ALL_ROLES, requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { ALL_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
 import css from "~/styles/dashboard.css";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 

@@ -8,8 +8,9 @@ import { ErrorSummary, TextField } from "~/kernel/forms/fields";
 import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
 import { fieldName, SETTING_DEFS, SETTING_GROUPS, settingsFormSchema, toInput } from "~/features/admin/settings";
 import { getSettings, otherSettings, updateSettings } from "~/features/admin/settings.server";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };

@@ -18,9 +18,10 @@ import { fieldErrors, surveySettingsSchema } from "~/features/survey/item-form";
 import { getSurveyAdmin, newVersion, publishLatest, updateSurveySettings } from "~/features/survey/survey-admin.server";
 import { deleteItem, moveItem } from "~/features/survey/survey-items.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
 import { publicOrigin } from "~/kernel/http/public-url.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };

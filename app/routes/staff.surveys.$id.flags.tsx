@@ -19,8 +19,9 @@ import { idParam } from "~/features/survey/items";
 import { acceptBatch, acceptedBatches, flaggedBatches, type FlaggedBatch } from "~/features/survey/flag-review.server";
 import { surveyHeader } from "~/features/survey/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

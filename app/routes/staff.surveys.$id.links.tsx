@@ -8,8 +8,9 @@ import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { ErrorSummary, Radios, SelectField, TextField } from "~/kernel/forms/fields";
 import { makeLink, placesFor, surveyHeader } from "~/features/survey/survey-links.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { publicOrigin } from "~/kernel/http/public-url.server";
 
 export const access: RouteAccess = { loader: ["admin", "office", "unit"] };

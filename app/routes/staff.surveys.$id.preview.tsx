@@ -8,8 +8,9 @@ import { SurveyForm } from "~/features/survey/components/survey-form";
 import { placeChoice } from "~/features/survey/survey-page.server";
 import { getSurveyVersionForPreview } from "~/features/survey/survey.server";
 import surveyCss from "~/styles/survey.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];

@@ -7,8 +7,9 @@ import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { surveyStatus } from "~/features/survey/status";
 import { listSurveysForStaff } from "~/features/survey/survey-admin.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

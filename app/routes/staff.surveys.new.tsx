@@ -14,8 +14,9 @@ import { ErrorSummary, Radios, SelectField, TextField } from "~/kernel/forms/fie
 import { createSurveySchema, fieldErrors } from "~/features/survey/item-form";
 import { createSurvey, listSurveysForStaff } from "~/features/survey/survey-admin.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };

@@ -7,7 +7,8 @@ import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { ALL_ROLES_LIST } from "~/features/accounts/roles";
 import { navFor } from "~/features/accounts/staff-nav";
 import staffCss from "~/styles/staff.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
 
 export const access: RouteAccess = { loader: ALL_ROLES_LIST };
 

@@ -17,8 +17,9 @@ import type { PeriodKind } from "~/features/reports/report-periods";
 import { parseScore, STAFF_INDICATORS } from "~/features/reports/tt01";
 import { saveStaffScores, staffScores } from "~/features/reports/tt01-scores.server";
 import staffCss from "~/styles/survey-staff.css";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];

@@ -20,8 +20,9 @@ import {
 } from "~/features/accounts/staff-admin.server";
 import { unitOptions } from "~/features/admin/units.server";
 import { editUserSchema } from "~/features/accounts/staff.schema";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };

@@ -11,8 +11,9 @@ import { formatDateTime } from "~/kernel/time/clock";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { signInWaits, unlockSignIn } from "~/features/accounts/sign-in-admin.server";
 import { listUsers } from "~/features/accounts/staff-admin.server";
-import { requireStaff, type RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { type RouteAccess } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
+import { getT } from "~/kernel/http/i18n.server";
 
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 

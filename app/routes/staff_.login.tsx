@@ -18,7 +18,7 @@ import { signInWithPassword } from "~/features/accounts/sign-in.server";
 import { loginSchema } from "~/features/accounts/staff.schema";
 import staffCss from "~/styles/staff.css";
 import type { RouteAccess } from "~/features/accounts/auth.server";
-import { getT } from "~/kernel/i18n/i18n.server";
+import { getT } from "~/kernel/http/i18n.server";
 import { assertSameOrigin, clientOf, readFormData } from "~/kernel/http/request.server";
 import { getSessionUser } from "~/kernel/session.server";
 
@@ -29,7 +29,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const to = new URL(request.url).searchParams.get("to");
-  if (await getSessionUser(request)) throw redirect(staffReturnPath(to));
+  if (await getSessionUser(request.headers.get("Cookie"))) throw redirect(staffReturnPath(to));
   return json({ title: getT(request).t("staff.login.title"), to: staffReturnPath(to) });
 }
 

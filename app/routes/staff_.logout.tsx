@@ -17,7 +17,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const fd = await readFormData(request);
-  await signOut(await getSessionUser(request), fd.get("everywhere") === "on", clientOf(request));
-  const setCookie = await destroySession(request);
+  await signOut(await getSessionUser(request.headers.get("Cookie")), fd.get("everywhere") === "on", clientOf(request));
+  const setCookie = await destroySession(request.headers.get("Cookie"));
   return redirect("/staff/login", { headers: { "Set-Cookie": setCookie } });
 }

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { authenticate } from "~/features/accounts/staff.server";
 import { recordAudit } from "~/kernel/audit.server";
 import { ACCOUNT_LIMIT } from "~/features/accounts/throttle.server";
-import { requireStaff } from "~/features/accounts/auth.server";
+import { requireStaff } from "~/kernel/http/require-staff.server";
 import { db } from "~/kernel/db/db.server";
 import {
   createSession,
@@ -13,39 +13,37 @@ import {
 } from "~/kernel/session.server";
 import { makeStaff, signIn, staffRequest, TEST_PASSWORD } from "../support/staff";
 
-const withCookie = (cookie: string) => new Request("http://localhost/staff", { headers: { Cookie: cookie } });
-
 describe("sessions", () => {
   it("find the user, expire after 12 h or 2 h idle, and end when revoked or the user is disabled", async () => {
     const user = await makeStaff("office");
     const t0 = new Date("2026-11-27T01:00:00Z");
     const cookie = (await createSession(user.id, t0)).split(";")[0];
-    expect((await getSessionUser(withCookie(cookie), new Date(t0.getTime() + 1000)))?.email).toBe(user.email);
-    expect(await getSessionUser(withCookie(cookie), new Date(t0.getTime() + SESSION_IDLE_MS + 1000))).toBeNull();
+    expect((await getSessionUser(cookie, new Date(t0.getTime() + 1000)))?.email).toBe(user.email);
+    expect(await getSessionUser(cookie, new Date(t0.getTime() + SESSION_IDLE_MS + 1000))).toBeNull();
     // Kept alive by use, it still ends at the absolute limit.
     let t = t0.getTime();
     while (t < t0.getTime() + SESSION_ABSOLUTE_MS - 3600_000) {
       t += 3600_000;
-      expect(await getSessionUser(withCookie(cookie), new Date(t))).not.toBeNull();
+      expect(await getSessionUser(cookie, new Date(t))).not.toBeNull();
     }
-    expect(await getSessionUser(withCookie(cookie), new Date(t0.getTime() + SESSION_ABSOLUTE_MS + 1))).toBeNull();
+    expect(await getSessionUser(cookie, new Date(t0.getTime() + SESSION_ABSOLUTE_MS + 1))).toBeNull();
 
     const live = await signIn("office");
-    expect(await getSessionUser(withCookie(live.cookie))).not.toBeNull();
+    expect(await getSessionUser(live.cookie)).not.toBeNull();
     await revokeUserSessions(live.id);
-    expect(await getSessionUser(withCookie(live.cookie))).toBeNull();
+    expect(await getSessionUser(live.cookie)).toBeNull();
 
     const other = await signIn("unit");
     await db().updateTable("staff_user").set({ active: false }).where("id", "=", other.id).execute();
-    expect(await getSessionUser(withCookie(other.cookie))).toBeNull();
+    expect(await getSessionUser(other.cookie)).toBeNull();
   });
 
   it("refuses a forged or tampered cookie", async () => {
     const live = await signIn("admin");
     const [name, value] = live.cookie.split("=");
     const tampered = `${name}=${value.slice(0, -3)}abc`;
-    expect(await getSessionUser(withCookie(tampered))).toBeNull();
-    expect(await getSessionUser(withCookie("hl_session=abc"))).toBeNull();
+    expect(await getSessionUser(tampered)).toBeNull();
+    expect(await getSessionUser("hl_session=abc")).toBeNull();
   });
 });
 

@@ -14,7 +14,7 @@ import * as page from "~/routes/staff.dialogues.$id";
 import * as questions from "~/routes/staff.dialogues.$id_.questions";
 import * as scanRoute from "~/routes/staff.dialogues.$id_.scan";
 import { db } from "~/kernel/db/db.server";
-import { createI18n } from "~/kernel/i18n/i18n.server";
+import { createI18n } from "~/kernel/http/i18n.server";
 import { makeSession, person } from "../support/dialogue";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import type { RouteAccess } from "~/features/accounts/auth.server";
-import { createI18n } from "~/kernel/i18n/i18n.server";
+import { createI18n } from "~/kernel/http/i18n.server";
 import { db } from "~/kernel/db/db.server";
 import type { Role } from "../../db/tables/staff";
 import { makeUnit, signIn } from "../support/staff";

@@ -123,7 +123,7 @@ describe("a burst of made-up sign-ups from one address", () => {
     const waiting = (await statuses(sessionId)).find((r) => r.status === "to_confirm")!;
     const office = await signIn("office");
     const request = staffRequest(`/staff/dialogues/${sessionId}/checkin`, office.cookie);
-    const user = (await getSessionUser(request))!;
+    const user = (await getSessionUser(request.headers.get("Cookie")))!;
     expect(await checkInById({ client: clientOf(request), user }, sessionId, waiting.id)).toMatchObject({
       ok: false,
       reason: "to_confirm",

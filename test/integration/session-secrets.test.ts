@@ -17,8 +17,8 @@ async function sessionsWith(secret: string) {
   return import("~/kernel/session.server");
 }
 
-const withCookie = (setCookie: string) =>
-  new Request("http://localhost/staff", { headers: { Cookie: setCookie.split(";")[0] } });
+/** The Cookie header a browser sends back for a Set-Cookie header. */
+const cookieHeader = (setCookie: string) => setCookie.split(";")[0];
 
 afterAll(() => {
   delete process.env.SESSION_SECRET;
@@ -29,17 +29,17 @@ describe("session secret rotation", () => {
     const user = await makeStaff("office");
     const before = await sessionsWith(OLD);
     const oldCookie = await before.createSession(user.id);
-    expect((await before.getSessionUser(withCookie(oldCookie)))?.id).toBe(user.id);
+    expect((await before.getSessionUser(cookieHeader(oldCookie)))?.id).toBe(user.id);
 
     const during = await sessionsWith(`${NEW},${OLD}`);
-    expect((await during.getSessionUser(withCookie(oldCookie)))?.id).toBe(user.id);
+    expect((await during.getSessionUser(cookieHeader(oldCookie)))?.id).toBe(user.id);
     const newCookie = await during.createSession(user.id);
 
     const after = await sessionsWith(NEW);
-    expect((await after.getSessionUser(withCookie(newCookie)))?.id).toBe(user.id);
-    expect(await after.getSessionUser(withCookie(oldCookie))).toBeNull();
+    expect((await after.getSessionUser(cookieHeader(newCookie)))?.id).toBe(user.id);
+    expect(await after.getSessionUser(cookieHeader(oldCookie))).toBeNull();
     // And a cookie signed with a secret the server never had is refused outright.
     const other = await sessionsWith("someone-elses-secret".padEnd(40, "x"));
-    expect(await other.getSessionUser(withCookie(newCookie))).toBeNull();
+    expect(await other.getSessionUser(cookieHeader(newCookie))).toBeNull();
   });
 });

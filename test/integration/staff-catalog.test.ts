@@ -23,8 +23,7 @@ async function settle(p: Promise<Response>): Promise<Response> {
     throw e;
   }
 }
-const userOf = async (cookie: string) =>
-  (await getSessionUser(new Request("http://localhost/", { headers: { Cookie: cookie } }))) as StaffUser;
+const userOf = async (cookie: string) => (await getSessionUser(cookie)) as StaffUser;
 
 let admin: Awaited<ReturnType<typeof signIn>>;
 beforeAll(async () => {

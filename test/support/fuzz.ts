@@ -4,7 +4,7 @@
 // thrown error, which the server would turn into a 500), a refusal always carries messages that
 // exist in the reader's language, and (checked by the caller) a refusal writes nothing.
 import fc from "fast-check";
-import { createI18n } from "~/kernel/i18n/i18n.server";
+import { createI18n } from "~/kernel/http/i18n.server";
 import type { Lang } from "~/kernel/i18n/i18n";
 
 /** Cases per action. The default (160) keeps every fuzz file well under a minute on a busy 2-core

@@ -6,7 +6,7 @@ import { FeedbackFiguresTable } from "~/features/reports/components/other-figure
 import { HolidayWarningNotice } from "~/features/admin/components/holiday-warning";
 import { handlingSatisfaction } from "~/features/feedback/feedback-figures";
 import type { FeedbackFigures } from "~/features/feedback/feedback-figures.server";
-import { createI18n } from "~/kernel/i18n/i18n.server";
+import { createI18n } from "~/kernel/http/i18n.server";
 
 const text = (html: string) =>
   html

@@ -1,10 +1,7 @@
-// The one gate for staff pages. Every staff loader and action calls requireStaff itself with
-// the roles its route module declares in `access`: a parent layout's check does not protect
-// its children, because Remix runs their loaders in parallel.
-import { redirect } from "@remix-run/node";
+// Staff roles and what each may see. The gate that reads a request is requireStaff
+// (app/kernel/http/require-staff.server.ts).
 import { ALL_ROLES_LIST } from "~/features/accounts/roles";
-import { assertSameOrigin } from "~/kernel/http/request.server";
-import { getSessionUser, type StaffUser } from "~/kernel/session.server";
+import type { StaffUser } from "~/kernel/session.server";
 import type { Role } from "../../../db/tables/staff";
 
 export type { Role, StaffUser };
@@ -14,21 +11,6 @@ export const ALL_ROLES: readonly Role[] = ALL_ROLES_LIST;
 export interface RouteAccess {
   loader?: readonly Role[];
   action?: readonly Role[];
-}
-
-export async function requireStaff(request: Request, roles: readonly Role[]): Promise<StaffUser> {
-  const url = new URL(request.url);
-  const user = await getSessionUser(request);
-  if (!user) {
-    const to = url.pathname + url.search;
-    throw redirect(`/staff/login?to=${encodeURIComponent(to)}`);
-  }
-  if (user.mustChangePassword && url.pathname !== "/staff/password") {
-    throw redirect("/staff/password?required=1");
-  }
-  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
-  assertSameOrigin(request);
-  return user;
 }
 
 /** Personal data (names, phones, addresses of citizens) is for roles whose work needs it. */

@@ -10,7 +10,7 @@ import { deliverNotices, queueNotices, type NoticeContext } from "~/features/dia
 import { hit } from "~/kernel/limits/rate-limit.server";
 import { db } from "~/kernel/db/db.server";
 import { env } from "~/kernel/env.server";
-import { createI18n } from "~/kernel/i18n/i18n.server";
+import { createI18n } from "~/kernel/http/i18n.server";
 import { sendMail } from "~/kernel/mail.server";
 
 const DAY = 24 * 3_600_000;

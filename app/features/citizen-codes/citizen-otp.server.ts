@@ -8,7 +8,7 @@ import { isLang } from "~/kernel/i18n/i18n";
 import { hit } from "~/kernel/limits/rate-limit.server";
 import { db } from "~/kernel/db/db.server";
 import { env } from "~/kernel/env.server";
-import { createI18n } from "~/kernel/i18n/i18n.server";
+import { createI18n } from "~/kernel/http/i18n.server";
 import { sendMail } from "~/kernel/mail.server";
 import { sameSecret } from "~/kernel/secret-compare.server";
 import type { OtpPurpose, PrivacySubjectKind } from "../../../db/types";

@@ -8,7 +8,7 @@ import { isLang, type Lang } from "~/kernel/i18n/i18n";
 import { recordAudit } from "~/kernel/audit.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
-import { createI18n } from "~/kernel/i18n/i18n.server";
+import { createI18n } from "~/kernel/http/i18n.server";
 import { sendMail } from "~/kernel/mail.server";
 import type { Database, DialogueSession, NotificationKind } from "../../../db/types";
 

@@ -2,7 +2,7 @@
 // sender gave an address; otherwise the case stays on the staff's call list ("to notify").
 import { isLang } from "~/kernel/i18n/i18n";
 import { env } from "~/kernel/env.server";
-import { createI18n } from "~/kernel/i18n/i18n.server";
+import { createI18n } from "~/kernel/http/i18n.server";
 import { sendMail } from "~/kernel/mail.server";
 import { db } from "~/kernel/db/db.server";
 

@@ -22,7 +22,7 @@ import {
 import { BodyTooLargeError, isBadInput } from "~/kernel/http/bad-input";
 import { LANGS, pickLanguage, type Lang } from "~/kernel/i18n/i18n";
 import { redactTarget, safeErrorText } from "~/kernel/http/redact";
-import { createI18n } from "~/kernel/i18n/i18n.server";
+import { createI18n } from "~/kernel/http/i18n.server";
 import { bodyLimitFor, formatBytes } from "./body-limits.server";
 import { configuredOrigin } from "./public-url.server";
 
