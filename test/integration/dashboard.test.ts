@@ -30,13 +30,14 @@ const yearAgo = vnDay(new Date(Date.now() - 366 * 86_400_000));
 let surveyB: number;
 let versionB: number;
 
+// Seeding the whole demo: the config's hook timeout (90 s), since it passed 60 s on a loaded machine.
 beforeAll(async () => {
   await seedDemo(db());
   surveyB = (await db().selectFrom("survey").select("id").where("kind", "=", "B").executeTakeFirstOrThrow()).id;
   versionB = (
     await db().selectFrom("survey_version").select("id").where("survey_id", "=", surveyB).executeTakeFirstOrThrow()
   ).id;
-}, 60_000);
+});
 
 async function collect(run: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
   const out = new PassThrough();
