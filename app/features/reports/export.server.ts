@@ -27,12 +27,14 @@ interface PageRow extends ResponseAnswers {
   flag_reasons: string[];
 }
 
-type Cursor = { at: string; id: string } | null;
+export type Cursor = { at: string; id: string } | null;
 
-function fetchPage(f: DashboardFilter, after: Cursor): Promise<PageRow[]> {
+/** The export's statement: one page after `after`, or (limit null) every row of the window, as
+ * the benchmark hands it to PostgreSQL's own COPY to compare with. */
+export function exportQuery(f: DashboardFilter, after: Cursor, limit: number | null) {
   // Each response comes with its answers already gathered: the scores from the primary key's
   // index alone, free text and choices through the small partial index (migration 010).
-  const query = sql<PageRow>`
+  return sql<PageRow>`
     select r.id, r.submitted_at::text as at_key,
       to_char(r.submitted_at at time zone interval '+07:00', 'YYYY-MM-DD HH24:MI') as local,
       sv.version, u.code as unit, p.code as procedure, r.channel, r.lang, r.flagged, r.flag_reasons,
@@ -56,7 +58,11 @@ function fetchPage(f: DashboardFilter, after: Cursor): Promise<PageRow[]> {
       ${f.versionId ? sql`and r.survey_version_id = ${f.versionId}` : sql``}
       ${after ? sql`and (r.submitted_at, r.id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
     order by r.submitted_at, r.id
-    limit ${PAGE}`;
+    ${limit === null ? sql`` : sql`limit ${limit}`}`;
+}
+
+function fetchPage(f: DashboardFilter, after: Cursor): Promise<PageRow[]> {
+  const query = exportQuery(f, after, PAGE);
   // The planner prices the per-response look-ups high enough to JIT-compile every page, which
   // cost ~0.7 s a page for nothing (measured): off for this statement only.
   return db()
