@@ -1,7 +1,7 @@
 // Exports: the raw anonymous responses of a period (one row per response, one column per item
 // code) and the period's figures. Read in pages by (submitted_at, id) so memory stays flat.
 import { sql } from "kysely";
-import { answerCells, columnMap, type ResponseAnswers } from "~/features/reports/export-row";
+import { columnMap, fillAnswerCells, type ResponseAnswers } from "~/features/reports/export-row";
 import type { RowSink } from "~/kernel/files/export-stream.server";
 import { db } from "~/kernel/db/db.server";
 import type { DashboardFilter } from "./dashboard.server";
@@ -26,6 +26,9 @@ interface PageRow extends ResponseAnswers {
   flagged: boolean;
   flag_reasons: string[];
 }
+
+export /** The cells before the answers: id, time, version, unit, procedure, channel, lang, flag, reasons. */
+const LEAD = 9;
 
 export type Cursor = { at: string; id: string } | null;
 
@@ -103,18 +106,20 @@ export async function exportResponses(f: DashboardFilter, sink: RowSink): Promis
     // The next page is read while this one is written: the database and the writer overlap.
     if (rows.length === PAGE) next = prefetch({ at: last.at_key, id: last.id });
     for (const r of rows) {
-      await sink.row([
-        r.id,
-        r.local,
-        r.version,
-        r.unit,
-        r.procedure ?? "",
-        r.channel,
-        r.lang,
-        r.flagged ? 1 : 0,
-        r.flag_reasons.join(";"),
-        ...answerCells(columns, r),
-      ]);
+      const cells: unknown[] = new Array(LEAD + columns.width).fill(null);
+      cells[0] = r.id;
+      cells[1] = r.local;
+      cells[2] = r.version;
+      cells[3] = r.unit;
+      cells[4] = r.procedure ?? "";
+      cells[5] = r.channel;
+      cells[6] = r.lang;
+      cells[7] = r.flagged ? 1 : 0;
+      cells[8] = r.flag_reasons.join(";");
+      fillAnswerCells(columns, r, cells, LEAD);
+      // Most rows only join the sink's pending batch: no promise to wait for.
+      const wait = sink.row(cells);
+      if (wait) await wait;
     }
     total += rows.length;
     if (rows.length < PAGE) break;
