@@ -10,7 +10,23 @@ export const PG_URL = process.env.DATABASE_URL || "postgres://root@127.0.0.1:543
 
 export async function createBenchDatabase(
   prefix: string,
-): Promise<{ handle: DatabaseHandle; url: string; drop(): Promise<void> }> {
+): Promise<{ handle: DatabaseHandle; url: string; fresh: boolean; drop(): Promise<void> }> {
+  // BENCH_DB_URL: reuse a database a run kept (BENCH_KEEP=1), to compare code before and after a
+  // change on the same rows without seeding again. It is neither migrated nor dropped here.
+  const reuse = process.env.BENCH_DB_URL;
+  if (reuse) {
+    const handle = await connect({ url: reuse, poolMax: 16 });
+    setDatabase(handle);
+    return {
+      handle,
+      url: reuse,
+      fresh: false,
+      async drop() {
+        setDatabase(null);
+        await handle.close();
+      },
+    };
+  }
   const name = `${prefix}_${crypto.randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
@@ -26,9 +42,14 @@ export async function createBenchDatabase(
   return {
     handle,
     url,
+    fresh: true,
     async drop() {
       setDatabase(null);
       await handle.close();
+      if (process.env.BENCH_KEEP) {
+        console.log(`kept the database: BENCH_DB_URL=${url}`);
+        return;
+      }
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);

@@ -11,12 +11,15 @@ import { rawCountsByUnit, surveyItems } from "../../app/features/reports/dashboa
 import { overallItem } from "../../app/features/reports/dashboard-figures";
 import { defaultWindow } from "../../app/features/reports/report-periods";
 import { quarterOf } from "../../app/features/reports/dashboard.schema";
+import { exportQuery } from "../../app/features/reports/export.server";
 import { rebuildRollups } from "../../app/features/reports/rollup.server";
 import type { StaffUser } from "../../app/kernel/session.server";
 import { createBenchDatabase, ms, timeIt } from "./bench-db";
 
 const N = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+/** BENCH_ONLY=dashboard or export runs one half (with BENCH_DB_URL, to iterate on it). */
+const ONLY = process.env.BENCH_ONLY;
 
 async function main() {
   const bench = await createBenchDatabase("bench_dash");
@@ -43,20 +46,21 @@ async function main() {
     const pairProcs = [...procRows.map((p) => p.id), ...units.map(() => 0)];
 
     let t = performance.now();
-    console.log(`seeding ${N.toLocaleString("en")} responses …`);
-    // Laid out as the portal writes them: responses in the order they were submitted, each with
-    // all its answers in one go (the portal stores a response and its answers in one statement).
-    await sql`
+    if (bench.fresh) {
+      console.log(`seeding ${N.toLocaleString("en")} responses …`);
+      // Laid out as the portal writes them: responses in the order they were submitted, each with
+      // all its answers in one go (the portal stores a response and its answers in one statement).
+      await sql`
       insert into response (id, survey_id, survey_version_id, unit_id, procedure_id, counter, channel, lang, submitted_at, created_at, flagged, flag_reasons)
       select gen_random_uuid(), ${survey.id}, ${version.id}, (${pairUnits}::int[])[k], nullif((${pairProcs}::int[])[k], 0), 'bench',
         (array['qr','kiosk','web','paper'])[1 + floor(random() * 4)::int], 'vi', at, at, random() < 0.01, '{}'
       from (select 1 + floor(random() * ${pairUnits.length})::int as k, now() - random() * interval '365 days' as at
             from generate_series(1, ${N}) order by 2) g`.execute(db);
-    // The 24 scale questions and an occasional comment: "about 25 answers" per response, as the
-    // issue sets. The priority and demographic questions are left unanswered.
-    const scale = items.filter((i) => i.type === "L5").map((i) => i.id);
-    const text = items.filter((i) => i.type === "text" || i.type === "textarea").map((i) => i.id);
-    await sql`
+      // The 24 scale questions and an occasional comment: "about 25 answers" per response, as the
+      // issue sets. The priority and demographic questions are left unanswered.
+      const scale = items.filter((i) => i.type === "L5").map((i) => i.id);
+      const text = items.filter((i) => i.type === "text" || i.type === "textarea").map((i) => i.id);
+      await sql`
       insert into answer (response_id, item_id, value, text)
       select r.id, i.item_id,
         case when i.is_scale then (case when random() < 0.04 then 0 when random() < 0.9 then 4 + (random() < 0.55)::int else 1 + floor(random() * 3)::int end) end,
@@ -66,24 +70,24 @@ async function main() {
         select s as item_id, true as is_scale from unnest(${scale}::int[]) s
         union all
         select c, false from unnest(${text}::int[]) c where random() < 0.1) i`.execute(db);
-    const { answers } = (await sql<{ answers: number }>`select count(*)::int as answers from answer`.execute(db))
-      .rows[0];
-    console.log(
-      `seeded ${N.toLocaleString("en")} responses, ${answers.toLocaleString("en")} answers in ${((performance.now() - t) / 1000).toFixed(0)} s`,
-    );
-    t = performance.now();
-    await rebuildRollups(db);
-    const rollupRows = (await sql<{ n: number }>`select count(*)::int as n from answer_rollup`.execute(db)).rows[0].n;
-    console.log(
-      `rollups built in ${((performance.now() - t) / 1000).toFixed(1)} s (${rollupRows.toLocaleString("en")} daily rollup rows)`,
-    );
-    t = performance.now();
-    // As autovacuum leaves an insert-only table (PostgreSQL 13+ vacuums after inserts too): the
-    // visibility map set, so index-only scans skip the heap. A freshly loaded table is slower to
-    // export until then.
-    await sql`vacuum analyze`.execute(db);
-    console.log(`vacuum analyze in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-
+      const { answers } = (await sql<{ answers: number }>`select count(*)::int as answers from answer`.execute(db))
+        .rows[0];
+      console.log(
+        `seeded ${N.toLocaleString("en")} responses, ${answers.toLocaleString("en")} answers in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+      );
+      t = performance.now();
+      await rebuildRollups(db);
+      const rollupRows = (await sql<{ n: number }>`select count(*)::int as n from answer_rollup`.execute(db)).rows[0].n;
+      console.log(
+        `rollups built in ${((performance.now() - t) / 1000).toFixed(1)} s (${rollupRows.toLocaleString("en")} daily rollup rows)`,
+      );
+      t = performance.now();
+      // As autovacuum leaves an insert-only table (PostgreSQL 13+ vacuums after inserts too): the
+      // visibility map set, so index-only scans skip the heap. A freshly loaded table is slower to
+      // export until then.
+      await sql`vacuum analyze`.execute(db);
+      console.log(`vacuum analyze in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
     const office: StaffUser = {
       id: 0,
       email: "bench",
@@ -111,39 +115,96 @@ async function main() {
       ["report year, unit + channel", { ...base, from: y.start, to: y.end, unitId: units[4], channel: "kiosk" }],
       ["last 91 days (unaligned)", { ...base, from: quarterAgo, to: today }],
     ];
-    console.log(`\ndashboard server time (getDashboard: 5 rollup queries + metadata), ${RUNS} runs each`);
-    for (const [name, f] of views) {
-      const r = await timeIt(RUNS, () => getDashboard(office, f, { year, kind }, "vi"));
-      console.log(`  ${name.padEnd(30)} p50 ${ms(r.p50).padStart(10)}  p95 ${ms(r.p95).padStart(10)}`);
-    }
-    const overall = overallItem(await surveyItems(survey.id))!;
-    console.log(`\nthe same by-unit figure by GROUP BY over the raw answers, ${Math.min(RUNS, 5)} runs each`);
-    for (const [name, f] of views.slice(0, 2)) {
-      const r = await timeIt(Math.min(RUNS, 5), () => rawCountsByUnit(f, overall.ids));
-      console.log(`  ${name.padEnd(30)} p50 ${ms(r.p50).padStart(10)}  p95 ${ms(r.p95).padStart(10)}`);
+    if (ONLY !== "export") {
+      console.log(`\ndashboard server time (getDashboard: 5 rollup queries + metadata), ${RUNS} runs each`);
+      for (const [name, f] of views) {
+        const r = await timeIt(RUNS, () => getDashboard(office, f, { year, kind }, "vi"));
+        console.log(`  ${name.padEnd(30)} p50 ${ms(r.p50).padStart(10)}  p95 ${ms(r.p95).padStart(10)}`);
+      }
+      const overall = overallItem(await surveyItems(survey.id))!;
+      console.log(`\nthe same by-unit figure by GROUP BY over the raw answers, ${Math.min(RUNS, 5)} runs each`);
+      for (const [name, f] of views.slice(0, 2)) {
+        const r = await timeIt(Math.min(RUNS, 5), () => rawCountsByUnit(f, overall.ids));
+        console.log(`  ${name.padEnd(30)} p50 ${ms(r.p50).padStart(10)}  p95 ${ms(r.p95).padStart(10)}`);
+      }
     }
 
-    console.log(`\nexport of all ${N.toLocaleString("en")}+ responses (separate process, peak RSS)`);
-    for (const format of ["csv", "xlsx"]) {
-      const out = spawnSync(
-        process.execPath,
+    if (ONLY !== "dashboard") {
+      // PostgreSQL's own COPY of the export's statement (same joins, every row, no pages) as CSV,
+      // through psql to /dev/null: the floor the export is measured against.
+      const compiled = exportQuery(
+        { surveyId: survey.id, from: yearAgo, to: today, includeFlagged: true },
+        null,
+        null,
+      ).compile(db);
+      const text = compiled.sql.replace(/\$(\d+)/g, (_m, i: string) => {
+        const v = compiled.parameters[Number(i) - 1];
+        return typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
+      });
+      const copy = spawnSync(
+        "/usr/bin/time",
         [
-          "--import",
-          "tsx",
-          path.join(import.meta.dirname, "export-worker.ts"),
+          "-f",
+          "%M",
+          "psql",
           bench.url,
-          String(survey.id),
-          yearAgo,
-          today,
-          format,
+          "-X",
+          "-q",
+          "-o",
+          "/dev/null",
+          "-c",
+          "set jit = off",
+          "-c",
+          `copy (${text}) to stdout with (format csv)`,
         ],
-        {
-          encoding: "utf8",
-          maxBuffer: 1 << 20,
-        },
+        { encoding: "utf8" },
       );
-      if (out.status !== 0) console.log(`  ${format}: failed\n${out.stderr}`);
-      else console.log(`  ${out.stdout.trim()}`);
+      // (time prints psql's peak RSS in KB as its last stderr line.)
+      const copyPeak = Number(copy.stderr.trim().split("\n").pop()) / 1024;
+      const copyT0 = performance.now();
+      spawnSync("psql", [
+        bench.url,
+        "-X",
+        "-q",
+        "-o",
+        "/dev/null",
+        "-c",
+        "set jit = off",
+        "-c",
+        `copy (${text}) to stdout with (format csv)`,
+      ]);
+      const copySecs = (performance.now() - copyT0) / 1000;
+      if (copy.status !== 0) console.log(`COPY failed: ${copy.stderr}`);
+      console.log(
+        `\nCOPY (the export's statement) TO STDOUT via psql: ${copySecs.toFixed(1)} s (second run), psql peak RSS ${copyPeak.toFixed(0)} MB`,
+      );
+      console.log(`export of all ${N.toLocaleString("en")}+ responses (separate process, peak RSS)`);
+      for (const format of ["csv", "xlsx"]) {
+        const out = spawnSync(
+          process.execPath,
+          [
+            "--import",
+            "tsx",
+            path.join(import.meta.dirname, "export-worker.ts"),
+            bench.url,
+            String(survey.id),
+            yearAgo,
+            today,
+            format,
+          ],
+          {
+            encoding: "utf8",
+            maxBuffer: 1 << 20,
+          },
+        );
+        if (out.status !== 0) console.log(`  ${format}: failed\n${out.stderr}`);
+        else {
+          const secs = Number(/in ([\d.]+) s/.exec(out.stdout)?.[1]);
+          console.log(
+            `  ${out.stdout.trim()}, ${(secs / copySecs).toFixed(2)}× COPY (goal ${format === "csv" ? "1.3" : "1.6"}×, peak < 200 MB)`,
+          );
+        }
+      }
     }
   } finally {
     await bench.drop();

@@ -128,6 +128,13 @@ function where(
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 
+/** "Every item" spelled as the survey's item ids, which adds no condition (a rollup row of the
+ * survey's versions holds one of their items) but lets the daily table's primary key, which
+ * starts with item_id, find a window's edge days; without it the planner reads the whole daily
+ * table (it has no index on day alone): an unaligned window's edges were read from every day. */
+const allItems = (surveyId: number) =>
+  sql`and ar.item_id = any(array(select si.id from survey_item si join survey_version sv on sv.id = si.version_id where sv.survey_id = ${surveyId}))`;
+
 export interface CountsRow extends Counts {
   key: string;
   flagged?: boolean;
@@ -149,6 +156,7 @@ export async function countsBy(
     select ${keyExpr} as key, ${itemExpr} as item_id, ${flagExpr} as flagged, ${sums}
     from (${windowRows(f.from, f.to, "", f.snapshotId)}) as ar
     where ${where(f, itemIds, { keepFlagged: opts.splitFlagged })}
+      ${itemIds ? sql`` : allItems(f.surveyId)}
     group by 1, 2, 3`.execute(db());
   return result.rows;
 }

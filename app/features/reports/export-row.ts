@@ -35,20 +35,25 @@ export function columnMap(items: ExportItem[]): ColumnMap {
 
 /** The answer cells in column order: a score as a number, text (masked where free) as a string. */
 export function answerCells(map: ColumnMap, a: ResponseAnswers): (string | number | null)[] {
-  const cells: (string | number | null)[] = new Array(map.width).fill(null);
+  return fillAnswerCells(map, a, new Array(map.width).fill(null), 0);
+}
+
+/** The same cells written into `out` from `offset` on (cells with no answer are left as they
+ * are): the export builds each row in one array instead of one per part joined by a spread. */
+export function fillAnswerCells<T extends unknown[]>(map: ColumnMap, a: ResponseAnswers, out: T, offset: number): T {
   if (a.num_ids && a.nums) {
     for (let i = 0; i < a.num_ids.length; i++) {
       const c = map.column.get(a.num_ids[i]);
       // (A score in a free-text column cannot happen today; if it did it would be masked too.)
-      if (c !== undefined) cells[c] = map.masked[c] ? maskPii(String(a.nums[i])) : a.nums[i];
+      if (c !== undefined) out[offset + c] = map.masked[c] ? maskPii(String(a.nums[i])) : a.nums[i];
     }
   }
   if (a.str_ids && a.strs) {
     for (let i = 0; i < a.str_ids.length; i++) {
       const c = map.column.get(a.str_ids[i]);
       const s = a.strs[i];
-      if (c !== undefined && s !== null) cells[c] = map.masked[c] ? maskPii(s) : s;
+      if (c !== undefined && s !== null) out[offset + c] = map.masked[c] ? maskPii(s) : s;
     }
   }
-  return cells;
+  return out;
 }

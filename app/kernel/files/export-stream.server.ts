@@ -8,7 +8,8 @@ import { drain } from "./zip-writer.server";
 export interface RowSink {
   /** Starts a sheet (XLSX) or a blank-line-separated section (CSV). */
   sheet(name: string, header: string[]): void;
-  row(values: unknown[]): Promise<void>;
+  /** Returns a promise only when the row has to wait for the output (back-pressure). */
+  row(values: unknown[]): Promise<void> | void;
   end(): Promise<void>;
 }
 
@@ -33,9 +34,9 @@ export function csvSink(out: Writable): RowSink {
       started = true;
       pending += csvLine(header);
     },
-    async row(values) {
+    row(values) {
       pending += csvLine(values);
-      if (pending.length >= BATCH_CHARS) await flush();
+      if (pending.length >= BATCH_CHARS) return flush();
     },
     async end() {
       await flush();
