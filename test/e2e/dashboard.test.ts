@@ -143,7 +143,7 @@ describe("satisfaction dashboard", () => {
     expect(rawText.charCodeAt(0)).toBe(0xfeff);
     // trim() also drops the byte-order mark.
     const rawLines = rawText.trim().split("\r\n");
-    expect(rawLines[0]).toMatch(/^response_id,submitted_at_local,survey_version,unit,procedure,channel/);
+    expect(rawLines[0]).toMatch(/^Mã phiếu,Thời điểm gửi \(giờ Việt Nam\),Phiên bản phiếu,Mã đơn vị,Mã thủ tục,Kênh,/);
     expect(rawLines.length).toBeGreaterThan(n / 2);
 
     // The Office sends the report: the figures are frozen and stay the same on the page.
