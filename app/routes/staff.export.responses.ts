@@ -17,13 +17,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = getT(request);
   const url = new URL(request.url);
   const format = parseFormat(url.searchParams.get("format"));
-  const filter = await loadExportFilter(user, parseDashboardQuery(url.searchParams));
+  const query = parseDashboardQuery(url.searchParams);
+  const filter = await loadExportFilter(user, query);
   await recordAudit(clientOf(request), {
     actor: user,
     action: "export.responses",
     entity: "survey",
     entityId: filter.surveyId,
-    details: { ...filter, format },
+    // The period named for the audit log's sentence ("… xuất phiếu trả lời quý III/2026").
+    details: { ...filter, period: query.period ?? null, format },
   });
   return streamDownload(format, `hailong-responses-${filter.from}-${filter.to}`, (sink) =>
     exportResponses(filter, t, sink),
