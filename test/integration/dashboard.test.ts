@@ -368,7 +368,7 @@ describe("exports", () => {
         ).join(",");
         expect(asCsv).toBe(lines[n - 1]);
       }
-      expect(typeof (ws.getRow(2).values as unknown[])[header.indexOf("survey_version") + 1]).toBe("number");
+      expect(typeof (ws.getRow(2).values as unknown[])[header.indexOf("Phiên bản phiếu") + 1]).toBe("number");
     } finally {
       await sql`delete from response where submitted_at >= '2032-03-04' and submitted_at < '2032-03-05'`.execute(db());
     }
