@@ -40,9 +40,10 @@ describe("trend axis", () => {
   });
 
   it("writes ticks as each reader does", () => {
-    expect(percentTick(1, "vi")).toBe("100 %");
+    // A no-break space: recharts wraps tick text at ordinary spaces.
+    expect(percentTick(1, "vi")).toBe("100\u00a0%");
     expect(percentTick(1, "en")).toBe("100%");
-    expect(percentTick(0.3, "vi")).toBe("30 %");
+    expect(percentTick(0.3, "vi")).toBe("30\u00a0%");
     expect(percentTick(0.905, "en")).toBe("91%");
   });
 });
@@ -95,6 +96,11 @@ describe("distribution colours", () => {
 
 describe("long unit names", () => {
   it("wrap on word boundaries within the line length", () => {
+    expect(wrapLabel("Phòng Quản lý Công nghệ và Chuyên ngành", 13, 3)).toEqual([
+      "Phòng Quản lý",
+      "Công nghệ và",
+      "Chuyên ngành",
+    ]);
     expect(wrapLabel("Phòng Quản lý Công nghệ và Chuyên ngành", 15, 3)).toEqual([
       "Phòng Quản lý",
       "Công nghệ và",

@@ -3,10 +3,14 @@
 // React: unit-tested on their own (test/unit/chart-scale.test.ts).
 import type { Lang } from "~/kernel/i18n/i18n";
 
-/** Tick text as the reader writes a whole percent: "100 %" (vi) / "100%" (en). */
+/**
+ * Tick text as the reader writes a whole percent: "100 %" (vi) / "100%" (en). The Vietnamese space
+ * is a no-break space: recharts wraps tick text at ordinary spaces, which split "100 %" into two
+ * lines read as "100%".
+ */
 export function percentTick(v: number, lang: Lang): string {
   const n = Math.round(v * 100);
-  return lang === "vi" ? `${n} %` : `${n}%`;
+  return lang === "vi" ? `${n}\u00a0%` : `${n}%`;
 }
 
 /**
@@ -83,6 +87,6 @@ export function wrapLabel(name: string, maxChars: number, maxLines: number): str
 
 /** Label room by the chart's width: a 360 px phone gets a narrower label column and more lines. */
 export function labelLayout(width: number): { axisWidth: number; maxChars: number; maxLines: number } {
-  if (width < 520) return { axisWidth: 104, maxChars: 15, maxLines: 3 };
-  return { axisWidth: 190, maxChars: 28, maxLines: 2 };
+  if (width < 520) return { axisWidth: 116, maxChars: 13, maxLines: 3 };
+  return { axisWidth: 200, maxChars: 26, maxLines: 2 };
 }
