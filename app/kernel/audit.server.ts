@@ -54,7 +54,12 @@ export interface AuditFilter {
 export const AUDIT_PAGE_SIZE = 50;
 
 export async function listAudit(filter: AuditFilter) {
-  let q = db().selectFrom("audit_log").selectAll();
+  // The actor's name for the sentence ("Nguyễn Văn A đã …"); the email stays for the filter.
+  let q = db()
+    .selectFrom("audit_log")
+    .leftJoin("staff_user", "staff_user.id", "audit_log.actor_id")
+    .selectAll("audit_log")
+    .select("staff_user.name as actor_name");
   if (filter.actor) q = q.where("actor_email", "ilike", `%${filter.actor.replace(/[%_\\]/g, "\\$&")}%`);
   if (filter.action) q = q.where("action", "like", `${filter.action.replace(/[%_\\]/g, "\\$&")}%`);
   if (filter.entity) q = q.where("entity", "=", filter.entity);
@@ -62,7 +67,7 @@ export async function listAudit(filter: AuditFilter) {
   if (filter.to) q = q.where("at", "<", filter.to);
   const page = Math.max(1, filter.page ?? 1);
   const rows = await q
-    .orderBy("id", "desc")
+    .orderBy("audit_log.id", "desc")
     .limit(AUDIT_PAGE_SIZE + 1)
     .offset((page - 1) * AUDIT_PAGE_SIZE)
     .execute();

@@ -12,6 +12,9 @@ import { auditFilterSchema } from "~/features/accounts/staff.schema";
 import { type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { getT } from "~/kernel/http/i18n.server";
+import { auditSentence } from "~/kernel/audit-sentence";
+import vi from "~/locales/vi";
+import en from "~/locales/en";
 
 export const access: RouteAccess = { loader: ["admin"] };
 
@@ -26,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A bad date is reported and left out; the other filters still apply.
   const filter = parsed.ok ? parsed.data : { ...input, from: undefined, to: undefined, page: 1 };
   const errors: FieldErrors = parsed.ok ? {} : parsed.errors;
+  const sentences = lng === "vi" ? vi.auditLog : en.auditLog;
   const { rows, hasMore, page } = await listAudit({
     actor: filter.actor || undefined,
     action: filter.action || undefined,
@@ -44,6 +48,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: r.id,
       at: formatDateTime(r.at, lng),
       actor: r.actor_email,
+      sentence: auditSentence(
+        {
+          action: r.action,
+          actorName: r.actor_name,
+          actorEmail: r.actor_email,
+          entity: r.entity,
+          entityId: r.entity_id,
+          details: r.details,
+        },
+        sentences,
+      ),
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,
@@ -113,24 +128,33 @@ export default function AuditLog() {
             <thead>
               <tr>
                 <th scope="col">{t("staff.audit.at")}</th>
-                <th scope="col">{t("staff.audit.actor")}</th>
                 <th scope="col">{t("staff.audit.action")}</th>
-                <th scope="col">{t("staff.audit.entity")}</th>
                 <th scope="col">{t("staff.audit.ip")}</th>
-                <th scope="col">{t("staff.audit.details")}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td>{r.at}</td>
-                  <td>{r.actor ?? <span className="muted">{t("staff.audit.anonymous")}</span>}</td>
                   <td>
-                    <code>{r.action}</code>
+                    <p className="audit-sentence">{r.sentence}</p>
+                    {/* The raw record stays one click away: the sentence is a reading aid, not the record. */}
+                    <details className="audit-raw">
+                      <summary>{t("staff.audit.details")}</summary>
+                      <dl>
+                        <dt>{t("staff.audit.actor")}</dt>
+                        <dd>{r.actor ?? t("staff.audit.anonymous")}</dd>
+                        <dt>{t("staff.audit.action")}</dt>
+                        <dd>
+                          <code>{r.action}</code>
+                        </dd>
+                        <dt>{t("staff.audit.entity")}</dt>
+                        <dd>{r.entity ? `${r.entity}${r.entityId ? ` #${r.entityId}` : ""}` : "—"}</dd>
+                      </dl>
+                      {r.details ? <pre className="details">{r.details}</pre> : null}
+                    </details>
                   </td>
-                  <td>{r.entity ? `${r.entity}${r.entityId ? ` #${r.entityId}` : ""}` : "—"}</td>
                   <td>{r.ip ?? "—"}</td>
-                  <td className="details">{r.details}</td>
                 </tr>
               ))}
             </tbody>

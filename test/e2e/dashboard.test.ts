@@ -17,9 +17,9 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function officeContext(lang: "vi" | "en"): Promise<{ ctx: BrowserContext; page: Page }> {
+async function officeContext(lang: "vi" | "en", width = 1280): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
+    viewport: { width, height: 900 },
     locale: lang === "vi" ? "vi-VN" : "en-GB",
     acceptDownloads: true,
   });
@@ -53,11 +53,77 @@ describe("satisfaction dashboard", () => {
       // recharts draws after hydration; the table next to it is there from the server.
       await page.locator("#by-unit .recharts-surface").first().waitFor({ timeout: 15_000 });
       expect(await page.locator("#by-unit table tbody tr").count()).toBeGreaterThan(2);
+
+      // The distribution legend runs in the scale's order, not alphabetically.
+      await expect(page.locator("#distribution .chart-legend li").allTextContents()).resolves.toEqual(
+        lang === "vi"
+          ? ["Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"]
+          : ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
+      );
+
+      // The trend's rate axis: from the lowest figure in its table (rate or interval, and the 90 %
+      // target) less 2 points, down to a multiple of 10, up to 100 %, a tick every 10 points,
+      // each written out whole ("100 %", never the clipped "00%").
+      await page.locator("#trend .recharts-surface").first().waitFor({ timeout: 15_000 });
+      const tableText = (await page.locator("#trend table tbody").textContent())!;
+      const figures = [...tableText.matchAll(/(\d+(?:[.,]\d+)?) ?%/g)].map((m) => pctOf(m[1]));
+      const lower = Math.max(0, Math.floor((Math.min(90, ...figures) - 2) / 10) * 10);
+      const expected: string[] = [];
+      for (let p = lower; p <= 100; p += 10) expected.push(lang === "vi" ? `${p}\u00a0%` : `${p}%`);
+      // recharts 3 draws tick text in its own layer, not inside the axis group: the rate ticks are
+      // the tick values ending in %. It draws them once its box is measured: wait for them.
+      const ticks = page.locator("#trend .recharts-cartesian-axis-tick-value");
+      const rateTicks = async () => (await ticks.allTextContents()).filter((x) => x.endsWith("%"));
+      await expect.poll(rateTicks, { timeout: 10_000 }).toEqual(expected);
+      expect(lower).toBeGreaterThan(0);
+      // No tick text sticks out of the chart's left edge (what clipped "100%" to "00%").
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll("#trend svg.recharts-surface, #by-unit svg.recharts-surface")].flatMap((svg) => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll(".recharts-cartesian-axis-tick-value, .chart-tick text")]
+            .filter((t) => t.getBoundingClientRect().left < box.left - 0.5)
+            .map((t) => t.textContent);
+        }),
+      );
+      expect(outside).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       await ctx.close();
     });
   }
+
+  it("labels every unit's bar legibly on a 360 px phone, full names in <title> and the table", async () => {
+    const { ctx, page } = await officeContext("vi", 360);
+    const errors = collectPageErrors(page);
+    const svg = page.locator("#by-unit svg.recharts-surface").first();
+    await svg.waitFor({ timeout: 15_000 });
+    const names = await page.locator("#by-unit table tbody th").allTextContents();
+    const ticks = page.locator("#by-unit .chart-tick");
+    await expect.poll(() => ticks.count(), { timeout: 10_000 }).toBe(names.length);
+    await expect(page.locator("#by-unit .chart-tick title").allTextContents()).resolves.toEqual(names);
+    const layout = await page.evaluate(() => {
+      const svgEl = document.querySelector("#by-unit svg.recharts-surface")!;
+      const box = svgEl.getBoundingClientRect();
+      const texts = [...svgEl.querySelectorAll(".chart-tick text")].map((t) => t.getBoundingClientRect());
+      const overlaps = texts.filter((a, i) =>
+        texts.some((b, j) => j !== i && a.top < b.bottom - 1 && b.top < a.bottom - 1),
+      );
+      return {
+        outside: texts
+          .filter((r) => r.left < box.left - 0.5 || r.right > box.right + 0.5)
+          .map((r) => `${r.left}–${r.right} in ${box.left}–${box.right}`),
+        overlaps: overlaps.length,
+        lines: [...svgEl.querySelectorAll(".chart-tick tspan")].map((t) => t.textContent ?? ""),
+        pageWidth: document.documentElement.scrollWidth,
+      };
+    });
+    expect(layout.outside).toEqual([]);
+    expect(layout.overlaps).toBe(0);
+    for (const l of layout.lines) expect(l.length).toBeLessThanOrEqual(13);
+    expect(layout.pageWidth).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
 
   it("filters by unit, opens a report period and downloads figures that match the page", async () => {
     const { ctx, page } = await officeContext("vi");
@@ -143,7 +209,7 @@ describe("satisfaction dashboard", () => {
     expect(rawText.charCodeAt(0)).toBe(0xfeff);
     // trim() also drops the byte-order mark.
     const rawLines = rawText.trim().split("\r\n");
-    expect(rawLines[0]).toMatch(/^response_id,submitted_at_local,survey_version,unit,procedure,channel/);
+    expect(rawLines[0]).toMatch(/^Mã phiếu,Thời điểm gửi \(giờ Việt Nam\),Phiên bản phiếu,Mã đơn vị,Mã thủ tục,Kênh,/);
     expect(rawLines.length).toBeGreaterThan(n / 2);
 
     // The Office sends the report: the figures are frozen and stay the same on the page.

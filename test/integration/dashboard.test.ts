@@ -14,6 +14,7 @@ import { foldPendingRollups } from "~/features/reports/rollup.server";
 import { overallItem } from "~/features/reports/dashboard-figures";
 import { csvSink, xlsxSink } from "~/kernel/files/export-stream.server";
 import { db } from "~/kernel/db/db.server";
+import { createI18n } from "~/kernel/http/i18n.server";
 import type { StaffUser } from "~/kernel/session.server";
 
 const office: StaffUser = {
@@ -244,11 +245,40 @@ async function storeComment(text: string, submittedAt?: Date): Promise<string> {
   return id;
 }
 
+const tVi = createI18n("vi").t;
+const tEn = createI18n("en").t;
+
 describe("exports", () => {
+  it("name the sheet and the fixed columns in the reader's language, Vietnamese by default", async () => {
+    const f = { surveyId: surveyB, from: "2000-01-01", to: "2100-01-01", includeFlagged: true };
+    const items = await surveyItems(surveyB);
+    const codes = items.map((i) => i.code);
+    for (const [t, sheet, fixed] of [
+      [
+        tVi,
+        "Phiếu trả lời",
+        "Mã phiếu,Thời điểm gửi (giờ Việt Nam),Phiên bản phiếu,Mã đơn vị,Mã thủ tục,Kênh,Ngôn ngữ,Nghi ngờ (1 = có),Lý do nghi ngờ",
+      ],
+      [
+        tEn,
+        "Responses",
+        "Response ID,Submitted (Viet Nam time),Form version,Unit code,Procedure code,Channel,Language,Flagged (1 = yes),Flag reasons",
+      ],
+    ] as const) {
+      const csv = (await collect((out) => exportResponses(f, t, csvSink(out)))).toString("utf8");
+      const header = csv.replace(/^\uFEFF/, "").split("\r\n")[0];
+      expect(header).toBe([fixed, ...codes].join(","));
+      expect(header).not.toMatch(/response_id|submitted_at|flag_reasons/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await collect((out) => exportResponses(f, t, xlsxSink(out)))) as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([sheet]);
+    }
+  });
+
   it("write every response as CSV with a BOM, masked free text and defused formulas", async () => {
     const id = await storeComment('=HYPERLINK("x") gọi 0912 345 678');
     const f = { surveyId: surveyB, from: "2000-01-01", to: "2100-01-01", includeFlagged: true };
-    const buf = await collect((out) => exportResponses(f, csvSink(out)));
+    const buf = await collect((out) => exportResponses(f, tVi, csvSink(out)));
     const text = buf.toString("utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
     const lines = text.trim().split("\r\n");
@@ -265,8 +295,8 @@ describe("exports", () => {
 
   it("write the same rows as XLSX", async () => {
     const f = { surveyId: surveyB, from: yearAgo, to: today, includeFlagged: true };
-    const csv = (await collect((out) => exportResponses(f, csvSink(out)))).toString("utf8").trim().split("\r\n");
-    const xlsx = await collect((out) => exportResponses(f, xlsxSink(out)));
+    const csv = (await collect((out) => exportResponses(f, tVi, csvSink(out)))).toString("utf8").trim().split("\r\n");
+    const xlsx = await collect((out) => exportResponses(f, tVi, xlsxSink(out)));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
@@ -282,10 +312,10 @@ describe("exports", () => {
     );
     const f = { surveyId: surveyB, from: "2031-01-01", to: "2031-01-01", includeFlagged: true };
     const expected = '\'+SUM(A1) <b>&"Tiếng Việt"</b>\u0001\u001f _x0041_ a\r\nb gọi [***] ';
-    const csv = (await collect((out) => exportResponses(f, csvSink(out)))).toString("utf8");
+    const csv = (await collect((out) => exportResponses(f, tVi, csvSink(out)))).toString("utf8");
     expect(csv).toContain(`"${expected.replace(/"/g, '""')}"`);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await collect((out) => exportResponses(f, xlsxSink(out)))) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await collect((out) => exportResponses(f, tVi, xlsxSink(out)))) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws.rowCount).toBe(2);
     const header = (ws.getRow(1).values as unknown[]).slice(1);
@@ -319,11 +349,14 @@ describe("exports", () => {
       where submitted_at >= '2032-03-04' and submitted_at < '2032-03-05'`.execute(db());
     try {
       const f = { surveyId: surveyB, from: "2032-03-04", to: "2032-03-04", includeFlagged: true };
-      const lines = (await collect((out) => exportResponses(f, csvSink(out)))).toString("utf8").trim().split("\r\n");
+      const lines = (await collect((out) => exportResponses(f, tVi, csvSink(out))))
+        .toString("utf8")
+        .trim()
+        .split("\r\n");
       expect(lines.length).toBe(12_002);
       expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(12_001);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await collect((out) => exportResponses(f, xlsxSink(out)))) as unknown as ArrayBuffer);
+      await wb.xlsx.load((await collect((out) => exportResponses(f, tVi, xlsxSink(out)))) as unknown as ArrayBuffer);
       const ws = wb.worksheets[0];
       expect(ws.rowCount).toBe(12_002);
       // Every row parses back to the CSV row, numbers as numbers.
@@ -336,7 +369,7 @@ describe("exports", () => {
         ).join(",");
         expect(asCsv).toBe(lines[n - 1]);
       }
-      expect(typeof (ws.getRow(2).values as unknown[])[header.indexOf("survey_version") + 1]).toBe("number");
+      expect(typeof (ws.getRow(2).values as unknown[])[header.indexOf("Phiên bản phiếu") + 1]).toBe("number");
     } finally {
       await sql`delete from response where submitted_at >= '2032-03-04' and submitted_at < '2032-03-05'`.execute(db());
     }

@@ -68,6 +68,35 @@ describe("audit log page", () => {
     expect(second.rows[second.rows.length - 1].entityId).toBe("0");
   });
 
+  it("reads each row as a sentence with the actor's name, the raw record kept beside it", async () => {
+    const { name } = await db()
+      .selectFrom("staff_user")
+      .select("name")
+      .where("email", "=", admin.email)
+      .executeTakeFirstOrThrow();
+    await recordAudit(null, {
+      actor: { id: admin.id, email: admin.email },
+      action: "export.responses",
+      entity: "survey",
+      entityId: 2,
+      details: { surveyId: 2, from: "2026-06-15", to: "2026-09-14", period: "2026-Q3", format: "csv" },
+    });
+    const data = await page("?action=export.responses");
+    expect(data.rows[0].sentence).toBe(`${name} đã xuất phiếu trả lời quý III/2026`);
+    expect(JSON.parse(data.rows[0].details)).toMatchObject({ period: "2026-Q3", format: "csv" });
+    const enData = (
+      await loader({
+        request: staffRequest("/staff/audit?action=export.responses&lng=en", admin.cookie),
+        params: {},
+        context: {},
+      })
+    ).json();
+    expect((await enData).rows[0].sentence).toBe(`${name} exported the responses of Q3/2026`);
+    // A row with no sentence of its own still reads, naming its code.
+    const other = await page("?action=user.disable");
+    expect(other.rows[0].sentence).toBe("binh@so.gov.vn đã thực hiện thao tác user.disable trên staff_user #7");
+  });
+
   it("reports a bad date in the reader's terms and keeps the other filters", async () => {
     const data = await page("?action=user.&from=31/02/2026");
     expect(data.errors).toEqual({ from: "staff.errors.dateInvalid" });

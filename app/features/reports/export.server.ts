@@ -1,5 +1,6 @@
 // Exports: the raw anonymous responses of a period (one row per response, one column per item
 // code) and the period's figures. Read in pages by (submitted_at, id) so memory stays flat.
+import type { TFunction } from "i18next";
 import { sql } from "kysely";
 import { columnMap, fillAnswerCells, type ResponseAnswers } from "~/features/reports/export-row";
 import type { RowSink } from "~/kernel/files/export-stream.server";
@@ -76,21 +77,17 @@ function fetchPage(f: DashboardFilter, after: Cursor): Promise<PageRow[]> {
     });
 }
 
-export async function exportResponses(f: DashboardFilter, sink: RowSink): Promise<number> {
+/** The fixed columns before the item codes, named in the reader's language (`t`). */
+export function responseColumns(t: TFunction): string[] {
+  const keys = ["id", "submittedAt", "version", "unit", "procedure", "channel", "lang", "flagged", "flagReasons"];
+  return keys.map((k) => t(`dashboard.responseCols.${k}`));
+}
+
+export async function exportResponses(f: DashboardFilter, t: TFunction, sink: RowSink): Promise<number> {
   const items = await surveyItems(f.surveyId);
   const columns = columnMap(items);
-  sink.sheet("responses", [
-    "response_id",
-    "submitted_at_local",
-    "survey_version",
-    "unit",
-    "procedure",
-    "channel",
-    "lang",
-    "flagged",
-    "flag_reasons",
-    ...items.map((i) => i.code),
-  ]);
+  // Item columns keep their codes: they are the survey's own identifiers, the same in both languages.
+  sink.sheet(t("dashboard.sheets.responses"), [...responseColumns(t), ...items.map((i) => i.code)]);
   let total = 0;
   // A prefetched page must not fail unobserved (an unhandled rejection ends the process) when the
   // writer fails first: the error is still thrown where the page is awaited.

@@ -83,6 +83,18 @@ const dashboard: typeof vi = {
       distribution: "Distribution of answers",
       by_channel: "By channel",
       volume: "Responses",
+      responses: "Responses",
+    },
+    responseCols: {
+      id: "Response ID",
+      submittedAt: "Submitted (Viet Nam time)",
+      version: "Form version",
+      unit: "Unit code",
+      procedure: "Procedure code",
+      channel: "Channel",
+      lang: "Language",
+      flagged: "Flagged (1 = yes)",
+      flagReasons: "Flag reasons",
     },
     channels: { qr: "QR code", kiosk: "Counter tablet", web: "Website", paper: "Paper form" },
     blocks: {

@@ -14,6 +14,7 @@ import reportDocument from "./report-document";
 import limits from "./limits";
 import codes from "./citizen-codes";
 import http from "./http";
+import audit from "./audit";
 
 const en: Translation = {
   ...common,
@@ -31,6 +32,7 @@ const en: Translation = {
   ...limits,
   ...codes,
   ...http,
+  ...audit,
 };
 
 export default en;

@@ -81,6 +81,19 @@ const dashboard = {
       distribution: "Phân bố câu trả lời",
       by_channel: "Theo kênh",
       volume: "Số phiếu",
+      responses: "Phiếu trả lời",
+    },
+    // Column names of the anonymous responses export; the item columns keep their codes.
+    responseCols: {
+      id: "Mã phiếu",
+      submittedAt: "Thời điểm gửi (giờ Việt Nam)",
+      version: "Phiên bản phiếu",
+      unit: "Mã đơn vị",
+      procedure: "Mã thủ tục",
+      channel: "Kênh",
+      lang: "Ngôn ngữ",
+      flagged: "Nghi ngờ (1 = có)",
+      flagReasons: "Lý do nghi ngờ",
     },
     channels: { qr: "Mã QR", kiosk: "Máy tại quầy", web: "Trang web", paper: "Phiếu giấy" },
     blocks: {

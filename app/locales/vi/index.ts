@@ -15,6 +15,7 @@ import reportDocument from "./report-document";
 import limits from "./limits";
 import codes from "./citizen-codes";
 import http from "./http";
+import audit from "./audit";
 
 const vi = {
   ...common,
@@ -32,6 +33,7 @@ const vi = {
   ...limits,
   ...codes,
   ...http,
+  ...audit,
 };
 
 export default vi;

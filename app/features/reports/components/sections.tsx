@@ -32,6 +32,7 @@ export function TrendSection({ d, lang }: Props) {
   return (
     <Section id="trend" title={t("dashboard.trend")}>
       <TrendChart
+        lang={lang}
         label={t("dashboard.trendLabel")}
         target={d.target}
         data={d.trend.map((p) => ({
@@ -63,6 +64,7 @@ export function UnitSection({ d, lang }: Props) {
   return (
     <Section id="by-unit" title={t("dashboard.byUnit")}>
       <RateBars
+        lang={lang}
         label={t("dashboard.byUnitLabel")}
         target={d.target}
         data={d.byUnit.map((u) => ({
@@ -96,6 +98,7 @@ export function BlockSection({ d, lang }: Props) {
   return (
     <Section id="by-block" title={t("dashboard.byBlock")}>
       <RateBars
+        lang={lang}
         label={t("dashboard.byBlockLabel")}
         target={d.target}
         data={d.blocks.map((b) => ({ label: t(`dashboard.blocks.${b.block}`), rate: b.index, low: null, high: null }))}
@@ -163,7 +166,7 @@ export function DistributionSection({ d, lang }: Props) {
   const names = [1, 2, 3, 4, 5].map((i) => t(`dashboard.scale.s${i}`));
   return (
     <Section id="distribution" title={t("dashboard.distribution")}>
-      <DistributionChart label={t("dashboard.distributionLabel")} data={rows} names={names} />
+      <DistributionChart label={t("dashboard.distributionLabel")} data={rows} names={names} lang={lang} />
       <TableWrap label={t("dashboard.distribution")}>
         <table>
           <caption className="visually-hidden">{t("dashboard.distribution")}</caption>
@@ -219,6 +222,7 @@ export function ChannelSection({ d, lang }: Props) {
   return (
     <Section id="by-channel" title={t("dashboard.byChannel")}>
       <RateBars
+        lang={lang}
         label={t("dashboard.byChannelLabel")}
         target={d.target}
         data={d.byChannel
