@@ -89,13 +89,15 @@ describe("staff dialogue pages", () => {
     await shows(".counts li", /^0\s*có mặt/);
     // The Office moves the session to today, starting within the hour; the door then opens.
     const vnInput = (ms: number) => new Date(Date.now() + ms + 7 * 3600_000).toISOString().slice(0, 16);
-    await page.goto(`${server.url}/staff/dialogues/${current}`);
-    await page.getByText("Sửa thông tin").click();
-    await page.getByLabel("Bắt đầu", { exact: true }).fill(vnInput(3600_000));
-    await page.getByLabel("Kết thúc", { exact: true }).fill(vnInput(4 * 3600_000));
-    await page.getByLabel("Khóa đăng ký", { exact: true }).fill(vnInput(1800_000));
-    await page.getByRole("button", { name: "Lưu thay đổi" }).click();
-    await page.waitForURL(/[?&]moved=/);
+    const desk = await signedIn();
+    await desk.page.goto(`${server.url}/staff/dialogues/${current}`);
+    await desk.page.locator("summary", { hasText: "Sửa thông tin" }).click();
+    await desk.page.getByLabel("Bắt đầu", { exact: true }).fill(vnInput(3600_000));
+    await desk.page.getByLabel("Kết thúc", { exact: true }).fill(vnInput(4 * 3600_000));
+    await desk.page.getByLabel("Khóa đăng ký", { exact: true }).fill(vnInput(1800_000));
+    await desk.page.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await desk.page.waitForURL(/[?&]moved=/);
+    await desk.ctx.close();
     await page.goto(`${server.url}/staff/dialogues/${current}/checkin`);
     await page.getByLabel("Mã đăng ký").fill("dema26");
     await page.getByRole("button", { name: "Điểm danh", exact: true }).click();
