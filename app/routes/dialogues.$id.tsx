@@ -128,7 +128,7 @@ export default function DialoguePage() {
       <p>
         <Link to="/dialogues">{t("dialogue.page.back")}</Link>
       </p>
-      <h1>{s.title}</h1>
+      <h1 lang={s.titleLang ?? undefined}>{s.title}</h1>
       <p>
         <StatusTag status={s.status} /> <span className="tag">{t(`dialogue.registrationState.${registration}`)}</span>
       </p>
@@ -143,7 +143,11 @@ export default function DialoguePage() {
           <a href="#signup-title">{t("dialogue.page.jumpToSignup")}</a>
         </p>
       ) : null}
-      {s.description ? <p className="lead">{s.description}</p> : null}
+      {s.description ? (
+        <p className="lead" lang={s.descriptionLang ?? undefined}>
+          {s.description}
+        </p>
+      ) : null}
       <SessionFacts s={s} procedures={procedures} />
       <p className="button-row">
         <a className="button button--secondary" href={`/dialogues/${s.id}/ics`} download>
@@ -169,7 +173,7 @@ export default function DialoguePage() {
       ) : null}
       {registration === "open" ? (
         <SignUpForm
-          topics={s.topics}
+          topics={s.topicLabels}
           notice={notice}
           errors={actionData?.errors}
           values={actionData?.values}

@@ -19,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sessions = rows.map((s) => ({
     id: s.id,
     title: sessionTitle(s, lng),
+    titleLang: lng === "en" && !s.title_en ? ("vi" as const) : null,
     startsAt: s.starts_at.toISOString(),
     venue: s.venue,
     online: Boolean(s.online_url),
@@ -39,7 +40,9 @@ export default function DialogueList() {
   const item = (s: (typeof sessions)[number]) => (
     <li key={s.id} className="card">
       <h3 className="card__title">
-        <Link to={`/dialogues/${s.id}`}>{s.title}</Link>
+        <Link to={`/dialogues/${s.id}`} lang={s.titleLang ?? undefined}>
+          {s.title}
+        </Link>
       </h3>
       <p>
         {formatDateTime(s.startsAt)}

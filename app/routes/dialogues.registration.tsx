@@ -14,7 +14,7 @@ import { useTranslation } from "react-i18next";
 import { CancelOtpForm } from "~/features/dialogue/components/cancel-otp-form";
 import { LookupForm, RegistrationDetails } from "~/features/dialogue/components/registration-view";
 import { fullCode } from "~/features/citizen-codes/citizen-code";
-import { acceptsQuestions } from "~/features/dialogue/dialogue-state";
+import { acceptsQuestions, checkinWindow } from "~/features/dialogue/dialogue-state";
 import {
   askQuestion,
   listPublicQuestions,
@@ -60,7 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         kind: r.kind,
         status: r.status,
         place: r.place,
-        checkedIn: Boolean(r.checked_in_at),
+        // "Attended" only for a check-in made at the door on the day (an early one is no attendance).
+        checkedIn: Boolean(r.checked_in_at && r.checked_in_at >= checkinWindow(s.starts_at).from),
       },
       session: sessionView(s, lng),
       canCancel:

@@ -18,6 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t("privacy.notice.title"),
     months: settings["privacy.retention_months"],
+    contact: {
+      unit: settings["privacy.contact_unit"],
+      address: settings["privacy.contact_address"],
+      phone: settings["privacy.contact_phone"],
+      email: settings["privacy.contact_email"],
+    },
   });
 }
 
@@ -26,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const SECTIONS = ["who", "consent", "retention", "rights", "contact"] as const;
 
 export default function PrivacyNotice() {
-  const { months } = useLoaderData<typeof loader>();
+  const { months, contact } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const section = (key: (typeof SECTIONS)[number]) => (
     <section key={key} aria-labelledby={`privacy-${key}`}>
@@ -43,6 +49,31 @@ export default function PrivacyNotice() {
             </a>
           </p>
         </>
+      ) : null}
+      {key === "contact" ? (
+        // The unit's name and address are Vietnamese proper names on the English page too.
+        <dl className="privacy-contact" data-testid="privacy-contact">
+          <dt>{t("privacy.notice.contactUnit")}</dt>
+          <dd lang="vi">{contact.unit}</dd>
+          <dt>{t("privacy.notice.contactAddress")}</dt>
+          <dd lang="vi">{contact.address}</dd>
+          {contact.phone ? (
+            <>
+              <dt>{t("privacy.notice.contactPhone")}</dt>
+              <dd>
+                <a href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`}>{contact.phone}</a>
+              </dd>
+            </>
+          ) : null}
+          {contact.email ? (
+            <>
+              <dt>{t("privacy.notice.contactEmail")}</dt>
+              <dd>
+                <a href={`mailto:${contact.email}`}>{contact.email}</a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
       ) : null}
     </section>
   );

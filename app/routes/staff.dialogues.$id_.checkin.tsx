@@ -13,7 +13,7 @@ import { useTranslation } from "react-i18next";
 import { Checkbox, ErrorSummary, Radios, TextField, TableWrap } from "~/kernel/forms/fields";
 import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
 import { normalisePhone } from "~/features/dialogue/dialogue-code";
-import { formatTime } from "~/kernel/time/clock";
+import { formatDateTime, formatTime } from "~/kernel/time/clock";
 import { recordAudit } from "~/kernel/audit.server";
 import {
   checkInByCode,
@@ -186,6 +186,7 @@ export default function CheckinPage() {
                 name: r.name ?? "",
                 place: r.place ?? "",
                 at: r.at ? formatTime(r.at) : "",
+                when: r.startsAt ? formatDateTime(r.startsAt) : "",
               })}
             </p>
           )}

@@ -18,6 +18,7 @@ import * as feedbackFigures from "./2026_12_06_015_feedback_figures";
 import * as reportSnapshots from "./2026_12_06_016_report_snapshots";
 import * as flagsVersions from "./2026_12_06_017_flags_versions";
 import * as snapshotOtherFigures from "./2026_12_06_018_snapshot_other_figures";
+import * as dialogueEnglish from "./2026_12_06_020_dialogue_english";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_016_report_snapshots": reportSnapshots,
   "2026_12_06_017_flags_versions": flagsVersions,
   "2026_12_06_018_snapshot_other_figures": snapshotOtherFigures,
+  "2026_12_06_020_dialogue_english": dialogueEnglish,
 };

@@ -168,6 +168,13 @@ const TOPICS = [
   "Chuyển giao công nghệ",
   "Dịch vụ công trực tuyến",
 ];
+/** The same topics in English, in the same order (English pages show these). */
+const TOPICS_EN = [
+  "Standards, metrology and quality",
+  "Radiation safety",
+  "Technology transfer",
+  "Online public services",
+];
 
 export async function seedDialogue(trx: DB) {
   const unitRows = await trx.selectFrom("unit").select(["id", "code"]).execute();
@@ -189,7 +196,10 @@ export async function seedDialogue(trx: DB) {
     venue: "Hội trường Sở Khoa học và Công nghệ, số 8 đường 30/4, phường 1, Mỹ Tho",
     invited_groups:
       "Người dân, doanh nghiệp, hợp tác xã; cơ sở y tế có thiết bị X-quang; đại diện các phòng, đơn vị thuộc Sở",
+    invited_groups_en:
+      "Citizens, businesses and cooperatives; health facilities with X-ray equipment; representatives of the Department's offices and units",
     topics: JSON.stringify(TOPICS),
+    topics_en: JSON.stringify(TOPICS_EN),
     created_by: staffId,
   };
 

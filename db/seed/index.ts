@@ -9,6 +9,7 @@ import { demoHolidays } from "./holidays";
 import { demoProcedures } from "./procedures";
 import { demoStaff } from "./staff";
 import { seedDemoResponses } from "./responses";
+import { sendDemoPeriod } from "./sent-period";
 import { seedSurveys } from "./survey";
 import { demoUnits } from "./units";
 
@@ -70,7 +71,7 @@ async function seedStaff(trx: DB) {
 
 /** Returns true when it wrote the demo data, false when the database already had data. */
 export async function seedDemo(db: DB): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  const wrote = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
     const { n } = await trx
       .selectFrom("unit")
@@ -86,4 +87,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
     await seedDemoResponses(trx);
     return true;
   });
+  // After the data is committed: sending folds the rollups and copies them, as the Office would.
+  if (wrote) await sendDemoPeriod(db);
+  return wrote;
 }

@@ -25,7 +25,10 @@ export interface DialogueSessionTable {
   description_vi: string | null;
   description_en: string | null;
   topics: Json<string[]>;
+  /** The topics in English, one for one with `topics` where given; null: none written. */
+  topics_en: ColumnType<string[] | null, string | null | undefined, string | null>;
   invited_groups: string | null;
+  invited_groups_en: string | null;
   starts_at: Timestamp;
   ends_at: Timestamp;
   venue: string | null;

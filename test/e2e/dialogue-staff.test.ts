@@ -81,9 +81,26 @@ describe("staff dialogue pages", () => {
     const { ctx, page, errors } = await signedIn(true);
     await page.goto(`${server.url}/staff/dialogues/${current}/checkin`);
     expect(await axeViolations(page)).toEqual([]);
+    const shows = (sel: string, text: string | RegExp) => page.locator(sel, { hasText: text }).first().waitFor();
+    // The demo session is weeks ahead: the door refuses, with the rule, and nobody is checked in.
     await page.getByLabel("Mã đăng ký").fill("dema26");
     await page.getByRole("button", { name: "Điểm danh", exact: true }).click();
-    const shows = (sel: string, text: string | RegExp) => page.locator(sel, { hasText: text }).first().waitFor();
+    await shows(".checkin-result", "Chỉ điểm danh vào ngày diễn ra buổi đối thoại");
+    await shows(".counts li", /^0\s*có mặt/);
+    // The Office moves the session to today, starting within the hour; the door then opens.
+    const vnInput = (ms: number) => new Date(Date.now() + ms + 7 * 3600_000).toISOString().slice(0, 16);
+    const desk = await signedIn();
+    await desk.page.goto(`${server.url}/staff/dialogues/${current}`);
+    await desk.page.locator("summary", { hasText: "Sửa thông tin" }).click();
+    await desk.page.getByLabel("Bắt đầu", { exact: true }).fill(vnInput(3600_000));
+    await desk.page.getByLabel("Kết thúc", { exact: true }).fill(vnInput(4 * 3600_000));
+    await desk.page.getByLabel("Khóa đăng ký", { exact: true }).fill(vnInput(1800_000));
+    await desk.page.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await desk.page.waitForURL(/[?&]moved=/);
+    await desk.ctx.close();
+    await page.goto(`${server.url}/staff/dialogues/${current}/checkin`);
+    await page.getByLabel("Mã đăng ký").fill("dema26");
+    await page.getByRole("button", { name: "Điểm danh", exact: true }).click();
     await shows(".checkin-result", "Đã điểm danh: Nguyễn Văn An");
     await shows(".counts li", /^1\s*có mặt/);
     await page.getByLabel("Mã đăng ký").fill("DEMA26");
@@ -100,7 +117,7 @@ describe("staff dialogue pages", () => {
     // The door's log, newest first, has the failed attempt too, with its reason.
     await page.reload();
     const log = await page.locator("table tbody tr td:nth-child(3)").allTextContents();
-    expect(log).toEqual(["Thành công", "Đã điểm danh trước đó", "Thành công"]);
+    expect(log).toEqual(["Thành công", "Đã điểm danh trước đó", "Thành công", "Không đúng ngày đối thoại"]);
     expect(errors).toEqual([]);
     await ctx.close();
   });

@@ -167,4 +167,34 @@ describe("dialogue on a phone without JavaScript", () => {
     await checkPage(page);
     await ctx.close();
   });
+
+  it("the English dialogue page shows the English title, topics and invited groups", async () => {
+    const ctx = await phoneContext(browser, { lang: "en", javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(server.url + "/dialogues");
+    await page
+      .getByRole("link", { name: /^Dialogue with citizens and businesses/ })
+      .first()
+      .click();
+    await page.locator("h1").waitFor();
+    expect(await page.locator("h1").textContent()).toMatch(/^Dialogue with citizens and businesses on administrative/);
+    expect(await page.locator("h1").getAttribute("lang")).toBeNull();
+    const topics = await page.locator(".facts dd li").allTextContents();
+    expect(topics).toEqual(
+      expect.arrayContaining([
+        "Standards, metrology and quality",
+        "Radiation safety",
+        "Technology transfer",
+        "Online public services",
+      ]),
+    );
+    expect(topics).not.toContain("An toàn bức xạ");
+    await expect(page.locator(".facts").textContent()).resolves.toContain("Citizens, businesses and cooperatives");
+    // The question form's topic list reads in English too; the value stays the Vietnamese topic.
+    await expect(page.locator('select[name="topic"] option[value="An toàn bức xạ"]').textContent()).resolves.toBe(
+      "Radiation safety",
+    );
+    await checkPage(page);
+    await ctx.close();
+  });
 });

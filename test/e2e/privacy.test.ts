@@ -40,6 +40,7 @@ const TEXT = {
     code: /^Mã đăng ký hoặc mã phản ánh/,
     contact: /^Số điện thoại hoặc email/,
     error: "Nhập mã đăng ký hoặc mã phản ánh",
+    contactLabels: ["Đơn vị", "Địa chỉ", "Điện thoại", "Email"],
   },
   en: {
     notice: "Personal data policy",
@@ -48,6 +49,7 @@ const TEXT = {
     code: /^Registration or feedback code/,
     contact: /^Phone or email/,
     error: "Enter your registration or feedback code",
+    contactLabels: ["Unit", "Address", "Phone", "Email"],
   },
 } as const;
 
@@ -61,6 +63,15 @@ describe.each(["vi", "en"] as const)("privacy pages in %s", (lang) => {
     await page.waitForURL(server.url + "/privacy");
     await expect(page.locator("h1").textContent()).resolves.toBe(TEXT[lang].notice);
     await expect(page.locator("main").textContent()).resolves.toContain("72");
+    // The notice names who to contact (the demo's settings), in the page's language.
+    const contact = page.getByTestId("privacy-contact");
+    expect(await contact.locator("dt").allTextContents()).toEqual(TEXT[lang].contactLabels);
+    expect(await contact.locator("dd").allTextContents()).toEqual([
+      "Văn phòng Sở Khoa học và Công nghệ tỉnh Tiền Giang",
+      "Số 8 đường 30/4, phường 1, thành phố Mỹ Tho, tỉnh Tiền Giang",
+      "0273 3 800 000",
+      "vanphong@demo.hailong.vn",
+    ]);
     expect(await page.locator("script").count()).toBe(0);
     expect(await axeOf(page, lang)).toEqual([]);
     await fitsPhone(page);

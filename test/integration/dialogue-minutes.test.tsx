@@ -46,6 +46,16 @@ async function startNow(id: number) {
     .execute();
 }
 
+/** Moves the session to today, starting within the hour: check-in is open only on the session's day
+ * (from 2 hours before the start). Sign-ups stay open, as their closing time is left as it was. */
+async function startSoon(id: number) {
+  await db()
+    .updateTable("dialogue_session")
+    .set({ starts_at: new Date(Date.now() + 3600_000), ends_at: new Date(Date.now() + 4 * 3600_000) })
+    .where("id", "=", id)
+    .execute();
+}
+
 describe("check-in", () => {
   it("records every attempt with its reason, checks in by code or by name, admits walk-ins while the room has space", async () => {
     const id = await makeSession({ capacity: 3 });
@@ -54,6 +64,7 @@ describe("check-in", () => {
     const b = await signUp(person(id, { kind: "business", organisation: "Công ty A" }));
     const c = await signUp(person(id, { kind: "citizen" }));
     const w = await signUp(person(id)); // waitlisted
+    await startSoon(id);
     expect(await door(office.cookie, id, { intent: "code", code: "0000" })).toMatchObject({
       result: { ok: false, reason: "bad_code" },
     });
@@ -177,6 +188,7 @@ describe("minutes", () => {
         id,
       ),
     );
+    await startSoon(id);
     for (const r of regs)
       await checkin.action(
         args(

@@ -2,9 +2,11 @@ import { sql } from "kysely";
 import { loader as healthz } from "~/routes/healthz";
 import { loader as home } from "~/routes/_index";
 import { loader as lang } from "~/routes/lang.$lng";
+import { publicResults } from "~/features/reports/public-results.server";
 import { db, currentDatabase, setDatabase } from "../../db/client";
 import { migrateDown, migrateToLatest } from "../../db/migrate";
 import { seedDemo } from "../../db/seed/index";
+import { lastClosedPeriod } from "../../db/seed/sent-period";
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 
@@ -50,6 +52,35 @@ describe("demo data", () => {
     }
     const holiday = await db().selectFrom("holiday").selectAll().where("date", "=", "2026-02-17").executeTakeFirst();
     expect(holiday?.date).toBe("2026-02-17");
+    // The demo sent one closed period, as the Office would: its snapshot holds the frozen counts,
+    // and the public results page shows it with a rate (the demo's year of answers covers it).
+    const snaps = await db()
+      .selectFrom("report_snapshot as s")
+      .innerJoin("report_period as p", "p.id", "s.period_id")
+      .select(["p.year", "p.kind", "s.id", "s.end_date", "s.feedback", "s.dialogue"])
+      .execute();
+    expect(snaps).toHaveLength(1);
+    expect(snaps[0].feedback).not.toBeNull();
+    expect(snaps[0].dialogue).not.toBeNull();
+    const counts = await sql<{ n: string }>`
+      select count(*)::text as n from report_snapshot_count where snapshot_id = ${snaps[0].id}`.execute(db());
+    expect(Number(counts.rows[0].n)).toBeGreaterThan(0);
+    const results = await publicResults("vi");
+    expect(results.periods).toHaveLength(1);
+    expect(results.periods[0].satisfaction?.suppressed).toBe(false);
+    expect(results.periods[0].satisfaction?.rate.n).toBeGreaterThan(50);
+    expect(
+      await db().selectFrom("audit_log").select("action").where("action", "=", "report_period.send").execute(),
+    ).toHaveLength(1);
+  });
+
+  it("sends the period that ended last, the longer one on a tie", () => {
+    // 9-month and Q3 windows both end on 14/09: the 9-month one; Y and Q4 both end on 14/12.
+    expect(lastClosedPeriod("2026-12-06")).toEqual({ year: 2026, kind: "M9" });
+    expect(lastClosedPeriod("2026-12-15")).toEqual({ year: 2026, kind: "Y" });
+    expect(lastClosedPeriod("2026-09-14")).toEqual({ year: 2026, kind: "H1" });
+    expect(lastClosedPeriod("2026-03-14")).toEqual({ year: 2025, kind: "Y" });
+    expect(lastClosedPeriod("2026-03-15")).toEqual({ year: 2026, kind: "Q1" });
   });
 });
 

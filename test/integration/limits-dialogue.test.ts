@@ -8,7 +8,7 @@ import { getSessionUser } from "~/kernel/session.server";
 import { clientOf } from "~/kernel/http/request.server";
 import { action as staffAction } from "~/routes/staff.dialogues.$id";
 import { db } from "~/kernel/db/db.server";
-import { makeSession, statuses } from "../support/dialogue";
+import { makeSession, onSessionDay, statuses } from "../support/dialogue";
 import { signIn, staffRequest } from "../support/staff";
 
 const call = async (p: Promise<Response> | Response) => {
@@ -124,11 +124,14 @@ describe("a burst of made-up sign-ups from one address", () => {
     const office = await signIn("office");
     const request = staffRequest(`/staff/dialogues/${sessionId}/checkin`, office.cookie);
     const user = (await getSessionUser(request.headers.get("Cookie")))!;
-    expect(await checkInById({ client: clientOf(request), user }, sessionId, waiting.id)).toMatchObject({
+    const now = await onSessionDay(sessionId);
+    expect(await checkInById({ client: clientOf(request), user, now }, sessionId, waiting.id)).toMatchObject({
       ok: false,
       reason: "to_confirm",
     });
     await settle(sessionId, office.cookie, { intent: "confirm_registration", registration: String(waiting.id) });
-    expect(await checkInById({ client: clientOf(request), user }, sessionId, waiting.id)).toMatchObject({ ok: true });
+    expect(await checkInById({ client: clientOf(request), user, now }, sessionId, waiting.id)).toMatchObject({
+      ok: true,
+    });
   }, 60_000);
 });

@@ -73,3 +73,13 @@ export async function statuses(sessionId: number) {
     .orderBy("id")
     .execute();
 }
+
+/** An instant on the session's day, half an hour before it starts: the door is open then. */
+export async function onSessionDay(sessionId: number): Promise<Date> {
+  const s = await db()
+    .selectFrom("dialogue_session")
+    .select("starts_at")
+    .where("id", "=", sessionId)
+    .executeTakeFirstOrThrow();
+  return new Date(s.starts_at.getTime() - 30 * 60_000);
+}

@@ -39,6 +39,33 @@ export const SETTING_DEFS = [
   { key: "feedback.days.publish", kind: "int", min: 1, max: 60, default: 2, group: "feedback" },
   { key: "feedback.due_soon_days", kind: "int", min: 1, max: 30, default: 2, group: "feedback" },
   { key: "privacy.retention_months", kind: "int", min: 1, max: 120, default: 12, group: "privacy" },
+  // Who a person contacts about their data, named on the privacy notice (NĐ 13/2023 Art. 13).
+  // Demo defaults: the Office replaces the phone and email with its own in the settings.
+  {
+    key: "privacy.contact_unit",
+    kind: "text",
+    min: 1,
+    max: 200,
+    default: "Văn phòng Sở Khoa học và Công nghệ tỉnh Tiền Giang",
+    group: "privacy",
+  },
+  {
+    key: "privacy.contact_address",
+    kind: "text",
+    min: 1,
+    max: 300,
+    default: "Số 8 đường 30/4, phường 1, thành phố Mỹ Tho, tỉnh Tiền Giang",
+    group: "privacy",
+  },
+  { key: "privacy.contact_phone", kind: "text", min: 0, max: 60, default: "0273 3 800 000", group: "privacy" },
+  {
+    key: "privacy.contact_email",
+    kind: "text",
+    min: 0,
+    max: 120,
+    default: "vanphong@demo.hailong.vn",
+    group: "privacy",
+  },
   // The report in the format of Nghị định 30/2020/NĐ-CP (docs/rules/report-document.md): who
   // issues it, under whom, where, who signs, and the symbol after "Số: …/BC-". Demo defaults.
   { key: "report.parent_agency", kind: "text", min: 1, max: 120, default: "UBND tỉnh Tiền Giang", group: "report" },

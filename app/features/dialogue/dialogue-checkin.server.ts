@@ -8,6 +8,7 @@ import { foldName, newRegistrationCode } from "~/features/dialogue/dialogue-code
 import type { Lang } from "~/kernel/i18n/i18n";
 import { recordAudit } from "~/kernel/audit.server";
 import { recordConsent } from "~/features/privacy/consent.server";
+import { isCheckinTime } from "~/features/dialogue/dialogue-state";
 import { seatCounts, waitlistPlace } from "~/features/dialogue/dialogue-registration.server";
 import type { StaffUser } from "~/features/accounts/auth.server";
 import type { Client } from "~/kernel/http/client";
@@ -23,17 +24,19 @@ export type CheckinReason =
   | "already_checked_in"
   | "already_registered"
   | "session_closed"
+  | "not_today"
   | "room_full";
 
 export type CheckinResult =
   | { ok: true; name: string; kind: AttendeeKind; code: string }
-  | { ok: false; reason: CheckinReason; name?: string; place?: number | null; at?: Date };
+  | { ok: false; reason: CheckinReason; name?: string; place?: number | null; at?: Date; startsAt?: Date };
 
 /** What the door gets back: a result, or "no_session" when the session itself is gone (the route
  * answers 404; nothing is logged, as there is no session to log it against). */
 export type CheckinOutcome = CheckinResult | { ok: false; reason: "no_session" };
 
-type Ctx = { client: Client; user: StaffUser };
+/** Who is at the door, and when: `now` is the clock the session-day rule reads (tests pass the day). */
+type Ctx = { client: Client; user: StaffUser; now?: Date };
 
 /** The door is open while the session is announced or being held. */
 function doorOpen(s: DialogueSession) {
@@ -97,6 +100,8 @@ async function checkIn(
       const r = await q.forUpdate().executeTakeFirst();
       const log = (res: CheckinResult) => attempt(trx, c, sessionId, method, res, r?.id ?? null, codeEntered);
       if (!doorOpen(s)) return log({ ok: false, reason: "session_closed" });
+      const now = c.now ?? new Date();
+      if (!isCheckinTime(s.starts_at, now)) return log({ ok: false, reason: "not_today", startsAt: s.starts_at });
       if (!r) return log({ ok: false, reason: "not_found" });
       if (r.status === "cancelled") return log({ ok: false, reason: "cancelled", name: r.name });
       // Past its address's share of sign-ups, not yet settled (docs/security/limits.md): no seat to check into.
@@ -111,7 +116,7 @@ async function checkIn(
       if (r.checked_in_at) return log({ ok: false, reason: "already_checked_in", name: r.name, at: r.checked_in_at });
       await trx
         .updateTable("dialogue_registration")
-        .set({ checked_in_at: new Date(), checked_in_by: c.user.id })
+        .set({ checked_in_at: now, checked_in_by: c.user.id })
         .where("id", "=", r.id)
         .execute();
       return log({ ok: true, name: r.name, kind: r.kind, code: r.code });
@@ -159,6 +164,8 @@ export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Pro
       if (!s) return { ok: false, reason: "no_session" };
       const log = (res: CheckinResult, id: number | null) => attempt(trx, c, sessionId, "walk_in", res, id, null);
       if (!doorOpen(s)) return log({ ok: false, reason: "session_closed" }, null);
+      const now = c.now ?? new Date();
+      if (!isCheckinTime(s.starts_at, now)) return log({ ok: false, reason: "not_today", startsAt: s.starts_at }, null);
       if (input.phoneNorm) {
         const same = await trx
           .selectFrom("dialogue_registration")
@@ -193,7 +200,7 @@ export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Pro
             channel: "walk_in",
             created_by: c.user.id,
             lang: input.lang,
-            checked_in_at: new Date(),
+            checked_in_at: now,
             checked_in_by: c.user.id,
           })
           .onConflict((oc) => oc.columns(["session_id", "code"]).doNothing())

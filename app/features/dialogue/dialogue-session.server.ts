@@ -29,7 +29,10 @@ export interface SessionInput {
   descriptionVi: string | null;
   descriptionEn: string | null;
   topics: string[];
+  /** English topics, one for one with `topics`; a blank entry keeps that topic in Vietnamese. */
+  topicsEn?: string[];
   invitedGroups: string | null;
+  invitedGroupsEn?: string | null;
   startsAt: Date;
   endsAt: Date;
   venue: string | null;
@@ -65,7 +68,9 @@ function columns(input: SessionInput, d: ReturnType<typeof withDefaults>) {
     description_vi: input.descriptionVi,
     description_en: input.descriptionEn,
     topics: JSON.stringify(input.topics),
+    topics_en: input.topicsEn?.some(Boolean) ? JSON.stringify(input.topicsEn) : null,
     invited_groups: input.invitedGroups,
+    invited_groups_en: input.invitedGroupsEn ?? null,
     starts_at: input.startsAt,
     ends_at: input.endsAt,
     venue: input.venue,
@@ -349,15 +354,34 @@ export function sessionDescription(
   return lang === "en" && s.description_en ? s.description_en : s.description_vi;
 }
 
-/** What every page shows about a session, in the reader's language, as plain JSON. */
+/** The topics as the reader sees them: the value stays the Vietnamese text (questions are filed
+ * under it); the label is the English one on English pages, else the Vietnamese marked lang="vi". */
+export function sessionTopics(s: Pick<DialogueSession, "topics" | "topics_en">, lang: Lang) {
+  return s.topics.map((value, i) => {
+    const en = lang === "en" ? s.topics_en?.[i]?.trim() : undefined;
+    return { value, label: en || value, lang: lang === "en" && !en ? ("vi" as const) : null };
+  });
+}
+
+/** What every page shows about a session, in the reader's language, as plain JSON. A text shown in
+ * Vietnamese on an English page comes with lang "vi" (its `*Lang`, else null: JSON keeps nulls,
+ * where an undefined would vanish), so screen readers say it right. */
 export function sessionView(s: DialogueSession, lang: Lang) {
   return {
     id: s.id,
     title: sessionTitle(s, lang),
+    titleLang: lang === "en" && !s.title_en ? ("vi" as const) : null,
     description: sessionDescription(s, lang),
+    descriptionLang: lang === "en" && !s.description_en ? ("vi" as const) : null,
     planNumber: s.plan_number,
     topics: s.topics,
-    invitedGroups: s.invited_groups,
+    topicLabels: sessionTopics(s, lang),
+    invitedGroups: (lang === "en" && s.invited_groups_en) || s.invited_groups,
+    invitedGroupsLang: lang === "en" && !s.invited_groups_en && s.invited_groups ? ("vi" as const) : null,
+    // The staff form edits both languages.
+    topicsEn: s.topics_en,
+    invitedGroupsVi: s.invited_groups,
+    invitedGroupsEn: s.invited_groups_en,
     startsAt: s.starts_at.toISOString(),
     endsAt: s.ends_at.toISOString(),
     venue: s.venue,

@@ -41,7 +41,20 @@ export const sessionSchema = z
           .filter(Boolean),
       ),
     ]),
+    // One English line for each Vietnamese topic, in the same order (the Vietnamese text stays the value
+    // a question is filed under); a blank line leaves that topic in Vietnamese.
+    // Not trimmed as a whole: a leading blank line keeps the first topic in Vietnamese.
+    topics_en: z
+      .string()
+      .max(3000, { error: "dialogue.errors.tooLong" })
+      .optional()
+      .transform((v) => {
+        const lines = (v ?? "").split(/\r?\n/).map((t) => t.trim());
+        while (lines.length && !lines[lines.length - 1]) lines.pop();
+        return lines;
+      }),
     invited_groups: optionalText(1000),
+    invited_groups_en: optionalText(1000),
     starts_at: when(),
     ends_at: when(),
     venue: optionalText(500),
@@ -64,6 +77,12 @@ export const sessionSchema = z
       ctx.addIssue({ code: "custom", path: ["venue"], message: "dialogue.errors.placeRequired" });
     if (Array.isArray(v.topics) && (v.topics.length > 20 || v.topics.some((t) => t.length > 100)))
       ctx.addIssue({ code: "custom", path: ["topics"], message: "dialogue.errors.topicsInvalid" });
+    if (
+      Array.isArray(v.topics) &&
+      Array.isArray(v.topics_en) &&
+      (v.topics_en.length > v.topics.length || v.topics_en.some((t) => t.length > 100))
+    )
+      ctx.addIssue({ code: "custom", path: ["topics_en"], message: "dialogue.errors.topicsEnInvalid" });
   }, ALWAYS);
 
 /** The form's procedure checkboxes arrive as repeated fields (the route passes every value of
@@ -185,7 +204,9 @@ export function sessionInput(d: z.output<typeof sessionSchema>, procedures: numb
     descriptionVi: d.description_vi,
     descriptionEn: d.description_en,
     topics: d.topics,
+    topicsEn: d.topics_en,
     invitedGroups: d.invited_groups,
+    invitedGroupsEn: d.invited_groups_en,
     startsAt: d.starts_at,
     endsAt: d.ends_at,
     venue: d.venue,

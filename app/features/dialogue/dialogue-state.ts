@@ -1,5 +1,6 @@
 // The life of a dialogue session, as data: which step may follow which, when the public sees it,
 // when people may sign up. Pure, so the rules are unit-tested without a database.
+import { vnDay, vnDayEnd } from "~/kernel/time/clock";
 import type { DialogueStatus } from "../../../db/tables/dialogue";
 
 export type Transition =
@@ -110,3 +111,20 @@ export type HideReason = (typeof HIDE_REASONS)[number];
 
 /** At most this many questions per registration, so one person cannot flood the queue. */
 export const QUESTIONS_PER_REGISTRATION = 5;
+
+/** Hours before the start the door opens: people arrive early to find a seat. */
+export const CHECKIN_OPENS_HOURS_BEFORE = 2;
+
+/** Check-in happens on the session's day in Viet Nam, from a little before the start to the end of
+ * that day ([from, to)): a check-in days ahead would make the citizen's page say they attended. */
+export function checkinWindow(startsAt: Date): { from: Date; to: Date } {
+  return {
+    from: new Date(startsAt.getTime() - CHECKIN_OPENS_HOURS_BEFORE * 3600_000),
+    to: vnDayEnd(vnDay(startsAt)),
+  };
+}
+
+export function isCheckinTime(startsAt: Date, now: Date): boolean {
+  const w = checkinWindow(startsAt);
+  return now >= w.from && now < w.to;
+}

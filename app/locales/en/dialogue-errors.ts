@@ -38,6 +38,7 @@ const errors: typeof vi = {
   capacityInvalid: "Capacity must be a number from 1 to 5000.",
   capacityBelowConfirmed: "Capacity cannot be lower than the number of people already seated.",
   topicsInvalid: "Up to 20 topics, each up to 100 characters.",
+  topicsEnInvalid: "One English line per Vietnamese topic at most, each up to 100 characters.",
   endsBeforeStart: "The end must be after the start.",
   noticeTooShort: "The notice must be published at least {{days}} days before the dialogue.",
   noticeTooShortNow:

@@ -48,6 +48,10 @@ const staff: typeof vi = {
     topicsHint: "One topic per line (up to 20). People pick a topic for their question.",
     procedures: "Related administrative procedures",
     invited: "Invited groups",
+    invitedEn: "Invited groups (English)",
+    topicsEn: "Topics (English)",
+    topicsEnHint:
+      "One line for each Vietnamese topic, in the same order. A blank line leaves that topic in Vietnamese on English pages.",
     startsAt: "Starts",
     endsAt: "Ends",
     timeHint: "Viet Nam time.",

@@ -88,6 +88,8 @@ const dialogue: typeof vi = {
       already_registered: "{{name}} is registered with this phone number: search for the name to check them in.",
       session_closed:
         "Check-in is not open for this dialogue (not announced, cancelled, or minutes already published).",
+      not_today:
+        "Check-in is open only on the session's day, from 2 hours before the start ({{when}}, Viet Nam time) to the end of that day.",
       room_full: "The room is full: the number present has reached the capacity.",
     },
     checkinReasonShort: {
@@ -99,6 +101,7 @@ const dialogue: typeof vi = {
       already_checked_in: "Already checked in",
       already_registered: "Already registered",
       session_closed: "Check-in not open",
+      not_today: "Not the session's day",
       room_full: "Room full",
     },
     facts: {

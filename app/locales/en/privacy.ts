@@ -40,7 +40,11 @@ const privacy: typeof vi = {
       requestLink: "Make a request about your data",
       contactHeading: "Contact",
       contact:
-        "The Office of the Department of Science and Technology of Tiền Giang — in person at the Department or through the provincial Public Administrative Service Centre.",
+        "For any question or request about your personal data, contact the unit below (in person, by phone or by email) or go through the provincial Public Administrative Service Centre.",
+      contactUnit: "Unit",
+      contactAddress: "Address",
+      contactPhone: "Phone",
+      contactEmail: "Email",
     },
     request: {
       title: "Personal data request — Hài Lòng",

@@ -37,6 +37,7 @@ const errors = {
   capacityInvalid: "Sức chứa là số từ 1 đến 5000.",
   capacityBelowConfirmed: "Sức chứa không được nhỏ hơn số người đã có chỗ.",
   topicsInvalid: "Tối đa 20 chủ đề, mỗi chủ đề không quá 100 ký tự.",
+  topicsEnInvalid: "Số dòng tiếng Anh không được nhiều hơn số chủ đề tiếng Việt; mỗi dòng không quá 100 ký tự.",
   endsBeforeStart: "Giờ kết thúc phải sau giờ bắt đầu.",
   noticeTooShort: "Thông báo phải công bố ít nhất {{days}} ngày trước buổi đối thoại.",
   noticeTooShortNow:

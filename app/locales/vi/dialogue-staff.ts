@@ -48,6 +48,10 @@ const staff = {
     topicsHint: "Mỗi dòng một chủ đề (tối đa 20). Người hỏi chọn chủ đề cho câu hỏi.",
     procedures: "Thủ tục hành chính liên quan",
     invited: "Thành phần mời",
+    invitedEn: "Thành phần mời (tiếng Anh)",
+    topicsEn: "Chủ đề (tiếng Anh)",
+    topicsEnHint:
+      "Mỗi dòng ứng với một chủ đề tiếng Việt, theo cùng thứ tự. Để trống một dòng thì chủ đề đó hiện bằng tiếng Việt trên trang tiếng Anh.",
     startsAt: "Bắt đầu",
     endsAt: "Kết thúc",
     timeHint: "Giờ Việt Nam.",

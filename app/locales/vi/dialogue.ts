@@ -89,6 +89,8 @@ const dialogue = {
       already_checked_in: "{{name}} đã điểm danh lúc {{at}}.",
       already_registered: "{{name}} đã đăng ký với số điện thoại này: hãy tìm tên để điểm danh.",
       session_closed: "Buổi đối thoại không mở điểm danh (chưa thông báo, đã hủy hoặc đã công bố biên bản).",
+      not_today:
+        "Chỉ điểm danh vào ngày diễn ra buổi đối thoại, từ 2 giờ trước giờ bắt đầu ({{when}}, giờ Việt Nam) đến hết ngày đó.",
       room_full: "Phòng đã đủ chỗ: số người có mặt đã bằng sức chứa.",
     },
     checkinReasonShort: {
@@ -100,6 +102,7 @@ const dialogue = {
       already_checked_in: "Đã điểm danh trước đó",
       already_registered: "Đã có đăng ký",
       session_closed: "Không mở điểm danh",
+      not_today: "Không đúng ngày đối thoại",
       room_full: "Hết chỗ",
     },
     facts: {

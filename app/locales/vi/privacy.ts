@@ -39,7 +39,11 @@ const privacy = {
       requestLink: "Gửi yêu cầu về dữ liệu của bạn",
       contactHeading: "Liên hệ",
       contact:
-        "Văn phòng Sở Khoa học và Công nghệ tỉnh Tiền Giang — liên hệ trực tiếp tại trụ sở Sở hoặc qua Trung tâm phục vụ hành chính công tỉnh.",
+        "Mọi câu hỏi và yêu cầu về dữ liệu cá nhân của bạn, xin liên hệ đơn vị dưới đây (trực tiếp, qua điện thoại, email) hoặc qua Trung tâm phục vụ hành chính công tỉnh.",
+      contactUnit: "Đơn vị",
+      contactAddress: "Địa chỉ",
+      contactPhone: "Điện thoại",
+      contactEmail: "Email",
     },
     request: {
       title: "Yêu cầu về dữ liệu cá nhân — Hài Lòng",

@@ -123,7 +123,9 @@ export function RegistrationDetails({
       </p>
       {r.checkedIn ? <p>{t("dialogue.registration.checkedIn")}</p> : null}
       <h2>
-        <Link to={`/dialogues/${s.id}`}>{s.title}</Link>
+        <Link to={`/dialogues/${s.id}`} lang={s.titleLang ?? undefined}>
+          {s.title}
+        </Link>
       </h2>
       <p>
         <StatusTag status={s.status} />
@@ -192,7 +194,7 @@ export function RegistrationDetails({
               label={t("dialogue.signup.topic")}
               options={[
                 { value: "", label: t("dialogue.signup.topicNone") },
-                ...s.topics.map((x) => ({ value: x, label: x })),
+                ...s.topicLabels.map((x) => ({ value: x.value, label: x.label })),
               ]}
               errors={errors}
               values={values}

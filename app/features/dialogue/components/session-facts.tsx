@@ -12,7 +12,11 @@ export interface FactsView {
   chair: string;
   secretary: string;
   invitedGroups: string | null;
+  /** "vi" when an English page shows the Vietnamese text (no English written). */
+  invitedGroupsLang?: "vi" | null;
   topics: string[];
+  /** The topics in the reader's language; without it the Vietnamese ones are shown. */
+  topicLabels?: { value: string; label: string; lang: "vi" | null }[];
   opensAt: string;
   closesAt: string;
 }
@@ -55,7 +59,7 @@ export function SessionFacts({
       {s.invitedGroups ? (
         <>
           <dt>{t("dialogue.facts.invited")}</dt>
-          <dd>{s.invitedGroups}</dd>
+          <dd lang={s.invitedGroupsLang ?? undefined}>{s.invitedGroups}</dd>
         </>
       ) : null}
       <dt>{t("dialogue.facts.registration")}</dt>
@@ -73,8 +77,10 @@ export function SessionFacts({
           <dt>{t("dialogue.facts.topics")}</dt>
           <dd>
             <ul>
-              {s.topics.map((topic) => (
-                <li key={topic}>{topic}</li>
+              {(s.topicLabels ?? s.topics.map((value) => ({ value, label: value, lang: null }))).map((x) => (
+                <li key={x.value} lang={x.lang ?? undefined}>
+                  {x.label}
+                </li>
               ))}
             </ul>
           </dd>

@@ -11,7 +11,9 @@ export interface SessionFormDefaults {
   description_vi?: string | null;
   description_en?: string | null;
   topics?: string[];
+  topics_en?: string[];
   invited_groups?: string | null;
+  invited_groups_en?: string | null;
   starts_at?: string;
   ends_at?: string;
   venue?: string | null;
@@ -49,6 +51,7 @@ export function SessionForm({
   const d = {
     ...defaults,
     topics: defaults.topics?.join("\n"),
+    topics_en: defaults.topics_en?.join("\n"),
     starts_at: toVnInput(defaults.starts_at),
     ends_at: toVnInput(defaults.ends_at),
     registration_opens_at: toVnInput(defaults.registration_opens_at),
@@ -99,6 +102,13 @@ export function SessionForm({
         defaultValue={d.topics}
         {...common}
       />
+      <TextArea
+        name="topics_en"
+        label={t("dialogue.staff.form.topicsEn")}
+        hint={t("dialogue.staff.form.topicsEnHint")}
+        defaultValue={d.topics_en}
+        {...common}
+      />
       <fieldset className="field">
         <legend>{t("dialogue.staff.form.procedures")}</legend>
         <div
@@ -130,6 +140,14 @@ export function SessionForm({
         label={t("dialogue.staff.form.invited")}
         hint={t("dialogue.staff.form.optional")}
         defaultValue={d.invited_groups}
+        {...common}
+      />
+      <TextArea
+        name="invited_groups_en"
+        rows={2}
+        label={t("dialogue.staff.form.invitedEn")}
+        hint={t("dialogue.staff.form.optional")}
+        defaultValue={d.invited_groups_en}
         {...common}
       />
       <TextField

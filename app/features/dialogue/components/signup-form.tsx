@@ -20,7 +20,8 @@ export function SignUpForm({
   values,
   full,
 }: {
-  topics: string[];
+  /** The value is the Vietnamese topic; the label is in the reader's language. */
+  topics: { value: string; label: string }[];
   notice: { text: string; consentLabel: string; version: string };
   errors: Errors;
   values: Values;
@@ -99,7 +100,7 @@ export function SignUpForm({
           label={t("dialogue.signup.topic")}
           options={[
             { value: "", label: t("dialogue.signup.topicNone") },
-            ...topics.map((x) => ({ value: x, label: x })),
+            ...topics.map((x) => ({ value: x.value, label: x.label })),
           ]}
           errors={errors}
           values={values}
