@@ -7,7 +7,8 @@ import { seedDemo } from "../../db/seed/index";
 
 describe("demo feedback", () => {
   it("has about 15 cases in many states, one transferred, one late, published answers, all with consent", async () => {
-    expect(await seedDemo(db())).toBe(true);
+    // The demo's year of survey answers plays no part here and is most of the seed's time.
+    expect(await seedDemo(db(), { responses: { A: 0, B: 0 } })).toBe(true);
     const rows = await db().selectFrom("feedback").selectAll().execute();
     expect(rows.length).toBeGreaterThanOrEqual(14);
     const statuses = new Set(rows.map((r) => r.status));
