@@ -1,8 +1,11 @@
 // Without DATABASE_URL, each test file gets an in-memory embedded database. Migrating a fresh one
-// per file costs seconds; loading a migrated template made once here costs well under one.
+// per file costs seconds; loading a migrated template made once here costs well under one. The
+// template is kept between runs under node_modules/.cache, named by a hash of the migrations and
+// the PGlite version, so a run after a change to either makes a new one.
+import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect } from "kysely";
@@ -37,6 +40,11 @@ export default async function setup(project: TestProject) {
     };
   }
   project.provide("runId", "");
+  const cached = templateCachePath();
+  if (fs.existsSync(cached)) {
+    project.provide("pgliteTemplate", cached);
+    return;
+  }
   const pglite = new PGlite("memory://");
   await pglite.waitReady;
   const db = new Kysely<any>({
@@ -46,9 +54,29 @@ export default async function setup(project: TestProject) {
   await db.destroy();
   const dump = await pglite.dumpDataDir("none");
   await pglite.close();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hai-long-tpl-"));
-  const file = path.join(dir, "template.tar");
-  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide("pgliteTemplate", file);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  // Written beside its final name and renamed: two runs at once never read half a file.
+  fs.mkdirSync(path.dirname(cached), { recursive: true });
+  const partial = `${cached}.${process.pid}.part`;
+  fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  fs.renameSync(partial, cached);
+  for (const old of fs.readdirSync(path.dirname(cached)))
+    if (old.startsWith("pglite-template-") && path.join(path.dirname(cached), old) !== cached && !old.endsWith(".part"))
+      fs.rmSync(path.join(path.dirname(cached), old), { force: true });
+  project.provide("pgliteTemplate", cached);
+}
+
+/** Where the migrated template of these migrations lives: the hash covers every migration file,
+ * the migrator and the PGlite version, so an edited or added migration never reads a stale one. */
+function templateCachePath(): string {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+  const hash = crypto.createHash("sha256");
+  const migrations = path.join(root, "db/migrations");
+  for (const name of fs.readdirSync(migrations).sort()) {
+    hash.update(name);
+    hash.update(fs.readFileSync(path.join(migrations, name)));
+  }
+  hash.update(fs.readFileSync(path.join(root, "db/migrate.ts")));
+  hash.update(fs.readFileSync(path.join(root, "node_modules/@electric-sql/pglite/package.json")));
+  const key = hash.digest("hex").slice(0, 16);
+  return path.join(root, "node_modules/.cache/hai-long", `pglite-template-${key}.tar`);
 }
