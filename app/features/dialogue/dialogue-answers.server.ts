@@ -3,7 +3,7 @@
 // the questions assigned to its own unit. Every change is audited in the same transaction.
 import { queueNotices, type NoticeContext } from "~/features/dialogue/dialogue-notify.server";
 import { insertQuestion } from "~/features/dialogue/dialogue-question.server";
-import { lockQuestion, type ModResult } from "~/features/dialogue/dialogue-moderation.server";
+import { lockQuestion, moderate, type ModResult } from "~/features/dialogue/dialogue-moderation.server";
 import { actorOf, type StaffCtx as Ctx } from "~/features/dialogue/dialogue-staff-ctx.server";
 import { recordAudit } from "~/kernel/audit.server";
 import { unitScope } from "~/features/accounts/auth.server";
@@ -17,36 +17,22 @@ export async function assignQuestion(
   unitId: number,
   dueDate: string,
 ): Promise<ModResult> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const q = await lockQuestion(trx, sessionId, id);
-      if (!q) return { ok: false, error: "dialogue.errors.questionNotFound" };
-      const unit = await trx
-        .selectFrom("unit")
-        .select("id")
-        .where("id", "=", unitId)
-        .where("active", "=", true)
-        .executeTakeFirst();
-      if (!unit) return { ok: false, error: "dialogue.errors.unitRequired" };
-      await trx
-        .updateTable("dialogue_answer")
-        .set({ unit_id: unitId, due_date: dueDate, updated_by: c.user.id, updated_at: new Date() })
-        .where("question_id", "=", id)
-        .execute();
-      await recordAudit(
-        c.client,
-        {
-          actor: actorOf(c.user),
-          action: "dialogue.question.assign",
-          entity: "dialogue_question",
-          entityId: id,
-          details: { unitId, dueDate },
-        },
-        trx,
-      );
-      return { ok: true };
-    });
+  return moderate(c, { action: "dialogue.question.assign", id, details: { unitId, dueDate } }, async (trx) => {
+    const q = await lockQuestion(trx, sessionId, id);
+    if (!q) return "dialogue.errors.questionNotFound";
+    const unit = await trx
+      .selectFrom("unit")
+      .select("id")
+      .where("id", "=", unitId)
+      .where("active", "=", true)
+      .executeTakeFirst();
+    if (!unit) return "dialogue.errors.unitRequired";
+    await trx
+      .updateTable("dialogue_answer")
+      .set({ unit_id: unitId, due_date: dueDate, updated_by: c.user.id, updated_at: new Date() })
+      .where("question_id", "=", id)
+      .execute();
+  });
 }
 
 export interface AnswerInput {
@@ -66,11 +52,13 @@ export async function saveAnswer(
   input: AnswerInput,
   notice: NoticeContext,
 ): Promise<ModResult & { noticeIds?: string[] }> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
+  let noticeIds: string[] = [];
+  const result = await moderate(
+    c,
+    { action: "dialogue.question.answer", id, details: { status: input.status } },
+    async (trx) => {
       const q = await lockQuestion(trx, sessionId, id);
-      if (!q) return { ok: false, error: "dialogue.errors.questionNotFound" };
+      if (!q) return "dialogue.errors.questionNotFound";
       const a = await trx
         .selectFrom("dialogue_answer")
         .selectAll()
@@ -79,8 +67,8 @@ export async function saveAnswer(
         .executeTakeFirstOrThrow();
       const scope = unitScope(c.user);
       // Another unit's question is "not found" to a unit user: it may not learn what it cannot see.
-      if (!scope.all && a.unit_id !== scope.unitId) return { ok: false, error: "dialogue.errors.questionNotFound" };
-      if (q.status === "merged" || q.status === "hidden") return { ok: false, error: "dialogue.errors.badTransition" };
+      if (!scope.all && a.unit_id !== scope.unitId) return "dialogue.errors.questionNotFound";
+      if (q.status === "merged" || q.status === "hidden") return "dialogue.errors.badTransition";
       const answered = input.status === "answered";
       await trx
         .updateTable("dialogue_answer")
@@ -96,7 +84,6 @@ export async function saveAnswer(
         })
         .where("question_id", "=", id)
         .execute();
-      let noticeIds: string[] = [];
       if (answered && a.status !== "answered") {
         const askers = await trx
           .selectFrom("dialogue_question as q")
@@ -112,19 +99,9 @@ export async function saveAnswer(
         const unique = [...new Map(askers.map((r) => [r.id, r])).values()];
         noticeIds = await queueNotices(trx, s, "answered", notice, unique, { question: String(id) });
       }
-      await recordAudit(
-        c.client,
-        {
-          actor: actorOf(c.user),
-          action: "dialogue.question.answer",
-          entity: "dialogue_question",
-          entityId: id,
-          details: { status: input.status },
-        },
-        trx,
-      );
-      return { ok: true, noticeIds };
-    });
+    },
+  );
+  return result.ok ? { ok: true, noticeIds } : result;
 }
 
 /** Staff type in a question heard by phone, at the desk, on paper or from the floor. */

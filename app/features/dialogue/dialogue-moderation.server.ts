@@ -1,13 +1,13 @@
 // The staff side of questions: moderating the queue (approving, hiding with a reason, restoring,
 // merging duplicates). The queue itself: dialogue-question-queue.server.ts; units, deadlines and
 // answers: dialogue-answers.server.ts. Every change is audited in the same transaction.
-import type { Kysely } from "kysely";
+import type { Kysely, Updateable } from "kysely";
 import type { HideReason } from "~/features/dialogue/dialogue-state";
 import { maskPii } from "~/kernel/mask-pii";
 import { recordAudit } from "~/kernel/audit.server";
 import { actorOf, type StaffCtx as Ctx } from "~/features/dialogue/dialogue-staff-ctx.server";
 import { db } from "~/kernel/db/db.server";
-import type { Database } from "../../../db/types";
+import type { Database, DialogueQuestionTable } from "../../../db/types";
 
 export async function lockQuestion(trx: Kysely<Database>, sessionId: number, id: number) {
   return trx
@@ -21,6 +21,51 @@ export async function lockQuestion(trx: Kysely<Database>, sessionId: number, id:
 
 export type ModResult = { ok: true } | { ok: false; error: string };
 
+/** The shape every staff change to a question shares: one transaction in which `step` locks,
+ * checks and changes (returning a message key refuses, and nothing is written), then the audit
+ * entry for the question. */
+export async function moderate(
+  c: Ctx,
+  audit: { action: string; id: number; details?: Record<string, unknown> },
+  step: (trx: Kysely<Database>) => Promise<string | void>,
+): Promise<ModResult> {
+  return db()
+    .transaction()
+    .execute(async (trx): Promise<ModResult> => {
+      const error = await step(trx);
+      if (error) return { ok: false, error };
+      await recordAudit(
+        c.client,
+        {
+          actor: actorOf(c.user),
+          action: audit.action,
+          entity: "dialogue_question",
+          entityId: audit.id,
+          details: audit.details,
+        },
+        trx,
+      );
+      return { ok: true };
+    });
+}
+
+/** A question still open to moderation (pending or approved), locked, or why not. */
+async function lockOpen(trx: Kysely<Database>, sessionId: number, id: number) {
+  const q = await lockQuestion(trx, sessionId, id);
+  if (!q) return { error: "dialogue.errors.questionNotFound" };
+  if (q.status !== "pending" && q.status !== "approved") return { error: "dialogue.errors.badTransition" };
+  return { q };
+}
+
+/** Sets the moderation outcome, signed with who moderated and when. */
+async function setModerated(trx: Kysely<Database>, c: Ctx, id: number, set: Updateable<DialogueQuestionTable>) {
+  await trx
+    .updateTable("dialogue_question")
+    .set({ ...set, moderated_by: c.user.id, moderated_at: new Date() })
+    .where("id", "=", id)
+    .execute();
+}
+
 export async function approveQuestion(
   c: Ctx,
   sessionId: number,
@@ -28,31 +73,15 @@ export async function approveQuestion(
   publicText: string,
   topic: string | null,
 ): Promise<ModResult> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const q = await lockQuestion(trx, sessionId, id);
-      if (!q) return { ok: false, error: "dialogue.errors.questionNotFound" };
-      if (q.status !== "pending" && q.status !== "approved")
-        return { ok: false, error: "dialogue.errors.badTransition" };
-      await trx
-        .updateTable("dialogue_question")
-        .set({
-          status: "approved",
-          public_text: maskPii(publicText.trim() || q.text),
-          topic,
-          moderated_by: c.user.id,
-          moderated_at: new Date(),
-        })
-        .where("id", "=", id)
-        .execute();
-      await recordAudit(
-        c.client,
-        { actor: actorOf(c.user), action: "dialogue.question.approve", entity: "dialogue_question", entityId: id },
-        trx,
-      );
-      return { ok: true };
+  return moderate(c, { action: "dialogue.question.approve", id }, async (trx) => {
+    const open = await lockOpen(trx, sessionId, id);
+    if (!open.q) return open.error;
+    await setModerated(trx, c, id, {
+      status: "approved",
+      public_text: maskPii(publicText.trim() || open.q.text),
+      topic,
     });
+  });
 }
 
 export async function hideQuestion(
@@ -62,114 +91,60 @@ export async function hideQuestion(
   reason: HideReason,
   note: string | null,
 ): Promise<ModResult> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const q = await lockQuestion(trx, sessionId, id);
-      if (!q) return { ok: false, error: "dialogue.errors.questionNotFound" };
-      if (q.status !== "pending" && q.status !== "approved")
-        return { ok: false, error: "dialogue.errors.badTransition" };
-      await trx
-        .updateTable("dialogue_question")
-        .set({
-          status: "hidden",
-          hidden_reason: reason,
-          hidden_note: note,
-          moderated_by: c.user.id,
-          moderated_at: new Date(),
-        })
-        .where("id", "=", id)
-        .execute();
-      await recordAudit(
-        c.client,
-        {
-          actor: actorOf(c.user),
-          action: "dialogue.question.hide",
-          entity: "dialogue_question",
-          entityId: id,
-          details: { reason },
-        },
-        trx,
-      );
-      return { ok: true };
-    });
+  return moderate(c, { action: "dialogue.question.hide", id, details: { reason } }, async (trx) => {
+    const open = await lockOpen(trx, sessionId, id);
+    if (!open.q) return open.error;
+    await setModerated(trx, c, id, { status: "hidden", hidden_reason: reason, hidden_note: note });
+  });
 }
 
 /** A hidden question back into the queue (the audit log keeps why it had been hidden). */
 export async function restoreQuestion(c: Ctx, sessionId: number, id: number): Promise<ModResult> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const q = await lockQuestion(trx, sessionId, id);
-      if (!q || q.status !== "hidden") return { ok: false, error: "dialogue.errors.badTransition" };
-      await trx
-        .updateTable("dialogue_question")
-        .set({ status: "pending", hidden_reason: null, hidden_note: null })
-        .where("id", "=", id)
-        .execute();
-      await recordAudit(
-        c.client,
-        { actor: actorOf(c.user), action: "dialogue.question.restore", entity: "dialogue_question", entityId: id },
-        trx,
-      );
-      return { ok: true };
-    });
+  return moderate(c, { action: "dialogue.question.restore", id }, async (trx) => {
+    const q = await lockQuestion(trx, sessionId, id);
+    if (!q || q.status !== "hidden") return "dialogue.errors.badTransition";
+    await trx
+      .updateTable("dialogue_question")
+      .set({ status: "pending", hidden_reason: null, hidden_note: null })
+      .where("id", "=", id)
+      .execute();
+  });
 }
 
 /** Merges a duplicate into another question of the same session: its voters' votes move along
  * (still one per registration) and its asker follows the target's answer. */
 export async function mergeQuestion(c: Ctx, sessionId: number, id: number, intoId: number): Promise<ModResult> {
   if (id === intoId) return { ok: false, error: "dialogue.errors.mergeSelf" };
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      // Lock both in id order so two opposite merges cannot deadlock.
-      const [a, b] = id < intoId ? [id, intoId] : [intoId, id];
-      const qa = await lockQuestion(trx, sessionId, a);
-      const qb = await lockQuestion(trx, sessionId, b);
-      const [src, dst] = a === id ? [qa, qb] : [qb, qa];
-      if (!src || !dst) return { ok: false, error: "dialogue.errors.questionNotFound" };
-      if (src.status === "merged" || dst.status === "merged" || dst.status === "hidden")
-        return { ok: false, error: "dialogue.errors.mergeTarget" };
-      await trx
-        .insertInto("dialogue_vote")
-        .columns(["question_id", "registration_id"])
-        .expression((eb) =>
-          eb
-            .selectFrom("dialogue_vote")
-            .select([eb.val(intoId).as("question_id"), "registration_id"])
-            .where("question_id", "=", id),
-        )
-        .onConflict((oc) => oc.columns(["question_id", "registration_id"]).doNothing())
-        .execute();
-      await trx
-        .updateTable("dialogue_question")
-        .set({ merged_into_id: intoId })
-        .where("merged_into_id", "=", id)
-        .execute();
-      await trx
-        .updateTable("dialogue_question")
-        .set({
-          status: "merged",
-          merged_into_id: intoId,
-          hidden_reason: null,
-          hidden_note: null,
-          moderated_by: c.user.id,
-          moderated_at: new Date(),
-        })
-        .where("id", "=", id)
-        .execute();
-      await recordAudit(
-        c.client,
-        {
-          actor: actorOf(c.user),
-          action: "dialogue.question.merge",
-          entity: "dialogue_question",
-          entityId: id,
-          details: { into: intoId },
-        },
-        trx,
-      );
-      return { ok: true };
+  return moderate(c, { action: "dialogue.question.merge", id, details: { into: intoId } }, async (trx) => {
+    // Lock both in id order so two opposite merges cannot deadlock.
+    const [a, b] = id < intoId ? [id, intoId] : [intoId, id];
+    const qa = await lockQuestion(trx, sessionId, a);
+    const qb = await lockQuestion(trx, sessionId, b);
+    const [src, dst] = a === id ? [qa, qb] : [qb, qa];
+    if (!src || !dst) return "dialogue.errors.questionNotFound";
+    if (src.status === "merged" || dst.status === "merged" || dst.status === "hidden")
+      return "dialogue.errors.mergeTarget";
+    await trx
+      .insertInto("dialogue_vote")
+      .columns(["question_id", "registration_id"])
+      .expression((eb) =>
+        eb
+          .selectFrom("dialogue_vote")
+          .select([eb.val(intoId).as("question_id"), "registration_id"])
+          .where("question_id", "=", id),
+      )
+      .onConflict((oc) => oc.columns(["question_id", "registration_id"]).doNothing())
+      .execute();
+    await trx
+      .updateTable("dialogue_question")
+      .set({ merged_into_id: intoId })
+      .where("merged_into_id", "=", id)
+      .execute();
+    await setModerated(trx, c, id, {
+      status: "merged",
+      merged_into_id: intoId,
+      hidden_reason: null,
+      hidden_note: null,
     });
+  });
 }
