@@ -23,7 +23,7 @@ import {
   votedQuestionIds,
 } from "~/features/dialogue/dialogue-question.server";
 import { confirmCancel, startCancel } from "~/features/dialogue/dialogue-cancel.server";
-import { findRegistration, getOwnRegistration } from "~/features/dialogue/dialogue-registration.server";
+import { findRegistration, getOwnRegistration } from "~/features/dialogue/dialogue-registrants.server";
 import { getSession, sessionView } from "~/features/dialogue/dialogue-session.server";
 import { beginLookup } from "~/features/citizen-codes/lookup-limit.server";
 import { formValues, parseForm } from "~/kernel/forms/parse";

@@ -21,7 +21,7 @@ import { recordAudit } from "~/kernel/audit.server";
 import { listProcedures } from "~/features/admin/catalog.server";
 import { callList, deliverNotices, noticeCounts } from "~/features/dialogue/dialogue-notify.server";
 import { fullCode } from "~/features/citizen-codes/citizen-code";
-import { listRegistrants, seatCounts } from "~/features/dialogue/dialogue-registration.server";
+import { listRegistrants, seatCounts } from "~/features/dialogue/dialogue-registrants.server";
 import { runSettleAction } from "~/features/dialogue/dialogue-settle-actions.server";
 import { getSession, noticeDays, sessionProcedures, sessionView } from "~/features/dialogue/dialogue-session.server";
 import { runSessionAction } from "~/features/dialogue/dialogue-actions.server";

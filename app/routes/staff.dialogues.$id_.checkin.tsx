@@ -24,7 +24,7 @@ import {
   type CheckinOutcome,
   type CheckinResult,
 } from "~/features/dialogue/dialogue-checkin.server";
-import { seatCounts } from "~/features/dialogue/dialogue-registration.server";
+import { seatCounts } from "~/features/dialogue/dialogue-registrants.server";
 import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
 import { checkinCodeSchema, walkInSchema } from "~/features/dialogue/dialogue-staff.schema";
 import { formValues, parseForm } from "~/kernel/forms/parse";

@@ -16,12 +16,8 @@ import { MinutesEditor } from "~/features/dialogue/components/minutes-editor";
 import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
 import { buildPublicMinutes, minutesPublishProblems } from "~/features/dialogue/dialogue-minutes";
 import { listUnits } from "~/features/admin/catalog.server";
-import {
-  loadMinutesSource,
-  minutesVersions,
-  SCAN_MAX_BYTES,
-  scanInfo,
-} from "~/features/dialogue/dialogue-minutes.server";
+import { loadMinutesSource, minutesVersions } from "~/features/dialogue/dialogue-minutes.server";
+import { SCAN_MAX_BYTES, scanInfo } from "~/features/dialogue/dialogue-minutes-scan.server";
 import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
 import { type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";

@@ -16,7 +16,7 @@ import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
 import { recordAudit } from "~/kernel/audit.server";
 import { listUnits } from "~/features/admin/catalog.server";
 import { deliverNotices } from "~/features/dialogue/dialogue-notify.server";
-import { listStaffQuestions, type StaffQuestionFilter } from "~/features/dialogue/dialogue-moderation.server";
+import { listStaffQuestions, type StaffQuestionFilter } from "~/features/dialogue/dialogue-question-queue.server";
 import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
 import { type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isDbId } from "~/kernel/db/ids";
 import { recordAudit } from "~/kernel/audit.server";
-import { getScan } from "~/features/dialogue/dialogue-minutes.server";
+import { getScan } from "~/features/dialogue/dialogue-minutes-scan.server";
 import { type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { clientOf } from "~/kernel/http/request.server";

@@ -143,7 +143,7 @@ export default function PaperEntry() {
               lang={d.lang}
               value={result?.values[item.code]}
               error={e[item.code]}
-              autoFocus={i === 0 && d.saved && !result}
+              takeFocus={i === 0 && d.saved && !result}
             />
           ))}
         </div>

@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
-import { TableWrap } from "~/kernel/forms/fields";
+import { SelectField, TableWrap } from "~/kernel/forms/fields";
 import { formatDate, isDayRange, vnDay } from "~/kernel/time/clock";
 import { recordAudit } from "~/kernel/audit.server";
 import { listPeriods, updatePeriod } from "~/features/reports/report-period.server";
@@ -77,16 +77,15 @@ export default function ReportPeriods() {
       <h1>{t("reports.title")}</h1>
       <p>{t("reports.intro")}</p>
       <Form method="get" className="filters no-print">
-        <div className="field">
-          <label htmlFor="year">{t("reports.year")}</label>
-          <select id="year" name="year" defaultValue={year}>
-            {[current + 1, current, current - 1, current - 2].map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="year"
+          label={t("reports.year")}
+          defaultValue={year}
+          options={[current + 1, current, current - 1, current - 2].map((y) => ({
+            value: String(y),
+            label: String(y),
+          }))}
+        />
         <div>
           <button className="button" type="submit">
             {t("reports.show")}

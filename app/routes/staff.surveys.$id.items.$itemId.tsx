@@ -7,13 +7,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { idParam } from "~/features/survey/items";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
-import { Checkbox, ErrorSummary, SelectField, TextArea, TextField } from "~/kernel/forms/fields";
 import { optionsToText, parseItemForm } from "~/features/survey/item-form";
-import { ITEM_TYPES } from "~/features/survey/scales";
+import { ItemEditor } from "~/features/survey/components/item-editor";
 import { getItemForEdit, saveItem } from "~/features/survey/survey-items.server";
 import staffCss from "~/styles/survey-staff.css";
 import { type RouteAccess } from "~/features/accounts/auth.server";
@@ -24,8 +23,6 @@ import { clientOf, readFormData } from "~/kernel/http/request.server";
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
-
-const FIELDS = ["code", "block", "type", "text_vi", "text_en", "help_vi", "help_en", "options", "max_length"] as const;
 
 function target(params: { id?: string; itemId?: string }) {
   const surveyId = idParam(params.id);
@@ -91,90 +88,13 @@ export default function EditItem() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const v = result?.values ?? d.values;
-  const e: Record<string, string> = result?.errors ?? {};
   return (
     <div className="page page--narrow">
       <p>
         <Link to={`/staff/surveys/${d.surveyId}`}>{t("surveyStaff.back")}</Link>
       </p>
       <h1>{d.title}</h1>
-      <ErrorSummary errors={result?.errors} order={[...FIELDS]} />
-      <Form method="post" noValidate>
-        <TextField
-          autoComplete="off"
-          name="code"
-          label={t("surveyStaff.item.code")}
-          hint={t("surveyStaff.item.codeHint")}
-          defaultValue={v.code}
-          error={e.code}
-          maxLength={32}
-        />
-        <TextField
-          autoComplete="off"
-          name="block"
-          label={t("surveyStaff.item.block")}
-          hint={t("surveyStaff.item.blockHint")}
-          defaultValue={v.block}
-          error={e.block}
-          maxLength={20}
-        />
-        <SelectField
-          name="type"
-          label={t("surveyStaff.item.type")}
-          defaultValue={v.type}
-          error={e.type}
-          options={ITEM_TYPES.map((x) => ({ value: x, label: t(`surveyStaff.types.${x}`) }))}
-        />
-        <TextArea
-          name="text_vi"
-          label={t("surveyStaff.item.textVi")}
-          defaultValue={v.text_vi}
-          error={e.text_vi}
-          rows={2}
-        />
-        <TextArea
-          name="text_en"
-          label={t("surveyStaff.item.textEn")}
-          defaultValue={v.text_en}
-          error={e.text_en}
-          rows={2}
-        />
-        <TextField
-          autoComplete="off"
-          name="help_vi"
-          label={t("surveyStaff.item.helpVi")}
-          defaultValue={v.help_vi}
-          error={e.help_vi}
-        />
-        <TextField
-          autoComplete="off"
-          name="help_en"
-          label={t("surveyStaff.item.helpEn")}
-          defaultValue={v.help_en}
-          error={e.help_en}
-        />
-        <Checkbox name="required" label={t("surveyStaff.item.required")} defaultChecked={v.required === "on"} />
-        <TextArea
-          name="options"
-          label={t("surveyStaff.item.options")}
-          hint={t("surveyStaff.item.optionsHint")}
-          defaultValue={v.options}
-          error={e.options}
-          rows={5}
-        />
-        <TextField
-          autoComplete="off"
-          name="max_length"
-          label={t("surveyStaff.item.maxLength")}
-          hint={t("surveyStaff.item.maxLengthHint")}
-          defaultValue={v.max_length}
-          error={e.max_length}
-          inputMode="numeric"
-        />
-        <button type="submit" className="button">
-          {t("surveyStaff.item.save")}
-        </button>
-      </Form>
+      <ItemEditor values={v} errors={result?.errors} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { ErrorSummary, Radios, SelectField, TextField } from "~/kernel/forms/fields";
 import { createSurveySchema, fieldErrors } from "~/features/survey/item-form";
+import { TitleFields } from "~/features/survey/components/survey-admin-parts";
 import { createSurvey, listSurveysForStaff } from "~/features/survey/survey-admin.server";
 import staffCss from "~/styles/survey-staff.css";
 import { type RouteAccess } from "~/features/accounts/auth.server";
@@ -82,22 +83,7 @@ export default function NewSurvey() {
           defaultValue={v.slug}
           maxLength={60}
         />
-        <TextField
-          autoComplete="off"
-          name="title_vi"
-          label={t("surveyStaff.create.titleVi")}
-          error={e.title_vi}
-          defaultValue={v.title_vi}
-          maxLength={200}
-        />
-        <TextField
-          autoComplete="off"
-          name="title_en"
-          label={t("surveyStaff.create.titleEn")}
-          error={e.title_en}
-          defaultValue={v.title_en}
-          maxLength={200}
-        />
+        <TitleFields values={v} errors={e} />
         <button type="submit" className="button">
           {t("surveyStaff.create.submit")}
         </button>

@@ -5,7 +5,6 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { vnDay } from "~/kernel/time/clock";
-import { seedDemo } from "../../db/seed/index";
 import { getDashboard } from "~/features/reports/dashboard-view.server";
 import { rawCountsByUnit, surveyItems } from "~/features/reports/dashboard.server";
 import { exportResponses } from "~/features/reports/export.server";
@@ -16,6 +15,8 @@ import { csvSink, xlsxSink } from "~/kernel/files/export-stream.server";
 import { db } from "~/kernel/db/db.server";
 import { createI18n } from "~/kernel/http/i18n.server";
 import type { StaffUser } from "~/kernel/session.server";
+import { getReport } from "~/features/reports/report.server";
+import { seedDemo } from "../../db/seed/index";
 
 const office: StaffUser = {
   id: 1,
@@ -375,8 +376,6 @@ describe("exports", () => {
     }
   });
 });
-
-import { getReport } from "~/features/reports/report.server";
 
 describe("report period", () => {
   it("gives the period's figures beside the previous period's, and Form A graded under TT 01", async () => {

@@ -8,7 +8,8 @@ import {
   ownQuestions,
   vote,
 } from "~/features/dialogue/dialogue-question.server";
-import { cancelRegistration, signUp, type SignUpResult } from "~/features/dialogue/dialogue-registration.server";
+import { cancelRegistration } from "~/features/dialogue/dialogue-seats.server";
+import { signUp, type SignUpResult } from "~/features/dialogue/dialogue-registration.server";
 import * as registrationRoute from "~/routes/dialogues.registration";
 import * as questions from "~/routes/staff.dialogues.$id_.questions";
 import { db } from "~/kernel/db/db.server";

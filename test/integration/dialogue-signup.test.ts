@@ -3,12 +3,9 @@
 import { vi } from "vitest";
 import { consentsFor } from "~/features/privacy/consent.server";
 import { deliverNotices } from "~/features/dialogue/dialogue-notify.server";
-import {
-  cancelRegistration,
-  getOwnRegistration,
-  signUp,
-  type SignUpResult,
-} from "~/features/dialogue/dialogue-registration.server";
+import { cancelRegistration } from "~/features/dialogue/dialogue-seats.server";
+import { getOwnRegistration } from "~/features/dialogue/dialogue-registrants.server";
+import { signUp, type SignUpResult } from "~/features/dialogue/dialogue-registration.server";
 import { currentDatabase, db } from "~/kernel/db/db.server";
 import { ctx, makeSession, person, statuses } from "../support/dialogue";
 

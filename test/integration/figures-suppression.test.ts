@@ -92,8 +92,7 @@ function smallInCsv(csv: string): string[] {
       // Section names are in the reader's language (Vietnamese here), like the page.
       if (name === "Số phiếu") counts = nums([1, 2]);
       else if (name === "Phân bố câu trả lời") counts = [nums([1, 2, 3, 4, 5]).reduce((a, b) => a + b, 0)];
-      else if (header.includes("n"))
-        counts = nums([header.indexOf("n")]).filter((_, k) => c[header.indexOf("n")] !== "");
+      else if (header.includes("n")) counts = nums([header.indexOf("n")]).filter(() => c[header.indexOf("n")] !== "");
       for (const v of counts) if (v > 0 && v < T) out.push(`${name}: ${line}`);
     }
   });

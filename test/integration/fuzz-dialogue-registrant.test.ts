@@ -5,7 +5,6 @@
 import crypto from "node:crypto";
 import fc from "fast-check";
 import { signUp } from "~/features/dialogue/dialogue-registration.server";
-import { action as signUpAction } from "~/routes/dialogues.$id";
 import { action as registrationAction } from "~/routes/dialogues.registration";
 import { db } from "~/kernel/db/db.server";
 import { rememberRegistrant } from "~/features/dialogue/dialogue-cookie.server";
@@ -16,7 +15,6 @@ import {
   expectRefusalInLanguage,
   formArb,
   makePost,
-  nastyString,
   nextIp,
   rowCounts,
   rowTracker,
@@ -37,7 +35,6 @@ const rows = rowTracker(() =>
   rowCounts(db(), TABLES, ["select count(*) from dialogue_registration where status = 'cancelled'"]),
 );
 const langArb = fc.constantFrom<"vi" | "en">("vi", "en");
-const phoneArb = fc.integer({ min: 10_000_000, max: 99_999_999 }).map((n) => `09${n}`);
 
 let sessionId: number;
 beforeAll(async () => {

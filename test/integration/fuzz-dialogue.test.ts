@@ -2,13 +2,11 @@
 // fuzz-dialogue-registrant.test.ts). Never a 5xx, never a row written (or a registration cancelled) for a refused body,
 // and every refusal carries messages in the reader's language. The per-address limits are not
 // what is under test: every case comes from its own address.
-import crypto from "node:crypto";
 import fc from "fast-check";
 import { signUp } from "~/features/dialogue/dialogue-registration.server";
 import { action as signUpAction } from "~/routes/dialogues.$id";
 import { action as registrationAction } from "~/routes/dialogues.registration";
 import { db } from "~/kernel/db/db.server";
-import { rememberRegistrant } from "~/features/dialogue/dialogue-cookie.server";
 import { makeSession, person } from "../support/dialogue";
 import {
   callAction,
@@ -43,13 +41,6 @@ let sessionId: number;
 beforeAll(async () => {
   sessionId = await makeSession({ capacity: 5 });
 });
-
-/** A registrant of the session and their signed cookie (a fresh one after each cancellation). */
-async function registrant() {
-  const r = await signUp(person(sessionId));
-  if (!r.ok) throw new Error("could not sign up");
-  return { id: r.registration.id, cookie: (await rememberRegistrant(r.registration.id)).split(";")[0] };
-}
 
 const registration = (fields: Fields, encoding: Encoding, lang: "vi" | "en", cookie?: string) =>
   callAction(() =>

@@ -2,7 +2,8 @@
 // model function. Kept out of the route so the route stays a page.
 import type { Transition } from "~/features/dialogue/dialogue-state";
 import { markCalled } from "~/features/dialogue/dialogue-notify.server";
-import { cancelRegistration, signUp } from "~/features/dialogue/dialogue-registration.server";
+import { cancelRegistration } from "~/features/dialogue/dialogue-seats.server";
+import { signUp } from "~/features/dialogue/dialogue-registration.server";
 import { changeStatus, updateSession } from "~/features/dialogue/dialogue-session.server";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { idSchema } from "~/features/dialogue/dialogue.schema";

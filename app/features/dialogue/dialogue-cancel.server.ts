@@ -5,7 +5,7 @@
 import { fullCode } from "~/features/citizen-codes/citizen-code";
 import { checkOtp, sendOtp } from "~/features/citizen-codes/citizen-otp.server";
 import { db } from "~/kernel/db/db.server";
-import { cancelRegistration } from "./dialogue-registration.server";
+import { cancelRegistration } from "./dialogue-seats.server";
 import { deliverNotices, queueNotices, type NoticeContext } from "./dialogue-notify.server";
 
 export type StartCancel = "otp_sent" | "queued";

@@ -1,11 +1,7 @@
 // The forms of the staff minutes page, each parsed and handed to one minutes function.
-import {
-  addFollowup,
-  publishMinutes,
-  saveMinutes,
-  updateFollowup,
-  uploadScan,
-} from "~/features/dialogue/dialogue-minutes.server";
+import { addFollowup, updateFollowup } from "~/features/dialogue/dialogue-followups.server";
+import { publishMinutes, saveMinutes } from "~/features/dialogue/dialogue-minutes.server";
+import { uploadScan } from "~/features/dialogue/dialogue-minutes-scan.server";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { followupSchema, followupUpdateSchema, minutesSchema } from "~/features/dialogue/dialogue-staff.schema";
 import type { StaffUser } from "~/features/accounts/auth.server";

@@ -1,7 +1,7 @@
-// Minutes of a held dialogue: the editable record, follow-up actions, the signed scan (kept in
-// the database), and publication as numbered versions that are never rewritten.
+// Minutes of a held dialogue: the editable record and its publication as numbered versions that
+// are never rewritten. Follow-up actions: dialogue-followups.server.ts; the signed scan:
+// dialogue-minutes-scan.server.ts.
 import type { Kysely } from "kysely";
-import { sniffFile } from "~/kernel/http/file-type";
 import {
   buildPublicMinutes,
   minutesPublishProblems,
@@ -10,16 +10,12 @@ import {
 } from "~/features/dialogue/dialogue-minutes";
 import { nextStatus } from "~/features/dialogue/dialogue-state";
 import { recordAudit } from "~/kernel/audit.server";
-import { seatCounts } from "~/features/dialogue/dialogue-registration.server";
-import type { StaffUser } from "~/features/accounts/auth.server";
-import type { Client } from "~/kernel/http/client";
+import { seatCounts } from "~/features/dialogue/dialogue-registrants.server";
+import { listFollowups } from "~/features/dialogue/dialogue-followups.server";
+import { actorOf, type StaffCtx as Ctx } from "~/features/dialogue/dialogue-staff-ctx.server";
 import { db } from "~/kernel/db/db.server";
-import type { Database, FollowupStatus } from "../../../db/types";
+import type { Database } from "../../../db/types";
 
-export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
-
-type Ctx = { client: Client; user: StaffUser };
-const actorOf = (u: StaffUser) => ({ id: u.id, email: u.email });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Everything the minutes are built from, read in one place (for the staff preview and for publishing). */
@@ -123,28 +119,6 @@ export async function loadMinutesSource(
   };
 }
 
-export async function listFollowups(sessionId: number, conn: Kysely<Database> = db()) {
-  return conn
-    .selectFrom("dialogue_followup as f")
-    .innerJoin("unit as u", "u.id", "f.unit_id")
-    .select([
-      "f.id",
-      "f.question_id",
-      "f.action",
-      "f.unit_id",
-      "f.due_date",
-      "f.status",
-      "f.result",
-      "f.done_at",
-      "u.name_vi as unit_vi",
-      "u.name_en as unit_en",
-    ])
-    .where("f.session_id", "=", sessionId)
-    .orderBy("f.due_date")
-    .orderBy("f.id")
-    .execute();
-}
-
 export interface MinutesInput {
   openedAt: Date | null;
   closedAt: Date | null;
@@ -177,143 +151,6 @@ export async function saveMinutes(c: Ctx, sessionId: number, input: MinutesInput
         trx,
       );
     });
-}
-
-export async function addFollowup(
-  c: Ctx,
-  sessionId: number,
-  input: { action: string; unitId: number; dueDate: string; questionId: number | null },
-) {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      if (input.questionId !== null) {
-        const q = await trx
-          .selectFrom("dialogue_question")
-          .select("id")
-          .where("id", "=", input.questionId)
-          .where("session_id", "=", sessionId)
-          .executeTakeFirst();
-        if (!q) return { ok: false as const, error: "dialogue.errors.questionNotFound" };
-      }
-      const row = await trx
-        .insertInto("dialogue_followup")
-        .values({
-          session_id: sessionId,
-          question_id: input.questionId,
-          action: input.action,
-          unit_id: input.unitId,
-          due_date: input.dueDate,
-          created_by: c.user.id,
-          result: null,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await recordAudit(
-        c.client,
-        { actor: actorOf(c.user), action: "dialogue.followup.add", entity: "dialogue_followup", entityId: row.id },
-        trx,
-      );
-      return { ok: true as const, id: row.id };
-    });
-}
-
-export async function updateFollowup(
-  c: Ctx,
-  sessionId: number,
-  id: number,
-  input: { status: FollowupStatus; result: string | null },
-) {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const res = await trx
-        .updateTable("dialogue_followup")
-        .set({
-          status: input.status,
-          result: input.result,
-          done_at: input.status === "done" ? new Date() : null,
-          updated_at: new Date(),
-        })
-        .where("id", "=", id)
-        .where("session_id", "=", sessionId)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) return false;
-      await recordAudit(
-        c.client,
-        {
-          actor: actorOf(c.user),
-          action: "dialogue.followup.update",
-          entity: "dialogue_followup",
-          entityId: id,
-          details: { status: input.status },
-        },
-        trx,
-      );
-      return true;
-    });
-}
-
-export type ScanResult =
-  | { ok: true }
-  | { ok: false; error: "dialogue.errors.scanTooLarge" | "dialogue.errors.scanType" | "dialogue.errors.scanEmpty" };
-
-/** The signed paper minutes: PDF, JPEG or PNG by content (not by name), at most 10 MB. */
-export async function uploadScan(c: Ctx, sessionId: number, bytes: Uint8Array, filename: string): Promise<ScanResult> {
-  if (bytes.length === 0) return { ok: false, error: "dialogue.errors.scanEmpty" };
-  if (bytes.length > SCAN_MAX_BYTES) return { ok: false, error: "dialogue.errors.scanTooLarge" };
-  const kind = sniffFile(bytes, filename, ["pdf", "jpg", "png"]);
-  if (!kind.ok)
-    return { ok: false, error: kind.reason === "empty" ? "dialogue.errors.scanEmpty" : "dialogue.errors.scanType" };
-  await db()
-    .transaction()
-    .execute(async (trx) => {
-      const values = {
-        scan: Buffer.from(bytes),
-        scan_mime: kind.mime,
-        scan_filename: `bien-ban-doi-thoai-${sessionId}.${kind.kind}`,
-        scan_size: bytes.length,
-        scan_uploaded_at: new Date(),
-        scan_uploaded_by: c.user.id,
-        updated_at: new Date(),
-        updated_by: c.user.id,
-      };
-      await trx
-        .insertInto("dialogue_minutes")
-        .values({ session_id: sessionId, ...values })
-        .onConflict((oc) => oc.column("session_id").doUpdateSet(values))
-        .execute();
-      await recordAudit(
-        c.client,
-        {
-          actor: actorOf(c.user),
-          action: "dialogue.minutes.scan",
-          entity: "dialogue_session",
-          entityId: sessionId,
-          details: { size: bytes.length, kind: kind.kind },
-        },
-        trx,
-      );
-    });
-  return { ok: true };
-}
-
-export async function getScan(sessionId: number) {
-  const row = await db()
-    .selectFrom("dialogue_minutes")
-    .select(["scan", "scan_mime", "scan_filename", "scan_size", "scan_uploaded_at"])
-    .where("session_id", "=", sessionId)
-    .where("scan", "is not", null)
-    .executeTakeFirst();
-  return row?.scan
-    ? {
-        bytes: row.scan,
-        mime: row.scan_mime!,
-        filename: row.scan_filename!,
-        size: row.scan_size!,
-        uploadedAt: row.scan_uploaded_at!,
-      }
-    : null;
 }
 
 /** `noSession`: the session is gone (the route answers 404). */
@@ -389,15 +226,4 @@ export async function getPublicMinutes(sessionId: number, version?: number): Pro
   q = version ? q.where("version", "=", version) : q.orderBy("version", "desc").limit(1);
   const row = await q.executeTakeFirst();
   return row ? (row.snapshot as PublicMinutes) : null;
-}
-
-/** About the signed scan, without its bytes. */
-export async function scanInfo(sessionId: number) {
-  const row = await db()
-    .selectFrom("dialogue_minutes")
-    .select(["scan_mime", "scan_size", "scan_uploaded_at"])
-    .where("session_id", "=", sessionId)
-    .where("scan", "is not", null)
-    .executeTakeFirst();
-  return row ? { mime: row.scan_mime!, size: row.scan_size!, uploadedAt: row.scan_uploaded_at!.toISOString() } : null;
 }

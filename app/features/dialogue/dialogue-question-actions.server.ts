@@ -2,14 +2,12 @@
 // Moderation (approve, hide, merge, assign, add) is for office and admin; a unit user may only
 // record answers, and only for its own unit's questions (checked again in the model).
 import { normaliseCode } from "~/features/dialogue/dialogue-code";
+import { addStaffQuestion, assignQuestion, saveAnswer } from "~/features/dialogue/dialogue-answers.server";
 import {
-  addStaffQuestion,
   approveQuestion,
-  assignQuestion,
   hideQuestion,
   mergeQuestion,
   restoreQuestion,
-  saveAnswer,
 } from "~/features/dialogue/dialogue-moderation.server";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { idSchema } from "~/features/dialogue/dialogue.schema";

@@ -1,28 +1,21 @@
-// Sign-ups for a dialogue session with a fixed number of seats and an ordered waitlist.
+// Sign-ups for a dialogue session with a fixed number of seats and an ordered waitlist (freeing a
+// seat: dialogue-seats.server.ts; reading registrations: dialogue-registrants.server.ts).
 // Every change to who holds a seat runs in a transaction that first locks the session's row
 // (select … for update), so hundreds of people signing up at once queue on that lock and the
 // count of confirmed seats can never pass the capacity, whatever the number of server instances.
 import crypto from "node:crypto";
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { fullCode } from "~/features/citizen-codes/citizen-code";
 import { foldName, newRegistrationCode } from "~/features/dialogue/dialogue-code";
 import { keyedLimiter } from "~/kernel/limits/limiter";
-import { isAnnounced, registrationState, staffMayRegister } from "~/features/dialogue/dialogue-state";
+import { registrationState, staffMayRegister } from "~/features/dialogue/dialogue-state";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { recordAudit } from "~/kernel/audit.server";
 import { recordConsent } from "~/features/privacy/consent.server";
 import { insertQuestion } from "~/features/dialogue/dialogue-question.server";
-import { queueNotices, type NoticeContext } from "~/features/dialogue/dialogue-notify.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
-import { sameSecret } from "~/kernel/secret-compare.server";
-import type {
-  AttendeeKind,
-  Database,
-  DialogueSession,
-  RegistrationChannel,
-  RegistrationStatus,
-} from "../../../db/types";
+import type { AttendeeKind, Database, RegistrationChannel, RegistrationStatus } from "../../../db/types";
 
 export interface SignUpInput {
   sessionId: number;
@@ -229,209 +222,4 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
       };
     });
   return result;
-}
-
-/** Gives free seats to the first people on the waitlist, in order, and queues their notices.
- * Call inside a transaction that holds the session's row lock. */
-export async function fillSeats(trx: Kysely<Database>, s: DialogueSession, ctx: NoticeContext, now = new Date()) {
-  if (!isAnnounced(s.status) || s.starts_at.getTime() <= now.getTime())
-    return { promoted: [] as number[], noticeIds: [] as string[] };
-  const { n } = await trx
-    .selectFrom("dialogue_registration")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("session_id", "=", s.id)
-    .where("status", "=", "confirmed")
-    .executeTakeFirstOrThrow();
-  const free = s.capacity - Number(n);
-  if (free <= 0) return { promoted: [], noticeIds: [] };
-  const next = await trx
-    .selectFrom("dialogue_registration")
-    .select(["id", "code", "email_norm", "lang"])
-    .where("session_id", "=", s.id)
-    .where("status", "=", "waitlisted")
-    .orderBy("waitlist_seq")
-    .limit(free)
-    .execute();
-  if (!next.length) return { promoted: [], noticeIds: [] };
-  await trx
-    .updateTable("dialogue_registration")
-    .set({ status: "confirmed", waitlist_seq: null, promoted_at: now })
-    .where(
-      "id",
-      "in",
-      next.map((r) => r.id),
-    )
-    .execute();
-  const noticeIds = await queueNotices(trx, s, "promoted", ctx, next);
-  return { promoted: next.map((r) => r.id), noticeIds };
-}
-
-export type CancelResult =
-  { ok: true; already: boolean; promoted: number[]; noticeIds: string[] } | { ok: false; reason: "not_found" };
-
-/** Cancels a registration (by the person, or by staff on their behalf) and hands the freed seat
- * to the first person waiting. Cancelling is not withdrawing consent: the record stays. */
-export async function cancelRegistration(
-  registrationId: number,
-  ctx: NoticeContext,
-  opts: {
-    staff?: { id: number; email: string; client: Client };
-    /** refuse a registration of another session */ sessionId?: number;
-    now?: Date;
-  } = {},
-): Promise<CancelResult> {
-  const { staff, now = new Date() } = opts;
-  return db()
-    .transaction()
-    .execute(async (trx): Promise<CancelResult> => {
-      const sessionRef = await trx
-        .selectFrom("dialogue_registration")
-        .select("session_id")
-        .where("id", "=", registrationId)
-        .executeTakeFirst();
-      if (!sessionRef || (opts.sessionId !== undefined && sessionRef.session_id !== opts.sessionId))
-        return { ok: false, reason: "not_found" };
-      // Session first, then the registration: every seat change takes the locks in this order.
-      const s = (await lockSession(trx, sessionRef.session_id))!;
-      const r = await trx
-        .selectFrom("dialogue_registration")
-        .selectAll()
-        .where("id", "=", registrationId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      if (r.status === "cancelled") return { ok: true, already: true, promoted: [], noticeIds: [] };
-      await trx
-        .updateTable("dialogue_registration")
-        .set({ status: "cancelled", cancelled_at: now, cancelled_by: staff?.id ?? null })
-        .where("id", "=", r.id)
-        .execute();
-      const filled = r.status === "confirmed" ? await fillSeats(trx, s, ctx, now) : { promoted: [], noticeIds: [] };
-      if (staff) {
-        await recordAudit(
-          staff.client,
-          {
-            actor: staff,
-            action: "dialogue.registration.cancel",
-            entity: "dialogue_registration",
-            entityId: r.id,
-            details: { promoted: filled.promoted },
-          },
-          trx,
-        );
-      }
-      return { ok: true, already: false, ...filled };
-    });
-}
-
-/** The registration a full code (door code + secret key) and a phone or email point to, or null
- * (the same answer for a wrong code, key or contact, so none can be probed alone). */
-export async function findRegistration(
-  code: string,
-  key: string,
-  contact: { phone: string } | { email: string },
-): Promise<number | null> {
-  let q = db().selectFrom("dialogue_registration").select(["id", "access_key"]).where("code", "=", code);
-  q = "phone" in contact ? q.where("phone_norm", "=", contact.phone) : q.where("email_norm", "=", contact.email);
-  const row = await q.orderBy("id", "desc").limit(1).executeTakeFirst();
-  const ok = sameSecret(row?.access_key ?? "", key);
-  return row && ok ? row.id : null;
-}
-
-/** What the person sees about their own registration. */
-export async function getOwnRegistration(id: number) {
-  const r = await db()
-    .selectFrom("dialogue_registration")
-    .select([
-      "id",
-      "session_id",
-      "code",
-      "access_key",
-      "name",
-      "kind",
-      "organisation",
-      "status",
-      "waitlist_seq",
-      "checked_in_at",
-      "created_at",
-      "promoted_at",
-      "phone",
-      "email",
-    ])
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!r) return null;
-  return { ...r, place: r.status === "waitlisted" ? await waitlistPlace(db(), r.session_id, r.waitlist_seq) : null };
-}
-
-export async function seatCounts(sessionId: number, conn: Kysely<Database> = db()) {
-  const rows = await conn
-    .selectFrom("dialogue_registration")
-    .select([
-      "status",
-      "kind",
-      (eb) => eb.fn.countAll<number>().as("n"),
-      (eb) => eb.fn.count<number>("checked_in_at").as("checked_in"),
-    ])
-    .where("session_id", "=", sessionId)
-    .groupBy(["status", "kind"])
-    .execute();
-  const sum = (pred: (r: (typeof rows)[number]) => boolean, f: "n" | "checked_in" = "n") =>
-    rows.filter(pred).reduce((a, r) => a + Number(r[f]), 0);
-  return {
-    confirmed: sum((r) => r.status === "confirmed"),
-    waitlisted: sum((r) => r.status === "waitlisted"),
-    cancelled: sum((r) => r.status === "cancelled"),
-    walkIns: sum((r) => r.status === "walk_in"),
-    toConfirm: sum((r) => r.status === "to_confirm"),
-    checkedIn: {
-      citizen: sum((r) => r.kind === "citizen", "checked_in"),
-      business: sum((r) => r.kind === "business", "checked_in"),
-      total: sum(() => true, "checked_in"),
-    },
-  };
-}
-
-/** Every registrant with contact details, for office staff. Personal data: the caller logs pii.view. */
-export async function listRegistrants(sessionId: number) {
-  return db()
-    .selectFrom("dialogue_registration")
-    .select([
-      "id",
-      "code",
-      // The secret half, so staff can read the full code out to the registrant on the phone.
-      "access_key",
-      "name",
-      "phone",
-      "email",
-      "kind",
-      "organisation",
-      "accessibility",
-      "status",
-      "waitlist_seq",
-      "channel",
-      "created_at",
-      "checked_in_at",
-      // Place on the waitlist, counted the same way waitlistPlace counts it.
-      sql<
-        number | null
-      >`case when status = 'waitlisted' then row_number() over (partition by status order by waitlist_seq) end`.as(
-        "place",
-      ),
-    ])
-    .where("session_id", "=", sessionId)
-    .orderBy((eb) =>
-      eb
-        .case()
-        .when("status", "=", "confirmed")
-        .then(0)
-        .when("status", "=", "walk_in")
-        .then(1)
-        .when("status", "=", "waitlisted")
-        .then(2)
-        .else(3)
-        .end(),
-    )
-    .orderBy("waitlist_seq")
-    .orderBy("id")
-    .execute();
 }

@@ -14,7 +14,7 @@ import {
 import type { Lang } from "~/kernel/i18n/i18n";
 import { recordAudit } from "~/kernel/audit.server";
 import { queueNotices, writeNotices, type NoticeContext } from "~/features/dialogue/dialogue-notify.server";
-import { fillSeats } from "~/features/dialogue/dialogue-registration.server";
+import { fillSeats } from "~/features/dialogue/dialogue-seats.server";
 import { getSetting } from "~/features/admin/settings.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";

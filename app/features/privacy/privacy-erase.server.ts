@@ -12,7 +12,7 @@
 // erasure of the same subject.
 import type { Kysely } from "kysely";
 import { maskPii } from "~/kernel/mask-pii";
-import { cancelRegistration } from "~/features/dialogue/dialogue-registration.server";
+import { cancelRegistration } from "~/features/dialogue/dialogue-seats.server";
 import { deliverNotices, type NoticeContext } from "~/features/dialogue/dialogue-notify.server";
 import { db } from "~/kernel/db/db.server";
 import type { Database, ErasureReason, PrivacySubjectKind } from "../../../db/types";

@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { normalisePhone as feedbackPhoneDigits } from "~/features/feedback/feedback-code";
 import type { Lang } from "~/kernel/i18n/i18n";
 import type { SubjectCode } from "~/features/privacy/privacy.schema";
-import { findRegistration } from "~/features/dialogue/dialogue-registration.server";
+import { findRegistration } from "~/features/dialogue/dialogue-registrants.server";
 import { sessionTitle } from "~/features/dialogue/dialogue-session.server";
 import { db } from "~/kernel/db/db.server";
 import { sameSecret } from "~/kernel/secret-compare.server";

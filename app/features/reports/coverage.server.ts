@@ -3,7 +3,8 @@
 // replaces the figure. A unit's staff record only their own unit's figures.
 import * as z from "zod";
 import type { Lang } from "~/kernel/i18n/i18n";
-import { parseCoverageCsv, parseDay, type CsvError } from "~/features/survey/coverage-csv";
+import { parseCoverageCsv, parseDay } from "~/features/survey/coverage-csv";
+import { importCsvRows } from "~/features/reports/csv-import.server";
 import { recordAudit } from "~/kernel/audit.server";
 import { scopeByUnit } from "~/features/accounts/scope.server";
 import type { StaffUser } from "~/features/accounts/auth.server";
@@ -132,43 +133,17 @@ export async function procedureFits(unitId: number, procedureId: number | null):
 
 /** A CSV import: every line checked (codes against the catalogue, the user's units); all or nothing. */
 export async function importServedCsv(user: StaffUser, client: Client, text: string) {
-  const { rows, errors } = parseCoverageCsv(text);
-  const all: CsvError[] = [...errors];
-  const units = new Map(
-    (await db().selectFrom("unit").select(["id", "code"]).execute()).map((u) => [u.code.toUpperCase(), u.id]),
-  );
-  const procs = await db().selectFrom("procedure").select(["id", "code", "unit_id"]).execute();
-  const inputs: ServedInput[] = [];
-  for (const r of rows) {
-    const unitId = units.get(r.unitCode.toUpperCase());
-    if (!unitId) {
-      all.push({ line: r.line, key: `${E}csvUnit`, code: r.unitCode });
-      continue;
-    }
-    if (!mayUseUnit(user, unitId)) {
-      all.push({ line: r.line, key: `${E}csvScope` });
-      continue;
-    }
-    let procedureId: number | null = null;
-    if (r.procedureCode) {
-      const p = procs.find(
-        (x) => x.code.toUpperCase() === r.procedureCode!.toUpperCase() && (x.unit_id === null || x.unit_id === unitId),
-      );
-      if (!p) {
-        all.push({ line: r.line, key: `${E}csvProcedure`, code: r.procedureCode });
-        continue;
-      }
-      procedureId = p.id;
-    }
-    inputs.push({ unitId, procedureId, start: r.start, end: r.end, count: r.count });
-  }
-  if (all.length || !inputs.length)
-    return {
-      ok: false as const,
-      errors: all.length ? all.sort((a, b) => a.line - b.line) : [{ line: 0, key: `${E}csvEmpty` }],
-    };
-  const saved = await saveServed(user, client, inputs, "csv");
-  return saved.ok
-    ? { ok: true as const, count: saved.count }
-    : { ok: false as const, errors: [{ line: 0, key: saved.key }] };
+  return importCsvRows({
+    parsed: parseCoverageCsv(text),
+    errorPrefix: E,
+    mayUseUnit: (unitId) => mayUseUnit(user, unitId),
+    toInput: (r, unitId, procedureId): ServedInput => ({
+      unitId,
+      procedureId,
+      start: r.start,
+      end: r.end,
+      count: r.count,
+    }),
+    save: (inputs) => saveServed(user, client, inputs, "csv"),
+  });
 }

@@ -3,7 +3,8 @@
 // late dossiers without an apology per unit, and matches Form A "late" answers to it by the
 // keyed hash of the dossier code. A unit's staff record and see only their own unit's entries.
 import type { Lang } from "~/kernel/i18n/i18n";
-import { lateFigures, parseLateCsv, type LateCsvError, type LateInput } from "~/features/reports/late-dossier";
+import { lateFigures, parseLateCsv, type LateInput } from "~/features/reports/late-dossier";
+import { importCsvRows } from "~/features/reports/csv-import.server";
 import type { StaffUser } from "~/features/accounts/auth.server";
 import { db } from "~/kernel/db/db.server";
 import { recordAudit } from "~/kernel/audit.server";
@@ -122,45 +123,13 @@ export async function saveLate(
 
 /** A CSV import: every line checked (codes against the catalogue, the user's units); all or nothing. */
 export async function importLateCsv(user: StaffUser, client: Client, text: string) {
-  const { rows, errors } = parseLateCsv(text);
-  const all: LateCsvError[] = [...errors];
-  const units = new Map(
-    (await db().selectFrom("unit").select(["id", "code"]).execute()).map((u) => [u.code.toUpperCase(), u.id]),
-  );
-  const procs = await db().selectFrom("procedure").select(["id", "code", "unit_id"]).execute();
-  const inputs: LateRow[] = [];
-  for (const r of rows) {
-    const unitId = units.get(r.unitCode.toUpperCase());
-    if (!unitId) {
-      all.push({ line: r.line, key: `${E}csvUnit`, code: r.unitCode });
-      continue;
-    }
-    if (!inScope(user, unitId)) {
-      all.push({ line: r.line, key: `${E}csvScope` });
-      continue;
-    }
-    let procedureId: number | null = null;
-    if (r.procedureCode) {
-      const p = procs.find(
-        (x) => x.code.toUpperCase() === r.procedureCode!.toUpperCase() && (x.unit_id === null || x.unit_id === unitId),
-      );
-      if (!p) {
-        all.push({ line: r.line, key: `${E}csvProcedure`, code: r.procedureCode });
-        continue;
-      }
-      procedureId = p.id;
-    }
-    inputs.push({ ...r, unitId, procedureId });
-  }
-  if (all.length || !inputs.length)
-    return {
-      ok: false as const,
-      errors: all.length ? all.sort((a, b) => a.line - b.line) : [{ line: 0, key: `${E}csvEmpty` }],
-    };
-  const saved = await saveLate(user, client, inputs, "csv");
-  return saved.ok
-    ? { ok: true as const, count: saved.count }
-    : { ok: false as const, errors: [{ line: 0, key: saved.key }] };
+  return importCsvRows({
+    parsed: parseLateCsv(text),
+    errorPrefix: E,
+    mayUseUnit: (unitId) => inScope(user, unitId),
+    toInput: (r, unitId, procedureId): LateRow => ({ ...r, unitId, procedureId }),
+    save: (inputs) => saveLate(user, client, inputs, "csv"),
+  });
 }
 
 /** The period's register figures (dossiers whose promised day falls in the window), and a

@@ -1,7 +1,8 @@
 // The register of dossiers returned late (NĐ 61/2018 Art. 19; docs/rules/tt01.md "The register"):
 // checking one entry, reading the CSV import, and the period's figures. Pure: codes are checked
 // against the catalogue by the caller.
-import { parseDay, splitLine } from "~/features/survey/coverage-csv";
+import { readCsvLines, type CsvLineError } from "~/kernel/files/csv-read";
+import { parseDay } from "~/features/survey/coverage-csv";
 
 const E = "tt01.register.errors.";
 export const LATE_CSV_COLUMNS = 9;
@@ -85,46 +86,38 @@ export interface LateCsvRow extends LateInput {
   unitCode: string;
   procedureCode: string | null;
 }
-export interface LateCsvError {
-  line: number;
-  key: string;
-  code?: string;
-}
+export type LateCsvError = CsvLineError;
 
 /** CSV lines: dossier code, unit code, procedure code (may be empty), promised date, returned
  * date, apology sent (có/không), apology date, new date, new date kept (có/không/empty). Commas
  * or semicolons, an optional header line, dates dd/mm/yyyy or yyyy-mm-dd. */
 export function parseLateCsv(text: string): { rows: LateCsvRow[]; errors: LateCsvError[] } {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
-  const first = lines.find((l) => l.trim()) ?? "";
-  const sep = (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
   const rows: LateCsvRow[] = [];
   const errors: LateCsvError[] = [];
   const seen = new Set<string>();
-  let seenData = false;
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    if (!raw.trim()) return;
-    const cells = splitLine(raw, sep);
-    // A first line whose promised date is not a date is a header.
-    if (!seenData && !parseDay(cells[3] ?? "")) {
-      seenData = true;
-      return;
+  // A first line whose promised date is not a date is a header.
+  for (const { line, cells } of readCsvLines(text, (cells) => !parseDay(cells[3] ?? ""))) {
+    if (cells.length !== LATE_CSV_COLUMNS) {
+      errors.push({ line, key: `${E}csvColumns` });
+      continue;
     }
-    seenData = true;
-    if (cells.length !== LATE_CSV_COLUMNS) return void errors.push({ line, key: `${E}csvColumns` });
     const [code, unitCode, procedureCode, promised, returned, apology, apologyDate, newDate, kept] = cells;
-    if (!unitCode) return void errors.push({ line, key: `${E}csvUnit`, code: "" });
+    if (!unitCode) {
+      errors.push({ line, key: `${E}csvUnit`, code: "" });
+      continue;
+    }
     const checked = checkLate({ code, promised, returned, apology, apologyDate, newDate, kept });
     if (!checked.ok) {
       for (const key of Object.values(checked.errors)) errors.push({ line, key });
-      return;
+      continue;
     }
-    if (seen.has(checked.value.code))
-      return void errors.push({ line, key: `${E}csvDuplicate`, code: checked.value.code });
+    if (seen.has(checked.value.code)) {
+      errors.push({ line, key: `${E}csvDuplicate`, code: checked.value.code });
+      continue;
+    }
     seen.add(checked.value.code);
     rows.push({ ...checked.value, line, unitCode, procedureCode: procedureCode || null });
-  });
+  }
   return { rows, errors };
 }
 

@@ -167,7 +167,6 @@ export function TextField({
   autoComplete,
   inputMode,
   maxLength,
-  autoFocus,
   spellCheck,
   ...f
 }: FieldProps & {
@@ -175,7 +174,6 @@ export function TextField({
   autoComplete?: string;
   inputMode?: "text" | "numeric" | "decimal" | "tel" | "email";
   maxLength?: number;
-  autoFocus?: boolean;
   spellCheck?: boolean;
 }) {
   return (
@@ -189,7 +187,6 @@ export function TextField({
           autoComplete={autoComplete}
           inputMode={inputMode}
           maxLength={maxLength}
-          autoFocus={autoFocus}
           spellCheck={spellCheck}
         />
       )}

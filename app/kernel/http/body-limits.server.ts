@@ -2,7 +2,7 @@
 // reads it (app/kernel/http/http-gate.server.ts) and again by the form readers. The numbers and why
 // they are what they are: docs/security/http.md.
 import { CSV_MAX_BYTES } from "~/features/survey/coverage-csv";
-import { SCAN_MAX_BYTES } from "~/features/dialogue/dialogue-minutes.server";
+import { SCAN_MAX_BYTES } from "~/features/dialogue/dialogue-minutes-scan.server";
 import { MAX_ATTACHMENT_BYTES } from "~/features/feedback/feedback.schema";
 
 const KiB = 1024;

@@ -27,14 +27,16 @@ export function PaperField({
   lang,
   value,
   error,
-  autoFocus,
+  takeFocus,
 }: {
   item: ShownItem;
   n: number;
   lang: "vi" | "en";
   value: FormValues[string] | undefined;
   error?: string;
-  autoFocus?: boolean;
+  /** Start typing here: the first question after a sheet is saved, so the next sheet is keyed in
+   * without reaching for the mouse. */
+  takeFocus?: boolean;
 }) {
   const { t } = useTranslation();
   const name = fieldName(item.code);
@@ -51,7 +53,9 @@ export function PaperField({
         maxLength={max}
         defaultValue={String(value ?? "")}
         autoComplete="off"
-        autoFocus={autoFocus}
+        // Only on the page that enters paper sheets one after another, and only after a save.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
+        autoFocus={takeFocus}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
       />

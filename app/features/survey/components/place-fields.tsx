@@ -1,6 +1,7 @@
 // Where the service was given: named by a signed counter link, or chosen by the citizen from
 // short lists. Form A also asks for the optional dossier code.
 import { useTranslation } from "react-i18next";
+import { SelectField } from "~/kernel/forms/fields";
 import type { FormValues } from "~/features/survey/answers";
 import type { PlaceChoice } from "~/features/survey/items";
 
@@ -46,56 +47,32 @@ export function PlaceFields({ kind, place, errors, values }: Props) {
           ) : null}
         </p>
       ) : (
-        <div className={`field${errors.unit ? " field--error" : ""}`}>
-          <label htmlFor="unit">{t("survey.form.unit")}</label>
-          <span className="field__hint" id="unit-hint">
-            {t("survey.form.unitHint")}
-          </span>
-          <ErrorLine id="unit" error={errors.unit} />
-          <select
-            id="unit"
-            name="unit"
-            defaultValue={v("unit")}
-            aria-describedby={describe("unit", true, errors.unit)}
-            aria-invalid={errors.unit ? true : undefined}
-          >
-            <option value="">{t("survey.form.chooseUnit")}</option>
-            {place.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="unit"
+          label={t("survey.form.unit")}
+          hint={t("survey.form.unitHint")}
+          error={errors.unit}
+          defaultValue={v("unit")}
+          options={[
+            { value: "", label: t("survey.form.chooseUnit") },
+            ...place.units.map((u) => ({ value: String(u.id), label: u.name })),
+          ]}
+        />
       )}
       {place.procedureGroups.length ? (
-        <div className={`field${errors.procedure ? " field--error" : ""}`}>
-          <label htmlFor="procedure">
-            {t("survey.form.procedure")} <span className="q__opt">{t("survey.form.optional")}</span>
-          </label>
-          <span className="field__hint" id="procedure-hint">
-            {t("survey.form.procedureHint")}
-          </span>
-          <ErrorLine id="procedure" error={errors.procedure} />
-          <select
-            id="procedure"
-            name="procedure"
-            defaultValue={v("procedure")}
-            aria-describedby={describe("procedure", true, errors.procedure)}
-            aria-invalid={errors.procedure ? true : undefined}
-          >
-            <option value="">{t("survey.form.noProcedure")}</option>
-            {place.procedureGroups.map((g) => (
-              <optgroup key={g.unit} label={g.unit}>
-                {g.procedures.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="procedure"
+          label={t("survey.form.procedure")}
+          marker
+          hint={t("survey.form.procedureHint")}
+          error={errors.procedure}
+          defaultValue={v("procedure")}
+          options={[{ value: "", label: t("survey.form.noProcedure") }]}
+          groups={place.procedureGroups.map((g) => ({
+            label: g.unit,
+            options: g.procedures.map((p) => ({ value: String(p.id), label: p.name })),
+          }))}
+        />
       ) : null}
       {kind === "A" ? (
         <div className={`field${errors.dossier ? " field--error" : ""}`}>

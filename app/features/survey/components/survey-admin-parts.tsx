@@ -1,7 +1,39 @@
-// Parts of the survey management page: the settings form, the versions table and the items table.
+// Parts of the survey management page: the title fields (also on the new-survey form), the settings
+// form, the versions table and the items table.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Checkbox, ErrorSummary, TableWrap, TextArea, TextField } from "~/kernel/forms/fields";
+
+/** A survey's title in both languages: on the new-survey form and in the settings. */
+export function TitleFields({
+  values,
+  errors,
+}: {
+  values: { title_vi?: string; title_en?: string };
+  errors: Record<string, string | undefined>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        autoComplete="off"
+        name="title_vi"
+        label={t("surveyStaff.create.titleVi")}
+        defaultValue={values.title_vi}
+        error={errors.title_vi}
+        maxLength={200}
+      />
+      <TextField
+        autoComplete="off"
+        name="title_en"
+        label={t("surveyStaff.create.titleEn")}
+        defaultValue={values.title_en}
+        error={errors.title_en}
+        maxLength={200}
+      />
+    </>
+  );
+}
 
 export interface SettingsValues {
   title_vi: string;
@@ -20,22 +52,7 @@ export function SettingsForm({ values, errors }: { values: SettingsValues; error
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="settings" />
       <ErrorSummary errors={errors} order={["title_vi", "title_en", "intro_vi", "intro_en", "opens_at", "closes_at"]} />
-      <TextField
-        autoComplete="off"
-        name="title_vi"
-        label={t("surveyStaff.create.titleVi")}
-        defaultValue={values.title_vi}
-        error={e.title_vi}
-        maxLength={200}
-      />
-      <TextField
-        autoComplete="off"
-        name="title_en"
-        label={t("surveyStaff.create.titleEn")}
-        defaultValue={values.title_en}
-        error={e.title_en}
-        maxLength={200}
-      />
+      <TitleFields values={values} errors={e} />
       <TextArea
         name="intro_vi"
         label={t("surveyStaff.edit.introVi")}
