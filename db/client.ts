@@ -79,6 +79,8 @@ function makeHandle(
       if (closed) return;
       closed = true;
       await db.destroy();
+      // Kysely ends only a pool it has used; one used only directly (handle.pool) is ended here.
+      if (!pool.ending && !pool.ended) await pool.end();
       await onClose();
     },
   };

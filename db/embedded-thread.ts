@@ -5,6 +5,7 @@
 // to the thread, PGlite's answer comes back and pg parses it. So nothing above db/ changes, and
 // database errors arrive as the same DatabaseError (code, detail, constraint) as from PostgreSQL.
 import { Duplex } from "node:stream";
+import { finished } from "node:stream/promises";
 import { Worker } from "node:worker_threads";
 
 type Request =
@@ -106,6 +107,16 @@ export class EmbeddedThread {
   }
 
   async close(): Promise<void> {
+    // pg's pool.end() returns before its connections have finished ending: let them end (a
+    // moment) rather than cut them, which would be reported as connections lost.
+    if (this.streams.size) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all([...this.streams].map((s) => finished(s).catch(() => {}))),
+        new Promise((r) => (timer = setTimeout(r, 1000))),
+      ]);
+      clearTimeout(timer);
+    }
     if (!this.failure) {
       try {
         await this.request({ op: "close" });
