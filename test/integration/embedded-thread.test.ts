@@ -10,8 +10,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { sql } from "kysely";
-import { DatabaseError } from "pg";
+import pg, { DatabaseError } from "pg";
 import { connect, embeddedThreadDefault, type DatabaseHandle } from "../../db/client";
+import { EmbeddedThread } from "../../db/embedded-thread";
 import { lockPathFor } from "../../db/lock";
 
 let handle: DatabaseHandle;
@@ -59,10 +60,11 @@ describe("the embedded database thread", () => {
         `(timer due every 20 ms); event loop delay max ${Math.round(maxDelayMs)} ms; ${ticks} ticks`,
     );
     expect(took).toBeGreaterThan(1000);
-    // On the event loop the gap is the whole statement (over a second). A busy shared machine can
-    // hold a free loop back for a few tens of milliseconds, hence the margin.
-    expect(maxGap).toBeLessThan(200);
-    expect(maxDelayMs).toBeLessThan(200);
+    // On the event loop the gap is the whole statement (over a second). A shared machine at load
+    // 12 held a free loop back up to 100 ms (no statement answer arrived meanwhile), hence the
+    // margin: a quarter of the shortest statement this test accepts.
+    expect(maxGap).toBeLessThan(250);
+    expect(maxDelayMs).toBeLessThan(250);
     // A 20 ms timer fired most of the times it was due, not once at the end.
     expect(ticks).toBeGreaterThan((took / 20) * 0.5);
   });
@@ -156,5 +158,22 @@ describe("the embedded database thread", () => {
     expect(closed).toMatchObject({ code: 0, out: "42" });
     expect(forgotten).toMatchObject({ code: 0, out: "42" });
     fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("fails a waiting query and the next connection with an error, not a hang, when the thread dies", async () => {
+    const thread = await EmbeddedThread.start("memory://");
+    const client = new pg.Client({ user: "postgres", database: "postgres", stream: () => thread.stream() });
+    const lost: Error[] = [];
+    client.on("error", (e) => lost.push(e));
+    await client.connect();
+    expect((await client.query("select 6 * 7 as v")).rows).toEqual([{ v: 42 }]);
+    const slow = client.query("select count(*) from generate_series(1, 100000000)");
+    await new Promise((r) => setTimeout(r, 300));
+    // What an out-of-memory abort inside PGlite would look like from here: the thread is gone.
+    await (thread as unknown as { worker: import("node:worker_threads").Worker }).worker.terminate();
+    await expect(slow).rejects.toThrow();
+    const next = new pg.Client({ user: "postgres", database: "postgres", stream: () => thread.stream() });
+    await expect(next.connect()).rejects.toThrow(/embedded database thread stopped/);
+    await thread.close();
   });
 });
