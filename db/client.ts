@@ -1,10 +1,13 @@
 // The database connection: a pg pool to the server named by DATABASE_URL, or the embedded
-// PostgreSQL (PGlite) through its node-postgres shim. Both go through the same pg driver and
-// Kysely's stock PostgresDialect, so type parsing and SQL are the same on both.
+// PostgreSQL (PGlite). Both go through the same pg driver and Kysely's stock PostgresDialect, so
+// type parsing and SQL are the same on both. The embedded one runs in its own thread by default
+// (db/embedded-thread.ts); PGLITE_THREAD=off keeps it on the event loop through PGlite's own
+// node-postgres shim (docs/decisions/0009-embedded-worker.md).
 import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { EmbeddedThread } from "./embedded-thread";
 import { acquireDataDirLock } from "./lock";
 import { nameStatements } from "./prepared";
 import type { Database } from "./types";
@@ -37,6 +40,14 @@ export interface ConnectOptions {
   poolMax?: number;
   /** Hold the one-owner lock on the data directory (off for memory:// databases). */
   lock?: boolean;
+  /** Run the embedded database in a thread of its own (default: on unless PGLITE_THREAD=off). */
+  thread?: boolean;
+}
+
+/** PGLITE_THREAD: "off" runs the embedded database on the caller's event loop; anything else
+ * (unset, "on") in its own thread. The server's environment check refuses other values. */
+export function embeddedThreadDefault(): boolean {
+  return process.env.PGLITE_THREAD !== "off";
 }
 
 function makeHandle(
@@ -68,6 +79,8 @@ function makeHandle(
       if (closed) return;
       closed = true;
       await db.destroy();
+      // Kysely ends only a pool it has used; one used only directly (handle.pool) is ended here.
+      if (!pool.ending && !pool.ended) await pool.end();
       await onClose();
     },
   };
@@ -89,6 +102,21 @@ export async function connect(opts: ConnectOptions): Promise<DatabaseHandle> {
   const memory = dir.startsWith("memory://");
   const release = opts.lock !== false && !memory ? acquireDataDirLock(dir) : () => {};
   try {
+    if (opts.thread ?? embeddedThreadDefault()) {
+      const thread = await EmbeddedThread.start(dir, opts.loadDataDir);
+      const pool = new pg.Pool({
+        // PGlite serves one connection; it never goes away, so an idle one is kept.
+        max: 1,
+        idleTimeoutMillis: 0,
+        user: "postgres",
+        database: "postgres",
+        stream: () => thread.stream(),
+      });
+      return makeHandle(pool, "pglite", async () => {
+        await thread.close();
+        release();
+      });
+    }
     const pglite = new PGlite(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : undefined);
     await pglite.waitReady;
     const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);

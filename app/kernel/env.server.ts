@@ -18,6 +18,9 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
+  // Read by db/client.ts itself (tests open databases without this parse); checked here so a typo
+  // stops the start instead of silently choosing a mode.
+  PGLITE_THREAD: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   SEED_DEMO: bool(true),
   // Links in emails, notices, calendar files and QR codes are built from this alone, never from a
   // request's Host header (which anyone can set). Required in production; see docs/security/http.md.

@@ -7,9 +7,11 @@
 // Run: npx tsx test/bench/open-loop.ts
 //   BENCH_OPEN_SECONDS   length of the fixed-rate run (default 60)
 //   BENCH_OPEN_RATE_PG / BENCH_OPEN_RATE_EMBEDDED   its rate (default 200 and 100 a second)
-//   BENCH_SEARCH_SECONDS length of each step of the search (default 15)
+//   BENCH_SEARCH_SECONDS length of each step of the search (default 15; 0: no search)
 //   BENCH_QUICK=1        a short run to iterate with: 10 s fixed, 5 s steps
 //   BENCH_ONLY=PostgreSQL|embedded   one database only
+//   PGLITE_THREAD=off    the embedded database on the server's event loop, as before issue 18
+//                        (default: its own thread; docs/decisions/0009-embedded-worker.md)
 import http from "node:http";
 import os from "node:os";
 import { FORM_B } from "../../app/features/survey/forms";
@@ -252,7 +254,12 @@ async function run(kind: "PostgreSQL" | "embedded") {
   );
   const server = await startServer({
     postgres,
-    env: { SESSION_SECRET: BENCH_SECRET, TRUST_PROXY: "1", LOG_REQUESTS: "true" },
+    env: {
+      SESSION_SECRET: BENCH_SECRET,
+      TRUST_PROXY: "1",
+      LOG_REQUESTS: "true",
+      ...(process.env.PGLITE_THREAD ? { PGLITE_THREAD: process.env.PGLITE_THREAD } : {}),
+    },
   });
   try {
     const html = await (await fetch(`${server.url}/s/${FORM_B.slug}`)).text();
@@ -260,11 +267,12 @@ async function run(kind: "PostgreSQL" | "embedded") {
     // A short warm-up (the JIT, the pool's connections) outside the figures.
     await openLoop(server, unitId, 20, 3);
     console.log(
-      `\n${kind}: Form B at a fixed arrival rate (open loop), time-out ${TIMEOUT_MS / 1000} s; goal p99 under ${postgres ? 100 : 250} ms${postgres ? "" : " and no time-outs"}`,
+      `\n${kind}${postgres ? "" : ` (PGLITE_THREAD=${process.env.PGLITE_THREAD ?? "on"})`}: Form B at a fixed arrival rate (open loop), time-out ${TIMEOUT_MS / 1000} s; goal p99 under ${postgres ? 100 : 250} ms${postgres ? "" : " and no time-outs"}`,
     );
     const fixed = await openLoop(server, unitId, rate, FIXED_S);
     print(kind, fixed);
     console.log(`  goal: ${fixed.p99 < (postgres ? 100 : 250) && fixed.timeouts === 0 ? "met" : "NOT met"}`);
+    if (STEP_S === 0) return;
     console.log(`${kind}: the highest fixed rate with p99 under ${P99_GOAL_MS} ms (steps of ${STEP_S} s)`);
     await settle(server);
     const { good, bad } = await search(server, unitId, postgres ? 100 : 50);

@@ -6,6 +6,7 @@ describe("parseEnv", () => {
     expect(env.PORT).toBe(3000);
     expect(env.PGLITE_DIR).toBe("./.data/pglite");
     expect(env.SEED_DEMO).toBe(true);
+    expect(env.PGLITE_THREAD).toBe("on");
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -21,6 +22,7 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PORT: "abc" })).toThrow(/PORT/);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with postgres/);
     expect(() => parseEnv({ SEED_DEMO: "maybe" })).toThrow(/SEED_DEMO/);
+    expect(() => parseEnv({ PGLITE_THREAD: "of" })).toThrow(/PGLITE_THREAD: must be on or off/);
     expect(() => parseEnv({ PORT: "99999", SESSION_SECRET: "short" })).toThrow(
       /PORT[\s\S]*SESSION_SECRET|SESSION_SECRET[\s\S]*PORT/,
     );
