@@ -16,6 +16,7 @@ import { maskPii } from "../../app/kernel/mask-pii";
 import { PRIVACY_NOTICES } from "../../app/features/privacy/privacy-notices";
 import { addWorkingDays, calendarFrom } from "../../app/kernel/time/working-days";
 import type { FeedbackTable } from "../tables/feedback";
+import type { Role } from "../tables/staff";
 import { feedbackStories, type Story } from "./feedback-stories";
 
 const DAY = 86_400_000;
@@ -109,10 +110,7 @@ interface Ctx {
   cal: ReturnType<typeof calendarFrom>;
   days: typeof DEFAULT_FEEDBACK_DAYS;
   units: Map<string, number>;
-  staff: Map<
-    string,
-    { id: number; name: string; role: "admin" | "office" | "unit" | "viewer"; unit_id: number | null }
-  >;
+  staff: Map<string, { id: number; name: string; role: Role; unit_id: number | null }>;
 }
 
 function replay(story: Story, receivedDay: string, receivedAt: Date, ctx: Ctx) {

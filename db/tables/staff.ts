@@ -1,7 +1,8 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
 import type { GeneratedTimestamp, NullableTimestamp, Timestamp } from "./common";
 
-export type Role = "admin" | "office" | "unit" | "viewer";
+/** `province`: the province's reader of every agency's aggregate figures (docs/rules/league.md). */
+export type Role = "admin" | "office" | "unit" | "viewer" | "province";
 
 export interface StaffUserTable {
   id: Generated<number>;
