@@ -83,9 +83,14 @@ describe("league places (A above B only when A.low > B.high)", () => {
     const e = rows.find((r) => r.agencyId === 5)!;
     expect(e).toMatchObject({ status: "suppressed", n: null, numerator: null, rate: null, ci: null, place: null });
     expect(labels(rows)).toEqual({ "Agency A": "1", "Agency C": "2", "Agency E": null });
-    // At the threshold itself it is shown and ranked: 5/5 → [0.5655, 1] overlaps both.
+    // At the threshold itself it is shown and ranked. 5/5: p̂ = 1, d = 1 + 3.8416/5 = 1.76832,
+    // centre = (1 + 0.38416)/1.76832 = 0.78276, half = (1.96/1.76832)·√(0 + 3.8416/100) = 1.10840·0.196
+    // = 0.21725 → [0.5655, 1]: overlaps A [0.8882, 0.9785] and C [0.6041, 0.7811], so 1–3.
     const shown = rateLeague([agency(5, 5, 5), agency(1, 95, 100), agency(3, 70, 100)], 5);
     expect(labels(shown)["Agency E"]).toBe("1–3");
+    // Hidden by a wider rule (a cumulative period with a hidden quarter) despite n = 100.
+    const wider = rateLeague([{ ...agency(5, 90, 100), hidden: true }, agency(1, 95, 100)], 5);
+    expect(wider.find((r) => r.agencyId === 5)).toMatchObject({ status: "suppressed", n: null, place: null });
   });
 
   it("gives the verdict against each agency's own target (lower ≥ T met, upper < T below)", () => {

@@ -50,6 +50,9 @@ export interface RateInput {
   n: number;
   /** 0–1; null when the figure has no target (no verdict is given). */
   target: number | null;
+  /** Hidden by a suppression rule beyond the row's own n (a 6-month, 9-month or year figure with
+   * a hidden quarter inside, docs/rules/suppression.md rule 4): treated as suppressed. */
+  hidden?: boolean;
 }
 
 export interface RateRow {
@@ -91,7 +94,7 @@ export function rateLeague(inputs: RateInput[], threshold: number): RateRow[] {
     const base = { agencyId: i.agencyId, name: i.name, target: i.target, place: null };
     if (i.n <= 0)
       return { ...base, status: "no_data", n: 0, numerator: 0, rate: null, ci: null, verdict: null } as RateRow;
-    if (tooSmall(i.n, threshold))
+    if (i.hidden || tooSmall(i.n, threshold))
       return { ...base, status: "suppressed", n: null, numerator: null, rate: null, ci: null, verdict: null };
     const r = rateOf(i.numerator, i.n);
     return {
