@@ -5,6 +5,8 @@ import type { GeneratedTimestamp, NullableTimestamp, Timestamp } from "./common"
 export type Role = "admin" | "office" | "unit" | "viewer" | "province";
 
 export interface StaffUserTable {
+  // The agency the account works for (migration 021); staff sign in across the installation.
+  agency_id: Generated<number>;
   id: Generated<number>;
   email: string;
   name: string;
@@ -34,6 +36,8 @@ export interface LoginThrottleTable {
 }
 
 export interface AuditLogTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<string>;
   at: GeneratedTimestamp;
   actor_id: number | null;

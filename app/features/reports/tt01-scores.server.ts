@@ -68,7 +68,7 @@ export async function saveStaffScores(
           })
           .onConflict((oc) =>
             oc
-              .columns(["year", "kind", "indicator"])
+              .columns(["agency_id", "year", "kind", "indicator"])
               .doUpdateSet({ score_tenths: e.tenths!, note: e.note, entered_by: user.id, entered_at: new Date() }),
           )
           .execute();
