@@ -91,6 +91,9 @@ describe("league places (A above B only when A.low > B.high)", () => {
     // Hidden by a wider rule (a cumulative period with a hidden quarter) despite n = 100.
     const wider = rateLeague([{ ...agency(5, 90, 100), hidden: true }, agency(1, 95, 100)], 5);
     expect(wider.find((r) => r.agencyId === 5)).toMatchObject({ status: "suppressed", n: null, place: null });
+    // A figure hidden upstream arrives with its counts withheld (n = 0): still "hidden", not "no data".
+    const upstream = rateLeague([{ ...agency(5, 0, 0), hidden: true }], 5);
+    expect(upstream[0]).toMatchObject({ status: "suppressed", n: null });
   });
 
   it("gives the verdict against each agency's own target (lower ≥ T met, upper < T below)", () => {

@@ -92,10 +92,11 @@ function order<T extends { name: string; place: Place | null }>(rows: T[]): T[] 
 export function rateLeague(inputs: RateInput[], threshold: number): RateRow[] {
   const rows: RateRow[] = inputs.map((i) => {
     const base = { agencyId: i.agencyId, name: i.name, target: i.target, place: null };
-    if (i.n <= 0)
-      return { ...base, status: "no_data", n: 0, numerator: 0, rate: null, ci: null, verdict: null } as RateRow;
+    // Hidden first: a figure hidden upstream arrives with its counts already withheld (n = 0).
     if (i.hidden || tooSmall(i.n, threshold))
       return { ...base, status: "suppressed", n: null, numerator: null, rate: null, ci: null, verdict: null };
+    if (i.n <= 0)
+      return { ...base, status: "no_data", n: 0, numerator: 0, rate: null, ci: null, verdict: null } as RateRow;
     const r = rateOf(i.numerator, i.n);
     return {
       ...base,

@@ -23,6 +23,7 @@ const en: typeof vi = {
     empty: "No agencies yet.",
     noData: "No data",
     notRanked: "Not ranked",
+    tie: "{{place}} (tie)",
     missing: "Indicators {{list}} missing",
     downloads: "Downloads",
     csv: "Download the league table (CSV)",

@@ -22,6 +22,7 @@ export default {
     empty: "Chưa có cơ quan nào.",
     noData: "Chưa có dữ liệu",
     notRanked: "Không xếp hạng",
+    tie: "{{place}} (đồng hạng)",
     missing: "Thiếu chỉ số {{list}}",
     downloads: "Tải về",
     csv: "Tải bảng xếp hạng (CSV)",
