@@ -70,9 +70,7 @@ export function RateLeagueTable({
               {r.status === "ranked" ? (
                 <>
                   {withTarget ? null : (
-                    <td className="num">
-                      {formatNumber(r.numerator, lang)}/{formatNumber(r.n, lang)}
-                    </td>
+                    <td className="num">{`${formatNumber(r.numerator, lang)}/${formatNumber(r.n, lang)}`}</td>
                   )}
                   <td className="num">{formatPercent(r.rate, lang)}</td>
                   <td className="num">{formatNumber(r.n, lang)}</td>
