@@ -46,6 +46,7 @@ async function agency(
   target: number,
   counts: { c5?: number; c4?: number; c3?: number; c2?: number; c1?: number },
   feedback: { handled: number; late: number },
+  tt01?: { citizenPoints: 0 | 1 | 2; staffTenths: number },
 ) {
   const root = await db().selectFrom("agency").select("id").where("parent_id", "is", null).executeTakeFirstOrThrow();
   const a = await db()
@@ -100,6 +101,7 @@ async function agency(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (tt01) await formA(agency_id, unit.id, key, tt01);
   const cell = {
     agency_id,
     survey_version_id: version.id,
@@ -129,10 +131,91 @@ async function agency(
       from generate_series(1, ${feedback.handled}) g`.execute(db());
 }
 
+/** A form A whose four citizen indicators (TT 01 items 1, 3, 4, 7) each have 10 dossiers scoring
+ * `citizenPoints`, and the Office's entries for indicators 2, 5, 6, 9 in Q2/2025. */
+async function formA(
+  agency_id: number,
+  unit_id: number,
+  key: string,
+  o: { citizenPoints: 0 | 1 | 2; staffTenths: number },
+) {
+  const survey = await db()
+    .insertInto("survey")
+    .values({
+      agency_id,
+      slug: `a-${key.toLowerCase()}`,
+      kind: "A",
+      title_vi: `Phiếu A ${key}`,
+      title_en: `Form A ${key}`,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const version = await db()
+    .insertInto("survey_version")
+    .values({ agency_id, survey_id: survey.id, version: 1, published_at: new Date("2025-01-01T00:00:00Z") })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const codes = ["A_TIME", "A_CONTACTS", "A_AGENCIES", "A_ATTITUDE"];
+  for (const [i, code] of codes.entries()) {
+    const item = await db()
+      .insertInto("survey_item")
+      .values({
+        agency_id,
+        version_id: version.id,
+        position: i + 1,
+        code,
+        block: "TT01",
+        type: "single",
+        text_vi: code,
+        text_en: code,
+        help_vi: null,
+        help_en: null,
+        options: null,
+        max_length: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const cell = {
+      agency_id,
+      survey_version_id: version.id,
+      unit_id,
+      procedure_id: 0,
+      channel: "qr",
+      flagged: false,
+      item_id: item.id,
+      [`c${o.citizenPoints}`]: 10,
+    };
+    await db()
+      .insertInto("answer_rollup")
+      .values({ ...cell, day: DAY })
+      .execute();
+    await db()
+      .insertInto("answer_rollup_half")
+      .values({ ...cell, bucket: BUCKET })
+      .execute();
+  }
+  await db()
+    .insertInto("tt01_staff_score")
+    .values(
+      [2, 5, 6, 9].map((indicator) => ({
+        agency_id,
+        year: 2025,
+        kind: "Q2" as const,
+        indicator,
+        score_tenths: o.staffTenths,
+        entered_by: null,
+      })),
+    )
+    .execute();
+}
+
 beforeAll(async () => {
-  await agency("X", 90, { c5: 95, c2: 5 }, { handled: 20, late: 0 });
-  await agency("Y", 90, { c4: 85, c1: 15 }, { handled: 20, late: 2 });
-  await agency("Z", 80, { c5: 70, c3: 30 }, { handled: 20, late: 15 });
+  // TT 01 (docs/rules/tt01.md): X 4 × 2.0 + 4 × 2.0 + indicator 8 (20/20 on time) 2 = 18 → Xuất sắc;
+  // Y 4 × 2.0 + 4 × 1.5 + indicator 8 (18/20 = 90 %) 1 = 15 → Xuất sắc; Z 4 × 1.0 + 4 × 1.0 + 0
+  // (5/20) = 8 → Trung bình. Same band ties: X =1, Y =1, Z 3.
+  await agency("X", 90, { c5: 95, c2: 5 }, { handled: 20, late: 0 }, { citizenPoints: 2, staffTenths: 20 });
+  await agency("Y", 90, { c4: 85, c1: 15 }, { handled: 20, late: 2 }, { citizenPoints: 2, staffTenths: 15 });
+  await agency("Z", 80, { c5: 70, c3: 30 }, { handled: 20, late: 15 }, { citizenPoints: 1, staffTenths: 10 });
   await agency("W", 90, { c5: 3 }, { handled: 0, late: 0 });
   province = (await signIn("province")).cookie;
 }, 90_000);
@@ -189,10 +272,18 @@ describe("provincial league table", () => {
     expect(by("X").verdict).toBeNull();
   });
 
-  it("lists TT 01 without a grade as not ranked, naming the missing indicators", async () => {
+  it("places TT 01 grades by band (the same band ties) and lists an agency without a grade unranked", async () => {
     const { league } = await load(province);
-    const x = league.tt01.find((r) => r.agencyId === ids.X) as PlacedRow & { missing: number[]; grade: null };
-    // No form A and no staff entries: indicators 1–7 and 9 missing; 8 (all on time) is 2 points.
+    type GradeRow = PlacedRow & { missing: number[]; grade: string | null; total: number };
+    const by = (k: keyof typeof ids) => league.tt01.find((r) => r.agencyId === ids[k]) as GradeRow;
+    expect([by("X"), by("Y"), by("Z")].map(label)).toEqual(["=1", "=1", "3"]);
+    expect([by("X"), by("Y"), by("Z")].map((r) => [r.total, r.grade])).toEqual([
+      [18, "excellent"],
+      [15, "excellent"],
+      [8, "average"],
+    ]);
+    // W: no form A and no staff entries: indicators 1–7 and 9 missing; 8 (no case due) is 2 points.
+    const x = by("W");
     expect(x).toMatchObject({
       status: "no_data",
       grade: null,
