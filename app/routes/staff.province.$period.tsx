@@ -87,6 +87,9 @@ export default function ProvinceLeaguePage() {
           <Link className="button button--secondary" to={`${base}?format=csv`} reloadDocument download>
             {t("province.csv")}
           </Link>
+          <Link className="button button--secondary" to={`${base}?format=xlsx`} reloadDocument download>
+            {t("province.xlsx")}
+          </Link>
         </p>
       </section>
     </div>

@@ -307,12 +307,24 @@ describe("provincial league table", () => {
     // A tie is spelled out: "=1" would open as a formula in a spreadsheet.
     expect(lines).toContain("Sở X,1 (đồng hạng),100,20,83.9,100");
     expect(lines).toContain("Sở Y,1 (đồng hạng),90,20,69.9,97.2");
+    const xlsx = await call(leagueRoute.loader as Handler, `/staff/province/${PERIOD}?format=xlsx`, province, {
+      period: PERIOD,
+    });
+    expect(xlsx.headers.get("Content-Type")).toMatch(/spreadsheetml/);
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
     const audit = await db()
       .selectFrom("audit_log")
       .select(["action", "entity_id"])
       .where("action", "=", "export.league")
       .execute();
-    expect(audit).toEqual([{ action: "export.league", entity_id: PERIOD }]);
+    expect(audit).toEqual([
+      { action: "export.league", entity_id: PERIOD },
+      { action: "export.league", entity_id: PERIOD },
+    ]);
   });
 
   it("sends the province role from the dashboard to the league, and refuses it personal data and department pages", async () => {

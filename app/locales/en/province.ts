@@ -27,6 +27,7 @@ const en: typeof vi = {
     missing: "Indicators {{list}} missing",
     downloads: "Downloads",
     csv: "Download the league table (CSV)",
+    xlsx: "Download the league table (Excel)",
     col: {
       agency: "Agency",
       place: "Place",

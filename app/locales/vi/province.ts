@@ -26,6 +26,7 @@ export default {
     missing: "Thiếu chỉ số {{list}}",
     downloads: "Tải về",
     csv: "Tải bảng xếp hạng (CSV)",
+    xlsx: "Tải bảng xếp hạng (Excel)",
     col: {
       agency: "Cơ quan",
       place: "Hạng",
