@@ -294,6 +294,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  // Going back to one agency would merge the others' rows into it (and break its unique keys):
+  // refused while any row belongs to another agency.
+  for (const t of [...SCOPED, ...ATTRIBUTED]) {
+    const { rows } = await raw(`select 1 from ${q(t)} where agency_id <> 1 limit 1`).execute(db);
+    if (rows.length) throw new Error(`agencies: ${t} holds rows of an agency other than 1; move or delete them first`);
+  }
   await removeAgencyFromKeys(db);
   for (const t of [...SCOPED, ...ATTRIBUTED]) await raw(`alter table ${q(t)} drop column agency_id`).execute(db);
   await db.schema.dropTable("agency").execute();
