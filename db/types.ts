@@ -1,6 +1,7 @@
 // The one Database interface for Kysely, assembled from each feature's tables (db/tables/*).
 // Row types say what the database returns: Generated<> for columns it fills in, `| null` only
 // where a column is nullable.
+import type { AgencyTables } from "./tables/agency";
 import type { DashboardTables } from "./tables/dashboard";
 import type { FeedbackTables } from "./tables/feedback";
 import type { DialogueTables } from "./tables/dialogue";
@@ -15,6 +16,7 @@ import type { LimitTables } from "./tables/limits";
 
 export interface Database
   extends
+    AgencyTables,
     FoundationTables,
     StaffTables,
     PrivacyTables,
@@ -29,6 +31,7 @@ export interface Database
     CitizenKeyTables {}
 import type { CitizenKeyTables } from "./tables/citizen-keys";
 
+export type * from "./tables/agency";
 export type * from "./tables/foundation";
 export type * from "./tables/staff";
 export type * from "./tables/privacy";

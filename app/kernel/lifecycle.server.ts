@@ -50,7 +50,7 @@ async function printDemoAccounts() {
   if (!present.length) return;
   console.log("[demo] DEMO ONLY accounts (never on a real deployment; set SEED_DEMO=false):");
   for (const s of demoStaff.filter((d) => present.some((p) => p.email === d.email))) {
-    console.log(`[demo]   ${s.role.padEnd(7)} ${s.email}  ${s.password}`);
+    console.log(`[demo]   ${s.role.padEnd(8)} ${s.email}  ${s.password}`);
   }
 }
 

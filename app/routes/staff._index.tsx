@@ -1,5 +1,5 @@
 // The satisfaction dashboard: the staff area's home page.
-import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardFilters } from "~/features/reports/components/filters";
@@ -24,12 +24,15 @@ import { requireStaff } from "~/kernel/http/require-staff.server";
 import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/dashboard.css";
 
+// The province role has no department dashboard: its home is the league table (it is listed here
+// only so that signing in, which lands on /staff, takes it there instead of to a 403).
 export const access: RouteAccess = { loader: ALL_ROLES };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
+  if (user.role === "province") throw redirect("/staff/province");
   const { t, lng } = getT(request);
   const [page, holidays] = await Promise.all([
     loadDashboardPage(user, parseDashboardQuery(new URL(request.url).searchParams), lng),

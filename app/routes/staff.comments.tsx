@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next";
 import * as z from "zod";
 import { formatDate, vnDay } from "~/kernel/time/clock";
 import { listComments } from "~/features/survey/comments.server";
-import { ALL_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
+import { DEPARTMENT_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { getT } from "~/kernel/http/i18n.server";
 
-export const access: RouteAccess = { loader: ALL_ROLES };
+export const access: RouteAccess = { loader: DEPARTMENT_ROLES };
 
 const query = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),

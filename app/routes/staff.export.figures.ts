@@ -4,13 +4,13 @@ import { recordAudit } from "~/kernel/audit.server";
 import { loadDashboardPage } from "~/features/reports/dashboard-page.server";
 import { exportFigures } from "~/features/reports/export-figures.server";
 import { parseDashboardQuery } from "~/features/reports/dashboard.schema";
-import { ALL_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
+import { DEPARTMENT_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { parseFormat, streamDownload } from "~/kernel/http/export-response.server";
 import { getT } from "~/kernel/http/i18n.server";
 import { clientOf } from "~/kernel/http/request.server";
 
-export const access: RouteAccess = { loader: ALL_ROLES };
+export const access: RouteAccess = { loader: DEPARTMENT_ROLES };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);

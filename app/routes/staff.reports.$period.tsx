@@ -21,13 +21,13 @@ import { type PeriodKind } from "~/features/reports/report-periods";
 import { getReport } from "~/features/reports/report.server";
 import { ReportCoverage, ReportSending } from "~/features/reports/components/report-status";
 import { sendPeriodReport } from "~/features/reports/report-send.server";
-import { ALL_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
+import { DEPARTMENT_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/dashboard.css";
 
 // Sending (chốt số liệu) is the Office's act: it freezes the figures the report shows.
-export const access: RouteAccess = { loader: ALL_ROLES, action: ["office"] };
+export const access: RouteAccess = { loader: DEPARTMENT_ROLES, action: ["office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,11 +3,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reportDocx } from "~/features/reports/report-docx";
 import type { PeriodKind } from "~/features/reports/report-periods";
 import { getReportDocument } from "~/features/reports/report-document.server";
-import { ALL_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
+import { DEPARTMENT_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { getT } from "~/kernel/http/i18n.server";
 
-export const access: RouteAccess = { loader: ALL_ROLES };
+export const access: RouteAccess = { loader: DEPARTMENT_ROLES };
 
 const PERIOD_PARAM = /^(\d{4})-(Q1|Q2|Q3|Q4|H1|M9|Y)$/;
 

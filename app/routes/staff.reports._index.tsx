@@ -9,12 +9,12 @@ import { recordAudit } from "~/kernel/audit.server";
 import { listPeriods, updatePeriod } from "~/features/reports/report-period.server";
 import { snapshotOf } from "~/features/reports/report-snapshot.server";
 import { quarterOf } from "~/features/reports/dashboard.schema";
-import { ALL_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
+import { DEPARTMENT_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import css from "~/styles/dashboard.css";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 
-export const access: RouteAccess = { loader: ALL_ROLES, action: ["admin", "office"] };
+export const access: RouteAccess = { loader: DEPARTMENT_ROLES, action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 const yearParam = z.coerce.number().int().min(2000).max(2100);

@@ -19,6 +19,8 @@ import * as reportSnapshots from "./2026_12_06_016_report_snapshots";
 import * as flagsVersions from "./2026_12_06_017_flags_versions";
 import * as snapshotOtherFigures from "./2026_12_06_018_snapshot_other_figures";
 import * as dialogueEnglish from "./2026_12_06_020_dialogue_english";
+import * as agencies from "./2026_12_06_021_agencies";
+import * as provinceRole from "./2026_12_06_022_province_role";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
@@ -39,4 +41,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_017_flags_versions": flagsVersions,
   "2026_12_06_018_snapshot_other_figures": snapshotOtherFigures,
   "2026_12_06_020_dialogue_english": dialogueEnglish,
+  "2026_12_06_021_agencies": agencies,
+  "2026_12_06_022_province_role": provinceRole,
 };

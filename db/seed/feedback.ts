@@ -16,15 +16,24 @@ import { maskPii } from "../../app/kernel/mask-pii";
 import { PRIVACY_NOTICES } from "../../app/features/privacy/privacy-notices";
 import { addWorkingDays, calendarFrom } from "../../app/kernel/time/working-days";
 import type { FeedbackTable } from "../tables/feedback";
+import type { Role } from "../tables/staff";
 import { feedbackStories, type Story } from "./feedback-stories";
 
 const DAY = 86_400_000;
 const OFFICE = "vanphong@demo.hailong.vn";
 
-// access_key: the database gives each row its own (migration 011).
+// access_key: the database gives each row its own (migration 011); agency_id: the default agency.
 type Row = Omit<
   Selectable<FeedbackTable>,
-  "id" | "received_at" | "updated_at" | "held_at" | "held_reason" | "released_at" | "released_by" | "access_key"
+  | "id"
+  | "received_at"
+  | "updated_at"
+  | "held_at"
+  | "held_reason"
+  | "released_at"
+  | "released_by"
+  | "access_key"
+  | "agency_id"
 >;
 interface Ev {
   at: Date;
@@ -58,7 +67,7 @@ export async function seedFeedback(trx: DB, now = new Date()): Promise<void> {
     const { last } = await trx
       .insertInto("feedback_counter")
       .values({ day: receivedDay, last: 1 })
-      .onConflict((oc) => oc.column("day").doUpdateSet({ last: sql`feedback_counter.last + 1` }))
+      .onConflict((oc) => oc.columns(["agency_id", "day"]).doUpdateSet({ last: sql`feedback_counter.last + 1` }))
       .returning("last")
       .executeTakeFirstOrThrow();
     const { row, events } = replay(story, receivedDay, receivedAt, { today, now, cal, days, units, staff });
@@ -109,10 +118,7 @@ interface Ctx {
   cal: ReturnType<typeof calendarFrom>;
   days: typeof DEFAULT_FEEDBACK_DAYS;
   units: Map<string, number>;
-  staff: Map<
-    string,
-    { id: number; name: string; role: "admin" | "office" | "unit" | "viewer"; unit_id: number | null }
-  >;
+  staff: Map<string, { id: number; name: string; role: Role; unit_id: number | null }>;
 }
 
 function replay(story: Story, receivedDay: string, receivedAt: Date, ctx: Ctx) {

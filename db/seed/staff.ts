@@ -19,4 +19,11 @@ export const demoStaff: { email: string; name: string; role: Role; unit: string 
     unit: "BGD",
     password: "demo-Viewer-2026",
   },
+  {
+    email: "tinh@demo.hailong.vn",
+    name: "Hoàng Cấp Tỉnh",
+    role: "province",
+    unit: null,
+    password: "demo-Province-2026",
+  },
 ];

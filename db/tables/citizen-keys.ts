@@ -3,6 +3,8 @@ import type { Generated } from "kysely";
 import type { GeneratedTimestamp, NullableTimestamp, Timestamp } from "./common";
 
 export interface DialogueRegistrantSessionTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   /** sha256 of the random token the cookie carries: a copy of the table signs nobody in. */
   token_hash: string;
   registration_id: number;
@@ -13,6 +15,8 @@ export interface DialogueRegistrantSessionTable {
 export type OtpPurpose = "withdraw" | "cancel";
 
 export interface CitizenOtpTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   subject_kind: "feedback" | "dialogue_registration";
   subject_id: number;

@@ -5,6 +5,8 @@ type DateCol = ColumnType<string, string, string>;
 type NullableDateCol = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface ReportPeriodTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   year: number;
   kind: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
@@ -16,6 +18,8 @@ export interface ReportPeriodTable {
 }
 
 export interface AnswerRollupTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   day: DateCol;
   survey_version_id: number;
   unit_id: number;
@@ -32,10 +36,14 @@ export interface AnswerRollupTable {
 }
 
 export interface AnswerRollupHalfTable extends Omit<AnswerRollupTable, "day"> {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   bucket: DateCol;
 }
 
 export interface ResponseRollupTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   day: DateCol;
   survey_version_id: number;
   unit_id: number;
@@ -47,6 +55,8 @@ export interface ResponseRollupTable {
 
 /** A stored response not yet added to the rollups (see foldPendingRollups). */
 export interface RollupPendingTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   response_id: string;
 }
 

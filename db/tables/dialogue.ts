@@ -18,6 +18,8 @@ type NullableDateColumn = ColumnType<string | null, string | null | undefined, s
 type Json<T> = ColumnType<T, string, string>;
 
 export interface DialogueSessionTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   plan_number: string | null;
   title_vi: string;
@@ -50,11 +52,15 @@ export interface DialogueSessionTable {
 }
 
 export interface DialogueSessionProcedureTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   session_id: number;
   procedure_id: number;
 }
 
 export interface DialogueRegistrationTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   session_id: number;
   code: string;
@@ -88,6 +94,8 @@ export interface DialogueRegistrationTable {
 }
 
 export interface DialogueQuestionTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   session_id: number;
   registration_id: number | null;
@@ -107,6 +115,8 @@ export interface DialogueQuestionTable {
 }
 
 export interface DialogueAnswerTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   question_id: number;
   unit_id: number | null;
   due_date: NullableDateColumn;
@@ -121,12 +131,16 @@ export interface DialogueAnswerTable {
 }
 
 export interface DialogueVoteTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   question_id: number;
   registration_id: number;
   created_at: GeneratedTimestamp;
 }
 
 export interface DialogueCheckinAttemptTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<string>;
   session_id: number;
   registration_id: number | null;
@@ -139,6 +153,8 @@ export interface DialogueCheckinAttemptTable {
 }
 
 export interface DialogueNotificationTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<string>;
   session_id: number;
   registration_id: number;
@@ -153,6 +169,8 @@ export interface DialogueNotificationTable {
 }
 
 export interface DialogueMinutesTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   session_id: number;
   opened_at: NullableTimestamp;
   closed_at: NullableTimestamp;
@@ -170,6 +188,8 @@ export interface DialogueMinutesTable {
 }
 
 export interface DialogueMinutesVersionTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   session_id: number;
   version: number;
@@ -179,6 +199,8 @@ export interface DialogueMinutesVersionTable {
 }
 
 export interface DialogueFollowupTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   session_id: number;
   question_id: number | null;

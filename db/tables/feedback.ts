@@ -12,11 +12,15 @@ type DateCol = ColumnType<string, string, string>;
 type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface FeedbackCounterTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   day: DateCol;
   last: number;
 }
 
 export interface FeedbackTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   code: string;
   /** The secret half of the full code (migration 011, docs/security/citizen-codes.md). */
@@ -69,6 +73,8 @@ export interface FeedbackTable {
 }
 
 export interface FeedbackContactTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   feedback_id: number;
   name: string;
   address: string;
@@ -79,6 +85,8 @@ export interface FeedbackContactTable {
 }
 
 export interface FeedbackAttachmentTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   feedback_id: number;
   filename: string;
@@ -92,6 +100,8 @@ export interface FeedbackAttachmentTable {
 }
 
 export interface FeedbackEventTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<string>;
   feedback_id: number;
   at: GeneratedTimestamp;

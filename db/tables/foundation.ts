@@ -3,6 +3,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { GeneratedTimestamp } from "./common";
 
 export interface UnitTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   code: string;
   name_vi: string;
@@ -16,6 +18,8 @@ export interface UnitTable {
 }
 
 export interface ProcedureTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   code: string;
   // The national code on the national public-service portal, when the admin has filled it in.
@@ -30,6 +34,8 @@ export interface ProcedureTable {
 }
 
 export interface SettingTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   key: string;
   value: ColumnType<unknown, string, string>;
   updated_at: GeneratedTimestamp;

@@ -8,6 +8,8 @@ export type PrivacyRequestStatus = "open" | "fulfilled" | "refused";
 export type ErasureReason = "withdrawal" | "request" | "retention";
 
 export interface PrivacyRequestTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   submission_id: string;
   kind: PrivacyRequestKind;
@@ -25,6 +27,8 @@ export interface PrivacyRequestTable {
 }
 
 export interface PrivacyErasureTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   subject_kind: PrivacySubjectKind;
   subject_id: number;

@@ -2,6 +2,8 @@ import type { Generated, Selectable } from "kysely";
 import type { GeneratedTimestamp, NullableTimestamp, Timestamp } from "./common";
 
 export interface ConsentRecordTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<string>;
   purpose: string;
   subject_kind: string;

@@ -5,6 +5,8 @@ type DateCol = ColumnType<string, string, string>;
 
 /** A report period's figures as sent (chốt số liệu); see migration 016. */
 export interface ReportSnapshotTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   period_id: number;
   start_date: DateCol;
@@ -27,6 +29,8 @@ interface Cell {
 }
 
 export interface ReportSnapshotCountTable extends Cell {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   item_id: number;
   c0: number;
   c1: number;
@@ -37,6 +41,8 @@ export interface ReportSnapshotCountTable extends Cell {
 }
 
 export interface ReportSnapshotResponseTable extends Cell {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   responses: number;
 }
 

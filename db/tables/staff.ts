@@ -1,9 +1,12 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
 import type { GeneratedTimestamp, NullableTimestamp, Timestamp } from "./common";
 
-export type Role = "admin" | "office" | "unit" | "viewer";
+/** `province`: the province's reader of every agency's aggregate figures (docs/rules/league.md). */
+export type Role = "admin" | "office" | "unit" | "viewer" | "province";
 
 export interface StaffUserTable {
+  // The agency the account works for (migration 021); staff sign in across the installation.
+  agency_id: Generated<number>;
   id: Generated<number>;
   email: string;
   name: string;
@@ -33,6 +36,8 @@ export interface LoginThrottleTable {
 }
 
 export interface AuditLogTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<string>;
   at: GeneratedTimestamp;
   actor_id: number | null;

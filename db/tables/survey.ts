@@ -18,6 +18,8 @@ export interface ItemOption {
 }
 
 export interface SurveyTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   slug: string;
   kind: SurveyKind;
@@ -33,6 +35,8 @@ export interface SurveyTable {
 }
 
 export interface SurveyVersionTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   survey_id: number;
   version: number;
@@ -42,6 +46,8 @@ export interface SurveyVersionTable {
 }
 
 export interface SurveyItemTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   version_id: number;
   position: number;
@@ -58,6 +64,8 @@ export interface SurveyItemTable {
 }
 
 export interface ResponseTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: string;
   survey_id: number;
   survey_version_id: number;
@@ -79,6 +87,8 @@ export interface ResponseTable {
 
 /** Which rate-limit source sent a response in which window (see docs/rules/flags.md). */
 export interface ResponseSourceTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   source: string;
   window_start: ColumnType<Date, Date, Date>;
   response_id: string;
@@ -86,6 +96,8 @@ export interface ResponseSourceTable {
 
 /** A flagged batch (survey, local day, reasons) the Office accepted back. */
 export interface FlagAcceptanceTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   survey_id: number;
   day: ColumnType<string, string, string>;
@@ -97,6 +109,8 @@ export interface FlagAcceptanceTable {
 }
 
 export interface AnswerTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   response_id: string;
   item_id: number;
   value: number | null;
@@ -105,6 +119,8 @@ export interface AnswerTable {
 }
 
 export interface ServedCountTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   unit_id: number;
   procedure_id: number | null;

@@ -6,6 +6,8 @@ type DateCol = ColumnType<string, string, string>;
 type NullableDateCol = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface Tt01StaffScoreTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   year: number;
   kind: "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "M9" | "Y";
@@ -17,6 +19,8 @@ export interface Tt01StaffScoreTable {
 }
 
 export interface LateDossierTable {
+  // Whose row this is (migration 021): existing rows belong to agency 1, the default.
+  agency_id: Generated<number>;
   id: Generated<number>;
   dossier_code: string;
   unit_id: number;

@@ -133,6 +133,29 @@ describe("staff route inventory", () => {
     expect(urlFor("staff.reports.export[.]csv").url).toBe("/staff/reports/export.csv");
   });
 
+  // The province role reads every agency's aggregate figures and nothing else (docs/rules/league.md):
+  // no page with personal data or one agency's pages, and no write but its own password. A route
+  // that lists ALL_ROLES by habit lets it in, so every route's lists are checked against this.
+  const PROVINCE_READS = new Set([
+    "staff",
+    "staff._index",
+    "staff.password",
+    "staff.province._index",
+    "staff.province.$period",
+  ]);
+  const PROVINCE_WRITES = new Set(["staff.password"]);
+  it("the province role is let into the league table, the frame and its own password only", async () => {
+    const reads: string[] = [];
+    const writes: string[] = [];
+    for (const route of routes) {
+      const { access } = (await import(/* @vite-ignore */ route.file)) as { access?: RouteAccess };
+      if (access?.loader?.includes("province")) reads.push(route.id);
+      if (access?.action?.includes("province")) writes.push(route.id);
+    }
+    expect(reads.sort()).toEqual([...PROVINCE_READS].sort());
+    expect(writes).toEqual([...PROVINCE_WRITES]);
+  });
+
   for (const route of routes) {
     const title = PUBLIC.has(route.id)
       ? `${route.id}: exports access (a known public route: no roles, no checks)`

@@ -6,7 +6,9 @@ export async function setSetting(key: SettingKey, value: number) {
   await db()
     .insertInto("setting")
     .values({ key, value: JSON.stringify(value), updated_by: null })
-    .onConflict((oc) => oc.column("key").doUpdateSet({ value: JSON.stringify(value), updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc.columns(["agency_id", "key"]).doUpdateSet({ value: JSON.stringify(value), updated_at: new Date() }),
+    )
     .execute();
 }
 

@@ -6,6 +6,11 @@ import type { Role } from "../../../db/tables/staff";
 
 export type { Role, StaffUser };
 export const ALL_ROLES: readonly Role[] = ALL_ROLES_LIST;
+/** The department's own staff: every role but `province`, which reads only the province's
+ * aggregate figures (the league table), never one agency's pages (docs/rules/league.md). */
+export const DEPARTMENT_ROLES: readonly Role[] = ALL_ROLES.filter((r) => r !== "province");
+/** Who reads the provincial league table: aggregate figures of every agency, no personal data. */
+export const LEAGUE_ROLES: readonly Role[] = ["admin", "office", "viewer", "province"];
 
 /** What a staff route module exports so that its rules are data the route-inventory test reads. */
 export interface RouteAccess {

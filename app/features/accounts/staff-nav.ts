@@ -14,6 +14,7 @@ export const staffNav: StaffNavItem[] = [
   // The daily work first, then the catalogue, then administration.
   { to: "/staff", label: "staffNav.dashboard", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/reports", label: "staffNav.reports", roles: ["admin", "office", "unit", "viewer"] },
+  { to: "/staff/province", label: "province.nav", roles: ["admin", "office", "viewer", "province"] },
   { to: "/staff/comments", label: "staffNav.comments", roles: ["admin", "office", "unit", "viewer"] },
   { to: "/staff/surveys", label: "survey.nav.surveys", roles: ["admin", "office"] },
   { to: "/staff/paper", label: "survey.nav.paper", roles: ["admin", "office", "unit"] },
@@ -30,7 +31,7 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff/audit", label: "staffNav.audit", roles: ["admin"] },
   { to: "/staff/privacy/retention", label: "privacy.nav.retention", roles: ["admin"] },
   { to: "/staff/audit?action=pii.", label: "privacy.nav.access", roles: ["admin"] },
-  { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer"] },
+  { to: "/staff/password", label: "staffNav.password", roles: ["admin", "office", "unit", "viewer", "province"] },
 ];
 
 export function navFor(role: Role): StaffNavItem[] {

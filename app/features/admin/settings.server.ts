@@ -68,7 +68,9 @@ export async function updateSettings(next: Settings, actor: Actor, client: Clien
           .insertInto("setting")
           .values({ key: def.key, value: JSON.stringify(to), updated_by: actor.id })
           .onConflict((oc) =>
-            oc.column("key").doUpdateSet({ value: JSON.stringify(to), updated_at: new Date(), updated_by: actor.id }),
+            oc
+              .columns(["agency_id", "key"])
+              .doUpdateSet({ value: JSON.stringify(to), updated_at: new Date(), updated_by: actor.id }),
           )
           .execute();
       }

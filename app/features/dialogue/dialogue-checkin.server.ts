@@ -204,7 +204,7 @@ export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Pro
             checked_in_at: now,
             checked_in_by: c.user.id,
           })
-          .onConflict((oc) => oc.columns(["session_id", "code"]).doNothing())
+          .onConflict((oc) => oc.columns(["agency_id", "session_id", "code"]).doNothing())
           .returning(["id", "code"])
           .executeTakeFirst();
       }

@@ -33,7 +33,7 @@ export async function uploadScan(c: Ctx, sessionId: number, bytes: Uint8Array, f
       await trx
         .insertInto("dialogue_minutes")
         .values({ session_id: sessionId, ...values })
-        .onConflict((oc) => oc.column("session_id").doUpdateSet(values))
+        .onConflict((oc) => oc.columns(["agency_id", "session_id"]).doUpdateSet(values))
         .execute();
       await recordAudit(
         c.client,

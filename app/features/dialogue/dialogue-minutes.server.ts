@@ -143,7 +143,7 @@ export async function saveMinutes(c: Ctx, sessionId: number, input: MinutesInput
       await trx
         .insertInto("dialogue_minutes")
         .values({ session_id: sessionId, ...values })
-        .onConflict((oc) => oc.column("session_id").doUpdateSet(values))
+        .onConflict((oc) => oc.columns(["agency_id", "session_id"]).doUpdateSet(values))
         .execute();
       await recordAudit(
         c.client,

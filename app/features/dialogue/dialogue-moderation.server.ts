@@ -133,7 +133,7 @@ export async function mergeQuestion(c: Ctx, sessionId: number, id: number, intoI
           .select([eb.val(intoId).as("question_id"), "registration_id"])
           .where("question_id", "=", id),
       )
-      .onConflict((oc) => oc.columns(["question_id", "registration_id"]).doNothing())
+      .onConflict((oc) => oc.columns(["agency_id", "question_id", "registration_id"]).doNothing())
       .execute();
     await trx
       .updateTable("dialogue_question")

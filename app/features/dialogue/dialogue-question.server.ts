@@ -178,7 +178,7 @@ export async function vote(registrationId: number, questionId: number): Promise<
   const res = await db()
     .insertInto("dialogue_vote")
     .values({ question_id: questionId, registration_id: registrationId })
-    .onConflict((oc) => oc.columns(["question_id", "registration_id"]).doNothing())
+    .onConflict((oc) => oc.columns(["agency_id", "question_id", "registration_id"]).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) === 1 ? "ok" : "already";
 }

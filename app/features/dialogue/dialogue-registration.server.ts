@@ -175,7 +175,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
             created_by: input.staff?.id ?? null,
             lang: input.lang,
           })
-          .onConflict((oc) => oc.columns(["session_id", "code"]).doNothing())
+          .onConflict((oc) => oc.columns(["agency_id", "session_id", "code"]).doNothing())
           .returning(["id", "code", "access_key"])
           .executeTakeFirst();
       }

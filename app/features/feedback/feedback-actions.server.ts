@@ -96,8 +96,10 @@ export async function actOnFeedback(
               .where("id", "=", cmd.assigneeId)
               .where("active", "=", true)
               .executeTakeFirst();
-            // A unit account can only be given cases of its own unit, or it could not see them.
-            if (!person || person.role === "viewer" || (person.role === "unit" && person.unit_id !== cmd.unitId)) {
+            // A unit account can only be given cases of its own unit, or it could not see them; read-only
+            // roles (viewer, province) handle no cases.
+            const handles = person && (person.role === "admin" || person.role === "office" || person.role === "unit");
+            if (!person || !handles || (person.role === "unit" && person.unit_id !== cmd.unitId)) {
               return { ok: false, reason: "invalid", field: "assigneeId", message: "feedback.errors.assigneeInvalid" };
             }
           }

@@ -11,6 +11,8 @@ export interface FeedbackFiguresInput {
   from: string | Date;
   to: string | Date;
   unitId?: number;
+  /** One agency's cases (the provincial league table); all of them when absent. */
+  agencyId?: number;
   /** "Today" for open cases already past their limit; defaults to now. */
   now?: Date;
 }
@@ -73,6 +75,7 @@ export async function feedbackFigures(input: FeedbackFiguresInput): Promise<Feed
     .where("f.received_at", ">=", start)
     .where("f.received_at", "<", end);
   if (input.unitId !== undefined) q = q.where("f.unit_id", "=", input.unitId);
+  if (input.agencyId !== undefined) q = q.where("f.agency_id", "=", input.agencyId);
   const r = await q.executeTakeFirstOrThrow();
   const n = (v: unknown) => Number(v ?? 0);
   return {

@@ -59,7 +59,7 @@ export async function nextDailyNumber(trx: DB, day: string): Promise<number> {
   const row = await trx
     .insertInto("feedback_counter")
     .values({ day, last: 1 })
-    .onConflict((oc) => oc.column("day").doUpdateSet({ last: sql`feedback_counter.last + 1` }))
+    .onConflict((oc) => oc.columns(["agency_id", "day"]).doUpdateSet({ last: sql`feedback_counter.last + 1` }))
     .returning("last")
     .executeTakeFirstOrThrow();
   return row.last;

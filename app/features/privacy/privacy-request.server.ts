@@ -59,7 +59,7 @@ async function insertRequest(
       due_at: requestDue(now),
       decided_at: opts.decided ? now : null,
     })
-    .onConflict((oc) => oc.column("submission_id").doNothing())
+    .onConflict((oc) => oc.columns(["agency_id", "submission_id"]).doNothing())
     .returning(["id", "due_at"])
     .executeTakeFirst();
   if (!inserted) {

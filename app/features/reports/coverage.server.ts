@@ -105,7 +105,7 @@ export async function saveServed(
           })
           .onConflict((oc) =>
             oc
-              .columns(["unit_id", "procedure_id", "period_start", "period_end"])
+              .columns(["agency_id", "unit_id", "procedure_id", "period_start", "period_end"])
               .doUpdateSet({ count: r.count, entered_by: user.id, entered_at: new Date() }),
           )
           .execute();

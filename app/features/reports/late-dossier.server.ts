@@ -103,7 +103,9 @@ export async function saveLate(
         await trx
           .insertInto("late_dossier")
           .values({ dossier_code: r.code, ...values })
-          .onConflict((oc) => oc.column("dossier_code").doUpdateSet({ ...values, entered_at: new Date() }))
+          .onConflict((oc) =>
+            oc.columns(["agency_id", "dossier_code"]).doUpdateSet({ ...values, entered_at: new Date() }),
+          )
           .execute();
       }
       // The audit names how many, not which dossiers: the log is read more widely than the register.

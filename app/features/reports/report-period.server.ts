@@ -9,7 +9,7 @@ export async function ensureYear(year: number): Promise<void> {
     .values(
       defaultWindows(year).map((w) => ({ year, kind: w.kind, start_date: w.start, end_date: w.end, due_date: w.due })),
     )
-    .onConflict((oc) => oc.columns(["year", "kind"]).doNothing())
+    .onConflict((oc) => oc.columns(["agency_id", "year", "kind"]).doNothing())
     .execute();
 }
 

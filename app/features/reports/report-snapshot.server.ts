@@ -110,7 +110,7 @@ export async function sendReport(periodId: number, userId: number, now = new Dat
           feedback: JSON.stringify(feedback),
           dialogue: JSON.stringify(dialogue),
         })
-        .onConflict((oc) => oc.column("period_id").doNothing())
+        .onConflict((oc) => oc.columns(["agency_id", "period_id"]).doNothing())
         .returningAll()
         .executeTakeFirst();
       if (!row) return null;

@@ -45,7 +45,7 @@ async function addToRollups(conn: Conn, where: RawBuilder<unknown>): Promise<voi
   await sql`
     insert into response_rollup (day, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
     ${responseCounts(where)}
-    on conflict (day, survey_version_id, unit_id, procedure_id, channel, flagged)
+    on conflict (agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged)
     do update set responses = response_rollup.responses + excluded.responses`.execute(conn);
   // The answers are read and counted once (a CTE used twice is computed once) for both the daily
   // and the half-month rollup; the two inserts touch different tables, so one statement holds both.
@@ -54,11 +54,11 @@ async function addToRollups(conn: Conn, where: RawBuilder<unknown>): Promise<voi
     daily as (
       insert into answer_rollup (day, ${COLS}, c0, c1, c2, c3, c4, c5)
       select * from counted order by 1, 2, 3, 4, 5, 6, 7
-      on conflict (item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")})
+      on conflict (agency_id, item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")})
     insert into answer_rollup_half (bucket, ${COLS}, c0, c1, c2, c3, c4, c5)
     select ${bucketOf(sql`day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
     from counted group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
-    on conflict (item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(
+    on conflict (agency_id, item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(
     conn,
   );
 }
@@ -137,7 +137,7 @@ export async function moveInRollups(trx: Conn, sides: Side[]): Promise<void> {
     select day, survey_version_id, unit_id, procedure_id, channel, flagged, sum(n)::int
     from (${union(signedResponses)}) x
     group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
-    on conflict (day, survey_version_id, unit_id, procedure_id, channel, flagged)
+    on conflict (agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged)
     do update set responses = response_rollup.responses + excluded.responses`.execute(trx);
   const sums = sql.raw([0, 1, 2, 3, 4, 5].map((c) => `sum(c${c})::int as c${c}`).join(", "));
   await sql`
@@ -147,11 +147,11 @@ export async function moveInRollups(trx: Conn, sides: Side[]): Promise<void> {
     daily as (
       insert into answer_rollup (day, ${COLS}, c0, c1, c2, c3, c4, c5)
       select * from counted order by 1, 2, 3, 4, 5, 6, 7
-      on conflict (item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")})
+      on conflict (agency_id, item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")})
     insert into answer_rollup_half (bucket, ${COLS}, c0, c1, c2, c3, c4, c5)
     select ${bucketOf(sql`day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
     from counted group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
-    on conflict (item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(
+    on conflict (agency_id, item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(
     trx,
   );
 }

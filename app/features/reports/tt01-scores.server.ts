@@ -7,15 +7,17 @@ import { db } from "~/kernel/db/db.server";
 import { recordAudit } from "~/kernel/audit.server";
 import type { Client } from "~/kernel/http/client";
 
-export async function staffScores(period: { year: number; kind: PeriodKind }) {
-  return db()
+/** The period's entries; one agency's when `agencyId` is given (the provincial league table). */
+export async function staffScores(period: { year: number; kind: PeriodKind }, agencyId?: number) {
+  let q = db()
     .selectFrom("tt01_staff_score as s")
     .leftJoin("staff_user as u", "u.id", "s.entered_by")
     .select(["s.indicator", "s.score_tenths", "s.note", "s.entered_at", "u.name as by"])
     .where("s.year", "=", period.year)
     .where("s.kind", "=", period.kind)
-    .orderBy("s.indicator")
-    .execute();
+    .orderBy("s.indicator");
+  if (agencyId !== undefined) q = q.where("s.agency_id", "=", agencyId);
+  return q.execute();
 }
 
 export interface StaffScoreInput {
@@ -68,7 +70,7 @@ export async function saveStaffScores(
           })
           .onConflict((oc) =>
             oc
-              .columns(["year", "kind", "indicator"])
+              .columns(["agency_id", "year", "kind", "indicator"])
               .doUpdateSet({ score_tenths: e.tenths!, note: e.note, entered_by: user.id, entered_at: new Date() }),
           )
           .execute();

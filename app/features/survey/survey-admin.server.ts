@@ -144,7 +144,7 @@ export async function createSurvey(user: StaffUser, client: Client, input: Creat
           created_by: user.id,
         })
         // A slug taken meanwhile (even by a concurrent request) is a form error, not a crash.
-        .onConflict((oc) => oc.column("slug").doNothing())
+        .onConflict((oc) => oc.columns(["agency_id", "slug"]).doNothing())
         .returning("id")
         .executeTakeFirst();
       if (!s) return { ok: false, errors: { slug: "surveyStaff.errors.slugTaken" } };

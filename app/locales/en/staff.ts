@@ -20,12 +20,14 @@ const staff: typeof vi = {
       office: "Department office",
       unit: "Unit staff",
       viewer: "Leadership (view only)",
+      province: "Province (league table, view only)",
     },
     roleSummary: {
       admin: "accounts, units, settings, audit log",
       office: "everything, all units",
       unit: "their own unit's data",
       viewer: "dashboards and reports, no personal data",
+      province: "every agency's aggregate figures in the province, no personal data",
     },
     form: {
       choose: "— Choose —",

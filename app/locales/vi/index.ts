@@ -16,6 +16,7 @@ import limits from "./limits";
 import codes from "./citizen-codes";
 import http from "./http";
 import audit from "./audit";
+import province from "./province";
 
 const vi = {
   ...common,
@@ -34,6 +35,7 @@ const vi = {
   ...codes,
   ...http,
   ...audit,
+  ...province,
 };
 
 export default vi;

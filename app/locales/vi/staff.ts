@@ -19,12 +19,14 @@ const staff = {
       office: "Văn phòng Sở",
       unit: "Cán bộ đơn vị",
       viewer: "Lãnh đạo (chỉ xem)",
+      province: "Cấp tỉnh (chỉ xem bảng xếp hạng)",
     },
     roleSummary: {
       admin: "tài khoản, đơn vị, cài đặt, nhật ký",
       office: "mọi việc, mọi đơn vị",
       unit: "dữ liệu của đơn vị mình",
       viewer: "bảng số liệu và báo cáo, không có dữ liệu cá nhân",
+      province: "số liệu tổng hợp của mọi cơ quan trong tỉnh, không có dữ liệu cá nhân",
     },
     form: {
       choose: "— Chọn —",
