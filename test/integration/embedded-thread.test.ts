@@ -176,4 +176,25 @@ describe("the embedded database thread", () => {
     await expect(next.connect()).rejects.toThrow(/embedded database thread stopped/);
     await thread.close();
   });
+
+  it("starts a new connection clean when the last one was dropped inside a transaction", async () => {
+    const thread = await EmbeddedThread.start("memory://");
+    const open = () => new pg.Client({ user: "postgres", database: "postgres", stream: () => thread.stream() });
+    const first = open();
+    first.on("error", () => {});
+    await first.connect();
+    await first.query("create table dropped (v int)");
+    await first.query("begin");
+    await first.query("insert into dropped values (1)");
+    // As the pool does with a client whose connection failed: gone without commit or rollback.
+    (first as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    const second = open();
+    await second.connect();
+    // Not "current transaction is aborted" nor the half-done insert: a session of its own.
+    expect((await second.query("select count(*)::int as n from dropped")).rows).toEqual([{ n: 0 }]);
+    await second.query("insert into dropped values (2)");
+    expect((await second.query("select v from dropped")).rows).toEqual([{ v: 2 }]);
+    await second.end();
+    await thread.close();
+  });
 });
