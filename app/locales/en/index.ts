@@ -15,6 +15,7 @@ import limits from "./limits";
 import codes from "./citizen-codes";
 import http from "./http";
 import audit from "./audit";
+import agencies from "./agencies";
 
 const en: Translation = {
   ...common,
@@ -33,6 +34,7 @@ const en: Translation = {
   ...codes,
   ...http,
   ...audit,
+  ...agencies,
 };
 
 export default en;

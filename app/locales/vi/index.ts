@@ -16,6 +16,7 @@ import limits from "./limits";
 import codes from "./citizen-codes";
 import http from "./http";
 import audit from "./audit";
+import agencies from "./agencies";
 
 const vi = {
   ...common,
@@ -34,6 +35,7 @@ const vi = {
   ...codes,
   ...http,
   ...audit,
+  ...agencies,
 };
 
 export default vi;
