@@ -27,3 +27,8 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string) {
 export async function migrateDown(db: Kysely<any>, schema?: string) {
   return check(await migrator(db, schema).migrateDown());
 }
+
+/** Migrates up or down to the named migration (upgrade tests start from an older schema). */
+export async function migrateTo(db: Kysely<any>, name: string, schema?: string) {
+  return check(await migrator(db, schema).migrateTo(name));
+}

@@ -146,11 +146,10 @@ const INDEX_COLS = / USING (\w+) \(/;
 const lookupName = (key: string) => `${key}_lookup`;
 
 async function addAgencyToKeys(db: Kysely<any>): Promise<void> {
-  const keyed = [...SCOPED];
   const fks = await foreignKeys(db, [...SCOPED, ...ATTRIBUTED], SCOPED);
   for (const fk of fks) await raw(`alter table ${q(fk.tbl)} drop constraint ${q(fk.name)}`).execute(db);
 
-  for (const k of await keyConstraints(db, keyed)) {
+  for (const k of await keyConstraints(db, SCOPED)) {
     if (!KEY_HEAD.test(k.def)) throw new Error(`agency keys: unexpected key ${k.name}: ${k.def}`);
     const next = k.def.replace(KEY_HEAD, "$1 (agency_id, ");
     await raw(`alter table ${q(k.tbl)} drop constraint ${q(k.name)}, add constraint ${q(k.name)} ${next}`).execute(db);
@@ -158,7 +157,7 @@ async function addAgencyToKeys(db: Kysely<any>): Promise<void> {
     const cols = k.def.replace(/^(PRIMARY KEY|UNIQUE(?: NULLS NOT DISTINCT)?) /, "");
     await raw(`create index ${q(lookupName(k.name))} on ${q(k.tbl)} ${cols}`).execute(db);
   }
-  for (const ix of await uniqueIndexes(db, keyed)) {
+  for (const ix of await uniqueIndexes(db, SCOPED)) {
     if (!INDEX_COLS.test(ix.def)) throw new Error(`agency keys: unexpected index ${ix.name}: ${ix.def}`);
     await raw(`drop index ${q(ix.name)}`).execute(db);
     await raw(ix.def.replace(INDEX_COLS, " USING $1 (agency_id, ")).execute(db);
@@ -294,6 +293,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  // Going back to one agency would merge the others' rows into it (and break its unique keys):
+  // refused while any row belongs to another agency.
+  for (const t of [...SCOPED, ...ATTRIBUTED]) {
+    const { rows } = await raw(`select 1 from ${q(t)} where agency_id <> 1 limit 1`).execute(db);
+    if (rows.length) throw new Error(`agencies: ${t} holds rows of an agency other than 1; move or delete them first`);
+  }
   await removeAgencyFromKeys(db);
   for (const t of [...SCOPED, ...ATTRIBUTED]) await raw(`alter table ${q(t)} drop column agency_id`).execute(db);
   await db.schema.dropTable("agency").execute();
