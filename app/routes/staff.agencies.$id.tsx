@@ -46,6 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = agencyId(params);
+  // A forged id is the not-found page whatever the form holds (saveAgency checks again, inside
+  // its lock, for an agency gone meanwhile).
+  if (id !== null && !(await getAgency(id))) throw notFound();
   const fd = await readFormData(request);
   const parsed = parseForm(id === null ? newAgencySchema : editAgencySchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });

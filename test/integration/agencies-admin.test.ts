@@ -195,6 +195,7 @@ describe("the admin's agency list", () => {
         404,
       );
       expect((await save(id, { ...base })).status, id).toBe(404);
+      expect((await save(id, { target: "abc", code: "x" })).status, id).toBe(404);
       expect([await agencyRows(), await auditRows()]).toEqual(before);
     }
   });
