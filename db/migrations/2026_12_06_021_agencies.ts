@@ -208,8 +208,8 @@ function slug(text: string): string {
     .replace(/[đĐ]/g, "d")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, "");
 }
 
 // The demo installation's names, with their English; a name the Office changed in the settings

@@ -18,6 +18,7 @@ export const DATA_AT_020: string[] = [
      values (1, 'admin@x.vn', 'Quản trị', 'h', 'admin', null), (2, 'unit@x.vn', 'Cán bộ', 'h', 'unit', 2)`,
   `insert into staff_session (id, user_id, expires_at) values ('s1', 2, ${SOON})`,
   `insert into login_throttle (key, failures) values ('ip:x', 1)`,
+  `insert into rate_limit (key, window_start, count, expires_at) values ('src:x', now(), 1, ${SOON})`,
   `insert into app_secret (name, value) values ('agency-upgrade-test', 'v') on conflict do nothing`,
   `insert into attempt_limit (key, count, run_start, last_at, next_at, free_n, base_ms, cap_ms, quiet_ms, expires_at)
      values ('acct:x', 1, now(), now(), now(), 3, 1000, 60000, 600000, ${SOON})`,
