@@ -125,11 +125,14 @@ describe("staff route inventory", () => {
         "staff.users.$id",
         "staff.audit",
         "staff.settings",
+        "staff.agencies._index",
+        "staff.agencies.$id",
       ]),
     );
     expect(urlFor("staff.users.$id")).toEqual({ url: "/staff/users/1", params: { id: "1" } });
     expect(urlFor("staff_.login").url).toBe("/staff/login");
     expect(urlFor("staff._index").url).toBe("/staff");
+    expect(urlFor("staff.agencies.$id")).toEqual({ url: "/staff/agencies/1", params: { id: "1" } });
     expect(urlFor("staff.reports.export[.]csv").url).toBe("/staff/reports/export.csv");
   });
 

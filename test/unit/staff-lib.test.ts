@@ -17,6 +17,9 @@ describe("navFor", () => {
     expect(paths("admin")).toEqual(
       expect.arrayContaining(["/staff/users", "/staff/audit", "/staff/settings", "/staff/units", "/staff/holidays"]),
     );
+    // The agency list is the installation admin's alone (issue 19).
+    expect(paths("admin")).toContain("/staff/agencies");
+    for (const role of ["office", "unit", "viewer"] as const) expect(paths(role)).not.toContain("/staff/agencies");
     expect(paths("office")).toContain("/staff/procedures");
     expect(paths("office")).not.toContain("/staff/users");
     expect(paths("viewer")).not.toContain("/staff/procedures");

@@ -25,6 +25,7 @@ export const staffNav: StaffNavItem[] = [
   { to: "/staff/privacy", label: "privacy.nav.requests", roles: ["admin", "office"] },
   { to: "/staff/procedures", label: "staffNav.procedures", roles: ["admin", "office", "unit"] },
   { to: "/staff/users", label: "staffNav.users", roles: ["admin"] },
+  { to: "/staff/agencies", label: "agencies.nav", roles: ["admin"] },
   { to: "/staff/units", label: "staffNav.units", roles: ["admin"] },
   { to: "/staff/settings", label: "staffNav.settings", roles: ["admin"] },
   { to: "/staff/holidays", label: "staffNav.holidays", roles: ["admin"] },

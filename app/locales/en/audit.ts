@@ -19,6 +19,8 @@ const audit: Pick<Translation, "auditLog"> = {
       user_reset_password: "{{actor}} reset the password of account #{{id}}",
       user_sessions_revoked: "{{actor}} signed account #{{id}} out everywhere",
       user_unlock_sign_in: "{{actor}} unlocked sign-in for account #{{id}}",
+      agency_create: "{{actor}} created agency #{{id}}",
+      agency_update: "{{actor}} changed agency #{{id}}",
       settings_update: "{{actor}} changed settings ({{id}})",
       holiday_create: "{{actor}} added the holiday {{id}}",
       holiday_update: "{{actor}} edited the holiday {{id}}",

@@ -16,6 +16,7 @@ import codes from "./citizen-codes";
 import http from "./http";
 import audit from "./audit";
 import province from "./province";
+import agencies from "./agencies";
 
 const en: Translation = {
   ...common,
@@ -35,6 +36,7 @@ const en: Translation = {
   ...http,
   ...audit,
   ...province,
+  ...agencies,
 };
 
 export default en;

@@ -19,6 +19,8 @@ const audit = {
       user_reset_password: "{{actor}} đã đặt lại mật khẩu cho tài khoản #{{id}}",
       user_sessions_revoked: "{{actor}} đã đăng xuất tài khoản #{{id}} khỏi mọi thiết bị",
       user_unlock_sign_in: "{{actor}} đã mở khóa đăng nhập cho tài khoản #{{id}}",
+      agency_create: "{{actor}} đã tạo cơ quan #{{id}}",
+      agency_update: "{{actor}} đã sửa cơ quan #{{id}}",
       settings_update: "{{actor}} đã sửa cài đặt ({{id}})",
       holiday_create: "{{actor}} đã thêm ngày nghỉ {{id}}",
       holiday_update: "{{actor}} đã sửa ngày nghỉ {{id}}",

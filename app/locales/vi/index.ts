@@ -17,6 +17,7 @@ import codes from "./citizen-codes";
 import http from "./http";
 import audit from "./audit";
 import province from "./province";
+import agencies from "./agencies";
 
 const vi = {
   ...common,
@@ -36,6 +37,7 @@ const vi = {
   ...http,
   ...audit,
   ...province,
+  ...agencies,
 };
 
 export default vi;
