@@ -68,14 +68,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function EditAgency() {
   const { agency, isRoot, parents, title } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errors: FieldErrors = data?.errors ?? {};
   const v: Record<string, string | undefined> = data?.values ?? {
     code: agency?.code,
     nameVi: agency?.name_vi,
     nameEn: agency?.name_en,
     parentId: agency?.parent_id == null ? "" : String(agency.parent_id),
-    target: agency ? String(agency.target_percent) : "90",
+    // Written the reader's way (92,5 in Vietnamese); parseTarget reads either.
+    target: agency ? String(agency.target_percent).replace(".", i18n.language === "en" ? "." : ",") : "90",
   };
   return (
     <div className="page page--narrow">

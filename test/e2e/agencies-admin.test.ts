@@ -74,6 +74,7 @@ describe.each(["vi", "en"] as const)("agency pages at 360 px in %s", (lang) => {
     await page.waitForURL(/\/staff\/agencies$/);
     await page.goto(server.url + ((await page.getByRole("link", { name: code }).getAttribute("href")) ?? ""));
     expect(await page.locator("input[name=code]").count()).toBe(0);
+    expect(await page.locator("input[name=target]").inputValue()).toBe(lang === "vi" ? "92,5" : "92.5");
     await expect(page.locator("main").textContent()).resolves.toContain(code);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(await axeViolations(page)).toEqual([]);
