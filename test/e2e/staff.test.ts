@@ -98,6 +98,8 @@ describe("the staff area for a role", () => {
     expect(items).toEqual([
       "Tổng quan",
       "Báo cáo",
+      // The province's league table: every agency's aggregate figures, no personal data.
+      "Xếp hạng cấp tỉnh",
       "Ý kiến bằng lời",
       "Khảo sát",
       "Nhập phiếu giấy",
