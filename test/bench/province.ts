@@ -140,7 +140,12 @@ async function main() {
       const w = defaultWindow(year, k);
       const league = await timeIt(RUNS, () => getLeague(user, year, k, "vi"));
       const dash = await timeIt(RUNS, () =>
-        getDashboard({ ...user, role: "office" }, { surveyId: biggest.id, from: w.start, to: w.end }, { year, kind: k }, "vi"),
+        getDashboard(
+          { ...user, role: "office" },
+          { surveyId: biggest.id, from: w.start, to: w.end },
+          { year, kind: k },
+          "vi",
+        ),
       );
       const label = `${year}-${k}`;
       console.log(
