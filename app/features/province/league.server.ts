@@ -13,6 +13,7 @@ import { countsBy, countsBySurveyPeriods, surveyItems, surveyItemsOf } from "~/f
 import { addCounts, l5Rate, overallItem, ZERO } from "~/features/reports/dashboard-figures";
 import { foldPendingRollups } from "~/features/reports/rollup.server";
 import { tooSmall } from "~/features/reports/suppression";
+import { nextDay } from "~/kernel/time/clock";
 import { defaultWindow, type PeriodKind } from "~/features/reports/report-periods";
 import { staffScores } from "~/features/reports/tt01-scores.server";
 import {
@@ -103,12 +104,22 @@ async function satisfactionOf(
   const overall = new Map(surveyIds.map((id) => [id, overallItem(items.get(id) ?? [])?.ids ?? []]));
   const inside = quarters.filter((q) => q.start >= window.from && q.end <= window.to);
   const WINDOW = "__window";
+  // When the quarters inside tile the window day for day (the statutory windows do), the window's
+  // counts are their sum: counts add over disjoint days, so the rollups are read once, not twice.
+  const sorted = [...inside].sort((a, b) => a.start.localeCompare(b.start));
+  const tiles =
+    sorted.length > 0 &&
+    sorted[0].start === window.from &&
+    sorted[sorted.length - 1].end === window.to &&
+    sorted.every((q, i) => i === 0 || q.start === nextDay(sorted[i - 1].end));
   const rows = await countsBySurveyPeriods(surveyIds, [...overall.values()].flat(), [
-    { key: WINDOW, start: window.from, end: window.to },
+    ...(tiles ? [] : [{ key: WINDOW, start: window.from, end: window.to }]),
     ...inside,
   ]);
   const counts = (surveyId: number, key: string) =>
-    rows.filter((r) => r.survey_id === surveyId && r.key === key).reduce(addCounts, ZERO);
+    rows
+      .filter((r) => r.survey_id === surveyId && (r.key === key || (tiles && key === WINDOW)))
+      .reduce(addCounts, ZERO);
   const out = new Map<number, { satisfied: number; n: number; hidden: boolean }>();
   for (const id of surveyIds) {
     const r = l5Rate(counts(id, WINDOW));
