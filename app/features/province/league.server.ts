@@ -7,7 +7,7 @@ import type { Lang } from "~/kernel/i18n/i18n";
 import { db } from "~/kernel/db/db.server";
 import { getSettings } from "~/features/admin/settings.server";
 import { unitScope, type StaffUser } from "~/features/accounts/auth.server";
-import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
+import { feedbackFiguresByAgency } from "~/features/feedback/feedback-figures.server";
 import { trendQuarters } from "~/features/reports/dashboard-view.server";
 import { countsBy, countsBySurveyPeriods, surveyItems, surveyItemsOf } from "~/features/reports/dashboard.server";
 import { addCounts, l5Rate, overallItem, ZERO } from "~/features/reports/dashboard-figures";
@@ -140,10 +140,15 @@ export async function getLeague(user: StaffUser, year: number, kind: PeriodKind,
   const w = defaultWindow(year, kind);
   const window = { from: w.start, to: w.end };
   const list = await agencies(lang, settings["satisfaction.target"]);
-  const headlines = await satisfactionOf(list, window, { year, kind }, threshold);
+  const [headlines, feedbackBy] = await Promise.all([
+    satisfactionOf(list, window, { year, kind }, threshold),
+    // One grouped query for every agency's cases; an agency with none in the window is all zeros.
+    feedbackFiguresByAgency({ ...window, now }),
+  ]);
+  const noCases = { handledOnTime: 0, handled: 0, overdue: 0 };
   const perAgency = await Promise.all(
     list.map(async (a) => {
-      const feedback = await feedbackFigures({ ...window, agencyId: a.id, now });
+      const feedback = feedbackBy.get(a.id) ?? noCases;
       const rate = a.formB ? headlines.get(a.formB) : undefined;
       const satisfaction: RateInput = {
         agencyId: a.id,
