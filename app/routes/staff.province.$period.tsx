@@ -10,8 +10,8 @@ import { parseFormat, streamDownload } from "~/kernel/http/export-response.serve
 import { getT } from "~/kernel/http/i18n.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { LEAGUE_ROLES, type RouteAccess } from "~/features/accounts/auth.server";
-import type { PeriodKind } from "~/features/reports/report-periods";
 import { getLeague } from "~/features/province/league.server";
+import { leaguePeriod } from "~/features/province/league-period";
 import { exportLeague } from "~/features/province/league-export";
 import { GradeLeagueTable, RateLeagueTable } from "~/features/province/components/league-tables";
 import { PeriodChooser } from "~/features/province/components/period-chooser";
@@ -20,14 +20,11 @@ import css from "~/styles/dashboard.css";
 export const access: RouteAccess = { loader: LEAGUE_ROLES };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-const PERIOD_PARAM = /^(\d{4})-(Q1|Q2|Q3|Q4|H1|M9|Y)$/;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
-  const m = PERIOD_PARAM.exec(params.period ?? "");
-  const year = m ? Number(m[1]) : NaN;
-  if (!m || year < 2000 || year > 2100) throw new Response("Not found", { status: 404 });
-  const kind = m[2] as PeriodKind;
+  const p = leaguePeriod(params.period);
+  if (!p) throw new Response("Not found", { status: 404 });
+  const { year, kind } = p;
   const { t, lng } = getT(request);
   const league = await getLeague(user, year, kind, lng);
   const periodName = t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${kind}`), year });
@@ -90,6 +87,12 @@ export default function ProvinceLeaguePage() {
           <Link className="button button--secondary" to={`${base}?format=xlsx`} reloadDocument download>
             {t("province.xlsx")}
           </Link>
+          <Link className="button button--secondary" to={`${base}/document`}>
+            {t("provinceDoc.open")}
+          </Link>
+          <a className="button button--secondary" href={`${base}/docx`} download>
+            {t("reportDoc.downloadDocx")}
+          </a>
         </p>
       </section>
     </div>

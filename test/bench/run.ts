@@ -12,6 +12,7 @@ const BENCHES = [
   ["Form B submissions against the database's own limit", "submissions.ts"],
   ["Form B at a fixed arrival rate (open loop)", "open-loop.ts"],
   ["Dashboard and export", "dashboard.ts"],
+  ["The province at scale: league table and one agency's dashboard", "province.ts"],
   ["Bytes of every public page", "page-bytes.ts"],
   ["Dialogue sign-up race", "dialogue-race.ts"],
   ["Feedback intake", "feedback-intake.ts"],

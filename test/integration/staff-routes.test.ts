@@ -145,6 +145,8 @@ describe("staff route inventory", () => {
     "staff.password",
     "staff.province._index",
     "staff.province.$period",
+    "staff.province.$period_.document",
+    "staff.province.$period_.docx",
   ]);
   const PROVINCE_WRITES = new Set(["staff.password"]);
   it("the province role is let into the league table, the frame and its own password only", async () => {

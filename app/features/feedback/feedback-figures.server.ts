@@ -40,6 +40,21 @@ export interface FeedbackFigures {
 const asDay = (v: string | Date) => (typeof v === "string" ? v : vnDay(v));
 
 export async function feedbackFigures(input: FeedbackFiguresInput): Promise<FeedbackFigures> {
+  return (await figuresQuery(input, false))[0].figures;
+}
+
+/** feedbackFigures for every agency at once, one grouped query (the provincial league): an
+ * agency with no case in the period is absent from the map (its figures are all zero). */
+export async function feedbackFiguresByAgency(
+  input: Omit<FeedbackFiguresInput, "agencyId" | "unitId">,
+): Promise<Map<number, FeedbackFigures>> {
+  return new Map((await figuresQuery(input, true)).map((r) => [r.agencyId!, r.figures]));
+}
+
+async function figuresQuery(
+  input: FeedbackFiguresInput,
+  byAgency: boolean,
+): Promise<{ agencyId: number | null; figures: FeedbackFigures }[]> {
   const from = asDay(input.from);
   const to = asDay(input.to);
   const today = vnDay(input.now ?? new Date());
@@ -76,7 +91,13 @@ export async function feedbackFigures(input: FeedbackFiguresInput): Promise<Feed
     .where("f.received_at", "<", end);
   if (input.unitId !== undefined) q = q.where("f.unit_id", "=", input.unitId);
   if (input.agencyId !== undefined) q = q.where("f.agency_id", "=", input.agencyId);
-  const r = await q.executeTakeFirstOrThrow();
+  const rows = byAgency
+    ? await q.select("f.agency_id").groupBy("f.agency_id").execute()
+    : [await q.select(sql<null>`null`.as("agency_id")).executeTakeFirstOrThrow()];
+  return rows.map((r) => ({ agencyId: r.agency_id, figures: toFigures(r, from, to) }));
+}
+
+function toFigures(r: Record<string, unknown>, from: string, to: string): FeedbackFigures {
   const n = (v: unknown) => Number(v ?? 0);
   return {
     from,

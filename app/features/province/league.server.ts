@@ -6,11 +6,14 @@
 import type { Lang } from "~/kernel/i18n/i18n";
 import { db } from "~/kernel/db/db.server";
 import { getSettings } from "~/features/admin/settings.server";
-import type { StaffUser } from "~/features/accounts/auth.server";
-import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
-import { getDashboard } from "~/features/reports/dashboard-view.server";
-import { countsBy, surveyItems } from "~/features/reports/dashboard.server";
-import { addCounts, ZERO } from "~/features/reports/dashboard-figures";
+import { unitScope, type StaffUser } from "~/features/accounts/auth.server";
+import { feedbackFiguresByAgency } from "~/features/feedback/feedback-figures.server";
+import { trendQuarters } from "~/features/reports/dashboard-view.server";
+import { countsBy, countsBySurveyPeriods, surveyItems, surveyItemsOf } from "~/features/reports/dashboard.server";
+import { addCounts, l5Rate, overallItem, ZERO } from "~/features/reports/dashboard-figures";
+import { foldPendingRollups } from "~/features/reports/rollup.server";
+import { tooSmall } from "~/features/reports/suppression";
+import { nextDay } from "~/kernel/time/clock";
 import { defaultWindow, type PeriodKind } from "~/features/reports/report-periods";
 import { staffScores } from "~/features/reports/tt01-scores.server";
 import {
@@ -83,28 +86,77 @@ async function gradeOf(
   return { agencyId: a.id, name: a.name, total: t.total, grade: t.grade, missing: t.missing };
 }
 
+/** Every agency's satisfaction headline as its own dashboard shows it (getDashboard for its
+ * form B over the window, unnarrowed), read in one grouped scan of the rollups rather than one
+ * dashboard per agency: the overall item's counts without flagged answers, hidden when n is under
+ * the threshold or when the window is cumulative (6, 9 months, year) and a quarter inside it is
+ * (the dashboard's rule, docs/rules/suppression.md). test/integration/league-dashboard.test.ts
+ * holds the two to the same figures. */
+async function satisfactionOf(
+  list: AgencyRow[],
+  window: { from: string; to: string },
+  period: { year: number; kind: PeriodKind },
+  threshold: number,
+): Promise<Map<number, { satisfied: number; n: number; hidden: boolean }>> {
+  await foldPendingRollups();
+  const surveyIds = list.flatMap((a) => (a.formB ? [a.formB] : []));
+  const [items, quarters] = await Promise.all([surveyItemsOf(surveyIds), trendQuarters(period.year, period.kind)]);
+  const overall = new Map(surveyIds.map((id) => [id, overallItem(items.get(id) ?? [])?.ids ?? []]));
+  const inside = quarters.filter((q) => q.start >= window.from && q.end <= window.to);
+  const WINDOW = "__window";
+  // When the quarters inside tile the window day for day (the statutory windows do), the window's
+  // counts are their sum: counts add over disjoint days, so the rollups are read once, not twice.
+  const sorted = [...inside].sort((a, b) => a.start.localeCompare(b.start));
+  const tiles =
+    sorted.length > 0 &&
+    sorted[0].start === window.from &&
+    sorted[sorted.length - 1].end === window.to &&
+    sorted.every((q, i) => i === 0 || q.start === nextDay(sorted[i - 1].end));
+  const rows = await countsBySurveyPeriods(surveyIds, [...overall.values()].flat(), [
+    ...(tiles ? [] : [{ key: WINDOW, start: window.from, end: window.to }]),
+    ...inside,
+  ]);
+  const counts = (surveyId: number, key: string) =>
+    rows
+      .filter((r) => r.survey_id === surveyId && (r.key === key || (tiles && key === WINDOW)))
+      .reduce(addCounts, ZERO);
+  const out = new Map<number, { satisfied: number; n: number; hidden: boolean }>();
+  for (const id of surveyIds) {
+    const r = l5Rate(counts(id, WINDOW));
+    const quarterHidden = inside.length > 1 && inside.some((q) => tooSmall(l5Rate(counts(id, q.key)).n, threshold));
+    const hidden = quarterHidden || tooSmall(r.n, threshold);
+    // A hidden headline carries nothing, as the dashboard's (HIDDEN_RATE).
+    out.set(id, hidden ? { satisfied: 0, n: 0, hidden } : { satisfied: r.satisfied, n: r.n, hidden });
+  }
+  return out;
+}
+
 export async function getLeague(user: StaffUser, year: number, kind: PeriodKind, lang: Lang, now = new Date()) {
+  // Every agency's whole figures: never for a unit's staff, whom the route refuses as well.
+  if (!unitScope(user).all) throw new Response("Forbidden", { status: 403 });
   const settings = await getSettings();
   const threshold = settings["satisfaction.suppression_threshold"];
   // Every agency over the same days: the statutory window (NĐ 09/2019), not one agency's edits.
   const w = defaultWindow(year, kind);
   const window = { from: w.start, to: w.end };
   const list = await agencies(lang, settings["satisfaction.target"]);
+  const [headlines, feedbackBy] = await Promise.all([
+    satisfactionOf(list, window, { year, kind }, threshold),
+    // One grouped query for every agency's cases; an agency with none in the window is all zeros.
+    feedbackFiguresByAgency({ ...window, now }),
+  ]);
+  const noCases = { handledOnTime: 0, handled: 0, overdue: 0 };
   const perAgency = await Promise.all(
     list.map(async (a) => {
-      const [dash, feedback] = await Promise.all([
-        a.formB ? getDashboard(user, { surveyId: a.formB, ...window }, { year, kind }, lang) : null,
-        feedbackFigures({ ...window, agencyId: a.id, now }),
-      ]);
-      const rate = dash?.headline.rate;
+      const feedback = feedbackBy.get(a.id) ?? noCases;
+      const rate = a.formB ? headlines.get(a.formB) : undefined;
       const satisfaction: RateInput = {
         agencyId: a.id,
         name: a.name,
         numerator: rate?.satisfied ?? 0,
         n: rate?.n ?? 0,
         target: a.target,
-        // The dashboard's own suppression (a hidden quarter inside a cumulative period) holds here.
-        hidden: !!dash?.headline.suppressed,
+        hidden: !!rate?.hidden,
       };
       const onTime: RateInput = {
         agencyId: a.id,

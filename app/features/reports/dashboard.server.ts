@@ -44,10 +44,18 @@ export interface ItemMeta {
 
 /** The survey's items across all its versions, one entry per code, newest wording. */
 export async function surveyItems(surveyId: number): Promise<ItemMeta[]> {
+  return (await surveyItemsOf([surveyId])).get(surveyId) ?? [];
+}
+
+/** surveyItems for several surveys in one query (the league reads every agency's survey). */
+export async function surveyItemsOf(surveyIds: number[]): Promise<Map<number, ItemMeta[]>> {
+  const out = new Map<number, ItemMeta[]>();
+  if (!surveyIds.length) return out;
   const rows = await db()
     .selectFrom("survey_item as si")
     .innerJoin("survey_version as sv", "sv.id", "si.version_id")
     .select([
+      "sv.survey_id",
       "si.id",
       "si.code",
       "si.block",
@@ -58,12 +66,15 @@ export async function surveyItems(surveyId: number): Promise<ItemMeta[]> {
       "si.options",
       "sv.version",
     ])
-    .where("sv.survey_id", "=", surveyId)
+    .where("sv.survey_id", "in", surveyIds)
+    .orderBy("sv.survey_id")
     .orderBy("sv.version", "desc")
     .orderBy("si.position")
     .execute();
-  const byCode = new Map<string, ItemMeta>();
+  const bySurvey = new Map<number, Map<string, ItemMeta>>();
   for (const r of rows) {
+    let byCode = bySurvey.get(r.survey_id);
+    if (!byCode) bySurvey.set(r.survey_id, (byCode = new Map()));
     const m = byCode.get(r.code);
     if (m) m.ids.push(r.id);
     else {
@@ -80,7 +91,12 @@ export async function surveyItems(surveyId: number): Promise<ItemMeta[]> {
       });
     }
   }
-  return [...byCode.values()].sort((a, b) => a.position - b.position);
+  for (const [id, byCode] of bySurvey)
+    out.set(
+      id,
+      [...byCode.values()].sort((a, b) => a.position - b.position),
+    );
+  return out;
 }
 
 type Dim = "none" | "unit" | "channel" | "procedure" | "version";
@@ -209,6 +225,28 @@ export async function countsByPeriods(
     from (${rows}) as ar
     where ${where(f, itemIds)}
     group by ar.pkey`.execute(db());
+  return result.rows;
+}
+
+/** countsByPeriods for many surveys in one scan, unnarrowed and without flagged answers (the
+ * headline's rows): per survey and period, the given items' counts. `itemIds` may hold several
+ * surveys' items, since an item belongs to one survey's version. The league reads every agency's
+ * headline with it instead of one dashboard per agency. */
+export async function countsBySurveyPeriods(
+  surveyIds: number[],
+  itemIds: number[],
+  periods: { key: string; start: string; end: string }[],
+): Promise<(CountsRow & { survey_id: number })[]> {
+  if (!periods.length || !surveyIds.length || !itemIds.length) return [];
+  const rows = sql.join(
+    periods.map((p) => windowRows(p.start, p.end, p.key)),
+    sql` union all `,
+  );
+  const result = await sql<CountsRow & { survey_id: number }>`
+    select sv.survey_id, ar.pkey as key, ${sums}
+    from (${rows}) as ar join survey_version sv on sv.id = ar.survey_version_id
+    where sv.survey_id = any(${surveyIds}::int[]) and ar.item_id = any(${itemIds}::int[]) and not ar.flagged
+    group by 1, 2`.execute(db());
   return result.rows;
 }
 

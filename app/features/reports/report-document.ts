@@ -13,7 +13,8 @@ import type { Reading } from "./report-reading";
 import type { Rate, Verdict } from "./stats";
 import type { AgencyTotal } from "./tt01";
 
-type T = (key: string, options?: Record<string, unknown>) => string;
+export type DocText = (key: string, options?: Record<string, unknown>) => string;
+type T = DocText;
 
 /** What the document reads of a report (getReport's value, or its JSON on the page). */
 export interface ReportFigures {
@@ -96,7 +97,13 @@ export interface ReportDocument {
   signerName: string;
 }
 
-const nbsp = (s: string) => s.replace(/ %/g, "\u00a0%");
+export const nbsp = (s: string) => s.replace(/ %/g, "\u00a0%");
+
+/** "100,0 %" must never break before its sign: a no-break space, in the DOCX and on the page. */
+export const percentText =
+  (lang: Lang) =>
+  (x: number | null | undefined, digits = 1) =>
+    formatPercent(x, lang, digits).replace(" %", "\u00a0%");
 const upper = (s: string, lang: Lang) => s.toLocaleUpperCase(lang === "vi" ? "vi-VN" : "en-GB");
 
 /** "ngày … tháng … năm 2026": the clerk writes the day of signing; the year is the year it is drafted. */
@@ -106,8 +113,7 @@ export function buildReportDocument(
   o: { t: T; lang: Lang; today: string; sentTime?: { date: string; time: string } },
 ): ReportDocument {
   const { t, lang } = o;
-  // "100,0 %" must never break before its sign: a no-break space, in the DOCX and on the page.
-  const pct = (x: number | null | undefined, digits = 1) => formatPercent(x, lang, digits).replace(" %", "\u00a0%");
+  const pct = percentText(lang);
   const periodName = (p: { year: number; kind: PeriodKind }) =>
     t("dashboard.periodLabel", { kind: t(`dashboard.periodKinds.${p.kind}`), year: p.year });
   const period = periodName(r.period);
@@ -149,6 +155,26 @@ export function buildReportDocument(
   sections.push({ heading: t("reportDoc.s4"), paragraphs: [dialogueParagraph(r.dialogue, t, r.period.year)] });
   sections.push({ heading: t("reportDoc.s5"), paragraphs: [t("reportDoc.proposals")], placeholder: true });
 
+  return documentFrame(s, o, {
+    summary: t("reportDoc.summary", { period: inSentence(period, lang) }),
+    coverage,
+    sections,
+  });
+}
+
+/** "Quý III năm 2025" inside a sentence: only the first letter lowered. */
+export const inSentence = (period: string, lang: Lang) =>
+  lang === "vi" ? period.charAt(0).toLocaleLowerCase("vi-VN") + period.slice(1) : period;
+
+/** A Nghị định 30/2020 report around its body: the issuing agency over its parent, the number,
+ * the national motto, place and date, the kind "BÁO CÁO", the recipients and the signer. Every
+ * report the portal prints (the department's, the province's league) is framed by this. */
+export function documentFrame(
+  s: DocumentSettings,
+  o: { t: T; lang: Lang; today: string },
+  body: Pick<ReportDocument, "summary" | "coverage" | "sections">,
+): ReportDocument {
+  const { t, lang } = o;
   return noBreak({
     lang,
     parentAgency: upper(s.parentAgency, lang),
@@ -158,12 +184,7 @@ export function buildReportDocument(
     motto: t("reportDoc.motto"),
     placeDate: t("reportDoc.placeDate", { place: s.place, year: o.today.slice(0, 4) }),
     kind: t("reportDoc.kind"),
-    // "quý III năm 2025" inside the sentence: only the first letter lowered.
-    summary: t("reportDoc.summary", {
-      period: lang === "vi" ? period.charAt(0).toLocaleLowerCase("vi-VN") + period.slice(1) : period,
-    }),
-    coverage,
-    sections,
+    ...body,
     recipientsTitle: t("reportDoc.recipientsTitle"),
     recipients: s.recipients
       .split(";")

@@ -43,6 +43,22 @@ const en: typeof vi = {
     },
     sheets: { satisfaction: "Satisfaction", feedback: "Feedback on time", tt01: "TT 01" },
   },
+  provinceDoc: {
+    summary:
+      "Results of the survey of citizens' and businesses' satisfaction with the service of the state agencies, {{period}}",
+    live: "Figures read live, not the figures the agencies have sent.",
+    s1: "I. THE AGENCIES' SATISFACTION INDEX",
+    s2: "II. FEEDBACK HANDLED ON TIME",
+    s3: "III. GRADES UNDER CIRCULAR 01/2018/TT-VPCP",
+    ties: "The “Place” column reads “3” for a settled place, “2 (tie)” when agencies whose intervals overlap hold exactly those places together, and “1–3” when an agency could stand anywhere from first to third, agencies within the same range being listed by name.",
+    table1: "Table 1. Satisfaction index (overall question, Form B)",
+    table2: "Table 2. Feedback handled on time",
+    table3: "Table 3. Grades under Circular 01/2018/TT-VPCP",
+    pageTitle: "League report document — {{period}}",
+    open: "Report document (print)",
+    backToLeague: "Back to the league table",
+    fileName: "league-report-{{period}}.docx",
+  },
 };
 
 export default en;

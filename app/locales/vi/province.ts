@@ -42,4 +42,20 @@ export default {
     },
     sheets: { satisfaction: "Hài lòng", feedback: "PAKN đúng hạn", tt01: "TT 01" },
   },
+  provinceDoc: {
+    summary:
+      "Kết quả khảo sát sự hài lòng của người dân, doanh nghiệp đối với sự phục vụ của các cơ quan hành chính nhà nước {{period}}",
+    live: "Số liệu đọc trực tiếp, chưa phải số liệu các cơ quan đã chốt.",
+    s1: "I. CHỈ SỐ HÀI LÒNG CỦA CÁC CƠ QUAN",
+    s2: "II. PHẢN ÁNH, KIẾN NGHỊ ĐƯỢC XỬ LÝ ĐÚNG HẠN",
+    s3: "III. XẾP LOẠI THEO THÔNG TƯ 01/2018/TT-VPCP",
+    ties: "Cột «Hạng» ghi «3» khi hạng đã rõ, «2 (đồng hạng)» khi các cơ quan cùng chiếm đúng các hạng đó mà khoảng tin cậy chồng lên nhau, «1–3» khi cơ quan có thể đứng ở bất kỳ hạng nào từ 1 đến 3, và trong cùng một khoảng hạng các cơ quan được xếp theo tên.",
+    table1: "Bảng 1. Chỉ số hài lòng (câu hỏi hài lòng chung, phiếu B)",
+    table2: "Bảng 2. Phản ánh, kiến nghị được xử lý đúng hạn",
+    table3: "Bảng 3. Xếp loại theo Thông tư 01/2018/TT-VPCP",
+    pageTitle: "Văn bản báo cáo xếp hạng — {{period}}",
+    open: "Văn bản báo cáo (bản in)",
+    backToLeague: "Quay lại bảng xếp hạng",
+    fileName: "bao-cao-xep-hang-{{period}}.docx",
+  },
 };
