@@ -30,6 +30,7 @@ const DEPARTMENT: StaffUser = {
   name: "",
   role: "viewer",
   unitId: null,
+  agencyId: 1,
   mustChangePassword: false,
   sessionId: "",
 };
