@@ -18,6 +18,7 @@ const user: StaffUser = {
   unitId: null,
   mustChangePassword: false,
   sessionId: "",
+  agencyId: 2,
 };
 
 type C = Partial<Record<"c0" | "c1" | "c2" | "c3" | "c4" | "c5", number>>;
@@ -146,7 +147,8 @@ async function compare(kind: PeriodKind) {
   const w = defaultWindow(2025, kind);
   for (const key of Object.keys(surveys)) {
     const dash = await getDashboard(
-      { ...user, role: "office" },
+      // The agency's own Office: a dashboard reads its user's agency only.
+      { ...user, role: "office", agencyId: agencyIds[key] },
       { surveyId: surveys[key], from: w.start, to: w.end },
       { year: 2025, kind },
       "vi",

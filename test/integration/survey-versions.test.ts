@@ -252,6 +252,7 @@ describe("figures across versions", () => {
         .executeTakeFirstOrThrow();
       await storeResponse({
         id: crypto.randomUUID(),
+        agencyId: 1,
         surveyId: survey.id,
         versionId,
         unitId,
@@ -274,6 +275,7 @@ describe("figures across versions", () => {
       name: "o",
       role: "office" as const,
       unitId: null,
+      agencyId: 1,
       mustChangePassword: false,
       sessionId: "",
     };

@@ -48,6 +48,7 @@ const office: StaffUser = {
   name: "o",
   role: "office",
   unitId: null,
+  agencyId: 1,
   mustChangePassword: false,
   sessionId: "",
 };
@@ -108,6 +109,7 @@ async function formAResponse(
   ] as const;
   await storeResponse({
     id: crypto.randomUUID(),
+    agencyId: 1,
     surveyId: formA,
     versionId: versionA,
     unitId: a.unit ?? unitA,
