@@ -8,11 +8,14 @@ import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { getSettings } from "~/features/admin/settings.server";
 import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/privacy.css";
+import { requireAgency } from "~/kernel/agency/agency.server";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Also served as /<agency>/privacy; an unknown agency is 404.
+  await requireAgency(params.agency);
   const { t } = getT(request);
   const settings = await getSettings();
   return json({

@@ -18,11 +18,14 @@ import { getT } from "~/kernel/http/i18n.server";
 import { publicOrigin } from "~/kernel/http/public-url.server";
 import { assertSameOrigin, clientOf, readFormFields } from "~/kernel/http/request.server";
 import css from "~/styles/privacy.css";
+import { requireAgency } from "~/kernel/agency/agency.server";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+// Also served as /<agency>/privacy/request: the look-up is within that agency's cases.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAgency(params.agency);
   const { t } = getT(request);
   return json({ title: t("privacy.request.title") });
 }
@@ -31,11 +34,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 const STATUS: Record<SelfServiceOutcome, number> = { shown: 200, invalid: 400, limited: 429, not_found: 404 };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
+  const agency = await requireAgency(params.agency);
   const { lng } = getT(request);
   const result = await handlePrivacyPost(
-    { fields: await readFormFields(request), client: clientOf(request), baseUrl: publicOrigin(request) },
+    {
+      agencyId: agency.id,
+      fields: await readFormFields(request),
+      client: clientOf(request),
+      baseUrl: publicOrigin(request),
+    },
     lng,
   );
   // The answer shows personal data: no cache may keep it.

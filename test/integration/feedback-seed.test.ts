@@ -41,7 +41,7 @@ describe("demo feedback", () => {
     const events = await db().selectFrom("feedback_event").select(["feedback_id", "action"]).execute();
     for (const r of rows) expect(events.filter((e) => e.feedback_id === r.id)[0]?.action).toBe("receive");
 
-    const answers = await publishedAnswers("vi");
+    const answers = await publishedAnswers("vi", 1, 1);
     expect(answers.items.length).toBeGreaterThanOrEqual(4);
     const text = JSON.stringify(answers);
     for (const c of contacts) {

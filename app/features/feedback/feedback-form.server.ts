@@ -39,7 +39,13 @@ export type FormFailure = {
 };
 export type FormResult = { ok: true; code: string; fullCode: string; duplicate: boolean } | FormFailure;
 
-export async function receiveFeedbackForm(form: PostedForm, client: Client, lang: Lang): Promise<FormResult> {
+/** `agencyId`: the agency the form was sent to (the page's path). */
+export async function receiveFeedbackForm(
+  form: PostedForm,
+  client: Client,
+  lang: Lang,
+  agencyId: number,
+): Promise<FormResult> {
   const field = (name: string) => form.fields[name] ?? "";
   const values: Record<string, string> = { submissionId: field("submissionId") };
   for (const name of FEEDBACK_FIELDS) values[name] = field(name);
@@ -78,6 +84,7 @@ export async function receiveFeedbackForm(form: PostedForm, client: Client, lang
     const proc = await db()
       .selectFrom("procedure")
       .select("id")
+      .where("agency_id", "=", agencyId)
       .where("id", "=", parsed.data.procedureId)
       .executeTakeFirst();
     if (!proc) return fail({ procedureId: "feedback.errors.procedureInvalid" });
@@ -88,6 +95,7 @@ export async function receiveFeedbackForm(form: PostedForm, client: Client, lang
   // Past the address's share it is still stored and answered with its code, held for review.
   const res = await submitFeedback({
     ...input,
+    agencyId,
     lang,
     attachments: files,
     held: limit.allowed ? undefined : "address_burst",
