@@ -20,6 +20,8 @@ export interface StaffUser {
   name: string;
   role: Role;
   unitId: number | null;
+  /** The account's agency: every staff query is scoped to it (docs/rules/agencies.md). */
+  agencyId: number;
   mustChangePassword: boolean;
   sessionId: string;
 }
@@ -74,6 +76,7 @@ export async function getSessionUser(cookieHeader: string | null, now = new Date
       "u.name",
       "u.role",
       "u.unit_id",
+      "u.agency_id",
       "u.must_change_password",
     ])
     .where("s.id", "=", id)
@@ -93,6 +96,7 @@ export async function getSessionUser(cookieHeader: string | null, now = new Date
     name: row.name,
     role: row.role,
     unitId: row.unit_id,
+    agencyId: row.agency_id,
     mustChangePassword: row.must_change_password,
     sessionId: row.sid,
   };

@@ -40,6 +40,7 @@ export async function sendDemoPeriod(db: DB, now = new Date()) {
       name: office.name,
       role: office.role,
       unitId: office.unit_id,
+      agencyId: 1,
       mustChangePassword: false,
       sessionId: "demo-seed",
     };

@@ -94,6 +94,7 @@ async function main() {
       name: "bench",
       role: "office",
       unitId: null,
+      agencyId: 1,
       mustChangePassword: false,
       sessionId: "",
     };

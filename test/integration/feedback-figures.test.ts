@@ -26,6 +26,7 @@ beforeAll(async () => {
     name: "Văn phòng thử",
     role: s.role,
     unitId: s.unitId,
+    agencyId: 1,
     mustChangePassword: false,
     sessionId: "test",
   };
@@ -192,6 +193,7 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
       name: "Đơn vị",
       role: "unit",
       unitId,
+      agencyId: 1,
       mustChangePassword: false,
       sessionId: "test",
     };

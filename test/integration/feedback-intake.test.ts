@@ -365,6 +365,7 @@ describe("the sender on the status page", () => {
       name: "Văn phòng",
       role: "office" as const,
       unitId: null,
+      agencyId: 1,
       mustChangePassword: false,
       sessionId: "t",
     };

@@ -60,6 +60,7 @@ it("emails the sender the published answer in their language, and keeps the case
     name: "Cán bộ Văn phòng",
     role: "office",
     unitId: null,
+    agencyId: 1,
     mustChangePassword: false,
     sessionId: "t",
   };

@@ -21,6 +21,7 @@ const asUser = (s: Signed, name = "Cán bộ thử"): StaffUser => ({
   name,
   role: s.role,
   unitId: s.unitId,
+  agencyId: 1,
   mustChangePassword: false,
   sessionId: "test",
 });

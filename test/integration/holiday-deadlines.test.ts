@@ -49,6 +49,7 @@ beforeAll(async () => {
     name: "Văn phòng thử",
     role: office.role,
     unitId: office.unitId,
+    agencyId: 1,
     mustChangePassword: false,
     sessionId: "test",
   };

@@ -22,6 +22,7 @@ const officeUser = (): StaffUser => ({
   name: "o",
   role: "office",
   unitId: null,
+  agencyId: 1,
   mustChangePassword: false,
   sessionId: "",
 });

@@ -55,6 +55,7 @@ const asOffice: StaffUser = {
   name: "x",
   role: "office",
   unitId: null,
+  agencyId: 1,
   mustChangePassword: false,
   sessionId: "",
 };

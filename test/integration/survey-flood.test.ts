@@ -31,6 +31,7 @@ beforeAll(async () => {
     name: "o",
     role: "office",
     unitId: null,
+    agencyId: 1,
     mustChangePassword: false,
     sessionId: "",
   };

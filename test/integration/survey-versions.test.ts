@@ -274,6 +274,7 @@ describe("figures across versions", () => {
       name: "o",
       role: "office" as const,
       unitId: null,
+      agencyId: 1,
       mustChangePassword: false,
       sessionId: "",
     };

@@ -48,6 +48,7 @@ const office: StaffUser = {
   name: "o",
   role: "office",
   unitId: null,
+  agencyId: 1,
   mustChangePassword: false,
   sessionId: "",
 };

@@ -2,6 +2,7 @@
 // how many units and active staff it has, one agency, and saving one with its audit entry.
 import { sql } from "kysely";
 import { recordAudit, type Actor } from "~/kernel/audit.server";
+import { clearAgencyCache } from "~/kernel/agency/agency.server";
 import { db } from "~/kernel/db/db.server";
 import type { Client } from "~/kernel/http/client";
 import type { Lang } from "~/kernel/i18n/i18n";
@@ -82,7 +83,7 @@ export async function saveAgency(
   actor: Actor,
   client: Client,
 ): Promise<SaveAgencyResult> {
-  return db()
+  const out = await db()
     .transaction()
     .execute(async (trx) => {
       // One agency edit at a time: two admins moving agencies at once could build a loop that
@@ -136,4 +137,7 @@ export async function saveAgency(
       );
       return { ok: true, id: agencyId } as const;
     });
+  // After the commit: public paths and staff pages read agencies from the kernel's cache.
+  if (out.ok) clearAgencyCache();
+  return out;
 }
