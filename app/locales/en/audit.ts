@@ -28,6 +28,7 @@ const audit: Pick<Translation, "auditLog"> = {
       holiday_confirm: "{{actor}} confirmed the holiday calendar {{id}}",
       export_responses: "{{actor}} exported the responses of {{period}}",
       export_figures: "{{actor}} exported the figures of {{period}}",
+      export_league: "{{actor}} downloaded the league table of the agencies for {{period}}",
       report_period_send: "{{actor}} froze the figures and sent the report of {{period}}",
       report_period_update: "{{actor}} changed the dates of report period #{{id}}",
       tt01_scores_save: "{{actor}} entered the Circular 01 indicator scores of {{period}}",

@@ -28,6 +28,7 @@ const audit = {
       holiday_confirm: "{{actor}} đã xác nhận lịch nghỉ {{id}}",
       export_responses: "{{actor}} đã xuất phiếu trả lời {{period}}",
       export_figures: "{{actor}} đã xuất số liệu {{period}}",
+      export_league: "{{actor}} đã tải bảng xếp hạng các cơ quan {{period}}",
       report_period_send: "{{actor}} đã chốt số liệu và gửi báo cáo {{period}}",
       report_period_update: "{{actor}} đã sửa thời gian kỳ báo cáo #{{id}}",
       tt01_scores_save: "{{actor}} đã nhập điểm chỉ số Thông tư 01 {{period}}",
