@@ -12,7 +12,7 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FeedbackForm } from "~/features/feedback/components/feedback-form";
 import { PRIVACY_NOTICES } from "~/features/privacy/privacy-notices";
-import { listProcedures } from "~/features/admin/catalog.server";
+import { formProcedures } from "~/features/feedback/feedback-form.server";
 import { flashCode } from "~/features/citizen-codes/code-flash.server";
 import { receiveFeedbackPost } from "~/features/feedback/feedback.http.server";
 import { getT } from "~/kernel/http/i18n.server";
@@ -28,12 +28,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const agency = await requireAgency(params.agency);
   const { t, lng } = getT(request);
-  const procedures = await listProcedures(lng);
+  const procedures = await formProcedures(agency.id, lng);
   return json({
     title: t("feedback.form.title"),
     prefix: agency.prefix,
     submissionId: crypto.randomUUID(),
-    procedures: procedures.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` })),
+    procedures,
     notice: { text: PRIVACY_NOTICES.feedback.text[lng], consent: PRIVACY_NOTICES.feedback.consentLabel[lng] },
   });
 }

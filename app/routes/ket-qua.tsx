@@ -12,7 +12,6 @@ import { formatInterval, formatNumber, formatPercent } from "~/features/reports/
 import { publicResults, type PublicPeriod } from "~/features/reports/public-results.server";
 import css from "~/styles/results.css";
 import { requireAgency } from "~/kernel/agency/agency.server";
-import { agencyPath } from "~/kernel/agency/agency-path";
 import { getT } from "~/kernel/http/i18n.server";
 
 export const handle = { scripts: false };

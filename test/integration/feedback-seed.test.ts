@@ -48,7 +48,11 @@ describe("demo feedback", () => {
       expect(text).not.toContain(c.name);
       expect(text).not.toContain(c.phone);
     }
-    const figures = await feedbackFigures({ from: vnDay(new Date(Date.now() - 200 * 86_400_000)), to: today });
+    const figures = await feedbackFigures({
+      agencyId: 1,
+      from: vnDay(new Date(Date.now() - 200 * 86_400_000)),
+      to: today,
+    });
     expect(figures.received).toBe(rows.length);
     expect(figures.satisfaction.n).toBe(rows.length);
   });

@@ -11,8 +11,9 @@ export interface FeedbackFiguresInput {
   from: string | Date;
   to: string | Date;
   unitId?: number;
-  /** One agency's cases (the provincial league table); all of them when absent. */
-  agencyId?: number;
+  /** Whose cases: required, so no caller can count another agency's cases by forgetting it
+   * (docs/rules/agencies.md). */
+  agencyId: number;
   /** "Today" for open cases already past their limit; defaults to now. */
   now?: Date;
 }
@@ -75,7 +76,7 @@ export async function feedbackFigures(input: FeedbackFiguresInput): Promise<Feed
     .where("f.received_at", ">=", start)
     .where("f.received_at", "<", end);
   if (input.unitId !== undefined) q = q.where("f.unit_id", "=", input.unitId);
-  if (input.agencyId !== undefined) q = q.where("f.agency_id", "=", input.agencyId);
+  q = q.where("f.agency_id", "=", input.agencyId);
   const r = await q.executeTakeFirstOrThrow();
   const n = (v: unknown) => Number(v ?? 0);
   return {

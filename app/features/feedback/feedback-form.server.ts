@@ -11,6 +11,18 @@ import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 import { submitFeedback } from "./feedback-intake.server";
 
+/** The agency's active procedures for the form's list, by code. */
+export async function formProcedures(agencyId: number, lang: Lang) {
+  const rows = await db()
+    .selectFrom("procedure")
+    .select(["id", "code", "name_vi", "name_en"])
+    .where("agency_id", "=", agencyId)
+    .where("active", "=", true)
+    .orderBy("code")
+    .execute();
+  return rows.map((r) => ({ value: String(r.id), label: `${r.code} — ${lang === "en" ? r.name_en : r.name_vi}` }));
+}
+
 /** Submissions per network address per hour taken as usual; past it they are still stored and
  * answered with their code, and held for review (a whole service hall may share one address, so
  * nothing is ever refused: docs/security/limits.md). */

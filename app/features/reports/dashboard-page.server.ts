@@ -52,7 +52,12 @@ export async function loadDashboardPage(user: StaffUser, query: DashboardQuery, 
     listProcedures(lang, filter.unitId ?? undefined),
     survey ? listVersions(survey.id) : Promise.resolve([]),
     getDashboard(user, filter, period, lang),
-    feedbackFigures({ from: filter.from, to: filter.to, unitId: scope.all ? undefined : (scope.unitId ?? -1) }),
+    feedbackFigures({
+      agencyId: user.agencyId,
+      from: filter.from,
+      to: filter.to,
+      unitId: scope.all ? undefined : (scope.unitId ?? -1),
+    }),
     dialogueFigures({ year: period.year }),
   ]);
   const periods = (await Promise.all(years.map((y) => listPeriods(y)))).flat();
