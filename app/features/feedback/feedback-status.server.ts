@@ -61,7 +61,7 @@ export async function handleStatusPost(
 
   // Counted before the record is read, against the short code (guessing keys for one case is
   // what it stops); a wait is minutes, never an hour-long lock.
-  const gate = await beginLookup(parseFeedbackCode(code)!.code, phone, client.ip);
+  const gate = await beginLookup(parseFeedbackCode(code)!.code, phone, client.ip, new Date(), agencyId);
   if (!gate.ok) return out("limited", { errors: { _form: "feedback.status.limited" } });
   const before = await senderView(code, phone, lang, agencyId);
   if (!before) return out("not_found", { errors: { _form: "feedback.status.notFound" } });

@@ -110,7 +110,7 @@ export async function handlePrivacyPost(post: PrivacyPost, lang: Lang): Promise<
   if (!who.ok) return out("invalid", { form: "lookup", errors: who.errors });
   // Paced per code, per contact and per address before anything is read (lookup-limit.server.ts):
   // the code's pool is the one the feedback and registration pages use too.
-  const gate = await beginLookup(who.data.code.code, who.data.contact, post.client.ip);
+  const gate = await beginLookup(who.data.code.code, who.data.contact, post.client.ip, new Date(), post.agencyId);
   if (!gate.ok) return out("limited", { form: "lookup", errors: { _form: "privacy.errors.limited" } });
   const subject = await findSubject(who.data.code, who.data.contact, post.agencyId);
   if (!subject) return out("not_found", { form: "lookup", errors: { _form: "privacy.errors.notFound" } });

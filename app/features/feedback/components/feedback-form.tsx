@@ -216,7 +216,7 @@ export function FeedbackForm({
         <div className="notice" id="fb-notice">
           <p>{notice.text}</p>
           <p>
-            <a href="/privacy">{t("privacy.noticeLink")}</a>
+            <a href={agencyPath(prefix, "/privacy")}>{t("privacy.noticeLink")}</a>
           </p>
         </div>
         <div className={`field${errors.consent ? " field--error" : ""}`}>
