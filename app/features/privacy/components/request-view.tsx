@@ -1,9 +1,9 @@
 // What a person sees after looking up their case: the data held, the consents recorded, their
 // requests, and the three forms (correct, delete, withdraw). Each form repeats the code and the
 // contact in hidden fields: the page has no session.
-import { agencyPath } from "~/kernel/agency/agency-path";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import { Checkbox, ErrorSummary, TextField } from "~/kernel/forms/fields";
 import { noticeVersionDate } from "~/features/privacy/notice-version";
 import type { SelfServiceResult, SelfServiceView } from "~/features/privacy/privacy-self-service.server";
