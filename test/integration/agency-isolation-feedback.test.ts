@@ -9,6 +9,8 @@ import type { Role } from "~/features/accounts/auth.server";
 import { actOnFeedback } from "~/features/feedback/feedback-actions.server";
 import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
 import { releaseHeld } from "~/features/feedback/feedback-hold.server";
+import { submitFeedback } from "~/features/feedback/feedback-intake.server";
+import { saveHoliday } from "~/features/admin/holidays.server";
 import { clearAgencyCache } from "~/kernel/agency/agency.server";
 import { db } from "~/kernel/db/db.server";
 import type { StaffUser } from "~/kernel/session.server";
@@ -372,5 +374,51 @@ describe("agency A's staff never see B's feedback or requests", () => {
       .where("id", "=", b.requestId)
       .executeTakeFirstOrThrow();
     expect(still.status).toBe("open");
+  });
+});
+
+describe("the national calendar moves every agency's open cases, each in its own agency", () => {
+  it("moves B's open case when a day off is added, logging the move as B's", async () => {
+    // Received Tue 1/10/2030; a day off on Thu 3/10 falls inside its limits, so they move.
+    const open = await submitFeedback(
+      {
+        agencyId: agencyB,
+        submissionId: crypto.randomUUID(),
+        kind: "kien_nghi",
+        name: "Lê Văn Lịch",
+        address: "Số 3 đường Lịch, Mỹ Tho",
+        phone: "0912 333 444",
+        content: "Kiến nghị của người dân gửi cơ quan B về lịch làm việc",
+        lang: "vi",
+        attachments: [],
+      },
+      new Date("2030-10-01T03:00:00Z"),
+    );
+    const before = await db()
+      .selectFrom("feedback")
+      .select(["agency_id", "answer_due"])
+      .where("id", "=", open.id)
+      .executeTakeFirstOrThrow();
+    expect(before.agency_id).toBe(agencyB);
+    const res = await saveHoliday(
+      { date: "2030-10-03", nameVi: "Nghỉ thử", nameEn: "Test day off", kind: "off" },
+      null,
+      { id: 1, email: "admin@test" },
+      null,
+    );
+    expect(res.ok).toBe(true);
+    const after = await db()
+      .selectFrom("feedback")
+      .select("answer_due")
+      .where("id", "=", open.id)
+      .executeTakeFirstOrThrow();
+    expect(after.answer_due > before.answer_due).toBe(true);
+    const moved = await db()
+      .selectFrom("feedback_event")
+      .select("agency_id")
+      .where("feedback_id", "=", open.id)
+      .where("action", "=", "deadlines_moved")
+      .execute();
+    expect(moved).toEqual([{ agency_id: agencyB }]);
   });
 });
