@@ -27,6 +27,8 @@ import surveyCss from "~/styles/survey.css";
 import { deviceCookieHeader, readDeviceId } from "~/features/survey/device.server";
 import { contextKey, pendingCookie, readPending } from "~/features/survey/pending-form.server";
 import { getT } from "~/kernel/http/i18n.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
+import { requireAgency } from "~/kernel/agency/agency.server";
 import { assertSameOrigin, clientOf, readPostedFields } from "~/kernel/http/request.server";
 
 // The header's language switch is a button of the survey form (app/kernel/ui/layout.tsx).
@@ -42,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const slug = params.slug ?? "";
   const linkParam = url.searchParams.get("c");
+  // /<agency-code>/s/<slug>, or /s/<slug> for the default agency (docs/rules/agencies.md).
+  const agency = await requireAgency(params.agency);
   const page = await loadSurveyPage({
+    agency,
     slug,
     linkParam,
     lang: lng,
@@ -59,14 +64,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const headers = new Headers(page.state === "form" && page.kioskReset ? NO_STORE : PHONE_CACHE);
   const cookie = deviceCookieHeader(request.headers.get("Cookie"));
   if (cookie) headers.append("Set-Cookie", cookie);
-  if (page.state === "form" && page.pending) headers.append("Set-Cookie", pendingCookie(slug, page.pending));
+  if (page.state === "form" && page.pending)
+    headers.append("Set-Cookie", pendingCookie(agency.prefix, slug, page.pending));
   const { pending: _kept, ...shown } = page as typeof page & { pending?: unknown };
   return json(
     {
       ...shown,
       lang: lng,
       dossier: url.searchParams.get("d")?.slice(0, 40) ?? "",
-      another: `/s/${encodeURIComponent(slug)}?${new URLSearchParams({ new: "1", ...(linkParam ? { c: linkParam } : {}) })}`,
+      another: agencyPath(
+        agency.prefix,
+        `/s/${encodeURIComponent(slug)}?${new URLSearchParams({ new: "1", ...(linkParam ? { c: linkParam } : {}) })}`,
+      ),
+      home: agencyPath(agency.prefix, "/s"),
+      feedback: agencyPath(agency.prefix, "/feedback"),
     },
     { headers },
   );
@@ -76,11 +87,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A page on another site cannot make a visitor's browser post answers here.
   assertSameOrigin(request);
   const { t, lng } = getT(request);
+  const agency = await requireAgency(params.agency);
   const fields = await readPostedFields(request);
   // The language switch: the same answers back in the language asked for (getLang reads ?lng=).
   const switching = isLang(fields.get(LANG_SWITCH_FIELD)?.[0] ?? null);
   const out = await submitSurvey({
     client: clientOf(request),
+    agency,
     slug: params.slug ?? "",
     fields,
     lang: lng,
@@ -136,7 +149,7 @@ export default function SurveyPage() {
       <MessagePage title={result.title} body={result.body}>
         <LangOnlyForm />
         <p>
-          <a href="/feedback">{t("survey.thanks.feedback")}</a>
+          <a href={data.feedback}>{t("survey.thanks.feedback")}</a>
         </p>
       </MessagePage>
     );
@@ -146,7 +159,7 @@ export default function SurveyPage() {
       <MessagePage title={t("survey.form.closedTitle")} body={t("survey.form.closedBody")}>
         <LangOnlyForm />
         <p>
-          <a href="/s">{t("survey.form.toList")}</a>
+          <a href={data.home}>{t("survey.form.toList")}</a>
         </p>
       </MessagePage>
     );

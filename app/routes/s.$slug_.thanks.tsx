@@ -7,6 +7,9 @@ import { useTranslation } from "react-i18next";
 import { NO_STORE, PHONE_CACHE, SurveyErrorBoundary, surveyHeaders } from "~/features/survey/components/route-parts";
 import surveyCss from "~/styles/survey.css";
 import { getT } from "~/kernel/http/i18n.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
+import { requireAgency } from "~/kernel/agency/agency.server";
+import { surveyExists } from "~/features/survey/survey.server";
 import { surveyPath, verifyLink } from "~/features/survey/survey-tokens.server";
 
 export const handle = { scripts: false };
@@ -24,13 +27,18 @@ const id = (v: string | null) => (v && /^[1-9]\d{0,8}$/.test(v) ? v : null);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = getT(request);
   const url = new URL(request.url);
+  // Only the agency's own survey has a thanks page under its prefix (docs/rules/agencies.md).
+  const agency = await requireAgency(params.agency);
+  const slug = params.slug ?? "";
+  if (!(await surveyExists(agency.id, slug))) throw new Response("Not found", { status: 404 });
   const unit = id(url.searchParams.get("unit"));
   const procedure = id(url.searchParams.get("procedure"));
-  const feedbackHref = unit ? `/feedback?${new URLSearchParams({ unit, ...(procedure ? { procedure } : {}) })}` : null;
+  const feedbackHref = unit
+    ? agencyPath(agency.prefix, `/feedback?${new URLSearchParams({ unit, ...(procedure ? { procedure } : {}) })}`)
+    : null;
   const context = await verifyLink(url.searchParams.get("c"));
-  const slug = params.slug ?? "";
-  const kioskNext = context?.ch === "kiosk" ? await surveyPath(slug, context) : null;
-  const fresh = await surveyPath(slug, context ?? undefined);
+  const kioskNext = context?.ch === "kiosk" ? await surveyPath(agency.prefix, slug, context) : null;
+  const fresh = await surveyPath(agency.prefix, slug, context ?? undefined);
   const another = `${fresh}${fresh.includes("?") ? "&" : "?"}new=1`;
   return json(
     { title: t("survey.thanks.title"), feedbackHref, kioskNext, another },

@@ -6,17 +6,25 @@ import { listOpenSurveys } from "~/features/survey/survey.server";
 import surveyCss from "~/styles/survey.css";
 import { formatDate } from "~/kernel/time/clock";
 import { getT } from "~/kernel/http/i18n.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
+import { requireAgency } from "~/kernel/agency/agency.server";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, lng } = getT(request);
-  const surveys = await listOpenSurveys(lng);
+  // /<agency-code>/s, or /s for the default agency (docs/rules/agencies.md).
+  const agency = await requireAgency(params.agency);
+  const surveys = await listOpenSurveys(agency.id, lng);
   return json({
     title: t("survey.list.title"),
-    surveys: surveys.map((s) => ({ ...s, closes: s.closesAt ? formatDate(new Date(s.closesAt), lng) : null })),
+    surveys: surveys.map((s) => ({
+      ...s,
+      href: agencyPath(agency.prefix, `/s/${encodeURIComponent(s.slug)}`),
+      closes: s.closesAt ? formatDate(new Date(s.closesAt), lng) : null,
+    })),
   });
 }
 
@@ -34,7 +42,7 @@ export default function OpenSurveys() {
           <li key={s.slug} className="card">
             <p className="tag">{kindLabel[s.kind]}</p>
             <h2 className="card__title">
-              <a href={`/s/${s.slug}`}>{s.title}</a>
+              <a href={s.href}>{s.title}</a>
             </h2>
             {s.intro ? <p>{s.intro}</p> : null}
             {s.closes ? <p className="muted">{t("survey.list.closes", { date: s.closes })}</p> : null}

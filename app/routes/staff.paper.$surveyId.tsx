@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const id = idParam(params.surveyId);
-  const survey = id ? await paperForm(id, lng) : null;
+  const survey = id ? await paperForm(user.agencyId, id, lng) : null;
   if (!survey) throw new Response("Not found", { status: 404 });
   const q = new URL(request.url).searchParams;
   const places = await placesFor(user, lng);

@@ -12,9 +12,9 @@ export const access: RouteAccess = { loader: ["admin", "office", "unit"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  return json({ title: t("surveyStaff.paper.title"), surveys: await paperSurveys(lng) });
+  return json({ title: t("surveyStaff.paper.title"), surveys: await paperSurveys(user.agencyId, lng) });
 }
 
 export default function PaperIndex() {

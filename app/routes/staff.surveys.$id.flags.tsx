@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const id = idParam(params.id);
-  const survey = id ? await surveyHeader(id, lng) : null;
+  const survey = id ? await surveyHeader(user.agencyId, id, lng) : null;
   if (!survey) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
   const asked = { from: url.searchParams.get("from"), to: url.searchParams.get("to") };
@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = idParam(params.id);
-  const survey = id ? await surveyHeader(id, "vi") : null;
+  const survey = id ? await surveyHeader(user.agencyId, id, "vi") : null;
   if (!survey) throw new Response("Not found", { status: 404 });
   const parsed = parseBatch(Object.fromEntries(await readFormData(request)));
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const id = idParam(params.id);
-  const survey = id ? await surveyHeader(id, lng) : null;
+  const survey = id ? await surveyHeader(user.agencyId, id, lng) : null;
   if (!survey) throw new Response("Not found", { status: 404 });
   const query = Object.fromEntries(new URL(request.url).searchParams) as Record<string, string>;
   const asked = "unit" in query;

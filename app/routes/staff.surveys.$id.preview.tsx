@@ -17,17 +17,19 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.heading ?? ""} — Hài Lòng` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const id = idParam(params.id);
   const v = new URL(request.url).searchParams.get("v");
-  const survey = id ? await getSurveyVersionForPreview(id, v && /^\d{1,4}$/.test(v) ? Number(v) : null, lng) : null;
+  const survey = id
+    ? await getSurveyVersionForPreview(user.agencyId, id, v && /^\d{1,4}$/.test(v) ? Number(v) : null, lng)
+    : null;
   if (!survey) throw new Response("Not found", { status: 404 });
   const state = survey.published ? t("surveyStaff.edit.colPublished") : t("surveyStaff.edit.notPublished");
   return json({
     survey,
     lang: lng,
-    place: await placeChoice(lng),
+    place: await placeChoice(user.agencyId, lng),
     heading: t("surveyStaff.preview.title", { title: survey.title }),
     versionLine: t("surveyStaff.preview.version", { n: survey.version, state }),
   });

@@ -124,11 +124,12 @@ async function storedSince(handle: DatabaseHandle, t0: Date) {
 /** The database's own limit: the same transaction, straight through one pool, same concurrency. */
 async function loadDatabase(handle: DatabaseHandle, unitId: number) {
   setDatabase(handle);
-  const survey = (await getSurveyForm(FORM_B.slug, "vi"))!;
+  const survey = (await getSurveyForm(1, FORM_B.slug, "vi"))!;
   const fields = new URLSearchParams(formBBody(unitId, "x"));
   const parsed = parseAnswers(survey.items, (n) => fields.getAll(n));
   if (!parsed.ok) throw new Error("the bench's answers do not parse");
   const base: Omit<StoreResponseInput, "id"> = {
+    agencyId: 1,
     surveyId: survey.id,
     versionId: survey.versionId!,
     unitId,

@@ -66,6 +66,7 @@ describe("rollups", () => {
       ids.push(id);
       await storeResponse({
         id,
+        agencyId: 1,
         surveyId: surveyB,
         versionId: versionB,
         unitId: units[i % units.length].id,
@@ -87,6 +88,7 @@ describe("rollups", () => {
     // A replay of the first one changes nothing.
     const again = await storeResponse({
       id: ids[0],
+      agencyId: 1,
       surveyId: surveyB,
       versionId: versionB,
       unitId: units[0].id,
@@ -230,6 +232,7 @@ async function storeComment(text: string, submittedAt?: Date): Promise<string> {
   const unit = await db().selectFrom("unit").select("id").orderBy("id").executeTakeFirstOrThrow();
   await storeResponse({
     id,
+    agencyId: 1,
     surveyId: surveyB,
     versionId: versionB,
     unitId: unit.id,

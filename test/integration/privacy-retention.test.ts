@@ -80,6 +80,7 @@ async function addSurveyResponses() {
   for (const value of [5, 4, 2]) {
     const res = await storeResponse({
       id: crypto.randomUUID(),
+      agencyId: 1,
       surveyId: s.id,
       versionId: v.id,
       unitId,

@@ -29,10 +29,11 @@ let params: Record<string, string>;
 
 /** One stored response on DAY at 10:00 local whose overall answer is `overall`, with these flags. */
 async function respond(overall: number, flagReasons: string[]) {
-  const survey = (await getSurveyForm(SLUG_B, "vi"))!;
+  const survey = (await getSurveyForm(1, SLUG_B, "vi"))!;
   const item = survey.items.find((i) => i.code === "OVERALL")!;
   await storeResponse({
     id: crypto.randomUUID(),
+    agencyId: 1,
     surveyId: survey.id,
     versionId: survey.versionId!,
     unitId,

@@ -40,9 +40,17 @@ beforeAll(async () => {
 /** One post of Form B at the simulated time `now`, from a phone with this device id and address;
  * the form was issued two minutes earlier (a person's pace, and a patient script's). */
 async function post(now: Date, o: { device: string; ip: string; value: string; overall: string }) {
-  const token = await signFormToken({ sid: crypto.randomUUID(), t: now.getTime() - 120_000, s: SLUG_B });
+  const token = await signFormToken({ sid: crypto.randomUUID(), t: now.getTime() - 120_000, a: 1, s: SLUG_B });
   const fields = postedFields(formBFields(o.value, { _f: token, unit: String(unitId), q_OVERALL: o.overall }));
-  const out = await submitSurvey({ client: { ip: o.ip }, slug: SLUG_B, fields, lang: "vi", deviceId: o.device, now });
+  const out = await submitSurvey({
+    client: { ip: o.ip },
+    agency: { id: 1, prefix: null },
+    slug: SLUG_B,
+    fields,
+    lang: "vi",
+    deviceId: o.device,
+    now,
+  });
   expect(out.kind).toBe("thanks");
   return JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()).sid as string;
 }

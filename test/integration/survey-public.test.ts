@@ -379,11 +379,12 @@ describe("idempotency", () => {
   it.each([true, false])(
     "storeResponse itself (version read as frozen: %s): concurrent calls with one id give one stored and the rest replayed",
     async (versionFrozen) => {
-      const survey = (await getSurveyForm(SLUG_B, "vi"))!;
+      const survey = (await getSurveyForm(1, SLUG_B, "vi"))!;
       expect(survey.versionFrozen).toBe(true);
       const id = crypto.randomUUID();
       const input = {
         id,
+        agencyId: 1,
         surveyId: survey.id,
         versionId: survey.versionId!,
         unitId,

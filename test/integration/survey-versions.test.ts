@@ -252,6 +252,7 @@ describe("figures across versions", () => {
         .executeTakeFirstOrThrow();
       await storeResponse({
         id: crypto.randomUUID(),
+        agencyId: 1,
         surveyId: survey.id,
         versionId,
         unitId,

@@ -109,6 +109,7 @@ async function formAResponse(
   ] as const;
   await storeResponse({
     id: crypto.randomUUID(),
+    agencyId: 1,
     surveyId: formA,
     versionId: versionA,
     unitId: a.unit ?? unitA,

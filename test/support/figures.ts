@@ -40,6 +40,7 @@ export async function storeB(
   for (let i = 0; i < (o.count ?? 1); i++) {
     await storeResponse({
       id: crypto.randomUUID(),
+      agencyId: 1,
       surveyId: b.surveyId,
       versionId: b.versionId,
       unitId: o.unitId,

@@ -37,6 +37,7 @@ export async function makeProcedure(unitId: number, code = `P${crypto.randomByte
 export function formToken(slug: string, opts: { sid?: string; ageMs?: number; c?: SurveyContext } = {}) {
   return signFormToken({
     sid: opts.sid ?? crypto.randomUUID(),
+    a: 1,
     t: Date.now() - (opts.ageMs ?? 120_000),
     s: slug,
     ...(opts.c ? { c: opts.c } : {}),

@@ -69,11 +69,14 @@ export async function sentSnapshots(keys: { year: number; kind: PeriodKind }[]):
 }
 
 /** Sent periods whose window holds the local day: a form dated that day changes their figures. */
-export async function sentPeriodsOn(day: string): Promise<{ year: number; kind: PeriodKind }[]> {
+export async function sentPeriodsOn(agencyId: number, day: string): Promise<{ year: number; kind: PeriodKind }[]> {
   return db()
     .selectFrom("report_snapshot as s")
-    .innerJoin("report_period as p", "p.id", "s.period_id")
+    .innerJoin("report_period as p", (j) =>
+      j.onRef("p.agency_id", "=", "s.agency_id").onRef("p.id", "=", "s.period_id"),
+    )
     .select(["p.year", "p.kind"])
+    .where("s.agency_id", "=", agencyId)
     .where("s.start_date", "<=", day)
     .where("s.end_date", ">=", day)
     .orderBy("p.year")

@@ -13,9 +13,11 @@ export const contextSchema = z.object({
 });
 export type SurveyContext = z.infer<typeof contextSchema>;
 
-/** The hidden form token: the submission id, when the form was issued, for which survey and link. */
+/** The hidden form token: the submission id, when the form was issued, for which agency, survey
+ * and link. A token made before agencies existed has no `a`: it was the default agency's (1). */
 export const formTokenSchema = z.object({
   sid: z.uuid(),
+  a: z.number().int().positive().default(1),
   t: z.number().int().positive(),
   s: z.string().min(1).max(80),
   c: contextSchema.optional(),

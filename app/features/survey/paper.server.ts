@@ -15,14 +15,16 @@ import { sentPeriodsOn } from "~/features/reports/report-snapshot.server";
 import { dossierHash } from "./survey-submit.server";
 
 /** Surveys with a published version: paper forms may still arrive after a survey closes. */
-export async function paperSurveys(lang: Lang) {
+export async function paperSurveys(agencyId: number, lang: Lang) {
   const rows = await db()
     .selectFrom("survey as s")
     .select(["s.id", "s.title_vi", "s.title_en", "s.kind"])
+    .where("s.agency_id", "=", agencyId)
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom("survey_version as v")
           .select("v.id")
+          .whereRef("v.agency_id", "=", "s.agency_id")
           .whereRef("v.survey_id", "=", "s.id")
           .where("v.published_at", "is not", null),
       ),
@@ -32,10 +34,12 @@ export async function paperSurveys(lang: Lang) {
   return rows.map((r) => ({ id: r.id, kind: r.kind, title: lang === "en" ? r.title_en : r.title_vi }));
 }
 
-export async function paperForm(surveyId: number, lang: Lang) {
+/** The agency's survey and its current version's items (another agency's id is not found). */
+export async function paperForm(agencyId: number, surveyId: number, lang: Lang) {
   const s = await db()
     .selectFrom("survey")
     .select(["id", "kind", "title_vi", "title_en"])
+    .where("agency_id", "=", agencyId)
     .where("id", "=", surveyId)
     .executeTakeFirst();
   if (!s) return null;
@@ -80,7 +84,7 @@ export async function enterPaperForm(
   lang: Lang,
   now = new Date(),
 ): Promise<PaperOutcome> {
-  const survey = await paperForm(surveyId, lang);
+  const survey = await paperForm(user.agencyId, surveyId, lang);
   if (!survey) return { ok: false, reason: "not_found" };
   const raw = Object.fromEntries(
     ["sid", "unit", "procedure", "date", "dossier"].map((k) => [k, firstOf(fields, k) ?? ""]),
@@ -105,20 +109,21 @@ export async function enterPaperForm(
     errors.date = "surveyStaff.paper.errors.date";
   if (!mayUseUnit(user, p.unit)) errors.unit = "surveyStaff.paper.errors.unit";
   else {
-    const check = await resolvePlace(p.unit, p.procedure ?? null);
+    const check = await resolvePlace(user.agencyId, p.unit, p.procedure ?? null);
     if (!check.ok)
       errors[check.reason === "unit" ? "unit" : "procedure"] =
         check.reason === "unit" ? "surveyStaff.paper.errors.unit" : "surveyStaff.paper.errors.procedure";
   }
   // A form dated into a period whose report was sent changes figures already sent: the Office
   // alone may enter it, and the audit entry names the sent periods (docs/rules/report-periods.md).
-  const sent = errors.date ? [] : await sentPeriodsOn(day);
+  const sent = errors.date ? [] : await sentPeriodsOn(user.agencyId, day);
   if (sent.length && user.role !== "office") errors.date = "reportStatus.paperSentPeriod";
   if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors, values };
 
   const result = await storeResponse(
     {
       id: p.sid,
+      agencyId: user.agencyId,
       surveyId: survey.id,
       versionId: survey.versionId,
       unitId: p.unit,

@@ -1,6 +1,7 @@
 // The cookie that remembers a phone's pending submission id per survey (see lib/survey/pending).
 import crypto from "node:crypto";
 import { formatPending, parsePending, type Pending } from "~/features/survey/pending";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import { cookieSecure, env } from "~/kernel/env.server";
 
 const NAME = "hl_form";
@@ -14,10 +15,12 @@ export function readPending(cookieHeader: string | null): Pending | null {
   return null;
 }
 
-/** Scoped to the survey's own path, so each survey keeps its own pending form. */
-export function pendingCookie(slug: string, p: Pending): string {
+/** Scoped to the survey's own path (under its agency's prefix), so each survey keeps its own
+ * pending form and one agency's page never reads the id another agency's page issued. */
+export function pendingCookie(prefix: string | null, slug: string, p: Pending): string {
   const secure = cookieSecure(env()) ? "; Secure" : "";
-  return `${NAME}=${formatPending(p)}; Path=/s/${encodeURIComponent(slug)}; Max-Age=86400; HttpOnly; SameSite=Lax${secure}`;
+  const path = agencyPath(prefix, `/s/${encodeURIComponent(slug)}`);
+  return `${NAME}=${formatPending(p)}; Path=${path}; Max-Age=86400; HttpOnly; SameSite=Lax${secure}`;
 }
 
 /** A short, stable name for the link a form came from ("-" for none). */

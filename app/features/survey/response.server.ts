@@ -19,6 +19,8 @@ type Trx = Kysely<Database>;
 export interface StoreResponseInput {
   /** The submission id from the form: a uuid made when the form was issued. */
   id: string;
+  /** The survey's agency, written on every row explicitly (docs/rules/agencies.md). */
+  agencyId: number;
   surveyId: number;
   versionId: number;
   unitId: number;
@@ -79,6 +81,7 @@ export async function insertResponseInTrx(trx: Trx, input: StoreResponseInput): 
   await trx
     .updateTable("survey_version")
     .set({ frozen: true })
+    .where("agency_id", "=", input.agencyId)
     .where("id", "=", input.versionId)
     .where("frozen", "=", false)
     .execute();
@@ -87,6 +90,7 @@ export async function insertResponseInTrx(trx: Trx, input: StoreResponseInput): 
     const { n } = await trx
       .selectFrom("survey_item")
       .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("agency_id", "=", input.agencyId)
       .where("version_id", "=", input.versionId)
       .where("id", "in", itemIds)
       .executeTakeFirstOrThrow();
@@ -109,21 +113,21 @@ async function insertResponseRows(conn: Trx, input: StoreResponseInput): Promise
   );
   const inserted = await sql<{ id: string }>`
     with ins as (
-      insert into response (id, survey_id, survey_version_id, unit_id, procedure_id, counter, channel, lang,
+      insert into response (agency_id, id, survey_id, survey_version_id, unit_id, procedure_id, counter, channel, lang,
                             started_at, submitted_at, flagged, flag_reasons, dossier_hash, entered_by)
-      values (${input.id}, ${input.surveyId}, ${input.versionId}, ${input.unitId}, ${input.procedureId}, ${input.counter},
+      values (${input.agencyId}, ${input.id}, ${input.surveyId}, ${input.versionId}, ${input.unitId}, ${input.procedureId}, ${input.counter},
               ${input.channel}, ${input.lang}, ${input.startedAt}, ${input.submittedAt ?? new Date()}, ${flagged},
               ${input.flagReasons}::text[], ${input.dossierHash}, ${input.enteredBy})
       on conflict do nothing
-      returning id),
-    queued as (insert into rollup_pending (response_id) select id from ins),
+      returning agency_id, id),
+    queued as (insert into rollup_pending (agency_id, response_id) select agency_id, id from ins),
     sourced as (
-      insert into response_source (source, window_start, response_id)
-      select x.source, x.window_start, ins.id from ins, json_to_recordset(${sources}::json) as x(source text, window_start timestamptz)
+      insert into response_source (agency_id, source, window_start, response_id)
+      select ins.agency_id, x.source, x.window_start, ins.id from ins, json_to_recordset(${sources}::json) as x(source text, window_start timestamptz)
       on conflict do nothing),
     answered as (
-      insert into answer (response_id, item_id, value, text, choices)
-      select ins.id, x.item_id, x.value, x.text, x.choices
+      insert into answer (agency_id, response_id, item_id, value, text, choices)
+      select ins.agency_id, ins.id, x.item_id, x.value, x.text, x.choices
       from ins, json_to_recordset(${answers}::json) as x(item_id integer, value integer, text text, choices text[]))
     select id from ins`.execute(conn);
   if (!inserted.rows.length) {
@@ -134,25 +138,37 @@ async function insertResponseRows(conn: Trx, input: StoreResponseInput): Promise
 }
 
 /** When the response with this submission id was written, or null when there is none. */
-export async function responseSentAt(id: string): Promise<Date | null> {
-  const row = await db().selectFrom("response").select("created_at").where("id", "=", id).executeTakeFirst();
+export async function responseSentAt(agencyId: number, id: string): Promise<Date | null> {
+  const row = await db()
+    .selectFrom("response")
+    .select("created_at")
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   return row ? new Date(row.created_at) : null;
 }
 
 /** What the thanks page needs about a stored response: where it was, and whether to offer the
  * feedback form. Read back from the database, so a replay shows the very same page. */
 export async function thanksFor(
+  agencyId: number,
   id: string,
 ): Promise<{ unitId: number; procedureId: number | null; offerFeedback: boolean } | null> {
   const r = await db()
     .selectFrom("response")
     .select(["unit_id", "procedure_id", "survey_version_id"])
+    .where("agency_id", "=", agencyId)
     .where("id", "=", id)
     .executeTakeFirst();
   if (!r) return null;
   const [items, answers] = await Promise.all([
     itemsOfVersion(r.survey_version_id),
-    db().selectFrom("answer").select(["item_id", "value", "text", "choices"]).where("response_id", "=", id).execute(),
+    db()
+      .selectFrom("answer")
+      .select(["item_id", "value", "text", "choices"])
+      .where("agency_id", "=", agencyId)
+      .where("response_id", "=", id)
+      .execute(),
   ]);
   const formItems: FormItem[] = items.map((i) => ({
     id: i.id,
@@ -174,16 +190,18 @@ export async function thanksFor(
 
 /** What a stored response said and when, to tell a resend of it from a second, different
  * response sent with the same form (docs/rules/flags.md); null when there is none. */
-export async function storedContent(id: string) {
+export async function storedContent(agencyId: number, id: string) {
   const r = await db()
     .selectFrom("response")
     .select(["survey_version_id", "unit_id", "procedure_id", "dossier_hash", "submitted_at"])
+    .where("agency_id", "=", agencyId)
     .where("id", "=", id)
     .executeTakeFirst();
   if (!r) return null;
   const answers = await db()
     .selectFrom("answer")
     .select(["item_id", "value", "text", "choices"])
+    .where("agency_id", "=", agencyId)
     .where("response_id", "=", id)
     .execute();
   return {

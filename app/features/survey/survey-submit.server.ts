@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import * as z from "zod";
 import type { Lang } from "~/kernel/i18n/i18n";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import { allOf, firstOf, type PostedFields } from "~/kernel/forms/posted";
 import { parseAnswers, type FormValues } from "~/features/survey/answers";
 import type { SurveyContext } from "~/features/survey/context";
@@ -64,6 +65,7 @@ export type SubmitOutcome =
   | { kind: "thanks"; location: string };
 
 export async function thanksLocation(
+  prefix: string | null,
   slug: string,
   info: { unitId: number; procedureId: number | null; offerFeedback: boolean },
   context?: SurveyContext,
@@ -76,7 +78,7 @@ export async function thanksLocation(
   // The link goes along so "another form" (and a kiosk's fresh form) keeps the unit and counter.
   if (context) q.set("c", await signLink(context));
   const qs = q.toString();
-  return `/s/${encodeURIComponent(slug)}/thanks${qs ? `?${qs}` : ""}`;
+  return agencyPath(prefix, `/s/${encodeURIComponent(slug)}/thanks${qs ? `?${qs}` : ""}`);
 }
 
 /** `fields`: the posted form as plain values (the route reads the request); `client`: where it came
@@ -85,6 +87,8 @@ export async function thanksLocation(
  * "invalid" outcome with no errors). */
 export async function submitSurvey(args: {
   client: Client;
+  /** The agency of the page's path (docs/rules/agencies.md) and its path prefix. */
+  agency: { id: number; prefix: string | null };
   slug: string;
   fields: PostedFields;
   lang: Lang;
@@ -92,11 +96,13 @@ export async function submitSurvey(args: {
   now?: Date;
   keepOnly?: boolean;
 }): Promise<SubmitOutcome> {
-  const { client, slug, fields, lang, deviceId } = args;
+  const { client, agency, slug, fields, lang, deviceId } = args;
   const now = args.now ?? new Date();
   const tokenString = firstOf(fields, TOKEN_FIELD) ?? "";
   const token = await verifyFormToken(tokenString);
-  if (!token || token.s !== slug) return { kind: "bad_form" };
+  // A token is good for the agency and survey it was issued for only: one issued on another
+  // agency's page cannot write here, nor replay its submission id here.
+  if (!token || token.s !== slug || token.a !== agency.id) return { kind: "bad_form" };
   const context = token.c;
 
   // Where the service was given: from the signed link, or chosen by the citizen.
@@ -108,17 +114,23 @@ export async function submitSurvey(args: {
   const unitId = place.success ? place.data.unit : null;
   const procedureId = place.success ? (place.data.procedure ?? null) : null;
 
-  const found = await getSurveyForSubmission(slug, lang, { responseId: token.sid, unitId, procedureId }, now);
+  const found = await getSurveyForSubmission(
+    agency.id,
+    slug,
+    lang,
+    { responseId: token.sid, unitId, procedureId },
+    now,
+  );
   if (!found) return { kind: "not_found" };
   const { survey } = found;
 
   // This form already brought a response. The same answers again are a resend (double tap, back
   // and send again, a retry): the same thanks page, nothing written. Different answers are a
   // second person on the same phone, stored below as a response of its own.
-  const earlier = found.stored ? await storedContent(token.sid) : null;
+  const earlier = found.stored ? await storedContent(agency.id, token.sid) : null;
   const replay = async () => ({
     kind: "thanks" as const,
-    location: await thanksLocation(slug, (await thanksFor(token.sid))!, context),
+    location: await thanksLocation(agency.prefix, slug, (await thanksFor(agency.id, token.sid))!, context),
   });
   // Answered under an earlier version, or the survey has closed since: only a resend comes back so.
   if (found.stored && (!earlier || earlier.versionId !== survey.versionId || !survey.open)) return replay();
@@ -173,6 +185,7 @@ export async function submitSurvey(args: {
   const limits = await countSources(client, context, deviceId, now);
   const over = limits.filter((l) => !l.hit.allowed);
   const base = {
+    agencyId: agency.id,
     surveyId: survey.id,
     versionId: survey.versionId,
     unitId,
@@ -202,7 +215,7 @@ export async function submitSurvey(args: {
   if (result.status === "replayed" && target.id === token.sid) {
     // Another post with this form was stored while this one was on its way: the same answers are
     // the same response; different ones a second response.
-    const stored = await storedContent(token.sid);
+    const stored = await storedContent(agency.id, token.sid);
     target = stored && second(stored);
     if (target) result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
   }
@@ -221,8 +234,8 @@ export async function submitSurvey(args: {
   const info =
     result.status === "stored"
       ? { unitId, procedureId, offerFeedback: offersFeedback(survey.items, parsed.answers) }
-      : (await thanksFor(result.id))!;
-  return { kind: "thanks", location: await thanksLocation(slug, info, context) };
+      : (await thanksFor(agency.id, result.id))!;
+  return { kind: "thanks", location: await thanksLocation(agency.prefix, slug, info, context) };
 }
 
 /** The id of a second, different response sent with the form `sid`: derived from the form's id

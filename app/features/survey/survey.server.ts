@@ -83,8 +83,8 @@ async function itemsForForm(versionId: number, frozen: boolean): Promise<SurveyI
   return rows;
 }
 
-/** The survey with this slug and its current version (id, frozen) as of `now`. */
-function surveyBySlug(slug: string, now: Date) {
+/** The agency's survey with this slug and its current version (id, frozen) as of `now`. */
+function surveyBySlug(agencyId: number, slug: string, now: Date) {
   return db()
     .selectFrom("survey")
     .leftJoinLateral(
@@ -92,6 +92,7 @@ function surveyBySlug(slug: string, now: Date) {
         eb
           .selectFrom("survey_version as v")
           .select(["v.id", "v.frozen"])
+          .whereRef("v.agency_id", "=", "survey.agency_id")
           .whereRef("v.survey_id", "=", "survey.id")
           .where("v.published_at", "is not", null)
           .where("v.published_at", "<=", now)
@@ -102,6 +103,7 @@ function surveyBySlug(slug: string, now: Date) {
     )
     .selectAll("survey")
     .select(["cv.id as current_version_id", "cv.frozen as current_frozen"])
+    .where("survey.agency_id", "=", agencyId)
     .where("slug", "=", slug);
 }
 
@@ -124,9 +126,14 @@ async function shownSurvey(s: SurveyRow, lang: Lang, now: Date): Promise<ShownSu
 }
 
 /** A survey by its public slug with its current version's items; null when there is no such survey. */
-export async function getSurveyForm(slug: string, lang: Lang, now = new Date()): Promise<ShownSurvey | null> {
+export async function getSurveyForm(
+  agencyId: number,
+  slug: string,
+  lang: Lang,
+  now = new Date(),
+): Promise<ShownSurvey | null> {
   // The survey and its current version in one round trip: every page view reads them.
-  const s = await surveyBySlug(slug, now).executeTakeFirst();
+  const s = await surveyBySlug(agencyId, slug, now).executeTakeFirst();
   return s ? shownSurvey(s, lang, now) : null;
 }
 
@@ -134,30 +141,41 @@ export async function getSurveyForm(slug: string, lang: Lang, now = new Date()):
  * post asks it): the survey as getSurveyForm() shows it, whether a response with this id is
  * already stored (a resent form), and — when the post named a unit — resolvePlace()'s verdict. */
 export async function getSurveyForSubmission(
+  agencyId: number,
   slug: string,
   lang: Lang,
   probe: { responseId: string; unitId: number | null; procedureId: number | null },
   now = new Date(),
 ): Promise<{ survey: ShownSurvey; stored: boolean; place: PlaceCheck | null } | null> {
   const { unitId, procedureId } = probe;
-  const s = await surveyBySlug(slug, now)
+  // A unit or procedure of another agency is as unknown as one that does not exist.
+  const s = await surveyBySlug(agencyId, slug, now)
     .select((eb) => [
       eb
-        .exists(eb.selectFrom("response").select("response.id").where("response.id", "=", probe.responseId))
+        .exists(
+          eb
+            .selectFrom("response")
+            .select("response.id")
+            .where("response.agency_id", "=", agencyId)
+            .where("response.id", "=", probe.responseId),
+        )
         .as("stored"),
       eb
         .selectFrom("unit")
         .select("unit.active")
+        .where("unit.agency_id", "=", agencyId)
         .where("unit.id", "=", unitId ?? 0)
         .as("unit_active"),
       eb
         .selectFrom("procedure")
         .select("procedure.active")
+        .where("procedure.agency_id", "=", agencyId)
         .where("procedure.id", "=", procedureId ?? 0)
         .as("procedure_active"),
       eb
         .selectFrom("procedure")
         .select("procedure.unit_id")
+        .where("procedure.agency_id", "=", agencyId)
         .where("procedure.id", "=", procedureId ?? 0)
         .as("procedure_unit_id"),
     ])
@@ -178,11 +196,23 @@ export async function getSurveyForSubmission(
   return { survey: await shownSurvey(s, lang, now), stored: !!s.stored, place };
 }
 
+/** Whether the agency has a survey with this slug (its thanks page exists). */
+export async function surveyExists(agencyId: number, slug: string): Promise<boolean> {
+  const row = await db()
+    .selectFrom("survey")
+    .select("id")
+    .where("agency_id", "=", agencyId)
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** Surveys a citizen can answer now, for the public list. */
-export async function listOpenSurveys(lang: Lang, now = new Date()) {
+export async function listOpenSurveys(agencyId: number, lang: Lang, now = new Date()) {
   const rows = await db()
     .selectFrom("survey as s")
     .select(["s.id", "s.slug", "s.kind", "s.title_vi", "s.title_en", "s.intro_vi", "s.intro_en", "s.closes_at"])
+    .where("s.agency_id", "=", agencyId)
     .where("s.active", "=", true)
     .where((eb) => eb.or([eb("s.opens_at", "is", null), eb("s.opens_at", "<=", now)]))
     .where((eb) => eb.or([eb("s.closes_at", "is", null), eb("s.closes_at", ">", now)]))
@@ -190,6 +220,7 @@ export async function listOpenSurveys(lang: Lang, now = new Date()) {
       exists(
         selectFrom("survey_version as v")
           .select("v.id")
+          .whereRef("v.agency_id", "=", "s.agency_id")
           .whereRef("v.survey_id", "=", "s.id")
           .where("v.published_at", "<=", now),
       ),
@@ -207,10 +238,11 @@ export async function listOpenSurveys(lang: Lang, now = new Date()) {
 }
 
 /** The unit and procedure a link or a citizen named, checked against the catalogue. */
-export async function resolvePlace(unitId: number, procedureId: number | null): Promise<PlaceCheck> {
+export async function resolvePlace(agencyId: number, unitId: number, procedureId: number | null): Promise<PlaceCheck> {
   const unit = await db()
     .selectFrom("unit")
     .select(["id"])
+    .where("agency_id", "=", agencyId)
     .where("id", "=", unitId)
     .where("active", "=", true)
     .executeTakeFirst();
@@ -218,6 +250,7 @@ export async function resolvePlace(unitId: number, procedureId: number | null): 
   const proc = await db()
     .selectFrom("procedure")
     .select(["id", "unit_id"])
+    .where("agency_id", "=", agencyId)
     .where("id", "=", procedureId)
     .where("active", "=", true)
     .executeTakeFirst();
@@ -225,12 +258,23 @@ export async function resolvePlace(unitId: number, procedureId: number | null): 
 }
 
 /** Any version of a survey (the latest when none is named), as citizens would see it: the staff preview. */
-export async function getSurveyVersionForPreview(surveyId: number, version: number | null, lang: Lang) {
-  const s = await db().selectFrom("survey").selectAll().where("id", "=", surveyId).executeTakeFirst();
+export async function getSurveyVersionForPreview(
+  agencyId: number,
+  surveyId: number,
+  version: number | null,
+  lang: Lang,
+) {
+  const s = await db()
+    .selectFrom("survey")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", surveyId)
+    .executeTakeFirst();
   if (!s) return null;
   let q = db()
     .selectFrom("survey_version")
     .select(["id", "version", "published_at", "frozen"])
+    .where("agency_id", "=", agencyId)
     .where("survey_id", "=", surveyId);
   q = version ? q.where("version", "=", version) : q.orderBy("version", "desc").limit(1);
   const v = await q.executeTakeFirst();
