@@ -93,7 +93,9 @@ export async function getLeague(user: StaffUser, year: number, kind: PeriodKind,
   const perAgency = await Promise.all(
     list.map(async (a) => {
       const [dash, feedback] = await Promise.all([
-        a.formB ? getDashboard(user, { surveyId: a.formB, ...window }, { year, kind }, lang) : null,
+        a.formB
+          ? getDashboard({ ...user, agencyId: a.id }, { surveyId: a.formB, ...window }, { year, kind }, lang)
+          : null,
         feedbackFigures({ ...window, agencyId: a.id, now }),
       ]);
       const rate = dash?.headline.rate;

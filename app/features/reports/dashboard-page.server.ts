@@ -5,7 +5,7 @@ import type { Lang } from "~/kernel/i18n/i18n";
 import { type PeriodKind } from "~/features/reports/report-periods";
 import { parsePeriod, quarterOf, type DashboardQuery } from "~/features/reports/dashboard.schema";
 import { unitScope, type StaffUser } from "~/features/accounts/auth.server";
-import { listProcedures, listUnits } from "~/features/admin/catalog.server";
+import { agencyCatalog } from "~/features/survey/agency-catalog.server";
 import { dialogueFigures } from "~/features/dialogue/dialogue-figures.server";
 import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
 import type { DashboardFilter } from "./dashboard.server";
@@ -16,7 +16,7 @@ import { snapshotOf } from "./report-snapshot.server";
 
 async function resolveFilter(user: StaffUser, q: DashboardQuery, lang: Lang) {
   const period = parsePeriod(q.period, quarterOf(vnDay(new Date())));
-  const surveys = await listSurveys(lang);
+  const surveys = await listSurveys(user.agencyId, lang);
   const survey = surveys.find((s) => s.id === q.survey) ?? surveys[0];
   const scope = unitScope(user);
   const win = await getPeriod(period.year, period.kind);
@@ -46,10 +46,9 @@ export async function loadExportFilter(user: StaffUser, query: DashboardQuery): 
 
 export async function loadDashboardPage(user: StaffUser, query: DashboardQuery, lang: Lang) {
   const { period, surveys, survey, scope, filter } = await resolveFilter(user, query, lang);
-  const [years, units, procedures, versions, dashboard, feedback, dialogue] = await Promise.all([
+  const [years, catalog, versions, dashboard, feedback, dialogue] = await Promise.all([
     reportYears(quarterOf(vnDay(new Date())).year),
-    listUnits(lang),
-    listProcedures(lang, filter.unitId ?? undefined),
+    agencyCatalog(user.agencyId, lang),
     survey ? listVersions(survey.id) : Promise.resolve([]),
     getDashboard(user, filter, period, lang),
     feedbackFigures({
@@ -60,6 +59,8 @@ export async function loadDashboardPage(user: StaffUser, query: DashboardQuery, 
     }),
     dialogueFigures({ year: period.year }),
   ]);
+  const { units } = catalog;
+  const procedures = catalog.procedures.filter((p) => !filter.unitId || p.unitId === filter.unitId);
   const periods = (await Promise.all(years.map((y) => listPeriods(y)))).flat();
   // After getDashboard: the rollups are folded. Which versions the figures mix, with n each.
   const versionSpread = survey ? await versionCounts(filter) : [];

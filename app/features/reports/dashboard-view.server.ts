@@ -32,10 +32,13 @@ import { foldPendingRollups } from "./rollup.server";
 import { windowsOf } from "./report-period.server";
 import { sentSnapshots, type Snapshot } from "./report-snapshot.server";
 
-export async function listSurveys(lang: Lang) {
+/** The agency's surveys (docs/rules/agencies.md): the dashboard, exports and reports pick theirs
+ * from this list only, so another agency's survey id in a query string falls back to the first. */
+export async function listSurveys(agencyId: number, lang: Lang) {
   const rows = await db()
     .selectFrom("survey")
     .select(["id", "kind", "slug", "title_vi", "title_en"])
+    .where("agency_id", "=", agencyId)
     .orderBy("kind", "desc")
     .orderBy("id")
     .execute();
@@ -93,13 +96,26 @@ export async function getDashboard(
   // Scoping is enforced here as well as where the filter is read: a unit's staff never get
   // another unit's figures from this function, whoever calls it.
   const scope = unitScope(user);
-  const filter: DashboardFilter = scope.all ? f : { ...f, unitId: scope.unitId ?? -1 };
+  const scoped: DashboardFilter = scope.all ? f : { ...f, unitId: scope.unitId ?? -1 };
+  // And to the user's agency: another agency's survey reads as one with no answers.
+  const own = await db()
+    .selectFrom("survey")
+    .select("id")
+    .where("agency_id", "=", user.agencyId)
+    .where("id", "=", f.surveyId)
+    .executeTakeFirst();
+  const filter: DashboardFilter = own ? scoped : { ...scoped, surveyId: -1 };
   await foldPendingRollups();
   // The typed settings: their defaults live once, in lib/settings.ts.
   const [settings, items, units] = await Promise.all([
     getSettings(),
     surveyItems(filter.surveyId),
-    db().selectFrom("unit").select(["id", "name_vi", "name_en"]).orderBy("sort_order").execute(),
+    db()
+      .selectFrom("unit")
+      .select(["id", "name_vi", "name_en"])
+      .where("agency_id", "=", user.agencyId)
+      .orderBy("sort_order")
+      .execute(),
   ]);
   const target = settings["satisfaction.target"];
   const threshold = settings["satisfaction.suppression_threshold"];

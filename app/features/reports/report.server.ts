@@ -15,7 +15,7 @@ import { getPeriod } from "./report-period.server";
 import { getTt01 } from "./tt01.server";
 
 export async function getReport(user: StaffUser, year: number, kind: PeriodKind, lang: Lang, now = new Date()) {
-  const surveys = await listSurveys(lang);
+  const surveys = await listSurveys(user.agencyId, lang);
   const formB = surveys.find((s) => s.kind === "B") ?? surveys[0];
   const formA = surveys.find((s) => s.kind === "A");
   const prevKey = previousOf(year, kind);

@@ -8,7 +8,7 @@ async function agencyCatalog(agencyId: number, lang: Lang, unitId?: number) {
   const pick = (r: { name_vi: string; name_en: string }) => (lang === "en" ? r.name_en : r.name_vi);
   let procs = db()
     .selectFrom("procedure")
-    .select(["id", "unit_id", "name_vi", "name_en"])
+    .select(["id", "code", "unit_id", "name_vi", "name_en"])
     .where("agency_id", "=", agencyId)
     .where("active", "=", true);
   if (unitId !== undefined) procs = procs.where("unit_id", "=", unitId);
@@ -27,6 +27,6 @@ async function agencyCatalog(agencyId: number, lang: Lang, unitId?: number) {
   ]);
   return {
     units: units.map((u) => ({ id: u.id, name: pick(u) })),
-    procedures: procedures.map((p) => ({ id: p.id, unitId: p.unit_id, name: pick(p) })),
+    procedures: procedures.map((p) => ({ id: p.id, code: p.code, unitId: p.unit_id, name: pick(p) })),
   };
 }
