@@ -79,7 +79,7 @@ export async function publicResults(
     .orderBy("s.end_date", "desc")
     .orderBy("s.start_date", "desc")
     .execute();
-  const formB = (await listSurveys(DEPARTMENT.agencyId, lang)).find((s) => s.kind === "B");
+  const formB = (await listSurveys(agencyId, lang)).find((s) => s.kind === "B");
   let target: number | null = null;
   let threshold: number | null = null;
   const periods: PublicPeriod[] = [];
