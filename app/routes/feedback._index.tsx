@@ -12,35 +12,43 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FeedbackForm } from "~/features/feedback/components/feedback-form";
 import { PRIVACY_NOTICES } from "~/features/privacy/privacy-notices";
-import { listProcedures } from "~/features/admin/catalog.server";
+import { formProcedures } from "~/features/feedback/feedback-form.server";
 import { flashCode } from "~/features/citizen-codes/code-flash.server";
 import { receiveFeedbackPost } from "~/features/feedback/feedback.http.server";
 import { getT } from "~/kernel/http/i18n.server";
+import { requireAgency } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import css from "~/styles/feedback.css";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+// Also served as /<agency>/feedback ($agency.feedback._index.tsx): a case belongs to the agency of
+// the path it was sent on.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { t, lng } = getT(request);
-  const procedures = await listProcedures(lng);
+  const procedures = await formProcedures(agency.id, lng);
   return json({
     title: t("feedback.form.title"),
+    prefix: agency.prefix,
     submissionId: crypto.randomUUID(),
-    procedures: procedures.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` })),
+    procedures,
     notice: { text: PRIVACY_NOTICES.feedback.text[lng], consent: PRIVACY_NOTICES.feedback.consentLabel[lng] },
   });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { lng } = getT(request);
-  const { result, status } = await receiveFeedbackPost(request, lng);
+  const { result, status } = await receiveFeedbackPost(request, lng, agency.id);
   // The address carries the short code only; the full one (with its secret key) rides in a cookie.
+  const sent = agencyPath(agency.prefix, "/feedback/sent");
   if (result.ok)
-    return redirect(`/feedback/sent?code=${encodeURIComponent(result.code)}`, {
-      headers: { "Set-Cookie": await flashCode("/feedback/sent", result.fullCode) },
+    return redirect(`${sent}?code=${encodeURIComponent(result.code)}`, {
+      headers: { "Set-Cookie": await flashCode(sent, result.fullCode) },
     });
   return json(result, { status });
 }
@@ -52,6 +60,7 @@ export default function FeedbackPage() {
   return (
     <FeedbackForm
       submissionId={failed?.values.submissionId || data.submissionId}
+      prefix={data.prefix}
       procedures={data.procedures}
       notice={data.notice}
       values={failed?.values ?? {}}

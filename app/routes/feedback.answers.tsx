@@ -7,6 +7,8 @@ import { formatDate as fmtDate } from "~/kernel/time/clock";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { publishedAnswers } from "~/features/feedback/feedback-public.server";
 import { getT } from "~/kernel/http/i18n.server";
+import { requireAgency } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import css from "~/styles/feedback.css";
 
 /** Dates may be missing (a limit not set yet): show nothing then. */
@@ -15,17 +17,19 @@ const formatDate = (v: string | null | undefined, lang: Lang) => (v ? fmtDate(v,
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { t, lng } = getT(request);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  const data = await publishedAnswers(lng, Number.isFinite(page) ? page : 1);
-  return json({ title: t("feedback.answers.title"), ...data });
+  const data = await publishedAnswers(lng, Number.isFinite(page) ? page : 1, agency.id);
+  return json({ title: t("feedback.answers.title"), prefix: agency.prefix, ...data });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
 export default function FeedbackAnswers() {
-  const { items, page, hasMore } = useLoaderData<typeof loader>();
+  const { items, page, hasMore, prefix } = useLoaderData<typeof loader>();
+  const here = agencyPath(prefix, "/feedback/answers");
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   return (
@@ -67,8 +71,8 @@ export default function FeedbackAnswers() {
         ))}
       </ul>
       <nav className="fb-pager" aria-label={t("feedback.answers.pageLabel")}>
-        {page > 1 ? <a href={`/feedback/answers?page=${page - 1}`}>{t("feedback.answers.newer")}</a> : null}
-        {hasMore ? <a href={`/feedback/answers?page=${page + 1}`}>{t("feedback.answers.older")}</a> : null}
+        {page > 1 ? <a href={`${here}?page=${page - 1}`}>{t("feedback.answers.newer")}</a> : null}
+        {hasMore ? <a href={`${here}?page=${page + 1}`}>{t("feedback.answers.older")}</a> : null}
       </nav>
     </div>
   );

@@ -7,25 +7,33 @@ import { useTranslation } from "react-i18next";
 import { fullCode, parseFeedbackCode } from "~/features/citizen-codes/citizen-code";
 import { readFlashCode } from "~/features/citizen-codes/code-flash.server";
 import { getT } from "~/kernel/http/i18n.server";
+import { requireAgency } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import css from "~/styles/feedback.css";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { t } = getT(request);
   const code = parseFeedbackCode(new URL(request.url).searchParams.get("code"))?.code;
   if (!code) throw new Response("Not found", { status: 404 });
-  const flashed = parseFeedbackCode(await readFlashCode("/feedback/sent", request.headers.get("Cookie")));
+  const flashed = parseFeedbackCode(
+    await readFlashCode(agencyPath(agency.prefix, "/feedback/sent"), request.headers.get("Cookie")),
+  );
   const full = flashed?.key && flashed.code === code ? fullCode(code, flashed.key) : null;
   // The page holds a secret: no cache may keep it.
-  return json({ title: t("feedback.sent.title"), code, full }, { headers: { "Cache-Control": "no-store" } });
+  return json(
+    { title: t("feedback.sent.title"), code, full, prefix: agency.prefix },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
 export default function FeedbackSent() {
-  const { code, full } = useLoaderData<typeof loader>();
+  const { code, full, prefix } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page page--narrow">
@@ -46,12 +54,12 @@ export default function FeedbackSent() {
       <p>{full ? t("codes.sent.keepFull") : t("codes.sent.fullGone")}</p>
       <p>{t("feedback.sent.next")}</p>
       <p>
-        <a className="button" href={`/feedback/status?code=${encodeURIComponent(code)}`}>
+        <a className="button" href={`${agencyPath(prefix, "/feedback/status")}?code=${encodeURIComponent(code)}`}>
           {t("feedback.sent.statusLink")}
         </a>
       </p>
       <p>
-        <a href="/">{t("feedback.sent.home")}</a>
+        <a href={agencyPath(prefix, "/")}>{t("feedback.sent.home")}</a>
       </p>
     </div>
   );

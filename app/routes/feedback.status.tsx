@@ -18,16 +18,20 @@ import { handleStatusPost, type StatusOutcome } from "~/features/feedback/feedba
 import { readFeedbackPost } from "~/features/feedback/feedback.http.server";
 import { clientOf } from "~/kernel/http/request.server";
 import { getT } from "~/kernel/http/i18n.server";
+import { requireAgency } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import css from "~/styles/feedback.css";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { t } = getT(request);
   const code = new URL(request.url).searchParams.get("code");
   return json({
     title: t("feedback.status.title"),
+    prefix: agency.prefix,
     code: parseFeedbackCode(code)?.code ?? "",
     requestId: crypto.randomUUID(),
   });
@@ -44,9 +48,11 @@ const STATUS: Record<StatusOutcome, number> = {
   state_changed: 409,
 };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { lng } = getT(request);
-  const result = await handleStatusPost(await readFeedbackPost(request), clientOf(request), lng);
+  // Codes are looked up within the path's agency only (another agency's code is "not found").
+  const result = await handleStatusPost(await readFeedbackPost(request), clientOf(request), lng, agency.id);
   const status = STATUS[result.outcome];
   return json({ ...result, status }, { status });
 }
@@ -76,7 +82,7 @@ export default function FeedbackStatus() {
             values={result.values}
           />
           <p>
-            <a href="/feedback/status">{t("feedback.status.anotherLookup")}</a>
+            <a href={agencyPath(data.prefix, "/feedback/status")}>{t("feedback.status.anotherLookup")}</a>
           </p>
         </>
       ) : (

@@ -11,15 +11,18 @@ import type { Lang } from "~/kernel/i18n/i18n";
 import { formatInterval, formatNumber, formatPercent } from "~/features/reports/percent";
 import { publicResults, type PublicPeriod } from "~/features/reports/public-results.server";
 import css from "~/styles/results.css";
+import { requireAgency } from "~/kernel/agency/agency.server";
 import { getT } from "~/kernel/http/i18n.server";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+// Also served as /<agency>/ket-qua ($agency.ket-qua.tsx): only that agency's sent periods.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { t, lng } = getT(request);
-  const results = await publicResults(lng);
-  return json({ ...results, lang: lng, title: t("results.title") });
+  const results = await publicResults(lng, agency.id);
+  return json({ ...results, lang: lng, title: t("results.title"), prefix: agency.prefix });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

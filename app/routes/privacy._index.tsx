@@ -8,15 +8,20 @@ import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { getSettings } from "~/features/admin/settings.server";
 import { getT } from "~/kernel/http/i18n.server";
 import css from "~/styles/privacy.css";
+import { requireAgency } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Also served as /<agency>/privacy; an unknown agency is 404.
+  const agency = await requireAgency(params.agency);
   const { t } = getT(request);
   const settings = await getSettings();
   return json({
     title: t("privacy.notice.title"),
+    prefix: agency.prefix,
     months: settings["privacy.retention_months"],
     contact: {
       unit: settings["privacy.contact_unit"],
@@ -32,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const SECTIONS = ["who", "consent", "retention", "rights", "contact"] as const;
 
 export default function PrivacyNotice() {
-  const { months, contact } = useLoaderData<typeof loader>();
+  const { months, contact, prefix } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const section = (key: (typeof SECTIONS)[number]) => (
     <section key={key} aria-labelledby={`privacy-${key}`}>
@@ -44,7 +49,7 @@ export default function PrivacyNotice() {
             <strong>{t("privacy.notice.promise")}</strong>
           </p>
           <p>
-            <a className="button" href="/privacy/request">
+            <a className="button" href={agencyPath(prefix, "/privacy/request")}>
               {t("privacy.notice.requestLink")}
             </a>
           </p>

@@ -18,24 +18,34 @@ import { getT } from "~/kernel/http/i18n.server";
 import { publicOrigin } from "~/kernel/http/public-url.server";
 import { assertSameOrigin, clientOf, readFormFields } from "~/kernel/http/request.server";
 import css from "~/styles/privacy.css";
+import { requireAgency } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+// Also served as /<agency>/privacy/request: the look-up is within that agency's cases.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { t } = getT(request);
-  return json({ title: t("privacy.request.title") });
+  return json({ title: t("privacy.request.title"), prefix: agency.prefix });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
 const STATUS: Record<SelfServiceOutcome, number> = { shown: 200, invalid: 400, limited: 429, not_found: 404 };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
+  const agency = await requireAgency(params.agency);
   const { lng } = getT(request);
   const result = await handlePrivacyPost(
-    { fields: await readFormFields(request), client: clientOf(request), baseUrl: publicOrigin(request) },
+    {
+      agencyId: agency.id,
+      fields: await readFormFields(request),
+      client: clientOf(request),
+      baseUrl: publicOrigin(request),
+    },
     lng,
   );
   // The answer shows personal data: no cache may keep it.
@@ -43,14 +53,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PrivacyRequest() {
-  useLoaderData<typeof loader>();
+  const { prefix } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const lookupErrors = result && !result.view ? result.errors : {};
   return (
     <div className="page page--narrow">
       {result?.view ? (
-        <RequestView result={result} view={result.view} />
+        <RequestView result={result} view={result.view} prefix={prefix} />
       ) : (
         <>
           <ErrorSummary errors={lookupErrors} order={["code", "contact"]} />
@@ -81,7 +91,7 @@ export default function PrivacyRequest() {
             </button>
           </Form>
           <p>
-            <a href="/privacy">{t("privacy.request.noticeLink")}</a>
+            <a href={agencyPath(prefix, "/privacy")}>{t("privacy.request.noticeLink")}</a>
           </p>
         </>
       )}

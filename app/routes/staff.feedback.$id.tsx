@@ -48,13 +48,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       entityId: id,
       details: { fields: ["contact"] },
     });
-  const choices = detail.actions.includes("assign") ? await assignmentChoices(lng) : null;
+  const choices = detail.actions.includes("assign") ? await assignmentChoices(lng, user.agencyId) : null;
   // Office and admin may show the sender's full code, to read it out to a sender who calls
   // (docs/security/citizen-codes.md); each showing is logged as a personal-data view.
   const mayShowCode = user.role === "admin" || user.role === "office";
   let fullCode: string | null = null;
   if (mayShowCode && new URL(request.url).searchParams.get("showCode") === "1") {
-    fullCode = await senderFullCode(id);
+    fullCode = await senderFullCode(user.agencyId, id);
     await recordAudit(clientOf(request), {
       actor: { id: user.id, email: user.email },
       action: "pii.view",

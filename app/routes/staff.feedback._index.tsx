@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const title = t("feedback.staff.title");
   if (view === "notify") {
     if (user.role !== "admin" && user.role !== "office") throw new Response("Forbidden", { status: 403 });
-    const rows = await notifyList();
+    const rows = await notifyList(user.agencyId);
     if (rows.length)
       await recordAudit(clientOf(request), {
         actor: { id: user.id, email: user.email },
@@ -60,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fd = await readFormData(request);
   const parsed = releaseSchema.safeParse({ intent: fd.get("intent"), ids: fd.getAll("id") });
   if (!parsed.success) return json({ released: null, error: "staff.errors.invalid" }, { status: 400 });
-  return json({ released: await releaseHeld(parsed.data.ids, user, clientOf(request)), error: null });
+  return json({ released: await releaseHeld(user.agencyId, parsed.data.ids, user, clientOf(request)), error: null });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];

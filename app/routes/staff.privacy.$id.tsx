@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const id = requestId(params.id);
-  const r = await getRequest(id);
+  const r = await getRequest(user.agencyId, id);
   if (!r) throw new Response("Not found", { status: 404 });
   const data = await subjectData({ kind: r.subject_kind, id: r.subject_id }, lng);
   await recordAudit(clientOf(request), {
@@ -82,12 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (fd.get("intent") === "refuse") {
     const parsed = parseForm(refuseSchema, fd, "privacy.errors.reasonRequired");
     if (!parsed.ok) return json({ errors: parsed.errors, reason: String(fd.get("reason") ?? "") }, 400);
-    const res = await refuseRequest(clientOf(request), actor, id, parsed.data.reason);
+    const res = await refuseRequest(clientOf(request), actor, user.agencyId, id, parsed.data.reason);
     if (!res.ok && res.reason === "not_found") throw new Response("Not found", { status: 404 });
     return redirect(`/staff/privacy/${id}?done=${res.ok ? "refused" : "decided"}`, 303);
   }
   if (fd.get("intent") !== "fulfil") return json({ errors: { _form: "staff.errors.invalid" }, reason: "" }, 400);
-  const res = await fulfilRequest(clientOf(request), actor, id, { baseUrl: publicOrigin(request) });
+  const res = await fulfilRequest(clientOf(request), actor, user.agencyId, id, { baseUrl: publicOrigin(request) });
   if (!res.ok && res.reason === "not_found") throw new Response("Not found", { status: 404 });
   return redirect(`/staff/privacy/${id}?done=${res.ok ? "fulfilled" : "decided"}`, 303);
 }

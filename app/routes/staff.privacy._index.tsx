@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const now = new Date();
-  const [open, decided] = await Promise.all([listOpenRequests(), listDecidedRequests()]);
+  const [open, decided] = await Promise.all([listOpenRequests(user.agencyId), listDecidedRequests(user.agencyId)]);
   return json({
     title: t("privacy.staff.title"),
     isAdmin: user.role === "admin",

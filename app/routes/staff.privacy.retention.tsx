@@ -25,9 +25,10 @@ export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const p = await previewRetention();
+  // An agency's admin sees and runs its own agency's expiry only; the schedule runs every agency's.
+  const p = await previewRetention(new Date(), user.agencyId);
   return json({
     title: t("privacy.retention.title"),
     months: p.months,
@@ -45,7 +46,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const res = await runRetention({ by: { actor: { id: user.id, email: user.email }, client: clientOf(request) } });
+  const res = await runRetention({
+    agencyId: user.agencyId,
+    by: { actor: { id: user.id, email: user.email }, client: clientOf(request) },
+  });
   if (!res.ran) return redirect("/staff/privacy/retention?busy=1", 303);
   const c = res.counts;
   return redirect(

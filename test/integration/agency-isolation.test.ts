@@ -10,6 +10,7 @@ import crypto from "node:crypto";
 import { sql } from "kysely";
 import { ALL_ROLES, type Role, type RouteAccess } from "~/features/accounts/auth.server";
 import { storeResponse } from "~/features/survey/response.server";
+import { submitFeedback } from "~/features/feedback/feedback-intake.server";
 import { clearAgencyCache } from "~/kernel/agency/agency.server";
 import { db } from "~/kernel/db/db.server";
 import { loader as surveyLoader } from "~/routes/s.$slug";
@@ -39,9 +40,9 @@ const SCOPED = new Set([
 /** The rest of the inventory, by vertical: each still reads every agency's rows. */
 function notScopedYet(id: string): string | null {
   if (SCOPED.has(id)) return null;
-  if (/^staff\.(feedback)/.test(id)) return "feedback";
+  // Scoped with the feedback and privacy vertical (agency-isolation-feedback.test.ts goes further).
+  if (/^staff\.(feedback|privacy)/.test(id)) return null;
   if (/^staff\.(dialogues)/.test(id)) return "dialogue";
-  if (/^staff\.(privacy)/.test(id)) return "privacy";
   if (/^staff\.(reports|tt01|coverage|late-dossiers)/.test(id))
     return "reports (periods, snapshots, TT 01, coverage, late dossiers)";
   if (/^staff\.(surveys|comments)/.test(id)) return "survey staff (list, editing, items, comments)";
@@ -60,7 +61,18 @@ async function call(fn: Handler, request: Request, params: Record<string, string
   }
 }
 
-const b = { agency: 0, code: "bzz", unit: 0, procedure: 0, survey: 0, only: 0, version: 0 };
+const b = {
+  agency: 0,
+  code: "bzz",
+  unit: 0,
+  procedure: 0,
+  survey: 0,
+  only: 0,
+  version: 0,
+  feedback: 0,
+  attachment: 0,
+  request: 0,
+};
 const cookies = new Map<Role, string>();
 let bCookie = "";
 
@@ -126,6 +138,49 @@ beforeAll(async () => {
     if (slug === SLUG_B) Object.assign(b, { survey: s.id, version: v.id });
     else b.only = s.id;
   }
+  // B's feedback case with a file, and an open privacy request about it (feedback and privacy
+  // routes are walked with these ids).
+  const fb = await submitFeedback({
+    agencyId: b.agency,
+    submissionId: crypto.randomUUID(),
+    kind: "phan_anh",
+    name: `Người ${MARK}`,
+    address: `Địa chỉ ${MARK}`,
+    phone: "0912 000 999",
+    title: `Tiêu đề ${MARK}`,
+    content: `Nội dung phản ánh ${MARK} gửi cơ quan B`,
+    lang: "vi",
+    attachments: [
+      {
+        filename: `${MARK}.pdf`,
+        bytes: new Uint8Array(Buffer.from(`%PDF-1.7\n${MARK}\n%%EOF\n`, "latin1")),
+        kind: "pdf",
+        mime: "application/pdf",
+      },
+    ],
+  });
+  b.feedback = fb.id;
+  b.attachment = (
+    await db().selectFrom("feedback_attachment").select("id").where("feedback_id", "=", fb.id).executeTakeFirstOrThrow()
+  ).id;
+  b.request = (
+    await db()
+      .insertInto("privacy_request")
+      .values({
+        agency_id: b.agency,
+        submission_id: crypto.randomUUID(),
+        kind: "delete",
+        subject_kind: "feedback",
+        subject_id: fb.id,
+        subject_code: fb.code,
+        status: "open",
+        lang: "vi",
+        received_at: new Date(),
+        due_at: new Date(Date.now() + 72 * 3_600_000),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
   const overall = await db()
     .selectFrom("survey_item")
     .select("id")
@@ -207,6 +262,8 @@ describe("agency A's staff against agency B's data", () => {
     .sort();
   const paramFor = (id: string, name: string): string => {
     if (name === "period") return "2031-Q1";
+    if (id.startsWith("staff.feedback")) return String(name === "aid" ? b.attachment : b.feedback);
+    if (id.startsWith("staff.privacy")) return String(b.request);
     if (id.startsWith("staff.surveys") || name === "surveyId") return String(b.survey);
     return String(b.unit);
   };

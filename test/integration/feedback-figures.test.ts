@@ -99,7 +99,7 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
       handled_at: null,
     });
 
-    const f = await feedbackFigures({ ...PERIOD, now: at("2025-04-02") });
+    const f = await feedbackFigures({ agencyId: 1, ...PERIOD, now: at("2025-04-02") });
     // (10 total − 1 rated unsatisfied − 0 late − 0 repeated) ÷ 10 = 9/10. The sender's single
     // rating is one event: it feeds "rated unsatisfied" and nothing else (the old code also
     // subtracted the reopening it caused and gave 8/10).
@@ -120,7 +120,7 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
 
   it("counts a reopened case as overdue past its new limit, then handled late once answered again", async () => {
     // Thu 3/4/2025 is past the new limit (2/4): overdue, and lateness is a second event of the case.
-    const late = await feedbackFigures({ ...PERIOD, now: at("2025-04-03") });
+    const late = await feedbackFigures({ agencyId: 1, ...PERIOD, now: at("2025-04-03") });
     expect(late).toMatchObject({ handled: 9, pending: 1, overdue: 1 });
     // (10 − 1 unsatisfied − 1 late − 0) ÷ 10 = 8/10.
     expect(late.satisfaction).toMatchObject({ unsatisfied: 1, late: 1, repeated: 0, good: 8 });
@@ -142,7 +142,7 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
       { intent: "publish", publicContent: "Nội dung công khai mẫu" },
       at("2025-04-04"),
     );
-    const after = await feedbackFigures({ ...PERIOD, now: at("2025-04-10") });
+    const after = await feedbackFigures({ agencyId: 1, ...PERIOD, now: at("2025-04-10") });
     expect(after).toMatchObject({ handled: 10, handledOnTime: 9, handledLate: 1, pending: 0, overdue: 0 });
     expect(after.satisfaction).toMatchObject({ unsatisfied: 1, late: 1, good: 8 });
   });
@@ -221,7 +221,7 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
         at("2025-03-21"),
       ),
     ).toMatchObject({ ok: true, status: "in_progress" });
-    const f = await feedbackFigures({ ...PERIOD, now: at("2025-04-10") });
+    const f = await feedbackFigures({ agencyId: 1, ...PERIOD, now: at("2025-04-10") });
     // 11 cases: (11 − 1 unsatisfied (case 10's rating) − 1 late (case 10's second answer) − 1 repeated) ÷ 11 = 8/11.
     expect(f.satisfaction).toMatchObject({ total: 11, unsatisfied: 1, late: 1, repeated: 1, good: 8, n: 11 });
     // Both histories say so.
@@ -242,6 +242,6 @@ describe("QĐ 766 satisfaction with feedback handling", () => {
     expect(
       await actOnFeedback(null, office, again.id, { intent: "mark_repeat", earlierCode: undefined }, at("2025-03-24")),
     ).toMatchObject({ ok: true });
-    expect((await feedbackFigures({ ...PERIOD, now: at("2025-04-10") })).satisfaction.repeated).toBe(0);
+    expect((await feedbackFigures({ agencyId: 1, ...PERIOD, now: at("2025-04-10") })).satisfaction.repeated).toBe(0);
   });
 });

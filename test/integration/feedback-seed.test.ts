@@ -41,14 +41,18 @@ describe("demo feedback", () => {
     const events = await db().selectFrom("feedback_event").select(["feedback_id", "action"]).execute();
     for (const r of rows) expect(events.filter((e) => e.feedback_id === r.id)[0]?.action).toBe("receive");
 
-    const answers = await publishedAnswers("vi");
+    const answers = await publishedAnswers("vi", 1, 1);
     expect(answers.items.length).toBeGreaterThanOrEqual(4);
     const text = JSON.stringify(answers);
     for (const c of contacts) {
       expect(text).not.toContain(c.name);
       expect(text).not.toContain(c.phone);
     }
-    const figures = await feedbackFigures({ from: vnDay(new Date(Date.now() - 200 * 86_400_000)), to: today });
+    const figures = await feedbackFigures({
+      agencyId: 1,
+      from: vnDay(new Date(Date.now() - 200 * 86_400_000)),
+      to: today,
+    });
     expect(figures.received).toBe(rows.length);
     expect(figures.satisfaction.n).toBe(rows.length);
   });

@@ -457,7 +457,7 @@ describe("feedback figures", () => {
     await mk("2025-03-07", "0911000006", "kien_nghi");
     await mk("2025-04-01", "0911000007"); // outside the period
 
-    const f = await feedbackFigures({ from: "2025-03-01", to: "2025-03-31", now: at("2025-05-01") });
+    const f = await feedbackFigures({ agencyId: 1, from: "2025-03-01", to: "2025-03-31", now: at("2025-05-01") });
     // d was rated unsatisfied and reopened on 24/3: it is pending again, not handled (its new answer
     // limit, 15 working days from Mon 24/3, is Mon 14/4, so on 1/5 it is overdue), as are e (limit
     // 27/3) and the unclassified case (transfer limit Fri 14/3).
@@ -478,6 +478,7 @@ describe("feedback figures", () => {
     expect(f.satisfaction).toMatchObject({ total: 6, unsatisfied: 1, late: 4, repeated: 0, good: 1, n: 6 });
     expect(f.satisfaction.rate).toBeCloseTo(1 / 6);
     const byUnit = await feedbackFigures({
+      agencyId: 1,
       from: "2025-03-01",
       to: "2025-03-31",
       unitId: unit1,
@@ -491,8 +492,13 @@ describe("feedback figures", () => {
       satisfaction: { total: 2, unsatisfied: 1, repeated: 0, late: 1 },
     });
     expect(
-      (await feedbackFigures({ from: new Date("2030-01-01T00:00:00Z"), to: new Date("2030-01-31T00:00:00Z") }))
-        .satisfaction,
+      (
+        await feedbackFigures({
+          agencyId: 1,
+          from: new Date("2030-01-01T00:00:00Z"),
+          to: new Date("2030-01-31T00:00:00Z"),
+        })
+      ).satisfaction,
     ).toMatchObject({ rate: null, n: 0 });
   });
 

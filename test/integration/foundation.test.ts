@@ -66,7 +66,7 @@ describe("demo data", () => {
     const counts = await sql<{ n: string }>`
       select count(*)::text as n from report_snapshot_count where snapshot_id = ${snaps[0].id}`.execute(db());
     expect(Number(counts.rows[0].n)).toBeGreaterThan(0);
-    const results = await publicResults("vi");
+    const results = await publicResults("vi", 1);
     expect(results.periods).toHaveLength(1);
     expect(results.periods[0].satisfaction?.suppressed).toBe(false);
     expect(results.periods[0].satisfaction?.rate.n).toBeGreaterThan(50);

@@ -321,7 +321,7 @@ describe("deletion and refusal", () => {
   it("a fulfilled deletion erases contact, attachments and pasted phone numbers but keeps the case in the figures", async () => {
     const fb = await newFeedback();
     const day = vnDay();
-    const figuresBefore = await feedbackFigures({ from: day, to: day });
+    const figuresBefore = await feedbackFigures({ agencyId: 1, from: day, to: day });
     const v = await send({ intent: "lookup", code: fb.fullCode, contact: fb.phone });
     await send({
       intent: "delete",
@@ -358,7 +358,7 @@ describe("deletion and refusal", () => {
         .where("subject_id", "=", fb.id)
         .executeTakeFirstOrThrow(),
     ).toEqual({ reason: "request" });
-    expect(await feedbackFigures({ from: day, to: day })).toEqual(figuresBefore);
+    expect(await feedbackFigures({ agencyId: 1, from: day, to: day })).toEqual(figuresBefore);
     // The code and phone no longer open anything.
     expect((await send({ intent: "lookup", code: fb.fullCode, contact: fb.phone })).status).toBe(404);
   });

@@ -167,7 +167,7 @@ describe("the retention job", () => {
     const day = vnDay(NOW);
     const year = Number(vnDay(startsHeld).slice(0, 4));
     const figures = async () => ({
-      feedback: await feedbackFigures({ from: day, to: day, now: NOW }),
+      feedback: await feedbackFigures({ agencyId: 1, from: day, to: day, now: NOW }),
       dialogue: await dialogueFigures({ year, today: day }),
       survey: await surveyFigures(),
       dashboard: await dashboardRollups(),

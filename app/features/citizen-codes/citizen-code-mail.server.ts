@@ -11,6 +11,8 @@ import { hit } from "~/kernel/limits/rate-limit.server";
 import { db } from "~/kernel/db/db.server";
 import { env } from "~/kernel/env.server";
 import { createI18n } from "~/kernel/http/i18n.server";
+import { agencyPrefix } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import { sendMail } from "~/kernel/mail.server";
 
 const DAY = 24 * 3_600_000;
@@ -23,13 +25,17 @@ const base = () => env().PUBLIC_URL?.replace(/\/$/, "") ?? "";
 export async function mailFeedbackCode(id: number): Promise<boolean> {
   const row = await db()
     .selectFrom("feedback as f")
-    .innerJoin("feedback_contact as c", "c.feedback_id", "f.id")
-    .select(["f.code", "f.access_key", "f.lang", "c.email"])
+    .innerJoin("feedback_contact as c", (j) =>
+      j.onRef("c.agency_id", "=", "f.agency_id").onRef("c.feedback_id", "=", "f.id"),
+    )
+    .select(["f.code", "f.access_key", "f.lang", "f.agency_id", "c.email"])
     .where("f.id", "=", id)
     .executeTakeFirst();
   if (!row?.email) return false;
   const { t } = createI18n(isLang(row.lang) ? row.lang : "vi");
-  const vars = { code: row.code, full: fullCode(row.code, row.access_key), link: `${base()}/feedback/status` };
+  // The code opens the status page of the agency it was sent to, and no other.
+  const link = `${base()}${agencyPath(await agencyPrefix(row.agency_id), "/feedback/status")}`;
+  const vars = { code: row.code, full: fullCode(row.code, row.access_key), link };
   return sendMail({
     to: row.email,
     subject: t("codes.mail.feedbackSubject", vars),
@@ -38,8 +44,13 @@ export async function mailFeedbackCode(id: number): Promise<boolean> {
 }
 
 /** The sender's full code, for office staff to read out on the phone (the caller logs pii.view). */
-export async function senderFullCode(id: number): Promise<string | null> {
-  const row = await db().selectFrom("feedback").select(["code", "access_key"]).where("id", "=", id).executeTakeFirst();
+export async function senderFullCode(agencyId: number, id: number): Promise<string | null> {
+  const row = await db()
+    .selectFrom("feedback")
+    .select(["code", "access_key"])
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   return row ? fullCode(row.code, row.access_key) : null;
 }
 

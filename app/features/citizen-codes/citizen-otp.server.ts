@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import { isLang } from "~/kernel/i18n/i18n";
 import { hit } from "~/kernel/limits/rate-limit.server";
 import { db } from "~/kernel/db/db.server";
+import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 import { env } from "~/kernel/env.server";
 import { createI18n } from "~/kernel/http/i18n.server";
 import { sendMail } from "~/kernel/mail.server";
@@ -22,6 +23,8 @@ export const OTP_SENDS_PER_DAY = 5;
 export interface OtpSubject {
   kind: PrivacySubjectKind;
   id: number;
+  /** The subject's agency, stored on its codes; the default agency when the caller has none yet. */
+  agencyId?: number;
 }
 
 const hashOtp = (s: OtpSubject, purpose: OtpPurpose, code: string) =>
@@ -69,6 +72,7 @@ export async function sendOtp(s: OtpSubject, purpose: OtpPurpose, now = new Date
       await trx
         .insertInto("citizen_otp")
         .values({
+          agency_id: s.agencyId ?? DEFAULT_AGENCY_ID,
           subject_kind: s.kind,
           subject_id: s.id,
           purpose,

@@ -9,6 +9,7 @@
 import { normalisePhone } from "~/features/feedback/feedback-code";
 import { LOOKUP_ADDRESS, LOOKUP_TARGET, minutesUntil } from "~/kernel/limits/pace";
 import { refund, take, type Target } from "~/kernel/limits/attempt-limit.server";
+import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 
 export type LookupGate = { ok: true; found: () => Promise<void> } | { ok: false; minutes: number };
 
@@ -19,15 +20,20 @@ function contactValue(contact: string | { phone: string } | { email: string }): 
   return "phone" in contact ? normalisePhone(contact.phone) : contact.email.trim().toLowerCase();
 }
 
-/** Counts one look-up; when it may go ahead, call `found()` if it found its record. */
+/** Counts one look-up; when it may go ahead, call `found()` if it found its record. Codes are
+ * numbered per agency, so the same short code of two agencies is two targets: `agencyId` (the
+ * page's path) keeps guesses at B's code from slowing A's owner. The default agency keeps the
+ * key it had before agencies existed. */
 export async function beginLookup(
   code: string,
   contact: string | { phone: string } | { email: string },
   ip: string,
   now = new Date(),
+  agencyId = DEFAULT_AGENCY_ID,
 ): Promise<LookupGate> {
+  const scope = agencyId === DEFAULT_AGENCY_ID ? "" : `${agencyId}:`;
   const targets: Target[] = [
-    { key: `lookup-code:${code.trim().toUpperCase()}`, pace: LOOKUP_TARGET },
+    { key: `lookup-code:${scope}${code.trim().toUpperCase()}`, pace: LOOKUP_TARGET },
     { key: `lookup-contact:${contactValue(contact)}`, pace: LOOKUP_TARGET },
     { key: `lookup-address:${ip}`, pace: LOOKUP_ADDRESS },
   ];

@@ -35,7 +35,15 @@ export async function actOnFeedback(
   const result = await db()
     .transaction()
     .execute(async (trx): Promise<ActResult> => {
-      const row = await trx.selectFrom("feedback").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+      const agencyId = user.agencyId;
+      // Another agency's case is answered as if it did not exist.
+      const row = await trx
+        .selectFrom("feedback")
+        .selectAll()
+        .where("agency_id", "=", agencyId)
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!row || !inScope(user, row.unit_id)) return { ok: false, reason: "not_found" };
       const cal = await workCalendar(trx);
       const action = cmd.intent;
@@ -64,6 +72,7 @@ export async function actOnFeedback(
           const earlier = await trx
             .selectFrom("feedback_event")
             .select("id")
+            .where("agency_id", "=", agencyId)
             .where("feedback_id", "=", id)
             .where("action", "=", "request_info")
             .executeTakeFirst();
@@ -85,6 +94,7 @@ export async function actOnFeedback(
           const unit = await trx
             .selectFrom("unit")
             .select("id")
+            .where("agency_id", "=", agencyId)
             .where("id", "=", cmd.unitId)
             .where("active", "=", true)
             .executeTakeFirst();
@@ -93,6 +103,7 @@ export async function actOnFeedback(
             const person = await trx
               .selectFrom("staff_user")
               .select(["id", "role", "unit_id"])
+              .where("agency_id", "=", agencyId)
               .where("id", "=", cmd.assigneeId)
               .where("active", "=", true)
               .executeTakeFirst();
@@ -132,6 +143,7 @@ export async function actOnFeedback(
           const contact = await trx
             .selectFrom("feedback_contact")
             .select("email")
+            .where("agency_id", "=", agencyId)
             .where("feedback_id", "=", id)
             .executeTakeFirst();
           Object.assign(set, {
@@ -159,6 +171,7 @@ export async function actOnFeedback(
             ? await trx
                 .selectFrom("feedback")
                 .select(["id", "code", "status"])
+                .where("agency_id", "=", agencyId)
                 .where("code", "=", code)
                 .where("id", "<>", id)
                 .where("received_at", "<", row.received_at)
@@ -178,6 +191,7 @@ export async function actOnFeedback(
             await trx
               .insertInto("feedback_event")
               .values({
+                agency_id: agencyId,
                 feedback_id: earlier.id,
                 at: now,
                 action: "raised_again",
@@ -198,10 +212,11 @@ export async function actOnFeedback(
         answer_due: row.answer_due,
         publish_due: publishDue,
       });
-      await trx.updateTable("feedback").set(set).where("id", "=", id).execute();
+      await trx.updateTable("feedback").set(set).where("agency_id", "=", agencyId).where("id", "=", id).execute();
       await trx
         .insertInto("feedback_event")
         .values({
+          agency_id: agencyId,
           feedback_id: id,
           at: now,
           action,
@@ -226,6 +241,6 @@ export async function actOnFeedback(
       );
       return { ok: true, status: t.to };
     });
-  if (result.ok && cmd.intent === "publish") return { ...result, notified: await notifySender(id) };
+  if (result.ok && cmd.intent === "publish") return { ...result, notified: await notifySender(user.agencyId, id) };
   return result;
 }

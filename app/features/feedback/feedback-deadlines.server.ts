@@ -35,6 +35,7 @@ export async function moveOpenDeadlines(
   const rows = await trx
     .selectFrom("feedback")
     .select([
+      "agency_id",
       "id",
       "code",
       "status",
@@ -70,12 +71,15 @@ export async function moveOpenDeadlines(
     await trx
       .updateTable("feedback")
       .set({ ...set, updated_at: now })
+      .where("agency_id", "=", r.agency_id)
       .where("id", "=", r.id)
       .execute();
     const details = { calendar: who.change, changes };
     await trx
       .insertInto("feedback_event")
       .values({
+        // The calendar is the nation's, so every agency's open cases move; each entry is its case's.
+        agency_id: r.agency_id,
         feedback_id: r.id,
         at: now,
         action: "deadlines_moved",

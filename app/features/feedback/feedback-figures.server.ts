@@ -11,8 +11,9 @@ export interface FeedbackFiguresInput {
   from: string | Date;
   to: string | Date;
   unitId?: number;
-  /** One agency's cases (the provincial league table); all of them when absent. */
-  agencyId?: number;
+  /** Whose cases: required, so no caller can count another agency's cases by forgetting it
+   * (docs/rules/agencies.md). */
+  agencyId: number;
   /** "Today" for open cases already past their limit; defaults to now. */
   now?: Date;
 }
@@ -51,8 +52,9 @@ export async function feedbackFiguresByAgency(
   return new Map((await figuresQuery(input, true)).map((r) => [r.agencyId!, r.figures]));
 }
 
+/** One agency's figures (agencyId given), or every agency's grouped by agency (byAgency). */
 async function figuresQuery(
-  input: FeedbackFiguresInput,
+  input: Omit<FeedbackFiguresInput, "agencyId"> & { agencyId?: number },
   byAgency: boolean,
 ): Promise<{ agencyId: number | null; figures: FeedbackFigures }[]> {
   const from = asDay(input.from);

@@ -11,6 +11,18 @@ import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 import { submitFeedback } from "./feedback-intake.server";
 
+/** The agency's active procedures for the form's list, by code. */
+export async function formProcedures(agencyId: number, lang: Lang) {
+  const rows = await db()
+    .selectFrom("procedure")
+    .select(["id", "code", "name_vi", "name_en"])
+    .where("agency_id", "=", agencyId)
+    .where("active", "=", true)
+    .orderBy("code")
+    .execute();
+  return rows.map((r) => ({ value: String(r.id), label: `${r.code} — ${lang === "en" ? r.name_en : r.name_vi}` }));
+}
+
 /** Submissions per network address per hour taken as usual; past it they are still stored and
  * answered with their code, and held for review (a whole service hall may share one address, so
  * nothing is ever refused: docs/security/limits.md). */
@@ -39,7 +51,13 @@ export type FormFailure = {
 };
 export type FormResult = { ok: true; code: string; fullCode: string; duplicate: boolean } | FormFailure;
 
-export async function receiveFeedbackForm(form: PostedForm, client: Client, lang: Lang): Promise<FormResult> {
+/** `agencyId`: the agency the form was sent to (the page's path). */
+export async function receiveFeedbackForm(
+  form: PostedForm,
+  client: Client,
+  lang: Lang,
+  agencyId: number,
+): Promise<FormResult> {
   const field = (name: string) => form.fields[name] ?? "";
   const values: Record<string, string> = { submissionId: field("submissionId") };
   for (const name of FEEDBACK_FIELDS) values[name] = field(name);
@@ -78,6 +96,7 @@ export async function receiveFeedbackForm(form: PostedForm, client: Client, lang
     const proc = await db()
       .selectFrom("procedure")
       .select("id")
+      .where("agency_id", "=", agencyId)
       .where("id", "=", parsed.data.procedureId)
       .executeTakeFirst();
     if (!proc) return fail({ procedureId: "feedback.errors.procedureInvalid" });
@@ -88,6 +107,7 @@ export async function receiveFeedbackForm(form: PostedForm, client: Client, lang
   // Past the address's share it is still stored and answered with its code, held for review.
   const res = await submitFeedback({
     ...input,
+    agencyId,
     lang,
     attachments: files,
     held: limit.allowed ? undefined : "address_burst",

@@ -4,7 +4,14 @@ import { recordAudit, type Actor } from "~/kernel/audit.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 
-export async function releaseHeld(ids: number[], actor: Actor, client: Client, now = new Date()): Promise<number> {
+/** Only cases of `agencyId` (the acting account's): another agency's ids are skipped. */
+export async function releaseHeld(
+  agencyId: number,
+  ids: number[],
+  actor: Actor,
+  client: Client,
+  now = new Date(),
+): Promise<number> {
   if (!ids.length) return 0;
   return db()
     .transaction()
@@ -12,6 +19,7 @@ export async function releaseHeld(ids: number[], actor: Actor, client: Client, n
       const rows = await trx
         .updateTable("feedback")
         .set({ released_at: now, released_by: actor.id })
+        .where("agency_id", "=", agencyId)
         .where("id", "in", ids)
         .where("held_at", "is not", null)
         .where("released_at", "is", null)

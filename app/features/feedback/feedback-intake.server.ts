@@ -12,9 +12,12 @@ import type { Lang } from "~/kernel/i18n/i18n";
 import type { CheckedFile } from "~/features/feedback/feedback.schema";
 import { recordConsent } from "~/features/privacy/consent.server";
 import { db, type DB } from "~/kernel/db/db.server";
+import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 import { feedbackDays, workCalendar } from "./feedback-settings.server";
 
 export interface IntakeInput {
+  /** The agency the feedback was sent to (the public path's); stored on every row it writes. */
+  agencyId?: number;
   submissionId: string;
   kind: FeedbackKind;
   name: string;
@@ -42,11 +45,12 @@ export interface IntakeResult {
   duplicate: boolean;
 }
 
-async function bySubmission(submissionId: string): Promise<IntakeResult | null> {
+async function bySubmission(agencyId: number, submissionId: string): Promise<IntakeResult | null> {
   // Only the browser that holds the form's random submission id can send it again.
   const row = await db()
     .selectFrom("feedback")
     .select(["id", "code", "access_key"])
+    .where("agency_id", "=", agencyId)
     .where("submission_id", "=", submissionId)
     .executeTakeFirst();
   return row ? { id: row.id, code: row.code, fullCode: fullCode(row.code, row.access_key), duplicate: true } : null;
@@ -55,10 +59,11 @@ async function bySubmission(submissionId: string): Promise<IntakeResult | null> 
 /** The next number of the day. The row lock taken by the upsert is held to the end of the
  * transaction, so concurrent submissions queue for the code and a rolled-back one leaves no gap;
  * callers take it as the transaction's last step to hold that lock as briefly as possible. */
-export async function nextDailyNumber(trx: DB, day: string): Promise<number> {
+export async function nextDailyNumber(trx: DB, agencyId: number, day: string): Promise<number> {
+  // Each agency numbers its own day: its codes say nothing of another agency's volume.
   const row = await trx
     .insertInto("feedback_counter")
-    .values({ day, last: 1 })
+    .values({ agency_id: agencyId, day, last: 1 })
     .onConflict((oc) => oc.columns(["agency_id", "day"]).doUpdateSet({ last: sql`feedback_counter.last + 1` }))
     .returning("last")
     .executeTakeFirstOrThrow();
@@ -70,7 +75,8 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 export async function submitFeedback(input: IntakeInput, now = new Date()): Promise<IntakeResult> {
-  const seen = await bySubmission(input.submissionId);
+  const agencyId = input.agencyId ?? DEFAULT_AGENCY_ID;
+  const seen = await bySubmission(agencyId, input.submissionId);
   if (seen) return seen;
   const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
   const today = vnDay(now);
@@ -82,6 +88,7 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
         const fb = await trx
           .insertInto("feedback")
           .values({
+            agency_id: agencyId,
             // Replaced below, inside this transaction: nobody else ever sees it.
             code: `pending:${input.submissionId}`,
             submission_id: input.submissionId,
@@ -103,6 +110,7 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
         await trx
           .insertInto("feedback_contact")
           .values({
+            agency_id: agencyId,
             feedback_id: fb.id,
             name: input.name,
             address: input.address,
@@ -112,11 +120,18 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
             organisation: input.organisation ?? null,
           })
           .execute();
-        await insertAttachments(trx, fb.id, input.attachments, "intake");
-        await recordConsent(trx, { purpose: "feedback", subjectKind: "feedback", subjectId: fb.id, lang: input.lang });
+        await insertAttachments(trx, agencyId, fb.id, input.attachments, "intake");
+        await recordConsent(trx, {
+          agencyId,
+          purpose: "feedback",
+          subjectKind: "feedback",
+          subjectId: fb.id,
+          lang: input.lang,
+        });
         await trx
           .insertInto("feedback_event")
           .values({
+            agency_id: agencyId,
             feedback_id: fb.id,
             at: now,
             action: "receive",
@@ -125,14 +140,19 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
             details: JSON.stringify({ attachments: input.attachments.length }),
           })
           .execute();
-        const code = formatCode(today, await nextDailyNumber(trx, today));
-        await trx.updateTable("feedback").set({ code }).where("id", "=", fb.id).execute();
+        const code = formatCode(today, await nextDailyNumber(trx, agencyId, today));
+        await trx
+          .updateTable("feedback")
+          .set({ code })
+          .where("agency_id", "=", agencyId)
+          .where("id", "=", fb.id)
+          .execute();
         return { id: fb.id, code, fullCode: fullCode(code, fb.access_key), duplicate: false };
       });
   } catch (e) {
     // Two posts of one form raced: the second waited on the unique index and lost.
     if ((e as { code?: string }).code === "23505") {
-      const first = await bySubmission(input.submissionId);
+      const first = await bySubmission(agencyId, input.submissionId);
       if (first) return first;
     }
     throw e;
@@ -141,6 +161,7 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
 
 export async function insertAttachments(
   trx: DB,
+  agencyId: number,
   feedbackId: number,
   files: CheckedFile[],
   source: "intake" | "info",
@@ -150,6 +171,7 @@ export async function insertAttachments(
     .insertInto("feedback_attachment")
     .values(
       files.map((f) => ({
+        agency_id: agencyId,
         feedback_id: feedbackId,
         filename: f.filename,
         kind: f.kind,

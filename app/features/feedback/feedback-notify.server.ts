@@ -5,18 +5,25 @@ import { env } from "~/kernel/env.server";
 import { createI18n } from "~/kernel/http/i18n.server";
 import { sendMail } from "~/kernel/mail.server";
 import { db } from "~/kernel/db/db.server";
+import { agencyPrefix } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 
-export async function notifySender(id: number): Promise<"emailed" | "to_notify"> {
+export async function notifySender(agencyId: number, id: number): Promise<"emailed" | "to_notify"> {
   const row = await db()
     .selectFrom("feedback as f")
-    .innerJoin("feedback_contact as c", "c.feedback_id", "f.id")
+    .innerJoin("feedback_contact as c", (j) =>
+      j.onRef("c.agency_id", "=", "f.agency_id").onRef("c.feedback_id", "=", "f.id"),
+    )
     .select(["f.code", "f.lang", "f.answer_published", "c.email"])
+    .where("f.agency_id", "=", agencyId)
     .where("f.id", "=", id)
     .executeTakeFirst();
   if (!row?.email) return "to_notify";
   const { t } = createI18n(isLang(row.lang) ? row.lang : "vi");
   const base = env().PUBLIC_URL?.replace(/\/$/, "") ?? "";
-  const link = `${base}/feedback/status?code=${encodeURIComponent(row.code)}`;
+  // The status page of the agency the case was sent to: its codes are looked up there only.
+  const path = agencyPath(await agencyPrefix(agencyId), "/feedback/status");
+  const link = `${base}${path}?code=${encodeURIComponent(row.code)}`;
   const sent = await sendMail({
     to: row.email,
     subject: t("feedback.mail.subject", { code: row.code }),
@@ -29,12 +36,14 @@ export async function notifySender(id: number): Promise<"emailed" | "to_notify">
       await trx
         .updateTable("feedback")
         .set({ notify_status: "emailed" })
+        .where("agency_id", "=", agencyId)
         .where("id", "=", id)
         .where("notify_status", "=", "to_notify")
         .execute();
       await trx
         .insertInto("feedback_event")
         .values({
+          agency_id: agencyId,
           feedback_id: id,
           action: "notify",
           from_status: "published",

@@ -13,6 +13,7 @@ import type { Lang } from "~/kernel/i18n/i18n";
 import { maskPii } from "~/kernel/mask-pii";
 import type { CheckedFile } from "~/features/feedback/feedback.schema";
 import { db } from "~/kernel/db/db.server";
+import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 import type { Database } from "../../../db/types";
 import { feedbackDays, workCalendar } from "./feedback-settings.server";
 import { insertAttachments } from "./feedback-intake.server";
@@ -35,14 +36,17 @@ const PUBLIC_ACTIONS = [
 ];
 
 /** The feedback a full code (short code + secret key) and the sender's phone point to, or null.
- * The short code alone is not enough: it counts up per day (docs/security/citizen-codes.md). */
-async function findForSender(conn: Kysely<Database>, full: string, phone: string, lock = false) {
+ * The short code alone is not enough: it counts up per day (docs/security/citizen-codes.md).
+ * Codes are numbered per agency, so the look-up is within the agency of the page's path: another
+ * agency's case is "not found", the same answer as a wrong code. */
+async function findForSender(conn: Kysely<Database>, agencyId: number, full: string, phone: string, lock = false) {
   const parsed = parseFeedbackCode(full);
   let q = conn
     .selectFrom("feedback as f")
     .innerJoin("feedback_contact as c", "c.feedback_id", "f.id")
     .selectAll("f")
     .select("c.phone_digits")
+    .where("f.agency_id", "=", agencyId)
     .where("f.code", "=", parsed?.code ?? "");
   if (lock) q = q.forUpdate("f") as typeof q;
   const row = await q.executeTakeFirst();
@@ -52,30 +56,38 @@ async function findForSender(conn: Kysely<Database>, full: string, phone: string
   return row && parsed?.key && keyOk && phoneOk ? row : null;
 }
 
-export async function senderView(code: string, phone: string, lang: Lang) {
-  const row = await findForSender(db(), code, phone);
+export async function senderView(code: string, phone: string, lang: Lang, agencyId = DEFAULT_AGENCY_ID) {
+  const row = await findForSender(db(), agencyId, code, phone);
   if (!row) return null;
   const [events, unit, procedure, files] = await Promise.all([
     db()
       .selectFrom("feedback_event")
       .select(["at", "action", "to_status", "details"])
+      .where("agency_id", "=", agencyId)
       .where("feedback_id", "=", row.id)
       .where("action", "in", PUBLIC_ACTIONS)
       .orderBy("id")
       .execute(),
     row.unit_id
-      ? db().selectFrom("unit").select(["name_vi", "name_en"]).where("id", "=", row.unit_id).executeTakeFirst()
+      ? db()
+          .selectFrom("unit")
+          .select(["name_vi", "name_en"])
+          .where("agency_id", "=", agencyId)
+          .where("id", "=", row.unit_id)
+          .executeTakeFirst()
       : undefined,
     row.procedure_id
       ? db()
           .selectFrom("procedure")
           .select(["name_vi", "name_en"])
+          .where("agency_id", "=", agencyId)
           .where("id", "=", row.procedure_id)
           .executeTakeFirst()
       : undefined,
     db()
       .selectFrom("feedback_attachment")
       .select(["filename", "size"])
+      .where("agency_id", "=", agencyId)
       .where("feedback_id", "=", row.id)
       .orderBy("id")
       .execute(),
@@ -111,19 +123,21 @@ export type SenderActionResult = { ok: true } | { ok: false; reason: "not_found"
 export async function addInfoFromSender(
   code: string,
   phone: string,
-  input: { requestId: string; info: string; files: CheckedFile[] },
+  input: { requestId: string; info: string; files: CheckedFile[]; agencyId?: number },
   now = new Date(),
 ): Promise<SenderActionResult> {
   const days = await feedbackDays();
+  const agencyId = input.agencyId ?? DEFAULT_AGENCY_ID;
   return db()
     .transaction()
     .execute(async (trx) => {
-      const row = await findForSender(trx, code, phone, true);
+      const row = await findForSender(trx, agencyId, code, phone, true);
       if (!row) return { ok: false, reason: "not_found" } as const;
       const cal = await workCalendar(trx);
       const retried = await trx
         .selectFrom("feedback_event")
         .select("id")
+        .where("agency_id", "=", agencyId)
         .where("feedback_id", "=", row.id)
         .where("action", "=", "add_info")
         .where(sql<string>`details->>'requestId'`, "=", input.requestId)
@@ -142,12 +156,14 @@ export async function addInfoFromSender(
           due_date: stageDue(t.to, { ...dues, publish_due: null }),
           updated_at: now,
         })
+        .where("agency_id", "=", agencyId)
         .where("id", "=", row.id)
         .execute();
-      await insertAttachments(trx, row.id, input.files, "info");
+      await insertAttachments(trx, agencyId, row.id, input.files, "info");
       await trx
         .insertInto("feedback_event")
         .values({
+          agency_id: agencyId,
           feedback_id: row.id,
           at: now,
           action: "add_info",
@@ -169,12 +185,13 @@ export async function rateFromSender(
   rating: Rating,
   comment: string | undefined,
   now = new Date(),
+  agencyId = DEFAULT_AGENCY_ID,
 ): Promise<SenderActionResult> {
   const days = await feedbackDays();
   return db()
     .transaction()
     .execute(async (trx) => {
-      const row = await findForSender(trx, code, phone, true);
+      const row = await findForSender(trx, agencyId, code, phone, true);
       if (!row) return { ok: false, reason: "not_found" } as const;
       const cal = await workCalendar(trx);
       const t = transition(row.status, "rate", { kind: "citizen" }, { rating });
@@ -200,11 +217,13 @@ export async function rateFromSender(
           }),
           updated_at: now,
         })
+        .where("agency_id", "=", agencyId)
         .where("id", "=", row.id)
         .execute();
       await trx
         .insertInto("feedback_event")
         .values({
+          agency_id: agencyId,
           feedback_id: row.id,
           at: now,
           action: "rate",
@@ -222,12 +241,12 @@ export const ANSWERS_PAGE_SIZE = 20;
 
 /** Published answers, newest first, with free text masked again at read time (the masking
  * rules may have improved since publication). */
-export async function publishedAnswers(lang: Lang, page = 1) {
+export async function publishedAnswers(lang: Lang, page: number, agencyId: number) {
   const p = pageNumber(page);
   const rows = await db()
     .selectFrom("feedback as f")
-    .leftJoin("unit as u", "u.id", "f.unit_id")
-    .leftJoin("procedure as p", "p.id", "f.procedure_id")
+    .leftJoin("unit as u", (j) => j.onRef("u.agency_id", "=", "f.agency_id").onRef("u.id", "=", "f.unit_id"))
+    .leftJoin("procedure as p", (j) => j.onRef("p.agency_id", "=", "f.agency_id").onRef("p.id", "=", "f.procedure_id"))
     .select([
       "f.code",
       "f.kind",
@@ -241,6 +260,7 @@ export async function publishedAnswers(lang: Lang, page = 1) {
       "p.name_vi as proc_vi",
       "p.name_en as proc_en",
     ])
+    .where("f.agency_id", "=", agencyId)
     .where("f.published_at", "is not", null)
     .where("f.answer_published", "is not", null)
     .orderBy("f.published_at", "desc")

@@ -1,5 +1,6 @@
 // The staff side of feedback: lists sorted by urgency, one case in full, its attachments. Every
-// query is scoped here (a unit sees only what is assigned to it), not only in the pages.
+// query is scoped here (to the account's agency, and a unit sees only what is assigned to it), not
+// only in the pages: a case of another agency is answered as if it did not exist.
 import { pageNumber } from "~/kernel/db/ids";
 import { urgency } from "~/features/feedback/feedback-deadlines";
 import {
@@ -28,7 +29,8 @@ export async function listFeedback(
   let q = scopeByUnit(
     db()
       .selectFrom("feedback as f")
-      .leftJoin("unit as u", "u.id", "f.unit_id")
+      .leftJoin("unit as u", (j) => j.onRef("u.agency_id", "=", "f.agency_id").onRef("u.id", "=", "f.unit_id"))
+      .where("f.agency_id", "=", user.agencyId)
       .select([
         "f.id",
         "f.code",
@@ -88,11 +90,14 @@ export async function listFeedback(
 
 /** The call list: published answers whose senders could not be emailed. Personal data: the
  * caller logs the view. Office and admin only (checked by the route). */
-export async function notifyList() {
+export async function notifyList(agencyId: number) {
   return db()
     .selectFrom("feedback as f")
-    .innerJoin("feedback_contact as c", "c.feedback_id", "f.id")
+    .innerJoin("feedback_contact as c", (j) =>
+      j.onRef("c.agency_id", "=", "f.agency_id").onRef("c.feedback_id", "=", "f.id"),
+    )
     .select(["f.id", "f.code", "f.published_at", "c.name", "c.phone", "c.email"])
+    .where("f.agency_id", "=", agencyId)
     .where("f.notify_status", "=", "to_notify")
     .orderBy("f.published_at", "asc")
     .limit(200)
@@ -101,37 +106,48 @@ export async function notifyList() {
 
 export async function getFeedbackForStaff(user: StaffUser, id: number, lang: Lang) {
   const row = await scopeByUnit(db().selectFrom("feedback as f").selectAll("f"), "f.unit_id", user)
+    .where("f.agency_id", "=", user.agencyId)
     .where("f.id", "=", id)
     .executeTakeFirst();
   if (!row) return null;
+  const agencyId = user.agencyId;
   const pii = canSeePersonalData(user);
   const [contact, events, attachments, unit, procedure, assignee, days, cal] = await Promise.all([
     pii
       ? db()
           .selectFrom("feedback_contact")
           .select(["name", "address", "phone", "email", "organisation"])
+          .where("agency_id", "=", agencyId)
           .where("feedback_id", "=", id)
           .executeTakeFirst()
       : undefined,
     db()
       .selectFrom("feedback_event")
       .select(["id", "at", "action", "from_status", "to_status", "actor_name", "note", "details"])
+      .where("agency_id", "=", agencyId)
       .where("feedback_id", "=", id)
       .orderBy("id")
       .execute(),
     db()
       .selectFrom("feedback_attachment")
       .select(["id", "filename", "kind", "size", "source", "created_at"])
+      .where("agency_id", "=", agencyId)
       .where("feedback_id", "=", id)
       .orderBy("id")
       .execute(),
     row.unit_id
-      ? db().selectFrom("unit").select(["name_vi", "name_en"]).where("id", "=", row.unit_id).executeTakeFirst()
+      ? db()
+          .selectFrom("unit")
+          .select(["name_vi", "name_en"])
+          .where("agency_id", "=", agencyId)
+          .where("id", "=", row.unit_id)
+          .executeTakeFirst()
       : undefined,
     row.procedure_id
       ? db()
           .selectFrom("procedure")
           .select(["code", "name_vi", "name_en"])
+          .where("agency_id", "=", agencyId)
           .where("id", "=", row.procedure_id)
           .executeTakeFirst()
       : undefined,
@@ -172,6 +188,7 @@ export async function getFeedbackForStaff(user: StaffUser, id: number, lang: Lan
       ? ((await db()
           .selectFrom("feedback")
           .select(["id", "code"])
+          .where("agency_id", "=", agencyId)
           .where("id", "=", row.repeat_of)
           .executeTakeFirst()) ?? null)
       : null,
@@ -181,23 +198,26 @@ export type StaffFeedbackDetail = NonNullable<Awaited<ReturnType<typeof getFeedb
 
 export async function getAttachment(user: StaffUser, feedbackId: number, attachmentId: number) {
   const visible = await scopeByUnit(db().selectFrom("feedback as f").select("f.id"), "f.unit_id", user)
+    .where("f.agency_id", "=", user.agencyId)
     .where("f.id", "=", feedbackId)
     .executeTakeFirst();
   if (!visible) return null;
   return db()
     .selectFrom("feedback_attachment")
     .select(["id", "filename", "mime", "size", "data"])
+    .where("agency_id", "=", user.agencyId)
     .where("id", "=", attachmentId)
     .where("feedback_id", "=", feedbackId)
     .executeTakeFirst();
 }
 
-/** Units and the people who can be given a case. */
-export async function assignmentChoices(lang: Lang) {
+/** Units and the people of the agency who can be given a case. */
+export async function assignmentChoices(lang: Lang, agencyId: number) {
   const [units, people] = await Promise.all([
     db()
       .selectFrom("unit")
       .select(["id", "name_vi", "name_en"])
+      .where("agency_id", "=", agencyId)
       .where("active", "=", true)
       .orderBy("sort_order")
       .orderBy("id")
@@ -205,6 +225,7 @@ export async function assignmentChoices(lang: Lang) {
     db()
       .selectFrom("staff_user")
       .select(["id", "name", "unit_id", "role"])
+      .where("agency_id", "=", agencyId)
       .where("active", "=", true)
       .where("role", "in", ["unit", "office", "admin"])
       .orderBy("name")

@@ -33,7 +33,13 @@ export interface StatusResult {
 }
 
 /** A post of the status page, read by the route (app/features/feedback/feedback.http.server.ts). */
-export async function handleStatusPost(form: PostedForm, client: Client, lang: Lang): Promise<StatusResult> {
+/** `agencyId`: the agency of the page's path; a code of another agency is "not found". */
+export async function handleStatusPost(
+  form: PostedForm,
+  client: Client,
+  lang: Lang,
+  agencyId: number,
+): Promise<StatusResult> {
   const field = (name: string) => form.fields[name] ?? "";
   const tooLarge = form.filesProblem === "too_large";
   const intent = field("intent") || "lookup";
@@ -55,9 +61,9 @@ export async function handleStatusPost(form: PostedForm, client: Client, lang: L
 
   // Counted before the record is read, against the short code (guessing keys for one case is
   // what it stops); a wait is minutes, never an hour-long lock.
-  const gate = await beginLookup(parseFeedbackCode(code)!.code, phone, client.ip);
+  const gate = await beginLookup(parseFeedbackCode(code)!.code, phone, client.ip, new Date(), agencyId);
   if (!gate.ok) return out("limited", { errors: { _form: "feedback.status.limited" } });
-  const before = await senderView(code, phone, lang);
+  const before = await senderView(code, phone, lang, agencyId);
   if (!before) return out("not_found", { errors: { _form: "feedback.status.notFound" } });
   await gate.found();
 
@@ -86,8 +92,9 @@ export async function handleStatusPost(form: PostedForm, client: Client, lang: L
       requestId: parsed.data.requestId,
       info: parsed.data.info,
       files,
+      agencyId,
     });
-    const view = await senderView(code, phone, lang);
+    const view = await senderView(code, phone, lang, agencyId);
     return out(res.ok ? "shown" : "state_changed", {
       view,
       message: res.ok ? "feedback.status.infoSent" : "feedback.status.stateChanged",
@@ -101,8 +108,8 @@ export async function handleStatusPost(form: PostedForm, client: Client, lang: L
       "feedback.errors.invalid",
     );
     if (!parsed.ok) return out("invalid", { view: before, errors: parsed.errors });
-    const res = await rateFromSender(code, phone, parsed.data.rating, parsed.data.comment);
-    const view = await senderView(code, phone, lang);
+    const res = await rateFromSender(code, phone, parsed.data.rating, parsed.data.comment, new Date(), agencyId);
+    const view = await senderView(code, phone, lang, agencyId);
     const message = !res.ok
       ? "feedback.status.stateChanged"
       : parsed.data.rating === "unsatisfied"

@@ -37,7 +37,8 @@ export async function readFeedbackPost(request: Request): Promise<PostedForm> {
 export async function receiveFeedbackPost(
   request: Request,
   lang: Lang,
+  agencyId: number,
 ): Promise<{ result: FormResult; status: number }> {
-  const result = await receiveFeedbackForm(await readFeedbackPost(request), clientOf(request), lang);
+  const result = await receiveFeedbackForm(await readFeedbackPost(request), clientOf(request), lang, agencyId);
   return { result, status: result.ok ? 200 : result.tooLarge ? 413 : 400 };
 }

@@ -4,15 +4,18 @@ import type { Kysely } from "kysely";
 import { PRIVACY_NOTICES, type ConsentPurpose } from "~/features/privacy/privacy-notices";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { db } from "~/kernel/db/db.server";
+import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 import type { Database } from "../../../db/types";
 
 export async function recordConsent(
   conn: Kysely<Database>,
-  input: { purpose: ConsentPurpose; subjectKind: string; subjectId: string | number; lang: Lang },
+  input: { agencyId?: number; purpose: ConsentPurpose; subjectKind: string; subjectId: string | number; lang: Lang },
 ): Promise<void> {
   await conn
     .insertInto("consent_record")
     .values({
+      // The subject's agency; callers not yet scoped by agency write the default one.
+      agency_id: input.agencyId ?? DEFAULT_AGENCY_ID,
       purpose: input.purpose,
       subject_kind: input.subjectKind,
       subject_id: String(input.subjectId),

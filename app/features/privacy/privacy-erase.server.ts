@@ -37,6 +37,13 @@ async function alreadyErased(trx: Kysely<Database>, s: Subject): Promise<boolean
 
 /** Erases one subject's personal data inside the caller's transaction. Returns false when it
  * was erased before (nothing done). */
+/** The agency a subject belongs to (its row says; ids are unique across agencies). */
+async function agencyOf(trx: Kysely<Database>, s: Subject): Promise<number | null> {
+  const table = s.kind === "dialogue_registration" ? "dialogue_registration" : "feedback";
+  const row = await trx.selectFrom(table).select("agency_id").where("id", "=", s.id).executeTakeFirst();
+  return row?.agency_id ?? null;
+}
+
 export async function eraseInTransaction(
   trx: Kysely<Database>,
   s: Subject,
@@ -45,13 +52,22 @@ export async function eraseInTransaction(
   now = new Date(),
 ): Promise<boolean> {
   if (await alreadyErased(trx, s)) return false;
+  const agencyId = await agencyOf(trx, s);
+  if (agencyId === null) return false;
   if (s.kind === "dialogue_registration") await eraseRegistration(trx, s.id, now);
   else await eraseFeedback(trx, s.id);
   // One-time codes for a contact that no longer exists have nothing left to confirm.
   await trx.deleteFrom("citizen_otp").where("subject_kind", "=", s.kind).where("subject_id", "=", s.id).execute();
   await trx
     .insertInto("privacy_erasure")
-    .values({ subject_kind: s.kind, subject_id: s.id, reason, request_id: requestId, erased_at: now })
+    .values({
+      agency_id: agencyId,
+      subject_kind: s.kind,
+      subject_id: s.id,
+      reason,
+      request_id: requestId,
+      erased_at: now,
+    })
     .execute();
   return true;
 }

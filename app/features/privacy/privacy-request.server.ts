@@ -47,6 +47,7 @@ async function insertRequest(
   const inserted = await trx
     .insertInto("privacy_request")
     .values({
+      agency_id: input.subject.agencyId,
       submission_id: input.submissionId,
       kind,
       subject_kind: input.subject.kind,
@@ -66,6 +67,7 @@ async function insertRequest(
     const first = await trx
       .selectFrom("privacy_request")
       .select(["id", "due_at"])
+      .where("agency_id", "=", input.subject.agencyId)
       .where("submission_id", "=", input.submissionId)
       .executeTakeFirstOrThrow();
     return { id: first.id, dueAt: first.due_at, duplicate: true };
@@ -131,10 +133,11 @@ export async function requestWithdrawal(input: RequestInput): Promise<CreatedReq
 }
 
 /** The person's requests about this case, newest first (no personal data in them). */
-export async function requestsFor(subject: { kind: string; id: number }) {
+export async function requestsFor(subject: { kind: string; id: number; agencyId: number }) {
   return db()
     .selectFrom("privacy_request")
     .select(["id", "kind", "status", "received_at", "due_at", "decided_at", "refuse_reason"])
+    .where("agency_id", "=", subject.agencyId)
     .where("subject_kind", "=", subject.kind as never)
     .where("subject_id", "=", subject.id)
     .where("kind", "in", ["correct", "delete", "withdraw"])

@@ -28,8 +28,14 @@ export interface ExpiredItem {
 /** What the job would erase at `now`: registrations of dialogues that ended before the cutoff,
  * contact data of feedback whose handling ended before it (the last event of a published,
  * refused, transferred or closed case), decided requests decided before it. Already-erased
- * subjects are left out. */
-export async function listExpired(conn: Kysely<Database>, now: Date, months: number): Promise<ExpiredItem[]> {
+ * subjects are left out. `agencyId`: one agency's (an admin's page); every agency's when absent
+ * (the schedule). */
+export async function listExpired(
+  conn: Kysely<Database>,
+  now: Date,
+  months: number,
+  agencyId?: number,
+): Promise<ExpiredItem[]> {
   const cutoff = retentionCutoff(now, months);
   const notErased = (kind: string, idCol: string) =>
     sql<boolean>`not exists (select 1 from privacy_erasure pe where pe.subject_kind = ${kind} and pe.subject_id = ${sql.ref(idCol)})`;
@@ -39,6 +45,7 @@ export async function listExpired(conn: Kysely<Database>, now: Date, months: num
     .select(["r.id", "r.code", "s.ends_at as ended"])
     .where("s.ends_at", "<", cutoff)
     .where(notErased("dialogue_registration", "r.id"))
+    .$if(agencyId !== undefined, (q) => q.where("r.agency_id", "=", agencyId!))
     .orderBy("r.id")
     .execute();
   const endedAt = sql<Date>`coalesce((select max(e.at) from feedback_event e where e.feedback_id = f.id), f.handled_at, f.received_at)`;
@@ -48,6 +55,7 @@ export async function listExpired(conn: Kysely<Database>, now: Date, months: num
     .where("f.status", "in", [...FEEDBACK_ENDED_STATUSES])
     .where(sql<boolean>`${endedAt} < ${cutoff}`)
     .where(notErased("feedback", "f.id"))
+    .$if(agencyId !== undefined, (q) => q.where("f.agency_id", "=", agencyId!))
     .orderBy("f.id")
     .execute();
   const requests = await conn
@@ -55,6 +63,7 @@ export async function listExpired(conn: Kysely<Database>, now: Date, months: num
     .select(["id", "subject_code as code", "decided_at as ended"])
     .where("status", "!=", "open")
     .where("decided_at", "<", cutoff)
+    .$if(agencyId !== undefined, (q) => q.where("agency_id", "=", agencyId!))
     .orderBy("id")
     .execute();
   const item = (kind: RetentionKind) => (r: { id: number; code: string; ended: Date | null }) => ({
@@ -86,9 +95,9 @@ export interface RetentionPreview {
 }
 
 /** The dry run: what would go now, touching nothing. */
-export async function previewRetention(now = new Date()): Promise<RetentionPreview> {
+export async function previewRetention(now = new Date(), agencyId?: number): Promise<RetentionPreview> {
   const months = (await getSettings())["privacy.retention_months"];
-  const items = await listExpired(db(), now, months);
+  const items = await listExpired(db(), now, months, agencyId);
   return { cutoff: retentionCutoff(now, months), months, items, counts: countByKind(items) };
 }
 
@@ -97,7 +106,7 @@ export type RetentionRun = { ran: false } | { ran: true; counts: RetentionCounts
 /** Erases what has expired at `now`. `by` is the admin who pressed "run now" (null: the
  * schedule). Returns ran: false when another instance holds the lock. */
 export async function runRetention(
-  opts: { now?: Date; by?: { actor: Actor; client: Client } } = {},
+  opts: { now?: Date; by?: { actor: Actor; client: Client }; agencyId?: number } = {},
 ): Promise<RetentionRun> {
   const now = opts.now ?? new Date();
   // Read before the transaction: on the embedded database a second connection would wait forever.
@@ -109,7 +118,7 @@ export async function runRetention(
         locked: boolean;
       }>`select pg_try_advisory_xact_lock(${RETENTION_LOCK_KEY}::bigint) as locked`.execute(trx);
       if (!rows[0]?.locked) return { ran: false };
-      const items = await listExpired(trx, now, months);
+      const items = await listExpired(trx, now, months, opts.agencyId);
       for (const i of items) {
         if (i.kind === "dialogue_registration")
           await eraseInTransaction(trx, { kind: "dialogue_registration", id: i.id }, "retention", null, now);

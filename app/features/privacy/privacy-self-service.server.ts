@@ -79,6 +79,8 @@ async function buildView(subject: FoundSubject, lang: Lang): Promise<SelfService
 /** One post of the page, as the route read it: the form's text fields, where it came from, and
  * the public origin that links in notices point to. */
 export interface PrivacyPost {
+  /** The agency of the page's path: codes are looked up within it only. */
+  agencyId: number;
   fields: Record<string, string>;
   client: Client;
   baseUrl: string;
@@ -108,9 +110,9 @@ export async function handlePrivacyPost(post: PrivacyPost, lang: Lang): Promise<
   if (!who.ok) return out("invalid", { form: "lookup", errors: who.errors });
   // Paced per code, per contact and per address before anything is read (lookup-limit.server.ts):
   // the code's pool is the one the feedback and registration pages use too.
-  const gate = await beginLookup(who.data.code.code, who.data.contact, post.client.ip);
+  const gate = await beginLookup(who.data.code.code, who.data.contact, post.client.ip, new Date(), post.agencyId);
   if (!gate.ok) return out("limited", { form: "lookup", errors: { _form: "privacy.errors.limited" } });
-  const subject = await findSubject(who.data.code, who.data.contact);
+  const subject = await findSubject(who.data.code, who.data.contact, post.agencyId);
   if (!subject) return out("not_found", { form: "lookup", errors: { _form: "privacy.errors.notFound" } });
   await gate.found();
   const base = { client: post.client, subject, lang };

@@ -1,6 +1,7 @@
 // Staff side of privacy requests: the open ones by deadline, one with the data it is about, and
 // the two decisions (fulfil, refuse with a reason). Each decision records one audit entry in the
 // same transaction; the corrections asked for are cleared once decided, so they are not kept.
+// Staff see and decide their own agency's requests only: another agency's id is "not found".
 import type { Kysely } from "kysely";
 import { foldName, normaliseEmail, normalisePhone } from "~/features/dialogue/dialogue-code";
 import { normalisePhone as feedbackPhoneDigits } from "~/features/feedback/feedback-code";
@@ -14,10 +15,11 @@ import { cancelIfUpcoming, eraseInTransaction } from "./privacy-erase.server";
 import { withdrawConsent } from "./consent.server";
 
 /** Open requests, the nearest deadline first. No personal data: kind, code and times only. */
-export async function listOpenRequests() {
+export async function listOpenRequests(agencyId: number) {
   return db()
     .selectFrom("privacy_request")
     .select(["id", "kind", "subject_kind", "subject_code", "received_at", "due_at"])
+    .where("agency_id", "=", agencyId)
     .where("status", "=", "open")
     .orderBy("due_at")
     .orderBy("id")
@@ -26,10 +28,11 @@ export async function listOpenRequests() {
 }
 
 /** The last decided requests, for the record on the same page. */
-export async function listDecidedRequests(limit = 20) {
+export async function listDecidedRequests(agencyId: number, limit = 20) {
   return db()
     .selectFrom("privacy_request")
     .select(["id", "kind", "subject_kind", "subject_code", "status", "received_at", "due_at", "decided_at"])
+    .where("agency_id", "=", agencyId)
     .where("status", "!=", "open")
     .where("kind", "in", ["correct", "delete", "withdraw"])
     .orderBy("decided_at", "desc")
@@ -37,20 +40,31 @@ export async function listDecidedRequests(limit = 20) {
     .execute();
 }
 
-export async function getRequest(id: number) {
-  return db().selectFrom("privacy_request").selectAll().where("id", "=", id).executeTakeFirst();
+export async function getRequest(agencyId: number, id: number) {
+  return db()
+    .selectFrom("privacy_request")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export type DecideResult = { ok: true } | { ok: false; reason: "not_found" | "decided" };
 
-async function lockOpen(trx: Kysely<Database>, id: number) {
-  const r = await trx.selectFrom("privacy_request").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+async function lockOpen(trx: Kysely<Database>, agencyId: number, id: number) {
+  const r = await trx
+    .selectFrom("privacy_request")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!r) return { error: "not_found" as const };
   if (r.status !== "open") return { error: "decided" as const };
   return { row: r };
 }
 
-async function applyCorrection(trx: Kysely<Database>, kind: string, id: number, c: Correction) {
+async function applyCorrection(trx: Kysely<Database>, agencyId: number, kind: string, id: number, c: Correction) {
   if (kind === "dialogue_registration") {
     await trx
       .updateTable("dialogue_registration")
@@ -63,6 +77,7 @@ async function applyCorrection(trx: Kysely<Database>, kind: string, id: number, 
         email_norm: c.email ? normaliseEmail(c.email) : null,
         organisation: c.organisation || null,
       })
+      .where("agency_id", "=", agencyId)
       .where("id", "=", id)
       .execute();
     return;
@@ -77,6 +92,7 @@ async function applyCorrection(trx: Kysely<Database>, kind: string, id: number, 
       email: c.email || null,
       organisation: c.organisation || null,
     })
+    .where("agency_id", "=", agencyId)
     .where("feedback_id", "=", id)
     .execute();
 }
@@ -85,11 +101,12 @@ async function applyCorrection(trx: Kysely<Database>, kind: string, id: number, 
 export async function fulfilRequest(
   client: Client,
   actor: Actor,
+  agencyId: number,
   id: number,
   ctx: NoticeContext,
   now = new Date(),
 ): Promise<DecideResult> {
-  const pre = await getRequest(id);
+  const pre = await getRequest(agencyId, id);
   if (!pre) return { ok: false, reason: "not_found" };
   if (pre.status !== "open") return { ok: false, reason: "decided" };
   // Outside the transaction below: cancelling takes the dialogue's own locks in its own order.
@@ -98,11 +115,11 @@ export async function fulfilRequest(
   return db()
     .transaction()
     .execute(async (trx): Promise<DecideResult> => {
-      const locked = await lockOpen(trx, id);
+      const locked = await lockOpen(trx, agencyId, id);
       if ("error" in locked) return { ok: false, reason: locked.error! };
       const r = locked.row;
       if (r.kind === "correct" && r.requested)
-        await applyCorrection(trx, r.subject_kind, r.subject_id, r.requested as unknown as Correction);
+        await applyCorrection(trx, agencyId, r.subject_kind, r.subject_id, r.requested as unknown as Correction);
       if (r.kind === "delete")
         await eraseInTransaction(trx, { kind: r.subject_kind, id: r.subject_id }, "request", r.id, now);
       // A withdrawal staff confirmed with the person by phone (docs/security/citizen-codes.md).
@@ -113,6 +130,7 @@ export async function fulfilRequest(
       await trx
         .updateTable("privacy_request")
         .set({ status: "fulfilled", decided_at: now, decided_by: actor.id, requested: null })
+        .where("agency_id", "=", agencyId)
         .where("id", "=", id)
         .execute();
       await recordAudit(
@@ -133,6 +151,7 @@ export async function fulfilRequest(
 export async function refuseRequest(
   client: Client,
   actor: Actor,
+  agencyId: number,
   id: number,
   reason: string,
   now = new Date(),
@@ -140,11 +159,12 @@ export async function refuseRequest(
   return db()
     .transaction()
     .execute(async (trx): Promise<DecideResult> => {
-      const locked = await lockOpen(trx, id);
+      const locked = await lockOpen(trx, agencyId, id);
       if ("error" in locked) return { ok: false, reason: locked.error! };
       await trx
         .updateTable("privacy_request")
         .set({ status: "refused", decided_at: now, decided_by: actor.id, refuse_reason: reason, requested: null })
+        .where("agency_id", "=", agencyId)
         .where("id", "=", id)
         .execute();
       await recordAudit(

@@ -15,23 +15,39 @@ export interface FoundSubject {
   kind: PrivacySubjectKind;
   id: number;
   code: string;
+  /** The agency the case belongs to: its requests are that agency's. */
+  agencyId: number;
 }
 
-/** The subject a code and a contact point to, or null (the same answer for a wrong code and a
- * wrong contact). Erased data cannot be found: the contact it was matched on is gone. */
+/** The subject a code and a contact point to within `agencyId` (the page's path), or null: the
+ * same answer for a wrong code, a wrong contact and another agency's case. Erased data cannot be
+ * found: the contact it was matched on is gone. */
 export async function findSubject(
   code: SubjectCode,
   contact: { phone: string } | { email: string },
+  agencyId: number,
 ): Promise<FoundSubject | null> {
   if (!code.key) return null;
   if (code.kind === "dialogue_registration") {
     const id = await findRegistration(code.code, code.key, contact);
-    return id ? { kind: "dialogue_registration", id, code: code.code } : null;
+    if (!id) return null;
+    // Registration codes are not yet looked up per agency: the match is dropped when it is not
+    // the path's agency's, so another agency's registration stays unseen.
+    const own = await db()
+      .selectFrom("dialogue_registration")
+      .select("id")
+      .where("agency_id", "=", agencyId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return own ? { kind: "dialogue_registration", id, code: code.code, agencyId } : null;
   }
   const row = await db()
     .selectFrom("feedback as f")
-    .innerJoin("feedback_contact as c", "c.feedback_id", "f.id")
+    .innerJoin("feedback_contact as c", (j) =>
+      j.onRef("c.agency_id", "=", "f.agency_id").onRef("c.feedback_id", "=", "f.id"),
+    )
     .select(["f.id", "f.access_key", "c.phone_digits", "c.email"])
+    .where("f.agency_id", "=", agencyId)
     .where("f.code", "=", code.code)
     .executeTakeFirst();
   if (!row) return null;
@@ -40,7 +56,9 @@ export async function findSubject(
       ? feedbackPhoneDigits(contact.phone) === row.phone_digits
       : (row.email ?? "").trim().toLowerCase() === contact.email;
   // The key, not the short code, is what only the sender holds (docs/security/citizen-codes.md).
-  return ok && sameSecret(row.access_key, code.key) ? { kind: "feedback", id: row.id, code: code.code } : null;
+  return ok && sameSecret(row.access_key, code.key)
+    ? { kind: "feedback", id: row.id, code: code.code, agencyId }
+    : null;
 }
 
 export interface SubjectData {

@@ -22,18 +22,18 @@ export interface PublicPeriod {
   dialogue: { year: number; held: boolean; minutesSessionId: number | null } | null;
 }
 
-// The figures are read as the whole department's, the way the staff report reads them for the
-// Office: the reader only decides the unit scope, and the public sees no unit.
-const DEPARTMENT: StaffUser = {
+// The figures are read as the whole agency's, the way the staff report reads them for the
+// Office: the reader only decides the agency and unit scope, and the public sees no unit.
+const departmentOf = (agencyId: number): StaffUser => ({
   id: 0,
   email: "",
   name: "",
   role: "viewer",
   unitId: null,
-  agencyId: 1,
+  agencyId,
   mustChangePassword: false,
   sessionId: "",
-};
+});
 
 // Sent figures do not change; the small-group rule also reads the quarters around a cumulative
 // period, so a short cache keeps a busy public page from redoing the work on every view.
@@ -44,6 +44,7 @@ const cache = new Map<
 >();
 
 async function satisfactionOf(
+  agencyId: number,
   surveyId: number,
   snap: { id: number; start: string; end: string },
   p: { year: number; kind: PeriodKind },
@@ -51,30 +52,41 @@ async function satisfactionOf(
 ) {
   const hit = cache.get(snap.id);
   if (hit && now - hit.at < CACHE_MS) return hit.value;
-  const d = await getDashboard(DEPARTMENT, { surveyId, from: snap.start, to: snap.end, snapshotId: snap.id }, p, "vi");
+  const d = await getDashboard(
+    departmentOf(agencyId),
+    { surveyId, from: snap.start, to: snap.end, snapshotId: snap.id },
+    p,
+    "vi",
+  );
   const value = { ...d.headline, target: d.target, threshold: d.threshold };
   cache.set(snap.id, { at: now, value });
   return value;
 }
 
+/** The periods `agencyId` sent, and only those (the page of /<agency>/ket-qua). */
 export async function publicResults(
   lang: Lang,
+  agencyId: number,
   now = Date.now(),
 ): Promise<{ periods: PublicPeriod[]; target: number | null; threshold: number | null }> {
   const rows = await db()
     .selectFrom("report_snapshot as s")
-    .innerJoin("report_period as p", "p.id", "s.period_id")
+    .innerJoin("report_period as p", (j) =>
+      j.onRef("p.agency_id", "=", "s.agency_id").onRef("p.id", "=", "s.period_id"),
+    )
+    .where("s.agency_id", "=", agencyId)
     .select(["s.id", "p.year", "p.kind", "s.start_date", "s.end_date", "s.sent_at", "s.feedback", "s.dialogue"])
     .orderBy("s.end_date", "desc")
     .orderBy("s.start_date", "desc")
     .execute();
-  const formB = (await listSurveys(DEPARTMENT.agencyId, lang)).find((s) => s.kind === "B");
+  const formB = (await listSurveys(agencyId, lang)).find((s) => s.kind === "B");
   let target: number | null = null;
   let threshold: number | null = null;
   const periods: PublicPeriod[] = [];
   for (const r of rows) {
     const sat = formB
       ? await satisfactionOf(
+          agencyId,
           formB.id,
           { id: r.id, start: r.start_date, end: r.end_date },
           { year: r.year, kind: r.kind },

@@ -95,7 +95,7 @@ export async function sendReport(periodId: number, userId: number, now = new Dat
     today < period.end_date ? (today < period.start_date ? period.start_date : today) : period.end_date;
   // The department's feedback handling and dialogue, read now and frozen with the counts.
   const [feedback, dialogue] = await Promise.all([
-    feedbackFigures({ from: period.start_date, to: period.end_date, now }),
+    feedbackFigures({ agencyId: period.agency_id, from: period.start_date, to: period.end_date, now }),
     dialogueFigures({ year: period.year, today }),
   ]);
   return db()

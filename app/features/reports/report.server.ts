@@ -43,8 +43,13 @@ export async function getReport(user: StaffUser, year: number, kind: PeriodKind,
     figures(prevPeriod, prevKey, prevSent),
     tt01(period, { year, kind }),
     tt01(prevPeriod, prevKey),
-    feedbackFigures({ from: period.start_date, to: period.end_date, unitId: feedbackUnit }),
-    feedbackFigures({ from: prevPeriod.start_date, to: prevPeriod.end_date, unitId: feedbackUnit }),
+    feedbackFigures({ agencyId: user.agencyId, from: period.start_date, to: period.end_date, unitId: feedbackUnit }),
+    feedbackFigures({
+      agencyId: user.agencyId,
+      from: prevPeriod.start_date,
+      to: prevPeriod.end_date,
+      unitId: feedbackUnit,
+    }),
     dialogueFigures({ year }),
   ]);
   // Which survey versions the period's answers came from, n each (after getDashboard folded the rollups).

@@ -92,7 +92,7 @@ export async function getTt01(user: StaffUser, f: DashboardFilter, period: { yea
   const feedbackUnit = scope.all ? (filter.unitId ?? undefined) : (scope.unitId ?? -1);
   const [late, feedback, scores, register] = await Promise.all([
     lateAnswers(filter, items),
-    feedbackFigures({ from: filter.from, to: filter.to, unitId: feedbackUnit }),
+    feedbackFigures({ agencyId: user.agencyId, from: filter.from, to: filter.to, unitId: feedbackUnit }),
     // Staff enter indicators 2, 5, 6, 9 for the whole department: a narrower view lacks them.
     scope.all && !filter.unitId ? staffScores(period) : Promise.resolve([]),
     lateRegisterFigures(user, filter),

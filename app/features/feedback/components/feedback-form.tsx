@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ATTACHMENT_ACCEPT } from "~/features/feedback/feedback.schema";
 import { ErrorSummary, Radios, SelectField, TextArea, TextField } from "~/kernel/forms/fields";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import { fieldId } from "./ids";
 
 type Errors = Partial<Record<string, string>>;
@@ -26,6 +27,8 @@ const ORDER = [
 
 export interface FeedbackFormProps {
   submissionId: string;
+  /** The agency's path prefix (null for the default agency): its status and answers pages. */
+  prefix: string | null;
   procedures: { value: string; label: string }[];
   notice: { text: string; consent: string };
   values: Record<string, string>;
@@ -36,6 +39,7 @@ export interface FeedbackFormProps {
 
 export function FeedbackForm({
   submissionId,
+  prefix,
   procedures,
   notice,
   values,
@@ -60,8 +64,8 @@ export function FeedbackForm({
         <p>{t("feedback.form.outOfScopeBody")}</p>
       </aside>
       <p>
-        <a href="/feedback/status">{t("feedback.form.statusLink")}</a> ·{" "}
-        <a href="/feedback/answers">{t("feedback.form.answersLink")}</a>
+        <a href={agencyPath(prefix, "/feedback/status")}>{t("feedback.form.statusLink")}</a> ·{" "}
+        <a href={agencyPath(prefix, "/feedback/answers")}>{t("feedback.form.answersLink")}</a>
       </p>
       <Form method="post" encType="multipart/form-data" noValidate>
         <input type="hidden" name="submissionId" value={submissionId} />
@@ -212,7 +216,7 @@ export function FeedbackForm({
         <div className="notice" id="fb-notice">
           <p>{notice.text}</p>
           <p>
-            <a href="/privacy">{t("privacy.noticeLink")}</a>
+            <a href={agencyPath(prefix, "/privacy")}>{t("privacy.noticeLink")}</a>
           </p>
         </div>
         <div className={`field${errors.consent ? " field--error" : ""}`}>

@@ -3,6 +3,7 @@
 // contact in hidden fields: the page has no session.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import { Checkbox, ErrorSummary, TextField } from "~/kernel/forms/fields";
 import { noticeVersionDate } from "~/features/privacy/notice-version";
 import type { SelfServiceResult, SelfServiceView } from "~/features/privacy/privacy-self-service.server";
@@ -18,7 +19,16 @@ function Who({ values }: { values: Record<string, string> }) {
   );
 }
 
-export function RequestView({ result, view }: { result: Result; view: SelfServiceView }) {
+/** `prefix`: the agency's path prefix (null for the default agency), for the links back. */
+export function RequestView({
+  result,
+  view,
+  prefix,
+}: {
+  result: Result;
+  view: SelfServiceView;
+  prefix: string | null;
+}) {
   const { t } = useTranslation();
   const errors = result.errors;
   const fieldValue = (key: string) => view.fields.find((f) => f.key === key)?.value ?? "";
@@ -191,8 +201,8 @@ export function RequestView({ result, view }: { result: Result; view: SelfServic
         </>
       )}
       <p>
-        <a href="/privacy/request">{t("privacy.request.another")}</a> ·{" "}
-        <a href="/privacy">{t("privacy.request.noticeLink")}</a>
+        <a href={agencyPath(prefix, "/privacy/request")}>{t("privacy.request.another")}</a> ·{" "}
+        <a href={agencyPath(prefix, "/privacy")}>{t("privacy.request.noticeLink")}</a>
       </p>
     </>
   );
