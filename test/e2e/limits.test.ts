@@ -188,11 +188,20 @@ describe.skipIf(!onPostgres)("citizens behind one address (PostgreSQL)", () => {
     );
     expect(mine.rows).toEqual([{ status: "confirmed" }]);
     // The 40 waiting see "chờ xác nhận" on their own page, the 5 others their seat.
-    const pages = await Promise.all(
-      fakes.map(async (r) =>
-        (await fetch(`${server.url}/dialogues/registration`, { headers: { Cookie: cookiesOf(r) } })).text(),
-      ),
-    );
+    // Read five at a time: the burst under test is the sign-ups. 45 page loads at once on a loaded
+    // machine waited past the pool's connection time-out and got the 503 "try again" page (seen
+    // once: 28 of 40), which is the server shedding load, not what this test is about.
+    const pages: string[] = [];
+    for (let i = 0; i < fakes.length; i += 5)
+      pages.push(
+        ...(await Promise.all(
+          fakes
+            .slice(i, i + 5)
+            .map(async (r) =>
+              (await fetch(`${server.url}/dialogues/registration`, { headers: { Cookie: cookiesOf(r) } })).text(),
+            ),
+        )),
+      );
     expect(pages.filter((html) => html.includes("Đăng ký của bạn đang chờ xác nhận")).length).toBe(40);
     expect(pages.filter((html) => html.includes("Bạn đã có chỗ.")).length).toBe(5);
     const confirmedTotal = await client.query(
