@@ -128,8 +128,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DialoguePage() {
-  const { prefix, session: s, procedures, registration, seats, questions, moderation, notice } =
-    useLoaderData<typeof loader>();
+  const {
+    prefix,
+    session: s,
+    procedures,
+    registration,
+    seats,
+    questions,
+    moderation,
+    notice,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();

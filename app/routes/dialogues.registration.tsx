@@ -102,7 +102,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // guessing keys or a phone for a code slows to a trickle; the owner is not locked out for an
     // hour by a stranger or by their own typos.
     // The pace on a code is per agency: guesses at B's code never slow A's owner of the same code.
-    const gate = await beginLookup(parsed.data.code.code, parsed.data.contact, clientIp(request), new Date(), agency.id);
+    const gate = await beginLookup(
+      parsed.data.code.code,
+      parsed.data.contact,
+      clientIp(request),
+      new Date(),
+      agency.id,
+    );
     if (!gate.ok) return json({ errors: { _form: "dialogue.errors.tooManyAttempts" }, values: {} }, 429);
     const id = await findRegistration(agency.id, parsed.data.code.code, parsed.data.code.key, parsed.data.contact);
     if (id) await gate.found();

@@ -253,7 +253,9 @@ export default function Results() {
                   {p.dialogue?.minutesSessionId ? (
                     <>
                       {" — "}
-                      <a href={agencyPath(prefix, `/dialogues/${p.dialogue.minutesSessionId}/minutes`)}>{t("results.minutes")}</a>
+                      <a href={agencyPath(prefix, `/dialogues/${p.dialogue.minutesSessionId}/minutes`)}>
+                        {t("results.minutes")}
+                      </a>
                     </>
                   ) : null}
                 </dd>

@@ -16,10 +16,10 @@ import { db } from "~/kernel/db/db.server";
 import { loader as surveyLoader } from "~/routes/s.$slug";
 import { loader as thanksLoader } from "~/routes/s.$slug_.thanks";
 import { loader as listLoader } from "~/routes/s._index";
+import { signUp } from "~/features/dialogue/dialogue-registration.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
 import { makeSession, person } from "../support/dialogue";
-import { signUp } from "~/features/dialogue/dialogue-registration.server";
 
 const ROUTES = path.resolve(import.meta.dirname, "../../app/routes");
 // Words only agency B's rows hold: none may appear in anything agency A's users are shown.

@@ -17,7 +17,9 @@ const ok = (r: SignUpResult) => {
 
 async function places(sessionId: number) {
   const rows = await statuses(sessionId);
-  const waiting = await Promise.all(rows.filter((r) => r.status === "waitlisted").map((r) => getOwnRegistration(1, r.id)));
+  const waiting = await Promise.all(
+    rows.filter((r) => r.status === "waitlisted").map((r) => getOwnRegistration(1, r.id)),
+  );
   return waiting.map((w) => w!.place!).sort((a, b) => a - b);
 }
 

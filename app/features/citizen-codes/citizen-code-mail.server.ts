@@ -57,7 +57,9 @@ export async function senderFullCode(agencyId: number, id: number): Promise<stri
 export async function mailRegistrationCode(id: number): Promise<boolean> {
   const row = await db()
     .selectFrom("dialogue_registration as r")
-    .innerJoin("dialogue_session as s", (j) => j.onRef("s.agency_id", "=", "r.agency_id").onRef("s.id", "=", "r.session_id"))
+    .innerJoin("dialogue_session as s", (j) =>
+      j.onRef("s.agency_id", "=", "r.agency_id").onRef("s.id", "=", "r.session_id"),
+    )
     .select(["r.code", "r.access_key", "r.lang", "r.email_norm", "r.agency_id", "s.title_vi", "s.title_en"])
     .where("r.id", "=", id)
     .executeTakeFirst();

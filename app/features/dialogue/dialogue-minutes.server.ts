@@ -41,7 +41,9 @@ export async function loadMinutesSource(
   const counts = await seatCounts(sessionId, conn);
   const issues = await conn
     .selectFrom("dialogue_question as q")
-    .innerJoin("dialogue_answer as a", (j) => j.onRef("a.agency_id", "=", "q.agency_id").onRef("a.question_id", "=", "q.id"))
+    .innerJoin("dialogue_answer as a", (j) =>
+      j.onRef("a.agency_id", "=", "q.agency_id").onRef("a.question_id", "=", "q.id"),
+    )
     .leftJoin("unit as u", (j) => j.onRef("u.agency_id", "=", "a.agency_id").onRef("u.id", "=", "a.unit_id"))
     .leftJoin("dialogue_registration as r", (j) =>
       j.onRef("r.agency_id", "=", "q.agency_id").onRef("r.id", "=", "q.registration_id"),

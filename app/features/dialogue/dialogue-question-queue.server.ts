@@ -18,7 +18,9 @@ export interface StaffQuestionFilter {
 export async function listStaffQuestions(sessionId: number, user: StaffUser, filter: StaffQuestionFilter, lang: Lang) {
   let q = db()
     .selectFrom("dialogue_question as q")
-    .innerJoin("dialogue_answer as a", (j) => j.onRef("a.agency_id", "=", "q.agency_id").onRef("a.question_id", "=", "q.id"))
+    .innerJoin("dialogue_answer as a", (j) =>
+      j.onRef("a.agency_id", "=", "q.agency_id").onRef("a.question_id", "=", "q.id"),
+    )
     .leftJoin("unit as u", (j) => j.onRef("u.agency_id", "=", "a.agency_id").onRef("u.id", "=", "a.unit_id"))
     .leftJoin("dialogue_registration as r", (j) =>
       j.onRef("r.agency_id", "=", "q.agency_id").onRef("r.id", "=", "q.registration_id"),

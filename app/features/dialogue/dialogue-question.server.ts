@@ -181,7 +181,9 @@ export type VoteResult = "ok" | "already" | "not_allowed";
 export async function vote(agencyId: number, registrationId: number, questionId: number): Promise<VoteResult> {
   const row = await db()
     .selectFrom("dialogue_question as q")
-    .innerJoin("dialogue_session as s", (j) => j.onRef("s.agency_id", "=", "q.agency_id").onRef("s.id", "=", "q.session_id"))
+    .innerJoin("dialogue_session as s", (j) =>
+      j.onRef("s.agency_id", "=", "q.agency_id").onRef("s.id", "=", "q.session_id"),
+    )
     .innerJoin("dialogue_registration as r", (j) =>
       j.onRef("r.agency_id", "=", "q.agency_id").onRef("r.session_id", "=", "q.session_id"),
     )

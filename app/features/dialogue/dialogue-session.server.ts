@@ -330,7 +330,9 @@ export async function getSession(
 export async function sessionProcedures(agencyId: number, id: number, lang: Lang) {
   const rows = await db()
     .selectFrom("dialogue_session_procedure as sp")
-    .innerJoin("procedure as p", (j) => j.onRef("p.agency_id", "=", "sp.agency_id").onRef("p.id", "=", "sp.procedure_id"))
+    .innerJoin("procedure as p", (j) =>
+      j.onRef("p.agency_id", "=", "sp.agency_id").onRef("p.id", "=", "sp.procedure_id"),
+    )
     .select(["p.id", "p.code", "p.name_vi", "p.name_en"])
     .where("sp.agency_id", "=", agencyId)
     .where("sp.session_id", "=", id)
