@@ -397,6 +397,35 @@ describe("public dialogue pages per agency", () => {
     expect(notice.message).toContain(`/${B_CODE}/dialogues/registration`);
   });
 
+  it("a burst of sign-ups on both paths fills B's small session from B's path only, every row B's", async () => {
+    const small = await makeSession({ agencyId: b.agency, title: `Đối thoại nhỏ ${MARK}`, capacity: 3 });
+    const post = (i: number, params: Record<string, string>) =>
+      call(
+        page.action,
+        publicPost(
+          `/dialogues/${small}`,
+          signUpForm({ name: `Người đợt ${i}`, phone: `0913 ${String(100000 + i)}`, question: "" }),
+        ),
+        { ...params, id: String(small) },
+      );
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => post(i, i % 2 ? { agency: B_CODE } : i % 4 ? { agency: aCode } : {})),
+    );
+    // Hand count: the 8 odd ones went to B's path and are stored; the 8 even ones (A's prefix or
+    // none) are 404 and store nothing. 3 seats: 3 confirmed, 5 waitlisted.
+    expect(answers.filter((r) => r.status === 303)).toHaveLength(8);
+    expect(answers.filter((r) => r.status === 404)).toHaveLength(8);
+    const rows = await db()
+      .selectFrom("dialogue_registration")
+      .select(["agency_id", "status"])
+      .where("session_id", "=", small)
+      .execute();
+    expect(rows).toHaveLength(8);
+    expect(rows.every((r) => r.agency_id === b.agency)).toBe(true);
+    expect(rows.filter((r) => r.status === "confirmed")).toHaveLength(3);
+    expect(rows.filter((r) => r.status === "waitlisted")).toHaveLength(5);
+  });
+
   it("answers 404 under a prefix no agency has", async () => {
     const params = { agency: "khong-co", id: String(b.session) };
     for (const mod of [list, page, ics, minutes, registration]) {
