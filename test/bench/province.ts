@@ -25,12 +25,6 @@ async function main() {
   const bench = await createBenchDatabase("bench_prov");
   const db = bench.handle.db;
   try {
-    const root = await db
-      .selectFrom("agency")
-      .select("id")
-      .where("parent_id", "is", null)
-      .orderBy("id")
-      .executeTakeFirstOrThrow();
     if (bench.fresh) {
       const t = performance.now();
       const { agencies, steps } = await seedProvince(db, { responses: N, agencies: AGENCIES, units: UNITS });
