@@ -1,8 +1,8 @@
 // The province's list of agencies (/co-quan) and an agency's home (/<code>) in a real browser at
 // a 360 px phone viewport, in both languages: axe finds nothing, nothing scrolls sideways, no
 // JavaScript is sent, the keyboard reaches an agency from the list, an unknown code is the 404 page.
+// The agencies are added through the admin's form, so the test runs on either database.
 import type { Browser, Page } from "playwright-core";
-import pg from "pg";
 import { axeViolations, collectPageErrors, launchBrowser, phoneContext } from "../support/browser";
 import { reachablePostgres, startServer, type RunningServer } from "../support/server";
 
@@ -10,25 +10,33 @@ let server: RunningServer;
 let browser: Browser;
 const CODE = "so-y-te-e2e";
 
+/** Adds an agency through the admin's form, as an installation admin would (the save also clears
+ * the server's agency cache); `parent` is part of the parent's name in the list of choices. */
+async function addAgency(page: Page, code: string, nameVi: string, nameEn: string, parent: string) {
+  await page.goto(server.url + "/staff/agencies/new");
+  await page.locator("input[name=code]").fill(code);
+  await page.locator("input[name=nameVi]").fill(nameVi);
+  await page.locator("input[name=nameEn]").fill(nameEn);
+  const value = await page.locator("select[name=parentId] option", { hasText: parent }).first().getAttribute("value");
+  await page.locator("select[name=parentId]").selectOption(value!);
+  await page.locator("input[name=target]").fill("90");
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await page.waitForURL(/\/staff\/agencies(\?.*)?$/);
+}
+
 beforeAll(async () => {
-  const postgres = await reachablePostgres();
-  [server, browser] = await Promise.all([startServer({ postgres }), launchBrowser()]);
-  if (!server.databaseUrl) throw new Error("this test writes its agencies into the server's PostgreSQL database");
-  // Written before any page asks for an agency, so the server's agency cache (a minute) loads them.
-  const c = new pg.Client({ connectionString: server.databaseUrl });
-  await c.connect();
-  try {
-    await c.query(
-      `with root as (select id from agency where parent_id is null),
-            dept as (insert into agency (code, name_vi, name_en, parent_id, target_percent)
-                     select $1, 'Sở Y tế', 'Department of Health', id, 90 from root returning id)
-       insert into agency (code, name_vi, name_en, parent_id, target_percent)
-       select 'xa-e2e', 'Trạm Y tế xã Tân Mỹ Chánh', 'Tan My Chanh Health Station', id, 90 from dept`,
-      [CODE],
-    );
-  } finally {
-    await c.end();
-  }
+  [server, browser] = await Promise.all([startServer({ postgres: await reachablePostgres() }), launchBrowser()]);
+  const ctx = await phoneContext(browser, { lang: "vi" });
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(server.url + "/staff/login");
+  await page.getByLabel("Địa chỉ email").fill("admin@demo.hailong.vn");
+  await page.getByLabel("Mật khẩu").fill("demo-Admin-2026");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL(/\/staff$/);
+  await addAgency(page, CODE, "Sở Y tế", "Department of Health", "UBND tỉnh");
+  await addAgency(page, "xa-e2e", "Trạm Y tế xã Tân Mỹ Chánh", "Tan My Chanh Health Station", "Sở Y tế");
+  await ctx.close();
 });
 afterAll(async () => {
   await browser?.close();
