@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     noticeCounts(s.id),
     sessionProcedures(s.id, lng),
     manage ? listProcedures(lng) : Promise.resolve([]),
-    noticeDays(),
+    noticeDays(user.agencyId),
   ]);
   let registrants = null;
   let calls = null;

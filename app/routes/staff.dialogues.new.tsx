@@ -24,12 +24,12 @@ export const access: RouteAccess = { loader: ["admin", "office"], action: ["admi
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   return json({
     title: t("dialogue.staff.new.title"),
     procedures: await listProcedures(lng),
-    noticeDays: await noticeDays(),
+    noticeDays: await noticeDays(user.agencyId),
   });
 }
 

@@ -16,6 +16,7 @@ import { recordAudit } from "~/kernel/audit.server";
 import { queueNotices, writeNotices, type NoticeContext } from "~/features/dialogue/dialogue-notify.server";
 import { fillSeats } from "~/features/dialogue/dialogue-seats.server";
 import { getSetting } from "~/features/admin/settings.server";
+import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 import type { Database, DialogueSession, DialogueStatus } from "../../../db/types";
@@ -95,9 +96,10 @@ async function setProcedures(trx: Kysely<Database>, sessionId: number, ids: numb
   }
 }
 
-/** The notice period (setting dialogue.notice_days), read before a transaction opens: on the
- * embedded database a read through db() inside one would wait for ever. */
-export const noticeDays = () => getSetting("dialogue.notice_days");
+/** The notice period (setting dialogue.notice_days) of an agency, read before a transaction opens:
+ * on the embedded database a read through db() inside one would wait for ever. The dialogue is
+ * not scoped to agencies yet: its writes read the default agency's setting until it is. */
+export const noticeDays = (agencyId: number = DEFAULT_AGENCY_ID) => getSetting(agencyId, "dialogue.notice_days");
 
 export async function createSession(
   client: Client,

@@ -81,7 +81,7 @@ async function gradeOf(
     }
   }
   scores[8] = feedbackIndicator(feedback.handledOnTime, feedback.handled + feedback.overdue);
-  for (const s of await staffScores(period, a.id)) scores[s.indicator as IndicatorNo] = s.score_tenths / 10;
+  for (const s of await staffScores(a.id, period)) scores[s.indicator as IndicatorNo] = s.score_tenths / 10;
   const t = agencyTotal(scores);
   return { agencyId: a.id, name: a.name, total: t.total, grade: t.grade, missing: t.missing };
 }
@@ -100,7 +100,10 @@ async function satisfactionOf(
 ): Promise<Map<number, { satisfied: number; n: number; hidden: boolean }>> {
   await foldPendingRollups();
   const surveyIds = list.flatMap((a) => (a.formB ? [a.formB] : []));
-  const [items, quarters] = await Promise.all([surveyItemsOf(surveyIds), trendQuarters(period.year, period.kind)]);
+  const [items, quarters] = await Promise.all([
+    surveyItemsOf(surveyIds),
+    trendQuarters(null, period.year, period.kind),
+  ]);
   const overall = new Map(surveyIds.map((id) => [id, overallItem(items.get(id) ?? [])?.ids ?? []]));
   const inside = quarters.filter((q) => q.start >= window.from && q.end <= window.to);
   const WINDOW = "__window";
@@ -134,7 +137,8 @@ async function satisfactionOf(
 export async function getLeague(user: StaffUser, year: number, kind: PeriodKind, lang: Lang, now = new Date()) {
   // Every agency's whole figures: never for a unit's staff, whom the route refuses as well.
   if (!unitScope(user).all) throw new Response("Forbidden", { status: 403 });
-  const settings = await getSettings();
+  // The province's own settings (the account's agency): one threshold over every agency's figures.
+  const settings = await getSettings(user.agencyId);
   const threshold = settings["satisfaction.suppression_threshold"];
   // Every agency over the same days: the statutory window (NĐ 09/2019), not one agency's edits.
   const w = defaultWindow(year, kind);
