@@ -12,10 +12,11 @@
 import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`update agency a set target_percent = round((s.value #>> '{}')::numeric * 100, 2)
+  await sql`update agency a set target_percent = trim_scale(round((s.value #>> '{}')::numeric * 100, 3))
     from setting s
     where s.agency_id = a.id and s.key = 'satisfaction.target' and jsonb_typeof(s.value) = 'number'
-      and (s.value #>> '{}')::numeric > 0 and (s.value #>> '{}')::numeric <= 1`.execute(db);
+      and (s.value #>> '{}')::numeric > 0 and (s.value #>> '{}')::numeric <= 1
+      and a.target_percent <> (s.value #>> '{}')::numeric * 100`.execute(db);
   await db.deleteFrom("setting").where("key", "=", "satisfaction.target").execute();
 
   await db.schema
@@ -41,7 +42,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   const { rows } = await sql`select 1 from agency_holiday limit 1`.execute(db);
   if (rows.length) throw new Error("agency_holiday holds an agency's own days; delete them first");
   await db.schema.dropTable("agency_holiday").execute();
+  // The target goes back to the setting of agency 1 and of every agency that has settings of its
+  // own (one without any read the default before, and a row would stop 021's way down).
   await sql`insert into setting (agency_id, key, value)
-    select id, 'satisfaction.target', to_jsonb(round(target_percent / 100, 4)) from agency
+    select id, 'satisfaction.target', to_jsonb(trim_scale(round(target_percent / 100, 5))) from agency
+    where id = 1 or exists (select 1 from setting s where s.agency_id = agency.id)
     on conflict (agency_id, key) do nothing`.execute(db);
 }
