@@ -16,7 +16,6 @@ import { recordAudit } from "~/kernel/audit.server";
 import { queueNotices, writeNotices, type NoticeContext } from "~/features/dialogue/dialogue-notify.server";
 import { fillSeats } from "~/features/dialogue/dialogue-seats.server";
 import { getSetting } from "~/features/admin/settings.server";
-import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 import type { Database, DialogueSession, DialogueStatus } from "../../../db/types";
@@ -96,10 +95,9 @@ async function setProcedures(trx: Kysely<Database>, sessionId: number, ids: numb
   }
 }
 
-/** The notice period (setting dialogue.notice_days) of an agency, read before a transaction opens:
- * on the embedded database a read through db() inside one would wait for ever. The dialogue is
- * not scoped to agencies yet: its writes read the default agency's setting until it is. */
-export const noticeDays = (agencyId: number = DEFAULT_AGENCY_ID) => getSetting(agencyId, "dialogue.notice_days");
+/** An agency's notice days, read before a transaction opens (on the embedded database a read inside
+ * one waits for ever). Writes pass no agency yet: the default one's (id 1) until dialogue is scoped. */
+export const noticeDays = (agencyId = 1) => getSetting(agencyId, "dialogue.notice_days");
 
 export async function createSession(
   client: Client,
