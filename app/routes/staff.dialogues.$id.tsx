@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     noticeCounts(user.agencyId, s.id),
     sessionProcedures(user.agencyId, s.id, lng),
     manage ? agencyProcedures(user.agencyId, lng) : Promise.resolve([]),
-    noticeDays(),
+    noticeDays(user.agencyId),
     agencyPrefix(user.agencyId),
   ]);
   let registrants = null;

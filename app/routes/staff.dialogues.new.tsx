@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("dialogue.staff.new.title"),
     // The account's agency's procedures only; createSession drops any other id sent.
     procedures: await agencyProcedures(user.agencyId, lng),
-    noticeDays: await noticeDays(),
+    noticeDays: await noticeDays(user.agencyId),
   });
 }
 

@@ -43,12 +43,12 @@ const SCOPED = new Set([
 function notScopedYet(id: string): string | null {
   if (SCOPED.has(id)) return null;
   // Scoped with the feedback and privacy vertical (agency-isolation-feedback.test.ts goes further),
-  // and the dialogue (agency-isolation-dialogue.test.ts goes further).
+  // the dialogue (agency-isolation-dialogue.test.ts) and reports, settings and holidays
+  // (agency-isolation-reports.test.ts).
   if (/^staff\.(feedback|privacy|dialogues)/.test(id)) return null;
-  if (/^staff\.(reports|tt01|coverage|late-dossiers)/.test(id))
-    return "reports (periods, snapshots, TT 01, coverage, late dossiers)";
+  if (/^staff\.(reports|tt01|coverage|late-dossiers|settings|holidays)/.test(id)) return null;
   if (/^staff\.(surveys|comments)/.test(id)) return "survey staff (list, editing, items, comments)";
-  if (/^staff\.(units|procedures|users|settings|holidays|audit)/.test(id)) return "admin";
+  if (/^staff\.(units|procedures|users|audit)/.test(id)) return "admin";
   return "no agency data (frame, sign-in, password, agencies, league)";
 }
 
@@ -220,6 +220,35 @@ beforeAll(async () => {
       enteredBy: null,
       answers: [{ itemId: overall.id, value: 1, text: `lời ${MARK}`, choices: null }],
     });
+  // B's served count, late dossier (its code carries the marker) and own day off, for the report
+  // routes' walk: B's unit name or the code would show on A's pages if a read were not scoped.
+  await db()
+    .insertInto("served_count")
+    .values({
+      agency_id: b.agency,
+      unit_id: b.unit,
+      procedure_id: b.procedure,
+      period_start: "2030-12-15",
+      period_end: "2031-03-14",
+      count: 41,
+    })
+    .execute();
+  await db()
+    .insertInto("late_dossier")
+    .values({
+      agency_id: b.agency,
+      dossier_code: `${MARK}-HS1`,
+      unit_id: b.unit,
+      procedure_id: b.procedure,
+      promised_date: "2031-02-01",
+      returned_date: "2031-02-03",
+      apology_sent: false,
+    })
+    .execute();
+  await db()
+    .insertInto("agency_holiday")
+    .values({ agency_id: b.agency, date: "2031-03-12", name_vi: `Ngày ${MARK}`, name_en: `Day ${MARK}`, kind: "off" })
+    .execute();
   const bStaff = await signIn("admin");
   bCookie = bStaff.cookie;
   await db().updateTable("staff_user").set({ agency_id: b.agency }).where("id", "=", bStaff.id).execute();

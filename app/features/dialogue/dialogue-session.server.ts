@@ -110,9 +110,9 @@ async function setProcedures(trx: Kysely<Database>, agencyId: number, sessionId:
   }
 }
 
-/** The notice period (setting dialogue.notice_days), read before a transaction opens: on the
- * embedded database a read through db() inside one would wait for ever. */
-export const noticeDays = () => getSetting("dialogue.notice_days");
+/** An agency's notice days, read before a transaction opens (on the embedded database a read inside
+ * one waits for ever). */
+export const noticeDays = (agencyId: number) => getSetting(agencyId, "dialogue.notice_days");
 
 export async function createSession(
   client: Client,
@@ -120,7 +120,7 @@ export async function createSession(
   agencyId: number,
   input: SessionInput,
 ): Promise<{ ok: true; id: number } | Refusal> {
-  const days = await noticeDays();
+  const days = await noticeDays(agencyId);
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -161,7 +161,7 @@ export async function updateSession(
   input: SessionInput,
   ctx: NoticeContext,
 ): Promise<Result<{ moved: boolean; noticeIds: string[]; told: number }>> {
-  const days = await noticeDays();
+  const days = await noticeDays(agencyId);
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -245,7 +245,7 @@ export async function changeStatus(
   ctx: NoticeContext,
 ): Promise<Result<{ status: DialogueStatus; noticeIds: string[] }>> {
   const now = opts.now ?? new Date();
-  const days = await noticeDays();
+  const days = await noticeDays(agencyId);
   return db()
     .transaction()
     .execute(async (trx): Promise<Result<{ status: DialogueStatus; noticeIds: string[] }>> => {
