@@ -8,8 +8,10 @@ import { db } from "~/kernel/db/db.server";
 import type { DashboardFilter } from "./dashboard.server";
 import { surveyItems } from "./dashboard.server";
 
-// 5000 rows a page: the per-page round trips are negligible and a page with its answers is a few
-// MB (peak RSS 255–297 MB at 100k responses, 159 MB of it the bare process). Not tuned further.
+// 1,000 rows a page: the per-page round trips are negligible (the statement is named and planned
+// once per connection, db/prepared.ts), and a smaller page is less to keep while the next one
+// arrives: 5,000-row pages were promoted to the old generation and the heap grew to 100+ MB
+// (README "Performance", exports; 1,000, 2,000 and 5,000 measured, 1,000 the least memory).
 const PAGE = 1000;
 
 interface PageRow extends ResponseAnswers {
@@ -99,46 +101,29 @@ export async function exportResponses(f: DashboardFilter, t: TFunction, sink: Ro
 }
 
 /** Reads page after page until one comes back short, the next one while this one is written
- * (the database and the writer overlap). `edge` gives a page's row count and last row. */
-async function eachPage<P>(
-  fetch: (after: Cursor) => Promise<P>,
-  edge: (page: P) => { rows: number; last: Cursor },
-  write: (page: P) => Promise<void>,
-): Promise<number> {
+ * (the database and the writer overlap). */
+async function writeRows(f: DashboardFilter, columns: ColumnMap, sink: RowSink): Promise<number> {
   let total = 0;
   // A prefetched page must not fail unobserved (an unhandled rejection ends the process) when the
   // writer fails first: the error is still thrown where the page is awaited.
   const prefetch = (after: Cursor) => {
-    const p = fetch(after);
+    const p = fetchRows(exportQuery(f, after, PAGE));
     p.catch(() => {});
     return p;
   };
-  let next: Promise<P> | null = prefetch(null);
+  let next: Promise<PageRow[]> | null = prefetch(null);
   while (next) {
-    const page = await next;
-    const { rows, last } = edge(page);
-    next = rows === PAGE && last ? prefetch(last) : null;
-    await write(page);
-    total += rows;
+    const rows: PageRow[] = await next;
+    const last = rows[rows.length - 1];
+    next = rows.length === PAGE ? prefetch({ at: last.at_key, id: last.id }) : null;
+    for (const r of rows) {
+      // Most rows only join the sink's pending batch: no promise to wait for.
+      const wait = sink.row(rowCells(columns, r));
+      if (wait) await wait;
+    }
+    total += rows.length;
   }
   return total;
-}
-
-function writeRows(f: DashboardFilter, columns: ColumnMap, sink: RowSink): Promise<number> {
-  return eachPage(
-    (after) => fetchRows(exportQuery(f, after, PAGE)),
-    (rows) => {
-      const last = rows[rows.length - 1];
-      return { rows: rows.length, last: last ? { at: last.at_key, id: last.id } : null };
-    },
-    async (rows) => {
-      for (const r of rows) {
-        // Most rows only join the sink's pending batch: no promise to wait for.
-        const wait = sink.row(rowCells(columns, r));
-        if (wait) await wait;
-      }
-    },
-  );
 }
 
 function rowCells(columns: ColumnMap, r: PageRow): unknown[] {
