@@ -16,8 +16,10 @@ import { db } from "~/kernel/db/db.server";
 import { loader as surveyLoader } from "~/routes/s.$slug";
 import { loader as thanksLoader } from "~/routes/s.$slug_.thanks";
 import { loader as listLoader } from "~/routes/s._index";
+import { signUp } from "~/features/dialogue/dialogue-registration.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
+import { makeSession, person } from "../support/dialogue";
 
 const ROUTES = path.resolve(import.meta.dirname, "../../app/routes");
 // Words only agency B's rows hold: none may appear in anything agency A's users are shown.
@@ -40,9 +42,9 @@ const SCOPED = new Set([
 /** The rest of the inventory, by vertical: each still reads every agency's rows. */
 function notScopedYet(id: string): string | null {
   if (SCOPED.has(id)) return null;
-  // Scoped with the feedback and privacy vertical (agency-isolation-feedback.test.ts goes further).
-  if (/^staff\.(feedback|privacy)/.test(id)) return null;
-  if (/^staff\.(dialogues)/.test(id)) return "dialogue";
+  // Scoped with the feedback and privacy vertical (agency-isolation-feedback.test.ts goes further),
+  // and the dialogue (agency-isolation-dialogue.test.ts goes further).
+  if (/^staff\.(feedback|privacy|dialogues)/.test(id)) return null;
   if (/^staff\.(reports|tt01|coverage|late-dossiers)/.test(id))
     return "reports (periods, snapshots, TT 01, coverage, late dossiers)";
   if (/^staff\.(surveys|comments)/.test(id)) return "survey staff (list, editing, items, comments)";
@@ -72,6 +74,7 @@ const b = {
   feedback: 0,
   attachment: 0,
   request: 0,
+  dialogue: 0,
 };
 const cookies = new Map<Role, string>();
 let bCookie = "";
@@ -181,6 +184,19 @@ beforeAll(async () => {
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
+  // B's dialogue, with a sign-up, a question and minutes, all carrying the marker (dialogue routes
+  // are walked with its id).
+  b.dialogue = await makeSession({ agencyId: b.agency, title: `Đối thoại ${MARK}` });
+  const signed = await signUp(
+    person(b.dialogue, { agencyId: b.agency, name: `Người ${MARK}`, question: `Câu hỏi ${MARK}` }),
+  );
+  expect(signed.ok).toBe(true);
+  // Held, so the minutes and check-in pages have something to show.
+  await db().updateTable("dialogue_session").set({ status: "held" }).where("id", "=", b.dialogue).execute();
+  await db()
+    .insertInto("dialogue_minutes")
+    .values({ agency_id: b.agency, session_id: b.dialogue, summary: `Biên bản ${MARK}` })
+    .execute();
   const overall = await db()
     .selectFrom("survey_item")
     .select("id")
@@ -264,6 +280,7 @@ describe("agency A's staff against agency B's data", () => {
     if (name === "period") return "2031-Q1";
     if (id.startsWith("staff.feedback")) return String(name === "aid" ? b.attachment : b.feedback);
     if (id.startsWith("staff.privacy")) return String(b.request);
+    if (id.startsWith("staff.dialogues")) return String(b.dialogue);
     if (id.startsWith("staff.surveys") || name === "surveyId") return String(b.survey);
     return String(b.unit);
   };

@@ -57,7 +57,7 @@ export async function loadDashboardPage(user: StaffUser, query: DashboardQuery, 
       to: filter.to,
       unitId: scope.all ? undefined : (scope.unitId ?? -1),
     }),
-    dialogueFigures({ year: period.year }),
+    dialogueFigures({ agencyId: user.agencyId, year: period.year }),
   ]);
   const { units } = catalog;
   const procedures = catalog.procedures.filter((p) => !filter.unitId || p.unitId === filter.unitId);

@@ -96,7 +96,7 @@ export async function sendReport(periodId: number, userId: number, now = new Dat
   // The department's feedback handling and dialogue, read now and frozen with the counts.
   const [feedback, dialogue] = await Promise.all([
     feedbackFigures({ agencyId: period.agency_id, from: period.start_date, to: period.end_date, now }),
-    dialogueFigures({ year: period.year, today }),
+    dialogueFigures({ agencyId: period.agency_id, year: period.year, today }),
   ]);
   return db()
     .transaction()

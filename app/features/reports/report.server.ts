@@ -50,7 +50,7 @@ export async function getReport(user: StaffUser, year: number, kind: PeriodKind,
       to: prevPeriod.end_date,
       unitId: feedbackUnit,
     }),
-    dialogueFigures({ year }),
+    dialogueFigures({ agencyId: user.agencyId, year }),
   ]);
   // Which survey versions the period's answers came from, n each (after getDashboard folded the rollups).
   const versions = formB
