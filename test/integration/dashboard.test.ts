@@ -17,6 +17,7 @@ import { createI18n } from "~/kernel/http/i18n.server";
 import type { StaffUser } from "~/kernel/session.server";
 import { getReport } from "~/features/reports/report.server";
 import { seedDemo } from "../../db/seed/index";
+import { FULL_RUN } from "../support/depth";
 
 const office: StaffUser = {
   id: 1,
@@ -33,9 +34,18 @@ const yearAgo = vnDay(new Date(Date.now() - 366 * 86_400_000));
 let surveyB: number;
 let versionB: number;
 
+// CI seeds the whole demo year (2,600 Form B and 700 Form A responses); the default run (issue 17)
+// seeds 1,000 and 270 made the same way, which still give every verdict: with the
+// demo's unit profiles (db/seed/responses.ts) VP (18 % of the answers, 97 % satisfied) gets about
+// 180, whose 95 % interval lies above the 90 % target; QLCN (28 %, 78 %) about 280, wholly below it;
+// TTUD (2 %) about 20, too few to judge.
+const demo = FULL_RUN
+  ? { responses: { B: 2600, A: 700 }, headlineAtLeast: 1500, pageRows: 12_001 }
+  : { responses: { B: 1000, A: 270 }, headlineAtLeast: 500, pageRows: 6_001 };
+
 // Seeding the whole demo: the config's hook timeout (90 s), since it passed 60 s on a loaded machine.
 beforeAll(async () => {
-  await seedDemo(db());
+  await seedDemo(db(), { responses: demo.responses });
   surveyB = (await db().selectFrom("survey").select("id").where("kind", "=", "B").executeTakeFirstOrThrow()).id;
   versionB = (
     await db().selectFrom("survey_version").select("id").where("survey_id", "=", surveyB).executeTakeFirstOrThrow()
@@ -161,7 +171,9 @@ describe("dashboard figures on the demo year", () => {
       { year: 2026, kind: "Q4" },
       "vi",
     );
-    expect(d.headline.rate.n).toBeGreaterThan(1500);
+    // Of the Form B responses about 1.2 % are flagged and 4 % answer "no opinion" to the overall
+    // question: well over half count (1,500 of 2,600; 500 of 1,000).
+    expect(d.headline.rate.n).toBeGreaterThan(demo.headlineAtLeast);
     expect(d.headline.rate.ci!.low).toBeLessThan(d.headline.rate.rate!);
     const kinds = new Set(d.byUnit.filter((u) => !u.suppressed).map((u) => u.verdict.kind));
     expect(kinds).toContain("met");
@@ -337,12 +349,14 @@ describe("exports", () => {
 
   it("write every response exactly once across page boundaries, microseconds apart and in both formats", async () => {
     const units = await db().selectFrom("unit").select("id").execute();
-    // 12,001 responses a microsecond apart: a millisecond cursor re-read rows at every page edge.
+    // 12,001 responses a microsecond apart: a millisecond cursor re-read rows at every page edge
+    // (5,000 rows a page). The default run writes 6,001: one page edge instead of two, and a second
+    // page of 1,001 rows.
     await sql`
       insert into response (id, survey_id, survey_version_id, unit_id, channel, lang, submitted_at, flagged, flag_reasons)
       select gen_random_uuid(), ${surveyB}, ${versionB}, ${units[0].id}, 'web', 'vi',
         timestamptz '2032-03-04 05:06:07.000001+00' + g * interval '1 microsecond', false, '{}'
-      from generate_series(0, 12000) g`.execute(db());
+      from generate_series(1, ${demo.pageRows}::int) g`.execute(db());
     const item = await db()
       .selectFrom("survey_item")
       .select("id")
@@ -358,16 +372,18 @@ describe("exports", () => {
         .toString("utf8")
         .trim()
         .split("\r\n");
-      expect(lines.length).toBe(12_002);
-      expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(12_001);
+      expect(lines.length).toBe(demo.pageRows + 1);
+      expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(demo.pageRows);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await collect((out) => exportResponses(f, tVi, xlsxSink(out)))) as unknown as ArrayBuffer);
       const ws = wb.worksheets[0];
-      expect(ws.rowCount).toBe(12_002);
+      expect(ws.rowCount).toBe(demo.pageRows + 1);
       // Every row parses back to the CSV row, numbers as numbers.
       const header = lines[0].replace(/^\uFEFF/, "").split(",");
       const col = header.length;
-      for (const n of [2, 5001, 5002, 10_001, 10_002, 12_002]) {
+      // The first row, both sides of each page edge, the last row.
+      const edges = FULL_RUN ? [2, 5001, 5002, 10_001, 10_002, 12_002] : [2, 5001, 5002, 6002];
+      for (const n of edges) {
         const cells = (ws.getRow(n).values as unknown[]).slice(1);
         const asCsv = Array.from({ length: col }, (_, i) =>
           cells[i] === undefined || cells[i] === null ? "" : String(cells[i]),

@@ -67,7 +67,32 @@ describe("feedback actions, fuzzed", () => {
             await rows.expectUnchanged();
           }
         }),
-        { numRuns: RUNS },
+        // One valid report among the cases, however few FUZZ_RUNS asks for: a run of the default
+        // 160 cases met none and failed here (valid bodies are rare among the generated ones).
+        {
+          numRuns: RUNS,
+          examples: [
+            [
+              [
+                ["submissionId", "5f0c1d7e-2b8a-4c39-9e61-0a7d3b2c4e15"],
+                ["kind", "phan_anh"],
+                ["name", "Nguyễn Văn An"],
+                ["address", "12 Lê Lợi"],
+                ["phone", "0912345678"],
+                ["email", ""],
+                ["organisation", ""],
+                ["procedureId", ""],
+                ["dossierCode", ""],
+                ["title", ""],
+                ["content", "Thời gian giải quyết hồ sơ quá lâu so với quy định, đề nghị xem xét."],
+                ["consent", "yes"],
+                ["homepage", ""],
+              ],
+              "urlencoded",
+              "vi",
+            ],
+          ],
+        },
       );
       expect(accepted).toBeGreaterThan(0);
     },

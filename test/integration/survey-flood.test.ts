@@ -14,6 +14,7 @@ import { signFormToken } from "~/features/survey/survey-tokens.server";
 import { makeStaff, makeUnit } from "../support/staff";
 import { ensureForms, formBFields, SLUG_B } from "../support/survey";
 import { showSmallGroups } from "../support/settings";
+import { FULL_RUN } from "../support/depth";
 
 let unitId: number;
 let surveyId: number;
@@ -63,9 +64,11 @@ const filter = () => ({ surveyId, from: DAY, to: DAY, unitId });
 const headline = async () => (await getDashboard(office, filter(), { year: 2031, kind: "Q1" }, "vi")).headline.rate;
 
 // The flood is twice the address limit (300 an hour, app/features/survey/flags.ts): its first 300 are
-// flagged after the fact and the next 300 as they come; more posts would prove nothing new.
+// flagged after the fact and the next 300 as they come; more posts would prove nothing new. The
+// default run (issue 17; CI posts the 600) goes 20 over the limit: the same two ways of being
+// flagged, with 20 flagged as they come.
 const GENUINE = 60;
-const FLOOD = 600;
+const FLOOD = FULL_RUN ? 600 : 320;
 // Genuine person i answers the overall question with OVERALL_CYCLE[i % 6]: in each cycle of six,
 // 5, 4, 5 and 4 are satisfied, 2 is not, 0 is "no opinion" (not a valid answer).
 const OVERALL_CYCLE = ["5", "4", "5", "4", "2", "0"];
@@ -146,10 +149,11 @@ describe("an hour of flood from one address", () => {
     const client = { ip: "10.0.0.9" };
     const out = await acceptBatch(office, client, { surveyId, day: DAY, reasons: "rate_address", note: "kiểm tra" });
     expect(out).toMatchObject({ ok: true, accepted: FLOOD });
-    // By hand: the 600 accepted answers are all "1" (valid, not satisfied): 40 / (50 + 600).
+    // By hand: the 600 (default run: 320) accepted answers are all "1" (valid, not satisfied):
+    // 40 / (50 + 600), or 40 / (50 + 320).
     const h = await headline();
-    expect(h.n).toBe(50 + 600);
-    expect(h.rate).toBeCloseTo(40 / 650, 10);
+    expect(h.n).toBe(FULL_RUN ? 50 + 600 : 50 + 320);
+    expect(h.rate).toBeCloseTo(FULL_RUN ? 40 / 650 : 40 / 370, 10);
     const audit = await db()
       .selectFrom("audit_log")
       .selectAll()
