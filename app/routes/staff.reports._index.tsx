@@ -55,6 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const before = await updatePeriod(id, { start, end, due: due || null }, user.id);
   if (!before) return json({ ok: false as const, id, error: "reports.invalidRange" }, { status: 400 });
   await recordAudit(clientOf(request), {
+    agencyId: user.agencyId,
     actor: user,
     action: "report_period.update",
     entity: "report_period",

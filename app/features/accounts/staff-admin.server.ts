@@ -1,7 +1,7 @@
 // The admin's management of staff accounts. Each change and its audit entry land in one
 // transaction, so the log never misses a change nor records one that did not happen.
 import { sql } from "kysely";
-import { recordAudit, type Actor } from "~/kernel/audit.server";
+import { recordAudit, type StaffActor } from "~/kernel/audit.server";
 import type { Client } from "~/kernel/http/client";
 import { createUser, emailTaken } from "~/features/accounts/staff.server";
 import { db } from "~/kernel/db/db.server";
@@ -74,7 +74,7 @@ export type CreateResult =
  * must change it at first sign-in. */
 export async function createAccount(
   input: AccountInput & { email: string },
-  actor: Actor,
+  actor: StaffActor,
   client: Client,
 ): Promise<CreateResult> {
   if (!(await unitExists(input.unitId))) return { ok: false, field: "unitId", error: "staff.users.errors.unitMissing" };
@@ -88,6 +88,7 @@ export async function createAccount(
         await recordAudit(
           client,
           {
+            agencyId: actor.agencyId,
             actor,
             action: "user.create",
             entity: "staff_user",
@@ -114,7 +115,7 @@ export type ChangeResult = { ok: true } | { ok: false; field: "role" | "unitId" 
 export async function updateAccount(
   id: number,
   input: AccountInput,
-  actor: Actor,
+  actor: StaffActor,
   client: Client,
 ): Promise<ChangeResult> {
   if (id === actor.id && input.role !== "admin")
@@ -138,7 +139,14 @@ export async function updateAccount(
       const after = { name: input.name, role: input.role, unit_id: input.unitId };
       await recordAudit(
         client,
-        { actor, action: "user.update", entity: "staff_user", entityId: id, details: { before, after } },
+        {
+          agencyId: actor.agencyId,
+          actor,
+          action: "user.update",
+          entity: "staff_user",
+          entityId: id,
+          details: { before, after },
+        },
         trx,
       );
       return { ok: true } as const;
@@ -149,7 +157,7 @@ export async function updateAccount(
 export async function setAccountActive(
   id: number,
   active: boolean,
-  actor: Actor,
+  actor: StaffActor,
   client: Client,
 ): Promise<ChangeResult> {
   if (id === actor.id && !active) return { ok: false, field: "_form", error: "staff.users.errors.ownDisable" };
@@ -163,6 +171,7 @@ export async function setAccountActive(
       await recordAudit(
         client,
         {
+          agencyId: actor.agencyId,
           actor,
           action: active ? "user.enable" : "user.disable",
           entity: "staff_user",
@@ -178,7 +187,7 @@ export async function setAccountActive(
 /** A new temporary password, returned once; the user's sessions end and they must change it. */
 export async function resetAccountPassword(
   id: number,
-  actor: Actor,
+  actor: StaffActor,
   client: Client,
 ): Promise<{ ok: true; password: string } | { ok: false; field: "_form"; error: string }> {
   const password = generatePassword();
@@ -196,7 +205,14 @@ export async function resetAccountPassword(
       const ended = await revokeUserSessions(id, undefined, trx);
       await recordAudit(
         client,
-        { actor, action: "user.reset_password", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } },
+        {
+          agencyId: actor.agencyId,
+          actor,
+          action: "user.reset_password",
+          entity: "staff_user",
+          entityId: id,
+          details: { sessionsEnded: ended },
+        },
         trx,
       );
       return { ok: true, password } as const;
@@ -204,7 +220,7 @@ export async function resetAccountPassword(
 }
 
 /** Signs the user out on every device (a lost phone, a shared computer). */
-export async function endAccountSessions(id: number, actor: Actor, client: Client): Promise<number> {
+export async function endAccountSessions(id: number, actor: StaffActor, client: Client): Promise<number> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -212,6 +228,7 @@ export async function endAccountSessions(id: number, actor: Actor, client: Clien
       await recordAudit(
         client,
         {
+          agencyId: actor.agencyId,
           actor,
           action: "user.sessions_revoked",
           entity: "staff_user",

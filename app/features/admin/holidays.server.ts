@@ -5,7 +5,7 @@ import { sql, type Kysely } from "kysely";
 import { holidayCoverage, type HolidayCoverage } from "~/features/admin/holiday-coverage";
 import { vnDay } from "~/kernel/time/clock";
 import { calendarFrom } from "~/kernel/time/working-days";
-import { recordAudit, type Actor } from "~/kernel/audit.server";
+import { recordAudit, type StaffActor } from "~/kernel/audit.server";
 import {
   calendarRows,
   lockCalendar,
@@ -61,7 +61,7 @@ export async function getHoliday(date: string): Promise<HolidayRow | undefined> 
 }
 
 /** The admin checked a shipped day against the government's announcement. Nothing moves. */
-export async function confirmHoliday(date: string, actor: Actor, client: Client | null): Promise<boolean> {
+export async function confirmHoliday(date: string, actor: StaffActor, client: Client | null): Promise<boolean> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -72,7 +72,11 @@ export async function confirmHoliday(date: string, actor: Actor, client: Client 
         .where("confirmed", "=", false)
         .executeTakeFirst();
       if (!Number(res.numUpdatedRows)) return false;
-      await recordAudit(client, { actor, action: "holiday.confirm", entity: "holiday", entityId: date }, trx);
+      await recordAudit(
+        client,
+        { agencyId: actor.agencyId, actor, action: "holiday.confirm", entity: "holiday", entityId: date },
+        trx,
+      );
       return true;
     });
 }
@@ -84,7 +88,7 @@ export type CalendarResult =
  * feedback case are counted again on the new calendar (docs/rules/holidays.md), and the change is
  * audited with the cases it moved. The audit entry's id lets the page show what moved. */
 async function changeCalendar(
-  actor: Actor & { name?: string },
+  actor: StaffActor & { name?: string },
   client: Client | null,
   apply: (
     trx: Kysely<Database>,
@@ -105,6 +109,7 @@ async function changeCalendar(
       await recordAudit(
         client,
         {
+          agencyId: actor.agencyId,
           actor,
           action: done.change.action,
           entity: "holiday",
@@ -133,7 +138,7 @@ async function changeCalendar(
 export async function saveHoliday(
   day: { date: string; nameVi: string; nameEn: string; kind: "off" | "work" },
   original: string | null,
-  actor: Actor & { name?: string },
+  actor: StaffActor & { name?: string },
   client: Client | null,
 ): Promise<CalendarResult> {
   return changeCalendar(actor, client, async (trx) => {
@@ -160,7 +165,7 @@ export async function saveHoliday(
 
 export async function deleteHoliday(
   date: string,
-  actor: Actor & { name?: string },
+  actor: StaffActor & { name?: string },
   client: Client | null,
 ): Promise<CalendarResult> {
   return changeCalendar(actor, client, async (trx) => {

@@ -102,6 +102,7 @@ export async function saveProcedure(
       await recordAudit(
         client,
         {
+          agencyId: actor.agencyId,
           actor: who,
           action: id === null ? "procedure.create" : "procedure.update",
           entity: "procedure",

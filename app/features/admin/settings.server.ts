@@ -1,6 +1,6 @@
 // Reading and changing the portal's settings (the `setting` table, one JSON value per key).
 // Features call getSettings() for typed values; a key missing from the table answers its default.
-import { recordAudit, type Actor } from "~/kernel/audit.server";
+import { recordAudit, type StaffActor } from "~/kernel/audit.server";
 import { db } from "~/kernel/db/db.server";
 import {
   defaultSettings,
@@ -46,7 +46,7 @@ export async function otherSettings() {
 
 /** Saves the values that changed and records one audit entry with each old → new value.
  * Returns the keys that changed. */
-export async function updateSettings(next: Settings, actor: Actor, client: Client): Promise<string[]> {
+export async function updateSettings(next: Settings, actor: StaffActor, client: Client): Promise<string[]> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -78,7 +78,14 @@ export async function updateSettings(next: Settings, actor: Actor, client: Clien
       if (keys.length)
         await recordAudit(
           client,
-          { actor, action: "settings.update", entity: "setting", entityId: keys.join(","), details: { changes } },
+          {
+            agencyId: actor.agencyId,
+            actor,
+            action: "settings.update",
+            entity: "setting",
+            entityId: keys.join(","),
+            details: { changes },
+          },
           trx,
         );
       return keys;

@@ -1,7 +1,7 @@
 // The admin's view of the unit tree: every unit, active or not, and saving one with its audit
 // entry. The public, active-only lists stay in catalog.server.ts.
 import { sql } from "kysely";
-import { recordAudit, type Actor } from "~/kernel/audit.server";
+import { recordAudit, type StaffActor } from "~/kernel/audit.server";
 import { db } from "~/kernel/db/db.server";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { wouldCycle } from "~/features/admin/units";
@@ -51,7 +51,7 @@ export type SaveUnitResult =
 export async function saveUnit(
   id: number | null,
   input: UnitInput,
-  actor: Actor,
+  actor: StaffActor,
   client: Client,
 ): Promise<SaveUnitResult> {
   return db()
@@ -105,6 +105,7 @@ export async function saveUnit(
       await recordAudit(
         client,
         {
+          agencyId: actor.agencyId,
           actor,
           action: id === null ? "unit.create" : "unit.update",
           entity: "unit",

@@ -89,6 +89,7 @@ export async function cancelRegistration(
         await recordAudit(
           staff.client,
           {
+            agencyId: s.agency_id,
             actor: staff,
             action: "dialogue.registration.cancel",
             entity: "dialogue_registration",

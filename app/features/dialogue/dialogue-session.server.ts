@@ -114,12 +114,12 @@ export async function createSession(
       const row = await trx
         .insertInto("dialogue_session")
         .values({ ...columns(input, d), created_by: actor.id })
-        .returning("id")
+        .returning(["id", "agency_id"])
         .executeTakeFirstOrThrow();
       await setProcedures(trx, row.id, input.procedureIds);
       await recordAudit(
         client,
-        { actor, action: "dialogue.create", entity: "dialogue_session", entityId: row.id },
+        { agencyId: row.agency_id, actor, action: "dialogue.create", entity: "dialogue_session", entityId: row.id },
         trx,
       );
       return { ok: true as const, id: row.id };
@@ -196,6 +196,7 @@ export async function updateSession(
       await recordAudit(
         client,
         {
+          agencyId: after.agency_id,
           actor,
           action: moved ? "dialogue.move" : "dialogue.update",
           entity: "dialogue_session",
@@ -264,6 +265,7 @@ export async function changeStatus(
       await recordAudit(
         client,
         {
+          agencyId: s.agency_id,
           actor,
           action: `dialogue.${transition}`,
           entity: "dialogue_session",

@@ -152,6 +152,7 @@ export async function createSurvey(user: StaffUser, client: Client, input: Creat
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.create",
           entity: "survey",
@@ -190,6 +191,7 @@ export async function updateSurveySettings(
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.update",
           entity: "survey",
@@ -235,6 +237,7 @@ export async function publishLatest(user: StaffUser, client: Client, surveyId: n
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.publish",
           entity: "survey",
@@ -262,6 +265,7 @@ export async function newVersion(user: StaffUser, client: Client, surveyId: numb
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.version.create",
           entity: "survey",

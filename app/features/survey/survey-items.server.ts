@@ -82,6 +82,7 @@ export async function saveItem(
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: itemId === null ? "survey.item.create" : "survey.item.update",
           entity: "survey_item",
@@ -117,6 +118,7 @@ export async function deleteItem(
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.item.delete",
           entity: "survey_item",
@@ -166,6 +168,7 @@ export async function moveItem(
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.item.move",
           entity: "survey_item",
