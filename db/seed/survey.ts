@@ -10,16 +10,19 @@ export async function insertFormVersion(
   version: number,
   template: Pick<FormTemplate, "items">,
   publishedAt: Date | null,
+  // The survey's agency, written on the version and each item (docs/rules/agencies.md).
+  agencyId = 1,
 ) {
   const v = await trx
     .insertInto("survey_version")
-    .values({ survey_id: surveyId, version, published_at: publishedAt })
+    .values({ agency_id: agencyId, survey_id: surveyId, version, published_at: publishedAt })
     .returning("id")
     .executeTakeFirstOrThrow();
   await trx
     .insertInto("survey_item")
     .values(
       template.items.map((it, i) => ({
+        agency_id: agencyId,
         version_id: v.id,
         position: i + 1,
         code: it.code,

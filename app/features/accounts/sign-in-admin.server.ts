@@ -24,7 +24,13 @@ export async function signInWaits(
 export type UnlockResult = { ok: true; cleared: number } | { ok: false; error: string };
 
 export async function unlockSignIn(id: number, actor: StaffActor, client: Client): Promise<UnlockResult> {
-  const user = await db().selectFrom("staff_user").select(["id", "email"]).where("id", "=", id).executeTakeFirst();
+  // Only an account of the admin's own agency (docs/rules/agencies.md).
+  const user = await db()
+    .selectFrom("staff_user")
+    .select(["id", "email"])
+    .where("agency_id", "=", actor.agencyId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!user) return { ok: false, error: "staff.users.errors.notFound" };
   const cleared = await unlockAccount(user.email);
   await recordAudit(client, {
