@@ -45,8 +45,7 @@ function notScopedYet(id: string): string | null {
   if (/^staff\.(dialogues)/.test(id)) return "dialogue";
   if (/^staff\.(reports|tt01|coverage|late-dossiers)/.test(id))
     return "reports (periods, snapshots, TT 01, coverage, late dossiers)";
-  if (/^staff\.(surveys|comments)/.test(id)) return "survey staff (list, editing, items, comments)";
-  if (/^staff\.(units|procedures|users|settings|holidays|audit)/.test(id)) return "admin";
+  if (/^staff\.(settings|holidays)/.test(id)) return "admin";
   return "no agency data (frame, sign-in, password, agencies, league)";
 }
 
@@ -72,6 +71,8 @@ const b = {
   feedback: 0,
   attachment: 0,
   request: 0,
+  item: 0,
+  user: 0,
 };
 const cookies = new Map<Role, string>();
 let bCookie = "";
@@ -206,6 +207,8 @@ beforeAll(async () => {
     });
   const bStaff = await signIn("admin");
   bCookie = bStaff.cookie;
+  b.user = bStaff.id;
+  b.item = overall.id;
   await db().updateTable("staff_user").set({ agency_id: b.agency }).where("id", "=", bStaff.id).execute();
   const unitA = await makeUnit();
   for (const role of ALL_ROLES) cookies.set(role, (await signIn(role, unitA)).cookie);
@@ -264,7 +267,10 @@ describe("agency A's staff against agency B's data", () => {
     if (name === "period") return "2031-Q1";
     if (id.startsWith("staff.feedback")) return String(name === "aid" ? b.attachment : b.feedback);
     if (id.startsWith("staff.privacy")) return String(b.request);
+    if (name === "itemId") return String(b.item);
     if (id.startsWith("staff.surveys") || name === "surveyId") return String(b.survey);
+    if (id.startsWith("staff.procedures")) return String(b.procedure);
+    if (id.startsWith("staff.users")) return String(b.user);
     return String(b.unit);
   };
   for (const id of routes) {
