@@ -12,15 +12,13 @@ import {
   type Transition,
 } from "~/features/dialogue/dialogue-state";
 import type { Lang } from "~/kernel/i18n/i18n";
-import { recordAudit } from "~/kernel/audit.server";
+import { recordAudit, type Actor } from "~/kernel/audit.server";
 import { queueNotices, writeNotices, type NoticeContext } from "~/features/dialogue/dialogue-notify.server";
 import { fillSeats } from "~/features/dialogue/dialogue-seats.server";
 import { getSetting } from "~/features/admin/settings.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 import type { Database, DialogueSession, DialogueStatus } from "../../../db/types";
-
-export type Actor = { id: number; email: string };
 
 export interface SessionInput {
   planNumber: string | null;
