@@ -10,6 +10,7 @@ import { FEEDBACK_ENDED_STATUSES, retentionCutoff, type RetentionKind } from "~/
 import { recordAudit, type Actor } from "~/kernel/audit.server";
 import { getSettings } from "~/features/admin/settings.server";
 import { db } from "~/kernel/db/db.server";
+import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 import type { Client } from "~/kernel/http/client";
 import type { Database } from "../../../db/types";
 import { eraseInTransaction } from "./privacy-erase.server";
@@ -132,11 +133,10 @@ export async function runRetention(
       if (requestIds.length) await trx.deleteFrom("privacy_request").where("id", "in", requestIds).execute();
       const counts = countByKind(items);
       // Each agency's log gets its own run with its own counts (docs/rules/agencies.md): an
-      // admin's run names that agency; the schedule's names every agency it erased something of.
-      const agencies =
-        opts.agencyId !== undefined
-          ? [opts.agencyId]
-          : [...new Set(items.map((i) => i.agencyId))].sort((a, b) => a - b);
+      // admin's run names that agency; the schedule's names every agency it erased something of,
+      // or, when it erased nothing, the default agency's (the installation's job ran, all zeros).
+      const touched = [...new Set(items.map((i) => i.agencyId))].sort((a, b) => a - b);
+      const agencies = opts.agencyId !== undefined ? [opts.agencyId] : touched.length ? touched : [DEFAULT_AGENCY_ID];
       for (const agencyId of agencies)
         await recordAudit(
           opts.by?.client ?? null,
