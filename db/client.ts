@@ -1,13 +1,15 @@
 // The database connection: a pg pool to the server named by DATABASE_URL, or the embedded
-// PostgreSQL (PGlite). Both go through the same pg driver and Kysely's stock PostgresDialect, so
+// PostgreSQL (PGlite). Both go through the same pg driver and Kysely's PostgresDialect (with an
+// introspector that reads only the connection's own schema, db/introspector.ts), so
 // type parsing and SQL are the same on both. The embedded one runs in its own thread by default
 // (db/embedded-thread.ts); PGLITE_THREAD=off keeps it on the event loop through PGlite's own
 // node-postgres shim (docs/decisions/0009-embedded-worker.md).
 import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely } from "kysely";
 import pg from "pg";
 import { EmbeddedThread } from "./embedded-thread";
+import { CurrentSchemaPostgresDialect } from "./introspector";
 import { acquireDataDirLock } from "./lock";
 import { nameStatements } from "./prepared";
 import type { Database } from "./types";
@@ -68,7 +70,7 @@ function makeHandle(
     // The embedded database runs in this process: no network, and its shim plans per call anyway.
     if (kind === "postgres") nameStatements(client);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   let closed = false;
   return {
     db,

@@ -2,14 +2,17 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { catalogCounts } from "~/features/admin/catalog.server";
+import { servingAgencyCount } from "~/features/agencies/agency-home.server";
 import { getT } from "~/kernel/http/i18n.server";
 
 export const handle = { scripts: false };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = getT(request);
-  const counts = await catalogCounts();
-  return json({ title: t("home.title"), counts });
+  const [counts, agencies] = await Promise.all([catalogCounts(), servingAgencyCount()]);
+  // One agency: the page stays what it was. More: the province's list (/co-quan) is linked first,
+  // and the default agency's own links stay below it (docs/rules/agencies.md "Home pages").
+  return json({ title: t("home.title"), counts, agencies });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function Home() {
-  const { counts } = useLoaderData<typeof loader>();
+  const { counts, agencies } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const cards = [
     { key: "survey", title: t("home.surveyTitle"), body: t("home.surveyBody"), href: "/s" },
@@ -30,6 +33,14 @@ export default function Home() {
     <div className="page">
       <h1>{t("home.heading")}</h1>
       <p className="lead">{t("home.intro", { department: t("app.department") })}</p>
+      {agencies > 1 ? (
+        <section className="card" aria-labelledby="province-agencies">
+          <h2 id="province-agencies" className="card__title">
+            <a href="/co-quan">{t("provinceHome.fromHomeTitle")}</a>
+          </h2>
+          <p>{t("provinceHome.fromHomeBody", { count: agencies })}</p>
+        </section>
+      ) : null}
       <ul className="cards" role="list">
         {cards.map((c) => (
           <li key={c.key} className="card">

@@ -18,7 +18,8 @@ import { PRIVACY_NOTICES } from "~/features/privacy/privacy-notices";
 import { listPublicQuestions, moderationSummary } from "~/features/dialogue/dialogue-question.server";
 import { seatCounts } from "~/features/dialogue/dialogue-registrants.server";
 import { signUp } from "~/features/dialogue/dialogue-registration.server";
-import { getSession, sessionProcedures, sessionView } from "~/features/dialogue/dialogue-session.server";
+import { getSession, sessionProcedures } from "~/features/dialogue/dialogue-session.server";
+import { sessionView } from "~/features/dialogue/dialogue-view";
 import { hit } from "~/kernel/limits/rate-limit.server";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { signUpSchema } from "~/features/dialogue/dialogue.schema";
@@ -26,6 +27,8 @@ import { mailRegistrationCode, sendRegistrationDetails } from "~/features/citize
 import { readRegistrant, rememberRegistrant } from "~/features/dialogue/dialogue-cookie.server";
 import { publicOrigin } from "~/kernel/http/public-url.server";
 import { getT } from "~/kernel/http/i18n.server";
+import { requireAgency, type AgencyRef } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import { assertSameOrigin, clientIp, readFormData } from "~/kernel/http/request.server";
 import css from "~/styles/dialogue.css";
 
@@ -36,23 +39,27 @@ export const SIGNUPS_PER_ADDRESS = 5;
 const HOUR = 3_600_000;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-async function publicSession(idParam: string | undefined) {
-  const s = await getSession(Number(idParam));
+// Also served as /<agency>/dialogues/:id ($agency.dialogues.$id.tsx): a session is found within the
+// path's agency only, and a sign-up is stored with that agency (docs/rules/agencies.md).
+async function publicSession(agency: AgencyRef, idParam: string | undefined) {
+  const s = await getSession(agency.id, Number(idParam));
   if (!s || !isPublic(s, new Date())) throw new Response("Not found", { status: 404 });
   return s;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { lng } = getT(request);
-  const s = await publicSession(params.id);
+  const s = await publicSession(agency, params.id);
   const [procedures, counts, questions, moderation] = await Promise.all([
-    sessionProcedures(s.id, lng),
+    sessionProcedures(agency.id, s.id, lng),
     seatCounts(s.id),
     listPublicQuestions(s.id, lng),
     moderationSummary(s.id),
   ]);
   const notice = PRIVACY_NOTICES.dialogue_registration;
   return json({
+    prefix: agency.prefix,
     session: sessionView(s, lng),
     procedures,
     registration: registrationState(s, new Date()),
@@ -68,8 +75,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.s
 export async function action({ request, params }: ActionFunctionArgs) {
   // The registration cookie rides on these posts: refuse ones another site made the browser send.
   assertSameOrigin(request);
+  const agency = await requireAgency(params.agency);
   const { lng } = getT(request);
-  const s = await publicSession(params.id);
+  const s = await publicSession(agency, params.id);
   const fd = await readFormData(request);
   const parsed = parseForm(signUpSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, 400);
@@ -79,6 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const share = await hit(`dialogue-signup-burst:${s.id}:${clientIp(request)}`, SIGNUPS_PER_ADDRESS, HOUR);
   const d = parsed.data;
   const res = await signUp({
+    agencyId: agency.id,
     sessionId: s.id,
     name: d.name,
     phone: d.phone,
@@ -106,20 +115,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The contact is already registered. Only a browser already signed in as that registration
     // (a double tap, the back button) is shown it again; anyone else gets the same answer whether
     // or not the contact was registered, and the details go to the contact on file.
-    if ((await readRegistrant(request.headers.get("Cookie"))) === res.registration.id)
-      return redirect("/dialogues/registration?again=1", 303);
+    if ((await readRegistrant(agency.id, request.headers.get("Cookie"))) === res.registration.id)
+      return redirect(agencyPath(agency.prefix, "/dialogues/registration?again=1"), 303);
     await sendRegistrationDetails(res.registration.id, { baseUrl: publicOrigin(request) });
-    return redirect(`/dialogues/${s.id}?checkContact=1#signup-title`, 303);
+    return redirect(agencyPath(agency.prefix, `/dialogues/${s.id}?checkContact=1#signup-title`), 303);
   }
   await mailRegistrationCode(res.registration.id);
-  return redirect("/dialogues/registration?new=1", {
+  return redirect(agencyPath(agency.prefix, "/dialogues/registration?new=1"), {
     status: 303,
-    headers: { "Set-Cookie": await rememberRegistrant(res.registration.id) },
+    headers: { "Set-Cookie": await rememberRegistrant(agency, res.registration.id) },
   });
 }
 
 export default function DialoguePage() {
-  const { session: s, procedures, registration, seats, questions, moderation, notice } = useLoaderData<typeof loader>();
+  const {
+    prefix,
+    session: s,
+    procedures,
+    registration,
+    seats,
+    questions,
+    moderation,
+    notice,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
@@ -127,7 +145,7 @@ export default function DialoguePage() {
   return (
     <div className="page">
       <p>
-        <Link to="/dialogues">{t("dialogue.page.back")}</Link>
+        <Link to={agencyPath(prefix, "/dialogues")}>{t("dialogue.page.back")}</Link>
       </p>
       <h1 lang={s.titleLang ?? undefined}>{s.title}</h1>
       <p>
@@ -151,11 +169,11 @@ export default function DialoguePage() {
       ) : null}
       <SessionFacts s={s} procedures={procedures} />
       <p className="button-row">
-        <a className="button button--secondary" href={`/dialogues/${s.id}/ics`} download>
+        <a className="button button--secondary" href={agencyPath(prefix, `/dialogues/${s.id}/ics`)} download>
           {t("dialogue.page.addToCalendar")}
         </a>
         {s.status === "minutes_published" ? (
-          <Link className="button button--secondary" to={`/dialogues/${s.id}/minutes`}>
+          <Link className="button button--secondary" to={agencyPath(prefix, `/dialogues/${s.id}/minutes`)}>
             {t("dialogue.page.readMinutes")}
           </Link>
         ) : null}
@@ -186,7 +204,7 @@ export default function DialoguePage() {
         </p>
       ) : null}
       <p>
-        <Link to="/dialogues/registration">{t("dialogue.page.manage")}</Link>
+        <Link to={agencyPath(prefix, "/dialogues/registration")}>{t("dialogue.page.manage")}</Link>
       </p>
       <h2 id="questions">{t("dialogue.questions.heading")}</h2>
       <p className="muted">{t("dialogue.questions.rule")}</p>

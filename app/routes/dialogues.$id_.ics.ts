@@ -3,13 +3,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isPublic } from "~/features/dialogue/dialogue-state";
 import { buildIcs } from "~/features/dialogue/ics";
-import { getSession, sessionDescription, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { getSession } from "~/features/dialogue/dialogue-session.server";
+import { sessionDescription, sessionTitle } from "~/features/dialogue/dialogue-view";
 import { getT } from "~/kernel/http/i18n.server";
 import { publicOrigin } from "~/kernel/http/public-url.server";
+import { requireAgency } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 
+// Also served as /<agency>/dialogues/:id/ics: another agency's session is not found there.
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { t, lng } = getT(request);
-  const s = await getSession(Number(params.id));
+  const s = await getSession(agency.id, Number(params.id));
   if (!s || !isPublic(s, new Date())) throw new Response("Not found", { status: 404 });
   const base = publicOrigin(request);
   const title = sessionTitle(s, lng);
@@ -27,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter(Boolean)
       .join("\n\n"),
     location: [s.venue, s.online_url].filter(Boolean).join(" — ") || undefined,
-    url: `${base}/dialogues/${s.id}`,
+    url: `${base}${agencyPath(agency.prefix, `/dialogues/${s.id}`)}`,
     cancelled: s.status === "cancelled",
   });
   return new Response(body, {

@@ -9,21 +9,26 @@ import { formatDateTime } from "~/kernel/time/clock";
 import { getPublicMinutes, minutesVersions } from "~/features/dialogue/dialogue-minutes.server";
 import { getSession } from "~/features/dialogue/dialogue-session.server";
 import { getT } from "~/kernel/http/i18n.server";
+import { requireAgency } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
+// Also served as /<agency>/dialogues/:id/minutes: another agency's session is not found there.
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { t } = getT(request);
-  const s = await getSession(Number(params.id));
+  const s = await getSession(agency.id, Number(params.id));
   if (!s || !isPublic(s, new Date())) throw new Response("Not found", { status: 404 });
   const v = Number(new URL(request.url).searchParams.get("v")) || undefined;
-  const minutes = await getPublicMinutes(s.id, v);
+  const minutes = await getPublicMinutes(agency.id, s.id, v);
   if (!minutes) throw new Response("Not found", { status: 404 });
-  const versions = await minutesVersions(s.id);
+  const versions = await minutesVersions(agency.id, s.id);
   return json({
     title: t("dialogue.minutes.pageTitle"),
+    prefix: agency.prefix,
     minutes,
     versions: versions.map((x) => ({ version: x.version, publishedAt: x.published_at.toISOString() })),
   });
@@ -32,12 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
 export default function PublicMinutesPage() {
-  const { minutes, versions } = useLoaderData<typeof loader>();
+  const { minutes, versions, prefix } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page">
       <p className="no-print">
-        <Link to={`/dialogues/${minutes.session.id}`}>{t("dialogue.minutes.backToSession")}</Link>
+        <Link to={agencyPath(prefix, `/dialogues/${minutes.session.id}`)}>{t("dialogue.minutes.backToSession")}</Link>
       </p>
       <p className="notice no-print">{t("dialogue.minutes.printHint")}</p>
       <MinutesDocument m={minutes} />

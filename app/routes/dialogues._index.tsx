@@ -5,17 +5,22 @@ import { useTranslation } from "react-i18next";
 import { StatusTag } from "~/features/dialogue/components/session-facts";
 import { registrationState } from "~/features/dialogue/dialogue-state";
 import { formatDateTime } from "~/kernel/time/clock";
-import { listPublicSessions, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { listPublicSessions } from "~/features/dialogue/dialogue-session.server";
+import { sessionTitle } from "~/features/dialogue/dialogue-view";
 import { getT } from "~/kernel/http/i18n.server";
+import { requireAgency } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import css from "~/styles/dialogue.css";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+// Also served as /<agency>/dialogues ($agency.dialogues._index.tsx): the path's agency's sessions only.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const agency = await requireAgency(params.agency);
   const { t, lng } = getT(request);
   const now = new Date();
-  const rows = await listPublicSessions(now);
+  const rows = await listPublicSessions(agency.id, now);
   const sessions = rows.map((s) => ({
     id: s.id,
     title: sessionTitle(s, lng),
@@ -27,20 +32,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     registration: registrationState(s, now),
     upcoming: s.starts_at > now && s.status !== "cancelled",
   }));
-  return json({ title: t("dialogue.list.title"), sessions });
+  return json({ title: t("dialogue.list.title"), prefix: agency.prefix, sessions });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hài Lòng" }];
 
 export default function DialogueList() {
-  const { sessions } = useLoaderData<typeof loader>();
+  const { sessions, prefix } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const upcoming = sessions.filter((s) => s.upcoming);
   const past = sessions.filter((s) => !s.upcoming);
   const item = (s: (typeof sessions)[number]) => (
     <li key={s.id} className="card">
       <h3 className="card__title">
-        <Link to={`/dialogues/${s.id}`} lang={s.titleLang ?? undefined}>
+        <Link to={agencyPath(prefix, `/dialogues/${s.id}`)} lang={s.titleLang ?? undefined}>
           {s.title}
         </Link>
       </h3>
@@ -76,7 +81,7 @@ export default function DialogueList() {
         <p>{t("dialogue.list.nonePast")}</p>
       )}
       <p>
-        <Link to="/dialogues/registration">{t("dialogue.list.haveCode")}</Link>
+        <Link to={agencyPath(prefix, "/dialogues/registration")}>{t("dialogue.list.haveCode")}</Link>
       </p>
     </div>
   );

@@ -12,6 +12,7 @@ import { formatInterval, formatNumber, formatPercent } from "~/features/reports/
 import { publicResults, type PublicPeriod } from "~/features/reports/public-results.server";
 import css from "~/styles/results.css";
 import { requireAgency } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import { getT } from "~/kernel/http/i18n.server";
 
 export const handle = { scripts: false };
@@ -130,7 +131,7 @@ function Chart({ periods, lang, target }: { periods: Period[]; lang: Lang; targe
 }
 
 export default function Results() {
-  const { periods, target, threshold, lang } = useLoaderData<typeof loader>();
+  const { periods, target, threshold, lang, prefix } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const name = useNames();
   const th = threshold ?? 5;
@@ -252,7 +253,9 @@ export default function Results() {
                   {p.dialogue?.minutesSessionId ? (
                     <>
                       {" — "}
-                      <a href={`/dialogues/${p.dialogue.minutesSessionId}/minutes`}>{t("results.minutes")}</a>
+                      <a href={agencyPath(prefix, `/dialogues/${p.dialogue.minutesSessionId}/minutes`)}>
+                        {t("results.minutes")}
+                      </a>
                     </>
                   ) : null}
                 </dd>

@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Also served as /<agency>/privacy; an unknown agency is 404.
   const agency = await requireAgency(params.agency);
   const { t } = getT(request);
-  const settings = await getSettings();
+  const settings = await getSettings(agency.id);
   return json({
     title: t("privacy.notice.title"),
     prefix: agency.prefix,

@@ -41,13 +41,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fresh = await surveyPath(agency.prefix, slug, context ?? undefined);
   const another = `${fresh}${fresh.includes("?") ? "&" : "?"}new=1`;
   return json(
-    { title: t("survey.thanks.title"), feedbackHref, kioskNext, another },
+    {
+      title: t("survey.thanks.title"),
+      feedbackHref,
+      // The dialogue of the survey's own agency.
+      dialogueHref: agencyPath(agency.prefix, "/dialogues"),
+      kioskNext,
+      another,
+    },
     { headers: kioskNext ? NO_STORE : PHONE_CACHE },
   );
 }
 
 export default function Thanks() {
-  const { feedbackHref, kioskNext, another } = useLoaderData<typeof loader>();
+  const { feedbackHref, dialogueHref, kioskNext, another } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div
@@ -89,7 +96,7 @@ export default function Thanks() {
             </li>
           )}
           <li>
-            <a href="/dialogues">{t("survey.thanks.dialogue")}</a>
+            <a href={dialogueHref}>{t("survey.thanks.dialogue")}</a>
           </li>
           <li>
             <a href={another}>{t("survey.thanks.another")}</a>

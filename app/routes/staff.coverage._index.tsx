@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = servedFormSchema.safeParse(values);
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   const v = parsed.data;
-  if (!(await procedureFits(v.unit, v.procedure ?? null)))
+  if (!(await procedureFits(user.agencyId, v.unit, v.procedure ?? null)))
     return json({ errors: { procedure: "surveyStaff.coverage.errors.procedure" }, values }, { status: 400 });
   const r = await saveServed(
     user,

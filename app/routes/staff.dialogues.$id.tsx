@@ -18,12 +18,15 @@ import { SessionForm } from "~/features/dialogue/components/session-form";
 import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
 import { availableTransitions, isEditable, type Transition } from "~/features/dialogue/dialogue-state";
 import { recordAudit } from "~/kernel/audit.server";
-import { listProcedures } from "~/features/admin/catalog.server";
+import { agencyProcedures } from "~/features/dialogue/dialogue-choices.server";
+import { agencyPrefix } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import { callList, deliverNotices, noticeCounts } from "~/features/dialogue/dialogue-notify.server";
 import { fullCode } from "~/features/citizen-codes/citizen-code";
 import { listRegistrants, seatCounts } from "~/features/dialogue/dialogue-registrants.server";
 import { runSettleAction } from "~/features/dialogue/dialogue-settle-actions.server";
-import { getSession, noticeDays, sessionProcedures, sessionView } from "~/features/dialogue/dialogue-session.server";
+import { getSession, noticeDays, sessionProcedures } from "~/features/dialogue/dialogue-session.server";
+import { sessionView } from "~/features/dialogue/dialogue-view";
 import { runSessionAction } from "~/features/dialogue/dialogue-actions.server";
 import { type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
@@ -36,18 +39,20 @@ import { procedureIds } from "~/features/dialogue/dialogue-staff.schema";
 export const access: RouteAccess = { loader: ["admin", "office", "unit", "viewer"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
+// The account's agency's session only (user.agencyId): another agency's id is 404, as if it did not exist.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { lng } = getT(request);
-  const s = await getSession(Number(params.id));
+  const s = await getSession(user.agencyId, Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const manage = user.role === "admin" || user.role === "office";
-  const [counts, notices, procedures, allProcedures, days] = await Promise.all([
+  const [counts, notices, procedures, allProcedures, days, prefix] = await Promise.all([
     seatCounts(s.id),
-    noticeCounts(s.id),
-    sessionProcedures(s.id, lng),
-    manage ? listProcedures(lng) : Promise.resolve([]),
-    noticeDays(),
+    noticeCounts(user.agencyId, s.id),
+    sessionProcedures(user.agencyId, s.id, lng),
+    manage ? agencyProcedures(user.agencyId, lng) : Promise.resolve([]),
+    noticeDays(user.agencyId),
+    agencyPrefix(user.agencyId),
   ]);
   let registrants = null;
   let calls = null;
@@ -61,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       place: r.place === null ? null : Number(r.place),
     }));
     // People with no phone cannot be on a list to phone: their email goes out by hand instead.
-    const all = await callList(s.id);
+    const all = await callList(user.agencyId, s.id);
     calls = all.filter((c) => c.phone);
     writes = all.filter((c) => !c.phone);
     if (rows.length || all.length) {
@@ -78,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     role: user.role,
     manage,
+    publicPath: agencyPath(prefix, `/dialogues/${s.id}`),
     session: {
       ...sessionView(s, lng),
       titleVi: s.title_vi,
@@ -103,7 +109,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.s
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const s = await getSession(Number(params.id));
+  const s = await getSession(user.agencyId, Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const fd = await readFormData(request);
   const form = {
@@ -113,7 +119,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
   const client = clientOf(request);
   const baseUrl = publicOrigin(request);
-  const settled = await runSettleAction({ actor: { id: user.id, email: user.email }, client, baseUrl }, s.id, form);
+  const actor = { id: user.id, email: user.email };
+  const settled = await runSettleAction({ actor, client, baseUrl }, user.agencyId, s.id, form);
   if (settled && !settled.ok)
     throw settled.refused === "bad_request"
       ? new Response("Bad request", { status: 400 })
@@ -149,7 +156,7 @@ export default function StaffDialogue() {
       <StaffTabs sessionId={s.id} role={d.role} title={t("dialogue.staff.session.kicker")} />
       <h1>{s.title}</h1>
       <p>
-        <StatusTag status={s.status} /> <a href={`/dialogues/${s.id}`}>{t("dialogue.staff.session.publicPage")}</a>
+        <StatusTag status={s.status} /> <a href={d.publicPath}>{t("dialogue.staff.session.publicPage")}</a>
       </p>
       {flash ? (
         <p className="notice notice--ok" role="status">

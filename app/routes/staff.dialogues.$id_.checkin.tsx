@@ -25,7 +25,8 @@ import {
   type CheckinResult,
 } from "~/features/dialogue/dialogue-checkin.server";
 import { seatCounts } from "~/features/dialogue/dialogue-registrants.server";
-import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { getSession } from "~/features/dialogue/dialogue-session.server";
+import { sessionTitle } from "~/features/dialogue/dialogue-view";
 import { checkinCodeSchema, walkInSchema } from "~/features/dialogue/dialogue-staff.schema";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { idSchema } from "~/features/dialogue/dialogue.schema";
@@ -41,13 +42,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const s = await getSession(Number(params.id));
+  // The account's agency's session only: another agency's id is 404 (docs/rules/agencies.md).
+  const s = await getSession(user.agencyId, Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const q = new URL(request.url).searchParams.get("q")?.trim() ?? "";
   const [counts, attempts, found] = await Promise.all([
     seatCounts(s.id),
-    recentAttempts(s.id),
-    q ? searchAttendees(s.id, q) : Promise.resolve(null),
+    recentAttempts(user.agencyId, s.id),
+    q ? searchAttendees(user.agencyId, s.id, q) : Promise.resolve(null),
   ]);
   // The recent check-ins name the people at the door: a view of personal data too.
   const named = attempts.filter((a) => a.name);
@@ -99,7 +101,7 @@ function found(r: CheckinOutcome): CheckinResult {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const { lng } = getT(request);
-  const s = await getSession(Number(params.id));
+  const s = await getSession(user.agencyId, Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const c = { client: clientOf(request), user };
   const fd = await readFormData(request);

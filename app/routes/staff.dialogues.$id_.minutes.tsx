@@ -15,10 +15,13 @@ import { MinutesDocument } from "~/features/dialogue/components/minutes-document
 import { MinutesEditor } from "~/features/dialogue/components/minutes-editor";
 import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
 import { buildPublicMinutes, minutesPublishProblems } from "~/features/dialogue/dialogue-minutes";
-import { listUnits } from "~/features/admin/catalog.server";
+import { agencyUnits } from "~/features/dialogue/dialogue-choices.server";
+import { agencyPrefix } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import { loadMinutesSource, minutesVersions } from "~/features/dialogue/dialogue-minutes.server";
 import { SCAN_MAX_BYTES, scanInfo } from "~/features/dialogue/dialogue-minutes-scan.server";
-import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { getSession } from "~/features/dialogue/dialogue-session.server";
+import { sessionTitle } from "~/features/dialogue/dialogue-view";
 import { type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { runMinutesAction } from "~/features/dialogue/dialogue-minutes-actions.server";
@@ -34,14 +37,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const id = Number(params.id);
-  const src = isDbId(id) ? await loadMinutesSource(id) : null;
+  // The account's agency's session only: another agency's id is 404 (docs/rules/agencies.md).
+  const src = isDbId(id) ? await loadMinutesSource(user.agencyId, id) : null;
   if (!src) throw new Response("Not found", { status: 404 });
-  const [versions, scan, units] = await Promise.all([minutesVersions(id), scanInfo(id), listUnits(lng)]);
+  const [versions, scan, units, prefix] = await Promise.all([
+    minutesVersions(user.agencyId, id),
+    scanInfo(user.agencyId, id),
+    agencyUnits(user.agencyId, lng),
+    agencyPrefix(user.agencyId),
+  ]);
   const next = (versions[0]?.version ?? 0) + 1;
   return json({
     title: t("dialogue.staff.minutes.title"),
     sessionTitle: sessionTitle({ title_vi: src.session.titleVi, title_en: src.session.titleEn }, lng),
     sessionId: id,
+    publicMinutesPath: agencyPath(prefix, `/dialogues/${id}/minutes`),
     role: user.role,
     source: src,
     preview: buildPublicMinutes(src, next, new Date()),
@@ -57,7 +67,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = Number(params.id);
-  if (!(await getSession(id))) throw new Response("Not found", { status: 404 });
+  if (!(await getSession(user.agencyId, id))) throw new Response("Not found", { status: 404 });
   // The shared reader: a scan over the limit ends in a message, never a crash or a full read.
   // Text fields may hold 10 000 Vietnamese characters (up to 4 bytes each) before validation.
   const form = await parseUpload(request, {

@@ -14,10 +14,11 @@ import { ErrorSummary, Radios, SelectField, TextArea, TextField } from "~/kernel
 import { defaultDueDate, QuestionCard } from "~/features/dialogue/components/moderation";
 import { StaffTabs } from "~/features/dialogue/components/staff-tabs";
 import { recordAudit } from "~/kernel/audit.server";
-import { listUnits } from "~/features/admin/catalog.server";
+import { agencyUnits } from "~/features/dialogue/dialogue-choices.server";
 import { deliverNotices } from "~/features/dialogue/dialogue-notify.server";
 import { listStaffQuestions, type StaffQuestionFilter } from "~/features/dialogue/dialogue-question-queue.server";
-import { getSession, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { getSession } from "~/features/dialogue/dialogue-session.server";
+import { sessionTitle } from "~/features/dialogue/dialogue-view";
 import { type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { runQuestionAction } from "~/features/dialogue/dialogue-question-actions.server";
@@ -38,7 +39,8 @@ const SORTS = ["votes", "topic", "date"] as const;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const s = await getSession(Number(params.id));
+  // The account's agency's session only: another agency's id is 404 (docs/rules/agencies.md).
+  const s = await getSession(user.agencyId, Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
   const manage = user.role === "admin" || user.role === "office";
@@ -49,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [questions, all, units] = await Promise.all([
     listStaffQuestions(s.id, user, filter, lng),
     manage ? listStaffQuestions(s.id, user, { status: "all" }, lng) : Promise.resolve([]),
-    manage ? listUnits(lng) : Promise.resolve([]),
+    manage ? agencyUnits(user.agencyId, lng) : Promise.resolve([]),
   ]);
   const named = questions.filter((q) => q.asker_name);
   if (named.length) {
@@ -85,7 +87,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const s = await getSession(Number(params.id));
+  const s = await getSession(user.agencyId, Number(params.id));
   if (!s) throw new Response("Not found", { status: 404 });
   const fields = await readFormFields(request);
   const out = await runQuestionAction({ user, client: clientOf(request), baseUrl: publicOrigin(request) }, s, {

@@ -13,7 +13,8 @@ export const access: RouteAccess = { loader: ["admin", "office"] };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const id = Number(params.id);
-  const scan = isDbId(id) ? await getScan(id) : null;
+  // The account's agency's session only: another agency's scan is 404 (docs/rules/agencies.md).
+  const scan = isDbId(id) ? await getScan(user.agencyId, id) : null;
   if (!scan) throw new Response("Not found", { status: 404 });
   await recordAudit(clientOf(request), {
     agencyId: user.agencyId,

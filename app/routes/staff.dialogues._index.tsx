@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { StatusTag } from "~/features/dialogue/components/session-facts";
 import { formatDateTime, vnYear } from "~/kernel/time/clock";
 import { dialogueFigures } from "~/features/dialogue/dialogue-figures.server";
-import { listStaffSessions, sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { listStaffSessions } from "~/features/dialogue/dialogue-session.server";
+import { sessionTitle } from "~/features/dialogue/dialogue-view";
 import { type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { getT } from "~/kernel/http/i18n.server";
@@ -19,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const year = vnYear();
-  const [rows, figures] = await Promise.all([listStaffSessions(), dialogueFigures({ year })]);
+  // The account's agency's sessions and figures only (docs/rules/agencies.md).
+  const [rows, figures] = await Promise.all([
+    listStaffSessions(user.agencyId),
+    dialogueFigures({ agencyId: user.agencyId, year }),
+  ]);
   return json({
     title: t("dialogue.staff.list.title"),
     canCreate: user.role === "admin" || user.role === "office",

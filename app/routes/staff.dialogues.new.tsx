@@ -10,7 +10,7 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SessionForm } from "~/features/dialogue/components/session-form";
-import { listProcedures } from "~/features/admin/catalog.server";
+import { agencyProcedures } from "~/features/dialogue/dialogue-choices.server";
 import { createSession, noticeDays } from "~/features/dialogue/dialogue-session.server";
 import { formValues, parseForm } from "~/kernel/forms/parse";
 import { procedureIds, sessionInput, sessionSchema } from "~/features/dialogue/dialogue-staff.schema";
@@ -24,12 +24,13 @@ export const access: RouteAccess = { loader: ["admin", "office"], action: ["admi
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   return json({
     title: t("dialogue.staff.new.title"),
-    procedures: await listProcedures(lng),
-    noticeDays: await noticeDays(),
+    // The account's agency's procedures only; createSession drops any other id sent.
+    procedures: await agencyProcedures(user.agencyId, lng),
+    noticeDays: await noticeDays(user.agencyId),
   });
 }
 
@@ -47,6 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const res = await createSession(
     clientOf(request),
     { id: user.id, email: user.email },
+    user.agencyId,
     sessionInput(parsed.data, procedureIds(fd.getAll("procedure_ids"))),
   );
   if (!res.ok) {

@@ -1,5 +1,6 @@
 // The holiday calendar, grouped by year: days off (holidays, swapped days) and weekend days made
-// working days. Deadlines in working days are counted from it; after a change the page lists the
+// working days, the national ones (kept by the installation's admin) and the agency's own on top.
+// Deadlines in working days are counted from both; after a change the page lists the agency's
 // open feedback cases whose limits moved (docs/rules/holidays.md).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,9 +13,14 @@ import {
   calendarChangeNotice,
   confirmHoliday,
   deleteHoliday,
+  deleteOwnHoliday,
   getHoliday,
+  getOwnHoliday,
   holidaysByYear,
+  keepsNationalCalendar,
+  ownHolidays,
   saveHoliday,
+  saveOwnHoliday,
 } from "~/features/admin/holidays.server";
 import { MovedDeadlines } from "~/features/admin/components/moved-deadlines";
 import { holidaySchema } from "~/features/accounts/staff.schema";
@@ -26,51 +32,66 @@ import { clientOf, readFormData } from "~/kernel/http/request.server";
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const url = new URL(request.url);
+  const national = keepsNationalCalendar(user.agencyId);
+  const own = url.searchParams.get("calendar") === "agency" || !national;
   const editDate = parseDateInput(url.searchParams.get("edit"));
-  const editing = editDate ? ((await getHoliday(editDate)) ?? null) : null;
+  const found = !editDate ? null : own ? await getOwnHoliday(user.agencyId, editDate) : await getHoliday(editDate);
   const change = url.searchParams.get("change");
-  const moved = change ? await calendarChangeNotice(change) : null;
   return json({
     title: t("staff.holidays.title"),
     years: await holidaysByYear(),
-    editing,
+    own: await ownHolidays(user.agencyId),
+    canEditNational: national,
+    editing: found ? { ...found, calendar: own ? "agency" : "national" } : null,
     lng,
     done: url.searchParams.get("done"),
-    moved,
+    moved: change ? await calendarChangeNotice(change, user.agencyId) : null,
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const fd = await readFormData(request);
+  const own = fd.get("calendar") === "agency";
+  // The national calendar is the installation admin's; another agency's admin keeps its own days
+  // only, whatever the form says (docs/rules/holidays.md). Nothing is written.
+  if (!own && !keepsNationalCalendar(user.agencyId)) throw new Response("Forbidden", { status: 403 });
+  const back = (q: string) => `/staff/holidays?${own ? "calendar=agency&" : ""}${q}`;
   const notFound = () =>
     json({ errors: { _form: "staff.holidays.errors.notFound" } as FieldErrors, values: {} }, { status: 400 });
+  const client = clientOf(request);
   if (fd.get("intent") === "confirm") {
     const date = parseDateInput(String(fd.get("date") ?? ""));
-    if (!date || !(await confirmHoliday(date, user, clientOf(request)))) return notFound();
-    return redirect("/staff/holidays?done=confirmed");
+    if (own || !date || !(await confirmHoliday(date, user, client))) return notFound();
+    return redirect(back("done=confirmed"));
   }
   if (fd.get("intent") === "delete") {
     const date = parseDateInput(String(fd.get("date") ?? ""));
-    const result = date ? await deleteHoliday(date, user, clientOf(request)) : null;
+    const result = !date
+      ? null
+      : own
+        ? await deleteOwnHoliday(user.agencyId, date, user, client)
+        : await deleteHoliday(date, user, client);
     if (!result?.ok) return notFound();
-    return redirect(`/staff/holidays?done=deleted&change=${result.changeId}`);
+    return redirect(back(`done=deleted&change=${result.changeId}`));
   }
   const parsed = parseForm(holidaySchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
   const { original, ...day } = parsed.data;
-  const result = await saveHoliday(day, original, user, clientOf(request));
+  const result = own
+    ? await saveOwnHoliday(user.agencyId, day, original, user, client)
+    : await saveHoliday(day, original, user, client);
   if (!result.ok) {
     const errors: FieldErrors =
-      result.error === "dateTaken"
-        ? { date: "staff.holidays.errors.dateTaken" }
-        : { _form: "staff.holidays.errors.notFound" };
+      result.error === "notFound"
+        ? { _form: "staff.holidays.errors.notFound" }
+        : { date: `staff.holidays.errors.${result.error}` };
     return json({ errors, values: formValues(fd) }, { status: 400 });
   }
-  return redirect(`/staff/holidays?done=saved&change=${result.changeId}`);
+  return redirect(back(`done=saved&change=${result.changeId}`));
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -78,7 +99,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function Holidays() {
-  const { years, editing, lng, done, moved } = useLoaderData<typeof loader>();
+  const { years, own, canEditNational, editing, lng, done, moved } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors: FieldErrors = data?.errors ?? {};
@@ -88,7 +109,10 @@ export default function Holidays() {
     nameEn: editing?.name_en,
     kind: editing?.kind ?? "off",
     original: editing?.date ?? "",
+    calendar: editing?.calendar ?? (canEditNational ? "national" : "agency"),
   };
+  const editLink = (date: string, calendar: "national" | "agency") =>
+    `/staff/holidays?${calendar === "agency" ? "calendar=agency&" : ""}edit=${date}`;
   return (
     <div className="page">
       <ErrorSummary errors={errors} order={["date", "nameVi", "nameEn", "kind"]} />
@@ -113,6 +137,19 @@ export default function Holidays() {
         </h2>
         <Form method="post" noValidate>
           <input type="hidden" name="original" value={v.original ?? ""} />
+          {canEditNational && !v.original ? (
+            <SelectField
+              name="calendar"
+              label={t("staff.holidays.calendar")}
+              defaultValue={v.calendar}
+              options={[
+                { value: "national", label: t("staff.holidays.calendars.national") },
+                { value: "agency", label: t("staff.holidays.calendars.agency") },
+              ]}
+            />
+          ) : (
+            <input type="hidden" name="calendar" value={v.calendar} />
+          )}
           <TextField
             name="date"
             type="date"
@@ -141,10 +178,69 @@ export default function Holidays() {
           </div>
         </Form>
       </section>
+      <section aria-labelledby="own-days">
+        <h2 id="own-days">{t("staff.holidays.ownHeading")}</h2>
+        <p>{t("staff.holidays.ownIntro")}</p>
+        {own.length === 0 ? (
+          <p className="notice">{t("staff.holidays.ownEmpty")}</p>
+        ) : (
+          <TableWrap label={t("staff.holidays.ownHeading")}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("staff.holidays.date")}</th>
+                  <th scope="col">{t("staff.holidays.name")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("staff.holidays.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {own.map((d) => (
+                  <tr key={d.date}>
+                    <td>
+                      {t(`staff.holidays.weekdays.${weekday(d.date)}`)} {formatDate(d.date, lng)}
+                    </td>
+                    <td>
+                      {lng === "en" ? d.name_en : d.name_vi}
+                      <br />
+                      <span className={d.kind === "work" ? "tag" : "muted"}>{t(`staff.holidays.kinds.${d.kind}`)}</span>
+                    </td>
+                    <td>
+                      <div className="button-row">
+                        <Link
+                          to={editLink(d.date, "agency")}
+                          aria-label={t("staff.holidays.editLabel", { date: formatDate(d.date, lng) })}
+                        >
+                          {t("staff.holidays.edit")}
+                        </Link>
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="delete" />
+                          <input type="hidden" name="calendar" value="agency" />
+                          <input type="hidden" name="date" value={d.date} />
+                          <button
+                            type="submit"
+                            className="button button--secondary button--small"
+                            aria-label={t("staff.holidays.deleteLabel", { date: formatDate(d.date, lng) })}
+                          >
+                            {t("staff.holidays.delete")}
+                          </button>
+                        </Form>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </section>
+      <h2>{t("staff.holidays.nationalHeading")}</h2>
+      {canEditNational ? null : <p>{t("staff.holidays.nationalReadOnly")}</p>}
       {years.length === 0 ? <p className="notice">{t("staff.holidays.empty")}</p> : null}
       {years.map(({ year, days }) => (
         <section key={year} aria-labelledby={`year-${year}`}>
-          <h2 id={`year-${year}`}>{t("staff.holidays.year", { year })}</h2>
+          <h3 id={`year-${year}`}>{t("staff.holidays.year", { year })}</h3>
           <TableWrap label={t("staff.holidays.year", { year })}>
             <table>
               <thead>
@@ -174,38 +270,40 @@ export default function Holidays() {
                       )}
                     </td>
                     <td>
-                      <div className="button-row">
-                        <Link
-                          to={`/staff/holidays?edit=${d.date}`}
-                          aria-label={t("staff.holidays.editLabel", { date: formatDate(d.date, lng) })}
-                        >
-                          {t("staff.holidays.edit")}
-                        </Link>
-                        {d.confirmed ? null : (
+                      {canEditNational ? (
+                        <div className="button-row">
+                          <Link
+                            to={editLink(d.date, "national")}
+                            aria-label={t("staff.holidays.editLabel", { date: formatDate(d.date, lng) })}
+                          >
+                            {t("staff.holidays.edit")}
+                          </Link>
+                          {d.confirmed ? null : (
+                            <Form method="post" className="inline-form">
+                              <input type="hidden" name="intent" value="confirm" />
+                              <input type="hidden" name="date" value={d.date} />
+                              <button
+                                type="submit"
+                                className="button button--secondary button--small"
+                                aria-label={t("staff.holidays.confirmLabel", { date: formatDate(d.date, lng) })}
+                              >
+                                {t("staff.holidays.confirm")}
+                              </button>
+                            </Form>
+                          )}
                           <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="confirm" />
+                            <input type="hidden" name="intent" value="delete" />
                             <input type="hidden" name="date" value={d.date} />
                             <button
                               type="submit"
                               className="button button--secondary button--small"
-                              aria-label={t("staff.holidays.confirmLabel", { date: formatDate(d.date, lng) })}
+                              aria-label={t("staff.holidays.deleteLabel", { date: formatDate(d.date, lng) })}
                             >
-                              {t("staff.holidays.confirm")}
+                              {t("staff.holidays.delete")}
                             </button>
                           </Form>
-                        )}
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="delete" />
-                          <input type="hidden" name="date" value={d.date} />
-                          <button
-                            type="submit"
-                            className="button button--secondary button--small"
-                            aria-label={t("staff.holidays.deleteLabel", { date: formatDate(d.date, lng) })}
-                          >
-                            {t("staff.holidays.delete")}
-                          </button>
-                        </Form>
-                      </div>
+                        </div>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

@@ -72,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const unitId = /^\d{1,9}$/.test(values.unit) ? Number(values.unit) : null;
   const procedureId = /^\d{1,9}$/.test(values.procedure) ? Number(values.procedure) : null;
   if (!unitId) errors.unit = "tt01.register.errors.unit";
-  else if (values.procedure && (!procedureId || !(await procedureFits(unitId, procedureId))))
+  else if (values.procedure && (!procedureId || !(await procedureFits(user.agencyId, unitId, procedureId))))
     errors.procedure = "tt01.register.errors.procedure";
   if (!checked.ok || Object.keys(errors).length) return json({ errors, values }, { status: 400 });
   const r = await saveLate(user, clientOf(request), [{ ...checked.value, unitId: unitId!, procedureId }], "form");

@@ -24,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = quarterOf(vnDay(new Date())).year;
   const parsed = yearParam.safeParse(new URL(request.url).searchParams.get("year"));
   const year = parsed.success ? parsed.data : current;
-  return json({ year, current, periods: await listPeriods(year), canEdit: access.action!.includes(user.role) });
+  return json({
+    year,
+    current,
+    periods: await listPeriods(user.agencyId, year),
+    canEdit: access.action!.includes(user.role),
+  });
 }
 
 const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -50,10 +55,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { id, start, end, due } = parsed.data;
   // A sent report keeps the window it was sent with (docs/rules/report-periods.md).
-  if (await snapshotOf(id))
+  if (await snapshotOf(user.agencyId, id))
     return json({ ok: false as const, id, error: "reportStatus.lockedPeriod" }, { status: 409 });
-  const before = await updatePeriod(id, { start, end, due: due || null }, user.id);
-  if (!before) return json({ ok: false as const, id, error: "reports.invalidRange" }, { status: 400 });
+  // Another agency's period id is not found (docs/rules/agencies.md): nothing changes.
+  const before = await updatePeriod(user.agencyId, id, { start, end, due: due || null }, user.id);
+  if (!before) throw new Response("Not found", { status: 404 });
   await recordAudit(clientOf(request), {
     agencyId: user.agencyId,
     actor: user,

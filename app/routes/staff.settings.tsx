@@ -1,4 +1,4 @@
-// The admin's settings: the satisfaction target, the small-group threshold, deadlines, the
+// The admin's settings of its own agency (docs/rules/agencies.md): the satisfaction target, the small-group threshold, deadlines, the
 // retention period and the report document's agency, place and signer. Each change is audited with its old and new value.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -16,13 +16,13 @@ import { clientOf, readFormData } from "~/kernel/http/request.server";
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
-  const settings = await getSettings();
+  const user = await requireStaff(request, access.loader!);
+  const settings = await getSettings(user.agencyId);
   const saved = new URL(request.url).searchParams.get("saved");
   return json({
     title: getT(request).t("staff.settings.title"),
     values: Object.fromEntries(SETTING_DEFS.map((d) => [fieldName(d.key), toInput(d, settings[d.key])])),
-    other: await otherSettings(),
+    other: await otherSettings(user.agencyId),
     saved: saved === null ? null : Number(saved) || 0,
   });
 }
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fd = await readFormData(request);
   const parsed = parseForm(settingsFormSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });
-  const changed = await updateSettings(parsed.data, user, clientOf(request));
+  const changed = await updateSettings(user.agencyId, parsed.data, user, clientOf(request));
   return redirect(`/staff/settings?saved=${changed.length}`);
 }
 

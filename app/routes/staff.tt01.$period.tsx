@@ -32,10 +32,10 @@ function periodOf(param: string | undefined): { year: number; kind: PeriodKind }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const period = periodOf(params.period);
   const { t } = getT(request);
-  const rows = await staffScores(period);
+  const rows = await staffScores(user.agencyId, period);
   const values: Record<string, string> = {};
   for (const r of rows) {
     values[`score_${r.indicator}`] = (r.score_tenths / 10).toFixed(1);

@@ -21,6 +21,7 @@ import * as snapshotOtherFigures from "./2026_12_06_018_snapshot_other_figures";
 import * as dialogueEnglish from "./2026_12_06_020_dialogue_english";
 import * as agencies from "./2026_12_06_021_agencies";
 import * as provinceRole from "./2026_12_06_022_province_role";
+import * as agencySettingsHolidays from "./2026_12_06_023_agency_settings_holidays";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_020_dialogue_english": dialogueEnglish,
   "2026_12_06_021_agencies": agencies,
   "2026_12_06_022_province_role": provinceRole,
+  "2026_12_06_023_agency_settings_holidays": agencySettingsHolidays,
 };

@@ -204,7 +204,8 @@ export async function seedLastYear(trx: DB, base: SessionBase, units: Map<string
       updated_by: staffId,
     })
     .execute();
-  const src = (await loadMinutesSource(lastId, trx))!;
+  // The demo's dialogue is the default agency's (agency 1, migration 021).
+  const src = (await loadMinutesSource(1, lastId, trx))!;
   const publishedAt = new Date(lastStart.getTime() + 3 * DAY);
   await trx
     .insertInto("dialogue_minutes_version")

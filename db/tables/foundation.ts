@@ -52,11 +52,24 @@ export interface HolidayTable {
   confirmed: Generated<boolean>;
 }
 
+/** An agency's own day on top of the national calendar (migration 023): a day off of its own, or a
+ * weekend day it works. */
+export interface AgencyHolidayTable {
+  agency_id: number;
+  date: ColumnType<string, string, string>;
+  name_vi: string;
+  name_en: string;
+  kind: Generated<"off" | "work">;
+  created_by: number | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface FoundationTables {
   unit: UnitTable;
   procedure: ProcedureTable;
   setting: SettingTable;
   holiday: HolidayTable;
+  agency_holiday: AgencyHolidayTable;
 }
 
 export type Unit = Selectable<UnitTable>;

@@ -16,8 +16,10 @@ import { db } from "~/kernel/db/db.server";
 import { loader as surveyLoader } from "~/routes/s.$slug";
 import { loader as thanksLoader } from "~/routes/s.$slug_.thanks";
 import { loader as listLoader } from "~/routes/s._index";
+import { signUp } from "~/features/dialogue/dialogue-registration.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
+import { makeSession, person } from "../support/dialogue";
 
 const ROUTES = path.resolve(import.meta.dirname, "../../app/routes");
 // Words only agency B's rows hold: none may appear in anything agency A's users are shown.
@@ -40,12 +42,12 @@ const SCOPED = new Set([
 /** The rest of the inventory, by vertical: each still reads every agency's rows. */
 function notScopedYet(id: string): string | null {
   if (SCOPED.has(id)) return null;
-  // Scoped with the feedback and privacy vertical (agency-isolation-feedback.test.ts goes further).
-  if (/^staff\.(feedback|privacy)/.test(id)) return null;
-  if (/^staff\.(dialogues)/.test(id)) return "dialogue";
-  if (/^staff\.(reports|tt01|coverage|late-dossiers)/.test(id))
-    return "reports (periods, snapshots, TT 01, coverage, late dossiers)";
-  if (/^staff\.(settings|holidays)/.test(id)) return "admin";
+  // Scoped with the feedback and privacy vertical (agency-isolation-feedback.test.ts goes further),
+  // the dialogue (agency-isolation-dialogue.test.ts), reports, settings and holidays
+  // (agency-isolation-reports.test.ts), and survey staff and admin (agency-isolation-admin.test.ts).
+  if (/^staff\.(feedback|privacy|dialogues)/.test(id)) return null;
+  if (/^staff\.(reports|tt01|coverage|late-dossiers|settings|holidays)/.test(id)) return null;
+  if (/^staff\.(surveys|comments|units|procedures|users|audit)/.test(id)) return null;
   return "no agency data (frame, sign-in, password, agencies, league)";
 }
 
@@ -73,6 +75,7 @@ const b = {
   request: 0,
   item: 0,
   user: 0,
+  dialogue: 0,
 };
 const cookies = new Map<Role, string>();
 let bCookie = "";
@@ -182,6 +185,19 @@ beforeAll(async () => {
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
+  // B's dialogue, with a sign-up, a question and minutes, all carrying the marker (dialogue routes
+  // are walked with its id).
+  b.dialogue = await makeSession({ agencyId: b.agency, title: `Đối thoại ${MARK}` });
+  const signed = await signUp(
+    person(b.dialogue, { agencyId: b.agency, name: `Người ${MARK}`, question: `Câu hỏi ${MARK}` }),
+  );
+  expect(signed.ok).toBe(true);
+  // Held, so the minutes and check-in pages have something to show.
+  await db().updateTable("dialogue_session").set({ status: "held" }).where("id", "=", b.dialogue).execute();
+  await db()
+    .insertInto("dialogue_minutes")
+    .values({ agency_id: b.agency, session_id: b.dialogue, summary: `Biên bản ${MARK}` })
+    .execute();
   const overall = await db()
     .selectFrom("survey_item")
     .select("id")
@@ -205,6 +221,35 @@ beforeAll(async () => {
       enteredBy: null,
       answers: [{ itemId: overall.id, value: 1, text: `lời ${MARK}`, choices: null }],
     });
+  // B's served count, late dossier (its code carries the marker) and own day off, for the report
+  // routes' walk: B's unit name or the code would show on A's pages if a read were not scoped.
+  await db()
+    .insertInto("served_count")
+    .values({
+      agency_id: b.agency,
+      unit_id: b.unit,
+      procedure_id: b.procedure,
+      period_start: "2030-12-15",
+      period_end: "2031-03-14",
+      count: 41,
+    })
+    .execute();
+  await db()
+    .insertInto("late_dossier")
+    .values({
+      agency_id: b.agency,
+      dossier_code: `${MARK}-HS1`,
+      unit_id: b.unit,
+      procedure_id: b.procedure,
+      promised_date: "2031-02-01",
+      returned_date: "2031-02-03",
+      apology_sent: false,
+    })
+    .execute();
+  await db()
+    .insertInto("agency_holiday")
+    .values({ agency_id: b.agency, date: "2031-03-12", name_vi: `Ngày ${MARK}`, name_en: `Day ${MARK}`, kind: "off" })
+    .execute();
   const bStaff = await signIn("admin");
   bCookie = bStaff.cookie;
   b.user = bStaff.id;
@@ -268,6 +313,7 @@ describe("agency A's staff against agency B's data", () => {
     if (id.startsWith("staff.feedback")) return String(name === "aid" ? b.attachment : b.feedback);
     if (id.startsWith("staff.privacy")) return String(b.request);
     if (name === "itemId") return String(b.item);
+    if (id.startsWith("staff.dialogues")) return String(b.dialogue);
     if (id.startsWith("staff.surveys") || name === "surveyId") return String(b.survey);
     if (id.startsWith("staff.procedures")) return String(b.procedure);
     if (id.startsWith("staff.users")) return String(b.user);

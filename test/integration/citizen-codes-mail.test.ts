@@ -186,7 +186,7 @@ describe("the dialogue", () => {
     const email = "huy.cho@example.vn";
     const r = await signUp(person(sid, { email, emailNorm: email }));
     if (!r.ok) throw new Error("sign-up failed");
-    const cookie = (await rememberRegistrant(r.registration.id)).split(";")[0];
+    const cookie = (await rememberRegistrant({ id: 1, prefix: null }, r.registration.id)).split(";")[0];
     const start = await call(() =>
       registrationAction(args(form("/dialogues/registration", { intent: "cancel", confirm: "on" }, cookie))),
     );

@@ -159,7 +159,7 @@ describe("a duplicate sign-up", () => {
     const owner = person(sid);
     const first = await signUp(owner);
     if (!first.ok) throw new Error("sign-up failed");
-    const cookie = (await rememberRegistrant(first.registration.id)).split(";")[0];
+    const cookie = (await rememberRegistrant({ id: 1, prefix: null }, first.registration.id)).split(";")[0];
     const body = {
       name: owner.name,
       phone: owner.phone!,
@@ -182,7 +182,7 @@ describe("the registrant's sign-in", () => {
     const sid = await makeSession();
     const r = await signUp(person(sid));
     if (!r.ok) throw new Error("sign-up failed");
-    const cookie = (await rememberRegistrant(r.registration.id)).split(";")[0];
+    const cookie = (await rememberRegistrant({ id: 1, prefix: null }, r.registration.id)).split(";")[0];
     const get = () => new Request("http://localhost/dialogues/registration", { headers: { Cookie: cookie } });
     const before = await (await registrationLoader(args(get()))).json();
     expect(before.view?.registration.code).toBe(r.registration.fullCode);

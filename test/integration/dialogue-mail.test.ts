@@ -22,7 +22,7 @@ it("emails those with an address, puts the others and refused emails on the call
   await signUp(person(id, { email: "an@example.vn", emailNorm: "an@example.vn", lang: "en" }));
   await signUp(person(id, { email: "bounce@example.vn", emailNorm: "bounce@example.vn" }));
   await signUp(person(id));
-  const res = await changeStatus({ ip: "127.0.0.1" }, office, id, "cancel", { reason: "Bão số 9" }, ctx);
+  const res = await changeStatus({ ip: "127.0.0.1" }, office, 1, id, "cancel", { reason: "Bão số 9" }, ctx);
   expect(res.ok).toBe(true);
   expect(await deliverNotices(res.ok ? res.noticeIds : [])).toEqual({ sent: 1, toCall: 1 });
   expect(sent.map((m) => m.to).sort()).toEqual(["an@example.vn", "bounce@example.vn"]);

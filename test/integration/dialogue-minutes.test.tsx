@@ -338,7 +338,7 @@ describe("minutes", () => {
 
     // Figures for the year of the session.
     const year = vnYear(new Date());
-    const f = await dialogueFigures({ year });
+    const f = await dialogueFigures({ agencyId: 1, year });
     expect(f.held).toBe(true);
     expect(f.attendance.total).toBeGreaterThanOrEqual(3);
     expect(f.questions.answered).toBeGreaterThanOrEqual(1);
@@ -348,7 +348,7 @@ describe("minutes", () => {
 
 describe("dialogueFigures", () => {
   it("counts one year in Viet Nam time: held or not, attendance, share answered, open and overdue follow-ups", async () => {
-    const empty = await dialogueFigures({ year: 2031 });
+    const empty = await dialogueFigures({ agencyId: 1, year: 2031 });
     expect(empty).toMatchObject({
       held: false,
       sessions: 0,
@@ -441,8 +441,8 @@ describe("dialogueFigures", () => {
         { session_id: s.id, action: "c", unit_id: unitId, due_date: "2032-06-01", status: "in_progress", result: null },
       ])
       .execute();
-    expect(await dialogueFigures({ year: 2031 })).toMatchObject({ held: false, sessions: 0 });
-    const f = await dialogueFigures({ year: 2032, today: "2032-03-01" });
+    expect(await dialogueFigures({ agencyId: 1, year: 2031 })).toMatchObject({ held: false, sessions: 0 });
+    const f = await dialogueFigures({ agencyId: 1, year: 2032, today: "2032-03-01" });
     expect(f).toMatchObject({
       year: 2032,
       sessions: 1,

@@ -41,7 +41,7 @@ describe("questions", () => {
       person(id, { question: "Xin gọi lại cho tôi: 0912 345 678, email an@example.vn", topic: "Đo lường" }),
     );
     const b = await signUp(person(id));
-    expect(await askQuestion(regId(b), "Thủ tục gia hạn giấy phép X-quang mất bao lâu?", "Bức xạ")).toMatchObject({
+    expect(await askQuestion(1, regId(b), "Thủ tục gia hạn giấy phép X-quang mất bao lâu?", "Bức xạ")).toMatchObject({
       ok: true,
     });
     const rows = await db()
@@ -70,7 +70,7 @@ describe("questions", () => {
     expect(pub[0].text).not.toMatch(/0912|an@example/);
     expect(pub[0].text).toContain("[***]");
     // The asker sees their own words and the status.
-    const own = await ownQuestions(regId(a), "vi");
+    const own = await ownQuestions(1, regId(a), "vi");
     expect(own[0]).toMatchObject({ status: "approved", answerStatus: "pending" });
   });
 
@@ -93,7 +93,7 @@ describe("questions", () => {
       moderated_by: office.id,
     });
     expect(await moderationSummary(id)).toMatchObject({ hidden: [{ reason: "spam", n: 1 }] });
-    expect((await ownQuestions(regId(a), "vi"))[0]).toMatchObject({ status: "hidden", hiddenReason: "spam" });
+    expect((await ownQuestions(1, regId(a), "vi"))[0]).toMatchObject({ status: "hidden", hiddenReason: "spam" });
     await post(office.cookie, id, { intent: "restore", id: String(q) });
     expect(
       (await db().selectFrom("dialogue_question").select("status").where("id", "=", q).executeTakeFirstOrThrow())
@@ -114,18 +114,18 @@ describe("questions", () => {
     const voters = await Promise.all([1, 2, 3].map(() => signUp(person(id))));
     const office = await signIn("office");
     const q = await qid(id, "Câu hỏi được bình chọn");
-    expect(await vote(regId(voters[0]), q)).toBe("not_allowed"); // still pending
+    expect(await vote(1, regId(voters[0]), q)).toBe("not_allowed"); // still pending
     await post(office.cookie, id, { intent: "approve", id: String(q), public_text: "Câu hỏi được bình chọn" });
     // The same person voting twice at once still counts once.
-    const twice = await Promise.all([vote(regId(voters[0]), q), vote(regId(voters[0]), q)]);
+    const twice = await Promise.all([vote(1, regId(voters[0]), q), vote(1, regId(voters[0]), q)]);
     expect(twice.sort()).toEqual(["already", "ok"]);
-    expect(await vote(regId(voters[1]), q)).toBe("ok");
-    expect(await vote(regId(asker), q)).toBe("ok");
+    expect(await vote(1, regId(voters[1]), q)).toBe("ok");
+    expect(await vote(1, regId(asker), q)).toBe("ok");
     await cancelRegistration(regId(voters[2]), ctx);
-    expect(await vote(regId(voters[2]), q)).toBe("not_allowed");
+    expect(await vote(1, regId(voters[2]), q)).toBe("not_allowed");
     const other = await makeSession();
     const stranger = await signUp(person(other));
-    expect(await vote(regId(stranger), q)).toBe("not_allowed");
+    expect(await vote(1, regId(stranger), q)).toBe("not_allowed");
     expect((await listPublicQuestions(id, "vi"))[0].votes).toBe(3);
     // The database itself refuses a second vote by the same registration.
     await expect(
@@ -200,9 +200,9 @@ describe("questions", () => {
     const [q1, q2] = [await qid(id, "Hỏi về X-quang lần 1"), await qid(id, "Hỏi về X-quang lần 2")];
     for (const q of [q1, q2])
       await post(office.cookie, id, { intent: "approve", id: String(q), public_text: "Hỏi về X-quang" });
-    await vote(regId(v), q1);
-    await vote(regId(v), q2);
-    await vote(regId(a), q2);
+    await vote(1, regId(v), q1);
+    await vote(1, regId(v), q2);
+    await vote(1, regId(a), q2);
     expect(
       await (await post(office.cookie, id, { intent: "merge", id: String(q2), into: String(q2) })).json(),
     ).toMatchObject({ errors: { _form: "dialogue.errors.mergeSelf" } });
@@ -227,7 +227,7 @@ describe("questions", () => {
       answered_by: "Phó Giám đốc Sở",
     });
     expect(ans.status).toBe(303);
-    const theirs = await ownQuestions(regId(b), "vi");
+    const theirs = await ownQuestions(1, regId(b), "vi");
     expect(theirs[0]).toMatchObject({
       status: "merged",
       mergedInto: { id: q1 },
@@ -332,7 +332,7 @@ describe("questions", () => {
     const [qr, qd] = [await qid(id, "Q bức xạ"), await qid(id, "Q đo lường")];
     await post(office.cookie, id, { intent: "approve", id: String(qr), public_text: "x", topic: "Bức xạ" });
     await post(office.cookie, id, { intent: "approve", id: String(qd), public_text: "x", topic: "Đo lường" });
-    for (const v of voters) await vote(regId(v), qd);
+    for (const v of voters) await vote(1, regId(v), qd);
     const load = async (qs: string) =>
       (
         await (

@@ -17,7 +17,9 @@ const ok = (r: SignUpResult) => {
 
 async function places(sessionId: number) {
   const rows = await statuses(sessionId);
-  const waiting = await Promise.all(rows.filter((r) => r.status === "waitlisted").map((r) => getOwnRegistration(r.id)));
+  const waiting = await Promise.all(
+    rows.filter((r) => r.status === "waitlisted").map((r) => getOwnRegistration(1, r.id)),
+  );
   return waiting.map((w) => w!.place!).sort((a, b) => a - b);
 }
 
@@ -129,8 +131,8 @@ describe("sign-up", () => {
     const c = ok(await signUp(person(sessionId)));
     const res = await cancelRegistration(a.registration.id, ctx);
     expect(res).toMatchObject({ ok: true, already: false, promoted: [b.registration.id] });
-    expect((await getOwnRegistration(b.registration.id))!.status).toBe("confirmed");
-    expect((await getOwnRegistration(c.registration.id))!.place).toBe(1);
+    expect((await getOwnRegistration(1, b.registration.id))!.status).toBe("confirmed");
+    expect((await getOwnRegistration(1, c.registration.id))!.place).toBe(1);
     // Cancelling twice changes nothing more.
     expect(await cancelRegistration(a.registration.id, ctx)).toMatchObject({ ok: true, already: true, promoted: [] });
     // A waitlisted person cancelling frees no seat.

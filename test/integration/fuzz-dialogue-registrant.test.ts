@@ -45,7 +45,10 @@ beforeAll(async () => {
 async function registrant() {
   const r = await signUp(person(sessionId));
   if (!r.ok) throw new Error("could not sign up");
-  return { id: r.registration.id, cookie: (await rememberRegistrant(r.registration.id)).split(";")[0] };
+  return {
+    id: r.registration.id,
+    cookie: (await rememberRegistrant({ id: 1, prefix: null }, r.registration.id)).split(";")[0],
+  };
 }
 
 const registration = (fields: Fields, encoding: Encoding, lang: "vi" | "en", cookie?: string) =>

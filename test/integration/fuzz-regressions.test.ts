@@ -54,7 +54,7 @@ describe("a NUL character in typed text", () => {
     const sessionId = await makeSession();
     const r = await signUp(person(sessionId));
     if (!r.ok) throw new Error("sign-up refused");
-    const cookie = (await rememberRegistrant(r.registration.id)).split(";")[0];
+    const cookie = (await rememberRegistrant({ id: 1, prefix: null }, r.registration.id)).split(";")[0];
     const o = await callAction(() =>
       registrationAction({
         request: makePost(

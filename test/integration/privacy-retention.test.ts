@@ -168,7 +168,7 @@ describe("the retention job", () => {
     const year = Number(vnDay(startsHeld).slice(0, 4));
     const figures = async () => ({
       feedback: await feedbackFigures({ agencyId: 1, from: day, to: day, now: NOW }),
-      dialogue: await dialogueFigures({ year, today: day }),
+      dialogue: await dialogueFigures({ agencyId: 1, year, today: day }),
       survey: await surveyFigures(),
       dashboard: await dashboardRollups(),
     });

@@ -199,11 +199,11 @@ describe("settings", () => {
     settle(settingsAction(args(staffRequest("/staff/settings", admin.cookie, { form: f }))));
 
   it("reads typed values, defaults where the table has no row", async () => {
-    const s = await getSettings();
+    const s = await getSettings(1);
     expect(s["satisfaction.target"]).toBe(0.9);
     expect(s["feedback.days.answer"]).toBe(15);
     await db().deleteFrom("setting").where("key", "=", "dialogue.notice_days").execute();
-    expect((await getSettings())["dialogue.notice_days"]).toBe(7);
+    expect((await getSettings(1))["dialogue.notice_days"]).toBe(7);
     const page = await (await settingsLoader(args(staffRequest("/staff/settings", admin.cookie)))).json();
     expect(page.values.satisfaction__target).toBe("90");
   });
@@ -226,14 +226,14 @@ describe("settings", () => {
       "satisfaction__target",
     ]);
     expect(body.values.satisfaction__target).toBe("101");
-    expect((await getSettings())["satisfaction.target"]).toBe(0.9);
+    expect((await getSettings(1))["satisfaction.target"]).toBe(0.9);
   });
 
   it("saves what changed and audits old → new", async () => {
     const res = await post(form({ satisfaction__target: "92,5", privacy__retention_months: "24" }));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/staff/settings?saved=2");
-    const s = await getSettings();
+    const s = await getSettings(1);
     expect(s["satisfaction.target"]).toBe(0.925);
     expect(s["privacy.retention_months"]).toBe(24);
     const log = await db()

@@ -7,7 +7,15 @@ import type { DialogueStatus } from "../../db/types";
 const DAY = 86400_000;
 
 export async function makeSession(
-  opts: { capacity?: number; status?: DialogueStatus; startsInDays?: number; topics?: string[]; title?: string } = {},
+  opts: {
+    capacity?: number;
+    status?: DialogueStatus;
+    startsInDays?: number;
+    topics?: string[];
+    title?: string;
+    /** Whose session (the default agency when not given). */
+    agencyId?: number;
+  } = {},
 ) {
   const now = Date.now();
   const starts = new Date(now + (opts.startsInDays ?? 30) * DAY);
@@ -15,6 +23,7 @@ export async function makeSession(
   const row = await db()
     .insertInto("dialogue_session")
     .values({
+      agency_id: opts.agencyId ?? 1,
       plan_number: "01/KH-SKHCN",
       title_vi: opts.title ?? "Đối thoại thử nghiệm",
       title_en: "Test dialogue",
@@ -46,6 +55,7 @@ export function person(sessionId: number, over: Partial<SignUpInput> = {}): Sign
   counter++;
   const phone = `09${String(crypto.randomInt(10_000_000, 99_999_999))}`;
   return {
+    agencyId: 1,
     sessionId,
     name: `Người thử ${counter}`,
     phone,

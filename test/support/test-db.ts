@@ -19,7 +19,9 @@ export async function createTestDatabase(templatePath?: string, runId = ""): Pro
     await admin.query(`create schema ${schema}`);
     await admin.end();
     const handle = await connect({ url, schema, poolMax: 20 });
-    await migrateRacingOtherFiles(handle, schema);
+    // Another file migrating its own schema down meanwhile cannot break this: the migrator reads
+    // only this schema (db/introspector.ts).
+    await migrateToLatest(handle.db, schema);
     return {
       ...handle,
       async dispose() {
@@ -39,28 +41,4 @@ export async function createTestDatabase(templatePath?: string, runId = ""): Pro
   // With a template this finds nothing to do; without one it builds the schema from scratch.
   await migrateToLatest(handle.db);
   return { ...handle, dispose: () => handle.close() };
-}
-
-/** Kysely's migrator first checks that its own tables exist by introspecting EVERY schema on the
- * server, outside its lock (kysely/dist/esm/migration/migrator.js, getTables), and that query
- * fails when another test file drops a table or a column at that moment (foundation.test.ts
- * migrates its schema down and up): "relation … does not exist", or, from the introspection's
- * pg_get_serial_sequence() on a column dropped under it, "column … of relation … does not exist"
- * (seen once in CI on staff-audit.test.ts). Such a failure names no migration (Kysely had not
- * started one); only that failure is retried. */
-async function migrateRacingOtherFiles(handle: DatabaseHandle, schema: string) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await migrateToLatest(handle.db, schema);
-      return;
-    } catch (e) {
-      const raced =
-        e instanceof Error &&
-        e.message.startsWith("Migration  failed:") &&
-        /(relation "[^"]+"|column "[^"]+" of relation "[^"]+") does not exist/.test(e.message) &&
-        !e.message.includes(`"${schema}.`);
-      if (!raced || attempt === 5) throw e;
-      await new Promise((r) => setTimeout(r, 200 * attempt));
-    }
-  }
 }

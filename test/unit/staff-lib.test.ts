@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { formValues, parseForm } from "~/kernel/forms/parse";
-import { fieldName, SETTING_DEFS, settingsFormSchema, toInput } from "~/features/admin/settings";
+import { agencyDefaults, fieldName, SETTING_DEFS, settingsFormSchema, toInput } from "~/features/admin/settings";
 import { navFor, staffReturnPath } from "~/features/accounts/staff-nav";
 import { parentChoices, wouldCycle } from "~/features/admin/units";
 import { holidaySchema, newUserSchema, passwordSchema } from "~/features/accounts/staff.schema";
@@ -160,5 +160,35 @@ describe("staff form schemas", () => {
       ok: false,
       errors: { date: "staff.errors.dateInvalid" },
     });
+  });
+});
+
+describe("agencyDefaults", () => {
+  it("names the agency itself and its parent, never the demo department, in a new agency's header", () => {
+    const s = agencyDefaults({
+      id: 7,
+      code: "so-y-te",
+      nameVi: "Sở Y tế tỉnh Tiền Giang",
+      parentNameVi: "UBND tỉnh Tiền Giang",
+    });
+    expect(s["report.agency"]).toBe("Sở Y tế tỉnh Tiền Giang");
+    expect(s["report.parent_agency"]).toBe("UBND tỉnh Tiền Giang");
+    expect(s["report.symbol"]).toBe("SOYTE");
+    expect(s["privacy.contact_unit"]).toBe("Văn phòng Sở Y tế tỉnh Tiền Giang");
+    expect([s["privacy.contact_address"], s["privacy.contact_phone"], s["privacy.contact_email"]]).toEqual([
+      "",
+      "",
+      "",
+    ]);
+    expect(s["satisfaction.target"]).toBe(0.9);
+    // The default agency keeps the demo's contact details.
+    const one = agencyDefaults({
+      id: 1,
+      code: "skhcn",
+      nameVi: "Sở Khoa học và Công nghệ tỉnh Tiền Giang",
+      parentNameVi: null,
+    });
+    expect(one["privacy.contact_phone"]).toBe("0273 3 800 000");
+    expect(one["report.symbol"]).toBe("SKHCN");
   });
 });

@@ -86,3 +86,28 @@ describe("working days", () => {
     expect(() => addWorkingDays("2026-11-27", 1.5, cal)).toThrow(RangeError);
   });
 });
+
+describe("an agency's own days on top of the national calendar (docs/rules/holidays.md)", () => {
+  // March 2031 has no national day. 15 working days after Monday 03/03/2031 are 4–7, 10–14, 17–21
+  // and 24 March: the 15th is Monday 24/03. An own day off on Wednesday 12/03 is skipped, so the
+  // 15th becomes Tuesday 25/03; an own working Saturday 08/03 as well brings it back to 24/03.
+  const national = [{ date: "2031-01-01", kind: "off" as const }];
+  it("an own day off is skipped, an own working Saturday counts, and neither touches the nation's days", () => {
+    expect(addWorkingDays("2031-03-03", 15, calendarFrom(national))).toBe("2031-03-24");
+    const own = calendarFrom(national, [{ date: "2031-03-12", kind: "off" }]);
+    expect(addWorkingDays("2031-03-03", 15, own)).toBe("2031-03-25");
+    const both = calendarFrom(national, [
+      { date: "2031-03-12", kind: "off" },
+      { date: "2031-03-08", kind: "work" },
+    ]);
+    expect(addWorkingDays("2031-03-03", 15, both)).toBe("2031-03-24");
+    expect(isWorkingDay("2031-01-01", own)).toBe(false);
+  });
+
+  it("an own day decides its date over a national row of the other kind", () => {
+    const withWork = calendarFrom([{ date: "2031-03-08", kind: "work" }], [{ date: "2031-03-08", kind: "off" }]);
+    expect(isWorkingDay("2031-03-08", withWork)).toBe(false);
+    const withOff = calendarFrom([{ date: "2031-03-12", kind: "off" }], [{ date: "2031-03-12", kind: "work" }]);
+    expect(isWorkingDay("2031-03-12", withOff)).toBe(true);
+  });
+});

@@ -89,11 +89,27 @@ describe("export rows", () => {
   ]);
 
   it("pivots answers by item id across versions and masks only free text", () => {
-    expect(
-      answerCells(map, { num_ids: [20], nums: [4], str_ids: [11, 12], strs: ["gọi 0912 345 678", "0912345678;b"] }),
-    ).toEqual([4, "gọi [***]", "0912345678;b"]);
-    expect(answerCells(map, { num_ids: null, nums: null, str_ids: null, strs: null })).toEqual([null, null, null]);
-    expect(answerCells(map, { num_ids: [99], nums: [1], str_ids: [11], strs: [null] })).toEqual([null, null, null]);
+    expect(answerCells(map, { scores: "20:4", str_ids: [11, 12], strs: ["gọi 0912 345 678", "0912345678;b"] })).toEqual(
+      [4, "gọi [***]", "0912345678;b"],
+    );
+    expect(answerCells(map, { scores: null, str_ids: null, strs: null })).toEqual([null, null, null]);
+    expect(answerCells(map, { scores: "99:1", str_ids: [11], strs: [null] })).toEqual([null, null, null]);
+  });
+
+  it("reads the scores text: several pairs, several digits, zero and negative scores, unknown items", () => {
+    const wide = columnMap([
+      { code: "A", type: "L5", ids: [7] },
+      { code: "B", type: "L5", ids: [123456] },
+      { code: "C", type: "L5", ids: [9] },
+      { code: "D", type: "L5", ids: [10] },
+    ]);
+    expect(answerCells(wide, { scores: "7:0,99:3,123456:15,10:-2", str_ids: null, strs: null })).toEqual([
+      0,
+      15,
+      null,
+      -2,
+    ]);
+    expect(answerCells(wide, { scores: "", str_ids: null, strs: null })).toEqual([null, null, null, null]);
   });
 
   it("builds CSV lines exactly as cell-by-cell quoting did", () => {

@@ -1,21 +1,28 @@
 // The holiday calendar: public holidays and swapped days ("off") and weekend days made working
-// days ("work"). Working-day deadlines (feedback, dialogue notices) are counted from it, and a
-// change moves the limits of open feedback cases with it.
+// days ("work"). The national calendar is shared and kept by the installation's admin; each
+// agency adds its own days on top (docs/rules/holidays.md "An agency's own days"). Working-day
+// deadlines (feedback) are counted from the national days and the agency's own, and a change
+// moves the limits of the open feedback cases it concerns: every agency's for a national day,
+// that agency's for an own day.
 import { sql, type Kysely } from "kysely";
 import { holidayCoverage, type HolidayCoverage } from "~/features/admin/holiday-coverage";
 import { vnDay } from "~/kernel/time/clock";
-import { calendarFrom } from "~/kernel/time/working-days";
 import { recordAudit, type StaffActor } from "~/kernel/audit.server";
 import {
-  calendarRows,
+  calendars,
   lockCalendar,
   moveOpenDeadlines,
   type CalendarChange,
   type MovedCase,
 } from "~/features/feedback/feedback-deadlines.server";
 import { db } from "~/kernel/db/db.server";
+import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 import type { Client } from "~/kernel/http/client";
 import type { Database } from "../../../db/types";
+
+/** The national calendar is kept by the installation's admin: the admin of the default agency
+ * (docs/rules/holidays.md). Every other agency's admin keeps its own days only. */
+export const keepsNationalCalendar = (agencyId: number) => agencyId === DEFAULT_AGENCY_ID;
 
 export interface HolidayRow {
   date: string;
@@ -81,8 +88,8 @@ export async function confirmHoliday(date: string, actor: StaffActor, client: Cl
     });
 }
 
-export type CalendarResult =
-  { ok: true; changeId: string; moved: MovedCase[] } | { ok: false; error: "dateTaken" | "notFound" };
+type CalendarError = "dateTaken" | "notFound" | "nationalDay";
+export type CalendarResult = { ok: true; changeId: string; moved: MovedCase[] } | { ok: false; error: CalendarError };
 
 /** Runs one change of the calendar: serialised with any other, then the limits of every open
  * feedback case are counted again on the new calendar (docs/rules/holidays.md), and the change is
@@ -90,31 +97,37 @@ export type CalendarResult =
 async function changeCalendar(
   actor: StaffActor & { name?: string },
   client: Client | null,
+  /** null: the national calendar; else the agency whose own day changes. */
+  agencyId: number | null,
   apply: (
     trx: Kysely<Database>,
   ) => Promise<
-    | { ok: true; change: CalendarChange; details: Record<string, unknown> }
-    | { ok: false; error: "dateTaken" | "notFound" }
+    { ok: true; change: CalendarChange; details: Record<string, unknown> } | { ok: false; error: CalendarError }
   >,
 ): Promise<CalendarResult> {
+  const entity = agencyId === null ? "holiday" : "agency_holiday";
   return db()
     .transaction()
     .execute(async (trx) => {
       await lockCalendar(trx);
-      const before = calendarFrom(await calendarRows(trx));
+      const before = await calendars(trx);
       const done = await apply(trx);
       if (!done.ok) return done;
-      const after = calendarFrom(await calendarRows(trx));
-      const moved = await moveOpenDeadlines(trx, before, after, { actor, client, change: done.change });
+      const after = await calendars(trx);
+      const moved = await moveOpenDeadlines(trx, before, after, { actor, client, change: done.change }, agencyId);
       await recordAudit(
         client,
         {
           agencyId: actor.agencyId,
           actor,
           action: done.change.action,
-          entity: "holiday",
+          entity,
           entityId: done.change.date,
-          details: { ...done.details, moved: moved.map((m) => ({ id: m.id, code: m.code, changes: m.changes })) },
+          details: {
+            ...done.details,
+            ...(agencyId === null ? {} : { agencyId }),
+            moved: moved.map((m) => ({ agencyId: m.agencyId, id: m.id, code: m.code, changes: m.changes })),
+          },
         },
         trx,
       );
@@ -123,7 +136,7 @@ async function changeCalendar(
       const entry = await trx
         .selectFrom("audit_log")
         .select("id")
-        .where("entity", "=", "holiday")
+        .where("entity", "=", entity)
         .where("entity_id", "=", done.change.date)
         .where("action", "=", done.change.action)
         .orderBy("id", "desc")
@@ -141,7 +154,7 @@ export async function saveHoliday(
   actor: StaffActor & { name?: string },
   client: Client | null,
 ): Promise<CalendarResult> {
-  return changeCalendar(actor, client, async (trx) => {
+  return changeCalendar(actor, client, null, async (trx) => {
     const input = { date: day.date, name_vi: day.nameVi, name_en: day.nameEn, kind: day.kind, confirmed: true };
     const clash = await trx.selectFrom("holiday").select("date").where("date", "=", input.date).executeTakeFirst();
     if (clash && clash.date !== original) return { ok: false, error: "dateTaken" } as const;
@@ -168,7 +181,7 @@ export async function deleteHoliday(
   actor: StaffActor & { name?: string },
   client: Client | null,
 ): Promise<CalendarResult> {
-  return changeCalendar(actor, client, async (trx) => {
+  return changeCalendar(actor, client, null, async (trx) => {
     const row = await trx
       .deleteFrom("holiday")
       .where("date", "=", date)
@@ -185,18 +198,107 @@ export interface CalendarChangeNotice {
   moved: MovedCase[];
 }
 
-/** What a calendar change moved, read back from its audit entry for the page after it. */
-export async function calendarChangeNotice(changeId: string): Promise<CalendarChangeNotice | null> {
+/** What a calendar change moved, read back from its audit entry for the page after it, as the
+ * given agency's staff may see it: a national change with that agency's moved cases only (an entry
+ * from before own calendars names no agency: its cases were the default agency's), an own change
+ * of that agency only. */
+export async function calendarChangeNotice(changeId: string, agencyId: number): Promise<CalendarChangeNotice | null> {
   if (!/^\d{1,18}$/.test(changeId)) return null;
   const row = await db()
     .selectFrom("audit_log")
-    .select(["action", "entity_id", "details"])
+    .select(["action", "entity", "entity_id", "details"])
     .where("id", "=", changeId)
-    .where("entity", "=", "holiday")
+    .where("entity", "in", ["holiday", "agency_holiday"])
     .executeTakeFirst();
   if (!row || !row.entity_id) return null;
-  const details = (row.details ?? {}) as { moved?: MovedCase[] };
-  return { action: row.action, date: row.entity_id, moved: Array.isArray(details.moved) ? details.moved : [] };
+  const details = (row.details ?? {}) as { moved?: MovedCase[]; agencyId?: number };
+  if (row.entity === "agency_holiday" && details.agencyId !== agencyId) return null;
+  const moved = (Array.isArray(details.moved) ? details.moved : []).filter(
+    (m) => (m.agencyId ?? DEFAULT_AGENCY_ID) === agencyId,
+  );
+  return { action: row.action, date: row.entity_id, moved };
+}
+
+/** An agency's own days, in date order. */
+export async function ownHolidays(agencyId: number): Promise<Omit<HolidayRow, "confirmed">[]> {
+  return db()
+    .selectFrom("agency_holiday")
+    .select(["date", "name_vi", "name_en", "kind"])
+    .where("agency_id", "=", agencyId)
+    .orderBy("date")
+    .execute();
+}
+
+export async function getOwnHoliday(agencyId: number, date: string) {
+  return db()
+    .selectFrom("agency_holiday")
+    .select(["date", "name_vi", "name_en", "kind"])
+    .where("agency_id", "=", agencyId)
+    .where("date", "=", date)
+    .executeTakeFirst();
+}
+
+/** Adds one of the agency's own days, or changes the one first saved as `original`. A date the
+ * national calendar already has is refused: the national day stands for every agency. */
+export async function saveOwnHoliday(
+  agencyId: number,
+  day: { date: string; nameVi: string; nameEn: string; kind: "off" | "work" },
+  original: string | null,
+  actor: StaffActor & { name?: string },
+  client: Client | null,
+): Promise<CalendarResult> {
+  return changeCalendar(actor, client, agencyId, async (trx) => {
+    const national = await trx.selectFrom("holiday").select("date").where("date", "=", day.date).executeTakeFirst();
+    if (national) return { ok: false, error: "nationalDay" } as const;
+    const clash = await trx
+      .selectFrom("agency_holiday")
+      .select("date")
+      .where("agency_id", "=", agencyId)
+      .where("date", "=", day.date)
+      .executeTakeFirst();
+    if (clash && clash.date !== original) return { ok: false, error: "dateTaken" } as const;
+    if (original) {
+      const res = await trx
+        .deleteFrom("agency_holiday")
+        .where("agency_id", "=", agencyId)
+        .where("date", "=", original)
+        .executeTakeFirst();
+      if (!Number(res.numDeletedRows)) return { ok: false, error: "notFound" } as const;
+    }
+    const input = { date: day.date, name_vi: day.nameVi, name_en: day.nameEn, kind: day.kind };
+    await trx
+      .insertInto("agency_holiday")
+      .values({ agency_id: agencyId, ...input, created_by: actor.id })
+      .execute();
+    const movedFrom = original && original !== input.date ? original : undefined;
+    return {
+      ok: true,
+      change: {
+        action: original ? "holiday.update" : "holiday.create",
+        date: input.date,
+        ...(movedFrom ? { movedFrom } : {}),
+      },
+      details: { ...input, ...(movedFrom ? { movedFrom } : {}) },
+    } as const;
+  });
+}
+
+export async function deleteOwnHoliday(
+  agencyId: number,
+  date: string,
+  actor: StaffActor & { name?: string },
+  client: Client | null,
+): Promise<CalendarResult> {
+  return changeCalendar(actor, client, agencyId, async (trx) => {
+    const row = await trx
+      .deleteFrom("agency_holiday")
+      .where("agency_id", "=", agencyId)
+      .where("date", "=", date)
+      .returning(["name_vi", "kind"])
+      .executeTakeFirst();
+    if (!row) return { ok: false, error: "notFound" } as const;
+    return { ok: true, change: { action: "holiday.delete", date }, details: row } as const;
+  });
 }
 
 export interface HolidayWarning extends HolidayCoverage {

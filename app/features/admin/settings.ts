@@ -107,6 +107,30 @@ export function defaultSettings(): Settings {
   return Object.fromEntries(SETTING_DEFS.map((d) => [d.key, d.default])) as Settings;
 }
 
+/** What an agency's settings read before its Office saves them (docs/rules/agencies.md "Reports,
+ * settings and holidays"): the document header names the agency itself and its parent, never the
+ * demo department, and the demo contact details stay the default agency's (id 1) alone. */
+export interface AgencyForSettings {
+  id: number;
+  code: string;
+  nameVi: string;
+  parentNameVi: string | null;
+}
+
+export function agencyDefaults(agency: AgencyForSettings): Settings {
+  const base = defaultSettings();
+  const own: Partial<Record<SettingKey, number | string>> = {
+    "report.agency": agency.nameVi.slice(0, 120),
+    "report.symbol": agency.code.replace(/-/g, "").toUpperCase().slice(0, 30),
+    "privacy.contact_unit": `Văn phòng ${agency.nameVi}`.slice(0, 200),
+  };
+  if (agency.parentNameVi) own["report.parent_agency"] = agency.parentNameVi.slice(0, 120);
+  // The demo department's address, phone and e-mail are not another agency's.
+  if (agency.id !== 1)
+    Object.assign(own, { "privacy.contact_address": "", "privacy.contact_phone": "", "privacy.contact_email": "" });
+  return { ...base, ...own } as Settings;
+}
+
 /** What the form shows for a stored value: a percentage for fractions. */
 export function toInput(def: SettingDef, value: number | string): string {
   return def.kind === "percent" && typeof value === "number" ? String(Math.round(value * 1000) / 10) : String(value);

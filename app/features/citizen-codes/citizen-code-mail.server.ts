@@ -57,8 +57,10 @@ export async function senderFullCode(agencyId: number, id: number): Promise<stri
 export async function mailRegistrationCode(id: number): Promise<boolean> {
   const row = await db()
     .selectFrom("dialogue_registration as r")
-    .innerJoin("dialogue_session as s", "s.id", "r.session_id")
-    .select(["r.code", "r.access_key", "r.lang", "r.email_norm", "s.title_vi", "s.title_en"])
+    .innerJoin("dialogue_session as s", (j) =>
+      j.onRef("s.agency_id", "=", "r.agency_id").onRef("s.id", "=", "r.session_id"),
+    )
+    .select(["r.code", "r.access_key", "r.lang", "r.email_norm", "r.agency_id", "s.title_vi", "s.title_en"])
     .where("r.id", "=", id)
     .executeTakeFirst();
   if (!row?.email_norm) return false;
@@ -68,7 +70,8 @@ export async function mailRegistrationCode(id: number): Promise<boolean> {
     title: lang === "en" && row.title_en ? row.title_en : row.title_vi,
     code: row.code,
     full: fullCode(row.code, row.access_key),
-    link: `${base()}/dialogues/registration`,
+    // The code opens the registration page of the dialogue's agency, and no other.
+    link: `${base()}${agencyPath(await agencyPrefix(row.agency_id), "/dialogues/registration")}`,
   };
   return sendMail({
     to: row.email_norm,

@@ -62,7 +62,8 @@ export async function runSessionAction(
     const parsed = parseForm(sessionSchema, fields);
     const values = { ...fields, procedure_ids: form.procedureIds.join(",") };
     if (!parsed.ok) return { form: "save", errors: parsed.errors, values };
-    const res = await updateSession(c.client, actor, s.id, sessionInput(parsed.data, form.procedureIds), ctx);
+    const input = sessionInput(parsed.data, form.procedureIds);
+    const res = await updateSession(c.client, actor, c.user.agencyId, s.id, input, ctx);
     if (!res.ok && "notFound" in res) return { notFound: true };
     if (!res.ok)
       return { form: "save", errors: res.errors, values, vars: (res.values ?? {}) as Record<string, number> };
@@ -82,6 +83,7 @@ export async function runSessionAction(
     const res = await changeStatus(
       c.client,
       actor,
+      c.user.agencyId,
       s.id,
       transition as Exclude<Transition, "publish_minutes">,
       { reason },
@@ -101,6 +103,7 @@ export async function runSessionAction(
     if (!parsed.ok) return { form: "register", errors: parsed.errors, values: formValues(fields) };
     const d = parsed.data;
     const res = await signUp({
+      agencyId: c.user.agencyId,
       sessionId: s.id,
       name: d.name,
       phone: d.phone,
@@ -123,14 +126,14 @@ export async function runSessionAction(
   if (intent === "cancel_registration") {
     const id = idSchema.safeParse(fields.registration);
     if (!id.success) return { form: "registrants", errors: { _form: "dialogue.errors.invalid" } };
-    const res = await cancelRegistration(id.data, ctx, { staff, sessionId: s.id });
+    const res = await cancelRegistration(id.data, ctx, { staff, sessionId: s.id, agencyId: c.user.agencyId });
     if (!res.ok) return { notFound: true };
     return { redirect: "cancelled=1", noticeIds: res.noticeIds };
   }
   if (intent === "called") {
     const id = fields.notification ?? "";
     if (!/^\d+$/.test(id)) return { form: "calls", errors: { _form: "dialogue.errors.invalid" } };
-    await markCalled(c.client, actor, s.id, id);
+    await markCalled(c.client, actor, c.user.agencyId, s.id, id);
     return { redirect: "called=1" };
   }
   return { form: "unknown", errors: { _form: "dialogue.errors.invalid" } };

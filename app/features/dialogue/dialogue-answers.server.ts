@@ -18,11 +18,13 @@ export async function assignQuestion(
   dueDate: string,
 ): Promise<ModResult> {
   return moderate(c, { action: "dialogue.question.assign", id, details: { unitId, dueDate } }, async (trx) => {
-    const q = await lockQuestion(trx, sessionId, id);
+    const q = await lockQuestion(trx, c.user.agencyId, sessionId, id);
     if (!q) return "dialogue.errors.questionNotFound";
     const unit = await trx
       .selectFrom("unit")
       .select("id")
+      // A unit of the agency's own: another agency's unit id (a forged field) is refused.
+      .where("agency_id", "=", c.user.agencyId)
       .where("id", "=", unitId)
       .where("active", "=", true)
       .executeTakeFirst();
@@ -30,6 +32,7 @@ export async function assignQuestion(
     await trx
       .updateTable("dialogue_answer")
       .set({ unit_id: unitId, due_date: dueDate, updated_by: c.user.id, updated_at: new Date() })
+      .where("agency_id", "=", c.user.agencyId)
       .where("question_id", "=", id)
       .execute();
   });
@@ -57,11 +60,12 @@ export async function saveAnswer(
     c,
     { action: "dialogue.question.answer", id, details: { status: input.status } },
     async (trx) => {
-      const q = await lockQuestion(trx, sessionId, id);
+      const q = await lockQuestion(trx, c.user.agencyId, sessionId, id);
       if (!q) return "dialogue.errors.questionNotFound";
       const a = await trx
         .selectFrom("dialogue_answer")
         .selectAll()
+        .where("agency_id", "=", c.user.agencyId)
         .where("question_id", "=", id)
         .forUpdate()
         .executeTakeFirstOrThrow();
@@ -82,18 +86,23 @@ export async function saveAnswer(
           updated_by: c.user.id,
           updated_at: new Date(),
         })
+        .where("agency_id", "=", c.user.agencyId)
         .where("question_id", "=", id)
         .execute();
       if (answered && a.status !== "answered") {
         const askers = await trx
           .selectFrom("dialogue_question as q")
-          .innerJoin("dialogue_registration as r", "r.id", "q.registration_id")
+          .innerJoin("dialogue_registration as r", (j) =>
+            j.onRef("r.agency_id", "=", "q.agency_id").onRef("r.id", "=", "q.registration_id"),
+          )
           .select(["r.id", "r.code", "r.email_norm", "r.lang"])
+          .where("q.agency_id", "=", c.user.agencyId)
           .where((eb) => eb.or([eb("q.id", "=", id), eb("q.merged_into_id", "=", id)]))
           .execute();
         const s = await trx
           .selectFrom("dialogue_session")
           .selectAll()
+          .where("agency_id", "=", c.user.agencyId)
           .where("id", "=", sessionId)
           .executeTakeFirstOrThrow();
         const unique = [...new Map(askers.map((r) => [r.id, r])).values()];
@@ -118,6 +127,7 @@ export async function addStaffQuestion(
         const r = await trx
           .selectFrom("dialogue_registration")
           .select("id")
+          .where("agency_id", "=", c.user.agencyId)
           .where("session_id", "=", sessionId)
           .where("code", "=", input.registrationCode)
           .executeTakeFirst();
@@ -125,6 +135,7 @@ export async function addStaffQuestion(
         registrationId = r.id;
       }
       const id = await insertQuestion(trx, {
+        agencyId: c.user.agencyId,
         sessionId,
         registrationId,
         text: input.text,

@@ -10,20 +10,23 @@ import { deliverNotices, queueNotices, type NoticeContext } from "./dialogue-not
 
 export type StartCancel = "otp_sent" | "queued";
 
-export async function startCancel(registrationId: number, ctx: NoticeContext): Promise<StartCancel> {
-  if (await sendOtp({ kind: "dialogue_registration", id: registrationId }, "cancel")) return "otp_sent";
+/** `agencyId`: the page's agency, the one the registration was proved on (its cookie's). */
+export async function startCancel(agencyId: number, registrationId: number, ctx: NoticeContext): Promise<StartCancel> {
+  if (await sendOtp({ kind: "dialogue_registration", id: registrationId, agencyId }, "cancel")) return "otp_sent";
   await db()
     .transaction()
     .execute(async (trx) => {
       const r = await trx
         .selectFrom("dialogue_registration")
         .select(["id", "session_id", "code", "access_key", "lang"])
+        .where("agency_id", "=", agencyId)
         .where("id", "=", registrationId)
         .executeTakeFirstOrThrow();
       // One call is enough, however often the button is pressed.
       const waiting = await trx
         .selectFrom("dialogue_notification")
         .select("id")
+        .where("agency_id", "=", agencyId)
         .where("registration_id", "=", r.id)
         .where("kind", "=", "cancel_request")
         .where("status", "=", "to_call")
@@ -32,6 +35,7 @@ export async function startCancel(registrationId: number, ctx: NoticeContext): P
       const s = await trx
         .selectFrom("dialogue_session")
         .selectAll()
+        .where("agency_id", "=", agencyId)
         .where("id", "=", r.session_id)
         .executeTakeFirstOrThrow();
       // Addressed to staff (the call list), never emailed: no email on the target.
@@ -43,9 +47,14 @@ export async function startCancel(registrationId: number, ctx: NoticeContext): P
 }
 
 /** Cancels when the code sent to the registered email is right; otherwise changes nothing. */
-export async function confirmCancel(registrationId: number, otp: string, ctx: NoticeContext): Promise<boolean> {
-  if (!(await checkOtp({ kind: "dialogue_registration", id: registrationId }, "cancel", otp))) return false;
-  const res = await cancelRegistration(registrationId, ctx);
+export async function confirmCancel(
+  agencyId: number,
+  registrationId: number,
+  otp: string,
+  ctx: NoticeContext,
+): Promise<boolean> {
+  if (!(await checkOtp({ kind: "dialogue_registration", id: registrationId, agencyId }, "cancel", otp))) return false;
+  const res = await cancelRegistration(registrationId, ctx, { agencyId });
   if (res.ok) await deliverNotices(res.noticeIds);
   return true;
 }

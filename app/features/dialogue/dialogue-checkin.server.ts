@@ -36,7 +36,9 @@ export type CheckinResult =
  * answers 404; nothing is logged, as there is no session to log it against). */
 export type CheckinOutcome = CheckinResult | { ok: false; reason: "no_session" };
 
-/** Who is at the door, and when: `now` is the clock the session-day rule reads (tests pass the day). */
+/** Who is at the door, and when: `now` is the clock the session-day rule reads (tests pass the day).
+ * The door works inside the account's agency only (`user.agencyId`): another agency's session,
+ * registration or code is not found, and every row written carries the account's agency. */
 type Ctx = { client: Client; user: StaffUser; now?: Date };
 
 /** The door is open while the session is announced or being held. */
@@ -56,6 +58,7 @@ async function attempt(
   await trx
     .insertInto("dialogue_checkin_attempt")
     .values({
+      agency_id: c.user.agencyId,
       session_id: sessionId,
       registration_id: registrationId,
       method,
@@ -93,11 +96,16 @@ async function checkIn(
       const s = await trx
         .selectFrom("dialogue_session")
         .selectAll()
+        .where("agency_id", "=", c.user.agencyId)
         .where("id", "=", sessionId)
         .forUpdate()
         .executeTakeFirst();
       if (!s) return { ok: false, reason: "no_session" };
-      let q = trx.selectFrom("dialogue_registration").selectAll().where("session_id", "=", sessionId);
+      let q = trx
+        .selectFrom("dialogue_registration")
+        .selectAll()
+        .where("agency_id", "=", s.agency_id)
+        .where("session_id", "=", sessionId);
       q = "code" in find ? q.where("code", "=", find.code) : q.where("id", "=", find.id);
       const r = await q.forUpdate().executeTakeFirst();
       const log = (res: CheckinResult) => attempt(trx, c, sessionId, method, res, r?.id ?? null, codeEntered);
@@ -113,12 +121,13 @@ async function checkIn(
           ok: false,
           reason: "waitlisted",
           name: r.name,
-          place: await waitlistPlace(trx, sessionId, r.waitlist_seq),
+          place: await waitlistPlace(trx, s.agency_id, sessionId, r.waitlist_seq),
         });
       if (r.checked_in_at) return log({ ok: false, reason: "already_checked_in", name: r.name, at: r.checked_in_at });
       await trx
         .updateTable("dialogue_registration")
         .set({ checked_in_at: now, checked_in_by: c.user.id })
+        .where("agency_id", "=", s.agency_id)
         .where("id", "=", r.id)
         .execute();
       return log({ ok: true, name: r.name, kind: r.kind, code: r.code });
@@ -160,6 +169,7 @@ export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Pro
       const s = await trx
         .selectFrom("dialogue_session")
         .selectAll()
+        .where("agency_id", "=", c.user.agencyId)
         .where("id", "=", sessionId)
         .forUpdate()
         .executeTakeFirst();
@@ -172,6 +182,7 @@ export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Pro
         const same = await trx
           .selectFrom("dialogue_registration")
           .select(["id", "name"])
+          .where("agency_id", "=", s.agency_id)
           .where("session_id", "=", sessionId)
           .where("phone_norm", "=", input.phoneNorm)
           .where("status", "!=", "cancelled")
@@ -186,6 +197,7 @@ export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Pro
         row = await trx
           .insertInto("dialogue_registration")
           .values({
+            agency_id: s.agency_id,
             session_id: sessionId,
             code: newRegistrationCode((max) => crypto.randomInt(max)),
             name: input.name,
@@ -210,6 +222,7 @@ export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Pro
           .executeTakeFirst();
       }
       await recordConsent(trx, {
+        agencyId: s.agency_id,
         purpose: "dialogue_registration",
         subjectKind: "dialogue_registration",
         subjectId: row.id,
@@ -220,7 +233,7 @@ export async function walkIn(c: Ctx, sessionId: number, input: WalkInInput): Pro
 }
 
 /** Registrants matching a name (without diacritics), a code, or the last digits of a phone. */
-export async function searchAttendees(sessionId: number, query: string) {
+export async function searchAttendees(agencyId: number, sessionId: number, query: string) {
   const q = query.trim();
   if (q.length < 2) return [];
   const folded = foldName(q).replace(/[%_\\]/g, "\\$&");
@@ -229,6 +242,7 @@ export async function searchAttendees(sessionId: number, query: string) {
   return db()
     .selectFrom("dialogue_registration")
     .select(["id", "code", "name", "kind", "organisation", "status", "checked_in_at", "accessibility"])
+    .where("agency_id", "=", agencyId)
     .where("session_id", "=", sessionId)
     .where((eb) =>
       eb.or([
@@ -244,12 +258,15 @@ export async function searchAttendees(sessionId: number, query: string) {
     .execute();
 }
 
-export async function recentAttempts(sessionId: number, limit = 10) {
+export async function recentAttempts(agencyId: number, sessionId: number, limit = 10) {
   return db()
     .selectFrom("dialogue_checkin_attempt as a")
-    .leftJoin("dialogue_registration as r", "r.id", "a.registration_id")
+    .leftJoin("dialogue_registration as r", (j) =>
+      j.onRef("r.agency_id", "=", "a.agency_id").onRef("r.id", "=", "a.registration_id"),
+    )
     .leftJoin("staff_user as u", "u.id", "a.staff_id")
     .select(["a.id", "a.at", "a.method", "a.ok", "a.reason", "a.code_entered", "r.name", "u.name as staff_name"])
+    .where("a.agency_id", "=", agencyId)
     .where("a.session_id", "=", sessionId)
     .orderBy("a.id", "desc")
     .limit(limit)

@@ -20,11 +20,22 @@ export interface DialogueFigures {
   followUps: { total: number; open: number; overdue: number };
 }
 
-export async function dialogueFigures({ year, today }: { year: number; today?: string }): Promise<DialogueFigures> {
+/** One agency's dialogue figures: every caller names the agency (no "all agencies" mode, as for
+ * the feedback figures, docs/rules/agencies.md). */
+export async function dialogueFigures({
+  agencyId,
+  year,
+  today,
+}: {
+  agencyId: number;
+  year: number;
+  today?: string;
+}): Promise<DialogueFigures> {
   const { from, to } = vnYearRange(year);
   const sessions = await db()
     .selectFrom("dialogue_session")
     .select(["id", "status", "starts_at"])
+    .where("agency_id", "=", agencyId)
     .where("starts_at", ">=", from)
     .where("starts_at", "<", to)
     .where("status", "!=", "cancelled")
@@ -46,6 +57,7 @@ export async function dialogueFigures({ year, today }: { year: number; today?: s
     ? await db()
         .selectFrom("dialogue_registration")
         .select(["kind", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("agency_id", "=", agencyId)
         .where("session_id", "in", heldIds)
         .where("checked_in_at", "is not", null)
         .groupBy("kind")
@@ -60,6 +72,7 @@ export async function dialogueFigures({ year, today }: { year: number; today?: s
       (eb) => eb.fn.countAll<number>().as("total"),
       (eb) => eb.fn.countAll<number>().filterWhere("a.status", "=", "answered").as("answered"),
     ])
+    .where("q.agency_id", "=", agencyId)
     .where("q.session_id", "in", ids)
     .where("q.status", "in", ["approved", "pending"])
     .executeTakeFirstOrThrow();
@@ -75,6 +88,7 @@ export async function dialogueFigures({ year, today }: { year: number; today?: s
           .filterWhere((w) => w.and([w("status", "!=", "done"), w("due_date", "<", day)]))
           .as("overdue"),
     ])
+    .where("agency_id", "=", agencyId)
     .where("session_id", "in", ids)
     .executeTakeFirstOrThrow();
   const citizen = Number(att.find((a) => a.kind === "citizen")?.n ?? 0);

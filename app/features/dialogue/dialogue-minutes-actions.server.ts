@@ -62,7 +62,11 @@ export async function runMinutesAction(
       });
       return res.ok
         ? { ok: true, form: "followup_add" }
-        : { ok: false, form: "followup_add", errors: { question_id: res.error } };
+        : {
+            ok: false,
+            form: "followup_add",
+            errors: { [res.error === "dialogue.errors.unitRequired" ? "unit_id" : "question_id"]: res.error },
+          };
     }
     case "followup_update": {
       const p = parseForm(followupUpdateSchema, fields);

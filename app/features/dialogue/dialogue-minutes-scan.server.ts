@@ -32,7 +32,7 @@ export async function uploadScan(c: Ctx, sessionId: number, bytes: Uint8Array, f
       };
       await trx
         .insertInto("dialogue_minutes")
-        .values({ session_id: sessionId, ...values })
+        .values({ agency_id: c.user.agencyId, session_id: sessionId, ...values })
         .onConflict((oc) => oc.columns(["agency_id", "session_id"]).doUpdateSet(values))
         .execute();
       await recordAudit(
@@ -51,10 +51,12 @@ export async function uploadScan(c: Ctx, sessionId: number, bytes: Uint8Array, f
   return { ok: true };
 }
 
-export async function getScan(sessionId: number) {
+/** The scan of the agency's session (another agency's session has none, as far as this says). */
+export async function getScan(agencyId: number, sessionId: number) {
   const row = await db()
     .selectFrom("dialogue_minutes")
     .select(["scan", "scan_mime", "scan_filename", "scan_size", "scan_uploaded_at"])
+    .where("agency_id", "=", agencyId)
     .where("session_id", "=", sessionId)
     .where("scan", "is not", null)
     .executeTakeFirst();
@@ -70,10 +72,11 @@ export async function getScan(sessionId: number) {
 }
 
 /** About the signed scan, without its bytes. */
-export async function scanInfo(sessionId: number) {
+export async function scanInfo(agencyId: number, sessionId: number) {
   const row = await db()
     .selectFrom("dialogue_minutes")
     .select(["scan_mime", "scan_size", "scan_uploaded_at"])
+    .where("agency_id", "=", agencyId)
     .where("session_id", "=", sessionId)
     .where("scan", "is not", null)
     .executeTakeFirst();

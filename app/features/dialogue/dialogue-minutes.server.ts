@@ -19,23 +19,35 @@ import type { Database } from "../../../db/types";
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Everything the minutes are built from, read in one place (for the staff preview and for publishing). */
+/** The agency's session only: another agency's is null ("not found"). */
 export async function loadMinutesSource(
+  agencyId: number,
   sessionId: number,
   conn: Kysely<Database> = db(),
 ): Promise<MinutesSource | null> {
-  const s = await conn.selectFrom("dialogue_session").selectAll().where("id", "=", sessionId).executeTakeFirst();
+  const s = await conn
+    .selectFrom("dialogue_session")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", sessionId)
+    .executeTakeFirst();
   if (!s) return null;
   const mn = await conn
     .selectFrom("dialogue_minutes")
     .select(["opened_at", "closed_at", "officials", "summary", "chair_conclusion", "scan_uploaded_at"])
+    .where("agency_id", "=", agencyId)
     .where("session_id", "=", sessionId)
     .executeTakeFirst();
   const counts = await seatCounts(sessionId, conn);
   const issues = await conn
     .selectFrom("dialogue_question as q")
-    .innerJoin("dialogue_answer as a", "a.question_id", "q.id")
-    .leftJoin("unit as u", "u.id", "a.unit_id")
-    .leftJoin("dialogue_registration as r", "r.id", "q.registration_id")
+    .innerJoin("dialogue_answer as a", (j) =>
+      j.onRef("a.agency_id", "=", "q.agency_id").onRef("a.question_id", "=", "q.id"),
+    )
+    .leftJoin("unit as u", (j) => j.onRef("u.agency_id", "=", "a.agency_id").onRef("u.id", "=", "a.unit_id"))
+    .leftJoin("dialogue_registration as r", (j) =>
+      j.onRef("r.agency_id", "=", "q.agency_id").onRef("r.id", "=", "q.registration_id"),
+    )
     .select((eb) => [
       "q.id",
       "q.public_text",
@@ -54,13 +66,14 @@ export async function loadMinutesSource(
         .select(eb.fn.countAll<number>().as("n"))
         .as("votes"),
     ])
+    .where("q.agency_id", "=", agencyId)
     .where("q.session_id", "=", sessionId)
     .where("q.status", "=", "approved")
     .orderBy("votes", "desc")
     .orderBy("q.created_at")
     .orderBy("q.id")
     .execute();
-  const followups = await listFollowups(sessionId, conn);
+  const followups = await listFollowups(agencyId, sessionId, conn);
   return {
     session: {
       id: s.id,
@@ -127,6 +140,7 @@ export interface MinutesInput {
   chairConclusion: string | null;
 }
 
+/** Staff of the session's agency only: the route has found the session in `c.user.agencyId`. */
 export async function saveMinutes(c: Ctx, sessionId: number, input: MinutesInput): Promise<void> {
   await db()
     .transaction()
@@ -142,7 +156,7 @@ export async function saveMinutes(c: Ctx, sessionId: number, input: MinutesInput
       };
       await trx
         .insertInto("dialogue_minutes")
-        .values({ session_id: sessionId, ...values })
+        .values({ agency_id: c.user.agencyId, session_id: sessionId, ...values })
         .onConflict((oc) => oc.columns(["agency_id", "session_id"]).doUpdateSet(values))
         .execute();
       await recordAudit(
@@ -171,18 +185,20 @@ export async function publishMinutes(c: Ctx, sessionId: number, now = new Date()
       const s = await trx
         .selectFrom("dialogue_session")
         .select(["id", "status"])
+        .where("agency_id", "=", c.user.agencyId)
         .where("id", "=", sessionId)
         .forUpdate()
         .executeTakeFirst();
       if (!s) return { ok: false, noSession: true };
       if (!nextStatus(s.status, "publish_minutes"))
         return { ok: false, errors: { _form: "dialogue.errors.notHeldYet" } };
-      const src = (await loadMinutesSource(sessionId, trx))!;
+      const src = (await loadMinutesSource(c.user.agencyId, sessionId, trx))!;
       const problems = minutesPublishProblems(src);
       if (Object.keys(problems).length) return { ok: false, errors: problems };
       const last = await trx
         .selectFrom("dialogue_minutes_version")
         .select((eb) => eb.fn.max("version").as("v"))
+        .where("agency_id", "=", c.user.agencyId)
         .where("session_id", "=", sessionId)
         .executeTakeFirst();
       const version = Number(last?.v ?? 0) + 1;
@@ -190,6 +206,7 @@ export async function publishMinutes(c: Ctx, sessionId: number, now = new Date()
       await trx
         .insertInto("dialogue_minutes_version")
         .values({
+          agency_id: c.user.agencyId,
           session_id: sessionId,
           version,
           snapshot: JSON.stringify(snapshot),
@@ -200,6 +217,7 @@ export async function publishMinutes(c: Ctx, sessionId: number, now = new Date()
       await trx
         .updateTable("dialogue_session")
         .set({ status: "minutes_published", updated_at: now })
+        .where("agency_id", "=", c.user.agencyId)
         .where("id", "=", sessionId)
         .execute();
       await recordAudit(
@@ -218,18 +236,27 @@ export async function publishMinutes(c: Ctx, sessionId: number, now = new Date()
     });
 }
 
-export async function minutesVersions(sessionId: number) {
+export async function minutesVersions(agencyId: number, sessionId: number) {
   return db()
     .selectFrom("dialogue_minutes_version")
     .select(["version", "published_at"])
+    .where("agency_id", "=", agencyId)
     .where("session_id", "=", sessionId)
     .orderBy("version", "desc")
     .execute();
 }
 
 /** A published version (the latest unless one is asked for), or null. */
-export async function getPublicMinutes(sessionId: number, version?: number): Promise<PublicMinutes | null> {
-  let q = db().selectFrom("dialogue_minutes_version").select("snapshot").where("session_id", "=", sessionId);
+export async function getPublicMinutes(
+  agencyId: number,
+  sessionId: number,
+  version?: number,
+): Promise<PublicMinutes | null> {
+  let q = db()
+    .selectFrom("dialogue_minutes_version")
+    .select("snapshot")
+    .where("agency_id", "=", agencyId)
+    .where("session_id", "=", sessionId);
   q = version ? q.where("version", "=", version) : q.orderBy("version", "desc").limit(1);
   const row = await q.executeTakeFirst();
   return row ? (row.snapshot as PublicMinutes) : null;

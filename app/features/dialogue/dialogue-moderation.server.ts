@@ -1,6 +1,7 @@
 // The staff side of questions: moderating the queue (approving, hiding with a reason, restoring,
 // merging duplicates). The queue itself: dialogue-question-queue.server.ts; units, deadlines and
-// answers: dialogue-answers.server.ts. Every change is audited in the same transaction.
+// answers: dialogue-answers.server.ts. Every change is audited in the same transaction. Only the
+// account's agency's questions are found (`user.agencyId`, docs/rules/agencies.md).
 import type { Kysely, Updateable } from "kysely";
 import type { HideReason } from "~/features/dialogue/dialogue-state";
 import { maskPii } from "~/kernel/mask-pii";
@@ -9,10 +10,11 @@ import { actorOf, type StaffCtx as Ctx } from "~/features/dialogue/dialogue-staf
 import { db } from "~/kernel/db/db.server";
 import type { Database, DialogueQuestionTable } from "../../../db/types";
 
-export async function lockQuestion(trx: Kysely<Database>, sessionId: number, id: number) {
+export async function lockQuestion(trx: Kysely<Database>, agencyId: number, sessionId: number, id: number) {
   return trx
     .selectFrom("dialogue_question")
     .selectAll()
+    .where("agency_id", "=", agencyId)
     .where("id", "=", id)
     .where("session_id", "=", sessionId)
     .forUpdate()
@@ -51,8 +53,8 @@ export async function moderate(
 }
 
 /** A question still open to moderation (pending or approved), locked, or why not. */
-async function lockOpen(trx: Kysely<Database>, sessionId: number, id: number) {
-  const q = await lockQuestion(trx, sessionId, id);
+async function lockOpen(trx: Kysely<Database>, agencyId: number, sessionId: number, id: number) {
+  const q = await lockQuestion(trx, agencyId, sessionId, id);
   if (!q) return { error: "dialogue.errors.questionNotFound" };
   if (q.status !== "pending" && q.status !== "approved") return { error: "dialogue.errors.badTransition" };
   return { q };
@@ -63,6 +65,7 @@ async function setModerated(trx: Kysely<Database>, c: Ctx, id: number, set: Upda
   await trx
     .updateTable("dialogue_question")
     .set({ ...set, moderated_by: c.user.id, moderated_at: new Date() })
+    .where("agency_id", "=", c.user.agencyId)
     .where("id", "=", id)
     .execute();
 }
@@ -75,7 +78,7 @@ export async function approveQuestion(
   topic: string | null,
 ): Promise<ModResult> {
   return moderate(c, { action: "dialogue.question.approve", id }, async (trx) => {
-    const open = await lockOpen(trx, sessionId, id);
+    const open = await lockOpen(trx, c.user.agencyId, sessionId, id);
     if (!open.q) return open.error;
     await setModerated(trx, c, id, {
       status: "approved",
@@ -93,7 +96,7 @@ export async function hideQuestion(
   note: string | null,
 ): Promise<ModResult> {
   return moderate(c, { action: "dialogue.question.hide", id, details: { reason } }, async (trx) => {
-    const open = await lockOpen(trx, sessionId, id);
+    const open = await lockOpen(trx, c.user.agencyId, sessionId, id);
     if (!open.q) return open.error;
     await setModerated(trx, c, id, { status: "hidden", hidden_reason: reason, hidden_note: note });
   });
@@ -102,11 +105,12 @@ export async function hideQuestion(
 /** A hidden question back into the queue (the audit log keeps why it had been hidden). */
 export async function restoreQuestion(c: Ctx, sessionId: number, id: number): Promise<ModResult> {
   return moderate(c, { action: "dialogue.question.restore", id }, async (trx) => {
-    const q = await lockQuestion(trx, sessionId, id);
+    const q = await lockQuestion(trx, c.user.agencyId, sessionId, id);
     if (!q || q.status !== "hidden") return "dialogue.errors.badTransition";
     await trx
       .updateTable("dialogue_question")
       .set({ status: "pending", hidden_reason: null, hidden_note: null })
+      .where("agency_id", "=", c.user.agencyId)
       .where("id", "=", id)
       .execute();
   });
@@ -119,19 +123,21 @@ export async function mergeQuestion(c: Ctx, sessionId: number, id: number, intoI
   return moderate(c, { action: "dialogue.question.merge", id, details: { into: intoId } }, async (trx) => {
     // Lock both in id order so two opposite merges cannot deadlock.
     const [a, b] = id < intoId ? [id, intoId] : [intoId, id];
-    const qa = await lockQuestion(trx, sessionId, a);
-    const qb = await lockQuestion(trx, sessionId, b);
+    const agencyId = c.user.agencyId;
+    const qa = await lockQuestion(trx, agencyId, sessionId, a);
+    const qb = await lockQuestion(trx, agencyId, sessionId, b);
     const [src, dst] = a === id ? [qa, qb] : [qb, qa];
     if (!src || !dst) return "dialogue.errors.questionNotFound";
     if (src.status === "merged" || dst.status === "merged" || dst.status === "hidden")
       return "dialogue.errors.mergeTarget";
     await trx
       .insertInto("dialogue_vote")
-      .columns(["question_id", "registration_id"])
+      .columns(["agency_id", "question_id", "registration_id"])
       .expression((eb) =>
         eb
           .selectFrom("dialogue_vote")
-          .select([eb.val(intoId).as("question_id"), "registration_id"])
+          .select(["agency_id", eb.val(intoId).as("question_id"), "registration_id"])
+          .where("agency_id", "=", agencyId)
           .where("question_id", "=", id),
       )
       .onConflict((oc) => oc.columns(["agency_id", "question_id", "registration_id"]).doNothing())
@@ -139,6 +145,7 @@ export async function mergeQuestion(c: Ctx, sessionId: number, id: number, intoI
     await trx
       .updateTable("dialogue_question")
       .set({ merged_into_id: intoId })
+      .where("agency_id", "=", agencyId)
       .where("merged_into_id", "=", id)
       .execute();
     await setModerated(trx, c, id, {

@@ -10,6 +10,8 @@ import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 import { createI18n } from "~/kernel/http/i18n.server";
 import { sendMail } from "~/kernel/mail.server";
+import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import type { Database, DialogueSession, NotificationKind } from "../../../db/types";
 
 export interface NoticeContext {
@@ -26,7 +28,7 @@ export interface NoticeTarget {
 
 type SessionForNotice = Pick<
   DialogueSession,
-  "id" | "title_vi" | "title_en" | "starts_at" | "ends_at" | "venue" | "online_url" | "cancel_reason"
+  "agency_id" | "id" | "title_vi" | "title_en" | "starts_at" | "ends_at" | "venue" | "online_url" | "cancel_reason"
 >;
 
 function compose(
@@ -35,6 +37,7 @@ function compose(
   r: NoticeTarget,
   ctx: NoticeContext,
   extra: Record<string, string>,
+  prefix: string | null,
 ) {
   const lang: Lang = isLang(r.lang) ? r.lang : "vi";
   const { t } = createI18n(lang);
@@ -44,9 +47,10 @@ function compose(
     where: [s.venue, s.online_url].filter(Boolean).join(" — "),
     code: r.code,
     reason: s.cancel_reason ?? "",
-    url: `${ctx.baseUrl}/dialogues/${s.id}`,
-    ics: `${ctx.baseUrl}/dialogues/${s.id}/ics`,
-    lookup: `${ctx.baseUrl}/dialogues/registration`,
+    // Links lead to the pages of the session's own agency (docs/rules/agencies.md).
+    url: `${ctx.baseUrl}${agencyPath(prefix, `/dialogues/${s.id}`)}`,
+    ics: `${ctx.baseUrl}${agencyPath(prefix, `/dialogues/${s.id}/ics`)}`,
+    lookup: `${ctx.baseUrl}${agencyPath(prefix, "/dialogues/registration")}`,
     ...extra,
   };
   return { subject: t(`dialogue.notice.${kind}.subject`, vars), message: t(`dialogue.notice.${kind}.body`, vars) };
@@ -73,20 +77,26 @@ export async function writeNotices(
     (await trx
       .selectFrom("dialogue_registration")
       .select(["id", "code", "email_norm", "lang"])
+      .where("agency_id", "=", s.agency_id)
       .where("session_id", "=", s.id)
       .where("status", "in", ["confirmed", "waitlisted"])
       .orderBy("id")
       .execute());
   if (!regs.length) return { emailIds: [], written: 0 };
+  // Read through the caller's transaction (the agency cache may read through db(), which waits for
+  // ever inside one on the embedded database). The default agency's links keep their old form.
+  const agency = await trx.selectFrom("agency").select("code").where("id", "=", s.agency_id).executeTakeFirstOrThrow();
+  const prefix = s.agency_id === DEFAULT_AGENCY_ID ? null : agency.code;
   const rows = regs.map((r) => {
     const email = Boolean(r.email_norm);
     return {
+      agency_id: s.agency_id,
       session_id: s.id,
       registration_id: r.id,
       kind,
       channel: email ? ("email" as const) : ("call" as const),
       status: email ? ("queued" as const) : ("to_call" as const),
-      ...compose(kind, s, r, ctx, extra),
+      ...compose(kind, s, r, ctx, extra, prefix),
     };
   });
   const inserted = await trx.insertInto("dialogue_notification").values(rows).returning(["id", "status"]).execute();
@@ -101,7 +111,9 @@ export async function deliverNotices(ids: string[]): Promise<{ sent: number; toC
   for (const id of ids) {
     const n = await db()
       .selectFrom("dialogue_notification as n")
-      .innerJoin("dialogue_registration as r", "r.id", "n.registration_id")
+      .innerJoin("dialogue_registration as r", (j) =>
+        j.onRef("r.agency_id", "=", "n.agency_id").onRef("r.id", "=", "n.registration_id"),
+      )
       .select(["n.id", "n.subject", "n.message", "r.email_norm"])
       .where("n.id", "=", id)
       .where("n.status", "=", "queued")
@@ -125,11 +137,14 @@ export async function deliverNotices(ids: string[]): Promise<{ sent: number; toC
 const STALE_QUEUED_MS = 5 * 60_000;
 
 /** The people staff must phone, with what to tell them. Personal data: the caller logs pii.view. */
-export async function callList(sessionId: number, now = new Date()) {
+export async function callList(agencyId: number, sessionId: number, now = new Date()) {
   return db()
     .selectFrom("dialogue_notification as n")
-    .innerJoin("dialogue_registration as r", "r.id", "n.registration_id")
+    .innerJoin("dialogue_registration as r", (j) =>
+      j.onRef("r.agency_id", "=", "n.agency_id").onRef("r.id", "=", "n.registration_id"),
+    )
     .select(["n.id", "n.kind", "n.subject", "n.message", "n.created_at", "r.name", "r.phone", "r.email", "r.code"])
+    .where("n.agency_id", "=", agencyId)
     .where("n.session_id", "=", sessionId)
     .where((eb) =>
       eb.or([
@@ -141,10 +156,11 @@ export async function callList(sessionId: number, now = new Date()) {
     .execute();
 }
 
-export async function noticeCounts(sessionId: number) {
+export async function noticeCounts(agencyId: number, sessionId: number) {
   const rows = await db()
     .selectFrom("dialogue_notification")
     .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("agency_id", "=", agencyId)
     .where("session_id", "=", sessionId)
     .groupBy("status")
     .execute();
@@ -155,6 +171,7 @@ export async function noticeCounts(sessionId: number) {
 export async function markCalled(
   client: Client,
   actor: { id: number; email: string },
+  agencyId: number,
   sessionId: number,
   notificationId: string,
 ): Promise<boolean> {
@@ -164,6 +181,7 @@ export async function markCalled(
       const done = await trx
         .updateTable("dialogue_notification")
         .set({ status: "called", done_at: new Date(), done_by: actor.id })
+        .where("agency_id", "=", agencyId)
         .where("id", "=", notificationId)
         .where("session_id", "=", sessionId)
         .where("status", "in", ["to_call", "queued"])

@@ -1,5 +1,6 @@
 // The staff queue of a session's questions, filtered and sorted. A unit-role user sees only the
-// questions assigned to its own unit (checked here, not only in the page).
+// questions assigned to its own unit (checked here, not only in the page), and every user only
+// their account's agency's questions.
 import type { Lang } from "~/kernel/i18n/i18n";
 import { maskPii } from "~/kernel/mask-pii";
 import { canSeePersonalData, unitScope, type StaffUser } from "~/features/accounts/auth.server";
@@ -17,10 +18,14 @@ export interface StaffQuestionFilter {
 export async function listStaffQuestions(sessionId: number, user: StaffUser, filter: StaffQuestionFilter, lang: Lang) {
   let q = db()
     .selectFrom("dialogue_question as q")
-    .innerJoin("dialogue_answer as a", "a.question_id", "q.id")
-    .leftJoin("unit as u", "u.id", "a.unit_id")
-    .leftJoin("dialogue_registration as r", "r.id", "q.registration_id")
-    .leftJoin("procedure as p", "p.id", "q.procedure_id")
+    .innerJoin("dialogue_answer as a", (j) =>
+      j.onRef("a.agency_id", "=", "q.agency_id").onRef("a.question_id", "=", "q.id"),
+    )
+    .leftJoin("unit as u", (j) => j.onRef("u.agency_id", "=", "a.agency_id").onRef("u.id", "=", "a.unit_id"))
+    .leftJoin("dialogue_registration as r", (j) =>
+      j.onRef("r.agency_id", "=", "q.agency_id").onRef("r.id", "=", "q.registration_id"),
+    )
+    .leftJoin("procedure as p", (j) => j.onRef("p.agency_id", "=", "q.agency_id").onRef("p.id", "=", "q.procedure_id"))
     .select((eb) => [
       "q.id",
       "q.text",
@@ -50,6 +55,7 @@ export async function listStaffQuestions(sessionId: number, user: StaffUser, fil
         .select(eb.fn.countAll<number>().as("n"))
         .as("votes"),
     ])
+    .where("q.agency_id", "=", user.agencyId)
     .where("q.session_id", "=", sessionId);
   const scope = unitScope(user);
   if (!scope.all) q = q.where("a.unit_id", "=", scope.unitId ?? -1);

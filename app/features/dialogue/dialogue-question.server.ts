@@ -9,6 +9,8 @@ import { db } from "~/kernel/db/db.server";
 import type { Database, QuestionChannel } from "../../../db/types";
 
 export interface NewQuestion {
+  /** The session's agency: the question and its answer record are written with it. */
+  agencyId: number;
   sessionId: number;
   registrationId: number | null;
   text: string;
@@ -25,6 +27,7 @@ export async function insertQuestion(trx: Kysely<Database>, q: NewQuestion): Pro
   const row = await trx
     .insertInto("dialogue_question")
     .values({
+      agency_id: q.agencyId,
       session_id: q.sessionId,
       registration_id: q.registrationId,
       text: q.text,
@@ -46,6 +49,7 @@ export async function insertQuestion(trx: Kysely<Database>, q: NewQuestion): Pro
   await trx
     .insertInto("dialogue_answer")
     .values({
+      agency_id: q.agencyId,
       question_id: row.id,
       unit_id: null,
       answered_in: null,
@@ -62,14 +66,22 @@ export type AskResult =
   { ok: true; id: number } | { ok: false; reason: "closed" | "too_many" | "bad_topic" | "cancelled" };
 
 /** A registrant adds a question with their code. */
-export async function askQuestion(registrationId: number, text: string, topic: string | null): Promise<AskResult> {
+export async function askQuestion(
+  agencyId: number,
+  registrationId: number,
+  text: string,
+  topic: string | null,
+): Promise<AskResult> {
   return db()
     .transaction()
     .execute(async (trx): Promise<AskResult> => {
       const r = await trx
         .selectFrom("dialogue_registration as r")
-        .innerJoin("dialogue_session as s", "s.id", "r.session_id")
+        .innerJoin("dialogue_session as s", (j) =>
+          j.onRef("s.agency_id", "=", "r.agency_id").onRef("s.id", "=", "r.session_id"),
+        )
         .select(["r.id", "r.status", "r.session_id", "s.status as session_status", "s.topics"])
+        .where("r.agency_id", "=", agencyId)
         .where("r.id", "=", registrationId)
         .forUpdate(["r"])
         .executeTakeFirstOrThrow();
@@ -79,10 +91,12 @@ export async function askQuestion(registrationId: number, text: string, topic: s
       const { n } = await trx
         .selectFrom("dialogue_question")
         .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("agency_id", "=", agencyId)
         .where("registration_id", "=", registrationId)
         .executeTakeFirstOrThrow();
       if (Number(n) >= QUESTIONS_PER_REGISTRATION) return { ok: false, reason: "too_many" };
       const id = await insertQuestion(trx, {
+        agencyId,
         sessionId: r.session_id,
         registrationId,
         text,
@@ -164,12 +178,17 @@ export type VoteResult = "ok" | "already" | "not_allowed";
 
 /** One vote per registration per question, enforced by the primary key. Only people holding a
  * live registration for the same session may vote, and only on approved questions. */
-export async function vote(registrationId: number, questionId: number): Promise<VoteResult> {
+export async function vote(agencyId: number, registrationId: number, questionId: number): Promise<VoteResult> {
   const row = await db()
     .selectFrom("dialogue_question as q")
-    .innerJoin("dialogue_session as s", "s.id", "q.session_id")
-    .innerJoin("dialogue_registration as r", "r.session_id", "q.session_id")
+    .innerJoin("dialogue_session as s", (j) =>
+      j.onRef("s.agency_id", "=", "q.agency_id").onRef("s.id", "=", "q.session_id"),
+    )
+    .innerJoin("dialogue_registration as r", (j) =>
+      j.onRef("r.agency_id", "=", "q.agency_id").onRef("r.session_id", "=", "q.session_id"),
+    )
     .select(["q.status", "s.status as session_status", "r.status as reg_status"])
+    .where("q.agency_id", "=", agencyId)
     .where("q.id", "=", questionId)
     .where("r.id", "=", registrationId)
     .executeTakeFirst();
@@ -177,16 +196,17 @@ export async function vote(registrationId: number, questionId: number): Promise<
     return "not_allowed";
   const res = await db()
     .insertInto("dialogue_vote")
-    .values({ question_id: questionId, registration_id: registrationId })
+    .values({ agency_id: agencyId, question_id: questionId, registration_id: registrationId })
     .onConflict((oc) => oc.columns(["agency_id", "question_id", "registration_id"]).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) === 1 ? "ok" : "already";
 }
 
-export async function votedQuestionIds(registrationId: number): Promise<number[]> {
+export async function votedQuestionIds(agencyId: number, registrationId: number): Promise<number[]> {
   const rows = await db()
     .selectFrom("dialogue_vote")
     .select("question_id")
+    .where("agency_id", "=", agencyId)
     .where("registration_id", "=", registrationId)
     .execute();
   return rows.map((r) => r.question_id);
@@ -194,7 +214,7 @@ export async function votedQuestionIds(registrationId: number): Promise<number[]
 
 /** The asker's own questions with where each stands: their own text (it is theirs), the
  * moderation state and reason, and the answer — a merged question shows its target's answer. */
-export async function ownQuestions(registrationId: number, lang: Lang) {
+export async function ownQuestions(agencyId: number, registrationId: number, lang: Lang) {
   const rows = await db()
     .selectFrom("dialogue_question as q")
     .leftJoin("dialogue_question as m", "m.id", "q.merged_into_id")
@@ -218,6 +238,7 @@ export async function ownQuestions(registrationId: number, lang: Lang) {
       "u.name_vi as unit_vi",
       "u.name_en as unit_en",
     ])
+    .where("q.agency_id", "=", agencyId)
     .where("q.registration_id", "=", registrationId)
     .orderBy("q.id")
     .execute();

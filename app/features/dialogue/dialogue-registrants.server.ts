@@ -6,14 +6,20 @@ import { sameSecret } from "~/kernel/secret-compare.server";
 import { waitlistPlace } from "~/features/dialogue/dialogue-registration.server";
 import type { Database } from "../../../db/types";
 
-/** The registration a full code (door code + secret key) and a phone or email point to, or null
- * (the same answer for a wrong code, key or contact, so none can be probed alone). */
+/** The registration a full code (door code + secret key) and a phone or email point to within the
+ * page's agency, or null (the same answer for a wrong code, key or contact, or a code of another
+ * agency, so none can be probed alone). */
 export async function findRegistration(
+  agencyId: number,
   code: string,
   key: string,
   contact: { phone: string } | { email: string },
 ): Promise<number | null> {
-  let q = db().selectFrom("dialogue_registration").select(["id", "access_key"]).where("code", "=", code);
+  let q = db()
+    .selectFrom("dialogue_registration")
+    .select(["id", "access_key"])
+    .where("agency_id", "=", agencyId)
+    .where("code", "=", code);
   q = "phone" in contact ? q.where("phone_norm", "=", contact.phone) : q.where("email_norm", "=", contact.email);
   const row = await q.orderBy("id", "desc").limit(1).executeTakeFirst();
   const ok = sameSecret(row?.access_key ?? "", key);
@@ -21,7 +27,7 @@ export async function findRegistration(
 }
 
 /** What the person sees about their own registration. */
-export async function getOwnRegistration(id: number) {
+export async function getOwnRegistration(agencyId: number, id: number) {
   const r = await db()
     .selectFrom("dialogue_registration")
     .select([
@@ -40,10 +46,12 @@ export async function getOwnRegistration(id: number) {
       "phone",
       "email",
     ])
+    .where("agency_id", "=", agencyId)
     .where("id", "=", id)
     .executeTakeFirst();
   if (!r) return null;
-  return { ...r, place: r.status === "waitlisted" ? await waitlistPlace(db(), r.session_id, r.waitlist_seq) : null };
+  const place = r.status === "waitlisted" ? await waitlistPlace(db(), agencyId, r.session_id, r.waitlist_seq) : null;
+  return { ...r, place };
 }
 
 export async function seatCounts(sessionId: number, conn: Kysely<Database> = db()) {

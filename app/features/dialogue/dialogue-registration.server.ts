@@ -18,6 +18,8 @@ import { db } from "~/kernel/db/db.server";
 import type { AttendeeKind, Database, RegistrationChannel, RegistrationStatus } from "../../../db/types";
 
 export interface SignUpInput {
+  /** The agency of the page (public) or of the staff account: a session of another is "not found". */
+  agencyId: number;
   sessionId: number;
   name: string;
   phone: string | null;
@@ -52,12 +54,19 @@ export type SignUpResult =
   | { ok: true; created: boolean; registration: RegistrationSummary }
   | { ok: false; reason: "not_found" | "closed" | "bad_topic" };
 
-export async function lockSession(trx: Kysely<Database>, id: number) {
-  return trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+export async function lockSession(trx: Kysely<Database>, agencyId: number, id: number) {
+  return trx
+    .selectFrom("dialogue_session")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function waitlistPlace(
   conn: Kysely<Database>,
+  agencyId: number,
   sessionId: number,
   seq: number | null,
 ): Promise<number | null> {
@@ -65,6 +74,7 @@ export async function waitlistPlace(
   const { n } = await conn
     .selectFrom("dialogue_registration")
     .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("agency_id", "=", agencyId)
     .where("session_id", "=", sessionId)
     .where("status", "=", "waitlisted")
     .where("waitlist_seq", "<=", seq)
@@ -84,7 +94,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
   const result = await db()
     .transaction()
     .execute(async (trx): Promise<SignUpResult> => {
-      const s = await lockSession(trx, input.sessionId);
+      const s = await lockSession(trx, input.agencyId, input.sessionId);
       if (!s) return { ok: false, reason: "not_found" };
       const open = input.channel === "online" ? registrationState(s, now) === "open" : staffMayRegister(s, now);
       if (!open) return { ok: false, reason: "closed" };
@@ -98,23 +108,27 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
           eb
             .selectFrom("dialogue_registration")
             .select(eb.fn.countAll<number>().as("n"))
+            .where("agency_id", "=", s.agency_id)
             .where("session_id", "=", s.id)
             .where("status", "=", "confirmed")
             .as("confirmed"),
           eb
             .selectFrom("dialogue_registration")
             .select(eb.fn.countAll<number>().as("n"))
+            .where("agency_id", "=", s.agency_id)
             .where("session_id", "=", s.id)
             .where("status", "=", "waitlisted")
             .as("waiting"),
           eb
             .selectFrom("dialogue_registration")
             .select((e) => e.fn.max("waitlist_seq").as("m"))
+            .where("agency_id", "=", s.agency_id)
             .where("session_id", "=", s.id)
             .as("last_seq"),
           eb
             .selectFrom("dialogue_registration")
             .select("id")
+            .where("agency_id", "=", s.agency_id)
             .where("session_id", "=", s.id)
             .where("status", "!=", "cancelled")
             .where((w) =>
@@ -133,6 +147,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
         const r = await trx
           .selectFrom("dialogue_registration")
           .select(["id", "code", "access_key", "status", "waitlist_seq"])
+          .where("agency_id", "=", s.agency_id)
           .where("id", "=", Number(probe.existing))
           .executeTakeFirstOrThrow();
         // The caller decides who may see it: never the browser of a sign-up that merely matched.
@@ -141,7 +156,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
           code: r.code,
           fullCode: fullCode(r.code, r.access_key),
           status: r.status,
-          place: await waitlistPlace(trx, s.id, r.waitlist_seq),
+          place: await waitlistPlace(trx, s.agency_id, s.id, r.waitlist_seq),
         };
         return { ok: true, created: false, registration };
       }
@@ -158,6 +173,8 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
         inserted = await trx
           .insertInto("dialogue_registration")
           .values({
+            // The session's agency, written out: the column's default is the default agency's.
+            agency_id: s.agency_id,
             session_id: s.id,
             code: newRegistrationCode((max) => crypto.randomInt(max)),
             name: input.name,
@@ -180,6 +197,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
           .executeTakeFirst();
       }
       await recordConsent(trx, {
+        agencyId: s.agency_id,
         purpose: "dialogue_registration",
         subjectKind: "dialogue_registration",
         subjectId: inserted.id,
@@ -187,6 +205,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
       });
       if (input.question) {
         await insertQuestion(trx, {
+          agencyId: s.agency_id,
           sessionId: s.id,
           registrationId: inserted.id,
           text: input.question,

@@ -18,6 +18,7 @@ export async function fillSeats(trx: Kysely<Database>, s: DialogueSession, ctx: 
   const { n } = await trx
     .selectFrom("dialogue_registration")
     .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("agency_id", "=", s.agency_id)
     .where("session_id", "=", s.id)
     .where("status", "=", "confirmed")
     .executeTakeFirstOrThrow();
@@ -26,6 +27,7 @@ export async function fillSeats(trx: Kysely<Database>, s: DialogueSession, ctx: 
   const next = await trx
     .selectFrom("dialogue_registration")
     .select(["id", "code", "email_norm", "lang"])
+    .where("agency_id", "=", s.agency_id)
     .where("session_id", "=", s.id)
     .where("status", "=", "waitlisted")
     .orderBy("waitlist_seq")
@@ -35,6 +37,7 @@ export async function fillSeats(trx: Kysely<Database>, s: DialogueSession, ctx: 
   await trx
     .updateTable("dialogue_registration")
     .set({ status: "confirmed", waitlist_seq: null, promoted_at: now })
+    .where("agency_id", "=", s.agency_id)
     .where(
       "id",
       "in",
@@ -56,6 +59,7 @@ export async function cancelRegistration(
   opts: {
     staff?: { id: number; email: string; client: Client };
     /** refuse a registration of another session */ sessionId?: number;
+    /** refuse a registration of another agency (the staff account's, the page's) */ agencyId?: number;
     now?: Date;
   } = {},
 ): Promise<CancelResult> {
@@ -63,18 +67,20 @@ export async function cancelRegistration(
   return db()
     .transaction()
     .execute(async (trx): Promise<CancelResult> => {
-      const sessionRef = await trx
+      let ref = trx
         .selectFrom("dialogue_registration")
-        .select("session_id")
-        .where("id", "=", registrationId)
-        .executeTakeFirst();
+        .select(["agency_id", "session_id"])
+        .where("id", "=", registrationId);
+      if (opts.agencyId !== undefined) ref = ref.where("agency_id", "=", opts.agencyId);
+      const sessionRef = await ref.executeTakeFirst();
       if (!sessionRef || (opts.sessionId !== undefined && sessionRef.session_id !== opts.sessionId))
         return { ok: false, reason: "not_found" };
       // Session first, then the registration: every seat change takes the locks in this order.
-      const s = (await lockSession(trx, sessionRef.session_id))!;
+      const s = (await lockSession(trx, sessionRef.agency_id, sessionRef.session_id))!;
       const r = await trx
         .selectFrom("dialogue_registration")
         .selectAll()
+        .where("agency_id", "=", s.agency_id)
         .where("id", "=", registrationId)
         .forUpdate()
         .executeTakeFirstOrThrow();
@@ -82,6 +88,7 @@ export async function cancelRegistration(
       await trx
         .updateTable("dialogue_registration")
         .set({ status: "cancelled", cancelled_at: now, cancelled_by: staff?.id ?? null })
+        .where("agency_id", "=", s.agency_id)
         .where("id", "=", r.id)
         .execute();
       const filled = r.status === "confirmed" ? await fillSeats(trx, s, ctx, now) : { promoted: [], noticeIds: [] };

@@ -1,4 +1,6 @@
 // Dialogue sessions: create, edit, move, change state, and read them for the public and staff.
+// Every session belongs to one agency (docs/rules/agencies.md): each function takes the agency
+// the request is about, and a session of another agency is "not found".
 // Changes that registrants must hear about (moved, cancelled) queue their notices in the same
 // transaction as the change; the caller delivers them after commit (deliverNotices).
 import type { Kysely } from "kysely";
@@ -82,27 +84,41 @@ function columns(input: SessionInput, d: ReturnType<typeof withDefaults>) {
   };
 }
 
-async function setProcedures(trx: Kysely<Database>, sessionId: number, ids: number[]) {
-  await trx.deleteFrom("dialogue_session_procedure").where("session_id", "=", sessionId).execute();
+async function setProcedures(trx: Kysely<Database>, agencyId: number, sessionId: number, ids: number[]) {
+  await trx
+    .deleteFrom("dialogue_session_procedure")
+    .where("agency_id", "=", agencyId)
+    .where("session_id", "=", sessionId)
+    .execute();
   const unique = [...new Set(ids)];
-  if (unique.length) {
+  // Only the agency's own procedures: an id of another agency's (a forged field) is dropped.
+  const own = unique.length
+    ? await trx
+        .selectFrom("procedure")
+        .select("id")
+        .where("agency_id", "=", agencyId)
+        .where("id", "in", unique)
+        .execute()
+    : [];
+  if (own.length) {
     await trx
       .insertInto("dialogue_session_procedure")
-      .values(unique.map((procedure_id) => ({ session_id: sessionId, procedure_id })))
+      .values(own.map((p) => ({ agency_id: agencyId, session_id: sessionId, procedure_id: p.id })))
       .execute();
   }
 }
 
-/** The notice period (setting dialogue.notice_days), read before a transaction opens: on the
- * embedded database a read through db() inside one would wait for ever. */
-export const noticeDays = () => getSetting("dialogue.notice_days");
+/** An agency's notice days, read before a transaction opens (on the embedded database a read inside
+ * one waits for ever). */
+export const noticeDays = (agencyId: number) => getSetting(agencyId, "dialogue.notice_days");
 
 export async function createSession(
   client: Client,
   actor: Actor,
+  agencyId: number,
   input: SessionInput,
 ): Promise<{ ok: true; id: number } | Refusal> {
-  const days = await noticeDays();
+  const days = await noticeDays(agencyId);
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -111,13 +127,13 @@ export async function createSession(
       if (Object.keys(errors).length) return { ok: false as const, errors, values: { days } };
       const row = await trx
         .insertInto("dialogue_session")
-        .values({ ...columns(input, d), created_by: actor.id })
-        .returning(["id", "agency_id"])
+        .values({ ...columns(input, d), agency_id: agencyId, created_by: actor.id })
+        .returning("id")
         .executeTakeFirstOrThrow();
-      await setProcedures(trx, row.id, input.procedureIds);
+      await setProcedures(trx, agencyId, row.id, input.procedureIds);
       await recordAudit(
         client,
-        { agencyId: row.agency_id, actor, action: "dialogue.create", entity: "dialogue_session", entityId: row.id },
+        { agencyId, actor, action: "dialogue.create", entity: "dialogue_session", entityId: row.id },
         trx,
       );
       return { ok: true as const, id: row.id };
@@ -138,17 +154,19 @@ function changed(a: unknown, b: unknown) {
 export async function updateSession(
   client: Client,
   actor: Actor,
+  agencyId: number,
   id: number,
   input: SessionInput,
   ctx: NoticeContext,
 ): Promise<Result<{ moved: boolean; noticeIds: string[]; told: number }>> {
-  const days = await noticeDays();
+  const days = await noticeDays(agencyId);
   return db()
     .transaction()
     .execute(async (trx) => {
       const s = await trx
         .selectFrom("dialogue_session")
         .selectAll()
+        .where("agency_id", "=", agencyId)
         .where("id", "=", id)
         .forUpdate()
         .executeTakeFirst();
@@ -166,6 +184,7 @@ export async function updateSession(
       const { confirmed } = await trx
         .selectFrom("dialogue_registration")
         .select((eb) => eb.fn.countAll<number>().as("confirmed"))
+        .where("agency_id", "=", agencyId)
         .where("session_id", "=", id)
         .where("status", "=", "confirmed")
         .executeTakeFirstOrThrow();
@@ -178,10 +197,16 @@ export async function updateSession(
       await trx
         .updateTable("dialogue_session")
         .set({ ...cols, updated_at: new Date(), sequence: calendarChanged ? s.sequence + 1 : s.sequence })
+        .where("agency_id", "=", agencyId)
         .where("id", "=", id)
         .execute();
-      await setProcedures(trx, id, input.procedureIds);
-      const after = await trx.selectFrom("dialogue_session").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+      await setProcedures(trx, agencyId, id, input.procedureIds);
+      const after = await trx
+        .selectFrom("dialogue_session")
+        .selectAll()
+        .where("agency_id", "=", agencyId)
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
       const noticeIds: string[] = [];
       let told = 0;
       if (moved) {
@@ -212,19 +237,21 @@ export async function updateSession(
 export async function changeStatus(
   client: Client,
   actor: Actor,
+  agencyId: number,
   id: number,
   transition: Exclude<Transition, "publish_minutes">,
   opts: { reason?: string; now?: Date },
   ctx: NoticeContext,
 ): Promise<Result<{ status: DialogueStatus; noticeIds: string[] }>> {
   const now = opts.now ?? new Date();
-  const days = await noticeDays();
+  const days = await noticeDays(agencyId);
   return db()
     .transaction()
     .execute(async (trx): Promise<Result<{ status: DialogueStatus; noticeIds: string[] }>> => {
       const s = await trx
         .selectFrom("dialogue_session")
         .selectAll()
+        .where("agency_id", "=", agencyId)
         .where("id", "=", id)
         .forUpdate()
         .executeTakeFirst();
@@ -249,6 +276,7 @@ export async function changeStatus(
             ? { cancelled_at: now, cancel_reason: opts.reason!.trim(), sequence: s.sequence + 1 }
             : {}),
         })
+        .where("agency_id", "=", agencyId)
         .where("id", "=", id)
         .execute();
       const noticeIds: string[] = [];
@@ -256,6 +284,7 @@ export async function changeStatus(
         const after = await trx
           .selectFrom("dialogue_session")
           .selectAll()
+          .where("agency_id", "=", agencyId)
           .where("id", "=", id)
           .executeTakeFirstOrThrow();
         noticeIds.push(...(await queueNotices(trx, after, "cancelled", ctx)));
@@ -276,41 +305,55 @@ export async function changeStatus(
     });
 }
 
-export async function getSession(id: number): Promise<(DialogueSession & { procedureIds: number[] }) | null> {
+/** The agency's session with this id, or null (also for another agency's session). */
+export async function getSession(
+  agencyId: number,
+  id: number,
+): Promise<(DialogueSession & { procedureIds: number[] }) | null> {
   if (!isDbId(id)) return null;
-  const s = await db().selectFrom("dialogue_session").selectAll().where("id", "=", id).executeTakeFirst();
+  const s = await db()
+    .selectFrom("dialogue_session")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!s) return null;
   const procs = await db()
     .selectFrom("dialogue_session_procedure")
     .select("procedure_id")
+    .where("agency_id", "=", agencyId)
     .where("session_id", "=", id)
     .execute();
   return { ...s, procedureIds: procs.map((p) => p.procedure_id) };
 }
 
-export async function sessionProcedures(id: number, lang: Lang) {
+export async function sessionProcedures(agencyId: number, id: number, lang: Lang) {
   const rows = await db()
     .selectFrom("dialogue_session_procedure as sp")
-    .innerJoin("procedure as p", "p.id", "sp.procedure_id")
+    .innerJoin("procedure as p", (j) =>
+      j.onRef("p.agency_id", "=", "sp.agency_id").onRef("p.id", "=", "sp.procedure_id"),
+    )
     .select(["p.id", "p.code", "p.name_vi", "p.name_en"])
+    .where("sp.agency_id", "=", agencyId)
     .where("sp.session_id", "=", id)
     .orderBy("p.code")
     .execute();
   return rows.map((p) => ({ id: p.id, code: p.code, name: lang === "en" ? p.name_en : p.name_vi }));
 }
 
-/** Sessions the public may see, newest first: published ones whose publication date has come. */
-export async function listPublicSessions(now = new Date()) {
+/** The agency's sessions the public may see, newest first: published ones whose publication date has come. */
+export async function listPublicSessions(agencyId: number, now = new Date()) {
   return db()
     .selectFrom("dialogue_session")
     .selectAll()
+    .where("agency_id", "=", agencyId)
     .where("published_at", "is not", null)
     .where("publish_at", "<=", now)
     .orderBy("starts_at", "desc")
     .execute();
 }
 
-export async function listStaffSessions() {
+export async function listStaffSessions(agencyId: number) {
   return db()
     .selectFrom("dialogue_session as s")
     .select((eb) => [
@@ -322,79 +365,27 @@ export async function listStaffSessions() {
       "s.capacity",
       eb
         .selectFrom("dialogue_registration as r")
+        .whereRef("r.agency_id", "=", "s.agency_id")
         .whereRef("r.session_id", "=", "s.id")
         .where("r.status", "=", "confirmed")
         .select(eb.fn.countAll<number>().as("n"))
         .as("confirmed"),
       eb
         .selectFrom("dialogue_registration as r")
+        .whereRef("r.agency_id", "=", "s.agency_id")
         .whereRef("r.session_id", "=", "s.id")
         .where("r.status", "=", "waitlisted")
         .select(eb.fn.countAll<number>().as("n"))
         .as("waitlisted"),
       eb
         .selectFrom("dialogue_question as q")
+        .whereRef("q.agency_id", "=", "s.agency_id")
         .whereRef("q.session_id", "=", "s.id")
         .where("q.status", "=", "pending")
         .select(eb.fn.countAll<number>().as("n"))
         .as("pending_questions"),
     ])
+    .where("s.agency_id", "=", agencyId)
     .orderBy("s.starts_at", "desc")
     .execute();
 }
-
-export function sessionTitle(s: Pick<DialogueSession, "title_vi" | "title_en">, lang: Lang): string {
-  return lang === "en" && s.title_en ? s.title_en : s.title_vi;
-}
-
-export function sessionDescription(
-  s: Pick<DialogueSession, "description_vi" | "description_en">,
-  lang: Lang,
-): string | null {
-  return lang === "en" && s.description_en ? s.description_en : s.description_vi;
-}
-
-/** The topics as the reader sees them: the value stays the Vietnamese text (questions are filed
- * under it); the label is the English one on English pages, else the Vietnamese marked lang="vi". */
-export function sessionTopics(s: Pick<DialogueSession, "topics" | "topics_en">, lang: Lang) {
-  return s.topics.map((value, i) => {
-    const en = lang === "en" ? s.topics_en?.[i]?.trim() : undefined;
-    return { value, label: en || value, lang: lang === "en" && !en ? ("vi" as const) : null };
-  });
-}
-
-/** What every page shows about a session, in the reader's language, as plain JSON. A text shown in
- * Vietnamese on an English page comes with lang "vi" (its `*Lang`, else null: JSON keeps nulls,
- * where an undefined would vanish), so screen readers say it right. */
-export function sessionView(s: DialogueSession, lang: Lang) {
-  return {
-    id: s.id,
-    title: sessionTitle(s, lang),
-    titleLang: lang === "en" && !s.title_en ? ("vi" as const) : null,
-    description: sessionDescription(s, lang),
-    descriptionLang: lang === "en" && !s.description_en ? ("vi" as const) : null,
-    planNumber: s.plan_number,
-    topics: s.topics,
-    topicLabels: sessionTopics(s, lang),
-    invitedGroups: (lang === "en" && s.invited_groups_en) || s.invited_groups,
-    invitedGroupsLang: lang === "en" && !s.invited_groups_en && s.invited_groups ? ("vi" as const) : null,
-    // The staff form edits both languages.
-    topicsEn: s.topics_en,
-    invitedGroupsVi: s.invited_groups,
-    invitedGroupsEn: s.invited_groups_en,
-    startsAt: s.starts_at.toISOString(),
-    endsAt: s.ends_at.toISOString(),
-    venue: s.venue,
-    onlineUrl: s.online_url,
-    chair: s.chair,
-    secretary: s.secretary,
-    capacity: s.capacity,
-    status: s.status,
-    cancelReason: s.cancel_reason,
-    opensAt: s.registration_opens_at.toISOString(),
-    closesAt: s.registration_closes_at.toISOString(),
-    publishAt: s.publish_at.toISOString(),
-    sequence: s.sequence,
-  };
-}
-export type SessionView = ReturnType<typeof sessionView>;

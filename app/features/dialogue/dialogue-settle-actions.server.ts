@@ -18,6 +18,7 @@ export type SettleOutcome =
 
 export async function runSettleAction(
   c: { actor: { id: number; email: string }; client: Client; baseUrl: string },
+  agencyId: number,
   sessionId: number,
   form: { intent: string; fields: Record<string, string> },
 ): Promise<SettleOutcome | null> {
@@ -31,6 +32,7 @@ export async function runSettleAction(
     ids = [id.data];
   }
   const res = await settleRegistrations(
+    agencyId,
     sessionId,
     ids,
     decision,

@@ -19,6 +19,7 @@ type Staff = { id: number; email: string; client: Client };
 
 async function settleLocked(
   trx: Kysely<Database>,
+  agencyId: number,
   sessionId: number,
   ids: number[] | "all",
   decision: Decision,
@@ -26,11 +27,12 @@ async function settleLocked(
   ctx: NoticeContext,
   now: Date,
 ): Promise<SettleResult> {
-  const s = await lockSession(trx, sessionId);
+  const s = await lockSession(trx, agencyId, sessionId);
   if (!s) return { ok: false, reason: "not_found" };
   let q = trx
     .selectFrom("dialogue_registration")
     .select(["id", "code", "email_norm", "lang"])
+    .where("agency_id", "=", agencyId)
     .where("session_id", "=", sessionId)
     .where("status", "=", "to_confirm");
   if (ids !== "all") q = q.where("id", "in", ids.length ? ids : [-1]);
@@ -43,6 +45,7 @@ async function settleLocked(
     await trx
       .updateTable("dialogue_registration")
       .set({ status: "cancelled", cancelled_at: now, cancelled_by: staff.id, settled_by: staff.id, settled_at: now })
+      .where("agency_id", "=", agencyId)
       .where(
         "id",
         "in",
@@ -57,6 +60,7 @@ async function settleLocked(
         eb.fn.count<number>("id").filterWhere("status", "=", "confirmed").as("confirmed"),
         eb.fn.max("waitlist_seq").as("last_seq"),
       ])
+      .where("agency_id", "=", agencyId)
       .where("session_id", "=", sessionId)
       .executeTakeFirstOrThrow();
     const free = Math.max(0, s.capacity - Number(counts.confirmed));
@@ -66,6 +70,7 @@ async function settleLocked(
       await trx
         .updateTable("dialogue_registration")
         .set({ status: "confirmed", settled_by: staff.id, settled_at: now })
+        .where("agency_id", "=", agencyId)
         .where(
           "id",
           "in",
@@ -80,6 +85,7 @@ async function settleLocked(
       await trx
         .updateTable("dialogue_registration")
         .set({ status: "waitlisted", waitlist_seq: ++seq, settled_by: staff.id, settled_at: now })
+        .where("agency_id", "=", agencyId)
         .where("id", "=", r.id)
         .execute();
     }
@@ -103,6 +109,7 @@ async function settleLocked(
 
 /** Settles the given sign-ups waiting to confirm (or all of the session's), oldest first. */
 export async function settleRegistrations(
+  agencyId: number,
   sessionId: number,
   ids: number[] | "all",
   decision: Decision,
@@ -112,5 +119,5 @@ export async function settleRegistrations(
 ): Promise<SettleResult> {
   return db()
     .transaction()
-    .execute((trx) => settleLocked(trx, sessionId, ids, decision, staff, ctx, now));
+    .execute((trx) => settleLocked(trx, agencyId, sessionId, ids, decision, staff, ctx, now));
 }

@@ -30,7 +30,7 @@ export async function actOnFeedback(
   cmd: StaffAction,
   now = new Date(),
 ): Promise<ActResult> {
-  const days = await feedbackDays();
+  const days = await feedbackDays(user.agencyId);
   const today = vnDay(now);
   const result = await db()
     .transaction()
@@ -45,7 +45,7 @@ export async function actOnFeedback(
         .forUpdate()
         .executeTakeFirst();
       if (!row || !inScope(user, row.unit_id)) return { ok: false, reason: "not_found" };
-      const cal = await workCalendar(trx);
+      const cal = await workCalendar(agencyId, trx);
       const action = cmd.intent;
       const t = transition(
         row.status,

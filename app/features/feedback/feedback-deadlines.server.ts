@@ -6,16 +6,22 @@ import { sql, type Kysely } from "kysely";
 import { shiftCaseDeadlines, type DeadlineChange } from "~/features/feedback/feedback-deadline-shift";
 import { OPEN_STATUSES } from "~/features/feedback/feedback-workflow";
 import { vnDay } from "~/kernel/time/clock";
-import type { WorkCalendar } from "~/kernel/time/working-days";
+import { calendarFrom, type WorkCalendar } from "~/kernel/time/working-days";
 import type { Client } from "~/kernel/http/client";
 import { recordAudit, type Actor } from "~/kernel/audit.server";
 import type { Database } from "../../../db/types";
 
 export interface MovedCase {
+  /** The case's agency: a national change moves every agency's cases, and each agency's staff
+   * are shown their own only. Absent on entries written before agencies had own calendars. */
+  agencyId?: number;
   id: number;
   code: string;
   changes: DeadlineChange[];
 }
+
+/** Each agency's working calendar as one transaction sees it: the national days and its own. */
+export type CalendarOf = (agencyId: number) => WorkCalendar;
 
 export interface CalendarChange {
   action: "holiday.create" | "holiday.update" | "holiday.delete";
@@ -25,9 +31,11 @@ export interface CalendarChange {
 
 export async function moveOpenDeadlines(
   trx: Kysely<Database>,
-  before: WorkCalendar,
-  after: WorkCalendar,
+  before: CalendarOf,
+  after: CalendarOf,
   who: { actor: Actor & { name?: string }; client: Client | null; change: CalendarChange; now?: Date },
+  /** An agency's own day moves that agency's cases only; a national day moves every agency's. */
+  agencyId: number | null = null,
 ): Promise<MovedCase[]> {
   const now = who.now ?? new Date();
   // Locked in id order: a staff step on a case waits for the move (and then reads the new
@@ -51,6 +59,7 @@ export async function moveOpenDeadlines(
       "reopened_count",
     ])
     .where("status", "in", [...OPEN_STATUSES])
+    .$if(agencyId !== null, (q) => q.where("agency_id", "=", agencyId!))
     .orderBy("id")
     .forUpdate()
     .execute();
@@ -63,8 +72,8 @@ export async function moveOpenDeadlines(
         answer_base: r.reopened_count > 0 && r.rated_at ? vnDay(r.rated_at) : r.base_date,
         approved_day: r.approved_at ? vnDay(r.approved_at) : null,
       },
-      before,
-      after,
+      before(r.agency_id),
+      after(r.agency_id),
     );
     if (!changes.length) continue;
     const set = Object.fromEntries(changes.map((c) => [c.field, c.to]));
@@ -78,7 +87,7 @@ export async function moveOpenDeadlines(
     await trx
       .insertInto("feedback_event")
       .values({
-        // The calendar is the nation's, so every agency's open cases move; each entry is its case's.
+        // A national change moves every agency's open cases; each entry is its case's.
         agency_id: r.agency_id,
         feedback_id: r.id,
         at: now,
@@ -102,14 +111,29 @@ export async function moveOpenDeadlines(
       },
       trx,
     );
-    moved.push({ id: r.id, code: r.code, changes });
+    moved.push({ agencyId: r.agency_id, id: r.id, code: r.code, changes });
   }
   return moved;
 }
 
-/** The calendar as this transaction sees it. */
-export async function calendarRows(trx: Kysely<Database>) {
-  return trx.selectFrom("holiday").select(["date", "kind"]).execute();
+/** Every agency's calendar as this transaction sees it. */
+export async function calendars(trx: Kysely<Database>): Promise<CalendarOf> {
+  const [national, own] = await Promise.all([
+    trx.selectFrom("holiday").select(["date", "kind"]).execute(),
+    trx.selectFrom("agency_holiday").select(["agency_id", "date", "kind"]).execute(),
+  ]);
+  const byAgency = new Map<number, WorkCalendar>();
+  return (agencyId) => {
+    let cal = byAgency.get(agencyId);
+    if (!cal) {
+      cal = calendarFrom(
+        national,
+        own.filter((o) => o.agency_id === agencyId),
+      );
+      byAgency.set(agencyId, cal);
+    }
+    return cal;
+  };
 }
 
 /** Holiday changes one at a time: each reads the calendar "before" after the previous one landed. */

@@ -78,7 +78,7 @@ export async function submitFeedback(input: IntakeInput, now = new Date()): Prom
   const agencyId = input.agencyId ?? DEFAULT_AGENCY_ID;
   const seen = await bySubmission(agencyId, input.submissionId);
   if (seen) return seen;
-  const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
+  const [days, cal] = await Promise.all([feedbackDays(agencyId), workCalendar(agencyId)]);
   const today = vnDay(now);
   const dues = intakeDeadlines(today, days, cal);
   try {

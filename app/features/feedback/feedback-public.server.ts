@@ -126,14 +126,14 @@ export async function addInfoFromSender(
   input: { requestId: string; info: string; files: CheckedFile[]; agencyId?: number },
   now = new Date(),
 ): Promise<SenderActionResult> {
-  const days = await feedbackDays();
   const agencyId = input.agencyId ?? DEFAULT_AGENCY_ID;
+  const days = await feedbackDays(agencyId);
   return db()
     .transaction()
     .execute(async (trx) => {
       const row = await findForSender(trx, agencyId, code, phone, true);
       if (!row) return { ok: false, reason: "not_found" } as const;
-      const cal = await workCalendar(trx);
+      const cal = await workCalendar(agencyId, trx);
       const retried = await trx
         .selectFrom("feedback_event")
         .select("id")
@@ -187,13 +187,13 @@ export async function rateFromSender(
   now = new Date(),
   agencyId = DEFAULT_AGENCY_ID,
 ): Promise<SenderActionResult> {
-  const days = await feedbackDays();
+  const days = await feedbackDays(agencyId);
   return db()
     .transaction()
     .execute(async (trx) => {
       const row = await findForSender(trx, agencyId, code, phone, true);
       if (!row) return { ok: false, reason: "not_found" } as const;
-      const cal = await workCalendar(trx);
+      const cal = await workCalendar(agencyId, trx);
       const t = transition(row.status, "rate", { kind: "citizen" }, { rating });
       if (!t.ok) return { ok: false, reason: "state" } as const;
       const reopen = t.to === "in_progress";

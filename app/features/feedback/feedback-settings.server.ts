@@ -1,5 +1,6 @@
-// The feedback time limits (from the portal's settings) and the holiday calendar, read fresh on
-// each use: the admin may edit either at any time, and both are a handful of rows.
+// An agency's feedback time limits (from its settings) and its working calendar (the national
+// holidays and its own days, docs/rules/holidays.md), read fresh on each use: the admin may edit
+// either at any time, and both are a handful of rows.
 import type { Kysely } from "kysely";
 import { DEFAULT_FEEDBACK_DAYS, type FeedbackDays } from "~/features/feedback/feedback-deadlines";
 import { calendarFrom, type WorkCalendar } from "~/kernel/time/working-days";
@@ -8,8 +9,8 @@ import { db } from "~/kernel/db/db.server";
 import type { Database } from "../../../db/types";
 
 /** The limits in working days; settings.server answers the legal default for a missing key. */
-export async function feedbackDays(): Promise<FeedbackDays> {
-  const s = await getSettings();
+export async function feedbackDays(agencyId: number): Promise<FeedbackDays> {
+  const s = await getSettings(agencyId);
   const pick = (v: number, fallback: number) => (Number.isInteger(v) && v >= 0 && v <= 365 ? v : fallback);
   return {
     refuse: pick(s["feedback.days.refuse"], DEFAULT_FEEDBACK_DAYS.refuse),
@@ -23,7 +24,10 @@ export async function feedbackDays(): Promise<FeedbackDays> {
 
 /** Pass the transaction that holds a feedback row's lock: a holiday change that moved the row's
  * limits has then landed, and the step counts on the same calendar. */
-export async function workCalendar(conn: Kysely<Database> = db()): Promise<WorkCalendar> {
-  const rows = await conn.selectFrom("holiday").select(["date", "kind"]).execute();
-  return calendarFrom(rows);
+export async function workCalendar(agencyId: number, conn: Kysely<Database> = db()): Promise<WorkCalendar> {
+  const [national, own] = await Promise.all([
+    conn.selectFrom("holiday").select(["date", "kind"]).execute(),
+    conn.selectFrom("agency_holiday").select(["date", "kind"]).where("agency_id", "=", agencyId).execute(),
+  ]);
+  return calendarFrom(national, own);
 }

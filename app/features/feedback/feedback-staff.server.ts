@@ -25,7 +25,7 @@ export async function listFeedback(
   opts: { view: FeedbackView; page?: number; lang: Lang; now?: Date },
 ) {
   const page = pageNumber(opts.page);
-  const [days, cal] = await Promise.all([feedbackDays(), workCalendar()]);
+  const [days, cal] = await Promise.all([feedbackDays(user.agencyId), workCalendar(user.agencyId)]);
   let q = scopeByUnit(
     db()
       .selectFrom("feedback as f")
@@ -154,8 +154,8 @@ export async function getFeedbackForStaff(user: StaffUser, id: number, lang: Lan
     row.assignee_id
       ? db().selectFrom("staff_user").select(["name"]).where("id", "=", row.assignee_id).executeTakeFirst()
       : undefined,
-    feedbackDays(),
-    workCalendar(),
+    feedbackDays(agencyId),
+    workCalendar(agencyId),
   ]);
   const actor = {
     kind: "staff" as const,

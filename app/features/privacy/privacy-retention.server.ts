@@ -9,8 +9,8 @@ import { sql, type Kysely } from "kysely";
 import { FEEDBACK_ENDED_STATUSES, retentionCutoff, type RetentionKind } from "~/features/privacy/privacy-retention";
 import { recordAudit, type Actor } from "~/kernel/audit.server";
 import { getSettings } from "~/features/admin/settings.server";
-import { db } from "~/kernel/db/db.server";
 import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
+import { db } from "~/kernel/db/db.server";
 import type { Client } from "~/kernel/http/client";
 import type { Database } from "../../../db/types";
 import { eraseInTransaction } from "./privacy-erase.server";
@@ -99,8 +99,8 @@ export interface RetentionPreview {
 }
 
 /** The dry run: what would go now, touching nothing. */
-export async function previewRetention(now = new Date(), agencyId?: number): Promise<RetentionPreview> {
-  const months = (await getSettings())["privacy.retention_months"];
+export async function previewRetention(now = new Date(), agencyId = DEFAULT_AGENCY_ID): Promise<RetentionPreview> {
+  const months = (await getSettings(agencyId))["privacy.retention_months"];
   const items = await listExpired(db(), now, months, agencyId);
   return { cutoff: retentionCutoff(now, months), months, items, counts: countByKind(items) };
 }
@@ -114,7 +114,14 @@ export async function runRetention(
 ): Promise<RetentionRun> {
   const now = opts.now ?? new Date();
   // Read before the transaction: on the embedded database a second connection would wait forever.
-  const months = (await getSettings())["privacy.retention_months"];
+  // Each agency keeps personal data for its own period (its setting); the schedule runs them all.
+  const agencyIds =
+    opts.agencyId !== undefined
+      ? [opts.agencyId]
+      : (await db().selectFrom("agency").select("id").orderBy("id").execute()).map((a) => a.id);
+  const monthsOf = new Map<number, number>();
+  for (const id of agencyIds) monthsOf.set(id, (await getSettings(id))["privacy.retention_months"]);
+  const months = opts.agencyId !== undefined ? monthsOf.get(opts.agencyId)! : Object.fromEntries(monthsOf);
   return db()
     .transaction()
     .execute(async (trx): Promise<RetentionRun> => {
@@ -122,7 +129,8 @@ export async function runRetention(
         locked: boolean;
       }>`select pg_try_advisory_xact_lock(${RETENTION_LOCK_KEY}::bigint) as locked`.execute(trx);
       if (!rows[0]?.locked) return { ran: false };
-      const items = await listExpired(trx, now, months, opts.agencyId);
+      const items: ExpiredItem[] = [];
+      for (const [id, m] of monthsOf) items.push(...(await listExpired(trx, now, m, id)));
       for (const i of items) {
         if (i.kind === "dialogue_registration")
           await eraseInTransaction(trx, { kind: "dialogue_registration", id: i.id }, "retention", null, now);
@@ -145,7 +153,11 @@ export async function runRetention(
             actor: opts.by?.actor ?? null,
             action: "privacy.retention.run",
             entity: "privacy_retention",
-            details: { counts: countByKind(items.filter((i) => i.agencyId === agencyId)), months },
+            // Each agency's own retention months only: another agency's setting is not its business.
+            details: {
+              counts: countByKind(items.filter((i) => i.agencyId === agencyId)),
+              months: monthsOf.get(agencyId) ?? months,
+            },
           },
           trx,
         );

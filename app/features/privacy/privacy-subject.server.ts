@@ -6,7 +6,7 @@ import { normalisePhone as feedbackPhoneDigits } from "~/features/feedback/feedb
 import type { Lang } from "~/kernel/i18n/i18n";
 import type { SubjectCode } from "~/features/privacy/privacy.schema";
 import { findRegistration } from "~/features/dialogue/dialogue-registrants.server";
-import { sessionTitle } from "~/features/dialogue/dialogue-session.server";
+import { sessionTitle } from "~/features/dialogue/dialogue-view";
 import { db } from "~/kernel/db/db.server";
 import { sameSecret } from "~/kernel/secret-compare.server";
 import type { Database, PrivacySubjectKind } from "../../../db/types";
@@ -29,17 +29,9 @@ export async function findSubject(
 ): Promise<FoundSubject | null> {
   if (!code.key) return null;
   if (code.kind === "dialogue_registration") {
-    const id = await findRegistration(code.code, code.key, contact);
-    if (!id) return null;
-    // Registration codes are not yet looked up per agency: the match is dropped when it is not
-    // the path's agency's, so another agency's registration stays unseen.
-    const own = await db()
-      .selectFrom("dialogue_registration")
-      .select("id")
-      .where("agency_id", "=", agencyId)
-      .where("id", "=", id)
-      .executeTakeFirst();
-    return own ? { kind: "dialogue_registration", id, code: code.code, agencyId } : null;
+    // Looked up within the path's agency: another agency's registration is not found.
+    const id = await findRegistration(agencyId, code.code, code.key, contact);
+    return id ? { kind: "dialogue_registration", id, code: code.code, agencyId } : null;
   }
   const row = await db()
     .selectFrom("feedback as f")

@@ -21,7 +21,7 @@ export async function getLeagueDocument(
 ) {
   const [league, settings, root] = await Promise.all([
     getLeague(user, year, kind, lang, now),
-    getSettings(),
+    getSettings(user.agencyId),
     db()
       .selectFrom("agency as a")
       .leftJoin("agency as p", "p.id", "a.parent_id")

@@ -81,7 +81,7 @@ async function gradeOf(
     }
   }
   scores[8] = feedbackIndicator(feedback.handledOnTime, feedback.handled + feedback.overdue);
-  for (const s of await staffScores(period, a.id)) scores[s.indicator as IndicatorNo] = s.score_tenths / 10;
+  for (const s of await staffScores(a.id, period)) scores[s.indicator as IndicatorNo] = s.score_tenths / 10;
   const t = agencyTotal(scores);
   return { agencyId: a.id, name: a.name, total: t.total, grade: t.grade, missing: t.missing };
 }
@@ -96,34 +96,49 @@ async function satisfactionOf(
   list: AgencyRow[],
   window: { from: string; to: string },
   period: { year: number; kind: PeriodKind },
-  threshold: number,
 ): Promise<Map<number, { satisfied: number; n: number; hidden: boolean }>> {
   await foldPendingRollups();
-  const surveyIds = list.flatMap((a) => (a.formB ? [a.formB] : []));
-  const [items, quarters] = await Promise.all([surveyItemsOf(surveyIds), trendQuarters(period.year, period.kind)]);
-  const overall = new Map(surveyIds.map((id) => [id, overallItem(items.get(id) ?? [])?.ids ?? []]));
-  const inside = quarters.filter((q) => q.start >= window.from && q.end <= window.to);
-  const WINDOW = "__window";
-  // When the quarters inside tile the window day for day (the statutory windows do), the window's
-  // counts are their sum: counts add over disjoint days, so the rollups are read once, not twice.
-  const sorted = [...inside].sort((a, b) => a.start.localeCompare(b.start));
-  const tiles =
-    sorted.length > 0 &&
-    sorted[0].start === window.from &&
-    sorted[sorted.length - 1].end === window.to &&
-    sorted.every((q, i) => i === 0 || q.start === nextDay(sorted[i - 1].end));
-  const rows = await countsBySurveyPeriods(surveyIds, [...overall.values()].flat(), [
-    ...(tiles ? [] : [{ key: WINDOW, start: window.from, end: window.to }]),
-    ...inside,
+  const withForm = list.filter((a): a is AgencyRow & { formB: number } => a.formB !== null);
+  const surveyIds = withForm.map((a) => a.formB);
+  // Each agency's quarters (its Office's edited windows, as its dashboard reads them) and its own
+  // suppression threshold (docs/rules/agencies.md): the league hides what the dashboard hides.
+  const [items, perAgency] = await Promise.all([
+    surveyItemsOf(surveyIds),
+    Promise.all(
+      withForm.map(async (a) => {
+        const [quarters, s] = await Promise.all([trendQuarters(a.id, period.year, period.kind), getSettings(a.id)]);
+        const inside = quarters
+          .filter((q) => q.start >= window.from && q.end <= window.to)
+          .map((q) => ({ ...q, key: `${q.start}/${q.end}` }));
+        // When the quarters inside tile the window day for day (the statutory windows do), the
+        // window's counts are their sum: counts add over disjoint days, so the rollups are read once.
+        const sorted = [...inside].sort((x, y) => x.start.localeCompare(y.start));
+        const tiles =
+          sorted.length > 0 &&
+          sorted[0].start === window.from &&
+          sorted[sorted.length - 1].end === window.to &&
+          sorted.every((q, i) => i === 0 || q.start === nextDay(sorted[i - 1].end));
+        return { surveyId: a.formB, inside, tiles, threshold: s["satisfaction.suppression_threshold"] };
+      }),
+    ),
   ]);
-  const counts = (surveyId: number, key: string) =>
-    rows
-      .filter((r) => r.survey_id === surveyId && (r.key === key || (tiles && key === WINDOW)))
-      .reduce(addCounts, ZERO);
+  const overall = new Map(surveyIds.map((id) => [id, overallItem(items.get(id) ?? [])?.ids ?? []]));
+  const WINDOW = "__window";
+  // Every distinct window once, for every survey: agencies mostly share the statutory quarters.
+  const windows = new Map<string, { key: string; start: string; end: string }>();
+  if (perAgency.some((p) => !p.tiles)) windows.set(WINDOW, { key: WINDOW, start: window.from, end: window.to });
+  for (const p of perAgency) for (const q of p.inside) windows.set(q.key, { key: q.key, start: q.start, end: q.end });
+  const rows = await countsBySurveyPeriods(surveyIds, [...overall.values()].flat(), [...windows.values()]);
   const out = new Map<number, { satisfied: number; n: number; hidden: boolean }>();
-  for (const id of surveyIds) {
-    const r = l5Rate(counts(id, WINDOW));
-    const quarterHidden = inside.length > 1 && inside.some((q) => tooSmall(l5Rate(counts(id, q.key)).n, threshold));
+  for (const { surveyId: id, inside, tiles, threshold } of perAgency) {
+    const counts = (key: string) =>
+      rows
+        .filter(
+          (r) => r.survey_id === id && (tiles && key === WINDOW ? inside.some((q) => q.key === r.key) : r.key === key),
+        )
+        .reduce(addCounts, ZERO);
+    const r = l5Rate(counts(WINDOW));
+    const quarterHidden = inside.length > 1 && inside.some((q) => tooSmall(l5Rate(counts(q.key)).n, threshold));
     const hidden = quarterHidden || tooSmall(r.n, threshold);
     // A hidden headline carries nothing, as the dashboard's (HIDDEN_RATE).
     out.set(id, hidden ? { satisfied: 0, n: 0, hidden } : { satisfied: r.satisfied, n: r.n, hidden });
@@ -134,14 +149,16 @@ async function satisfactionOf(
 export async function getLeague(user: StaffUser, year: number, kind: PeriodKind, lang: Lang, now = new Date()) {
   // Every agency's whole figures: never for a unit's staff, whom the route refuses as well.
   if (!unitScope(user).all) throw new Response("Forbidden", { status: 403 });
-  const settings = await getSettings();
+  // The province's own settings (the account's agency) for the table's rule; each agency's headline
+  // is hidden by its own threshold above, as its dashboard hides it.
+  const settings = await getSettings(user.agencyId);
   const threshold = settings["satisfaction.suppression_threshold"];
   // Every agency over the same days: the statutory window (NĐ 09/2019), not one agency's edits.
   const w = defaultWindow(year, kind);
   const window = { from: w.start, to: w.end };
   const list = await agencies(lang, settings["satisfaction.target"]);
   const [headlines, feedbackBy] = await Promise.all([
-    satisfactionOf(list, window, { year, kind }, threshold),
+    satisfactionOf(list, window, { year, kind }),
     // One grouped query for every agency's cases; an agency with none in the window is all zeros.
     feedbackFiguresByAgency({ ...window, now }),
   ]);

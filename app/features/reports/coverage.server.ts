@@ -4,7 +4,7 @@
 import * as z from "zod";
 import type { Lang } from "~/kernel/i18n/i18n";
 import { parseCoverageCsv, parseDay } from "~/features/survey/coverage-csv";
-import { importCsvRows } from "~/features/reports/csv-import.server";
+import { importCsvRows, placesAreAgencys } from "~/features/reports/csv-import.server";
 import { recordAudit } from "~/kernel/audit.server";
 import { scopeByUnit } from "~/features/accounts/scope.server";
 import type { StaffUser } from "~/features/accounts/auth.server";
@@ -48,8 +48,8 @@ export const servedFormSchema = z
 export async function listServed(user: StaffUser, lang: Lang, limit = 200) {
   const q = db()
     .selectFrom("served_count as c")
-    .innerJoin("unit as u", "u.id", "c.unit_id")
-    .leftJoin("procedure as p", "p.id", "c.procedure_id")
+    .innerJoin("unit as u", (j) => j.onRef("u.agency_id", "=", "c.agency_id").onRef("u.id", "=", "c.unit_id"))
+    .leftJoin("procedure as p", (j) => j.onRef("p.agency_id", "=", "c.agency_id").onRef("p.id", "=", "c.procedure_id"))
     .leftJoin("staff_user as s", "s.id", "c.entered_by")
     .select([
       "c.id",
@@ -63,7 +63,8 @@ export async function listServed(user: StaffUser, lang: Lang, limit = 200) {
       "p.name_vi as proc_vi",
       "p.name_en as proc_en",
       "s.name as by",
-    ]);
+    ])
+    .where("c.agency_id", "=", user.agencyId);
   const rows = await scopeByUnit(q, "c.unit_id", user)
     .orderBy("c.period_start", "desc")
     .orderBy("u.sort_order")
@@ -81,7 +82,8 @@ export async function listServed(user: StaffUser, lang: Lang, limit = 200) {
   }));
 }
 
-/** Saves rows in one transaction with one audit entry; refuses all if any is outside the user's units. */
+/** Saves rows as the user's agency's in one transaction with one audit entry; refuses all if any
+ * is outside the user's units, or names a unit or procedure its agency does not have. */
 export async function saveServed(
   user: StaffUser,
   client: Client,
@@ -92,10 +94,12 @@ export async function saveServed(
   return db()
     .transaction()
     .execute(async (trx) => {
+      if (!(await placesAreAgencys(trx, user.agencyId, rows))) return { ok: false as const, key: `${E}unit` };
       for (const r of rows) {
         await trx
           .insertInto("served_count")
           .values({
+            agency_id: user.agencyId,
             unit_id: r.unitId,
             procedure_id: r.procedureId,
             period_start: r.start,
@@ -125,16 +129,22 @@ export async function saveServed(
     });
 }
 
-/** Checks a procedure belongs to the unit (or to no unit). */
-export async function procedureFits(unitId: number, procedureId: number | null): Promise<boolean> {
+/** Checks a procedure is the agency's and belongs to the unit (or to no unit). */
+export async function procedureFits(agencyId: number, unitId: number, procedureId: number | null): Promise<boolean> {
   if (procedureId === null) return true;
-  const p = await db().selectFrom("procedure").select("unit_id").where("id", "=", procedureId).executeTakeFirst();
+  const p = await db()
+    .selectFrom("procedure")
+    .select("unit_id")
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", procedureId)
+    .executeTakeFirst();
   return !!p && (p.unit_id === null || p.unit_id === unitId);
 }
 
 /** A CSV import: every line checked (codes against the catalogue, the user's units); all or nothing. */
 export async function importServedCsv(user: StaffUser, client: Client, text: string) {
   return importCsvRows({
+    agencyId: user.agencyId,
     parsed: parseCoverageCsv(text),
     errorPrefix: E,
     mayUseUnit: (unitId) => mayUseUnit(user, unitId),

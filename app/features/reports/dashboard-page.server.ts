@@ -19,7 +19,7 @@ async function resolveFilter(user: StaffUser, q: DashboardQuery, lang: Lang) {
   const surveys = await listSurveys(user.agencyId, lang);
   const survey = surveys.find((s) => s.id === q.survey) ?? surveys[0];
   const scope = unitScope(user);
-  const win = await getPeriod(period.year, period.kind);
+  const win = await getPeriod(user.agencyId, period.year, period.kind);
   const filter: DashboardFilter = {
     surveyId: survey?.id ?? -1,
     from: win.start_date,
@@ -32,7 +32,7 @@ async function resolveFilter(user: StaffUser, q: DashboardQuery, lang: Lang) {
     includeFlagged: q.flagged === "1",
   };
   // The report of a sent period downloads the figures as sent, over the window as sent.
-  const snap = q.sent === "1" ? await snapshotOf(win.id) : null;
+  const snap = q.sent === "1" ? await snapshotOf(user.agencyId, win.id) : null;
   if (snap) Object.assign(filter, { from: snap.start, to: snap.end, snapshotId: snap.id });
   return { period, surveys, survey, scope, filter };
 }
@@ -57,11 +57,11 @@ export async function loadDashboardPage(user: StaffUser, query: DashboardQuery, 
       to: filter.to,
       unitId: scope.all ? undefined : (scope.unitId ?? -1),
     }),
-    dialogueFigures({ year: period.year }),
+    dialogueFigures({ agencyId: user.agencyId, year: period.year }),
   ]);
   const { units } = catalog;
   const procedures = catalog.procedures.filter((p) => !filter.unitId || p.unitId === filter.unitId);
-  const periods = (await Promise.all(years.map((y) => listPeriods(y)))).flat();
+  const periods = (await Promise.all(years.map((y) => listPeriods(user.agencyId, y)))).flat();
   // After getDashboard: the rollups are folded. Which versions the figures mix, with n each.
   const versionSpread = survey ? await versionCounts(filter) : [];
   return {

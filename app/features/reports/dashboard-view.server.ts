@@ -66,9 +66,11 @@ export function trendKeys(year: number, kind: PeriodKind): { year: number; kind:
   return out;
 }
 
-/** The trend's quarters as dated windows: the Office's edited windows where it edited them
- * (the headline reads those too), the NĐ 09/2019 defaults otherwise. */
+/** The trend's quarters as dated windows: the agency's Office's edited windows where it edited
+ * them (the headline reads those too), the NĐ 09/2019 defaults otherwise. With no agency (the
+ * league, every agency over the same days) the statutory windows only. */
 export async function trendQuarters(
+  agencyId: number | null,
   year: number,
   kind: PeriodKind,
   opts: { sent?: boolean } = {},
@@ -76,8 +78,8 @@ export async function trendQuarters(
   const keys = trendKeys(year, kind);
   // A sent report's trend reads the sent quarters' frozen counts, as its headline does.
   const [stored, sent] = await Promise.all([
-    windowsOf(keys),
-    opts.sent ? sentSnapshots(keys) : Promise.resolve(new Map<string, Snapshot>()),
+    agencyId === null ? Promise.resolve(new Map<string, { start: string; end: string }>()) : windowsOf(agencyId, keys),
+    opts.sent && agencyId !== null ? sentSnapshots(agencyId, keys) : Promise.resolve(new Map<string, Snapshot>()),
   ]);
   return keys.map((k) => {
     const snap = sent.get(k.key);
@@ -108,7 +110,7 @@ export async function getDashboard(
   await foldPendingRollups();
   // The typed settings: their defaults live once, in lib/settings.ts.
   const [settings, items, units] = await Promise.all([
-    getSettings(),
+    getSettings(user.agencyId),
     surveyItems(filter.surveyId),
     db()
       .selectFrom("unit")
@@ -127,13 +129,13 @@ export async function getDashboard(
   const overallIds = overall?.ids ?? [-1];
   const sum = (rows: Counts[]) => rows.reduce(addCounts, ZERO);
 
-  const quarters = await trendQuarters(period.year, period.kind, { sent: !!filter.snapshotId });
+  const quarters = await trendQuarters(user.agencyId, period.year, period.kind, { sent: !!filter.snapshotId });
   const [overallRows, itemRows, trendRows, volumeRows, served] = await Promise.all([
     breakdown(filter, overallIds),
     countsBy(filter, null, "none", { byItem: true }),
     countsByPeriods(filter, overallIds, quarters),
     responsesBy(filter, "unit"),
-    servedBy(filter),
+    servedBy(user.agencyId, filter),
   ]);
   // Flagged responses count only when the filter asks for them; the channel view shows them apart.
   const counted = (r: BreakdownRow) => filter.includeFlagged || !r.flagged;

@@ -251,10 +251,12 @@ export async function countsBySurveyPeriods(
 }
 
 /** Dossiers served (the response rate's denominator) per unit, for windows inside the range. */
-export async function servedBy(f: DashboardFilter): Promise<{ unit_id: number; served: number }[]> {
+/** The agency's dossiers served per unit in the window: the response rate's denominator. */
+export async function servedBy(agencyId: number, f: DashboardFilter): Promise<{ unit_id: number; served: number }[]> {
   let q = db()
     .selectFrom("served_count")
     .select(["unit_id", sql<number>`sum(count)::int`.as("served")])
+    .where("agency_id", "=", agencyId)
     .where("period_start", ">=", f.from)
     .where("period_end", "<=", f.to)
     .groupBy("unit_id");
@@ -308,18 +310,23 @@ export async function countsByPeriodsDim(
  * transaction that creates the snapshot row, after a fold, so the copy is what was read. */
 export async function copyWindowToSnapshot(
   conn: Kysely<Database>,
+  agencyId: number,
   snapshotId: number,
   from: string,
   to: string,
 ): Promise<void> {
+  // Only the agency's own surveys' counts, picked by their versions (whichever agency a rollup
+  // row was written with), and written as the agency's.
+  const own = sql`survey_version_id in (select id from survey_version where agency_id = ${agencyId})`;
   await sql`
-    insert into report_snapshot_count (snapshot_id, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5)
-    select ${snapshotId}, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
+    insert into report_snapshot_count (agency_id, snapshot_id, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5)
+    select ${agencyId}, ${snapshotId}, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
     from (${windowRows(from, to)}) as ar
+    where ${own}
     group by survey_version_id, unit_id, procedure_id, channel, flagged, item_id`.execute(conn);
   await sql`
-    insert into report_snapshot_response (snapshot_id, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
-    select ${snapshotId}, survey_version_id, unit_id, procedure_id, channel, flagged, sum(responses)
-    from response_rollup where day between ${from}::date and ${to}::date
+    insert into report_snapshot_response (agency_id, snapshot_id, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
+    select ${agencyId}, ${snapshotId}, survey_version_id, unit_id, procedure_id, channel, flagged, sum(responses)
+    from response_rollup where day between ${from}::date and ${to}::date and ${own}
     group by survey_version_id, unit_id, procedure_id, channel, flagged`.execute(conn);
 }

@@ -10,8 +10,8 @@ export interface ExportItem {
 }
 
 export interface ResponseAnswers {
-  num_ids: number[] | null;
-  nums: number[] | null;
+  /** The scores as "item:score" pairs joined by commas ("12:4,13:0"), or null. */
+  scores: string | null;
   str_ids: number[] | null;
   strs: (string | null)[] | null;
 }
@@ -41,11 +41,20 @@ export function answerCells(map: ColumnMap, a: ResponseAnswers): (string | numbe
 /** The same cells written into `out` from `offset` on (cells with no answer are left as they
  * are): the export builds each row in one array instead of one per part joined by a spread. */
 export function fillAnswerCells<T extends unknown[]>(map: ColumnMap, a: ResponseAnswers, out: T, offset: number): T {
-  if (a.num_ids && a.nums) {
-    for (let i = 0; i < a.num_ids.length; i++) {
-      const c = map.column.get(a.num_ids[i]);
+  const s = a.scores;
+  if (s) {
+    // Read digit by digit: a string per pair and per number was most of the garbage per row.
+    for (let i = 0; i < s.length;) {
+      let id = 0;
+      for (let ch = s.charCodeAt(i++); ch !== 58 && i <= s.length; ch = s.charCodeAt(i++)) id = id * 10 + ch - 48;
+      const negative = s.charCodeAt(i) === 45;
+      if (negative) i++;
+      let v = 0;
+      for (let ch = s.charCodeAt(i++); ch >= 48 && ch <= 57; ch = s.charCodeAt(i++)) v = v * 10 + ch - 48;
+      if (negative) v = -v;
+      const c = map.column.get(id);
       // (A score in a free-text column cannot happen today; if it did it would be masked too.)
-      if (c !== undefined) out[offset + c] = map.masked[c] ? maskPii(String(a.nums[i])) : a.nums[i];
+      if (c !== undefined) out[offset + c] = map.masked[c] ? maskPii(String(v)) : v;
     }
   }
   if (a.str_ids && a.strs) {

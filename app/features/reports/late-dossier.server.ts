@@ -4,7 +4,7 @@
 // keyed hash of the dossier code. A unit's staff record and see only their own unit's entries.
 import type { Lang } from "~/kernel/i18n/i18n";
 import { lateFigures, parseLateCsv, type LateInput } from "~/features/reports/late-dossier";
-import { importCsvRows } from "~/features/reports/csv-import.server";
+import { importCsvRows, placesAreAgencys } from "~/features/reports/csv-import.server";
 import type { StaffUser } from "~/features/accounts/auth.server";
 import { db } from "~/kernel/db/db.server";
 import { recordAudit } from "~/kernel/audit.server";
@@ -25,8 +25,8 @@ export interface LateRow extends LateInput {
 export async function listLate(user: StaffUser, client: Client, lang: Lang, limit = 200) {
   const q = db()
     .selectFrom("late_dossier as l")
-    .innerJoin("unit as u", "u.id", "l.unit_id")
-    .leftJoin("procedure as p", "p.id", "l.procedure_id")
+    .innerJoin("unit as u", (j) => j.onRef("u.agency_id", "=", "l.agency_id").onRef("u.id", "=", "l.unit_id"))
+    .leftJoin("procedure as p", (j) => j.onRef("p.agency_id", "=", "l.agency_id").onRef("p.id", "=", "l.procedure_id"))
     .select([
       "l.id",
       "l.dossier_code",
@@ -39,7 +39,8 @@ export async function listLate(user: StaffUser, client: Client, lang: Lang, limi
       "u.name_vi",
       "u.name_en",
       "p.code as proc_code",
-    ]);
+    ])
+    .where("l.agency_id", "=", user.agencyId);
   const rows = await scopeByUnit(q, "l.unit_id", user)
     .orderBy("l.promised_date", "desc")
     .orderBy("l.id", "desc")
@@ -78,9 +79,12 @@ export async function saveLate(
   return db()
     .transaction()
     .execute(async (trx) => {
+      // Written as the user's agency's, naming its own units and procedures only.
+      if (!(await placesAreAgencys(trx, user.agencyId, rows))) return { ok: false as const, key: `${E}unit` };
       const existing = await trx
         .selectFrom("late_dossier")
         .select(["dossier_code", "unit_id"])
+        .where("agency_id", "=", user.agencyId)
         .where(
           "dossier_code",
           "in",
@@ -103,7 +107,7 @@ export async function saveLate(
         };
         await trx
           .insertInto("late_dossier")
-          .values({ dossier_code: r.code, ...values })
+          .values({ agency_id: user.agencyId, dossier_code: r.code, ...values })
           .onConflict((oc) =>
             oc.columns(["agency_id", "dossier_code"]).doUpdateSet({ ...values, entered_at: new Date() }),
           )
@@ -128,6 +132,7 @@ export async function saveLate(
 /** A CSV import: every line checked (codes against the catalogue, the user's units); all or nothing. */
 export async function importLateCsv(user: StaffUser, client: Client, text: string) {
   return importCsvRows({
+    agencyId: user.agencyId,
     parsed: parseLateCsv(text),
     errorPrefix: E,
     mayUseUnit: (unitId) => inScope(user, unitId),
@@ -145,6 +150,7 @@ export async function lateRegisterFigures(
   let q = db()
     .selectFrom("late_dossier")
     .select(["unit_id as unitId", "apology_sent as apologySent", "new_date as newDate", "new_date_kept as newDateKept"])
+    .where("agency_id", "=", user.agencyId)
     .where("promised_date", ">=", f.from)
     .where("promised_date", "<=", f.to);
   if (f.unitId) q = q.where("unit_id", "=", f.unitId);
@@ -157,7 +163,7 @@ export async function lateRegisterFigures(
      * way Form A hashes it for that survey; nothing about a single dossier leaves this function. */
     async matchHashes(surveyId: number, hashes: string[]): Promise<number> {
       if (!hashes.length) return 0;
-      let rq = db().selectFrom("late_dossier").select("dossier_code");
+      let rq = db().selectFrom("late_dossier").select("dossier_code").where("agency_id", "=", user.agencyId);
       if (f.unitId) rq = rq.where("unit_id", "=", f.unitId);
       const codes = await scopeByUnit(rq, "unit_id", user).execute();
       const registered = new Set(await Promise.all(codes.map((c) => dossierHash(surveyId, c.dossier_code))));

@@ -17,7 +17,11 @@ export async function getReportDocument(
   t: TFunction,
   now = new Date(),
 ) {
-  const [report, settings] = await Promise.all([getReport(user, year, kind, lang, now), getSettings()]);
+  const [report, settings] = await Promise.all([
+    getReport(user, year, kind, lang, now),
+    // The account's agency's own header, signer and recipients (docs/rules/agencies.md).
+    getSettings(user.agencyId),
+  ]);
   const sentTime = report.sent
     ? (([date, time]) => ({ date, time }))(formatDateTime(report.sent.sentAt).split(" "))
     : undefined;

@@ -7,8 +7,8 @@ import { getPeriod } from "./report-period.server";
 import { sendReport } from "./report-snapshot.server";
 
 export async function sendPeriodReport(client: Client, user: StaffUser, year: number, kind: PeriodKind) {
-  const period = await getPeriod(year, kind);
-  const snap = await sendReport(period.id, user.id);
+  const period = await getPeriod(user.agencyId, year, kind);
+  const snap = await sendReport(user.agencyId, period.id, user.id);
   if (snap) {
     await recordAudit(client, {
       agencyId: user.agencyId,

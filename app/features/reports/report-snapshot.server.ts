@@ -50,19 +50,31 @@ const toSnapshot = (r: SnapshotRow): Snapshot => ({
   dialogue: jsonOf<DialogueFigures>(r.dialogue),
 });
 
-export async function snapshotOf(periodId: number): Promise<Snapshot | null> {
-  const r = await db().selectFrom("report_snapshot").selectAll().where("period_id", "=", periodId).executeTakeFirst();
+/** The agency's sent report of a period: another agency's period id has none. */
+export async function snapshotOf(agencyId: number, periodId: number): Promise<Snapshot | null> {
+  const r = await db()
+    .selectFrom("report_snapshot")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("period_id", "=", periodId)
+    .executeTakeFirst();
   return r ? toSnapshot(r) : null;
 }
 
-/** The sent reports among the given periods, keyed "KIND/YEAR". */
-export async function sentSnapshots(keys: { year: number; kind: PeriodKind }[]): Promise<Map<string, Snapshot>> {
+/** The agency's sent reports among the given periods, keyed "KIND/YEAR". */
+export async function sentSnapshots(
+  agencyId: number,
+  keys: { year: number; kind: PeriodKind }[],
+): Promise<Map<string, Snapshot>> {
   if (!keys.length) return new Map();
   const rows = await db()
     .selectFrom("report_snapshot as s")
-    .innerJoin("report_period as p", "p.id", "s.period_id")
+    .innerJoin("report_period as p", (j) =>
+      j.onRef("p.agency_id", "=", "s.agency_id").onRef("p.id", "=", "s.period_id"),
+    )
     .selectAll("s")
     .select(["p.year", "p.kind"])
+    .where("s.agency_id", "=", agencyId)
     .where("p.year", "in", [...new Set(keys.map((k) => k.year))])
     .execute();
   return new Map(rows.map((r) => [`${r.kind}/${r.year}`, toSnapshot(r)]));
@@ -84,9 +96,20 @@ export async function sentPeriodsOn(agencyId: number, day: string): Promise<{ ye
     .execute();
 }
 
-/** Freezes the period's figures as they are now. Null when it was already sent. */
-export async function sendReport(periodId: number, userId: number, now = new Date()): Promise<Snapshot | null> {
-  const period = await db().selectFrom("report_period").selectAll().where("id", "=", periodId).executeTakeFirst();
+/** Freezes one of the agency's periods' figures as they are now. Null when it was already sent
+ * (or the agency has no such period). */
+export async function sendReport(
+  agencyId: number,
+  periodId: number,
+  userId: number,
+  now = new Date(),
+): Promise<Snapshot | null> {
+  const period = await db()
+    .selectFrom("report_period")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", periodId)
+    .executeTakeFirst();
   if (!period) return null;
   // Everything stored before this moment goes into the rollups first, then into the copy.
   await foldPendingRollups();
@@ -96,7 +119,7 @@ export async function sendReport(periodId: number, userId: number, now = new Dat
   // The department's feedback handling and dialogue, read now and frozen with the counts.
   const [feedback, dialogue] = await Promise.all([
     feedbackFigures({ agencyId: period.agency_id, from: period.start_date, to: period.end_date, now }),
-    dialogueFigures({ year: period.year, today }),
+    dialogueFigures({ agencyId: period.agency_id, year: period.year, today }),
   ]);
   return db()
     .transaction()
@@ -104,6 +127,7 @@ export async function sendReport(periodId: number, userId: number, now = new Dat
       const row = await trx
         .insertInto("report_snapshot")
         .values({
+          agency_id: agencyId,
           period_id: periodId,
           start_date: period.start_date,
           end_date: period.end_date,
@@ -117,7 +141,7 @@ export async function sendReport(periodId: number, userId: number, now = new Dat
         .returningAll()
         .executeTakeFirst();
       if (!row) return null;
-      await copyWindowToSnapshot(trx, row.id, period.start_date, period.end_date);
+      await copyWindowToSnapshot(trx, agencyId, row.id, period.start_date, period.end_date);
       return toSnapshot(row);
     });
 }

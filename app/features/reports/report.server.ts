@@ -19,8 +19,14 @@ export async function getReport(user: StaffUser, year: number, kind: PeriodKind,
   const formB = surveys.find((s) => s.kind === "B") ?? surveys[0];
   const formA = surveys.find((s) => s.kind === "A");
   const prevKey = previousOf(year, kind);
-  const [period, prevPeriod] = await Promise.all([getPeriod(year, kind), getPeriod(prevKey.year, prevKey.kind)]);
-  const [sent, prevSent] = await Promise.all([snapshotOf(period.id), snapshotOf(prevPeriod.id)]);
+  const [period, prevPeriod] = await Promise.all([
+    getPeriod(user.agencyId, year, kind),
+    getPeriod(user.agencyId, prevKey.year, prevKey.kind),
+  ]);
+  const [sent, prevSent] = await Promise.all([
+    snapshotOf(user.agencyId, period.id),
+    snapshotOf(user.agencyId, prevPeriod.id),
+  ]);
   // A sent period's report reads its frozen counts over the window as sent.
   const figures = async (p: typeof period, k: { year: number; kind: PeriodKind }, snap: Snapshot | null) =>
     formB
@@ -50,7 +56,7 @@ export async function getReport(user: StaffUser, year: number, kind: PeriodKind,
       to: prevPeriod.end_date,
       unitId: feedbackUnit,
     }),
-    dialogueFigures({ year }),
+    dialogueFigures({ agencyId: user.agencyId, year }),
   ]);
   // Which survey versions the period's answers came from, n each (after getDashboard folded the rollups).
   const versions = formB

@@ -7,17 +7,17 @@ import { db } from "~/kernel/db/db.server";
 import { recordAudit } from "~/kernel/audit.server";
 import type { Client } from "~/kernel/http/client";
 
-/** The period's entries; one agency's when `agencyId` is given (the provincial league table). */
-export async function staffScores(period: { year: number; kind: PeriodKind }, agencyId?: number) {
-  let q = db()
+/** One agency's entries for the period (its own report, its row of the provincial league). */
+export async function staffScores(agencyId: number, period: { year: number; kind: PeriodKind }) {
+  return db()
     .selectFrom("tt01_staff_score as s")
     .leftJoin("staff_user as u", "u.id", "s.entered_by")
     .select(["s.indicator", "s.score_tenths", "s.note", "s.entered_at", "u.name as by"])
     .where("s.year", "=", period.year)
     .where("s.kind", "=", period.kind)
-    .orderBy("s.indicator");
-  if (agencyId !== undefined) q = q.where("s.agency_id", "=", agencyId);
-  return q.execute();
+    .where("s.agency_id", "=", agencyId)
+    .orderBy("s.indicator")
+    .execute();
 }
 
 export interface StaffScoreInput {
@@ -45,12 +45,14 @@ export async function saveStaffScores(
       const before = await trx
         .selectFrom("tt01_staff_score")
         .select(["indicator", "score_tenths"])
+        .where("agency_id", "=", user.agencyId)
         .where("year", "=", period.year)
         .where("kind", "=", period.kind)
         .execute();
       for (const e of entries) {
         const base = trx
           .deleteFrom("tt01_staff_score")
+          .where("agency_id", "=", user.agencyId)
           .where("year", "=", period.year)
           .where("kind", "=", period.kind)
           .where("indicator", "=", e.indicator);
@@ -61,6 +63,7 @@ export async function saveStaffScores(
         await trx
           .insertInto("tt01_staff_score")
           .values({
+            agency_id: user.agencyId,
             year: period.year,
             kind: period.kind,
             indicator: e.indicator,

@@ -79,12 +79,20 @@ async function lateAnswers(f: DashboardFilter, items: ItemMeta[]) {
 
 export async function getTt01(user: StaffUser, f: DashboardFilter, period: { year: number; kind: PeriodKind }) {
   const scope = unitScope(user);
-  const filter: DashboardFilter = scope.all ? f : { ...f, unitId: scope.unitId ?? -1 };
+  const scoped: DashboardFilter = scope.all ? f : { ...f, unitId: scope.unitId ?? -1 };
+  // Another agency's survey reads as one with no answers (docs/rules/agencies.md).
+  const own = await db()
+    .selectFrom("survey")
+    .select("id")
+    .where("agency_id", "=", user.agencyId)
+    .where("id", "=", f.surveyId)
+    .executeTakeFirst();
+  const filter: DashboardFilter = own ? scoped : { ...scoped, surveyId: -1 };
   await foldPendingRollups();
   const [items, rows, settings] = await Promise.all([
     surveyItems(filter.surveyId),
     countsBy(filter, null, "none", { byItem: true }),
-    getSettings(),
+    getSettings(user.agencyId),
   ]);
   const threshold = settings["satisfaction.suppression_threshold"];
   const byItem = new Map<number, Counts>(rows.map((r) => [r.item_id!, r]));
@@ -94,7 +102,7 @@ export async function getTt01(user: StaffUser, f: DashboardFilter, period: { yea
     lateAnswers(filter, items),
     feedbackFigures({ agencyId: user.agencyId, from: filter.from, to: filter.to, unitId: feedbackUnit }),
     // Staff enter indicators 2, 5, 6, 9 for the whole department: a narrower view lacks them.
-    scope.all && !filter.unitId ? staffScores(period) : Promise.resolve([]),
+    scope.all && !filter.unitId ? staffScores(user.agencyId, period) : Promise.resolve([]),
     lateRegisterFigures(user, filter),
   ]);
 
@@ -134,7 +142,7 @@ export async function getTt01(user: StaffUser, f: DashboardFilter, period: { yea
   const shown = lateWithCode >= threshold;
   const [matched, units] = await Promise.all([
     shown ? register.matchHashes(filter.surveyId, late.hashes) : null,
-    db().selectFrom("unit").select(["id", "name_vi", "name_en"]).execute(),
+    db().selectFrom("unit").select(["id", "name_vi", "name_en"]).where("agency_id", "=", user.agencyId).execute(),
   ]);
   return {
     indicators,

@@ -57,6 +57,11 @@ export async function agencyForCode(code: string | undefined, now = Date.now()):
   return byCode.get(code.toLowerCase()) ?? null;
 }
 
+/** Every agency of the installation, the province root included (the public agency list). */
+export async function listAgencies(now = Date.now()): Promise<AgencyRef[]> {
+  return [...(await load(now)).byId.values()];
+}
+
 /** The agency with this id (a staff account's, a survey's), or null. */
 export async function agencyById(id: number, now = Date.now()): Promise<AgencyRef | null> {
   return (await load(now)).byId.get(id) ?? null;

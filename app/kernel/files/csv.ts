@@ -18,13 +18,14 @@ export function csvCell(value: unknown): string {
 
 export function csvLine(values: readonly unknown[]): string {
   // Same result as values.map(csvCell).join(","), without the per-cell checks numbers and empty
-  // cells never need: a million-row export builds 35 million cells.
-  let line = "";
+  // cells never need: a million-row export builds 35 million cells. Joined from an array, not
+  // appended cell by cell: appending left a chain of ~70 small strings per line until the line was
+  // written, and at a batch of lines those chains were most of what each young-generation garbage
+  // collection had to copy (README "Performance", issue 18).
+  const cells = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
-    if (i > 0) line += ",";
     const v = values[i];
-    if (v === null || v === undefined) continue;
-    line += typeof v === "number" ? String(v) : csvCell(v);
+    cells[i] = v === null || v === undefined ? "" : typeof v === "number" ? String(v) : csvCell(v);
   }
-  return line + "\r\n";
+  return cells.join(",") + "\r\n";
 }

@@ -19,25 +19,33 @@ const BATCH_CHARS = 256 * 1024;
 
 export function csvSink(out: Writable): RowSink {
   let started = false;
-  let pending = "";
+  // The lines waiting, joined into one string per write.
+  let pending: string[] = [];
+  let size = 0;
   const flush = async () => {
-    const text = pending;
-    pending = "";
+    const text = pending.join("");
+    pending = [];
+    size = 0;
     if (text && !out.write(text)) await drain(out);
+  };
+  const add = (line: string) => {
+    pending.push(line);
+    size += line.length;
   };
   return {
     // The first section starts the file; later ones follow a blank line and their name, so a
     // one-table export is plain CSV and a several-table one still reads as sections.
     sheet(name, header) {
-      if (!started) pending += BOM;
-      else pending += "\r\n" + csvLine([name]);
+      if (!started) add(BOM);
+      else add("\r\n" + csvLine([name]));
       started = true;
-      pending += csvLine(header);
+      add(csvLine(header));
     },
     row(values) {
-      pending += csvLine(values);
-      if (pending.length >= BATCH_CHARS) return flush();
+      add(csvLine(values));
+      if (size >= BATCH_CHARS) return flush();
     },
+
     async end() {
       await flush();
       out.end();

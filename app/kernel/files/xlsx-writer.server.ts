@@ -27,7 +27,9 @@ export class XlsxWriter {
   private readonly names: string[] = [];
   private sheet: ZipEntryWriter | null = null;
   private rowNumber = 0;
-  private pending = "";
+  // Rows waiting, joined into one string per write (appending kept a chain of small strings alive).
+  private pending: string[] = [];
+  private size = 0;
 
   constructor(out: Writable, level?: number) {
     this.zip = new ZipWriter(out, level);
@@ -38,24 +40,30 @@ export class XlsxWriter {
     this.names.push(sheetName(name, this.names.length));
     this.sheet = await this.zip.entry(`xl/worksheets/sheet${this.names.length}.xml`);
     this.rowNumber = 0;
-    this.pending = SHEET_START;
+    this.add(SHEET_START);
   }
 
   async addRow(cells: readonly Cell[]): Promise<void> {
     if (!this.sheet) throw new Error("XlsxWriter: addSheet before addRow");
-    this.pending += rowXml(++this.rowNumber, cells);
-    if (this.pending.length >= BATCH_CHARS) await this.flush();
+    this.add(rowXml(++this.rowNumber, cells));
+    if (this.size >= BATCH_CHARS) await this.flush();
+  }
+
+  private add(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
   }
 
   private async flush(): Promise<void> {
-    const text = this.pending;
-    this.pending = "";
+    const text = this.pending.join("");
+    this.pending = [];
+    this.size = 0;
     if (text) await this.sheet!.write(Buffer.from(text, "utf8"));
   }
 
   private async closeSheet(): Promise<void> {
     if (!this.sheet) return;
-    this.pending += SHEET_END;
+    this.add(SHEET_END);
     await this.flush();
     await this.sheet.close();
     this.sheet = null;

@@ -61,20 +61,23 @@ function column(i: number): string {
 
 /** One <row>: numbers as numeric cells, strings as inline strings, null/undefined/NaN left out. */
 export function rowXml(rowNumber: number, cells: readonly (string | number | null | undefined)[]): string {
-  let xml = `<row r="${rowNumber}">`;
+  // Pieces gathered and joined once: appended one by one they stayed a chain of small strings
+  // until written, which the young-generation garbage collector copied again and again (issue 18).
+  const parts: string[] = [`<row r="${rowNumber}">`];
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
     if (v === null || v === undefined) continue;
     if (typeof v === "number") {
-      if (Number.isFinite(v)) xml += `<c r="${column(i)}${rowNumber}"><v>${v}</v></c>`;
+      if (Number.isFinite(v)) parts.push(`<c r="${column(i)}${rowNumber}"><v>${v}</v></c>`);
       continue;
     }
     // Leading or trailing spaces are dropped by XML readers unless the element says otherwise.
     const space =
       v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? ' xml:space="preserve"' : "";
-    xml += `<c r="${column(i)}${rowNumber}" t="inlineStr"><is><t${space}>${xmlText(v)}</t></is></c>`;
+    parts.push(`<c r="${column(i)}${rowNumber}" t="inlineStr"><is><t${space}>${xmlText(v)}</t></is></c>`);
   }
-  return xml + "</row>";
+  parts.push("</row>");
+  return parts.join("");
 }
 
 /** Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ]. */

@@ -54,9 +54,17 @@ export function workingDaysBetween(from: string, to: string, cal: WorkCalendar):
   return forward ? n : -n;
 }
 
-export function calendarFrom(rows: { date: string; kind: "off" | "work" }[]): WorkCalendar {
+/** The national calendar's days, then an agency's own days on top (docs/rules/holidays.md,
+ * "An agency's own days"): an own day decides its date whatever the national row said. */
+export function calendarFrom(
+  rows: { date: string; kind: "off" | "work" }[],
+  own: { date: string; kind: "off" | "work" }[] = [],
+): WorkCalendar {
   const off = new Set<string>();
   const work = new Set<string>();
-  for (const r of rows) (r.kind === "work" ? work : off).add(r.date);
+  for (const r of [...rows, ...own]) {
+    (r.kind === "work" ? work : off).add(r.date);
+    (r.kind === "work" ? off : work).delete(r.date);
+  }
   return { off, work };
 }

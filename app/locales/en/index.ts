@@ -17,6 +17,7 @@ import http from "./http";
 import audit from "./audit";
 import province from "./province";
 import agencies from "./agencies";
+import agencyHome from "./agency-home";
 
 const en: Translation = {
   ...common,
@@ -37,6 +38,7 @@ const en: Translation = {
   ...audit,
   ...province,
   ...agencies,
+  ...agencyHome,
 };
 
 export default en;

@@ -302,6 +302,18 @@ const staff: typeof vi = {
       unconfirmed: "To be confirmed",
       confirm: "Confirm",
       confirmLabel: "Confirm {{date}} matches the government's announcement",
+      calendar: "Add to",
+      calendars: {
+        national: "The national calendar",
+        agency: "This agency's own days",
+      },
+      ownHeading: "This agency's own days off and working days",
+      ownIntro:
+        "These days come on top of the national calendar and count for this agency's own time limits only (for example a day off decided locally).",
+      ownEmpty: "The agency has no days of its own.",
+      nationalHeading: "The national calendar",
+      nationalReadOnly:
+        "The national calendar is kept by the installation's administrator; an agency adds its own days only.",
       moved: {
         title: "Open feedback cases whose limits moved: {{count}} (change of {{date}})",
         none: "The change of {{date}} moved no open feedback case's limit.",
@@ -322,6 +334,7 @@ const staff: typeof vi = {
       errors: {
         dateRequired: "Enter the date.",
         dateTaken: "This date is already in the calendar.",
+        nationalDay: "This date is already in the national calendar; it need not be added as an own day.",
         kindRequired: "Choose the kind of day.",
         workOnWeekday: "A make-up working day can only be a Saturday or a Sunday.",
         notFound: "This date was not found in the calendar.",

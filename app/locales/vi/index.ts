@@ -18,6 +18,7 @@ import http from "./http";
 import audit from "./audit";
 import province from "./province";
 import agencies from "./agencies";
+import agencyHome from "./agency-home";
 
 const vi = {
   ...common,
@@ -38,6 +39,7 @@ const vi = {
   ...audit,
   ...province,
   ...agencies,
+  ...agencyHome,
 };
 
 export default vi;

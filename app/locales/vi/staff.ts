@@ -303,6 +303,17 @@ const staff = {
       unconfirmed: "Cần xác nhận",
       confirm: "Xác nhận",
       confirmLabel: "Xác nhận ngày {{date}} đúng với thông báo của Chính phủ",
+      calendar: "Thêm vào",
+      calendars: {
+        national: "Lịch chung của cả nước",
+        agency: "Ngày riêng của cơ quan",
+      },
+      ownHeading: "Ngày nghỉ, ngày làm việc riêng của cơ quan",
+      ownIntro:
+        "Những ngày này cộng thêm vào lịch chung và chỉ tính cho thời hạn của cơ quan mình (ví dụ ngày nghỉ theo quyết định của địa phương).",
+      ownEmpty: "Cơ quan chưa có ngày riêng nào.",
+      nationalHeading: "Lịch chung của cả nước",
+      nationalReadOnly: "Lịch chung do quản trị viên của hệ thống cập nhật; cơ quan chỉ thêm ngày riêng của mình.",
       moved: {
         title: "Số phản ánh, kiến nghị đang xử lý bị thay đổi thời hạn: {{count}} (thay đổi ngày {{date}})",
         none: "Thay đổi ngày {{date}} không làm thay đổi thời hạn của phản ánh, kiến nghị nào đang xử lý.",
@@ -323,6 +334,7 @@ const staff = {
       errors: {
         dateRequired: "Vui lòng nhập ngày.",
         dateTaken: "Ngày này đã có trong lịch.",
+        nationalDay: "Ngày này đã có trong lịch chung của cả nước, không cần thêm làm ngày riêng.",
         kindRequired: "Vui lòng chọn loại ngày.",
         workOnWeekday: "Ngày làm việc bù chỉ đặt vào thứ Bảy hoặc Chủ nhật.",
         notFound: "Không tìm thấy ngày này trong lịch.",

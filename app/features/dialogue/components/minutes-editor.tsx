@@ -8,6 +8,8 @@ import { ErrorSummary, SelectField, TextArea, TextField, type Errors, type Value
 
 interface EditorData {
   sessionId: number;
+  /** The public minutes page, under the agency's own prefix. */
+  publicMinutesPath: string;
   source: MinutesSource;
   problems: Record<string, string>;
   versions: { version: number; publishedAt: string }[];
@@ -214,7 +216,7 @@ export function MinutesEditor({
               version: data.versions[0].version,
               date: formatDateTime(data.versions[0].publishedAt),
             })}{" "}
-            <a href={`/dialogues/${data.sessionId}/minutes`}>{t("dialogue.staff.minutes.publicLink")}</a>
+            <a href={data.publicMinutesPath}>{t("dialogue.staff.minutes.publicLink")}</a>
           </p>
         ) : null}
         <ErrorSummary errors={mine("publish").errors} />

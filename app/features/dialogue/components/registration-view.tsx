@@ -2,7 +2,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { shownFlash } from "~/kernel/forms/flash";
-import type { SessionView } from "~/features/dialogue/dialogue-session.server";
+import type { SessionView } from "~/features/dialogue/dialogue-view";
+import { agencyPath } from "~/kernel/agency/agency-path";
 import {
   Checkbox,
   ErrorSummary,
@@ -69,6 +70,8 @@ export interface RegistrationViewData {
     checkedIn: boolean;
   };
   session: SessionView;
+  /** The agency's path prefix (null: the default agency): links stay on its pages. */
+  prefix: string | null;
   canCancel: boolean;
   canAsk: boolean;
   canVote: boolean;
@@ -123,7 +126,7 @@ export function RegistrationDetails({
       </p>
       {r.checkedIn ? <p>{t("dialogue.registration.checkedIn")}</p> : null}
       <h2>
-        <Link to={`/dialogues/${s.id}`} lang={s.titleLang ?? undefined}>
+        <Link to={agencyPath(view.prefix, `/dialogues/${s.id}`)} lang={s.titleLang ?? undefined}>
           {s.title}
         </Link>
       </h2>
@@ -136,7 +139,7 @@ export function RegistrationDetails({
       <SessionFacts s={s} />
       {s.status !== "cancelled" && r.status !== "cancelled" ? (
         <p>
-          <a className="button button--secondary" href={`/dialogues/${s.id}/ics`} download>
+          <a className="button button--secondary" href={agencyPath(view.prefix, `/dialogues/${s.id}/ics`)} download>
             {t("dialogue.page.addToCalendar")}
           </a>
         </p>
