@@ -11,7 +11,16 @@ export interface Actor {
   email: string;
 }
 
+/** A staff member acting inside their agency: the entry goes in that agency's log. */
+export interface StaffActor extends Actor {
+  agencyId: number;
+}
+
 export interface AuditEntry {
+  /** Whose log the entry is in: the actor's agency, or for a citizen's action (or the portal's
+   * own job) the agency of the row acted on. Always named, never left to the column's default
+   * (docs/rules/agencies.md). */
+  agencyId: number;
   actor: Actor | null;
   action: string;
   entity?: string;
@@ -30,6 +39,7 @@ export async function recordAudit(
   await conn
     .insertInto("audit_log")
     .values({
+      agency_id: entry.agencyId,
       // Only the id and email, whatever object was passed in.
       actor_id: entry.actor?.id ?? null,
       actor_email: entry.actor?.email ?? null,
@@ -43,6 +53,8 @@ export async function recordAudit(
 }
 
 export interface AuditFilter {
+  /** The reader's agency: the log lists only its entries. */
+  agencyId: number;
   actor?: string;
   action?: string;
   entity?: string;
@@ -59,7 +71,8 @@ export async function listAudit(filter: AuditFilter) {
     .selectFrom("audit_log")
     .leftJoin("staff_user", "staff_user.id", "audit_log.actor_id")
     .selectAll("audit_log")
-    .select("staff_user.name as actor_name");
+    .select("staff_user.name as actor_name")
+    .where("audit_log.agency_id", "=", filter.agencyId);
   if (filter.actor) q = q.where("actor_email", "ilike", `%${filter.actor.replace(/[%_\\]/g, "\\$&")}%`);
   if (filter.action) q = q.where("action", "like", `${filter.action.replace(/[%_\\]/g, "\\$&")}%`);
   if (filter.entity) q = q.where("entity", "=", filter.entity);

@@ -21,7 +21,7 @@ export const access: RouteAccess = { loader: ["admin"] };
 const FIELDS = ["actor", "action", "entity", "from", "to"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const params = new URL(request.url).searchParams;
   const input = Object.fromEntries([...FIELDS, "page"].map((k) => [k, params.get(k) ?? undefined]));
@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const errors: FieldErrors = parsed.ok ? {} : parsed.errors;
   const sentences = lng === "vi" ? vi.auditLog : en.auditLog;
   const { rows, hasMore, page } = await listAudit({
+    agencyId: user.agencyId,
     actor: filter.actor || undefined,
     action: filter.action || undefined,
     entity: filter.entity || undefined,

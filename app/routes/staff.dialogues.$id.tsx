@@ -71,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     writes = all.filter((c) => !c.phone);
     if (rows.length || all.length) {
       await recordAudit(clientOf(request), {
+        agencyId: user.agencyId,
         actor: { id: user.id, email: user.email },
         action: "pii.view",
         entity: "dialogue_session",

@@ -55,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const named = attempts.filter((a) => a.name);
   if (found?.length || named.length) {
     await recordAudit(clientOf(request), {
+      agencyId: user.agencyId,
       actor: { id: user.id, email: user.email },
       action: "pii.view",
       entity: "dialogue_session",

@@ -56,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const named = questions.filter((q) => q.asker_name);
   if (named.length) {
     await recordAudit(clientOf(request), {
+      agencyId: user.agencyId,
       actor: { id: user.id, email: user.email },
       action: "pii.view",
       entity: "dialogue_session",

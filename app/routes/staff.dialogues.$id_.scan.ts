@@ -17,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scan = isDbId(id) ? await getScan(user.agencyId, id) : null;
   if (!scan) throw new Response("Not found", { status: 404 });
   await recordAudit(clientOf(request), {
+    agencyId: user.agencyId,
     actor: { id: user.id, email: user.email },
     action: "pii.export",
     entity: "dialogue_minutes",

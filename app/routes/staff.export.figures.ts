@@ -19,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t, lng } = getT(request);
   const page = await loadDashboardPage(user, parseDashboardQuery(url.searchParams), lng);
   await recordAudit(clientOf(request), {
+    agencyId: user.agencyId,
     actor: user,
     action: "export.figures",
     entity: "survey",

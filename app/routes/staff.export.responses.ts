@@ -20,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseDashboardQuery(url.searchParams);
   const filter = await loadExportFilter(user, query);
   await recordAudit(clientOf(request), {
+    agencyId: user.agencyId,
     actor: user,
     action: "export.responses",
     entity: "survey",

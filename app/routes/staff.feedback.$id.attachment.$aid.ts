@@ -18,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = await getAttachment(user, id, aid);
   if (!file) throw new Response("Not found", { status: 404 });
   await recordAudit(clientOf(request), {
+    agencyId: user.agencyId,
     actor: { id: user.id, email: user.email },
     action: "pii.view",
     entity: "feedback_attachment",

@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!detail) throw new Response("Not found", { status: 404 });
   if (detail.contact)
     await recordAudit(clientOf(request), {
+      agencyId: user.agencyId,
       actor: { id: user.id, email: user.email },
       action: "pii.view",
       entity: "feedback",
@@ -56,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (mayShowCode && new URL(request.url).searchParams.get("showCode") === "1") {
     fullCode = await senderFullCode(user.agencyId, id);
     await recordAudit(clientOf(request), {
+      agencyId: user.agencyId,
       actor: { id: user.id, email: user.email },
       action: "pii.view",
       entity: "feedback",

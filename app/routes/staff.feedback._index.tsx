@@ -37,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const rows = await notifyList(user.agencyId);
     if (rows.length)
       await recordAudit(clientOf(request), {
+        agencyId: user.agencyId,
         actor: { id: user.id, email: user.email },
         action: "pii.view",
         entity: "feedback",

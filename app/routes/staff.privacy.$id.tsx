@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!r) throw new Response("Not found", { status: 404 });
   const data = await subjectData({ kind: r.subject_kind, id: r.subject_id }, lng);
   await recordAudit(clientOf(request), {
+    agencyId: user.agencyId,
     actor: { id: user.id, email: user.email },
     action: "pii.view",
     entity: r.subject_kind,

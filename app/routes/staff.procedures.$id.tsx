@@ -32,13 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: procedure ? t("staff.procedures.editTitle", { code: procedure.code }) : t("staff.procedures.newTitle"),
     procedure,
-    units: await unitOptions(lng),
+    units: await unitOptions(user.agencyId, lng),
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = procedureId(params);
+  // Another agency's procedure (or one outside the user's unit) is not found, before the form is read.
+  if (id !== null && !(await getProcedureForStaff(id, user))) throw new Response("Not found", { status: 404 });
   const fd = await readFormData(request);
   const parsed = parseForm(procedureSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });

@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (url.searchParams.has("format")) {
     const format = parseFormat(url.searchParams.get("format"));
     await recordAudit(clientOf(request), {
+      agencyId: user.agencyId,
       actor: user,
       action: "export.league",
       entity: "report_period",

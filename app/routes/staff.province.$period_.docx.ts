@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const body = await reportDocx(doc);
   const period = `${p.year}-${p.kind}`;
   await recordAudit(clientOf(request), {
+    agencyId: user.agencyId,
     actor: user,
     action: "export.league",
     entity: "report_period",

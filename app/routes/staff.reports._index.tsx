@@ -61,6 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const before = await updatePeriod(user.agencyId, id, { start, end, due: due || null }, user.id);
   if (!before) throw new Response("Not found", { status: 404 });
   await recordAudit(clientOf(request), {
+    agencyId: user.agencyId,
     actor: user,
     action: "report_period.update",
     entity: "report_period",

@@ -22,6 +22,8 @@ import { type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { publicOrigin } from "~/kernel/http/public-url.server";
 import { getT } from "~/kernel/http/i18n.server";
+import { agencyPrefix } from "~/kernel/agency/agency.server";
+import { surveyHeader } from "~/features/survey/survey-links.server";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
@@ -29,16 +31,18 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { lng } = getT(request);
   const id = idParam(params.id);
-  const data = id ? await getSurveyAdmin(id) : null;
+  const data = id ? await getSurveyAdmin(user.agencyId, id) : null;
   if (!data) throw new Response("Not found", { status: 404 });
   const { survey: s, versions, latest, items } = data;
+  // The agency's own public address: its prefix, none for the default agency (docs/rules/agencies.md).
+  const prefix = await agencyPrefix(user.agencyId);
   return json({
     id: s.id,
     title: lng === "en" ? s.title_en : s.title_vi,
-    publicUrl: `${publicOrigin(request)}/s/${s.slug}`,
+    publicUrl: `${publicOrigin(request)}${prefix ? `/${prefix}` : ""}/s/${s.slug}`,
     settings: {
       title_vi: s.title_vi,
       title_en: s.title_en,
@@ -70,7 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = idParam(params.id);
-  if (!id) throw new Response("Not found", { status: 404 });
+  // Another agency's survey is not found, whatever the form says (docs/rules/agencies.md).
+  if (!id || !(await surveyHeader(user.agencyId, id, "vi"))) throw new Response("Not found", { status: 404 });
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const back = (done: string) => redirect(`/staff/surveys/${id}?done=${done}`);

@@ -18,23 +18,27 @@ import staffCss from "~/styles/survey-staff.css";
 import { type RouteAccess } from "~/features/accounts/auth.server";
 import { requireStaff } from "~/kernel/http/require-staff.server";
 import { getT } from "~/kernel/http/i18n.server";
+import { surveyHeader } from "~/features/survey/survey-links.server";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
 
 export const access: RouteAccess = { loader: ["admin", "office"], action: ["admin", "office"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
-function target(params: { id?: string; itemId?: string }) {
+/** The survey and item of the address; a survey that is not the user's agency's is not found,
+ * for "new" too (docs/rules/agencies.md). */
+async function target(agencyId: number, params: { id?: string; itemId?: string }) {
   const surveyId = idParam(params.id);
   const itemId = params.itemId === "new" ? null : idParam(params.itemId);
   if (!surveyId || (params.itemId !== "new" && !itemId)) throw new Response("Not found", { status: 404 });
+  if (!(await surveyHeader(agencyId, surveyId, "vi"))) throw new Response("Not found", { status: 404 });
   return { surveyId, itemId };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { t } = getT(request);
-  const { surveyId, itemId } = target(params);
+  const { surveyId, itemId } = await target(user.agencyId, params);
   let values: Record<string, string> = {
     code: "",
     block: "",
@@ -48,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     required: "on",
   };
   if (itemId) {
-    const it = await getItemForEdit(surveyId, itemId);
+    const it = await getItemForEdit(user.agencyId, surveyId, itemId);
     if (!it) throw new Response("Not found", { status: 404 });
     values = {
       code: it.code,
@@ -72,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
-  const { surveyId, itemId } = target(params);
+  const { surveyId, itemId } = await target(user.agencyId, params);
   const values = Object.fromEntries(await readFormData(request)) as Record<string, string>;
   const parsed = parseItemForm(values);
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });

@@ -16,10 +16,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
   const now = new Date();
-  const rows = await listSurveysForStaff();
+  const rows = await listSurveysForStaff(user.agencyId);
   return json({
     title: t("surveyStaff.list.title"),
     surveys: rows.map((r) => ({

@@ -25,9 +25,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffCss }
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} — Hài Lòng` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const surveys = (await listSurveysForStaff()).map((s) => ({
+  const surveys = (await listSurveysForStaff(user.agencyId)).map((s) => ({
     value: String(s.id),
     label: lng === "en" ? s.title_en : s.title_vi,
   }));

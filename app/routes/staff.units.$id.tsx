@@ -26,12 +26,12 @@ function unitId(params: { id?: string }): number | null {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const id = unitId(params);
-  const unit = id === null ? null : await getUnit(id);
+  const unit = id === null ? null : await getUnit(user.agencyId, id);
   if (id !== null && !unit) throw new Response("Not found", { status: 404 });
   const { t, lng } = getT(request);
-  const options = await unitOptions(lng);
+  const options = await unitOptions(user.agencyId, lng);
   return json({
     title: unit ? t("staff.units.editTitle", { code: unit.code }) : t("staff.units.newTitle"),
     unit,
@@ -42,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, access.action!);
   const id = unitId(params);
+  // Another agency's unit is not found, whatever the form says (docs/rules/agencies.md).
+  if (id !== null && !(await getUnit(user.agencyId, id))) throw new Response("Not found", { status: 404 });
   const fd = await readFormData(request);
   const parsed = parseForm(unitSchema, fd);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(fd) }, { status: 400 });

@@ -12,9 +12,9 @@ import { getT } from "~/kernel/http/i18n.server";
 export const access: RouteAccess = { loader: ["admin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const user = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const units = await listAllUnits();
+  const units = await listAllUnits(user.agencyId);
   return json({
     title: t("staff.units.title"),
     units: units.map((u) => ({ ...u, name: lng === "en" ? u.name_en : u.name_vi })),

@@ -36,14 +36,14 @@ function userId(params: { id?: string }): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const me = await requireStaff(request, access.loader!);
   const id = userId(params);
-  const account = await getUserDetail(id);
+  const account = await getUserDetail(me.agencyId, id);
   if (!account) throw new Response("Not found", { status: 404 });
   const { t, lng } = getT(request);
   return json({
     title: t("staff.users.editTitle", { email: account.email }),
     account,
     self: me.id === id,
-    units: await unitOptions(lng),
+    units: await unitOptions(me.agencyId, lng),
     lng,
   });
 }
@@ -55,6 +55,8 @@ type ActionData =
 export async function action({ request, params }: ActionFunctionArgs) {
   const me = await requireStaff(request, access.action!);
   const id = userId(params);
+  // Another agency's account is not found, whatever the form asks (docs/rules/agencies.md).
+  if (!(await getUserDetail(me.agencyId, id))) throw new Response("Not found", { status: 404 });
   const fd = await readFormData(request);
   const intent = String(fd.get("intent") ?? "");
   const fail = (errors: FieldErrors, values?: Record<string, string>) =>
@@ -76,7 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : fail({ [r.field]: r.error });
   }
   if (intent === "signout") {
-    return json<ActionData>({ intent, done: true, ended: await endAccountSessions(id, me, clientOf(request)) });
+    const ended = await endAccountSessions(id, me, clientOf(request));
+    if (ended === null) throw new Response("Not found", { status: 404 });
+    return json<ActionData>({ intent, done: true, ended });
   }
   return fail({ _form: "staff.errors.invalid" });
 }

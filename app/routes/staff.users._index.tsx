@@ -18,9 +18,9 @@ import { getT } from "~/kernel/http/i18n.server";
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const me = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  const users = await listUsers();
+  const users = await listUsers(me.agencyId);
   const waits = await signInWaits(users);
   const shown = Object.fromEntries(
     Object.entries(waits).map(([id, w]) => [
@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const id = parsed.data.id;
   const r = await unlockSignIn(id, me, clientOf(request));
   if (!r.ok) return json({ error: r.error, email: null }, { status: 404 });
-  const user = (await listUsers()).find((u) => u.id === id);
+  const user = (await listUsers(me.agencyId)).find((u) => u.id === id);
   return json({ error: null, email: user?.email ?? "" });
 }
 

@@ -19,9 +19,9 @@ import { clientOf, readFormData } from "~/kernel/http/request.server";
 export const access: RouteAccess = { loader: ["admin"], action: ["admin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, access.loader!);
+  const me = await requireStaff(request, access.loader!);
   const { t, lng } = getT(request);
-  return json({ title: t("staff.users.newTitle"), units: await unitOptions(lng) });
+  return json({ title: t("staff.users.newTitle"), units: await unitOptions(me.agencyId, lng) });
 }
 
 type ActionData =

@@ -10,16 +10,22 @@ export async function insertFormVersion(
   version: number,
   template: Pick<FormTemplate, "items">,
   publishedAt: Date | null,
+  // The survey's agency, written on the version and each item (docs/rules/agencies.md). Left out,
+  // the column's default (the default agency) applies: the seed also writes into databases from
+  // before migration 021, which have no such column (the migration tests).
+  agencyId?: number,
 ) {
+  const agency = agencyId === undefined ? {} : { agency_id: agencyId };
   const v = await trx
     .insertInto("survey_version")
-    .values({ survey_id: surveyId, version, published_at: publishedAt })
+    .values({ ...agency, survey_id: surveyId, version, published_at: publishedAt })
     .returning("id")
     .executeTakeFirstOrThrow();
   await trx
     .insertInto("survey_item")
     .values(
       template.items.map((it, i) => ({
+        ...agency,
         version_id: v.id,
         position: i + 1,
         code: it.code,

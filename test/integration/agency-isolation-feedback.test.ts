@@ -403,7 +403,7 @@ describe("the national calendar moves every agency's open cases, each in its own
     const res = await saveHoliday(
       { date: "2030-10-03", nameVi: "Nghỉ thử", nameEn: "Test day off", kind: "off" },
       null,
-      { id: 1, email: "admin@test" },
+      { id: 1, email: "admin@test", agencyId: 1 },
       null,
     );
     expect(res.ok).toBe(true);

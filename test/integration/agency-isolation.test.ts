@@ -43,12 +43,11 @@ const SCOPED = new Set([
 function notScopedYet(id: string): string | null {
   if (SCOPED.has(id)) return null;
   // Scoped with the feedback and privacy vertical (agency-isolation-feedback.test.ts goes further),
-  // the dialogue (agency-isolation-dialogue.test.ts) and reports, settings and holidays
-  // (agency-isolation-reports.test.ts).
+  // the dialogue (agency-isolation-dialogue.test.ts), reports, settings and holidays
+  // (agency-isolation-reports.test.ts), and survey staff and admin (agency-isolation-admin.test.ts).
   if (/^staff\.(feedback|privacy|dialogues)/.test(id)) return null;
   if (/^staff\.(reports|tt01|coverage|late-dossiers|settings|holidays)/.test(id)) return null;
-  if (/^staff\.(surveys|comments)/.test(id)) return "survey staff (list, editing, items, comments)";
-  if (/^staff\.(units|procedures|users|audit)/.test(id)) return "admin";
+  if (/^staff\.(surveys|comments|units|procedures|users|audit)/.test(id)) return null;
   return "no agency data (frame, sign-in, password, agencies, league)";
 }
 
@@ -74,6 +73,8 @@ const b = {
   feedback: 0,
   attachment: 0,
   request: 0,
+  item: 0,
+  user: 0,
   dialogue: 0,
 };
 const cookies = new Map<Role, string>();
@@ -251,6 +252,8 @@ beforeAll(async () => {
     .execute();
   const bStaff = await signIn("admin");
   bCookie = bStaff.cookie;
+  b.user = bStaff.id;
+  b.item = overall.id;
   await db().updateTable("staff_user").set({ agency_id: b.agency }).where("id", "=", bStaff.id).execute();
   const unitA = await makeUnit();
   for (const role of ALL_ROLES) cookies.set(role, (await signIn(role, unitA)).cookie);
@@ -309,8 +312,11 @@ describe("agency A's staff against agency B's data", () => {
     if (name === "period") return "2031-Q1";
     if (id.startsWith("staff.feedback")) return String(name === "aid" ? b.attachment : b.feedback);
     if (id.startsWith("staff.privacy")) return String(b.request);
+    if (name === "itemId") return String(b.item);
     if (id.startsWith("staff.dialogues")) return String(b.dialogue);
     if (id.startsWith("staff.surveys") || name === "surveyId") return String(b.survey);
+    if (id.startsWith("staff.procedures")) return String(b.procedure);
+    if (id.startsWith("staff.users")) return String(b.user);
     return String(b.unit);
   };
   for (const id of routes) {

@@ -96,7 +96,7 @@ describe("sign-in throttling", () => {
 
 describe("audit log", () => {
   it("is append-only in the database itself", async () => {
-    await recordAudit(null, { actor: null, action: "test.append", entity: "thing", entityId: 1 });
+    await recordAudit(null, { agencyId: 1, actor: null, action: "test.append", entity: "thing", entityId: 1 });
     const row = await db()
       .selectFrom("audit_log")
       .selectAll()

@@ -210,7 +210,7 @@ describe("a holiday change moves the limits of open feedback cases", () => {
   it("counts two days added at the same moment both: the limit moves by two", async () => {
     // The received case's answer limit is Mon 22/10 again. Thu 11/10 and Fri 12/10 off at once →
     // 15 working days from 1/10 end Wed 24/10.
-    const who = { id: admin.id, email: admin.email, name: "Quản trị" };
+    const who = { id: admin.id, email: admin.email, name: "Quản trị", agencyId: admin.agencyId };
     const results = await Promise.all([
       saveHoliday({ date: "2029-10-11", nameVi: "Nghỉ A", nameEn: "Off A", kind: "off" }, null, who, null),
       saveHoliday({ date: "2029-10-12", nameVi: "Nghỉ B", nameEn: "Off B", kind: "off" }, null, who, null),

@@ -28,7 +28,7 @@ beforeAll(async () => {
     ])
     .execute();
   for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++)
-    await recordAudit(null, { actor: null, action: "bulk.test", entity: "thing", entityId: i });
+    await recordAudit(null, { agencyId: 1, actor: null, action: "bulk.test", entity: "thing", entityId: i });
 });
 
 const page = async (query: string) =>
@@ -75,6 +75,7 @@ describe("audit log page", () => {
       .where("email", "=", admin.email)
       .executeTakeFirstOrThrow();
     await recordAudit(null, {
+      agencyId: 1,
       actor: { id: admin.id, email: admin.email },
       action: "export.responses",
       entity: "survey",

@@ -182,6 +182,7 @@ describe("changing an account", () => {
       404,
     );
     expect((await edit(admin.id, { intent: "explode" })).status).toBe(400);
-    expect((await edit(99999, { intent: "disable" })).status).toBe(400);
+    // An action on an account that does not exist (or is another agency's) is not found too.
+    expect((await settle(edit(99999, { intent: "disable" }))).status).toBe(404);
   });
 });

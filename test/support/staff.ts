@@ -31,7 +31,12 @@ function testPasswordHash() {
   return cheapHash;
 }
 
-export async function makeStaff(role: Role, unitId: number | null = null, opts: { mustChange?: boolean } = {}) {
+export async function makeStaff(
+  role: Role,
+  unitId: number | null = null,
+  opts: { mustChange?: boolean; agencyId?: number } = {},
+) {
+  const agencyId = opts.agencyId ?? 1;
   const email = `${role}-${crypto.randomBytes(4).toString("hex")}@test.hailong.vn`;
   const id = await createUser({
     email,
@@ -40,14 +45,15 @@ export async function makeStaff(role: Role, unitId: number | null = null, opts: 
     unitId,
     password: TEST_PASSWORD,
     mustChange: opts.mustChange ?? false,
+    agencyId,
   });
   await db().updateTable("staff_user").set({ password_hash: testPasswordHash() }).where("id", "=", id).execute();
-  return { id, email, role, unitId };
+  return { id, email, role, unitId, agencyId };
 }
 
 /** A signed-in staff member: `cookie` goes in the Cookie header of a Request. */
-export async function signIn(role: Role, unitId: number | null = null) {
-  const user = await makeStaff(role, unitId);
+export async function signIn(role: Role, unitId: number | null = null, agencyId?: number) {
+  const user = await makeStaff(role, unitId, { agencyId });
   const setCookie = await createSession(user.id);
   return { ...user, cookie: setCookie.split(";")[0] };
 }

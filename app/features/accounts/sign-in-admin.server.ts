@@ -1,6 +1,6 @@
 // The admin's view of sign-in pacing: which accounts strangers are making wait, and the unlock
 // that ends every wait on an account (audited). docs/security/limits.md.
-import { recordAudit, type Actor } from "~/kernel/audit.server";
+import { recordAudit, type StaffActor } from "~/kernel/audit.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 import { accountWaits, unlockAccount, type AccountWait } from "./throttle.server";
@@ -23,11 +23,18 @@ export async function signInWaits(
 
 export type UnlockResult = { ok: true; cleared: number } | { ok: false; error: string };
 
-export async function unlockSignIn(id: number, actor: Actor, client: Client): Promise<UnlockResult> {
-  const user = await db().selectFrom("staff_user").select(["id", "email"]).where("id", "=", id).executeTakeFirst();
+export async function unlockSignIn(id: number, actor: StaffActor, client: Client): Promise<UnlockResult> {
+  // Only an account of the admin's own agency (docs/rules/agencies.md).
+  const user = await db()
+    .selectFrom("staff_user")
+    .select(["id", "email"])
+    .where("agency_id", "=", actor.agencyId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!user) return { ok: false, error: "staff.users.errors.notFound" };
   const cleared = await unlockAccount(user.email);
   await recordAudit(client, {
+    agencyId: actor.agencyId,
     actor,
     action: "user.unlock_sign_in",
     entity: "staff_user",

@@ -3,7 +3,7 @@
 // account (its later sign-ins are paced apart from strangers': docs/security/limits.md).
 import { minutesUntil } from "~/kernel/limits/pace";
 import { recordAudit } from "~/kernel/audit.server";
-import { authenticate } from "~/features/accounts/staff.server";
+import { agencyOfAccount, authenticate } from "~/features/accounts/staff.server";
 import { accountKey } from "~/features/accounts/throttle.server";
 import { knownBrowserId, rememberBrowser } from "~/features/accounts/known-browser.server";
 import type { Client } from "~/kernel/http/client";
@@ -34,6 +34,7 @@ export async function signInWithPassword(
     // A new session id at every sign-in: an id planted in the browser before is never promoted.
     const setCookies = [await createSession(result.userId, now), await rememberBrowser(from.cookieHeader, account)];
     await recordAudit(client, {
+      agencyId: result.agencyId,
       actor: { id: result.userId, email: result.email },
       action: "auth.login",
       entity: "staff_user",
@@ -47,6 +48,7 @@ export async function signInWithPassword(
     // One entry when a wait begins (not one per refused try: an attacker would fill the log).
     if (result.started) {
       await recordAudit(client, {
+        agencyId: await agencyOfAccount(email),
         actor: null,
         action: "auth.login_locked",
         entity: "staff_user",
@@ -56,6 +58,7 @@ export async function signInWithPassword(
     return { ok: false, reason: "locked", minutes: minutesUntil(result.until, now) };
   }
   await recordAudit(client, {
+    agencyId: await agencyOfAccount(email),
     actor: null,
     action: "auth.login_failed",
     entity: "staff_user",
@@ -68,13 +71,14 @@ export async function signInWithPassword(
  * record): `everywhere` ends every session of theirs, and the sign-out is recorded. The route
  * ends this browser's own session and clears its cookie (destroySession) after this. */
 export async function signOut(
-  user: { id: number; email: string } | null,
+  user: { id: number; email: string; agencyId: number } | null,
   everywhere: boolean,
   client: Client,
 ): Promise<void> {
   if (!user) return;
   if (everywhere) await revokeUserSessions(user.id);
   await recordAudit(client, {
+    agencyId: user.agencyId,
     actor: user,
     action: everywhere ? "auth.logout_everywhere" : "auth.logout",
     entity: "staff_user",

@@ -1,7 +1,10 @@
 // The admin's management of staff accounts. Each change and its audit entry land in one
-// transaction, so the log never misses a change nor records one that did not happen.
+// transaction, so the log never misses a change nor records one that did not happen. An admin
+// manages the accounts of its own agency only, the installation admin included: another
+// agency's account is not found, and a new account is in the admin's agency
+// (docs/rules/agencies.md).
 import { sql } from "kysely";
-import { recordAudit, type Actor } from "~/kernel/audit.server";
+import { recordAudit, type StaffActor } from "~/kernel/audit.server";
 import type { Client } from "~/kernel/http/client";
 import { createUser, emailTaken } from "~/features/accounts/staff.server";
 import { db } from "~/kernel/db/db.server";
@@ -15,10 +18,10 @@ export interface AccountInput {
   unitId: number | null;
 }
 
-export async function listUsers() {
+export async function listUsers(agencyId: number) {
   const rows = await db()
     .selectFrom("staff_user as u")
-    .leftJoin("unit", "unit.id", "u.unit_id")
+    .leftJoin("unit", (j) => j.onRef("unit.agency_id", "=", "u.agency_id").onRef("unit.id", "=", "u.unit_id"))
     .select([
       "u.id",
       "u.email",
@@ -29,13 +32,14 @@ export async function listUsers() {
       "u.must_change_password",
       "unit.code as unit_code",
     ])
+    .where("u.agency_id", "=", agencyId)
     .orderBy("u.active", "desc")
     .orderBy("u.email")
     .execute();
   return rows;
 }
 
-export async function getUserDetail(id: number) {
+export async function getUserDetail(agencyId: number, id: number) {
   const user = await db()
     .selectFrom("staff_user")
     .select([
@@ -49,6 +53,7 @@ export async function getUserDetail(id: number) {
       "password_changed_at",
       "created_at",
     ])
+    .where("agency_id", "=", agencyId)
     .where("id", "=", id)
     .executeTakeFirst();
   if (!user) return null;
@@ -62,9 +67,15 @@ export async function getUserDetail(id: number) {
   return { ...user, openSessions: Number(n) };
 }
 
-async function unitExists(unitId: number | null) {
+/** The unit is one of the agency's (an account's unit is always in the account's agency). */
+async function unitExists(agencyId: number, unitId: number | null) {
   if (unitId === null) return true;
-  return !!(await db().selectFrom("unit").select("id").where("id", "=", unitId).executeTakeFirst());
+  return !!(await db()
+    .selectFrom("unit")
+    .select("id")
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", unitId)
+    .executeTakeFirst());
 }
 
 export type CreateResult =
@@ -74,20 +85,22 @@ export type CreateResult =
  * must change it at first sign-in. */
 export async function createAccount(
   input: AccountInput & { email: string },
-  actor: Actor,
+  actor: StaffActor,
   client: Client,
 ): Promise<CreateResult> {
-  if (!(await unitExists(input.unitId))) return { ok: false, field: "unitId", error: "staff.users.errors.unitMissing" };
+  if (!(await unitExists(actor.agencyId, input.unitId)))
+    return { ok: false, field: "unitId", error: "staff.users.errors.unitMissing" };
   if (await emailTaken(input.email)) return { ok: false, field: "email", error: "staff.users.errors.emailTaken" };
   const password = generatePassword();
   try {
     const id = await db()
       .transaction()
       .execute(async (trx) => {
-        const id = await createUser({ ...input, password, mustChange: true }, trx);
+        const id = await createUser({ ...input, password, mustChange: true, agencyId: actor.agencyId }, trx);
         await recordAudit(
           client,
           {
+            agencyId: actor.agencyId,
             actor,
             action: "user.create",
             entity: "staff_user",
@@ -114,18 +127,20 @@ export type ChangeResult = { ok: true } | { ok: false; field: "role" | "unitId" 
 export async function updateAccount(
   id: number,
   input: AccountInput,
-  actor: Actor,
+  actor: StaffActor,
   client: Client,
 ): Promise<ChangeResult> {
   if (id === actor.id && input.role !== "admin")
     return { ok: false, field: "role", error: "staff.users.errors.ownRole" };
-  if (!(await unitExists(input.unitId))) return { ok: false, field: "unitId", error: "staff.users.errors.unitMissing" };
+  if (!(await unitExists(actor.agencyId, input.unitId)))
+    return { ok: false, field: "unitId", error: "staff.users.errors.unitMissing" };
   return db()
     .transaction()
     .execute(async (trx) => {
       const before = await trx
         .selectFrom("staff_user")
         .select(["name", "role", "unit_id"])
+        .where("agency_id", "=", actor.agencyId)
         .where("id", "=", id)
         .forUpdate()
         .executeTakeFirst();
@@ -133,12 +148,20 @@ export async function updateAccount(
       await trx
         .updateTable("staff_user")
         .set({ name: input.name, role: input.role, unit_id: input.unitId })
+        .where("agency_id", "=", actor.agencyId)
         .where("id", "=", id)
         .execute();
       const after = { name: input.name, role: input.role, unit_id: input.unitId };
       await recordAudit(
         client,
-        { actor, action: "user.update", entity: "staff_user", entityId: id, details: { before, after } },
+        {
+          agencyId: actor.agencyId,
+          actor,
+          action: "user.update",
+          entity: "staff_user",
+          entityId: id,
+          details: { before, after },
+        },
         trx,
       );
       return { ok: true } as const;
@@ -149,20 +172,26 @@ export async function updateAccount(
 export async function setAccountActive(
   id: number,
   active: boolean,
-  actor: Actor,
+  actor: StaffActor,
   client: Client,
 ): Promise<ChangeResult> {
   if (id === actor.id && !active) return { ok: false, field: "_form", error: "staff.users.errors.ownDisable" };
   return db()
     .transaction()
     .execute(async (trx) => {
-      const res = await trx.updateTable("staff_user").set({ active }).where("id", "=", id).executeTakeFirst();
+      const res = await trx
+        .updateTable("staff_user")
+        .set({ active })
+        .where("agency_id", "=", actor.agencyId)
+        .where("id", "=", id)
+        .executeTakeFirst();
       if (!Number(res.numUpdatedRows))
         return { ok: false, field: "_form", error: "staff.users.errors.notFound" } as const;
       const ended = active ? 0 : await revokeUserSessions(id, undefined, trx);
       await recordAudit(
         client,
         {
+          agencyId: actor.agencyId,
           actor,
           action: active ? "user.enable" : "user.disable",
           entity: "staff_user",
@@ -178,7 +207,7 @@ export async function setAccountActive(
 /** A new temporary password, returned once; the user's sessions end and they must change it. */
 export async function resetAccountPassword(
   id: number,
-  actor: Actor,
+  actor: StaffActor,
   client: Client,
 ): Promise<{ ok: true; password: string } | { ok: false; field: "_form"; error: string }> {
   const password = generatePassword();
@@ -189,6 +218,7 @@ export async function resetAccountPassword(
       const res = await trx
         .updateTable("staff_user")
         .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: sql`now()` })
+        .where("agency_id", "=", actor.agencyId)
         .where("id", "=", id)
         .executeTakeFirst();
       if (!Number(res.numUpdatedRows))
@@ -196,22 +226,38 @@ export async function resetAccountPassword(
       const ended = await revokeUserSessions(id, undefined, trx);
       await recordAudit(
         client,
-        { actor, action: "user.reset_password", entity: "staff_user", entityId: id, details: { sessionsEnded: ended } },
+        {
+          agencyId: actor.agencyId,
+          actor,
+          action: "user.reset_password",
+          entity: "staff_user",
+          entityId: id,
+          details: { sessionsEnded: ended },
+        },
         trx,
       );
       return { ok: true, password } as const;
     });
 }
 
-/** Signs the user out on every device (a lost phone, a shared computer). */
-export async function endAccountSessions(id: number, actor: Actor, client: Client): Promise<number> {
+/** Signs the user out on every device (a lost phone, a shared computer); null when the account is
+ * not one of the actor's agency. */
+export async function endAccountSessions(id: number, actor: StaffActor, client: Client): Promise<number | null> {
   return db()
     .transaction()
     .execute(async (trx) => {
+      const mine = await trx
+        .selectFrom("staff_user")
+        .select("id")
+        .where("agency_id", "=", actor.agencyId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (!mine) return null;
       const ended = await revokeUserSessions(id, undefined, trx);
       await recordAudit(
         client,
         {
+          agencyId: actor.agencyId,
           actor,
           action: "user.sessions_revoked",
           entity: "staff_user",

@@ -3,6 +3,7 @@
 import { sql, type Kysely } from "kysely";
 import { recordAudit } from "~/kernel/audit.server";
 import { db } from "~/kernel/db/db.server";
+import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 import { dummyHash, generatePassword, hashPassword, verifyPassword } from "~/features/accounts/password.server";
 import { createSession, revokeUserSessions } from "~/kernel/session.server";
 import type { Client } from "~/kernel/http/client";
@@ -13,7 +14,7 @@ import type { Role } from "../../../db/tables/staff";
 import { accountKey, signInTargets, type Pool } from "./throttle.server";
 
 export type SignInResult =
-  | { ok: true; userId: number; email: string }
+  | { ok: true; userId: number; email: string; agencyId: number }
   | { ok: false; reason: "invalid"; failures: number }
   /** `pool` is the pool that refused; `started` marks the first refusal of this wait. */
   | { ok: false; reason: "locked"; until: Date; pool: Pool; started: boolean };
@@ -50,15 +51,26 @@ export async function authenticate(
   }
   const user = await db()
     .selectFrom("staff_user")
-    .select(["id", "email", "password_hash", "active"])
+    .select(["id", "email", "password_hash", "active", "agency_id"])
     .where(sql`lower(email)`, "=", normalise(email))
     .executeTakeFirst();
   const valid = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
   if (user && user.active && valid) {
     await refund(targets.map((t) => t.key));
-    return { ok: true, userId: user.id, email: user.email };
+    return { ok: true, userId: user.id, email: user.email, agencyId: user.agency_id };
   }
   return { ok: false, reason: "invalid", failures: taken[0].count };
+}
+
+/** The agency of the account with this email, for the audit entry of a failed or paced sign-in;
+ * the default agency when no account has it (nobody's log but the installation's). */
+export async function agencyOfAccount(email: string): Promise<number> {
+  const row = await db()
+    .selectFrom("staff_user")
+    .select("agency_id")
+    .where(sql`lower(email)`, "=", normalise(email))
+    .executeTakeFirst();
+  return row?.agency_id ?? DEFAULT_AGENCY_ID;
 }
 
 export async function emailTaken(email: string, conn: Kysely<Database> = db()): Promise<boolean> {
@@ -71,7 +83,16 @@ export async function emailTaken(email: string, conn: Kysely<Database> = db()): 
 }
 
 export async function createUser(
-  input: { email: string; name: string; role: Role; unitId: number | null; password: string; mustChange?: boolean },
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    unitId: number | null;
+    password: string;
+    mustChange?: boolean;
+    /** The account's agency: an admin's new account is in the admin's own (docs/rules/agencies.md). */
+    agencyId?: number;
+  },
   conn: Kysely<Database> = db(),
 ) {
   // Hashing takes ~100 ms of CPU; done before the insert so a transaction is not held open for it.
@@ -79,6 +100,7 @@ export async function createUser(
   const row = await conn
     .insertInto("staff_user")
     .values({
+      agency_id: input.agencyId ?? DEFAULT_AGENCY_ID,
       email: input.email.trim(),
       name: input.name.trim(),
       role: input.role,
@@ -97,7 +119,7 @@ export type ChangePasswordResult = { ok: true; setCookie: string } | { ok: false
  * same pools as a sign-in (before the check), so a borrowed session cannot be used to guess the password. Every
  * session of the user ends, and this browser gets a fresh one (a new id after the change). */
 export async function changePassword(
-  user: { id: number; email: string },
+  user: { id: number; email: string; agencyId: number },
   current: string,
   next: string,
   /** The client's address and the request's Cookie header (this browser may be known to the account). */
@@ -114,6 +136,7 @@ export async function changePassword(
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(current, row.password_hash))) {
     await recordAudit(client, {
+      agencyId: user.agencyId,
       actor: user,
       action: "auth.password_change_failed",
       entity: "staff_user",
@@ -136,6 +159,7 @@ export async function changePassword(
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: user,
           action: "auth.password_changed",
           entity: "staff_user",

@@ -7,7 +7,7 @@
 import { sql, type Kysely } from "kysely";
 import { holidayCoverage, type HolidayCoverage } from "~/features/admin/holiday-coverage";
 import { vnDay } from "~/kernel/time/clock";
-import { recordAudit, type Actor } from "~/kernel/audit.server";
+import { recordAudit, type StaffActor } from "~/kernel/audit.server";
 import {
   calendars,
   lockCalendar,
@@ -68,7 +68,7 @@ export async function getHoliday(date: string): Promise<HolidayRow | undefined> 
 }
 
 /** The admin checked a shipped day against the government's announcement. Nothing moves. */
-export async function confirmHoliday(date: string, actor: Actor, client: Client | null): Promise<boolean> {
+export async function confirmHoliday(date: string, actor: StaffActor, client: Client | null): Promise<boolean> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -79,7 +79,11 @@ export async function confirmHoliday(date: string, actor: Actor, client: Client 
         .where("confirmed", "=", false)
         .executeTakeFirst();
       if (!Number(res.numUpdatedRows)) return false;
-      await recordAudit(client, { actor, action: "holiday.confirm", entity: "holiday", entityId: date }, trx);
+      await recordAudit(
+        client,
+        { agencyId: actor.agencyId, actor, action: "holiday.confirm", entity: "holiday", entityId: date },
+        trx,
+      );
       return true;
     });
 }
@@ -91,7 +95,7 @@ export type CalendarResult = { ok: true; changeId: string; moved: MovedCase[] } 
  * feedback case are counted again on the new calendar (docs/rules/holidays.md), and the change is
  * audited with the cases it moved. The audit entry's id lets the page show what moved. */
 async function changeCalendar(
-  actor: Actor & { name?: string },
+  actor: StaffActor & { name?: string },
   client: Client | null,
   /** null: the national calendar; else the agency whose own day changes. */
   agencyId: number | null,
@@ -114,6 +118,7 @@ async function changeCalendar(
       await recordAudit(
         client,
         {
+          agencyId: actor.agencyId,
           actor,
           action: done.change.action,
           entity,
@@ -146,7 +151,7 @@ async function changeCalendar(
 export async function saveHoliday(
   day: { date: string; nameVi: string; nameEn: string; kind: "off" | "work" },
   original: string | null,
-  actor: Actor & { name?: string },
+  actor: StaffActor & { name?: string },
   client: Client | null,
 ): Promise<CalendarResult> {
   return changeCalendar(actor, client, null, async (trx) => {
@@ -173,7 +178,7 @@ export async function saveHoliday(
 
 export async function deleteHoliday(
   date: string,
-  actor: Actor & { name?: string },
+  actor: StaffActor & { name?: string },
   client: Client | null,
 ): Promise<CalendarResult> {
   return changeCalendar(actor, client, null, async (trx) => {
@@ -239,7 +244,7 @@ export async function saveOwnHoliday(
   agencyId: number,
   day: { date: string; nameVi: string; nameEn: string; kind: "off" | "work" },
   original: string | null,
-  actor: Actor & { name?: string },
+  actor: StaffActor & { name?: string },
   client: Client | null,
 ): Promise<CalendarResult> {
   return changeCalendar(actor, client, agencyId, async (trx) => {
@@ -281,7 +286,7 @@ export async function saveOwnHoliday(
 export async function deleteOwnHoliday(
   agencyId: number,
   date: string,
-  actor: Actor & { name?: string },
+  actor: StaffActor & { name?: string },
   client: Client | null,
 ): Promise<CalendarResult> {
   return changeCalendar(actor, client, agencyId, async (trx) => {

@@ -4,7 +4,7 @@
 // satisfaction target lives on the agency's own row (`agency.target_percent`, migration 023), the
 // one value the league, the dashboard and the reports all read.
 import type { Kysely } from "kysely";
-import { recordAudit, type Actor } from "~/kernel/audit.server";
+import { recordAudit, type StaffActor } from "~/kernel/audit.server";
 import { db } from "~/kernel/db/db.server";
 import {
   agencyDefaults,
@@ -90,7 +90,7 @@ export async function otherSettings(agencyId: number) {
 export async function updateSettings(
   agencyId: number,
   next: Settings,
-  actor: Actor,
+  actor: StaffActor,
   client: Client,
 ): Promise<string[]> {
   return db()
@@ -138,7 +138,14 @@ export async function updateSettings(
       if (keys.length)
         await recordAudit(
           client,
-          { actor, action: "settings.update", entity: "setting", entityId: keys.join(","), details: { changes } },
+          {
+            agencyId: actor.agencyId,
+            actor,
+            action: "settings.update",
+            entity: "setting",
+            entityId: keys.join(","),
+            details: { changes },
+          },
           trx,
         );
       return keys;

@@ -1,7 +1,7 @@
 // The installation admin's view of the agency tree (issue 19): every agency with its parent and
 // how many units and active staff it has, one agency, and saving one with its audit entry.
 import { sql } from "kysely";
-import { recordAudit, type Actor } from "~/kernel/audit.server";
+import { recordAudit, type StaffActor } from "~/kernel/audit.server";
 import { clearAgencyCache } from "~/kernel/agency/agency.server";
 import { db } from "~/kernel/db/db.server";
 import type { Client } from "~/kernel/http/client";
@@ -80,7 +80,7 @@ export type SaveAgencyResult =
 export async function saveAgency(
   id: number | null,
   input: AgencyInput,
-  actor: Actor,
+  actor: StaffActor,
   client: Client,
 ): Promise<SaveAgencyResult> {
   const out = await db()
@@ -126,13 +126,7 @@ export async function saveAgency(
       const action: "agency.create" | "agency.update" = self ? "agency.update" : "agency.create";
       await recordAudit(
         client,
-        {
-          actor,
-          action,
-          entity: "agency",
-          entityId: agencyId,
-          details: { code, ...values },
-        },
+        { agencyId: actor.agencyId, actor, action, entity: "agency", entityId: agencyId, details: { code, ...values } },
         trx,
       );
       return { ok: true, id: agencyId } as const;

@@ -147,6 +147,7 @@ export async function addStaffQuestion(
       await recordAudit(
         c.client,
         {
+          agencyId: c.user.agencyId,
           actor: actorOf(c.user),
           action: "dialogue.question.add",
           entity: "dialogue_question",

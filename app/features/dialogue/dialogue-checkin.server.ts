@@ -71,6 +71,7 @@ async function attempt(
   await recordAudit(
     c.client,
     {
+      agencyId: c.user.agencyId,
       actor: { id: c.user.id, email: c.user.email },
       action: "dialogue.checkin",
       entity: "dialogue_registration",

@@ -71,7 +71,13 @@ export async function addFollowup(
         .executeTakeFirstOrThrow();
       await recordAudit(
         c.client,
-        { actor: actorOf(c.user), action: "dialogue.followup.add", entity: "dialogue_followup", entityId: row.id },
+        {
+          agencyId: c.user.agencyId,
+          actor: actorOf(c.user),
+          action: "dialogue.followup.add",
+          entity: "dialogue_followup",
+          entityId: row.id,
+        },
         trx,
       );
       return { ok: true as const, id: row.id };
@@ -103,6 +109,7 @@ export async function updateFollowup(
       await recordAudit(
         c.client,
         {
+          agencyId: c.user.agencyId,
           actor: actorOf(c.user),
           action: "dialogue.followup.update",
           entity: "dialogue_followup",

@@ -38,6 +38,7 @@ export async function uploadScan(c: Ctx, sessionId: number, bytes: Uint8Array, f
       await recordAudit(
         c.client,
         {
+          agencyId: c.user.agencyId,
           actor: actorOf(c.user),
           action: "dialogue.minutes.scan",
           entity: "dialogue_session",

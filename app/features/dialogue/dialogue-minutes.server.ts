@@ -161,7 +161,13 @@ export async function saveMinutes(c: Ctx, sessionId: number, input: MinutesInput
         .execute();
       await recordAudit(
         c.client,
-        { actor: actorOf(c.user), action: "dialogue.minutes.save", entity: "dialogue_session", entityId: sessionId },
+        {
+          agencyId: c.user.agencyId,
+          actor: actorOf(c.user),
+          action: "dialogue.minutes.save",
+          entity: "dialogue_session",
+          entityId: sessionId,
+        },
         trx,
       );
     });
@@ -217,6 +223,7 @@ export async function publishMinutes(c: Ctx, sessionId: number, now = new Date()
       await recordAudit(
         c.client,
         {
+          agencyId: c.user.agencyId,
           actor: actorOf(c.user),
           action: "dialogue.minutes.publish",
           entity: "dialogue_session",

@@ -39,6 +39,7 @@ export async function moderate(
       await recordAudit(
         c.client,
         {
+          agencyId: c.user.agencyId,
           actor: actorOf(c.user),
           action: audit.action,
           entity: "dialogue_question",

@@ -178,21 +178,27 @@ export async function markCalled(
   return db()
     .transaction()
     .execute(async (trx) => {
-      const res = await trx
+      const done = await trx
         .updateTable("dialogue_notification")
         .set({ status: "called", done_at: new Date(), done_by: actor.id })
         .where("agency_id", "=", agencyId)
         .where("id", "=", notificationId)
         .where("session_id", "=", sessionId)
         .where("status", "in", ["to_call", "queued"])
+        .returning("agency_id")
         .executeTakeFirst();
-      const done = Number(res.numUpdatedRows) === 1;
       if (done)
         await recordAudit(
           client,
-          { actor, action: "dialogue.notice.called", entity: "dialogue_notification", entityId: notificationId },
+          {
+            agencyId: done.agency_id,
+            actor,
+            action: "dialogue.notice.called",
+            entity: "dialogue_notification",
+            entityId: notificationId,
+          },
           trx,
         );
-      return done;
+      return !!done;
     });
 }

@@ -218,6 +218,7 @@ async function signUpNow(input: SignUpInput, now: Date): Promise<SignUpResult> {
         await recordAudit(
           input.staff.client,
           {
+            agencyId: s.agency_id,
             actor: input.staff,
             action: "dialogue.register_on_behalf",
             entity: "dialogue_registration",

@@ -96,6 +96,7 @@ export async function cancelRegistration(
         await recordAudit(
           staff.client,
           {
+            agencyId: s.agency_id,
             actor: staff,
             action: "dialogue.registration.cancel",
             entity: "dialogue_registration",

@@ -14,15 +14,13 @@ import {
   type Transition,
 } from "~/features/dialogue/dialogue-state";
 import type { Lang } from "~/kernel/i18n/i18n";
-import { recordAudit } from "~/kernel/audit.server";
+import { recordAudit, type Actor } from "~/kernel/audit.server";
 import { queueNotices, writeNotices, type NoticeContext } from "~/features/dialogue/dialogue-notify.server";
 import { fillSeats } from "~/features/dialogue/dialogue-seats.server";
 import { getSetting } from "~/features/admin/settings.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
 import type { Database, DialogueSession, DialogueStatus } from "../../../db/types";
-
-export type Actor = { id: number; email: string };
 
 export interface SessionInput {
   planNumber: string | null;
@@ -135,7 +133,7 @@ export async function createSession(
       await setProcedures(trx, agencyId, row.id, input.procedureIds);
       await recordAudit(
         client,
-        { actor, action: "dialogue.create", entity: "dialogue_session", entityId: row.id },
+        { agencyId, actor, action: "dialogue.create", entity: "dialogue_session", entityId: row.id },
         trx,
       );
       return { ok: true as const, id: row.id };
@@ -221,6 +219,7 @@ export async function updateSession(
       await recordAudit(
         client,
         {
+          agencyId: after.agency_id,
           actor,
           action: moved ? "dialogue.move" : "dialogue.update",
           entity: "dialogue_session",
@@ -293,6 +292,7 @@ export async function changeStatus(
       await recordAudit(
         client,
         {
+          agencyId: s.agency_id,
           actor,
           action: `dialogue.${transition}`,
           entity: "dialogue_session",

@@ -95,6 +95,7 @@ async function settleLocked(
   await recordAudit(
     staff.client,
     {
+      agencyId: s.agency_id,
       actor: staff,
       action: decision === "confirm" ? "dialogue.registration.confirm" : "dialogue.registration.reject",
       entity: "dialogue_session",

@@ -231,6 +231,7 @@ export async function actOnFeedback(
       await recordAudit(
         client,
         {
+          agencyId: agencyId,
           actor: { id: user.id, email: user.email },
           action: `feedback.${action}`,
           entity: "feedback",

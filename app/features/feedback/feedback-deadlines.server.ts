@@ -101,7 +101,14 @@ export async function moveOpenDeadlines(
       .execute();
     await recordAudit(
       who.client,
-      { actor: who.actor, action: "feedback.deadlines_moved", entity: "feedback", entityId: r.id, details },
+      {
+        agencyId: r.agency_id,
+        actor: who.actor,
+        action: "feedback.deadlines_moved",
+        entity: "feedback",
+        entityId: r.id,
+        details,
+      },
       trx,
     );
     moved.push({ agencyId: r.agency_id, id: r.id, code: r.code, changes });

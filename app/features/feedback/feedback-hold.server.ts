@@ -28,7 +28,13 @@ export async function releaseHeld(
       if (rows.length)
         await recordAudit(
           client,
-          { actor, action: "feedback.release_hold", entity: "feedback", details: { ids: rows.map((r) => r.id) } },
+          {
+            agencyId: agencyId,
+            actor,
+            action: "feedback.release_hold",
+            entity: "feedback",
+            details: { ids: rows.map((r) => r.id) },
+          },
           trx,
         );
       return rows.length;

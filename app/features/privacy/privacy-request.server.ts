@@ -76,6 +76,7 @@ async function insertRequest(
   await recordAudit(
     input.client,
     {
+      agencyId: input.subject.agencyId,
       actor: null,
       action: `privacy.request.${kind}`,
       entity: "privacy_request",

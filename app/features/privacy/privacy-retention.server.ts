@@ -21,6 +21,8 @@ export const RETENTION_LOCK_KEY = 880_027_1127;
 export interface ExpiredItem {
   kind: RetentionKind;
   id: number;
+  /** Whose row it is: the run's audit entry goes in that agency's log. */
+  agencyId: number;
   /** The case's code: enough for an admin to recognise it, no personal data. */
   code: string;
   endedAt: Date;
@@ -43,7 +45,7 @@ export async function listExpired(
   const regs = await conn
     .selectFrom("dialogue_registration as r")
     .innerJoin("dialogue_session as s", "s.id", "r.session_id")
-    .select(["r.id", "r.code", "s.ends_at as ended"])
+    .select(["r.id", "r.agency_id", "r.code", "s.ends_at as ended"])
     .where("s.ends_at", "<", cutoff)
     .where(notErased("dialogue_registration", "r.id"))
     .$if(agencyId !== undefined, (q) => q.where("r.agency_id", "=", agencyId!))
@@ -52,7 +54,7 @@ export async function listExpired(
   const endedAt = sql<Date>`coalesce((select max(e.at) from feedback_event e where e.feedback_id = f.id), f.handled_at, f.received_at)`;
   const feedback = await conn
     .selectFrom("feedback as f")
-    .select(["f.id", "f.code", endedAt.as("ended")])
+    .select(["f.id", "f.agency_id", "f.code", endedAt.as("ended")])
     .where("f.status", "in", [...FEEDBACK_ENDED_STATUSES])
     .where(sql<boolean>`${endedAt} < ${cutoff}`)
     .where(notErased("feedback", "f.id"))
@@ -61,15 +63,16 @@ export async function listExpired(
     .execute();
   const requests = await conn
     .selectFrom("privacy_request")
-    .select(["id", "subject_code as code", "decided_at as ended"])
+    .select(["id", "agency_id", "subject_code as code", "decided_at as ended"])
     .where("status", "!=", "open")
     .where("decided_at", "<", cutoff)
     .$if(agencyId !== undefined, (q) => q.where("agency_id", "=", agencyId!))
     .orderBy("id")
     .execute();
-  const item = (kind: RetentionKind) => (r: { id: number; code: string; ended: Date | null }) => ({
+  const item = (kind: RetentionKind) => (r: { id: number; agency_id: number; code: string; ended: Date | null }) => ({
     kind,
     id: r.id,
+    agencyId: r.agency_id,
     code: r.code,
     endedAt: new Date(r.ended!),
   });
@@ -137,16 +140,27 @@ export async function runRetention(
       const requestIds = items.filter((i) => i.kind === "privacy_request").map((i) => i.id);
       if (requestIds.length) await trx.deleteFrom("privacy_request").where("id", "in", requestIds).execute();
       const counts = countByKind(items);
-      await recordAudit(
-        opts.by?.client ?? null,
-        {
-          actor: opts.by?.actor ?? null,
-          action: "privacy.retention.run",
-          entity: "privacy_retention",
-          details: { counts, months },
-        },
-        trx,
-      );
+      // Each agency's log gets its own run with its own counts (docs/rules/agencies.md): an
+      // admin's run names that agency; the schedule's names every agency it erased something of,
+      // or, when it erased nothing, the default agency's (the installation's job ran, all zeros).
+      const touched = [...new Set(items.map((i) => i.agencyId))].sort((a, b) => a - b);
+      const agencies = opts.agencyId !== undefined ? [opts.agencyId] : touched.length ? touched : [DEFAULT_AGENCY_ID];
+      for (const agencyId of agencies)
+        await recordAudit(
+          opts.by?.client ?? null,
+          {
+            agencyId,
+            actor: opts.by?.actor ?? null,
+            action: "privacy.retention.run",
+            entity: "privacy_retention",
+            // Each agency's own retention months only: another agency's setting is not its business.
+            details: {
+              counts: countByKind(items.filter((i) => i.agencyId === agencyId)),
+              months: monthsOf.get(agencyId) ?? months,
+            },
+          },
+          trx,
+        );
       return { ran: true, counts };
     });
 }

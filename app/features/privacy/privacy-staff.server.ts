@@ -136,6 +136,7 @@ export async function fulfilRequest(
       await recordAudit(
         client,
         {
+          agencyId: agencyId,
           actor,
           action: "privacy.request.fulfil",
           entity: "privacy_request",
@@ -170,6 +171,7 @@ export async function refuseRequest(
       await recordAudit(
         client,
         {
+          agencyId: agencyId,
           actor,
           action: "privacy.request.refuse",
           entity: "privacy_request",

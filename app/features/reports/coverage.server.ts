@@ -117,6 +117,7 @@ export async function saveServed(
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: { id: user.id, email: user.email },
           action: "coverage.save",
           entity: "served_count",

@@ -47,6 +47,7 @@ export async function listLate(user: StaffUser, client: Client, lang: Lang, limi
     .limit(limit)
     .execute();
   await recordAudit(client, {
+    agencyId: user.agencyId,
     actor: { id: user.id, email: user.email },
     action: "pii.view",
     entity: "late_dossier",
@@ -116,6 +117,7 @@ export async function saveLate(
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: { id: user.id, email: user.email },
           action: "late_dossier.save",
           entity: "late_dossier",

@@ -11,6 +11,7 @@ export async function sendPeriodReport(client: Client, user: StaffUser, year: nu
   const snap = await sendReport(user.agencyId, period.id, user.id);
   if (snap) {
     await recordAudit(client, {
+      agencyId: user.agencyId,
       actor: user,
       action: "report_period.send",
       entity: "report_period",

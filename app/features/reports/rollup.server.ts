@@ -15,7 +15,8 @@ type Conn = Kysely<Database>;
 
 const BATCH = 2000;
 const LOCAL_DAY = sql`(r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date`;
-const CELL = sql`r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0) as procedure_id, r.channel, r.flagged`;
+// Every rollup row carries its response's agency (docs/rules/agencies.md): the cell starts with it.
+const CELL = sql`r.agency_id, r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0) as procedure_id, r.channel, r.flagged`;
 /** The half-month a local day falls in: the 1st or the 15th of its month (halfMonthOf in TS). */
 const bucketOf = (day: RawBuilder<unknown>) =>
   sql`date_trunc('month', ${day})::date + case when extract(day from ${day}) >= 15 then 14 else 0 end`;
@@ -23,7 +24,7 @@ const bucketOf = (day: RawBuilder<unknown>) =>
 const responseCounts = (where: RawBuilder<unknown>) => sql`
   select ${LOCAL_DAY} as day, ${CELL}, count(*)::int
   from response r where ${where}
-  group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`;
+  group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7`;
 
 const answerCounts = (where: RawBuilder<unknown>) => sql`
   select ${LOCAL_DAY} as day, ${CELL}, a.item_id,
@@ -32,9 +33,9 @@ const answerCounts = (where: RawBuilder<unknown>) => sql`
          count(*) filter (where a.value = 4)::int as c4, count(*) filter (where a.value = 5)::int as c5
   from response r join answer a on a.response_id = r.id
   where a.value between 0 and 5 and ${where}
-  group by 1, 2, 3, 4, 5, 6, 7`;
+  group by 1, 2, 3, 4, 5, 6, 7, 8`;
 
-const COLS = sql.raw("survey_version_id, unit_id, procedure_id, channel, flagged, item_id");
+const COLS = sql.raw("agency_id, survey_version_id, unit_id, procedure_id, channel, flagged, item_id");
 /** "c0 = t.c0 + excluded.c0, …": an upsert adds the batch's counts to what is there. */
 const addCodes = (table: string) =>
   sql.raw([0, 1, 2, 3, 4, 5].map((c) => `c${c} = ${table}.c${c} + excluded.c${c}`).join(", "));
@@ -43,7 +44,7 @@ const addCodes = (table: string) =>
  * concurrent batches lock shared rollup rows in the same order and never deadlock. */
 async function addToRollups(conn: Conn, where: RawBuilder<unknown>): Promise<void> {
   await sql`
-    insert into response_rollup (day, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
+    insert into response_rollup (day, agency_id, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
     ${responseCounts(where)}
     on conflict (agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged)
     do update set responses = response_rollup.responses + excluded.responses`.execute(conn);
@@ -53,11 +54,11 @@ async function addToRollups(conn: Conn, where: RawBuilder<unknown>): Promise<voi
     with counted as (${answerCounts(where)}),
     daily as (
       insert into answer_rollup (day, ${COLS}, c0, c1, c2, c3, c4, c5)
-      select * from counted order by 1, 2, 3, 4, 5, 6, 7
+      select * from counted order by 1, 2, 3, 4, 5, 6, 7, 8
       on conflict (agency_id, item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")})
     insert into answer_rollup_half (bucket, ${COLS}, c0, c1, c2, c3, c4, c5)
     select ${bucketOf(sql`day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
-    from counted group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
+    from counted group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8
     on conflict (agency_id, item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(
     conn,
   );
@@ -109,13 +110,13 @@ interface Side {
 }
 
 const signedResponses = (s: Side) => sql`
-  select ${LOCAL_DAY} as day, r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0) as procedure_id, r.channel,
-         ${s.flagged}::boolean as flagged, ${s.sign}::int as n
+  select ${LOCAL_DAY} as day, r.agency_id, r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0) as procedure_id,
+         r.channel, ${s.flagged}::boolean as flagged, ${s.sign}::int as n
   from response r where r.id = any(${s.ids}::uuid[])`;
 
 const signedAnswers = (s: Side) => sql`
-  select ${LOCAL_DAY} as day, r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0) as procedure_id, r.channel,
-         ${s.flagged}::boolean as flagged, a.item_id,
+  select ${LOCAL_DAY} as day, r.agency_id, r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0) as procedure_id,
+         r.channel, ${s.flagged}::boolean as flagged, a.item_id,
          ${sql.join([0, 1, 2, 3, 4, 5].map((c) => sql`${s.sign}::int * (a.value = ${sql.lit(c)})::int as ${sql.ref(`c${c}`)}`))}
   from response r join answer a on a.response_id = r.id
   where a.value between 0 and 5 and r.id = any(${s.ids}::uuid[])`;
@@ -133,24 +134,24 @@ export async function moveInRollups(trx: Conn, sides: Side[]): Promise<void> {
   if (!used.length) return;
   const union = (f: (s: Side) => RawBuilder<unknown>) => sql.join(used.map(f), sql` union all `);
   await sql`
-    insert into response_rollup (day, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
-    select day, survey_version_id, unit_id, procedure_id, channel, flagged, sum(n)::int
+    insert into response_rollup (day, agency_id, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
+    select day, agency_id, survey_version_id, unit_id, procedure_id, channel, flagged, sum(n)::int
     from (${union(signedResponses)}) x
-    group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
+    group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
     on conflict (agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged)
     do update set responses = response_rollup.responses + excluded.responses`.execute(trx);
   const sums = sql.raw([0, 1, 2, 3, 4, 5].map((c) => `sum(c${c})::int as c${c}`).join(", "));
   await sql`
     with counted as (
-      select day, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, ${sums}
-      from (${union(signedAnswers)}) x group by 1, 2, 3, 4, 5, 6, 7),
+      select day, agency_id, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, ${sums}
+      from (${union(signedAnswers)}) x group by 1, 2, 3, 4, 5, 6, 7, 8),
     daily as (
       insert into answer_rollup (day, ${COLS}, c0, c1, c2, c3, c4, c5)
-      select * from counted order by 1, 2, 3, 4, 5, 6, 7
+      select * from counted order by 1, 2, 3, 4, 5, 6, 7, 8
       on conflict (agency_id, item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")})
     insert into answer_rollup_half (bucket, ${COLS}, c0, c1, c2, c3, c4, c5)
     select ${bucketOf(sql`day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
-    from counted group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
+    from counted group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8
     on conflict (agency_id, item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(
     trx,
   );

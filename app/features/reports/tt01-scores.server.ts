@@ -81,6 +81,7 @@ export async function saveStaffScores(
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: { id: user.id, email: user.email },
           action: "tt01.scores.save",
           entity: "tt01_staff_score",

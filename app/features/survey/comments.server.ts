@@ -35,6 +35,9 @@ export async function listComments(
       "u.name_en as unit_en",
       "p.code as procedure_code",
     ])
+    // The reader's agency's answers only (docs/rules/agencies.md); the joins stay inside it.
+    .where("a.agency_id", "=", user.agencyId)
+    .where("r.agency_id", "=", user.agencyId)
     .where("si.type", "in", ["text", "textarea"])
     .where("a.text", "is not", null)
     .where(sql<boolean>`length(trim(a.text)) > 0`);

@@ -82,6 +82,7 @@ export async function acceptBatch(
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: { id: user.id, email: user.email },
           action: "survey.flags.accept",
           entity: "flag_acceptance",

@@ -143,6 +143,7 @@ export async function enterPaperForm(
       client,
       entry: sent.length
         ? {
+            agencyId: user.agencyId,
             actor: { id: user.id, email: user.email },
             action: "survey.paper.create_in_sent_period",
             entity: "response",
@@ -154,6 +155,7 @@ export async function enterPaperForm(
             },
           }
         : {
+            agencyId: user.agencyId,
             actor: { id: user.id, email: user.email },
             action: "survey.paper.create",
             entity: "response",

@@ -15,7 +15,8 @@ import type { SurveyItemRow } from "../../../db/tables/survey";
 type Trx = Kysely<Database>;
 const actorOf = (u: StaffUser) => ({ id: u.id, email: u.email });
 
-export async function listSurveysForStaff() {
+/** The agency's surveys (docs/rules/agencies.md: staff see only their own agency's). */
+export async function listSurveysForStaff(agencyId: number) {
   return db()
     .selectFrom("survey as s")
     .select((eb) => [
@@ -44,13 +45,20 @@ export async function listSurveysForStaff() {
         .select(eb.fn.countAll<number>().as("n"))
         .as("responses"),
     ])
+    .where("s.agency_id", "=", agencyId)
     .orderBy("s.id")
     .execute();
 }
 
-/** A survey with its versions and the latest version's items, for the management page. */
-export async function getSurveyAdmin(id: number) {
-  const survey = await db().selectFrom("survey").selectAll().where("id", "=", id).executeTakeFirst();
+/** A survey with its versions and the latest version's items, for the management page; null when
+ * the survey is not the agency's (another agency's id is not found). */
+export async function getSurveyAdmin(agencyId: number, id: number) {
+  const survey = await db()
+    .selectFrom("survey")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!survey) return null;
   const versions = await db()
     .selectFrom("survey_version as v")
@@ -94,8 +102,14 @@ const rowToTemplate = (r: SurveyItemRow): TemplateItem => ({
   max_length: r.max_length ?? undefined,
 });
 
-export async function slugTaken(slug: string): Promise<boolean> {
-  return !!(await db().selectFrom("survey").select("id").where("slug", "=", slug).executeTakeFirst());
+/** Slugs are unique per agency: two agencies may both have /s/khao-sat-hai-long under their prefixes. */
+export async function slugTaken(agencyId: number, slug: string): Promise<boolean> {
+  return !!(await db()
+    .selectFrom("survey")
+    .select("id")
+    .where("agency_id", "=", agencyId)
+    .where("slug", "=", slug)
+    .executeTakeFirst());
 }
 
 export type CreateResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
@@ -109,7 +123,13 @@ export async function createSurvey(user: StaffUser, client: Client, input: Creat
       let items: TemplateItem[];
       let intro = { vi: "", en: "" };
       if (input.source === "copy") {
-        const src = await trx.selectFrom("survey").selectAll().where("id", "=", input.copy_of!).executeTakeFirst();
+        // Only one of the agency's own surveys can be copied: another agency's id is "no such survey".
+        const src = await trx
+          .selectFrom("survey")
+          .selectAll()
+          .where("agency_id", "=", user.agencyId)
+          .where("id", "=", input.copy_of!)
+          .executeTakeFirst();
         const v =
           src &&
           (await trx
@@ -134,6 +154,7 @@ export async function createSurvey(user: StaffUser, client: Client, input: Creat
       const s = await trx
         .insertInto("survey")
         .values({
+          agency_id: user.agencyId,
           slug: input.slug,
           kind,
           title_vi: input.title_vi,
@@ -148,10 +169,11 @@ export async function createSurvey(user: StaffUser, client: Client, input: Creat
         .returning("id")
         .executeTakeFirst();
       if (!s) return { ok: false, errors: { slug: "surveyStaff.errors.slugTaken" } };
-      await insertFormVersion(trx, s.id, 1, { items }, null);
+      await insertFormVersion(trx, s.id, 1, { items }, null, user.agencyId);
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.create",
           entity: "survey",
@@ -184,12 +206,14 @@ export async function updateSurveySettings(
           closes_at: input.closes_at ?? null,
           active: input.active,
         })
+        .where("agency_id", "=", user.agencyId)
         .where("id", "=", id)
         .executeTakeFirst();
       if (!Number(res.numUpdatedRows)) return false;
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.update",
           entity: "survey",
@@ -202,11 +226,13 @@ export async function updateSurveySettings(
     });
 }
 
-/** The latest version, locked for the rest of the transaction (a response freezes it under the same lock). */
-export async function lockLatestVersion(trx: Trx, surveyId: number) {
+/** The latest version of one of the agency's surveys, locked for the rest of the transaction (a
+ * response freezes it under the same lock); undefined for another agency's survey. */
+export async function lockLatestVersion(trx: Trx, agencyId: number, surveyId: number) {
   return trx
     .selectFrom("survey_version")
     .select(["id", "version", "published_at", "frozen"])
+    .where("agency_id", "=", agencyId)
     .where("survey_id", "=", surveyId)
     .orderBy("version", "desc")
     .limit(1)
@@ -222,7 +248,7 @@ export async function publishLatest(user: StaffUser, client: Client, surveyId: n
   return db()
     .transaction()
     .execute(async (trx): Promise<VersionResult> => {
-      const v = await lockLatestVersion(trx, surveyId);
+      const v = await lockLatestVersion(trx, user.agencyId, surveyId);
       if (!v) return { ok: false, reason: "not_found" };
       if (v.published_at) return { ok: false, reason: "already_published" };
       const { n } = await trx
@@ -231,10 +257,16 @@ export async function publishLatest(user: StaffUser, client: Client, surveyId: n
         .where("version_id", "=", v.id)
         .executeTakeFirstOrThrow();
       if (!Number(n)) return { ok: false, reason: "no_items" };
-      await trx.updateTable("survey_version").set({ published_at: new Date() }).where("id", "=", v.id).execute();
+      await trx
+        .updateTable("survey_version")
+        .set({ published_at: new Date() })
+        .where("agency_id", "=", user.agencyId)
+        .where("id", "=", v.id)
+        .execute();
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.publish",
           entity: "survey",
@@ -252,16 +284,17 @@ export async function newVersion(user: StaffUser, client: Client, surveyId: numb
   return db()
     .transaction()
     .execute(async (trx): Promise<VersionResult> => {
-      const v = await lockLatestVersion(trx, surveyId);
+      const v = await lockLatestVersion(trx, user.agencyId, surveyId);
       if (!v) return { ok: false, reason: "not_found" };
       if (!v.frozen) return { ok: false, reason: "not_frozen" };
       const items = (
         await trx.selectFrom("survey_item").selectAll().where("version_id", "=", v.id).orderBy("position").execute()
       ).map(rowToTemplate);
-      await insertFormVersion(trx, surveyId, v.version + 1, { items }, null);
+      await insertFormVersion(trx, surveyId, v.version + 1, { items }, null, user.agencyId);
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.version.create",
           entity: "survey",

@@ -22,12 +22,15 @@ const frozenAsResult = (e: unknown): ItemResult => {
   throw e;
 };
 
-export async function getItemForEdit(surveyId: number, itemId: number) {
+/** An item of one of the agency's surveys; undefined for another agency's survey or item. */
+export async function getItemForEdit(agencyId: number, surveyId: number, itemId: number) {
   return db()
     .selectFrom("survey_item as i")
     .innerJoin("survey_version as v", "v.id", "i.version_id")
     .selectAll("i")
     .select(["v.frozen", "v.version"])
+    .where("v.agency_id", "=", agencyId)
+    .where("i.agency_id", "=", agencyId)
     .where("v.survey_id", "=", surveyId)
     .where("i.id", "=", itemId)
     .executeTakeFirst();
@@ -44,7 +47,7 @@ export async function saveItem(
   return db()
     .transaction()
     .execute(async (trx): Promise<ItemResult> => {
-      const v = await lockLatestVersion(trx, surveyId);
+      const v = await lockLatestVersion(trx, user.agencyId, surveyId);
       if (!v) return { ok: false, reason: "not_found" };
       if (v.frozen) return { ok: false, reason: "frozen" };
       const clash = await trx
@@ -65,7 +68,7 @@ export async function saveItem(
           .executeTakeFirstOrThrow();
         const row = await trx
           .insertInto("survey_item")
-          .values({ ...values, version_id: v.id, position: Number(max ?? 0) + 1 })
+          .values({ ...values, agency_id: user.agencyId, version_id: v.id, position: Number(max ?? 0) + 1 })
           .returning("id")
           .executeTakeFirstOrThrow();
         id = row.id;
@@ -73,6 +76,7 @@ export async function saveItem(
         const res = await trx
           .updateTable("survey_item")
           .set(values)
+          .where("agency_id", "=", user.agencyId)
           .where("id", "=", itemId)
           .where("version_id", "=", v.id)
           .executeTakeFirst();
@@ -82,6 +86,7 @@ export async function saveItem(
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: itemId === null ? "survey.item.create" : "survey.item.update",
           entity: "survey_item",
@@ -104,11 +109,12 @@ export async function deleteItem(
   return db()
     .transaction()
     .execute(async (trx): Promise<ItemResult> => {
-      const v = await lockLatestVersion(trx, surveyId);
+      const v = await lockLatestVersion(trx, user.agencyId, surveyId);
       if (!v) return { ok: false, reason: "not_found" };
       if (v.frozen) return { ok: false, reason: "frozen" };
       const gone = await trx
         .deleteFrom("survey_item")
+        .where("agency_id", "=", user.agencyId)
         .where("id", "=", itemId)
         .where("version_id", "=", v.id)
         .returning("code")
@@ -117,6 +123,7 @@ export async function deleteItem(
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.item.delete",
           entity: "survey_item",
@@ -141,7 +148,7 @@ export async function moveItem(
   return db()
     .transaction()
     .execute(async (trx): Promise<ItemResult> => {
-      const v = await lockLatestVersion(trx, surveyId);
+      const v = await lockLatestVersion(trx, user.agencyId, surveyId);
       if (!v) return { ok: false, reason: "not_found" };
       if (v.frozen) return { ok: false, reason: "frozen" };
       const list = await trx
@@ -161,11 +168,13 @@ export async function moveItem(
         await trx
           .updateTable("survey_item")
           .set({ position: k + 1 })
+          .where("agency_id", "=", user.agencyId)
           .where("id", "=", it.id)
           .execute();
       await recordAudit(
         client,
         {
+          agencyId: user.agencyId,
           actor: actorOf(user),
           action: "survey.item.move",
           entity: "survey_item",
