@@ -219,31 +219,32 @@ export async function seedProvince(
     );
     await step("response rollup", () =>
       sql`
-        insert into response_rollup (day, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
-        select ${LOCAL_DAY}, r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0), r.channel, r.flagged, count(*)::int
+        insert into response_rollup (agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
+        select r.agency_id, ${LOCAL_DAY}, r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0), r.channel, r.flagged,
+               count(*)::int
         from response r where r.agency_id = any(${ids})
-        group by 1, 2, 3, 4, 5, 6`.execute(trx),
+        group by 1, 2, 3, 4, 5, 6, 7`.execute(trx),
     );
     await step("answer rollup (daily)", () =>
       sql`
-        insert into answer_rollup (day, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5)
-        select ${LOCAL_DAY}, r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0), r.channel, r.flagged, a.item_id,
+        insert into answer_rollup (agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5)
+        select r.agency_id, ${LOCAL_DAY}, r.survey_version_id, r.unit_id, coalesce(r.procedure_id, 0), r.channel, r.flagged, a.item_id,
                count(*) filter (where a.value = 0)::int, count(*) filter (where a.value = 1)::int,
                count(*) filter (where a.value = 2)::int, count(*) filter (where a.value = 3)::int,
                count(*) filter (where a.value = 4)::int, count(*) filter (where a.value = 5)::int
         from response r join answer a on a.agency_id = r.agency_id and a.response_id = r.id
         where r.agency_id = any(${ids}) and a.value between 0 and 5
-        group by 1, 2, 3, 4, 5, 6, 7`.execute(trx),
+        group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(trx),
     );
     // Counts add over days, so the half-month rows are the daily rows' sums.
     await step("answer rollup (half-month)", () =>
       sql`
-        insert into answer_rollup_half (bucket, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5)
-        select date_trunc('month', day)::date + case when extract(day from day) >= 15 then 14 else 0 end,
+        insert into answer_rollup_half (agency_id, bucket, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5)
+        select agency_id, date_trunc('month', day)::date + case when extract(day from day) >= 15 then 14 else 0 end,
                survey_version_id, unit_id, procedure_id, channel, flagged, item_id,
                sum(c0)::int, sum(c1)::int, sum(c2)::int, sum(c3)::int, sum(c4)::int, sum(c5)::int
         from answer_rollup where survey_version_id = any(${list.map((a) => a.versionId)})
-        group by 1, 2, 3, 4, 5, 6, 7`.execute(trx),
+        group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(trx),
     );
     await step("rebuild keys, indexes, foreign keys", () => restoreKeys(trx, saved));
     return list;

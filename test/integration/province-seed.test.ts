@@ -113,8 +113,8 @@ describe("province seed", () => {
     ).rejects.toThrow(/foreign key/);
     // A rollup row twice: its key refuses it.
     await expect(
-      sql`insert into response_rollup (day, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
-          select day, survey_version_id, unit_id, procedure_id, channel, flagged, 1 from response_rollup
+      sql`insert into response_rollup (agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
+          select agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged, 1 from response_rollup
           where survey_version_id = ${a.versionId} limit 1`.execute(db()),
     ).rejects.toThrow(/response_rollup_pk/);
   });
