@@ -3,13 +3,15 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { catalogCounts } from "~/features/admin/catalog.server";
 import { servingAgencyCount } from "~/features/agencies/agency-home.server";
+import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 import { getT } from "~/kernel/http/i18n.server";
 
 export const handle = { scripts: false };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = getT(request);
-  const [counts, agencies] = await Promise.all([catalogCounts(), servingAgencyCount()]);
+  const [counts, agencies] = await Promise.all([catalogCounts(DEFAULT_AGENCY_ID), servingAgencyCount()]);
+  // `/` is the default agency's home: its own counts.
   // One agency: the page stays what it was. More: the province's list (/co-quan) is linked first,
   // and the default agency's own links stay below it (docs/rules/agencies.md "Home pages").
   return json({ title: t("home.title"), counts, agencies });

@@ -117,6 +117,34 @@ describe("a province of several agencies", () => {
     }
   });
 
+  it("/ counts the default agency's units and procedures only, not B's", async () => {
+    const before = (await get(home.loader, "/")).data.counts;
+    // B gets two active units and one procedure; the default agency's counts stay as they were.
+    for (const code of ["BHOME1", "BHOME2"])
+      await db()
+        .insertInto("unit")
+        .values({ agency_id: ids.B, code, name_vi: `Đơn vị ${code}`, name_en: `Unit ${code}`, kind: "division" })
+        .execute();
+    await db()
+      .insertInto("procedure")
+      .values({
+        agency_id: ids.B,
+        code: "B-HOME-1",
+        name_vi: "Thủ tục B",
+        name_en: "Procedure B",
+        field_vi: "Lĩnh vực",
+        field_en: "Field",
+      })
+      .execute();
+    expect((await get(home.loader, "/")).data.counts).toEqual(before);
+    // The check can see a leak: the same kind of rows in the default agency do move the counts.
+    await db()
+      .insertInto("unit")
+      .values({ code: "AHOME1", name_vi: "Đơn vị A", name_en: "Unit A", kind: "division" })
+      .execute();
+    expect((await get(home.loader, "/")).data.counts).toEqual({ ...before, units: before.units + 1 });
+  });
+
   it("an unknown code, or one spelt as a path, is the 404 page", async () => {
     for (const code of [
       "khong-co-co-quan-nay",

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { ALL_ROLES, type Role } from "~/features/accounts/auth.server";
 import { signInWithPassword } from "~/features/accounts/sign-in.server";
+import { reportYears } from "~/features/reports/dashboard-view.server";
 import { foldPendingRollups } from "~/features/reports/rollup.server";
 import { storeResponse } from "~/features/survey/response.server";
 import { clearAgencyCache } from "~/kernel/agency/agency.server";
@@ -587,5 +588,16 @@ describe("the dashboard rollups carry the response's agency", () => {
         table,
       ).toEqual([b.agency]);
     }
+  });
+
+  it("offers each agency the report years of its own responses only", async () => {
+    // A rollup row of B's dated in 2031 (by the 17-day shift, a day from 15/12 belongs to the next
+    // report year: 20/12/2031 is report year 2032). A's year list never shows 2032; B's does.
+    await sql`
+      insert into response_rollup (agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged, responses)
+      values (${b.agency}, '2031-12-20', ${b.version}, ${b.unit}, 0, 'web', false, 1)`.execute(db());
+    expect(await reportYears(b.agency, 2026)).toContain(2032);
+    expect(await reportYears(1, 2026)).not.toContain(2032);
+    expect(await reportYears(1, 2026)).toContain(2026);
   });
 });

@@ -47,7 +47,7 @@ export async function loadExportFilter(user: StaffUser, query: DashboardQuery): 
 export async function loadDashboardPage(user: StaffUser, query: DashboardQuery, lang: Lang) {
   const { period, surveys, survey, scope, filter } = await resolveFilter(user, query, lang);
   const [years, catalog, versions, dashboard, feedback, dialogue] = await Promise.all([
-    reportYears(quarterOf(vnDay(new Date())).year),
+    reportYears(user.agencyId, quarterOf(vnDay(new Date())).year),
     agencyCatalog(user.agencyId, lang),
     survey ? listVersions(survey.id) : Promise.resolve([]),
     getDashboard(user, filter, period, lang),

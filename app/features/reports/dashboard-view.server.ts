@@ -220,16 +220,14 @@ export async function getDashboard(
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
-/** Report years that have any response, newest first, plus the current one. */
-export async function reportYears(currentYear: number): Promise<number[]> {
+/** Report years in which the agency has any response, newest first, plus the current one. */
+export async function reportYears(agencyId: number, currentYear: number): Promise<number[]> {
   // No fold here: the page asks for this beside getDashboard(), which folds; a year whose only
   // responses arrived in the last seconds shows up on the next view.
   // A day from 15/12 on belongs to the next report year: shifting by 17 days moves 15/12 to 01/01.
-  const r = await sql<{
-    y: number;
-  }>`select distinct extract(year from day + interval '17 days')::int as y from response_rollup order by 1 desc`.execute(
-    db(),
-  );
+  const r = await sql<{ y: number }>`
+    select distinct extract(year from day + interval '17 days')::int as y from response_rollup
+    where agency_id = ${agencyId} order by 1 desc`.execute(db());
   const years = new Set([currentYear, ...r.rows.map((x) => x.y)]);
   return [...years].sort((a, b) => b - a);
 }
