@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { rebuildRollups } from "~/features/reports/rollup.server";
 import { db } from "~/kernel/db/db.server";
 import { seedProvince, type SeededAgency } from "../bench/province-seed";
+import { FULL_RUN } from "../support/depth";
 import { ensureForms } from "../support/survey";
 
 const ROLLUPS = {
@@ -23,16 +24,19 @@ async function rows(table: keyof typeof ROLLUPS, versions: number[]) {
 }
 
 let agencies: SeededAgency[];
+const TOTAL = FULL_RUN ? 3000 : 600;
+const SIZES = FULL_RUN ? [100, 400, 900, 1600] : [20, 80, 180, 320];
 
 beforeAll(async () => {
   await ensureForms();
-  // 4 agencies weighted 1, 4, 9, 16 (sum 30): 3,000 responses split 100, 400, 900, 1,600.
-  ({ agencies } = await seedProvince(db(), { responses: 3000, agencies: 4, units: 3, codePrefix: "ps" }));
+  // 4 agencies weighted 1, 4, 9, 16 (sum 30): 3,000 responses split 100, 400, 900, 1,600 in CI;
+  // the default run (test/support/depth.ts) seeds 600, split 20, 80, 180, 320.
+  ({ agencies } = await seedProvince(db(), { responses: TOTAL, agencies: 4, units: 3, codePrefix: "ps" }));
 });
 
 describe("province seed", () => {
   it("makes the agencies under the root with sizes ∝ i² and their responses", async () => {
-    expect(agencies.map((a) => a.size)).toEqual([100, 400, 900, 1600]);
+    expect(agencies.map((a) => a.size)).toEqual(SIZES);
     const counts = await db()
       .selectFrom("response")
       .select(["agency_id", (eb) => eb.fn.countAll<string>().as("n")])
@@ -44,7 +48,7 @@ describe("province seed", () => {
       .groupBy("agency_id")
       .orderBy("agency_id")
       .execute();
-    expect(counts.map((c) => Number(c.n))).toEqual([100, 400, 900, 1600]);
+    expect(counts.map((c) => Number(c.n))).toEqual(SIZES);
     const root = await db().selectFrom("agency").select("id").where("parent_id", "is", null).executeTakeFirstOrThrow();
     const parents = await db()
       .selectFrom("agency")
@@ -70,7 +74,7 @@ describe("province seed", () => {
       select count(*) as n from answer x join survey_item i on i.agency_id = x.agency_id and i.id = x.item_id
       where x.agency_id = ${a.id} and i.type = 'L5'`.execute(db());
     expect(Number(scale.n)).toBeGreaterThan(0);
-    expect(Number(answered.rows[0].n)).toBe(400 * Number(scale.n));
+    expect(Number(answered.rows[0].n)).toBe(SIZES[1] * Number(scale.n));
   });
 
   it("writes the rollups the app's rebuild computes from the same answers, row for row", async () => {
@@ -80,10 +84,10 @@ describe("province seed", () => {
       answer_rollup: await rows("answer_rollup", versions),
       answer_rollup_half: await rows("answer_rollup_half", versions),
     };
-    // 3,000 responses: the response rollup's counts add up to them.
+    // Every response seeded: the response rollup's counts add up to them.
     const total = await sql<{ n: string }>`
       select sum(responses) as n from response_rollup where survey_version_id = any(${versions}::int[])`.execute(db());
-    expect(Number(total.rows[0].n)).toBe(3000);
+    expect(Number(total.rows[0].n)).toBe(TOTAL);
     expect(seeded.answer_rollup.length).toBeGreaterThan(100);
     await rebuildRollups(db());
     expect(await rows("response_rollup", versions)).toEqual(seeded.response_rollup);
