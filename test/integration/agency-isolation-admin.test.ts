@@ -29,22 +29,9 @@ import * as unitList from "~/routes/staff.units._index";
 import * as userEdit from "~/routes/staff.users.$id";
 import * as userList from "~/routes/staff.users._index";
 import * as userNew from "~/routes/staff.users.new";
+import { call } from "../support/route-call";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms } from "../support/survey";
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
-
-async function call(fn: unknown, request: Request, params: Record<string, string> = {}) {
-  let res: Response;
-  try {
-    const r = await (fn as Handler)({ request, params, context: {} });
-    res = r instanceof Response ? r : new Response(JSON.stringify(r), { status: 200 });
-  } catch (e) {
-    if (!(e instanceof Response)) throw e;
-    res = e;
-  }
-  return { status: res.status, headers: res.headers, text: await res.text() };
-}
 
 const get = (fn: unknown, path: string, cookie: string, params: Record<string, string> = {}) =>
   call(fn, staffRequest(path, cookie), params);

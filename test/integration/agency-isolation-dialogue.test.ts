@@ -27,23 +27,9 @@ import * as staffCheckin from "~/routes/staff.dialogues.$id_.checkin";
 import * as staffMinutes from "~/routes/staff.dialogues.$id_.minutes";
 import * as staffQuestions from "~/routes/staff.dialogues.$id_.questions";
 import * as staffScan from "~/routes/staff.dialogues.$id_.scan";
+import { call } from "../support/route-call";
 import { makeSession, person } from "../support/dialogue";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
-
-/** A loader's or action's answer as a Response, and its body as text, whether returned or thrown. */
-async function call(fn: unknown, request: Request, params: Record<string, string> = {}) {
-  let res: Response;
-  try {
-    const r = await (fn as Handler)({ request, params, context: {} });
-    res = r instanceof Response ? r : new Response(JSON.stringify(r), { status: 200 });
-  } catch (e) {
-    if (!(e instanceof Response)) throw e;
-    res = e;
-  }
-  return { status: res.status, headers: res.headers, text: await res.text() };
-}
 
 // Words only agency B's rows hold: none may appear in anything agency A's users or pages show.
 const MARK = "Bzzdoithoai";

@@ -28,22 +28,8 @@ import * as staffFile from "~/routes/staff.feedback.$id.attachment.$aid";
 import * as staffPrivacyList from "~/routes/staff.privacy._index";
 import * as staffPrivacy from "~/routes/staff.privacy.$id";
 import * as staffRetention from "~/routes/staff.privacy.retention";
+import { call, type Handler } from "../support/route-call";
 import { signIn, staffRequest } from "../support/staff";
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
-
-/** A loader's or action's answer as a Response, and its body as text, whether returned or thrown. */
-async function call(fn: Handler, request: Request, params: Record<string, string> = {}) {
-  let res: Response;
-  try {
-    const r = await fn({ request, params, context: {} });
-    res = r instanceof Response ? r : new Response(JSON.stringify(r), { status: 200 });
-  } catch (e) {
-    if (!(e instanceof Response)) throw e;
-    res = e;
-  }
-  return { status: res.status, headers: res.headers, text: await res.text() };
-}
 
 const B_CODE = "so-b-cach-ly";
 const PHONE = "0912 777 888";

@@ -27,22 +27,9 @@ import * as lateImport from "~/routes/staff.late-dossiers.import";
 import * as settings from "~/routes/staff.settings";
 import * as holidays from "~/routes/staff.holidays";
 import { fieldName, SETTING_DEFS, toInput } from "~/features/admin/settings";
+import { call } from "../support/route-call";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
-
-async function call(fn: unknown, request: Request, params: Record<string, string> = {}) {
-  let res: Response;
-  try {
-    const r = await (fn as Handler)({ request, params, context: {} });
-    res = r instanceof Response ? r : new Response(JSON.stringify(r), { status: 200 });
-  } catch (e) {
-    if (!(e instanceof Response)) throw e;
-    res = e;
-  }
-  return { status: res.status, headers: res.headers, text: await res.text() };
-}
 
 // Words only agency B's rows hold: none may appear in anything agency A's users are shown.
 const MARK = "Qzzbaocao";
