@@ -2,7 +2,6 @@
 // (a kiosk link adds one small static script for the idle reset).
 import {
   json,
-  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -23,6 +22,7 @@ import { answerMinutes } from "~/features/survey/duration";
 import type { FormValues } from "~/features/survey/answers";
 import { loadSurveyPage } from "~/features/survey/survey-page.server";
 import { submitSurvey } from "~/features/survey/survey-submit.server";
+import { submittedByLane, thanksAnswer } from "~/features/survey/survey-lane.server";
 import surveyCss from "~/styles/survey.css";
 import { deviceCookieHeader, readDeviceId } from "~/features/survey/device.server";
 import { contextKey, pendingCookie, readPending } from "~/features/survey/pending-form.server";
@@ -35,6 +35,8 @@ import { assertSameOrigin, clientOf, readPostedFields } from "~/kernel/http/requ
 export const handle = { scripts: false, langForm: SURVEY_FORM_ID };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyCss }];
 export const headers = surveyHeaders;
+// The server answers a thanked post without Remix (docs/decisions/0010-direct-submission-lane.md).
+export { surveyDirectPost as directPost } from "~/features/survey/survey-lane.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && "survey" in data ? `${data.survey.title} — Hài Lòng` : "Hài Lòng" },
 ];
@@ -83,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   // A page on another site cannot make a visitor's browser post answers here.
   assertSameOrigin(request);
   const { t, lng } = getT(request);
@@ -91,15 +93,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fields = await readPostedFields(request);
   // The language switch: the same answers back in the language asked for (getLang reads ?lng=).
   const switching = isLang(fields.get(LANG_SWITCH_FIELD)?.[0] ?? null);
-  const out = await submitSurvey({
-    client: clientOf(request),
-    agency,
-    slug: params.slug ?? "",
-    fields,
-    lang: lng,
-    deviceId: readDeviceId(request.headers.get("Cookie")),
-    keepOnly: switching,
-  });
+  // A post the server's direct lane already submitted is answered from its outcome, never again.
+  const out =
+    submittedByLane(context) ??
+    (await submitSurvey({
+      client: clientOf(request),
+      agency,
+      slug: params.slug ?? "",
+      fields,
+      lang: lng,
+      deviceId: readDeviceId(request.headers.get("Cookie")),
+      keepOnly: switching,
+    }));
   if (switching && out.kind === "invalid") {
     const headers = new Headers(NO_STORE);
     headers.append("Set-Cookie", langCookie(lng));
@@ -107,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   switch (out.kind) {
     case "thanks":
-      return redirect(out.location, { headers: NO_STORE });
+      return thanksAnswer(out.location);
     case "invalid":
       // The page keeps the typed answers: never stored on a kiosk; on a phone "back" may show it.
       return json(

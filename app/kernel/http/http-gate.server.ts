@@ -24,6 +24,7 @@ import { LANGS, pickLanguage, type Lang } from "~/kernel/i18n/i18n";
 import { redactTarget, safeErrorText } from "~/kernel/http/redact";
 import { createI18n } from "~/kernel/http/i18n.server";
 import { bodyLimitFor, formatBytes } from "./body-limits.server";
+import { directLanes, PLAIN_FORM_TYPE, REMIX_KEYS, type DirectAnswer } from "./direct-post.server";
 import { configuredOrigin } from "./public-url.server";
 
 type Req = IncomingMessage & { originalUrl?: string };
@@ -202,10 +203,60 @@ function streamCapped(req: Req, res: Res, limit: number, controller: AbortContro
   return createReadableStreamFromReadable(counter);
 }
 
+/** Sends a page's answer (from Remix or a direct lane) as the gate always has. */
+async function writeAnswer(req: Req, res: Res, response: Response, unsafe: boolean, status = response.status) {
+  if (res.headersSent || res.writableEnded) {
+    await response.body?.cancel().catch(() => {});
+    return;
+  }
+  res.statusCode = status;
+  if (response.statusText) res.statusMessage = response.statusText;
+  for (const [k, v] of response.headers.entries()) res.appendHeader(k, v);
+  // Pages with personal data must not stay in a shared browser's cache or a proxy's; a page
+  // that may be cached says so itself.
+  if (!response.headers.has("cache-control")) res.setHeader("Cache-Control", "no-store");
+  // A body the page did not read (no action, or refused early) ends its connection.
+  if (unsafe && !req.complete) res.setHeader("Connection", "close");
+  if (
+    response.body &&
+    SMALL_TYPES.test(response.headers.get("content-type") ?? "") &&
+    !response.headers.has("content-length")
+  ) {
+    // A short text or data answer (/healthz's "ok", a page's data) goes out whole with its
+    // length, so the compressor skips what is too small to gain from it.
+    const whole = Buffer.from(await response.arrayBuffer());
+    res.setHeader("Content-Length", whole.byteLength);
+    res.end(whole);
+  } else if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
 export function createPortalHandler(o: GateOptions) {
   const handle = createRequestHandler(o.build, o.mode);
   const origin = configuredOrigin();
   const publicHost = new URL(origin).host;
+  const laneOf = directLanes(o.build);
+
+  /** A post some route answers itself (direct-post.server.ts), or null: Remix answers it. Called
+   * once every check above has passed and the body is read whole. */
+  async function tryLane(req: Req, target: string, body: Buffer): Promise<DirectAnswer | null> {
+    // The address exactly as the page would see it (the Request's URL): its path and query.
+    const url = new URL(origin + target);
+    const lane = laneOf(url.pathname);
+    if (!lane || REMIX_KEYS.some((k) => url.searchParams.has(k))) return null;
+    return lane.handler({
+      params: lane.params,
+      search: url.searchParams,
+      site: header(req, "sec-fetch-site") ?? null,
+      // What the page's Request carries: the public origin in place of one the gate accepted.
+      origin: header(req, "origin") === undefined ? null : origin,
+      host: publicHost,
+      cookie: header(req, "cookie") ?? null,
+      acceptLanguage: header(req, "accept-language") ?? null,
+      clientIp: header(req, "x-hl-client-ip") ?? "unknown",
+      body,
+    });
+  }
 
   return async (req: Req, res: Res) => {
     const method = req.method ?? "GET";
@@ -226,29 +277,15 @@ export function createPortalHandler(o: GateOptions) {
       return refuse(req, res, "tooLarge", { close: true, params: { max: formatBytes(limit) } });
 
     const unsafe = method !== "GET" && method !== "HEAD";
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) {
-      // Host and the forwarding headers are the client's word: pages never see them.
-      if (v === undefined || k === "host" || k.startsWith("x-forwarded-") || k === "forwarded" || k === REQUEST_ID)
-        continue;
-      for (const x of Array.isArray(v) ? v : [v]) headers.append(k, x);
-    }
-    headers.set("host", publicHost);
-    const id = crypto.randomUUID();
-    headers.set(REQUEST_ID, id);
-
     let body: ReadableStream<Uint8Array> | Buffer | undefined;
     const controller = new AbortController();
+    let laneContext: Partial<AppLoadContext> | undefined;
     if (unsafe) {
       if (isCrossSite(req, publicHost, o.trustProxy)) return refuse(req, res, "crossSite", { close });
-      // Remix compares Origin with Host itself (and throws, a 500): the gate has checked it above.
-      if (headers.has("origin")) headers.set("origin", origin);
       const type = (header(req, "content-type") ?? "").split(";")[0].trim().toLowerCase();
       if (hasBody && !FORM_TYPES.has(type)) return refuse(req, res, "unsupported", { close });
       if (type === "multipart/form-data" && !/;\s*boundary=/i.test(header(req, "content-type") ?? ""))
         return refuse(req, res, "unsupported", { close });
-      // An empty POST reads as an empty form (the page's "required" messages), not a TypeError.
-      if (!hasBody) headers.set("content-type", "application/x-www-form-urlencoded");
       if (
         type === "application/x-www-form-urlencoded" &&
         declared !== null &&
@@ -261,9 +298,38 @@ export function createPortalHandler(o: GateOptions) {
         const whole = await readWhole(req);
         if (!whole) return; // the client went away mid-body
         body = whole;
+        if (method === "POST" && PLAIN_FORM_TYPE.test(header(req, "content-type") ?? "")) {
+          let lane: DirectAnswer | null;
+          try {
+            lane = await tryLane(req, target, whole);
+            if (lane && "answer" in lane) return await writeAnswer(req, res, lane.answer, true);
+          } catch (e) {
+            // A lane hands what fails inside it to Remix's error handling itself: this is a fault.
+            o.log(`[error] ${method} ${redactTarget(target)}\n${safeErrorText(e)}`);
+            return refuse(req, res, "error");
+          }
+          laneContext = lane?.context;
+        }
       } else {
         body = streamCapped(req, res, limit, controller);
       }
+    }
+
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) {
+      // Host and the forwarding headers are the client's word: pages never see them.
+      if (v === undefined || k === "host" || k.startsWith("x-forwarded-") || k === "forwarded" || k === REQUEST_ID)
+        continue;
+      for (const x of Array.isArray(v) ? v : [v]) headers.append(k, x);
+    }
+    headers.set("host", publicHost);
+    const id = crypto.randomUUID();
+    headers.set(REQUEST_ID, id);
+    if (unsafe) {
+      // Remix compares Origin with Host itself (and throws, a 500): the gate has checked it above.
+      if (headers.has("origin")) headers.set("origin", origin);
+      // An empty POST reads as an empty form (the page's "required" messages), not a TypeError.
+      if (!hasBody) headers.set("content-type", "application/x-www-form-urlencoded");
     }
     res.on("close", () => {
       if (!res.writableFinished) controller.abort();
@@ -277,33 +343,11 @@ export function createPortalHandler(o: GateOptions) {
       ...(body ? { duplex: "half" } : {}),
     } as RequestInit);
     try {
-      const response = await handle(request, o.getLoadContext(req, res));
-      if (res.headersSent || res.writableEnded) {
-        await response.body?.cancel().catch(() => {});
-        return;
-      }
-      let status = response.status;
-      if (status === 500 && badInput.has(id)) status = 400;
-      res.statusCode = status;
-      if (response.statusText) res.statusMessage = response.statusText;
-      for (const [k, v] of response.headers.entries()) res.appendHeader(k, v);
-      // Pages with personal data must not stay in a shared browser's cache or a proxy's; a page
-      // that may be cached says so itself.
-      if (!response.headers.has("cache-control")) res.setHeader("Cache-Control", "no-store");
-      // A body the page did not read (no action, or refused early) ends its connection.
-      if (unsafe && !req.complete) res.setHeader("Connection", "close");
-      if (
-        response.body &&
-        SMALL_TYPES.test(response.headers.get("content-type") ?? "") &&
-        !response.headers.has("content-length")
-      ) {
-        // A short text or data answer (/healthz's "ok", a page's data) goes out whole with its
-        // length, so the compressor skips what is too small to gain from it.
-        const whole = Buffer.from(await response.arrayBuffer());
-        res.setHeader("Content-Length", whole.byteLength);
-        res.end(whole);
-      } else if (response.body) await writeReadableStreamToWritable(response.body, res);
-      else res.end();
+      const context = o.getLoadContext(req, res);
+      const response = await handle(request, laneContext ? { ...context, ...laneContext } : context);
+      if (badInput.has(id) && response.status === 500) {
+        await writeAnswer(req, res, response, unsafe, 400);
+      } else await writeAnswer(req, res, response, unsafe);
     } catch (e) {
       if (res.headersSent) {
         if (!res.writableEnded) res.destroy();

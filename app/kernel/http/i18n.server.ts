@@ -2,11 +2,19 @@ import i18next, { type TFunction } from "i18next";
 import { i18nOptions, isLang, LANG_PARAM, pickLanguage, type Lang } from "~/kernel/i18n/i18n";
 
 export function getLang(request: Request): Lang {
-  // A form's own language switch posts its answers to the page with ?lng= (the cookie it sets
-  // counts from the next request only): that page is answered in the new language.
-  const asked = new URL(request.url).searchParams.get(LANG_PARAM);
+  return langOf(
+    new URL(request.url).searchParams.get(LANG_PARAM),
+    request.headers.get("Cookie"),
+    request.headers.get("Accept-Language"),
+  );
+}
+
+/** getLang's rule on plain values: `asked` is the address's ?lng=, then the cookie, then the
+ * browser's languages. A form's own language switch posts its answers to the page with ?lng= (the
+ * cookie it sets counts from the next request only): that page is answered in the new language. */
+export function langOf(asked: string | null, cookie: string | null, acceptLanguage: string | null): Lang {
   if (isLang(asked)) return asked;
-  return pickLanguage(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+  return pickLanguage(cookie, acceptLanguage);
 }
 
 /** A fresh i18next instance per request: a shared one would leak one reader's language into another's page. */

@@ -13,25 +13,26 @@ export function clientIp(request: Request): string {
  * cannot carry a victim's cookie anyway. */
 export function assertSameOrigin(request: Request): void {
   if (request.method === "GET" || request.method === "HEAD") return;
-  const site = request.headers.get("Sec-Fetch-Site");
-  if (site && site !== "same-origin" && site !== "none")
+  if (refusesOrigin(request.headers.get("Sec-Fetch-Site"), request.headers.get("Origin"), new URL(request.url).host))
     throw new Response("Cross-site request refused", { status: 403 });
-  const origin = request.headers.get("Origin");
-  if (origin && origin !== "null") {
-    // The server's gate has already matched Origin against the public host or the host the
-    // request came to, and hands pages PUBLIC_URL's origin; X-Forwarded-Host is never read here
-    // (a client could set it; only the gate reads it, and only with TRUST_PROXY).
-    const host = new URL(request.url).host;
-    let originHost = "";
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      /* malformed Origin: refused below */
-    }
-    if (originHost !== host) throw new Response("Cross-site request refused", { status: 403 });
-  } else if (origin === "null") {
-    throw new Response("Cross-site request refused", { status: 403 });
+}
+
+/** assertSameOrigin's rule for a state-changing request on plain values: `host` is the host of the
+ * address the page sees (PUBLIC_URL's). */
+export function refusesOrigin(site: string | null, origin: string | null, host: string): boolean {
+  if (site && site !== "same-origin" && site !== "none") return true;
+  if (origin === "null") return true;
+  if (!origin) return false;
+  // The server's gate has already matched Origin against the public host or the host the
+  // request came to, and hands pages PUBLIC_URL's origin; X-Forwarded-Host is never read here
+  // (a client could set it; only the gate reads it, and only with TRUST_PROXY).
+  let originHost = "";
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    /* malformed Origin: refused below */
   }
+  return originHost !== host;
 }
 
 /** The posted form, as the person could have typed it. A body that is not a form at all (JSON, a
@@ -65,6 +66,21 @@ export async function readPostedFields(request: Request): Promise<PostedFields> 
   const out = new Map<string, string[]>();
   for (const [k, v] of fd.entries()) {
     if (typeof v !== "string") continue;
+    const name = k.replaceAll("\u0000", "");
+    const value = v.replaceAll("\u0000", "");
+    const prev = out.get(name);
+    if (prev) prev.push(value);
+    else out.set(name, [value]);
+  }
+  return out;
+}
+
+/** readPostedFields for a urlencoded body already read whole (the server's direct lanes,
+ * app/kernel/http/direct-post.server.ts): decoded and split exactly as `Request.formData()` does
+ * (UTF-8, a byte-order mark kept, malformed escapes left as typed), NUL characters dropped. */
+export function urlencodedFields(body: Uint8Array): PostedFields {
+  const out = new Map<string, string[]>();
+  for (const [k, v] of new URLSearchParams(new TextDecoder("utf-8", { ignoreBOM: true }).decode(body))) {
     const name = k.replaceAll("\u0000", "");
     const value = v.replaceAll("\u0000", "");
     const prev = out.get(name);
