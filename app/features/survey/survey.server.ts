@@ -3,6 +3,7 @@
 import type { Lang } from "~/kernel/i18n/i18n";
 import type { ShownItem } from "~/features/survey/items";
 import { placeVerdict, type PlaceCheck } from "~/features/survey/place";
+import { compiledOnce } from "~/kernel/db/compiled-once.server";
 import { db } from "~/kernel/db/db.server";
 import type { DB } from "../../../db/client";
 import type { SurveyItemRow, SurveyKind } from "../../../db/tables/survey";
@@ -84,8 +85,8 @@ async function itemsForForm(versionId: number, frozen: boolean): Promise<SurveyI
 }
 
 /** The agency's survey with this slug and its current version (id, frozen) as of `now`. */
-function surveyBySlug(agencyId: number, slug: string, now: Date) {
-  return db()
+function surveyBySlug(database: DB, agencyId: number, slug: string, now: Date) {
+  return database
     .selectFrom("survey")
     .leftJoinLateral(
       (eb) =>
@@ -133,9 +134,44 @@ export async function getSurveyForm(
   now = new Date(),
 ): Promise<ShownSurvey | null> {
   // The survey and its current version in one round trip: every page view reads them.
-  const s = await surveyBySlug(agencyId, slug, now).executeTakeFirst();
+  const s = await surveyBySlug(db(), agencyId, slug, now).executeTakeFirst();
   return s ? shownSurvey(s, lang, now) : null;
 }
+
+/** getSurveyForSubmission's statement, compiled once: every citizen's post runs it. A unit or
+ * procedure of another agency is as unknown as one that does not exist. */
+const submissionLookup = compiledOnce(
+  (database: DB, agencyId: number, slug: string, now: Date, responseId: string, unitId: number, procedureId: number) =>
+    surveyBySlug(database, agencyId, slug, now).select((eb) => [
+      eb
+        .exists(
+          eb
+            .selectFrom("response")
+            .select("response.id")
+            .where("response.agency_id", "=", agencyId)
+            .where("response.id", "=", responseId),
+        )
+        .as("stored"),
+      eb
+        .selectFrom("unit")
+        .select("unit.active")
+        .where("unit.agency_id", "=", agencyId)
+        .where("unit.id", "=", unitId)
+        .as("unit_active"),
+      eb
+        .selectFrom("procedure")
+        .select("procedure.active")
+        .where("procedure.agency_id", "=", agencyId)
+        .where("procedure.id", "=", procedureId)
+        .as("procedure_active"),
+      eb
+        .selectFrom("procedure")
+        .select("procedure.unit_id")
+        .where("procedure.agency_id", "=", agencyId)
+        .where("procedure.id", "=", procedureId)
+        .as("procedure_unit_id"),
+    ]),
+);
 
 /** What a submission needs to know before it is stored, read in ONE round trip (every citizen's
  * post asks it): the survey as getSurveyForm() shows it, whether a response with this id is
@@ -148,38 +184,7 @@ export async function getSurveyForSubmission(
   now = new Date(),
 ): Promise<{ survey: ShownSurvey; stored: boolean; place: PlaceCheck | null } | null> {
   const { unitId, procedureId } = probe;
-  // A unit or procedure of another agency is as unknown as one that does not exist.
-  const s = await surveyBySlug(agencyId, slug, now)
-    .select((eb) => [
-      eb
-        .exists(
-          eb
-            .selectFrom("response")
-            .select("response.id")
-            .where("response.agency_id", "=", agencyId)
-            .where("response.id", "=", probe.responseId),
-        )
-        .as("stored"),
-      eb
-        .selectFrom("unit")
-        .select("unit.active")
-        .where("unit.agency_id", "=", agencyId)
-        .where("unit.id", "=", unitId ?? 0)
-        .as("unit_active"),
-      eb
-        .selectFrom("procedure")
-        .select("procedure.active")
-        .where("procedure.agency_id", "=", agencyId)
-        .where("procedure.id", "=", procedureId ?? 0)
-        .as("procedure_active"),
-      eb
-        .selectFrom("procedure")
-        .select("procedure.unit_id")
-        .where("procedure.agency_id", "=", agencyId)
-        .where("procedure.id", "=", procedureId ?? 0)
-        .as("procedure_unit_id"),
-    ])
-    .executeTakeFirst();
+  const [s] = (await submissionLookup(agencyId, slug, now, probe.responseId, unitId ?? 0, procedureId ?? 0)).rows;
   if (!s) return null;
   const place =
     unitId === null
