@@ -245,7 +245,7 @@ export function createPortalHandler(o: GateOptions) {
     const lane = laneOf(url.pathname);
     if (!lane || REMIX_KEYS.some((k) => url.searchParams.has(k))) return null;
     return lane.handler({
-      params: lane.params,
+      params: { ...lane.params }, // the cached match is shared: each post gets its own copy
       search: url.searchParams,
       site: header(req, "sec-fetch-site") ?? null,
       // What the page's Request carries: the public origin in place of one the gate accepted.
