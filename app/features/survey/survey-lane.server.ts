@@ -1,7 +1,7 @@
 // The public survey's direct lane (docs/decisions/0010-direct-submission-lane.md): the steps of the
 // survey page's action (app/routes/s.$slug.tsx) on the plain values the server's gate hands over,
-// so a thanked submission, nearly every post, never goes through Remix: about 1 ms of server CPU
-// less per submission (the decision has the figures). Anything else goes on to Remix unchanged,
+// so a thanked submission, nearly every post, never goes through Remix: 1.1–1.5 ms of server CPU
+// less per post on a loaded machine (the decision has the figures). Anything else goes on to Remix,
 // and the action renders what came of the submission without submitting it again.
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { agencyForCode, type AgencyRef } from "~/kernel/agency/agency.server";

@@ -1,7 +1,8 @@
 // Direct lanes: a route may answer the success path of one small form post without Remix
 // (docs/decisions/0010-direct-submission-lane.md). The public survey's post is the portal's
 // hottest request; through Remix, building a Request and matching and ranking all ~100 routes twice
-// cost about half of its server CPU (measured 2026-12: see the decision). A route opts in by
+// per request was a third to a half of its server CPU: without them a thanked post cost 0.52–0.68
+// of it (alternating pairs, loaded machine; the decision has the figures). A route opts in by
 // exporting `directPost`; the gate (http-gate.server.ts) calls it only after every check it makes
 // of any post (method, target, body cap, same origin, content type), with the body read whole.
 // The lane either answers (its success path) or hands over to Remix with what it learnt in the

@@ -9,6 +9,8 @@
 // makes can point elsewhere; X-Forwarded-* headers never reach the pages. It answers 400 instead
 // of 500 when a page failed on input it should have refused (app/kernel/http/bad-input.ts), and marks
 // every answer without its own Cache-Control `no-store`. Rules and numbers: docs/security/http.md.
+// A route may answer a small form post itself, past Remix, once every check here has passed
+// (direct-post.server.ts; the survey's post: docs/decisions/0010-direct-submission-lane.md).
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Transform } from "node:stream";
