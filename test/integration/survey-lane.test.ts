@@ -3,8 +3,11 @@
 // to Remix is rendered by the action from the lane's outcome, never submitted a second time.
 import crypto from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
+import { sql } from "kysely";
 import { surveyDirectPost, submittedByLane } from "~/features/survey/survey-lane.server";
+import { signFormToken } from "~/features/survey/survey-tokens.server";
 import type { DirectAnswer, DirectPost } from "~/kernel/http/direct-post.server";
+import { clearAgencyCache } from "~/kernel/agency/agency.server";
 import { limitKey } from "~/kernel/limits/rate-limit.server";
 import { getSecrets } from "~/kernel/secrets.server";
 import { db } from "~/kernel/db/db.server";
@@ -34,9 +37,13 @@ const body = (fields: Record<string, string | string[]>) => {
 };
 
 /** A post as the gate hands it to the lane (no Origin: a non-browser client, as in postSurvey). */
-function lanePost(slug: string, fields: Record<string, string | string[]>, o: { ip: string; query?: string }) {
+function lanePost(
+  slug: string,
+  fields: Record<string, string | string[]>,
+  o: { ip: string; query?: string; agency?: string },
+) {
   const post: DirectPost = {
-    params: { slug },
+    params: o.agency ? { agency: o.agency, slug } : { slug },
     search: new URLSearchParams(o.query ?? ""),
     site: null,
     origin: null,
@@ -54,17 +61,17 @@ async function remixAfter(
   lane: DirectAnswer,
   slug: string,
   fields: Record<string, string | string[]>,
-  o: { ip: string; query?: string },
+  o: { ip: string; query?: string; agency?: string },
 ) {
   expect("pass" in lane).toBe(true);
   const context = ("pass" in lane ? (lane.context ?? {}) : {}) as AppLoadContext;
-  const request = new Request(`http://localhost/s/${slug}${o.query ?? ""}`, {
+  const request = new Request(`http://localhost${o.agency ? `/${o.agency}` : ""}/s/${slug}${o.query ?? ""}`, {
     method: "POST",
     headers: { "x-hl-client-ip": o.ip, "content-type": "application/x-www-form-urlencoded" },
     body: body(fields),
   });
   try {
-    return await action({ request, params: { slug }, context });
+    return await action({ request, params: o.agency ? { agency: o.agency, slug } : { slug }, context });
   } catch (e) {
     if (e instanceof Response) return e;
     throw e;
@@ -159,6 +166,63 @@ describe("the survey's direct lane", () => {
       await surveyDirectPost({ ...base, site: null, origin: null, params: { agency: "no-such-agency", slug: SLUG_B } }),
     ).toEqual({ pass: true });
     expect(await addressCount(ip)).toBe(0);
+  });
+
+  it("answers an agency's own address (/<code>/s/<slug>) as its action does, and refuses another agency's form there", async () => {
+    // Agency B with one unit and its own copy of Form B under the same slug.
+    const code = `ln${crypto.randomBytes(3).toString("hex")}`;
+    const b = await db()
+      .insertInto("agency")
+      .values({ code, name_vi: `Sở ${code}`, name_en: `Dept ${code}`, parent_id: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    clearAgencyCache();
+    const unit = await db()
+      .insertInto("unit")
+      .values({ agency_id: b.id, code: "LN1", name_vi: "Phòng", name_en: "Unit", kind: "division" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const source = await db()
+      .selectFrom("survey_version as v")
+      .innerJoin("survey as s", "s.id", "v.survey_id")
+      .select(["v.id", "s.kind"])
+      .where("s.agency_id", "=", 1)
+      .where("s.slug", "=", SLUG_B)
+      .orderBy("v.version", "desc")
+      .executeTakeFirstOrThrow();
+    const survey = await db()
+      .insertInto("survey")
+      .values({ agency_id: b.id, slug: SLUG_B, kind: source.kind, title_vi: "Khảo sát B", title_en: "Survey B" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const v = await db()
+      .insertInto("survey_version")
+      .values({ agency_id: b.id, survey_id: survey.id, version: 1, published_at: new Date(Date.now() - 60_000) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await sql`insert into survey_item (agency_id, version_id, position, code, block, type, text_vi, text_en, help_vi,
+                help_en, required, options, max_length)
+              select ${b.id}, ${v.id}, position, code, block, type, text_vi, text_en, help_vi, help_en, required,
+                options, max_length from survey_item where version_id = ${source.id}`.execute(db());
+
+    const bToken = () => signFormToken({ sid: crypto.randomUUID(), t: Date.now() - 120_000, a: b.id, s: SLUG_B });
+    const fields = async () => formBFields("4", { _f: await bToken(), unit: String(unit.id) });
+    const ip = newIp();
+    const lane = await lanePost(SLUG_B, await fields(), { ip, agency: code });
+    const viaAction = (await remixAfter({ pass: true }, SLUG_B, await fields(), { ip, agency: code })) as Response;
+    const answer = (lane as { answer: Response }).answer;
+    expect(headerList(answer.headers)).toEqual(headerList(viaAction.headers));
+    expect([answer.status, answer.headers.get("Location")]).toEqual([302, `/${code}/s/${SLUG_B}/thanks`]);
+
+    // The default agency's form posted at B's address: refused as a bad form, nothing counted.
+    const other = formBFields("4", { _f: await formToken(SLUG_B), unit: String(unitId) });
+    const ip2 = newIp();
+    const refused = (await remixAfter(await lanePost(SLUG_B, other, { ip: ip2, agency: code }), SLUG_B, other, {
+      ip: ip2,
+      agency: code,
+    })) as Response;
+    expect(refused.status).toBe(400);
+    expect(await addressCount(ip2)).toBe(0);
   });
 
   it("hands a failure inside the submission to the action, which throws it where it would have", () => {
