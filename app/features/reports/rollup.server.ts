@@ -1,5 +1,5 @@
-// The dashboard's rollups: per local day (and half-month, and report quarter), survey version, unit, procedure,
-// channel, flag and item, how many answers took each code 0–5.
+// The dashboard's rollups: per local day (and half-month, and report quarter), survey version,
+// unit, procedure, channel, flag and item, how many answers took each code 0–5.
 //
 // A stored response queues its id in rollup_pending, in the transaction that stores it (see
 // response.server.ts). foldPendingRollups() moves queued responses into the rollups in batches:
