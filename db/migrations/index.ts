@@ -22,6 +22,7 @@ import * as dialogueEnglish from "./2026_12_06_020_dialogue_english";
 import * as agencies from "./2026_12_06_021_agencies";
 import * as provinceRole from "./2026_12_06_022_province_role";
 import * as agencySettingsHolidays from "./2026_12_06_023_agency_settings_holidays";
+import * as rollupQuarter from "./2026_12_06_024_rollup_quarter";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_foundation": foundation,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_021_agencies": agencies,
   "2026_12_06_022_province_role": provinceRole,
   "2026_12_06_023_agency_settings_holidays": agencySettingsHolidays,
+  "2026_12_06_024_rollup_quarter": rollupQuarter,
 };

@@ -41,6 +41,13 @@ export interface AnswerRollupHalfTable extends Omit<AnswerRollupTable, "day"> {
   bucket: DateCol;
 }
 
+/** The same counts per report quarter (migration 024), named by its first day (15/12, 15/03, …). */
+export interface AnswerRollupQuarterTable extends Omit<AnswerRollupTable, "day" | "agency_id"> {
+  // No default: every writer names the agency (the half-month table's default is migration 021's).
+  agency_id: number;
+  quarter: DateCol;
+}
+
 export interface ResponseRollupTable {
   // Whose row this is (migration 021): existing rows belong to agency 1, the default.
   agency_id: Generated<number>;
@@ -64,6 +71,7 @@ export interface DashboardTables {
   report_period: ReportPeriodTable;
   answer_rollup: AnswerRollupTable;
   answer_rollup_half: AnswerRollupHalfTable;
+  answer_rollup_quarter: AnswerRollupQuarterTable;
   response_rollup: ResponseRollupTable;
   rollup_pending: RollupPendingTable;
 }

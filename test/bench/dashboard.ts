@@ -99,7 +99,7 @@ async function main() {
       mustChangePassword: false,
       sessionId: "",
     };
-    // The dashboard reads report periods (15th → 14th windows, whole half-months); one custom
+    // The dashboard reads report periods (15th → 14th windows, whole report quarters); one custom
     // window that does not align shows the cost of reading its edge days from the daily table.
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const yearAgo = new Date(Date.now() - 365 * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);

@@ -7,8 +7,8 @@
 //
 // The rollups are written here, not by rebuildRollups(): they are read from the responses and
 // answers just written, with the same keys and the same local day (Asia/Ho_Chi_Minh) and
-// half-month as the fold (app/features/reports/rollup.server.ts), and the half-month rollup is
-// summed from the daily one. test/integration/province-seed.test.ts holds them equal to what
+// half-month and report quarter as the fold (app/features/reports/rollup.server.ts); the
+// half-month rollup is summed from the daily one and the quarter rollup from the half-month one. test/integration/province-seed.test.ts holds them equal to what
 // rebuildRollups() computes from the same raw answers.
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/types";
@@ -38,7 +38,7 @@ export interface SeededAgency {
 }
 
 /** The tables loaded in bulk: their keys, indexes and foreign keys are dropped for the load. */
-const BULK = ["response", "answer", "response_rollup", "answer_rollup", "answer_rollup_half"];
+const BULK = ["response", "answer", "response_rollup", "answer_rollup", "answer_rollup_half", "answer_rollup_quarter"];
 
 interface Saved {
   constraints: { table: string; name: string; def: string; fk: boolean }[];
@@ -244,6 +244,17 @@ export async function seedProvince(
                survey_version_id, unit_id, procedure_id, channel, flagged, item_id,
                sum(c0)::int, sum(c1)::int, sum(c2)::int, sum(c3)::int, sum(c4)::int, sum(c5)::int
         from answer_rollup where survey_version_id = any(${list.map((a) => a.versionId)})
+        group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(trx),
+    );
+    // A report quarter (15/12, 15/03, 15/06, 15/09 to the 14th three months on) is six whole
+    // half-months: 14 days back it is a calendar quarter one month later.
+    await step("answer rollup (quarter)", () =>
+      sql`
+        insert into answer_rollup_quarter (agency_id, quarter, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5)
+        select agency_id, (date_trunc('quarter', bucket - 14 + interval '1 month') - interval '1 month')::date + 14,
+               survey_version_id, unit_id, procedure_id, channel, flagged, item_id,
+               sum(c0)::int, sum(c1)::int, sum(c2)::int, sum(c3)::int, sum(c4)::int, sum(c5)::int
+        from answer_rollup_half where survey_version_id = any(${list.map((a) => a.versionId)})
         group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(trx),
     );
     await step("rebuild keys, indexes, foreign keys", () => restoreKeys(trx, saved));

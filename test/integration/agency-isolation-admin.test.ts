@@ -547,10 +547,11 @@ describe("the dashboard rollups carry the response's agency", () => {
   it("writes B's response into rollup rows of B, and A's figures do not move", async () => {
     await foldPendingRollups();
     const totals = async (agencyId: number) => {
-      const r = await sql<{ responses: number; answers: number; half: number }>`
+      const r = await sql<{ responses: number; answers: number; half: number; quarter: number }>`
         select (select coalesce(sum(responses), 0)::int from response_rollup where agency_id = ${agencyId}) as responses,
                (select coalesce(sum(c0 + c1 + c2 + c3 + c4 + c5), 0)::int from answer_rollup where agency_id = ${agencyId}) as answers,
-               (select coalesce(sum(c0 + c1 + c2 + c3 + c4 + c5), 0)::int from answer_rollup_half where agency_id = ${agencyId}) as half`.execute(
+               (select coalesce(sum(c0 + c1 + c2 + c3 + c4 + c5), 0)::int from answer_rollup_half where agency_id = ${agencyId}) as half,
+               (select coalesce(sum(c0 + c1 + c2 + c3 + c4 + c5), 0)::int from answer_rollup_quarter where agency_id = ${agencyId}) as quarter`.execute(
         db(),
       );
       return r.rows[0];
@@ -564,10 +565,11 @@ describe("the dashboard rollups carry the response's agency", () => {
       responses: bBefore.responses + 1,
       answers: bBefore.answers + 1,
       half: bBefore.half + 1,
+      quarter: bBefore.quarter + 1,
     });
     expect(await totals(1)).toEqual(aBefore);
     // Every rollup row of B's version is B's.
-    for (const table of ["response_rollup", "answer_rollup", "answer_rollup_half"]) {
+    for (const table of ["response_rollup", "answer_rollup", "answer_rollup_half", "answer_rollup_quarter"]) {
       const rows = await sql<{ agency_id: number }>`
         select distinct agency_id from ${sql.table(table)} where survey_version_id = ${b.version}`.execute(db());
       expect(

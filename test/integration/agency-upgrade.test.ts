@@ -112,8 +112,14 @@ describe("upgrading a single-agency database", () => {
     await migrateToLatest(conn, schema);
     const names = await tables();
     // 023 adds agency_holiday (an agency's own days) and moves the satisfaction.target setting
-    // onto the agency's row: one setting row fewer, its value in agency.target_percent.
-    expect(names.filter((t) => !(t in before))).toEqual(["agency", "agency_holiday"]);
+    // onto the agency's row: one setting row fewer, its value in agency.target_percent. 024 adds
+    // the quarter rollup, filled from the half-month one: the half-month of 01/12/2026 lies in
+    // the report quarter 15/09–14/12/2026.
+    expect(names.filter((t) => !(t in before))).toEqual(["agency", "agency_holiday", "answer_rollup_quarter"]);
+    const quarter = await sql<{ row: string }>`
+      select (agency_id, to_char(quarter, 'YYYY-MM-DD'), survey_version_id, unit_id, procedure_id, channel, flagged, item_id,
+              c0, c1, c2, c3, c4, c5)::text as row from answer_rollup_quarter`.execute(conn);
+    expect(quarter.rows.map((r) => r.row)).toEqual(["(1,2026-09-15,1,2,1,qr,f,1,0,0,0,0,1,0)"]);
     expect(await counts(Object.keys(before))).toEqual(targetMoved());
     expect(await links()).toEqual(linked);
     const outside = await rowsOutsideAgency1();

@@ -37,6 +37,12 @@ const agencyIds: Record<string, number> = {};
 
 /** The half-month (1st or 15th) a day falls in: the bucket of answer_rollup_half. */
 const bucketOf = (day: string) => `${day.slice(0, 8)}${Number(day.slice(8)) >= 15 ? "15" : "01"}`;
+/** The report quarter a day falls in, by its first day (15/12, 15/03, 15/06, 15/09): the key of
+ * answer_rollup_quarter. */
+const quarterOf = (day: string) => {
+  const y = Number(day.slice(0, 4));
+  return [`${y - 1}-12-15`, `${y}-03-15`, `${y}-06-15`, `${y}-09-15`, `${y}-12-15`].filter((s) => s <= day).pop()!;
+};
 
 async function agency(key: string, cells: Cell[], opts: { noOverall?: boolean } = {}) {
   const root = await db().selectFrom("agency").select("id").where("parent_id", "is", null).executeTakeFirstOrThrow();
@@ -112,6 +118,10 @@ async function agency(key: string, cells: Cell[], opts: { noOverall?: boolean } 
     await db()
       .insertInto("answer_rollup_half")
       .values({ ...cell, bucket: bucketOf(c.day) })
+      .execute();
+    await db()
+      .insertInto("answer_rollup_quarter")
+      .values({ ...cell, quarter: quarterOf(c.day) })
       .execute();
   }
 }

@@ -91,6 +91,10 @@ async function agency(key: string, counts: { c5?: number; c4?: number; c2?: numb
     .insertInto("answer_rollup_half")
     .values({ ...cell, bucket: "2025-04-01" })
     .execute();
+  await db()
+    .insertInto("answer_rollup_quarter")
+    .values({ ...cell, quarter: "2025-03-15" })
+    .execute();
   // Ten handled cases, `onTime` of them on time.
   await sql`
     insert into feedback (agency_id, code, submission_id, kind, content, lang, unit_id, status, received_at,

@@ -101,11 +101,12 @@ async function addSurveyResponses() {
 /** What the satisfaction dashboard reads: its rollup tables, row for row. */
 async function dashboardRollups() {
   await foldPendingRollups();
-  const all = async (t: "answer_rollup" | "answer_rollup_half" | "response_rollup") =>
+  const all = async (t: "answer_rollup" | "answer_rollup_half" | "answer_rollup_quarter" | "response_rollup") =>
     (await db().selectFrom(t).selectAll().execute()).map((r) => JSON.stringify(r)).sort();
   return {
     answers: await all("answer_rollup"),
     half: await all("answer_rollup_half"),
+    quarter: await all("answer_rollup_quarter"),
     responses: await all("response_rollup"),
   };
 }

@@ -25,6 +25,7 @@ import { makeUnit, signIn, staffRequest } from "../support/staff";
 const PERIOD = "2025-Q2"; // 15/03/2025 – 14/06/2025 (NĐ 09/2019 Art. 12)
 const DAY = "2025-04-10";
 const BUCKET = "2025-04-01"; // the half-month the day falls in
+const QUARTER = "2025-03-15"; // the report quarter it falls in (Q2/2025: 15/03–14/06)
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 async function call(fn: Handler, url: string, cookie: string, params: Record<string, string> = {}) {
@@ -112,7 +113,7 @@ async function agency(
     item_id: item.id,
     ...counts,
   };
-  // The fold writes each answer into both the daily and the half-month rollup.
+  // The fold writes each answer into the daily, the half-month and the quarter rollup.
   await db()
     .insertInto("answer_rollup")
     .values({ ...cell, day: DAY })
@@ -120,6 +121,10 @@ async function agency(
   await db()
     .insertInto("answer_rollup_half")
     .values({ ...cell, bucket: BUCKET })
+    .execute();
+  await db()
+    .insertInto("answer_rollup_quarter")
+    .values({ ...cell, quarter: QUARTER })
     .execute();
   if (feedback.handled)
     await sql`
@@ -192,6 +197,10 @@ async function formA(
     await db()
       .insertInto("answer_rollup_half")
       .values({ ...cell, bucket: BUCKET })
+      .execute();
+    await db()
+      .insertInto("answer_rollup_quarter")
+      .values({ ...cell, quarter: QUARTER })
       .execute();
   }
   await db()

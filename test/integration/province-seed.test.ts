@@ -13,6 +13,7 @@ const ROLLUPS = {
   response_rollup: "day, survey_version_id, unit_id, procedure_id, channel, flagged, agency_id",
   answer_rollup: "day, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, agency_id",
   answer_rollup_half: "bucket, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, agency_id",
+  answer_rollup_quarter: "quarter, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, agency_id",
 } as const;
 
 /** Every row of a rollup for the seeded versions, in key order, as text. */
@@ -83,6 +84,7 @@ describe("province seed", () => {
       response_rollup: await rows("response_rollup", versions),
       answer_rollup: await rows("answer_rollup", versions),
       answer_rollup_half: await rows("answer_rollup_half", versions),
+      answer_rollup_quarter: await rows("answer_rollup_quarter", versions),
     };
     // Every response seeded: the response rollup's counts add up to them.
     const total = await sql<{ n: string }>`
@@ -93,6 +95,8 @@ describe("province seed", () => {
     expect(await rows("response_rollup", versions)).toEqual(seeded.response_rollup);
     expect(await rows("answer_rollup", versions)).toEqual(seeded.answer_rollup);
     expect(await rows("answer_rollup_half", versions)).toEqual(seeded.answer_rollup_half);
+    expect(seeded.answer_rollup_quarter.length).toBeGreaterThan(10);
+    expect(await rows("answer_rollup_quarter", versions)).toEqual(seeded.answer_rollup_quarter);
   });
 
   it("puts back the keys and foreign keys it dropped for the load", async () => {
@@ -121,5 +125,10 @@ describe("province seed", () => {
           select agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged, 1 from response_rollup
           where survey_version_id = ${a.versionId} limit 1`.execute(db()),
     ).rejects.toThrow(/response_rollup_pk/);
+    await expect(
+      sql`insert into answer_rollup_quarter (agency_id, quarter, survey_version_id, unit_id, procedure_id, channel, flagged, item_id)
+          select agency_id, quarter, survey_version_id, unit_id, procedure_id, channel, flagged, item_id from answer_rollup_quarter
+          where survey_version_id = ${a.versionId} limit 1`.execute(db()),
+    ).rejects.toThrow(/answer_rollup_quarter_pk/);
   });
 });

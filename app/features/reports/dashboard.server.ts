@@ -110,17 +110,22 @@ const dimColumn: Record<Exclude<Dim, "none">, string> = {
 
 const COLS = sql.raw("survey_version_id, unit_id, procedure_id, channel, flagged, item_id, c0, c1, c2, c3, c4, c5");
 
-/** The rollup rows covering the inclusive window from..to: whole half-months from the
- * half-month table, leftover edge days from the daily one. `key` tags the rows (trend periods). */
+/** The rollup rows covering the inclusive window from..to: whole report quarters from the quarter
+ * table, whole half-months around them from the half-month table, leftover edge days from the
+ * daily one (splitWindow). `key` tags the rows (trend periods). */
 function windowRows(from: string, to: string, key = "", snapshotId?: number | null): RawBuilder<unknown> {
   // A sent report's counts were copied from these same rows when it was sent.
   if (snapshotId)
     return sql`select ${key} as pkey, ${COLS} from report_snapshot_count where snapshot_id = ${snapshotId}`;
-  const { buckets, days } = splitWindow(from, to);
+  const { quarters, halves, days } = splitWindow(from, to);
   const parts: RawBuilder<unknown>[] = [];
-  if (buckets)
+  if (quarters)
     parts.push(
-      sql`select ${key} as pkey, ${COLS} from answer_rollup_half where bucket between ${buckets.first}::date and ${buckets.last}::date`,
+      sql`select ${key} as pkey, ${COLS} from answer_rollup_quarter where quarter between ${quarters.first}::date and ${quarters.last}::date`,
+    );
+  for (const h of halves)
+    parts.push(
+      sql`select ${key} as pkey, ${COLS} from answer_rollup_half where bucket between ${h.first}::date and ${h.last}::date`,
     );
   for (const [a, b] of days)
     parts.push(sql`select ${key} as pkey, ${COLS} from answer_rollup where day between ${a}::date and ${b}::date`);

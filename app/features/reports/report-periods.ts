@@ -71,20 +71,59 @@ export function halfMonthEnd(bucket: string): string {
   return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`, -1);
 }
 
-/** Splits the inclusive window from..to into whole half-months (read from the half-month
- * rollup) and the leftover days at either edge (read from the daily rollup). */
-export function splitWindow(
-  from: string,
-  to: string,
-): { buckets: { first: string; last: string } | null; days: [string, string][] } {
-  if (from > to) return { buckets: null, days: [] };
+/** The report quarter a day belongs to, named by its first day: 15/12 (Q1 of the next year),
+ * 15/03, 15/06 or 15/09. Each is exactly six half-months, so the quarter rollup is the sum of six
+ * half-month rows (quarterBucketOf in rollup.server.ts is the same rule in SQL). */
+export function quarterBucketOf(date: string): string {
+  const [y, m, day] = date.split("-").map(Number);
+  // The month of the last 15th on or before the day (0 is December of the year before), then the
+  // quarter month (12, 3, 6, 9) at or before it.
+  const k = day >= 15 ? m : m - 1;
+  const q = k - (k % 3);
+  return q === 0 ? d(y - 1, 12, 15) : d(y, q, 15);
+}
+
+/** The last day of the report quarter that starts on `quarter`: the 14th three months on. */
+export function quarterBucketEnd(quarter: string): string {
+  const [y, m] = quarter.split("-").map(Number);
+  return m === 12 ? d(y + 1, 3, 14) : d(y, m + 3, 14);
+}
+
+type Range = { first: string; last: string };
+
+/** Whole half-months of from..to and the leftover days at either edge. */
+function splitHalves(from: string, to: string): { halves: Range[]; days: [string, string][] } {
   let first = halfMonthOf(from);
   if (first !== from) first = addDays(halfMonthEnd(first), 1);
   let last = halfMonthOf(to);
   if (halfMonthEnd(last) !== to) last = halfMonthOf(addDays(last, -1));
-  if (first > last || halfMonthEnd(last) > to || first < from) return { buckets: null, days: [[from, to]] };
+  if (first > last) return { halves: [], days: [[from, to]] };
   const days: [string, string][] = [];
   if (from < first) days.push([from, addDays(first, -1)]);
   if (halfMonthEnd(last) < to) days.push([addDays(halfMonthEnd(last), 1), to]);
-  return { buckets: { first, last }, days };
+  return { halves: [{ first, last }], days };
+}
+
+/** Splits the inclusive window from..to into whole report quarters (read from the quarter
+ * rollup), whole half-months before and after them (the half-month rollup) and the leftover days
+ * at either edge (the daily rollup). Ranges name buckets by their first day; a report year is
+ * four quarters, so it reads 4 row sets instead of 24. */
+export function splitWindow(
+  from: string,
+  to: string,
+): { quarters: Range | null; halves: Range[]; days: [string, string][] } {
+  if (from > to) return { quarters: null, halves: [], days: [] };
+  let first = quarterBucketOf(from);
+  if (first !== from) first = addDays(quarterBucketEnd(first), 1);
+  let last = quarterBucketOf(to);
+  if (quarterBucketEnd(last) !== to) last = quarterBucketOf(addDays(last, -1));
+  if (first > last) return { quarters: null, ...splitHalves(from, to) };
+  const before = from < first ? splitHalves(from, addDays(first, -1)) : { halves: [], days: [] };
+  const after =
+    quarterBucketEnd(last) < to ? splitHalves(addDays(quarterBucketEnd(last), 1), to) : { halves: [], days: [] };
+  return {
+    quarters: { first, last },
+    halves: [...before.halves, ...after.halves],
+    days: [...before.days, ...after.days],
+  };
 }

@@ -1,5 +1,5 @@
-// The dashboard's rollups: per local day (and half-month), survey version, unit, procedure,
-// channel, flag and item, how many answers took each code 0–5.
+// The dashboard's rollups: per local day (and half-month, and report quarter), survey version,
+// unit, procedure, channel, flag and item, how many answers took each code 0–5.
 //
 // A stored response queues its id in rollup_pending, in the transaction that stores it (see
 // response.server.ts). foldPendingRollups() moves queued responses into the rollups in batches:
@@ -20,6 +20,11 @@ const CELL = sql`r.agency_id, r.survey_version_id, r.unit_id, coalesce(r.procedu
 /** The half-month a local day falls in: the 1st or the 15th of its month (halfMonthOf in TS). */
 const bucketOf = (day: RawBuilder<unknown>) =>
   sql`date_trunc('month', ${day})::date + case when extract(day from ${day}) >= 15 then 14 else 0 end`;
+/** The report quarter a local day falls in, named by its first day: 15/12, 15/03, 15/06 or 15/09
+ * (quarterBucketOf in TS). Shifted 14 days back, a quarter is the months Dec–Feb, Mar–May, …,
+ * which is a calendar quarter one month later. */
+const quarterOf = (day: RawBuilder<unknown>) =>
+  sql`(date_trunc('quarter', ${day} - 14 + interval '1 month') - interval '1 month')::date + 14`;
 
 const responseCounts = (where: RawBuilder<unknown>) => sql`
   select ${LOCAL_DAY} as day, ${CELL}, count(*)::int
@@ -40,7 +45,7 @@ const COLS = sql.raw("agency_id, survey_version_id, unit_id, procedure_id, chann
 const addCodes = (table: string) =>
   sql.raw([0, 1, 2, 3, 4, 5].map((c) => `c${c} = ${table}.c${c} + excluded.c${c}`).join(", "));
 
-/** Adds the responses matching `where` to all three rollups. Rows go in key order, so two
+/** Adds the responses matching `where` to all four rollups. Rows go in key order, so two
  * concurrent batches lock shared rollup rows in the same order and never deadlock. */
 async function addToRollups(conn: Conn, where: RawBuilder<unknown>): Promise<void> {
   await sql`
@@ -48,20 +53,27 @@ async function addToRollups(conn: Conn, where: RawBuilder<unknown>): Promise<voi
     ${responseCounts(where)}
     on conflict (agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged)
     do update set responses = response_rollup.responses + excluded.responses`.execute(conn);
-  // The answers are read and counted once (a CTE used twice is computed once) for both the daily
-  // and the half-month rollup; the two inserts touch different tables, so one statement holds both.
+  await addAnswerCounts(conn, answerCounts(where));
+}
+
+/** Adds `counted` (rows of day, COLS, c0–c5) to the daily, half-month and quarter rollups. The
+ * counts are computed once (a CTE used three times is computed once); the three inserts touch
+ * different tables, so one statement holds them all, and each goes in key order. */
+async function addAnswerCounts(conn: Conn, counted: RawBuilder<unknown>): Promise<void> {
+  const coarser = (table: string, col: string, of: RawBuilder<unknown>) => sql`
+    insert into ${sql.table(table)} (${sql.ref(col)}, ${COLS}, c0, c1, c2, c3, c4, c5)
+    select ${of}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
+    from counted group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8
+    on conflict (agency_id, item_id, ${sql.ref(col)}, unit_id, procedure_id, channel, flagged, survey_version_id)
+    do update set ${addCodes(table)}`;
   await sql`
-    with counted as (${answerCounts(where)}),
+    with counted as (${counted}),
     daily as (
       insert into answer_rollup (day, ${COLS}, c0, c1, c2, c3, c4, c5)
       select * from counted order by 1, 2, 3, 4, 5, 6, 7, 8
-      on conflict (agency_id, item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")})
-    insert into answer_rollup_half (bucket, ${COLS}, c0, c1, c2, c3, c4, c5)
-    select ${bucketOf(sql`day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
-    from counted group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8
-    on conflict (agency_id, item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(
-    conn,
-  );
+      on conflict (agency_id, item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")}),
+    half as (${coarser("answer_rollup_half", "bucket", bucketOf(sql`day`))})
+    ${coarser("answer_rollup_quarter", "quarter", quarterOf(sql`day`))}`.execute(conn);
 }
 
 /** Adds every queued response to the rollups; returns how many it added. Safe to call from any
@@ -93,7 +105,13 @@ export async function foldPendingRollups(conn: Conn = db()): Promise<number> {
  * one transaction. For bulk loads (demo data, benchmarks) and repairs — never on a page view. */
 export async function rebuildRollups(conn: Conn): Promise<void> {
   const run = async (trx: Conn) => {
-    for (const t of ["rollup_pending", "answer_rollup", "answer_rollup_half", "response_rollup"])
+    for (const t of [
+      "rollup_pending",
+      "answer_rollup",
+      "answer_rollup_half",
+      "answer_rollup_quarter",
+      "response_rollup",
+    ])
       await sql`delete from ${sql.table(t)}`.execute(trx);
     await addToRollups(trx, sql`true`);
   };
@@ -141,18 +159,10 @@ export async function moveInRollups(trx: Conn, sides: Side[]): Promise<void> {
     on conflict (agency_id, day, survey_version_id, unit_id, procedure_id, channel, flagged)
     do update set responses = response_rollup.responses + excluded.responses`.execute(trx);
   const sums = sql.raw([0, 1, 2, 3, 4, 5].map((c) => `sum(c${c})::int as c${c}`).join(", "));
-  await sql`
-    with counted as (
-      select day, agency_id, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, ${sums}
-      from (${union(signedAnswers)}) x group by 1, 2, 3, 4, 5, 6, 7, 8),
-    daily as (
-      insert into answer_rollup (day, ${COLS}, c0, c1, c2, c3, c4, c5)
-      select * from counted order by 1, 2, 3, 4, 5, 6, 7, 8
-      on conflict (agency_id, item_id, day, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup")})
-    insert into answer_rollup_half (bucket, ${COLS}, c0, c1, c2, c3, c4, c5)
-    select ${bucketOf(sql`day`)}, ${COLS}, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5)
-    from counted group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8
-    on conflict (agency_id, item_id, bucket, unit_id, procedure_id, channel, flagged, survey_version_id) do update set ${addCodes("answer_rollup_half")}`.execute(
+  await addAnswerCounts(
     trx,
+    sql`
+      select day, agency_id, survey_version_id, unit_id, procedure_id, channel, flagged, item_id, ${sums}
+      from (${union(signedAnswers)}) x group by 1, 2, 3, 4, 5, 6, 7, 8`,
   );
 }
