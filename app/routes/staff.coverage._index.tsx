@@ -8,9 +8,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, SelectField, TableWrap, TextField } from "~/kernel/forms/fields";
+import { ErrorSummary, TableWrap, TextField } from "~/kernel/forms/fields";
+import { DateField, RegisterHead, UnitProcedureFields } from "~/features/reports/components/register-fields";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { formatDate } from "~/kernel/time/clock";
 import { fieldErrors } from "~/features/survey/item-form";
@@ -65,50 +66,29 @@ export default function Coverage() {
   const v: Record<string, string> = result?.values ?? {};
   return (
     <div className="page">
-      <h1>{t("surveyStaff.coverage.title")}</h1>
-      <p>{t("surveyStaff.coverage.intro")}</p>
-      {d.saved !== null && !result ? (
-        <p className="notice notice--ok" role="status">
-          {t("surveyStaff.coverage.saved", { count: d.saved })}
-        </p>
-      ) : null}
-      <p>
-        <Link to="/staff/coverage/import">{t("surveyStaff.coverage.import")}</Link>
-      </p>
+      <RegisterHead
+        title={t("surveyStaff.coverage.title")}
+        intro={t("surveyStaff.coverage.intro")}
+        saved={d.saved !== null && !result ? t("surveyStaff.coverage.saved", { count: d.saved }) : null}
+        importTo="/staff/coverage/import"
+        importLabel={t("surveyStaff.coverage.import")}
+      />
       <h2>{t("surveyStaff.coverage.add")}</h2>
       <ErrorSummary errors={result?.errors} order={["unit", "procedure", "start", "end", "count"]} />
       <Form method="post" noValidate>
-        <SelectField
-          name="unit"
-          label={t("surveyStaff.coverage.unit")}
-          defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")}
-          error={e.unit}
-          options={[{ value: "", label: t("surveyStaff.coverage.chooseUnit") }, ...d.places.units]}
+        <UnitProcedureFields
+          places={d.places}
+          values={v}
+          errors={e}
+          labels={{
+            unit: t("surveyStaff.coverage.unit"),
+            chooseUnit: t("surveyStaff.coverage.chooseUnit"),
+            procedure: t("surveyStaff.coverage.procedure"),
+            noProcedure: t("surveyStaff.coverage.allProcedures"),
+          }}
         />
-        <SelectField
-          name="procedure"
-          label={t("surveyStaff.coverage.procedure")}
-          defaultValue={v.procedure}
-          error={e.procedure}
-          options={[{ value: "", label: t("surveyStaff.coverage.allProcedures") }]}
-          groups={d.places.procedureGroups}
-        />
-        <TextField
-          autoComplete="off"
-          type="date"
-          name="start"
-          label={t("surveyStaff.coverage.start")}
-          defaultValue={v.start}
-          error={e.start}
-        />
-        <TextField
-          autoComplete="off"
-          type="date"
-          name="end"
-          label={t("surveyStaff.coverage.end")}
-          defaultValue={v.end}
-          error={e.end}
-        />
+        <DateField name="start" label={t("surveyStaff.coverage.start")} defaultValue={v.start} error={e.start} />
+        <DateField name="end" label={t("surveyStaff.coverage.end")} defaultValue={v.end} error={e.end} />
         <TextField
           autoComplete="off"
           name="count"

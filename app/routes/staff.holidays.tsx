@@ -6,8 +6,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
-import { ErrorSummary, SelectField, TableWrap, TextField } from "~/kernel/forms/fields";
-import { formatDate, parseDateInput, weekday } from "~/kernel/time/clock";
+import { ErrorSummary, SelectField, TextField } from "~/kernel/forms/fields";
+import { formatDate, parseDateInput } from "~/kernel/time/clock";
 import { formValues, parseForm, type FieldErrors } from "~/kernel/forms/parse";
 import {
   calendarChangeNotice,
@@ -22,6 +22,7 @@ import {
   saveHoliday,
   saveOwnHoliday,
 } from "~/features/admin/holidays.server";
+import { DayActions, DayTable } from "~/features/admin/components/day-table";
 import { MovedDeadlines } from "~/features/admin/components/moved-deadlines";
 import { holidaySchema } from "~/features/accounts/staff.schema";
 import { type RouteAccess } from "~/features/accounts/auth.server";
@@ -111,8 +112,6 @@ export default function Holidays() {
     original: editing?.date ?? "",
     calendar: editing?.calendar ?? (canEditNational ? "national" : "agency"),
   };
-  const editLink = (date: string, calendar: "national" | "agency") =>
-    `/staff/holidays?${calendar === "agency" ? "calendar=agency&" : ""}edit=${date}`;
   return (
     <div className="page">
       <ErrorSummary errors={errors} order={["date", "nameVi", "nameEn", "kind"]} />
@@ -184,55 +183,12 @@ export default function Holidays() {
         {own.length === 0 ? (
           <p className="notice">{t("staff.holidays.ownEmpty")}</p>
         ) : (
-          <TableWrap label={t("staff.holidays.ownHeading")}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("staff.holidays.date")}</th>
-                  <th scope="col">{t("staff.holidays.name")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("staff.holidays.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {own.map((d) => (
-                  <tr key={d.date}>
-                    <td>
-                      {t(`staff.holidays.weekdays.${weekday(d.date)}`)} {formatDate(d.date, lng)}
-                    </td>
-                    <td>
-                      {lng === "en" ? d.name_en : d.name_vi}
-                      <br />
-                      <span className={d.kind === "work" ? "tag" : "muted"}>{t(`staff.holidays.kinds.${d.kind}`)}</span>
-                    </td>
-                    <td>
-                      <div className="button-row">
-                        <Link
-                          to={editLink(d.date, "agency")}
-                          aria-label={t("staff.holidays.editLabel", { date: formatDate(d.date, lng) })}
-                        >
-                          {t("staff.holidays.edit")}
-                        </Link>
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="delete" />
-                          <input type="hidden" name="calendar" value="agency" />
-                          <input type="hidden" name="date" value={d.date} />
-                          <button
-                            type="submit"
-                            className="button button--secondary button--small"
-                            aria-label={t("staff.holidays.deleteLabel", { date: formatDate(d.date, lng) })}
-                          >
-                            {t("staff.holidays.delete")}
-                          </button>
-                        </Form>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DayTable
+            label={t("staff.holidays.ownHeading")}
+            days={own}
+            lng={lng}
+            actions={(d) => <DayActions date={d.date} calendar="agency" confirmable={false} lng={lng} />}
+          />
         )}
       </section>
       <h2>{t("staff.holidays.nationalHeading")}</h2>
@@ -241,75 +197,16 @@ export default function Holidays() {
       {years.map(({ year, days }) => (
         <section key={year} aria-labelledby={`year-${year}`}>
           <h3 id={`year-${year}`}>{t("staff.holidays.year", { year })}</h3>
-          <TableWrap label={t("staff.holidays.year", { year })}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("staff.holidays.date")}</th>
-                  <th scope="col">{t("staff.holidays.name")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("staff.holidays.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {days.map((d) => (
-                  <tr key={d.date}>
-                    <td>
-                      {t(`staff.holidays.weekdays.${weekday(d.date)}`)} {formatDate(d.date, lng)}
-                    </td>
-                    <td>
-                      {lng === "en" ? d.name_en : d.name_vi}
-                      <br />
-                      <span className={d.kind === "work" ? "tag" : "muted"}>{t(`staff.holidays.kinds.${d.kind}`)}</span>
-                      {d.confirmed ? null : (
-                        <>
-                          {" "}
-                          <span className="tag">{t("staff.holidays.unconfirmed")}</span>
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      {canEditNational ? (
-                        <div className="button-row">
-                          <Link
-                            to={editLink(d.date, "national")}
-                            aria-label={t("staff.holidays.editLabel", { date: formatDate(d.date, lng) })}
-                          >
-                            {t("staff.holidays.edit")}
-                          </Link>
-                          {d.confirmed ? null : (
-                            <Form method="post" className="inline-form">
-                              <input type="hidden" name="intent" value="confirm" />
-                              <input type="hidden" name="date" value={d.date} />
-                              <button
-                                type="submit"
-                                className="button button--secondary button--small"
-                                aria-label={t("staff.holidays.confirmLabel", { date: formatDate(d.date, lng) })}
-                              >
-                                {t("staff.holidays.confirm")}
-                              </button>
-                            </Form>
-                          )}
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="delete" />
-                            <input type="hidden" name="date" value={d.date} />
-                            <button
-                              type="submit"
-                              className="button button--secondary button--small"
-                              aria-label={t("staff.holidays.deleteLabel", { date: formatDate(d.date, lng) })}
-                            >
-                              {t("staff.holidays.delete")}
-                            </button>
-                          </Form>
-                        </div>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DayTable
+            label={t("staff.holidays.year", { year })}
+            days={days}
+            lng={lng}
+            actions={(d) =>
+              canEditNational ? (
+                <DayActions date={d.date} calendar="national" confirmable={!d.confirmed} lng={lng} />
+              ) : null
+            }
+          />
         </section>
       ))}
     </div>

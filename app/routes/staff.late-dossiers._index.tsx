@@ -9,10 +9,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientOf, readFormData } from "~/kernel/http/request.server";
-import { ErrorSummary, Radios, SelectField, TableWrap, TextField } from "~/kernel/forms/fields";
+import { ErrorSummary, Radios, TableWrap, TextField } from "~/kernel/forms/fields";
+import { DateField, RegisterHead, UnitProcedureFields } from "~/features/reports/components/register-fields";
 import { GeneralErrorBoundary } from "~/kernel/ui/error-boundary";
 import { formatDate } from "~/kernel/time/clock";
 import { checkLate } from "~/features/reports/late-dossier";
@@ -89,16 +90,13 @@ export default function LateDossiers() {
   const yesNo = (s: boolean | null) => (s === null ? "—" : s ? t("tt01.register.yes") : t("tt01.register.no"));
   return (
     <div className="page">
-      <h1>{t("tt01.register.title")}</h1>
-      <p>{t("tt01.register.intro")}</p>
-      {d.saved !== null && !result ? (
-        <p className="notice notice--ok" role="status">
-          {t("tt01.register.savedCount", { count: d.saved })}
-        </p>
-      ) : null}
-      <p>
-        <Link to="/staff/late-dossiers/import">{t("tt01.register.import")}</Link>
-      </p>
+      <RegisterHead
+        title={t("tt01.register.title")}
+        intro={t("tt01.register.intro")}
+        saved={d.saved !== null && !result ? t("tt01.register.savedCount", { count: d.saved }) : null}
+        importTo="/staff/late-dossiers/import"
+        importLabel={t("tt01.register.import")}
+      />
       <h2>{t("tt01.register.add")}</h2>
       <ErrorSummary errors={result?.errors} order={[...FIELDS]} />
       <Form method="post" noValidate>
@@ -110,37 +108,19 @@ export default function LateDossiers() {
           error={e.code}
           maxLength={60}
         />
-        <SelectField
-          name="unit"
-          label={t("tt01.register.unit")}
-          defaultValue={v.unit ?? (d.places.units.length === 1 ? d.places.units[0].value : "")}
-          error={e.unit}
-          options={[{ value: "", label: t("tt01.register.chooseUnit") }, ...d.places.units]}
+        <UnitProcedureFields
+          places={d.places}
+          values={v}
+          errors={e}
+          labels={{
+            unit: t("tt01.register.unit"),
+            chooseUnit: t("tt01.register.chooseUnit"),
+            procedure: t("tt01.register.procedure"),
+            noProcedure: t("tt01.register.noProcedure"),
+          }}
         />
-        <SelectField
-          name="procedure"
-          label={t("tt01.register.procedure")}
-          defaultValue={v.procedure}
-          error={e.procedure}
-          options={[{ value: "", label: t("tt01.register.noProcedure") }]}
-          groups={d.places.procedureGroups}
-        />
-        <TextField
-          autoComplete="off"
-          type="date"
-          name="promised"
-          label={t("tt01.register.promised")}
-          defaultValue={v.promised}
-          error={e.promised}
-        />
-        <TextField
-          autoComplete="off"
-          type="date"
-          name="returned"
-          label={t("tt01.register.returned")}
-          defaultValue={v.returned}
-          error={e.returned}
-        />
+        <DateField name="promised" label={t("tt01.register.promised")} defaultValue={v.promised} error={e.promised} />
+        <DateField name="returned" label={t("tt01.register.returned")} defaultValue={v.returned} error={e.returned} />
         <Radios
           name="apology"
           label={t("tt01.register.apology")}
@@ -151,22 +131,13 @@ export default function LateDossiers() {
             { value: "0", label: t("tt01.register.no") },
           ]}
         />
-        <TextField
-          autoComplete="off"
-          type="date"
+        <DateField
           name="apologyDate"
           label={t("tt01.register.apologyDate")}
           defaultValue={v.apologyDate}
           error={e.apologyDate}
         />
-        <TextField
-          autoComplete="off"
-          type="date"
-          name="newDate"
-          label={t("tt01.register.newDate")}
-          defaultValue={v.newDate}
-          error={e.newDate}
-        />
+        <DateField name="newDate" label={t("tt01.register.newDate")} defaultValue={v.newDate} error={e.newDate} />
         <Radios
           name="kept"
           label={t("tt01.register.kept")}

@@ -5,15 +5,12 @@
 // role of agency A, the installation's own admin included, asks for B's ids on every page and
 // action: 404 (or 403 for a role without the page), nothing of B's changed, no list showing the
 // marker. B's admin does see B's rows on the same pages, so the check can see a leak.
-import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { ALL_ROLES, type Role } from "~/features/accounts/auth.server";
 import { signInWithPassword } from "~/features/accounts/sign-in.server";
 import { reportYears } from "~/features/reports/dashboard-view.server";
 import { foldPendingRollups } from "~/features/reports/rollup.server";
-import { storeResponse } from "~/features/survey/response.server";
-import { clearAgencyCache } from "~/kernel/agency/agency.server";
 import { db } from "~/kernel/db/db.server";
 import { createSession } from "~/kernel/session.server";
 import * as audit from "~/routes/staff.audit";
@@ -30,7 +27,8 @@ import * as userEdit from "~/routes/staff.users.$id";
 import * as userList from "~/routes/staff.users._index";
 import * as userNew from "~/routes/staff.users.new";
 import { call } from "../support/route-call";
-import { makeUnit, signIn, staffRequest } from "../support/staff";
+import { makeAgencyB, overallItem, rowsOfB, signInRolesOfA, storeResponseOfB } from "../support/agency-b";
+import { signIn, staffRequest } from "../support/staff";
 import { ensureForms } from "../support/survey";
 
 const get = (fn: unknown, path: string, cookie: string, params: Record<string, string> = {}) =>
@@ -45,39 +43,24 @@ const A_ROLES: Role[] = [...ALL_ROLES];
 
 const b = { agency: 0, survey: 0, version: 0, item: 0, unit: 0, procedure: 0, user: 0, userEmail: "", adminId: 0 };
 let bCookie = "";
-const a = new Map<Role, { id: number; cookie: string }>();
+let a: Map<Role, { id: number; cookie: string }>;
 
-/** Every row of B's that a page of A could change, as one comparable value. */
+/** Every row of B's that a page of A could change, and the sessions of B's accounts (a forced
+ * sign-out from A would show there), as one comparable value. */
 async function bRows() {
-  const of = async (table: "survey" | "survey_version" | "survey_item" | "unit" | "procedure" | "staff_user") =>
-    JSON.stringify(await db().selectFrom(table).selectAll().where("agency_id", "=", b.agency).orderBy("id").execute());
   const sessions = await db()
     .selectFrom("staff_session")
     .select(["id", "revoked_at"])
     .where("user_id", "in", [b.user, b.adminId])
     .orderBy("id")
     .execute();
-  return [
-    await of("survey"),
-    await of("survey_version"),
-    await of("survey_item"),
-    await of("unit"),
-    await of("procedure"),
-    await of("staff_user"),
-    JSON.stringify(sessions),
-  ];
+  const tables = ["survey", "survey_version", "survey_item", "unit", "procedure", "staff_user"] as const;
+  return { rows: await rowsOfB(b.agency, tables), sessions };
 }
 
 beforeAll(async () => {
   await ensureForms();
-  b.agency = (
-    await db()
-      .insertInto("agency")
-      .values({ code: B_CODE, name_vi: "Sở B kiểm tra", name_en: "Department B", parent_id: 2 })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  clearAgencyCache();
+  b.agency = await makeAgencyB(B_CODE, { vi: "Sở B kiểm tra", en: "Department B" });
   const bAdmin = await signIn("admin", null, b.agency);
   bCookie = bAdmin.cookie;
   b.adminId = bAdmin.id;
@@ -171,40 +154,15 @@ beforeAll(async () => {
   expect(published.status).toBe(302);
 
   // Agency A: every role, the unit role with a unit of A's.
-  const unitA = await makeUnit();
-  for (const role of A_ROLES) {
-    const s = await signIn(role, role === "unit" ? unitA : null);
-    a.set(role, { id: s.id, cookie: s.cookie });
-  }
+  a = (await signInRolesOfA(A_ROLES)).signed;
 });
 
 /** B's answers to B's survey: one rating and one comment with the marker. */
 async function storeB(comment: string) {
-  const overall = await db()
-    .selectFrom("survey_item")
-    .select("id")
-    .where("version_id", "=", b.version)
-    .where("code", "=", "OVERALL")
-    .executeTakeFirstOrThrow();
-  await storeResponse({
-    id: crypto.randomUUID(),
-    agencyId: b.agency,
-    surveyId: b.survey,
-    versionId: b.version,
-    unitId: b.unit,
-    procedureId: b.procedure,
-    counter: null,
-    channel: "web",
-    lang: "vi",
-    startedAt: null,
-    flagReasons: [],
-    dossierHash: null,
-    enteredBy: null,
-    answers: [
-      { itemId: overall.id, value: 5, text: null, choices: null },
-      { itemId: b.item, value: null, text: comment, choices: null },
-    ],
-  });
+  await storeResponseOfB(b, [
+    { itemId: await overallItem(b.version), value: 5, text: null, choices: null },
+    { itemId: b.item, value: null, text: comment, choices: null },
+  ]);
 }
 
 describe("what agency B's admin made is B's", () => {

@@ -12,7 +12,6 @@ import { buildPublicMinutes } from "~/features/dialogue/dialogue-minutes";
 import { loadMinutesSource } from "~/features/dialogue/dialogue-minutes.server";
 import { signUp } from "~/features/dialogue/dialogue-registration.server";
 import { dialogueFigures } from "~/features/dialogue/dialogue-figures.server";
-import { clearAgencyCache } from "~/kernel/agency/agency.server";
 import { db } from "~/kernel/db/db.server";
 import { toVnInput, vnYear } from "~/kernel/time/clock";
 import * as list from "~/routes/dialogues._index";
@@ -29,7 +28,8 @@ import * as staffQuestions from "~/routes/staff.dialogues.$id_.questions";
 import * as staffScan from "~/routes/staff.dialogues.$id_.scan";
 import { call } from "../support/route-call";
 import { makeSession, person } from "../support/dialogue";
-import { makeUnit, signIn, staffRequest } from "../support/staff";
+import { makeAgencyB, makeProcedureOfB, makeUnitOfB, rowsOfB, signInRolesOfA } from "../support/agency-b";
+import { signIn, staffRequest } from "../support/staff";
 
 // Words only agency B's rows hold: none may appear in anything agency A's users or pages show.
 const MARK = "Bzzdoithoai";
@@ -86,7 +86,7 @@ let aQuestion = 0;
 const signed: Partial<Record<Role, { cookie: string; id: number }>> = {};
 let bAdmin = "";
 
-/** Every row of B's dialogue, as text: what "no row changed" compares. */
+/** Every row of B's dialogue: what "no row changed" compares. */
 async function bRows() {
   const tables = [
     "dialogue_session",
@@ -100,50 +100,14 @@ async function bRows() {
     "dialogue_minutes_version",
     "dialogue_followup",
   ] as const;
-  const out: Record<string, unknown> = {};
-  for (const t of tables)
-    out[t] = await db()
-      .selectFrom(t)
-      .selectAll()
-      .where("agency_id", "=", b.agency)
-      .orderBy((eb) => eb.lit(1))
-      .execute();
-  // Bytes and dates made comparable.
-  return JSON.stringify(out, (_k, v) => (v && v.type === "Buffer" ? v.data.length : v));
+  return rowsOfB(b.agency, tables);
 }
 
 beforeAll(async () => {
-  b.agency = (
-    await db()
-      .insertInto("agency")
-      .values({ code: B_CODE, name_vi: `Sở ${MARK}`, name_en: `Dept ${MARK}`, parent_id: 2 })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  clearAgencyCache();
+  b.agency = await makeAgencyB(B_CODE, { vi: `Sở ${MARK}`, en: `Dept ${MARK}` });
   aCode = (await db().selectFrom("agency").select("code").where("id", "=", 1).executeTakeFirstOrThrow()).code;
-  b.unit = (
-    await db()
-      .insertInto("unit")
-      .values({ agency_id: b.agency, code: "BZD", name_vi: `Phòng ${MARK}`, name_en: `Unit ${MARK}`, kind: "division" })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  b.procedure = (
-    await db()
-      .insertInto("procedure")
-      .values({
-        agency_id: b.agency,
-        code: "BZDP",
-        name_vi: `Thủ tục ${MARK}`,
-        name_en: `Procedure ${MARK}`,
-        field_vi: "x",
-        field_en: "x",
-        unit_id: b.unit,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
+  b.unit = await makeUnitOfB(b.agency, "BZD", MARK);
+  b.procedure = await makeProcedureOfB(b.agency, b.unit, "BZDP", MARK);
   b.session = await makeSession({ agencyId: b.agency, title: `Đối thoại ${MARK}` });
   // A's own upcoming session, starting within the hour, so A's door is open today.
   aSession = await makeSession({ title: "Đối thoại của cơ quan A" });
@@ -225,11 +189,8 @@ beforeAll(async () => {
     .execute();
   await db().updateTable("dialogue_session").set({ status: "minutes_published" }).where("id", "=", b.held).execute();
 
-  const unitA = await makeUnit();
-  for (const role of A_ROLES) signed[role] = await signIn(role, role === "unit" ? unitA : null);
-  const admin = await signIn("admin");
-  await db().updateTable("staff_user").set({ agency_id: b.agency }).where("id", "=", admin.id).execute();
-  bAdmin = admin.cookie;
+  for (const [role, s] of (await signInRolesOfA(A_ROLES)).signed) signed[role] = s;
+  bAdmin = (await signIn("admin", null, b.agency)).cookie;
 });
 
 describe("public dialogue pages per agency", () => {
@@ -321,7 +282,7 @@ describe("public dialogue pages per agency", () => {
       );
       expect(res.status).toBe(404);
     }
-    expect(await bRows()).toBe(before);
+    expect(await bRows()).toEqual(before);
   });
 
   it("finds B's registration by full code on B's path only; under A's it is a wrong code", async () => {
@@ -362,7 +323,7 @@ describe("public dialogue pages per agency", () => {
       const res = await call(registration.action, publicPost("/dialogues/registration", form, b.cookie), {});
       expect(res.status, form.intent).toBe(401);
     }
-    expect(await bRows()).toBe(before);
+    expect(await bRows()).toEqual(before);
   });
 
   it("tells a second sign-up on B's path through a notice that links to B's pages", async () => {
@@ -486,7 +447,7 @@ describe("agency A's staff against agency B's dialogue", () => {
         expect(onA.text).not.toContain(MARK);
       }
     }
-    expect(await bRows()).toBe(before);
+    expect(await bRows()).toEqual(before);
   });
 
   it("cannot moderate, answer or assign B's question, nor assign A's question to B's unit", async () => {
@@ -529,7 +490,7 @@ describe("agency A's staff against agency B's dialogue", () => {
     expect(await db().selectFrom("dialogue_answer").selectAll().where("question_id", "=", aQuestion).execute()).toEqual(
       aBefore,
     );
-    expect(await bRows()).toBe(before);
+    expect(await bRows()).toEqual(before);
   });
 
   it("cannot edit B's minutes, add B a follow-up or publish them; nor give A's follow-up to B's unit", async () => {
@@ -559,7 +520,7 @@ describe("agency A's staff against agency B's dialogue", () => {
     expect(
       await db().selectFrom("dialogue_followup").select("id").where("session_id", "=", aSession).execute(),
     ).toEqual([]);
-    expect(await bRows()).toBe(before);
+    expect(await bRows()).toEqual(before);
   });
 
   it("cannot cancel, settle or register on B's session, nor cancel B's registrant from A's session", async () => {
@@ -587,7 +548,7 @@ describe("agency A's staff against agency B's dialogue", () => {
       { id: String(aSession) },
     );
     expect(fromA.status).toBe(404);
-    expect(await bRows()).toBe(before);
+    expect(await bRows()).toEqual(before);
   });
 
   it("creates a session in A's agency only, dropping B's procedure sent in a forged field", async () => {
@@ -623,7 +584,7 @@ describe("agency A's staff against agency B's dialogue", () => {
     // The form itself offers A's procedures only.
     const form = await call(staffNew.loader, staffRequest("/staff/dialogues/new", signed.office!.cookie));
     expect(form.text).not.toContain(MARK);
-    expect(await bRows()).toBe(before);
+    expect(await bRows()).toEqual(before);
   });
 
   it("B's own admin sees B's sessions, registrants, questions and minutes (the check can see a leak)", async () => {

@@ -11,7 +11,6 @@ import { feedbackFigures } from "~/features/feedback/feedback-figures.server";
 import { releaseHeld } from "~/features/feedback/feedback-hold.server";
 import { submitFeedback } from "~/features/feedback/feedback-intake.server";
 import { saveHoliday } from "~/features/admin/holidays.server";
-import { clearAgencyCache } from "~/kernel/agency/agency.server";
 import { db } from "~/kernel/db/db.server";
 import type { StaffUser } from "~/kernel/session.server";
 import { vnDay } from "~/kernel/time/clock";
@@ -29,6 +28,7 @@ import * as staffPrivacyList from "~/routes/staff.privacy._index";
 import * as staffPrivacy from "~/routes/staff.privacy.$id";
 import * as staffRetention from "~/routes/staff.privacy.retention";
 import { call, type Handler } from "../support/route-call";
+import { makeAgencyB, makeUnitOfB } from "../support/agency-b";
 import { signIn, staffRequest } from "../support/staff";
 
 const B_CODE = "so-b-cach-ly";
@@ -85,21 +85,8 @@ const A_ROLES: Role[] = ["admin", "office", "unit", "viewer"];
 const signed: Partial<Record<Role, { cookie: string }>> = {};
 
 beforeAll(async () => {
-  agencyB = (
-    await db()
-      .insertInto("agency")
-      .values({ code: B_CODE, name_vi: "Sở B cách ly", name_en: "Department B", parent_id: 2 })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  clearAgencyCache();
-  const unitB = (
-    await db()
-      .insertInto("unit")
-      .values({ agency_id: agencyB, code: "UB", name_vi: "Phòng B", name_en: "Unit B", kind: "division" })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
+  agencyB = await makeAgencyB(B_CODE, { vi: "Sở B cách ly", en: "Department B" });
+  const unitB = await makeUnitOfB(agencyB, "UB", "B");
 
   // B's case, sent on B's path, with a file; its full code comes back in the flash cookie.
   const sent = await call(fbForm.action as Handler, feedbackPost(`/${B_CODE}/feedback`), { agency: B_CODE });

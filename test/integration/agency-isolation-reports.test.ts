@@ -6,13 +6,10 @@
 // and must never see or change any of it. B's own account does see its rows, so a refusal is not
 // a page that is simply broken.
 import crypto from "node:crypto";
-import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ALL_ROLES, type Role } from "~/features/accounts/auth.server";
 import { submitFeedback } from "~/features/feedback/feedback-intake.server";
 import { getReport } from "~/features/reports/report.server";
-import { storeResponse } from "~/features/survey/response.server";
-import { clearAgencyCache } from "~/kernel/agency/agency.server";
 import { db } from "~/kernel/db/db.server";
 import type { StaffUser } from "~/kernel/session.server";
 import * as periods from "~/routes/staff.reports._index";
@@ -28,7 +25,16 @@ import * as settings from "~/routes/staff.settings";
 import * as holidays from "~/routes/staff.holidays";
 import { fieldName, SETTING_DEFS, toInput } from "~/features/admin/settings";
 import { call } from "../support/route-call";
-import { makeUnit, signIn, staffRequest } from "../support/staff";
+import {
+  copyFormB,
+  makeAgencyB,
+  makeProcedureOfB,
+  makeUnitOfB,
+  overallItem,
+  signInRolesOfA,
+  storeResponseOfB,
+} from "../support/agency-b";
+import { signIn, staffRequest } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
 
 // Words only agency B's rows hold: none may appear in anything agency A's users are shown.
@@ -53,7 +59,7 @@ let bUser: StaffUser;
 let bAdmin = "";
 let bOffice = "";
 let unitA = 0;
-const a = new Map<Role, { id: number; cookie: string }>();
+let a: Map<Role, { id: number; cookie: string }>;
 
 const staffUser = (id: number, role: Role): StaffUser => ({
   id,
@@ -94,98 +100,21 @@ async function settingsForm(cookie: string, over: Record<string, string>) {
 
 beforeAll(async () => {
   await ensureForms();
-  b.agency = (
-    await db()
-      .insertInto("agency")
-      .values({ code: B_CODE, name_vi: `Sở ${MARK}`, name_en: `Dept ${MARK}`, parent_id: 2 })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  clearAgencyCache();
-  b.unit = (
-    await db()
-      .insertInto("unit")
-      .values({
-        agency_id: b.agency,
-        code: b.unitCode,
-        name_vi: `Phòng ${MARK}`,
-        name_en: `Unit ${MARK}`,
-        kind: "division",
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  b.procedure = (
-    await db()
-      .insertInto("procedure")
-      .values({
-        agency_id: b.agency,
-        code: b.procCode,
-        name_vi: `Thủ tục ${MARK}`,
-        name_en: `Procedure ${MARK}`,
-        field_vi: "x",
-        field_en: "x",
-        unit_id: b.unit,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
+  b.agency = await makeAgencyB(B_CODE, { vi: `Sở ${MARK}`, en: `Dept ${MARK}` });
+  b.unit = await makeUnitOfB(b.agency, b.unitCode, MARK);
+  b.procedure = await makeProcedureOfB(b.agency, b.unit, b.procCode, MARK);
   // B's copy of A's Form B, with A's items, and six answers in Q1 2031 (all "satisfied").
-  const source = await db()
-    .selectFrom("survey_version as v")
-    .innerJoin("survey as s", "s.id", "v.survey_id")
-    .select(["v.id", "s.kind"])
-    .where("s.agency_id", "=", 1)
-    .where("s.slug", "=", SLUG_B)
-    .orderBy("v.version", "desc")
-    .executeTakeFirstOrThrow();
-  b.survey = (
-    await db()
-      .insertInto("survey")
-      .values({ agency_id: b.agency, slug: SLUG_B, kind: source.kind, title_vi: `KS ${MARK}`, title_en: `S ${MARK}` })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  b.version = (
-    await db()
-      .insertInto("survey_version")
-      .values({ agency_id: b.agency, survey_id: b.survey, version: 1, published_at: new Date(Date.now() - 60_000) })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  await sql`insert into survey_item (agency_id, version_id, position, code, block, type, text_vi, text_en, help_vi,
-              help_en, required, options, max_length)
-            select ${b.agency}, ${b.version}, position, code, block, type, text_vi, text_en, help_vi, help_en, required,
-              options, max_length from survey_item where version_id = ${source.id}`.execute(db());
-  const overall = await db()
-    .selectFrom("survey_item")
-    .select("id")
-    .where("version_id", "=", b.version)
-    .where("code", "=", "OVERALL")
-    .executeTakeFirstOrThrow();
+  Object.assign(b, await copyFormB(b.agency, SLUG_B, { vi: `KS ${MARK}`, en: `S ${MARK}` }));
+  const overall = await overallItem(b.version);
   for (let i = 0; i < 6; i++)
-    await storeResponse({
-      id: crypto.randomUUID(),
-      agencyId: b.agency,
-      surveyId: b.survey,
-      versionId: b.version,
-      unitId: b.unit,
-      procedureId: b.procedure,
-      counter: null,
+    await storeResponseOfB(b, [{ itemId: overall, value: 5, text: null, choices: null }], {
       channel: "paper",
-      lang: "vi",
-      startedAt: null,
-      flagReasons: [],
-      dossierHash: null,
-      enteredBy: null,
       submittedAt: new Date("2031-02-10T03:00:00Z"),
-      answers: [{ itemId: overall.id, value: 5, text: null, choices: null }],
     });
 
   // B's accounts.
-  const admin = await signIn("admin");
-  const office = await signIn("office");
-  await db().updateTable("staff_user").set({ agency_id: b.agency }).where("id", "in", [admin.id, office.id]).execute();
+  const admin = await signIn("admin", null, b.agency);
+  const office = await signIn("office", null, b.agency);
   bAdmin = admin.cookie;
   bOffice = office.cookie;
   bUser = { ...staffUser(office.id, "office"), agencyId: b.agency };
@@ -243,11 +172,7 @@ beforeAll(async () => {
   );
   expect(sent.status).toBe(200);
 
-  unitA = await makeUnit();
-  for (const role of ALL_ROLES) {
-    const s = await signIn(role, role === "unit" ? unitA : null);
-    a.set(role, { id: s.id, cookie: s.cookie });
-  }
+  ({ unitA, signed: a } = await signInRolesOfA(ALL_ROLES));
 });
 
 describe("B's own rows are written as B's", () => {

@@ -7,16 +7,21 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { sql } from "kysely";
 import { ALL_ROLES, type Role, type RouteAccess } from "~/features/accounts/auth.server";
-import { storeResponse } from "~/features/survey/response.server";
 import { submitFeedback } from "~/features/feedback/feedback-intake.server";
-import { clearAgencyCache } from "~/kernel/agency/agency.server";
 import { db } from "~/kernel/db/db.server";
 import { loader as surveyLoader } from "~/routes/s.$slug";
 import { loader as thanksLoader } from "~/routes/s.$slug_.thanks";
 import { loader as listLoader } from "~/routes/s._index";
 import { signUp } from "~/features/dialogue/dialogue-registration.server";
+import {
+  copyFormB,
+  makeAgencyB,
+  makeProcedureOfB,
+  makeUnitOfB,
+  overallItem,
+  storeResponseOfB,
+} from "../support/agency-b";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 import { ensureForms, SLUG_B } from "../support/survey";
 import { makeSession, person } from "../support/dialogue";
@@ -68,66 +73,13 @@ let bCookie = "";
 
 beforeAll(async () => {
   await ensureForms();
-  const agency = await db()
-    .insertInto("agency")
-    .values({ code: b.code, name_vi: `Sở ${MARK}`, name_en: `Dept ${MARK}`, parent_id: 2 })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  b.agency = agency.id;
-  clearAgencyCache();
-  const unit = await db()
-    .insertInto("unit")
-    .values({ agency_id: b.agency, code: "BZ1", name_vi: `Phòng ${MARK}`, name_en: `Unit ${MARK}`, kind: "division" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  b.unit = unit.id;
-  const proc = await db()
-    .insertInto("procedure")
-    .values({
-      agency_id: b.agency,
-      code: "BZP",
-      name_vi: `Thủ tục ${MARK}`,
-      name_en: `Procedure ${MARK}`,
-      field_vi: "x",
-      field_en: "x",
-      unit_id: b.unit,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  b.procedure = proc.id;
+  b.agency = await makeAgencyB(b.code, { vi: `Sở ${MARK}`, en: `Dept ${MARK}` });
+  b.unit = await makeUnitOfB(b.agency, "BZ1", MARK);
+  b.procedure = await makeProcedureOfB(b.agency, b.unit, "BZP", MARK);
   // B's copy of A's Form B (same slug, its own title) and a survey only B has, each with A's items.
-  const source = await db()
-    .selectFrom("survey_version as v")
-    .innerJoin("survey as s", "s.id", "v.survey_id")
-    .select(["v.id", "s.kind"])
-    .where("s.agency_id", "=", 1)
-    .where("s.slug", "=", SLUG_B)
-    .orderBy("v.version", "desc")
-    .executeTakeFirstOrThrow();
-  for (const slug of [SLUG_B, B_ONLY_SLUG]) {
-    const s = await db()
-      .insertInto("survey")
-      .values({
-        agency_id: b.agency,
-        slug,
-        kind: source.kind,
-        title_vi: `Khảo sát ${MARK}`,
-        title_en: `Survey ${MARK}`,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const v = await db()
-      .insertInto("survey_version")
-      .values({ agency_id: b.agency, survey_id: s.id, version: 1, published_at: new Date(Date.now() - 60_000) })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await sql`insert into survey_item (agency_id, version_id, position, code, block, type, text_vi, text_en, help_vi,
-                help_en, required, options, max_length)
-              select ${b.agency}, ${v.id}, position, code, block, type, text_vi, text_en, help_vi, help_en, required,
-                options, max_length from survey_item where version_id = ${source.id}`.execute(db());
-    if (slug === SLUG_B) Object.assign(b, { survey: s.id, version: v.id });
-    else b.only = s.id;
-  }
+  const title = { vi: `Khảo sát ${MARK}`, en: `Survey ${MARK}` };
+  Object.assign(b, await copyFormB(b.agency, SLUG_B, title));
+  b.only = (await copyFormB(b.agency, B_ONLY_SLUG, title)).survey;
   // B's feedback case with a file, and an open privacy request about it (feedback and privacy
   // routes are walked with these ids).
   const fb = await submitFeedback({
@@ -184,29 +136,9 @@ beforeAll(async () => {
     .insertInto("dialogue_minutes")
     .values({ agency_id: b.agency, session_id: b.dialogue, summary: `Biên bản ${MARK}` })
     .execute();
-  const overall = await db()
-    .selectFrom("survey_item")
-    .select("id")
-    .where("version_id", "=", b.version)
-    .where("code", "=", "OVERALL")
-    .executeTakeFirstOrThrow();
+  const overall = await overallItem(b.version);
   for (let i = 0; i < B_RESPONSES; i++)
-    await storeResponse({
-      id: crypto.randomUUID(),
-      agencyId: b.agency,
-      surveyId: b.survey,
-      versionId: b.version,
-      unitId: b.unit,
-      procedureId: b.procedure,
-      counter: null,
-      channel: "web",
-      lang: "vi",
-      startedAt: null,
-      flagReasons: [],
-      dossierHash: null,
-      enteredBy: null,
-      answers: [{ itemId: overall.id, value: 1, text: `lời ${MARK}`, choices: null }],
-    });
+    await storeResponseOfB(b, [{ itemId: overall, value: 1, text: `lời ${MARK}`, choices: null }]);
   // B's served count, late dossier (its code carries the marker) and own day off, for the report
   // routes' walk: B's unit name or the code would show on A's pages if a read were not scoped.
   await db()
@@ -236,11 +168,10 @@ beforeAll(async () => {
     .insertInto("agency_holiday")
     .values({ agency_id: b.agency, date: "2031-03-12", name_vi: `Ngày ${MARK}`, name_en: `Day ${MARK}`, kind: "off" })
     .execute();
-  const bStaff = await signIn("admin");
+  const bStaff = await signIn("admin", null, b.agency);
   bCookie = bStaff.cookie;
   b.user = bStaff.id;
-  b.item = overall.id;
-  await db().updateTable("staff_user").set({ agency_id: b.agency }).where("id", "=", bStaff.id).execute();
+  b.item = overall;
   const unitA = await makeUnit();
   for (const role of ALL_ROLES) cookies.set(role, (await signIn(role, unitA)).cookie);
 });

@@ -7,12 +7,12 @@
 //   C 60/100: d = 1.038416, centre = 0.619208/d = 0.59630, half = 1.96·√(0.0024 + 0.00009604)/d
 //   = 0.09430 → [50,2 %; 69,1 %]: below both (88,8 > 69,1 and 76,7 > 69,1) → 3.
 //   D 2 answers (< 5): hidden, not ranked.
-import { sql } from "kysely";
 import * as leagueRoute from "~/routes/staff.province.$period";
 import * as docRoute from "~/routes/staff.province.$period_.document";
 import * as docxRoute from "~/routes/staff.province.$period_.docx";
 import { db } from "~/kernel/db/db.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
+import { handledFeedback, leagueAgency, OVERALL, publishedSurvey, writeRollups } from "../support/league";
 import { docxText, unzip } from "../support/unzip";
 
 const PERIOD = "2025-Q2";
@@ -29,80 +29,15 @@ async function call(fn: Handler, url: string, cookie: string) {
 }
 
 async function agency(key: string, counts: { c5?: number; c4?: number; c2?: number }, onTime: number) {
-  const root = await db().selectFrom("agency").select("id").where("parent_id", "is", null).executeTakeFirstOrThrow();
-  const { id: agency_id } = await db()
-    .insertInto("agency")
-    .values({
-      code: `doc-${key}`,
-      name_vi: `Sở ${key.toUpperCase()}`,
-      name_en: `Dept ${key.toUpperCase()}`,
-      parent_id: root.id,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const unit = await db()
-    .insertInto("unit")
-    .values({ agency_id, code: "U1", name_vi: "Bộ phận", name_en: "Unit", kind: "division" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const survey = await db()
-    .insertInto("survey")
-    .values({ agency_id, slug: `b-${key}`, kind: "B", title_vi: "B", title_en: "B" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const version = await db()
-    .insertInto("survey_version")
-    .values({ agency_id, survey_id: survey.id, version: 1, published_at: new Date("2025-01-01T00:00:00Z") })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const item = await db()
-    .insertInto("survey_item")
-    .values({
-      agency_id,
-      version_id: version.id,
-      position: 1,
-      code: "OVERALL_SAT",
-      block: "OVERALL",
-      type: "L5",
-      text_vi: "Hài lòng chung",
-      text_en: "Overall",
-      help_vi: null,
-      help_en: null,
-      options: null,
-      max_length: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const cell = {
-    agency_id,
-    survey_version_id: version.id,
-    unit_id: unit.id,
-    procedure_id: 0,
-    channel: "qr",
-    flagged: false,
-    item_id: item.id,
-    ...counts,
-  };
-  await db()
-    .insertInto("answer_rollup")
-    .values({ ...cell, day: DAY })
-    .execute();
-  await db()
-    .insertInto("answer_rollup_half")
-    .values({ ...cell, bucket: "2025-04-01" })
-    .execute();
-  await db()
-    .insertInto("answer_rollup_quarter")
-    .values({ ...cell, quarter: "2025-03-15" })
-    .execute();
+  const { agencyId, unitId } = await leagueAgency(
+    { code: `doc-${key}`, name_vi: `Sở ${key.toUpperCase()}`, name_en: `Dept ${key.toUpperCase()}` },
+    { code: "U1", name_vi: "Bộ phận", name_en: "Unit" },
+  );
+  const form = { slug: `b-${key}`, kind: "B" as const, title_vi: "B", title_en: "B" };
+  const { versionId, itemIds } = await publishedSurvey(agencyId, form, [OVERALL]);
+  await writeRollups({ agencyId, versionId, unitId, itemId: itemIds[0], counts }, DAY, "2025-04-01", "2025-03-15");
   // Ten handled cases, `onTime` of them on time.
-  await sql`
-    insert into feedback (agency_id, code, submission_id, kind, content, lang, unit_id, status, received_at,
-      base_date, refuse_due, info_due, transfer_due, answer_due, due_date, handled_at, late)
-    select ${agency_id}, ${`PA-${key}-`} || g, gen_random_uuid(), 'phan_anh', 'Nội dung', 'vi', ${unit.id}, 'published',
-      ${`${DAY}T09:00:00+07:00`}::timestamptz, ${DAY}::date, ${DAY}::date, ${DAY}::date, ${DAY}::date, ${DAY}::date,
-      ${DAY}::date, ${`${DAY}T15:00:00+07:00`}::timestamptz, g > ${onTime}
-    from generate_series(1, 10) g`.execute(db());
+  await handledFeedback({ agencyId, unitId, key }, DAY, 10, 10 - onTime);
 }
 
 let province: string;

@@ -11,7 +11,6 @@
 //     18/20: centre = 0.99604/1.19208 = 0.83555, half = 1.64419·√(0.0045+0.0024010) = 0.13659 → [0.6990, 0.9721]
 //     5/20:  centre = 0.34604/1.19208 = 0.29028, half = 1.64419·√(0.009375+0.0024010) = 0.17842 → [0.1119, 0.4687]
 //     X and Y overlap (0.8389 < 0.9721): tie "=1"; both lower bounds above Z's 0.4687: Z is 3.
-import { sql } from "kysely";
 import * as leagueRoute from "~/routes/staff.province.$period";
 import * as leagueIndex from "~/routes/staff.province._index";
 import * as dashboardRoute from "~/routes/staff._index";
@@ -20,6 +19,7 @@ import * as reportRoute from "~/routes/staff.reports.$period";
 import * as responsesRoute from "~/routes/staff.export.responses";
 import * as feedbackRoute from "~/routes/staff.feedback._index";
 import { db } from "~/kernel/db/db.server";
+import { handledFeedback, leagueAgency, OVERALL, publishedSurvey, writeRollups } from "../support/league";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
 
 const PERIOD = "2025-Q2"; // 15/03/2025 – 14/06/2025 (NĐ 09/2019 Art. 12)
@@ -49,91 +49,21 @@ async function agency(
   feedback: { handled: number; late: number },
   tt01?: { citizenPoints: 0 | 1 | 2; staffTenths: number },
 ) {
-  const root = await db().selectFrom("agency").select("id").where("parent_id", "is", null).executeTakeFirstOrThrow();
-  const a = await db()
-    .insertInto("agency")
-    .values({
-      code: `s${key.toLowerCase()}`,
-      name_vi: `Sở ${key}`,
-      name_en: `Department ${key}`,
-      parent_id: root.id,
-      target_percent: target,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  ids[key] = a.id;
-  const agency_id = a.id;
-  const unit = await db()
-    .insertInto("unit")
-    .values({ agency_id, code: `U${key}`, name_vi: `Bộ phận ${key}`, name_en: `Unit ${key}`, kind: "division" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const survey = await db()
-    .insertInto("survey")
-    .values({
-      agency_id,
-      slug: `b-${key.toLowerCase()}`,
-      kind: "B",
-      title_vi: `Phiếu B ${key}`,
-      title_en: `Form B ${key}`,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const version = await db()
-    .insertInto("survey_version")
-    .values({ agency_id, survey_id: survey.id, version: 1, published_at: new Date("2025-01-01T00:00:00Z") })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const item = await db()
-    .insertInto("survey_item")
-    .values({
-      agency_id,
-      version_id: version.id,
-      position: 1,
-      code: "OVERALL_SAT",
-      block: "OVERALL",
-      type: "L5",
-      text_vi: "Hài lòng chung",
-      text_en: "Overall",
-      help_vi: null,
-      help_en: null,
-      options: null,
-      max_length: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  if (tt01) await formA(agency_id, unit.id, key, tt01);
-  const cell = {
-    agency_id,
-    survey_version_id: version.id,
-    unit_id: unit.id,
-    procedure_id: 0,
-    channel: "qr",
-    flagged: false,
-    item_id: item.id,
-    ...counts,
+  const { agencyId, unitId } = await leagueAgency(
+    { code: `s${key.toLowerCase()}`, name_vi: `Sở ${key}`, name_en: `Department ${key}`, target_percent: target },
+    { code: `U${key}`, name_vi: `Bộ phận ${key}`, name_en: `Unit ${key}` },
+  );
+  ids[key] = agencyId;
+  const form = {
+    slug: `b-${key.toLowerCase()}`,
+    kind: "B" as const,
+    title_vi: `Phiếu B ${key}`,
+    title_en: `Form B ${key}`,
   };
-  // The fold writes each answer into the daily, the half-month and the quarter rollup.
-  await db()
-    .insertInto("answer_rollup")
-    .values({ ...cell, day: DAY })
-    .execute();
-  await db()
-    .insertInto("answer_rollup_half")
-    .values({ ...cell, bucket: BUCKET })
-    .execute();
-  await db()
-    .insertInto("answer_rollup_quarter")
-    .values({ ...cell, quarter: QUARTER })
-    .execute();
-  if (feedback.handled)
-    await sql`
-      insert into feedback (agency_id, code, submission_id, kind, content, lang, unit_id, status, received_at,
-        base_date, refuse_due, info_due, transfer_due, answer_due, due_date, handled_at, late)
-      select ${agency_id}, ${`PA-${key}-`} || g, gen_random_uuid(), 'phan_anh', 'Nội dung', 'vi', ${unit.id}, 'published',
-        ${`${DAY}T09:00:00+07:00`}::timestamptz, ${DAY}::date, ${DAY}::date, ${DAY}::date, ${DAY}::date, ${DAY}::date,
-        ${DAY}::date, ${`${DAY}T15:00:00+07:00`}::timestamptz, g <= ${feedback.late}
-      from generate_series(1, ${feedback.handled}) g`.execute(db());
+  const { versionId, itemIds } = await publishedSurvey(agencyId, form, [OVERALL]);
+  if (tt01) await formA(agencyId, unitId, key, tt01);
+  await writeRollups({ agencyId, versionId, unitId, itemId: itemIds[0], counts }, DAY, BUCKET, QUARTER);
+  if (feedback.handled) await handledFeedback({ agencyId, unitId, key }, DAY, feedback.handled, feedback.late);
 }
 
 /** A form A whose four citizen indicators (TT 01 items 1, 3, 4, 7) each have 10 dossiers scoring
@@ -144,65 +74,22 @@ async function formA(
   key: string,
   o: { citizenPoints: 0 | 1 | 2; staffTenths: number },
 ) {
-  const survey = await db()
-    .insertInto("survey")
-    .values({
-      agency_id,
-      slug: `a-${key.toLowerCase()}`,
-      kind: "A",
-      title_vi: `Phiếu A ${key}`,
-      title_en: `Form A ${key}`,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const version = await db()
-    .insertInto("survey_version")
-    .values({ agency_id, survey_id: survey.id, version: 1, published_at: new Date("2025-01-01T00:00:00Z") })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const form = {
+    slug: `a-${key.toLowerCase()}`,
+    kind: "A" as const,
+    title_vi: `Phiếu A ${key}`,
+    title_en: `Form A ${key}`,
+  };
   const codes = ["A_TIME", "A_CONTACTS", "A_AGENCIES", "A_ATTITUDE"];
-  for (const [i, code] of codes.entries()) {
-    const item = await db()
-      .insertInto("survey_item")
-      .values({
-        agency_id,
-        version_id: version.id,
-        position: i + 1,
-        code,
-        block: "TT01",
-        type: "single",
-        text_vi: code,
-        text_en: code,
-        help_vi: null,
-        help_en: null,
-        options: null,
-        max_length: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const cell = {
-      agency_id,
-      survey_version_id: version.id,
-      unit_id,
-      procedure_id: 0,
-      channel: "qr",
-      flagged: false,
-      item_id: item.id,
-      [`c${o.citizenPoints}`]: 10,
-    };
-    await db()
-      .insertInto("answer_rollup")
-      .values({ ...cell, day: DAY })
-      .execute();
-    await db()
-      .insertInto("answer_rollup_half")
-      .values({ ...cell, bucket: BUCKET })
-      .execute();
-    await db()
-      .insertInto("answer_rollup_quarter")
-      .values({ ...cell, quarter: QUARTER })
-      .execute();
-  }
+  const items = codes.map((code) => ({ code, block: "TT01", type: "single" as const, text_vi: code, text_en: code }));
+  const { versionId, itemIds } = await publishedSurvey(agency_id, form, items);
+  for (const itemId of itemIds)
+    await writeRollups(
+      { agencyId: agency_id, versionId, unitId: unit_id, itemId, counts: { [`c${o.citizenPoints}`]: 10 } },
+      DAY,
+      BUCKET,
+      QUARTER,
+    );
   await db()
     .insertInto("tt01_staff_score")
     .values(

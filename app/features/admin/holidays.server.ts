@@ -16,6 +16,7 @@ import {
   type MovedCase,
 } from "~/features/feedback/feedback-deadlines.server";
 import { db } from "~/kernel/db/db.server";
+import { agencyDays, nationalDays, removeDay, writeDay, type DayInput } from "~/features/admin/calendar-days.server";
 import { DEFAULT_AGENCY_ID } from "~/kernel/agency/agency.server";
 import type { Client } from "~/kernel/http/client";
 import type { Database } from "../../../db/types";
@@ -89,6 +90,12 @@ export async function confirmHoliday(date: string, actor: StaffActor, client: Cl
 }
 
 type CalendarError = "dateTaken" | "notFound" | "nationalDay";
+const dayInput = (day: { date: string; nameVi: string; nameEn: string; kind: "off" | "work" }): DayInput => ({
+  date: day.date,
+  name_vi: day.nameVi,
+  name_en: day.nameEn,
+  kind: day.kind,
+});
 export type CalendarResult = { ok: true; changeId: string; moved: MovedCase[] } | { ok: false; error: CalendarError };
 
 /** Runs one change of the calendar: serialised with any other, then the limits of every open
@@ -154,26 +161,7 @@ export async function saveHoliday(
   actor: StaffActor & { name?: string },
   client: Client | null,
 ): Promise<CalendarResult> {
-  return changeCalendar(actor, client, null, async (trx) => {
-    const input = { date: day.date, name_vi: day.nameVi, name_en: day.nameEn, kind: day.kind, confirmed: true };
-    const clash = await trx.selectFrom("holiday").select("date").where("date", "=", input.date).executeTakeFirst();
-    if (clash && clash.date !== original) return { ok: false, error: "dateTaken" } as const;
-    if (original) {
-      const res = await trx.deleteFrom("holiday").where("date", "=", original).executeTakeFirst();
-      if (!Number(res.numDeletedRows)) return { ok: false, error: "notFound" } as const;
-    }
-    await trx.insertInto("holiday").values(input).execute();
-    const movedFrom = original && original !== input.date ? original : undefined;
-    return {
-      ok: true,
-      change: {
-        action: original ? "holiday.update" : "holiday.create",
-        date: input.date,
-        ...(movedFrom ? { movedFrom } : {}),
-      },
-      details: { ...input, ...(movedFrom ? { movedFrom } : {}) },
-    } as const;
-  });
+  return changeCalendar(actor, client, null, (trx) => writeDay(trx, nationalDays, dayInput(day), original));
 }
 
 export async function deleteHoliday(
@@ -181,15 +169,7 @@ export async function deleteHoliday(
   actor: StaffActor & { name?: string },
   client: Client | null,
 ): Promise<CalendarResult> {
-  return changeCalendar(actor, client, null, async (trx) => {
-    const row = await trx
-      .deleteFrom("holiday")
-      .where("date", "=", date)
-      .returning(["name_vi", "kind"])
-      .executeTakeFirst();
-    if (!row) return { ok: false, error: "notFound" } as const;
-    return { ok: true, change: { action: "holiday.delete", date }, details: row } as const;
-  });
+  return changeCalendar(actor, client, null, (trx) => removeDay(trx, nationalDays, date));
 }
 
 export interface CalendarChangeNotice {
@@ -248,38 +228,8 @@ export async function saveOwnHoliday(
   client: Client | null,
 ): Promise<CalendarResult> {
   return changeCalendar(actor, client, agencyId, async (trx) => {
-    const national = await trx.selectFrom("holiday").select("date").where("date", "=", day.date).executeTakeFirst();
-    if (national) return { ok: false, error: "nationalDay" } as const;
-    const clash = await trx
-      .selectFrom("agency_holiday")
-      .select("date")
-      .where("agency_id", "=", agencyId)
-      .where("date", "=", day.date)
-      .executeTakeFirst();
-    if (clash && clash.date !== original) return { ok: false, error: "dateTaken" } as const;
-    if (original) {
-      const res = await trx
-        .deleteFrom("agency_holiday")
-        .where("agency_id", "=", agencyId)
-        .where("date", "=", original)
-        .executeTakeFirst();
-      if (!Number(res.numDeletedRows)) return { ok: false, error: "notFound" } as const;
-    }
-    const input = { date: day.date, name_vi: day.nameVi, name_en: day.nameEn, kind: day.kind };
-    await trx
-      .insertInto("agency_holiday")
-      .values({ agency_id: agencyId, ...input, created_by: actor.id })
-      .execute();
-    const movedFrom = original && original !== input.date ? original : undefined;
-    return {
-      ok: true,
-      change: {
-        action: original ? "holiday.update" : "holiday.create",
-        date: input.date,
-        ...(movedFrom ? { movedFrom } : {}),
-      },
-      details: { ...input, ...(movedFrom ? { movedFrom } : {}) },
-    } as const;
+    if (await nationalDays.taken(trx, day.date)) return { ok: false, error: "nationalDay" } as const;
+    return writeDay(trx, agencyDays(agencyId, actor.id), dayInput(day), original);
   });
 }
 
@@ -289,16 +239,7 @@ export async function deleteOwnHoliday(
   actor: StaffActor & { name?: string },
   client: Client | null,
 ): Promise<CalendarResult> {
-  return changeCalendar(actor, client, agencyId, async (trx) => {
-    const row = await trx
-      .deleteFrom("agency_holiday")
-      .where("agency_id", "=", agencyId)
-      .where("date", "=", date)
-      .returning(["name_vi", "kind"])
-      .executeTakeFirst();
-    if (!row) return { ok: false, error: "notFound" } as const;
-    return { ok: true, change: { action: "holiday.delete", date }, details: row } as const;
-  });
+  return changeCalendar(actor, client, agencyId, (trx) => removeDay(trx, agencyDays(agencyId, actor.id), date));
 }
 
 export interface HolidayWarning extends HolidayCoverage {

@@ -49,6 +49,15 @@ export function FeedbackForm({
 }: FeedbackFormProps) {
   const { t } = useTranslation();
   const v = (k: string) => values[k] ?? "";
+  // What every field of the form takes the same way: its prefixed id, what was typed, its error,
+  // and "(required)" or "(optional)" after its label.
+  const field = (name: string) => ({
+    marker: true,
+    id: fieldId(name),
+    name,
+    defaultValue: v(name),
+    error: errors[name],
+  });
   // An expired form id has no field of its own: show it at the top.
   const summaryErrors: Errors = {
     ...errors,
@@ -70,13 +79,9 @@ export function FeedbackForm({
       <Form method="post" encType="multipart/form-data" noValidate>
         <input type="hidden" name="submissionId" value={submissionId} />
         <Radios
-          marker
-          id={fieldId("kind")}
-          name="kind"
+          {...field("kind")}
           label={t("feedback.form.kindLegend")}
           required
-          defaultValue={v("kind")}
-          error={errors.kind}
           options={(["phan_anh", "kien_nghi"] as const).map((k) => ({
             value: k,
             label: t(`feedback.kinds.${k}`),
@@ -86,100 +91,52 @@ export function FeedbackForm({
 
         <h2>{t("feedback.form.senderHeading")}</h2>
         <p className="muted">{t("feedback.form.requiredNote")}</p>
+        <TextField {...field("name")} label={t("feedback.form.name")} required autoComplete="name" />
         <TextField
-          marker
-          id={fieldId("name")}
-          name="name"
-          label={t("feedback.form.name")}
-          required
-          autoComplete="name"
-          defaultValue={v("name")}
-          error={errors.name}
-        />
-        <TextField
-          marker
-          id={fieldId("address")}
-          name="address"
+          {...field("address")}
           label={t("feedback.form.address")}
           hint={t("feedback.form.addressHint")}
           required
           autoComplete="street-address"
-          defaultValue={v("address")}
-          error={errors.address}
         />
         <TextField
-          marker
-          id={fieldId("phone")}
-          name="phone"
+          {...field("phone")}
           type="tel"
           inputMode="tel"
           label={t("feedback.form.phone")}
           hint={t("feedback.form.phoneHint")}
           required
           autoComplete="tel"
-          defaultValue={v("phone")}
-          error={errors.phone}
         />
         <TextField
-          marker
-          id={fieldId("email")}
-          name="email"
+          {...field("email")}
           type="email"
           inputMode="email"
           label={t("feedback.form.email")}
           hint={t("feedback.form.emailHint")}
           autoComplete="email"
           spellCheck={false}
-          defaultValue={v("email")}
-          error={errors.email}
         />
-        <TextField
-          marker
-          id={fieldId("organisation")}
-          name="organisation"
-          label={t("feedback.form.organisation")}
-          autoComplete="organization"
-          defaultValue={v("organisation")}
-          error={errors.organisation}
-        />
+        <TextField {...field("organisation")} label={t("feedback.form.organisation")} autoComplete="organization" />
 
         <h2>{t("feedback.form.contentHeading")}</h2>
         <SelectField
-          marker
-          id={fieldId("procedureId")}
-          name="procedureId"
+          {...field("procedureId")}
           label={t("feedback.form.procedure")}
-          defaultValue={v("procedureId")}
-          error={errors.procedureId}
           options={[{ value: "", label: t("feedback.form.procedureNone") }, ...procedures]}
         />
         <TextField
-          marker
-          id={fieldId("dossierCode")}
-          name="dossierCode"
+          {...field("dossierCode")}
           label={t("feedback.form.dossierCode")}
           hint={t("feedback.form.dossierHint")}
-          defaultValue={v("dossierCode")}
-          error={errors.dossierCode}
         />
-        <TextField
-          marker
-          id={fieldId("title")}
-          name="title"
-          label={t("feedback.form.titleField")}
-          defaultValue={v("title")}
-          error={errors.title}
-        />
+        <TextField {...field("title")} label={t("feedback.form.titleField")} />
         <TextArea
-          marker
-          id={fieldId("content")}
-          name="content"
+          {...field("content")}
           label={t("feedback.form.content")}
           hint={t("feedback.form.contentHint")}
           required
           rows={10}
-          defaultValue={v("content")}
-          error={errors.content}
         />
 
         <div className={`field${errors.attachments ? " field--error" : ""}`}>

@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Checkbox, ErrorSummary, SelectField, TextArea, TextField } from "~/kernel/forms/fields";
 import { ITEM_TYPES } from "~/features/survey/scales";
+import { LangPair } from "./lang-pair";
 
 /** The form's fields, in the order the error summary lists them. */
 export const ITEM_FIELDS = [
@@ -50,33 +51,18 @@ export function ItemEditor({ values: v, errors }: { values: Record<string, strin
           error={e.type}
           options={ITEM_TYPES.map((x) => ({ value: x, label: t(`surveyStaff.types.${x}`) }))}
         />
-        <TextArea
-          name="text_vi"
-          label={t("surveyStaff.item.textVi")}
-          defaultValue={v.text_vi}
-          error={e.text_vi}
+        <LangPair
+          name="text"
+          labels={{ vi: t("surveyStaff.item.textVi"), en: t("surveyStaff.item.textEn") }}
+          values={v}
+          errors={e}
           rows={2}
         />
-        <TextArea
-          name="text_en"
-          label={t("surveyStaff.item.textEn")}
-          defaultValue={v.text_en}
-          error={e.text_en}
-          rows={2}
-        />
-        <TextField
-          autoComplete="off"
-          name="help_vi"
-          label={t("surveyStaff.item.helpVi")}
-          defaultValue={v.help_vi}
-          error={e.help_vi}
-        />
-        <TextField
-          autoComplete="off"
-          name="help_en"
-          label={t("surveyStaff.item.helpEn")}
-          defaultValue={v.help_en}
-          error={e.help_en}
+        <LangPair
+          name="help"
+          labels={{ vi: t("surveyStaff.item.helpVi"), en: t("surveyStaff.item.helpEn") }}
+          values={v}
+          errors={e}
         />
         <Checkbox name="required" label={t("surveyStaff.item.required")} defaultChecked={v.required === "on"} />
         <TextArea

@@ -2,7 +2,8 @@
 // form, the versions table and the items table.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Checkbox, ErrorSummary, TableWrap, TextArea, TextField } from "~/kernel/forms/fields";
+import { Checkbox, ErrorSummary, TableWrap, TextField } from "~/kernel/forms/fields";
+import { LangPair } from "./lang-pair";
 
 /** A survey's title in both languages: on the new-survey form and in the settings. */
 export function TitleFields({
@@ -15,20 +16,11 @@ export function TitleFields({
   const { t } = useTranslation();
   return (
     <>
-      <TextField
-        autoComplete="off"
-        name="title_vi"
-        label={t("surveyStaff.create.titleVi")}
-        defaultValue={values.title_vi}
-        error={errors.title_vi}
-        maxLength={200}
-      />
-      <TextField
-        autoComplete="off"
-        name="title_en"
-        label={t("surveyStaff.create.titleEn")}
-        defaultValue={values.title_en}
-        error={errors.title_en}
+      <LangPair
+        name="title"
+        labels={{ vi: t("surveyStaff.create.titleVi"), en: t("surveyStaff.create.titleEn") }}
+        values={values}
+        errors={errors}
         maxLength={200}
       />
     </>
@@ -53,18 +45,11 @@ export function SettingsForm({ values, errors }: { values: SettingsValues; error
       <input type="hidden" name="intent" value="settings" />
       <ErrorSummary errors={errors} order={["title_vi", "title_en", "intro_vi", "intro_en", "opens_at", "closes_at"]} />
       <TitleFields values={values} errors={e} />
-      <TextArea
-        name="intro_vi"
-        label={t("surveyStaff.edit.introVi")}
-        defaultValue={values.intro_vi}
-        error={e.intro_vi}
-        rows={3}
-      />
-      <TextArea
-        name="intro_en"
-        label={t("surveyStaff.edit.introEn")}
-        defaultValue={values.intro_en}
-        error={e.intro_en}
+      <LangPair
+        name="intro"
+        labels={{ vi: t("surveyStaff.edit.introVi"), en: t("surveyStaff.edit.introEn") }}
+        values={values}
+        errors={e}
         rows={3}
       />
       <TextField
