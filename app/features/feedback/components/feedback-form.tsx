@@ -1,9 +1,9 @@
 // The public feedback form's markup. A plain multipart form: it needs no JavaScript.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ATTACHMENT_ACCEPT } from "~/features/feedback/feedback.schema";
 import { ErrorSummary, Radios, SelectField, TextArea, TextField } from "~/kernel/forms/fields";
 import { agencyPath } from "~/kernel/agency/agency-path";
+import { AttachmentsField } from "./attachments-field";
 import { fieldId } from "./ids";
 
 type Errors = Partial<Record<string, string>>;
@@ -139,30 +139,11 @@ export function FeedbackForm({
           rows={10}
         />
 
-        <div className={`field${errors.attachments ? " field--error" : ""}`}>
-          <label htmlFor={fieldId("attachments")}>
-            {t("feedback.form.attachments")}
-            <span className="field__marker"> {t("forms.optional")}</span>
-          </label>
-          <span className="field__hint" id="fb-attachments-hint">
-            {t("feedback.form.attachmentsHint")}
-            {filesDropped ? ` ${t("feedback.form.filesAgain")}` : ""}
-          </span>
-          {errors.attachments ? (
-            <span className="field__error" id="fb-attachments-error">
-              {t(errors.attachments, errorParams.attachments)}
-            </span>
-          ) : null}
-          <input
-            id={fieldId("attachments")}
-            name="attachments"
-            type="file"
-            multiple
-            accept={ATTACHMENT_ACCEPT}
-            aria-invalid={errors.attachments ? true : undefined}
-            aria-describedby={errors.attachments ? "fb-attachments-hint fb-attachments-error" : "fb-attachments-hint"}
-          />
-        </div>
+        <AttachmentsField
+          error={errors.attachments}
+          errorParams={errorParams.attachments}
+          hintExtra={filesDropped ? t("feedback.form.filesAgain") : undefined}
+        />
 
         <div className="fb-hp" aria-hidden="true">
           <label htmlFor="fb-homepage">{t("feedback.form.honeypot")}</label>

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { formatDate as fmtDate, formatDateTime as fmtDateTime } from "~/kernel/time/clock";
 import type { Lang } from "~/kernel/i18n/i18n";
 import type { SenderView } from "~/features/feedback/feedback-public.server";
-import { ATTACHMENT_ACCEPT } from "~/features/feedback/feedback.schema";
 import { ErrorSummary, Radios, TextArea } from "~/kernel/forms/fields";
+import { AttachmentsField } from "./attachments-field";
 import { fieldId } from "./ids";
 
 type Errors = Partial<Record<string, string>>;
@@ -121,28 +121,7 @@ export function StatusView({ view, phone, requestId, errors, errorParams, values
               defaultValue={values.info}
               error={errors.info}
             />
-            <div className={`field${errors.attachments ? " field--error" : ""}`}>
-              <label htmlFor={fieldId("attachments")}>
-                {t("feedback.form.attachments")}
-                <span className="field__marker"> {t("forms.optional")}</span>
-              </label>
-              <span className="field__hint" id="fb-attachments-hint">
-                {t("feedback.form.attachmentsHint")}
-              </span>
-              {errors.attachments ? (
-                <span className="field__error" id="fb-attachments-error">
-                  {t(errors.attachments, errorParams.attachments)}
-                </span>
-              ) : null}
-              <input
-                id={fieldId("attachments")}
-                name="attachments"
-                type="file"
-                multiple
-                accept={ATTACHMENT_ACCEPT}
-                aria-describedby="fb-attachments-hint"
-              />
-            </div>
+            <AttachmentsField error={errors.attachments} errorParams={errorParams.attachments} />
             <button type="submit" className="button">
               {t("feedback.status.sendInfo")}
             </button>
