@@ -15,8 +15,11 @@ import {
 } from "~/kernel/files/zip-records";
 
 /** Resolves once `stream` can take more, rejects if it is closed or fails first (the download was
- * cancelled): waiting on 'drain' alone would then hang the export for ever. */
+ * cancelled): waiting on 'drain' alone would then hang the export for ever. A stream already
+ * destroyed refuses every write without ever needing a drain: that rejects too, or the export
+ * would run to its end into nothing (holding its database connection all the while). */
 export function drain(stream: Writable): Promise<void> {
+  if (stream.destroyed) return Promise.reject(new Error("The output closed before the export finished."));
   if (!stream.writableNeedDrain) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const done = (err?: Error) => {
