@@ -50,11 +50,11 @@ export class ZipWriter {
   private open = false;
   private readonly stamp = dosDateTime(new Date());
 
-  /** level: zlib level. 3 is a guess at speed over size for repetitive XML (not tuned yet: at
-   * 100k rows the file was 17 MB, exceljs's 18 MB). */
+  /** level: zlib level. 1: the responses export at 200,000 rows took 3.4–3.6 s of CPU and made
+   * 38 MB, against 4.0–4.4 s and 35 MB at 3 (docs/decisions/0010-export-cursor.md). */
   constructor(
     private readonly out: Writable,
-    private readonly level = 3,
+    private readonly level = 1,
   ) {}
 
   private async emit(b: Buffer): Promise<void> {
