@@ -45,7 +45,7 @@ function readThroughCursor(database: DB, f: DashboardFilter, write: (rows: PageR
     .setAccessMode("read only")
     .execute(async (trx) => {
       // A cursor is planned for its first tenth by default (cursor_tuple_fraction 0.1); this one
-      // is read to the end, so it is planned as COPY plans it. JIT: see fetchPage.
+      // is read to the end, so it is planned as COPY plans it. JIT: see fetchRows.
       await sql`select set_config('jit', 'off', true), set_config('cursor_tuple_fraction', '1', true)`.execute(trx);
       await sql`declare hl_export no scroll cursor for ${exportQuery(f, null, null)}`.execute(trx);
       return eachBatch(() => fetchBatch(trx), write);
