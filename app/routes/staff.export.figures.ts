@@ -26,7 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entityId: page.selected.survey,
     details: { ...page.selected, format },
   });
-  return streamDownload(format, `hailong-figures-${page.selected.from}-${page.selected.to}`, (sink) =>
-    exportFigures(page.dashboard, t, sink),
+  return streamDownload(
+    format,
+    `hailong-figures-${page.selected.from}-${page.selected.to}`,
+    (sink) => exportFigures(page.dashboard, t, sink),
+    request.signal,
   );
 }

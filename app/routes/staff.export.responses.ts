@@ -28,7 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The period named for the audit log's sentence ("… xuất phiếu trả lời quý III/2026").
     details: { ...filter, period: query.period ?? null, format },
   });
-  return streamDownload(format, `hailong-responses-${filter.from}-${filter.to}`, (sink) =>
-    exportResponses(filter, t, sink),
+  return streamDownload(
+    format,
+    `hailong-responses-${filter.from}-${filter.to}`,
+    (sink) => exportResponses(filter, t, sink),
+    request.signal,
   );
 }

@@ -39,7 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       entityId: `${year}-${kind}`,
       details: { format },
     });
-    return streamDownload(format, `hailong-league-${year}-${kind}`, (sink) => exportLeague(league, t, sink));
+    return streamDownload(
+      format,
+      `hailong-league-${year}-${kind}`,
+      (sink) => exportLeague(league, t, sink),
+      request.signal,
+    );
   }
   return json({ league, lang: lng, title: t("province.title", { period: periodName }) });
 }

@@ -12,17 +12,26 @@ export function parseFormat(format: string | null): ExportFormat {
   return format === "xlsx" ? "xlsx" : "csv";
 }
 
+/** `signal` is the request's: when the client goes away the output is closed, and the writer
+ * stops at its next write (the server reads the body as fast as it comes, so back-pressure alone
+ * would not stop it). */
 export function streamDownload(
   format: ExportFormat,
   filename: string,
   write: (sink: RowSink) => Promise<unknown>,
+  signal?: AbortSignal,
 ): Response {
   const out = new PassThrough();
   const sink = format === "xlsx" ? xlsxSink(out) : csvSink(out);
-  write(sink).catch((err) => {
-    console.error(`[export] ${filename} failed: ${(err as Error).message}`);
-    out.destroy(err as Error);
-  });
+  const stop = () => out.destroy();
+  signal?.addEventListener("abort", stop, { once: true });
+  write(sink)
+    .catch((err) => {
+      if (signal?.aborted) return; // the client left: nothing failed
+      console.error(`[export] ${filename} failed: ${(err as Error).message}`);
+      out.destroy(err as Error);
+    })
+    .finally(() => signal?.removeEventListener("abort", stop));
   return new Response(createReadableStreamFromReadable(out), {
     headers: {
       "Content-Type": CONTENT_TYPE[format],
