@@ -6,15 +6,16 @@ import path from "node:path";
 import { FORM_B } from "../../app/features/survey/forms";
 import { signWith } from "../../app/kernel/sign.server";
 import { ROOT } from "../support/server";
+import { buildVerdict, readBuild, sourceTimes } from "../../app/kernel/start/build-check.js";
 
 /** The secret the bench gives the server (SESSION_SECRET), so it can sign the same form tokens. */
 export const BENCH_SECRET = `bench-${crypto.randomBytes(24).toString("hex")}`;
 
-/** Builds the app when there is no build (or always, with `fresh`: the runner measures the code
- * as it is, not a build left over from an older checkout). */
+/** Builds the app when there is no build, when it is older than its sources or made for another
+ * mode (the same check as `npm start`), or always with `fresh`. A bench run alone once measured a
+ * build left over from before the change it meant to measure: the check was "a build exists". */
 export function ensureBuild(fresh = false) {
-  if (!fresh && fs.existsSync(path.join(ROOT, "build/index.js")) && fs.existsSync(path.join(ROOT, "public/build")))
-    return;
+  if (!fresh && !buildVerdict(readBuild(ROOT), sourceTimes(ROOT), "production").stale) return;
   console.log("building the app (npx remix build) …");
   const r = spawnSync("npx", ["remix", "build"], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error("remix build failed");

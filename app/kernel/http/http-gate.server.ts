@@ -17,7 +17,6 @@ import { Transform } from "node:stream";
 import {
   createReadableStreamFromReadable,
   createRequestHandler,
-  writeReadableStreamToWritable,
   type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
@@ -28,6 +27,7 @@ import { createI18n } from "~/kernel/http/i18n.server";
 import { bodyLimitFor, formatBytes } from "./body-limits.server";
 import { directLanes, PLAIN_FORM_TYPE, REMIX_KEYS, type DirectAnswer } from "./direct-post.server";
 import { configuredOrigin } from "./public-url.server";
+import { writeBody } from "./write-body.server";
 
 type Req = IncomingMessage & { originalUrl?: string };
 type Res = ServerResponse;
@@ -229,7 +229,7 @@ async function writeAnswer(req: Req, res: Res, response: Response, unsafe: boole
     const whole = Buffer.from(await response.arrayBuffer());
     res.setHeader("Content-Length", whole.byteLength);
     res.end(whole);
-  } else if (response.body) await writeReadableStreamToWritable(response.body, res);
+  } else if (response.body) await writeBody(response.body, res);
   else res.end();
 }
 
