@@ -2,7 +2,6 @@
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import { FORM_B } from "../../app/features/survey/forms";
 import { signWith } from "../../app/kernel/sign.server";
 import { ROOT } from "../support/server";
