@@ -64,14 +64,7 @@ export async function readPostedFields(request: Request): Promise<PostedFields> 
     return new Map();
   }
   const out = new Map<string, string[]>();
-  for (const [k, v] of fd.entries()) {
-    if (typeof v !== "string") continue;
-    const name = k.replaceAll("\u0000", "");
-    const value = v.replaceAll("\u0000", "");
-    const prev = out.get(name);
-    if (prev) prev.push(value);
-    else out.set(name, [value]);
-  }
+  for (const [k, v] of fd.entries()) if (typeof v === "string") addField(out, k, v);
   return out;
 }
 
@@ -80,14 +73,18 @@ export async function readPostedFields(request: Request): Promise<PostedFields> 
  * (UTF-8, a byte-order mark kept, malformed escapes left as typed), NUL characters dropped. */
 export function urlencodedFields(body: Uint8Array): PostedFields {
   const out = new Map<string, string[]>();
-  for (const [k, v] of new URLSearchParams(new TextDecoder("utf-8", { ignoreBOM: true }).decode(body))) {
-    const name = k.replaceAll("\u0000", "");
-    const value = v.replaceAll("\u0000", "");
-    const prev = out.get(name);
-    if (prev) prev.push(value);
-    else out.set(name, [value]);
-  }
+  for (const [k, v] of new URLSearchParams(new TextDecoder("utf-8", { ignoreBOM: true }).decode(body)))
+    addField(out, k, v);
   return out;
+}
+
+/** One posted field added to the map, NUL characters dropped (PostgreSQL cannot store them). */
+function addField(out: Map<string, string[]>, k: string, v: string) {
+  const name = k.replaceAll("\u0000", "");
+  const value = v.replaceAll("\u0000", "");
+  const prev = out.get(name);
+  if (prev) prev.push(value);
+  else out.set(name, [value]);
 }
 
 /** The posted form's text fields as a plain record (a field sent twice keeps its last value, as
