@@ -35,7 +35,6 @@ export async function action({ request }: ActionFunctionArgs) {
     errorPrefix: "tt01.register.errors.",
     run: (text) => importLateCsv(user, clientOf(request), text),
     back: "/staff/late-dossiers",
-    tooBigEcho: 2000,
   });
 }
 

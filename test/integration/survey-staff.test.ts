@@ -515,6 +515,44 @@ describe("served counts", () => {
     const scoped = await imp(`${codeB},,15/12/2025,14/03/2026,9`, unitStaff.cookie);
     expect((await scoped.json()).errors).toEqual([{ line: 1, key: "surveyStaff.coverage.errors.csvScope" }]);
   });
+
+  it("refuses a too-big paste whole and gives back only its first whole lines, at most 2,000 characters", async () => {
+    const office = await signIn("office");
+    const { code } = await db().selectFrom("unit").select("code").where("id", "=", unitA).executeTakeFirstOrThrow();
+    // Right lines, each padded with spaces (a cell is read trimmed) to `width` characters with its
+    // line break, so what the rule keeps is known by hand.
+    const lines = (n: number, width: number) =>
+      Array.from({ length: n }, () => `${code},,01/02/2027,28/02/2027,7`.padEnd(width - 1) + "\n");
+    const stored = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom("served_count")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("period_start", "=", "2027-02-01")
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    for (const { why, all, kept } of [
+      // 5,001 lines of 48 characters (the limit is 5,000): 41 lines fit in 2,000 (41 × 48 = 1,968).
+      { why: "lines", all: lines(5001, 48), kept: 1968 },
+      // 4,000 lines of 300 (1,200,000 bytes, over 1,000,000): 6 lines fit (6 × 300 = 1,800).
+      { why: "bytes", all: lines(4000, 300), kept: 1800 },
+    ]) {
+      const text = all.join("");
+      const r = await call(
+        coverageImport.action,
+        staffRequest("/staff/coverage/import", office.cookie, { form: { text } }),
+      );
+      expect(r.status, why).toBe(400);
+      const body = await r.json();
+      expect(body.errors, why).toEqual([{ line: 0, key: "surveyStaff.coverage.errors.csvTooBigCut" }]);
+      expect(body.text.length, why).toBe(kept);
+      expect(body.text, why).toBe(text.slice(0, kept));
+      expect(body.text.endsWith("\n"), why).toBe(true);
+      expect(await stored(), why).toBe(0);
+    }
+  });
 });
 
 describe("links and posters", () => {

@@ -358,6 +358,37 @@ describe("the register of late dossiers (NĐ 61 Art. 19)", () => {
     ]);
   });
 
+  it("refuses a too-big paste whole and gives back only its first whole lines, at most 2,000 characters", async () => {
+    const { cookie } = await signIn("office");
+    const { code } = await db().selectFrom("unit").select("code").where("id", "=", unitA).executeTakeFirstOrThrow();
+    // Right lines with their own dossier codes, each padded with spaces (a cell is read trimmed)
+    // to `width` characters with its line break, so what the rule keeps is known by hand.
+    const lines = (n: number, width: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `HT-${String(i).padStart(5, "0")};${code};;01/08/2032;05/08/2032;không;;;`.padEnd(width - 1) + "\n",
+      );
+    for (const { why, all, kept } of [
+      // 5,001 lines of 64 characters (the limit is 5,000): 31 lines fit in 2,000 (31 × 64 = 1,984).
+      { why: "lines", all: lines(5001, 64), kept: 1984 },
+      // 4,000 lines of 300 (over 1,200,000 bytes, the limit 1,000,000): 6 lines fit (6 × 300 = 1,800).
+      { why: "bytes", all: lines(4000, 300), kept: 1800 },
+    ]) {
+      const text = all.join("");
+      const r = await call(importRoute.action, staffRequest("/staff/late-dossiers/import", cookie, { form: { text } }));
+      expect(r.status, why).toBe(400);
+      const body = await r.json();
+      expect(body.errors, why).toEqual([{ line: 0, key: "tt01.register.errors.csvTooBigCut" }]);
+      expect(body.text.length, why).toBe(kept);
+      expect(body.text, why).toBe(text.slice(0, kept));
+      expect(body.text.endsWith("\n"), why).toBe(true);
+      expect(
+        await db().selectFrom("late_dossier").select("dossier_code").where("dossier_code", "like", "HT-%").execute(),
+        why,
+      ).toEqual([]);
+    }
+  });
+
   it("matches Form A late answers to the register by the dossier code's keyed hash, and hides a small count", async () => {
     // Five late answers in Q3 with codes: three in the register (case and spaces differ), two not.
     const codes = ["hs-10", "hs -11", "HS 2031 001", "HS-99", "HS-98"];

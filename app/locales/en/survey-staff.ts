@@ -214,7 +214,9 @@ const surveyStaff: typeof vi = {
         procedure: "This procedure belongs to another unit",
         scope: "You can only record figures for your own unit",
         csvEmpty: "Choose a file or paste the CSV text",
-        csvTooBig: "The file is too large (at most 1 MB and 5000 lines)",
+        csvTooBig: "The file or pasted text is too large (at most 1 MB and 5000 lines)",
+        csvTooBigCut:
+          "The file or pasted text is too large (at most 1 MB and 5000 lines). The box below keeps only the start of the pasted text (its first lines, at most 2000 characters), not all of it: split the data into imports of at most 5000 lines each",
         csvColumns: "needs 5 columns",
         csvUnit: "there is no unit with code “{{code}}”",
         csvProcedure: "this unit has no procedure with code “{{code}}”",

@@ -121,7 +121,9 @@ const en: typeof vi = {
         csvScope: "this unit is not yours to record.",
         csvDuplicate: "dossier code “{{code}}” is already on an earlier line.",
         csvEmpty: "There is no line to import.",
-        csvTooBig: "The file is too large (at most 1 MB, 5,000 lines).",
+        csvTooBig: "The file or pasted text is too large (at most 1 MB, 5,000 lines).",
+        csvTooBigCut:
+          "The file or pasted text is too large (at most 1 MB, 5,000 lines). The box below keeps only the start of the pasted text (its first lines, at most 2,000 characters), not all of it: split the data into imports of at most 5,000 lines each.",
       },
     },
   },

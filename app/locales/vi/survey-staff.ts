@@ -219,7 +219,9 @@ const surveyStaff = {
         procedure: "Thủ tục này thuộc đơn vị khác",
         scope: "Bạn chỉ ghi được số của đơn vị mình",
         csvEmpty: "Hãy chọn tệp hoặc dán nội dung CSV",
-        csvTooBig: "Tệp quá lớn (tối đa 1 MB và 5000 dòng)",
+        csvTooBig: "Tệp hoặc nội dung dán quá lớn (tối đa 1 MB và 5000 dòng)",
+        csvTooBigCut:
+          "Tệp hoặc nội dung dán quá lớn (tối đa 1 MB và 5000 dòng). Ô bên dưới chỉ còn giữ phần đầu nội dung đã dán (các dòng đầu, tối đa 2000 ký tự), không phải toàn bộ: hãy chia nhỏ dữ liệu, mỗi lần nhập tối đa 5000 dòng",
         csvColumns: "cần 5 cột",
         csvUnit: "không có đơn vị mã “{{code}}”",
         csvProcedure: "không có thủ tục mã “{{code}}” của đơn vị này",

@@ -118,7 +118,9 @@ export default {
         csvScope: "đơn vị này không thuộc quyền của ông/bà.",
         csvDuplicate: "mã hồ sơ “{{code}}” đã có ở dòng trước.",
         csvEmpty: "Không có dòng nào để nhập.",
-        csvTooBig: "Tệp quá lớn (tối đa 1 MB, 5.000 dòng).",
+        csvTooBig: "Tệp hoặc nội dung dán quá lớn (tối đa 1 MB, 5.000 dòng).",
+        csvTooBigCut:
+          "Tệp hoặc nội dung dán quá lớn (tối đa 1 MB, 5.000 dòng). Ô bên dưới chỉ còn giữ phần đầu nội dung đã dán (các dòng đầu, tối đa 2.000 ký tự), không phải toàn bộ: hãy chia nhỏ dữ liệu, mỗi lần nhập tối đa 5.000 dòng.",
       },
     },
   },
