@@ -1,5 +1,5 @@
 // The one rule for what a CSV import refused as too big gives back into its text box: the whole
-// lines within the first 2,000 characters (docs/decisions/0099-too-big-paste-echo.md).
+// lines within the first 2,000 characters (docs/decisions/0015-too-big-paste-echo.md).
 import { tooBigEcho } from "~/features/reports/csv-paste-echo";
 
 describe("tooBigEcho", () => {

@@ -2,7 +2,7 @@
 // whole lines, never the whole of it. A paste near the 2 MB the server reads, echoed whole, would
 // make a page of twice that (the box, and the data the page hands its scripts) on a staff member's
 // phone; echoing nothing would lose what they typed.
-// The reasons and the alternatives weighed: docs/decisions/0099-too-big-paste-echo.md. Pure.
+// The reasons and the alternatives weighed: docs/decisions/0015-too-big-paste-echo.md. Pure.
 
 /** The most characters (UTF-16 units, as the text box counts them) a refused paste gives back. */
 export const TOO_BIG_ECHO_CHARS = 2000;
