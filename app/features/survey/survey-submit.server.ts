@@ -17,9 +17,15 @@ import {
   retroSpan,
   type SourceKind,
 } from "~/features/survey/flags";
-import { hitAll, limitKey, type HitResult, type Limit } from "~/kernel/limits/rate-limit.server";
+import {
+  countedKeys,
+  overLimit,
+  sweepRateLimitsDue,
+  type CountedKey,
+  type Limit,
+} from "~/kernel/limits/rate-limit.server";
 import { flagSourceWindow, sweepResponseSources } from "~/features/survey/response-flags.server";
-import { storedContent, storeResponse, thanksFor } from "~/features/survey/response.server";
+import { storedContent, storeResponse, thanksFor, type Counts } from "~/features/survey/response.server";
 import { getSurveyForSubmission, type ShownSurvey } from "~/features/survey/survey.server";
 import type { Client } from "~/kernel/http/client";
 import { getSecrets } from "~/kernel/secrets.server";
@@ -182,8 +188,7 @@ export async function submitSurvey(args: {
   let target: Target | null = earlier ? second(earlier) : { id: token.sid };
   if (!target) return replay();
 
-  const limits = await countSources(client, context, deviceId, now);
-  const over = limits.filter((l) => !l.hit.allowed);
+  const counters = await sourceCounters(client, context, deviceId, now);
   const base = {
     agencyId: agency.id,
     surveyId: survey.id,
@@ -199,9 +204,9 @@ export async function submitSurvey(args: {
     enteredBy: null,
     answers: parsed.answers,
     versionFrozen: survey.versionFrozen,
-    sources: limits.map((l) => ({ source: l.hit.key, windowStart: l.hit.windowStart })),
+    sources: counters.map((c) => ({ source: c.key, windowStart: c.windowStart })),
   };
-  const flagsFor = (t: { sinceEarlierMs?: number; changedAnswers?: number }) =>
+  const flagsFor = (t: { sinceEarlierMs?: number; changedAnswers?: number }, over: Counted[]) =>
     decideFlags({
       honeypot: firstOf(fields, HONEYPOT_FIELD) ?? "",
       elapsedMs: now.getTime() - token.t,
@@ -211,13 +216,22 @@ export async function submitSurvey(args: {
       changedAnswers: t.changedAnswers,
     });
 
-  let result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
+  // The post is counted against its sources in the same statement that stores it: the statement
+  // adds the reason of each source this hit takes over its limit (docs/rules/flags.md).
+  let result = await storeResponse({
+    ...base,
+    id: target.id,
+    flagReasons: flagsFor(target, []),
+    counting: counters.map((c) => ({ ...c, reason: rateReason(c.kind) })),
+  });
+  const over = "counts" in result ? overSources(counters, result.counts) : [];
+  await sweepRateLimitsDue(now);
   if (result.status === "replayed" && target.id === token.sid) {
     // Another post with this form was stored while this one was on its way: the same answers are
-    // the same response; different ones a second response.
+    // the same response; different ones a second response, flagged as this post's count said.
     const stored = await storedContent(agency.id, token.sid);
     target = stored && second(stored);
-    if (target) result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
+    if (target) result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target, over) });
   }
   // A mistyped code is the likely cause: the answers come back with the code marked, to fix it.
   if (result.status === "duplicate_dossier")
@@ -246,20 +260,21 @@ export function secondId(sid: string, content: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** A source's count in its window, with the stored key (the rate-limit key's namespace and keyed
- * hash, as rate_limit holds it: never the device id or address) and the window's start. */
-type Counted = { kind: SourceKind; limit: number; hit: HitResult & { key: string; windowStart: Date } };
+/** A source's counter, and once counted its count in the window. `key` is the rate-limit key as
+ * rate_limit stores it (namespace and keyed hash: never the device id or address). */
+type Counter = Limit & CountedKey & { kind: SourceKind };
+type Counted = Counter & { count: number };
 
-/** Counts this submission against the limit of each source it came from: the device (cookie), the
- * signed link, the address. The address is set high: a whole service hall may share it. Every key
- * is counted, even after one is over, so each limit sees the true traffic. There is no limit on
- * the form as a whole: it would flag everyone's answers once a flood passed it. */
-async function countSources(
+/** The counters this submission counts against: the device (cookie), the signed link, the
+ * address. The address is set high: a whole service hall may share it. Every key is counted,
+ * even after one is over, so each limit sees the true traffic. There is no limit on the form as a
+ * whole: it would flag everyone's answers once a flood passed it. */
+async function sourceCounters(
   client: Client,
   context: SurveyContext | undefined,
   deviceId: string | null,
   now: Date,
-): Promise<Counted[]> {
+): Promise<Counter[]> {
   const keys: (Limit & { kind: SourceKind })[] = [];
   const kiosk = context?.ch === "kiosk";
   if (deviceId)
@@ -271,16 +286,12 @@ async function countSources(
       ...LIMITS.link,
     });
   keys.push({ kind: "address", key: `survey-ip:${client.ip}`, ...LIMITS.address });
-  const [hits, secret] = await Promise.all([hitAll(keys, now), getSecrets().then((s) => s[0])]);
-  return keys.map((k, i) => ({
-    kind: k.kind,
-    limit: k.limit,
-    hit: {
-      ...hits[i],
-      key: limitKey(k.key, secret),
-      windowStart: new Date(Math.floor(now.getTime() / k.windowMs) * k.windowMs),
-    },
-  }));
+  return countedKeys(keys, (await getSecrets())[0], now);
+}
+
+/** The counters this submission took past their limit, with their counts. */
+function overSources(counters: Counter[], counts: Counts): Counted[] {
+  return counters.map((c) => ({ ...c, count: counts.get(c.key) ?? 0 })).filter((c) => overLimit(c.count, c.limit));
 }
 
 let lastSweep = 0;
@@ -289,11 +300,11 @@ let lastSweep = 0;
  * posts, sent before the limit, must not count either (docs/rules/flags.md). */
 async function flagOverLimitSources(over: Counted[], now: Date): Promise<void> {
   for (const o of over) {
-    const past = o.hit.count - o.limit;
+    const past = o.count - o.limit;
     const span = retroSpan(o.limit);
     // Right after the limit, then once every `span` posts: a response of the source that was
     // still being stored during the first passes is caught by a later one while the flood goes on.
-    if (past <= span || past % span === 0) await flagSourceWindow(o.hit.key, o.hit.windowStart, rateReason(o.kind));
+    if (past <= span || past % span === 0) await flagSourceWindow(o.key, o.windowStart, rateReason(o.kind));
   }
   if (now.getTime() - lastSweep > 60_000) {
     lastSweep = now.getTime();
