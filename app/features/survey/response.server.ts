@@ -49,6 +49,11 @@ export interface StoreResponseInput {
    * Each counter over its limit with this hit adds its `reason` to `flagReasons`. The hits are
    * counted whether or not the response is new (a resend counts, as any post does). */
   counting?: (CountedKey & { reason: string })[];
+  /** Count and store only if, at `at`, the survey with this slug is open with this version as its
+   * current one, the unit and procedure may be answered about, and no response has this id yet:
+   * what a submission judged against a remembered look-up assumed
+   * (docs/decisions/0014-judge-on-the-last-look-up.md). Otherwise nothing is written ("changed"). */
+  assumed?: { slug: string; at: Date };
 }
 
 /** Each counter's count with this hit, by key (empty when nothing was counted). */
@@ -61,7 +66,9 @@ export type StoreResult =
   /** Another response already evaluated this dossier (Form A): nothing written. */
   | { status: "duplicate_dossier"; counts: Counts }
   /** The version's items changed under an open form (staff edited a version without responses). */
-  | { status: "stale_form" };
+  | { status: "stale_form" }
+  /** Not what `assumed` said: nothing counted or written. */
+  | { status: "changed" };
 
 /** Writes the response atomically. `audit` is recorded in the same transaction (paper entry). */
 export async function storeResponse(
@@ -125,8 +132,23 @@ async function insertResponseRows(conn: Trx, input: StoreResponseInput): Promise
   // Which reason each counter adds when this hit takes it past its limit (overLimit: count > limit),
   // in the order given, after the reasons decided before the statement (decideFlags' order).
   const reasons = JSON.stringify(counting.map((c, ord) => ({ key: c.key, lim: c.limit, reason: c.reason, ord })));
-  const { rows } = await sql<{ id: string | null; counts: [string, number][] | null }>`
-    with hit as (${countHits(counting)}),
+  const a = input.assumed;
+  const { rows } = await sql<{ ok: boolean; id: string | null; counts: [string, number][] | null }>`
+    with ok as (
+      select not ${!!a} or (
+        exists (
+          select 1 from survey s
+          where s.agency_id = ${input.agencyId} and s.id = ${input.surveyId} and s.slug = ${a?.slug ?? null} and s.active
+            and (s.opens_at is null or s.opens_at <= ${a?.at ?? null}) and (s.closes_at is null or s.closes_at > ${a?.at ?? null})
+            and (select v.id from survey_version v
+                 where v.agency_id = s.agency_id and v.survey_id = s.id and v.published_at <= ${a?.at ?? null}
+                 order by v.version desc limit 1) = ${input.versionId})
+        and exists (select 1 from unit u where u.agency_id = ${input.agencyId} and u.id = ${input.unitId} and u.active)
+        and (${input.procedureId}::integer is null or exists (
+          select 1 from procedure p where p.agency_id = ${input.agencyId} and p.id = ${input.procedureId} and p.active
+            and (p.unit_id is null or p.unit_id = ${input.unitId})))
+        and not exists (select 1 from response r where r.agency_id = ${input.agencyId} and r.id = ${input.id})) as ok),
+    hit as (${countHits(counting, sql<boolean>`(select ok from ok)`)}),
     over as (
       select coalesce(array_agg(x.reason order by x.ord), '{}') as reasons
       from hit join json_to_recordset(${reasons}::json) as x(key text, lim integer, reason text, ord integer) using (key)
@@ -138,7 +160,7 @@ async function insertResponseRows(conn: Trx, input: StoreResponseInput): Promise
              ${input.channel}, ${input.lang}, ${input.startedAt}, ${input.submittedAt ?? new Date()},
              cardinality(${input.flagReasons}::text[] || over.reasons) > 0,
              ${input.flagReasons}::text[] || over.reasons, ${input.dossierHash}, ${input.enteredBy}
-      from over
+      from over where (select ok from ok)
       on conflict do nothing
       returning agency_id, id),
     queued as (insert into rollup_pending (agency_id, response_id) select agency_id, id from ins),
@@ -150,9 +172,9 @@ async function insertResponseRows(conn: Trx, input: StoreResponseInput): Promise
       insert into answer (agency_id, response_id, item_id, value, text, choices)
       select ins.agency_id, ins.id, x.item_id, x.value, x.text, x.choices
       from ins, json_to_recordset(${answers}::json) as x(item_id integer, value integer, text text, choices text[]))
-    select (select id from ins) as id, (select json_agg(json_build_array(key, count)) from hit) as counts`.execute(
-    conn,
-  );
+    select (select ok from ok) as ok, (select id from ins) as id,
+           (select json_agg(json_build_array(key, count)) from hit) as counts`.execute(conn);
+  if (!rows[0].ok) return { status: "changed" };
   const counts: Counts = new Map((rows[0].counts ?? []).map(([k, n]) => [k, Number(n)]));
   if (!rows[0].id) {
     const same = await conn.selectFrom("response").select("id").where("id", "=", input.id).executeTakeFirst();

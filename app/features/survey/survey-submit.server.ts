@@ -26,7 +26,8 @@ import {
 } from "~/kernel/limits/rate-limit.server";
 import { flagSourceWindow, sweepResponseSources } from "~/features/survey/response-flags.server";
 import { storedContent, storeResponse, thanksFor, type Counts } from "~/features/survey/response.server";
-import { getSurveyForSubmission, type ShownSurvey } from "~/features/survey/survey.server";
+import { getSurveyForSubmission, recentSurveyForSubmission, type ShownSurvey } from "~/features/survey/survey.server";
+import type { PlaceCheck } from "~/features/survey/place";
 import type { Client } from "~/kernel/http/client";
 import { getSecrets } from "~/kernel/secrets.server";
 import { keyedHash } from "~/kernel/sign.server";
@@ -120,6 +121,19 @@ export async function submitSurvey(args: {
   const unitId = place.success ? place.data.unit : null;
   const procedureId = place.success ? (place.data.procedure ?? null) : null;
 
+  const post: Post = { ...args, now, token, tokenString, context, placeInput, unitId, procedureId };
+
+  // Judged first against the survey as this instance last looked it up, when it did so within the
+  // minute and the post can be a new response: the statement that stores it confirms what was
+  // assumed (docs/decisions/0014-judge-on-the-last-look-up.md). Anything else, and a confirmation
+  // that fails, is judged on a fresh look-up, as every post was before.
+  if (!args.keepOnly && unitId !== null) {
+    const recent = await recentSurveyForSubmission(agency.id, slug, lang, now);
+    if (recent?.open && recent.versionId && recent.versionFrozen) {
+      const out = await submitFound(post, { survey: recent, stored: false, place: { ok: true } }, true);
+      if (out) return out;
+    }
+  }
   const found = await getSurveyForSubmission(
     agency.id,
     slug,
@@ -128,6 +142,30 @@ export async function submitSurvey(args: {
     now,
   );
   if (!found) return { kind: "not_found" };
+  return (await submitFound(post, found, false))!;
+}
+
+/** A post whose token held, with where it says the service was given. */
+type Post = Parameters<typeof submitSurvey>[0] & {
+  now: Date;
+  token: NonNullable<Awaited<ReturnType<typeof verifyFormToken>>>;
+  tokenString: string;
+  context: SurveyContext | undefined;
+  placeInput: { unit: string | number; procedure: string | number };
+  unitId: number | null;
+  procedureId: number | null;
+};
+
+/** The post judged against `found` and, when it holds, counted and stored. With `assumed`, `found`
+ * is a remembered look-up: null when the post is not one to store as a new response at once, or
+ * the store finds the survey, place or submission id not as assumed (nothing is then written). */
+async function submitFound(
+  post: Post,
+  found: { survey: ShownSurvey; stored: boolean; place: PlaceCheck | null },
+  assumed: boolean,
+): Promise<SubmitOutcome | null> {
+  const { client, agency, slug, fields, lang, deviceId, now, token, tokenString, context, placeInput } = post;
+  const { unitId, procedureId } = post;
   const { survey } = found;
 
   // This form already brought a response. The same answers again are a resend (double tap, back
@@ -142,36 +180,10 @@ export async function submitSurvey(args: {
   if (found.stored && (!earlier || earlier.versionId !== survey.versionId || !survey.open)) return replay();
   if (!survey.open || !survey.versionId) return { kind: "closed" };
 
-  const read = (name: string) => allOf(fields, name);
-  const parsed = parseAnswers(survey.items, read);
-  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
-  const values: FormValues = {
-    ...parsed.values,
-    unit: String(placeInput.unit),
-    procedure: String(placeInput.procedure ?? ""),
-  };
-  // No verdict means the post named no valid unit at all.
-  const check = found.place;
-  if (!check) errors.unit = "survey.errors.chooseUnit";
-  else if (!check.ok) {
-    if (check.reason === "unit") errors.unit = "survey.errors.chooseUnit";
-    else
-      errors.procedure =
-        check.reason === "mismatch" ? "survey.errors.procedureOtherUnit" : "survey.errors.chooseProcedure";
-  }
-
-  let dossier: string | null = null;
-  if (survey.kind === "A") {
-    const raw = firstOf(fields, "dossier") ?? "";
-    values.dossier = raw;
-    const d = dossierSchema.safeParse(raw);
-    if (!d.success) errors.dossier = d.error.issues[0].message;
-    else if (d.data) dossier = await dossierHash(survey.id, d.data);
-  }
-
-  if (args.keepOnly) return { kind: "invalid", survey, token: tokenString, context, errors: {}, values };
+  const { parsed, errors, values, dossier } = await judge(survey, found.place, fields, placeInput);
+  if (post.keepOnly) return { kind: "invalid", survey, token: tokenString, context, errors: {}, values };
   if (!parsed.ok || unitId === null || Object.keys(errors).length) {
-    return { kind: "invalid", survey, token: tokenString, context, errors, values };
+    return assumed ? null : { kind: "invalid", survey, token: tokenString, context, errors, values };
   }
 
   const content = { unitId, procedureId, dossierHash: dossier, answers: parsed.answers };
@@ -223,7 +235,9 @@ export async function submitSurvey(args: {
     id: target.id,
     flagReasons: flagsFor(target, []),
     counting: counters.map((c) => ({ ...c, reason: rateReason(c.kind) })),
+    assumed: assumed ? { slug, at: now } : undefined,
   });
+  if (result.status === "changed") return null;
   const over = "counts" in result ? overSources(counters, result.counts) : [];
   await sweepRateLimitsDue(now);
   if (result.status === "replayed" && target.id === token.sid) {
@@ -243,13 +257,49 @@ export async function submitSurvey(args: {
       errors: { dossier: "survey.errors.dossierUsed" },
       values,
     };
-  if (result.status === "stale_form") return { kind: "stale" };
+  if (result.status === "stale_form" || result.status === "changed") return { kind: "stale" };
   if (result.status === "stored") await flagOverLimitSources(over, now);
   const info =
     result.status === "stored"
       ? { unitId, procedureId, offerFeedback: offersFeedback(survey.items, parsed.answers) }
       : (await thanksFor(agency.id, result.id))!;
   return { kind: "thanks", location: await thanksLocation(agency.prefix, slug, info, context) };
+}
+
+/** The posted answers, unit, procedure and dossier code judged against the survey's items and the
+ * catalogue's verdict on the place: the errors to show, the values to show them with, and what to
+ * store when there are none. */
+async function judge(
+  survey: ShownSurvey,
+  check: PlaceCheck | null,
+  fields: PostedFields,
+  placeInput: Post["placeInput"],
+) {
+  const parsed = parseAnswers(survey.items, (name: string) => allOf(fields, name));
+  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
+  const values: FormValues = {
+    ...parsed.values,
+    unit: String(placeInput.unit),
+    procedure: String(placeInput.procedure ?? ""),
+  };
+  // No verdict means the post named no valid unit at all.
+  if (!check) errors.unit = "survey.errors.chooseUnit";
+  else if (!check.ok) {
+    if (check.reason === "unit") errors.unit = "survey.errors.chooseUnit";
+    else
+      errors.procedure =
+        check.reason === "mismatch" ? "survey.errors.procedureOtherUnit" : "survey.errors.chooseProcedure";
+  }
+
+  let dossier: string | null = null;
+  if (survey.kind === "A") {
+    const raw = firstOf(fields, "dossier") ?? "";
+    values.dossier = raw;
+    const d = dossierSchema.safeParse(raw);
+    if (!d.success) errors.dossier = d.error.issues[0].message;
+    else if (d.data) dossier = await dossierHash(survey.id, d.data);
+  }
+  return { parsed, errors, values, dossier };
 }
 
 /** The id of a second, different response sent with the form `sid`: derived from the form's id

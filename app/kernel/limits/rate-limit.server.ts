@@ -3,7 +3,7 @@
 // keyed hash prefixed by its namespace (the part before the first ":"), never an IP address or
 // a device id in clear, and every row expires.
 import crypto from "node:crypto";
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { db } from "~/kernel/db/db.server";
 import { getSecrets } from "~/kernel/secrets.server";
 
@@ -60,9 +60,9 @@ export function countedKeys<L extends Limit>(limits: L[], secret: string, now: D
  * docs/decisions/0013-count-and-store-in-one-statement.md). It returns each key's `key` and new
  * `count`. `keys` go as ONE JSON parameter, so the text is the same for any number of keys and
  * is named once (db/prepared.ts). Concurrent hits on several instances add up without a lost
- * update; a row left from an earlier window starts again at 1.
+ * update; a row left from an earlier window starts again at 1. `when`, if false, counts nothing.
  */
-export function countHits(keys: CountedKey[]) {
+export function countHits(keys: CountedKey[], when: RawBuilder<boolean> = sql<boolean>`true`) {
   // Sorted and without twins: an upsert may touch a row only once, and concurrent statements that
   // lock rows in the same order never deadlock.
   const unique = [...new Map(keys.map((k) => [k.key, k])).values()].sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -77,6 +77,7 @@ export function countHits(keys: CountedKey[]) {
     insert into rate_limit as r (key, window_start, count, expires_at)
     select x.key, x.window_start, 1, x.expires_at
     from json_to_recordset(${json}::json) as x(key text, window_start timestamptz, expires_at timestamptz)
+    where ${when}
     on conflict (key) do update set
       count = case when r.window_start = excluded.window_start then r.count + 1 else 1 end,
       window_start = excluded.window_start,
