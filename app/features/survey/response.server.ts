@@ -10,6 +10,7 @@ import { offersFeedback } from "~/features/survey/feedback";
 import { recordAudit, type AuditEntry } from "~/kernel/audit.server";
 import type { Client } from "~/kernel/http/client";
 import { db } from "~/kernel/db/db.server";
+import { countHits, type CountedKey } from "~/kernel/limits/rate-limit.server";
 import type { Channel } from "../../../db/tables/survey";
 import type { Database } from "../../../db/types";
 import { itemsOfVersion } from "./survey.server";
@@ -43,16 +44,31 @@ export interface StoreResponseInput {
    * recorded so that a source going over its limit later in the window flags this response too
    * (docs/rules/flags.md). */
   sources?: { source: string; windowStart: Date }[];
+  /** Counters to count this submission against, in the same statement as the store (the public
+   * form's device, link and address limits: docs/decisions/0013-count-and-store-in-one-statement.md).
+   * Each counter over its limit with this hit adds its `reason` to `flagReasons`. The hits are
+   * counted whether or not the response is new (a resend counts, as any post does). */
+  counting?: (CountedKey & { reason: string })[];
+  /** Count and store only if, at `at`, the survey with this slug is open with this version as its
+   * current one, the unit and procedure may be answered about, and no response has this id yet:
+   * what a submission judged against a remembered look-up assumed
+   * (docs/decisions/0014-judge-on-the-last-look-up.md). Otherwise nothing is written ("changed"). */
+  assumed?: { slug: string; at: Date };
 }
 
+/** Each counter's count with this hit, by key (empty when nothing was counted). */
+export type Counts = Map<string, number>;
+
 export type StoreResult =
-  | { status: "stored"; id: string }
+  | { status: "stored"; id: string; counts: Counts }
   /** The same submission id came again (double tap, back and resubmit, retry): nothing written. */
-  | { status: "replayed"; id: string }
+  | { status: "replayed"; id: string; counts: Counts }
   /** Another response already evaluated this dossier (Form A): nothing written. */
-  | { status: "duplicate_dossier" }
+  | { status: "duplicate_dossier"; counts: Counts }
   /** The version's items changed under an open form (staff edited a version without responses). */
-  | { status: "stale_form" };
+  | { status: "stale_form" }
+  /** Not what `assumed` said: nothing counted or written. */
+  | { status: "changed" };
 
 /** Writes the response atomically. `audit` is recorded in the same transaction (paper entry). */
 export async function storeResponse(
@@ -99,25 +115,52 @@ export async function insertResponseInTrx(trx: Trx, input: StoreResponseInput): 
   return insertResponseRows(trx, input);
 }
 
-/** The response, its answers (passed as one JSON parameter) and its entry in the rollup queue, in
- * one statement. `on conflict do nothing` covers both unique rules: the submission id (a replay)
- * and one response per dossier; a concurrent twin waits for this row's transaction, then inserts
- * nothing — no answers, no queue entry, so a replay can never be counted twice. */
+/** The response, its answers (passed as one JSON parameter), its entry in the rollup queue and
+ * its sources, in one statement, together with the hits on its counters (`counting`; none for
+ * paper). `on conflict do nothing` covers both unique rules: the submission id (a replay) and one
+ * response per dossier; a concurrent twin waits for this row's transaction, then inserts nothing
+ * — no answers, no queue entry, so a replay can never be counted twice. The statement's text is
+ * the same with or without counters, so it is prepared once (db/prepared.ts). */
 async function insertResponseRows(conn: Trx, input: StoreResponseInput): Promise<StoreResult> {
   const answers = JSON.stringify(
     input.answers.map((a) => ({ item_id: a.itemId, value: a.value, text: a.text, choices: a.choices })),
   );
-  const flagged = input.flagReasons.length > 0;
   const sources = JSON.stringify(
     (input.sources ?? []).map((x) => ({ source: x.source, window_start: x.windowStart.toISOString() })),
   );
-  const inserted = await sql<{ id: string }>`
-    with ins as (
+  const counting = input.counting ?? [];
+  // Which reason each counter adds when this hit takes it past its limit (overLimit: count > limit),
+  // in the order given, after the reasons decided before the statement (decideFlags' order).
+  const reasons = JSON.stringify(counting.map((c, ord) => ({ key: c.key, lim: c.limit, reason: c.reason, ord })));
+  const a = input.assumed;
+  const { rows } = await sql<{ ok: boolean; id: string | null; counts: [string, number][] | null }>`
+    with ok as (
+      select not ${!!a} or (
+        exists (
+          select 1 from survey s
+          where s.agency_id = ${input.agencyId} and s.id = ${input.surveyId} and s.slug = ${a?.slug ?? null} and s.active
+            and (s.opens_at is null or s.opens_at <= ${a?.at ?? null}) and (s.closes_at is null or s.closes_at > ${a?.at ?? null})
+            and (select v.id from survey_version v
+                 where v.agency_id = s.agency_id and v.survey_id = s.id and v.published_at <= ${a?.at ?? null}
+                 order by v.version desc limit 1) = ${input.versionId})
+        and exists (select 1 from unit u where u.agency_id = ${input.agencyId} and u.id = ${input.unitId} and u.active)
+        and (${input.procedureId}::integer is null or exists (
+          select 1 from procedure p where p.agency_id = ${input.agencyId} and p.id = ${input.procedureId} and p.active
+            and (p.unit_id is null or p.unit_id = ${input.unitId})))
+        and not exists (select 1 from response r where r.agency_id = ${input.agencyId} and r.id = ${input.id})) as ok),
+    hit as (${countHits(counting, sql<boolean>`(select ok from ok)`)}),
+    over as (
+      select coalesce(array_agg(x.reason order by x.ord), '{}') as reasons
+      from hit join json_to_recordset(${reasons}::json) as x(key text, lim integer, reason text, ord integer) using (key)
+      where hit.count > x.lim),
+    ins as (
       insert into response (agency_id, id, survey_id, survey_version_id, unit_id, procedure_id, counter, channel, lang,
                             started_at, submitted_at, flagged, flag_reasons, dossier_hash, entered_by)
-      values (${input.agencyId}, ${input.id}, ${input.surveyId}, ${input.versionId}, ${input.unitId}, ${input.procedureId}, ${input.counter},
-              ${input.channel}, ${input.lang}, ${input.startedAt}, ${input.submittedAt ?? new Date()}, ${flagged},
-              ${input.flagReasons}::text[], ${input.dossierHash}, ${input.enteredBy})
+      select ${input.agencyId}, ${input.id}, ${input.surveyId}, ${input.versionId}, ${input.unitId}, ${input.procedureId}, ${input.counter},
+             ${input.channel}, ${input.lang}, ${input.startedAt}, ${input.submittedAt ?? new Date()},
+             cardinality(${input.flagReasons}::text[] || over.reasons) > 0,
+             ${input.flagReasons}::text[] || over.reasons, ${input.dossierHash}, ${input.enteredBy}
+      from over where (select ok from ok)
       on conflict do nothing
       returning agency_id, id),
     queued as (insert into rollup_pending (agency_id, response_id) select agency_id, id from ins),
@@ -129,12 +172,15 @@ async function insertResponseRows(conn: Trx, input: StoreResponseInput): Promise
       insert into answer (agency_id, response_id, item_id, value, text, choices)
       select ins.agency_id, ins.id, x.item_id, x.value, x.text, x.choices
       from ins, json_to_recordset(${answers}::json) as x(item_id integer, value integer, text text, choices text[]))
-    select id from ins`.execute(conn);
-  if (!inserted.rows.length) {
+    select (select ok from ok) as ok, (select id from ins) as id,
+           (select json_agg(json_build_array(key, count)) from hit) as counts`.execute(conn);
+  if (!rows[0].ok) return { status: "changed" };
+  const counts: Counts = new Map((rows[0].counts ?? []).map(([k, n]) => [k, Number(n)]));
+  if (!rows[0].id) {
     const same = await conn.selectFrom("response").select("id").where("id", "=", input.id).executeTakeFirst();
-    return same ? { status: "replayed", id: same.id } : { status: "duplicate_dossier" };
+    return same ? { status: "replayed", id: same.id, counts } : { status: "duplicate_dossier", counts };
   }
-  return { status: "stored", id: input.id };
+  return { status: "stored", id: input.id, counts };
 }
 
 /** When the response with this submission id was written, or null when there is none. */

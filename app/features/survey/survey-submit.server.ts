@@ -17,10 +17,17 @@ import {
   retroSpan,
   type SourceKind,
 } from "~/features/survey/flags";
-import { hitAll, limitKey, type HitResult, type Limit } from "~/kernel/limits/rate-limit.server";
+import {
+  countedKeys,
+  overLimit,
+  sweepRateLimitsDue,
+  type CountedKey,
+  type Limit,
+} from "~/kernel/limits/rate-limit.server";
 import { flagSourceWindow, sweepResponseSources } from "~/features/survey/response-flags.server";
-import { storedContent, storeResponse, thanksFor } from "~/features/survey/response.server";
-import { getSurveyForSubmission, type ShownSurvey } from "~/features/survey/survey.server";
+import { storedContent, storeResponse, thanksFor, type Counts } from "~/features/survey/response.server";
+import { getSurveyForSubmission, recentSurveyForSubmission, type ShownSurvey } from "~/features/survey/survey.server";
+import type { PlaceCheck } from "~/features/survey/place";
 import type { Client } from "~/kernel/http/client";
 import { getSecrets } from "~/kernel/secrets.server";
 import { keyedHash } from "~/kernel/sign.server";
@@ -114,6 +121,19 @@ export async function submitSurvey(args: {
   const unitId = place.success ? place.data.unit : null;
   const procedureId = place.success ? (place.data.procedure ?? null) : null;
 
+  const post: Post = { ...args, now, token, tokenString, context, placeInput, unitId, procedureId };
+
+  // Judged first against the survey as this instance last looked it up, when it did so within the
+  // minute and the post can be a new response: the statement that stores it confirms what was
+  // assumed (docs/decisions/0014-judge-on-the-last-look-up.md). Anything else, and a confirmation
+  // that fails, is judged on a fresh look-up, as every post was before.
+  if (!args.keepOnly && unitId !== null) {
+    const recent = await recentSurveyForSubmission(agency.id, slug, lang, now);
+    if (recent?.open && recent.versionId && recent.versionFrozen) {
+      const out = await submitFound(post, { survey: recent, stored: false, place: { ok: true } }, true);
+      if (out) return out;
+    }
+  }
   const found = await getSurveyForSubmission(
     agency.id,
     slug,
@@ -122,6 +142,30 @@ export async function submitSurvey(args: {
     now,
   );
   if (!found) return { kind: "not_found" };
+  return (await submitFound(post, found, false))!;
+}
+
+/** A post whose token held, with where it says the service was given. */
+type Post = Parameters<typeof submitSurvey>[0] & {
+  now: Date;
+  token: NonNullable<Awaited<ReturnType<typeof verifyFormToken>>>;
+  tokenString: string;
+  context: SurveyContext | undefined;
+  placeInput: { unit: string | number; procedure: string | number };
+  unitId: number | null;
+  procedureId: number | null;
+};
+
+/** The post judged against `found` and, when it holds, counted and stored. With `assumed`, `found`
+ * is a remembered look-up: null when the post is not one to store as a new response at once, or
+ * the store finds the survey, place or submission id not as assumed (nothing is then written). */
+async function submitFound(
+  post: Post,
+  found: { survey: ShownSurvey; stored: boolean; place: PlaceCheck | null },
+  assumed: boolean,
+): Promise<SubmitOutcome | null> {
+  const { client, agency, slug, fields, lang, deviceId, now, token, tokenString, context, placeInput } = post;
+  const { unitId, procedureId } = post;
   const { survey } = found;
 
   // This form already brought a response. The same answers again are a resend (double tap, back
@@ -136,36 +180,10 @@ export async function submitSurvey(args: {
   if (found.stored && (!earlier || earlier.versionId !== survey.versionId || !survey.open)) return replay();
   if (!survey.open || !survey.versionId) return { kind: "closed" };
 
-  const read = (name: string) => allOf(fields, name);
-  const parsed = parseAnswers(survey.items, read);
-  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
-  const values: FormValues = {
-    ...parsed.values,
-    unit: String(placeInput.unit),
-    procedure: String(placeInput.procedure ?? ""),
-  };
-  // No verdict means the post named no valid unit at all.
-  const check = found.place;
-  if (!check) errors.unit = "survey.errors.chooseUnit";
-  else if (!check.ok) {
-    if (check.reason === "unit") errors.unit = "survey.errors.chooseUnit";
-    else
-      errors.procedure =
-        check.reason === "mismatch" ? "survey.errors.procedureOtherUnit" : "survey.errors.chooseProcedure";
-  }
-
-  let dossier: string | null = null;
-  if (survey.kind === "A") {
-    const raw = firstOf(fields, "dossier") ?? "";
-    values.dossier = raw;
-    const d = dossierSchema.safeParse(raw);
-    if (!d.success) errors.dossier = d.error.issues[0].message;
-    else if (d.data) dossier = await dossierHash(survey.id, d.data);
-  }
-
-  if (args.keepOnly) return { kind: "invalid", survey, token: tokenString, context, errors: {}, values };
+  const { parsed, errors, values, dossier } = await judge(survey, found.place, fields, placeInput);
+  if (post.keepOnly) return { kind: "invalid", survey, token: tokenString, context, errors: {}, values };
   if (!parsed.ok || unitId === null || Object.keys(errors).length) {
-    return { kind: "invalid", survey, token: tokenString, context, errors, values };
+    return assumed ? null : { kind: "invalid", survey, token: tokenString, context, errors, values };
   }
 
   const content = { unitId, procedureId, dossierHash: dossier, answers: parsed.answers };
@@ -182,8 +200,7 @@ export async function submitSurvey(args: {
   let target: Target | null = earlier ? second(earlier) : { id: token.sid };
   if (!target) return replay();
 
-  const limits = await countSources(client, context, deviceId, now);
-  const over = limits.filter((l) => !l.hit.allowed);
+  const counters = await sourceCounters(client, context, deviceId, now);
   const base = {
     agencyId: agency.id,
     surveyId: survey.id,
@@ -199,9 +216,9 @@ export async function submitSurvey(args: {
     enteredBy: null,
     answers: parsed.answers,
     versionFrozen: survey.versionFrozen,
-    sources: limits.map((l) => ({ source: l.hit.key, windowStart: l.hit.windowStart })),
+    sources: counters.map((c) => ({ source: c.key, windowStart: c.windowStart })),
   };
-  const flagsFor = (t: { sinceEarlierMs?: number; changedAnswers?: number }) =>
+  const flagsFor = (t: { sinceEarlierMs?: number; changedAnswers?: number }, over: Counted[]) =>
     decideFlags({
       honeypot: firstOf(fields, HONEYPOT_FIELD) ?? "",
       elapsedMs: now.getTime() - token.t,
@@ -211,13 +228,24 @@ export async function submitSurvey(args: {
       changedAnswers: t.changedAnswers,
     });
 
-  let result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
+  // The post is counted against its sources in the same statement that stores it: the statement
+  // adds the reason of each source this hit takes over its limit (docs/rules/flags.md).
+  let result = await storeResponse({
+    ...base,
+    id: target.id,
+    flagReasons: flagsFor(target, []),
+    counting: counters.map((c) => ({ ...c, reason: rateReason(c.kind) })),
+    assumed: assumed ? { slug, at: now } : undefined,
+  });
+  if (result.status === "changed") return null;
+  const over = "counts" in result ? overSources(counters, result.counts) : [];
+  await sweepRateLimitsDue(now);
   if (result.status === "replayed" && target.id === token.sid) {
     // Another post with this form was stored while this one was on its way: the same answers are
-    // the same response; different ones a second response.
+    // the same response; different ones a second response, flagged as this post's count said.
     const stored = await storedContent(agency.id, token.sid);
     target = stored && second(stored);
-    if (target) result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target) });
+    if (target) result = await storeResponse({ ...base, id: target.id, flagReasons: flagsFor(target, over) });
   }
   // A mistyped code is the likely cause: the answers come back with the code marked, to fix it.
   if (result.status === "duplicate_dossier")
@@ -229,13 +257,49 @@ export async function submitSurvey(args: {
       errors: { dossier: "survey.errors.dossierUsed" },
       values,
     };
-  if (result.status === "stale_form") return { kind: "stale" };
+  if (result.status === "stale_form" || result.status === "changed") return { kind: "stale" };
   if (result.status === "stored") await flagOverLimitSources(over, now);
   const info =
     result.status === "stored"
       ? { unitId, procedureId, offerFeedback: offersFeedback(survey.items, parsed.answers) }
       : (await thanksFor(agency.id, result.id))!;
   return { kind: "thanks", location: await thanksLocation(agency.prefix, slug, info, context) };
+}
+
+/** The posted answers, unit, procedure and dossier code judged against the survey's items and the
+ * catalogue's verdict on the place: the errors to show, the values to show them with, and what to
+ * store when there are none. */
+async function judge(
+  survey: ShownSurvey,
+  check: PlaceCheck | null,
+  fields: PostedFields,
+  placeInput: Post["placeInput"],
+) {
+  const parsed = parseAnswers(survey.items, (name: string) => allOf(fields, name));
+  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
+  const values: FormValues = {
+    ...parsed.values,
+    unit: String(placeInput.unit),
+    procedure: String(placeInput.procedure ?? ""),
+  };
+  // No verdict means the post named no valid unit at all.
+  if (!check) errors.unit = "survey.errors.chooseUnit";
+  else if (!check.ok) {
+    if (check.reason === "unit") errors.unit = "survey.errors.chooseUnit";
+    else
+      errors.procedure =
+        check.reason === "mismatch" ? "survey.errors.procedureOtherUnit" : "survey.errors.chooseProcedure";
+  }
+
+  let dossier: string | null = null;
+  if (survey.kind === "A") {
+    const raw = firstOf(fields, "dossier") ?? "";
+    values.dossier = raw;
+    const d = dossierSchema.safeParse(raw);
+    if (!d.success) errors.dossier = d.error.issues[0].message;
+    else if (d.data) dossier = await dossierHash(survey.id, d.data);
+  }
+  return { parsed, errors, values, dossier };
 }
 
 /** The id of a second, different response sent with the form `sid`: derived from the form's id
@@ -246,20 +310,21 @@ export function secondId(sid: string, content: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** A source's count in its window, with the stored key (the rate-limit key's namespace and keyed
- * hash, as rate_limit holds it: never the device id or address) and the window's start. */
-type Counted = { kind: SourceKind; limit: number; hit: HitResult & { key: string; windowStart: Date } };
+/** A source's counter, and once counted its count in the window. `key` is the rate-limit key as
+ * rate_limit stores it (namespace and keyed hash: never the device id or address). */
+type Counter = Limit & CountedKey & { kind: SourceKind };
+type Counted = Counter & { count: number };
 
-/** Counts this submission against the limit of each source it came from: the device (cookie), the
- * signed link, the address. The address is set high: a whole service hall may share it. Every key
- * is counted, even after one is over, so each limit sees the true traffic. There is no limit on
- * the form as a whole: it would flag everyone's answers once a flood passed it. */
-async function countSources(
+/** The counters this submission counts against: the device (cookie), the signed link, the
+ * address. The address is set high: a whole service hall may share it. Every key is counted,
+ * even after one is over, so each limit sees the true traffic. There is no limit on the form as a
+ * whole: it would flag everyone's answers once a flood passed it. */
+async function sourceCounters(
   client: Client,
   context: SurveyContext | undefined,
   deviceId: string | null,
   now: Date,
-): Promise<Counted[]> {
+): Promise<Counter[]> {
   const keys: (Limit & { kind: SourceKind })[] = [];
   const kiosk = context?.ch === "kiosk";
   if (deviceId)
@@ -271,16 +336,12 @@ async function countSources(
       ...LIMITS.link,
     });
   keys.push({ kind: "address", key: `survey-ip:${client.ip}`, ...LIMITS.address });
-  const [hits, secret] = await Promise.all([hitAll(keys, now), getSecrets().then((s) => s[0])]);
-  return keys.map((k, i) => ({
-    kind: k.kind,
-    limit: k.limit,
-    hit: {
-      ...hits[i],
-      key: limitKey(k.key, secret),
-      windowStart: new Date(Math.floor(now.getTime() / k.windowMs) * k.windowMs),
-    },
-  }));
+  return countedKeys(keys, (await getSecrets())[0], now);
+}
+
+/** The counters this submission took past their limit, with their counts. */
+function overSources(counters: Counter[], counts: Counts): Counted[] {
+  return counters.map((c) => ({ ...c, count: counts.get(c.key) ?? 0 })).filter((c) => overLimit(c.count, c.limit));
 }
 
 let lastSweep = 0;
@@ -289,11 +350,11 @@ let lastSweep = 0;
  * posts, sent before the limit, must not count either (docs/rules/flags.md). */
 async function flagOverLimitSources(over: Counted[], now: Date): Promise<void> {
   for (const o of over) {
-    const past = o.hit.count - o.limit;
+    const past = o.count - o.limit;
     const span = retroSpan(o.limit);
     // Right after the limit, then once every `span` posts: a response of the source that was
     // still being stored during the first passes is caught by a later one while the flood goes on.
-    if (past <= span || past % span === 0) await flagSourceWindow(o.hit.key, o.hit.windowStart, rateReason(o.kind));
+    if (past <= span || past % span === 0) await flagSourceWindow(o.key, o.windowStart, rateReason(o.kind));
   }
   if (now.getTime() - lastSweep > 60_000) {
     lastSweep = now.getTime();

@@ -198,7 +198,41 @@ export async function getSurveyForSubmission(
               ? { unitId: s.procedure_unit_id ?? null }
               : undefined,
         );
+  remember(agencyId, slug, s);
   return { survey: await shownSurvey(s, lang, now), stored: !!s.stored, place };
+}
+
+// The survey row each slug had when a submission last looked it up, per database handle (tests
+// open many). The next submission is judged against it without reading it again, and stored only
+// if the statement that stores it finds the survey, its version, the place and the submission id
+// still as assumed (docs/decisions/0014-judge-on-the-last-look-up.md). A row changed since, here or
+// by another instance, never lets a response in: the post goes the way it always went. A minute's
+// age bounds how old a survey's title on a re-shown form can be.
+const RECENT_MS = 60_000;
+const RECENT_MAX = 500;
+const recentRows = new WeakMap<object, Map<string, { row: SurveyRow; at: number }>>();
+
+function remember(agencyId: number, slug: string, row: SurveyRow) {
+  const conn = db();
+  let rows = recentRows.get(conn);
+  if (!rows) recentRows.set(conn, (rows = new Map()));
+  const key = `${agencyId}/${slug}`;
+  rows.delete(key);
+  if (rows.size >= RECENT_MAX) rows.delete(rows.keys().next().value!);
+  rows.set(key, { row, at: Date.now() });
+}
+
+/** The survey as the last submission's look-up found it, shown as of `now`, if that was within the
+ * last minute; null otherwise. Only a hint: see above. */
+export async function recentSurveyForSubmission(
+  agencyId: number,
+  slug: string,
+  lang: Lang,
+  now: Date,
+): Promise<ShownSurvey | null> {
+  const seen = recentRows.get(db())?.get(`${agencyId}/${slug}`);
+  if (!seen || Date.now() - seen.at > RECENT_MS) return null;
+  return shownSurvey(seen.row, lang, now);
 }
 
 /** Whether the agency has a survey with this slug (its thanks page exists). */
