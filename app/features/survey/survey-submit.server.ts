@@ -103,7 +103,7 @@ export async function submitSurvey(args: {
   now?: Date;
   keepOnly?: boolean;
 }): Promise<SubmitOutcome> {
-  const { client, agency, slug, fields, lang, deviceId } = args;
+  const { agency, slug, fields, lang } = args;
   const now = args.now ?? new Date();
   const tokenString = firstOf(fields, TOKEN_FIELD) ?? "";
   const token = await verifyFormToken(tokenString);
