@@ -50,7 +50,8 @@ interface Upload {
   ms: number;
 }
 /** A POST that keeps sending `total` bytes of filler (chunked unless `declared`), `pace` ms between
- * 64 KiB chunks, and stops as soon as the server answers or closes. */
+ * 64 KiB chunks and never faster than the server reads (so `sent` is what the server took, plus
+ * what the sockets hold), and stops as soon as the server answers or closes. */
 function upload(
   url: string,
   path: string,
@@ -60,7 +61,6 @@ function upload(
     contentType: string;
     pace?: number;
     headers?: Record<string, string>;
-    until?: number;
   },
 ): Promise<Upload> {
   const u = new URL(url);
@@ -96,13 +96,13 @@ function upload(
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     const pump = async () => {
       while (!done && sent < opts.total) {
-        // The test's own time bound: a server that never refuses must not keep it running.
-        if (opts.until && Date.now() > opts.until) return finish();
         const n = Math.min(chunk.length, opts.total - sent);
         sent += n;
-        const ok = req.write(chunk.subarray(0, n));
+        req.write(chunk.subarray(0, n));
         if (opts.pace) await sleep(opts.pace);
-        else if (!ok) await new Promise((r) => req.once("drain", r));
+        // Asked after the pause: a 'drain' during it is not waited for again. A closed request
+        // never drains, but then `finish` has already answered.
+        if (req.writableNeedDrain && !done) await new Promise((r) => req.once("drain", r));
       }
       if (!done) req.end();
     };
@@ -184,46 +184,58 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
     expect(fb.sent).toBeLessThan(40 * MiB);
   });
 
-  it("keeps its memory and keeps answering while 8 clients push endless bodies (bounded to 8 s)", async () => {
+  // What this measures is the server's behaviour, not the machine's spare CPU (2 cores, other
+  // tests beside it; this process pumps the 8 uploads itself). It once failed at load average 8 on
+  // its old clocks: at load 10 a home page took 1–2.7 s and only 4–9 loaded in 8 s, and a feedback
+  // upload started near the end, cut by the test 2 s later, had not yet sent its 11 MB and counted
+  // as a refusal with no status. So the attack lasts until the citizen has had 10 pages (8 s at
+  // least), each upload is bounded by its bytes, not by a clock, and a page may take up to 30 s:
+  // only a server that stalls fails that.
+  it("keeps its memory and keeps answering while 8 clients push endless bodies (10 home pages and 8 s at least)", async () => {
     const pid = s.proc.pid!;
     await raw(s.url, "GET", "/");
     const baseline = rssMiB(pid);
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 100);
-    const until = Date.now() + 8000;
-    const latencies: number[] = [];
-    const refusals: number[] = [];
+    const minEnd = Date.now() + 8000;
+    let attacking = true;
+    const pages: { code: string; ms: number }[] = [];
+    const uploads: Upload[] = [];
     const attacker = async (i: number) => {
-      while (Date.now() < until) {
-        // 64 KiB every 5 ms: about 100 Mbit/s each, a fast uplink (unpaced, loopback lets this
-        // process, not the server, decide how much CPU the machine has left).
-        const r = await upload(s.url, i % 2 ? "/feedback" : "/s/khao-sat-hai-long", {
-          total: 500 * MiB,
-          pace: 5,
-          until: until + 2000,
-          contentType: i % 2 ? "multipart/form-data; boundary=x" : "application/x-www-form-urlencoded",
-        });
-        refusals.push(r.status);
+      while (attacking) {
+        // 64 KiB every 5 ms: about 100 Mbit/s each, a fast uplink. 128 MiB is endless to the server
+        // (the largest cap is 11 MiB); a server that read it all would answer only after it.
+        uploads.push(
+          await upload(s.url, i % 2 ? "/feedback" : "/s/khao-sat-hai-long", {
+            total: 128 * MiB,
+            pace: 5,
+            contentType: i % 2 ? "multipart/form-data; boundary=x" : "application/x-www-form-urlencoded",
+          }),
+        );
       }
     };
-    // The citizen is another process (curl), so the time is the server's, not this test process's
-    // own event loop, which is busy pumping the 8 uploads.
+    // The citizen is another process (curl), so its time is the server's answer, not this
+    // process's own event loop, busy pumping the uploads.
     const citizen = async () => {
-      while (Date.now() < until) {
-        const { stdout } = await execFileP("curl", [
-          "-s",
-          "-o",
-          "/dev/null",
-          "-w",
-          "%{http_code} %{time_total}",
-          "--max-time",
-          "5",
-          `${s.url}/`,
-        ]);
-        const [code, secs] = stdout.split(" ");
-        expect(code).toBe("200");
-        latencies.push(Math.round(Number(secs) * 1000));
-        await sleep(200);
+      try {
+        while (pages.length < 10 || Date.now() < minEnd) {
+          const out = await execFileP("curl", [
+            "-s",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code} %{time_total}",
+            "--max-time",
+            "30",
+            `${s.url}/`,
+          ]).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? "" }));
+          const [code, secs] = out.stdout.split(" ");
+          pages.push({ code, ms: Math.round(Number(secs) * 1000) });
+          expect(code).toBe("200");
+          await sleep(200);
+        }
+      } finally {
+        attacking = false;
       }
     };
     try {
@@ -231,17 +243,43 @@ describe.skipIf(!pgUp)(`the HTTP layer against an outsider (needs PostgreSQL at 
     } finally {
       clearInterval(sampler);
     }
+    const ms = pages.map((p) => p.ms).sort((a, b) => a - b);
     console.log(
-      `[http-security] 8 endless uploads for 8 s: ${refusals.length} refused, RSS ${baseline.toFixed(0)} → peak ${peak.toFixed(0)} MiB, home page median ${[...latencies].sort((a, b) => a - b)[latencies.length >> 1]} ms, max ${Math.max(...latencies)} ms over ${latencies.length} loads`,
+      `[http-security] 8 endless uploads: ${uploads.length} refused, at most ${(Math.max(...uploads.map((u) => u.sent)) / MiB).toFixed(1)} MiB sent, RSS ${baseline.toFixed(0)} → peak ${peak.toFixed(0)} MiB, home page median ${ms[ms.length >> 1]} ms, max ${ms[ms.length - 1]} ms over ${ms.length} loads (load average ${fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0]})`,
     );
-    expect(refusals.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(refusals)).toEqual(new Set([413]));
-    expect(latencies.length).toBeGreaterThan(10);
-    expect(Math.max(...latencies)).toBeLessThan(1000);
+    // Every upload ended with its 413, none cut short by a reset or a close without an answer.
+    expect(new Set(uploads.map((u) => u.status))).toEqual(new Set([413]));
+    // The server stopped reading near the cap: at most the 11 MiB cap, the 8 MiB read and thrown
+    // away before the close, and what the two sockets' buffers hold (about 4 + 32 MiB here).
+    expect(Math.max(...uploads.map((u) => u.sent))).toBeLessThan(64 * MiB);
     // The stated bound (docs/security/http.md): under 400 MiB above the idle process. The old server
     // grew by gigabytes.
     expect(peak - baseline).toBeLessThan(400);
     expect(s.proc.exitCode).toBeNull();
+  });
+
+  it("survives a body past the form reader's own cap but within the gate's (a minutes scan of 10.3 MB)", async () => {
+    // The gate lets the minutes page take 10 MiB + 1 MiB; its form reader stops at 10 MiB +
+    // 256 KiB and cancels the body with its error. That error once reached the gate's byte counter
+    // with no one listening, and ended the process: every request of every citizen failed.
+    const list = await raw(s.url, "GET", "/staff/dialogues", { Cookie: officeCookie });
+    const id = list.body.match(/href="\/staff\/dialogues\/(\d+)"/)![1];
+    // Chunked (a declared length past its cap the reader refuses unread), and sent at a pace: the
+    // body is still arriving when the reader gives up. Its last chunk passes the reader's cap, so
+    // the client has sent everything before the page answers and closes (a client still writing
+    // then could meet the reset before it read the answer).
+    const r = await upload(s.url, `/staff/dialogues/${id}/minutes`, {
+      total: 10 * MiB + 256 * 1024 + 64 * 1024,
+      pace: 5,
+      contentType: "multipart/form-data; boundary=x",
+      headers: { Cookie: officeCookie },
+    });
+    await sleep(100); // an 'error' no one hears ends the process on the next tick
+    expect(s.proc.exitCode).toBeNull();
+    // The page's own answer: the scan is too large (the client got it before the close).
+    expect(r.status).toBe(413);
+    expect(r.body).toContain("Tệp lớn hơn 10 MB.");
+    expect((await raw(s.url, "GET", "/")).status).toBe(200);
   });
 
   it("never puts the Host or X-Forwarded-Host header into a calendar file or a published link", async () => {

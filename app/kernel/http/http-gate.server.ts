@@ -201,6 +201,11 @@ function streamCapped(req: Req, res: Res, limit: number, controller: AbortContro
     },
   });
   req.on("error", (e) => counter.destroy(e));
+  // A reader that gives up early cancels the body with its reason (the form reader's own cap is
+  // below the gate's on the minutes page), and the stream adapter destroys this counter with it
+  // after it has stopped listening. The reader already has that error; heard by no one, the
+  // 'error' event would end the process.
+  counter.on("error", () => {});
   req.pipe(counter);
   return createReadableStreamFromReadable(counter);
 }
