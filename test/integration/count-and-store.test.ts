@@ -27,12 +27,35 @@ const countOf = async (key: string) =>
 const responseOf = (id: string) =>
   db().selectFrom("response").select(["flagged", "flag_reasons"]).where("id", "=", id).executeTakeFirst();
 
+/** A web response of Form B to the file's unit at `at`, every required answer "4", as the public
+ * form would store it; `o` overrides any field. */
+async function formBInput(at: Date, o: Partial<StoreResponseInput> = {}): Promise<StoreResponseInput> {
+  const survey = (await getSurveyForm(1, SLUG_B, "vi"))!;
+  const fields = postedFields(formBFields("4"));
+  const parsed = parseAnswers(survey.items, (n) => [...(fields.get(n) ?? [])]);
+  if (!parsed.ok) throw new Error("the answers do not parse");
+  return {
+    id: crypto.randomUUID(),
+    agencyId: 1,
+    surveyId: survey.id,
+    versionId: survey.versionId!,
+    unitId,
+    procedureId: null,
+    counter: null,
+    channel: "web",
+    lang: "vi",
+    startedAt: new Date(at.getTime() - 120_000),
+    submittedAt: at,
+    flagReasons: [],
+    dossierHash: null,
+    enteredBy: null,
+    answers: parsed.answers,
+    ...o,
+  };
+}
+
 describe("counting and storing in one statement", () => {
   it("adds the reason of each counter this hit takes past its limit, in the order given; a resend counts and stores nothing; paper counts nothing", async () => {
-    const survey = (await getSurveyForm(1, SLUG_B, "vi"))!;
-    const fields = postedFields(formBFields("4"));
-    const parsed = parseAnswers(survey.items, (n) => [...(fields.get(n) ?? [])]);
-    if (!parsed.ok) throw new Error("the answers do not parse");
     const tag = crypto.randomBytes(4).toString("hex");
     const hour = new Date("2031-05-02T03:00:00Z");
     const window = { windowStart: hour, windowEnd: new Date(hour.getTime() + 3_600_000) };
@@ -41,22 +64,7 @@ describe("counting and storing in one statement", () => {
     const device = { key: `test:${tag}-z`, limit: 1, reason: "rate_device", ...window };
     const link = { key: `test:${tag}-m`, limit: 0, reason: "rate_link", ...window };
     const address = { key: `test:${tag}-a`, limit: 5, reason: "rate_address", ...window };
-    const base: Omit<StoreResponseInput, "id" | "flagReasons"> = {
-      agencyId: 1,
-      surveyId: survey.id,
-      versionId: survey.versionId!,
-      unitId,
-      procedureId: null,
-      counter: null,
-      channel: "web",
-      lang: "vi",
-      startedAt: new Date(hour.getTime() - 120_000),
-      submittedAt: hour,
-      dossierHash: null,
-      enteredBy: null,
-      answers: parsed.answers,
-      counting: [device, link, address],
-    };
+    const base = await formBInput(hour, { counting: [device, link, address] });
     const first = crypto.randomUUID();
     const r1 = await storeResponse({ ...base, id: first, flagReasons: ["too_fast"] });
     // First hits: only the link (limit 0) is past its limit (1 > 0).
@@ -183,55 +191,38 @@ const responsesOfUnit = async (unit: number) =>
 // assumed; otherwise nothing is counted or written and the post is judged on a fresh look-up.
 describe("judged on the last look-up", () => {
   it("the store writes and counts nothing when the survey, version, place or id is not as assumed", async () => {
-    const survey = (await getSurveyForm(1, SLUG_B, "vi"))!;
-    const fields = postedFields(formBFields("4"));
-    const parsed = parseAnswers(survey.items, (n) => [...(fields.get(n) ?? [])]);
-    if (!parsed.ok) throw new Error("the answers do not parse");
     const at = new Date("2031-06-01T03:00:00Z");
     const shut = await makeUnit();
     await db().updateTable("unit").set({ active: false }).where("id", "=", shut).execute();
     const otherUnit = await makeUnit();
     const otherProcedure = await makeProcedure(otherUnit);
     const stored = crypto.randomUUID();
-    const input = (o: Partial<StoreResponseInput> = {}): StoreResponseInput => ({
-      id: crypto.randomUUID(),
-      agencyId: 1,
-      surveyId: survey.id,
-      versionId: survey.versionId!,
-      unitId,
-      procedureId: null,
-      counter: null,
-      channel: "web",
-      lang: "vi",
-      startedAt: new Date(at.getTime() - 120_000),
-      submittedAt: at,
-      flagReasons: [],
-      dossierHash: null,
-      enteredBy: null,
-      answers: parsed.answers,
-      versionFrozen: true,
-      counting: [
-        { key: `test:${crypto.randomUUID()}`, limit: 5, reason: "rate_device", windowStart: at, windowEnd: at },
-      ],
-      assumed: { slug: SLUG_B, at },
-      ...o,
-    });
-    expect((await storeResponse(input({ id: stored }))).status).toBe("stored");
+    const versionId = (await formBInput(at)).versionId;
+    const input = async (o: Partial<StoreResponseInput> = {}) =>
+      formBInput(at, {
+        versionFrozen: true,
+        counting: [
+          { key: `test:${crypto.randomUUID()}`, limit: 5, reason: "rate_device", windowStart: at, windowEnd: at },
+        ],
+        assumed: { slug: SLUG_B, at },
+        ...o,
+      });
+    expect((await storeResponse(await input({ id: stored }))).status).toBe("stored");
     const before = { hits: await hitsCounted(), responses: await responsesOfUnit(unitId) };
     const wrong: [string, StoreResponseInput][] = [
-      ["another slug", input({ assumed: { slug: "khong-co", at } })],
-      ["closed by then", input({ assumed: { slug: SLUG_B, at: new Date("2000-01-01T00:00:00Z") } })],
-      ["not the current version", input({ versionId: survey.versionId! + 1000 })],
-      ["a unit no longer active", input({ unitId: shut })],
-      ["a procedure of another unit", input({ procedureId: otherProcedure })],
-      ["an id already stored", input({ id: stored })],
+      ["another slug", await input({ assumed: { slug: "khong-co", at } })],
+      ["closed by then", await input({ assumed: { slug: SLUG_B, at: new Date("2000-01-01T00:00:00Z") } })],
+      ["not the current version", await input({ versionId: versionId + 1000 })],
+      ["a unit no longer active", await input({ unitId: shut })],
+      ["a procedure of another unit", await input({ procedureId: otherProcedure })],
+      ["an id already stored", await input({ id: stored })],
     ];
     for (const [why, i] of wrong) expect([why, (await storeResponse(i)).status]).toEqual([why, "changed"]);
     expect(await hitsCounted()).toBe(before.hits);
     expect(await responsesOfUnit(unitId)).toBe(before.responses);
     expect(await responsesOfUnit(shut)).toBe(0);
-    // Without `assumed` the same wrong version would be stored as given: the check is the guard's.
-    expect((await storeResponse(input({ procedureId: await makeProcedure(unitId) }))).status).toBe("stored");
+    // And a procedure of the unit itself passes the check: it refuses only what is not as assumed.
+    expect((await storeResponse(await input({ procedureId: await makeProcedure(unitId) }))).status).toBe("stored");
   });
 
   it("a survey closed, or a unit shut, after the look-up: the next post is judged afresh, nothing counted or stored", async () => {
