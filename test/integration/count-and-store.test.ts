@@ -10,10 +10,8 @@ import { db } from "~/kernel/db/db.server";
 import { storeResponse, type StoreResponseInput } from "~/features/survey/response.server";
 import { submitSurvey } from "~/features/survey/survey-submit.server";
 import { signFormToken } from "~/features/survey/survey-tokens.server";
-import { getSurveyForm } from "~/features/survey/survey.server";
-import { parseAnswers } from "~/features/survey/answers";
 import { makeUnit } from "../support/staff";
-import { ensureForms, formBFields, makeProcedure, SLUG_B } from "../support/survey";
+import { ensureForms, formBFields, formBStoreInput, makeProcedure, SLUG_B } from "../support/survey";
 
 let unitId: number;
 
@@ -27,33 +25,6 @@ const countOf = async (key: string) =>
 const responseOf = (id: string) =>
   db().selectFrom("response").select(["flagged", "flag_reasons"]).where("id", "=", id).executeTakeFirst();
 
-/** A web response of Form B to the file's unit at `at`, every required answer "4", as the public
- * form would store it; `o` overrides any field. */
-async function formBInput(at: Date, o: Partial<StoreResponseInput> = {}): Promise<StoreResponseInput> {
-  const survey = (await getSurveyForm(1, SLUG_B, "vi"))!;
-  const fields = postedFields(formBFields("4"));
-  const parsed = parseAnswers(survey.items, (n) => [...(fields.get(n) ?? [])]);
-  if (!parsed.ok) throw new Error("the answers do not parse");
-  return {
-    id: crypto.randomUUID(),
-    agencyId: 1,
-    surveyId: survey.id,
-    versionId: survey.versionId!,
-    unitId,
-    procedureId: null,
-    counter: null,
-    channel: "web",
-    lang: "vi",
-    startedAt: new Date(at.getTime() - 120_000),
-    submittedAt: at,
-    flagReasons: [],
-    dossierHash: null,
-    enteredBy: null,
-    answers: parsed.answers,
-    ...o,
-  };
-}
-
 describe("counting and storing in one statement", () => {
   it("adds the reason of each counter this hit takes past its limit, in the order given; a resend counts and stores nothing; paper counts nothing", async () => {
     const tag = crypto.randomBytes(4).toString("hex");
@@ -64,7 +35,7 @@ describe("counting and storing in one statement", () => {
     const device = { key: `test:${tag}-z`, limit: 1, reason: "rate_device", ...window };
     const link = { key: `test:${tag}-m`, limit: 0, reason: "rate_link", ...window };
     const address = { key: `test:${tag}-a`, limit: 5, reason: "rate_address", ...window };
-    const base = await formBInput(hour, { counting: [device, link, address] });
+    const base = await formBStoreInput(unitId, hour, { counting: [device, link, address] });
     const first = crypto.randomUUID();
     const r1 = await storeResponse({ ...base, id: first, flagReasons: ["too_fast"] });
     // First hits: only the link (limit 0) is past its limit (1 > 0).
@@ -197,9 +168,9 @@ describe("judged on the last look-up", () => {
     const otherUnit = await makeUnit();
     const otherProcedure = await makeProcedure(otherUnit);
     const stored = crypto.randomUUID();
-    const versionId = (await formBInput(at)).versionId;
+    const versionId = (await formBStoreInput(unitId, at)).versionId;
     const input = async (o: Partial<StoreResponseInput> = {}) =>
-      formBInput(at, {
+      formBStoreInput(unitId, at, {
         versionFrozen: true,
         counting: [
           { key: `test:${crypto.randomUUID()}`, limit: 5, reason: "rate_device", windowStart: at, windowEnd: at },

@@ -1,7 +1,6 @@
 // The flagged-responses page (docs/rules/flags.md): per day and reasons, for office and admin
 // only; the Office accepts a batch back, audited, and the headline changes by exactly the
 // accepted answers; bad input is a 4xx that changes nothing; 40 accepts at once accept once.
-import crypto from "node:crypto";
 import * as page from "~/routes/staff.surveys.$id.flags";
 import { getDashboard } from "~/features/reports/dashboard-view.server";
 import { storeResponse } from "~/features/survey/response.server";
@@ -9,7 +8,7 @@ import { getSurveyForm } from "~/features/survey/survey.server";
 import { db } from "~/kernel/db/db.server";
 import type { StaffUser } from "~/kernel/session.server";
 import { makeUnit, signIn, staffRequest } from "../support/staff";
-import { ensureForms, SLUG_B } from "../support/survey";
+import { ensureForms, formBStoreInput, SLUG_B } from "../support/survey";
 import { showSmallGroups } from "../support/settings";
 
 const call = async (fn: Function, request: Request, params: Record<string, string> = {}) => {
@@ -31,23 +30,13 @@ let params: Record<string, string>;
 async function respond(overall: number, flagReasons: string[]) {
   const survey = (await getSurveyForm(1, SLUG_B, "vi"))!;
   const item = survey.items.find((i) => i.code === "OVERALL")!;
-  await storeResponse({
-    id: crypto.randomUUID(),
-    agencyId: 1,
-    surveyId: survey.id,
-    versionId: survey.versionId!,
-    unitId,
-    procedureId: null,
-    counter: null,
-    channel: "web",
-    lang: "vi",
-    startedAt: null,
-    submittedAt: new Date(`${DAY}T03:00:00Z`),
-    flagReasons,
-    dossierHash: null,
-    enteredBy: null,
-    answers: [{ itemId: item.id, value: overall, text: null, choices: null }],
-  });
+  await storeResponse(
+    await formBStoreInput(unitId, new Date(`${DAY}T03:00:00Z`), {
+      startedAt: null,
+      flagReasons,
+      answers: [{ itemId: item.id, value: overall, text: null, choices: null }],
+    }),
+  );
 }
 
 const asOffice: StaffUser = {

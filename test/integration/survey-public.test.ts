@@ -7,6 +7,7 @@ import { getSurveyForm } from "~/features/survey/survey.server";
 import { db } from "~/kernel/db/db.server";
 import { makeUnit } from "../support/staff";
 import {
+  formBStoreInput,
   countResponses,
   ensureForms,
   type FormPage,
@@ -382,20 +383,11 @@ describe("idempotency", () => {
       const survey = (await getSurveyForm(1, SLUG_B, "vi"))!;
       expect(survey.versionFrozen).toBe(true);
       const id = crypto.randomUUID();
-      const input = {
+      const input = await formBStoreInput(unitId, new Date(), {
         id,
-        agencyId: 1,
-        surveyId: survey.id,
-        versionId: survey.versionId!,
-        unitId,
-        procedureId: null,
-        counter: null,
-        channel: "web" as const,
-        lang: "vi" as const,
         startedAt: null,
+        submittedAt: undefined,
         flagReasons: ["rate"],
-        dossierHash: null,
-        enteredBy: null,
         versionFrozen,
         answers: [
           { itemId: survey.items[0].id, value: 3, text: null, choices: null },
@@ -406,7 +398,7 @@ describe("idempotency", () => {
             choices: ["a", "b,c"],
           },
         ],
-      };
+      });
       const out = await Promise.all(Array.from({ length: 4 }, () => storeResponse(input)));
       expect(out.filter((o) => o.status === "stored")).toHaveLength(1);
       expect(out.filter((o) => o.status === "replayed")).toHaveLength(3);

@@ -6,6 +6,10 @@ import type { SurveyContext } from "~/features/survey/context";
 import { db } from "~/kernel/db/db.server";
 import { signFormToken, signLink } from "~/features/survey/survey-tokens.server";
 import { FORM_A, FORM_B } from "~/features/survey/forms";
+import { postedFields } from "~/kernel/forms/posted";
+import { parseAnswers } from "~/features/survey/answers";
+import type { StoreResponseInput } from "~/features/survey/response.server";
+import { getSurveyForm } from "~/features/survey/survey.server";
 import { seedSurveys } from "../../db/seed/survey";
 
 export const SLUG_B = FORM_B.slug;
@@ -53,6 +57,37 @@ export function formBFields(value = "4", extra: Record<string, string | string[]
   const f: Record<string, string | string[]> = {};
   for (const code of REQUIRED_B) f[`q_${code}`] = value;
   return { ...f, ...extra };
+}
+
+/** A web response of Form B to `unitId` at `at`, every required answer "4", as the public form
+ * would hand it to storeResponse(); `o` overrides any field. */
+export async function formBStoreInput(
+  unitId: number,
+  at: Date,
+  o: Partial<StoreResponseInput> = {},
+): Promise<StoreResponseInput> {
+  const survey = (await getSurveyForm(1, SLUG_B, "vi"))!;
+  const fields = postedFields(formBFields("4"));
+  const parsed = parseAnswers(survey.items, (n) => [...(fields.get(n) ?? [])]);
+  if (!parsed.ok) throw new Error("the answers do not parse");
+  return {
+    id: crypto.randomUUID(),
+    agencyId: 1,
+    surveyId: survey.id,
+    versionId: survey.versionId!,
+    unitId,
+    procedureId: null,
+    counter: null,
+    channel: "web",
+    lang: "vi",
+    startedAt: new Date(at.getTime() - 120_000),
+    submittedAt: at,
+    flagReasons: [],
+    dossierHash: null,
+    enteredBy: null,
+    answers: parsed.answers,
+    ...o,
+  };
 }
 
 export function formAFields(extra: Record<string, string | string[]> = {}) {
