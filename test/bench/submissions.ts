@@ -1,6 +1,6 @@
 // Form B submissions per second through the production server, against the database's own limit
-// for the same transaction (storeResponse() through one pool), on PostgreSQL and on the embedded
-// database. Prints figures; asserts nothing. Run: npx tsx test/bench/submissions.ts
+// for the same transaction (storeResponse() through one pool, with the rollup fold the server runs
+// every 5 s: store-alone.ts), on PostgreSQL and on the embedded database. Prints figures; asserts nothing. Run: npx tsx test/bench/submissions.ts
 //   BENCH_ROUNDS       rounds (default 3), each a server run then a database-alone run of the same
 //                      length; the verdict takes the median ratio of the rounds
 //   BENCH_SECONDS      length of each timed run (default 10; 20 with one round)
@@ -207,9 +207,10 @@ function reportSummary(kind: string, rounds: Round[], floor: Awaited<ReturnType<
   );
 }
 
-/** One round: the server run, then the database-alone run on the same database. The embedded
- * database belongs to one process, so its server is stopped before the bench opens the directory,
- * and each round starts it again on that directory. */
+/** Rounds of a server run, then a database-alone run on the same database with nothing else
+ * running: the server is stopped in between (the embedded database belongs to one process, and a
+ * running server would fold the database-alone run's rollup queue while it is timed), and each
+ * round starts it again on the same database. */
 async function run(kind: "PostgreSQL" | "embedded") {
   const postgres = kind === "PostgreSQL";
   const env = { SESSION_SECRET: BENCH_SECRET, TRUST_PROXY: "1" };
@@ -220,12 +221,13 @@ async function run(kind: "PostgreSQL" | "embedded") {
   try {
     const unitId = await firstUnit(first);
     for (let i = 0; i < ROUNDS; i++) {
-      const server = postgres || i === 0 ? first : await startServer({ dataDir: first.dataDir, env });
+      const server =
+        i === 0 ? first : await startServer({ postgres, env, databaseUrl: first.databaseUrl, dataDir: first.dataDir });
       try {
         const expected = Math.max(0, ...rounds.map((r) => r.http.rate));
         const http = await loadHttp(server, unitId, expected, database);
         floor ??= await floorCpu(server);
-        if (!postgres) await server.stop();
+        await server.stop();
         const handle = postgres
           ? await connect({ url: first.databaseUrl!, poolMax: POOL })
           : await connect({ pgliteDir: first.dataDir! });
@@ -244,9 +246,9 @@ async function run(kind: "PostgreSQL" | "embedded") {
           await handle.close();
         }
       } finally {
-        // A later round's embedded server, if the round failed before stopping it (the first
-        // server is disposed of below, with its directory).
-        if (server !== first) await server.stop();
+        // A round that failed before stopping its server (the first one is disposed of below,
+        // with its database).
+        await server.stop();
       }
     }
     reportSummary(kind, rounds, floor!);
