@@ -9,7 +9,7 @@ declare module "autocannon" {
     p99: number;
     max: number;
   }
-  interface RawRequest {
+  export interface RawRequest {
     method?: string;
     path?: string;
     headers?: Record<string, string>;

@@ -5,14 +5,17 @@
 // PROFILE_DATABASE_URL names a database to use (kept); otherwise a throw-away one on PostgreSQL
 // when reachable, else the embedded database. PROFILE_PATH (default the Form B post) profiles
 // another request instead: e.g. PROFILE_PATH=/kiosk.js or /healthz (GET). PROFILE_ROOT runs
-// server.js from another built checkout (a before/after pair in one session).
+// server.js from another built checkout (a before/after pair in one session). An untimed warm-up
+// comes first: at least PROFILE_WARMUP seconds (default 3) and until the server has answered
+// PROFILE_WARMUP_POSTS requests (default 3000; at most 15 s).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { FORM_B } from "../../app/features/survey/forms";
 import { reachablePostgres, startServer } from "../support/server";
-import { BENCH_SECRET, deviceId, ensureBuild, formBBody, formBToken, nextAddress, processCpuMs } from "./support";
+import { formBPost, PostSupply, supplyRequest, warmUp } from "./posts";
+import { BENCH_SECRET, ensureBuild, processCpuMs } from "./support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -112,37 +115,31 @@ async function main() {
   try {
     const html = await (await fetch(`${server.url}/s/${FORM_B.slug}`)).text();
     const unitId = Number(html.match(/<option value="(\d+)"/)![1]);
-    const load = (duration: number, amount?: number) =>
-      autocannon({
-        url: server.url,
-        connections: CONNECTIONS,
-        ...(amount ? { amount } : { duration }),
-        timeout: 10,
-        requests: [
-          target
-            ? { method: "GET", path: target, headers: { "accept-encoding": "gzip, br" } }
-            : {
-                method: "POST",
-                path: `/s/${FORM_B.slug}`,
-                setupRequest: (req) => ({
-                  ...req,
-                  headers: {
-                    "content-type": "application/x-www-form-urlencoded",
-                    origin: server.url,
-                    "accept-encoding": "gzip, deflate, br",
-                    cookie: `hl_dev=${deviceId()}; lng=vi`,
-                    "x-forwarded-for": nextAddress(),
-                  },
-                  body: formBBody(unitId, formBToken()),
-                }),
-              },
-        ],
-      });
-    // Warm-up first (start-up, demo data, the JIT), left out of the profile's window.
-    await load(Number(process.env.PROFILE_WARMUP ?? 3));
+    // Every post a different phone (posts.ts); the timed run's are made before it, so the load
+    // tool's signing does not take the cores from the server being profiled.
+    const supply = new PostSupply(() => formBPost(server.url, unitId, { "accept-encoding": "gzip, deflate, br" }));
+    const request = target
+      ? { method: "GET", path: target, headers: { "accept-encoding": "gzip, br" } }
+      : supplyRequest(supply);
+    // Warm-up first (start-up, demo data, the JIT), left out of the profile's window (posts.ts).
+    const warm = await warmUp({ url: server.url, pid: server.proc.pid! }, [request], {
+      connections: CONNECTIONS,
+      minSeconds: Number(process.env.PROFILE_WARMUP ?? 3),
+      posts: Number(process.env.PROFILE_WARMUP_POSTS ?? 3000),
+      maxSeconds: 15,
+      servedBefore: 0,
+    });
+    // Each connection builds one request more than it sends.
+    if (!target) supply.prepare((AMOUNT ?? Math.ceil(warm.lastRate * SECONDS * 2)) + CONNECTIONS);
     const before = processCpuMs(server.proc.pid!);
     from = nowUs();
-    const r = await load(SECONDS, AMOUNT);
+    const r = await autocannon({
+      url: server.url,
+      connections: CONNECTIONS,
+      ...(AMOUNT ? { amount: AMOUNT } : { duration: SECONDS }),
+      timeout: 10,
+      requests: [request],
+    });
     to = nowUs();
     n = r.requests.total;
     cpu = processCpuMs(server.proc.pid!) - before;

@@ -62,13 +62,40 @@ export function processCpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
-/** CPU time (ms) used so far by every PostgreSQL server process on this machine: the bench is the
- * only client while it runs, so the difference over a run is that run's database work. */
-export function postgresCpuMs(): number {
+/** Waits until a process has used no CPU for 200 ms (at most 5 s): autocannon ends a run by
+ * closing its connections, and the server still finishes the requests it had read. */
+export async function settle(pid: number) {
+  const until = Date.now() + 5000;
+  let last = processCpuMs(pid);
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = processCpuMs(pid);
+    if (now === last) return;
+    last = now;
+  }
+}
+
+/** CPU time (ms) used so far by PostgreSQL's processes on this machine. With `database`, only the
+ * postmaster, its shared background processes (checkpointer, writers) and the backends and workers
+ * serving that database: other sessions on a shared server (other benches, other tests) then do not
+ * count, nor can one of their backends ending mid-run make the difference negative. Without it,
+ * every PostgreSQL process (the bench then has to be the only client). */
+export function postgresCpuMs(database?: string): number {
   let ms = 0;
   for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
-      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") ms += processCpuMs(Number(pid));
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
+      if (database) {
+        // A backend's title is "postgres: <cluster>: <user> <database> <client> <state>"; the
+        // postmaster's command line is its binary's path; the shared processes are named.
+        const title = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+        const ours =
+          title.includes(` ${database} `) ||
+          !title.startsWith("postgres:") ||
+          /: (checkpointer|background writer|walwriter)$/.test(title.trimEnd());
+        if (!ours) continue;
+      }
+      ms += processCpuMs(Number(pid));
     } catch {
       // the process ended while we read
     }
