@@ -6,7 +6,9 @@ import { foldPendingRollups } from "../../app/features/reports/rollup.server";
 import { FORM_B } from "../../app/features/survey/forms";
 import { storeResponse, type StoreResponseInput } from "../../app/features/survey/response.server";
 import { getSurveyForm } from "../../app/features/survey/survey.server";
-import { formBBody, postgresCpuMs } from "./support";
+import { countedKeys } from "../../app/kernel/limits/rate-limit.server";
+import { LIMITS, rateReason } from "../../app/features/survey/flags";
+import { formBBody, nextAddress, postgresCpuMs } from "./support";
 
 export interface StoreFigures {
   rate: number;
@@ -24,11 +26,14 @@ export interface StoreFigures {
 /** `seconds` of storeResponse() at `concurrency`, then `seconds` more after a warm-up of
  * `warmupSeconds` whose transactions are not counted. Rows are stored with channel "paper", kept
  * apart from the server run's "web" rows when those are counted. `database`: PostgreSQL's database
- * name, whose processes' CPU is counted (none: embedded). */
+ * name, whose processes' CPU is counted (none: embedded). `asServer`: each call also carries what
+ * the server's store statement carries for a thanked post (decisions 0013 and 0014): a new phone's
+ * device and address counters with their flag reasons, the same two sources, and the check of the
+ * survey, version, place and id; without it, the response alone (the issue's first reference). */
 export async function storeAlone(
   handle: DatabaseHandle,
   unitId: number,
-  o: { seconds: number; warmupSeconds: number; concurrency: number; database?: string },
+  o: { seconds: number; warmupSeconds: number; concurrency: number; database?: string; asServer?: boolean },
 ): Promise<StoreFigures> {
   setDatabase(handle);
   try {
@@ -54,10 +59,13 @@ export async function storeAlone(
       versionFrozen: survey.versionFrozen,
     };
     const fold = () => foldPendingRollups(handle.db);
-    if (o.warmupSeconds > 0) await loop(base, o.warmupSeconds, o.concurrency, fold);
+    const input = o.asServer
+      ? (id: string) => asServerInput({ ...base, id }, FORM_B.slug)
+      : (id: string) => ({ ...base, id });
+    if (o.warmupSeconds > 0) await loop(input, o.warmupSeconds, o.concurrency, fold);
     const pg = () => (o.database ? postgresCpuMs(o.database) : 0);
     const cpu0 = { self: process.cpuUsage(), pg: pg() };
-    const r = await loop(base, o.seconds, o.concurrency, fold);
+    const r = await loop(input, o.seconds, o.concurrency, fold);
     const self = process.cpuUsage(cpu0.self);
     const pgMs = pg() - cpu0.pg;
     // What the run left queued, folded untimed: the next round's server would otherwise fold it
@@ -86,7 +94,7 @@ export async function storeAlone(
  * cost its submissions carry in the server run: so does this run, with the same fold on the same
  * interval, one at a time. */
 async function loop(
-  base: Omit<StoreResponseInput, "id">,
+  input: (id: string) => StoreResponseInput,
   seconds: number,
   concurrency: number,
   fold: () => Promise<unknown>,
@@ -105,7 +113,7 @@ async function loop(
       while (performance.now() < end) {
         const s = performance.now();
         try {
-          const r = await storeResponse({ ...base, id: crypto.randomUUID() });
+          const r = await storeResponse(input(crypto.randomUUID()));
           if (r.status !== "stored") {
             errors++;
             reasons.set(r.status, (reasons.get(r.status) ?? 0) + 1);
@@ -123,4 +131,26 @@ async function loop(
   clearInterval(folder);
   await folding;
   return { latencies, reasons, errors, ms };
+}
+
+/** What the server adds to a thanked post's store, for a phone never seen before: its device and
+ * address counters (keys hashed as the server hashes them, with a secret of the bench's own), the
+ * sources they record, and the check that the survey, version, place and id are as assumed. */
+function asServerInput(base: StoreResponseInput, slug: string): StoreResponseInput {
+  const now = new Date();
+  const counters = countedKeys(
+    [
+      { kind: "device" as const, key: `survey-device:${crypto.randomUUID()}`, ...LIMITS.device },
+      { kind: "address" as const, key: `survey-ip:${nextAddress()}`, ...LIMITS.address },
+    ],
+    "bench-store-alone",
+    now,
+  );
+  return {
+    ...base,
+    submittedAt: now,
+    counting: counters.map((c) => ({ ...c, reason: rateReason(c.kind) })),
+    sources: counters.map((c) => ({ source: c.key, windowStart: c.windowStart })),
+    assumed: { slug, at: now },
+  };
 }
