@@ -16,16 +16,8 @@ import http from "node:http";
 import os from "node:os";
 import { FORM_B } from "../../app/features/survey/forms";
 import { reachablePostgres, startServer, PG_BASE_URL, type RunningServer } from "../support/server";
-import {
-  BENCH_SECRET,
-  deviceId,
-  ensureBuild,
-  formBBody,
-  formBToken,
-  nextAddress,
-  postgresCpuMs,
-  processCpuMs,
-} from "./support";
+import { formBPost } from "./posts";
+import { BENCH_SECRET, ensureBuild, postgresCpuMs, processCpuMs } from "./support";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const FIXED_S = Number(process.env.BENCH_OPEN_SECONDS ?? (QUICK ? 10 : 60));
@@ -59,7 +51,7 @@ function send(
   method: string,
   path: string,
   headers: Record<string, string>,
-  body?: string,
+  body?: Buffer,
 ): Promise<string> {
   return new Promise((resolve) => {
     const req = http.request(
@@ -68,7 +60,7 @@ function send(
         port: url.port,
         method,
         path,
-        headers: body ? { ...headers, "content-length": Buffer.byteLength(body) } : headers,
+        headers: body ? { ...headers, "content-length": body.byteLength } : headers,
         agent,
         timeout: TIMEOUT_MS,
       },
@@ -123,13 +115,7 @@ async function openLoop(server: RunningServer, unitId: number, rate: number, sec
     // latency counts from when it was due.
     while (i < total && i * interval <= now) {
       const due = t0 + i * interval;
-      const body = formBBody(unitId, formBToken());
-      const headers = {
-        "content-type": "application/x-www-form-urlencoded",
-        origin: server.url,
-        cookie: `hl_dev=${deviceId()}; lng=vi`,
-        "x-forwarded-for": nextAddress(),
-      };
+      const { headers, body } = formBPost(server.url, unitId);
       inflight.push(
         send(agent, url, "POST", `/s/${FORM_B.slug}`, headers, body).then((status) => {
           // A time-out counts in the latencies at the time-out: it must not flatter the percentiles.
